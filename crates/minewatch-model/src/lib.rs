@@ -1,0 +1,8 @@
+//! Shared value types for minewatch: civil dates, byte spans, line indexes and
+//! diagnostics. Pure data, no I/O.
+
+mod date;
+mod diag;
+
+pub use date::{days_in_month, is_leap_year, month_from_name, Date, DateError, MONTH_NAMES};
+pub use diag::{Diagnostic, LineCol, LineIndex, Related, Severity, Span};

@@ -1,0 +1,25 @@
+//! Reference data shipped with minewatch, compiled into the binary from the
+//! project's `data/` folder: states and other areas (ISO 3166 codes, aliases),
+//! Mine Ban Treaty status, CCW Amended Protocol II status, UN General Assembly
+//! votes and the mine-type gazetteer. Every row keeps its source and confidence.
+//! Pure: no I/O at run time.
+
+pub mod csv;
+mod states;
+
+pub use states::{fold_name, levenshtein, resolve_state, states, suggest_states, AreaKind, State};
+
+/// `data/states.csv`: ISO 3166-1 codes (Debian iso-codes) and our aliases.
+pub const STATES_CSV: &str = include_str!("../../../data/states.csv");
+/// `data/mbt_status.csv`: every state's Mine Ban Treaty status, with sources.
+pub const MBT_STATUS_CSV: &str = include_str!("../../../data/mbt_status.csv");
+/// `data/eif_rule_discrepancies.csv`: entries into force that differ from Art. 17, explained.
+pub const EIF_DISCREPANCIES_CSV: &str = include_str!("../../../data/eif_rule_discrepancies.csv");
+/// `data/ccw_apii.csv`: CCW and Amended Protocol II consent dates.
+pub const CCW_APII_CSV: &str = include_str!("../../../data/ccw_apii.csv");
+/// `data/unga/mbt_unga_roll_calls.csv`: UNGA roll calls on the treaty resolution.
+pub const UNGA_ROLL_CALLS_CSV: &str = include_str!("../../../data/unga/mbt_unga_roll_calls.csv");
+/// `data/unga/mbt_unga_votes_by_country.csv`: each country's vote.
+pub const UNGA_VOTES_CSV: &str = include_str!("../../../data/unga/mbt_unga_votes_by_country.csv");
+/// `data/mine_types.csv`: the mine-type gazetteer.
+pub const MINE_TYPES_CSV: &str = include_str!("../../../data/mine_types.csv");

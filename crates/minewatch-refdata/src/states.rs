@@ -1,0 +1,220 @@
+//! States and other areas, with ISO 3166 codes and the aliases profiles use.
+
+use std::sync::OnceLock;
+
+use serde::Serialize;
+
+use crate::csv::{CsvError, Table};
+
+/// Whether an entry is a state or one of the "other areas" the monitor reports on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AreaKind {
+    State,
+    OtherArea,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct State {
+    pub iso3: String,
+    pub iso2: String,
+    /// ISO 3166-1 numeric code, empty for codes of our own.
+    pub numeric: String,
+    pub name: String,
+    pub kind: AreaKind,
+    pub un_member: bool,
+    /// `iso-3166-1`, or `minewatch` for a code of our own (user-assigned X range).
+    pub code_source: String,
+    pub aliases: Vec<String>,
+    pub source: String,
+}
+
+pub(crate) fn parse(text: &str) -> Result<Vec<State>, CsvError> {
+    let t = Table::parse("data/states.csv", text)?;
+    let c = |n| t.col(n);
+    let (i3, i2, num, name, kind, un, cs, al, src) =
+        (c("iso3")?, c("iso2")?, c("numeric")?, c("name")?, c("kind")?, c("un_member")?, c("code_source")?, c("aliases")?, c("source")?);
+    let mut out = Vec::new();
+    for r in &t.records {
+        let f = &r.fields;
+        let kind = match f[kind].as_str() {
+            "state" => AreaKind::State,
+            "other-area" => AreaKind::OtherArea,
+            other => {
+                return Err(CsvError { file: t.file.clone(), line: r.line, message: format!("unknown kind '{other}'") })
+            }
+        };
+        out.push(State {
+            iso3: f[i3].clone(),
+            iso2: f[i2].clone(),
+            numeric: f[num].clone(),
+            name: f[name].clone(),
+            kind,
+            un_member: f[un] == "yes",
+            code_source: f[cs].clone(),
+            aliases: f[al].split(';').filter(|a| !a.is_empty()).map(str::to_string).collect(),
+            source: f[src].clone(),
+        });
+    }
+    Ok(out)
+}
+
+/// Fold a name for lookup: lowercase, ASCII letters and digits only, accents dropped,
+/// "&" read as "and", a leading "the" dropped.
+pub fn fold_name(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        let c = match c {
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' => 'a',
+            'ç' | 'Ç' => 'c',
+            'è' | 'é' | 'ê' | 'ë' | 'È' | 'É' | 'Ê' | 'Ë' => 'e',
+            'ì' | 'í' | 'î' | 'ï' | 'Ì' | 'Í' | 'Î' | 'Ï' => 'i',
+            'ñ' | 'Ñ' => 'n',
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' => 'o',
+            'ù' | 'ú' | 'û' | 'ü' | 'Ù' | 'Ú' | 'Û' | 'Ü' => 'u',
+            '&' => {
+                out.push_str("and");
+                continue;
+            }
+            c => c,
+        };
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        }
+    }
+    if let Some(rest) = out.strip_prefix("the") {
+        if s.trim_start().to_ascii_lowercase().starts_with("the ") {
+            return rest.to_string();
+        }
+    }
+    out
+}
+
+struct Index {
+    states: Vec<State>,
+    /// (folded name, index into states), sorted by name.
+    names: Vec<(String, usize)>,
+}
+
+fn index() -> &'static Index {
+    static IDX: OnceLock<Index> = OnceLock::new();
+    IDX.get_or_init(|| {
+        let states = parse(crate::STATES_CSV).expect("data/states.csv is checked by the test suite");
+        let mut names = Vec::new();
+        for (i, s) in states.iter().enumerate() {
+            names.push((fold_name(&s.name), i));
+            for a in &s.aliases {
+                names.push((fold_name(a), i));
+            }
+        }
+        names.sort();
+        names.dedup();
+        Index { states, names }
+    })
+}
+
+/// Every state and other area, in code order (states first).
+pub fn states() -> &'static [State] {
+    &index().states
+}
+
+/// Look a state up by ISO alpha-3 or alpha-2 code (any case), name or alias.
+pub fn resolve_state(query: &str) -> Option<&'static State> {
+    let idx = index();
+    let q = query.trim();
+    if q.len() == 3 || q.len() == 2 {
+        let up = q.to_ascii_uppercase();
+        if let Some(s) = idx.states.iter().find(|s| s.iso3 == up || (q.len() == 2 && s.iso2 == up)) {
+            return Some(s);
+        }
+    }
+    let f = fold_name(q);
+    if f.is_empty() {
+        return None;
+    }
+    idx.names.binary_search_by(|(n, _)| n.as_str().cmp(&f)).ok().map(|i| &idx.states[idx.names[i].1])
+}
+
+/// The states whose name or alias is nearest to `query` (for "did you mean"), best first.
+pub fn suggest_states(query: &str, max: usize) -> Vec<&'static State> {
+    let idx = index();
+    let f = fold_name(query);
+    let mut scored: Vec<(usize, usize)> = idx
+        .names
+        .iter()
+        .map(|(n, i)| (levenshtein(&f, n), *i))
+        .filter(|(d, _)| *d <= (f.len() / 3).max(2))
+        .collect();
+    scored.sort();
+    let mut out: Vec<&State> = Vec::new();
+    for (_, i) in scored {
+        if !out.iter().any(|s| s.iso3 == idx.states[i].iso3) {
+            out.push(&idx.states[i]);
+        }
+        if out.len() == max {
+            break;
+        }
+    }
+    out
+}
+
+/// Edit distance between two strings (by characters).
+pub fn levenshtein(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, ca) in a.chars().enumerate() {
+        cur[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            cur[j + 1] = (prev[j] + usize::from(ca != *cb)).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_is_complete() {
+        let s = states();
+        assert_eq!(s.iter().filter(|s| s.kind == AreaKind::State).count(), 197);
+        assert_eq!(s.iter().filter(|s| s.kind == AreaKind::State && s.un_member).count(), 193);
+        assert_eq!(s.iter().filter(|s| s.kind == AreaKind::OtherArea).count(), 5);
+        let mut codes: Vec<_> = s.iter().map(|s| &s.iso3).collect();
+        codes.sort();
+        codes.dedup();
+        assert_eq!(codes.len(), s.len(), "iso3 codes are unique");
+    }
+
+    #[test]
+    fn resolves_aliases_profiles_use() {
+        for (q, want) in [
+            ("United States", "USA"),
+            ("US", "USA"),
+            ("united states of america", "USA"),
+            ("Myanmar/Burma", "MMR"),
+            ("Korea, Republic of", "KOR"),
+            ("Türkiye", "TUR"),
+            ("Turkey", "TUR"),
+            ("Lao PDR", "LAO"),
+            ("Cote d'Ivoire", "CIV"),
+            ("fin", "FIN"),
+            ("Kosovo", "XKX"),
+            ("The Gambia", "GMB"),
+        ] {
+            assert_eq!(resolve_state(q).map(|s| s.iso3.as_str()), Some(want), "{q}");
+        }
+        assert!(resolve_state("Atlantis").is_none());
+        assert!(resolve_state("").is_none());
+    }
+
+    #[test]
+    fn suggests_nearest() {
+        let s = suggest_states("Finlnd", 3);
+        assert_eq!(s[0].iso3, "FIN");
+        assert_eq!(suggest_states("Untied States", 1)[0].iso3, "USA");
+    }
+}

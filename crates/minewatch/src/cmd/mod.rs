@@ -1,0 +1,4 @@
+//! One module per subcommand: `Args` (clap) and `run(args, &Global) -> anyhow::Result<ExitCode>`.
+
+pub mod check;
+pub mod gen_corpus;

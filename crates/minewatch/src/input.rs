@@ -1,0 +1,1 @@
+//! Reading outside input: files, folders (recursively) and standard input.

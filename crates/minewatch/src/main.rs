@@ -1,0 +1,63 @@
+//! The `minewatch` command line: a thin layer over the library crates. It parses
+//! arguments, reads files, calls the libraries and prints their results. Library
+//! crates never print or exit; this binary maps their errors to exit codes.
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+mod cmd;
+mod input;
+
+const EXIT_CODES: &str = "\
+Exit codes:
+  0  success (for `check`: no error-severity diagnostics)
+  1  `check` found error-severity diagnostics
+  2  an input could not be read, the arguments are wrong, or the command failed";
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "minewatch",
+    version,
+    about = "Monitor the Mine Ban Treaty: read, check, store and reason about country profiles",
+    after_help = EXIT_CODES
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: Global,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Options accepted before or after any subcommand.
+#[derive(clap::Args, Debug, Clone)]
+pub struct Global {
+    /// The knowledge-base file (SQLite). Default: $XDG_DATA_HOME/minewatch/minewatch.db,
+    /// else ~/.local/share/minewatch/minewatch.db.
+    #[arg(long, global = true, env = "MINEWATCH_DB", value_name = "PATH")]
+    pub db: Option<std::path::PathBuf>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Check profiles like a compiler: missing notes, near-duplicates, lost headings, ...
+    #[command(after_help = EXIT_CODES)]
+    Check(cmd::check::Args),
+    /// Write a deterministic corpus of synthetic profiles (for tests and benchmarks).
+    GenCorpus(cmd::gen_corpus::Args),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Check(a) => cmd::check::run(a, &cli.global),
+        Command::GenCorpus(a) => cmd::gen_corpus::run(a, &cli.global),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
