@@ -4,9 +4,13 @@
 //! votes and the mine-type gazetteer. Every row keeps its source and confidence.
 //! Pure: no I/O at run time.
 
+pub mod ccw;
 pub mod csv;
+pub mod mbt;
 mod states;
 
+pub use ccw::{ccw_apii, ccw_apii_of, parse_ccw_apii, CcwApiiRow, EmptyDate};
+pub use mbt::{mbt_status, mbt_status_of, parse_mbt_status, MbtStatusRow};
 pub use states::{fold_name, levenshtein, resolve_state, states, suggest_states, AreaKind, State};
 
 /// `data/states.csv`: ISO 3166-1 codes (Debian iso-codes) and our aliases.
