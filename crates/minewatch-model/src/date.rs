@@ -77,7 +77,11 @@ impl Date {
         if day > days_in_month(year, month as u8) as u32 {
             return Err(bad());
         }
-        Ok(Date { year, month: month as u8, day: day as u8 })
+        Ok(Date {
+            year,
+            month: month as u8,
+            day: day as u8,
+        })
     }
 
     pub fn year(self) -> i32 {
@@ -113,7 +117,11 @@ impl Date {
         let d = (doy - (153 * mp + 2) / 5 + 1) as u8;
         let m = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
         let y = if m <= 2 { y + 1 } else { y };
-        Date { year: y.clamp(1, 9999) as i32, month: m, day: d }
+        Date {
+            year: y.clamp(1, 9999) as i32,
+            month: m,
+            day: d,
+        }
     }
 
     pub fn add_days(self, n: i64) -> Date {
@@ -127,7 +135,11 @@ impl Date {
         let year = total.div_euclid(12);
         let month = (total.rem_euclid(12) + 1) as u8;
         let day = self.day.min(days_in_month(year, month));
-        Date { year: year.clamp(1, 9999), month, day }
+        Date {
+            year: year.clamp(1, 9999),
+            month,
+            day,
+        }
     }
 
     pub fn add_years(self, n: i32) -> Date {
@@ -162,7 +174,12 @@ impl Date {
 
     /// "16 November 2020".
     pub fn long(self) -> String {
-        format!("{} {} {}", self.day, MONTH_NAMES[self.month as usize - 1], self.year)
+        format!(
+            "{} {} {}",
+            self.day,
+            MONTH_NAMES[self.month as usize - 1],
+            self.year
+        )
     }
 
     /// Parse a date written in prose: "16 November 2020", "November 16, 2020",
@@ -178,10 +195,14 @@ impl Date {
             .collect();
         match words.as_slice() {
             [d, m, y] => {
-                if let (Ok(d), Some(m), Ok(y)) = (d.parse::<u32>(), month_from_name(m), y.parse::<i32>()) {
+                if let (Ok(d), Some(m), Ok(y)) =
+                    (d.parse::<u32>(), month_from_name(m), y.parse::<i32>())
+                {
                     return Date::new(y, m as u32, d).ok();
                 }
-                if let (Some(m), Ok(d), Ok(y)) = (month_from_name(d), m.parse::<u32>(), y.parse::<i32>()) {
+                if let (Some(m), Ok(d), Ok(y)) =
+                    (month_from_name(d), m.parse::<u32>(), y.parse::<i32>())
+                {
                     return Date::new(y, m as u32, d).ok();
                 }
                 None
@@ -261,9 +282,18 @@ mod tests {
 
     #[test]
     fn prose_dates() {
-        assert_eq!(Date::parse_prose("16 November 2020").unwrap().to_string(), "2020-11-16");
-        assert_eq!(Date::parse_prose("November 16, 2020").unwrap().to_string(), "2020-11-16");
-        assert_eq!(Date::parse_prose("1 Sept. 2020").unwrap().to_string(), "2020-09-01");
+        assert_eq!(
+            Date::parse_prose("16 November 2020").unwrap().to_string(),
+            "2020-11-16"
+        );
+        assert_eq!(
+            Date::parse_prose("November 16, 2020").unwrap().to_string(),
+            "2020-11-16"
+        );
+        assert_eq!(
+            Date::parse_prose("1 Sept. 2020").unwrap().to_string(),
+            "2020-09-01"
+        );
         assert!(Date::parse_prose("31 June 2020").is_none());
     }
 

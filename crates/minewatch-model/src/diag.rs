@@ -4,7 +4,9 @@
 use serde::{Deserialize, Serialize};
 
 /// A half-open byte range `[start, end)` into a source text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
+)]
 pub struct Span {
     pub start: usize,
     pub end: usize,
@@ -73,7 +75,12 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn new(code: &'static str, severity: Severity, span: Span, message: impl Into<String>) -> Self {
+    pub fn new(
+        code: &'static str,
+        severity: Severity,
+        span: Span,
+        message: impl Into<String>,
+    ) -> Self {
         Diagnostic {
             code,
             severity,
@@ -98,7 +105,10 @@ impl Diagnostic {
         self
     }
     pub fn with_related(mut self, span: Span, message: impl Into<String>) -> Self {
-        self.related.push(Related { span, message: message.into() });
+        self.related.push(Related {
+            span,
+            message: message.into(),
+        });
         self
     }
 }
@@ -119,7 +129,12 @@ pub struct LineIndex {
 impl LineIndex {
     pub fn new(src: &str) -> LineIndex {
         let mut starts = vec![0];
-        starts.extend(src.bytes().enumerate().filter(|(_, b)| *b == b'\n').map(|(i, _)| i + 1));
+        starts.extend(
+            src.bytes()
+                .enumerate()
+                .filter(|(_, b)| *b == b'\n')
+                .map(|(i, _)| i + 1),
+        );
         LineIndex { starts }
     }
 
@@ -132,7 +147,10 @@ impl LineIndex {
     }
 
     pub fn line_start(&self, line0: usize) -> usize {
-        self.starts.get(line0).copied().unwrap_or(*self.starts.last().unwrap_or(&0))
+        self.starts
+            .get(line0)
+            .copied()
+            .unwrap_or(*self.starts.last().unwrap_or(&0))
     }
 
     pub fn line_count(&self) -> usize {
@@ -142,7 +160,12 @@ impl LineIndex {
     /// The text of 0-based line `line0`, without its line ending.
     pub fn line_text<'a>(&self, src: &'a str, line0: usize) -> &'a str {
         let start = self.line_start(line0).min(src.len());
-        let end = self.starts.get(line0 + 1).map(|e| e - 1).unwrap_or(src.len()).min(src.len());
+        let end = self
+            .starts
+            .get(line0 + 1)
+            .map(|e| e - 1)
+            .unwrap_or(src.len())
+            .min(src.len());
         let t = src.get(start..end.max(start)).unwrap_or("");
         t.strip_suffix('\r').unwrap_or(t)
     }
@@ -157,7 +180,10 @@ impl LineIndex {
             o -= 1;
         }
         let column = src.get(start..o).map(|s| s.chars().count()).unwrap_or(0) + 1;
-        LineCol { line: l + 1, column }
+        LineCol {
+            line: l + 1,
+            column,
+        }
     }
 }
 

@@ -1,1 +1,18 @@
-//! placeholder
+//! Reads country profiles (plain text extracted from the web, and Markdown)
+//! into a lossless document model.
+//!
+//! **Reading never fails**: any bytes give a [`Document`] plus diagnostics.
+//! **Lossless**: the blocks tile the text, and [`Document::to_bytes`] rebuilds
+//! the input byte for byte. Pure: no I/O.
+
+mod citation;
+mod model;
+mod reader;
+mod refs;
+mod sections;
+mod tables;
+
+pub use citation::{find_dates, parse as parse_citation};
+pub use model::*;
+pub use reader::{read, PROFILE_TYPES};
+pub use sections::{classify_content, classify_heading};

@@ -29,7 +29,11 @@ impl Table {
     pub fn parse(file: &str, text: &str) -> Result<Table, CsvError> {
         let mut rows = parse_rows(file, text)?;
         if rows.is_empty() {
-            return Err(CsvError { file: file.into(), line: 1, message: "empty file, expected a header row".into() });
+            return Err(CsvError {
+                file: file.into(),
+                line: 1,
+                message: "empty file, expected a header row".into(),
+            });
         }
         let header = rows.remove(0).fields;
         for r in &rows {
@@ -41,16 +45,23 @@ impl Table {
                 });
             }
         }
-        Ok(Table { file: file.into(), header, records: rows })
+        Ok(Table {
+            file: file.into(),
+            header,
+            records: rows,
+        })
     }
 
     /// Index of column `name`, or an error naming it.
     pub fn col(&self, name: &str) -> Result<usize, CsvError> {
-        self.header.iter().position(|h| h == name).ok_or_else(|| CsvError {
-            file: self.file.clone(),
-            line: 1,
-            message: format!("no column '{name}'"),
-        })
+        self.header
+            .iter()
+            .position(|h| h == name)
+            .ok_or_else(|| CsvError {
+                file: self.file.clone(),
+                line: 1,
+                message: format!("no column '{name}'"),
+            })
     }
 }
 
@@ -86,7 +97,11 @@ fn parse_rows(file: &str, text: &str) -> Result<Vec<Record>, CsvError> {
                 quoted_field = true;
             }
             '"' => {
-                return Err(CsvError { file: file.into(), line, message: "stray quote inside an unquoted field".into() })
+                return Err(CsvError {
+                    file: file.into(),
+                    line,
+                    message: "stray quote inside an unquoted field".into(),
+                })
             }
             ',' => {
                 fields.push(std::mem::take(&mut field));
@@ -97,7 +112,10 @@ fn parse_rows(file: &str, text: &str) -> Result<Vec<Record>, CsvError> {
                 fields.push(std::mem::take(&mut field));
                 quoted_field = false;
                 if !(fields.len() == 1 && fields[0].is_empty()) {
-                    rows.push(Record { line: row_line, fields: std::mem::take(&mut fields) });
+                    rows.push(Record {
+                        line: row_line,
+                        fields: std::mem::take(&mut fields),
+                    });
                 }
                 fields.clear();
                 line += 1;
@@ -107,11 +125,18 @@ fn parse_rows(file: &str, text: &str) -> Result<Vec<Record>, CsvError> {
         }
     }
     if in_quotes {
-        return Err(CsvError { file: file.into(), line: row_line, message: "unterminated quoted field".into() });
+        return Err(CsvError {
+            file: file.into(),
+            line: row_line,
+            message: "unterminated quoted field".into(),
+        });
     }
     if !field.is_empty() || !fields.is_empty() {
         fields.push(field);
-        rows.push(Record { line: row_line, fields });
+        rows.push(Record {
+            line: row_line,
+            fields,
+        });
     }
     Ok(rows)
 }

@@ -32,8 +32,17 @@ pub struct State {
 pub(crate) fn parse(text: &str) -> Result<Vec<State>, CsvError> {
     let t = Table::parse("data/states.csv", text)?;
     let c = |n| t.col(n);
-    let (i3, i2, num, name, kind, un, cs, al, src) =
-        (c("iso3")?, c("iso2")?, c("numeric")?, c("name")?, c("kind")?, c("un_member")?, c("code_source")?, c("aliases")?, c("source")?);
+    let (i3, i2, num, name, kind, un, cs, al, src) = (
+        c("iso3")?,
+        c("iso2")?,
+        c("numeric")?,
+        c("name")?,
+        c("kind")?,
+        c("un_member")?,
+        c("code_source")?,
+        c("aliases")?,
+        c("source")?,
+    );
     let mut out = Vec::new();
     for r in &t.records {
         let f = &r.fields;
@@ -41,7 +50,11 @@ pub(crate) fn parse(text: &str) -> Result<Vec<State>, CsvError> {
             "state" => AreaKind::State,
             "other-area" => AreaKind::OtherArea,
             other => {
-                return Err(CsvError { file: t.file.clone(), line: r.line, message: format!("unknown kind '{other}'") })
+                return Err(CsvError {
+                    file: t.file.clone(),
+                    line: r.line,
+                    message: format!("unknown kind '{other}'"),
+                })
             }
         };
         out.push(State {
@@ -52,7 +65,11 @@ pub(crate) fn parse(text: &str) -> Result<Vec<State>, CsvError> {
             kind,
             un_member: f[un] == "yes",
             code_source: f[cs].clone(),
-            aliases: f[al].split(';').filter(|a| !a.is_empty()).map(str::to_string).collect(),
+            aliases: f[al]
+                .split(';')
+                .filter(|a| !a.is_empty())
+                .map(str::to_string)
+                .collect(),
             source: f[src].clone(),
         });
     }
@@ -65,7 +82,9 @@ pub fn fold_name(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         let c = match c {
-            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' => 'a',
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' => {
+                'a'
+            }
             'ç' | 'Ç' => 'c',
             'è' | 'é' | 'ê' | 'ë' | 'È' | 'É' | 'Ê' | 'Ë' => 'e',
             'ì' | 'í' | 'î' | 'ï' | 'Ì' | 'Í' | 'Î' | 'Ï' => 'i',
@@ -99,7 +118,8 @@ struct Index {
 fn index() -> &'static Index {
     static IDX: OnceLock<Index> = OnceLock::new();
     IDX.get_or_init(|| {
-        let states = parse(crate::STATES_CSV).expect("data/states.csv is checked by the test suite");
+        let states =
+            parse(crate::STATES_CSV).expect("data/states.csv is checked by the test suite");
         let mut names = Vec::new();
         for (i, s) in states.iter().enumerate() {
             names.push((fold_name(&s.name), i));
@@ -124,7 +144,11 @@ pub fn resolve_state(query: &str) -> Option<&'static State> {
     let q = query.trim();
     if q.len() == 3 || q.len() == 2 {
         let up = q.to_ascii_uppercase();
-        if let Some(s) = idx.states.iter().find(|s| s.iso3 == up || (q.len() == 2 && s.iso2 == up)) {
+        if let Some(s) = idx
+            .states
+            .iter()
+            .find(|s| s.iso3 == up || (q.len() == 2 && s.iso2 == up))
+        {
             return Some(s);
         }
     }
@@ -132,7 +156,10 @@ pub fn resolve_state(query: &str) -> Option<&'static State> {
     if f.is_empty() {
         return None;
     }
-    idx.names.binary_search_by(|(n, _)| n.as_str().cmp(&f)).ok().map(|i| &idx.states[idx.names[i].1])
+    idx.names
+        .binary_search_by(|(n, _)| n.as_str().cmp(&f))
+        .ok()
+        .map(|i| &idx.states[idx.names[i].1])
 }
 
 /// The states whose name or alias is nearest to `query` (for "did you mean"), best first.
@@ -166,7 +193,9 @@ pub fn levenshtein(a: &str, b: &str) -> usize {
     for (i, ca) in a.chars().enumerate() {
         cur[0] = i + 1;
         for (j, cb) in b.iter().enumerate() {
-            cur[j + 1] = (prev[j] + usize::from(ca != *cb)).min(prev[j + 1] + 1).min(cur[j] + 1);
+            cur[j + 1] = (prev[j] + usize::from(ca != *cb))
+                .min(prev[j + 1] + 1)
+                .min(cur[j] + 1);
         }
         std::mem::swap(&mut prev, &mut cur);
     }
@@ -181,8 +210,16 @@ mod tests {
     fn table_is_complete() {
         let s = states();
         assert_eq!(s.iter().filter(|s| s.kind == AreaKind::State).count(), 197);
-        assert_eq!(s.iter().filter(|s| s.kind == AreaKind::State && s.un_member).count(), 193);
-        assert_eq!(s.iter().filter(|s| s.kind == AreaKind::OtherArea).count(), 5);
+        assert_eq!(
+            s.iter()
+                .filter(|s| s.kind == AreaKind::State && s.un_member)
+                .count(),
+            193
+        );
+        assert_eq!(
+            s.iter().filter(|s| s.kind == AreaKind::OtherArea).count(),
+            5
+        );
         let mut codes: Vec<_> = s.iter().map(|s| &s.iso3).collect();
         codes.sort();
         codes.dedup();

@@ -1,0 +1,279 @@
+//! A note's citation split into its parts: author or body, title (in quotes),
+//! place or publisher, dates, URL, "undated", and whether its link was lost.
+
+use minewatch_model::month_from_name;
+
+use crate::model::Citation;
+
+/// Cities that stand as the place in profile citations.
+const PLACES: &[&str] = &[
+    "Geneva",
+    "New York",
+    "Washington",
+    "Washington, DC",
+    "Washington DC",
+    "Oslo",
+    "Maputo",
+    "Cartagena",
+    "Ottawa",
+    "Vienna",
+    "Brussels",
+    "London",
+    "Paris",
+    "Beirut",
+    "Bangkok",
+    "Kabul",
+    "Phnom Penh",
+    "Nairobi",
+    "Dubrovnik",
+    "Lausanne",
+    "Santiago",
+    "Canberra",
+    "Tokyo",
+    "Moscow",
+    "Beijing",
+    "Seoul",
+    "Kyiv",
+    "Baghdad",
+    "Amman",
+    "Colombo",
+    "Belgrade",
+    "Zagreb",
+    "Sarajevo",
+    "Addis Ababa",
+    "Luanda",
+    "Harare",
+    "Yangon",
+    "Naypyidaw",
+];
+
+fn is_year(w: &str) -> bool {
+    w.len() == 4
+        && w.bytes().all(|b| b.is_ascii_digit())
+        && (1900..=2100).contains(&w.parse::<u32>().unwrap_or(0))
+}
+
+fn is_day(w: &str) -> bool {
+    let w = w.trim_end_matches(',');
+    !w.is_empty()
+        && w.len() <= 2
+        && w.bytes().all(|b| b.is_ascii_digit())
+        && (1..=31).contains(&w.parse::<u32>().unwrap_or(0))
+}
+
+/// Dates as written: "27 February 2004", "July 1997", "April 17, 2009".
+pub fn find_dates(text: &str) -> Vec<String> {
+    let words: Vec<(usize, &str)> = text
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+        .collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let w = clean(words[i].1);
+        if month_from_name(w).is_some()
+            && w.len() >= 3
+            && w.chars().next().is_some_and(char::is_uppercase)
+        {
+            let prev_day = i > 0 && is_day(clean(words[i - 1].1)) && !words[i - 1].1.ends_with(',');
+            let next = words.get(i + 1).map(|x| clean(x.1)).unwrap_or("");
+            let next2 = words.get(i + 2).map(|x| clean(x.1)).unwrap_or("");
+            let (start, end_word) = if prev_day && is_year(next) {
+                (i - 1, i + 1)
+            } else if is_day(next) && is_year(next2) {
+                (i, i + 2)
+            } else if is_year(next) {
+                (i, i + 1)
+            } else {
+                i += 1;
+                continue;
+            };
+            let s = words[start].0;
+            let e = words[end_word].0 + clean_len(words[end_word].1);
+            out.push(text[s..e].to_string());
+            i = end_word + 1;
+            continue;
+        }
+        i += 1;
+    }
+    out
+}
+
+fn clean(w: &str) -> &str {
+    w.trim_matches(|c: char| matches!(c, ',' | '.' | ';' | ')' | '(' | '\u{201d}' | '"'))
+}
+
+fn clean_len(w: &str) -> usize {
+    w.trim_end_matches(|c: char| matches!(c, ',' | '.' | ';' | ')' | '\u{201d}' | '"'))
+        .len()
+}
+
+fn find_url(text: &str) -> Option<String> {
+    for w in text.split_whitespace() {
+        let w = w.trim_matches(|c: char| matches!(c, ',' | ';' | '(' | ')' | '<' | '>' | '"'));
+        let w = w.trim_end_matches('.');
+        let lower = w.to_ascii_lowercase();
+        let schemeless = lower.starts_with("www.") || {
+            // "bit.ly/x", "example.org/path": a dotted host then a slash.
+            match lower.find('/') {
+                Some(slash) => {
+                    let host = &lower[..slash];
+                    host.contains('.')
+                        && host
+                            .bytes()
+                            .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-')
+                        && slash + 1 < lower.len()
+                }
+                None => false,
+            }
+        };
+        if lower.starts_with("http://") || lower.starts_with("https://") || schemeless {
+            return Some(w.to_string());
+        }
+    }
+    None
+}
+
+/// Whether the note's link looks stripped: it ends with ",." or a bare comma.
+pub fn lost_link(text: &str) -> bool {
+    let t = text.trim_end();
+    t.ends_with(",.") || t.ends_with(',') || t.ends_with(", .")
+}
+
+/// The author or body, from the text before the title; `None` where that text
+/// reads as a sentence (an explanatory note) rather than a name.
+fn plausible_author(before: &str) -> Option<String> {
+    let mut a = before.trim().trim_end_matches(',').trim();
+    for lead in ["See also,", "See also", "See,", "See"] {
+        if let Some(rest) = a.strip_prefix(lead) {
+            if rest.starts_with([' ', ',']) || rest.is_empty() {
+                a = rest.trim_start_matches([',', ' ']);
+                break;
+            }
+        }
+    }
+    if let Some(p) = a.rfind("cited in ") {
+        a = &a[p + "cited in ".len()..];
+    }
+    let a = a.trim().trim_end_matches(',').trim();
+    let words = a.split_whitespace().count();
+    let sentence_start = [
+        "In ",
+        "On ",
+        "Since ",
+        "Beginning",
+        "The ",
+        "At ",
+        "As ",
+        "According",
+        "For ",
+        "From ",
+    ];
+    if a.is_empty()
+        || words > 14
+        || a.ends_with('.')
+        || sentence_start.iter().any(|s| a.starts_with(s))
+        || a.split_whitespace().any(is_year)
+        || a.ends_with(" on")
+        || a.ends_with(" by")
+    {
+        return None;
+    }
+    Some(a.to_string())
+}
+
+pub fn parse(text: &str) -> Citation {
+    let mut c = Citation {
+        url: find_url(text),
+        lost_link: lost_link(text),
+        ..Citation::default()
+    };
+    c.undated = text
+        .split(|ch: char| !ch.is_alphanumeric())
+        .any(|w| w.eq_ignore_ascii_case("undated"));
+    c.dates = find_dates(text);
+    // The title: the first text in curly or straight double quotes.
+    let quote = text.find(['\u{201c}', '"']).and_then(|open| {
+        let close_ch = if text[open..].starts_with('\u{201c}') {
+            '\u{201d}'
+        } else {
+            '"'
+        };
+        let inner = open + text[open..].chars().next().map(char::len_utf8).unwrap_or(1);
+        text[inner..]
+            .find(close_ch)
+            .map(|k| (open, inner, inner + k, inner + k + close_ch.len_utf8()))
+    });
+    if let Some((open, inner, close, after)) = quote {
+        let title = text[inner..close].trim().trim_end_matches(',').trim();
+        if !title.is_empty() {
+            c.title = Some(title.to_string());
+        }
+        c.author = plausible_author(&text[..open]);
+        // After the title: place or publisher, then the date.
+        let rest = text[after..].trim_start_matches([',', ' ']);
+        let mut seg = rest;
+        for d in &c.dates {
+            if let Some(p) = seg.find(d.as_str()) {
+                seg = &seg[..p];
+                break;
+            }
+        }
+        let seg = seg.trim().trim_end_matches(',').trim();
+        if !seg.is_empty() && seg.len() <= 80 {
+            let first_field = seg.split(',').next().unwrap_or("").trim();
+            if PLACES
+                .iter()
+                .any(|p| seg.eq_ignore_ascii_case(p) || first_field.eq_ignore_ascii_case(p))
+            {
+                c.place = Some(seg.to_string());
+            }
+        }
+    } else {
+        let fields: Vec<&str> = text.split(',').map(str::trim).collect();
+        if fields.len() >= 2 {
+            c.author = plausible_author(fields[0]);
+        }
+    }
+    c
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parts_of_a_state_department_citation() {
+        let c = parse("See, Ministry of Examples, \u{201c}Fact Sheet: A Policy on Mines,\u{201d} Washington, DC, 27 February 2004.");
+        assert_eq!(c.author.as_deref(), Some("Ministry of Examples"));
+        assert_eq!(c.title.as_deref(), Some("Fact Sheet: A Policy on Mines"));
+        assert_eq!(c.place.as_deref(), Some("Washington, DC"));
+        assert_eq!(c.dates, vec!["27 February 2004"]);
+        assert!(!c.lost_link && !c.undated);
+    }
+
+    #[test]
+    fn lost_links_and_urls() {
+        assert!(
+            parse("A. Writer, \u{201c}A title,\u{201d} Some News, 31 January 2020,.").lost_link
+        );
+        assert!(parse("Meetings in Geneva, most recently in June 2020,").lost_link);
+        let c = parse("Letter, 6 May 2020, bit.ly/SomeLetter2020.");
+        assert_eq!(c.url.as_deref(), Some("bit.ly/SomeLetter2020"));
+        assert!(!c.lost_link);
+        assert!(parse("Body, \u{201c}Title,\u{201d} undated.").undated);
+        assert_eq!(
+            parse("x https://example.org/a.pdf.").url.as_deref(),
+            Some("https://example.org/a.pdf")
+        );
+    }
+
+    #[test]
+    fn date_forms() {
+        assert_eq!(
+            find_dates("on April 17, 2009 and July 1997."),
+            vec!["April 17, 2009", "July 1997"]
+        );
+        assert_eq!(find_dates("in May and 3 May 2020,"), vec!["3 May 2020"]);
+    }
+}

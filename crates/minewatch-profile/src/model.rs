@@ -1,0 +1,306 @@
+//! The document model of a country profile. Every node keeps its byte span into
+//! [`Document::text`]; the blocks tile the text, so the original bytes can be
+//! rebuilt from the model ([`Document::to_bytes`]).
+
+use minewatch_model::{Date, Diagnostic, Span};
+use serde::Serialize;
+
+/// The syntax a profile was written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Format {
+    /// Plain text extracted from a web page (the seed's shape).
+    PlainText,
+    /// Markdown with optional front matter.
+    Markdown,
+}
+
+/// A value with the span it was read from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Located<T> {
+    pub value: T,
+    pub span: Span,
+}
+
+/// One byte of the input that was not valid UTF-8. In [`Document::text`] it
+/// stands as U+001A (SUBSTITUTE), one byte wide, so every span is also a byte
+/// offset into the original input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct InvalidByte {
+    pub offset: usize,
+    pub byte: u8,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Header {
+    /// The country as written.
+    pub country: Option<Located<String>>,
+    /// The country resolved to ISO 3166 alpha-3 (or a minewatch code for other areas).
+    pub country_iso3: Option<String>,
+    /// "Mine Ban Policy", "Mine Action", "Casualties", ...
+    pub profile_type: Option<Located<String>>,
+    pub last_updated: Option<Located<Date>>,
+}
+
+/// The usual sections of a profile. `Other` is a section of the profile's own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SectionKind {
+    Policy,
+    Use,
+    Production,
+    Transfer,
+    Stockpiling,
+    StockpileDestruction,
+    RetainedMines,
+    Alternatives,
+    Transparency,
+    Other,
+}
+
+impl SectionKind {
+    pub fn title(self) -> &'static str {
+        match self {
+            SectionKind::Policy => "Mine ban policy",
+            SectionKind::Use => "Use",
+            SectionKind::Production => "Production",
+            SectionKind::Transfer => "Transfer",
+            SectionKind::Stockpiling => "Stockpiling",
+            SectionKind::StockpileDestruction => "Stockpile destruction",
+            SectionKind::RetainedMines => "Mines retained for training and research",
+            SectionKind::Alternatives => "Alternatives to antipersonnel mines",
+            SectionKind::Transparency => "Transparency reporting",
+            SectionKind::Other => "Other",
+        }
+    }
+}
+
+/// A heading as written (without Markdown `#` marks).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Heading {
+    pub text: String,
+    pub span: Span,
+    /// 1 for `#`, 2 for `##`, ...; plain-text headings are level 2.
+    pub level: u8,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Section {
+    /// The heading as written; `None` where it was lost.
+    pub heading: Option<Heading>,
+    pub kind: SectionKind,
+    /// True where the heading was lost and the kind was inferred from the content.
+    pub inferred: bool,
+    pub span: Span,
+    /// Indices into [`Document::blocks`] (half-open).
+    pub blocks: (usize, usize),
+}
+
+/// A paragraph; `text` has hard-wrapped lines joined by spaces. Line breaks are
+/// replaced byte for byte ("\n" and "\r" by " "), so an offset into `text`
+/// plus `span.start` is an offset into the document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Paragraph {
+    pub span: Span,
+    pub text: String,
+    /// Index into [`Document::sections`].
+    pub section: Option<usize>,
+}
+
+/// A footnote reference such as `[12]` or `[^12]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Reference {
+    pub number: u32,
+    pub span: Span,
+}
+
+/// The parts of a note's citation, where present.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Citation {
+    /// Author or body ("US Department of State", "Jeff Seldin").
+    pub author: Option<String>,
+    /// The title, from inside quotation marks.
+    pub title: Option<String>,
+    /// Place of publication or event ("Washington, DC").
+    pub place: Option<String>,
+    /// Dates as written.
+    pub dates: Vec<String>,
+    pub url: Option<String>,
+    pub undated: bool,
+    /// The link looks stripped (",." or a trailing comma where a URL stood).
+    pub lost_link: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Note {
+    pub number: u32,
+    /// The whole note, from its `[n]` marker.
+    pub span: Span,
+    /// The span of the `[n]` marker.
+    pub marker: Span,
+    /// The citation text, lines joined.
+    pub text: String,
+    pub citation: Citation,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TableForm {
+    /// `cell | cell` lines (and Markdown tables).
+    Pipe,
+    /// One cell per line, blank lines between (what extraction from web pages leaves).
+    BlankLine,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Cell {
+    /// The value; `None` where the cell is empty (its value lost).
+    pub value: Option<String>,
+    /// Where the value stands; an empty span where it was lost.
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Row {
+    pub label: Located<String>,
+    pub cells: Vec<Cell>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Table {
+    pub form: TableForm,
+    pub span: Span,
+    pub caption: Option<Located<String>>,
+    /// A bracketed header line such as "[quantity of antipersonnel mines in each]".
+    pub bracket_header: Option<Located<String>>,
+    /// True when the bracket header announces that bracketed numbers are quantities.
+    pub bracketed_quantities: bool,
+    pub columns: Vec<Located<String>>,
+    pub rows: Vec<Row>,
+    /// "Note: ..." lines that follow the table and belong to it.
+    pub notes: Vec<Located<String>>,
+}
+
+impl Table {
+    pub fn empty_cells(&self) -> usize {
+        self.rows
+            .iter()
+            .flat_map(|r| &r.cells)
+            .filter(|c| c.value.is_none())
+            .count()
+    }
+    pub fn cell_count(&self) -> usize {
+        self.rows.iter().map(|r| r.cells.len()).sum()
+    }
+}
+
+/// What a block of the text is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(tag = "type", rename_all = "kebab-case")]
+pub enum BlockKind {
+    /// Blank lines (`lines` of them).
+    Blank {
+        lines: usize,
+    },
+    FrontMatter,
+    Country,
+    ProfileType,
+    LastUpdated,
+    /// A heading; `section` indexes [`Document::sections`].
+    Heading {
+        section: usize,
+    },
+    Paragraph {
+        index: usize,
+    },
+    Table {
+        index: usize,
+    },
+    /// The heading of the notes list ("Notes", "Endnotes").
+    NotesHeading,
+    Note {
+        index: usize,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Block {
+    #[serde(flatten)]
+    pub kind: BlockKind,
+    pub span: Span,
+}
+
+/// A country profile read into its parts. Build one with [`crate::read`].
+#[derive(Debug, Clone, Serialize)]
+pub struct Document {
+    pub format: Format,
+    /// The input, decoded; invalid UTF-8 bytes stand as U+001A (see [`InvalidByte`]).
+    pub text: String,
+    pub invalid_bytes: Vec<InvalidByte>,
+    pub header: Header,
+    /// Tiles `text`: consecutive, non-overlapping, covering every byte.
+    pub blocks: Vec<Block>,
+    pub sections: Vec<Section>,
+    pub paragraphs: Vec<Paragraph>,
+    pub tables: Vec<Table>,
+    /// Footnote references in the body, in order.
+    pub references: Vec<Reference>,
+    /// The notes list, in order of appearance.
+    pub notes: Vec<Note>,
+    /// What the reader noticed (undecodable bytes, binary input, ...).
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Document {
+    /// The original input, rebuilt byte for byte from the blocks.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(self.text.len());
+        for b in &self.blocks {
+            out.extend_from_slice(&self.text.as_bytes()[b.span.start..b.span.end]);
+        }
+        for ib in &self.invalid_bytes {
+            if let Some(slot) = out.get_mut(ib.offset) {
+                *slot = ib.byte;
+            }
+        }
+        out
+    }
+
+    /// The note with this number (the first, if defined twice).
+    pub fn note(&self, number: u32) -> Option<&Note> {
+        self.notes.iter().find(|n| n.number == number)
+    }
+
+    /// The section containing byte `offset`.
+    pub fn section_at(&self, offset: usize) -> Option<&Section> {
+        self.sections
+            .iter()
+            .find(|s| s.span.start <= offset && offset < s.span.end)
+    }
+
+    /// The body's extent: after the header, before the notes list.
+    pub fn body_span(&self) -> Span {
+        let start = self
+            .blocks
+            .iter()
+            .rev()
+            .find(|b| {
+                matches!(
+                    b.kind,
+                    BlockKind::FrontMatter
+                        | BlockKind::Country
+                        | BlockKind::ProfileType
+                        | BlockKind::LastUpdated
+                )
+            })
+            .map(|b| b.span.end)
+            .unwrap_or(0);
+        let end = self
+            .blocks
+            .iter()
+            .find(|b| matches!(b.kind, BlockKind::NotesHeading | BlockKind::Note { .. }))
+            .map(|b| b.span.start)
+            .unwrap_or(self.text.len());
+        Span::new(start.min(end), end)
+    }
+}

@@ -1,0 +1,761 @@
+//! From bytes to a [`Document`]. Never fails: whatever it cannot make sense of
+//! becomes paragraphs, and what is wrong with the bytes becomes diagnostics.
+
+use minewatch_model::{Date, Diagnostic, Severity, Span};
+
+use crate::model::*;
+use crate::{citation, refs, sections, tables};
+
+/// Profile types the reader recognises in a header.
+pub const PROFILE_TYPES: &[&str] = &[
+    "Mine Ban Policy",
+    "Mine Action",
+    "Casualties",
+    "Casualties and Victim Assistance",
+    "Victim Assistance",
+    "Support for Mine Action",
+    "Cluster Munition Ban Policy",
+    "Cluster Munition Remnants",
+    "Impact",
+];
+
+/// One line: `start..end` without its line ending, `next` where the following line starts.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Line {
+    pub start: usize,
+    pub end: usize,
+    pub next: usize,
+}
+
+/// A run of lines: non-blank lines between blank ones, or a run of blank lines.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Chunk {
+    /// Index range into the lines.
+    pub first: usize,
+    pub last: usize,
+    pub blank: bool,
+}
+
+pub(crate) struct Src<'a> {
+    pub text: &'a str,
+    pub lines: Vec<Line>,
+}
+
+impl<'a> Src<'a> {
+    pub fn line(&self, i: usize) -> &'a str {
+        let l = self.lines[i];
+        &self.text[l.start..l.end]
+    }
+    pub fn chunk_span(&self, c: &Chunk) -> Span {
+        Span::new(self.lines[c.first].start, self.lines[c.last].next)
+    }
+    /// The chunk's text without its final line ending.
+    pub fn chunk_text_span(&self, c: &Chunk) -> Span {
+        Span::new(self.lines[c.first].start, self.lines[c.last].end)
+    }
+    pub fn single_line(&self, c: &Chunk) -> Option<&'a str> {
+        (!c.blank && c.first == c.last).then(|| self.line(c.first))
+    }
+}
+
+/// Decode bytes, standing each invalid byte as U+001A so offsets are kept.
+pub(crate) fn decode(bytes: &[u8]) -> (String, Vec<InvalidByte>) {
+    match std::str::from_utf8(bytes) {
+        Ok(s) => (s.to_string(), Vec::new()),
+        Err(_) => {
+            let mut out = String::with_capacity(bytes.len());
+            let mut invalid = Vec::new();
+            let mut rest = bytes;
+            let mut offset = 0;
+            loop {
+                match std::str::from_utf8(rest) {
+                    Ok(s) => {
+                        out.push_str(s);
+                        break;
+                    }
+                    Err(e) => {
+                        let good = e.valid_up_to();
+                        out.push_str(std::str::from_utf8(&rest[..good]).unwrap_or_default());
+                        let bad = e.error_len().unwrap_or(rest.len() - good);
+                        for i in 0..bad {
+                            invalid.push(InvalidByte {
+                                offset: offset + good + i,
+                                byte: rest[good + i],
+                            });
+                            out.push('\u{1A}');
+                        }
+                        offset += good + bad;
+                        rest = &rest[good + bad..];
+                    }
+                }
+            }
+            (out, invalid)
+        }
+    }
+}
+
+fn split_lines(text: &str) -> Vec<Line> {
+    let mut lines = Vec::new();
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    while start < bytes.len() {
+        let nl = memchr_nl(&bytes[start..]).map(|i| start + i);
+        let (end, next) = match nl {
+            Some(i) => (
+                if i > start && bytes[i - 1] == b'\r' {
+                    i - 1
+                } else {
+                    i
+                },
+                i + 1,
+            ),
+            None => (bytes.len(), bytes.len()),
+        };
+        lines.push(Line { start, end, next });
+        start = next;
+    }
+    lines
+}
+
+fn memchr_nl(b: &[u8]) -> Option<usize> {
+    b.iter().position(|&c| c == b'\n')
+}
+
+fn is_blank(s: &str) -> bool {
+    s.chars()
+        .all(|c| c.is_whitespace() || c == '\u{a0}' || c == '\u{feff}')
+}
+
+fn chunks(src: &Src, markdown: bool) -> Vec<Chunk> {
+    let mut out: Vec<Chunk> = Vec::new();
+    for i in 0..src.lines.len() {
+        let blank = is_blank(src.line(i));
+        let md_heading = markdown && !blank && is_md_heading(src.line(i)).is_some();
+        let extend = match out.last() {
+            Some(c) => {
+                c.blank == blank
+                    && !md_heading
+                    && !(markdown && !blank && is_md_heading(src.line(c.last)).is_some())
+            }
+            None => false,
+        };
+        if extend {
+            out.last_mut().map(|c| c.last = i);
+        } else {
+            out.push(Chunk {
+                first: i,
+                last: i,
+                blank,
+            });
+        }
+    }
+    out
+}
+
+/// `## Heading` → (level, text start offset within the line).
+pub(crate) fn is_md_heading(line: &str) -> Option<(u8, usize)> {
+    let hashes = line.bytes().take_while(|&b| b == b'#').count();
+    if (1..=6).contains(&hashes) && line[hashes..].starts_with([' ', '\t']) {
+        let ws = line[hashes..].len() - line[hashes..].trim_start().len();
+        Some((hashes as u8, hashes + ws))
+    } else {
+        None
+    }
+}
+
+fn detect_markdown(src: &Src) -> bool {
+    if src.text.starts_with("---\n") || src.text.starts_with("---\r\n") {
+        return true;
+    }
+    let mut headings = 0;
+    for i in 0..src.lines.len().min(4000) {
+        let l = src.line(i);
+        if is_md_heading(l).is_some() {
+            headings += 1;
+        }
+        if l.starts_with("[^") && l.contains("]:") {
+            return true;
+        }
+    }
+    headings >= 1
+}
+
+/// Parse "Last updated: 16 November 2020" (any case of "updated", optional zero pad).
+pub(crate) fn parse_last_updated(line: &str) -> Option<(usize, Date)> {
+    let t = line.trim_start();
+    let lead = line.len() - t.len();
+    let lower: String = t.chars().take(13).collect::<String>().to_ascii_lowercase();
+    if !lower.starts_with("last updated") {
+        return None;
+    }
+    let after = &t["last updated".len()..];
+    let after = after.trim_start_matches([':', ' ', '\t']);
+    let date_start = line.len() - after.len();
+    let _ = lead;
+    Date::parse_prose(after.trim().trim_end_matches('.')).map(|d| (date_start, d))
+}
+
+fn trim_span(text: &str, span: Span) -> Span {
+    let s = span.slice(text);
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    Span::new(span.start + lead, (span.end - trail).max(span.start + lead))
+}
+
+fn located(text: &str, span: Span) -> Located<String> {
+    let span = trim_span(text, span);
+    Located {
+        value: span.slice(text).to_string(),
+        span,
+    }
+}
+
+/// A note marker at the start of a line: `[12]`, `[12 ]`, `[^12]:`. Returns (number, marker end).
+pub(crate) fn note_marker(line: &str) -> Option<(u32, usize, usize)> {
+    let t = line.trim_start();
+    let lead = line.len() - t.len();
+    let rest = t.strip_prefix('[')?;
+    let (caret, rest) = match rest.strip_prefix('^') {
+        Some(r) => (1, r),
+        None => (0, rest),
+    };
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 4 {
+        return None;
+    }
+    let after = &rest[digits..];
+    let spaces = after.bytes().take_while(|&b| b == b' ').count();
+    if !after[spaces..].starts_with(']') {
+        return None;
+    }
+    let number: u32 = rest[..digits].parse().ok()?;
+    let mut end = lead + 1 + caret + digits + spaces + 1;
+    if caret == 1 && line[end..].starts_with(':') {
+        end += 1;
+    }
+    Some((number, lead, end))
+}
+
+fn is_notes_heading(line: &str) -> bool {
+    let t = line
+        .trim()
+        .trim_start_matches('#')
+        .trim()
+        .trim_end_matches(':')
+        .to_ascii_lowercase();
+    matches!(
+        t.as_str(),
+        "notes" | "endnotes" | "footnotes" | "sources" | "references"
+    )
+}
+
+/// Read a profile. Never fails.
+pub fn read(bytes: &[u8]) -> Document {
+    let (text, invalid_bytes) = decode(bytes);
+    let mut diagnostics = Vec::new();
+    if !invalid_bytes.is_empty() {
+        let first = invalid_bytes[0].offset;
+        diagnostics.push(
+            Diagnostic::new(
+                "invalid-utf8",
+                Severity::Warning,
+                Span::new(first, first + 1),
+                format!(
+                    "{} byte(s) are not valid UTF-8, the first at byte offset {first} (0x{:02X})",
+                    invalid_bytes.len(),
+                    invalid_bytes[0].byte
+                ),
+            )
+            .with_help(
+                "save the file as UTF-8; the bytes are kept as they are and shown as U+001A",
+            ),
+        );
+    }
+    if let Some(nul) = bytes.iter().position(|&b| b == 0) {
+        diagnostics.push(
+            Diagnostic::new(
+                "binary-input",
+                Severity::Error,
+                Span::new(nul, nul + 1),
+                format!(
+                    "this looks like a binary file, not a profile (a NUL byte at offset {nul})"
+                ),
+            )
+            .with_help("minewatch reads plain text and Markdown profiles"),
+        );
+    }
+    let lines = split_lines(&text);
+    let src = Src { text: &text, lines };
+    let markdown = detect_markdown(&src);
+    let format = if markdown {
+        Format::Markdown
+    } else {
+        Format::PlainText
+    };
+    let chunks = chunks(&src, markdown);
+
+    let mut doc = Document {
+        format,
+        text: String::new(),
+        invalid_bytes,
+        header: Header::default(),
+        blocks: Vec::new(),
+        sections: Vec::new(),
+        paragraphs: Vec::new(),
+        tables: Vec::new(),
+        references: Vec::new(),
+        notes: Vec::new(),
+        diagnostics,
+    };
+    if bytes.is_empty() {
+        doc.diagnostics.push(Diagnostic::new(
+            "empty-input",
+            Severity::Error,
+            Span::new(0, 0),
+            "the file is empty",
+        ));
+        return doc;
+    }
+
+    // Kinds assigned per chunk before blocks are built.
+    let mut kinds: Vec<Option<BlockKind>> = vec![None; chunks.len()];
+    let body_start = header(&src, &chunks, markdown, &mut doc, &mut kinds);
+    let notes_start = notes(&src, &chunks, body_start, &mut doc, &mut kinds);
+    let mut headings: Vec<(usize, Heading)> = Vec::new();
+    tables::find_tables(&src, &chunks, body_start, notes_start, &mut doc, &mut kinds);
+    for ci in body_start..notes_start {
+        let c = &chunks[ci];
+        if c.blank || kinds[ci].is_some() {
+            continue;
+        }
+        if markdown {
+            if let Some((level, off)) = is_md_heading(src.line(c.first)) {
+                let l = src.lines[c.first];
+                let span = trim_span(&text, Span::new(l.start + off, l.end));
+                let t = span
+                    .slice(&text)
+                    .trim_end_matches('#')
+                    .trim_end()
+                    .to_string();
+                headings.push((
+                    ci,
+                    Heading {
+                        text: t,
+                        span,
+                        level,
+                    },
+                ));
+                continue;
+            }
+        } else if let Some(line) = src.single_line(c) {
+            if looks_like_heading(line) && next_is_prose(&src, &chunks, ci, notes_start, &kinds) {
+                let l = src.lines[c.first];
+                let span = trim_span(&text, Span::new(l.start, l.end));
+                headings.push((
+                    ci,
+                    Heading {
+                        text: span.slice(&text).to_string(),
+                        span,
+                        level: 2,
+                    },
+                ));
+                continue;
+            }
+        }
+        let span = src.chunk_text_span(c);
+        let joined = join_lines(span.slice(&text));
+        kinds[ci] = Some(BlockKind::Paragraph {
+            index: doc.paragraphs.len(),
+        });
+        doc.paragraphs.push(Paragraph {
+            span,
+            text: joined,
+            section: None,
+        });
+    }
+    sections::build(
+        &src,
+        &chunks,
+        body_start,
+        notes_start,
+        markdown,
+        headings,
+        &mut doc,
+        &mut kinds,
+    );
+
+    for (ci, c) in chunks.iter().enumerate() {
+        let span = src.chunk_span(c);
+        let kind = if c.blank {
+            BlockKind::Blank {
+                lines: c.last - c.first + 1,
+            }
+        } else {
+            match kinds[ci] {
+                Some(k) => k,
+                None => {
+                    // Anything unclaimed (e.g. a table's own lines) is part of a paragraph.
+                    let index = doc.paragraphs.len();
+                    let tspan = src.chunk_text_span(c);
+                    doc.paragraphs.push(Paragraph {
+                        span: tspan,
+                        text: join_lines(tspan.slice(&text)),
+                        section: None,
+                    });
+                    BlockKind::Paragraph { index }
+                }
+            }
+        };
+        doc.blocks.push(Block { kind, span });
+    }
+    // Notes made of several markers in one chunk become several blocks.
+    split_note_blocks(&mut doc);
+    doc.paragraphs.sort_by_key(|p| p.span.start);
+    reindex_paragraphs(&mut doc);
+    for p in doc.paragraphs.iter_mut() {
+        p.section = doc
+            .sections
+            .iter()
+            .position(|s| s.span.start <= p.span.start && p.span.start < s.span.end);
+    }
+    doc.text = text;
+    sections::link_blocks(&mut doc);
+    refs::collect(&mut doc, markdown);
+    doc
+}
+
+fn reindex_paragraphs(doc: &mut Document) {
+    let starts: Vec<usize> = doc.paragraphs.iter().map(|p| p.span.start).collect();
+    for b in doc.blocks.iter_mut() {
+        if let BlockKind::Paragraph { index } = &mut b.kind {
+            let start = b.span.start;
+            if let Ok(i) = starts.binary_search(&start) {
+                *index = i;
+            } else if let Some(i) = starts.iter().position(|&s| s >= start && s < b.span.end) {
+                *index = i;
+            }
+        }
+    }
+}
+
+fn split_note_blocks(doc: &mut Document) {
+    let mut out = Vec::with_capacity(doc.blocks.len());
+    for b in doc.blocks.drain(..) {
+        if let BlockKind::Note { .. } = b.kind {
+            let inside: Vec<usize> = doc
+                .notes
+                .iter()
+                .enumerate()
+                .filter(|(_, n)| b.span.start <= n.span.start && n.span.start < b.span.end)
+                .map(|(i, _)| i)
+                .collect();
+            if inside.len() > 1 {
+                for (k, &ni) in inside.iter().enumerate() {
+                    let start = if k == 0 {
+                        b.span.start
+                    } else {
+                        doc.notes[ni].span.start
+                    };
+                    let end = inside
+                        .get(k + 1)
+                        .map(|&nj| doc.notes[nj].span.start)
+                        .unwrap_or(b.span.end);
+                    out.push(Block {
+                        kind: BlockKind::Note { index: ni },
+                        span: Span::new(start, end),
+                    });
+                }
+                continue;
+            }
+        }
+        out.push(b);
+    }
+    doc.blocks = out;
+}
+
+/// Join hard-wrapped lines: each line ending becomes spaces of the same byte length.
+pub(crate) fn join_lines(s: &str) -> String {
+    s.replace("\r\n", "  ").replace(['\n', '\r'], " ")
+}
+
+fn looks_like_heading(line: &str) -> bool {
+    let t = line.trim();
+    if t.is_empty() || t.len() > 90 || t.split_whitespace().count() > 12 {
+        return false;
+    }
+    let first = t.chars().next().unwrap_or(' ');
+    if !(first.is_uppercase() || first.is_ascii_digit()) {
+        return false;
+    }
+    let last = t.chars().last().unwrap_or(' ');
+    !matches!(last, '.' | ',' | ';' | ':' | '!' | '?' | '"' | '\u{201d}')
+        && note_marker(t).is_none()
+}
+
+fn next_is_prose(
+    src: &Src,
+    chunks: &[Chunk],
+    ci: usize,
+    end: usize,
+    kinds: &[Option<BlockKind>],
+) -> bool {
+    for (cj, c) in chunks.iter().enumerate().take(end).skip(ci + 1) {
+        if c.blank {
+            continue;
+        }
+        if kinds[cj].is_some() {
+            return matches!(kinds[cj], Some(BlockKind::Table { .. }));
+        }
+        return match src.single_line(c) {
+            Some(l) => !looks_like_heading(l),
+            None => true,
+        };
+    }
+    false
+}
+
+/// Recognise the header; returns the first chunk of the body.
+fn header(
+    src: &Src,
+    chunks: &[Chunk],
+    markdown: bool,
+    doc: &mut Document,
+    kinds: &mut [Option<BlockKind>],
+) -> usize {
+    let text = src.text;
+    let mut ci = 0;
+    while ci < chunks.len() && chunks[ci].blank {
+        ci += 1;
+    }
+    if ci >= chunks.len() {
+        return chunks.len();
+    }
+    // Markdown front matter.
+    if markdown && src.line(chunks[ci].first).trim_end() == "---" && chunks[ci].first == 0 {
+        let c = chunks[ci];
+        let mut close = None;
+        for i in c.first + 1..src.lines.len() {
+            if src.line(i).trim_end() == "---" {
+                close = Some(i);
+                break;
+            }
+        }
+        if let Some(close) = close {
+            for i in c.first + 1..close {
+                let l = src.lines[i];
+                let line = src.line(i);
+                let Some(colon) = line.find(':') else {
+                    continue;
+                };
+                let key = line[..colon]
+                    .trim()
+                    .to_ascii_lowercase()
+                    .replace(['-', ' '], "_");
+                let vstart = l.start + colon + 1;
+                let vspan = trim_span(text, Span::new(vstart, l.end));
+                let mut v = located(text, vspan);
+                let unq = v.value.trim_matches(|c| c == '"' || c == '\'').to_string();
+                if unq.len() + 2 == v.value.len() {
+                    v = Located {
+                        value: unq,
+                        span: Span::new(v.span.start + 1, v.span.end - 1),
+                    };
+                }
+                match key.as_str() {
+                    "country" | "state" => doc.header.country = Some(v),
+                    "type" | "profile_type" | "profile" => doc.header.profile_type = Some(v),
+                    "last_updated" | "updated" | "date" => {
+                        if let Some(d) = Date::parse_prose(&v.value) {
+                            doc.header.last_updated = Some(Located {
+                                value: d,
+                                span: v.span,
+                            });
+                        } else {
+                            doc.diagnostics.push(Diagnostic::new(
+                                "bad-date",
+                                Severity::Warning,
+                                v.span,
+                                format!("'{}' is not a date (expected e.g. 2020-11-16 or 16 November 2020)", v.value),
+                            ));
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            // Claim every chunk up to and including the closing line.
+            let mut cj = ci;
+            while cj < chunks.len() && chunks[cj].first <= close {
+                kinds[cj] = Some(BlockKind::FrontMatter);
+                cj += 1;
+            }
+            // A front-matter block must not stop half-way through a chunk: if the
+            // closing line shares a chunk with following lines, the whole chunk is front matter.
+            resolve_country(doc);
+            return cj;
+        }
+    }
+    // Plain-text header: up to three short single-line chunks, the last "Last updated:".
+    let mut seen = Vec::new();
+    let mut cj = ci;
+    while cj < chunks.len() && seen.len() < 4 {
+        let c = chunks[cj];
+        if c.blank {
+            cj += 1;
+            continue;
+        }
+        let Some(line) = src.single_line(&c) else {
+            break;
+        };
+        let l = src.lines[c.first];
+        if markdown {
+            if let Some((1, off)) = is_md_heading(line) {
+                if seen.is_empty() {
+                    seen.push((cj, Span::new(l.start + off, l.end)));
+                    cj += 1;
+                    continue;
+                }
+            }
+        }
+        if let Some((dstart, date)) = parse_last_updated(line) {
+            let dspan = trim_span(text, Span::new(l.start + dstart, l.end));
+            doc.header.last_updated = Some(Located {
+                value: date,
+                span: dspan,
+            });
+            kinds[cj] = Some(BlockKind::LastUpdated);
+            assign_title_lines(text, &seen, doc, kinds);
+            resolve_country(doc);
+            return cj + 1;
+        }
+        if line.trim().len() > 80 || line.trim_end().ends_with('.') {
+            break;
+        }
+        seen.push((cj, Span::new(l.start, l.end)));
+        cj += 1;
+    }
+    // No "Last updated": accept "Country" + known type.
+    if seen.len() >= 2 {
+        let t = seen[1].1.slice(text).trim();
+        if PROFILE_TYPES.iter().any(|p| p.eq_ignore_ascii_case(t)) {
+            assign_title_lines(text, &seen[..2], doc, kinds);
+            resolve_country(doc);
+            return seen[1].0 + 1;
+        }
+    }
+    if let Some(&(c0, span)) = seen.first() {
+        if minewatch_refdata::resolve_state(span.slice(text).trim()).is_some() {
+            assign_title_lines(text, &seen[..1], doc, kinds);
+            resolve_country(doc);
+            return c0 + 1;
+        }
+    }
+    ci
+}
+
+fn assign_title_lines(
+    text: &str,
+    seen: &[(usize, Span)],
+    doc: &mut Document,
+    kinds: &mut [Option<BlockKind>],
+) {
+    match seen {
+        [] => {}
+        [(c, s)] => {
+            // "United States — Mine Ban Policy" on one line.
+            let line = s.slice(text);
+            let sep = [" \u{2014} ", " \u{2013} ", " - ", " | "]
+                .iter()
+                .find_map(|sep| line.find(sep).map(|i| (i, sep.len())));
+            if let Some((i, l)) = sep {
+                doc.header.country = Some(located(text, Span::new(s.start, s.start + i)));
+                doc.header.profile_type = Some(located(text, Span::new(s.start + i + l, s.end)));
+            } else {
+                doc.header.country = Some(located(text, *s));
+            }
+            kinds[*c] = Some(BlockKind::Country);
+        }
+        [.., (c1, s1), (c2, s2)] => {
+            doc.header.country = Some(located(text, *s1));
+            doc.header.profile_type = Some(located(text, *s2));
+            kinds[*c1] = Some(BlockKind::Country);
+            kinds[*c2] = Some(BlockKind::ProfileType);
+            // Lines before those two (unusual) stay paragraphs.
+        }
+    }
+}
+
+fn resolve_country(doc: &mut Document) {
+    if let Some(c) = &doc.header.country {
+        doc.header.country_iso3 =
+            minewatch_refdata::resolve_state(&c.value).map(|s| s.iso3.clone());
+    }
+}
+
+/// Find the notes list at the end; returns the first chunk index of the notes (or `chunks.len()`).
+fn notes(
+    src: &Src,
+    chunks: &[Chunk],
+    body_start: usize,
+    doc: &mut Document,
+    kinds: &mut [Option<BlockKind>],
+) -> usize {
+    let mut start = chunks.len();
+    let mut ci = chunks.len();
+    while ci > body_start {
+        ci -= 1;
+        let c = &chunks[ci];
+        if c.blank {
+            continue;
+        }
+        if note_marker(src.line(c.first)).is_some() {
+            start = ci;
+            continue;
+        }
+        if let Some(line) = src.single_line(c) {
+            if is_notes_heading(line) && start < chunks.len() {
+                kinds[ci] = Some(BlockKind::NotesHeading);
+                start = ci;
+            }
+        }
+        break;
+    }
+    // A notes list needs at least one note chunk.
+    if !(start..chunks.len()).any(|i| !chunks[i].blank && kinds[i].is_none()) {
+        return chunks.len();
+    }
+    for (ci, c) in chunks.iter().enumerate().skip(start) {
+        if c.blank || kinds[ci].is_some() {
+            continue;
+        }
+        kinds[ci] = Some(BlockKind::Note {
+            index: doc.notes.len(),
+        });
+        // Each line that starts with a marker starts a note; other lines continue it.
+        let mut i = c.first;
+        while i <= c.last {
+            let Some((number, mstart, mend)) = note_marker(src.line(i)) else {
+                i += 1;
+                continue;
+            };
+            let mut j = i;
+            while j < c.last && note_marker(src.line(j + 1)).is_none() {
+                j += 1;
+            }
+            let l0 = src.lines[i];
+            let span = Span::new(l0.start + mstart, src.lines[j].end);
+            let marker = Span::new(l0.start + mstart, l0.start + mend);
+            let body = Span::new(marker.end, span.end);
+            let text = join_lines(body.slice(src.text)).trim().to_string();
+            let citation = citation::parse(&text);
+            doc.notes.push(Note {
+                number,
+                span,
+                marker,
+                text,
+                citation,
+            });
+            i = j + 1;
+        }
+    }
+    start
+}

@@ -1,0 +1,387 @@
+//! Tables in the two shapes profiles arrive in: `cell | cell` lines, and the
+//! blank-line form extraction leaves (one cell per line, values often lost).
+
+use minewatch_model::Span;
+
+use crate::model::*;
+use crate::reader::{Chunk, Src};
+
+fn is_numeric_cell(s: &str) -> bool {
+    let t = s.trim();
+    !t.is_empty()
+        && t.chars().any(|c| c.is_ascii_digit())
+        && t.chars().all(|c| {
+            c.is_ascii_digit()
+                || matches!(
+                    c,
+                    ',' | '.' | ' ' | '-' | '\u{2013}' | '$' | '%' | '~' | '*'
+                )
+        })
+}
+
+/// A short single line that can be a table cell, label or caption.
+fn short_line<'a>(src: &Src<'a>, c: &Chunk) -> Option<&'a str> {
+    let line = src.single_line(c)?;
+    let t = line.trim();
+    if t.is_empty() || t.chars().count() > 100 || crate::reader::note_marker(t).is_some() {
+        return None;
+    }
+    if is_numeric_cell(t) {
+        return Some(line);
+    }
+    let last = t.chars().last().unwrap_or(' ');
+    if matches!(last, '.' | ';' | ':' | ',' | '!' | '?') {
+        return None;
+    }
+    Some(line)
+}
+
+fn located(src: &Src, c: &Chunk) -> Located<String> {
+    let l = src.lines[c.first];
+    let raw = &src.text[l.start..l.end];
+    let lead = raw.len() - raw.trim_start().len();
+    let t = raw.trim();
+    let span = Span::new(l.start + lead, l.start + lead + t.len());
+    Located {
+        value: t.to_string(),
+        span,
+    }
+}
+
+fn is_table_note(line: &str) -> bool {
+    let t = line.trim_start();
+    t.starts_with("Note:")
+        || t.starts_with("Notes:")
+        || t.starts_with("Source:")
+        || t.starts_with("Sources:")
+        || t.starts_with('*')
+}
+
+pub(crate) fn find_tables(
+    src: &Src,
+    chunks: &[Chunk],
+    body_start: usize,
+    notes_start: usize,
+    doc: &mut Document,
+    kinds: &mut [Option<BlockKind>],
+) {
+    let mut ci = body_start;
+    while ci < notes_start {
+        let c = chunks[ci];
+        if c.blank || kinds[ci].is_some() {
+            ci += 1;
+            continue;
+        }
+        if let Some(end) = pipe_table(src, chunks, ci, doc, kinds) {
+            ci = end;
+            continue;
+        }
+        if let Some(end) = blank_line_table(src, chunks, ci, notes_start, doc, kinds) {
+            ci = end;
+            continue;
+        }
+        ci += 1;
+    }
+}
+
+fn split_pipe_row(src: &Src, line_idx: usize) -> Vec<Cell> {
+    let l = src.lines[line_idx];
+    let line = &src.text[l.start..l.end];
+    let mut cells = Vec::new();
+    let trimmed_start = line.len() - line.trim_start().len();
+    let body_end = line.trim_end().len();
+    let mut s = trimmed_start;
+    let mut e = body_end;
+    if line[s..e].starts_with('|') {
+        s += 1;
+    }
+    if e > s && line[s..e].ends_with('|') {
+        e -= 1;
+    }
+    let mut start = s;
+    for (i, ch) in line[s..e].char_indices() {
+        if ch == '|' {
+            cells.push(cell(src, l.start + start, l.start + s + i));
+            start = s + i + 1;
+        }
+    }
+    cells.push(cell(src, l.start + start, l.start + e));
+    cells
+}
+
+fn cell(src: &Src, start: usize, end: usize) -> Cell {
+    let raw = &src.text[start..end];
+    let lead = raw.len() - raw.trim_start().len();
+    let t = raw.trim();
+    let span = Span::new(start + lead, start + lead + t.len());
+    if t.is_empty() {
+        Cell {
+            value: None,
+            span: Span::new(span.start, span.start),
+        }
+    } else {
+        Cell {
+            value: Some(t.to_string()),
+            span,
+        }
+    }
+}
+
+fn is_separator(line: &str) -> bool {
+    let t = line.trim();
+    t.contains('-') && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'))
+}
+
+fn pipe_table(
+    src: &Src,
+    chunks: &[Chunk],
+    ci: usize,
+    doc: &mut Document,
+    kinds: &mut [Option<BlockKind>],
+) -> Option<usize> {
+    let c = chunks[ci];
+    let lines = c.first..=c.last;
+    if c.last == c.first || !lines.clone().all(|i| src.line(i).contains('|')) {
+        return None;
+    }
+    let mut header: Option<Vec<Cell>> = None;
+    let mut rows_raw: Vec<Vec<Cell>> = Vec::new();
+    for i in lines {
+        if is_separator(src.line(i)) {
+            if rows_raw.len() == 1 && header.is_none() {
+                header = rows_raw.pop();
+            }
+            continue;
+        }
+        rows_raw.push(split_pipe_row(src, i));
+    }
+    if header.is_none() && rows_raw.len() > 1 {
+        let first = &rows_raw[0];
+        if first.iter().all(|c| {
+            c.value
+                .as_deref()
+                .map(|v| !is_numeric_cell(v))
+                .unwrap_or(true)
+        }) {
+            header = Some(rows_raw.remove(0));
+        }
+    }
+    let columns: Vec<Located<String>> = header
+        .map(|h| {
+            h.into_iter()
+                .skip(1)
+                .map(|c| Located {
+                    value: c.value.unwrap_or_default(),
+                    span: c.span,
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let ncols = columns.len().max(
+        rows_raw
+            .iter()
+            .map(|r| r.len().saturating_sub(1))
+            .max()
+            .unwrap_or(0),
+    );
+    let rows = rows_raw
+        .into_iter()
+        .map(|mut r| {
+            let label = r.remove(0);
+            let end = r.last().map(|c| c.span.end).unwrap_or(label.span.end);
+            while r.len() < ncols {
+                r.push(Cell {
+                    value: None,
+                    span: Span::new(end, end),
+                });
+            }
+            Row {
+                label: Located {
+                    value: label.value.unwrap_or_default(),
+                    span: label.span,
+                },
+                cells: r,
+            }
+        })
+        .collect();
+    let index = doc.tables.len();
+    // A short line just above, with a single blank between, is the caption.
+    let mut caption = None;
+    if ci >= 2 && chunks[ci - 1].blank && kinds[ci - 2].is_none() {
+        if let Some(l) = short_line(src, &chunks[ci - 2]) {
+            if !is_numeric_cell(l) && !l.contains('|') {
+                caption = Some(located(src, &chunks[ci - 2]));
+                kinds[ci - 2] = Some(BlockKind::Table { index });
+            }
+        }
+    }
+    let span = Span::new(
+        caption
+            .as_ref()
+            .map(|c: &Located<String>| c.span.start)
+            .unwrap_or(src.lines[c.first].start),
+        src.lines[c.last].end,
+    );
+    kinds[ci] = Some(BlockKind::Table { index });
+    doc.tables.push(Table {
+        form: TableForm::Pipe,
+        span,
+        caption,
+        bracket_header: None,
+        bracketed_quantities: false,
+        columns,
+        rows,
+        notes: Vec::new(),
+    });
+    Some(ci + 1)
+}
+
+fn blank_line_table(
+    src: &Src,
+    chunks: &[Chunk],
+    ci: usize,
+    notes_start: usize,
+    doc: &mut Document,
+    kinds: &mut [Option<BlockKind>],
+) -> Option<usize> {
+    short_line(src, &chunks[ci])?;
+    // Gather the run of short single-line chunks, with the blank lines before each.
+    let mut elems: Vec<(usize, usize)> = Vec::new(); // (chunk, blank lines before)
+    let mut gap = 0;
+    let mut cj = ci;
+    let mut max_gap = 0;
+    while cj < notes_start {
+        let c = chunks[cj];
+        if c.blank {
+            gap = c.last - c.first + 1;
+            cj += 1;
+            continue;
+        }
+        if kinds[cj].is_some() || short_line(src, &c).is_none() {
+            break;
+        }
+        if !elems.is_empty() {
+            max_gap = max_gap.max(gap);
+        }
+        elems.push((cj, if elems.is_empty() { 0 } else { gap }));
+        gap = 0;
+        cj += 1;
+    }
+    let has_numbers = elems
+        .iter()
+        .any(|&(c, _)| is_numeric_cell(src.line(chunks[c].first)));
+    if elems.len() < 4 || !(max_gap >= 2 || has_numbers) {
+        return None;
+    }
+    let text_of = |c: usize| src.line(chunks[c].first).trim();
+    let mut k = 0;
+    let mut caption = None;
+    let mut bracket_header = None;
+    if !text_of(elems[0].0).starts_with('[') && !is_numeric_cell(text_of(elems[0].0)) {
+        caption = Some(located(src, &chunks[elems[0].0]));
+        k = 1;
+    }
+    if k < elems.len() {
+        let t = text_of(elems[k].0);
+        if t.starts_with('[') && t.ends_with(']') {
+            bracket_header = Some(located(src, &chunks[elems[k].0]));
+            k += 1;
+        }
+    }
+    let bracketed_quantities = bracket_header
+        .as_ref()
+        .map(|b| {
+            let v = b.value.to_ascii_lowercase();
+            v.contains("quantit") || v.contains("number") || v.contains("in each")
+        })
+        .unwrap_or(false);
+    // Column headers: non-numeric lines one blank apart, closed by a wider gap.
+    let mut columns = Vec::new();
+    let mut g = k;
+    while g < elems.len() && !is_numeric_cell(text_of(elems[g].0)) && (g == k || elems[g].1 == 1) {
+        g += 1;
+    }
+    if g - k >= 2 && g < elems.len() && elems[g].1 >= 2 {
+        columns = elems[k..g]
+            .iter()
+            .map(|&(c, _)| located(src, &chunks[c]))
+            .collect();
+        k = g;
+    }
+    let mut rows: Vec<Row> = Vec::new();
+    for &(c, _) in &elems[k..] {
+        let loc = located(src, &chunks[c]);
+        if is_numeric_cell(&loc.value) {
+            if let Some(r) = rows.last_mut() {
+                r.cells.push(Cell {
+                    value: Some(loc.value),
+                    span: loc.span,
+                });
+                continue;
+            }
+        }
+        rows.push(Row {
+            label: loc,
+            cells: Vec::new(),
+        });
+    }
+    let ncols = columns
+        .len()
+        .max(rows.iter().map(|r| r.cells.len()).max().unwrap_or(0))
+        .max(1);
+    for r in rows.iter_mut() {
+        let end = r
+            .cells
+            .last()
+            .map(|c| c.span.end)
+            .unwrap_or(r.label.span.end);
+        while r.cells.len() < ncols {
+            r.cells.push(Cell {
+                value: None,
+                span: Span::new(end, end),
+            });
+        }
+    }
+    let index = doc.tables.len();
+    let mut last_chunk = elems.last().map(|e| e.0).unwrap_or(ci);
+    for &(c, _) in &elems {
+        kinds[c] = Some(BlockKind::Table { index });
+    }
+    // Notes under the table ("Note: * ...") belong to it.
+    let mut notes = Vec::new();
+    let mut cn = last_chunk + 1;
+    while cn < notes_start {
+        let c = chunks[cn];
+        if c.blank {
+            cn += 1;
+            continue;
+        }
+        if kinds[cn].is_none() && is_table_note(src.line(c.first)) {
+            let span = src.chunk_text_span(&c);
+            notes.push(Located {
+                value: crate::reader::join_lines(span.slice(src.text)),
+                span,
+            });
+            kinds[cn] = Some(BlockKind::Table { index });
+            last_chunk = cn;
+            cn += 1;
+            continue;
+        }
+        break;
+    }
+    let span = Span::new(
+        src.lines[chunks[elems[0].0].first].start,
+        src.lines[chunks[last_chunk].last].end,
+    );
+    doc.tables.push(Table {
+        form: TableForm::BlankLine,
+        span,
+        caption,
+        bracket_header,
+        bracketed_quantities,
+        columns,
+        rows,
+        notes,
+    });
+    Some(last_chunk + 1)
+}
