@@ -1,1 +1,112 @@
-//! placeholder
+//! The profile checker: finds what is wrong in a profile before it is published,
+//! as a compiler does. Diagnostics are plain data ([`minewatch_model::Diagnostic`]);
+//! [`render`] turns them into terminal text, JSON or SARIF. Pure: no I/O.
+
+mod checks;
+pub mod render;
+
+use minewatch_model::{Date, Diagnostic};
+use minewatch_profile::Document;
+
+/// Every diagnostic code minewatch emits, with its default severity and meaning.
+/// Other tools depend on these names.
+pub const CODES: &[(&str, &str, &str)] = &[
+    (
+        "missing-note",
+        "error",
+        "A reference whose note is not in the notes list.",
+    ),
+    ("unused-note", "warning", "A note that nothing references."),
+    ("duplicate-note", "error", "A note number defined twice."),
+    (
+        "near-duplicate-paragraph",
+        "warning",
+        "Two paragraphs that say nearly the same thing.",
+    ),
+    (
+        "empty-table",
+        "warning",
+        "A table with cells whose values were lost.",
+    ),
+    (
+        "glued-words",
+        "warning",
+        "Words run together by a lost space.",
+    ),
+    (
+        "note-lost-link",
+        "warning",
+        "A note whose link was stripped, leaving \",.\" or a trailing comma.",
+    ),
+    (
+        "stale-profile",
+        "warning",
+        "Last updated longer ago than the staleness threshold.",
+    ),
+    (
+        "missing-last-updated",
+        "warning",
+        "The profile has no last-updated date.",
+    ),
+    (
+        "lost-heading",
+        "warning",
+        "A section whose heading was lost; the inferred section is named.",
+    ),
+    (
+        "invalid-utf8",
+        "warning",
+        "Bytes that are not valid UTF-8 (kept as they are).",
+    ),
+    (
+        "binary-input",
+        "error",
+        "The input looks like a binary file.",
+    ),
+    ("empty-input", "error", "The input is empty."),
+    (
+        "bad-date",
+        "warning",
+        "A date in the front matter that cannot be read.",
+    ),
+];
+
+/// What the checks need to know beyond the document.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// The date staleness is measured against (default: today).
+    pub as_of: Date,
+    /// A profile last updated more than this many months before `as_of` is stale.
+    pub stale_after_months: u32,
+    /// Share of shared 4-word sequences (Jaccard) from which two paragraphs are near-duplicates.
+    pub near_duplicate_threshold: f64,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            as_of: checks::default_as_of(),
+            stale_after_months: 12,
+            near_duplicate_threshold: 0.5,
+        }
+    }
+}
+
+/// Run every check on a document. The reader's own diagnostics come first;
+/// the result is sorted by position.
+pub fn check(doc: &Document, opts: &Options) -> Vec<Diagnostic> {
+    let mut out = doc.diagnostics.clone();
+    let binary = out
+        .iter()
+        .any(|d| d.code == "binary-input" || d.code == "empty-input");
+    if !binary {
+        checks::header(doc, opts, &mut out);
+        checks::sections(doc, &mut out);
+        checks::notes(doc, &mut out);
+        checks::tables(doc, &mut out);
+        checks::glued_words(doc, &mut out);
+        checks::near_duplicates(doc, opts, &mut out);
+    }
+    out.sort_by(|a, b| (a.span.start, a.code).cmp(&(b.span.start, b.code)));
+    out
+}

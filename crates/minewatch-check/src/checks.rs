@@ -1,0 +1,514 @@
+//! The checks. Each takes the document and appends diagnostics; none fails.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use minewatch_model::{Date, Diagnostic, Severity, Span};
+use minewatch_profile::{Document, Format};
+
+use crate::Options;
+
+pub fn notes(doc: &Document, out: &mut Vec<Diagnostic>) {
+    let mut defined: BTreeMap<u32, Span> = BTreeMap::new();
+    for n in &doc.notes {
+        if let Some(first) = defined.get(&n.number) {
+            out.push(
+                Diagnostic::new(
+                    "duplicate-note",
+                    Severity::Error,
+                    n.marker,
+                    format!("note [{}] is defined twice", n.number),
+                )
+                .with_note(n.number)
+                .with_related(*first, "first defined here")
+                .with_help("renumber one of the notes, or remove the copy"),
+            );
+        } else {
+            defined.insert(n.number, n.marker);
+        }
+    }
+    let mut referenced: BTreeMap<u32, Vec<Span>> = BTreeMap::new();
+    for r in &doc.references {
+        referenced.entry(r.number).or_default().push(r.span);
+    }
+    for (number, spans) in &referenced {
+        if !defined.contains_key(number) {
+            let mut d = Diagnostic::new(
+                "missing-note",
+                Severity::Error,
+                spans[0],
+                format!("note [{number}] is referenced but missing from the notes list"),
+            )
+            .with_note(*number)
+            .with_help(format!(
+                "add the citation for [{number}] to the notes at the end"
+            ));
+            for s in &spans[1..] {
+                d = d.with_related(*s, "also referenced here");
+            }
+            out.push(d);
+        }
+    }
+    for n in &doc.notes {
+        if !referenced.contains_key(&n.number) && defined.get(&n.number) == Some(&n.marker) {
+            out.push(
+                Diagnostic::new(
+                    "unused-note",
+                    Severity::Warning,
+                    n.marker,
+                    format!("note [{}] is not referenced anywhere in the text", n.number),
+                )
+                .with_note(n.number)
+                .with_help("cite it where it supports a statement, or remove it"),
+            );
+        }
+        if n.citation.lost_link {
+            let t = doc
+                .text
+                .get(n.span.start..n.span.end)
+                .unwrap_or("")
+                .trim_end();
+            let end = n.span.start + t.len();
+            let start = end
+                - t.chars()
+                    .rev()
+                    .take_while(|c| *c == ',' || *c == '.' || *c == ' ')
+                    .map(char::len_utf8)
+                    .sum::<usize>();
+            out.push(
+                Diagnostic::new(
+                    "note-lost-link",
+                    Severity::Warning,
+                    Span::new(start, end),
+                    format!("note [{}] ends where its link was stripped", n.number),
+                )
+                .with_note(n.number)
+                .with_help("restore the URL from the source page"),
+            );
+        }
+    }
+}
+
+pub fn header(doc: &Document, opts: &Options, out: &mut Vec<Diagnostic>) {
+    match &doc.header.last_updated {
+        None => {
+            let span = doc
+                .header
+                .country
+                .as_ref()
+                .map(|c| c.span)
+                .unwrap_or(Span::new(0, 0));
+            let help = match doc.format {
+                Format::Markdown => "add `last_updated: YYYY-MM-DD` to the front matter",
+                Format::PlainText => {
+                    "add a line such as \"Last updated: 16 November 2020\" after the profile type"
+                }
+            };
+            out.push(
+                Diagnostic::new(
+                    "missing-last-updated",
+                    Severity::Warning,
+                    span,
+                    "the profile has no last-updated date",
+                )
+                .with_help(help),
+            );
+        }
+        Some(lu) => {
+            let months = lu.value.months_until(opts.as_of);
+            if months > opts.stale_after_months as i32 {
+                out.push(
+                    Diagnostic::new(
+                        "stale-profile",
+                        Severity::Warning,
+                        lu.span,
+                        format!(
+                            "last updated {} ({months} months before {}), more than {} months ago",
+                            lu.value.long(),
+                            opts.as_of,
+                            opts.stale_after_months
+                        ),
+                    )
+                    .with_help("review the profile and update it"),
+                );
+            }
+        }
+    }
+}
+
+pub fn sections(doc: &Document, out: &mut Vec<Diagnostic>) {
+    for s in doc.sections.iter().filter(|s| s.inferred) {
+        let first_line_end = doc.text[s.span.start..s.span.end]
+            .find('\n')
+            .map(|i| s.span.start + i)
+            .unwrap_or(s.span.end);
+        let span = Span::new(
+            s.span.start,
+            first_line_end.min(s.span.start + 80).max(s.span.start),
+        );
+        let span = Span::new(span.start, floor_char(&doc.text, span.end));
+        out.push(
+            Diagnostic::new(
+                "lost-heading",
+                Severity::Warning,
+                span,
+                format!(
+                    "a section heading was lost here; the section reads as \"{}\"",
+                    s.kind.title()
+                ),
+            )
+            .with_help(format!(
+                "restore the heading (inferred: \"{}\")",
+                s.kind.title()
+            )),
+        );
+    }
+}
+
+fn floor_char(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+pub fn tables(doc: &Document, out: &mut Vec<Diagnostic>) {
+    for t in &doc.tables {
+        let empty = t.empty_cells();
+        if empty == 0 {
+            continue;
+        }
+        let span = t
+            .caption
+            .as_ref()
+            .map(|c| c.span)
+            .unwrap_or_else(|| t.rows.first().map(|r| r.label.span).unwrap_or(t.span));
+        let name = t
+            .caption
+            .as_ref()
+            .map(|c| format!(" \"{}\"", c.value))
+            .unwrap_or_default();
+        let mut d = Diagnostic::new(
+            "empty-table",
+            Severity::Warning,
+            span,
+            format!(
+                "table{name} has {empty} of {} cells empty: their values were lost",
+                t.cell_count()
+            ),
+        )
+        .with_help("restore the figures from the source");
+        if let Some(r) = t
+            .rows
+            .iter()
+            .find(|r| r.cells.iter().any(|c| c.value.is_none()))
+        {
+            d = d.with_related(
+                r.label.span,
+                format!("row \"{}\" has no values", r.label.value),
+            );
+        }
+        out.push(d);
+    }
+}
+
+const FUNCTION_WORDS: &[&str] = &[
+    "the", "a", "an", "of", "and", "in", "on", "for", "to", "by", "with", "from", "at", "as", "is",
+    "was", "its", "this", "that", "or",
+];
+const SUFFIX_WORDS: &[&str] = &[
+    "for", "the", "of", "and", "with", "from", "that", "to", "in", "by", "on",
+];
+const NOT_GLUED: &[&str] = &[
+    "hereby",
+    "thereby",
+    "whereby",
+    "nearby",
+    "standby",
+    "herein",
+    "therein",
+    "wherein",
+    "thereof",
+    "hereof",
+    "whereof",
+    "within",
+    "without",
+    "upon",
+    "into",
+    "onto",
+    "cannot",
+    "therefore",
+    "thereto",
+    "hereto",
+    "whereto",
+    "thereon",
+    "hereon",
+    "whereon",
+    "forthwith",
+    "heretofore",
+    "thereafter",
+    "hereafter",
+    "whereas",
+    "wherefrom",
+    "therefrom",
+    "herewith",
+    "therewith",
+    "notwithstanding",
+    "often",
+    "mainland",
+    "homeland",
+    "headland",
+    "wasteland",
+    "grassland",
+    "woodland",
+    "farmland",
+    "wetland",
+    "borderland",
+    "highland",
+    "lowland",
+    "hinterland",
+    "motherland",
+    "fatherland",
+    "overland",
+    "outstanding",
+    "understanding",
+    "withstanding",
+    "wherewith",
+    "passersby",
+    "bystanders",
+    "thereto",
+    "lineup",
+];
+
+/// Words of a text: maximal runs of letters, with the byte span of each.
+fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        if c.is_alphabetic() {
+            if start.is_none() {
+                start = Some(i);
+            }
+        } else if let Some(s) = start.take() {
+            out.push((s, &text[s..i]));
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, &text[s..]));
+    }
+    out.into_iter()
+}
+
+/// A whitespace-delimited token containing byte `i`.
+fn token_around(text: &str, s: usize, e: usize) -> &str {
+    let ts = text[..s]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace())
+        .map(|(i, c)| i + c.len_utf8())
+        .unwrap_or(0);
+    let te = text[e..]
+        .find(char::is_whitespace)
+        .map(|i| e + i)
+        .unwrap_or(text.len());
+    &text[ts..te]
+}
+
+pub fn glued_words(doc: &Document, out: &mut Vec<Diagnostic>) {
+    let text = doc.text.as_str();
+    let mut vocab: HashMap<String, u32> = HashMap::new();
+    for (_, w) in words(text) {
+        *vocab.entry(w.to_lowercase()).or_default() += 1;
+    }
+    let in_vocab = |w: &str, min: u32| vocab.get(&w.to_lowercase()).copied().unwrap_or(0) >= min;
+    let mut seen: HashSet<(usize, usize)> = HashSet::new();
+    let mut report = |s: usize, w: &str, why: String, out: &mut Vec<Diagnostic>| {
+        if seen.insert((s, s + w.len())) {
+            out.push(
+                Diagnostic::new(
+                    "glued-words",
+                    Severity::Warning,
+                    Span::new(s, s + w.len()),
+                    format!("\"{w}\" looks like words run together: {why}"),
+                )
+                .with_text(w)
+                .with_help("insert the missing space"),
+            );
+        }
+    };
+    for (s, w) in words(text) {
+        let e = s + w.len();
+        // Skip designations (M16A1, PFM-1), handles, hashtags, URLs, e-mail.
+        let before = text[..s].chars().next_back();
+        let after = text[e..].chars().next();
+        if before
+            .is_some_and(|c| c.is_ascii_digit() || matches!(c, '@' | '#' | '_' | '-' | '/' | '.'))
+            || after.is_some_and(|c| c.is_ascii_digit() || matches!(c, '_' | '-' | '/' | '@'))
+        {
+            continue;
+        }
+        let tok = token_around(text, s, e);
+        if tok.contains('/') || tok.contains("www") || tok.contains('@') || tok.contains('#') {
+            continue;
+        }
+        // A handle alone in parentheses: "(SomeName)".
+        if before == Some('(') && after == Some(')') {
+            continue;
+        }
+        let chars: Vec<char> = w.chars().collect();
+        // Case-change joints: "TheVolcano", "policyThe".
+        let joints: Vec<usize> = (1..chars.len())
+            .filter(|&i| chars[i - 1].is_lowercase() && chars[i].is_uppercase())
+            .collect();
+        if joints.len() == 1 {
+            let i = joints[0];
+            let a: String = chars[..i].iter().collect();
+            let b: String = chars[i..].iter().collect();
+            let b_caps = b.chars().all(|c| c.is_uppercase());
+            let mc = a == "Mc"
+                || a == "Mac"
+                || a == "O"
+                || a == "De"
+                || a == "La"
+                || a == "Di"
+                || a == "Van";
+            if !mc && !b_caps && b.chars().count() >= 2 {
+                let a_lower = a.to_lowercase();
+                if FUNCTION_WORDS.contains(&a_lower.as_str()) && in_vocab(&b, 1)
+                    || FUNCTION_WORDS.contains(&a_lower.as_str()) && b.chars().count() >= 4
+                {
+                    report(s, w, format!("\"{a}\" and \"{b}\""), out);
+                    continue;
+                }
+                if chars[0].is_lowercase()
+                    && a.chars().count() >= 2
+                    && b.chars().count() >= 3
+                    && in_vocab(&a, 2)
+                {
+                    report(s, w, format!("\"{a}\" and \"{b}\""), out);
+                    continue;
+                }
+                if chars[0].is_uppercase()
+                    && a.chars().count() >= 3
+                    && in_vocab(&a, 2)
+                    && in_vocab(&b, 2)
+                    && !in_vocab(w, 2)
+                {
+                    report(s, w, format!("\"{a}\" and \"{b}\""), out);
+                    continue;
+                }
+            }
+            continue;
+        }
+        if !joints.is_empty() || chars.len() < 6 {
+            continue;
+        }
+        // A word glued to a following function word: "Defensefor".
+        let lower = w.to_lowercase();
+        if NOT_GLUED.contains(&lower.as_str()) || in_vocab(w, 2) {
+            continue;
+        }
+        for f in SUFFIX_WORDS {
+            if let Some(p) = lower.strip_suffix(f) {
+                if p.chars().count() >= 4 && in_vocab(p, 2) {
+                    let pre: String = w.chars().take(p.chars().count()).collect();
+                    report(s, w, format!("\"{pre}\" and \"{f}\""), out);
+                    break;
+                }
+            }
+        }
+    }
+}
+
+/// Paragraphs that say nearly the same thing (a copy left behind after editing).
+pub fn near_duplicates(doc: &Document, opts: &Options, out: &mut Vec<Diagnostic>) {
+    const SHINGLE: usize = 4;
+    const MAX_POSTINGS: usize = 24;
+    let body = doc.body_span();
+    let paras: Vec<(Span, Vec<u64>)> = doc
+        .paragraphs
+        .iter()
+        .filter(|p| body.contains(p.span))
+        .map(|p| {
+            let ws: Vec<String> = words(&p.text).map(|(_, w)| w.to_lowercase()).collect();
+            let mut sh: Vec<u64> = if ws.len() >= SHINGLE {
+                ws.windows(SHINGLE).map(hash_words).collect()
+            } else {
+                Vec::new()
+            };
+            sh.sort_unstable();
+            sh.dedup();
+            (p.span, sh)
+        })
+        .filter(|(_, sh)| sh.len() >= 8)
+        .collect();
+    let mut postings: HashMap<u64, Vec<u32>> = HashMap::new();
+    for (i, (_, sh)) in paras.iter().enumerate() {
+        for h in sh {
+            postings.entry(*h).or_default().push(i as u32);
+        }
+    }
+    let mut shared: HashMap<(u32, u32), u32> = HashMap::new();
+    for list in postings.values() {
+        if list.len() < 2 || list.len() > MAX_POSTINGS {
+            continue;
+        }
+        for (k, &a) in list.iter().enumerate() {
+            for &b in &list[k + 1..] {
+                *shared.entry((a, b)).or_default() += 1;
+            }
+        }
+    }
+    let mut pairs: Vec<((u32, u32), f64)> = shared
+        .into_iter()
+        .filter_map(|((a, b), n)| {
+            let (la, lb) = (
+                paras[a as usize].1.len() as f64,
+                paras[b as usize].1.len() as f64,
+            );
+            let n = n as f64;
+            // Overlap relative to the shorter paragraph, and to the union.
+            let containment = n / la.min(lb);
+            let jaccard = n / (la + lb - n);
+            (jaccard >= opts.near_duplicate_threshold
+                || containment >= 0.8 && jaccard >= opts.near_duplicate_threshold * 0.6)
+                .then_some(((a, b), jaccard))
+        })
+        .collect();
+    pairs.sort_by_key(|((a, b), _)| (*a, *b));
+    for ((a, b), j) in pairs {
+        let (sa, sb) = (paras[a as usize].0, paras[b as usize].0);
+        let first_line_end = |s: Span| {
+            doc.text[s.start..s.end]
+                .find('\n')
+                .map(|i| s.start + i)
+                .unwrap_or(s.end)
+        };
+        out.push(
+            Diagnostic::new(
+                "near-duplicate-paragraph",
+                Severity::Warning,
+                Span::new(sa.start, first_line_end(sa)),
+                format!("this paragraph and a later one say nearly the same thing ({:.0}% of their word sequences are shared)", j * 100.0),
+            )
+            .with_related(Span::new(sb.start, first_line_end(sb)), "the other paragraph")
+            .with_help("keep one of them, merging what differs"),
+        );
+    }
+}
+
+fn hash_words(ws: &[String]) -> u64 {
+    // FNV-1a over the words, a separator between them: stable across runs and platforms.
+    let mut h: u64 = 0xcbf29ce484222325;
+    for w in ws {
+        for b in w.bytes().chain(std::iter::once(0xff)) {
+            h ^= b as u64;
+            h = h.wrapping_mul(0x100000001b3);
+        }
+    }
+    h
+}
+
+/// Today's date when `--as-of` is not given.
+pub fn default_as_of() -> Date {
+    Date::today()
+}

@@ -1,0 +1,273 @@
+//! Renderings of diagnostics: rustc-style terminal text, JSON and SARIF 2.1.0.
+//! Each takes the file's path and text and returns a string.
+
+use minewatch_model::{Diagnostic, LineIndex, Severity};
+use serde_json::{json, Value};
+
+/// One checked file: its display path, its text and its diagnostics.
+pub struct FileReport<'a> {
+    pub path: &'a str,
+    pub text: &'a str,
+    pub diagnostics: &'a [Diagnostic],
+}
+
+const WINDOW: usize = 60;
+
+/// rustc-style text: the message, the location, the source line with a caret
+/// under the span, and a help line. Long lines are cut to a window around the span.
+pub fn human(file: &FileReport, color: bool) -> String {
+    let idx = LineIndex::new(file.text);
+    let mut out = String::new();
+    let paint = |code: &str, s: &str| {
+        if color {
+            format!("\x1b[{code}m{s}\x1b[0m")
+        } else {
+            s.to_string()
+        }
+    };
+    for d in file.diagnostics {
+        let (sev_color, sev) = match d.severity {
+            Severity::Error => ("1;31", "error"),
+            Severity::Warning => ("1;33", "warning"),
+            Severity::Note => ("1;36", "note"),
+        };
+        let start = idx.line_col(file.text, d.span.start);
+        out.push_str(&format!(
+            "{}: {}\n",
+            paint(sev_color, &format!("{sev}[{}]", d.code)),
+            paint("1", &d.message)
+        ));
+        let gutter = start.line.to_string().len();
+        out.push_str(&format!(
+            "{:gutter$}{} {}:{}:{}\n",
+            "",
+            paint("1;34", "-->"),
+            file.path,
+            start.line,
+            start.column
+        ));
+        snippet(
+            &mut out,
+            file.text,
+            &idx,
+            d.span.start,
+            d.span.end,
+            gutter,
+            &paint,
+            sev_color,
+            None,
+        );
+        for r in &d.related {
+            let rc = idx.line_col(file.text, r.span.start);
+            out.push_str(&format!(
+                "{:gutter$}{} {}:{}:{}\n",
+                "",
+                paint("1;34", "::"),
+                file.path,
+                rc.line,
+                rc.column
+            ));
+            let g2 = rc.line.to_string().len().max(gutter);
+            snippet(
+                &mut out,
+                file.text,
+                &idx,
+                r.span.start,
+                r.span.end,
+                g2,
+                &paint,
+                "1;34",
+                Some(&r.message),
+            );
+        }
+        if let Some(h) = &d.help {
+            out.push_str(&format!(
+                "{:gutter$} {} {}\n",
+                "",
+                paint("1;34", "="),
+                format_args!("help: {h}")
+            ));
+        }
+        out.push('\n');
+    }
+    out
+}
+
+#[allow(clippy::too_many_arguments)]
+fn snippet(
+    out: &mut String,
+    text: &str,
+    idx: &LineIndex,
+    start: usize,
+    end: usize,
+    gutter: usize,
+    paint: &dyn Fn(&str, &str) -> String,
+    caret_color: &str,
+    label: Option<&str>,
+) {
+    let lc = idx.line_col(text, start);
+    let line = idx.line_text(text, lc.line - 1);
+    let chars: Vec<char> = line
+        .chars()
+        .map(|c| if c == '\t' || c.is_control() { ' ' } else { c })
+        .collect();
+    let col0 = lc.column - 1;
+    // The span may run past the line's end: underline to the end of the line.
+    let end_lc = idx.line_col(text, end);
+    let span_len = if end_lc.line == lc.line {
+        (end_lc.column - lc.column).max(1)
+    } else {
+        (chars.len().saturating_sub(col0)).max(1)
+    };
+    let (from, prefix) = if col0 > WINDOW / 2 {
+        (col0 - WINDOW / 2, "…")
+    } else {
+        (0, "")
+    };
+    let to = (col0 + span_len + WINDOW / 2).min(chars.len()).max(from);
+    let suffix = if to < chars.len() { "…" } else { "" };
+    let shown: String = chars[from..to].iter().collect();
+    let bar = paint("1;34", "|");
+    out.push_str(&format!("{:gutter$} {bar}\n", ""));
+    out.push_str(&format!(
+        "{:>gutter$} {bar} {prefix}{shown}{suffix}\n",
+        paint("1;34", &lc.line.to_string())
+    ));
+    let pad = col0 - from + prefix.chars().count();
+    let carets = "^".repeat(span_len.min(to.saturating_sub(col0)).max(1));
+    let label = label.map(|l| format!(" {l}")).unwrap_or_default();
+    out.push_str(&format!(
+        "{:gutter$} {bar} {:pad$}{}\n",
+        "",
+        "",
+        paint(caret_color, &format!("{carets}{label}"))
+    ));
+}
+
+fn diag_json(d: &Diagnostic, text: &str, idx: &LineIndex) -> Value {
+    let s = idx.line_col(text, d.span.start);
+    let e = idx.line_col(text, d.span.end);
+    let mut v = json!({
+        "code": d.code,
+        "severity": d.severity.as_str(),
+        "line": s.line,
+        "column": s.column,
+        "end_line": e.line,
+        "end_column": e.column,
+        "message": d.message,
+    });
+    let m = v.as_object_mut().expect("object");
+    if let Some(n) = d.note {
+        m.insert("note".into(), json!(n));
+    }
+    if let Some(t) = &d.text {
+        m.insert("text".into(), json!(t));
+    }
+    if let Some(h) = &d.help {
+        m.insert("help".into(), json!(h));
+    }
+    if !d.related.is_empty() {
+        let rel: Vec<Value> = d
+            .related
+            .iter()
+            .map(|r| {
+                let rc = idx.line_col(text, r.span.start);
+                json!({"line": rc.line, "column": rc.column, "message": r.message})
+            })
+            .collect();
+        m.insert("related".into(), Value::Array(rel));
+    }
+    v
+}
+
+/// `{"files":[{"path":…,"diagnostics":[…]}]}`; lines and columns are 1-based,
+/// `end_column` is the column just after the span.
+pub fn json(files: &[FileReport]) -> Value {
+    let files: Vec<Value> = files
+        .iter()
+        .map(|f| {
+            let idx = LineIndex::new(f.text);
+            json!({
+                "path": f.path,
+                "diagnostics": f.diagnostics.iter().map(|d| diag_json(d, f.text, &idx)).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    json!({ "files": files })
+}
+
+fn sarif_level(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Note => "note",
+    }
+}
+
+/// SARIF 2.1.0, one run, every code as a rule.
+pub fn sarif(files: &[FileReport], tool_version: &str) -> Value {
+    let rules: Vec<Value> = crate::CODES
+        .iter()
+        .map(|(id, level, desc)| {
+            json!({
+                "id": id,
+                "name": id,
+                "shortDescription": {"text": desc},
+                "defaultConfiguration": {"level": level},
+            })
+        })
+        .collect();
+    let mut results = Vec::new();
+    for f in files {
+        let idx = LineIndex::new(f.text);
+        let region = |start: usize, end: usize| {
+            let s = idx.line_col(f.text, start);
+            let e = idx.line_col(f.text, end);
+            json!({"startLine": s.line, "startColumn": s.column, "endLine": e.line, "endColumn": e.column})
+        };
+        for d in f.diagnostics {
+            let rule_index = crate::CODES.iter().position(|(c, _, _)| *c == d.code);
+            let mut r = json!({
+                "ruleId": d.code,
+                "level": sarif_level(d.severity),
+                "message": {"text": match &d.help { Some(h) => format!("{} (help: {h})", d.message), None => d.message.clone() }},
+                "locations": [{"physicalLocation": {"artifactLocation": {"uri": f.path}, "region": region(d.span.start, d.span.end)}}],
+            });
+            let m = r.as_object_mut().expect("object");
+            if let Some(i) = rule_index {
+                m.insert("ruleIndex".into(), json!(i));
+            }
+            if !d.related.is_empty() {
+                let rel: Vec<Value> = d
+                    .related
+                    .iter()
+                    .enumerate()
+                    .map(|(i, rl)| {
+                        json!({"id": i, "message": {"text": rl.message},
+                               "physicalLocation": {"artifactLocation": {"uri": f.path}, "region": region(rl.span.start, rl.span.end)}})
+                    })
+                    .collect();
+                m.insert("relatedLocations".into(), Value::Array(rel));
+            }
+            let mut props = serde_json::Map::new();
+            if let Some(n) = d.note {
+                props.insert("note".into(), json!(n));
+            }
+            if let Some(t) = &d.text {
+                props.insert("text".into(), json!(t));
+            }
+            if !props.is_empty() {
+                m.insert("properties".into(), Value::Object(props));
+            }
+            results.push(r);
+        }
+    }
+    json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {"name": "minewatch", "version": tool_version, "rules": rules}},
+            "results": results,
+        }],
+    })
+}
