@@ -136,7 +136,7 @@ pub fn header(doc: &Document, opts: &Options, out: &mut Vec<Diagnostic>) {
 }
 
 pub fn sections(doc: &Document, out: &mut Vec<Diagnostic>) {
-    for s in doc.sections.iter().filter(|s| s.inferred) {
+    for s in doc.sections.iter().filter(|s| s.heading_lost) {
         let first_line_end = doc.text[s.span.start..s.span.end]
             .find('\n')
             .map(|i| s.span.start + i)

@@ -119,12 +119,15 @@ fn snippet(
     } else {
         (chars.len().saturating_sub(col0)).max(1)
     };
+    // Show a window around the span; a long span is shown by its first WINDOW characters.
+    let visible = span_len.min(WINDOW);
     let (from, prefix) = if col0 > WINDOW / 2 {
         (col0 - WINDOW / 2, "…")
     } else {
         (0, "")
     };
-    let to = (col0 + span_len + WINDOW / 2).min(chars.len()).max(from);
+    let tail = if span_len > WINDOW { 0 } else { WINDOW / 2 };
+    let to = (col0 + visible + tail).min(chars.len()).max(from);
     let suffix = if to < chars.len() { "…" } else { "" };
     let shown: String = chars[from..to].iter().collect();
     let bar = paint("1;34", "|");
@@ -134,7 +137,7 @@ fn snippet(
         paint("1;34", &lc.line.to_string())
     ));
     let pad = col0 - from + prefix.chars().count();
-    let carets = "^".repeat(span_len.min(to.saturating_sub(col0)).max(1));
+    let carets = "^".repeat(visible.min(to.saturating_sub(col0)).max(1));
     let label = label.map(|l| format!(" {l}")).unwrap_or_default();
     out.push_str(&format!(
         "{:gutter$} {bar} {:pad$}{}\n",

@@ -89,8 +89,11 @@ pub struct Section {
     /// The heading as written; `None` where it was lost.
     pub heading: Option<Heading>,
     pub kind: SectionKind,
-    /// True where the heading was lost and the kind was inferred from the content.
+    /// True where there is no heading and the kind was inferred from the content.
     pub inferred: bool,
+    /// True where a heading was evidently lost: no heading, and a run of two or
+    /// more blank lines where it would stand.
+    pub heading_lost: bool,
     pub span: Span,
     /// Indices into [`Document::blocks`] (half-open).
     pub blocks: (usize, usize),

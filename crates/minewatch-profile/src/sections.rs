@@ -114,7 +114,7 @@ pub(crate) fn build(
     kinds: &mut [Option<BlockKind>],
 ) {
     // Section starts: (chunk index, heading).
-    let mut starts: Vec<(usize, Option<Heading>)> = Vec::new();
+    let mut starts: Vec<(usize, Option<Heading>, bool)> = Vec::new();
     let mut hi = headings.into_iter().peekable();
     let mut blank_before = 0;
     for ci in body_start..notes_start {
@@ -132,13 +132,14 @@ pub(crate) fn build(
                     level: 2,
                 },
             ));
-            starts.push((ci, Some(h)));
+            starts.push((ci, Some(h), false));
         } else if starts.is_empty()
             || (!markdown
                 && blank_before >= 2
                 && matches!(kinds[ci], Some(BlockKind::Paragraph { .. })))
         {
-            starts.push((ci, None));
+            // Two or more blank lines where a heading would stand: the heading was lost.
+            starts.push((ci, None, !markdown && blank_before >= 2));
         }
         blank_before = 0;
     }
@@ -147,11 +148,11 @@ pub(crate) fn build(
     } else {
         src.text.len()
     };
-    for (k, (ci, heading)) in starts.iter().enumerate() {
+    for (k, (ci, heading, heading_lost)) in starts.iter().enumerate() {
         let start = src.lines[chunks[*ci].first].start;
         let end = starts
             .get(k + 1)
-            .map(|(cj, _)| src.lines[chunks[*cj].first].start)
+            .map(|(cj, _, _)| src.lines[chunks[*cj].first].start)
             .unwrap_or(body_end);
         let span = Span::new(start, end);
         let index = doc.sections.len();
@@ -180,6 +181,7 @@ pub(crate) fn build(
             heading: heading.clone(),
             kind,
             inferred,
+            heading_lost: *heading_lost,
             span,
             blocks: (0, 0),
         });

@@ -1,14 +1,147 @@
+//! `minewatch check`: run the checker over files, folders or standard input.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-use crate::Global;
+use minewatch_check::render::{self, FileReport};
+use minewatch_model::Severity;
+
+use crate::{input, Global};
+
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Human,
+    Json,
+    Sarif,
+}
+
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Color {
+    Auto,
+    Always,
+    Never,
+}
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
-    /// Files, folders (read recursively) or `-` for standard input.
-    #[arg(required = true)]
-    pub paths: Vec<std::path::PathBuf>,
+    /// Files, folders (read recursively: *.txt, *.md, *.markdown) or `-` for standard input.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: Format,
+    /// The date staleness is measured against (YYYY-MM-DD; default today).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub as_of: Option<String>,
+    /// A profile last updated more than this many months before --as-of is stale.
+    #[arg(long, value_name = "MONTHS", default_value_t = 12)]
+    pub stale_after: u32,
+    /// Colour in human output.
+    #[arg(long, value_enum, default_value = "auto")]
+    pub color: Color,
 }
 
-pub fn run(_args: Args, _g: &Global) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("check is being built")
+pub fn run(args: Args, _g: &Global) -> anyhow::Result<ExitCode> {
+    let mut opts = minewatch_check::Options {
+        stale_after_months: args.stale_after,
+        ..Default::default()
+    };
+    if let Some(d) = &args.as_of {
+        opts.as_of = input::parse_date("--as-of", d)?;
+    }
+    let color = match args.color {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+    };
+    let mut unreadable = 0usize;
+    let (mut errors, mut warnings, mut files) = (0usize, 0usize, 0usize);
+    // Human output streams file by file (bounded memory over thousands of files);
+    // JSON and SARIF are one document, so they keep the results.
+    let mut kept: Vec<(String, String, Vec<minewatch_model::Diagnostic>)> = Vec::new();
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    for p in input::expand(&args.paths) {
+        let path = match p {
+            Ok(p) => p,
+            Err(e) => {
+                eprintln!("error: {e}");
+                unreadable += 1;
+                continue;
+            }
+        };
+        let inp = input::read(&path);
+        let bytes = match inp.bytes {
+            Ok(b) => b,
+            Err(e) => {
+                eprintln!("error: {e}");
+                unreadable += 1;
+                continue;
+            }
+        };
+        files += 1;
+        let doc = minewatch_profile::read(&bytes);
+        drop(bytes);
+        let diags = minewatch_check::check(&doc, &opts);
+        errors += diags
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count();
+        warnings += diags
+            .iter()
+            .filter(|d| d.severity == Severity::Warning)
+            .count();
+        match args.format {
+            Format::Human => {
+                let report = FileReport {
+                    path: &inp.name,
+                    text: &doc.text,
+                    diagnostics: &diags,
+                };
+                out.write_all(render::human(&report, color).as_bytes())?;
+            }
+            _ => kept.push((inp.name, doc.text, diags)),
+        }
+    }
+    let reports: Vec<FileReport> = kept
+        .iter()
+        .map(|(p, t, d)| FileReport {
+            path: p,
+            text: t,
+            diagnostics: d,
+        })
+        .collect();
+    match args.format {
+        Format::Human => {
+            let summary = format!(
+                "{errors} error(s), {warnings} warning(s) in {files} file(s){}\n",
+                if unreadable > 0 {
+                    format!("; {unreadable} input(s) could not be read")
+                } else {
+                    String::new()
+                }
+            );
+            out.write_all(summary.as_bytes())?;
+        }
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut out, &render::json(&reports))?;
+            out.write_all(b"\n")?;
+        }
+        Format::Sarif => {
+            serde_json::to_writer_pretty(
+                &mut out,
+                &render::sarif(&reports, env!("CARGO_PKG_VERSION")),
+            )?;
+            out.write_all(b"\n")?;
+        }
+    }
+    out.flush()?;
+    Ok(if unreadable > 0 {
+        ExitCode::from(2)
+    } else if errors > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }

@@ -1,14 +1,61 @@
+//! `minewatch gen-corpus`: write a deterministic corpus of synthetic profiles.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+
+use anyhow::Context;
 
 use crate::Global;
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
-    /// Output folder.
-    #[arg(required = true)]
-    pub out: std::path::PathBuf,
+    /// How many profiles.
+    #[arg(long, default_value_t = 5000)]
+    pub profiles: usize,
+    /// The seed: the same seed always gives the same corpus.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// The folder to write to (created if missing).
+    #[arg(value_name = "OUT")]
+    pub out: PathBuf,
 }
 
-pub fn run(_args: Args, _g: &Global) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("gen-corpus is being built")
+/// Write `bytes` to `path` atomically: a temporary file beside it, then a rename.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    let tmp = path.with_extension("tmp~");
+    let mut f =
+        std::fs::File::create(&tmp).with_context(|| format!("{}: cannot create", tmp.display()))?;
+    f.write_all(bytes)
+        .with_context(|| format!("{}: cannot write", tmp.display()))?;
+    f.sync_all().ok();
+    std::fs::rename(&tmp, path)
+        .with_context(|| format!("{}: cannot rename into place", path.display()))?;
+    Ok(())
+}
+
+pub fn run(args: Args, _g: &Global) -> anyhow::Result<ExitCode> {
+    std::fs::create_dir_all(&args.out)
+        .with_context(|| format!("{}: cannot create folder", args.out.display()))?;
+    let mut manifest = String::new();
+    let mut bytes = 0usize;
+    for p in minewatch_corpus::corpus(args.seed, args.profiles) {
+        write_atomic(&args.out.join(&p.name), p.text.as_bytes())?;
+        bytes += p.text.len();
+        let injected: Vec<serde_json::Value> = p
+            .injected
+            .iter()
+            .map(|i| serde_json::json!({"code": i.code, "note": i.note, "text": i.text}))
+            .collect();
+        manifest.push_str(&serde_json::json!({"file": p.name, "shape": format!("{:?}", p.shape).to_lowercase(), "injected": injected}).to_string());
+        manifest.push('\n');
+    }
+    write_atomic(&args.out.join("manifest.jsonl"), manifest.as_bytes())?;
+    eprintln!(
+        "wrote {} profiles ({:.1} MB) and manifest.jsonl to {}",
+        args.profiles,
+        bytes as f64 / 1e6,
+        args.out.display()
+    );
+    Ok(ExitCode::SUCCESS)
 }
