@@ -1,0 +1,71 @@
+//! Latency of `status` and `states` against a database file with the reference data loaded.
+//! Run: `cargo bench -p minewatch-store --bench store`
+
+use std::sync::OnceLock;
+
+use minewatch_store::{SqliteStore, StatusQuery, Store, TreatyStatus};
+
+fn main() {
+    divan::main();
+}
+
+struct Db {
+    _dir: tempfile::TempDir,
+    path: std::path::PathBuf,
+}
+
+fn db() -> &'static Db {
+    static DB: OnceLock<Db> = OnceLock::new();
+    DB.get_or_init(|| {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("bench.db");
+        SqliteStore::open_initialized(&path).expect("initialised database");
+        Db { _dir: dir, path }
+    })
+}
+
+fn q() -> StatusQuery {
+    StatusQuery::as_of("2026-06-01".parse().expect("date"))
+}
+
+#[divan::bench]
+fn status_one_state(bencher: divan::Bencher) {
+    let store = SqliteStore::open(&db().path).expect("open");
+    bencher.bench_local(|| store.status(divan::black_box("FIN"), &q()).expect("status"));
+}
+
+#[divan::bench]
+fn status_resolve_name(bencher: divan::Bencher) {
+    let store = SqliteStore::open(&db().path).expect("open");
+    bencher.bench_local(|| {
+        let s = store
+            .resolve(divan::black_box("United States of America"))
+            .expect("resolve");
+        store.status(&s.iso3, &q()).expect("status")
+    });
+}
+
+#[divan::bench]
+fn states_all(bencher: divan::Bencher) {
+    let store = SqliteStore::open(&db().path).expect("open");
+    bencher.bench_local(|| store.states(None, &q()).expect("states"));
+}
+
+#[divan::bench]
+fn states_parties(bencher: divan::Bencher) {
+    let store = SqliteStore::open(&db().path).expect("open");
+    bencher.bench_local(|| {
+        store
+            .states(Some(TreatyStatus::StateParty), &q())
+            .expect("states")
+    });
+}
+
+#[divan::bench]
+fn open_and_check_refdata(bencher: divan::Bencher) {
+    let path = &db().path;
+    bencher.bench_local(|| {
+        let mut s = SqliteStore::open(path).expect("open");
+        s.load_reference_data().expect("load")
+    });
+}

@@ -1,0 +1,1133 @@
+//! The SQLite backend. All SQL of the SQLite dialect lives here and in
+//! `migrations/sqlite/`.
+
+use std::collections::HashMap;
+use std::io::{BufRead, Write};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use minewatch_model::Date;
+use rusqlite::types::Value;
+use rusqlite::{params, Connection, ErrorCode, OptionalExtension, Transaction};
+
+use crate::clock::{Clock, SystemClock, Timestamp};
+use crate::error::{Result, StoreError};
+use crate::refload::{self, REFDATA_CLAIM};
+use crate::types::*;
+use crate::Store;
+
+/// Versioned migrations, applied in order; each runs in its own transaction.
+const MIGRATIONS: &[(u32, &str, &str)] = &[(
+    1,
+    "init",
+    include_str!("../migrations/sqlite/0001_init.sql"),
+)];
+
+/// The schema version this build creates and understands.
+pub const SQLITE_SCHEMA_VERSION: u32 = 1;
+
+/// Data tables in dependency order (parents first): the order of dump and restore.
+const TABLES: &[&str] = &[
+    "state",
+    "state_version",
+    "source",
+    "fact",
+    "unga_resolution",
+    "refdata_load",
+    "profile",
+    "profile_version",
+    "profile_note",
+];
+
+/// (version, iso2, numeric, name, kind, un_member, code_source, aliases, source)
+type StateRow = (
+    i64,
+    String,
+    String,
+    String,
+    String,
+    i64,
+    String,
+    String,
+    String,
+);
+
+const DUMP_FORMAT: &str = "minewatch-dump";
+const DUMP_FORMAT_VERSION: u64 = 1;
+
+/// The embedded knowledge base: one SQLite file (WAL mode), or memory.
+pub struct SqliteStore {
+    conn: Connection,
+    path: Option<PathBuf>,
+    clock: Box<dyn Clock>,
+}
+
+impl std::fmt::Debug for SqliteStore {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SqliteStore")
+            .field("path", &self.path)
+            .finish()
+    }
+}
+
+fn is_not_a_db(e: &rusqlite::Error) -> bool {
+    matches!(e, rusqlite::Error::SqliteFailure(f, _) if f.code == ErrorCode::NotADatabase)
+}
+
+impl SqliteStore {
+    /// Open (creating if needed) the database at `path`, with the system clock. Checks that
+    /// the file is an SQLite database of a schema this build understands; does not migrate.
+    pub fn open(path: &Path) -> Result<SqliteStore> {
+        SqliteStore::open_with_clock(path, Box::new(SystemClock))
+    }
+
+    pub fn open_with_clock(path: &Path, clock: Box<dyn Clock>) -> Result<SqliteStore> {
+        let pb = path.to_path_buf();
+        if let Ok(meta) = std::fs::metadata(path) {
+            if meta.is_dir() {
+                return Err(StoreError::Foreign {
+                    path: pb,
+                    reason: "it is a directory".into(),
+                });
+            }
+            if meta.len() > 0 {
+                use std::io::Read;
+                let mut head = [0u8; 16];
+                let mut f = std::fs::File::open(path)?;
+                let n = f.read(&mut head)?;
+                if n < 16 || &head != b"SQLite format 3\0" {
+                    return Err(StoreError::NotADatabase { path: pb });
+                }
+            }
+        }
+        let conn = Connection::open(path).map_err(|source| StoreError::Open {
+            path: pb.clone(),
+            source,
+        })?;
+        let store = SqliteStore {
+            conn,
+            path: Some(pb),
+            clock,
+        };
+        store.configure()?;
+        store.check_schema()?;
+        Ok(store)
+    }
+
+    /// A private in-memory database (for tests).
+    pub fn open_in_memory(clock: Box<dyn Clock>) -> Result<SqliteStore> {
+        let conn = Connection::open_in_memory()?;
+        let store = SqliteStore {
+            conn,
+            path: None,
+            clock,
+        };
+        store.configure()?;
+        Ok(store)
+    }
+
+    /// Open, migrate and load the reference data: ready for any command.
+    pub fn open_initialized(path: &Path) -> Result<SqliteStore> {
+        let mut s = SqliteStore::open(path)?;
+        s.migrate()?;
+        s.load_reference_data()?;
+        Ok(s)
+    }
+
+    fn path_buf(&self) -> PathBuf {
+        self.path
+            .clone()
+            .unwrap_or_else(|| PathBuf::from(":memory:"))
+    }
+
+    fn map_open_err(&self, e: rusqlite::Error) -> StoreError {
+        if is_not_a_db(&e) {
+            StoreError::NotADatabase {
+                path: self.path_buf(),
+            }
+        } else {
+            StoreError::Open {
+                path: self.path_buf(),
+                source: e,
+            }
+        }
+    }
+
+    fn configure(&self) -> Result<()> {
+        self.conn
+            .busy_timeout(Duration::from_secs(5))
+            .map_err(|e| self.map_open_err(e))?;
+        if self.path.is_some() {
+            let mode: String = self
+                .conn
+                .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
+                .map_err(|e| self.map_open_err(e))?;
+            if !mode.eq_ignore_ascii_case("wal") {
+                return Err(StoreError::Foreign {
+                    path: self.path_buf(),
+                    reason: format!("cannot switch to WAL mode (journal mode stays '{mode}')"),
+                });
+            }
+            self.conn
+                .pragma_update(None, "synchronous", "NORMAL")
+                .map_err(|e| self.map_open_err(e))?;
+        }
+        self.conn
+            .pragma_update(None, "foreign_keys", "ON")
+            .map_err(|e| self.map_open_err(e))?;
+        Ok(())
+    }
+
+    fn table_exists(&self, name: &str) -> Result<bool> {
+        let n: i64 = self
+            .conn
+            .query_row(
+                "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?1",
+                [name],
+                |r| r.get(0),
+            )
+            .map_err(|e| self.map_open_err(e))?;
+        Ok(n > 0)
+    }
+
+    fn check_schema(&self) -> Result<()> {
+        let v = self.schema_version()?;
+        if v > SQLITE_SCHEMA_VERSION {
+            return Err(StoreError::NewerSchema {
+                path: self.path_buf(),
+                found: v,
+                supported: SQLITE_SCHEMA_VERSION,
+            });
+        }
+        if v == 0 {
+            let others: i64 = self
+                .conn
+                .query_row(
+                    "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'schema_version'",
+                    [],
+                    |r| r.get(0),
+                )
+                .map_err(|e| self.map_open_err(e))?;
+            if others > 0 {
+                return Err(StoreError::Foreign {
+                    path: self.path_buf(),
+                    reason: format!("an SQLite database of another application ({others} tables, no minewatch schema version)"),
+                });
+            }
+        }
+        Ok(())
+    }
+
+    fn now(&self) -> String {
+        self.clock.now().to_string()
+    }
+
+    /// Total rows in the data tables.
+    fn data_rows(&self) -> Result<i64> {
+        let mut total = 0;
+        for t in TABLES {
+            let n: i64 = self
+                .conn
+                .query_row(&format!("SELECT count(*) FROM {t}"), [], |r| r.get(0))?;
+            total += n;
+        }
+        Ok(total)
+    }
+}
+
+fn opt_date(s: Option<String>) -> rusqlite::Result<Option<Date>> {
+    match s {
+        None => Ok(None),
+        Some(s) => s.parse::<Date>().map(Some).map_err(|e| {
+            rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
+        }),
+    }
+}
+
+fn conv<T, E: std::error::Error + Send + Sync + 'static>(
+    r: std::result::Result<T, E>,
+) -> rusqlite::Result<T> {
+    r.map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
+    })
+}
+
+const FACT_COLUMNS: &str =
+    "f.id, f.subject, f.predicate, f.slot, f.claim, f.version, f.value_date, f.value_text, \
+    f.valid_from, f.valid_to, f.confidence, f.rank, f.reason, f.retracted, f.recorded_at, \
+    s.key, s.kind, s.title, s.url, s.note, s.confidence";
+
+fn fact_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Fact> {
+    Ok(Fact {
+        id: r.get(0)?,
+        subject: r.get(1)?,
+        predicate: r.get(2)?,
+        slot: r.get(3)?,
+        claim: r.get(4)?,
+        version: r.get(5)?,
+        value_date: opt_date(r.get(6)?)?,
+        value_text: r.get(7)?,
+        valid_from: opt_date(r.get(8)?)?,
+        valid_to: opt_date(r.get(9)?)?,
+        confidence: conv(Confidence::parse(&r.get::<_, String>(10)?))?,
+        rank: conv(Rank::parse(&r.get::<_, String>(11)?))?,
+        reason: r.get(12)?,
+        retracted: r.get::<_, i64>(13)? != 0,
+        recorded_at: conv(Timestamp::parse(&r.get::<_, String>(14)?))?,
+        source: SourceRef {
+            key: r.get(15)?,
+            kind: r.get(16)?,
+            title: r.get(17)?,
+            url: r.get(18)?,
+            note: r.get(19)?,
+            confidence: conv(Confidence::parse(&r.get::<_, String>(20)?))?,
+        },
+    })
+}
+
+fn ds(d: Option<Date>) -> Option<String> {
+    d.map(|d| d.to_string())
+}
+
+/// Insert a source if its key is new; its id either way.
+fn source_id(
+    tx: &Transaction<'_>,
+    cache: &mut HashMap<String, i64>,
+    s: &SourceRef,
+    now: &str,
+) -> Result<i64> {
+    if let Some(id) = cache.get(&s.key) {
+        return Ok(*id);
+    }
+    tx.prepare_cached(
+        "INSERT OR IGNORE INTO source (key, kind, title, url, note, confidence, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?
+    .execute(params![s.key, s.kind, s.title, s.url, s.note, s.confidence.as_str(), now])?;
+    let id: i64 = tx
+        .prepare_cached("SELECT id FROM source WHERE key = ?1")?
+        .query_row([&s.key], |r| r.get(0))?;
+    cache.insert(s.key.clone(), id);
+    Ok(id)
+}
+
+/// The latest version and content of a claim.
+fn latest_fact(tx: &Transaction<'_>, k: &FactKey) -> Result<Option<(i64, String)>> {
+    let sql = format!(
+        "SELECT {FACT_COLUMNS} FROM fact f JOIN source s ON s.id = f.source_id \
+         WHERE f.subject = ?1 AND f.predicate = ?2 AND f.slot = ?3 AND f.claim = ?4 ORDER BY f.version DESC LIMIT 1"
+    );
+    let f = tx
+        .prepare_cached(&sql)?
+        .query_row(
+            params![k.subject, k.predicate, k.slot, k.claim],
+            fact_from_row,
+        )
+        .optional()?;
+    Ok(f.map(|f| (f.version, f.content())))
+}
+
+/// Write the facts whose content changed; returns how many versions were written.
+fn write_facts(
+    tx: &Transaction<'_>,
+    facts: &[NewFact],
+    now: &str,
+    cache: &mut HashMap<String, i64>,
+) -> Result<usize> {
+    let mut written = 0;
+    for f in facts {
+        let key = f.key();
+        let latest = latest_fact(tx, &key)?;
+        if let Some((_, content)) = &latest {
+            if *content == f.content() {
+                continue;
+            }
+        }
+        let version = latest.map(|(v, _)| v + 1).unwrap_or(1);
+        let sid = source_id(tx, cache, &f.source, now)?;
+        tx.prepare_cached(
+            "INSERT INTO fact (subject, predicate, slot, claim, version, value_date, value_text, valid_from, valid_to, \
+             confidence, rank, reason, source_id, retracted, recorded_at) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+        )?
+        .execute(params![
+            f.subject,
+            f.predicate,
+            f.slot,
+            f.claim,
+            version,
+            ds(f.value_date),
+            f.value_text,
+            ds(f.valid_from),
+            ds(f.valid_to),
+            f.confidence.as_str(),
+            f.rank.as_str(),
+            f.reason,
+            sid,
+            f.retracted as i64,
+            now
+        ])
+        .map_err(|e| match e {
+            rusqlite::Error::SqliteFailure(ref fe, _) if fe.code == ErrorCode::ConstraintViolation => {
+                StoreError::Invalid(format!(
+                    "fact {}/{}/{}/{} rejected ({e}); is '{}' a known state?",
+                    f.subject, f.predicate, f.slot, f.claim, f.subject
+                ))
+            }
+            e => StoreError::Sqlite(e),
+        })?;
+        written += 1;
+    }
+    Ok(written)
+}
+
+fn json_of(v: Value) -> serde_json::Value {
+    match v {
+        Value::Null => serde_json::Value::Null,
+        Value::Integer(i) => serde_json::Value::from(i),
+        Value::Real(f) => serde_json::Value::from(f),
+        Value::Text(t) => serde_json::Value::String(t),
+        Value::Blob(b) => {
+            let hex: String = b.iter().map(|x| format!("{x:02x}")).collect();
+            serde_json::json!({ "blob_hex": hex })
+        }
+    }
+}
+
+fn value_of(v: &serde_json::Value) -> Result<Value> {
+    Ok(match v {
+        serde_json::Value::Null => Value::Null,
+        serde_json::Value::Bool(b) => Value::Integer(*b as i64),
+        serde_json::Value::Number(n) => match n.as_i64() {
+            Some(i) => Value::Integer(i),
+            None => Value::Real(
+                n.as_f64()
+                    .ok_or_else(|| StoreError::Restore(format!("bad number {n}")))?,
+            ),
+        },
+        serde_json::Value::String(s) => Value::Text(s.clone()),
+        serde_json::Value::Object(o) => {
+            let hex = o.get("blob_hex").and_then(|h| h.as_str()).ok_or_else(|| {
+                StoreError::Restore("an object value must be {\"blob_hex\": ...}".into())
+            })?;
+            let bytes: std::result::Result<Vec<u8>, _> = (0..hex.len())
+                .step_by(2)
+                .map(|i| u8::from_str_radix(hex.get(i..i + 2).unwrap_or("zz"), 16))
+                .collect();
+            Value::Blob(bytes.map_err(|_| StoreError::Restore("bad blob_hex".into()))?)
+        }
+        serde_json::Value::Array(_) => {
+            return Err(StoreError::Restore("arrays are not column values".into()))
+        }
+    })
+}
+
+impl Store for SqliteStore {
+    fn backend(&self) -> &'static str {
+        "sqlite"
+    }
+
+    fn location(&self) -> String {
+        self.path_buf().display().to_string()
+    }
+
+    fn schema_version(&self) -> Result<u32> {
+        if !self.table_exists("schema_version")? {
+            return Ok(0);
+        }
+        let v: Option<i64> = self
+            .conn
+            .query_row("SELECT max(version) FROM schema_version", [], |r| r.get(0))
+            .map_err(|e| self.map_open_err(e))?;
+        Ok(v.unwrap_or(0) as u32)
+    }
+
+    fn migrate(&mut self) -> Result<Vec<u32>> {
+        self.conn.execute_batch(
+            "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)",
+        )?;
+        let current = self.schema_version()?;
+        if current > SQLITE_SCHEMA_VERSION {
+            return Err(StoreError::NewerSchema {
+                path: self.path_buf(),
+                found: current,
+                supported: SQLITE_SCHEMA_VERSION,
+            });
+        }
+        let now = self.now();
+        let mut applied = Vec::new();
+        for (v, name, sql) in MIGRATIONS {
+            if *v <= current {
+                continue;
+            }
+            let tx = self.conn.transaction()?;
+            tx.execute_batch(sql)?;
+            tx.execute(
+                "INSERT INTO schema_version (version, name, applied_at) VALUES (?1, ?2, ?3)",
+                params![v, name, now],
+            )?;
+            tx.commit()?;
+            applied.push(*v);
+        }
+        Ok(applied)
+    }
+
+    fn load_reference_data(&mut self) -> Result<LoadReport> {
+        if self.schema_version()? < SQLITE_SCHEMA_VERSION {
+            self.migrate()?;
+        }
+        let batch = refload::build()?;
+        let last: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT content_hash FROM refdata_load ORDER BY id DESC LIMIT 1",
+                [],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if last.as_deref() == Some(batch.content_hash.as_str()) {
+            return Ok(LoadReport {
+                unchanged: true,
+                ..LoadReport::default()
+            });
+        }
+        let now = self.now();
+        let tx = self.conn.transaction()?;
+        let mut report = LoadReport::default();
+        // States: identity, then a new version where attributes changed.
+        for s in &batch.states {
+            tx.prepare_cached("INSERT OR IGNORE INTO state (iso3, recorded_at) VALUES (?1, ?2)")?
+                .execute(params![s.iso3, now])?;
+            let aliases = serde_json::to_string(&s.aliases)?;
+            let latest: Option<StateRow> = tx
+                .prepare_cached(
+                    "SELECT version, iso2, numeric, name, kind, un_member, code_source, aliases, source FROM state_version \
+                     WHERE iso3 = ?1 ORDER BY version DESC LIMIT 1",
+                )?
+                .query_row([&s.iso3], |r| {
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?, r.get(8)?))
+                })
+                .optional()?;
+            let same = latest.as_ref().is_some_and(|l| {
+                (&l.1, &l.2, &l.3, &l.4, l.5 != 0, &l.6, &l.7, &l.8)
+                    == (
+                        &s.iso2,
+                        &s.numeric,
+                        &s.name,
+                        &s.kind,
+                        s.un_member,
+                        &s.code_source,
+                        &aliases,
+                        &s.source,
+                    )
+            });
+            if !same {
+                let version = latest.map(|l| l.0 + 1).unwrap_or(1);
+                tx.prepare_cached(
+                    "INSERT INTO state_version (iso3, version, iso2, numeric, name, kind, un_member, code_source, aliases, source, recorded_at) \
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                )?
+                .execute(params![
+                    s.iso3,
+                    version,
+                    s.iso2,
+                    s.numeric,
+                    s.name,
+                    s.kind,
+                    s.un_member as i64,
+                    s.code_source,
+                    aliases,
+                    s.source,
+                    now
+                ])?;
+                report.states += 1;
+            }
+        }
+        let sources_before: i64 = tx.query_row("SELECT count(*) FROM source", [], |r| r.get(0))?;
+        let mut cache = HashMap::new();
+        report.facts = write_facts(&tx, &batch.facts, &now, &mut cache)?;
+        // Retract reference-data claims the data no longer states.
+        let wanted: std::collections::HashSet<FactKey> =
+            batch.facts.iter().map(|f| f.key()).collect();
+        let mut stale = Vec::new();
+        {
+            let sql = format!(
+                "SELECT {FACT_COLUMNS} FROM fact f JOIN source s ON s.id = f.source_id \
+                 WHERE (f.claim = ?1 OR f.claim LIKE 'curated:%') AND f.retracted = 0 AND f.version = \
+                 (SELECT max(g.version) FROM fact g WHERE g.subject = f.subject AND g.predicate = f.predicate AND g.slot = f.slot AND g.claim = f.claim)"
+            );
+            let mut st = tx.prepare(&sql)?;
+            let rows = st.query_map([REFDATA_CLAIM], fact_from_row)?;
+            for f in rows {
+                let f = f?;
+                let key = FactKey {
+                    subject: f.subject.clone(),
+                    predicate: f.predicate.clone(),
+                    slot: f.slot.clone(),
+                    claim: f.claim.clone(),
+                };
+                if !wanted.contains(&key) {
+                    stale.push(f);
+                }
+            }
+        }
+        let retractions: Vec<NewFact> = stale
+            .into_iter()
+            .map(|f| NewFact {
+                subject: f.subject,
+                predicate: f.predicate,
+                slot: f.slot,
+                claim: f.claim,
+                value_date: f.value_date,
+                value_text: f.value_text,
+                valid_from: f.valid_from,
+                valid_to: f.valid_to,
+                confidence: f.confidence,
+                rank: f.rank,
+                reason: Some("no longer in the reference data".into()),
+                source: f.source,
+                retracted: true,
+            })
+            .collect();
+        report.retracted = write_facts(&tx, &retractions, &now, &mut cache)?;
+        for r in &batch.resolutions {
+            let sid = source_id(&tx, &mut cache, &r.source, &now)?;
+            let latest: Option<(i64, String)> = tx
+                .prepare_cached(
+                    "SELECT version, json_array(session, resolution, date_dataset, date_is_plenary, treaty_resolution, caveat, yes, no, abstain, title, source_id) \
+                     FROM unga_resolution WHERE rcid = ?1 ORDER BY version DESC LIMIT 1",
+                )?
+                .query_row([r.rcid], |row| Ok((row.get(0)?, row.get(1)?)))
+                .optional()?;
+            let content = serde_json::json!([
+                r.session,
+                r.resolution,
+                r.date.to_string(),
+                r.date_is_plenary as i64,
+                r.treaty_resolution as i64,
+                r.caveat,
+                r.yes,
+                r.no,
+                r.abstain,
+                r.title,
+                sid
+            ]);
+            let same = latest
+                .as_ref()
+                .and_then(|(_, c)| serde_json::from_str::<serde_json::Value>(c).ok())
+                .is_some_and(|c| c == content);
+            if !same {
+                let version = latest.map(|l| l.0 + 1).unwrap_or(1);
+                tx.prepare_cached(
+                    "INSERT INTO unga_resolution (rcid, version, session, resolution, date_dataset, date_is_plenary, treaty_resolution, caveat, yes, no, abstain, title, source_id, recorded_at) \
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+                )?
+                .execute(params![
+                    r.rcid,
+                    version,
+                    r.session,
+                    r.resolution,
+                    r.date.to_string(),
+                    r.date_is_plenary as i64,
+                    r.treaty_resolution as i64,
+                    r.caveat,
+                    r.yes,
+                    r.no,
+                    r.abstain,
+                    r.title,
+                    sid,
+                    now
+                ])?;
+                report.resolutions += 1;
+            }
+        }
+        let sources_after: i64 = tx.query_row("SELECT count(*) FROM source", [], |r| r.get(0))?;
+        report.sources = (sources_after - sources_before) as usize;
+        let summary = serde_json::to_string(&report)?;
+        tx.execute(
+            "INSERT INTO refdata_load (content_hash, summary, recorded_at) VALUES (?1, ?2, ?3)",
+            params![batch.content_hash, summary, now],
+        )?;
+        tx.commit()?;
+        Ok(report)
+    }
+
+    fn last_reference_load(&self) -> Result<Option<Timestamp>> {
+        if self.schema_version()? == 0 {
+            return Ok(None);
+        }
+        let s: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT recorded_at FROM refdata_load ORDER BY id DESC LIMIT 1",
+                [],
+                |r| r.get(0),
+            )
+            .optional()?;
+        s.map(|s| Timestamp::parse(&s)).transpose()
+    }
+
+    fn stats(&self) -> Result<Stats> {
+        let schema_version = self.schema_version()?;
+        let mut tables = Vec::new();
+        if schema_version > 0 {
+            for t in TABLES {
+                let n: i64 =
+                    self.conn
+                        .query_row(&format!("SELECT count(*) FROM {t}"), [], |r| r.get(0))?;
+                tables.push((t.to_string(), n));
+            }
+        }
+        Ok(Stats {
+            backend: "sqlite".into(),
+            location: self.location(),
+            schema_version,
+            tables,
+            last_reference_load: self.last_reference_load()?,
+        })
+    }
+
+    fn state(&self, iso3: &str) -> Result<Option<StateInfo>> {
+        Ok(self.list_states_where(Some(iso3))?.into_iter().next())
+    }
+
+    fn list_states(&self) -> Result<Vec<StateInfo>> {
+        self.list_states_where(None)
+    }
+
+    fn put_facts(&mut self, facts: &[NewFact]) -> Result<usize> {
+        let now = self.now();
+        let tx = self.conn.transaction()?;
+        let n = write_facts(&tx, facts, &now, &mut HashMap::new())?;
+        tx.commit()?;
+        Ok(n)
+    }
+
+    fn fact_versions(&self, filter: &FactFilter) -> Result<Vec<Fact>> {
+        let known = filter.known_at.unwrap_or_else(Timestamp::max).to_string();
+        let prefix_hi = filter
+            .predicate_prefix
+            .as_ref()
+            .map(|p| format!("{p}\u{10FFFF}"));
+        let sql = format!(
+            "SELECT {FACT_COLUMNS} FROM fact f JOIN source s ON s.id = f.source_id \
+             WHERE (?1 IS NULL OR f.subject = ?1) AND (?2 IS NULL OR (f.predicate >= ?2 AND f.predicate < ?3)) \
+             AND f.recorded_at <= ?4 AND (?5 OR f.version = (SELECT max(g.version) FROM fact g \
+                 WHERE g.subject = f.subject AND g.predicate = f.predicate AND g.slot = f.slot AND g.claim = f.claim AND g.recorded_at <= ?4)) \
+             ORDER BY f.subject, f.predicate, f.slot, f.claim, f.version"
+        );
+        let mut st = self.conn.prepare_cached(&sql)?;
+        let rows = st.query_map(
+            params![
+                filter.subject,
+                filter.predicate_prefix,
+                prefix_hi,
+                known,
+                filter.all_versions
+            ],
+            fact_from_row,
+        )?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    fn resolutions(&self, known_at: Option<Timestamp>) -> Result<Vec<Resolution>> {
+        let known = known_at.unwrap_or_else(Timestamp::max).to_string();
+        let mut st = self.conn.prepare_cached(
+            "SELECT r.rcid, r.session, r.resolution, r.date_dataset, r.date_is_plenary, r.treaty_resolution, r.caveat, r.yes, r.no, r.abstain, r.title, \
+                    s.key, s.kind, s.title, s.url, s.note, s.confidence \
+             FROM unga_resolution r JOIN source s ON s.id = r.source_id \
+             WHERE r.recorded_at <= ?1 AND r.version = (SELECT max(q.version) FROM unga_resolution q WHERE q.rcid = r.rcid AND q.recorded_at <= ?1) \
+             ORDER BY r.date_dataset, r.rcid",
+        )?;
+        let rows = st.query_map([known], |r| {
+            Ok(Resolution {
+                rcid: r.get(0)?,
+                session: r.get(1)?,
+                resolution: r.get(2)?,
+                date: opt_date(Some(r.get(3)?))?.unwrap_or_else(|| Date::from_days(0)),
+                date_is_plenary: r.get::<_, i64>(4)? != 0,
+                treaty_resolution: r.get::<_, i64>(5)? != 0,
+                caveat: r.get(6)?,
+                yes: r.get(7)?,
+                no: r.get(8)?,
+                abstain: r.get(9)?,
+                title: r.get(10)?,
+                source: SourceRef {
+                    key: r.get(11)?,
+                    kind: r.get(12)?,
+                    title: r.get(13)?,
+                    url: r.get(14)?,
+                    note: r.get(15)?,
+                    confidence: conv(Confidence::parse(&r.get::<_, String>(16)?))?,
+                },
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    fn ingest_profiles(&mut self, batch: &[ProfileInput]) -> Result<Vec<IngestOutcome>> {
+        let now = self.now();
+        let tx = self.conn.transaction()?;
+        let mut out = Vec::with_capacity(batch.len());
+        let mut cache = HashMap::new();
+        for p in batch {
+            if p.content_hash.len() != 64 {
+                return Err(StoreError::Invalid(format!(
+                    "profile {}: content_hash must be a SHA-256 hex digest",
+                    p.source_path.as_deref().unwrap_or("?")
+                )));
+            }
+            let existing: Option<i64> = tx
+                .prepare_cached("SELECT id FROM profile_version WHERE content_hash = ?1")?
+                .query_row([&p.content_hash], |r| r.get(0))
+                .optional()?;
+            if let Some(id) = existing {
+                out.push(IngestOutcome::Unchanged {
+                    profile_version_id: id,
+                });
+                continue;
+            }
+            let iso3 = match &p.iso3 {
+                Some(c) => {
+                    let known: Option<String> = tx
+                        .prepare_cached("SELECT iso3 FROM state WHERE iso3 = ?1")?
+                        .query_row([c], |r| r.get(0))
+                        .optional()?;
+                    known
+                }
+                None => None,
+            };
+            let who = iso3
+                .clone()
+                .or_else(|| {
+                    p.country
+                        .as_ref()
+                        .map(|c| format!("country:{}", minewatch_refdata::fold_name(c)))
+                })
+                .unwrap_or_else(|| {
+                    format!(
+                        "unknown:{}",
+                        p.source_path
+                            .clone()
+                            .unwrap_or_else(|| p.content_hash.clone())
+                    )
+                });
+            let key = format!(
+                "{who}|{}",
+                p.profile_type.as_deref().unwrap_or("").to_ascii_lowercase()
+            );
+            tx.prepare_cached(
+                "INSERT OR IGNORE INTO profile (key, iso3, country, profile_type, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?
+            .execute(params![key, iso3, p.country, p.profile_type, now])?;
+            let profile_id: i64 = tx
+                .prepare_cached("SELECT id FROM profile WHERE key = ?1")?
+                .query_row([&key], |r| r.get(0))?;
+            let version: i64 = tx
+                .prepare_cached("SELECT coalesce(max(version), 0) + 1 FROM profile_version WHERE profile_id = ?1")?
+                .query_row([profile_id], |r| r.get(0))?;
+            tx.prepare_cached(
+                "INSERT INTO profile_version (profile_id, version, content_hash, source_path, last_updated, byte_len, text, model_json, \
+                 diagnostics_json, error_count, warning_count, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+            )?
+            .execute(params![
+                profile_id,
+                version,
+                p.content_hash,
+                p.source_path,
+                ds(p.last_updated),
+                p.byte_len as i64,
+                p.text,
+                p.model_json,
+                p.diagnostics_json,
+                p.error_count,
+                p.warning_count,
+                now
+            ])?;
+            let pv_id = tx.last_insert_rowid();
+            for (i, n) in p.notes.iter().enumerate() {
+                let title = n
+                    .title
+                    .clone()
+                    .or_else(|| n.author.clone())
+                    .unwrap_or_else(|| n.text.chars().take(120).collect());
+                let src = SourceRef {
+                    key: format!("profile:{}:note:{i}:{}", p.content_hash, n.number),
+                    kind: "profile-note".into(),
+                    title,
+                    url: n.url.clone(),
+                    note: Some(n.text.clone()),
+                    confidence: Confidence::Medium,
+                };
+                let sid = source_id(&tx, &mut cache, &src, &now)?;
+                tx.prepare_cached(
+                    "INSERT INTO profile_note (profile_version_id, number, span_start, span_end, text, author, title, place, dates, url, undated, source_id) \
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                )?
+                .execute(params![
+                    pv_id,
+                    n.number,
+                    n.span_start as i64,
+                    n.span_end as i64,
+                    n.text,
+                    n.author,
+                    n.title,
+                    n.place,
+                    serde_json::to_string(&n.dates)?,
+                    n.url,
+                    n.undated as i64,
+                    sid
+                ])?;
+            }
+            out.push(IngestOutcome::Stored {
+                profile_id,
+                version,
+                profile_version_id: pv_id,
+            });
+        }
+        tx.commit()?;
+        Ok(out)
+    }
+
+    fn profile_versions(
+        &self,
+        iso3: Option<&str>,
+        known_at: Option<Timestamp>,
+    ) -> Result<Vec<ProfileVersionInfo>> {
+        let known = known_at.unwrap_or_else(Timestamp::max).to_string();
+        let mut st = self.conn.prepare_cached(
+            "SELECT p.id, v.id, v.version, p.iso3, p.country, p.profile_type, v.last_updated, v.content_hash, v.source_path, v.byte_len, \
+                    (SELECT count(*) FROM profile_note n WHERE n.profile_version_id = v.id), v.error_count, v.warning_count, v.recorded_at \
+             FROM profile_version v JOIN profile p ON p.id = v.profile_id \
+             WHERE (?1 IS NULL OR p.iso3 = ?1) AND v.recorded_at <= ?2 ORDER BY p.id, v.version",
+        )?;
+        let rows = st.query_map(params![iso3, known], |r| {
+            Ok(ProfileVersionInfo {
+                profile_id: r.get(0)?,
+                profile_version_id: r.get(1)?,
+                version: r.get(2)?,
+                iso3: r.get(3)?,
+                country: r.get(4)?,
+                profile_type: r.get(5)?,
+                last_updated: opt_date(r.get(6)?)?,
+                content_hash: r.get(7)?,
+                source_path: r.get(8)?,
+                byte_len: r.get(9)?,
+                note_count: r.get(10)?,
+                error_count: r.get(11)?,
+                warning_count: r.get(12)?,
+                recorded_at: conv(Timestamp::parse(&r.get::<_, String>(13)?))?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    fn dump(&self, out: &mut dyn Write) -> Result<DumpReport> {
+        let schema_version = self.schema_version()?;
+        if schema_version == 0 {
+            return Err(StoreError::Invalid(
+                "the database has no schema yet: nothing to dump".into(),
+            ));
+        }
+        let header = serde_json::json!({
+            "format": DUMP_FORMAT,
+            "format_version": DUMP_FORMAT_VERSION,
+            "schema_version": schema_version,
+            "backend": "sqlite",
+            "tables": TABLES,
+        });
+        writeln!(out, "{header}")?;
+        let mut report = DumpReport {
+            schema_version,
+            rows: 0,
+            tables: Vec::new(),
+        };
+        for t in TABLES {
+            let mut st = self
+                .conn
+                .prepare(&format!("SELECT * FROM {t} ORDER BY rowid"))?;
+            let cols: Vec<String> = st.column_names().iter().map(|c| c.to_string()).collect();
+            let mut rows = st.query([])?;
+            let mut n = 0u64;
+            while let Some(r) = rows.next()? {
+                let mut obj = serde_json::Map::new();
+                for (i, c) in cols.iter().enumerate() {
+                    obj.insert(c.clone(), json_of(r.get::<_, Value>(i)?));
+                }
+                let line = serde_json::json!({ "table": t, "row": obj });
+                writeln!(out, "{line}")?;
+                n += 1;
+            }
+            report.rows += n;
+            report.tables.push((t.to_string(), n));
+        }
+        writeln!(
+            out,
+            "{}",
+            serde_json::json!({ "end": true, "rows": report.rows })
+        )?;
+        out.flush()?;
+        Ok(report)
+    }
+
+    fn restore(&mut self, input: &mut dyn BufRead, replace: bool) -> Result<DumpReport> {
+        if self.schema_version()? < SQLITE_SCHEMA_VERSION {
+            self.migrate()?;
+        }
+        let mut lines = input.lines();
+        let header: serde_json::Value = match lines.next() {
+            Some(l) => serde_json::from_str(&l?)
+                .map_err(|e| StoreError::Restore(format!("line 1: not a dump header: {e}")))?,
+            None => return Err(StoreError::Restore("empty input".into())),
+        };
+        if header.get("format").and_then(|f| f.as_str()) != Some(DUMP_FORMAT) {
+            return Err(StoreError::Restore("line 1: not a minewatch dump".into()));
+        }
+        if header.get("format_version").and_then(|f| f.as_u64()) != Some(DUMP_FORMAT_VERSION) {
+            return Err(StoreError::Restore(format!(
+                "unsupported dump format version {}",
+                header["format_version"]
+            )));
+        }
+        let sv = header
+            .get("schema_version")
+            .and_then(|v| v.as_u64())
+            .unwrap_or(0) as u32;
+        if sv != SQLITE_SCHEMA_VERSION {
+            return Err(StoreError::Restore(format!(
+                "the dump has schema version {sv}; this minewatch restores schema version {SQLITE_SCHEMA_VERSION}"
+            )));
+        }
+        let existing = self.data_rows()?;
+        if existing > 0 && !replace {
+            return Err(StoreError::NotEmpty { rows: existing });
+        }
+        // Known columns per table: dump lines may only name these.
+        let mut columns: HashMap<&str, Vec<String>> = HashMap::new();
+        for t in TABLES {
+            let mut st = self
+                .conn
+                .prepare(&format!("SELECT name FROM pragma_table_info('{t}')"))?;
+            let cols = st
+                .query_map([], |r| r.get::<_, String>(0))?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            columns.insert(t, cols);
+        }
+        let tx = self.conn.transaction()?;
+        if existing > 0 {
+            for t in TABLES.iter().rev() {
+                tx.execute(&format!("DELETE FROM {t}"), [])?;
+            }
+        }
+        let mut report = DumpReport {
+            schema_version: sv,
+            rows: 0,
+            tables: TABLES.iter().map(|t| (t.to_string(), 0)).collect(),
+        };
+        let mut ended = false;
+        for (i, line) in lines.enumerate() {
+            let lno = i + 2;
+            let line = line?;
+            if line.trim().is_empty() {
+                continue;
+            }
+            if ended {
+                return Err(StoreError::Restore(format!(
+                    "line {lno}: data after the end marker"
+                )));
+            }
+            let v: serde_json::Value = serde_json::from_str(&line)
+                .map_err(|e| StoreError::Restore(format!("line {lno}: {e}")))?;
+            if v.get("end").and_then(|e| e.as_bool()) == Some(true) {
+                let n = v.get("rows").and_then(|n| n.as_u64());
+                if n != Some(report.rows) {
+                    return Err(StoreError::Restore(format!(
+                        "line {lno}: the end marker counts {n:?} rows, the dump holds {}",
+                        report.rows
+                    )));
+                }
+                ended = true;
+                continue;
+            }
+            let t = v.get("table").and_then(|t| t.as_str()).unwrap_or("");
+            let ti = TABLES
+                .iter()
+                .position(|x| *x == t)
+                .ok_or_else(|| StoreError::Restore(format!("line {lno}: unknown table '{t}'")))?;
+            let row = v
+                .get("row")
+                .and_then(|r| r.as_object())
+                .ok_or_else(|| StoreError::Restore(format!("line {lno}: no row object")))?;
+            let known = &columns[TABLES[ti]];
+            let mut names = Vec::with_capacity(row.len());
+            let mut vals = Vec::with_capacity(row.len());
+            for (k, val) in row {
+                if !known.contains(k) {
+                    return Err(StoreError::Restore(format!(
+                        "line {lno}: table {t} has no column '{k}'"
+                    )));
+                }
+                names.push(k.as_str());
+                vals.push(
+                    value_of(val).map_err(|e| StoreError::Restore(format!("line {lno}: {e}")))?,
+                );
+            }
+            let sql = format!(
+                "INSERT INTO {t} ({}) VALUES ({})",
+                names.join(", "),
+                (1..=names.len())
+                    .map(|i| format!("?{i}"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
+            tx.prepare_cached(&sql)?
+                .execute(rusqlite::params_from_iter(vals.iter()))
+                .map_err(|e| StoreError::Restore(format!("line {lno}: {e}")))?;
+            report.rows += 1;
+            report.tables[ti].1 += 1;
+        }
+        if !ended {
+            return Err(StoreError::Restore(
+                "the dump is truncated (no end marker); nothing was restored".into(),
+            ));
+        }
+        let fk: i64 = tx.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+            r.get(0)
+        })?;
+        if fk > 0 {
+            return Err(StoreError::Restore(format!(
+                "{fk} rows refer to rows the dump does not hold; nothing was restored"
+            )));
+        }
+        tx.commit()?;
+        Ok(report)
+    }
+}
+
+impl SqliteStore {
+    fn list_states_where(&self, iso3: Option<&str>) -> Result<Vec<StateInfo>> {
+        if self.schema_version()? == 0 {
+            return Ok(Vec::new());
+        }
+        let mut st = self.conn.prepare_cached(
+            "SELECT iso3, iso2, numeric, name, kind, un_member, code_source, aliases, source, version, recorded_at FROM state_version v \
+             WHERE (?1 IS NULL OR iso3 = ?1) AND version = (SELECT max(w.version) FROM state_version w WHERE w.iso3 = v.iso3) \
+             ORDER BY kind = 'other-area', iso3",
+        )?;
+        let rows = st.query_map([iso3], |r| {
+            Ok(StateInfo {
+                iso3: r.get(0)?,
+                iso2: r.get(1)?,
+                numeric: r.get(2)?,
+                name: r.get(3)?,
+                kind: r.get(4)?,
+                un_member: r.get::<_, i64>(5)? != 0,
+                code_source: r.get(6)?,
+                aliases: conv(serde_json::from_str(&r.get::<_, String>(7)?))?,
+                source: r.get(8)?,
+                version: r.get(9)?,
+                recorded_at: conv(Timestamp::parse(&r.get::<_, String>(10)?))?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+}

@@ -1,0 +1,139 @@
+//! The shared story on SQLite, plus SQLite-specific behaviour (files, WAL, open errors).
+
+use std::path::Path;
+
+use minewatch_store::testkit::story;
+use minewatch_store::{
+    ManualClock, SqliteStore, StatusQuery, Store, StoreError, TreatyStatus, SQLITE_SCHEMA_VERSION,
+};
+
+#[test]
+fn story_in_memory() {
+    let clock = ManualClock::at_date("2026-01-01");
+    let mut store = SqliteStore::open_in_memory(Box::new(clock.clone())).unwrap();
+    let c2 = clock.clone();
+    let mut fresh = move || -> Box<dyn Store> {
+        Box::new(SqliteStore::open_in_memory(Box::new(c2.clone())).unwrap())
+    };
+    story(&mut store, &clock, &mut fresh);
+}
+
+#[test]
+fn story_on_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = ManualClock::at_date("2026-01-01");
+    let mut store =
+        SqliteStore::open_with_clock(&dir.path().join("kb.db"), Box::new(clock.clone())).unwrap();
+    let c2 = clock.clone();
+    let base = dir.path().to_path_buf();
+    let mut n = 0;
+    let mut fresh = move || -> Box<dyn Store> {
+        n += 1;
+        Box::new(
+            SqliteStore::open_with_clock(
+                &base.join(format!("restored-{n}.db")),
+                Box::new(c2.clone()),
+            )
+            .unwrap(),
+        )
+    };
+    story(&mut store, &clock, &mut fresh);
+}
+
+#[test]
+fn wal_mode_and_reopen() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("kb.db");
+    {
+        let s = SqliteStore::open_initialized(&path).unwrap();
+        assert_eq!(s.schema_version().unwrap(), SQLITE_SCHEMA_VERSION);
+    }
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let mode: String = conn
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(mode, "wal");
+    drop(conn);
+    let mut s = SqliteStore::open(&path).unwrap();
+    assert!(
+        s.load_reference_data().unwrap().unchanged,
+        "reopening finds the data loaded"
+    );
+    let fin = s
+        .status("FIN", &StatusQuery::as_of("2020-01-01".parse().unwrap()))
+        .unwrap();
+    assert_eq!(fin.status, TreatyStatus::StateParty);
+}
+
+fn open_err(path: &Path) -> StoreError {
+    SqliteStore::open(path).unwrap_err()
+}
+
+#[test]
+fn garbage_file_is_not_a_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("garbage.db");
+    std::fs::write(
+        &path,
+        b"this is not a database, just some text that is long enough",
+    )
+    .unwrap();
+    let e = open_err(&path);
+    assert!(matches!(e, StoreError::NotADatabase { .. }), "{e:?}");
+    let msg = e.to_string();
+    assert!(
+        msg.contains("garbage.db") && msg.contains("not an SQLite database"),
+        "{msg}"
+    );
+    // A short file, too.
+    std::fs::write(&path, b"x").unwrap();
+    assert!(matches!(open_err(&path), StoreError::NotADatabase { .. }));
+    // Bytes after a valid header that are garbage.
+    let mut bytes = b"SQLite format 3\0".to_vec();
+    bytes.extend(std::iter::repeat_n(0xAB, 4096));
+    std::fs::write(&path, &bytes).unwrap();
+    let e = open_err(&path);
+    assert!(e.to_string().contains("garbage.db"), "{e}");
+}
+
+#[test]
+fn other_applications_database_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("other.db");
+    let c = rusqlite::Connection::open(&path).unwrap();
+    c.execute_batch("CREATE TABLE recipes (id INTEGER PRIMARY KEY, name TEXT)")
+        .unwrap();
+    drop(c);
+    let e = open_err(&path);
+    assert!(matches!(e, StoreError::Foreign { .. }), "{e:?}");
+    assert!(e.to_string().contains("other.db"));
+}
+
+#[test]
+fn newer_schema_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("future.db");
+    SqliteStore::open_initialized(&path).unwrap();
+    let c = rusqlite::Connection::open(&path).unwrap();
+    c.execute(
+        "INSERT INTO schema_version (version, name, applied_at) VALUES (99, 'future', 'x')",
+        [],
+    )
+    .unwrap();
+    drop(c);
+    let e = open_err(&path);
+    match &e {
+        StoreError::NewerSchema {
+            found, supported, ..
+        } => assert_eq!((*found, *supported), (99, SQLITE_SCHEMA_VERSION)),
+        other => panic!("{other:?}"),
+    }
+    assert!(e.to_string().contains("future.db"));
+}
+
+#[test]
+fn directory_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let e = open_err(dir.path());
+    assert!(e.to_string().contains("directory"), "{e}");
+}
