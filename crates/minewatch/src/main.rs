@@ -45,6 +45,14 @@ pub enum Command {
     Check(cmd::check::Args),
     /// Write a deterministic corpus of synthetic profiles (for tests and benchmarks).
     GenCorpus(cmd::gen_corpus::Args),
+    /// Treaty deadlines: entry into force (Art. 17), stockpile (Art. 4), clearance (Art. 5), reports (Art. 7).
+    Deadlines(cmd::deadlines::Args),
+    /// When a withdrawal takes effect (Art. 20).
+    Withdrawal(cmd::withdrawal::Args),
+    /// Is a device an anti-personnel mine, and what does each instrument say about an activity.
+    Classify(cmd::classify::Args),
+    /// Art. 4 stockpile compliance over time for a state.
+    Compliance(cmd::compliance::Args),
 }
 
 fn main() -> ExitCode {
@@ -52,6 +60,10 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Check(a) => cmd::check::run(a, &cli.global),
         Command::GenCorpus(a) => cmd::gen_corpus::run(a, &cli.global),
+        Command::Deadlines(a) => cmd::deadlines::run(a, &cli.global),
+        Command::Withdrawal(a) => cmd::withdrawal::run(a, &cli.global),
+        Command::Classify(a) => cmd::classify::run(a, &cli.global),
+        Command::Compliance(a) => cmd::compliance::run(a, &cli.global),
     };
     match result {
         Ok(code) => code,

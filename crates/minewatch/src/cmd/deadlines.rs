@@ -1,0 +1,214 @@
+//! `minewatch deadlines`: entry into force (Art. 17) and the deadlines that run from it.
+
+use std::process::ExitCode;
+
+use anyhow::{anyhow, bail, Context};
+use minewatch_law::{
+    deadlines, explain, withdrawal, ArmedConflict, ConsentInstrument, DeadlineInput, Deadlines,
+    Withdrawal,
+};
+use minewatch_model::Date;
+use serde::Serialize;
+
+use crate::Global;
+
+/// Output format of the law commands.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Human,
+    Json,
+}
+
+#[derive(clap::Args, Debug)]
+#[command(group(clap::ArgGroup::new("what").required(true).args(["state", "deposit"])))]
+pub struct Args {
+    /// A state (ISO code or any name) whose deposit is read from the reference data.
+    #[arg(value_name = "STATE", conflicts_with_all = ["deposit", "succession_date"])]
+    pub state: Option<String>,
+    /// Date the instrument was deposited with the UN Secretary-General.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub deposit: Option<Date>,
+    /// Kind of instrument: ratification, accession, acceptance, approval or succession.
+    #[arg(long, value_name = "KIND", default_value = "ratification")]
+    pub instrument: ConsentInstrument,
+    /// Explicit entry-into-force date of a succession (e.g. independence); wins over Art. 17.
+    #[arg(long, value_name = "YYYY-MM-DD", visible_alias = "entry-into-force")]
+    pub succession_date: Option<Date>,
+    /// A granted Art. 5 extension: the new clearance deadline (repeat, in order).
+    #[arg(long = "extension", value_name = "YYYY-MM-DD")]
+    pub extensions: Vec<Date>,
+    /// Date the "next annual report" is relative to (default: today).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub as_of: Option<Date>,
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+}
+
+/// A state, as the reference data has it.
+#[derive(Serialize)]
+struct StateInfo {
+    iso3: String,
+    name: String,
+    status_2025: String,
+    source_url: String,
+    confidence: String,
+}
+
+#[derive(Serialize)]
+struct StateDeadlines {
+    state: StateInfo,
+    #[serde(flatten)]
+    deadlines: Deadlines,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    withdrawal: Option<Withdrawal>,
+    notes: Vec<String>,
+}
+
+/// Resolve a state by code or name, with "did you mean" on failure.
+pub(crate) fn resolve(query: &str) -> anyhow::Result<&'static minewatch_refdata::State> {
+    if let Some(s) = minewatch_refdata::resolve_state(query) {
+        return Ok(s);
+    }
+    let sugg: Vec<String> = minewatch_refdata::suggest_states(query, 3)
+        .iter()
+        .map(|s| format!("{} ({})", s.name, s.iso3))
+        .collect();
+    if sugg.is_empty() {
+        bail!("unknown state '{query}'")
+    }
+    bail!("unknown state '{query}'; did you mean {}?", sugg.join(", "))
+}
+
+/// The Mine Ban Treaty row of a state that has deposited an instrument.
+pub(crate) fn party_row(query: &str) -> anyhow::Result<&'static minewatch_refdata::MbtStatusRow> {
+    let st = resolve(query)?;
+    let row = minewatch_refdata::mbt_status_of(&st.iso3).ok_or_else(|| {
+        anyhow!(
+            "{} ({}) has no Mine Ban Treaty status in the reference data",
+            st.name,
+            st.iso3
+        )
+    })?;
+    if row.deposit_date.is_none() {
+        bail!(
+            "{} ({}) has deposited no instrument: status '{}' (source: {}); no treaty deadlines apply",
+            row.name,
+            row.iso3,
+            row.status_2025,
+            row.source_url
+        );
+    }
+    Ok(row)
+}
+
+pub fn run(args: Args, _g: &Global) -> anyhow::Result<ExitCode> {
+    let as_of = args.as_of.unwrap_or_else(Date::today);
+    let out = if let Some(q) = &args.state {
+        let row = party_row(q)?;
+        let deposit = row.deposit_date.context("deposit date")?;
+        let instrument: ConsentInstrument = row
+            .instrument
+            .parse()
+            .with_context(|| format!("{}: instrument in data/mbt_status.csv", row.iso3))?;
+        let rule = minewatch_law::entry_into_force(deposit, instrument, None)?;
+        let mut notes = Vec::new();
+        let explicit = match row.entry_into_force {
+            Some(e) if e != rule.date => {
+                if instrument != ConsentInstrument::Succession {
+                    bail!(
+                        "{}: the reference data gives entry into force {e}, but Art. 17 gives {} for a {instrument} deposited {deposit}",
+                        row.iso3,
+                        rule.date
+                    );
+                }
+                notes.push(format!("entry into force {e} is taken from the reference data (succession), not from Art. 17"));
+                Some(e)
+            }
+            _ => None,
+        };
+        if !args.extensions.is_empty() {
+            notes.push(format!(
+                "{} Art. 5 extension(s) given on the command line",
+                args.extensions.len()
+            ));
+        } else {
+            notes.push("Art. 5 extensions are not in the reference data: pass --extension YYYY-MM-DD for each granted one".into());
+        }
+        if row.confidence != "high" {
+            notes.push(format!(
+                "reference data confidence for {}: {}",
+                row.iso3, row.confidence
+            ));
+        }
+        let d = deadlines(&DeadlineInput {
+            deposit,
+            instrument,
+            explicit_entry_into_force: explicit,
+            extensions: args.extensions.clone(),
+            as_of,
+        })?;
+        let wd = match row.withdrawal_deposit_date {
+            Some(w) => {
+                let wd = withdrawal(w, ArmedConflict::None)?;
+                if wd.effective != row.withdrawal_effective_date {
+                    notes.push(format!(
+                        "the reference data gives withdrawal effective {:?}; Art. 20.3 without armed conflict gives {:?}",
+                        row.withdrawal_effective_date, wd.effective
+                    ));
+                }
+                Some(wd)
+            }
+            None => None,
+        };
+        let sd = StateDeadlines {
+            state: StateInfo {
+                iso3: row.iso3.clone(),
+                name: row.name.clone(),
+                status_2025: row.status_2025.clone(),
+                source_url: row.source_url.clone(),
+                confidence: row.confidence.clone(),
+            },
+            deadlines: d,
+            withdrawal: wd,
+            notes,
+        };
+        match args.format {
+            Format::Json => serde_json::to_string_pretty(&sd)? + "\n",
+            Format::Human => {
+                let mut s = format!(
+                    "{} ({}): {}\n",
+                    sd.state.name, sd.state.iso3, sd.state.status_2025
+                );
+                s.push_str(&explain::render_deadlines(&sd.deadlines));
+                if let Some(w) = &sd.withdrawal {
+                    s.push_str(&explain::render_withdrawal(w));
+                }
+                for n in &sd.notes {
+                    s.push_str(&format!("note: {n}\n"));
+                }
+                s.push_str(&format!(
+                    "source: {} (confidence {})\n",
+                    sd.state.source_url, sd.state.confidence
+                ));
+                s
+            }
+        }
+    } else {
+        let deposit = args
+            .deposit
+            .context("--deposit is required without STATE")?;
+        let d = deadlines(&DeadlineInput {
+            deposit,
+            instrument: args.instrument,
+            explicit_entry_into_force: args.succession_date,
+            extensions: args.extensions.clone(),
+            as_of,
+        })?;
+        match args.format {
+            Format::Json => serde_json::to_string_pretty(&d)? + "\n",
+            Format::Human => explain::render_deadlines(&d),
+        }
+    };
+    print!("{out}");
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,536 @@
+//! Runs the built `minewatch` binary for the law commands: deadlines, withdrawal,
+//! classify (on the fixtures in `tests/fixtures/classify/`) and compliance.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+fn bin() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_minewatch"));
+    c.env_remove("MINEWATCH_DB");
+    c
+}
+
+fn run(args: &[&str]) -> Output {
+    bin().args(args).output().expect("run minewatch")
+}
+
+fn run_stdin(args: &[&str], input: &[u8]) -> Output {
+    let mut child = bin()
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn minewatch");
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn ok_json(args: &[&str]) -> Value {
+    let out = run(args);
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{args:?}: {e}: {}", String::from_utf8_lossy(&out.stdout)))
+}
+
+/// Exit code 2 and a stderr starting with "error:" that contains every phrase.
+fn fails(out: &Output, phrases: &[&str]) {
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "stderr: {err}");
+    assert!(err.starts_with("error:") || err.contains("error:"), "{err}");
+    for p in phrases {
+        assert!(err.contains(p), "{p:?} not in {err}");
+    }
+    assert!(!err.contains("panicked"), "{err}");
+}
+
+fn fixture(name: &str) -> String {
+    let p: PathBuf = [
+        env!("CARGO_MANIFEST_DIR"),
+        "tests",
+        "fixtures",
+        "classify",
+        name,
+    ]
+    .iter()
+    .collect();
+    p.to_string_lossy().into_owned()
+}
+
+#[test]
+fn deadlines_from_deposit() {
+    // (deposit, instrument, eif, eif article, stockpile, clearance, initial report)
+    for (dep, inst, eif, art, stock, clear, initial) in [
+        (
+            "2012-01-09",
+            "accession",
+            "2012-07-01",
+            "Art. 17.2",
+            "2016-07-01",
+            "2022-07-01",
+            "2012-12-28",
+        ),
+        (
+            "1998-09-16",
+            "ratification",
+            "1999-03-01",
+            "Art. 17.1",
+            "2003-03-01",
+            "2009-03-01",
+            "1999-08-28",
+        ),
+        (
+            "1998-09-17",
+            "ratification",
+            "1999-03-01",
+            "Art. 17.2",
+            "2003-03-01",
+            "2009-03-01",
+            "1999-08-28",
+        ),
+        (
+            "2000-02-29",
+            "ratification",
+            "2000-08-01",
+            "Art. 17.2",
+            "2004-08-01",
+            "2010-08-01",
+            "2001-01-28",
+        ),
+        (
+            "1999-12-31",
+            "acceptance",
+            "2000-06-01",
+            "Art. 17.2",
+            "2004-06-01",
+            "2010-06-01",
+            "2000-11-28",
+        ),
+    ] {
+        let v = ok_json(&[
+            "deadlines",
+            "--deposit",
+            dep,
+            "--instrument",
+            inst,
+            "--format",
+            "json",
+            "--as-of",
+            "2025-06-01",
+        ]);
+        assert_eq!(v["entry_into_force"]["date"], eif, "{dep}");
+        assert_eq!(v["entry_into_force"]["article"], art, "{dep}");
+        assert_eq!(v["stockpile_destruction_deadline"]["date"], stock, "{dep}");
+        assert_eq!(v["stockpile_destruction_deadline"]["article"], "Art. 4");
+        assert_eq!(v["clearance_deadline"]["date"], clear, "{dep}");
+        assert_eq!(v["initial_report_due"]["date"], initial, "{dep}");
+        assert_eq!(v["initial_report_due"]["article"], "Art. 7.1");
+        assert_eq!(v["annual_report_due"]["next"], "2026-04-30");
+        assert_eq!(v["annual_report_due"]["article"], "Art. 7.2");
+    }
+}
+
+#[test]
+fn deadlines_succession_and_extensions() {
+    let v = ok_json(&[
+        "deadlines",
+        "--deposit",
+        "2011-11-11",
+        "--instrument",
+        "succession",
+        "--succession-date",
+        "2011-07-09",
+        "--extension",
+        "2026-07-09",
+        "--extension",
+        "2031-07-09",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(v["entry_into_force"]["date"], "2011-07-09");
+    assert_eq!(v["entry_into_force"]["basis"], "explicit-succession");
+    assert_eq!(v["entry_into_force"]["art17_rule_date"], "2012-05-01");
+    assert_eq!(v["clearance_deadline"]["original"], "2021-07-09");
+    assert_eq!(v["clearance_deadline"]["date"], "2031-07-09");
+    assert_eq!(
+        v["clearance_deadline"]["extensions"][1]["previous"],
+        "2026-07-09"
+    );
+    // The alias.
+    let v = ok_json(&[
+        "deadlines",
+        "--deposit",
+        "2011-11-11",
+        "--instrument",
+        "succession",
+        "--entry-into-force",
+        "2011-07-09",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(v["entry_into_force"]["date"], "2011-07-09");
+}
+
+#[test]
+fn deadlines_for_a_state() {
+    let v = ok_json(&[
+        "deadlines",
+        "Finland",
+        "--format",
+        "json",
+        "--as-of",
+        "2025-06-01",
+    ]);
+    assert_eq!(v["state"]["iso3"], "FIN");
+    assert_eq!(v["deposit"], "2012-01-09");
+    assert_eq!(v["entry_into_force"]["date"], "2012-07-01");
+    assert_eq!(v["withdrawal"]["effective"], "2026-01-10");
+    let v = ok_json(&["deadlines", "ssd", "--format", "json"]);
+    assert_eq!(v["entry_into_force"]["date"], "2011-07-09");
+    assert_eq!(v["entry_into_force"]["basis"], "explicit-succession");
+    let human = run(&["deadlines", "Norway"]);
+    assert!(human.status.success());
+    let text = String::from_utf8_lossy(&human.stdout);
+    assert!(
+        text.contains("Norway (NOR)")
+            && text.contains("[Art. 17.1]")
+            && text.contains("2003-03-01  [Art. 4]"),
+        "{text}"
+    );
+}
+
+#[test]
+fn deadlines_errors() {
+    fails(
+        &run(&["deadlines", "Finlnd"]),
+        &["unknown state 'Finlnd'", "did you mean Finland (FIN)"],
+    );
+    fails(
+        &run(&["deadlines", "USA"]),
+        &["United States (USA) has deposited no instrument"],
+    );
+    fails(
+        &run(&["deadlines", "--deposit", "1997-12-02"]),
+        &["before the Convention opened for signature"],
+    );
+    fails(
+        &run(&["deadlines", "--deposit", "2012-02-30"]),
+        &["2012-02-30"],
+    );
+    fails(
+        &run(&[
+            "deadlines",
+            "--deposit",
+            "2012-01-09",
+            "--instrument",
+            "signature",
+        ]),
+        &["signature"],
+    );
+    fails(
+        &run(&[
+            "deadlines",
+            "--deposit",
+            "2012-01-09",
+            "--succession-date",
+            "2012-01-01",
+        ]),
+        &["only accepted for an instrument of succession"],
+    );
+    fails(
+        &run(&[
+            "deadlines",
+            "--deposit",
+            "2012-01-09",
+            "--extension",
+            "2040-01-01",
+        ]),
+        &["more than ten years"],
+    );
+    fails(&run(&["deadlines"]), &["--deposit"]);
+}
+
+#[test]
+fn withdrawal_cases() {
+    for (dep, conflict, effective) in [
+        ("2025-06-27", "none", Value::from("2025-12-27")),
+        ("2025-08-31", "none", Value::from("2026-02-28")),
+        ("2025-06-27", "ongoing", Value::Null),
+        ("2025-06-27", "ended:2027-03-15", Value::from("2027-03-15")),
+        ("2025-06-27", "ended:2025-10-01", Value::from("2025-12-27")),
+    ] {
+        let v = ok_json(&[
+            "withdrawal",
+            "--deposited",
+            dep,
+            "--armed-conflict",
+            conflict,
+            "--format",
+            "json",
+        ]);
+        assert_eq!(v["effective"], effective, "{dep} {conflict}");
+        assert_eq!(v["article"], "Art. 20.3");
+        assert_eq!(
+            v["pending_reason"].is_null(),
+            !effective.is_null(),
+            "{dep} {conflict}"
+        );
+    }
+    let v = ok_json(&[
+        "withdrawal",
+        "--deposited",
+        "2025-06-27",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(v["effective"], "2025-12-27");
+    fails(
+        &run(&[
+            "withdrawal",
+            "--deposited",
+            "2025-06-27",
+            "--armed-conflict",
+            "soon",
+        ]),
+        &["none, ongoing or ended:YYYY-MM-DD"],
+    );
+    fails(
+        &run(&["withdrawal", "--deposited", "1998-01-01"]),
+        &["before the Convention entered into force"],
+    );
+}
+
+/// (fixture, [(instrument, ap_mine, binding, verdict)])
+type Expect = (
+    &'static str,
+    &'static [(&'static str, bool, bool, &'static str)],
+);
+
+const CLASSIFY: &[Expect] = &[
+    (
+        "claymore_command.json",
+        &[
+            ("mbt", false, false, "permitted"),
+            ("ccw-apii", false, true, "permitted"),
+            ("us-2014", false, false, "permitted"),
+            ("us-2020", false, false, "permitted"),
+            ("us-2022", false, false, "permitted"),
+        ],
+    ),
+    (
+        "claymore_tripwire.json",
+        &[
+            ("mbt", true, true, "prohibited"),
+            ("ccw-apii", true, false, "restricted"),
+        ],
+    ),
+    (
+        "av_magnetic.json",
+        &[
+            ("mbt", false, false, "permitted"),
+            ("ccw-apii", false, true, "permitted"),
+            ("us-2020", false, true, "restricted"),
+        ],
+    ),
+    (
+        "av_anti_handling.json",
+        &[
+            ("mbt", false, true, "permitted"),
+            ("ccw-apii", false, true, "permitted"),
+        ],
+    ),
+    (
+        "adam_artillery_2021.json",
+        &[
+            ("mbt", true, false, "prohibited"),
+            ("ccw-apii", true, true, "restricted"),
+            ("us-2014", true, false, "prohibited"),
+            ("us-2020", true, true, "restricted"),
+            ("us-2022", true, false, "prohibited"),
+        ],
+    ),
+    (
+        "adam_artillery_2016_korea.json",
+        &[
+            ("us-2014", true, true, "restricted"),
+            ("mbt", true, false, "prohibited"),
+        ],
+    ),
+    (
+        "ied_nsag.json",
+        &[
+            ("mbt", true, false, "prohibited"),
+            ("ccw-apii", true, false, "prohibited"),
+        ],
+    ),
+    (
+        "retained_training.json",
+        &[("mbt", true, true, "permitted")],
+    ),
+    (
+        "transfer_destruction.json",
+        &[
+            ("mbt", true, true, "permitted"),
+            ("ccw-apii", true, true, "prohibited"),
+            ("us-2022", true, false, "permitted"),
+        ],
+    ),
+    (
+        "m16_persistent_apii.json",
+        &[
+            ("ccw-apii", true, true, "restricted"),
+            ("mbt", true, false, "prohibited"),
+        ],
+    ),
+];
+
+#[test]
+fn classify_fixtures() {
+    for (file, wants) in CLASSIFY {
+        let v = ok_json(&["classify", &fixture(file), "--format", "json"]);
+        let results = v["results"]
+            .as_array()
+            .unwrap_or_else(|| panic!("{file}: {v}"));
+        assert_eq!(results.len(), 5, "{file}");
+        for (id, ap, bound, verdict) in *wants {
+            let r = results
+                .iter()
+                .find(|r| r["instrument"] == *id)
+                .unwrap_or_else(|| panic!("{file}: {id}"));
+            assert_eq!(
+                (
+                    r["ap_mine"].as_bool(),
+                    r["binding"].as_bool(),
+                    r["verdict"].as_str()
+                ),
+                (Some(*ap), Some(*bound), Some(*verdict)),
+                "{file} / {id}: {r:#}"
+            );
+            assert!(
+                !r["articles"].as_array().unwrap().is_empty(),
+                "{file} / {id}"
+            );
+            assert!(
+                !r["reasons"].as_array().unwrap().is_empty(),
+                "{file} / {id}"
+            );
+        }
+    }
+}
+
+#[test]
+fn classify_from_stdin_and_human() {
+    let text = std::fs::read(fixture("claymore_tripwire.json")).unwrap();
+    let out = run_stdin(&["classify", "-", "--format", "json"], &text);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["results"][0]["instrument"], "mbt");
+    assert_eq!(v["results"][0]["verdict"], "prohibited");
+    let out = run(&["classify", &fixture("claymore_tripwire.json")]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("mbt: PROHIBITED") && text.contains("Art. 1.1(a)"),
+        "{text}"
+    );
+}
+
+#[test]
+fn classify_bad_input() {
+    fails(
+        &run(&["classify", &fixture("bad_unknown_field.json")]),
+        &["bad_unknown_field.json", "device.colour", "unknown field"],
+    );
+    fails(
+        &run(&["classify", &fixture("bad_contradictory.json")]),
+        &[
+            "bad_contradictory.json",
+            "contradictory",
+            "activity.kind",
+            "activity.purpose",
+        ],
+    );
+    fails(
+        &run(&["classify", &fixture("bad_malformed.json")]),
+        &["bad_malformed.json", "malformed JSON", "line"],
+    );
+    fails(
+        &run(&["classify", &fixture("bad_empty.json")]),
+        &["bad_empty.json", "empty"],
+    );
+    fails(
+        &run(&["classify", &fixture("does_not_exist.json")]),
+        &["does_not_exist.json", "cannot read"],
+    );
+    fails(&run(&["classify", &fixture("")]), &["is a folder"]);
+
+    let dir = tempfile::tempdir().unwrap();
+    let binary = dir.path().join("mine.bin");
+    std::fs::write(&binary, b"{\"device\":\x00\x01\x02}").unwrap();
+    fails(
+        &run(&["classify", binary.to_str().unwrap()]),
+        &["mine.bin", "binary data"],
+    );
+    let latin1 = dir.path().join("latin1.json");
+    std::fs::write(&latin1, b"{\"device\": {\"name\": \"Mine \xe9\"}}").unwrap();
+    fails(
+        &run(&["classify", latin1.to_str().unwrap()]),
+        &["latin1.json", "not UTF-8"],
+    );
+    let huge = dir.path().join("huge.json");
+    std::fs::write(&huge, vec![b' '; 2 << 20]).unwrap();
+    fails(
+        &run(&["classify", huge.to_str().unwrap()]),
+        &["huge.json", "too large"],
+    );
+    let list = dir.path().join("list.json");
+    std::fs::write(&list, "[]").unwrap();
+    fails(
+        &run(&["classify", list.to_str().unwrap()]),
+        &["list.json", "expected an object"],
+    );
+    fails(&run_stdin(&["classify", "-"], b""), &["<stdin>", "empty"]);
+}
+
+#[test]
+fn compliance_cli() {
+    let dir = tempfile::tempdir().unwrap();
+    let facts = dir.path().join("facts.json");
+    std::fs::write(
+        &facts,
+        r#"[{"kind": "stockpile", "date": "2013-01-01", "quantity": 16500},
+            {"kind": "destruction_completed", "date": "2018-03-31"}]"#,
+    )
+    .unwrap();
+    let v = ok_json(&[
+        "compliance",
+        "Finland",
+        "--facts",
+        facts.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(v["iso3"], "FIN");
+    assert_eq!(v["stockpile_destruction_deadline"], "2016-07-01");
+    assert_eq!(v["violations"][0]["from"], "2016-07-01");
+    assert_eq!(v["violations"][0]["until"], "2018-03-31");
+    let v = ok_json(&["compliance", "NOR", "--format", "json"]);
+    assert_eq!(v["violations"].as_array().unwrap().len(), 0);
+    assert!(v["notes"][0].as_str().unwrap().contains("--facts"));
+    fails(&run(&["compliance", "USA"]), &["deposited no instrument"]);
+    std::fs::write(&facts, r#"[{"kind": "stockpile", "date": "2013-01-01"}]"#).unwrap();
+    fails(
+        &run(&["compliance", "FIN", "--facts", facts.to_str().unwrap()]),
+        &["facts.json", "quantity"],
+    );
+}
