@@ -404,7 +404,7 @@ pub fn glued_words(doc: &Document, out: &mut Vec<Diagnostic>) {
         }
         // A word glued to a following function word: "Defensefor".
         let lower = w.to_lowercase();
-        if NOT_GLUED.contains(&lower.as_str()) || in_vocab(w, 2) {
+        if NOT_GLUED.contains(&lower.as_str()) || in_vocab(w, 3) {
             continue;
         }
         for f in SUFFIX_WORDS {

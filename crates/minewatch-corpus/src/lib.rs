@@ -218,18 +218,22 @@ pub fn profile(seed: u64, i: usize) -> Profile {
     }
     // Defects: glued words and a near-duplicate paragraph.
     if defective && b.rng.chance(40) {
-        let glue = *b
-            .rng
-            .pick(&["Defencefor", "TheStockpile", "Ministryof", "Conventionand"]);
+        let glue = *b.rng.pick(&[
+            ("Defence", "for"),
+            ("The", "Stockpile"),
+            ("Ministry", "of"),
+            ("Convention", "and"),
+        ]);
         let n = b.paragraphs.len();
         let k = b.rng.below(n as u64) as usize;
         let para = &mut b.paragraphs[k].1;
         if !para.is_empty() {
-            para[0] = format!("{} {}", para[0], glue_sentence(glue));
+            para[0] = format!("{} {}", para[0], glue_sentence(glue.0, glue.1));
+            let token = format!("{}{}", glue.0, glue.1);
             b.injected.push(Injected {
                 code: "glued-words",
                 note: None,
-                text: Some(glue.to_string()),
+                text: Some(token),
             });
         }
     }
@@ -292,17 +296,11 @@ pub fn profile(seed: u64, i: usize) -> Profile {
             t.truncate(t.trim_end_matches('.').len());
             t.push_str(",.");
         }
-        if !b
-            .injected
-            .iter()
-            .any(|x| x.code == "duplicate-note" && x.note == Some(n))
-        {
-            b.injected.push(Injected {
-                code: "note-lost-link",
-                note: Some(n),
-                text: None,
-            });
-        }
+        b.injected.push(Injected {
+            code: "note-lost-link",
+            note: Some(n),
+            text: None,
+        });
     }
     let (text, lost) = render(&b, updated, &notes);
     let mut injected = b.injected;
@@ -331,8 +329,14 @@ pub fn profile(seed: u64, i: usize) -> Profile {
     }
 }
 
-fn glue_sentence(glue: &str) -> String {
-    format!("Officials said the review of the {glue} programme would continue.")
+/// A sentence with a space lost between `a` and `b`; `a` also stands on its own
+/// twice, as a real word of the profile would.
+fn glue_sentence(a: &str, b: &str) -> String {
+    if a == "The" {
+        format!("Officials said that {a}{b} review would continue.")
+    } else {
+        format!("{a} officials and {a} advisers said the {a}{b} review would continue.")
+    }
 }
 
 fn policy(b: &mut Builder) {
