@@ -1448,4 +1448,61 @@ mod tests {
         assert!(pos.windows(2).all(|w| w[0] < w[1]), "{text}");
         assert!(text.contains("\"verdict\":\"permitted\""), "{text}");
     }
+
+    mod props {
+        use super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(300))]
+            #[test]
+            fn invariants(
+                activation in prop::sample::select(vec!["person", "vehicle", "command"]),
+                pm in prop::option::of(any::<bool>()),
+                ahd in any::<bool>(), sd in any::<bool>(), sda in any::<bool>(), imp in any::<bool>(),
+                delivery in prop::option::of(prop::sample::select(vec!["hand-emplaced", "remotely-delivered"])),
+                detectable in prop::option::of(any::<bool>()),
+                kind in prop::sample::select(vec!["use", "develop", "produce", "acquire", "stockpile", "retain", "transfer"]),
+                purpose in prop::sample::select(vec!["operational", "training", "destruction"]),
+                actor in prop::sample::select(vec!["USA", "nsag", "FIN", "RUS", "SSD", "DEU"]),
+                place in prop::option::of(prop::sample::select(vec!["KOR", "PRK", "IRQ", "UKR", "USA"])),
+                days in 9_000i64..22_000,
+            ) {
+                let mut device = json!({"activation": activation, "anti_handling_device": ahd, "self_destruct": sd,
+                                        "self_deactivation": sda, "improvised": imp});
+                if let Some(b) = pm { device["person_activation_mode"] = json!(b); }
+                if let Some(d) = delivery { device["delivery"] = json!(d); }
+                if let Some(d) = detectable { device["detectable"] = json!(d); }
+                let mut activity = json!({"kind": kind, "purpose": purpose, "actor": actor,
+                                          "date": Date::from_days(days).to_string()});
+                if let Some(p) = place { activity["place"] = json!(p); }
+                let text = json!({"device": device, "activity": activity}).to_string();
+                let c = match parse_case(&text) {
+                    Ok(c) => c,
+                    Err(LawError::Contradiction { fields, .. }) => { prop_assert_eq!(fields.len(), 2); return Ok(()); }
+                    Err(e) => return Err(TestCaseError::fail(format!("{e}"))),
+                };
+                let rs = classify(&c).unwrap();
+                prop_assert_eq!(rs.len(), 5);
+                let ap = c.device.person_activated();
+                for r in &rs {
+                    prop_assert_eq!(r.ap_mine, ap);
+                    prop_assert!(!r.articles.is_empty());
+                    prop_assert!(r.reasons.iter().any(|x| x.starts_with("binding: ")));
+                    if r.instrument.starts_with("us-") && actor != "USA" {
+                        prop_assert!(!r.binding);
+                    }
+                }
+                let mbt = &rs[0];
+                if !ap {
+                    prop_assert_eq!(mbt.verdict, Verdict::Permitted);
+                } else if c.activity.purpose == Purpose::Operational {
+                    prop_assert_eq!(mbt.verdict, Verdict::Prohibited);
+                }
+                if actor == "nsag" {
+                    prop_assert!(!mbt.binding);
+                }
+            }
+        }
+    }
 }

@@ -2,6 +2,15 @@
 //! definition of the devices it covers, its rules and who it binds. The table is
 //! `data/instruments.json`; adding a national policy is a new entry there (binding
 //! rule `state-policy`), not new code.
+//!
+//! How a table is read (see `crate::classify`): the device is first tested against the
+//! instrument's definition; outside its scope the answer is `out_of_scope`. Otherwise
+//! the rules are tried in order. A matching rule adds its verdict, article, text and
+//! conditions; a rule with `stop` ends the search (exceptions such as Art. 3 come
+//! first). The most severe verdict wins (prohibited > restricted > permitted). A rule
+//! that would match only if an input not given had a certain value (place, delivery,
+//! detectability) makes the answer at most `restricted` and names the missing field.
+//! When no rule matches, the answer is `otherwise`.
 
 use std::sync::OnceLock;
 
