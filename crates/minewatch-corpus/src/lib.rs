@@ -508,6 +508,7 @@ fn render(b: &Builder, updated: Date, notes: &[(u32, String)]) -> (String, bool)
         )),
     }
     let mut injected_lost = false;
+    let mut after_table = false;
     for (k, (topic, sents)) in b.paragraphs.iter().enumerate() {
         if k > 0 {
             match (b.shape, topic) {
@@ -515,7 +516,8 @@ fn render(b: &Builder, updated: Date, notes: &[(u32, String)]) -> (String, bool)
                 (Shape::Markdown, None) => {}
                 (_, Some(t)) => {
                     // Some headings are lost: two blank lines stand where they were.
-                    if b.defective && !injected_lost && trng.chance(30) {
+                    // (Not right after a table: its trailing blank lines hide the loss.)
+                    if b.defective && !injected_lost && !after_table && trng.chance(30) {
                         injected_lost = true;
                         out.push('\n');
                     } else {
@@ -543,6 +545,7 @@ fn render(b: &Builder, updated: Date, notes: &[(u32, String)]) -> (String, bool)
         };
         out.push_str(&text);
         out.push_str("\n\n");
+        after_table = !tables.is_empty();
         for t in tables {
             out.push_str(&t);
             out.push_str("\n\n");

@@ -120,7 +120,9 @@ pub(crate) fn build(
     for ci in body_start..notes_start {
         let c = &chunks[ci];
         if c.blank {
-            blank_before = c.last - c.first + 1;
+            // Blank lines right after a table are its lost cells, not a lost heading.
+            let after_table = ci > 0 && matches!(kinds[ci - 1], Some(BlockKind::Table { .. }));
+            blank_before = if after_table { 1 } else { c.last - c.first + 1 };
             continue;
         }
         if hi.peek().map(|(h, _)| *h == ci).unwrap_or(false) {
