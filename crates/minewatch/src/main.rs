@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 mod cmd;
+mod db_open;
 mod input;
 
 const EXIT_CODES: &str = "\
@@ -53,6 +54,18 @@ pub enum Command {
     Classify(cmd::classify::Args),
     /// Art. 4 stockpile compliance over time for a state.
     Compliance(cmd::compliance::Args),
+    /// The knowledge base: init, migrate, stats, check, dump, restore.
+    Db(cmd::db::Args),
+    /// A state's Mine Ban Treaty status on a date, with sources.
+    Status(cmd::status::Args),
+    /// Every state's status on a date, with a count.
+    States(cmd::states::Args),
+    /// A state's timeline: signature, deposit, entry into force, votes, profiles, withdrawal.
+    History(cmd::history::Args),
+    /// A state's votes on the UN General Assembly treaty resolution, with totals.
+    Votes(cmd::votes::Args),
+    /// Store profiles in the knowledge base as new versions.
+    Ingest(cmd::ingest::Args),
 }
 
 fn main() -> ExitCode {
@@ -64,6 +77,12 @@ fn main() -> ExitCode {
         Command::Withdrawal(a) => cmd::withdrawal::run(a, &cli.global),
         Command::Classify(a) => cmd::classify::run(a, &cli.global),
         Command::Compliance(a) => cmd::compliance::run(a, &cli.global),
+        Command::Db(a) => cmd::db::run(a, &cli.global),
+        Command::Status(a) => cmd::status::run(a, &cli.global),
+        Command::States(a) => cmd::states::run(a, &cli.global),
+        Command::History(a) => cmd::history::run(a, &cli.global),
+        Command::Votes(a) => cmd::votes::run(a, &cli.global),
+        Command::Ingest(a) => cmd::ingest::run(a, &cli.global),
     };
     match result {
         Ok(code) => code,

@@ -3,6 +3,12 @@
 pub mod check;
 pub mod classify;
 pub mod compliance;
+pub mod db;
 pub mod deadlines;
 pub mod gen_corpus;
+pub mod history;
+pub mod ingest;
+pub mod states;
+pub mod status;
+pub mod votes;
 pub mod withdrawal;

@@ -1,0 +1,200 @@
+//! `minewatch db init|migrate|stats|check|dump|restore`: the knowledge base itself.
+
+use std::io::{BufReader, BufWriter, IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use minewatch_store::Store;
+
+use crate::db_open::{self, Format};
+use crate::Global;
+
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    #[command(subcommand)]
+    pub command: DbCommand,
+}
+
+#[derive(clap::Subcommand, Debug)]
+pub enum DbCommand {
+    /// Create the database (if needed), migrate it and load the reference data (idempotent);
+    /// then report rows that contradict each other or the treaty's rules.
+    Init,
+    /// Apply pending schema migrations.
+    Migrate,
+    /// Row counts, schema version, location.
+    Stats {
+        #[arg(long, value_enum, default_value = "human")]
+        format: Format,
+    },
+    /// Consistency check: rows that contradict each other or Art. 17 / Art. 20, explained exceptions, unverified rows.
+    Check {
+        #[arg(long, value_enum, default_value = "human")]
+        format: Format,
+    },
+    /// Write a full backup as JSON lines (every version and recorded time).
+    Dump {
+        /// Write to FILE instead of standard output (written atomically).
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Restore a dump, in one transaction. Refuses a database that holds data unless --replace.
+    Restore {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// Replace the contents of a database that holds data (all or nothing).
+        #[arg(long)]
+        replace: bool,
+    },
+}
+
+pub fn run(args: Args, g: &Global) -> anyhow::Result<ExitCode> {
+    match args.command {
+        DbCommand::Init => {
+            let mut store = db_open::open_bare(g)?;
+            let report = store.load_reference_data()?;
+            println!(
+                "database: {} (schema version {})",
+                store.location(),
+                store.schema_version()?
+            );
+            if report.unchanged {
+                println!("reference data: already loaded, unchanged");
+            } else {
+                println!(
+                    "reference data loaded: {} states, {} sources, {} fact versions, {} retractions, {} roll calls",
+                    report.states, report.sources, report.facts, report.retracted, report.resolutions
+                );
+            }
+            let findings = store.consistency()?;
+            print_findings(&findings, false);
+        }
+        DbCommand::Migrate => {
+            let path = db_open::db_path(g)?;
+            let store = db_open::open_bare(g)?;
+            println!(
+                "{}: schema version {}",
+                path.display(),
+                store.schema_version()?
+            );
+        }
+        DbCommand::Stats { format } => {
+            let store = db_open::open(g)?;
+            let stats = store.stats()?;
+            match format {
+                Format::Json => println!("{}", serde_json::to_string_pretty(&stats)?),
+                Format::Human => {
+                    println!("database: {} ({})", stats.location, stats.backend);
+                    println!("schema version: {}", stats.schema_version);
+                    println!(
+                        "reference data loaded: {}",
+                        stats
+                            .last_reference_load
+                            .map(|t| t.to_string())
+                            .unwrap_or_else(|| "never".into())
+                    );
+                    for (t, n) in &stats.tables {
+                        println!("  {t:<16} {n:>9}");
+                    }
+                }
+            }
+        }
+        DbCommand::Check { format } => {
+            let store = db_open::open(g)?;
+            let findings = store.consistency()?;
+            match format {
+                Format::Json => println!("{}", serde_json::to_string_pretty(&findings)?),
+                Format::Human => print_findings(&findings, true),
+            }
+        }
+        DbCommand::Dump { output } => {
+            let store = db_open::open(g)?;
+            match output {
+                Some(path) => {
+                    let dir = path
+                        .parent()
+                        .filter(|p| !p.as_os_str().is_empty())
+                        .unwrap_or(std::path::Path::new("."));
+                    let (tmp, mut file) = tempfile_in(dir, &path)?;
+                    let written = (|| -> anyhow::Result<minewatch_store::DumpReport> {
+                        let mut w = BufWriter::new(&mut file);
+                        let r = store.dump(&mut w)?;
+                        w.flush()?;
+                        drop(w);
+                        file.sync_all()?;
+                        std::fs::rename(&tmp, &path)
+                            .with_context(|| format!("cannot write {}", path.display()))?;
+                        Ok(r)
+                    })();
+                    if written.is_err() {
+                        let _ = std::fs::remove_file(&tmp);
+                    }
+                    let report = written?;
+                    eprintln!("dumped {} rows to {}", report.rows, path.display());
+                }
+                None => {
+                    let stdout = std::io::stdout();
+                    let mut w = BufWriter::new(stdout.lock());
+                    let report = store.dump(&mut w)?;
+                    w.flush()?;
+                    if std::io::stderr().is_terminal() {
+                        eprintln!("dumped {} rows", report.rows);
+                    }
+                }
+            }
+        }
+        DbCommand::Restore { file, replace } => {
+            let f = std::fs::File::open(&file)
+                .with_context(|| format!("cannot open {}", file.display()))?;
+            let mut store = db_open::open_bare(g)?;
+            let report = store
+                .restore(&mut BufReader::new(f), replace)
+                .with_context(|| {
+                    format!("restoring {} into {}", file.display(), store.location())
+                })?;
+            println!("restored {} rows into {}", report.rows, store.location());
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A temporary file next to `target`, removed unless renamed.
+fn tempfile_in(
+    dir: &std::path::Path,
+    target: &std::path::Path,
+) -> anyhow::Result<(PathBuf, std::fs::File)> {
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_else(|| "dump".into());
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let f =
+        std::fs::File::create(&tmp).with_context(|| format!("cannot write {}", tmp.display()))?;
+    Ok((tmp, f))
+}
+
+fn print_findings(findings: &[minewatch_store::Finding], all: bool) {
+    let warnings = findings.iter().filter(|f| f.severity == "warning").count();
+    let mut by_code: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+    for f in findings {
+        *by_code.entry(f.code.as_str()).or_default() += 1;
+    }
+    let summary: Vec<String> = by_code.iter().map(|(c, n)| format!("{n} {c}")).collect();
+    println!(
+        "consistency check: {warnings} warnings; {}",
+        if summary.is_empty() {
+            "nothing to report".into()
+        } else {
+            summary.join(", ")
+        }
+    );
+    for f in findings {
+        if all || f.severity == "warning" || f.code == "eif-rule-exception" {
+            println!("  {}: {} [{}] {}", f.severity, f.iso3, f.code, f.message);
+        }
+    }
+    if !all && findings.len() > warnings {
+        println!("  (`minewatch db check` lists every finding)");
+    }
+}

@@ -1,0 +1,60 @@
+//! `minewatch history STATE`: the state's timeline, in date order, with sources.
+
+use std::process::ExitCode;
+
+use minewatch_store::Store;
+
+use crate::db_open::{self, or_dash, Format};
+use crate::Global;
+
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// ISO code, name or alias.
+    #[arg(value_name = "STATE")]
+    pub state: String,
+    /// Answer with what the database knew then (YYYY-MM-DD: the end of that day).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub known_at: Option<String>,
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: Format,
+}
+
+pub fn run(args: Args, g: &Global) -> anyhow::Result<ExitCode> {
+    let known_at = db_open::known_at(args.known_at.as_deref())?;
+    let store = db_open::open(g)?;
+    let state = db_open::resolve(&store, &args.state)?;
+    let h = store.history(&state.iso3, known_at)?;
+    match args.format {
+        Format::Json => {
+            let v = serde_json::json!({ "iso3": state.iso3, "name": state.name, "events": h });
+            println!("{}", serde_json::to_string_pretty(&v)?);
+        }
+        Format::Human => {
+            println!("{} ({}): {} events", state.name, state.iso3, h.len());
+            for e in &h {
+                let flags = if e.flags.is_empty() {
+                    String::new()
+                } else {
+                    format!(" [{}]", e.flags.join("; "))
+                };
+                println!(
+                    "{:<10}  {:<20}  {}{flags}",
+                    or_dash(&e.date),
+                    e.kind,
+                    e.description
+                );
+                println!(
+                    "{:<10}  {:<20}  source: {}{}",
+                    "",
+                    "",
+                    e.source,
+                    e.url
+                        .as_ref()
+                        .map(|u| format!(" <{u}>"))
+                        .unwrap_or_default()
+                );
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

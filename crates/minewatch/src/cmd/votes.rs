@@ -1,0 +1,71 @@
+//! `minewatch votes STATE`: the state's vote on each UN General Assembly treaty resolution.
+
+use std::process::ExitCode;
+
+use minewatch_store::Store;
+
+use crate::db_open::{self, Format};
+use crate::Global;
+
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// ISO code, name or alias.
+    #[arg(value_name = "STATE")]
+    pub state: String,
+    /// Answer with what the database knew then (YYYY-MM-DD: the end of that day).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub known_at: Option<String>,
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: Format,
+}
+
+pub fn run(args: Args, g: &Global) -> anyhow::Result<ExitCode> {
+    let known_at = db_open::known_at(args.known_at.as_deref())?;
+    let store = db_open::open(g)?;
+    let state = db_open::resolve(&store, &args.state)?;
+    let votes = store.votes(&state.iso3, known_at)?;
+    match args.format {
+        Format::Json => {
+            let v = serde_json::json!({ "iso3": state.iso3, "name": state.name, "votes": votes });
+            println!("{}", serde_json::to_string_pretty(&v)?);
+        }
+        Format::Human => {
+            println!(
+                "{} ({}): UN General Assembly votes on the treaty resolution",
+                state.name, state.iso3
+            );
+            println!(
+                "{:<12} {:<11}  {:<8}  {:>4} {:>3} {:>7}",
+                "resolution", "date", "vote", "yes", "no", "abstain"
+            );
+            let mut caveats: Vec<String> = Vec::new();
+            for v in &votes {
+                let mut mark = String::new();
+                if let Some(c) = &v.caveat {
+                    let i = caveats.iter().position(|x| x == c).unwrap_or_else(|| {
+                        caveats.push(c.clone());
+                        caveats.len() - 1
+                    });
+                    mark = format!(" ({})", i + 1);
+                }
+                println!(
+                    "{:<12} {:<11}  {:<8}  {:>4} {:>3} {:>7}{mark}",
+                    v.resolution,
+                    v.date.to_string(),
+                    v.vote.as_deref().unwrap_or("none"),
+                    v.yes,
+                    v.no,
+                    v.abstain
+                );
+            }
+            for (i, c) in caveats.iter().enumerate() {
+                println!("({}) {c}", i + 1);
+            }
+            println!("none: absent, or not a UN member then (the dataset omits absent votes)");
+            if let Some(v) = votes.first() {
+                println!("source: {}", v.source);
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,409 @@
+//! The knowledge-base commands, run as the built binary against a database in a tempdir.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use minewatch_model::Date;
+use minewatch_store::testkit::expected_parties_from_csv;
+
+const BIN: &str = env!("CARGO_BIN_EXE_minewatch");
+
+struct Kb {
+    dir: tempfile::TempDir,
+    db: PathBuf,
+}
+
+impl Kb {
+    fn new() -> Kb {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("nested").join("folder").join("kb.db");
+        Kb { dir, db }
+    }
+
+    fn cmd(&self) -> Command {
+        let mut c = Command::new(BIN);
+        c.env_remove("MINEWATCH_DB")
+            .env("HOME", self.dir.path())
+            .env_remove("XDG_DATA_HOME");
+        c
+    }
+
+    /// Run with `--db` before the subcommand.
+    fn run(&self, args: &[&str]) -> Output {
+        let mut c = self.cmd();
+        c.arg("--db").arg(&self.db).args(args);
+        c.output().unwrap()
+    }
+
+    fn ok(&self, args: &[&str]) -> String {
+        let o = self.run(args);
+        assert!(
+            o.status.success(),
+            "{args:?} failed: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        String::from_utf8(o.stdout).unwrap()
+    }
+
+    fn json(&self, args: &[&str]) -> serde_json::Value {
+        let mut a = args.to_vec();
+        a.extend(["--format", "json"]);
+        serde_json::from_str(&self.ok(&a)).unwrap()
+    }
+
+    fn fails(&self, args: &[&str]) -> String {
+        let o = self.run(args);
+        assert_eq!(o.status.code(), Some(2), "{args:?} should fail with exit 2");
+        String::from_utf8(o.stderr).unwrap()
+    }
+}
+
+#[test]
+fn first_use_creates_the_database_and_answers() {
+    let kb = Kb::new();
+    assert!(!kb.db.exists());
+    let v = kb.json(&["status", "Finland", "--as-of", "2026-01-10"]);
+    assert!(
+        kb.db.exists(),
+        "created with its parent folders on first use"
+    );
+    assert_eq!(v["iso3"], "FIN");
+    assert_eq!(v["status"], "withdrawn");
+    assert_eq!(v["deposit_date"], "2012-01-09");
+    assert_eq!(v["instrument"], "accession");
+    assert_eq!(v["entry_into_force"], "2012-07-01");
+    assert_eq!(v["withdrawal_deposit_date"], "2025-07-10");
+    assert_eq!(v["withdrawal_effective_date"], "2026-01-10");
+    assert_eq!(v["signature_date"], serde_json::Value::Null);
+    assert_eq!(v["confidence"], "high");
+    assert!(v["sources"][0]["url"].as_str().unwrap().contains("icbl"));
+    let mut keys: Vec<&String> = v.as_object().unwrap().keys().collect();
+    keys.sort();
+    assert_eq!(
+        keys,
+        [
+            "confidence",
+            "deposit_date",
+            "entry_into_force",
+            "instrument",
+            "iso3",
+            "name",
+            "signature_date",
+            "sources",
+            "status",
+            "withdrawal_deposit_date",
+            "withdrawal_effective_date"
+        ]
+    );
+    let day_before = kb.json(&["status", "FIN", "--as-of", "2026-01-09"]);
+    assert_eq!(day_before["status"], "state-party");
+    let human = kb.ok(&["status", "est", "--as-of", "2025-12-27"]);
+    assert!(
+        human.contains("Estonia (EST) as of 2025-12-27: withdrawn"),
+        "{human}"
+    );
+}
+
+#[test]
+fn global_db_flag_after_the_subcommand_and_from_the_environment() {
+    let kb = Kb::new();
+    let o = kb
+        .cmd()
+        .args(["status", "USA", "--format", "json", "--db"])
+        .arg(&kb.db)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(kb.db.exists());
+    let other = kb.dir.path().join("env.db");
+    let o = kb
+        .cmd()
+        .env("MINEWATCH_DB", &other)
+        .args(["status", "USA"])
+        .output()
+        .unwrap();
+    assert!(o.status.success());
+    assert!(other.exists(), "MINEWATCH_DB names the database");
+    assert!(String::from_utf8_lossy(&o.stdout).contains("not-party"));
+}
+
+#[test]
+fn default_location_follows_xdg_then_home() {
+    let kb = Kb::new();
+    let xdg = kb.dir.path().join("xdg");
+    let o = kb
+        .cmd()
+        .env("XDG_DATA_HOME", &xdg)
+        .args(["db", "init"])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(xdg.join("minewatch/minewatch.db").exists());
+    let o = kb.cmd().args(["db", "migrate"]).output().unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(kb
+        .dir
+        .path()
+        .join(".local/share/minewatch/minewatch.db")
+        .exists());
+}
+
+#[test]
+fn counts_of_states_parties_agree_with_the_data() {
+    let kb = Kb::new();
+    for date in [
+        "1999-02-28",
+        "1999-03-01",
+        "2003-03-01",
+        "2012-07-01",
+        "2025-12-26",
+        "2025-12-27",
+        "2026-02-20",
+    ] {
+        let v = kb.json(&["states", "--status", "state-party", "--as-of", date]);
+        let want = expected_parties_from_csv(date.parse::<Date>().unwrap());
+        assert_eq!(v["count"].as_u64().unwrap() as usize, want, "{date}");
+        assert_eq!(v["states"].as_array().unwrap().len(), want);
+    }
+    let v = kb.json(&["states", "--status", "state-party", "--as-of", "1999-03-01"]);
+    assert_eq!(
+        v["count"], 45,
+        "Art. 17: deposits up to September 1998 are in force on 1 March 1999"
+    );
+    let all = kb.json(&["states", "--as-of", "2026-06-01"]);
+    assert_eq!(all["count"], 202);
+    let w = kb.json(&["states", "--status", "withdrawn", "--as-of", "2026-06-01"]);
+    let codes: Vec<&str> = w["states"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["iso3"].as_str().unwrap())
+        .collect();
+    assert_eq!(codes, ["EST", "FIN", "LTU", "LVA", "POL"]);
+    let text = kb.ok(&["states", "--as-of", "2026-06-01"]);
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("COK") && l.contains("UNVERIFIED")),
+        "low confidence marked"
+    );
+    assert!(kb
+        .fails(&["states", "--status", "partyish"])
+        .contains("unknown status"));
+}
+
+#[test]
+fn clear_errors_for_unknown_states_and_bad_dates() {
+    let kb = Kb::new();
+    let e = kb.fails(&["status", "Finlnd"]);
+    assert!(
+        e.starts_with("error: unknown state 'Finlnd'; did you mean Finland (FIN)"),
+        "{e}"
+    );
+    let e = kb.fails(&["status", "Atlantis"]);
+    assert!(e.contains("unknown state 'Atlantis'"), "{e}");
+    let e = kb.fails(&["status", "FIN", "--as-of", "1996-12-31"]);
+    assert!(e.contains("before 1997"), "{e}");
+    let e = kb.fails(&["status", "FIN", "--as-of", "2026-02-30"]);
+    assert!(
+        e.contains("2026-02-30") && e.contains("does not exist"),
+        "{e}"
+    );
+    let e = kb.fails(&["states", "--as-of", "1 June 2026"]);
+    assert!(e.contains("YYYY-MM-DD"), "{e}");
+    let e = kb.fails(&["status", "FIN", "--known-at", "soon"]);
+    assert!(e.contains("--known-at"), "{e}");
+    let e = kb.fails(&["history", "Untied States"]);
+    assert!(e.contains("did you mean United States"), "{e}");
+    let e = kb.fails(&["votes", "Narnia"]);
+    assert!(e.contains("unknown state 'Narnia'"), "{e}");
+}
+
+#[test]
+fn other_areas_are_not_party_with_a_note() {
+    let kb = Kb::new();
+    let v = kb.json(&["status", "Kosovo"]);
+    assert_eq!(v["status"], "not-party");
+    assert!(v["sources"]
+        .to_string()
+        .contains("not a state able to join"));
+}
+
+#[test]
+fn init_is_idempotent_and_reports_the_consistency_check() {
+    let kb = Kb::new();
+    let first = kb.ok(&["db", "init"]);
+    assert!(first.contains("reference data loaded"), "{first}");
+    assert!(
+        first.contains("SSD [eif-rule-exception]") && first.contains("independence"),
+        "{first}"
+    );
+    let stats1 = kb.json(&["db", "stats"]);
+    let second = kb.ok(&["db", "init"]);
+    assert!(second.contains("already loaded, unchanged"), "{second}");
+    assert_eq!(kb.json(&["db", "stats"]), stats1);
+    assert_eq!(stats1["schema_version"], 1);
+    let check = kb.json(&["db", "check"]);
+    let findings = check.as_array().unwrap();
+    assert!(
+        findings.iter().all(|f| f["severity"] != "warning"),
+        "{check:#}"
+    );
+    assert!(findings
+        .iter()
+        .any(|f| f["iso3"] == "COK" && f["code"] == "unverified"));
+}
+
+#[test]
+fn history_and_votes() {
+    let kb = Kb::new();
+    let h = kb.json(&["history", "Finland"]);
+    let events = h["events"].as_array().unwrap();
+    let dates: Vec<&str> = events.iter().filter_map(|e| e["date"].as_str()).collect();
+    let mut sorted = dates.clone();
+    sorted.sort();
+    assert_eq!(dates, sorted, "date order");
+    let kinds: Vec<&str> = events.iter().map(|e| e["kind"].as_str().unwrap()).collect();
+    assert_eq!(kinds.first(), Some(&"ccw-party"));
+    assert_eq!(kinds.last(), Some(&"withdrawal-effective"));
+    assert!(kinds.contains(&"entry-into-force") && kinds.contains(&"unga-vote"));
+    let v = kb.json(&["votes", "USA"]);
+    let votes = v["votes"].as_array().unwrap();
+    assert_eq!(votes.len(), 25);
+    let last = votes.iter().find(|x| x["resolution"] == "74/61").unwrap();
+    assert_eq!(
+        (
+            last["vote"].as_str(),
+            last["yes"].as_i64(),
+            last["abstain"].as_i64()
+        ),
+        (Some("abstain"), Some(169), Some(18))
+    );
+    let text = kb.ok(&["votes", "USA"]);
+    assert!(text.contains("not the plenary date"), "{text}");
+    assert!(text.contains("not the treaty resolution"), "{text}");
+}
+
+fn dump(kb: &Kb, db: &Path, out: &Path) {
+    let o = kb
+        .cmd()
+        .arg("--db")
+        .arg(db)
+        .args(["db", "dump", "-o"])
+        .arg(out)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+}
+
+#[test]
+fn dump_and_restore_round_trip() {
+    let kb = Kb::new();
+    kb.ok(&["db", "init"]);
+    let d1 = kb.dir.path().join("one.jsonl");
+    dump(&kb, &kb.db, &d1);
+    let other = kb.dir.path().join("restored.db");
+    let o = kb
+        .cmd()
+        .arg("--db")
+        .arg(&other)
+        .args(["db", "restore"])
+        .arg(&d1)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let d2 = kb.dir.path().join("two.jsonl");
+    dump(&kb, &other, &d2);
+    assert!(
+        std::fs::read(&d1).unwrap() == std::fs::read(&d2).unwrap(),
+        "dump -> restore -> dump is the identity"
+    );
+    // Into a database that holds data: refused, unless --replace.
+    let e = kb.fails(&["db", "restore", d1.to_str().unwrap()]);
+    assert!(
+        e.contains("already holds data") && e.contains("--replace"),
+        "{e}"
+    );
+    kb.ok(&["db", "restore", "--replace", d1.to_str().unwrap()]);
+    // A corrupt dump changes nothing.
+    let bad = kb.dir.path().join("bad.jsonl");
+    let text = std::fs::read_to_string(&d1).unwrap();
+    let cut: String = text.lines().take(100).map(|l| format!("{l}\n")).collect();
+    std::fs::write(&bad, cut).unwrap();
+    let e = kb.fails(&["db", "restore", "--replace", bad.to_str().unwrap()]);
+    assert!(e.contains("truncated"), "{e}");
+    let d3 = kb.dir.path().join("three.jsonl");
+    dump(&kb, &kb.db, &d3);
+    assert!(std::fs::read(&d1).unwrap() == std::fs::read(&d3).unwrap());
+}
+
+#[test]
+fn a_file_that_is_not_a_database_is_named_in_the_error() {
+    let kb = Kb::new();
+    let junk = kb.dir.path().join("junk.db");
+    std::fs::write(&junk, "hello, I am a text file and not an SQLite database").unwrap();
+    let o = kb
+        .cmd()
+        .arg("--db")
+        .arg(&junk)
+        .args(["status", "FIN"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let e = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        e.contains("junk.db") && e.contains("not an SQLite database"),
+        "{e}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&junk).unwrap(),
+        "hello, I am a text file and not an SQLite database"
+    );
+}
+
+#[test]
+fn ingest_stores_versions_and_skips_unchanged_files() {
+    let kb = Kb::new();
+    let dir = kb.dir.path().join("profiles");
+    std::fs::create_dir_all(dir.join("sub")).unwrap();
+    let seed = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/seeds/000_bd786dfe2a2cbc87.txt"))
+        .unwrap_or_else(|_| {
+            "United States\n\nMine Ban Policy\n\nLast updated: 16 November 2020\n\nThe US has not acceded.[1]\n\n[1] US Department of State, \"Policy\", Washington, DC, 31 January 2020.\n".into()
+        });
+    std::fs::write(dir.join("us.txt"), &seed).unwrap();
+    let newer = seed.replace("16 November 2020", "10 November 2021");
+    std::fs::write(dir.join("sub").join("us-2021.txt"), &newer).unwrap();
+    std::fs::write(dir.join("ignored.bin"), b"\x00\x01").unwrap();
+    let out = kb.json(&["ingest", dir.to_str().unwrap()]);
+    assert_eq!(
+        (out["stored"].as_u64(), out["unchanged"].as_u64()),
+        (Some(2), Some(0)),
+        "{out}"
+    );
+    let again = kb.json(&["ingest", dir.to_str().unwrap()]);
+    assert_eq!(
+        (again["stored"].as_u64(), again["unchanged"].as_u64()),
+        (Some(0), Some(2)),
+        "{again}"
+    );
+    let stats = kb.json(&["db", "stats"]);
+    let pv = stats["tables"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t[0] == "profile_version")
+        .unwrap()[1]
+        .as_i64();
+    assert_eq!(pv, Some(2));
+    let h = kb.json(&["history", "USA"]);
+    let profiles: Vec<&serde_json::Value> = h["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["kind"] == "profile-version")
+        .collect();
+    assert_eq!(profiles.len(), 2, "{h:#}");
+    assert_eq!(profiles[0]["date"], "2020-11-16");
+    assert_eq!(profiles[1]["date"], "2021-11-10");
+    let missing = kb.fails(&["ingest", kb.dir.path().join("nope.txt").to_str().unwrap()]);
+    assert!(missing.contains("nope.txt"), "{missing}");
+}
