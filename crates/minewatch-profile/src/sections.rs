@@ -10,7 +10,6 @@ const KEYWORDS: &[(SectionKind, &[&str])] = &[
     (
         SectionKind::Policy,
         &[
-            "treaty",
             "acced",
             "accession",
             "ratif",
@@ -22,6 +21,7 @@ const KEYWORDS: &[(SectionKind, &[&str])] = &[
             "meeting",
             "convention",
             "policy",
+            "withdraw",
         ],
     ),
     (
@@ -60,13 +60,16 @@ fn count(hay: &str, needle: &str) -> usize {
 
 /// Classify a section from its text (the first paragraph weighs most).
 pub fn classify_content(first: &str, rest: &str) -> SectionKind {
-    let first = format!(" {} ", first.to_lowercase());
+    // The first sentence says what a section is about; it weighs most.
+    let cut = first.find(". ").map(|i| i + 1).unwrap_or(first.len());
+    let lead = format!(" {} ", first[..cut].to_lowercase());
+    let first = format!(" {} ", first[cut..].to_lowercase());
     let rest = rest.to_lowercase();
     let mut best = (0, SectionKind::Other);
     for (kind, words) in KEYWORDS {
         let score: usize = words
             .iter()
-            .map(|w| 3 * count(&first, w) + count(&rest, w))
+            .map(|w| 6 * count(&lead, w) + 2 * count(&first, w) + count(&rest, w))
             .sum();
         if score > best.0 {
             best = (score, *kind);

@@ -1,0 +1,99 @@
+//! Snapshot tests of the three renderings (terminal, JSON, SARIF) on our own fixtures.
+
+use minewatch_check::render::{self, FileReport};
+use minewatch_check::{check, Options};
+
+fn report(name: &str) -> (String, Vec<minewatch_model::Diagnostic>) {
+    let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name);
+    let doc = minewatch_profile::read(&std::fs::read(p).unwrap());
+    let opts = Options {
+        as_of: "2026-11-30".parse().unwrap(),
+        ..Options::default()
+    };
+    let diags = check(&doc, &opts);
+    (doc.text, diags)
+}
+
+#[test]
+fn human_plain() {
+    let (text, diags) = report("plain-defects.txt");
+    let out = render::human(
+        &FileReport {
+            path: "fixtures/plain-defects.txt",
+            text: &text,
+            diagnostics: &diags,
+        },
+        false,
+    );
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn human_markdown_and_binary() {
+    let mut out = String::new();
+    for name in ["markdown.md", "binary.txt", "latin1.txt"] {
+        let (text, diags) = report(name);
+        out.push_str(&render::human(
+            &FileReport {
+                path: name,
+                text: &text,
+                diagnostics: &diags,
+            },
+            false,
+        ));
+    }
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn human_color_marks_severity() {
+    let (text, diags) = report("markdown.md");
+    let out = render::human(
+        &FileReport {
+            path: "m.md",
+            text: &text,
+            diagnostics: &diags,
+        },
+        true,
+    );
+    assert!(out.contains("\x1b[1;31merror[missing-note]"), "{out}");
+}
+
+#[test]
+fn json_and_sarif() {
+    let (t1, d1) = report("plain-defects.txt");
+    let (t2, d2) = report("markdown.md");
+    let files = [
+        FileReport {
+            path: "fixtures/plain-defects.txt",
+            text: &t1,
+            diagnostics: &d1,
+        },
+        FileReport {
+            path: "fixtures/markdown.md",
+            text: &t2,
+            diagnostics: &d2,
+        },
+    ];
+    let json = render::json(&files);
+    insta::assert_json_snapshot!("json", json);
+    let sarif = render::sarif(&files, "0.1.0");
+    // Shape that code-scanning tools rely on.
+    assert_eq!(sarif["version"], "2.1.0");
+    let results = sarif["runs"][0]["results"].as_array().unwrap();
+    assert_eq!(results.len(), d1.len() + d2.len());
+    for r in results {
+        let id = r["ruleId"].as_str().unwrap();
+        let idx = r["ruleIndex"].as_u64().unwrap() as usize;
+        assert_eq!(sarif["runs"][0]["tool"]["driver"]["rules"][idx]["id"], id);
+        assert!(
+            r["locations"][0]["physicalLocation"]["region"]["startLine"]
+                .as_u64()
+                .unwrap()
+                >= 1
+        );
+    }
+    insta::assert_json_snapshot!("sarif", sarif);
+}

@@ -1,0 +1,240 @@
+//! The reader on the seed, on Markdown, on reference variants, and its invariants
+//! (never fails; lossless; blocks tile the text) on arbitrary input.
+
+use minewatch_model::LineIndex;
+use minewatch_profile::{read, BlockKind, Document, Format, SectionKind, TableForm};
+use proptest::prelude::*;
+
+fn seed() -> Vec<u8> {
+    let p = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../shared/seeds/000_bd786dfe2a2cbc87.txt"
+    );
+    std::fs::read(p).expect("the seed profile is read from ../shared/seeds/")
+}
+
+fn line(doc: &Document, offset: usize) -> usize {
+    LineIndex::new(&doc.text).line_col(&doc.text, offset).line
+}
+
+/// The blocks are consecutive, non-overlapping, and cover the text.
+fn assert_tiles(doc: &Document) {
+    let mut at = 0;
+    for b in &doc.blocks {
+        assert_eq!(
+            b.span.start, at,
+            "block {b:?} starts where the previous ended"
+        );
+        assert!(b.span.end > b.span.start, "no empty block");
+        at = b.span.end;
+    }
+    assert_eq!(at, doc.text.len());
+}
+
+#[test]
+fn seed_header_sections_table_and_references() {
+    let doc = read(&seed());
+    assert_tiles(&doc);
+    assert_eq!(doc.format, Format::PlainText);
+    assert_eq!(doc.header.country.as_ref().unwrap().value, "United States");
+    assert_eq!(doc.header.country_iso3.as_deref(), Some("USA"));
+    assert_eq!(
+        doc.header.profile_type.as_ref().unwrap().value,
+        "Mine Ban Policy"
+    );
+    assert_eq!(
+        doc.header.last_updated.as_ref().unwrap().value.to_string(),
+        "2020-11-16"
+    );
+    let kinds: Vec<(usize, SectionKind, bool)> = doc
+        .sections
+        .iter()
+        .map(|s| (line(&doc, s.span.start), s.kind, s.heading_lost))
+        .collect();
+    assert_eq!(
+        kinds,
+        vec![
+            (8, SectionKind::Policy, true),
+            (20, SectionKind::Policy, false),
+            (39, SectionKind::Use, true),
+            (54, SectionKind::Transfer, true),
+            (59, SectionKind::Production, true),
+            (65, SectionKind::Alternatives, false),
+            (76, SectionKind::Stockpiling, true),
+            (142, SectionKind::StockpileDestruction, false),
+            (159, SectionKind::RetainedMines, true),
+        ]
+    );
+    assert_eq!(doc.tables.len(), 1);
+    let t = &doc.tables[0];
+    assert_eq!(t.form, TableForm::BlankLine);
+    assert!(t.bracketed_quantities);
+    assert_eq!(
+        t.columns
+            .iter()
+            .map(|c| c.value.as_str())
+            .collect::<Vec<_>>(),
+        ["Inside the US", "Outside the US"]
+    );
+    assert_eq!(t.rows.len(), 6);
+    assert_eq!(
+        t.rows[0].label.value,
+        "M692 Artillery Delivered Antipersonnel Mine [36]"
+    );
+    assert_eq!(t.empty_cells(), 12);
+    assert_eq!(t.notes.len(), 1, "the 'Note: *' line belongs to the table");
+    // References: 1..=35 in the body, none from the table's per-munition quantities.
+    let mut nums: Vec<u32> = doc.references.iter().map(|r| r.number).collect();
+    nums.dedup();
+    assert_eq!(nums, (1..=35).collect::<Vec<u32>>());
+    let table_refs: Vec<_> = doc
+        .references
+        .iter()
+        .filter(|r| t.span.contains(r.span))
+        .map(|r| r.number)
+        .collect();
+    assert_eq!(
+        table_refs,
+        vec![26],
+        "only the caption's [26] inside the table"
+    );
+    // Notes: 30 of them, note 3 and 4 lost their links.
+    assert_eq!(doc.notes.len(), 30);
+    let lost: Vec<u32> = doc
+        .notes
+        .iter()
+        .filter(|n| n.citation.lost_link)
+        .map(|n| n.number)
+        .collect();
+    assert_eq!(lost, vec![3, 4]);
+    let n2 = doc.note(2).unwrap();
+    assert_eq!(n2.citation.place.as_deref(), Some("Washington, DC"));
+    assert_eq!(n2.citation.dates, vec!["27 February 2004"]);
+    assert!(doc.note(32).unwrap().citation.undated);
+    assert!(doc.note(6).unwrap().citation.url.is_some());
+}
+
+#[test]
+fn reference_variants_and_brackets_that_are_not_references() {
+    let text = "Country X\n\nMine Ban Policy\n\nLast updated: 01 May 2026\n\nUse[5]\n\nA claim.[12 ] Another [7] and [sic] and [UPDATE June 2012: new text] and [Department of Defense] and [1997] also[3].\n\n[3] A.\n\n[5] B.\n\n[7] C.\n\n[12] D.\n";
+    let doc = read(text.as_bytes());
+    let nums: Vec<u32> = doc.references.iter().map(|r| r.number).collect();
+    assert_eq!(nums, vec![5, 12, 7, 3]);
+    assert_eq!(
+        doc.header.last_updated.as_ref().unwrap().value.to_string(),
+        "2026-05-01"
+    );
+    assert_eq!(doc.notes.len(), 4);
+    assert_eq!(
+        doc.header.country_iso3, None,
+        "an unknown country stays unresolved"
+    );
+}
+
+#[test]
+fn markdown_front_matter_headings_and_footnotes() {
+    let text = "---\ncountry: \"Korea, Republic of\"\ntype: Mine Ban Policy\nlast_updated: 2025-03-04\n---\n\n# Korea, Republic of\n\nIt has not acceded.[^1]\n\n## Use\n\nNo new use.[^2] See [a link](https://example.org) and [3](https://example.org/3).\n\n## Notes\n\n[^1]: A source, 2024.\n[^2]: Another source,\n  wrapped over two lines, 2025.\n";
+    let doc = read(text.as_bytes());
+    assert_tiles(&doc);
+    assert_eq!(doc.format, Format::Markdown);
+    assert_eq!(doc.header.country_iso3.as_deref(), Some("KOR"));
+    assert_eq!(
+        doc.header.last_updated.as_ref().unwrap().value.to_string(),
+        "2025-03-04"
+    );
+    assert_eq!(
+        doc.references.iter().map(|r| r.number).collect::<Vec<_>>(),
+        vec![1, 2]
+    );
+    assert_eq!(doc.notes.len(), 2);
+    assert_eq!(
+        doc.notes[1].text,
+        "Another source,   wrapped over two lines, 2025."
+    );
+    let headings: Vec<&str> = doc
+        .sections
+        .iter()
+        .filter_map(|s| s.heading.as_ref().map(|h| h.text.as_str()))
+        .collect();
+    assert_eq!(headings, vec!["Korea, Republic of", "Use"]);
+    assert!(doc.sections.iter().any(|s| s.kind == SectionKind::Use));
+    assert!(doc
+        .blocks
+        .iter()
+        .any(|b| matches!(b.kind, BlockKind::NotesHeading)));
+}
+
+#[test]
+fn wrapped_lines_are_joined_byte_for_byte() {
+    let text = "Country\n\nMine Ban Policy\n\nLast updated: 1 May 2026\n\nIt holds 3.37\nmillion mines.[1]\n\n[1] Source.\n";
+    let doc = read(text.as_bytes());
+    let p = doc
+        .paragraphs
+        .iter()
+        .find(|p| p.text.contains("3.37"))
+        .unwrap();
+    assert_eq!(p.text, "It holds 3.37 million mines.[1]");
+    assert_eq!(p.text.len(), p.span.len());
+}
+
+#[test]
+fn bad_input_never_fails() {
+    for input in [
+        &b""[..],
+        b"\0\0\0",
+        b"\xff\xfe\xfd",
+        b"[",
+        b"[1",
+        b"[1]",
+        b"---\n",
+        b"---\ncountry: x\n",
+        b"#",
+        b"\r\r\n\n",
+    ] {
+        let doc = read(input);
+        assert_eq!(doc.to_bytes(), input);
+    }
+    let doc = read(b"A\xffB\n");
+    assert_eq!(doc.invalid_bytes.len(), 1);
+    assert_eq!(doc.invalid_bytes[0].offset, 1);
+    assert!(doc.diagnostics.iter().any(|d| d.code == "invalid-utf8"));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 500, ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_bytes_round_trip(bytes in proptest::collection::vec(any::<u8>(), 0..600)) {
+        let doc = read(&bytes);
+        prop_assert_eq!(doc.to_bytes(), bytes);
+        assert_tiles(&doc);
+    }
+
+    #[test]
+    fn profile_like_text_round_trips(parts in proptest::collection::vec(prop_oneof![
+        Just("Use".to_string()), Just("\n".to_string()), Just("\n\n\n".to_string()), Just("[12]".to_string()),
+        Just("[^3]".to_string()), Just("[^3]: note".to_string()), Just(" | ".to_string()), Just("---\n".to_string()),
+        Just("# H\n".to_string()), Just("Last updated: 1 May 2020".to_string()), Just("\r\n".to_string()),
+        Just("[quantity of mines in each]".to_string()), Just("1,234".to_string()), Just("Note: *".to_string()),
+        "[a-zA-Z .,]{0,40}", Just("\u{2014}\u{201c}".to_string()),
+    ], 0..60)) {
+        let text = parts.concat();
+        let doc = read(text.as_bytes());
+        prop_assert_eq!(doc.to_bytes(), text.as_bytes());
+        assert_tiles(&doc);
+        for r in &doc.references {
+            prop_assert!(text.get(r.span.start..r.span.end).is_some_and(|s| s.starts_with('[') && s.ends_with(']')));
+        }
+    }
+
+    #[test]
+    fn seed_with_a_cut_round_trips(cut in 0usize..25_000, len in 0usize..2_000) {
+        let s = seed();
+        let a = cut.min(s.len());
+        let b = (a + len).min(s.len());
+        let mut bytes = s[..a].to_vec();
+        bytes.extend_from_slice(&s[b..]);
+        let doc = read(&bytes);
+        prop_assert_eq!(doc.to_bytes(), bytes);
+    }
+}
