@@ -13,7 +13,8 @@ pub struct Input {
 }
 
 /// Expand PATH arguments: `-` is standard input, a folder is walked recursively
-/// (sorted, hidden entries skipped, symlinked folders not followed), a file is itself.
+/// (sorted; hidden entries and README files skipped; symlinked folders not followed),
+/// a file is itself.
 pub fn expand(paths: &[PathBuf]) -> Vec<Result<PathBuf, String>> {
     let mut out = Vec::new();
     for p in paths {
