@@ -1,1 +1,225 @@
-//! placeholder
+//! Facts with provenance: every figure, date and event a country profile states,
+//! as typed [`Fact`]s bound to their sentence, span and footnotes, and
+//! cross-checks of those facts against each other, the treaty's articles and the
+//! reference data ([`cross_check`]). Pure: no I/O, no printing.
+//!
+//! Extraction reads only the body: paragraphs and tables, never the notes list.
+//! Precision comes before recall: a sentence whose reading is uncertain gives a
+//! fact with `confidence: low` and a `reason`, or no fact at all.
+//!
+//! # Facts
+//!
+//! Every fact has `predicate`, `subject` (ISO alpha-3 of the profile's state, or of
+//! another state, or `NSAG` for non-state armed groups, when the sentence is about
+//! them), `value` (a number, a `[low, high]` range, an ISO 8601 date at the precision
+//! written — `2020-01-31`, `2019-12`, `1997` — or a term), `qualifier` (`exact`,
+//! `approximately`, `more-than`, `at-least`, `less-than`, `at-most`, `range`), `unit`
+//! (`mines`, `munitions`, `people`, `USD`, `EUR`, `km2`, `m2`, `states`), `as_of` (the
+//! time the fact holds for: a date, `1969/1992` for a period, `2011/..` for "since
+//! 2011"), `notes` (footnote numbers inside or right after the sentence), `line`
+//! (1-based line of the value), `span` (the sentence, byte offsets), `value_span`,
+//! `quote` (the sentence), `confidence` and `reason`.
+//!
+//! # Predicates
+//!
+//! | predicate | value | extra fields | read from |
+//! |---|---|---|---|
+//! | `treaty.signature` | date | | "signed" (not negated) in a sentence about the Mine Ban Treaty |
+//! | `treaty.deposit` | date | `instrument` (ratification, accession, acceptance, approval, succession) | "ratified", "acceded", "deposited its instrument of …" |
+//! | `treaty.entry_into_force` | date | | "entered into force", "became a State Party" |
+//! | `treaty.withdrawal` | date | | "withdrew", "withdrawal", "announced its withdrawal" |
+//! | `unga.vote` | `yes`/`no`/`abstain` | `resolution` (`74/61`, or `all` for "every resolution"), `date`, `since` (a year), `one_of` ("one of 18 states") | "abstained", "voted in favor/against" |
+//! | `meeting.attendance` | meeting name | `date`, `role` (`observer`) | "attended", "participated in", "was present at" a Review Conference / Meeting of States Parties / intersessional meetings |
+//! | `policy.announced` | date | | "announced"/"issued"/"adopted" … "policy" |
+//! | `use.reported` | date (year) | `mine_type` | "used"/"laid"/"planted" mines in a year |
+//! | `use.last` | date | | "last use", "last used" |
+//! | `production.quantity` | number | `mine_type`, `cost` | "produced"/"manufactured"/"procured"/"bought" N mines |
+//! | `production.last` | date | | "last produced", "last … production" |
+//! | `transfer.quantity` | number | `destinations` (a count) | "exported"/"transferred"/"sold" N mines (to N countries) |
+//! | `transfer.moratorium` | date | | "moratorium" on export or transfer, dated |
+//! | `stockpile.total` | number | | "stockpile of N mines", a table's total row |
+//! | `stockpile.by_type` | number | `mine_type`, `column` | a stockpile figure tied to a mine type, a stockpile table row |
+//! | `stockpile.destroyed` | number | `mine_type` | "destroyed N mines" |
+//! | `stockpile.destruction_completed` | date | | "completed (the) destruction of its stockpile" |
+//! | `stockpile.destruction_deadline` | date | | a stockpile destruction (Art. 4) deadline |
+//! | `retained.total` | number | | "retained/retains N mines" |
+//! | `report.article7` | date | | an Article 7 transparency report submitted/provided |
+//! | `report.ccw_apii` | date | | a report for CCW Amended Protocol II |
+//! | `spending` | number (money) | `equivalent` (the other currency) | "spent/allocated/contributed $N" |
+//! | `casualties` | number (people) | `casualty` (`killed`, `injured`, `total`) | "N people were killed/injured", "N casualties" |
+//!
+//! # Gold annotations and scoring
+//!
+//! See [`eval`]: JSON lines, one expected fact per line.
+
+mod cross;
+pub mod eval;
+mod gazetteer;
+mod rules;
+pub mod text;
+
+pub use cross::{cross_check, CrossOptions, CROSS_CODES};
+pub use gazetteer::{find_mines, MineMatch};
+pub use rules::extract;
+pub use text::Qualifier;
+
+use serde::{Deserialize, Serialize};
+
+/// A fact's value: a number, a `[low, high]` range, or text (an ISO date or a term).
+/// Whole numbers serialise as JSON integers.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(untagged)]
+pub enum Value {
+    Number(f64),
+    Range([f64; 2]),
+    Text(String),
+}
+
+/// Serialise a whole number as an integer.
+pub(crate) fn ser_num<S: serde::Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
+    if v.fract() == 0.0 && v.abs() < 9.0e15 {
+        s.serialize_i64(*v as i64)
+    } else {
+        s.serialize_f64(*v)
+    }
+}
+
+impl Serialize for Value {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeTuple;
+        struct N(f64);
+        impl Serialize for N {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                ser_num(&self.0, s)
+            }
+        }
+        match self {
+            Value::Number(v) => ser_num(v, s),
+            Value::Range([a, b]) => {
+                let mut t = s.serialize_tuple(2)?;
+                t.serialize_element(&N(*a))?;
+                t.serialize_element(&N(*b))?;
+                t.end()
+            }
+            Value::Text(t) => s.serialize_str(t),
+        }
+    }
+}
+
+impl Value {
+    /// A canonical string for comparisons: numbers without trailing zeros, ranges as `lo-hi`.
+    pub fn canonical(&self) -> String {
+        match self {
+            Value::Number(v) => text::fmt_num(*v),
+            Value::Range([a, b]) => format!("{}-{}", text::fmt_num(*a), text::fmt_num(*b)),
+            Value::Text(t) => t.trim().to_ascii_lowercase(),
+        }
+    }
+    pub fn as_number(&self) -> Option<f64> {
+        match self {
+            Value::Number(v) => Some(*v),
+            _ => None,
+        }
+    }
+    pub fn as_text(&self) -> Option<&str> {
+        match self {
+            Value::Text(t) => Some(t),
+            _ => None,
+        }
+    }
+}
+
+/// An amount of money.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Money {
+    #[serde(serialize_with = "ser_num")]
+    pub value: f64,
+    pub unit: String,
+}
+
+/// How sure the extractor is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Confidence {
+    High,
+    Low,
+}
+
+/// One extracted fact with its provenance.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Fact {
+    pub predicate: String,
+    pub subject: String,
+    pub value: Value,
+    pub qualifier: Qualifier,
+    pub unit: Option<String>,
+    pub as_of: Option<String>,
+    pub notes: Vec<u32>,
+    pub line: usize,
+    pub span: [usize; 2],
+    pub value_span: [usize; 2],
+    pub quote: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub instrument: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resolution: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vote: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub since: Option<i32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub one_of: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mine_type: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cost: Option<Money>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub equivalent: Option<Money>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub destinations: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub casualty: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub column: Option<String>,
+    pub confidence: Confidence,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
+impl Fact {
+    /// The value as it would be written in a gold file (see [`eval`]).
+    pub fn value_canonical(&self) -> String {
+        self.value.canonical()
+    }
+}
+
+/// Every predicate the extractor emits, in documentation order.
+pub const PREDICATES: &[&str] = &[
+    "treaty.signature",
+    "treaty.deposit",
+    "treaty.entry_into_force",
+    "treaty.withdrawal",
+    "unga.vote",
+    "meeting.attendance",
+    "policy.announced",
+    "use.reported",
+    "use.last",
+    "production.quantity",
+    "production.last",
+    "transfer.quantity",
+    "transfer.moratorium",
+    "stockpile.total",
+    "stockpile.by_type",
+    "stockpile.destroyed",
+    "stockpile.destruction_completed",
+    "stockpile.destruction_deadline",
+    "retained.total",
+    "report.article7",
+    "report.ccw_apii",
+    "spending",
+    "casualties",
+];

@@ -7,10 +7,12 @@
 pub mod ccw;
 pub mod csv;
 pub mod mbt;
+pub mod mines;
 mod states;
 
 pub use ccw::{ccw_apii, ccw_apii_of, parse_ccw_apii, CcwApiiRow, EmptyDate};
 pub use mbt::{mbt_status, mbt_status_of, parse_mbt_status, MbtStatusRow};
+pub use mines::{mine_type, mine_types, parse_mine_types, MineType};
 pub use states::{fold_name, levenshtein, resolve_state, states, suggest_states, AreaKind, State};
 
 /// `data/states.csv`: ISO 3166-1 codes (Debian iso-codes) and our aliases.

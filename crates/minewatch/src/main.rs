@@ -66,6 +66,10 @@ pub enum Command {
     Votes(cmd::votes::Args),
     /// Store profiles in the knowledge base as new versions.
     Ingest(cmd::ingest::Args),
+    /// Facts with provenance: every figure, date and event in profiles, as JSON, CSV or text.
+    Extract(cmd::extract::Args),
+    /// Score extraction against gold annotations: precision and recall per predicate.
+    Eval(cmd::eval::Args),
 }
 
 fn main() -> ExitCode {
@@ -83,6 +87,8 @@ fn main() -> ExitCode {
         Command::History(a) => cmd::history::run(a, &cli.global),
         Command::Votes(a) => cmd::votes::run(a, &cli.global),
         Command::Ingest(a) => cmd::ingest::run(a, &cli.global),
+        Command::Extract(a) => cmd::extract::run(a, &cli.global),
+        Command::Eval(a) => cmd::eval::run(a, &cli.global),
     };
     match result {
         Ok(code) => code,

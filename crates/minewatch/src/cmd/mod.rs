@@ -5,6 +5,8 @@ pub mod classify;
 pub mod compliance;
 pub mod db;
 pub mod deadlines;
+pub mod eval;
+pub mod extract;
 pub mod gen_corpus;
 pub mod history;
 pub mod ingest;

@@ -1,0 +1,709 @@
+//! Cross-checks: facts against each other, the treaty's articles (via
+//! `minewatch-law`) and the reference data (via `minewatch-refdata`). A claim the
+//! data cannot settle gives no diagnostic.
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use minewatch_law::ConsentInstrument;
+use minewatch_model::{Date, Diagnostic, Severity, Span};
+use minewatch_profile::Document;
+use minewatch_refdata::csv::Table;
+
+use crate::text::{dates, quantities, sentences, Num, Qualifier};
+use crate::{Confidence, Fact, Value};
+
+/// The diagnostic codes [`cross_check`] emits: (code, default severity, meaning).
+pub const CROSS_CODES: &[(&str, &str, &str)] = &[
+    ("sum-mismatch", "warning", "Parts that do not add up to the stated total (in a sentence or a table)."),
+    ("treaty-date-mismatch", "error", "A stated entry into force or deadline that contradicts what the treaty's articles give from the stated deposit date."),
+    ("conflicting-figures", "warning", "The same quantity for the same time stated differently in one profile."),
+    ("contradicts-reference", "warning", "A claim that contradicts the reference data (treaty status, UN General Assembly votes)."),
+    ("stale-as-of", "warning", "An \"as of <date>\" clause older than the staleness threshold."),
+];
+
+/// What the cross-checks need beyond the document and its facts.
+#[derive(Debug, Clone)]
+pub struct CrossOptions {
+    /// The date staleness is measured against.
+    pub as_of: Date,
+    /// An "as of" date more than this many months before `as_of` is stale.
+    pub stale_after_months: u32,
+}
+
+impl Default for CrossOptions {
+    fn default() -> Self {
+        CrossOptions {
+            as_of: Date::today(),
+            stale_after_months: 12,
+        }
+    }
+}
+
+/// Run every cross-check; the result is sorted by position.
+pub fn cross_check(doc: &Document, facts: &[Fact], opts: &CrossOptions) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    if doc
+        .diagnostics
+        .iter()
+        .any(|d| d.code == "binary-input" || d.code == "empty-input")
+    {
+        return out;
+    }
+    sums_in_sentences(doc, &mut out);
+    sums_in_tables(doc, &mut out);
+    treaty_dates(facts, opts, &mut out);
+    conflicting(facts, &mut out);
+    reference(facts, &mut out);
+    stale(doc, opts, &mut out);
+    out.sort_by(|a, b| (a.span.start, a.code).cmp(&(b.span.start, b.code)));
+    out
+}
+
+fn span(f: &Fact) -> Span {
+    Span::new(f.value_span[0], f.value_span[1])
+}
+
+fn full_date(v: &Value) -> Option<Date> {
+    v.as_text().and_then(|t| t.parse::<Date>().ok())
+}
+
+fn fmt(v: f64) -> String {
+    let s = crate::text::fmt_num(v);
+    // thousands separators for integers
+    if s.contains('.') || s.len() <= 4 {
+        return s;
+    }
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// "a total of 1,000 mines: 600 PMN and 300 PFM-1" — the parts must add up.
+fn sums_in_sentences(doc: &Document, out: &mut Vec<Diagnostic>) {
+    let body = doc.body_span();
+    for p in &doc.paragraphs {
+        if !body.contains(p.span) || !p.text.contains("total") {
+            continue;
+        }
+        for (a, b) in sentences(&p.text) {
+            let s = &p.text[a..b];
+            let l = s.to_ascii_lowercase();
+            let Some(tp) = l.find("total of ") else {
+                continue;
+            };
+            let qs = quantities(s, &l);
+            let Some(ti) = qs
+                .iter()
+                .position(|q| q.hedge_start == tp + "total of ".len())
+            else {
+                continue;
+            };
+            let total = &qs[ti];
+            let Num::One(tv) = total.num else { continue };
+            if total.qualifier != Qualifier::Exact {
+                continue;
+            }
+            let parts: Vec<_> = qs[ti + 1..]
+                .iter()
+                .filter(|q| {
+                    q.currency == total.currency
+                        && q.unit != Some("states")
+                        && q.unit != Some("people")
+                        || q.unit == total.unit && q.currency == total.currency
+                })
+                .collect();
+            if parts.len() < 2
+                || parts
+                    .iter()
+                    .any(|q| q.qualifier != Qualifier::Exact || !matches!(q.num, Num::One(_)))
+            {
+                continue;
+            }
+            // Parts must follow an enumeration marker right after the total.
+            let between = &l[total.end..parts[0].hedge_start];
+            if !(between.contains(':')
+                || between.contains("including")
+                || between.contains("comprising")
+                || between.contains("consisting of")
+                || between.contains("of which"))
+            {
+                continue;
+            }
+            let sum: f64 = parts
+                .iter()
+                .map(|q| if let Num::One(v) = q.num { v } else { 0.0 })
+                .sum();
+            if (sum - tv).abs() > 0.5 {
+                let abs = p.span.start + a;
+                let mut d = Diagnostic::new(
+                    "sum-mismatch",
+                    Severity::Warning,
+                    Span::new(abs + total.start, abs + total.end),
+                    format!(
+                        "the parts add up to {}, but the stated total is {}",
+                        fmt(sum),
+                        fmt(tv)
+                    ),
+                )
+                .with_help("correct the total or the parts");
+                for q in parts {
+                    d = d.with_related(Span::new(abs + q.start, abs + q.end), "a part");
+                }
+                out.push(d);
+            }
+        }
+    }
+}
+
+/// A table's total row against the sum of its rows, column by column, where no cell was lost.
+fn sums_in_tables(doc: &Document, out: &mut Vec<Diagnostic>) {
+    for t in &doc.tables {
+        let Some(total) = t
+            .rows
+            .iter()
+            .find(|r| r.label.value.to_ascii_lowercase().contains("total"))
+        else {
+            continue;
+        };
+        let rows: Vec<_> = t
+            .rows
+            .iter()
+            .filter(|r| !r.label.value.to_ascii_lowercase().contains("total"))
+            .collect();
+        if rows.len() < 2 {
+            continue;
+        }
+        for (ci, tc) in total.cells.iter().enumerate() {
+            let Some(tv) = tc.value.as_deref().and_then(crate::rules::parse_cell) else {
+                continue;
+            };
+            let mut sum = 0.0;
+            let mut complete = true;
+            for r in &rows {
+                match r.cells.get(ci).and_then(|c| c.value.as_deref()) {
+                    Some(v) if v.trim() == "-" || v.trim() == "0" => {}
+                    Some(v) => match crate::rules::parse_cell(v) {
+                        Some(n) => sum += n,
+                        None => complete = false,
+                    },
+                    None => complete = false,
+                }
+            }
+            if complete && (sum - tv).abs() > 0.5 {
+                let col = t
+                    .columns
+                    .get(ci + 1)
+                    .map(|c| format!(" in column \u{201c}{}\u{201d}", c.value))
+                    .unwrap_or_default();
+                out.push(
+                    Diagnostic::new(
+                        "sum-mismatch",
+                        Severity::Warning,
+                        tc.span,
+                        format!(
+                            "the rows add up to {}{col}, but the total row says {}",
+                            fmt(sum),
+                            fmt(tv)
+                        ),
+                    )
+                    .with_help("correct the total or the rows"),
+                );
+            }
+        }
+    }
+}
+
+fn treaty_dates(facts: &[Fact], opts: &CrossOptions, out: &mut Vec<Diagnostic>) {
+    let hi = |f: &&Fact| f.confidence == Confidence::High;
+    for dep in facts
+        .iter()
+        .filter(hi)
+        .filter(|f| f.predicate == "treaty.deposit")
+    {
+        let Some(dd) = full_date(&dep.value) else {
+            continue;
+        };
+        let inst = dep
+            .instrument
+            .as_deref()
+            .and_then(|i| i.parse::<ConsentInstrument>().ok())
+            .unwrap_or(ConsentInstrument::Ratification);
+        if inst == ConsentInstrument::Succession {
+            continue; // an explicit date may win over Art. 17
+        }
+        let Ok(eif) = minewatch_law::entry_into_force(dd, inst, None) else {
+            continue;
+        };
+        for f in facts.iter().filter(hi).filter(|f| f.subject == dep.subject) {
+            let Some(stated) = full_date(&f.value) else {
+                continue;
+            };
+            match f.predicate.as_str() {
+                "treaty.entry_into_force" if stated != eif.date => out.push(
+                    Diagnostic::new(
+                        "treaty-date-mismatch",
+                        Severity::Error,
+                        span(f),
+                        format!(
+                            "entry into force stated as {}, but {} gives {} from the {} deposited on {}",
+                            stated.long(),
+                            eif.article,
+                            eif.date.long(),
+                            inst,
+                            dd.long()
+                        ),
+                    )
+                    .with_related(span(dep), "deposit stated here")
+                    .with_help(eif.explanation.clone()),
+                ),
+                "stockpile.destruction_deadline" => {
+                    let input = minewatch_law::DeadlineInput {
+                        deposit: dd,
+                        instrument: inst,
+                        explicit_entry_into_force: None,
+                        extensions: Vec::new(),
+                        as_of: opts.as_of,
+                    };
+                    let Ok(d) = minewatch_law::deadlines(&input) else { continue };
+                    let want = d.stockpile_destruction_deadline;
+                    if stated != want.date {
+                        out.push(
+                            Diagnostic::new(
+                                "treaty-date-mismatch",
+                                Severity::Error,
+                                span(f),
+                                format!(
+                                    "stockpile destruction deadline stated as {}, but {} gives {} (four years after entry into force on {})",
+                                    stated.long(),
+                                    want.article,
+                                    want.date.long(),
+                                    d.entry_into_force.date.long()
+                                ),
+                            )
+                            .with_related(span(dep), "deposit stated here")
+                            .with_help(want.explanation),
+                        );
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
+fn interval(f: &Fact) -> Option<(f64, f64)> {
+    let v = match f.value {
+        Value::Number(v) => v,
+        Value::Range([a, b]) => return Some((a, b)),
+        Value::Text(_) => return None,
+    };
+    Some(match f.qualifier {
+        Qualifier::Exact => (v, v),
+        Qualifier::Approximately => (v * 0.9, v * 1.1),
+        Qualifier::MoreThan => (v + f64::EPSILON * v.max(1.0), f64::INFINITY),
+        Qualifier::AtLeast => (v, f64::INFINITY),
+        Qualifier::LessThan => (f64::NEG_INFINITY, v - f64::EPSILON * v.max(1.0)),
+        Qualifier::AtMost => (f64::NEG_INFINITY, v),
+        Qualifier::Range => (v, v),
+    })
+}
+
+const DATED_EVENTS: &[&str] = &[
+    "treaty.signature",
+    "treaty.deposit",
+    "treaty.entry_into_force",
+    "treaty.withdrawal",
+];
+
+/// (predicate, subject, as_of, mine type, unit, column)
+type GroupKey = (String, String, String, String, String, String);
+
+fn conflicting(facts: &[Fact], out: &mut Vec<Diagnostic>) {
+    let mut groups: BTreeMap<GroupKey, Vec<&Fact>> = BTreeMap::new();
+    for f in facts.iter().filter(|f| f.confidence == Confidence::High) {
+        let dated = DATED_EVENTS.contains(&f.predicate.as_str());
+        let numeric = matches!(f.value, Value::Number(_) | Value::Range(_));
+        if !(dated || numeric) {
+            continue;
+        }
+        if numeric && f.as_of.as_deref().is_none_or(|a| a.contains('/')) {
+            continue; // a figure for no stated time, or for a period, cannot be compared
+        }
+        let key = (
+            f.predicate.clone(),
+            f.subject.clone(),
+            if dated {
+                String::new()
+            } else {
+                f.as_of.clone().unwrap_or_default()
+            },
+            f.mine_type.clone().unwrap_or_default(),
+            f.unit.clone().unwrap_or_default(),
+            f.column.clone().unwrap_or_default(),
+        );
+        groups.entry(key).or_default().push(f);
+    }
+    for (key, fs) in groups {
+        'pairs: for (i, a) in fs.iter().enumerate() {
+            for b in &fs[i + 1..] {
+                if a.span == b.span {
+                    continue;
+                }
+                let clash = if DATED_EVENTS.contains(&key.0.as_str()) {
+                    match (full_date(&a.value), full_date(&b.value)) {
+                        (Some(x), Some(y)) => x != y,
+                        _ => false,
+                    }
+                } else {
+                    match (interval(a), interval(b)) {
+                        (Some((a0, a1)), Some((b0, b1))) => a1 < b0 || b1 < a0,
+                        _ => false,
+                    }
+                };
+                if clash {
+                    let when = if key.2.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" for {}", key.2)
+                    };
+                    out.push(
+                        Diagnostic::new(
+                            "conflicting-figures",
+                            Severity::Warning,
+                            span(b),
+                            format!(
+                                "{}{when} is stated as {} here but as {} on line {}",
+                                key.0,
+                                show(b),
+                                show(a),
+                                a.line
+                            ),
+                        )
+                        .with_related(span(a), "first stated here")
+                        .with_help("make the figures agree, or say which is for which time"),
+                    );
+                    break 'pairs;
+                }
+            }
+        }
+    }
+}
+
+fn show(f: &Fact) -> String {
+    let q = match f.qualifier {
+        Qualifier::Exact | Qualifier::Range => "",
+        Qualifier::Approximately => "approximately ",
+        Qualifier::MoreThan => "more than ",
+        Qualifier::AtLeast => "at least ",
+        Qualifier::LessThan => "less than ",
+        Qualifier::AtMost => "at most ",
+    };
+    let v = match &f.value {
+        Value::Number(v) => fmt(*v),
+        Value::Range([a, b]) => format!("{}\u{2013}{}", fmt(*a), fmt(*b)),
+        Value::Text(t) => t.clone(),
+    };
+    format!(
+        "{q}{v}{}",
+        f.unit
+            .as_deref()
+            .map(|u| format!(" {u}"))
+            .unwrap_or_default()
+    )
+}
+
+/// A UN General Assembly roll call on a landmine resolution.
+struct RollCall {
+    resolution: String,
+    session: u32,
+    date: Date,
+    yes: u32,
+    no: u32,
+    abstain: u32,
+    /// The yearly resolution on the Mine Ban Treaty ("Implementation of the Convention ...").
+    treaty: bool,
+}
+
+struct Unga {
+    calls: Vec<RollCall>,
+    /// (iso2, resolution) -> vote
+    votes: BTreeMap<(String, String), String>,
+}
+
+fn unga() -> Option<&'static Unga> {
+    static U: OnceLock<Option<Unga>> = OnceLock::new();
+    U.get_or_init(|| {
+        let rc = Table::parse(
+            "data/unga/mbt_unga_roll_calls.csv",
+            minewatch_refdata::UNGA_ROLL_CALLS_CSV,
+        )
+        .ok()?;
+        let (r, s, d, y, n, a, ds) = (
+            rc.col("resolution").ok()?,
+            rc.col("session").ok()?,
+            rc.col("date_dataset").ok()?,
+            rc.col("yes").ok()?,
+            rc.col("no").ok()?,
+            rc.col("abstain").ok()?,
+            rc.col("descr").ok()?,
+        );
+        let mut calls = Vec::new();
+        for rec in &rc.records {
+            let f = &rec.fields;
+            calls.push(RollCall {
+                resolution: f[r].clone(),
+                session: f[s].parse().ok()?,
+                date: f[d].parse().ok()?,
+                yes: f[y].parse().ok()?,
+                no: f[n].parse().ok()?,
+                abstain: f[a].parse().ok()?,
+                treaty: f[ds].starts_with("Implementation of the Convention"),
+            });
+        }
+        let vt = Table::parse(
+            "data/unga/mbt_unga_votes_by_country.csv",
+            minewatch_refdata::UNGA_VOTES_CSV,
+        )
+        .ok()?;
+        let (vr, vc, vv) = (
+            vt.col("resolution").ok()?,
+            vt.col("country_code").ok()?,
+            vt.col("vote").ok()?,
+        );
+        let votes = vt
+            .records
+            .iter()
+            .map(|rec| {
+                (
+                    (rec.fields[vc].clone(), rec.fields[vr].clone()),
+                    rec.fields[vv].clone(),
+                )
+            })
+            .collect();
+        Some(Unga { calls, votes })
+    })
+    .as_ref()
+}
+
+fn reference(facts: &[Fact], out: &mut Vec<Diagnostic>) {
+    for f in facts.iter().filter(|f| f.confidence == Confidence::High) {
+        match f.predicate.as_str() {
+            "unga.vote" => unga_vote(f, out),
+            "treaty.signature" | "treaty.deposit" | "treaty.entry_into_force" => {
+                treaty_status(f, out)
+            }
+            _ => {}
+        }
+    }
+}
+
+fn unga_vote(f: &Fact, out: &mut Vec<Diagnostic>) {
+    let (Some(u), Some(vote)) = (unga(), f.vote.as_deref()) else {
+        return;
+    };
+    let Some(state) = minewatch_refdata::resolve_state(&f.subject) else {
+        return;
+    };
+    let iso2 = state.iso2.clone();
+    let vote_of = |res: &str| {
+        u.votes
+            .get(&(iso2.clone(), res.to_string()))
+            .map(String::as_str)
+    };
+    let word = |v: &str| match v {
+        "abstain" => "abstained on",
+        "yes" => "voted for",
+        _ => "voted against",
+    };
+    match (f.resolution.as_deref(), f.since) {
+        (Some("all"), Some(since)) => {
+            let treaty: Vec<&RollCall> = u.calls.iter().filter(|c| c.treaty).collect();
+            // A treaty resolution since then with a different vote.
+            for c in treaty.iter().filter(|c| c.date.year() >= since) {
+                if let Some(v) = vote_of(&c.resolution) {
+                    if v != vote {
+                        out.push(Diagnostic::new(
+                            "contradicts-reference",
+                            Severity::Warning,
+                            span(f),
+                            format!(
+                                "the profile says {} {} every treaty resolution since {since}, but the UNGA vote record shows it {} Resolution {} ({})",
+                                state.name, word(vote), word(v), c.resolution, c.date.year()
+                            ),
+                        ).with_help("source: UNGA voting data (Voeten et al.), data/unga/"));
+                        return;
+                    }
+                }
+            }
+            // The same vote on an earlier treaty resolution: "since" understates.
+            if let Some(c) = treaty
+                .iter()
+                .filter(|c| c.date.year() < since)
+                .max_by_key(|c| c.date)
+            {
+                if vote_of(&c.resolution) == Some(vote) {
+                    out.push(
+                        Diagnostic::new(
+                            "contradicts-reference",
+                            Severity::Warning,
+                            span(f),
+                            format!(
+                                "the profile says {} has {} every treaty resolution since {since}, but the UNGA vote record shows it {} the treaty resolution in {} too (Resolution {})",
+                                state.name, word(vote), word(vote).replace(" on", ""), c.date.year(), c.resolution
+                            ),
+                        )
+                        .with_help(format!("say \u{201c}since {}\u{201d}; source: UNGA voting data (Voeten et al.), data/unga/", c.date.year())),
+                    );
+                }
+            }
+        }
+        (Some(res), _) => {
+            let Some(c) = u.calls.iter().find(|c| {
+                c.resolution == res
+                    || (c.resolution.starts_with(res) && c.resolution.len() == res.len() + 1)
+            }) else {
+                return;
+            };
+            if let Some(v) = vote_of(&c.resolution) {
+                if v != vote {
+                    out.push(Diagnostic::new(
+                        "contradicts-reference",
+                        Severity::Warning,
+                        span(f),
+                        format!(
+                            "the profile says {} {} Resolution {}, but the UNGA vote record shows it {} it",
+                            state.name, word(vote), res, word(v)
+                        ),
+                    ));
+                }
+            }
+            // The dataset's dates for sessions 53–57 are not the plenary dates: not comparable.
+            if let Some(d) = f
+                .date
+                .as_deref()
+                .filter(|_| !(53..=57).contains(&c.session))
+            {
+                let (y, m) = (
+                    d.get(0..4).and_then(|y| y.parse::<i32>().ok()),
+                    d.get(5..7).and_then(|m| m.parse::<u8>().ok()),
+                );
+                let bad = match (y, m) {
+                    (Some(y), Some(m)) => y != c.date.year() || m != c.date.month(),
+                    (Some(y), None) => y != c.date.year(),
+                    _ => false,
+                };
+                if bad {
+                    out.push(Diagnostic::new(
+                        "contradicts-reference",
+                        Severity::Warning,
+                        span(f),
+                        format!(
+                            "Resolution {} was voted on {}, not in {d}",
+                            c.resolution,
+                            c.date.long()
+                        ),
+                    ));
+                }
+            }
+            if let Some(n) = f.one_of {
+                let count = match vote {
+                    "abstain" => c.abstain,
+                    "yes" => c.yes,
+                    _ => c.no,
+                };
+                if count != n {
+                    out.push(Diagnostic::new(
+                        "contradicts-reference",
+                        Severity::Warning,
+                        span(f),
+                        format!("the profile says one of {n} states, but the record for Resolution {} counts {count}", c.resolution),
+                    ));
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+fn treaty_status(f: &Fact, out: &mut Vec<Diagnostic>) {
+    let Some(stated) = full_date(&f.value) else {
+        return;
+    };
+    let Some(row) = minewatch_refdata::mbt_status_of(&f.subject) else {
+        return;
+    };
+    let (known, what) = match f.predicate.as_str() {
+        "treaty.signature" => (row.signature_date, "signature"),
+        "treaty.deposit" => (row.deposit_date, "deposit of its instrument"),
+        _ => (row.entry_into_force, "entry into force"),
+    };
+    let Some(known) = known else { return };
+    if known != stated {
+        out.push(
+            Diagnostic::new(
+                "contradicts-reference",
+                Severity::Warning,
+                span(f),
+                format!(
+                    "{what} stated as {}, but the treaty status data give {} for {}",
+                    stated.long(),
+                    known.long(),
+                    row.name
+                ),
+            )
+            .with_help(format!("source: {}", row.source_url)),
+        );
+    }
+}
+
+/// "as of <date>" older than the threshold.
+fn stale(doc: &Document, opts: &CrossOptions, out: &mut Vec<Diagnostic>) {
+    let body = doc.body_span();
+    for p in &doc.paragraphs {
+        if !body.contains(p.span) {
+            continue;
+        }
+        let l = p.text.to_ascii_lowercase();
+        let mut k = 0;
+        while let Some(i) = l[k..].find("as of ").map(|i| i + k) {
+            k = i + 6;
+            let Some(d) = dates(&p.text[k..])
+                .into_iter()
+                .next()
+                .filter(|d| d.start == 0)
+            else {
+                continue;
+            };
+            // The end of the period written.
+            let end = match (d.month, d.day) {
+                (Some(m), Some(day)) => Date::new(d.year, m as u32, day as u32).ok(),
+                (Some(m), None) => Date::new(
+                    d.year,
+                    m as u32,
+                    minewatch_model::days_in_month(d.year, m) as u32,
+                )
+                .ok(),
+                _ => Date::new(d.year, 12, 31).ok(),
+            };
+            let Some(end) = end else { continue };
+            if end.add_months(opts.stale_after_months as i32) < opts.as_of {
+                let months = end.months_until(opts.as_of);
+                out.push(
+                    Diagnostic::new(
+                        "stale-as-of",
+                        Severity::Warning,
+                        Span::new(p.span.start + i, p.span.start + k + d.end),
+                        format!("\u{201c}as of {}\u{201d} is {months} months before {}", &p.text[k..k + d.end], opts.as_of.long()),
+                    )
+                    .with_help(format!("update the figure, or keep it if nothing newer exists (threshold: {} months)", opts.stale_after_months)),
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,159 @@
+//! Mine designations in text, from the gazetteer in `minewatch-refdata`
+//! (`data/mine_types.csv`): longest match at word boundaries.
+
+use std::sync::OnceLock;
+
+use minewatch_refdata::{mine_types, MineType};
+
+/// A designation found in text.
+#[derive(Debug, Clone)]
+pub struct MineMatch {
+    pub start: usize,
+    pub end: usize,
+    pub mine: &'static MineType,
+    /// Why the name does not settle the type, when it does not.
+    pub ambiguity: Option<String>,
+}
+
+struct Name {
+    text: String,
+    /// Match ignoring ASCII case (names written all in lowercase, e.g. "butterfly mine").
+    fold: bool,
+    mine: &'static MineType,
+}
+
+fn names() -> &'static [Name] {
+    static NAMES: OnceLock<Vec<Name>> = OnceLock::new();
+    NAMES.get_or_init(|| {
+        let mut v: Vec<Name> = Vec::new();
+        for m in mine_types() {
+            for n in m.names() {
+                if n.len() < 2 || v.iter().any(|x| x.text == n) {
+                    continue;
+                }
+                v.push(Name {
+                    text: n.to_string(),
+                    fold: !n.bytes().any(|b| b.is_ascii_uppercase()),
+                    mine: m,
+                });
+            }
+        }
+        // Longest first, so "CBU-89/B Gator" wins over "Gator".
+        v.sort_by_key(|n| std::cmp::Reverse(n.text.len()));
+        v
+    })
+}
+
+fn boundary_before(s: &str, i: usize) -> bool {
+    match s[..i].chars().next_back() {
+        None => true,
+        Some(c) => !(c.is_alphanumeric() || matches!(c, '-' | '/' | '_')),
+    }
+}
+
+fn boundary_after(s: &str, i: usize) -> bool {
+    match s[i..].chars().next() {
+        None => true,
+        Some(c) => {
+            let glued_dash = c == '-'
+                && s[i + 1..]
+                    .chars()
+                    .next()
+                    .is_some_and(|d| d.is_alphanumeric());
+            !(c.is_alphanumeric() || matches!(c, '/' | '_') || glued_dash)
+        }
+    }
+}
+
+/// Every non-overlapping designation in `s`, in order (`lower` is `s.to_ascii_lowercase()`).
+pub fn find_mines(s: &str, lower: &str) -> Vec<MineMatch> {
+    let mut out = Vec::new();
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_alphanumeric() || !boundary_before(s, i) {
+            i += s[i..].chars().next().map(char::len_utf8).unwrap_or(1);
+            continue;
+        }
+        let mut hit = None;
+        for n in names() {
+            let hay = if n.fold { lower } else { s };
+            if hay[i..].starts_with(n.text.as_str()) && boundary_after(s, i + n.text.len()) {
+                hit = Some(n);
+                break;
+            }
+        }
+        match hit {
+            Some(n) => {
+                let end = i + n.text.len();
+                out.push(MineMatch {
+                    start: i,
+                    end,
+                    mine: n.mine,
+                    ambiguity: ambiguity(n.mine, lower),
+                });
+                i = end;
+            }
+            None => {
+                while i < b.len() && b[i].is_ascii_alphanumeric() {
+                    i += 1;
+                }
+            }
+        }
+    }
+    out
+}
+
+/// "DM31" is counted as antipersonnel in one profile and antitank in another, and
+/// "Type 72" names several mines: settled only when the sentence says which.
+fn ambiguity(m: &MineType, lower: &str) -> Option<String> {
+    let ap = lower.contains("antipersonnel") || lower.contains("anti-personnel");
+    let av = lower.contains("antivehicle")
+        || lower.contains("anti-vehicle")
+        || lower.contains("antitank")
+        || lower.contains("anti-tank");
+    let tricky = m.designation == "DM31" || m.designation == "Type 72";
+    if !tricky || (ap != av) {
+        return None;
+    }
+    Some(format!(
+        "\"{}\" names more than one mine (antipersonnel or antitank) and the sentence does not say which",
+        m.designation
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(s: &str) -> Vec<String> {
+        find_mines(s, &s.to_ascii_lowercase())
+            .into_iter()
+            .map(|m| m.mine.designation.clone())
+            .collect()
+    }
+
+    #[test]
+    fn longest_match_and_boundaries() {
+        assert_eq!(
+            found("450,000 ADAM and 13,200 CBU-89/B Gator mines, 80,000 M16A1 and a PFM-1."),
+            vec!["ADAM", "CBU-89/B Gator", "M16A1", "PFM-1"]
+        );
+        assert_eq!(
+            found("The M87A1 Volcano uses M74 mines"),
+            vec!["M87 Volcano", "M74"]
+        );
+        assert!(found("MAPS2 and XM16A1 and M16A1X").is_empty());
+        assert_eq!(found("green parrot mines"), vec!["PFM-1"]);
+    }
+
+    #[test]
+    fn ambiguous_types() {
+        let s = "It holds 500 DM31 mines.";
+        let m = find_mines(s, &s.to_ascii_lowercase());
+        assert!(m[0].ambiguity.is_some());
+        let s = "It holds 500 DM31 antitank mines.";
+        let m = find_mines(s, &s.to_ascii_lowercase());
+        assert!(m[0].ambiguity.is_none());
+    }
+}

@@ -1,0 +1,1083 @@
+//! The extraction rules: sentence by sentence over the body's paragraphs, and row
+//! by row over its tables. See the crate documentation for the predicates.
+
+use minewatch_model::{LineIndex, Span};
+use minewatch_profile::{Document, SectionKind};
+
+use crate::gazetteer::{find_mines, MineMatch};
+use crate::text::{dates, quantities, sentences, DateMention, Num, Qualifier, Quantity};
+use crate::{Confidence, Fact, Money, Value};
+
+/// One sentence being read.
+struct Sent<'a> {
+    /// The sentence (paragraph text: line breaks are spaces).
+    s: &'a str,
+    lower: String,
+    /// Byte offset of `s` in the document.
+    abs: usize,
+    section: Option<SectionKind>,
+    notes: Vec<u32>,
+    dates: Vec<DateMention>,
+    /// Dates of the sentences before, in the same paragraph (context for `as_of`).
+    context_date: Option<String>,
+}
+
+struct Ctx<'a> {
+    doc: &'a Document,
+    lines: LineIndex,
+    iso3: String,
+    out: Vec<Fact>,
+}
+
+/// Extract every fact from a profile's body (paragraphs and tables; never the notes).
+pub fn extract(doc: &Document) -> Vec<Fact> {
+    let mut cx = Ctx {
+        doc,
+        lines: LineIndex::new(&doc.text),
+        iso3: doc
+            .header
+            .country_iso3
+            .clone()
+            .unwrap_or_else(|| "UNK".into()),
+        out: Vec::new(),
+    };
+    let body = doc.body_span();
+    for p in &doc.paragraphs {
+        if !body.contains(p.span) {
+            continue;
+        }
+        let section = p.section.and_then(|i| doc.sections.get(i)).map(|s| s.kind);
+        let mut context_date: Option<String> = None;
+        for (a, b) in sentences(&p.text) {
+            let s = &p.text[a..b];
+            let abs = p.span.start + a;
+            let notes = doc
+                .references
+                .iter()
+                .filter(|r| r.span.start >= abs && r.span.start < abs + s.len())
+                .map(|r| r.number)
+                .collect();
+            let sent = Sent {
+                s,
+                lower: s.to_ascii_lowercase(),
+                abs,
+                section,
+                notes,
+                dates: dates(s),
+                context_date: context_date.clone(),
+            };
+            sentence(&mut cx, &sent);
+            if let Some(d) = sent.dates.last() {
+                context_date = Some(d.iso());
+            }
+        }
+    }
+    tables(&mut cx);
+    cx.out
+        .sort_by(|a, b| (a.span[0], a.value_span[0]).cmp(&(b.span[0], b.value_span[0])));
+    cx.out
+}
+
+fn has_word(lower: &str, w: &str) -> bool {
+    find_word(lower, w, 0).is_some()
+}
+
+/// Find `w` in `lower` at or after `from`, at word boundaries.
+fn find_word(lower: &str, w: &str, from: usize) -> Option<usize> {
+    let b = lower.as_bytes();
+    let mut k = from;
+    while let Some(p) = lower.get(k..).and_then(|t| t.find(w)) {
+        let i = k + p;
+        let e = i + w.len();
+        let ok_before = i == 0 || !b[i - 1].is_ascii_alphanumeric();
+        let ok_after = e >= b.len() || !b[e].is_ascii_alphanumeric();
+        if ok_before && ok_after {
+            return Some(i);
+        }
+        k = crate::text::next_boundary(lower, i);
+    }
+    None
+}
+
+fn all_words(lower: &str, w: &str) -> Vec<usize> {
+    let mut v = Vec::new();
+    let mut k = 0;
+    while let Some(i) = find_word(lower, w, k) {
+        v.push(i);
+        k = crate::text::next_boundary(lower, i);
+    }
+    v
+}
+
+/// Whether the words just before `pos` negate or make hypothetical what follows.
+fn negated(lower: &str, pos: usize) -> bool {
+    let from = pos.saturating_sub(40);
+    let mut from = from;
+    while !lower.is_char_boundary(from) {
+        from += 1;
+    }
+    let w = &lower[from..pos];
+    // Only within the clause.
+    let w = w.rsplit([',', ';', '(']).next().unwrap_or(w);
+    [
+        " not ",
+        "n't ",
+        "never ",
+        " no ",
+        "yet to ",
+        "plans to ",
+        "planned to ",
+        "intends to ",
+        "expected to ",
+        "supposed to ",
+        "would ",
+        " will ",
+        " may ",
+        " could ",
+        " should ",
+        "if ",
+        "whether ",
+        "refused to ",
+    ]
+    .iter()
+    .any(|n| format!(" {w}").contains(n))
+}
+
+fn mentions_mbt(lower: &str) -> bool {
+    lower.contains("mine ban treaty")
+        || lower.contains("ottawa")
+        || lower.contains("treaty")
+        || (lower.contains("convention") && !lower.contains("conventional weapons"))
+}
+
+fn mentions_ccw(lower: &str) -> bool {
+    lower.contains("conventional weapons")
+        || has_word(lower, "ccw")
+        || lower.contains("protocol ii")
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Ev {
+    Signature,
+    Deposit(&'static str),
+    Eif,
+    Withdrawal,
+    Moratorium,
+    Policy,
+    ReportA7,
+    ReportCcw,
+    DestructionCompleted,
+    DestructionDeadline,
+    ProductionLast,
+    UseLast,
+}
+
+impl Ev {
+    fn predicate(self) -> &'static str {
+        match self {
+            Ev::Signature => "treaty.signature",
+            Ev::Deposit(_) => "treaty.deposit",
+            Ev::Eif => "treaty.entry_into_force",
+            Ev::Withdrawal => "treaty.withdrawal",
+            Ev::Moratorium => "transfer.moratorium",
+            Ev::Policy => "policy.announced",
+            Ev::ReportA7 => "report.article7",
+            Ev::ReportCcw => "report.ccw_apii",
+            Ev::DestructionCompleted => "stockpile.destruction_completed",
+            Ev::DestructionDeadline => "stockpile.destruction_deadline",
+            Ev::ProductionLast => "production.last",
+            Ev::UseLast => "use.last",
+        }
+    }
+}
+
+/// Triggers of dated events: (phrase, event).
+fn event_triggers(t: &Sent) -> Vec<(usize, usize, Ev)> {
+    let l = t.lower.as_str();
+    let mut v: Vec<(usize, usize, Ev)> = Vec::new();
+    let mut add = |phrases: &[&str], ev: Ev| {
+        for p in phrases {
+            for i in all_words(l, p) {
+                if !v.iter().any(|(a, b, _)| i < *b && *a < i + p.len()) {
+                    v.push((i, i + p.len(), ev));
+                }
+            }
+        }
+    };
+    let mbt = mentions_mbt(l) && (l.contains("mine ban") || !mentions_ccw(l));
+    if mbt {
+        add(&["signed"], Ev::Signature);
+        add(
+            &["instrument of ratification", "ratified", "ratification"],
+            Ev::Deposit("ratification"),
+        );
+        add(
+            &["instrument of accession", "acceded", "accession"],
+            Ev::Deposit("accession"),
+        );
+        add(&["instrument of acceptance"], Ev::Deposit("acceptance"));
+        add(&["instrument of approval"], Ev::Deposit("approval"));
+        add(
+            &["notification of succession", "succeeded to"],
+            Ev::Deposit("succession"),
+        );
+        add(
+            &[
+                "entered into force",
+                "entry into force",
+                "became a state party",
+                "becoming a state party",
+                "became party",
+                "state party on",
+            ],
+            Ev::Eif,
+        );
+        add(
+            &[
+                "instrument of withdrawal",
+                "withdrew",
+                "withdrawal",
+                "withdraw from",
+            ],
+            Ev::Withdrawal,
+        );
+        add(
+            &["article 7 report", "article 7 transparency report"],
+            Ev::ReportA7,
+        );
+    }
+    if l.contains("transparency report") && !mentions_ccw(l) && mbt {
+        add(&["transparency report"], Ev::ReportA7);
+    }
+    if mentions_ccw(l) && has_word(l, "report") {
+        add(&["report"], Ev::ReportCcw);
+    }
+    if has_word(l, "moratorium") && (l.contains("export") || l.contains("transfer")) {
+        add(&["moratorium"], Ev::Moratorium);
+    }
+    if has_word(l, "policy") {
+        add(&["announced", "issued", "adopted", "unveiled"], Ev::Policy);
+    }
+    if l.contains("stockpile") || t.section == Some(SectionKind::StockpileDestruction) {
+        add(
+            &[
+                "completed the destruction",
+                "completed destruction",
+                "completed its stockpile destruction",
+                "finished destroying",
+                "completed destroying",
+                "destruction was completed",
+            ],
+            Ev::DestructionCompleted,
+        );
+        if has_word(l, "deadline") && !l.contains("article 5") && !l.contains("clearance") {
+            add(&["deadline"], Ev::DestructionDeadline);
+        }
+    }
+    add(
+        &[
+            "last produced",
+            "last production",
+            "ceased production",
+            "stopped producing",
+        ],
+        Ev::ProductionLast,
+    );
+    if l.contains("last time") && (l.contains("produced") || l.contains("production")) {
+        add(&["last time"], Ev::ProductionLast);
+    }
+    add(&["last use", "last used"], Ev::UseLast);
+    // "The last US use of ...": up to two words between "last" and "use".
+    for i in all_words(l, "last") {
+        let rest = &l[i + 4..];
+        let words: Vec<&str> = rest.split_whitespace().take(3).collect();
+        if let Some(k) = words.iter().position(|w| *w == "use" || *w == "used") {
+            if k > 0 && !v.iter().any(|x| x.0 == i) {
+                v.push((i, i + 4, Ev::UseLast));
+            }
+        }
+    }
+    v.sort_by_key(|x| x.0);
+    // Keep the policy trigger only when "policy" is its object (within 60 bytes after, or the subject before).
+    v.retain(|(a, b, ev)| {
+        if *ev != Ev::Policy {
+            return true;
+        }
+        let mut end = (*b + 60).min(l.len());
+        while !l.is_char_boundary(end) {
+            end -= 1;
+        }
+        l[*b..end].contains("policy") && !l[..*a].contains("fact sheet")
+    });
+    v
+}
+
+/// The date for the trigger at index `k`: the first after it (before the next
+/// trigger), else the last before it (after the previous trigger).
+fn date_for<'d>(t: &'d Sent, trig: &[(usize, usize, Ev)], k: usize) -> Option<&'d DateMention> {
+    let (a, b, _) = trig[k];
+    let next = trig.get(k + 1).map(|x| x.0).unwrap_or(usize::MAX);
+    let prev = if k > 0 { trig[k - 1].1 } else { 0 };
+    t.dates
+        .iter()
+        .find(|d| d.start >= b && d.start < next)
+        .or_else(|| t.dates.iter().rev().find(|d| d.end <= a && d.start >= prev))
+}
+
+fn sentence(cx: &mut Ctx, t: &Sent) {
+    let trig = event_triggers(t);
+    for k in 0..trig.len() {
+        let (a, _, ev) = trig[k];
+        if negated(&t.lower, a) {
+            continue;
+        }
+        let Some(d) = date_for(t, &trig, k) else {
+            continue;
+        };
+        let mut f = cx.fact(t, ev.predicate(), Value::Text(d.iso()), d.start, d.end);
+        f.as_of = Some(d.iso());
+        if let Ev::Deposit(i) = ev {
+            let l = &t.lower;
+            let inst = [
+                "ratification",
+                "accession",
+                "acceptance",
+                "approval",
+                "succession",
+            ]
+            .into_iter()
+            .find(|w| l.contains(&format!("instrument of {w}")))
+            .unwrap_or(i);
+            f.instrument = Some(inst.to_string());
+        }
+        if ev == Ev::UseLast {
+            if let Some(p) = t.lower.find("with the exception of") {
+                let later = t.dates.iter().find(|x| x.start > p).map(|x| x.iso());
+                f.confidence = Confidence::Low;
+                f.reason = Some(format!(
+                    "an exception clause names a later use{}",
+                    later.map(|x| format!(" ({x})")).unwrap_or_default()
+                ));
+            }
+        }
+        if ev == Ev::ProductionLast
+            && cx
+                .out
+                .iter()
+                .any(|o| o.predicate == "production.last" && o.value == f.value && o.span == f.span)
+        {
+            continue;
+        }
+        cx.push(f);
+    }
+    unga(cx, t);
+    meeting(cx, t);
+    use_reported(cx, t, &trig);
+    figures(cx, t);
+}
+
+impl Ctx<'_> {
+    fn fact(&self, t: &Sent, predicate: &str, value: Value, vs: usize, ve: usize) -> Fact {
+        let line = self.lines.line_of(t.abs + vs) + 1;
+        Fact {
+            predicate: predicate.into(),
+            subject: subject(t, vs, &self.iso3),
+            value,
+            qualifier: Qualifier::Exact,
+            unit: None,
+            as_of: None,
+            notes: t.notes.clone(),
+            line,
+            span: [t.abs, t.abs + t.s.len()],
+            value_span: [t.abs + vs, t.abs + ve],
+            quote: t.s.to_string(),
+            instrument: None,
+            resolution: None,
+            vote: None,
+            date: None,
+            since: None,
+            one_of: None,
+            role: None,
+            mine_type: None,
+            cost: None,
+            equivalent: None,
+            destinations: None,
+            casualty: None,
+            column: None,
+            confidence: Confidence::High,
+            reason: None,
+        }
+    }
+    fn push(&mut self, f: Fact) {
+        if !self.out.iter().any(|o| {
+            o.predicate == f.predicate && o.value_span == f.value_span && o.value == f.value
+        }) {
+            self.out.push(f);
+        }
+    }
+}
+
+const NSAG: &[&str] = &[
+    "non-state armed group",
+    "nsag",
+    "rebel",
+    "insurgent",
+    "taliban",
+    "islamic state",
+    "militia",
+    "guerrilla",
+];
+
+/// Who the sentence's clause is about: the first state named outside a
+/// prepositional phrase before the value, a non-state armed group, or the profile's state.
+fn subject(t: &Sent, pos: usize, own: &str) -> String {
+    let before = &t.s[..pos.min(t.s.len())];
+    let lower_before = &t.lower[..before.len()];
+    // Clause start: after the last ';'.
+    let start = lower_before.rfind(';').map(|p| p + 1).unwrap_or(0);
+    let clause = &before[start..];
+    let lclause = &lower_before[start..];
+    if NSAG.iter().any(|n| lclause.contains(n)) {
+        return "NSAG".into();
+    }
+    let words: Vec<(usize, &str)> = word_spans(clause);
+    let mut i = 0;
+    let mut in_pp = false;
+    while i < words.len() {
+        let (_, w) = words[i];
+        let lw = w.to_ascii_lowercase();
+        if [
+            "in",
+            "to",
+            "from",
+            "of",
+            "at",
+            "with",
+            "by",
+            "against",
+            "on",
+            "for",
+            "including",
+            "like",
+            "as",
+            "than",
+        ]
+        .contains(&lw.as_str())
+        {
+            in_pp = true;
+            i += 1;
+            continue;
+        }
+        if w.chars().next().is_some_and(char::is_uppercase) {
+            // Longest run of up to 4 words that names a state.
+            let mut hit = None;
+            for n in (1..=4).rev() {
+                if i + n > words.len() {
+                    continue;
+                }
+                let a = words[i].0;
+                let (lb, lw2) = words[i + n - 1];
+                let name = &clause[a..lb + lw2.len()];
+                let name = name
+                    .strip_suffix("\u{2019}s")
+                    .or_else(|| name.strip_suffix("'s"))
+                    .unwrap_or(name);
+                if let Some(st) = minewatch_refdata::resolve_state(name).filter(|_| name.len() > 1)
+                {
+                    if name.len() <= 3 && name.chars().any(|c| c.is_lowercase()) {
+                        continue;
+                    }
+                    hit = Some((st.iso3.clone(), n));
+                    break;
+                }
+            }
+            if let Some((iso, n)) = hit {
+                if !in_pp {
+                    return iso;
+                }
+                i += n;
+                continue;
+            }
+        } else if !["and", "the", ","].contains(&lw.as_str()) {
+            in_pp = false;
+        }
+        i += 1;
+    }
+    own.to_string()
+}
+
+fn word_spans(s: &str) -> Vec<(usize, &str)> {
+    let mut v = Vec::new();
+    let mut start = None;
+    for (i, c) in s.char_indices() {
+        let wc = c.is_alphanumeric() || c == '.' || c == '-';
+        match (wc, start) {
+            (true, None) => start = Some(i),
+            (false, Some(a)) => {
+                v.push((a, s[a..i].trim_end_matches('.')));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(a) = start {
+        v.push((a, s[a..].trim_end_matches('.')));
+    }
+    v
+}
+
+fn unga(cx: &mut Ctx, t: &Sent) {
+    let l = t.lower.as_str();
+    let votes: [(&str, &str); 7] = [
+        ("abstained", "abstain"),
+        ("voted in favor", "yes"),
+        ("voted in favour", "yes"),
+        ("voted for", "yes"),
+        ("voted yes", "yes"),
+        ("voted against", "no"),
+        ("voted no", "no"),
+    ];
+    let Some((pos, vote)) = votes
+        .iter()
+        .find_map(|(p, v)| find_word(l, p, 0).map(|i| (i, *v)))
+    else {
+        return;
+    };
+    if negated(l, pos) {
+        return;
+    }
+    // Resolution number: "Resolution 74/61".
+    let mut resolution = None;
+    let mut rs = (pos, pos + 1);
+    if let Some(i) = find_word(l, "resolution", 0) {
+        let rest = &t.s[i + "resolution".len()..];
+        let r = rest.trim_start();
+        let off = i + "resolution".len() + (rest.len() - r.len());
+        let end = r
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '/'))
+            .unwrap_or(r.len());
+        let cand = &r[..end];
+        if cand.contains('/') && cand.as_bytes()[0].is_ascii_digit() {
+            resolution = Some(cand.to_string());
+            rs = (off, off + end);
+        }
+    }
+    let since = find_word(l, "since", 0)
+        .and_then(|p| t.dates.iter().find(|d| d.start > p && d.start < p + 12));
+    let every = ["every", "all", "each"]
+        .iter()
+        .any(|w| find_word(l, w, 0).is_some_and(|p| p > pos));
+    if resolution.is_none() && !(since.is_some() && every) {
+        return;
+    }
+    if !(l.contains("resolution")) {
+        return;
+    }
+    let mut f = cx.fact(t, "unga.vote", Value::Text(vote.into()), rs.0, rs.1);
+    f.vote = Some(vote.into());
+    f.resolution = resolution
+        .clone()
+        .or_else(|| every.then(|| "all".to_string()));
+    if let Some(sd) = since {
+        f.since = Some(sd.year);
+        f.as_of = Some(format!("{}/..", sd.year));
+    }
+    if resolution.is_some() {
+        if let Some(d) = t
+            .dates
+            .iter()
+            .find(|d| d.month.is_some())
+            .or(t.dates.first())
+        {
+            f.date = Some(d.iso());
+            f.as_of = Some(d.iso());
+        }
+    }
+    // "one of 18 states"
+    if let Some(p) = l.find("one of ") {
+        let q = quantities(&t.s[p + 7..], &l[p + 7..]);
+        if let Some(q) = q
+            .first()
+            .filter(|q| q.start == 0 && q.unit == Some("states"))
+        {
+            if let Num::One(n) = q.num {
+                f.one_of = Some(n as u32);
+            }
+        }
+    }
+    cx.push(f);
+}
+
+fn meeting(cx: &mut Ctx, t: &Sent) {
+    let l = t.lower.as_str();
+    let trig = [
+        "attended",
+        "participated",
+        "was present at",
+        "took part",
+        "attends",
+        "participates",
+    ]
+    .iter()
+    .find_map(|w| find_word(l, w, 0));
+    let Some(pos) = trig else { return };
+    if negated(l, pos) {
+        return;
+    }
+    const ORD: [&str; 10] = [
+        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+        "tenth",
+    ];
+    let mut found: Option<(usize, usize)> = None;
+    if let Some(i) = l[pos..].find("review conference").map(|i| i + pos) {
+        let mut st = i;
+        for o in ORD {
+            if l[..i].ends_with(&format!("{o} ")) {
+                st = i - o.len() - 1;
+            }
+        }
+        found = Some((st, i + "review conference".len()));
+    } else if let Some(i) = l[pos..].find("meeting of states parties").map(|i| i + pos) {
+        found = Some((i, i + "meeting of states parties".len()));
+    } else if let Some(i) = l[pos..].find("intersessional meetings").map(|i| i + pos) {
+        found = Some((i, i + "intersessional meetings".len()));
+    } else if let Some(i) = find_word(l, "meetings", pos) {
+        if l[i..].starts_with("meetings of the mine ban treaty")
+            || l[i..].starts_with("meetings of the convention")
+        {
+            found = Some((i, i + "meetings".len()));
+        }
+    }
+    let Some((a, b)) = found else { return };
+    let name = t.s[a..b].to_string();
+    let mut f = cx.fact(t, "meeting.attendance", Value::Text(name), a, b);
+    if let Some(d) = t.dates.iter().find(|d| d.start > b).or(t.dates.first()) {
+        let since = l[..d.start].ends_with("since ");
+        f.date = (!since).then(|| d.iso());
+        f.as_of = Some(if since {
+            format!("{}/..", d.year)
+        } else {
+            d.iso()
+        });
+    }
+    if l.contains("observer") {
+        f.role = Some("observer".into());
+    }
+    cx.push(f);
+}
+
+fn use_reported(cx: &mut Ctx, t: &Sent, trig: &[(usize, usize, Ev)]) {
+    let l = t.lower.as_str();
+    if trig.iter().any(|x| x.2 == Ev::UseLast) || !(l.contains("mine") || l.contains("munition")) {
+        return;
+    }
+    let Some(pos) = ["used", "laid", "planted", "emplaced"]
+        .iter()
+        .find_map(|w| find_word(l, w, 0))
+    else {
+        return;
+    };
+    let prev = l[..pos].trim_end();
+    if negated(l, pos) || prev.ends_with(" be") || prev.ends_with("mines") || prev.ends_with("mine")
+    {
+        return; // "could be used", "the landmines laid around" (a participle, not a report of use)
+    }
+    // Dates after the verb, in a list ("in 2009 and 2010"), else the one before it.
+    let after: Vec<&DateMention> = t.dates.iter().filter(|d| d.start > pos).collect();
+    let chosen: Vec<&DateMention> = if after.is_empty() {
+        t.dates
+            .iter()
+            .rev()
+            .filter(|d| d.end < pos)
+            .take(1)
+            .collect()
+    } else {
+        let mut v = vec![after[0]];
+        for w in after.windows(2) {
+            let gap = &l[w[0].end..w[1].start];
+            if gap.trim() == "and" || gap.trim() == "," || gap.trim() == ", and" {
+                v.push(w[1]);
+            } else {
+                break;
+            }
+        }
+        v
+    };
+    let mines = find_mines(t.s, l);
+    for d in chosen {
+        if l[..d.start].trim_end().ends_with("since") || l[..d.start].trim_end().ends_with("until")
+        {
+            continue;
+        }
+        let mut f = cx.fact(t, "use.reported", Value::Text(d.iso()), d.start, d.end);
+        f.as_of = Some(d.iso());
+        if let Some(m) = mines.first() {
+            f.mine_type = Some(m.mine.designation.clone());
+        }
+        cx.push(f);
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum QPred {
+    Stockpile,
+    Destroyed,
+    Retained,
+    Production,
+    Transfer,
+    Spending,
+    Casualty(&'static str),
+}
+
+fn q_triggers(l: &str) -> Vec<(usize, usize, QPred)> {
+    let table: &[(&str, QPred)] = &[
+        ("stockpile", QPred::Stockpile),
+        ("stockpiled", QPred::Stockpile),
+        ("stockpiles", QPred::Stockpile),
+        ("stocks", QPred::Stockpile),
+        ("inventory", QPred::Stockpile),
+        ("destroyed", QPred::Destroyed),
+        ("retained", QPred::Retained),
+        ("retains", QPred::Retained),
+        ("retain", QPred::Retained),
+        ("produced", QPred::Production),
+        ("manufactured", QPred::Production),
+        ("procured", QPred::Production),
+        ("bought", QPred::Production),
+        ("purchased", QPred::Production),
+        ("exported", QPred::Transfer),
+        ("transferred", QPred::Transfer),
+        ("sold", QPred::Transfer),
+        ("spent", QPred::Spending),
+        ("spending", QPred::Spending),
+        ("allocated", QPred::Spending),
+        ("contributed", QPred::Spending),
+        ("contribution", QPred::Spending),
+        ("budget", QPred::Spending),
+        ("funding", QPred::Spending),
+        ("killed", QPred::Casualty("killed")),
+        ("died", QPred::Casualty("killed")),
+        ("injured", QPred::Casualty("injured")),
+        ("wounded", QPred::Casualty("injured")),
+        ("casualties", QPred::Casualty("total")),
+    ];
+    let mut v = Vec::new();
+    for (w, p) in table {
+        for i in all_words(l, w) {
+            v.push((i, i + w.len(), *p));
+        }
+    }
+    v.sort_by_key(|x| x.0);
+    v
+}
+
+fn fits(p: QPred, q: &Quantity) -> bool {
+    match p {
+        QPred::Spending => q.currency.is_some(),
+        QPred::Casualty(_) => q.unit == Some("people"),
+        _ => matches!(q.unit, Some("mines") | Some("munitions")),
+    }
+}
+
+fn figures(cx: &mut Ctx, t: &Sent) {
+    let l = t.lower.as_str();
+    let mut qs = quantities(t.s, l);
+    if qs.is_empty() {
+        return;
+    }
+    // Coordinated figures share the unit of the last: "450,000 ADAM and 13,200 Gator mines".
+    for i in (0..qs.len().saturating_sub(1)).rev() {
+        if qs[i].unit.is_none() && qs[i].currency.is_none() && qs[i + 1].unit.is_some() {
+            let gap = &l[qs[i].end..qs[i + 1].hedge_start];
+            if gap.len() < 60
+                && (gap.ends_with(" and ") || gap.ends_with(", "))
+                && !gap.contains(" of ")
+            {
+                qs[i].unit = qs[i + 1].unit;
+                qs[i].phrase_end = qs[i].end + gap.len()
+                    - gap.rsplit(' ').nth(1).map(|w| w.len() + 1).unwrap_or(0);
+            }
+        }
+    }
+    let trig = q_triggers(l);
+    let mines = find_mines(t.s, l);
+    let mut production_idx: Vec<usize> = Vec::new();
+    let mut cost: Option<Money> = None;
+    for (qi, q) in qs.iter().enumerate() {
+        // The nearest fitting trigger (before the figure preferred).
+        let mut best: Option<(usize, QPred, usize)> = None;
+        for &(a, b, p) in &trig {
+            if !fits(p, q) {
+                continue;
+            }
+            let d = if b <= q.hedge_start {
+                q.hedge_start - b
+            } else if a >= q.end {
+                a - q.end + 15
+            } else {
+                continue;
+            };
+            if d < 140 && best.is_none_or(|x| d < x.2) {
+                best = Some((a, p, d));
+            }
+        }
+        // Production cost: "... for $120 million" in a production sentence.
+        if q.currency.is_some()
+            && l[..q.hedge_start].ends_with("for ")
+            && trig.iter().any(|x| x.2 == QPred::Production)
+        {
+            if let Num::One(v) = q.num {
+                cost = Some(Money {
+                    value: v,
+                    unit: q.currency.unwrap_or("USD").into(),
+                });
+            }
+            continue;
+        }
+        let pred = match best {
+            Some((a, p, _)) => {
+                if negated(l, a.min(q.hedge_start)) {
+                    continue;
+                }
+                p
+            }
+            None => {
+                // In a stockpiling section, "the number ... of N mines" is the stockpile.
+                let st = matches!(t.section, Some(SectionKind::Stockpiling));
+                if st
+                    && fits(QPred::Stockpile, q)
+                    && (has_word(l, "number") || has_word(l, "total"))
+                {
+                    QPred::Stockpile
+                } else {
+                    continue;
+                }
+            }
+        };
+        let limit = qs.get(qi + 1).map(|n| n.hedge_start).unwrap_or(l.len());
+        let mine: Option<&MineMatch> = mines.iter().find(|m| {
+            m.start >= q.end
+                && m.start < limit.min(q.phrase_end.max(q.end + 1) + 40)
+                && m.start < limit
+        });
+        let value = match q.num {
+            Num::One(v) => Value::Number(v),
+            Num::Range(a, b) => Value::Range([a, b]),
+        };
+        let name = match pred {
+            QPred::Stockpile if mine.is_some() => "stockpile.by_type",
+            QPred::Stockpile => "stockpile.total",
+            QPred::Destroyed => "stockpile.destroyed",
+            QPred::Retained => "retained.total",
+            QPred::Production => "production.quantity",
+            QPred::Transfer => "transfer.quantity",
+            QPred::Spending => "spending",
+            QPred::Casualty(_) => "casualties",
+        };
+        let mut f = cx.fact(t, name, value, q.start, q.end);
+        f.qualifier = q.qualifier;
+        f.unit = q.unit_str().map(String::from);
+        f.as_of = as_of(t, q);
+        if let Some(m) = mine {
+            f.mine_type = Some(m.mine.designation.clone());
+            if let Some(r) = &m.ambiguity {
+                f.confidence = Confidence::Low;
+                f.reason = Some(r.clone());
+            }
+        }
+        if let Some((v, c)) = q.alt {
+            f.equivalent = Some(Money {
+                value: v,
+                unit: c.into(),
+            });
+        }
+        if let QPred::Casualty(k) = pred {
+            f.casualty = Some(k.into());
+        }
+        if pred == QPred::Transfer {
+            // "to 38 countries"
+            if let Some(d) = qs.iter().find(|d| {
+                d.unit == Some("states") && d.start > q.end && l[..d.hedge_start].ends_with("to ")
+            }) {
+                if let Num::One(n) = d.num {
+                    f.destinations = Some(n as u32);
+                }
+            }
+        }
+        // "from 200,013 to 13,585": which figure holds when is unclear.
+        let pre = &l[..q.hedge_start];
+        let next_is_to = qs
+            .get(qi + 1)
+            .is_some_and(|n| l[q.end..n.hedge_start].trim() == "to");
+        if (pre.ends_with("from ") && next_is_to)
+            || (pre.ends_with(" to ") && qi > 0 && l[..qs[qi - 1].hedge_start].ends_with("from "))
+        {
+            f.confidence = Confidence::Low;
+            f.reason = Some("a change from one figure to another: which figure the sentence asserts, and for when, is unclear".into());
+        }
+        if pred == QPred::Production {
+            production_idx.push(cx.out.len());
+        }
+        cx.push(f);
+    }
+    if let Some(c) = cost {
+        for i in production_idx {
+            if let Some(f) = cx.out.get_mut(i) {
+                if f.predicate == "production.quantity" {
+                    f.cost = Some(c.clone());
+                }
+            }
+        }
+    }
+}
+
+/// The time a figure holds for: a date in the sentence ("between 1969 and 1992",
+/// "since 2011", else the nearest before the figure, else the nearest after), else the
+/// paragraph's context.
+fn as_of(t: &Sent, q: &Quantity) -> Option<String> {
+    let l = &t.lower;
+    if let Some(p) = find_word(l, "between", 0) {
+        let ds: Vec<&DateMention> = t.dates.iter().filter(|d| d.start > p).take(2).collect();
+        if ds.len() == 2 && l[ds[0].end..ds[1].start].trim() == "and" {
+            return Some(format!("{}/{}", ds[0].iso(), ds[1].iso()));
+        }
+    }
+    let usable = |d: &&DateMention| {
+        let pre = l[..d.start].trim_end();
+        !(pre.ends_with("until") || pre.ends_with("by"))
+    };
+    let before = t
+        .dates
+        .iter()
+        .rev()
+        .filter(usable)
+        .find(|d| d.end <= q.hedge_start);
+    let d = before.or_else(|| t.dates.iter().filter(usable).find(|d| d.start >= q.end));
+    match d {
+        Some(d) => {
+            if l[..d.start].trim_end().ends_with("since") {
+                Some(format!("{}/..", d.iso()))
+            } else {
+                Some(d.iso())
+            }
+        }
+        None => t.context_date.clone(),
+    }
+}
+
+/// Stockpile tables: rows naming a mine type with a figure, and total rows. Bracketed
+/// numbers in labels ("M692 ... [36]") under a "[quantity ... in each]" header are
+/// per-munition contents, never values.
+fn tables(cx: &mut Ctx) {
+    let doc = cx.doc;
+    let body = doc.body_span();
+    for tb in &doc.tables {
+        if !body.contains(Span::new(tb.span.start, tb.span.start)) {
+            continue;
+        }
+        let caption = tb
+            .caption
+            .as_ref()
+            .map(|c| c.value.to_ascii_lowercase())
+            .unwrap_or_default();
+        let section = doc.section_at(tb.span.start).map(|s| s.kind);
+        let stock =
+            caption.contains("stockpil") || matches!(section, Some(SectionKind::Stockpiling));
+        if !stock {
+            continue;
+        }
+        let year = crate::text::dates(&caption).last().map(|d| d.iso());
+        for row in &tb.rows {
+            let label = row.label.value.as_str();
+            let llabel = label.to_ascii_lowercase();
+            let is_total = llabel.contains("total");
+            let mines = find_mines(label, &llabel);
+            if !is_total && mines.is_empty() {
+                continue;
+            }
+            for (ci, cell) in row.cells.iter().enumerate() {
+                let Some(v) = cell.value.as_deref() else {
+                    continue;
+                };
+                let Some(n) = parse_cell(v) else { continue };
+                let pred = if is_total {
+                    "stockpile.total"
+                } else {
+                    "stockpile.by_type"
+                };
+                let line = cx.lines.line_of(cell.span.start) + 1;
+                let quote = format!("{} | {}", label, v.trim());
+                let mut f = Fact {
+                    predicate: pred.into(),
+                    subject: cx.iso3.clone(),
+                    value: Value::Number(n),
+                    qualifier: Qualifier::Exact,
+                    unit: Some("mines".into()),
+                    as_of: year.clone(),
+                    notes: doc
+                        .references
+                        .iter()
+                        .filter(|r| tb.caption.as_ref().is_some_and(|c| c.span.contains(r.span)))
+                        .map(|r| r.number)
+                        .collect(),
+                    line,
+                    span: [row.label.span.start, cell.span.end.max(row.label.span.end)],
+                    value_span: [cell.span.start, cell.span.end],
+                    quote,
+                    instrument: None,
+                    resolution: None,
+                    vote: None,
+                    date: None,
+                    since: None,
+                    one_of: None,
+                    role: None,
+                    mine_type: mines
+                        .first()
+                        .filter(|_| !is_total)
+                        .map(|m| m.mine.designation.clone()),
+                    cost: None,
+                    equivalent: None,
+                    destinations: None,
+                    casualty: None,
+                    column: tb
+                        .columns
+                        .get(ci + 1)
+                        .or(tb.columns.get(ci))
+                        .map(|c| c.value.clone())
+                        .filter(|_| row.cells.len() > 1),
+                    confidence: Confidence::High,
+                    reason: None,
+                };
+                if let Some(m) = mines.first().and_then(|m| m.ambiguity.clone()) {
+                    f.confidence = Confidence::Low;
+                    f.reason = Some(m);
+                }
+                cx.out.push(f);
+            }
+        }
+    }
+}
+
+/// A table cell's figure: "1,234", "1234", "~500" (approximate cells are skipped).
+pub(crate) fn parse_cell(v: &str) -> Option<f64> {
+    let t = v.trim().trim_end_matches('*');
+    if t.is_empty()
+        || !t
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
+    {
+        return None;
+    }
+    let (n, e) = {
+        let qs = quantities(t, t);
+        let q = qs.first()?;
+        if q.end != t.len() {
+            return None;
+        }
+        match q.num {
+            Num::One(x) => (x, q.end),
+            Num::Range(..) => return None,
+        }
+    };
+    (e == t.len()).then_some(n)
+}

@@ -1,0 +1,1003 @@
+//! Hand-written scanners over sentence text: sentence boundaries, numbers with
+//! their qualifiers, units and currencies, and dates. All offsets are byte
+//! offsets into the string scanned.
+
+use minewatch_model::{month_from_name, Date};
+use serde::Serialize;
+
+/// Abbreviations after which a period does not end a sentence (lowercase, without the final period).
+const ABBREVIATIONS: &[&str] = &[
+    "u.s", "u.k", "u.n", "e.g", "i.e", "adm", "no", "nos", "lt", "gen", "col", "maj", "capt",
+    "sgt", "dr", "mr", "mrs", "ms", "st", "jr", "sr", "co", "inc", "ltd", "vs", "rep", "sen",
+    "gov", "amb", "art", "arts", "para", "pp", "p", "fig", "jan", "feb", "mar", "apr", "jun",
+    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "approx", "cf", "al", "vol", "ed", "eds",
+    "ca", "rev", "prof", "hon", "dept", "est",
+];
+
+/// Split a paragraph into sentences: `(start, end)` byte ranges. A sentence ends at
+/// `.`, `!` or `?` followed (after closing quotes, brackets and footnote references
+/// such as `[12]`) by white space and a capital, a digit or an opening quote. Periods
+/// after abbreviations ("U.S.", "Adm.", "No.", "e.g.") and inside open quotation marks
+/// do not end sentences. Footnote references right after the end belong to the sentence.
+pub fn sentences(s: &str) -> Vec<(usize, usize)> {
+    let b = s.as_bytes();
+    let mut out = Vec::new();
+    let mut start = skip_ws(b, 0);
+    let mut depth: i32 = 0; // curly quotes
+    let mut ascii_open = false;
+    let mut i = start;
+    while i < b.len() {
+        let c = b[i];
+        if s[i..].starts_with('\u{201c}') {
+            depth += 1;
+            i += 3;
+            continue;
+        }
+        if s[i..].starts_with('\u{201d}') {
+            depth = (depth - 1).max(0);
+            i += 3;
+            continue;
+        }
+        if c == b'"' {
+            ascii_open = !ascii_open;
+            i += 1;
+            continue;
+        }
+        if matches!(c, b'.' | b'!' | b'?') {
+            // Extend over closing quotes, brackets and footnote refs.
+            let mut j = i + 1;
+            let mut closed_quote = false;
+            loop {
+                if j < b.len() && (b[j] == b'"' || b[j] == b')' || b[j] == b'\'') {
+                    if b[j] == b'"' {
+                        closed_quote = true;
+                    }
+                    j += 1;
+                } else if s[j..].starts_with('\u{201d}') || s[j..].starts_with('\u{2019}') {
+                    closed_quote |= s[j..].starts_with('\u{201d}');
+                    j += 3;
+                } else if let Some(k) = footnote_ref_end(b, j) {
+                    j = k;
+                } else {
+                    break;
+                }
+            }
+            let in_quote = (depth > 0 || ascii_open) && !closed_quote;
+            let at_end = skip_ws(b, j) >= b.len();
+            let next_ok = j < b.len() && skip_ws(b, j) > j && {
+                let k = skip_ws(b, j);
+                k < b.len() && starts_sentence(&s[k..])
+            };
+            if (at_end || next_ok) && !in_quote && !(c == b'.' && is_abbreviation(s, i)) {
+                out.push((start, j));
+                if closed_quote {
+                    depth = 0;
+                    ascii_open = false;
+                }
+                start = skip_ws(b, j);
+                i = start;
+                continue;
+            }
+            i = j.max(i + 1);
+            continue;
+        }
+        i = next_boundary(s, i);
+    }
+    let end = s.trim_end().len();
+    if start < end {
+        out.push((start, end));
+    }
+    out
+}
+
+fn skip_ws(b: &[u8], mut i: usize) -> usize {
+    loop {
+        if i < b.len() && b[i].is_ascii_whitespace() {
+            i += 1;
+        } else if i + 1 < b.len() && b[i] == 0xC2 && b[i + 1] == 0xA0 {
+            i += 2; // no-break space
+        } else {
+            return i;
+        }
+    }
+}
+
+/// The next char boundary after `i` (or `s.len()`).
+pub(crate) fn next_boundary(s: &str, i: usize) -> usize {
+    let mut j = i + 1;
+    while j < s.len() && !s.is_char_boundary(j) {
+        j += 1;
+    }
+    j.min(s.len())
+}
+
+/// End of a `[digits]` footnote reference starting at `i`.
+fn footnote_ref_end(b: &[u8], i: usize) -> Option<usize> {
+    if b.get(i) != Some(&b'[') {
+        return None;
+    }
+    let mut j = i + 1;
+    if b.get(j) == Some(&b'^') {
+        j += 1;
+    }
+    let d = j;
+    while j < b.len() && b[j].is_ascii_digit() {
+        j += 1;
+    }
+    (j > d && b.get(j) == Some(&b']')).then_some(j + 1)
+}
+
+fn starts_sentence(t: &str) -> bool {
+    let Some(c) = t.chars().next() else {
+        return false;
+    };
+    c.is_uppercase() || c.is_ascii_digit() || matches!(c, '\u{201c}' | '"' | '\u{2018}' | '(' | '[')
+}
+
+fn is_abbreviation(s: &str, dot: usize) -> bool {
+    let before = &s[..dot];
+    let word_start = before
+        .rfind(|c: char| c.is_whitespace() || c == '(' || c == '\u{201c}' || c == '"')
+        .map(|p| p + before[p..].chars().next().map(char::len_utf8).unwrap_or(1))
+        .unwrap_or(0);
+    let word = &before[word_start..];
+    if word.is_empty() {
+        return false;
+    }
+    // A single capital letter: an initial ("John F. Kennedy").
+    if word.len() == 1 && word.as_bytes()[0].is_ascii_uppercase() {
+        return true;
+    }
+    let lw = word.to_ascii_lowercase();
+    ABBREVIATIONS.contains(&lw.as_str())
+}
+
+/// How a figure is hedged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Qualifier {
+    Exact,
+    Approximately,
+    MoreThan,
+    AtLeast,
+    LessThan,
+    AtMost,
+    Range,
+}
+
+impl Qualifier {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Qualifier::Exact => "exact",
+            Qualifier::Approximately => "approximately",
+            Qualifier::MoreThan => "more-than",
+            Qualifier::AtLeast => "at-least",
+            Qualifier::LessThan => "less-than",
+            Qualifier::AtMost => "at-most",
+            Qualifier::Range => "range",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Qualifier> {
+        Some(match s {
+            "exact" => Qualifier::Exact,
+            "approximately" => Qualifier::Approximately,
+            "more-than" => Qualifier::MoreThan,
+            "at-least" => Qualifier::AtLeast,
+            "less-than" => Qualifier::LessThan,
+            "at-most" => Qualifier::AtMost,
+            "range" => Qualifier::Range,
+            _ => return None,
+        })
+    }
+}
+
+/// Hedges before a figure, longest first (lowercase).
+const HEDGES: &[(&str, Qualifier)] = &[
+    ("just more than", Qualifier::MoreThan),
+    ("slightly more than", Qualifier::MoreThan),
+    ("a little more than", Qualifier::MoreThan),
+    ("no more than", Qualifier::AtMost),
+    ("no fewer than", Qualifier::AtLeast),
+    ("no less than", Qualifier::AtLeast),
+    ("in excess of", Qualifier::MoreThan),
+    ("more than", Qualifier::MoreThan),
+    ("just over", Qualifier::MoreThan),
+    ("over", Qualifier::MoreThan),
+    ("upwards of", Qualifier::MoreThan),
+    ("approximately", Qualifier::Approximately),
+    ("an estimated", Qualifier::Approximately),
+    ("estimated", Qualifier::Approximately),
+    ("roughly", Qualifier::Approximately),
+    ("around", Qualifier::Approximately),
+    ("about", Qualifier::Approximately),
+    ("some", Qualifier::Approximately),
+    ("nearly", Qualifier::Approximately),
+    ("almost", Qualifier::Approximately),
+    ("close to", Qualifier::Approximately),
+    ("approx.", Qualifier::Approximately),
+    ("at least", Qualifier::AtLeast),
+    ("just under", Qualifier::LessThan),
+    ("less than", Qualifier::LessThan),
+    ("fewer than", Qualifier::LessThan),
+    ("under", Qualifier::LessThan),
+    ("up to", Qualifier::AtMost),
+    ("at most", Qualifier::AtMost),
+    ("a maximum of", Qualifier::AtMost),
+];
+
+/// The unit a figure counts.
+pub fn unit_of_word(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "mine" | "mines" | "landmine" | "landmines" | "anti-personnel-mines" => "mines",
+        "munition" | "munitions" | "submunitions" | "bombs" | "canisters" => "munitions",
+        "people" | "persons" | "casualties" | "civilians" | "victims" | "individuals"
+        | "children" | "survivors" | "deminers" | "soldiers" => "people",
+        "km2" | "km²" | "sq km" => "km2",
+        "m2" | "m²" => "m2",
+        "states" | "countries" | "nations" => "states",
+        "devices" => "devices",
+        _ => return None,
+    })
+}
+
+/// Words that end the noun phrase after a figure.
+const STOP_WORDS: &[&str] = &[
+    "in", "for", "to", "from", "by", "at", "on", "were", "was", "have", "has", "had", "are", "is",
+    "that", "which", "since", "and", "or", "between", "with", "as", "of", "while", "but", "when",
+    "during", "into", "be", "been", "will", "would",
+];
+
+/// A figure as written: a number or a range.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Num {
+    One(f64),
+    Range(f64, f64),
+}
+
+/// A figure found in text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quantity {
+    /// Where the figure starts (after the hedge) and ends (after scale words and currency words).
+    pub start: usize,
+    pub end: usize,
+    /// Where the hedge starts (== `start` without one).
+    pub hedge_start: usize,
+    pub num: Num,
+    pub qualifier: Qualifier,
+    /// `USD`, `EUR`, `GBP` for money.
+    pub currency: Option<&'static str>,
+    /// The counted unit from the words after the figure (`mines`, `munitions`, `people`, ...).
+    pub unit: Option<&'static str>,
+    /// Where the counted noun phrase ends (the unit word, or `end`).
+    pub phrase_end: usize,
+    /// A second currency in parentheses right after: "€4.45 million ($5 million)".
+    pub alt: Option<(f64, &'static str)>,
+    /// Written as a word ("ten thousand").
+    pub words: bool,
+}
+
+impl Quantity {
+    /// The unit to report: the currency for money, else the counted unit.
+    pub fn unit_str(&self) -> Option<&'static str> {
+        self.currency.or(self.unit)
+    }
+}
+
+fn is_word_byte(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || c == b'_'
+}
+
+/// The character just before `i` (or None at the start).
+fn prev_char(s: &str, i: usize) -> Option<char> {
+    s[..i].chars().next_back()
+}
+
+const SMALL: &[(&str, u32)] = &[
+    ("one", 1),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("eleven", 11),
+    ("twelve", 12),
+    ("thirteen", 13),
+    ("fourteen", 14),
+    ("fifteen", 15),
+    ("sixteen", 16),
+    ("seventeen", 17),
+    ("eighteen", 18),
+    ("nineteen", 19),
+    ("twenty", 20),
+    ("thirty", 30),
+    ("forty", 40),
+    ("fifty", 50),
+    ("sixty", 60),
+    ("seventy", 70),
+    ("eighty", 80),
+    ("ninety", 90),
+];
+
+fn scale_of(w: &str) -> Option<f64> {
+    match w {
+        "hundred" => Some(1e2),
+        "thousand" => Some(1e3),
+        "million" | "millions" => Some(1e6),
+        "billion" | "billions" => Some(1e9),
+        _ => None,
+    }
+}
+
+/// The next word (letters, digits, '-', '/', '²') starting at or after `i`, skipping
+/// spaces only; returns (start, end).
+fn next_word(s: &str, i: usize) -> Option<(usize, usize)> {
+    let b = s.as_bytes();
+    let mut k = i;
+    while k < b.len() && b[k] == b' ' {
+        k += 1;
+    }
+    let st = k;
+    while k < s.len() {
+        let c = s[k..].chars().next().unwrap_or(' ');
+        if c.is_alphanumeric() || matches!(c, '-' | '/' | '²' | '\'' | '\u{2019}' | '.') {
+            k += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    // A trailing period belongs to the sentence, not the word.
+    while k > st && s.as_bytes()[k - 1] == b'.' {
+        k -= 1;
+    }
+    (k > st).then_some((st, k))
+}
+
+/// Parse digits with thousands separators and a decimal part at `i`: (value, end).
+fn digits_at(s: &str, i: usize) -> Option<(f64, usize)> {
+    let b = s.as_bytes();
+    let mut j = i;
+    let mut txt = String::new();
+    while j < b.len() && b[j].is_ascii_digit() {
+        txt.push(b[j] as char);
+        j += 1;
+    }
+    if j == i {
+        return None;
+    }
+    // ",ddd" groups
+    while j + 3 < b.len() + 1
+        && b.get(j) == Some(&b',')
+        && b.get(j + 1..j + 4)
+            .is_some_and(|g| g.iter().all(u8::is_ascii_digit))
+        && !b.get(j + 4).is_some_and(u8::is_ascii_digit)
+    {
+        txt.push_str(&s[j + 1..j + 4]);
+        j += 4;
+    }
+    if b.get(j) == Some(&b'.') && b.get(j + 1).is_some_and(u8::is_ascii_digit) {
+        txt.push('.');
+        j += 1;
+        while j < b.len() && b[j].is_ascii_digit() {
+            txt.push(b[j] as char);
+            j += 1;
+        }
+    }
+    txt.parse().ok().map(|v| (v, j))
+}
+
+/// A word-number ("ten thousand", "twenty-five") at `i`: (value, end).
+fn word_number_at(lower: &str, i: usize) -> Option<(f64, usize)> {
+    let mut total = 0f64;
+    let mut current = 0f64;
+    let mut end = i;
+    let mut k = i;
+    let mut any = false;
+    while let Some((ws, we)) = next_word(lower, k) {
+        if any && ws > k + 1 {
+            break; // more than one space
+        }
+        if !any && ws != i {
+            break;
+        }
+        let w = &lower[ws..we];
+        let mut handled = false;
+        for part in w.split('-') {
+            if let Some(&(_, v)) = SMALL.iter().find(|(n, _)| *n == part) {
+                current += v as f64;
+                handled = true;
+            } else if part == "hundred" && any {
+                current = current.max(1.0) * 100.0;
+                handled = true;
+            } else if let Some(sc) = scale_of(part).filter(|_| any || handled) {
+                total += current.max(1.0) * sc;
+                current = 0.0;
+                handled = true;
+            } else {
+                handled = false;
+                break;
+            }
+        }
+        if !handled {
+            break;
+        }
+        any = true;
+        end = we;
+        k = we;
+    }
+    (any && total + current > 0.0).then_some((total + current, end))
+}
+
+/// Find every figure in `s` (`lower` is `s.to_ascii_lowercase()`). Years standing
+/// alone (1900–2099 without separators, currency or unit) are dates, not figures;
+/// numbers glued to letters, slashes or brackets ("M16A1", "74/61", "[36]") are not figures.
+pub fn quantities(s: &str, lower: &str) -> Vec<Quantity> {
+    let b = s.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        let boundary = match prev_char(s, i) {
+            None => true,
+            Some(p) => {
+                !(p.is_alphanumeric() || matches!(p, '-' | '/' | '.' | '[' | '_' | '^' | ','))
+            }
+        };
+        let currency_prefix: Option<(&'static str, usize)> = if !boundary {
+            None
+        } else if lower[i..].starts_with("us$") {
+            Some(("USD", 3))
+        } else if c == b'$' {
+            Some(("USD", 1))
+        } else if s[i..].starts_with('€') {
+            Some(("EUR", '€'.len_utf8()))
+        } else if s[i..].starts_with('£') {
+            Some(("GBP", '£'.len_utf8()))
+        } else {
+            None
+        };
+        let num_start = match currency_prefix {
+            Some((_, n)) => {
+                let mut k = i + n;
+                if b.get(k) == Some(&b' ') {
+                    k += 1;
+                }
+                k
+            }
+            None => i,
+        };
+        let parsed = if boundary && b.get(num_start).is_some_and(u8::is_ascii_digit) {
+            digits_at(s, num_start).map(|(v, e)| (v, e, false))
+        } else if boundary && currency_prefix.is_none() && c.is_ascii_lowercase() {
+            word_number_at(lower, i).map(|(v, e)| (v, e, true))
+        } else {
+            None
+        };
+        let Some((mut v, mut e, words)) = parsed else {
+            // advance one character
+            i += s[i..].chars().next().map(char::len_utf8).unwrap_or(1);
+            continue;
+        };
+        // Glued to letters or slashes after: not a figure ("74/61", "2030s", "12-page").
+        let after = s[e..].chars().next();
+        let glued = matches!(after, Some(a) if a.is_alphanumeric() || a == '/' || a == '_')
+            || (b.get(e) == Some(&b'-') && b.get(e + 1).is_some_and(|x| x.is_ascii_alphabetic()));
+        if glued && !words {
+            i = e;
+            while i < b.len() && is_word_byte(b[i]) {
+                i += 1;
+            }
+            continue;
+        }
+        let raw_digits = &s[num_start..e];
+        let mut hi: Option<f64> = None;
+        // Range: "22-25", "22–25"
+        if !words {
+            let dash = if b.get(e) == Some(&b'-') {
+                Some(1)
+            } else if s[e..].starts_with('\u{2013}') {
+                Some(3)
+            } else {
+                None
+            };
+            if let Some(dl) = dash {
+                if let Some((v2, e2)) = digits_at(s, e + dl) {
+                    if !s[e2..]
+                        .chars()
+                        .next()
+                        .is_some_and(|a| a.is_alphanumeric() || a == '/')
+                    {
+                        hi = Some(v2);
+                        e = e2;
+                    }
+                }
+            }
+        }
+        // Scale words: "million", also across extra spaces (wrapped lines).
+        let mut scaled = false;
+        if !words {
+            if let Some((ws, we)) = next_word(lower, e) {
+                if ws > e {
+                    if let Some(sc) = scale_of(&lower[ws..we]) {
+                        v *= sc;
+                        hi = hi.map(|h| h * sc);
+                        e = we;
+                        scaled = true;
+                    }
+                }
+            }
+        } else {
+            scaled = v >= 1000.0;
+        }
+        // Currency words after: "dollars", "US dollars", "euros".
+        let mut currency = currency_prefix.map(|(c, _)| c);
+        if currency.is_none() {
+            if let Some((ws, we)) = next_word(lower, e) {
+                let w = &lower[ws..we];
+                let (cur, end2) = match w {
+                    "dollars" | "usd" => (Some("USD"), we),
+                    "euros" | "euro" | "eur" => (Some("EUR"), we),
+                    "us" => match next_word(lower, we) {
+                        Some((a, z)) if &lower[a..z] == "dollars" => (Some("USD"), z),
+                        _ => (None, e),
+                    },
+                    _ => (None, e),
+                };
+                if cur.is_some() {
+                    currency = cur;
+                    e = end2;
+                }
+            }
+        }
+        // Percentages are not counts.
+        let rest = &lower[e..];
+        if rest.starts_with('%') || rest.trim_start().starts_with("percent") {
+            i = e;
+            continue;
+        }
+        // Unit: scan the noun phrase after the figure.
+        let (unit, phrase_end) = unit_after(s, lower, e);
+        let is_year = !words
+            && currency.is_none()
+            && !scaled
+            && hi.is_none()
+            && raw_digits.len() == 4
+            && raw_digits.bytes().all(|d| d.is_ascii_digit())
+            && (1900.0..=2099.0).contains(&v);
+        if is_year {
+            // A year unless a unit word follows immediately ("1997 mines" is rare; demand it).
+            let direct = next_word(lower, e)
+                .and_then(|(a, z)| unit_of_word(&lower[a..z]))
+                .is_some();
+            if !direct {
+                i = e;
+                continue;
+            }
+        }
+        if words && unit.is_none() && currency.is_none() {
+            i = e;
+            continue;
+        }
+        // Hedge before.
+        let (qualifier, hedge_start) = hedge_before(lower, i);
+        let qualifier = if hi.is_some() {
+            Qualifier::Range
+        } else {
+            qualifier
+        };
+        // A second currency in parentheses: "€4.45 million ($5 million)".
+        let mut alt = None;
+        if currency.is_some() {
+            let t = &s[e..];
+            let t2 = t.trim_start();
+            if let Some(inner) = t2.strip_prefix('(') {
+                let off = e + (t.len() - t2.len()) + 1;
+                let inner_lower = &lower[off..];
+                let _ = inner;
+                let sub = quantities_simple(&s[off..], inner_lower);
+                if let Some(q) = sub {
+                    if q.1.is_some() && q.1 != currency {
+                        alt = q.1.map(|cur| (q.0, cur));
+                    }
+                }
+            }
+        }
+        out.push(Quantity {
+            start: i,
+            end: e,
+            hedge_start,
+            num: match hi {
+                Some(h) => Num::Range(v, h),
+                None => Num::One(v),
+            },
+            qualifier,
+            currency,
+            unit: if currency.is_some() { None } else { unit },
+            phrase_end: if currency.is_some() { e } else { phrase_end },
+            alt,
+            words,
+        });
+        i = e.max(i + 1);
+    }
+    out
+}
+
+/// The first money figure at the start of `s` (for the parenthesised second currency).
+fn quantities_simple(s: &str, lower: &str) -> Option<(f64, Option<&'static str>)> {
+    let qs = quantities(s, lower);
+    let q = qs.first()?;
+    if q.start > 3 {
+        return None;
+    }
+    match q.num {
+        Num::One(v) => Some((v, q.currency)),
+        Num::Range(..) => None,
+    }
+}
+
+fn hedge_before(lower: &str, i: usize) -> (Qualifier, usize) {
+    let before = lower[..i].trim_end_matches(' ');
+    for (h, q) in HEDGES {
+        if let Some(p) = before.strip_suffix(h) {
+            let ok = p.is_empty() || !p.as_bytes()[p.len() - 1].is_ascii_alphanumeric();
+            if ok {
+                return (*q, p.len());
+            }
+        }
+    }
+    (Qualifier::Exact, i)
+}
+
+/// Look for the counted unit in the words after a figure. Returns the unit and
+/// where its word ends.
+fn unit_after(s: &str, lower: &str, e: usize) -> (Option<&'static str>, usize) {
+    let mut k = e;
+    for _ in 0..8 {
+        // Stop at punctuation that ends the phrase.
+        let gap = &s[k..];
+        let trimmed = gap.trim_start_matches(' ');
+        if trimmed.starts_with([',', ';', ':', '(', '.', '[', '\u{2014}']) {
+            break;
+        }
+        let Some((ws, we)) = next_word(lower, k) else {
+            break;
+        };
+        if ws > k + 3 {
+            break;
+        }
+        let w = &lower[ws..we];
+        if w.as_bytes()[0].is_ascii_digit() && digits_at(lower, ws).is_some_and(|(_, z)| z == we) {
+            break;
+        }
+        if let Some(u) = unit_of_word(w) {
+            return (Some(u), we);
+        }
+        // "square kilometers"
+        if w == "square" {
+            if let Some((a, z)) = next_word(lower, we) {
+                let n = &lower[a..z];
+                if n.starts_with("kilomet") {
+                    return (Some("km2"), z);
+                }
+                if n.starts_with("met") {
+                    return (Some("m2"), z);
+                }
+            }
+        }
+        // "anti-personnel" compounds: a word like "mines," handled by next_word's stop.
+        if STOP_WORDS.contains(&w) {
+            break;
+        }
+        k = we;
+    }
+    (None, e)
+}
+
+/// How precise a date mention is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Precision {
+    Day,
+    Month,
+    Year,
+}
+
+/// A date found in text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DateMention {
+    pub start: usize,
+    pub end: usize,
+    pub year: i32,
+    pub month: Option<u8>,
+    pub day: Option<u8>,
+}
+
+impl DateMention {
+    pub fn precision(&self) -> Precision {
+        match (self.month, self.day) {
+            (Some(_), Some(_)) => Precision::Day,
+            (Some(_), None) => Precision::Month,
+            _ => Precision::Year,
+        }
+    }
+    /// ISO 8601 at the precision written: "2020-01-31", "2019-12", "1997".
+    pub fn iso(&self) -> String {
+        match (self.month, self.day) {
+            (Some(m), Some(d)) => format!("{:04}-{:02}-{:02}", self.year, m, d),
+            (Some(m), None) => format!("{:04}-{:02}", self.year, m),
+            _ => format!("{:04}", self.year),
+        }
+    }
+    /// The full date, when the day is given.
+    pub fn date(&self) -> Option<Date> {
+        Date::new(self.year, self.month? as u32, self.day? as u32).ok()
+    }
+}
+
+fn year_at(s: &str, i: usize) -> Option<(i32, usize)> {
+    let b = s.as_bytes();
+    if i + 4 > b.len() || !b[i..i + 4].iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    if b.get(i + 4)
+        .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'/')
+    {
+        return None;
+    }
+    if b.get(i + 4) == Some(&b',') && b.get(i + 5).is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
+    if i > 0
+        && (b[i - 1].is_ascii_alphanumeric()
+            || matches!(b[i - 1], b'/' | b'[' | b'$' | b',' | b'.' | b'-'))
+    {
+        return None;
+    }
+    let y: i32 = s[i..i + 4].parse().ok()?;
+    (1900..=2099).contains(&y).then_some((y, i + 4))
+}
+
+/// Find dates: "16 November 2020", "November 16, 2020", "December 2019", "1997".
+pub fn dates(s: &str) -> Vec<DateMention> {
+    let b = s.as_bytes();
+    let mut out: Vec<DateMention> = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        let boundary = i == 0 || !b[i - 1].is_ascii_alphanumeric();
+        if !boundary || !s.is_char_boundary(i) {
+            i = next_boundary(s, i);
+            continue;
+        }
+        // day month year
+        if b[i].is_ascii_digit() {
+            let mut j = i;
+            while j < b.len() && b[j].is_ascii_digit() {
+                j += 1;
+            }
+            if j - i <= 2 && b.get(j) == Some(&b' ') {
+                if let Some((ms, me)) = next_word(s, j) {
+                    if let Some(m) = month_from_name(&s[ms..me]).filter(|_| me - ms >= 3) {
+                        let mut k = me;
+                        if b.get(k) == Some(&b'.') {
+                            k += 1;
+                        }
+                        if b.get(k) == Some(&b' ') {
+                            if let Some((y, ye)) = year_at(s, k + 1) {
+                                let d: u32 = s[i..j].parse().unwrap_or(0);
+                                if Date::new(y, m as u32, d).is_ok() {
+                                    out.push(DateMention {
+                                        start: i,
+                                        end: ye,
+                                        year: y,
+                                        month: Some(m),
+                                        day: Some(d as u8),
+                                    });
+                                    i = ye;
+                                    continue;
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            if let Some((y, ye)) = year_at(s, i) {
+                out.push(DateMention {
+                    start: i,
+                    end: ye,
+                    year: y,
+                    month: None,
+                    day: None,
+                });
+                i = ye;
+                continue;
+            }
+            i = j;
+            continue;
+        }
+        if b[i].is_ascii_uppercase() {
+            if let Some((ms, me)) = next_word(s, i) {
+                if let Some(m) = month_from_name(&s[ms..me]).filter(|_| me - ms >= 3 && ms == i) {
+                    let mut k = me;
+                    if b.get(k) == Some(&b'.') {
+                        k += 1;
+                    }
+                    // Month D, YYYY
+                    if b.get(k) == Some(&b' ') && b.get(k + 1).is_some_and(u8::is_ascii_digit) {
+                        let mut j = k + 1;
+                        while j < b.len() && b[j].is_ascii_digit() {
+                            j += 1;
+                        }
+                        if j - (k + 1) <= 2 && s[j..].starts_with(", ") {
+                            if let Some((y, ye)) = year_at(s, j + 2) {
+                                let d: u32 = s[k + 1..j].parse().unwrap_or(0);
+                                if Date::new(y, m as u32, d).is_ok() {
+                                    out.push(DateMention {
+                                        start: i,
+                                        end: ye,
+                                        year: y,
+                                        month: Some(m),
+                                        day: Some(d as u8),
+                                    });
+                                    i = ye;
+                                    continue;
+                                }
+                            }
+                        }
+                        if let Some((y, ye)) = year_at(s, k + 1) {
+                            // "May" is also a verb: demand a capital and a year right after.
+                            out.push(DateMention {
+                                start: i,
+                                end: ye,
+                                year: y,
+                                month: Some(m),
+                                day: None,
+                            });
+                            i = ye;
+                            continue;
+                        }
+                    }
+                }
+                i = me.max(i + 1);
+                continue;
+            }
+        }
+        i = next_boundary(s, i);
+    }
+    out
+}
+
+/// Format a number for display and comparison: integers without a decimal part.
+pub fn fmt_num(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{}", v as i64)
+    } else {
+        let s = format!("{v:.6}");
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn q(s: &str) -> Vec<Quantity> {
+        quantities(s, &s.to_ascii_lowercase())
+    }
+
+    fn one(s: &str) -> (f64, Qualifier, Option<&'static str>) {
+        let v = q(s);
+        assert_eq!(v.len(), 1, "{s}: {v:?}");
+        match v[0].num {
+            Num::One(x) => (x, v[0].qualifier, v[0].unit_str()),
+            Num::Range(..) => panic!("range"),
+        }
+    }
+
+    #[test]
+    fn number_forms() {
+        assert_eq!(
+            one("just more than 3 million anti-personnel mines"),
+            (3e6, Qualifier::MoreThan, Some("mines"))
+        );
+        assert_eq!(
+            one("approximately 10.4 million antipersonnel mines."),
+            (10.4e6, Qualifier::Approximately, Some("mines"))
+        );
+        assert_eq!(
+            one("the US used 117,634 antipersonnel mines"),
+            (117_634.0, Qualifier::Exact, Some("mines"))
+        );
+        assert_eq!(
+            one("for $120 million."),
+            (120e6, Qualifier::Exact, Some("USD"))
+        );
+        assert_eq!(
+            one("spent approximately 2 billion dollars to develop"),
+            (2e9, Qualifier::Approximately, Some("USD"))
+        );
+        assert_eq!(
+            one("destroyed ten thousand mines"),
+            (1e4, Qualifier::Exact, Some("mines"))
+        );
+        assert_eq!(
+            one("stockpile of twenty-five mines"),
+            (25.0, Qualifier::Exact, Some("mines"))
+        );
+        assert_eq!(
+            one("a stockpile of 3.37  million mines"),
+            (3.37e6, Qualifier::Exact, Some("mines"))
+        );
+        assert_eq!(one("US$3 million"), (3e6, Qualifier::Exact, Some("USD")));
+        let r = q("between 22-25 million antipersonnel mines");
+        assert_eq!(r.len(), 1);
+        assert_eq!(r[0].num, Num::Range(22e6, 25e6));
+        assert_eq!(r[0].qualifier, Qualifier::Range);
+        assert_eq!(r[0].unit, Some("mines"));
+        let e = q("a contribution of €4.45 million ($5 million) in 2019");
+        assert_eq!(e[0].num, Num::One(4.45e6));
+        assert_eq!(e[0].currency, Some("EUR"));
+        assert_eq!(e[0].alt, Some((5e6, "USD")));
+    }
+
+    #[test]
+    fn qualifiers() {
+        let cases = [
+            ("just more than 5 mines", Qualifier::MoreThan),
+            ("more than 5 mines", Qualifier::MoreThan),
+            ("over 5 mines", Qualifier::MoreThan),
+            ("approximately 5 mines", Qualifier::Approximately),
+            ("about 5 mines", Qualifier::Approximately),
+            ("some 5 mines", Qualifier::Approximately),
+            ("nearly 5 mines", Qualifier::Approximately),
+            ("almost 5 mines", Qualifier::Approximately),
+            ("at least 5 mines", Qualifier::AtLeast),
+            ("less than 5 mines", Qualifier::LessThan),
+            ("fewer than 5 mines", Qualifier::LessThan),
+            ("up to 5 mines", Qualifier::AtMost),
+            ("at most 5 mines", Qualifier::AtMost),
+            ("exactly 5 mines", Qualifier::Exact),
+            ("handsome 5 mines", Qualifier::Exact),
+        ];
+        for (s, want) in cases {
+            assert_eq!(one(s).1, want, "{s}");
+        }
+    }
+
+    #[test]
+    fn not_figures() {
+        assert!(q("Resolution 74/61 in 2019").is_empty());
+        assert!(q("M692 Artillery Delivered Antipersonnel Mine [36]").is_empty());
+        assert!(q("M16A1 and CBU-89/B Gator").is_empty());
+        assert!(q("a detailed 12-page response by the early 2030s").is_empty());
+        assert!(q("in 2009 and 2010, and between 1969 and 1992").is_empty());
+        assert!(q("three pages of questions").is_empty());
+        assert!(q("about 40% of mines").is_empty());
+    }
+
+    #[test]
+    fn date_forms() {
+        let d = dates("On 31 January 2020, and in December 2019, then November 16, 2020 and 1997; not 74/61 or 2030s.");
+        let isos: Vec<String> = d.iter().map(|d| d.iso()).collect();
+        assert_eq!(isos, vec!["2020-01-31", "2019-12", "2020-11-16", "1997"]);
+        assert!(dates("we may 2020").is_empty() || dates("we may 2020")[0].month.is_none());
+    }
+
+    #[test]
+    fn sentence_splitting() {
+        let s = "The U.S. Department said so.[3] It was present. Rear Adm. Kirby spoke, e.g. on mines. He said \u{201c}we stop. Then go.\u{201d} After that, No. 4 mines were found. End";
+        let parts: Vec<&str> = sentences(s).into_iter().map(|(a, b)| &s[a..b]).collect();
+        assert_eq!(
+            parts,
+            vec![
+                "The U.S. Department said so.[3]",
+                "It was present.",
+                "Rear Adm. Kirby spoke, e.g. on mines.",
+                "He said \u{201c}we stop. Then go.\u{201d}",
+                "After that, No. 4 mines were found.",
+                "End"
+            ]
+        );
+    }
+}

@@ -1,0 +1,194 @@
+//! `minewatch extract`: facts with provenance from profiles, as JSON, CSV or text.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use minewatch_extract::{Fact, Value};
+
+use crate::{input, Global};
+
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Human,
+    Json,
+    Csv,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// Files, folders (read recursively: *.txt, *.md, *.markdown) or `-` for standard input.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "json")]
+    pub format: Format,
+}
+
+/// A fact with the file it came from (JSON output when several inputs are read).
+#[derive(serde::Serialize)]
+struct Located<'a> {
+    file: &'a str,
+    #[serde(flatten)]
+    fact: &'a Fact,
+}
+
+pub const CSV_HEADER: &str = "file,predicate,subject,value,qualifier,unit,as_of,notes,line,span_start,span_end,mine_type,confidence,reason,quote";
+
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+fn value_text(v: &Value) -> String {
+    match v {
+        Value::Range([a, b]) => format!("{}-{}", fmt(*a), fmt(*b)),
+        Value::Number(x) => fmt(*x),
+        Value::Text(t) => t.clone(),
+    }
+}
+
+fn fmt(v: f64) -> String {
+    minewatch_extract::text::fmt_num(v)
+}
+
+pub fn run(args: Args, _g: &Global) -> anyhow::Result<ExitCode> {
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut unreadable = 0usize;
+    let mut all: Vec<(String, Vec<Fact>)> = Vec::new();
+    if args.format == Format::Csv {
+        writeln!(out, "{CSV_HEADER}")?;
+    }
+    for p in input::expand(&args.paths) {
+        let path = match p {
+            Ok(p) => p,
+            Err(e) => {
+                eprintln!("error: {e}");
+                unreadable += 1;
+                continue;
+            }
+        };
+        let inp = input::read(&path);
+        let bytes = match inp.bytes {
+            Ok(b) => b,
+            Err(e) => {
+                eprintln!("error: {e}");
+                unreadable += 1;
+                continue;
+            }
+        };
+        let doc = minewatch_profile::read(&bytes);
+        if let Some(d) = doc
+            .diagnostics
+            .iter()
+            .find(|d| d.code == "binary-input" || d.code == "empty-input")
+        {
+            eprintln!("error: {}: {}", inp.name, d.message);
+            unreadable += 1;
+            continue;
+        }
+        if !doc.invalid_bytes.is_empty() {
+            eprintln!(
+                "warning: {}: {} byte(s) are not valid UTF-8; read as U+001A",
+                inp.name,
+                doc.invalid_bytes.len()
+            );
+        }
+        let facts = minewatch_extract::extract(&doc);
+        match args.format {
+            Format::Csv => {
+                for f in &facts {
+                    let notes: Vec<String> = f.notes.iter().map(u32::to_string).collect();
+                    let row = [
+                        csv_field(&inp.name),
+                        csv_field(&f.predicate),
+                        csv_field(&f.subject),
+                        csv_field(&value_text(&f.value)),
+                        f.qualifier.as_str().to_string(),
+                        csv_field(f.unit.as_deref().unwrap_or("")),
+                        csv_field(f.as_of.as_deref().unwrap_or("")),
+                        csv_field(&notes.join(" ")),
+                        f.line.to_string(),
+                        f.span[0].to_string(),
+                        f.span[1].to_string(),
+                        csv_field(f.mine_type.as_deref().unwrap_or("")),
+                        if f.confidence == minewatch_extract::Confidence::High {
+                            "high"
+                        } else {
+                            "low"
+                        }
+                        .to_string(),
+                        csv_field(f.reason.as_deref().unwrap_or("")),
+                        csv_field(&f.quote),
+                    ];
+                    writeln!(out, "{}", row.join(","))?;
+                }
+            }
+            Format::Human => {
+                writeln!(out, "{}: {} fact(s)", inp.name, facts.len())?;
+                for f in &facts {
+                    let q = if f.qualifier == minewatch_extract::Qualifier::Exact {
+                        String::new()
+                    } else {
+                        format!("{} ", f.qualifier.as_str())
+                    };
+                    let unit = f
+                        .unit
+                        .as_deref()
+                        .map(|u| format!(" {u}"))
+                        .unwrap_or_default();
+                    let mut extra = Vec::new();
+                    if let Some(m) = &f.mine_type {
+                        extra.push(format!("type {m}"));
+                    }
+                    if let Some(r) = &f.resolution {
+                        extra.push(format!("resolution {r}"));
+                    }
+                    if let Some(a) = &f.as_of {
+                        extra.push(format!("as of {a}"));
+                    }
+                    if !f.notes.is_empty() {
+                        let n: Vec<String> = f.notes.iter().map(|n| format!("[{n}]")).collect();
+                        extra.push(format!("notes {}", n.join("")));
+                    }
+                    if let Some(r) = &f.reason {
+                        extra.push(format!("LOW: {r}"));
+                    }
+                    writeln!(
+                        out,
+                        "  {}:{} {} {} = {q}{}{unit}{}",
+                        inp.name,
+                        f.line,
+                        f.subject,
+                        f.predicate,
+                        value_text(&f.value),
+                        if extra.is_empty() {
+                            String::new()
+                        } else {
+                            format!("  ({})", extra.join("; "))
+                        }
+                    )?;
+                }
+            }
+            Format::Json => all.push((inp.name, facts)),
+        }
+    }
+    if args.format == Format::Json {
+        let facts: Vec<Located> = all
+            .iter()
+            .flat_map(|(n, fs)| fs.iter().map(move |f| Located { file: n, fact: f }))
+            .collect();
+        serde_json::to_writer_pretty(&mut out, &serde_json::json!({ "facts": facts }))?;
+        writeln!(out)?;
+    }
+    out.flush()?;
+    Ok(if unreadable > 0 {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
