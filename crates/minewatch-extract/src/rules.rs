@@ -205,8 +205,12 @@ fn event_triggers(t: &Sent) -> Vec<(usize, usize, Ev)> {
         }
     };
     let mbt = mentions_mbt(l) && (l.contains("mine ban") || !mentions_ccw(l));
+    // Without naming the treaty, a policy-section sentence about a deposit is still about it.
+    let policy_ctx = !mentions_ccw(l) && matches!(t.section, None | Some(SectionKind::Policy));
     if mbt {
         add(&["signed"], Ev::Signature);
+    }
+    if mbt || policy_ctx {
         add(
             &["instrument of ratification", "ratified", "ratification"],
             Ev::Deposit("ratification"),
@@ -314,24 +318,47 @@ fn event_triggers(t: &Sent) -> Vec<(usize, usize, Ev)> {
 
 /// The date for the trigger at index `k`: the first after it (before the next
 /// trigger), else the last before it (after the previous trigger).
-fn date_for<'d>(t: &'d Sent, trig: &[(usize, usize, Ev)], k: usize) -> Option<&'d DateMention> {
-    let (a, b, _) = trig[k];
-    let next = trig.get(k + 1).map(|x| x.0).unwrap_or(usize::MAX);
-    let prev = if k > 0 { trig[k - 1].1 } else { 0 };
-    t.dates
-        .iter()
-        .find(|d| d.start >= b && d.start < next)
-        .or_else(|| t.dates.iter().rev().find(|d| d.end <= a && d.start >= prev))
+/// Assign dates to triggers: each takes the first date after it (before the next
+/// trigger); a trigger with none takes the last unclaimed date before it (after the
+/// previous trigger). A date serves one trigger only.
+fn assign_dates(t: &Sent, trig: &[(usize, usize, Ev)]) -> Vec<Option<usize>> {
+    let mut claimed = vec![false; t.dates.len()];
+    let mut out = vec![None; trig.len()];
+    for (k, &(_, b, _)) in trig.iter().enumerate() {
+        let next = trig.get(k + 1).map(|x| x.0).unwrap_or(usize::MAX);
+        if let Some(i) = t.dates.iter().position(|d| d.start >= b && d.start < next) {
+            if !claimed[i] {
+                claimed[i] = true;
+                out[k] = Some(i);
+            }
+        }
+    }
+    for (k, &(a, _, _)) in trig.iter().enumerate() {
+        if out[k].is_some() {
+            continue;
+        }
+        let prev = if k > 0 { trig[k - 1].1 } else { 0 };
+        if let Some(i) = (0..t.dates.len())
+            .rev()
+            .find(|&i| t.dates[i].end <= a && t.dates[i].start >= prev)
+        {
+            if !claimed[i] {
+                claimed[i] = true;
+                out[k] = Some(i);
+            }
+        }
+    }
+    out
 }
 
 fn sentence(cx: &mut Ctx, t: &Sent) {
     let trig = event_triggers(t);
-    for k in 0..trig.len() {
-        let (a, _, ev) = trig[k];
+    let assigned = assign_dates(t, &trig);
+    for (k, &(a, _, ev)) in trig.iter().enumerate() {
         if negated(&t.lower, a) {
             continue;
         }
-        let Some(d) = date_for(t, &trig, k) else {
+        let Some(d) = assigned[k].map(|i| &t.dates[i]) else {
             continue;
         };
         let mut f = cx.fact(t, ev.predicate(), Value::Text(d.iso()), d.start, d.end);
@@ -349,6 +376,34 @@ fn sentence(cx: &mut Ctx, t: &Sent) {
             .find(|w| l.contains(&format!("instrument of {w}")))
             .unwrap_or(i);
             f.instrument = Some(inst.to_string());
+        }
+        if ev == Ev::Withdrawal {
+            // The value is the deposit (or announcement); a date after "effect" is when it takes effect.
+            let l = &t.lower;
+            let is_effect = |d: &DateMention| {
+                let from = d.start.saturating_sub(30);
+                l.get(from..d.start).is_some_and(|g| g.contains("effect"))
+            };
+            let (_, b, _) = trig[k];
+            let effective = t.dates.iter().find(|x| x.start >= b && is_effect(x));
+            let deposit = t
+                .dates
+                .iter()
+                .rev()
+                .find(|x| x.end <= a)
+                .filter(|x| !is_effect(x));
+            let Some(dep) = deposit.or(Some(d).filter(|x| !is_effect(x))) else {
+                continue;
+            };
+            f = cx.fact(
+                t,
+                ev.predicate(),
+                Value::Text(dep.iso()),
+                dep.start,
+                dep.end,
+            );
+            f.as_of = Some(dep.iso());
+            f.date = effective.map(|e| e.iso());
         }
         if ev == Ev::UseLast {
             if let Some(p) = t.lower.find("with the exception of") {
@@ -439,6 +494,9 @@ fn subject(t: &Sent, pos: usize, own: &str) -> String {
     let lclause = &lower_before[start..];
     if NSAG.iter().any(|n| lclause.contains(n)) {
         return "NSAG".into();
+    }
+    if lclause.contains("european union") {
+        return "EU".into();
     }
     let words: Vec<(usize, &str)> = word_spans(clause);
     let mut i = 0;
@@ -638,7 +696,18 @@ fn meeting(cx: &mut Ctx, t: &Sent) {
         }
         found = Some((st, i + "review conference".len()));
     } else if let Some(i) = l[pos..].find("meeting of states parties").map(|i| i + pos) {
-        found = Some((i, i + "meeting of states parties".len()));
+        // With its ordinal: "Eighteenth Meeting of States Parties", "18th Meeting ...".
+        let before = l[..i].trim_end();
+        let w = before.rsplit(' ').next().unwrap_or("");
+        let numeric = w.starts_with(|c: char| c.is_ascii_digit())
+            && ["th", "st", "nd", "rd"].iter().any(|x| w.ends_with(x));
+        let ordinal = ORD.contains(&w)
+            || w.ends_with("teenth")
+            || w.ends_with("tieth")
+            || w.split('-').next_back().is_some_and(|x| ORD.contains(&x))
+            || numeric;
+        let st = if ordinal { before.len() - w.len() } else { i };
+        found = Some((st, i + "meeting of states parties".len()));
     } else if let Some(i) = l[pos..].find("intersessional meetings").map(|i| i + pos) {
         found = Some((i, i + "intersessional meetings".len()));
     } else if let Some(i) = find_word(l, "meetings", pos) {
@@ -794,13 +863,15 @@ fn figures(cx: &mut Ctx, t: &Sent) {
                 && !gap.contains(" of ")
             {
                 qs[i].unit = qs[i + 1].unit;
-                qs[i].phrase_end = qs[i].end + gap.len()
-                    - gap.rsplit(' ').nth(1).map(|w| w.len() + 1).unwrap_or(0);
+                let cut = if gap.ends_with(" and ") { 5 } else { 2 };
+                qs[i].phrase_end = qs[i].end + gap.len() - cut;
             }
         }
     }
     let trig = q_triggers(l);
     let mines = find_mines(t.s, l);
+    // Digits inside a designation ("Sakaramiina 65-98") are not figures.
+    qs.retain(|q| !mines.iter().any(|m| q.start < m.end && m.start < q.end));
     let mut production_idx: Vec<usize> = Vec::new();
     let mut cost: Option<Money> = None;
     for (qi, q) in qs.iter().enumerate() {
@@ -844,10 +915,18 @@ fn figures(cx: &mut Ctx, t: &Sent) {
             None => {
                 // In a stockpiling section, "the number ... of N mines" is the stockpile.
                 let st = matches!(t.section, Some(SectionKind::Stockpiling));
-                if st
-                    && fits(QPred::Stockpile, q)
-                    && (has_word(l, "number") || has_word(l, "total"))
-                {
+                let cue = [
+                    "number",
+                    "total",
+                    "estimated",
+                    "size",
+                    "holds",
+                    "held",
+                    "possesses",
+                ]
+                .iter()
+                .any(|w| has_word(l, w));
+                if st && fits(QPred::Stockpile, q) && cue {
                     QPred::Stockpile
                 } else {
                     continue;
@@ -855,11 +934,16 @@ fn figures(cx: &mut Ctx, t: &Sent) {
             }
         };
         let limit = qs.get(qi + 1).map(|n| n.hedge_start).unwrap_or(l.len());
-        let mine: Option<&MineMatch> = mines.iter().find(|m| {
-            m.start >= q.end
-                && m.start < limit.min(q.phrase_end.max(q.end + 1) + 40)
-                && m.start < limit
-        });
+        // The designation must stand in the figure's noun phrase ("96 M86 Pursuit
+        // Deterrent Munitions", "450,000 ADAM and ...") or right after the figure.
+        let window_end = if q.phrase_end > q.end {
+            q.phrase_end
+        } else {
+            q.end + 2
+        };
+        let mine: Option<&MineMatch> = mines
+            .iter()
+            .find(|m| m.start >= q.end && m.start < window_end.min(limit));
         let value = match q.num {
             Num::One(v) => Value::Number(v),
             Num::Range(a, b) => Value::Range([a, b]),
@@ -940,6 +1024,17 @@ fn as_of(t: &Sent, q: &Quantity) -> Option<String> {
         let ds: Vec<&DateMention> = t.dates.iter().filter(|d| d.start > p).take(2).collect();
         if ds.len() == 2 && l[ds[0].end..ds[1].start].trim() == "and" {
             return Some(format!("{}/{}", ds[0].iso(), ds[1].iso()));
+        }
+    }
+    let tail_end = (q.phrase_end.max(q.end) + 40).min(l.len());
+    if let Some(d) = t
+        .dates
+        .iter()
+        .find(|d| d.start >= q.phrase_end.max(q.end) && d.start < tail_end)
+    {
+        let gap = &l[q.phrase_end.max(q.end)..d.start];
+        if gap.ends_with("as of ") || gap.ends_with("at the end of ") || gap.ends_with("as at ") {
+            return Some(d.iso());
         }
     }
     let usable = |d: &&DateMention| {

@@ -605,6 +605,12 @@ pub fn quantities(s: &str, lower: &str) -> Vec<Quantity> {
                 }
             }
         }
+        // Skip over the parenthesised second currency: it belongs to this figure.
+        let skip_to = if alt.is_some() {
+            s[e..].find(')').map(|p| e + p + 1).unwrap_or(e)
+        } else {
+            e
+        };
         out.push(Quantity {
             start: i,
             end: e,
@@ -620,7 +626,7 @@ pub fn quantities(s: &str, lower: &str) -> Vec<Quantity> {
             alt,
             words,
         });
-        i = e.max(i + 1);
+        i = skip_to.max(i + 1);
     }
     out
 }
