@@ -69,6 +69,31 @@ pub const CODES: &[(&str, &str, &str)] = &[
         "warning",
         "A date in the front matter that cannot be read.",
     ),
+    (
+        "sum-mismatch",
+        "warning",
+        "Parts that do not add up to the stated total (in a sentence or a table).",
+    ),
+    (
+        "treaty-date-mismatch",
+        "error",
+        "A stated entry into force or deadline that contradicts what the treaty's articles give from the stated deposit date.",
+    ),
+    (
+        "conflicting-figures",
+        "warning",
+        "The same quantity for the same time stated differently in one profile.",
+    ),
+    (
+        "contradicts-reference",
+        "warning",
+        "A claim that contradicts the reference data (treaty status, UN General Assembly votes).",
+    ),
+    (
+        "stale-as-of",
+        "warning",
+        "An \"as of <date>\" clause older than the staleness threshold.",
+    ),
 ];
 
 /// What the checks need to know beyond the document.

@@ -555,7 +555,7 @@ fn unga_vote(f: &Fact, out: &mut Vec<Diagnostic>) {
                             span(f),
                             format!(
                                 "the profile says {} has {} every treaty resolution since {since}, but the UNGA vote record shows it {} the treaty resolution in {} too (Resolution {})",
-                                state.name, word(vote), word(vote).replace(" on", ""), c.date.year(), c.resolution
+                                state.name, word(vote), word(vote), c.date.year(), c.resolution
                             ),
                         )
                         .with_help(format!("say \u{201c}since {}\u{201d}; source: UNGA voting data (Voeten et al.), data/unga/", c.date.year())),
