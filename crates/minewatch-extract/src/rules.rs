@@ -990,9 +990,10 @@ fn figures(cx: &mut Ctx, t: &Sent) {
         }
         // "from 200,013 to 13,585": which figure holds when is unclear.
         let pre = &l[..q.hedge_start];
-        let next_is_to = qs
-            .get(qi + 1)
-            .is_some_and(|n| l[q.end..n.hedge_start].trim() == "to");
+        let next_is_to = qs.get(qi + 1).is_some_and(|n| {
+            let from = q.phrase_end.max(q.end).min(n.hedge_start);
+            l[from..n.hedge_start].trim() == "to"
+        });
         if (pre.ends_with("from ") && next_is_to)
             || (pre.ends_with(" to ") && qi > 0 && l[..qs[qi - 1].hedge_start].ends_with("from "))
         {

@@ -1,0 +1,354 @@
+//! Fixture tests: the seed profile and profiles of our own writing, each with a
+//! gold file; the generated corpus; cross-checks.
+
+use minewatch_extract::eval::{parse_gold, score};
+use minewatch_extract::{cross_check, extract, Confidence, CrossOptions, Fact, Qualifier, Value};
+use minewatch_model::Date;
+use minewatch_profile::Document;
+
+const SEED: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../../shared/seeds/000_bd786dfe2a2cbc87.txt"
+);
+const FIX: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+
+fn read(path: &str) -> Document {
+    let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    minewatch_profile::read(&bytes)
+}
+
+fn eval(profile: &str, gold: &str) -> minewatch_extract::eval::Score {
+    let doc = read(profile);
+    let g = parse_gold(&std::fs::read_to_string(gold).unwrap()).unwrap();
+    score(&extract(&doc), &g)
+}
+
+fn find<'a>(facts: &'a [Fact], pred: &str, value: f64) -> &'a Fact {
+    facts
+        .iter()
+        .find(|f| f.predicate == pred && f.value == Value::Number(value))
+        .unwrap_or_else(|| panic!("no {pred} = {value} in {facts:#?}"))
+}
+
+fn opts(d: &str) -> CrossOptions {
+    CrossOptions {
+        as_of: d.parse::<Date>().unwrap(),
+        stale_after_months: 12,
+    }
+}
+
+#[test]
+fn seed_scores_fully_against_its_gold() {
+    let s = eval(
+        SEED,
+        concat!(env!("CARGO_MANIFEST_DIR"), "/gold/seed.gold.jsonl"),
+    );
+    assert_eq!(s.overall.gold, 22);
+    assert!(s.false_positives.is_empty(), "{:?}", s.false_positives);
+    assert!(s.false_negatives.is_empty(), "{:?}", s.false_negatives);
+}
+
+#[test]
+fn seed_facts_have_provenance() {
+    let doc = read(SEED);
+    let facts = extract(&doc);
+    let st = find(&facts, "stockpile.total", 3e6);
+    assert_eq!(st.qualifier, Qualifier::MoreThan);
+    assert_eq!(st.unit.as_deref(), Some("mines"));
+    assert_eq!(st.notes, vec![24]);
+    assert_eq!(st.as_of.as_deref(), Some("2014"));
+    assert_eq!(st.line, 76);
+    assert_eq!(st.subject, "USA");
+    assert_eq!(&doc.text[st.span[0]..st.span[1]], st.quote);
+    assert!(st
+        .quote
+        .starts_with("In 2014, the Department of Defense disclosed"));
+    assert_eq!(&doc.text[st.value_span[0]..st.value_span[1]], "3 million");
+    let adam = find(&facts, "production.quantity", 450_000.0);
+    assert_eq!(adam.mine_type.as_deref(), Some("ADAM"));
+    assert_eq!(adam.cost.as_ref().map(|c| c.value), Some(120e6));
+    let m16 = find(&facts, "production.quantity", 80_000.0);
+    assert_eq!(m16.qualifier, Qualifier::Approximately);
+    assert_eq!(m16.cost.as_ref().map(|c| c.value), Some(1.9e6));
+    assert_eq!(m16.as_of.as_deref(), Some("1990"));
+    let tr = find(&facts, "transfer.quantity", 5.6e6);
+    assert_eq!(tr.destinations, Some(38));
+    assert_eq!(tr.as_of.as_deref(), Some("1969/1992"));
+    let vote = facts
+        .iter()
+        .find(|f| f.predicate == "unga.vote" && f.resolution.as_deref() == Some("74/61"))
+        .unwrap();
+    assert_eq!(vote.vote.as_deref(), Some("abstain"));
+    assert_eq!(vote.date.as_deref(), Some("2019-12"));
+    let last = facts.iter().find(|f| f.predicate == "use.last").unwrap();
+    assert_eq!(last.confidence, Confidence::Low);
+    assert!(last.reason.as_deref().unwrap().contains("2002"));
+}
+
+#[test]
+fn seed_has_no_facts_from_notes_or_bracketed_quantities() {
+    let doc = read(SEED);
+    let body = doc.body_span();
+    for f in extract(&doc) {
+        assert!(f.value_span[1] <= body.end, "{f:?}");
+        assert!(
+            !doc.notes
+                .iter()
+                .any(|n| n.span.start <= f.value_span[0] && f.value_span[0] < n.span.end),
+            "{f:?}"
+        );
+        // The stockpile table (lines 80-140) has only per-munition counts in brackets.
+        assert!(!(80..=140).contains(&f.line), "{f:?}");
+        // Figures that exist only in notes: 117,634 (note 15), $156 million (note 31), 50,000 (note 19).
+        assert!(![117_634.0, 156e6, 50_000.0, 7.2e6].contains(&f.value.as_number().unwrap_or(0.0)));
+    }
+}
+
+#[test]
+fn seed_since_1998_contradicts_the_vote_record() {
+    let doc = read(SEED);
+    let facts = extract(&doc);
+    let diags = cross_check(&doc, &facts, &opts("2020-11-16"));
+    let d = diags
+        .iter()
+        .find(|d| d.code == "contradicts-reference")
+        .expect("contradicts-reference");
+    assert!(d.message.contains("since 1998"), "{}", d.message);
+    assert!(d.message.contains("1997"), "{}", d.message);
+    assert!(d.message.contains("52/38A"), "{}", d.message);
+    assert_eq!(
+        minewatch_model::LineIndex::new(&doc.text).line_of(d.span.start) + 1,
+        16
+    );
+    // The vote on 74/61 in December 2019 agrees with the record: nothing else to say.
+    assert_eq!(
+        diags
+            .iter()
+            .filter(|d| d.code == "contradicts-reference")
+            .count(),
+        1,
+        "{diags:#?}"
+    );
+    assert!(!diags
+        .iter()
+        .any(|d| d.code == "stale-as-of" || d.code == "sum-mismatch"));
+}
+
+#[test]
+fn tuned_fixtures_score_fully() {
+    for name in ["finland", "belarus", "myanmar"] {
+        let s = eval(
+            &format!("{FIX}/{name}.txt"),
+            &format!("{FIX}/{name}.gold.jsonl"),
+        );
+        assert!(
+            s.false_positives.is_empty() && s.false_negatives.is_empty(),
+            "{name}: {:?} {:?}",
+            s.false_positives,
+            s.false_negatives
+        );
+    }
+}
+
+#[test]
+fn held_out_fixtures_meet_the_goal() {
+    let mut total = minewatch_extract::eval::Score::default();
+    for name in ["angola", "sri_lanka", "ukraine"] {
+        total.merge(eval(
+            &format!("{FIX}/heldout/{name}.txt"),
+            &format!("{FIX}/heldout/{name}.gold.jsonl"),
+        ));
+    }
+    assert_eq!(total.overall.gold, 41);
+    assert!(total.overall.precision() >= 0.95, "{:?}", total.overall);
+    assert!(total.overall.recall() >= 0.9, "{:?}", total.overall);
+}
+
+#[test]
+fn number_forms_in_fixtures() {
+    let fin = extract(&read(&format!("{FIX}/finland.txt")));
+    let eur = find(&fin, "spending", 4.45e6);
+    assert_eq!(eur.unit.as_deref(), Some("EUR"));
+    let eq = eur.equivalent.as_ref().unwrap();
+    assert_eq!((eq.value, eq.unit.as_str()), (5e6, "USD"));
+    assert!(
+        !fin.iter().any(|f| f.value == Value::Number(5e6)),
+        "the USD figure is the EUR one's equivalent"
+    );
+    let w = fin
+        .iter()
+        .find(|f| f.predicate == "treaty.withdrawal")
+        .unwrap();
+    assert_eq!(w.value, Value::Text("2025-07-10".into()));
+    assert_eq!(w.date.as_deref(), Some("2026-01-10"));
+    let dep = fin
+        .iter()
+        .find(|f| f.predicate == "treaty.deposit")
+        .unwrap();
+    assert_eq!(dep.instrument.as_deref(), Some("accession"));
+
+    let doc = read(&format!("{FIX}/belarus.txt"));
+    let blr = extract(&doc);
+    let wrapped = find(&blr, "stockpile.by_type", 3.37e6);
+    assert_eq!(wrapped.mine_type.as_deref(), Some("PFM-1"));
+    assert_eq!(
+        &doc.text[wrapped.value_span[0]..wrapped.value_span[1]],
+        "3.37\nmillion"
+    );
+    assert_eq!(
+        find(&blr, "stockpile.destroyed", 1e4).mine_type.as_deref(),
+        Some("PMN")
+    );
+    assert_eq!(find(&blr, "spending", 3e6).subject, "EU");
+
+    let mmr = extract(&read(&format!("{FIX}/myanmar.txt")));
+    let range = mmr
+        .iter()
+        .find(|f| f.value == Value::Range([22e6, 25e6]))
+        .unwrap();
+    assert_eq!(range.qualifier, Qualifier::Range);
+    assert!(mmr
+        .iter()
+        .any(|f| f.predicate == "use.reported" && f.subject == "NSAG"));
+    assert_eq!(
+        find(&mmr, "casualties", 49.0).casualty.as_deref(),
+        Some("killed")
+    );
+    assert_eq!(
+        find(&mmr, "casualties", 309.0).casualty.as_deref(),
+        Some("injured")
+    );
+    assert_eq!(
+        find(&mmr, "casualties", 200.0).qualifier,
+        Qualifier::LessThan
+    );
+    let v = mmr.iter().find(|f| f.predicate == "unga.vote").unwrap();
+    assert_eq!(v.one_of, Some(18));
+}
+
+#[test]
+fn cross_checks_find_every_planted_defect() {
+    let doc = read(&format!("{FIX}/crosscheck/defects.txt"));
+    let facts = extract(&doc);
+    let diags = cross_check(&doc, &facts, &opts("2026-01-01"));
+    let codes: Vec<&str> = diags.iter().map(|d| d.code).collect();
+    let count = |c: &str| codes.iter().filter(|x| **x == c).count();
+    assert_eq!(count("treaty-date-mismatch"), 2, "{diags:#?}");
+    assert_eq!(count("sum-mismatch"), 2, "{diags:#?}");
+    assert_eq!(count("conflicting-figures"), 1, "{diags:#?}");
+    assert_eq!(count("contradicts-reference"), 2, "{diags:#?}");
+    assert_eq!(count("stale-as-of"), 1, "{diags:#?}");
+    let eif = diags
+        .iter()
+        .find(|d| d.code == "treaty-date-mismatch")
+        .unwrap();
+    assert!(
+        eif.message.contains("Art. 17.2") && eif.message.contains("1 February 2015"),
+        "{}",
+        eif.message
+    );
+    let dl = diags
+        .iter()
+        .filter(|d| d.code == "treaty-date-mismatch")
+        .nth(1)
+        .unwrap();
+    assert!(
+        dl.message.contains("Art. 4") && dl.message.contains("1 February 2019"),
+        "{}",
+        dl.message
+    );
+    // Sorted by position.
+    assert!(diags.windows(2).all(|w| w[0].span.start <= w[1].span.start));
+    // A later "as of" is not stale.
+    let fresh = cross_check(&doc, &facts, &opts("2017-06-01"));
+    assert!(!fresh.iter().any(|d| d.code == "stale-as-of"));
+}
+
+#[test]
+fn clean_profiles_give_no_cross_diagnostics() {
+    for name in [
+        "finland.txt",
+        "belarus.txt",
+        "myanmar.txt",
+        "heldout/angola.txt",
+        "heldout/sri_lanka.txt",
+    ] {
+        let doc = read(&format!("{FIX}/{name}"));
+        // Measured from the profile's own date: nothing in it is stale then.
+        let updated = doc.header.last_updated.as_ref().unwrap().value;
+        let o = CrossOptions {
+            as_of: updated,
+            stale_after_months: 12,
+        };
+        let diags = cross_check(&doc, &extract(&doc), &o);
+        assert!(diags.is_empty(), "{name}: {diags:#?}");
+    }
+}
+
+#[test]
+fn ambiguous_change_is_low_confidence() {
+    let text = "Oman\n\nMine Ban Policy\n\nLast updated: 1 June 2020\n\nStockpiling\n\nIn 2019 the stockpile fell from 200,013 mines to 13,585 mines.[1]\n\n[1] Report, 2019.\n";
+    let doc = minewatch_profile::read(text.as_bytes());
+    let facts = extract(&doc);
+    assert_eq!(facts.len(), 2, "{facts:#?}");
+    for f in &facts {
+        assert_eq!(f.confidence, Confidence::Low);
+        assert!(f.reason.as_deref().unwrap().contains("change"));
+    }
+}
+
+#[test]
+fn dates_in_notes_are_never_facts() {
+    let text = "Finland\n\nMine Ban Policy\n\nLast updated: 1 June 2020\n\nFinland acceded to the Mine Ban Treaty.[1]\n\n[1] Finland acceded to the Mine Ban Treaty on 9 January 2012 and destroyed 5,000 mines in 2014.\n";
+    let doc = minewatch_profile::read(text.as_bytes());
+    assert!(extract(&doc).is_empty(), "{:#?}", extract(&doc));
+}
+
+#[test]
+fn generated_corpus_never_panics_and_never_reads_notes() {
+    let mut total = 0;
+    for p in minewatch_corpus::corpus(1, 300) {
+        let doc = minewatch_profile::read(p.text.as_bytes());
+        let facts = extract(&doc);
+        let body = doc.body_span();
+        for f in &facts {
+            assert!(
+                body.start <= f.value_span[0] && f.value_span[1] <= body.end,
+                "{}: {f:?}",
+                p.name
+            );
+            assert!(
+                !doc.notes
+                    .iter()
+                    .any(|n| n.span.start <= f.value_span[0] && f.value_span[0] < n.span.end),
+                "{}: {f:?}",
+                p.name
+            );
+            assert!(
+                doc.text.get(f.span[0]..f.span[1]).is_some(),
+                "{}: {f:?}",
+                p.name
+            );
+            assert!(f.line >= 1);
+        }
+        let _ = cross_check(&doc, &facts, &CrossOptions::default());
+        total += facts.len();
+    }
+    assert!(total > 0, "the corpus yields facts");
+}
+
+#[test]
+fn odd_input_does_not_panic() {
+    for bytes in [
+        &b""[..],
+        b"\x00\x01\x02binary\xff\xfe",
+        b"Utopia\n\nLast updated: 99 Smarch 2020\n\nIt destroyed \xff 3 million mines in 2019.",
+        "\u{201c}Unclosed quote. 5 mines. $ million. 22- mines \u{2013}. \u{a0}1,\n".as_bytes(),
+        b"[1] only a note with 3 million mines in 2019\n",
+    ] {
+        let doc = minewatch_profile::read(bytes);
+        let facts = extract(&doc);
+        let _ = cross_check(&doc, &facts, &CrossOptions::default());
+        let _ = serde_json::to_string(&facts).unwrap();
+    }
+}
