@@ -1,0 +1,234 @@
+//! `minewatch extract` and `minewatch eval` as a user runs them: formats, folders,
+//! standard input, gold files, and bad input (binary, empty, non-UTF-8, malformed gold).
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn bin() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_minewatch"));
+    c.env_remove("MINEWATCH_DB").env("NO_COLOR", "1");
+    c
+}
+
+const SEED: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../../shared/seeds/000_bd786dfe2a2cbc87.txt"
+);
+const GOLD: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../minewatch-extract/gold/seed.gold.jsonl"
+);
+const FIX: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../minewatch-extract/tests/fixtures"
+);
+
+fn run(args: &[&str]) -> Output {
+    bin().args(args).output().expect("run minewatch")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn json(o: &Output) -> serde_json::Value {
+    serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {}", stdout(o)))
+}
+
+#[test]
+fn seed_json_has_facts_with_provenance() {
+    let o = run(&["extract", SEED]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v = json(&o);
+    let facts = v["facts"].as_array().unwrap();
+    assert_eq!(facts.len(), 22);
+    let st = facts
+        .iter()
+        .find(|f| f["predicate"] == "stockpile.total" && f["value"] == 3_000_000)
+        .expect("stockpile.total 3 million");
+    for field in [
+        "predicate",
+        "subject",
+        "value",
+        "qualifier",
+        "unit",
+        "as_of",
+        "notes",
+        "line",
+        "span",
+        "quote",
+        "confidence",
+    ] {
+        assert!(!st[field].is_null(), "field {field}: {st}");
+    }
+    assert_eq!(st["qualifier"], "more-than");
+    assert_eq!(st["notes"], serde_json::json!([24]));
+    assert_eq!(st["subject"], "USA");
+    assert_eq!(st["line"], 76);
+    let vote = facts
+        .iter()
+        .find(|f| f["resolution"] == "74/61")
+        .expect("the 74/61 vote");
+    assert_eq!(vote["vote"], "abstain");
+    assert_eq!(vote["date"], "2019-12");
+}
+
+#[test]
+fn csv_has_a_header_and_one_row_per_fact() {
+    let o = run(&["extract", "--format", "csv", SEED]);
+    assert_eq!(o.status.code(), Some(0));
+    let out = stdout(&o);
+    let mut lines = out.lines();
+    assert!(lines
+        .next()
+        .unwrap()
+        .starts_with("file,predicate,subject,value,qualifier,unit"));
+    // Quotes contain commas and quotation marks: fields are quoted, so count records by predicate column.
+    let rows = out.lines().filter(|l| l.contains(",USA,")).count();
+    assert_eq!(rows, 22, "{out}");
+    assert!(
+        out.contains(",stockpile.total,USA,3000000,more-than,mines,2014,24,76,"),
+        "{out}"
+    );
+}
+
+#[test]
+fn human_folder_and_stdin() {
+    let o = run(&["extract", "--format", "human", FIX]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("finland.txt: 19 fact(s)"), "{out}");
+    assert!(out.contains("heldout/angola.txt"), "{out}");
+    assert!(out.contains("FIN treaty.deposit = 2012-01-09"), "{out}");
+
+    let mut child = bin()
+        .args(["extract", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(&std::fs::read(SEED).unwrap())
+        .unwrap();
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(o.status.code(), Some(0));
+    let v = json(&o);
+    assert_eq!(v["facts"][0]["file"], "<stdin>");
+    assert_eq!(v["facts"].as_array().unwrap().len(), 22);
+}
+
+#[test]
+fn bad_input_is_a_clear_error() {
+    let dir = std::env::temp_dir().join(format!("mw-extract-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let bin_file = dir.join("x.bin");
+    std::fs::write(&bin_file, b"\x00\x01\x02\x03\xff\xfe\x00\x00binary").unwrap();
+    let empty = dir.join("empty.txt");
+    std::fs::write(&empty, b"").unwrap();
+    let latin = dir.join("latin1.txt");
+    std::fs::write(
+        &latin,
+        b"Finland\n\nMine Ban Policy\n\nLast updated: 1 June 2020\n\nIn 2014, Finland destroyed 5,000 antipersonnel mines \xe9.\n",
+    )
+    .unwrap();
+
+    for p in [&bin_file, &empty] {
+        let o = run(&["extract", p.to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(2), "{}", p.display());
+        assert!(stderr(&o).contains("error:"), "{}", stderr(&o));
+        assert!(!stderr(&o).contains("panicked"));
+    }
+    let o = run(&["extract", "/no/such/file.txt"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("no such file"), "{}", stderr(&o));
+
+    let o = run(&["extract", "--format", "human", latin.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stderr(&o).contains("not valid UTF-8"), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("stockpile.destroyed = 5000 mines"),
+        "{}",
+        stdout(&o)
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn eval_prints_precision_and_recall() {
+    let o = run(&["eval", "--gold", GOLD, SEED]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.starts_with("predicate"), "{out}");
+    assert!(out.contains("stockpile.total"), "{out}");
+    assert!(
+        out.lines()
+            .any(|l| l.starts_with("overall") && l.contains("1.000  1.000")),
+        "{out}"
+    );
+
+    let ho = format!("{FIX}/heldout");
+    let o = run(&[
+        "eval",
+        "--format",
+        "json",
+        "--gold",
+        &format!("{ho}/angola.gold.jsonl"),
+        "--gold",
+        &format!("{ho}/sri_lanka.gold.jsonl"),
+        &format!("{ho}/angola.txt"),
+        &format!("{ho}/sri_lanka.txt"),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v = json(&o);
+    assert_eq!(v["overall"]["gold"], 28);
+    assert!(v["overall"]["precision"].as_f64().unwrap() > 0.9);
+    assert!(
+        v["per_predicate"]["treaty.signature"]["recall"]
+            .as_f64()
+            .unwrap()
+            == 1.0
+    );
+}
+
+#[test]
+fn malformed_gold_names_the_line() {
+    let dir = std::env::temp_dir().join(format!("mw-eval-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let bad = dir.join("bad.gold.jsonl");
+    std::fs::write(
+        &bad,
+        "# comment\n{\"predicate\":\"spending\",\"value\":1,\"line\":3}\n{\"predicate\":\"spending\",\"value\":1\n",
+    )
+    .unwrap();
+    let o = run(&["eval", "--gold", bad.to_str().unwrap(), SEED]);
+    assert_eq!(o.status.code(), Some(2));
+    let e = stderr(&o);
+    assert!(e.contains("bad.gold.jsonl") && e.contains("line 3"), "{e}");
+
+    let unknown = dir.join("unknown.gold.jsonl");
+    std::fs::write(
+        &unknown,
+        "{\"predicate\":\"mines.eaten\",\"value\":1,\"line\":3}\n",
+    )
+    .unwrap();
+    let o = run(&["eval", "--gold", unknown.to_str().unwrap(), SEED]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("unknown predicate"), "{}", stderr(&o));
+
+    let o = run(&["eval", "--gold", GOLD, SEED, SEED]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("one gold file per profile"),
+        "{}",
+        stderr(&o)
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
