@@ -69,3 +69,48 @@ fn open_and_check_refdata(bencher: divan::Bencher) {
         s.load_reference_data().expect("load")
     });
 }
+
+const MODEL: usize = 12_000;
+
+/// 256 synthetic profiles shaped like the generated corpus (3 KB text, 12 KB model JSON,
+/// 11 notes each), written in one transaction into a fresh database.
+fn synthetic_batch(seed: usize) -> Vec<minewatch_store::ProfileInput> {
+    (0..256)
+        .map(|i| {
+            let body = format!("Profile {seed}-{i}. ").repeat(150);
+            let mut p = minewatch_store::testkit::sample_profile(
+                "Finland",
+                Some("FIN"),
+                "2020-11-16",
+                &body,
+            );
+            p.content_hash = minewatch_store::ProfileInput::hash_bytes(p.text.as_bytes());
+            p.model_json = format!("{{\"blocks\":\"{}\"}}", "x".repeat(MODEL));
+            let note = p.notes[0].clone();
+            p.notes = (1..=11)
+                .map(|n| minewatch_store::ProfileNote {
+                    number: n,
+                    ..note.clone()
+                })
+                .collect();
+            p
+        })
+        .collect()
+}
+
+#[divan::bench(sample_count = 20)]
+fn ingest_256_profiles(bencher: divan::Bencher) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("ingest.db");
+    let mut store = SqliteStore::open_initialized(&path).expect("open");
+    let mut seed = 0;
+    bencher
+        .counter(divan::counter::BytesCount::new(
+            256 * synthetic_batch(0)[0].byte_len as usize,
+        ))
+        .bench_local(|| {
+            seed += 1;
+            let batch = synthetic_batch(seed);
+            store.ingest_profiles(&batch).expect("ingest")
+        });
+}

@@ -90,6 +90,8 @@ pub trait Store {
     /// Store profiles, all in one transaction. A profile whose content hash is already
     /// stored is unchanged.
     fn ingest_profiles(&mut self, batch: &[ProfileInput]) -> Result<Vec<IngestOutcome>>;
+    /// The content hashes of every stored profile version (to skip reading unchanged files).
+    fn profile_hashes(&self) -> Result<std::collections::HashSet<String>>;
     /// Profile versions (of one state, or all), as recorded by `known_at`.
     fn profile_versions(
         &self,

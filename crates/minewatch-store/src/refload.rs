@@ -93,24 +93,32 @@ fn date_is_plenary(session: i64) -> bool {
     !(53..=57).contains(&session)
 }
 
+/// Hash of the embedded reference data and the loader version (computed once).
+pub fn content_hash() -> &'static str {
+    static HASH: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    HASH.get_or_init(|| {
+        let mut h = Sha256::new();
+        for t in [
+            LOADER_VERSION,
+            minewatch_refdata::STATES_CSV,
+            minewatch_refdata::MBT_STATUS_CSV,
+            minewatch_refdata::CCW_APII_CSV,
+            minewatch_refdata::UNGA_ROLL_CALLS_CSV,
+            minewatch_refdata::UNGA_VOTES_CSV,
+        ] {
+            h.update(t.as_bytes());
+            h.update([0u8]);
+        }
+        for c in CURATED_ALTERNATIVES {
+            h.update(format!("{c:?}").as_bytes());
+        }
+        h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+    })
+}
+
 /// Build everything from the embedded reference data.
 pub fn build() -> Result<RefBatch, StoreError> {
-    let mut h = Sha256::new();
-    for t in [
-        LOADER_VERSION,
-        minewatch_refdata::STATES_CSV,
-        minewatch_refdata::MBT_STATUS_CSV,
-        minewatch_refdata::CCW_APII_CSV,
-        minewatch_refdata::UNGA_ROLL_CALLS_CSV,
-        minewatch_refdata::UNGA_VOTES_CSV,
-    ] {
-        h.update(t.as_bytes());
-        h.update([0u8]);
-    }
-    for c in CURATED_ALTERNATIVES {
-        h.update(format!("{c:?}").as_bytes());
-    }
-    let content_hash: String = h.finalize().iter().map(|b| format!("{b:02x}")).collect();
+    let content_hash = content_hash().to_string();
     let epoch = Timestamp::from_micros(0);
 
     let states: Vec<StateInfo> = minewatch_refdata::states()

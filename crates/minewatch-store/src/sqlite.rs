@@ -475,7 +475,6 @@ impl Store for SqliteStore {
         if self.schema_version()? < SQLITE_SCHEMA_VERSION {
             self.migrate()?;
         }
-        let batch = refload::build()?;
         let last: Option<String> = self
             .conn
             .query_row(
@@ -484,12 +483,13 @@ impl Store for SqliteStore {
                 |r| r.get(0),
             )
             .optional()?;
-        if last.as_deref() == Some(batch.content_hash.as_str()) {
+        if last.as_deref() == Some(refload::content_hash()) {
             return Ok(LoadReport {
                 unchanged: true,
                 ..LoadReport::default()
             });
         }
+        let batch = refload::build()?;
         let now = self.now();
         let tx = self.conn.transaction()?;
         let mut report = LoadReport::default();
@@ -768,7 +768,6 @@ impl Store for SqliteStore {
         let now = self.now();
         let tx = self.conn.transaction()?;
         let mut out = Vec::with_capacity(batch.len());
-        let mut cache = HashMap::new();
         for p in batch {
             if p.content_hash.len() != 64 {
                 return Err(StoreError::Invalid(format!(
@@ -851,14 +850,19 @@ impl Store for SqliteStore {
                     .or_else(|| n.author.clone())
                     .unwrap_or_else(|| n.text.chars().take(120).collect());
                 let src = SourceRef {
-                    key: format!("profile:{}:note:{i}:{}", p.content_hash, n.number),
+                    key: format!("profile-note:{pv_id}:{i}"),
                     kind: "profile-note".into(),
                     title,
                     url: n.url.clone(),
                     note: Some(n.text.clone()),
                     confidence: Confidence::Medium,
                 };
-                let sid = source_id(&tx, &mut cache, &src, &now)?;
+                // The key embeds the new content hash, so the source is new too.
+                tx.prepare_cached(
+                    "INSERT INTO source (key, kind, title, url, note, confidence, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                )?
+                .execute(params![src.key, src.kind, src.title, src.url, src.note, src.confidence.as_str(), now])?;
+                let sid = tx.last_insert_rowid();
                 tx.prepare_cached(
                     "INSERT INTO profile_note (profile_version_id, number, span_start, span_end, text, author, title, place, dates, url, undated, source_id) \
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
@@ -886,6 +890,14 @@ impl Store for SqliteStore {
         }
         tx.commit()?;
         Ok(out)
+    }
+
+    fn profile_hashes(&self) -> Result<std::collections::HashSet<String>> {
+        let mut st = self
+            .conn
+            .prepare("SELECT content_hash FROM profile_version")?;
+        let rows = st.query_map([], |r| r.get::<_, String>(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     fn profile_versions(

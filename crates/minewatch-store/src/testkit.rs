@@ -589,6 +589,8 @@ pub fn story(
         1,
         "the failed batch stored nothing"
     );
+    let hashes = store.profile_hashes().unwrap();
+    assert!(hashes.contains(&p1.content_hash) && !hashes.contains(&p2.content_hash));
     clock.set_date("2026-06-02");
     assert!(matches!(
         store.ingest_profiles(std::slice::from_ref(&p2)).unwrap()[0],

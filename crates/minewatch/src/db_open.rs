@@ -53,12 +53,18 @@ fn create_parent(path: &std::path::Path) -> anyhow::Result<()> {
 
 /// Open the database with its schema up to date, without loading reference data.
 pub fn open_bare(g: &Global) -> anyhow::Result<SqliteStore> {
+    Ok(open_migrated(g)?.0)
+}
+
+/// Open the database and apply pending migrations; also returns the versions applied.
+pub fn open_migrated(g: &Global) -> anyhow::Result<(SqliteStore, Vec<u32>)> {
     let path = db_path(g)?;
     create_parent(&path)?;
     let mut s = SqliteStore::open(&path)?;
-    s.migrate()
+    let applied = s
+        .migrate()
         .with_context(|| format!("{}: migrating the schema", path.display()))?;
-    Ok(s)
+    Ok((s, applied))
 }
 
 /// Open the database ready for queries: created, migrated and loaded with the reference

@@ -72,12 +72,20 @@ pub fn run(args: Args, g: &Global) -> anyhow::Result<ExitCode> {
         }
         DbCommand::Migrate => {
             let path = db_open::db_path(g)?;
-            let store = db_open::open_bare(g)?;
-            println!(
-                "{}: schema version {}",
-                path.display(),
-                store.schema_version()?
-            );
+            let (store, applied) = db_open::open_migrated(g)?;
+            match applied.as_slice() {
+                [] => println!(
+                    "{}: schema version {}, up to date",
+                    path.display(),
+                    store.schema_version()?
+                ),
+                v => println!(
+                    "{}: applied migrations {:?}; schema version {}",
+                    path.display(),
+                    v,
+                    store.schema_version()?
+                ),
+            }
         }
         DbCommand::Stats { format } => {
             let store = db_open::open(g)?;

@@ -1,8 +1,11 @@
 //! `minewatch ingest PATH...`: store profiles as new versions in the knowledge base.
 
+use std::collections::{BTreeMap, HashSet};
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc;
 use std::time::Instant;
 
 use minewatch_model::Severity;
@@ -69,9 +72,59 @@ pub fn to_input(name: &str, bytes: &[u8], opts: &minewatch_check::Options) -> Pr
     }
 }
 
+/// What a worker made of one chunk of paths.
+struct Chunk {
+    index: usize,
+    inputs: Vec<ProfileInput>,
+    /// Files whose content is stored already (not parsed again).
+    known: usize,
+    bytes: u64,
+    unreadable: Vec<String>,
+    paths: usize,
+}
+
+fn prepare(
+    index: usize,
+    paths: &[Result<PathBuf, String>],
+    known: &HashSet<String>,
+    opts: &minewatch_check::Options,
+) -> Chunk {
+    let mut c = Chunk {
+        index,
+        inputs: Vec::new(),
+        known: 0,
+        bytes: 0,
+        unreadable: Vec::new(),
+        paths: paths.len(),
+    };
+    for p in paths {
+        let p = match p {
+            Ok(p) => p,
+            Err(e) => {
+                c.unreadable.push(e.clone());
+                continue;
+            }
+        };
+        let inp = input::read(p);
+        match inp.bytes {
+            Ok(b) => {
+                c.bytes += b.len() as u64;
+                if known.contains(&ProfileInput::hash_bytes(&b)) {
+                    c.known += 1;
+                } else {
+                    c.inputs.push(to_input(&inp.name, &b, opts));
+                }
+            }
+            Err(e) => c.unreadable.push(e),
+        }
+    }
+    c
+}
+
 pub fn run(args: Args, g: &Global) -> anyhow::Result<ExitCode> {
     let paths = input::expand(&args.paths);
     let mut store = db_open::open(g)?;
+    let known = store.profile_hashes()?;
     let opts = minewatch_check::Options::default();
     let bar = if std::io::stderr().is_terminal() && paths.len() > 20 {
         let b = indicatif::ProgressBar::new(paths.len() as u64);
@@ -87,52 +140,75 @@ pub fn run(args: Args, g: &Global) -> anyhow::Result<ExitCode> {
     };
     let start = Instant::now();
     let (mut stored, mut unchanged, mut bytes_total) = (0usize, 0usize, 0u64);
+    let mut write_secs = 0f64;
     let mut unreadable: Vec<String> = Vec::new();
-    let threads = std::thread::available_parallelism()
+    let workers = std::thread::available_parallelism()
         .map(|n| n.get())
-        .unwrap_or(1);
-    for chunk in paths.chunks(BATCH) {
-        let mut read: Vec<(String, Vec<u8>)> = Vec::with_capacity(chunk.len());
-        for p in chunk {
-            match p {
-                Err(e) => unreadable.push(e.clone()),
-                Ok(p) => {
-                    let inp = input::read(p);
-                    match inp.bytes {
-                        Ok(b) => read.push((inp.name, b)),
-                        Err(e) => unreadable.push(e),
+        .unwrap_or(1)
+        .min(8);
+    let chunks: Vec<&[Result<PathBuf, String>]> = paths.chunks(BATCH).collect();
+    let next = AtomicUsize::new(0);
+    // Workers read, hash, parse and check chunks; this thread writes them, in order, one
+    // transaction per chunk, while the workers go on.
+    std::thread::scope(|s| -> anyhow::Result<()> {
+        let (tx, rx) = mpsc::sync_channel::<Chunk>(workers * 2);
+        for _ in 0..workers {
+            let tx = tx.clone();
+            let (chunks, next, known, opts) = (&chunks, &next, &known, &opts);
+            s.spawn(move || loop {
+                let i = next.fetch_add(1, Ordering::SeqCst);
+                let Some(paths) = chunks.get(i) else { break };
+                if tx.send(prepare(i, paths, known, opts)).is_err() {
+                    break;
+                }
+            });
+        }
+        drop(tx);
+        let mut pending: BTreeMap<usize, Chunk> = BTreeMap::new();
+        let mut want = 0;
+        let mut failure: Option<anyhow::Error> = None;
+        for chunk in rx {
+            pending.insert(chunk.index, chunk);
+            while let Some(c) = pending.remove(&want) {
+                want += 1;
+                if failure.is_some() {
+                    continue;
+                }
+                let t = Instant::now();
+                let result = store.ingest_profiles(&c.inputs);
+                write_secs += t.elapsed().as_secs_f64();
+                match result {
+                    Ok(outcomes) => {
+                        for o in outcomes {
+                            match o {
+                                IngestOutcome::Stored { .. } => stored += 1,
+                                IngestOutcome::Unchanged { .. } => unchanged += 1,
+                            }
+                        }
+                    }
+                    Err(e) => {
+                        // Stop taking work; earlier chunks stay committed.
+                        next.store(usize::MAX / 2, Ordering::SeqCst);
+                        failure = Some(e.into());
+                        continue;
                     }
                 }
+                unchanged += c.known;
+                bytes_total += c.bytes;
+                unreadable.extend(c.unreadable);
+                bar.inc(c.paths as u64);
             }
         }
-        let per = read.len().div_ceil(threads).max(1);
-        let inputs: Vec<ProfileInput> = std::thread::scope(|s| {
-            let handles: Vec<_> = read
-                .chunks(per)
-                .map(|part| {
-                    let opts = &opts;
-                    s.spawn(move || {
-                        part.iter()
-                            .map(|(n, b)| to_input(n, b, opts))
-                            .collect::<Vec<_>>()
-                    })
-                })
-                .collect();
-            handles
-                .into_iter()
-                .flat_map(|h| h.join().unwrap_or_default())
-                .collect()
-        });
-        let n_bytes: u64 = inputs.iter().map(|i| i.byte_len).sum();
-        for o in store.ingest_profiles(&inputs)? {
-            match o {
-                IngestOutcome::Stored { .. } => stored += 1,
-                IngestOutcome::Unchanged { .. } => unchanged += 1,
-            }
+        if failure.is_none() && (want < chunks.len() || !pending.is_empty()) {
+            failure = Some(anyhow::anyhow!(
+                "a worker stopped before reading every file"
+            ));
         }
-        bytes_total += n_bytes;
-        bar.inc(chunk.len() as u64);
-    }
+        match failure {
+            Some(e) => Err(e),
+            None => Ok(()),
+        }
+    })?;
     bar.finish_and_clear();
     let secs = start.elapsed().as_secs_f64();
     for e in &unreadable {
@@ -143,16 +219,18 @@ pub fn run(args: Args, g: &Global) -> anyhow::Result<ExitCode> {
             "{}",
             serde_json::json!({
                 "stored": stored, "unchanged": unchanged, "unreadable": unreadable.len(),
-                "bytes": bytes_total, "seconds": secs, "database": store.location(),
+                "bytes": bytes_total, "seconds": secs, "write_seconds": write_secs,
+                "database": store.location(),
             })
         ),
         Format::Human => println!(
-            "{} profiles: {stored} stored as new versions, {unchanged} unchanged, {} unreadable ({:.1} MB in {:.2} s, {:.1} MB/s) into {}",
+            "{} profiles: {stored} stored as new versions, {unchanged} unchanged, {} unreadable ({:.1} MB in {:.2} s, {:.1} MB/s; {:.2} s writing) into {}",
             stored + unchanged + unreadable.len(),
             unreadable.len(),
             bytes_total as f64 / 1e6,
             secs,
             bytes_total as f64 / 1e6 / secs.max(1e-9),
+            write_secs,
             store.location()
         ),
     }
