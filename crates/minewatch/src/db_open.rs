@@ -101,3 +101,16 @@ pub fn or_dash<T: std::fmt::Display>(v: &Option<T>) -> String {
         .map(|v| v.to_string())
         .unwrap_or_else(|| "—".into())
 }
+
+/// Write a command's output to standard output; a closed pipe (`| head`) is not an error.
+pub fn emit(text: &str) -> anyhow::Result<()> {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|_| stdout.flush())
+    {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => Ok(other?),
+    }
+}

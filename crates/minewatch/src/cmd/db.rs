@@ -1,5 +1,6 @@
 //! `minewatch db init|migrate|stats|check|dump|restore`: the knowledge base itself.
 
+use std::fmt::Write as _;
 use std::io::{BufReader, BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -50,60 +51,65 @@ pub enum DbCommand {
 }
 
 pub fn run(args: Args, g: &Global) -> anyhow::Result<ExitCode> {
+    let mut out = String::new();
     match args.command {
         DbCommand::Init => {
             let mut store = db_open::open_bare(g)?;
             let report = store.load_reference_data()?;
-            println!(
+            writeln!(
+                out,
                 "database: {} (schema version {})",
                 store.location(),
                 store.schema_version()?
-            );
+            )?;
             if report.unchanged {
-                println!("reference data: already loaded, unchanged");
+                writeln!(out, "reference data: already loaded, unchanged")?;
             } else {
-                println!(
+                writeln!(out,
                     "reference data loaded: {} states, {} sources, {} fact versions, {} retractions, {} roll calls",
                     report.states, report.sources, report.facts, report.retracted, report.resolutions
-                );
+                )?;
             }
             let findings = store.consistency()?;
-            print_findings(&findings, false);
+            print_findings(&mut out, &findings, false)?;
         }
         DbCommand::Migrate => {
             let path = db_open::db_path(g)?;
             let (store, applied) = db_open::open_migrated(g)?;
             match applied.as_slice() {
-                [] => println!(
+                [] => writeln!(
+                    out,
                     "{}: schema version {}, up to date",
                     path.display(),
                     store.schema_version()?
-                ),
-                v => println!(
+                )?,
+                v => writeln!(
+                    out,
                     "{}: applied migrations {:?}; schema version {}",
                     path.display(),
                     v,
                     store.schema_version()?
-                ),
+                )?,
             }
         }
         DbCommand::Stats { format } => {
             let store = db_open::open(g)?;
             let stats = store.stats()?;
             match format {
-                Format::Json => println!("{}", serde_json::to_string_pretty(&stats)?),
+                Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(&stats)?)?,
                 Format::Human => {
-                    println!("database: {} ({})", stats.location, stats.backend);
-                    println!("schema version: {}", stats.schema_version);
-                    println!(
+                    writeln!(out, "database: {} ({})", stats.location, stats.backend)?;
+                    writeln!(out, "schema version: {}", stats.schema_version)?;
+                    writeln!(
+                        out,
                         "reference data loaded: {}",
                         stats
                             .last_reference_load
                             .map(|t| t.to_string())
                             .unwrap_or_else(|| "never".into())
-                    );
+                    )?;
                     for (t, n) in &stats.tables {
-                        println!("  {t:<16} {n:>9}");
+                        writeln!(out, "  {t:<16} {n:>9}")?;
                     }
                 }
             }
@@ -112,8 +118,8 @@ pub fn run(args: Args, g: &Global) -> anyhow::Result<ExitCode> {
             let store = db_open::open(g)?;
             let findings = store.consistency()?;
             match format {
-                Format::Json => println!("{}", serde_json::to_string_pretty(&findings)?),
-                Format::Human => print_findings(&findings, true),
+                Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(&findings)?)?,
+                Format::Human => print_findings(&mut out, &findings, true)?,
             }
         }
         DbCommand::Dump { output } => {
@@ -144,10 +150,17 @@ pub fn run(args: Args, g: &Global) -> anyhow::Result<ExitCode> {
                 None => {
                     let stdout = std::io::stdout();
                     let mut w = BufWriter::new(stdout.lock());
-                    let report = store.dump(&mut w)?;
-                    w.flush()?;
-                    if std::io::stderr().is_terminal() {
-                        eprintln!("dumped {} rows", report.rows);
+                    let written = store.dump(&mut w).and_then(|r| Ok(w.flush().map(|_| r)?));
+                    match written {
+                        Ok(report) => {
+                            if std::io::stderr().is_terminal() {
+                                eprintln!("dumped {} rows", report.rows);
+                            }
+                        }
+                        // A closed pipe (`| head`) is the reader's choice, not an error.
+                        Err(minewatch_store::StoreError::Io(e))
+                            if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+                        Err(e) => return Err(e.into()),
                     }
                 }
             }
@@ -161,9 +174,15 @@ pub fn run(args: Args, g: &Global) -> anyhow::Result<ExitCode> {
                 .with_context(|| {
                     format!("restoring {} into {}", file.display(), store.location())
                 })?;
-            println!("restored {} rows into {}", report.rows, store.location());
+            writeln!(
+                out,
+                "restored {} rows into {}",
+                report.rows,
+                store.location()
+            )?;
         }
     }
+    db_open::emit(&out)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -182,27 +201,37 @@ fn tempfile_in(
     Ok((tmp, f))
 }
 
-fn print_findings(findings: &[minewatch_store::Finding], all: bool) {
+fn print_findings(
+    out: &mut String,
+    findings: &[minewatch_store::Finding],
+    all: bool,
+) -> std::fmt::Result {
     let warnings = findings.iter().filter(|f| f.severity == "warning").count();
     let mut by_code: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
     for f in findings {
         *by_code.entry(f.code.as_str()).or_default() += 1;
     }
     let summary: Vec<String> = by_code.iter().map(|(c, n)| format!("{n} {c}")).collect();
-    println!(
+    writeln!(
+        out,
         "consistency check: {warnings} warnings; {}",
         if summary.is_empty() {
             "nothing to report".into()
         } else {
             summary.join(", ")
         }
-    );
+    )?;
     for f in findings {
         if all || f.severity == "warning" || f.code == "eif-rule-exception" {
-            println!("  {}: {} [{}] {}", f.severity, f.iso3, f.code, f.message);
+            writeln!(
+                out,
+                "  {}: {} [{}] {}",
+                f.severity, f.iso3, f.code, f.message
+            )?;
         }
     }
     if !all && findings.len() > warnings {
-        println!("  (`minewatch db check` lists every finding)");
+        writeln!(out, "  (`minewatch db check` lists every finding)")?;
     }
+    Ok(())
 }

@@ -1,5 +1,6 @@
 //! `minewatch history STATE`: the state's timeline, in date order, with sources.
 
+use std::fmt::Write as _;
 use std::process::ExitCode;
 
 use minewatch_store::Store;
@@ -20,6 +21,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args, g: &Global) -> anyhow::Result<ExitCode> {
+    let mut out = String::new();
     let known_at = db_open::known_at(args.known_at.as_deref())?;
     let store = db_open::open(g)?;
     let state = db_open::resolve(&store, &args.state)?;
@@ -27,23 +29,25 @@ pub fn run(args: Args, g: &Global) -> anyhow::Result<ExitCode> {
     match args.format {
         Format::Json => {
             let v = serde_json::json!({ "iso3": state.iso3, "name": state.name, "events": h });
-            println!("{}", serde_json::to_string_pretty(&v)?);
+            writeln!(out, "{}", serde_json::to_string_pretty(&v)?)?;
         }
         Format::Human => {
-            println!("{} ({}): {} events", state.name, state.iso3, h.len());
+            writeln!(out, "{} ({}): {} events", state.name, state.iso3, h.len())?;
             for e in &h {
                 let flags = if e.flags.is_empty() {
                     String::new()
                 } else {
                     format!(" [{}]", e.flags.join("; "))
                 };
-                println!(
+                writeln!(
+                    out,
                     "{:<10}  {:<20}  {}{flags}",
                     or_dash(&e.date),
                     e.kind,
                     e.description
-                );
-                println!(
+                )?;
+                writeln!(
+                    out,
                     "{:<10}  {:<20}  source: {}{}",
                     "",
                     "",
@@ -52,9 +56,10 @@ pub fn run(args: Args, g: &Global) -> anyhow::Result<ExitCode> {
                         .as_ref()
                         .map(|u| format!(" <{u}>"))
                         .unwrap_or_default()
-                );
+                )?;
             }
         }
     }
+    db_open::emit(&out)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -1,6 +1,7 @@
 //! `minewatch ingest PATH...`: store profiles as new versions in the knowledge base.
 
 use std::collections::{BTreeMap, HashSet};
+use std::fmt::Write as _;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -122,6 +123,7 @@ fn prepare(
 }
 
 pub fn run(args: Args, g: &Global) -> anyhow::Result<ExitCode> {
+    let mut out = String::new();
     let paths = input::expand(&args.paths);
     let mut store = db_open::open(g)?;
     let known = store.profile_hashes()?;
@@ -215,15 +217,15 @@ pub fn run(args: Args, g: &Global) -> anyhow::Result<ExitCode> {
         eprintln!("error: {e}");
     }
     match args.format {
-        Format::Json => println!(
+        Format::Json => writeln!(out,
             "{}",
             serde_json::json!({
                 "stored": stored, "unchanged": unchanged, "unreadable": unreadable.len(),
                 "bytes": bytes_total, "seconds": secs, "write_seconds": write_secs,
                 "database": store.location(),
             })
-        ),
-        Format::Human => println!(
+        )?,
+        Format::Human => writeln!(out,
             "{} profiles: {stored} stored as new versions, {unchanged} unchanged, {} unreadable ({:.1} MB in {:.2} s, {:.1} MB/s; {:.2} s writing) into {}",
             stored + unchanged + unreadable.len(),
             unreadable.len(),
@@ -232,8 +234,9 @@ pub fn run(args: Args, g: &Global) -> anyhow::Result<ExitCode> {
             bytes_total as f64 / 1e6 / secs.max(1e-9),
             write_secs,
             store.location()
-        ),
+        )?,
     }
+    db_open::emit(&out)?;
     Ok(if unreadable.is_empty() {
         ExitCode::SUCCESS
     } else {

@@ -1,5 +1,6 @@
 //! `minewatch states`: every state's status on a date, optionally filtered.
 
+use std::fmt::Write as _;
 use std::process::ExitCode;
 
 use minewatch_store::{StatusQuery, Store, TreatyStatus};
@@ -23,6 +24,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args, g: &Global) -> anyhow::Result<ExitCode> {
+    let mut out = String::new();
     let filter = args
         .status
         .as_deref()
@@ -39,19 +41,21 @@ pub fn run(args: Args, g: &Global) -> anyhow::Result<ExitCode> {
                 count: usize,
                 states: &'a [minewatch_store::StatusRecord],
             }
-            println!(
+            writeln!(
+                out,
                 "{}",
                 serde_json::to_string_pretty(&Out {
                     count: list.len(),
                     states: &list
                 })?
-            );
+            )?;
         }
         Format::Human => {
-            println!(
+            writeln!(
+                out,
                 "{:<4} {:<34} {:<12} {:<11} {:<11} {:<11}",
                 "code", "name", "status", "deposit", "in force", "withdrawn"
-            );
+            )?;
             for r in &list {
                 let flag = if r.confidence.verified() {
                     ""
@@ -59,7 +63,8 @@ pub fn run(args: Args, g: &Global) -> anyhow::Result<ExitCode> {
                     "  [UNVERIFIED]"
                 };
                 let name: String = r.name.chars().take(34).collect();
-                println!(
+                writeln!(
+                    out,
                     "{:<4} {:<34} {:<12} {:<11} {:<11} {:<11}{flag}",
                     r.iso3,
                     name,
@@ -67,13 +72,18 @@ pub fn run(args: Args, g: &Global) -> anyhow::Result<ExitCode> {
                     or_dash(&r.deposit_date),
                     or_dash(&r.entry_into_force),
                     or_dash(&r.withdrawal_effective_date)
-                );
+                )?;
             }
             let what = filter
                 .map(|f| format!(" with status {f}"))
                 .unwrap_or_default();
-            println!("{} states and other areas{what} as of {as_of}", list.len());
+            writeln!(
+                out,
+                "{} states and other areas{what} as of {as_of}",
+                list.len()
+            )?;
         }
     }
+    db_open::emit(&out)?;
     Ok(ExitCode::SUCCESS)
 }

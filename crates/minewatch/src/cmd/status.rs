@@ -1,5 +1,6 @@
 //! `minewatch status STATE`: a state's Mine Ban Treaty status on a date, with sources.
 
+use std::fmt::Write as _;
 use std::process::ExitCode;
 
 use minewatch_store::{StatusQuery, StatusRecord, Store};
@@ -23,20 +24,21 @@ pub struct Args {
 }
 
 pub fn run(args: Args, g: &Global) -> anyhow::Result<ExitCode> {
+    let mut out = String::new();
     let as_of = db_open::as_of(args.as_of.as_deref())?;
     let known_at = db_open::known_at(args.known_at.as_deref())?;
     let store = db_open::open(g)?;
     let state = db_open::resolve(&store, &args.state)?;
     let rec = store.status(&state.iso3, &StatusQuery { as_of, known_at })?;
     match args.format {
-        Format::Json => println!("{}", serde_json::to_string_pretty(&rec)?),
-        Format::Human => print!("{}", human(&rec)),
+        Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(&rec)?)?,
+        Format::Human => write!(out, "{}", human(&rec))?,
     }
+    db_open::emit(&out)?;
     Ok(ExitCode::SUCCESS)
 }
 
 pub fn human(r: &StatusRecord) -> String {
-    use std::fmt::Write;
     let mut s = String::new();
     let unverified = if r.confidence.verified() {
         ""

@@ -1,5 +1,6 @@
 //! `minewatch votes STATE`: the state's vote on each UN General Assembly treaty resolution.
 
+use std::fmt::Write as _;
 use std::process::ExitCode;
 
 use minewatch_store::Store;
@@ -20,6 +21,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args, g: &Global) -> anyhow::Result<ExitCode> {
+    let mut out = String::new();
     let known_at = db_open::known_at(args.known_at.as_deref())?;
     let store = db_open::open(g)?;
     let state = db_open::resolve(&store, &args.state)?;
@@ -27,17 +29,19 @@ pub fn run(args: Args, g: &Global) -> anyhow::Result<ExitCode> {
     match args.format {
         Format::Json => {
             let v = serde_json::json!({ "iso3": state.iso3, "name": state.name, "votes": votes });
-            println!("{}", serde_json::to_string_pretty(&v)?);
+            writeln!(out, "{}", serde_json::to_string_pretty(&v)?)?;
         }
         Format::Human => {
-            println!(
+            writeln!(
+                out,
                 "{} ({}): UN General Assembly votes on the treaty resolution",
                 state.name, state.iso3
-            );
-            println!(
+            )?;
+            writeln!(
+                out,
                 "{:<12} {:<11}  {:<8}  {:>4} {:>3} {:>7}",
                 "resolution", "date", "vote", "yes", "no", "abstain"
-            );
+            )?;
             let mut caveats: Vec<String> = Vec::new();
             for v in &votes {
                 let mut mark = String::new();
@@ -48,7 +52,8 @@ pub fn run(args: Args, g: &Global) -> anyhow::Result<ExitCode> {
                     });
                     mark = format!(" ({})", i + 1);
                 }
-                println!(
+                writeln!(
+                    out,
                     "{:<12} {:<11}  {:<8}  {:>4} {:>3} {:>7}{mark}",
                     v.resolution,
                     v.date.to_string(),
@@ -56,16 +61,20 @@ pub fn run(args: Args, g: &Global) -> anyhow::Result<ExitCode> {
                     v.yes,
                     v.no,
                     v.abstain
-                );
+                )?;
             }
             for (i, c) in caveats.iter().enumerate() {
-                println!("({}) {c}", i + 1);
+                writeln!(out, "({}) {c}", i + 1)?;
             }
-            println!("none: absent, or not a UN member then (the dataset omits absent votes)");
+            writeln!(
+                out,
+                "none: absent, or not a UN member then (the dataset omits absent votes)"
+            )?;
             if let Some(v) = votes.first() {
-                println!("source: {}", v.source);
+                writeln!(out, "source: {}", v.source)?;
             }
         }
     }
+    db_open::emit(&out)?;
     Ok(ExitCode::SUCCESS)
 }
