@@ -279,24 +279,88 @@ const NOT_GLUED: &[&str] = &[
     "lineup",
 ];
 
-/// Words of a text: maximal runs of letters, with the byte span of each.
-fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in text.char_indices() {
-        if c.is_alphabetic() {
-            if start.is_none() {
-                start = Some(i);
+/// Words of a text: maximal runs of letters, with the byte offset of each. No allocation.
+struct Words<'a> {
+    text: &'a str,
+    pos: usize,
+}
+
+fn words(text: &str) -> Words<'_> {
+    Words { text, pos: 0 }
+}
+
+fn is_letter_at(text: &str, i: usize) -> Option<(bool, usize)> {
+    let b = *text.as_bytes().get(i)?;
+    if b < 0x80 {
+        return Some((b.is_ascii_alphabetic(), 1));
+    }
+    let c = text[i..].chars().next()?;
+    Some((c.is_alphabetic(), c.len_utf8()))
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = (usize, &'a str);
+    fn next(&mut self) -> Option<(usize, &'a str)> {
+        let text = self.text;
+        // Skip non-letters.
+        while let Some((letter, len)) = is_letter_at(text, self.pos) {
+            if letter {
+                break;
             }
-        } else if let Some(s) = start.take() {
-            out.push((s, &text[s..i]));
+            self.pos += len;
+        }
+        let start = self.pos;
+        while let Some((letter, len)) = is_letter_at(text, self.pos) {
+            if !letter {
+                break;
+            }
+            self.pos += len;
+        }
+        (self.pos > start).then(|| (start, &text[start..self.pos]))
+    }
+}
+
+/// FNV-1a of a word, case-folded: equal for "Defense", "defense" and "DEFENSE".
+fn fold_hash(w: &str) -> u64 {
+    let mut h: u64 = 0xcbf29ce484222325;
+    let mut feed = |b: u8| {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x100000001b3);
+    };
+    if w.is_ascii() {
+        for b in w.bytes() {
+            feed(b.to_ascii_lowercase());
+        }
+    } else {
+        let mut buf = [0u8; 4];
+        for c in w.chars().flat_map(char::to_lowercase) {
+            for b in c.encode_utf8(&mut buf).bytes() {
+                feed(b);
+            }
         }
     }
-    if let Some(s) = start {
-        out.push((s, &text[s..]));
-    }
-    out.into_iter()
+    h
 }
+
+/// A hasher for keys that are already hashes.
+#[derive(Default)]
+struct IdHasher(u64);
+
+impl std::hash::Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 << 8 | self.0 >> 56) ^ *b as u64;
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+}
+
+type IdMap<V> = HashMap<u64, V, std::hash::BuildHasherDefault<IdHasher>>;
 
 /// A whitespace-delimited token containing byte `i`.
 fn token_around(text: &str, s: usize, e: usize) -> &str {
@@ -313,13 +377,26 @@ fn token_around(text: &str, s: usize, e: usize) -> &str {
     &text[ts..te]
 }
 
+fn ends_with_ignore_case(w: &str, suffix: &str) -> bool {
+    w.len() > suffix.len() && w.as_bytes()[w.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
+}
+
 pub fn glued_words(doc: &Document, out: &mut Vec<Diagnostic>) {
     let text = doc.text.as_str();
-    let mut vocab: HashMap<String, u32> = HashMap::new();
-    for (_, w) in words(text) {
-        *vocab.entry(w.to_lowercase()).or_default() += 1;
+    // One pass: count every word (case-folded) and keep the few candidates.
+    let mut vocab: IdMap<u32> = IdMap::default();
+    let mut candidates: Vec<(usize, &str)> = Vec::new();
+    for (s, w) in words(text) {
+        *vocab.entry(fold_hash(w)).or_default() += 1;
+        let bytes = w.as_bytes();
+        let camel = bytes.windows(2).any(|p| p[0].is_ascii_lowercase() && p[1].is_ascii_uppercase())
+            || !w.is_ascii() && w.chars().zip(w.chars().skip(1)).any(|(a, b)| a.is_lowercase() && b.is_uppercase());
+        let suffixed = w.len() >= 6 && SUFFIX_WORDS.iter().any(|f| ends_with_ignore_case(w, f));
+        if camel || suffixed {
+            candidates.push((s, w));
+        }
     }
-    let in_vocab = |w: &str, min: u32| vocab.get(&w.to_lowercase()).copied().unwrap_or(0) >= min;
+    let in_vocab = |w: &str, min: u32| vocab.get(&fold_hash(w)).copied().unwrap_or(0) >= min;
     let mut seen: HashSet<(usize, usize)> = HashSet::new();
     let mut report = |s: usize, w: &str, why: String, out: &mut Vec<Diagnostic>| {
         if seen.insert((s, s + w.len())) {
@@ -335,7 +412,7 @@ pub fn glued_words(doc: &Document, out: &mut Vec<Diagnostic>) {
             );
         }
     };
-    for (s, w) in words(text) {
+    for (s, w) in candidates {
         let e = s + w.len();
         // Skip designations (M16A1, PFM-1), handles, hashtags, URLs, e-mail.
         let before = text[..s].chars().next_back();
@@ -364,26 +441,15 @@ pub fn glued_words(doc: &Document, out: &mut Vec<Diagnostic>) {
             let a: String = chars[..i].iter().collect();
             let b: String = chars[i..].iter().collect();
             let b_caps = b.chars().all(|c| c.is_uppercase());
-            let mc = a == "Mc"
-                || a == "Mac"
-                || a == "O"
-                || a == "De"
-                || a == "La"
-                || a == "Di"
-                || a == "Van";
+            let mc = matches!(a.as_str(), "Mc" | "Mac" | "O" | "De" | "La" | "Di" | "Van");
             if !mc && !b_caps && b.chars().count() >= 2 {
                 let a_lower = a.to_lowercase();
-                if FUNCTION_WORDS.contains(&a_lower.as_str()) && in_vocab(&b, 1)
-                    || FUNCTION_WORDS.contains(&a_lower.as_str()) && b.chars().count() >= 4
-                {
+                let function_word = FUNCTION_WORDS.contains(&a_lower.as_str());
+                if function_word && (in_vocab(&b, 1) || b.chars().count() >= 4) {
                     report(s, w, format!("\"{a}\" and \"{b}\""), out);
                     continue;
                 }
-                if chars[0].is_lowercase()
-                    && a.chars().count() >= 2
-                    && b.chars().count() >= 3
-                    && in_vocab(&a, 2)
-                {
+                if chars[0].is_lowercase() && a.chars().count() >= 2 && b.chars().count() >= 3 && in_vocab(&a, 2) {
                     report(s, w, format!("\"{a}\" and \"{b}\""), out);
                     continue;
                 }
@@ -424,24 +490,27 @@ pub fn near_duplicates(doc: &Document, opts: &Options, out: &mut Vec<Diagnostic>
     const SHINGLE: usize = 4;
     const MAX_POSTINGS: usize = 24;
     let body = doc.body_span();
+    let mut word_hashes: Vec<u64> = Vec::new();
     let paras: Vec<(Span, Vec<u64>)> = doc
         .paragraphs
         .iter()
         .filter(|p| body.contains(p.span))
-        .map(|p| {
-            let ws: Vec<String> = words(&p.text).map(|(_, w)| w.to_lowercase()).collect();
-            let mut sh: Vec<u64> = if ws.len() >= SHINGLE {
-                ws.windows(SHINGLE).map(hash_words).collect()
-            } else {
-                Vec::new()
-            };
+        .filter_map(|p| {
+            word_hashes.clear();
+            word_hashes.extend(words(&p.text).map(|(_, w)| fold_hash(w)));
+            if word_hashes.len() < SHINGLE + 7 {
+                return None;
+            }
+            let mut sh: Vec<u64> = word_hashes
+                .windows(SHINGLE)
+                .map(|ws| ws.iter().fold(0xcbf29ce484222325u64, |h, w| (h ^ w).wrapping_mul(0x100000001b3)))
+                .collect();
             sh.sort_unstable();
             sh.dedup();
-            (p.span, sh)
+            (sh.len() >= 8).then_some((p.span, sh))
         })
-        .filter(|(_, sh)| sh.len() >= 8)
         .collect();
-    let mut postings: HashMap<u64, Vec<u32>> = HashMap::new();
+    let mut postings: IdMap<Vec<u32>> = IdMap::default();
     for (i, (_, sh)) in paras.iter().enumerate() {
         for h in sh {
             postings.entry(*h).or_default().push(i as u32);
@@ -461,10 +530,7 @@ pub fn near_duplicates(doc: &Document, opts: &Options, out: &mut Vec<Diagnostic>
     let mut pairs: Vec<((u32, u32), f64)> = shared
         .into_iter()
         .filter_map(|((a, b), n)| {
-            let (la, lb) = (
-                paras[a as usize].1.len() as f64,
-                paras[b as usize].1.len() as f64,
-            );
+            let (la, lb) = (paras[a as usize].1.len() as f64, paras[b as usize].1.len() as f64);
             let n = n as f64;
             // Overlap relative to the shorter paragraph, and to the union.
             let containment = n / la.min(lb);
@@ -477,35 +543,21 @@ pub fn near_duplicates(doc: &Document, opts: &Options, out: &mut Vec<Diagnostic>
     pairs.sort_by_key(|((a, b), _)| (*a, *b));
     for ((a, b), j) in pairs {
         let (sa, sb) = (paras[a as usize].0, paras[b as usize].0);
-        let first_line_end = |s: Span| {
-            doc.text[s.start..s.end]
-                .find('\n')
-                .map(|i| s.start + i)
-                .unwrap_or(s.end)
-        };
+        let first_line_end = |s: Span| doc.text[s.start..s.end].find('\n').map(|i| s.start + i).unwrap_or(s.end);
         out.push(
             Diagnostic::new(
                 "near-duplicate-paragraph",
                 Severity::Warning,
                 Span::new(sa.start, first_line_end(sa)),
-                format!("this paragraph and a later one say nearly the same thing ({:.0}% of their word sequences are shared)", j * 100.0),
+                format!(
+                    "this paragraph and a later one say nearly the same thing ({:.0}% of their word sequences are shared)",
+                    j * 100.0
+                ),
             )
             .with_related(Span::new(sb.start, first_line_end(sb)), "the other paragraph")
             .with_help("keep one of them, merging what differs"),
         );
     }
-}
-
-fn hash_words(ws: &[String]) -> u64 {
-    // FNV-1a over the words, a separator between them: stable across runs and platforms.
-    let mut h: u64 = 0xcbf29ce484222325;
-    for w in ws {
-        for b in w.bytes().chain(std::iter::once(0xff)) {
-            h ^= b as u64;
-            h = h.wrapping_mul(0x100000001b3);
-        }
-    }
-    h
 }
 
 /// Today's date when `--as-of` is not given.

@@ -413,10 +413,10 @@ pub fn read(bytes: &[u8]) -> Document {
     doc.paragraphs.sort_by_key(|p| p.span.start);
     reindex_paragraphs(&mut doc);
     for p in doc.paragraphs.iter_mut() {
-        p.section = doc
-            .sections
-            .iter()
-            .position(|s| s.span.start <= p.span.start && p.span.start < s.span.end);
+        let i = doc.sections.partition_point(|s| s.span.start <= p.span.start);
+        p.section = i
+            .checked_sub(1)
+            .filter(|&i| p.span.start < doc.sections[i].span.end);
     }
     doc.text = text;
     sections::link_blocks(&mut doc);
@@ -442,13 +442,10 @@ fn split_note_blocks(doc: &mut Document) {
     let mut out = Vec::with_capacity(doc.blocks.len());
     for b in doc.blocks.drain(..) {
         if let BlockKind::Note { .. } = b.kind {
-            let inside: Vec<usize> = doc
-                .notes
-                .iter()
-                .enumerate()
-                .filter(|(_, n)| b.span.start <= n.span.start && n.span.start < b.span.end)
-                .map(|(i, _)| i)
-                .collect();
+            // Notes are in text order: the ones inside this block by binary search.
+            let lo = doc.notes.partition_point(|n| n.span.start < b.span.start);
+            let hi = doc.notes.partition_point(|n| n.span.start < b.span.end);
+            let inside: Vec<usize> = (lo..hi.max(lo)).collect();
             if inside.len() > 1 {
                 for (k, &ni) in inside.iter().enumerate() {
                     let start = if k == 0 {

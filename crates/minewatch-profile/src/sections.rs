@@ -6,73 +6,85 @@ use minewatch_model::Span;
 use crate::model::*;
 use crate::reader::{Chunk, Src};
 
-const KEYWORDS: &[(SectionKind, &[&str])] = &[
+/// Keywords that mark a section's topic: `(word, prefix)`; a prefix keyword
+/// matches any word that starts with it ("produc" → "production", "produced").
+const KEYWORDS: &[(SectionKind, &[(&str, bool)])] = &[
     (
         SectionKind::Policy,
         &[
-            "acced",
-            "accession",
-            "ratif",
-            "signed",
-            "resolution",
-            "vote",
-            "voted",
-            "observer",
-            "meeting",
-            "convention",
-            "policy",
-            "withdraw",
+            ("acced", true),
+            ("accession", true),
+            ("ratif", true),
+            ("signed", false),
+            ("resolution", true),
+            ("vote", true),
+            ("observer", true),
+            ("meeting", true),
+            ("convention", true),
+            ("policy", false),
+            ("withdraw", true),
         ],
     ),
     (
         SectionKind::Use,
-        &[
-            " use ", " use.", "used", " laid", "emplaced", "new use", "planted",
-        ],
+        &[("use", false), ("used", false), ("laid", false), ("emplaced", false), ("planted", false)],
     ),
-    (SectionKind::Production, &["produc", "manufactur"]),
+    (SectionKind::Production, &[("produc", true), ("manufactur", true)]),
     (
         SectionKind::Transfer,
-        &["export", "transfer", "import", "moratorium"],
+        &[("export", true), ("transfer", true), ("import", true), ("moratorium", true)],
     ),
     (
         SectionKind::Stockpiling,
-        &["stockpil", "stocks", "inventory"],
+        &[("stockpil", true), ("stocks", false), ("inventory", false)],
     ),
     (
         SectionKind::StockpileDestruction,
-        &["destroy", "destruction", "destroyed", "demilitariz"],
+        &[("destroy", true), ("destruction", false), ("demilitariz", true)],
     ),
     (
         SectionKind::RetainedMines,
-        &["retain", "retention", "training", "research"],
+        &[("retain", true), ("retention", false), ("training", false), ("research", false)],
     ),
-    (SectionKind::Alternatives, &["alternative"]),
-    (
-        SectionKind::Transparency,
-        &["article 7", "transparency report", "transparency measures"],
-    ),
+    (SectionKind::Alternatives, &[("alternative", true)]),
+    (SectionKind::Transparency, &[("transparency", false)]),
 ];
 
-fn count(hay: &str, needle: &str) -> usize {
-    hay.matches(needle).count()
+fn keyword_match(word: &[u8], kw: &str, prefix: bool) -> bool {
+    let kw = kw.as_bytes();
+    if prefix {
+        word.len() >= kw.len() && word[..kw.len()].eq_ignore_ascii_case(kw)
+    } else {
+        word.eq_ignore_ascii_case(kw)
+    }
 }
 
-/// Classify a section from its text (the first paragraph weighs most).
+/// Add `weight` to each kind one of whose keywords the words of `text` match.
+fn score_words(text: &str, weight: usize, scores: &mut [usize; KEYWORDS.len()]) {
+    for word in text.as_bytes().split(|b| !b.is_ascii_alphabetic()) {
+        if word.len() < 3 {
+            continue;
+        }
+        for (k, (_, words)) in KEYWORDS.iter().enumerate() {
+            if words.iter().any(|(kw, prefix)| keyword_match(word, kw, *prefix)) {
+                scores[k] += weight;
+            }
+        }
+    }
+}
+
+/// Classify a section from its text (the first sentence weighs most, then the rest
+/// of the first paragraph, then the other paragraphs). One pass over the words.
 pub fn classify_content(first: &str, rest: &str) -> SectionKind {
-    // The first sentence says what a section is about; it weighs most.
     let cut = first.find(". ").map(|i| i + 1).unwrap_or(first.len());
-    let lead = format!(" {} ", first[..cut].to_lowercase());
-    let first = format!(" {} ", first[cut..].to_lowercase());
-    let rest = rest.to_lowercase();
+    let mut scores = [0usize; KEYWORDS.len()];
+    score_words(&first[..cut], 6, &mut scores);
+    score_words(&first[cut..], 2, &mut scores);
+    score_words(rest, 1, &mut scores);
     let mut best = (0, SectionKind::Other);
-    for (kind, words) in KEYWORDS {
-        let score: usize = words
-            .iter()
-            .map(|w| 6 * count(&lead, w) + 2 * count(&first, w) + count(&rest, w))
-            .sum();
-        if score > best.0 {
-            best = (score, *kind);
+    for (k, (kind, _)) in KEYWORDS.iter().enumerate() {
+        if scores[k] > best.0 {
+            best = (scores[k], *kind);
         }
     }
     best.1
@@ -167,11 +179,10 @@ pub(crate) fn build(
                 (classify_heading(&h.text), false)
             }
             None => {
-                let paras: Vec<&Paragraph> = doc
-                    .paragraphs
-                    .iter()
-                    .filter(|p| span.start <= p.span.start && p.span.start < span.end)
-                    .collect();
+                // Paragraphs are in text order here: find the section's by binary search.
+                let lo = doc.paragraphs.partition_point(|p| p.span.start < span.start);
+                let hi = doc.paragraphs.partition_point(|p| p.span.start < span.end);
+                let paras: Vec<&Paragraph> = doc.paragraphs[lo..hi.max(lo)].iter().collect();
                 let first = paras.first().map(|p| p.text.as_str()).unwrap_or("");
                 let rest: String = paras
                     .iter()
@@ -195,17 +206,10 @@ pub(crate) fn build(
 
 /// Fill each section's block range once the blocks are final.
 pub(crate) fn link_blocks(doc: &mut Document) {
+    // Blocks and sections are both in text order: binary searches, no scans.
     for s in doc.sections.iter_mut() {
-        let first = doc
-            .blocks
-            .iter()
-            .position(|b| b.span.start >= s.span.start)
-            .unwrap_or(doc.blocks.len());
-        let end = doc
-            .blocks
-            .iter()
-            .position(|b| b.span.start >= s.span.end)
-            .unwrap_or(doc.blocks.len());
+        let first = doc.blocks.partition_point(|b| b.span.start < s.span.start);
+        let end = doc.blocks.partition_point(|b| b.span.start < s.span.end);
         s.blocks = (first, end.max(first));
     }
 }

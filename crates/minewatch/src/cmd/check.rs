@@ -57,51 +57,44 @@ pub fn run(args: Args, _g: &Global) -> anyhow::Result<ExitCode> {
     };
     let mut unreadable = 0usize;
     let (mut errors, mut warnings, mut files) = (0usize, 0usize, 0usize);
-    // Human output streams file by file (bounded memory over thousands of files);
+    // Human output streams batch by batch (bounded memory over thousands of files);
     // JSON and SARIF are one document, so they keep the results.
     let mut kept: Vec<(String, String, Vec<minewatch_model::Diagnostic>)> = Vec::new();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    for p in input::expand(&args.paths) {
-        let path = match p {
-            Ok(p) => p,
-            Err(e) => {
-                eprintln!("error: {e}");
-                unreadable += 1;
-                continue;
+    let paths = input::expand(&args.paths);
+    let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1).min(8);
+    // Files are read and checked in parallel, a batch at a time; results keep their order.
+    for batch in paths.chunks(threads * 16) {
+        let analyzed = parallel_map(batch, threads, |p| match p {
+            Err(e) => Err(e.clone()),
+            Ok(path) => {
+                let inp = input::read(path);
+                let bytes = inp.bytes?;
+                let doc = minewatch_profile::read(&bytes);
+                drop(bytes);
+                let diags = analyze(&doc, &opts);
+                let rendered = (args.format == Format::Human)
+                    .then(|| render::human(&FileReport { path: &inp.name, text: &doc.text, diagnostics: &diags }, color));
+                Ok((inp.name, doc.text, diags, rendered))
             }
-        };
-        let inp = input::read(&path);
-        let bytes = match inp.bytes {
-            Ok(b) => b,
-            Err(e) => {
-                eprintln!("error: {e}");
-                unreadable += 1;
-                continue;
+        });
+        for r in analyzed {
+            let (name, text, diags, rendered) = match r {
+                Ok(x) => x,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    unreadable += 1;
+                    continue;
+                }
+            };
+            files += 1;
+            errors += diags.iter().filter(|d| d.severity == Severity::Error).count();
+            warnings += diags.iter().filter(|d| d.severity == Severity::Warning).count();
+            match rendered {
+                Some(r) => out.write_all(r.as_bytes())?,
+                None => kept.push((name, text, diags)),
             }
-        };
-        files += 1;
-        let doc = minewatch_profile::read(&bytes);
-        drop(bytes);
-        let diags = minewatch_check::check(&doc, &opts);
-        errors += diags
-            .iter()
-            .filter(|d| d.severity == Severity::Error)
-            .count();
-        warnings += diags
-            .iter()
-            .filter(|d| d.severity == Severity::Warning)
-            .count();
-        match args.format {
-            Format::Human => {
-                let report = FileReport {
-                    path: &inp.name,
-                    text: &doc.text,
-                    diagnostics: &diags,
-                };
-                out.write_all(render::human(&report, color).as_bytes())?;
-            }
-            _ => kept.push((inp.name, doc.text, diags)),
         }
     }
     let reports: Vec<FileReport> = kept
@@ -143,5 +136,25 @@ pub fn run(args: Args, _g: &Global) -> anyhow::Result<ExitCode> {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
+    })
+}
+
+/// Every check on one document: the profile checks.
+fn analyze(doc: &minewatch_profile::Document, opts: &minewatch_check::Options) -> Vec<minewatch_model::Diagnostic> {
+    minewatch_check::check(doc, opts)
+}
+
+/// Apply `f` to every item on up to `threads` threads; results in input order.
+fn parallel_map<T: Sync, R: Send>(items: &[T], threads: usize, f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    if threads <= 1 || items.len() <= 1 {
+        return items.iter().map(f).collect();
+    }
+    let per = items.len().div_ceil(threads);
+    std::thread::scope(|s| {
+        let handles: Vec<_> = items.chunks(per).map(|chunk| s.spawn(|| chunk.iter().map(&f).collect::<Vec<R>>())).collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
     })
 }
