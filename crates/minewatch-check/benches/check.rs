@@ -16,7 +16,10 @@ fn corpus(n: usize) -> Vec<String> {
 fn read_and_check(bencher: Bencher, n: usize) {
     let texts = corpus(n);
     let bytes: usize = texts.iter().map(String::len).sum();
-    let opts = minewatch_check::Options { as_of: "2026-11-30".parse().unwrap(), ..Default::default() };
+    let opts = minewatch_check::Options {
+        as_of: "2026-11-30".parse().unwrap(),
+        ..Default::default()
+    };
     bencher.counter(BytesCount::new(bytes)).bench(|| {
         let mut found = 0;
         for t in &texts {
@@ -31,14 +34,25 @@ fn read_and_check(bencher: Bencher, n: usize) {
 fn read_only(bencher: Bencher, n: usize) {
     let texts = corpus(n);
     let bytes: usize = texts.iter().map(String::len).sum();
-    bencher.counter(BytesCount::new(bytes)).bench(|| texts.iter().map(|t| minewatch_profile::read(t.as_bytes()).blocks.len()).sum::<usize>());
+    bencher.counter(BytesCount::new(bytes)).bench(|| {
+        texts
+            .iter()
+            .map(|t| minewatch_profile::read(t.as_bytes()).blocks.len())
+            .sum::<usize>()
+    });
 }
 
 #[divan::bench]
 fn seed(bencher: Bencher) {
-    let p = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/seeds/000_bd786dfe2a2cbc87.txt");
+    let p = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../shared/seeds/000_bd786dfe2a2cbc87.txt"
+    );
     let Ok(bytes) = std::fs::read(p) else { return };
-    let opts = minewatch_check::Options { as_of: "2026-11-30".parse().unwrap(), ..Default::default() };
+    let opts = minewatch_check::Options {
+        as_of: "2026-11-30".parse().unwrap(),
+        ..Default::default()
+    };
     bencher
         .counter(BytesCount::new(bytes.len()))
         .bench(|| minewatch_check::check(&minewatch_profile::read(&bytes), &opts).len());

@@ -377,8 +377,36 @@ fn token_around(text: &str, s: usize, e: usize) -> &str {
     &text[ts..te]
 }
 
+/// Could this word be two glued together? A case change inside it, or (six letters
+/// or more) an ending in one of the function words. Cheap: most words fail the first test.
+fn is_candidate(w: &str) -> bool {
+    let b = w.as_bytes();
+    if w.is_ascii() {
+        let mut prev_lower = false;
+        for &c in b {
+            if prev_lower && c.is_ascii_uppercase() {
+                return true;
+            }
+            prev_lower = c.is_ascii_lowercase();
+        }
+    } else if w
+        .chars()
+        .zip(w.chars().skip(1))
+        .any(|(a, c)| a.is_lowercase() && c.is_uppercase())
+    {
+        return true;
+    }
+    b.len() >= 6
+        && matches!(
+            b[b.len() - 1].to_ascii_lowercase(),
+            b'r' | b'e' | b'f' | b'd' | b'h' | b'm' | b't' | b'o' | b'n' | b'y'
+        )
+        && SUFFIX_WORDS.iter().any(|f| ends_with_ignore_case(w, f))
+}
+
 fn ends_with_ignore_case(w: &str, suffix: &str) -> bool {
-    w.len() > suffix.len() && w.as_bytes()[w.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
+    w.len() > suffix.len()
+        && w.as_bytes()[w.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
 }
 
 pub fn glued_words(doc: &Document, out: &mut Vec<Diagnostic>) {
@@ -388,11 +416,7 @@ pub fn glued_words(doc: &Document, out: &mut Vec<Diagnostic>) {
     let mut candidates: Vec<(usize, &str)> = Vec::new();
     for (s, w) in words(text) {
         *vocab.entry(fold_hash(w)).or_default() += 1;
-        let bytes = w.as_bytes();
-        let camel = bytes.windows(2).any(|p| p[0].is_ascii_lowercase() && p[1].is_ascii_uppercase())
-            || !w.is_ascii() && w.chars().zip(w.chars().skip(1)).any(|(a, b)| a.is_lowercase() && b.is_uppercase());
-        let suffixed = w.len() >= 6 && SUFFIX_WORDS.iter().any(|f| ends_with_ignore_case(w, f));
-        if camel || suffixed {
+        if is_candidate(w) {
             candidates.push((s, w));
         }
     }
@@ -449,7 +473,11 @@ pub fn glued_words(doc: &Document, out: &mut Vec<Diagnostic>) {
                     report(s, w, format!("\"{a}\" and \"{b}\""), out);
                     continue;
                 }
-                if chars[0].is_lowercase() && a.chars().count() >= 2 && b.chars().count() >= 3 && in_vocab(&a, 2) {
+                if chars[0].is_lowercase()
+                    && a.chars().count() >= 2
+                    && b.chars().count() >= 3
+                    && in_vocab(&a, 2)
+                {
                     report(s, w, format!("\"{a}\" and \"{b}\""), out);
                     continue;
                 }
@@ -503,7 +531,11 @@ pub fn near_duplicates(doc: &Document, opts: &Options, out: &mut Vec<Diagnostic>
             }
             let mut sh: Vec<u64> = word_hashes
                 .windows(SHINGLE)
-                .map(|ws| ws.iter().fold(0xcbf29ce484222325u64, |h, w| (h ^ w).wrapping_mul(0x100000001b3)))
+                .map(|ws| {
+                    ws.iter().fold(0xcbf29ce484222325u64, |h, w| {
+                        (h ^ w).wrapping_mul(0x100000001b3)
+                    })
+                })
                 .collect();
             sh.sort_unstable();
             sh.dedup();
@@ -530,7 +562,10 @@ pub fn near_duplicates(doc: &Document, opts: &Options, out: &mut Vec<Diagnostic>
     let mut pairs: Vec<((u32, u32), f64)> = shared
         .into_iter()
         .filter_map(|((a, b), n)| {
-            let (la, lb) = (paras[a as usize].1.len() as f64, paras[b as usize].1.len() as f64);
+            let (la, lb) = (
+                paras[a as usize].1.len() as f64,
+                paras[b as usize].1.len() as f64,
+            );
             let n = n as f64;
             // Overlap relative to the shorter paragraph, and to the union.
             let containment = n / la.min(lb);
@@ -543,7 +578,12 @@ pub fn near_duplicates(doc: &Document, opts: &Options, out: &mut Vec<Diagnostic>
     pairs.sort_by_key(|((a, b), _)| (*a, *b));
     for ((a, b), j) in pairs {
         let (sa, sb) = (paras[a as usize].0, paras[b as usize].0);
-        let first_line_end = |s: Span| doc.text[s.start..s.end].find('\n').map(|i| s.start + i).unwrap_or(s.end);
+        let first_line_end = |s: Span| {
+            doc.text[s.start..s.end]
+                .find('\n')
+                .map(|i| s.start + i)
+                .unwrap_or(s.end)
+        };
         out.push(
             Diagnostic::new(
                 "near-duplicate-paragraph",

@@ -413,7 +413,9 @@ pub fn read(bytes: &[u8]) -> Document {
     doc.paragraphs.sort_by_key(|p| p.span.start);
     reindex_paragraphs(&mut doc);
     for p in doc.paragraphs.iter_mut() {
-        let i = doc.sections.partition_point(|s| s.span.start <= p.span.start);
+        let i = doc
+            .sections
+            .partition_point(|s| s.span.start <= p.span.start);
         p.section = i
             .checked_sub(1)
             .filter(|&i| p.span.start < doc.sections[i].span.end);
@@ -472,7 +474,15 @@ fn split_note_blocks(doc: &mut Document) {
 
 /// Join hard-wrapped lines: each line ending becomes spaces of the same byte length.
 pub(crate) fn join_lines(s: &str) -> String {
-    s.replace("\r\n", "  ").replace(['\n', '\r'], " ")
+    if !s.contains(['\n', '\r']) {
+        return s.to_string();
+    }
+    // Both are ASCII, so replacing them byte for byte keeps the text valid UTF-8.
+    let bytes: Vec<u8> = s
+        .bytes()
+        .map(|b| if b == b'\n' || b == b'\r' { b' ' } else { b })
+        .collect();
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 fn looks_like_heading(line: &str) -> bool {

@@ -27,12 +27,26 @@ const KEYWORDS: &[(SectionKind, &[(&str, bool)])] = &[
     ),
     (
         SectionKind::Use,
-        &[("use", false), ("used", false), ("laid", false), ("emplaced", false), ("planted", false)],
+        &[
+            ("use", false),
+            ("used", false),
+            ("laid", false),
+            ("emplaced", false),
+            ("planted", false),
+        ],
     ),
-    (SectionKind::Production, &[("produc", true), ("manufactur", true)]),
+    (
+        SectionKind::Production,
+        &[("produc", true), ("manufactur", true)],
+    ),
     (
         SectionKind::Transfer,
-        &[("export", true), ("transfer", true), ("import", true), ("moratorium", true)],
+        &[
+            ("export", true),
+            ("transfer", true),
+            ("import", true),
+            ("moratorium", true),
+        ],
     ),
     (
         SectionKind::Stockpiling,
@@ -40,11 +54,20 @@ const KEYWORDS: &[(SectionKind, &[(&str, bool)])] = &[
     ),
     (
         SectionKind::StockpileDestruction,
-        &[("destroy", true), ("destruction", false), ("demilitariz", true)],
+        &[
+            ("destroy", true),
+            ("destruction", false),
+            ("demilitariz", true),
+        ],
     ),
     (
         SectionKind::RetainedMines,
-        &[("retain", true), ("retention", false), ("training", false), ("research", false)],
+        &[
+            ("retain", true),
+            ("retention", false),
+            ("training", false),
+            ("research", false),
+        ],
     ),
     (SectionKind::Alternatives, &[("alternative", true)]),
     (SectionKind::Transparency, &[("transparency", false)]),
@@ -66,7 +89,10 @@ fn score_words(text: &str, weight: usize, scores: &mut [usize; KEYWORDS.len()]) 
             continue;
         }
         for (k, (_, words)) in KEYWORDS.iter().enumerate() {
-            if words.iter().any(|(kw, prefix)| keyword_match(word, kw, *prefix)) {
+            if words
+                .iter()
+                .any(|(kw, prefix)| keyword_match(word, kw, *prefix))
+            {
                 scores[k] += weight;
             }
         }
@@ -77,14 +103,16 @@ fn score_words(text: &str, weight: usize, scores: &mut [usize; KEYWORDS.len()]) 
 /// of the first paragraph, then the other paragraphs). One pass over the words.
 pub fn classify_content(first: &str, rest: &str) -> SectionKind {
     let cut = first.find(". ").map(|i| i + 1).unwrap_or(first.len());
-    let mut scores = [0usize; KEYWORDS.len()];
-    score_words(&first[..cut], 6, &mut scores);
+    let mut lead = [0usize; KEYWORDS.len()];
+    score_words(&first[..cut], 6, &mut lead);
+    let mut scores = lead;
     score_words(&first[cut..], 2, &mut scores);
     score_words(rest, 1, &mut scores);
-    let mut best = (0, SectionKind::Other);
+    // Highest score; on a tie, what the first sentence is about.
+    let mut best = ((0, 0), SectionKind::Other);
     for (k, (kind, _)) in KEYWORDS.iter().enumerate() {
-        if scores[k] > best.0 {
-            best = (scores[k], *kind);
+        if (scores[k], lead[k]) > best.0 {
+            best = ((scores[k], lead[k]), *kind);
         }
     }
     best.1
@@ -180,7 +208,9 @@ pub(crate) fn build(
             }
             None => {
                 // Paragraphs are in text order here: find the section's by binary search.
-                let lo = doc.paragraphs.partition_point(|p| p.span.start < span.start);
+                let lo = doc
+                    .paragraphs
+                    .partition_point(|p| p.span.start < span.start);
                 let hi = doc.paragraphs.partition_point(|p| p.span.start < span.end);
                 let paras: Vec<&Paragraph> = doc.paragraphs[lo..hi.max(lo)].iter().collect();
                 let first = paras.first().map(|p| p.text.as_str()).unwrap_or("");
