@@ -44,12 +44,11 @@ pub fn status<S: Store + ?Sized>(store: &S, iso3: &str, q: &StatusQuery) -> Resu
         query: iso3.to_string(),
         suggestions: vec![],
     })?;
-    let facts = store.facts(&mbt_filter(Some(iso3), q.known_at))?;
+    // One read; best-ranked and side-by-side views from it.
+    let versions = store.fact_versions(&mbt_filter(Some(iso3), q.known_at))?;
+    let facts = status::resolve_ranks(versions.clone(), false);
     let mut rec = compute_status(&state, &facts, q.as_of);
-    let all = store.facts(&FactFilter {
-        all_ranks: true,
-        ..mbt_filter(Some(iso3), q.known_at)
-    })?;
+    let all = status::resolve_ranks(versions, true);
     rec.alternatives = all
         .into_iter()
         .filter(|f| !facts.iter().any(|b| b.id == f.id))

@@ -17,14 +17,21 @@ use crate::types::*;
 use crate::Store;
 
 /// Versioned migrations, applied in order; each runs in its own transaction.
-const MIGRATIONS: &[(u32, &str, &str)] = &[(
-    1,
-    "init",
-    include_str!("../migrations/sqlite/0001_init.sql"),
-)];
+const MIGRATIONS: &[(u32, &str, &str)] = &[
+    (
+        1,
+        "init",
+        include_str!("../migrations/sqlite/0001_init.sql"),
+    ),
+    (
+        2,
+        "fact_claim_index",
+        include_str!("../migrations/sqlite/0002_fact_claim_index.sql"),
+    ),
+];
 
 /// The schema version this build creates and understands.
-pub const SQLITE_SCHEMA_VERSION: u32 = 1;
+pub const SQLITE_SCHEMA_VERSION: u32 = 2;
 
 /// Data tables in dependency order (parents first): the order of dump and restore.
 const TABLES: &[&str] = &[
@@ -703,29 +710,36 @@ impl Store for SqliteStore {
     }
 
     fn fact_versions(&self, filter: &FactFilter) -> Result<Vec<Fact>> {
+        // Only the conditions asked for, so that SQLite can use the indexes.
         let known = filter.known_at.unwrap_or_else(Timestamp::max).to_string();
         let prefix_hi = filter
             .predicate_prefix
             .as_ref()
             .map(|p| format!("{p}\u{10FFFF}"));
+        let mut conds = vec!["f.recorded_at <= :known"];
+        let mut args: Vec<(&str, &dyn rusqlite::ToSql)> = vec![(":known", &known)];
+        if let Some(subject) = &filter.subject {
+            conds.push("f.subject = :subject");
+            args.push((":subject", subject));
+        }
+        if let (Some(lo), Some(hi)) = (&filter.predicate_prefix, &prefix_hi) {
+            conds.push("f.predicate >= :lo AND f.predicate < :hi");
+            args.push((":lo", lo));
+            args.push((":hi", hi));
+        }
+        if !filter.all_versions {
+            conds.push(
+                "f.version = (SELECT max(g.version) FROM fact g WHERE g.subject = f.subject AND g.predicate = f.predicate \
+                 AND g.slot = f.slot AND g.claim = f.claim AND g.recorded_at <= :known)",
+            );
+        }
         let sql = format!(
-            "SELECT {FACT_COLUMNS} FROM fact f JOIN source s ON s.id = f.source_id \
-             WHERE (?1 IS NULL OR f.subject = ?1) AND (?2 IS NULL OR (f.predicate >= ?2 AND f.predicate < ?3)) \
-             AND f.recorded_at <= ?4 AND (?5 OR f.version = (SELECT max(g.version) FROM fact g \
-                 WHERE g.subject = f.subject AND g.predicate = f.predicate AND g.slot = f.slot AND g.claim = f.claim AND g.recorded_at <= ?4)) \
-             ORDER BY f.subject, f.predicate, f.slot, f.claim, f.version"
+            "SELECT {FACT_COLUMNS} FROM fact f JOIN source s ON s.id = f.source_id WHERE {} \
+             ORDER BY f.subject, f.predicate, f.slot, f.claim, f.version",
+            conds.join(" AND ")
         );
         let mut st = self.conn.prepare_cached(&sql)?;
-        let rows = st.query_map(
-            params![
-                filter.subject,
-                filter.predicate_prefix,
-                prefix_hi,
-                known,
-                filter.all_versions
-            ],
-            fact_from_row,
-        )?;
+        let rows = st.query_map(args.as_slice(), fact_from_row)?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
 

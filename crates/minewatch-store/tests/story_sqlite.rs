@@ -137,3 +137,47 @@ fn directory_is_refused() {
     let e = open_err(dir.path());
     assert!(e.to_string().contains("directory"), "{e}");
 }
+
+#[test]
+fn a_version_1_database_is_migrated_in_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v1.db");
+    let c = rusqlite::Connection::open(&path).unwrap();
+    c.execute_batch(
+        "CREATE TABLE schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL);",
+    )
+    .unwrap();
+    c.execute_batch(include_str!("../migrations/sqlite/0001_init.sql"))
+        .unwrap();
+    c.execute(
+        "INSERT INTO schema_version VALUES (1, 'init', '2026-01-01T00:00:00.000000Z')",
+        [],
+    )
+    .unwrap();
+    c.execute(
+        "INSERT INTO state VALUES ('FIN', '2026-01-01T00:00:00.000000Z')",
+        [],
+    )
+    .unwrap();
+    drop(c);
+    let mut s = SqliteStore::open(&path).unwrap();
+    assert_eq!(s.schema_version().unwrap(), 1);
+    let applied = s.migrate().unwrap();
+    assert_eq!(applied, (2..=SQLITE_SCHEMA_VERSION).collect::<Vec<_>>());
+    assert_eq!(s.schema_version().unwrap(), SQLITE_SCHEMA_VERSION);
+    s.load_reference_data().unwrap();
+    let fin = s
+        .status("FIN", &StatusQuery::as_of("2013-01-01".parse().unwrap()))
+        .unwrap();
+    assert_eq!(fin.status, TreatyStatus::StateParty);
+    drop(s);
+    let c = rusqlite::Connection::open(&path).unwrap();
+    let kept: String = c
+        .query_row(
+            "SELECT recorded_at FROM state WHERE iso3 = 'FIN'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(kept, "2026-01-01T00:00:00.000000Z", "existing rows kept");
+}

@@ -241,7 +241,10 @@ fn init_is_idempotent_and_reports_the_consistency_check() {
     let second = kb.ok(&["db", "init"]);
     assert!(second.contains("already loaded, unchanged"), "{second}");
     assert_eq!(kb.json(&["db", "stats"]), stats1);
-    assert_eq!(stats1["schema_version"], 1);
+    assert_eq!(
+        stats1["schema_version"],
+        minewatch_store::SQLITE_SCHEMA_VERSION
+    );
     let check = kb.json(&["db", "check"]);
     let findings = check.as_array().unwrap();
     assert!(
