@@ -22,6 +22,22 @@ struct Name {
     mine: &'static MineType,
 }
 
+/// Name indices by the first byte they can match (both cases for case-folded names).
+fn by_first_byte() -> &'static [Vec<usize>] {
+    static IDX: OnceLock<Vec<Vec<usize>>> = OnceLock::new();
+    IDX.get_or_init(|| {
+        let mut idx = vec![Vec::new(); 256];
+        for (i, n) in names().iter().enumerate() {
+            let b = n.text.as_bytes()[0];
+            idx[b as usize].push(i);
+            if n.fold && b.is_ascii_lowercase() {
+                idx[b.to_ascii_uppercase() as usize].push(i);
+            }
+        }
+        idx
+    })
+}
+
 fn names() -> &'static [Name] {
     static NAMES: OnceLock<Vec<Name>> = OnceLock::new();
     NAMES.get_or_init(|| {
@@ -76,7 +92,8 @@ pub fn find_mines(s: &str, lower: &str) -> Vec<MineMatch> {
             continue;
         }
         let mut hit = None;
-        for n in names() {
+        let all = names();
+        for n in by_first_byte()[b[i] as usize].iter().map(|&k| &all[k]) {
             let hay = if n.fold { lower } else { s };
             if hay[i..].starts_with(n.text.as_str()) && boundary_after(s, i + n.text.len()) {
                 hit = Some(n);

@@ -12,7 +12,9 @@ use crate::{Confidence, Fact, Money, Value};
 struct Sent<'a> {
     /// The sentence (paragraph text: line breaks are spaces).
     s: &'a str,
-    lower: String,
+    lower: &'a str,
+    /// The lowercase words with their offsets (for cheap trigger gating).
+    words: &'a [&'a str],
     /// Byte offset of `s` in the document.
     abs: usize,
     section: Option<SectionKind>,
@@ -48,6 +50,13 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
         }
         let section = p.section.and_then(|i| doc.sections.get(i)).map(|s| s.kind);
         let mut context_date: Option<String> = None;
+        let plower = p.text.to_ascii_lowercase();
+        let pwords: Vec<&str> = plower
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        let base = plower.as_ptr() as usize;
+        let off = |w: &&str| w.as_ptr() as usize - base;
         for (a, b) in sentences(&p.text) {
             let s = &p.text[a..b];
             let abs = p.span.start + a;
@@ -57,9 +66,12 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
                 .filter(|r| r.span.start >= abs && r.span.start < abs + s.len())
                 .map(|r| r.number)
                 .collect();
+            let w0 = pwords.partition_point(|w| off(w) < a);
+            let w1 = pwords.partition_point(|w| off(w) < b);
             let sent = Sent {
                 s,
-                lower: s.to_ascii_lowercase(),
+                lower: &plower[a..b],
+                words: &pwords[w0..w1],
                 abs,
                 section,
                 notes,
@@ -76,10 +88,6 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
     cx.out
         .sort_by(|a, b| (a.span[0], a.value_span[0]).cmp(&(b.span[0], b.value_span[0])));
     cx.out
-}
-
-fn has_word(lower: &str, w: &str) -> bool {
-    find_word(lower, w, 0).is_some()
 }
 
 /// Find `w` in `lower` at or after `from`, at word boundaries.
@@ -111,49 +119,61 @@ fn all_words(lower: &str, w: &str) -> Vec<usize> {
 
 /// Whether the words just before `pos` negate or make hypothetical what follows.
 fn negated(lower: &str, pos: usize) -> bool {
-    let from = pos.saturating_sub(40);
-    let mut from = from;
+    let mut from = pos.saturating_sub(40);
     while !lower.is_char_boundary(from) {
         from += 1;
     }
     let w = &lower[from..pos];
-    // Only within the clause.
+    // Only within the clause; the first word may be cut, so skip it unless the window starts the sentence.
     let w = w.rsplit([',', ';', '(']).next().unwrap_or(w);
-    [
-        " not ",
-        "n't ",
-        "never ",
-        " no ",
-        "yet to ",
-        "plans to ",
-        "planned to ",
-        "intends to ",
-        "expected to ",
-        "supposed to ",
-        "would ",
-        " will ",
-        " may ",
-        " could ",
-        " should ",
-        "if ",
-        "whether ",
-        "refused to ",
-    ]
-    .iter()
-    .any(|n| format!(" {w}").contains(n))
+    let cut = from > 0 && w.len() == pos - from;
+    w.split_whitespace().skip(usize::from(cut)).any(|x| {
+        x.ends_with("n't")
+            || x.ends_with("n\u{2019}t")
+            || matches!(
+                x,
+                "not"
+                    | "never"
+                    | "no"
+                    | "yet"
+                    | "plans"
+                    | "planned"
+                    | "intends"
+                    | "expected"
+                    | "supposed"
+                    | "would"
+                    | "will"
+                    | "may"
+                    | "could"
+                    | "should"
+                    | "if"
+                    | "whether"
+                    | "refused"
+            )
+    })
 }
 
-fn mentions_mbt(lower: &str) -> bool {
-    lower.contains("mine ban treaty")
-        || lower.contains("ottawa")
-        || lower.contains("treaty")
-        || (lower.contains("convention") && !lower.contains("conventional weapons"))
+impl Sent<'_> {
+    fn has(&self, w: &str) -> bool {
+        self.words.contains(&w)
+    }
+    fn has_prefix(&self, p: &str) -> bool {
+        self.words.iter().any(|w| w.starts_with(p))
+    }
+    /// Byte offset of a word (a slice of `lower`).
+    fn offset(&self, w: &str) -> usize {
+        w.as_ptr() as usize - self.lower.as_ptr() as usize
+    }
 }
 
-fn mentions_ccw(lower: &str) -> bool {
-    lower.contains("conventional weapons")
-        || has_word(lower, "ccw")
-        || lower.contains("protocol ii")
+fn mentions_mbt(t: &Sent) -> bool {
+    t.has("treaty") || t.has("ottawa") || (t.has("convention") && !mentions_ccw(t))
+}
+
+fn mentions_ccw(t: &Sent) -> bool {
+    (t.has("conventional") && t.has("weapons"))
+        || t.has("ccw")
+        || (t.has("protocol") && t.has("ii"))
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -192,11 +212,62 @@ impl Ev {
 }
 
 /// Triggers of dated events: (phrase, event).
+/// The first words of every event trigger phrase: a sentence without any has no event.
+fn is_event_first_word(w: &str) -> bool {
+    matches!(
+        w,
+        "signed"
+            | "instrument"
+            | "ratified"
+            | "ratification"
+            | "acceded"
+            | "accession"
+            | "notification"
+            | "succeeded"
+            | "entered"
+            | "entry"
+            | "became"
+            | "becoming"
+            | "state"
+            | "withdrew"
+            | "withdrawal"
+            | "withdraw"
+            | "article"
+            | "transparency"
+            | "report"
+            | "moratorium"
+            | "announced"
+            | "issued"
+            | "adopted"
+            | "unveiled"
+            | "completed"
+            | "finished"
+            | "destruction"
+            | "deadline"
+            | "last"
+            | "ceased"
+            | "stopped"
+    )
+}
+
 fn event_triggers(t: &Sent) -> Vec<(usize, usize, Ev)> {
-    let l = t.lower.as_str();
+    if !t.words.iter().any(|w| is_event_first_word(w)) {
+        return Vec::new();
+    }
+    let l = t.lower;
     let mut v: Vec<(usize, usize, Ev)> = Vec::new();
+    let words: Vec<&str> = t
+        .words
+        .iter()
+        .copied()
+        .filter(|w| is_event_first_word(w))
+        .collect();
     let mut add = |phrases: &[&str], ev: Ev| {
         for p in phrases {
+            let first = p.split(' ').next().unwrap_or(p);
+            if !words.contains(&first) {
+                continue;
+            }
             for i in all_words(l, p) {
                 if !v.iter().any(|(a, b, _)| i < *b && *a < i + p.len()) {
                     v.push((i, i + p.len(), ev));
@@ -204,9 +275,9 @@ fn event_triggers(t: &Sent) -> Vec<(usize, usize, Ev)> {
             }
         }
     };
-    let mbt = mentions_mbt(l) && (l.contains("mine ban") || !mentions_ccw(l));
+    let mbt = mentions_mbt(t) && (l.contains("mine ban") || !mentions_ccw(t));
     // Without naming the treaty, a policy-section sentence about a deposit is still about it.
-    let policy_ctx = !mentions_ccw(l) && matches!(t.section, None | Some(SectionKind::Policy));
+    let policy_ctx = !mentions_ccw(t) && matches!(t.section, None | Some(SectionKind::Policy));
     if mbt {
         add(&["signed"], Ev::Signature);
     }
@@ -250,19 +321,19 @@ fn event_triggers(t: &Sent) -> Vec<(usize, usize, Ev)> {
             Ev::ReportA7,
         );
     }
-    if l.contains("transparency report") && !mentions_ccw(l) && mbt {
+    if t.has("transparency") && !mentions_ccw(t) && mbt {
         add(&["transparency report"], Ev::ReportA7);
     }
-    if mentions_ccw(l) && has_word(l, "report") {
+    if t.has("report") && mentions_ccw(t) {
         add(&["report"], Ev::ReportCcw);
     }
-    if has_word(l, "moratorium") && (l.contains("export") || l.contains("transfer")) {
+    if t.has("moratorium") && (t.has_prefix("export") || t.has_prefix("transfer")) {
         add(&["moratorium"], Ev::Moratorium);
     }
-    if has_word(l, "policy") {
+    if t.has("policy") {
         add(&["announced", "issued", "adopted", "unveiled"], Ev::Policy);
     }
-    if l.contains("stockpile") || t.section == Some(SectionKind::StockpileDestruction) {
+    if t.has_prefix("stockpile") || t.section == Some(SectionKind::StockpileDestruction) {
         add(
             &[
                 "completed the destruction",
@@ -274,7 +345,7 @@ fn event_triggers(t: &Sent) -> Vec<(usize, usize, Ev)> {
             ],
             Ev::DestructionCompleted,
         );
-        if has_word(l, "deadline") && !l.contains("article 5") && !l.contains("clearance") {
+        if t.has("deadline") && !l.contains("article 5") && !t.has("clearance") {
             add(&["deadline"], Ev::DestructionDeadline);
         }
     }
@@ -287,7 +358,7 @@ fn event_triggers(t: &Sent) -> Vec<(usize, usize, Ev)> {
         ],
         Ev::ProductionLast,
     );
-    if l.contains("last time") && (l.contains("produced") || l.contains("production")) {
+    if t.has("last") && t.has("time") && (t.has("produced") || t.has("production")) {
         add(&["last time"], Ev::ProductionLast);
     }
     add(&["last use", "last used"], Ev::UseLast);
@@ -355,7 +426,7 @@ fn sentence(cx: &mut Ctx, t: &Sent) {
     let trig = event_triggers(t);
     let assigned = assign_dates(t, &trig);
     for (k, &(a, _, ev)) in trig.iter().enumerate() {
-        if negated(&t.lower, a) {
+        if negated(t.lower, a) {
             continue;
         }
         let Some(d) = assigned[k].map(|i| &t.dates[i]) else {
@@ -364,7 +435,7 @@ fn sentence(cx: &mut Ctx, t: &Sent) {
         let mut f = cx.fact(t, ev.predicate(), Value::Text(d.iso()), d.start, d.end);
         f.as_of = Some(d.iso());
         if let Ev::Deposit(i) = ev {
-            let l = &t.lower;
+            let l = t.lower;
             let inst = [
                 "ratification",
                 "accession",
@@ -379,7 +450,7 @@ fn sentence(cx: &mut Ctx, t: &Sent) {
         }
         if ev == Ev::Withdrawal {
             // The value is the deposit (or announcement); a date after "effect" is when it takes effect.
-            let l = &t.lower;
+            let l = t.lower;
             let is_effect = |d: &DateMention| {
                 let from = d.start.saturating_sub(30);
                 l.get(from..d.start).is_some_and(|g| g.contains("effect"))
@@ -472,15 +543,19 @@ impl Ctx<'_> {
     }
 }
 
+/// Words that name non-state armed groups.
 const NSAG: &[&str] = &[
-    "non-state armed group",
     "nsag",
+    "nsags",
     "rebel",
+    "rebels",
     "insurgent",
+    "insurgents",
     "taliban",
-    "islamic state",
     "militia",
+    "militias",
     "guerrilla",
+    "guerrillas",
 ];
 
 /// Who the sentence's clause is about: the first state named outside a
@@ -492,10 +567,24 @@ fn subject(t: &Sent, pos: usize, own: &str) -> String {
     let start = lower_before.rfind(';').map(|p| p + 1).unwrap_or(0);
     let clause = &before[start..];
     let lclause = &lower_before[start..];
-    if NSAG.iter().any(|n| lclause.contains(n)) {
+    let _ = lclause;
+    let cw: Vec<&str> = t
+        .words
+        .iter()
+        .copied()
+        .filter(|w| {
+            let o = t.offset(w);
+            o >= start && o < before.len()
+        })
+        .collect();
+    let hasw = |w: &str| cw.contains(&w);
+    let nsag = cw.iter().any(|w| NSAG.contains(w))
+        || (hasw("armed") && (hasw("group") || hasw("groups")) && hasw("non"))
+        || (hasw("islamic") && hasw("state"));
+    if nsag {
         return "NSAG".into();
     }
-    if lclause.contains("european union") {
+    if hasw("european") && hasw("union") {
         return "EU".into();
     }
     let words: Vec<(usize, &str)> = word_spans(clause);
@@ -540,6 +629,9 @@ fn subject(t: &Sent, pos: usize, own: &str) -> String {
                     .strip_suffix("\u{2019}s")
                     .or_else(|| name.strip_suffix("'s"))
                     .unwrap_or(name);
+                if !state_first_word(words[i].1) {
+                    break;
+                }
                 if let Some(st) = minewatch_refdata::resolve_state(name).filter(|_| name.len() > 1)
                 {
                     if name.len() <= 3 && name.chars().any(|c| c.is_lowercase()) {
@@ -564,6 +656,29 @@ fn subject(t: &Sent, pos: usize, own: &str) -> String {
     own.to_string()
 }
 
+/// Whether `w` is the first word of a state's name, alias or code (ASCII case-insensitive).
+fn state_first_word(w: &str) -> bool {
+    static FIRST: std::sync::OnceLock<std::collections::HashSet<String>> =
+        std::sync::OnceLock::new();
+    let set = FIRST.get_or_init(|| {
+        let mut h = std::collections::HashSet::new();
+        for st in minewatch_refdata::states() {
+            for n in std::iter::once(&st.name)
+                .chain(&st.aliases)
+                .chain([&st.iso3, &st.iso2])
+            {
+                if let Some(f) = n.split([' ', '-']).next() {
+                    h.insert(f.trim_end_matches([',', '.']).to_lowercase());
+                }
+            }
+        }
+        h
+    });
+    let lw = w.to_lowercase();
+    let f = lw.split('-').next().unwrap_or(&lw).trim_end_matches('.');
+    set.contains(f) || set.contains(&lw)
+}
+
 fn word_spans(s: &str) -> Vec<(usize, &str)> {
     let mut v = Vec::new();
     let mut start = None;
@@ -585,7 +700,10 @@ fn word_spans(s: &str) -> Vec<(usize, &str)> {
 }
 
 fn unga(cx: &mut Ctx, t: &Sent) {
-    let l = t.lower.as_str();
+    if !t.words.iter().any(|w| matches!(*w, "abstained" | "voted")) {
+        return;
+    }
+    let l = t.lower;
     let votes: [(&str, &str); 7] = [
         ("abstained", "abstain"),
         ("voted in favor", "yes"),
@@ -667,7 +785,16 @@ fn unga(cx: &mut Ctx, t: &Sent) {
 }
 
 fn meeting(cx: &mut Ctx, t: &Sent) {
-    let l = t.lower.as_str();
+    let verb = |w: &&str| {
+        matches!(
+            *w,
+            "attended" | "participated" | "present" | "took" | "attends" | "participates"
+        )
+    };
+    if !t.words.iter().any(verb) {
+        return;
+    }
+    let l = t.lower;
     let trig = [
         "attended",
         "participated",
@@ -736,7 +863,14 @@ fn meeting(cx: &mut Ctx, t: &Sent) {
 }
 
 fn use_reported(cx: &mut Ctx, t: &Sent, trig: &[(usize, usize, Ev)]) {
-    let l = t.lower.as_str();
+    if !t
+        .words
+        .iter()
+        .any(|w| matches!(*w, "used" | "laid" | "planted" | "emplaced"))
+    {
+        return;
+    }
+    let l = t.lower;
     if trig.iter().any(|x| x.2 == Ev::UseLast) || !(l.contains("mine") || l.contains("munition")) {
         return;
     }
@@ -798,46 +932,32 @@ enum QPred {
     Casualty(&'static str),
 }
 
-fn q_triggers(l: &str) -> Vec<(usize, usize, QPred)> {
-    let table: &[(&str, QPred)] = &[
-        ("stockpile", QPred::Stockpile),
-        ("stockpiled", QPred::Stockpile),
-        ("stockpiles", QPred::Stockpile),
-        ("stocks", QPred::Stockpile),
-        ("inventory", QPred::Stockpile),
-        ("destroyed", QPred::Destroyed),
-        ("retained", QPred::Retained),
-        ("retains", QPred::Retained),
-        ("retain", QPred::Retained),
-        ("produced", QPred::Production),
-        ("manufactured", QPred::Production),
-        ("procured", QPred::Production),
-        ("bought", QPred::Production),
-        ("purchased", QPred::Production),
-        ("exported", QPred::Transfer),
-        ("transferred", QPred::Transfer),
-        ("sold", QPred::Transfer),
-        ("spent", QPred::Spending),
-        ("spending", QPred::Spending),
-        ("allocated", QPred::Spending),
-        ("contributed", QPred::Spending),
-        ("contribution", QPred::Spending),
-        ("budget", QPred::Spending),
-        ("funding", QPred::Spending),
-        ("killed", QPred::Casualty("killed")),
-        ("died", QPred::Casualty("killed")),
-        ("injured", QPred::Casualty("injured")),
-        ("wounded", QPred::Casualty("injured")),
-        ("casualties", QPred::Casualty("total")),
-    ];
-    let mut v = Vec::new();
-    for (w, p) in table {
-        for i in all_words(l, w) {
-            v.push((i, i + w.len(), *p));
-        }
-    }
-    v.sort_by_key(|x| x.0);
-    v
+fn qpred_of(w: &str) -> Option<QPred> {
+    Some(match w {
+        "stockpile" | "stockpiled" | "stockpiles" | "stocks" | "inventory" => QPred::Stockpile,
+        "destroyed" => QPred::Destroyed,
+        "retained" | "retains" | "retain" => QPred::Retained,
+        "produced" | "manufactured" | "procured" | "bought" | "purchased" => QPred::Production,
+        "exported" | "transferred" | "sold" => QPred::Transfer,
+        "spent" | "spending" | "allocated" | "contributed" | "contribution" | "budget"
+        | "funding" => QPred::Spending,
+        "killed" | "died" => QPred::Casualty("killed"),
+        "injured" | "wounded" => QPred::Casualty("injured"),
+        "casualties" => QPred::Casualty("total"),
+        _ => return None,
+    })
+}
+
+/// Figure triggers from the sentence's words (each word is a slice of `l`).
+fn q_triggers(l: &str, words: &[&str]) -> Vec<(usize, usize, QPred)> {
+    let base = l.as_ptr() as usize;
+    words
+        .iter()
+        .filter_map(|w| {
+            let i = w.as_ptr() as usize - base;
+            qpred_of(w).map(|p| (i, i + w.len(), p))
+        })
+        .collect()
 }
 
 fn fits(p: QPred, q: &Quantity) -> bool {
@@ -849,7 +969,7 @@ fn fits(p: QPred, q: &Quantity) -> bool {
 }
 
 fn figures(cx: &mut Ctx, t: &Sent) {
-    let l = t.lower.as_str();
+    let l = t.lower;
     let mut qs = quantities(t.s, l);
     if qs.is_empty() {
         return;
@@ -868,7 +988,7 @@ fn figures(cx: &mut Ctx, t: &Sent) {
             }
         }
     }
-    let trig = q_triggers(l);
+    let trig = q_triggers(l, &t.words);
     let mines = find_mines(t.s, l);
     // Digits inside a designation ("Sakaramiina 65-98") are not figures.
     qs.retain(|q| !mines.iter().any(|m| q.start < m.end && m.start < q.end));
@@ -915,17 +1035,12 @@ fn figures(cx: &mut Ctx, t: &Sent) {
             None => {
                 // In a stockpiling section, "the number ... of N mines" is the stockpile.
                 let st = matches!(t.section, Some(SectionKind::Stockpiling));
-                let cue = [
-                    "number",
-                    "total",
-                    "estimated",
-                    "size",
-                    "holds",
-                    "held",
-                    "possesses",
-                ]
-                .iter()
-                .any(|w| has_word(l, w));
+                let cue = t.words.iter().any(|w| {
+                    matches!(
+                        *w,
+                        "number" | "total" | "estimated" | "size" | "holds" | "held" | "possesses"
+                    )
+                });
                 if st && fits(QPred::Stockpile, q) && cue {
                     QPred::Stockpile
                 } else {
@@ -1020,8 +1135,12 @@ fn figures(cx: &mut Ctx, t: &Sent) {
 /// "since 2011", else the nearest before the figure, else the nearest after), else the
 /// paragraph's context.
 fn as_of(t: &Sent, q: &Quantity) -> Option<String> {
-    let l = &t.lower;
-    if let Some(p) = find_word(l, "between", 0) {
+    let l = t.lower;
+    if let Some(p) = t
+        .has("between")
+        .then(|| find_word(l, "between", 0))
+        .flatten()
+    {
         let ds: Vec<&DateMention> = t.dates.iter().filter(|d| d.start > p).take(2).collect();
         if ds.len() == 2 && l[ds[0].end..ds[1].start].trim() == "and" {
             return Some(format!("{}/{}", ds[0].iso(), ds[1].iso()));

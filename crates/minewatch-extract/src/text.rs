@@ -28,6 +28,10 @@ pub fn sentences(s: &str) -> Vec<(usize, usize)> {
     let mut i = start;
     while i < b.len() {
         let c = b[i];
+        if c != 0xE2 && c != b'"' && c != b'.' && c != b'!' && c != b'?' {
+            i += 1;
+            continue;
+        }
         if s[i..].starts_with('\u{201c}') {
             depth += 1;
             i += 3;
@@ -322,6 +326,19 @@ const SMALL: &[(&str, u32)] = &[
     ("ninety", 90),
 ];
 
+/// Whether the word at `i` is (or starts, before a hyphen) a number word.
+fn starts_number_word(lower: &str, i: usize) -> bool {
+    let b = lower.as_bytes();
+    let mut j = i;
+    while j < b.len() && b[j].is_ascii_lowercase() {
+        j += 1;
+    }
+    let w = &lower[i..j];
+    (3..=9).contains(&w.len())
+        && matches!(w.as_bytes()[0], b'o' | b't' | b'f' | b's' | b'e' | b'n')
+        && SMALL.iter().any(|(n, _)| *n == w)
+}
+
 fn scale_of(w: &str) -> Option<f64> {
     match w {
         "hundred" => Some(1e2),
@@ -471,7 +488,11 @@ pub fn quantities(s: &str, lower: &str) -> Vec<Quantity> {
         };
         let parsed = if boundary && b.get(num_start).is_some_and(u8::is_ascii_digit) {
             digits_at(s, num_start).map(|(v, e)| (v, e, false))
-        } else if boundary && currency_prefix.is_none() && c.is_ascii_lowercase() {
+        } else if boundary
+            && currency_prefix.is_none()
+            && c.is_ascii_lowercase()
+            && starts_number_word(lower, i)
+        {
             word_number_at(lower, i).map(|(v, e)| (v, e, true))
         } else {
             None
