@@ -988,7 +988,7 @@ fn figures(cx: &mut Ctx, t: &Sent) {
             }
         }
     }
-    let trig = q_triggers(l, &t.words);
+    let trig = q_triggers(l, t.words);
     let mines = find_mines(t.s, l);
     // Digits inside a designation ("Sakaramiina 65-98") are not figures.
     qs.retain(|q| !mines.iter().any(|m| q.start < m.end && m.start < q.end));
