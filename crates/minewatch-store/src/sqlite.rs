@@ -164,6 +164,14 @@ impl SqliteStore {
         self.conn
             .busy_timeout(Duration::from_secs(5))
             .map_err(|e| self.map_open_err(e))?;
+        // Profiles are rows of tens of kilobytes: larger pages mean fewer overflow pages.
+        // Only takes effect on a new, empty database (before WAL is switched on).
+        self.conn
+            .pragma_update(None, "page_size", 16384)
+            .map_err(|e| self.map_open_err(e))?;
+        self.conn
+            .pragma_update(None, "cache_size", -32768)
+            .map_err(|e| self.map_open_err(e))?;
         if self.path.is_some() {
             let mode: String = self
                 .conn
