@@ -99,10 +99,25 @@ fn score_words(text: &str, weight: usize, scores: &mut [usize; KEYWORDS.len()]) 
     }
 }
 
+/// Where the first sentence ends: a full stop followed by a space or a footnote
+/// reference, not one inside an abbreviation such as "U.S.".
+fn first_sentence_end(text: &str) -> usize {
+    let b = text.as_bytes();
+    for i in 1..b.len() {
+        if b[i] == b'.'
+            && matches!(b.get(i + 1), None | Some(b' ') | Some(b'['))
+            && !(b[i - 1].is_ascii_uppercase() && (i < 2 || !b[i - 2].is_ascii_alphabetic()))
+        {
+            return i + 1;
+        }
+    }
+    text.len()
+}
+
 /// Classify a section from its text (the first sentence weighs most, then the rest
 /// of the first paragraph, then the other paragraphs). One pass over the words.
 pub fn classify_content(first: &str, rest: &str) -> SectionKind {
-    let cut = first.find(". ").map(|i| i + 1).unwrap_or(first.len());
+    let cut = first_sentence_end(first);
     let mut lead = [0usize; KEYWORDS.len()];
     score_words(&first[..cut], 6, &mut lead);
     let mut scores = lead;
@@ -138,7 +153,8 @@ pub fn classify_heading(h: &str) -> SectionKind {
         SectionKind::Transparency
     } else if h.split(|c: char| !c.is_alphanumeric()).any(|w| w == "use") {
         SectionKind::Use
-    } else if has("policy") || has("treaty") || has("universal") {
+    } else if has("policy") || has("treaty") || has("universal") || has("withdraw") || has("status")
+    {
         SectionKind::Policy
     } else {
         SectionKind::Other

@@ -60,10 +60,14 @@ fn walk(dir: &Path, out: &mut Vec<Result<PathBuf, String>>) {
                 .extension()
                 .and_then(|e| e.to_str())
                 .map(|e| e.to_ascii_lowercase());
-            if ext
-                .as_deref()
-                .map(|e| PROFILE_EXTENSIONS.contains(&e))
-                .unwrap_or(false)
+            let readme = p
+                .file_stem()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.eq_ignore_ascii_case("readme"));
+            if !readme
+                && ext
+                    .as_deref()
+                    .is_some_and(|e| PROFILE_EXTENSIONS.contains(&e))
             {
                 out.push(Ok(p));
             }
