@@ -956,6 +956,8 @@ impl Store for SqliteStore {
     }
 
     fn dump(&self, out: &mut dyn Write) -> Result<DumpReport> {
+        // One read transaction: a consistent snapshot even while another process writes.
+        let snapshot = self.conn.unchecked_transaction()?;
         let schema_version = self.schema_version()?;
         if schema_version == 0 {
             return Err(StoreError::Invalid(
@@ -1000,6 +1002,7 @@ impl Store for SqliteStore {
             serde_json::json!({ "end": true, "rows": report.rows })
         )?;
         out.flush()?;
+        snapshot.commit()?;
         Ok(report)
     }
 

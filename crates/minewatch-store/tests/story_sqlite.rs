@@ -181,3 +181,57 @@ fn a_version_1_database_is_migrated_in_place() {
         .unwrap();
     assert_eq!(kept, "2026-01-01T00:00:00.000000Z", "existing rows kept");
 }
+
+/// A writer that lets another connection write once the dump is under way.
+struct Interrupting<'a> {
+    buf: Vec<u8>,
+    other: Option<&'a mut SqliteStore>,
+}
+
+impl std::io::Write for Interrupting<'_> {
+    fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
+        self.buf.extend_from_slice(b);
+        if self.buf.len() > 200_000 {
+            if let Some(o) = self.other.take() {
+                let p = minewatch_store::testkit::sample_profile(
+                    "Norway",
+                    Some("NOR"),
+                    "2024-01-01",
+                    "Party.",
+                );
+                o.ingest_profiles(&[p]).unwrap();
+            }
+        }
+        Ok(b.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[test]
+fn dump_is_a_consistent_snapshot_while_another_process_writes() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("kb.db");
+    let a = SqliteStore::open_initialized(&path).unwrap();
+    let mut b = SqliteStore::open(&path).unwrap();
+    let mut w = Interrupting {
+        buf: Vec::new(),
+        other: Some(&mut b),
+    };
+    a.dump(&mut w).unwrap();
+    assert!(
+        w.other.is_none(),
+        "the other connection wrote during the dump"
+    );
+    let text = String::from_utf8(w.buf).unwrap();
+    assert!(
+        !text.contains("\"table\":\"profile_version\""),
+        "the dump is the snapshot from its start"
+    );
+    let mut restored = SqliteStore::open(&dir.path().join("restored.db")).unwrap();
+    restored
+        .restore(&mut std::io::BufReader::new(text.as_bytes()), false)
+        .unwrap();
+    assert_eq!(b.profile_versions(None, None).unwrap().len(), 1);
+}
