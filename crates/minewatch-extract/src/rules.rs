@@ -51,10 +51,12 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
         let section = p.section.and_then(|i| doc.sections.get(i)).map(|s| s.kind);
         let mut context_date: Option<String> = None;
         let plower = p.text.to_ascii_lowercase();
-        let pwords: Vec<&str> = plower
-            .split(|c: char| !c.is_ascii_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .collect();
+        let mut pwords: Vec<&str> = Vec::with_capacity(plower.len() / 5 + 4);
+        pwords.extend(
+            plower
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .filter(|w| !w.is_empty()),
+        );
         let base = plower.as_ptr() as usize;
         let off = |w: &&str| w.as_ptr() as usize - base;
         for (a, b) in sentences(&p.text) {
@@ -618,7 +620,8 @@ fn subject(t: &Sent, pos: usize, own: &str) -> String {
         if w.chars().next().is_some_and(char::is_uppercase) {
             // Longest run of up to 4 words that names a state.
             let mut hit = None;
-            for n in (1..=4).rev() {
+            let most = state_first_word(words[i].1);
+            for n in (1..=most.max(1)).rev() {
                 if i + n > words.len() {
                     continue;
                 }
@@ -629,7 +632,7 @@ fn subject(t: &Sent, pos: usize, own: &str) -> String {
                     .strip_suffix("\u{2019}s")
                     .or_else(|| name.strip_suffix("'s"))
                     .unwrap_or(name);
-                if !state_first_word(words[i].1) {
+                if most == 0 {
                     break;
                 }
                 if let Some(st) = minewatch_refdata::resolve_state(name).filter(|_| name.len() > 1)
@@ -656,19 +659,24 @@ fn subject(t: &Sent, pos: usize, own: &str) -> String {
     own.to_string()
 }
 
-/// Whether `w` is the first word of a state's name, alias or code (ASCII case-insensitive).
-fn state_first_word(w: &str) -> bool {
-    static FIRST: std::sync::OnceLock<std::collections::HashSet<String>> =
+/// How many words the longest state name, alias or code starting with `w` has
+/// (0 when none starts with it; ASCII case-insensitive).
+fn state_first_word(w: &str) -> usize {
+    static FIRST: std::sync::OnceLock<std::collections::HashMap<String, usize>> =
         std::sync::OnceLock::new();
-    let set = FIRST.get_or_init(|| {
-        let mut h = std::collections::HashSet::new();
+    let map = FIRST.get_or_init(|| {
+        let mut h: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
         for st in minewatch_refdata::states() {
             for n in std::iter::once(&st.name)
                 .chain(&st.aliases)
                 .chain([&st.iso3, &st.iso2])
             {
-                if let Some(f) = n.split([' ', '-']).next() {
-                    h.insert(f.trim_end_matches([',', '.']).to_lowercase());
+                let parts: Vec<&str> = n.split([' ', '-']).filter(|p| !p.is_empty()).collect();
+                if let Some(f) = parts.first() {
+                    let e = h
+                        .entry(f.trim_end_matches([',', '.']).to_lowercase())
+                        .or_insert(0);
+                    *e = (*e).max(parts.len().min(4));
                 }
             }
         }
@@ -676,7 +684,7 @@ fn state_first_word(w: &str) -> bool {
     });
     let lw = w.to_lowercase();
     let f = lw.split('-').next().unwrap_or(&lw).trim_end_matches('.');
-    set.contains(f) || set.contains(&lw)
+    map.get(f).or_else(|| map.get(&lw)).copied().unwrap_or(0)
 }
 
 fn word_spans(s: &str) -> Vec<(usize, &str)> {
