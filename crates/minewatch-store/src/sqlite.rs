@@ -8,7 +8,9 @@ use std::time::Duration;
 
 use minewatch_model::Date;
 use rusqlite::types::Value;
-use rusqlite::{params, Connection, ErrorCode, OptionalExtension, Transaction};
+use rusqlite::{
+    params, Connection, ErrorCode, OptionalExtension, Transaction, TransactionBehavior,
+};
 
 use crate::clock::{Clock, SystemClock, Timestamp};
 use crate::error::{Result, StoreError};
@@ -474,7 +476,16 @@ impl Store for SqliteStore {
             if *v <= current {
                 continue;
             }
-            let tx = self.conn.transaction()?;
+            // Immediate: take the write lock first, then look again (another process may
+            // have applied it meanwhile).
+            let tx = self
+                .conn
+                .transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let now_at: Option<i64> =
+                tx.query_row("SELECT max(version) FROM schema_version", [], |r| r.get(0))?;
+            if now_at.unwrap_or(0) >= *v as i64 {
+                continue;
+            }
             tx.execute_batch(sql)?;
             tx.execute(
                 "INSERT INTO schema_version (version, name, applied_at) VALUES (?1, ?2, ?3)",
@@ -506,7 +517,23 @@ impl Store for SqliteStore {
         }
         let batch = refload::build()?;
         let now = self.now();
-        let tx = self.conn.transaction()?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        // Another process may have loaded the same data while we waited for the lock.
+        let last: Option<String> = tx
+            .query_row(
+                "SELECT content_hash FROM refdata_load ORDER BY id DESC LIMIT 1",
+                [],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if last.as_deref() == Some(batch.content_hash.as_str()) {
+            return Ok(LoadReport {
+                unchanged: true,
+                ..LoadReport::default()
+            });
+        }
         let mut report = LoadReport::default();
         // States: identity, then a new version where attributes changed.
         for s in &batch.states {
@@ -711,7 +738,9 @@ impl Store for SqliteStore {
 
     fn put_facts(&mut self, facts: &[NewFact]) -> Result<usize> {
         let now = self.now();
-        let tx = self.conn.transaction()?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let n = write_facts(&tx, facts, &now, &mut HashMap::new())?;
         tx.commit()?;
         Ok(n)
@@ -788,7 +817,9 @@ impl Store for SqliteStore {
 
     fn ingest_profiles(&mut self, batch: &[ProfileInput]) -> Result<Vec<IngestOutcome>> {
         let now = self.now();
-        let tx = self.conn.transaction()?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let mut out = Vec::with_capacity(batch.len());
         for p in batch {
             if p.content_hash.len() != 64 {
@@ -1049,7 +1080,9 @@ impl Store for SqliteStore {
                 .collect::<rusqlite::Result<Vec<_>>>()?;
             columns.insert(t, cols);
         }
-        let tx = self.conn.transaction()?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
         if existing > 0 {
             for t in TABLES.iter().rev() {
                 tx.execute(&format!("DELETE FROM {t}"), [])?;

@@ -235,3 +235,33 @@ fn dump_is_a_consistent_snapshot_while_another_process_writes() {
         .unwrap();
     assert_eq!(b.profile_versions(None, None).unwrap().len(), 1);
 }
+
+#[test]
+fn several_processes_initialising_one_new_database_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("kb.db");
+    let reports: Vec<_> = std::thread::scope(|s| {
+        let hs: Vec<_> = (0..4)
+            .map(|_| {
+                s.spawn(|| {
+                    let mut st = SqliteStore::open(&path).unwrap();
+                    st.migrate().unwrap();
+                    st.load_reference_data().unwrap()
+                })
+            })
+            .collect();
+        hs.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    assert_eq!(
+        reports.iter().filter(|r| !r.unchanged).count(),
+        1,
+        "loaded exactly once: {reports:?}"
+    );
+    let s = SqliteStore::open(&path).unwrap();
+    assert_eq!(s.schema_version().unwrap(), SQLITE_SCHEMA_VERSION);
+    let stats = s.stats().unwrap();
+    assert!(stats
+        .tables
+        .iter()
+        .any(|(t, n)| t == "refdata_load" && *n == 1));
+}
