@@ -997,7 +997,15 @@ fn figures(cx: &mut Ctx, t: &Sent) {
         }
     }
     let trig = q_triggers(l, t.words);
-    let mines = find_mines(t.s, l);
+    // Mine types matter only for counted mines or munitions.
+    let counted = qs
+        .iter()
+        .any(|q| matches!(q.unit, Some("mines") | Some("munitions")));
+    let mines = if counted {
+        find_mines(t.s, l)
+    } else {
+        Vec::new()
+    };
     // Digits inside a designation ("Sakaramiina 65-98") are not figures.
     qs.retain(|q| !mines.iter().any(|m| q.start < m.end && m.start < q.end));
     let mut production_idx: Vec<usize> = Vec::new();

@@ -457,6 +457,24 @@ pub fn quantities(s: &str, lower: &str) -> Vec<Quantity> {
     let mut i = 0;
     while i < b.len() {
         let c = b[i];
+        // Fast skip: figures start with a digit, a currency sign ($, €, £) or a
+        // lowercase word at a word start (word numbers, "us$").
+        if c.is_ascii_alphabetic() && i > 0 && b[i - 1].is_ascii_alphanumeric() {
+            while i < b.len() && b[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
+            continue;
+        }
+        if !(c.is_ascii_digit()
+            || c == b'$'
+            || c == 0xE2
+            || c == 0xC2
+            || c == b'U'
+            || c.is_ascii_lowercase())
+        {
+            i = next_boundary(s, i);
+            continue;
+        }
         let boundary = match prev_char(s, i) {
             None => true,
             Some(p) => {
@@ -843,7 +861,7 @@ pub fn dates(s: &str) -> Vec<DateMention> {
             i = j;
             continue;
         }
-        if b[i].is_ascii_uppercase() {
+        if matches!(b[i], b'J' | b'F' | b'M' | b'A' | b'S' | b'O' | b'N' | b'D') {
             if let Some((ms, me)) = next_word(s, i) {
                 if let Some(m) = month_from_name(&s[ms..me]).filter(|_| me - ms >= 3 && ms == i) {
                     let mut k = me;
