@@ -411,15 +411,44 @@ fn ends_with_ignore_case(w: &str, suffix: &str) -> bool {
 
 pub fn glued_words(doc: &Document, out: &mut Vec<Diagnostic>) {
     let text = doc.text.as_str();
-    // One pass: count every word (case-folded) and keep the few candidates.
-    let mut vocab: IdMap<u32> = IdMap::default();
-    let mut candidates: Vec<(usize, &str)> = Vec::new();
-    for (s, w) in words(text) {
-        *vocab.entry(fold_hash(w)).or_default() += 1;
-        if is_candidate(w) {
-            candidates.push((s, w));
+    // First pass: the few words that could be glued. Most documents have a handful.
+    let candidates: Vec<(usize, &str)> = words(text).filter(|(_, w)| is_candidate(w)).collect();
+    if candidates.is_empty() {
+        return;
+    }
+    // The words the decisions need counts of: each candidate, its two halves at a case
+    // change, and what stands before a function-word ending.
+    let mut needed: IdMap<u32> = IdMap::default();
+    let mut lengths = [false; 65];
+    let mut need = |w: &str| {
+        needed.insert(fold_hash(w), 0);
+        lengths[w.len().min(64)] = true;
+    };
+    for (_, w) in &candidates {
+        need(w);
+        let mut prev: Option<char> = None;
+        for (i, c) in w.char_indices() {
+            if prev.is_some_and(char::is_lowercase) && c.is_uppercase() {
+                need(&w[..i]);
+                need(&w[i..]);
+            }
+            prev = Some(c);
+        }
+        for f in SUFFIX_WORDS {
+            if ends_with_ignore_case(w, f) {
+                need(&w[..w.len() - f.len()]);
+            }
         }
     }
+    // Second pass: count only words of a needed length whose hash is needed.
+    for (_, w) in words(text) {
+        if lengths[w.len().min(64)] {
+            if let Some(n) = needed.get_mut(&fold_hash(w)) {
+                *n += 1;
+            }
+        }
+    }
+    let vocab = needed;
     let in_vocab = |w: &str, min: u32| vocab.get(&fold_hash(w)).copied().unwrap_or(0) >= min;
     let mut seen: HashSet<(usize, usize)> = HashSet::new();
     let mut report = |s: usize, w: &str, why: String, out: &mut Vec<Diagnostic>| {
