@@ -104,7 +104,7 @@ fn clean(w: &str) -> &str {
 }
 
 fn clean_len(w: &str) -> usize {
-    w.trim_end_matches(|c: char| matches!(c, ',' | '.' | ';' | ')' | '\u{201d}' | '"'))
+    w.trim_end_matches([',', '.', ';', ')', '\u{201d}', '"'])
         .len()
 }
 

@@ -140,7 +140,9 @@ fn chunks(src: &Src, markdown: bool) -> Vec<Chunk> {
             None => false,
         };
         if extend {
-            out.last_mut().map(|c| c.last = i);
+            if let Some(c) = out.last_mut() {
+                c.last = i;
+            }
         } else {
             out.push(Chunk {
                 first: i,
