@@ -27,8 +27,8 @@
 //! | `treaty.signature` | date | | "signed" (not negated) in a sentence about the Mine Ban Treaty |
 //! | `treaty.deposit` | date | `instrument` (ratification, accession, acceptance, approval, succession) | "ratified", "acceded", "deposited its instrument of …" |
 //! | `treaty.entry_into_force` | date | | "entered into force", "became a State Party" |
-//! | `treaty.withdrawal` | date | | "withdrew", "withdrawal", "announced its withdrawal" |
-//! | `unga.vote` | `yes`/`no`/`abstain` | `resolution` (`74/61`, or `all` for "every resolution"), `date`, `since` (a year), `one_of` ("one of 18 states") | "abstained", "voted in favor/against" |
+//! | `treaty.withdrawal` | date (deposit of the instrument) | `date` (when it takes effect, if stated) | "instrument of withdrawal", "withdrew", "withdrawal" |
+//! | `unga.vote` | `yes`/`no`/`abstain` | `resolution` (`74/61`, or `all` for "every resolution"), `date`, `since` and `until` (years: "since 1998", "from 1996 to 2019"), `one_of` ("one of 18 states") | "abstained", "voted in favor/against" |
 //! | `meeting.attendance` | meeting name | `date`, `role` (`observer`) | "attended", "participated in", "was present at" a Review Conference / Meeting of States Parties / intersessional meetings |
 //! | `policy.announced` | date | | "announced"/"issued"/"adopted" … "policy" |
 //! | `use.reported` | date (year) | `mine_type` | "used"/"laid"/"planted" mines in a year |
@@ -169,6 +169,9 @@ pub struct Fact {
     pub date: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub since: Option<i32>,
+    /// The last year of a "from 1996 to 2019" claim about every resolution.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub until: Option<i32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub one_of: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]

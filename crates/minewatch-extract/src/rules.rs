@@ -453,18 +453,13 @@ fn sentence(cx: &mut Ctx, t: &Sent) {
         if ev == Ev::Withdrawal {
             // The value is the deposit (or announcement); a date after "effect" is when it takes effect.
             let l = t.lower;
-            let is_effect = |d: &DateMention| {
-                let from = d.start.saturating_sub(30);
-                l.get(from..d.start).is_some_and(|g| g.contains("effect"))
-            };
             let (_, b, _) = trig[k];
-            let effective = t.dates.iter().find(|x| x.start >= b && is_effect(x));
-            let deposit = t
-                .dates
-                .iter()
-                .rev()
-                .find(|x| x.end <= a)
-                .filter(|x| !is_effect(x));
+            // A date after the trigger with "effect"/"effective" in between is when it takes effect.
+            let is_effect = |d: &DateMention| {
+                d.start >= b && l.get(b..d.start).is_some_and(|g| g.contains("effect"))
+            };
+            let effective = t.dates.iter().find(|x| is_effect(x));
+            let deposit = t.dates.iter().rev().find(|x| x.end <= a);
             let Some(dep) = deposit.or(Some(d).filter(|x| !is_effect(x))) else {
                 continue;
             };
@@ -524,6 +519,7 @@ impl Ctx<'_> {
             vote: None,
             date: None,
             since: None,
+            until: None,
             one_of: None,
             role: None,
             mine_type: None,
@@ -721,75 +717,97 @@ fn unga(cx: &mut Ctx, t: &Sent) {
         ("voted against", "no"),
         ("voted no", "no"),
     ];
+    // The earliest vote verb: the subject's vote; later ones are usually about others
+    // ("..., which 169 states supported and 18 abstained on").
     let Some((pos, vote)) = votes
         .iter()
-        .find_map(|(p, v)| find_word(l, p, 0).map(|i| (i, *v)))
+        .filter_map(|(p, v)| find_word(l, p, 0).map(|i| (i, *v)))
+        .min_by_key(|x| x.0)
     else {
         return;
     };
     if negated(l, pos) {
         return;
     }
-    // Resolution number: "Resolution 74/61".
-    let mut resolution = None;
-    let mut rs = (pos, pos + 1);
-    if let Some(i) = find_word(l, "resolution", 0) {
-        let rest = &t.s[i + "resolution".len()..];
+    // Resolution numbers: "Resolution 74/61" (any mention of "resolution" may carry one).
+    let mut numbered: Vec<(String, usize, usize)> = Vec::new();
+    let mut k = 0;
+    while let Some(i) = find_word(l, "resolution", k) {
+        k = i + "resolution".len();
+        let rest = &t.s[k..];
         let r = rest.trim_start();
-        let off = i + "resolution".len() + (rest.len() - r.len());
+        let off = k + (rest.len() - r.len());
         let end = r
             .find(|c: char| !(c.is_ascii_alphanumeric() || c == '/'))
             .unwrap_or(r.len());
         let cand = &r[..end];
         if cand.contains('/') && cand.as_bytes()[0].is_ascii_digit() {
-            resolution = Some(cand.to_string());
-            rs = (off, off + end);
+            numbered.push((cand.to_string(), off, off + end));
         }
     }
-    let since = find_word(l, "since", 0)
+    if !t.has("resolution") && !t.has("resolutions") {
+        return;
+    }
+    // "every ... resolution since 1998", "every ... resolution ... from 1996 to 2019".
+    let since = find_word(l, "since", pos)
         .and_then(|p| t.dates.iter().find(|d| d.start > p && d.start < p + 12));
+    let from_to = find_word(l, "from", pos).and_then(|p| {
+        let a = t
+            .dates
+            .iter()
+            .position(|d| d.start > p && d.start < p + 8)?;
+        let b = t.dates.get(a + 1)?;
+        (l[t.dates[a].end..b.start].trim() == "to").then(|| (t.dates[a].year, b.year))
+    });
     let every = ["every", "all", "each"]
         .iter()
         .any(|w| find_word(l, w, 0).is_some_and(|p| p > pos));
-    if resolution.is_none() && !(since.is_some() && every) {
-        return;
-    }
-    if !(l.contains("resolution")) {
-        return;
-    }
-    let mut f = cx.fact(t, "unga.vote", Value::Text(vote.into()), rs.0, rs.1);
-    f.vote = Some(vote.into());
-    f.resolution = resolution
-        .clone()
-        .or_else(|| every.then(|| "all".to_string()));
-    if let Some(sd) = since {
-        f.since = Some(sd.year);
-        f.as_of = Some(format!("{}/..", sd.year));
-    }
-    if resolution.is_some() {
-        if let Some(d) = t
+    let one_of = l.find("one of ").and_then(|p| {
+        let q = quantities(&t.s[p + 7..], &l[p + 7..]);
+        match q
+            .first()
+            .filter(|q| q.start == 0 && q.unit == Some("states"))?
+            .num
+        {
+            Num::One(n) => Some(n as u32),
+            Num::Range(..) => None,
+        }
+    });
+    for (res, a, b) in &numbered {
+        let mut f = cx.fact(t, "unga.vote", Value::Text(vote.into()), *a, *b);
+        f.vote = Some(vote.into());
+        f.resolution = Some(res.clone());
+        let d = t
             .dates
             .iter()
-            .find(|d| d.month.is_some())
-            .or(t.dates.first())
-        {
+            .find(|d| d.start >= *b && d.month.is_some())
+            .or_else(|| {
+                t.dates
+                    .iter()
+                    .rev()
+                    .find(|d| d.end <= *a && d.month.is_some())
+            });
+        if let Some(d) = d {
             f.date = Some(d.iso());
             f.as_of = Some(d.iso());
         }
+        f.one_of = one_of;
+        cx.push(f);
     }
-    // "one of 18 states"
-    if let Some(p) = l.find("one of ") {
-        let q = quantities(&t.s[p + 7..], &l[p + 7..]);
-        if let Some(q) = q
-            .first()
-            .filter(|q| q.start == 0 && q.unit == Some("states"))
-        {
-            if let Num::One(n) = q.num {
-                f.one_of = Some(n as u32);
-            }
+    if every && (since.is_some() || from_to.is_some()) {
+        let mut f = cx.fact(t, "unga.vote", Value::Text(vote.into()), pos, pos + 1);
+        f.vote = Some(vote.into());
+        f.resolution = Some("all".into());
+        if let Some(sd) = since {
+            f.since = Some(sd.year);
+            f.as_of = Some(format!("{}/..", sd.year));
+        } else if let Some((y0, y1)) = from_to {
+            f.since = Some(y0);
+            f.until = Some(y1);
+            f.as_of = Some(format!("{y0}/{y1}"));
         }
+        cx.push(f);
     }
-    cx.push(f);
 }
 
 fn meeting(cx: &mut Ctx, t: &Sent) {
@@ -1260,6 +1278,7 @@ fn tables(cx: &mut Ctx) {
                     vote: None,
                     date: None,
                     since: None,
+                    until: None,
                     one_of: None,
                     role: None,
                     mine_type: mines

@@ -352,3 +352,64 @@ fn odd_input_does_not_panic() {
         let _ = serde_json::to_string(&facts).unwrap();
     }
 }
+
+fn doc_of(body: &str) -> Document {
+    let text = format!("Poland\n\nMine Ban Policy\n\nLast updated: 1 September 2026\n\n{body}\n");
+    minewatch_profile::read(text.as_bytes())
+}
+
+#[test]
+fn votes_take_the_subjects_verb_and_periods() {
+    let doc = doc_of("Poland voted in favor of every UN General Assembly resolution supporting the treaty from 1996 to 2019, including Resolution 74/61 on 12 December 2019, which 169 states supported and 18 abstained on.[1]\n\n[1] Voting record.");
+    let facts = extract(&doc);
+    assert_eq!(facts.len(), 2, "{facts:#?}");
+    assert!(facts.iter().all(|f| f.vote.as_deref() == Some("yes")));
+    let all = facts
+        .iter()
+        .find(|f| f.resolution.as_deref() == Some("all"))
+        .unwrap();
+    assert_eq!((all.since, all.until), (Some(1996), Some(2019)));
+    let one = facts
+        .iter()
+        .find(|f| f.resolution.as_deref() == Some("74/61"))
+        .unwrap();
+    assert_eq!(one.date.as_deref(), Some("2019-12-12"));
+    assert!(cross_check(&doc, &facts, &opts("2026-09-01")).is_empty());
+
+    // Poland voted yes on 74/61: saying it abstained contradicts the record.
+    let doc = doc_of("In December 2019, Poland abstained on Resolution 74/61.");
+    let facts = extract(&doc);
+    let diags = cross_check(&doc, &facts, &opts("2026-09-01"));
+    assert_eq!(diags.len(), 1, "{diags:#?}");
+    assert_eq!(diags[0].code, "contradicts-reference");
+    assert!(
+        diags[0].message.contains("voted for it"),
+        "{}",
+        diags[0].message
+    );
+}
+
+#[test]
+fn withdrawal_effect_date_and_article_20() {
+    let doc = doc_of("Poland deposited its instrument of withdrawal on 20 August 2025; under Article 20 the withdrawal took effect six months later, on 20 February 2026.");
+    let facts = extract(&doc);
+    assert_eq!(facts.len(), 1, "{facts:#?}");
+    assert_eq!(facts[0].value, Value::Text("2025-08-20".into()));
+    assert_eq!(facts[0].date.as_deref(), Some("2026-02-20"));
+    assert!(cross_check(&doc, &facts, &opts("2026-09-01")).is_empty());
+
+    let doc = doc_of("Poland deposited its instrument of withdrawal on 20 August 2025, which took effect on 20 January 2026.");
+    let facts = extract(&doc);
+    let diags = cross_check(&doc, &facts, &opts("2026-09-01"));
+    assert_eq!(diags.len(), 1, "{diags:#?}");
+    assert_eq!(diags[0].code, "treaty-date-mismatch");
+    assert!(
+        diags[0].message.contains("20 February 2026"),
+        "{}",
+        diags[0].message
+    );
+
+    // Only the effective date: no deposit to report, so no fact.
+    let doc = doc_of("Under Article 20 of the treaty, the withdrawal takes effect six months after its receipt, on 10 January 2026.");
+    assert!(extract(&doc).is_empty(), "{:#?}", extract(&doc));
+}
