@@ -318,11 +318,12 @@ fn event_triggers(t: &Sent) -> Vec<(usize, usize, Ev)> {
             ],
             Ev::Withdrawal,
         );
-        add(
-            &["article 7 report", "article 7 transparency report"],
-            Ev::ReportA7,
-        );
     }
+    // An Article 7 report is the treaty's wherever it is mentioned.
+    add(
+        &["article 7 report", "article 7 transparency report"],
+        Ev::ReportA7,
+    );
     if t.has("transparency") && !mentions_ccw(t) && mbt {
         add(&["transparency report"], Ev::ReportA7);
     }
@@ -960,8 +961,9 @@ enum QPred {
 
 fn qpred_of(w: &str) -> Option<QPred> {
     Some(match w {
-        "stockpile" | "stockpiled" | "stockpiles" | "stocks" | "inventory" => QPred::Stockpile,
-        "destroyed" => QPred::Destroyed,
+        "stockpile" | "stockpiled" | "stockpiles" | "stocks" | "inventory" | "held" | "holds"
+        | "possessed" | "possesses" => QPred::Stockpile,
+        "destroyed" | "destroying" => QPred::Destroyed,
         "retained" | "retains" | "retain" => QPred::Retained,
         "produced" | "manufactured" | "procured" | "bought" | "purchased" => QPred::Production,
         "exported" | "transferred" | "sold" => QPred::Transfer,
@@ -1011,6 +1013,30 @@ fn figures(cx: &mut Ctx, t: &Sent) {
                 qs[i].unit = qs[i + 1].unit;
                 let cut = if gap.ends_with(" and ") { 5 } else { 2 };
                 qs[i].phrase_end = qs[i].end + gap.len() - cut;
+            }
+        }
+    }
+    // An elided unit takes the unit of the figure before it: "some 11,000 mines in 2020
+    // and nearly 22,000 in 2021", "killed 17 people and injured 24 others".
+    for i in 1..qs.len() {
+        if qs[i].unit.is_some() || qs[i].currency.is_some() || qs[i].words {
+            continue;
+        }
+        let Some(prev_unit) = qs[i - 1].unit else {
+            continue;
+        };
+        let gap = &l[qs[i - 1].phrase_end.max(qs[i - 1].end)..qs[i].hedge_start];
+        let after = next_word_lower(l, qs[i].end);
+        let elided = matches!(
+            after,
+            None | Some("in" | "by" | "during" | "since" | "at" | "others")
+        ) || l[qs[i].end..]
+            .trim_start()
+            .starts_with([',', '.', ';', ')']);
+        if gap.len() < 40 && gap.contains(" and ") && elided {
+            qs[i].unit = Some(prev_unit);
+            if after == Some("others") {
+                qs[i].phrase_end = qs[i].end + l[qs[i].end..].find("others").unwrap_or(0) + 6;
             }
         }
     }
@@ -1306,6 +1332,15 @@ fn tables(cx: &mut Ctx) {
             }
         }
     }
+}
+
+/// The lowercase word right after `i` (skipping spaces), if any.
+fn next_word_lower(l: &str, i: usize) -> Option<&str> {
+    let t = l[i..].trim_start_matches(' ');
+    let end = t
+        .find(|c: char| !c.is_ascii_alphanumeric())
+        .unwrap_or(t.len());
+    (end > 0).then(|| &t[..end])
 }
 
 /// A table cell's figure: "1,234", "1234", "~500" (approximate cells are skipped).
