@@ -679,9 +679,19 @@ fn state_first_word(w: &str) -> usize {
         }
         h
     });
-    let lw = w.to_lowercase();
-    let f = lw.split('-').next().unwrap_or(&lw).trim_end_matches('.');
-    map.get(f).or_else(|| map.get(&lw)).copied().unwrap_or(0)
+    // Lowercase without allocating for the usual short ASCII word.
+    let mut buf = [0u8; 40];
+    let owned;
+    let lw: &str = if w.len() <= buf.len() && w.is_ascii() {
+        buf[..w.len()].copy_from_slice(w.as_bytes());
+        buf[..w.len()].make_ascii_lowercase();
+        std::str::from_utf8(&buf[..w.len()]).unwrap_or("")
+    } else {
+        owned = w.to_lowercase();
+        &owned
+    };
+    let f = lw.split('-').next().unwrap_or(lw).trim_end_matches('.');
+    map.get(f).or_else(|| map.get(lw)).copied().unwrap_or(0)
 }
 
 fn word_spans(s: &str) -> Vec<(usize, &str)> {

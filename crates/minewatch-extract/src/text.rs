@@ -597,8 +597,6 @@ pub fn quantities(s: &str, lower: &str) -> Vec<Quantity> {
             i = e;
             continue;
         }
-        // Unit: scan the noun phrase after the figure.
-        let (unit, phrase_end) = unit_after(s, lower, e);
         let is_year = !words
             && currency.is_none()
             && !scaled
@@ -606,16 +604,26 @@ pub fn quantities(s: &str, lower: &str) -> Vec<Quantity> {
             && raw_digits.len() == 4
             && raw_digits.bytes().all(|d| d.is_ascii_digit())
             && (1900.0..=2099.0).contains(&v);
+        let next = next_word(lower, e).map(|(a, z)| &lower[a..z]);
         if is_year {
             // A year unless a unit word follows immediately ("1997 mines" is rare; demand it).
-            let direct = next_word(lower, e)
-                .and_then(|(a, z)| unit_of_word(&lower[a..z]))
-                .is_some();
-            if !direct {
+            if next.and_then(unit_of_word).is_none() {
                 i = e;
                 continue;
             }
         }
+        // A day of a date ("31 January 2020") is not a count.
+        if !words
+            && currency.is_none()
+            && !scaled
+            && raw_digits.len() <= 2
+            && next.is_some_and(|w| w.len() >= 3 && month_from_name(w).is_some())
+        {
+            i = e;
+            continue;
+        }
+        // Unit: scan the noun phrase after the figure.
+        let (unit, phrase_end) = unit_after(s, lower, e);
         if words && unit.is_none() && currency.is_none() {
             i = e;
             continue;
