@@ -249,6 +249,8 @@ fn is_event_first_word(w: &str) -> bool {
             | "last"
             | "ceased"
             | "stopped"
+            | "ended"
+            | "halted"
     )
 }
 
@@ -258,6 +260,7 @@ fn event_triggers(t: &Sent) -> Vec<(usize, usize, Ev)> {
     }
     let l = t.lower;
     let mut v: Vec<(usize, usize, Ev)> = Vec::new();
+    let other_treaty = mentions_ccw(t) || t.has("cluster");
     let words: Vec<&str> = t
         .words
         .iter()
@@ -319,12 +322,16 @@ fn event_triggers(t: &Sent) -> Vec<(usize, usize, Ev)> {
             Ev::Withdrawal,
         );
     }
-    // An Article 7 report is the treaty's wherever it is mentioned.
-    add(
-        &["article 7 report", "article 7 transparency report"],
-        Ev::ReportA7,
-    );
-    if t.has("transparency") && !mentions_ccw(t) && mbt {
+    // An Article 7 report is the treaty's wherever it is mentioned (unless another treaty's).
+    if !other_treaty {
+        add(
+            &["article 7 report", "article 7 transparency report"],
+            Ev::ReportA7,
+        );
+    }
+    // A transparency report not under the CCW or the Convention on Cluster Munitions is
+    // the Mine Ban Treaty's Article 7 report.
+    if t.has("transparency") && !other_treaty {
         add(&["transparency report"], Ev::ReportA7);
     }
     if t.has("report") && mentions_ccw(t) {
@@ -357,6 +364,9 @@ fn event_triggers(t: &Sent) -> Vec<(usize, usize, Ev)> {
             "last produced",
             "last production",
             "ceased production",
+            "stopped production",
+            "ended production",
+            "halted production",
             "stopped producing",
         ],
         Ev::ProductionLast,

@@ -419,3 +419,34 @@ fn withdrawal_effect_date_and_article_20() {
     let doc = doc_of("Under Article 20 of the treaty, the withdrawal takes effect six months after its receipt, on 10 January 2026.");
     assert!(extract(&doc).is_empty(), "{:#?}", extract(&doc));
 }
+
+#[test]
+fn production_end_and_reports_without_naming_the_treaty() {
+    let doc = doc_of("Poland halted production of antipersonnel mines in 1998. It has attended every Meeting of States Parties since 2013 and submitted its annual transparency report on 30 April 2019.");
+    let facts = extract(&doc);
+    let get = |p: &str| {
+        facts
+            .iter()
+            .find(|f| f.predicate == p)
+            .map(|f| f.value.clone())
+    };
+    assert_eq!(
+        get("production.last"),
+        Some(Value::Text("1998".into())),
+        "{facts:#?}"
+    );
+    assert_eq!(
+        get("report.article7"),
+        Some(Value::Text("2019-04-30".into())),
+        "{facts:#?}"
+    );
+    assert_eq!(
+        get("meeting.attendance"),
+        Some(Value::Text("Meeting of States Parties".into()))
+    );
+    // A CCW report is not an Article 7 report.
+    let doc = doc_of("Poland submitted its annual transparency report under CCW Amended Protocol II on 30 March 2019.");
+    let facts = extract(&doc);
+    assert_eq!(facts.len(), 1, "{facts:#?}");
+    assert_eq!(facts[0].predicate, "report.ccw_apii");
+}
