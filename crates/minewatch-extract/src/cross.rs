@@ -58,6 +58,8 @@ pub fn cross_check(doc: &Document, facts: &[Fact], opts: &CrossOptions) -> Vec<D
     reference(facts, &mut out);
     stale(doc, opts, &mut out);
     out.sort_by(|a, b| (a.span.start, a.code).cmp(&(b.span.start, b.code)));
+    // One finding per place and code (a repeated deposit date must not repeat it).
+    out.dedup_by(|a, b| a.code == b.code && a.span == b.span);
     out
 }
 

@@ -450,3 +450,15 @@ fn production_end_and_reports_without_naming_the_treaty() {
     assert_eq!(facts.len(), 1, "{facts:#?}");
     assert_eq!(facts[0].predicate, "report.ccw_apii");
 }
+
+#[test]
+fn repeated_statements_give_one_finding_each() {
+    let doc = doc_of("Oman acceded to the Mine Ban Treaty on 20 August 2014, and the treaty entered into force for Oman on 1 March 2015.\n\nOman acceded to the Mine Ban Treaty on 20 August 2014, and the treaty entered into force for Oman on 1 March 2015.");
+    let facts = extract(&doc);
+    let diags = cross_check(&doc, &facts, &opts("2016-01-01"));
+    let n = |c: &str| diags.iter().filter(|d| d.code == c).count();
+    assert_eq!(n("treaty-date-mismatch"), 2, "{diags:#?}");
+    assert_eq!(n("contradicts-reference"), 2, "{diags:#?}");
+    // Same dates twice are not conflicting figures.
+    assert_eq!(n("conflicting-figures"), 0, "{diags:#?}");
+}
