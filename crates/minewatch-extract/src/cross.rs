@@ -712,7 +712,7 @@ fn treaty_status(f: &Fact, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// "as of <date>" older than the threshold.
+/// `as of <date>` older than the threshold.
 fn stale(doc: &Document, opts: &CrossOptions, out: &mut Vec<Diagnostic>) {
     let body = doc.body_span();
     for p in &doc.paragraphs {

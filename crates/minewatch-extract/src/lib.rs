@@ -48,9 +48,24 @@
 //! | `spending` | number (money) | `equivalent` (the other currency) | "spent/allocated/contributed $N" |
 //! | `casualties` | number (people) | `casualty` (`killed`, `injured`, `total`) | "N people were killed/injured", "N casualties" |
 //!
+//! # Cross-checks
+//!
+//! [`cross_check`] gives [`minewatch_model::Diagnostic`]s with the codes in
+//! [`CROSS_CODES`]: `sum-mismatch` (a "total of N: a, b and c" sentence, or a table's
+//! total row, whose parts do not add up), `treaty-date-mismatch` (a stated entry into
+//! force, Art. 4 deadline or withdrawal effect that contradicts what `minewatch-law`
+//! gives from the stated deposit, naming the article and the expected date),
+//! `conflicting-figures` (the same predicate, subject, mine type and time stated with
+//! incompatible values in two sentences), `contradicts-reference` (treaty dates against
+//! `data/mbt_status.csv`; votes, vote dates and "one of N states" against the UN General
+//! Assembly record; "every resolution since 1998" when the record shows the same vote
+//! earlier), `stale-as-of` (`as of <date>` older than the threshold). What the data
+//! cannot settle gives nothing.
+//!
 //! # Gold annotations and scoring
 //!
-//! See [`eval`]: JSON lines, one expected fact per line.
+//! See [`eval`]: JSON lines, one expected fact per line. Fixtures and their roles:
+//! `tests/fixtures/README.md`; figures: `BENCHMARKS.md`.
 
 mod cross;
 pub mod eval;

@@ -450,7 +450,7 @@ fn word_number_at(lower: &str, i: usize) -> Option<(f64, usize)> {
 
 /// Find every figure in `s` (`lower` is `s.to_ascii_lowercase()`). Years standing
 /// alone (1900–2099 without separators, currency or unit) are dates, not figures;
-/// numbers glued to letters, slashes or brackets ("M16A1", "74/61", "[36]") are not figures.
+/// numbers glued to letters, slashes or brackets (`M16A1`, `74/61`, `[36]`) are not figures.
 pub fn quantities(s: &str, lower: &str) -> Vec<Quantity> {
     let b = s.as_bytes();
     let mut out = Vec::new();
