@@ -77,7 +77,12 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
                 abs,
                 section,
                 notes,
-                dates: dates(s),
+                // Every date has a year: no digit, no date.
+                dates: if s.bytes().any(|c| c.is_ascii_digit()) {
+                    dates(s)
+                } else {
+                    Vec::new()
+                },
                 context_date: context_date.clone(),
             };
             sentence(&mut cx, &sent);
