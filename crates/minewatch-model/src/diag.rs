@@ -3,13 +3,29 @@
 
 use serde::{Deserialize, Serialize};
 
-/// A half-open byte range `[start, end)` into a source text.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
-)]
+/// A half-open byte range `[start, end)` into a source text. Serialised as `[start, end]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Span {
     pub start: usize,
     pub end: usize,
+}
+
+impl Serialize for Span {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        (self.start, self.end).serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for Span {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Span, D::Error> {
+        let (start, end) = <(usize, usize)>::deserialize(d)?;
+        if start > end {
+            return Err(serde::de::Error::custom(format!(
+                "span [{start}, {end}] ends before it starts"
+            )));
+        }
+        Ok(Span { start, end })
+    }
 }
 
 impl Span {

@@ -105,6 +105,8 @@ pub struct Section {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Paragraph {
     pub span: Span,
+    /// Not serialised: it is the span's text with line endings as spaces.
+    #[serde(skip_serializing)]
     pub text: String,
     /// Index into [`Document::sections`].
     pub section: Option<usize>,
@@ -238,6 +240,8 @@ pub struct Block {
 pub struct Document {
     pub format: Format,
     /// The input, decoded; invalid UTF-8 bytes stand as U+001A (see [`InvalidByte`]).
+    /// Not serialised: the model refers to it by spans and it is stored beside it.
+    #[serde(skip_serializing)]
     pub text: String,
     pub invalid_bytes: Vec<InvalidByte>,
     pub header: Header,

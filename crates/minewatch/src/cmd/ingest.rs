@@ -31,10 +31,8 @@ pub struct Args {
 pub fn to_input(name: &str, bytes: &[u8], opts: &minewatch_check::Options) -> ProfileInput {
     let doc = minewatch_profile::read(bytes);
     let diags = minewatch_check::check(&doc, opts);
-    let mut model = serde_json::to_value(&doc).unwrap_or(serde_json::Value::Null);
-    if let Some(o) = model.as_object_mut() {
-        o.remove("text"); // kept once, in the text column
-    }
+    // The model without the text (kept once, in the text column).
+    let model = serde_json::to_string(&doc).unwrap_or_else(|_| "null".into());
     ProfileInput {
         source_path: Some(name.to_string()),
         content_hash: ProfileInput::hash_bytes(bytes),
@@ -43,7 +41,7 @@ pub fn to_input(name: &str, bytes: &[u8], opts: &minewatch_check::Options) -> Pr
         iso3: doc.header.country_iso3.clone(),
         profile_type: doc.header.profile_type.as_ref().map(|c| c.value.clone()),
         last_updated: doc.header.last_updated.as_ref().map(|c| c.value),
-        model_json: model.to_string(),
+        model_json: model,
         diagnostics_json: serde_json::to_string(&diags).unwrap_or_else(|_| "[]".into()),
         error_count: diags
             .iter()
