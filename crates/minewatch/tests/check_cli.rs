@@ -11,7 +11,11 @@ fn bin() -> Command {
 }
 
 fn seed_path() -> String {
-    concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/seeds/000_bd786dfe2a2cbc87.txt").to_string()
+    concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../shared/seeds/000_bd786dfe2a2cbc87.txt"
+    )
+    .to_string()
 }
 
 fn run(args: &[&str]) -> Output {
@@ -19,7 +23,8 @@ fn run(args: &[&str]) -> Output {
 }
 
 fn json(o: &Output) -> serde_json::Value {
-    serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&o.stdout)))
+    serde_json::from_slice(&o.stdout)
+        .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&o.stdout)))
 }
 
 fn codes_with_notes(v: &serde_json::Value, code: &str) -> Vec<u64> {
@@ -34,29 +39,73 @@ fn codes_with_notes(v: &serde_json::Value, code: &str) -> Vec<u64> {
 
 #[test]
 fn seed_json_exit_code_and_missing_notes() {
-    let o = run(&["check", "--format", "json", "--as-of", "2026-11-30", &seed_path()]);
+    let o = run(&[
+        "check",
+        "--format",
+        "json",
+        "--as-of",
+        "2026-11-30",
+        &seed_path(),
+    ]);
     assert_eq!(o.status.code(), Some(1), "errors found → exit 1");
     let v = json(&o);
     assert_eq!(codes_with_notes(&v, "missing-note"), vec![1, 5, 12, 21, 33]);
     assert_eq!(codes_with_notes(&v, "note-lost-link"), vec![3, 4]);
     let d = &v["files"][0]["diagnostics"][0];
-    for field in ["code", "severity", "line", "column", "end_line", "end_column", "message"] {
+    for field in [
+        "code",
+        "severity",
+        "line",
+        "column",
+        "end_line",
+        "end_column",
+        "message",
+    ] {
         assert!(!d[field].is_null(), "field {field}");
     }
-    let dup = v["files"][0]["diagnostics"].as_array().unwrap().iter().find(|d| d["code"] == "near-duplicate-paragraph").unwrap();
+    let dup = v["files"][0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "near-duplicate-paragraph")
+        .unwrap();
     assert_eq!(dup["line"], 22);
     assert_eq!(dup["related"][0]["line"], 41);
 }
 
 #[test]
 fn seed_is_not_stale_when_checked_as_of_its_own_date() {
-    let o = run(&["check", "--format", "json", "--as-of", "2021-01-01", &seed_path()]);
+    let o = run(&[
+        "check",
+        "--format",
+        "json",
+        "--as-of",
+        "2021-01-01",
+        &seed_path(),
+    ]);
     let v = json(&o);
-    let stale = v["files"][0]["diagnostics"].as_array().unwrap().iter().any(|d| d["code"] == "stale-profile");
+    let stale = v["files"][0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|d| d["code"] == "stale-profile");
     assert!(!stale);
-    let o = run(&["check", "--format", "json", "--as-of", "2021-01-01", "--stale-after", "0", &seed_path()]);
+    let o = run(&[
+        "check",
+        "--format",
+        "json",
+        "--as-of",
+        "2021-01-01",
+        "--stale-after",
+        "0",
+        &seed_path(),
+    ]);
     let v = json(&o);
-    assert!(v["files"][0]["diagnostics"].as_array().unwrap().iter().any(|d| d["code"] == "stale-profile"));
+    assert!(v["files"][0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|d| d["code"] == "stale-profile"));
 }
 
 #[test]
@@ -66,12 +115,23 @@ fn human_output_has_caret_and_summary() {
     assert!(out.contains("error[missing-note]: note [1] is referenced but missing"));
     assert!(out.contains("^^^"));
     assert!(out.contains("= help:"));
-    assert!(out.trim_end().ends_with("5 error(s), 13 warning(s) in 1 file(s)"), "{out}");
+    assert!(
+        out.trim_end()
+            .ends_with("5 error(s), 13 warning(s) in 1 file(s)"),
+        "{out}"
+    );
 }
 
 #[test]
 fn sarif_is_valid_shape() {
-    let o = run(&["check", "--format", "sarif", "--as-of", "2026-11-30", &seed_path()]);
+    let o = run(&[
+        "check",
+        "--format",
+        "sarif",
+        "--as-of",
+        "2026-11-30",
+        &seed_path(),
+    ]);
     let v = json(&o);
     assert_eq!(v["version"], "2.1.0");
     assert!(v["runs"][0]["results"].as_array().unwrap().len() >= 18);
@@ -85,7 +145,12 @@ fn standard_input() {
         .stdout(Stdio::piped())
         .spawn()
         .unwrap();
-    child.stdin.take().unwrap().write_all(b"Finland\n\nMine Ban Policy\n\nLast updated: 1 May 2026\n\nText.[1]\n").unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"Finland\n\nMine Ban Policy\n\nLast updated: 1 May 2026\n\nText.[1]\n")
+        .unwrap();
     let o = child.wait_with_output().unwrap();
     let v = json(&o);
     assert_eq!(v["files"][0]["path"], "<stdin>");
@@ -97,7 +162,10 @@ fn unreadable_paths_exit_2_naming_the_file() {
     let o = run(&["check", "/nonexistent/profile.txt"]);
     assert_eq!(o.status.code(), Some(2));
     let err = String::from_utf8(o.stderr).unwrap();
-    assert!(err.contains("/nonexistent/profile.txt: no such file or folder"), "{err}");
+    assert!(
+        err.contains("/nonexistent/profile.txt: no such file or folder"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -115,15 +183,32 @@ fn bad_arguments_exit_2() {
 fn empty_binary_and_non_utf8_files() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("empty.txt"), b"").unwrap();
-    std::fs::write(dir.path().join("binary.txt"), b"\x7fELF\x02\x01\x01\x00\x00\x00\xff\xfe").unwrap();
-    std::fs::write(dir.path().join("latin1.txt"), b"Finland\n\nMine Ban Policy\n\nLast updated: 1 May 2026\n\nCaf\xe9 text.\n").unwrap();
+    std::fs::write(
+        dir.path().join("binary.txt"),
+        b"\x7fELF\x02\x01\x01\x00\x00\x00\xff\xfe",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("latin1.txt"),
+        b"Finland\n\nMine Ban Policy\n\nLast updated: 1 May 2026\n\nCaf\xe9 text.\n",
+    )
+    .unwrap();
     let o = run(&["check", "--format", "json", dir.path().to_str().unwrap()]);
-    assert_eq!(o.status.code(), Some(1), "binary and empty inputs are errors");
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "binary and empty inputs are errors"
+    );
     let v = json(&o);
     let files = v["files"].as_array().unwrap();
     assert_eq!(files.len(), 3);
     let codes = |i: usize| -> Vec<String> {
-        files[i]["diagnostics"].as_array().unwrap().iter().map(|d| d["code"].as_str().unwrap().to_string()).collect()
+        files[i]["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["code"].as_str().unwrap().to_string())
+            .collect()
     };
     assert!(codes(0).contains(&"binary-input".to_string()));
     assert_eq!(codes(1), vec!["empty-input"]);
@@ -135,10 +220,26 @@ fn empty_binary_and_non_utf8_files() {
 #[test]
 fn a_folder_of_thousands_of_files() {
     let dir = tempfile::tempdir().unwrap();
-    let o = run(&["gen-corpus", "--profiles", "2000", "--seed", "3", dir.path().to_str().unwrap()]);
+    let o = run(&[
+        "gen-corpus",
+        "--profiles",
+        "2000",
+        "--seed",
+        "3",
+        dir.path().to_str().unwrap(),
+    ]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let o = run(&["check", "--stale-after", "1200", dir.path().to_str().unwrap()]);
+    let o = run(&[
+        "check",
+        "--stale-after",
+        "1200",
+        dir.path().to_str().unwrap(),
+    ]);
     assert_ne!(o.status.code(), Some(2));
     let out = String::from_utf8(o.stdout).unwrap();
-    assert!(out.trim_end().ends_with("in 2000 file(s)"), "{}", &out[out.len().saturating_sub(200)..]);
+    assert!(
+        out.trim_end().ends_with("in 2000 file(s)"),
+        "{}",
+        &out[out.len().saturating_sub(200)..]
+    );
 }

@@ -63,7 +63,10 @@ pub fn run(args: Args, _g: &Global) -> anyhow::Result<ExitCode> {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let paths = input::expand(&args.paths);
-    let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1).min(8);
+    let threads = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1)
+        .min(8);
     // Files are read and checked in parallel, a batch at a time; results keep their order.
     for batch in paths.chunks(threads * 16) {
         let analyzed = parallel_map(batch, threads, |p| match p {
@@ -74,8 +77,16 @@ pub fn run(args: Args, _g: &Global) -> anyhow::Result<ExitCode> {
                 let doc = minewatch_profile::read(&bytes);
                 drop(bytes);
                 let diags = analyze(&doc, &opts);
-                let rendered = (args.format == Format::Human)
-                    .then(|| render::human(&FileReport { path: &inp.name, text: &doc.text, diagnostics: &diags }, color));
+                let rendered = (args.format == Format::Human).then(|| {
+                    render::human(
+                        &FileReport {
+                            path: &inp.name,
+                            text: &doc.text,
+                            diagnostics: &diags,
+                        },
+                        color,
+                    )
+                });
                 Ok((inp.name, doc.text, diags, rendered))
             }
         });
@@ -89,8 +100,14 @@ pub fn run(args: Args, _g: &Global) -> anyhow::Result<ExitCode> {
                 }
             };
             files += 1;
-            errors += diags.iter().filter(|d| d.severity == Severity::Error).count();
-            warnings += diags.iter().filter(|d| d.severity == Severity::Warning).count();
+            errors += diags
+                .iter()
+                .filter(|d| d.severity == Severity::Error)
+                .count();
+            warnings += diags
+                .iter()
+                .filter(|d| d.severity == Severity::Warning)
+                .count();
             match rendered {
                 Some(r) => out.write_all(r.as_bytes())?,
                 None => kept.push((name, text, diags)),
@@ -140,18 +157,28 @@ pub fn run(args: Args, _g: &Global) -> anyhow::Result<ExitCode> {
 }
 
 /// Every check on one document: the profile checks.
-fn analyze(doc: &minewatch_profile::Document, opts: &minewatch_check::Options) -> Vec<minewatch_model::Diagnostic> {
+fn analyze(
+    doc: &minewatch_profile::Document,
+    opts: &minewatch_check::Options,
+) -> Vec<minewatch_model::Diagnostic> {
     minewatch_check::check(doc, opts)
 }
 
 /// Apply `f` to every item on up to `threads` threads; results in input order.
-fn parallel_map<T: Sync, R: Send>(items: &[T], threads: usize, f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+fn parallel_map<T: Sync, R: Send>(
+    items: &[T],
+    threads: usize,
+    f: impl Fn(&T) -> R + Sync,
+) -> Vec<R> {
     if threads <= 1 || items.len() <= 1 {
         return items.iter().map(f).collect();
     }
     let per = items.len().div_ceil(threads);
     std::thread::scope(|s| {
-        let handles: Vec<_> = items.chunks(per).map(|chunk| s.spawn(|| chunk.iter().map(&f).collect::<Vec<R>>())).collect();
+        let handles: Vec<_> = items
+            .chunks(per)
+            .map(|chunk| s.spawn(|| chunk.iter().map(&f).collect::<Vec<R>>()))
+            .collect();
         handles
             .into_iter()
             .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
