@@ -339,32 +339,48 @@ fn glue_sentence(a: &str, b: &str) -> String {
     }
 }
 
+/// Art. 17: 1 March 1999 for the first forty instruments (the fortieth was deposited
+/// on 16 September 1998), else the first day of the sixth month after the deposit's month.
+fn entry_into_force(deposit: Date) -> Date {
+    let fortieth = Date::new(1998, 9, 16).expect("valid");
+    if deposit <= fortieth {
+        Date::new(1999, 3, 1).expect("valid")
+    } else {
+        deposit.first_of_month().add_months(6)
+    }
+}
+
+/// The treaty paragraph, from the reference data's real dates for the country, so
+/// that generated profiles agree with the treaty status the checks compare against.
 fn policy(b: &mut Builder) {
-    let deposit = date(b.rng, 1998, 2015);
+    let row = minewatch_refdata::resolve_state(b.country)
+        .and_then(|s| minewatch_refdata::mbt_status_of(&s.iso3));
     let r1 = b.r();
     let r2 = b.r();
-    let votes = b.rng.range(150, 170);
+    let first = match row {
+        Some(r) if r.deposit_date.is_some() && r.entry_into_force.is_some() => format!(
+            "{} deposited its instrument of {} of the Mine Ban Treaty on {}, and the treaty entered into force for it on {}.{r1}",
+            b.country,
+            if r.instrument.is_empty() { "ratification" } else { r.instrument.as_str() },
+            r.deposit_date.map(Date::long).unwrap_or_default(),
+            r.entry_into_force.map(Date::long).unwrap_or_default(),
+        ),
+        Some(r) if r.signature_date.is_some() => format!(
+            "{} signed the Mine Ban Treaty on {} but has not ratified it.{r1}",
+            b.country,
+            r.signature_date.map(Date::long).unwrap_or_default()
+        ),
+        _ => format!("{} has not joined the Mine Ban Treaty.{r1}", b.country),
+    };
+    let year = b.rng.range(2010, 2024);
     let mut p = vec![
-        format!(
-            "{} deposited its instrument of accession to the Mine Ban Treaty on {}, and the treaty entered into force for it on {}.{r1}",
-            b.country,
-            deposit.long(),
-            deposit.first_of_month().add_months(6).long()
-        ),
-        format!(
-            "In December {}, {} voted in favor of UN General Assembly Resolution {}/{}, which {} states supported.{r2}",
-            deposit.year() + 2,
-            b.country,
-            deposit.year() - 1945 + 2,
-            b.rng.range(40, 90),
-            votes
-        ),
+        first,
+        format!("It took part as a delegation in the treaty's intersessional meetings in Geneva in June {year}.{r2}"),
     ];
     if b.rng.chance(50) {
         let r = b.r();
         p.push(format!(
-            "It has attended every Meeting of States Parties since {} and submitted its annual transparency report on {}.{r}",
-            deposit.year() + 1,
+            "Officials described the national position in a statement delivered in {}.{r}",
             date(b.rng, 2016, 2024).long()
         ));
     }
@@ -452,36 +468,43 @@ fn wrap(text: &str, width: usize) -> String {
     out
 }
 
+/// A stockpile table whose total row is the sum of the other rows.
 fn table(rng: &mut Rng, shape: Shape, with_values: bool) -> String {
     let kinds = [
         "PMN-2 blast mine [1]",
         "OZM-72 bounding mine [1]",
         "MON-50 directional mine [1]",
-        "Grand total",
     ];
+    let held: Vec<u64> = kinds
+        .iter()
+        .map(|_| rng.range(100, 90_000) as u64)
+        .collect();
+    let destroyed: Vec<u64> = kinds.iter().map(|_| rng.range(0, 5_000) as u64).collect();
+    let mut rows: Vec<(&str, u64, u64)> = kinds
+        .iter()
+        .enumerate()
+        .map(|(i, k)| (*k, held[i], destroyed[i]))
+        .collect();
+    rows.push(("Grand total", held.iter().sum(), destroyed.iter().sum()));
     if shape == Shape::Markdown || rng.chance(30) {
-        let mut t = String::from("| Mine type | Quantity |\n|---|---|\n");
-        for k in kinds {
+        let mut t = String::from("| Mine type | Held | Destroyed |\n|---|---|---|\n");
+        for (k, h, d) in rows {
             let k = k.trim_end_matches(" [1]");
-            let v = if with_values {
-                thousands(rng.range(100, 90_000) as u64)
+            let (h, d) = if with_values {
+                (thousands(h), thousands(d))
             } else {
-                String::new()
+                (String::new(), String::new())
             };
-            t.push_str(&format!("| {k} | {v} |\n"));
+            t.push_str(&format!("| {k} | {h} | {d} |\n"));
         }
         t.pop();
         return t;
     }
-    let mut t = String::from("Stockpile by type\n\n\n[quantity of antipersonnel mines in each]\n\nQuantity\n\nLocation\n\n\n\n");
-    for k in kinds {
+    let mut t = String::from("Stockpile by type\n\n\n[quantity of antipersonnel mines in each]\n\nHeld\n\nDestroyed\n\n\n\n");
+    for (k, h, d) in rows {
         t.push_str(k);
         if with_values {
-            t.push_str(&format!(
-                "\n\n{}\n\n{}\n\n\n",
-                thousands(rng.range(100, 90_000) as u64),
-                rng.pick(&["north", "south"])
-            ));
+            t.push_str(&format!("\n\n{}\n\n{}\n\n\n", thousands(h), thousands(d)));
         } else {
             t.push_str("\n\n\n\n\n");
         }

@@ -117,7 +117,7 @@ fn human_output_has_caret_and_summary() {
     assert!(out.contains("= help:"));
     assert!(
         out.trim_end()
-            .ends_with("5 error(s), 13 warning(s) in 1 file(s)"),
+            .ends_with("5 error(s), 14 warning(s) in 1 file(s)"),
         "{out}"
     );
 }
@@ -242,4 +242,65 @@ fn a_folder_of_thousands_of_files() {
         "{}",
         &out[out.len().saturating_sub(200)..]
     );
+}
+
+#[test]
+fn seed_cross_check_contradicts_reference() {
+    let o = run(&[
+        "check",
+        "--format",
+        "json",
+        "--as-of",
+        "2026-11-30",
+        &seed_path(),
+    ]);
+    let v = json(&o);
+    let d = v["files"][0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "contradicts-reference")
+        .expect("the 'since 1998' claim contradicts the 1997 vote record");
+    assert_eq!(d["line"], 16);
+    assert!(d["message"].as_str().unwrap().contains("52/38A"));
+}
+
+#[test]
+fn generated_clean_profiles_have_no_cross_check_findings() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = run(&[
+        "gen-corpus",
+        "--profiles",
+        "300",
+        "--seed",
+        "5",
+        dir.path().to_str().unwrap(),
+    ]);
+    assert!(o.status.success());
+    let o = run(&[
+        "check",
+        "--format",
+        "json",
+        "--stale-after",
+        "1200",
+        "--as-of",
+        "2026-11-30",
+        dir.path().to_str().unwrap(),
+    ]);
+    let v = json(&o);
+    let cross = [
+        "sum-mismatch",
+        "treaty-date-mismatch",
+        "conflicting-figures",
+        "contradicts-reference",
+    ];
+    for f in v["files"].as_array().unwrap() {
+        for d in f["diagnostics"].as_array().unwrap() {
+            assert!(
+                !cross.contains(&d["code"].as_str().unwrap()),
+                "{}: {d}",
+                f["path"]
+            );
+        }
+    }
 }

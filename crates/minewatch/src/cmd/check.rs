@@ -156,12 +156,21 @@ pub fn run(args: Args, _g: &Global) -> anyhow::Result<ExitCode> {
     })
 }
 
-/// Every check on one document: the profile checks.
+/// Every check on one document: the profile checks, then the cross-checks of its
+/// facts against each other, the treaty's rules and the reference data.
 fn analyze(
     doc: &minewatch_profile::Document,
     opts: &minewatch_check::Options,
 ) -> Vec<minewatch_model::Diagnostic> {
-    minewatch_check::check(doc, opts)
+    let mut diags = minewatch_check::check(doc, opts);
+    let facts = minewatch_extract::extract(doc);
+    let cross = minewatch_extract::CrossOptions {
+        as_of: opts.as_of,
+        stale_after_months: opts.stale_after_months,
+    };
+    diags.extend(minewatch_extract::cross_check(doc, &facts, &cross));
+    diags.sort_by(|a, b| (a.span.start, a.code).cmp(&(b.span.start, b.code)));
+    diags
 }
 
 /// Apply `f` to every item on up to `threads` threads; results in input order.
