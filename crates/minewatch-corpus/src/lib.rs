@@ -339,17 +339,6 @@ fn glue_sentence(a: &str, b: &str) -> String {
     }
 }
 
-/// Art. 17: 1 March 1999 for the first forty instruments (the fortieth was deposited
-/// on 16 September 1998), else the first day of the sixth month after the deposit's month.
-fn entry_into_force(deposit: Date) -> Date {
-    let fortieth = Date::new(1998, 9, 16).expect("valid");
-    if deposit <= fortieth {
-        Date::new(1999, 3, 1).expect("valid")
-    } else {
-        deposit.first_of_month().add_months(6)
-    }
-}
-
 /// The treaty paragraph, from the reference data's real dates for the country, so
 /// that generated profiles agree with the treaty status the checks compare against.
 fn policy(b: &mut Builder) {

@@ -91,6 +91,8 @@ pub trait Store {
     /// stored is unchanged.
     fn ingest_profiles(&mut self, batch: &[ProfileInput]) -> Result<Vec<IngestOutcome>>;
     /// The content hashes of every stored profile version (to skip reading unchanged files).
+    /// Candidate facts extracted from stored profiles (all versions), optionally for one state.
+    fn profile_facts(&self, iso3: Option<&str>) -> Result<Vec<StoredProfileFact>>;
     fn profile_hashes(&self) -> Result<std::collections::HashSet<String>>;
     /// Profile versions (of one state, or all), as recorded by `known_at`.
     fn profile_versions(

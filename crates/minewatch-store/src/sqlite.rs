@@ -30,10 +30,15 @@ const MIGRATIONS: &[(u32, &str, &str)] = &[
         "fact_claim_index",
         include_str!("../migrations/sqlite/0002_fact_claim_index.sql"),
     ),
+    (
+        3,
+        "profile_fact",
+        include_str!("../migrations/sqlite/0003_profile_fact.sql"),
+    ),
 ];
 
 /// The schema version this build creates and understands.
-pub const SQLITE_SCHEMA_VERSION: u32 = 2;
+pub const SQLITE_SCHEMA_VERSION: u32 = 3;
 
 /// Data tables in dependency order (parents first): the order of dump and restore.
 const TABLES: &[&str] = &[
@@ -46,6 +51,7 @@ const TABLES: &[&str] = &[
     "profile",
     "profile_version",
     "profile_note",
+    "profile_fact",
 ];
 
 /// (version, iso2, numeric, name, kind, un_member, code_source, aliases, source)
@@ -896,6 +902,8 @@ impl Store for SqliteStore {
                 now
             ])?;
             let pv_id = tx.last_insert_rowid();
+            let mut note_sources: std::collections::HashMap<u32, i64> =
+                std::collections::HashMap::new();
             for (i, n) in p.notes.iter().enumerate() {
                 let title = n
                     .title
@@ -934,6 +942,33 @@ impl Store for SqliteStore {
                     n.undated as i64,
                     sid
                 ])?;
+                note_sources.entry(n.number).or_insert(sid);
+            }
+            for f in &p.facts {
+                let source = f.notes.iter().find_map(|n| note_sources.get(n).copied());
+                tx.prepare_cached(
+                    "INSERT INTO profile_fact (profile_version_id, subject, predicate, value, qualifier, unit, as_of, notes, source_id, \
+                     line, span_start, span_end, quote, confidence, fact_json, recorded_at) \
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+                )?
+                .execute(params![
+                    pv_id,
+                    f.subject,
+                    f.predicate,
+                    f.value_json,
+                    f.qualifier,
+                    f.unit,
+                    f.as_of,
+                    serde_json::to_string(&f.notes)?,
+                    source,
+                    f.line as i64,
+                    f.span_start as i64,
+                    f.span_end as i64,
+                    f.quote,
+                    f.confidence,
+                    f.fact_json,
+                    now
+                ])?;
             }
             out.push(IngestOutcome::Stored {
                 profile_id,
@@ -943,6 +978,43 @@ impl Store for SqliteStore {
         }
         tx.commit()?;
         Ok(out)
+    }
+
+    fn profile_facts(&self, iso3: Option<&str>) -> Result<Vec<StoredProfileFact>> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT f.profile_version_id, f.status, v.source_path, s.title, s.url, f.subject, f.predicate, f.value, f.qualifier, \
+                    f.unit, f.as_of, f.notes, f.line, f.span_start, f.span_end, f.quote, f.confidence, f.fact_json, f.recorded_at \
+             FROM profile_fact f JOIN profile_version v ON v.id = f.profile_version_id \
+             LEFT JOIN source s ON s.id = f.source_id \
+             WHERE (?1 IS NULL OR f.subject = ?1) ORDER BY f.profile_version_id, f.span_start, f.id",
+        )?;
+        let rows = st.query_map(params![iso3], |r| {
+            let notes: String = r.get(11)?;
+            Ok(StoredProfileFact {
+                profile_version_id: r.get(0)?,
+                status: r.get(1)?,
+                source_path: r.get(2)?,
+                source_title: r.get(3)?,
+                source_url: r.get(4)?,
+                fact: ProfileFact {
+                    subject: r.get(5)?,
+                    predicate: r.get(6)?,
+                    value_json: r.get(7)?,
+                    qualifier: r.get(8)?,
+                    unit: r.get(9)?,
+                    as_of: r.get(10)?,
+                    notes: conv(serde_json::from_str(&notes))?,
+                    line: r.get::<_, i64>(12)? as u64,
+                    span_start: r.get::<_, i64>(13)? as u64,
+                    span_end: r.get::<_, i64>(14)? as u64,
+                    quote: r.get(15)?,
+                    confidence: r.get(16)?,
+                    fact_json: r.get(17)?,
+                },
+                recorded_at: r.get(18)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
 
     fn profile_hashes(&self) -> Result<std::collections::HashSet<String>> {

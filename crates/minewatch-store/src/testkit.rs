@@ -120,6 +120,21 @@ pub fn sample_profile(
             url: None,
             undated: false,
         }],
+        facts: vec![ProfileFact {
+            subject: iso3.unwrap_or("").to_string(),
+            predicate: "stockpile.total".into(),
+            value_json: "3000000".into(),
+            qualifier: "more-than".into(),
+            unit: Some("mines".into()),
+            as_of: Some("2014".into()),
+            notes: vec![1],
+            line: 5,
+            span_start: 0,
+            span_end: body.len() as u64,
+            quote: body.to_string(),
+            confidence: "high".into(),
+            fact_json: "{}".into(),
+        }],
         text,
     }
 }
@@ -599,6 +614,20 @@ pub fn story(
     let pv = store.profile_versions(Some("USA"), None).unwrap();
     assert_eq!(pv.len(), 2);
     assert_eq!(pv[0].note_count, 1);
+    // Extracted facts are stored as candidates, one set per version, bound to their
+    // sentence and to the citation of their note.
+    let facts = store.profile_facts(Some("USA")).unwrap();
+    assert_eq!(
+        facts.len(),
+        2,
+        "one candidate per stored version; the failed batch wrote none"
+    );
+    assert_eq!(facts[0].status, "candidate");
+    assert_eq!(facts[0].fact.predicate, "stockpile.total");
+    assert_eq!(facts[0].fact.quote, "The US is not party.");
+    assert_eq!(facts[0].source_title.as_deref(), Some("Title"));
+    assert_eq!(facts[1].fact.quote, "The US is still not party.");
+    assert!(store.profile_facts(Some("FIN")).unwrap().is_empty());
     assert_eq!(
         store
             .profile_versions(Some("USA"), Some(Timestamp::end_of(d("2026-06-01"))))

@@ -288,6 +288,44 @@ pub struct ProfileInput {
     pub error_count: u32,
     pub warning_count: u32,
     pub notes: Vec<ProfileNote>,
+    /// Facts extracted from the profile, stored as candidates with their provenance.
+    pub facts: Vec<ProfileFact>,
+}
+
+/// A stored candidate fact with where it came from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StoredProfileFact {
+    pub profile_version_id: i64,
+    /// `candidate`, `accepted` or `rejected`.
+    pub status: String,
+    /// The profile file it was read from.
+    pub source_path: Option<String>,
+    /// The citation of its first note, where the note exists.
+    pub source_title: Option<String>,
+    pub source_url: Option<String>,
+    pub fact: ProfileFact,
+    pub recorded_at: String,
+}
+
+/// A fact extracted from a profile: a candidate, bound to its sentence and notes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProfileFact {
+    pub subject: String,
+    pub predicate: String,
+    /// The value as JSON (a number, a date or a term).
+    pub value_json: String,
+    pub qualifier: String,
+    pub unit: Option<String>,
+    pub as_of: Option<String>,
+    /// Footnote numbers; the first one found in the notes list becomes the source.
+    pub notes: Vec<u32>,
+    pub line: u64,
+    pub span_start: u64,
+    pub span_end: u64,
+    pub quote: String,
+    pub confidence: String,
+    /// The whole fact as extracted.
+    pub fact_json: String,
 }
 
 impl ProfileInput {

@@ -64,6 +64,8 @@ pub enum Command {
     History(cmd::history::Args),
     /// A state's votes on the UN General Assembly treaty resolution, with totals.
     Votes(cmd::votes::Args),
+    /// Candidate facts extracted from a state's stored profiles, with their sources.
+    Facts(cmd::facts::Args),
     /// Store profiles in the knowledge base as new versions.
     Ingest(cmd::ingest::Args),
     /// Facts with provenance: every figure, date and event in profiles, as JSON, CSV or text.
@@ -86,6 +88,7 @@ fn main() -> ExitCode {
         Command::States(a) => cmd::states::run(a, &cli.global),
         Command::History(a) => cmd::history::run(a, &cli.global),
         Command::Votes(a) => cmd::votes::run(a, &cli.global),
+        Command::Facts(a) => cmd::facts::run(a, &cli.global),
         Command::Ingest(a) => cmd::ingest::run(a, &cli.global),
         Command::Extract(a) => cmd::extract::run(a, &cli.global),
         Command::Eval(a) => cmd::eval::run(a, &cli.global),

@@ -410,3 +410,37 @@ fn ingest_stores_versions_and_skips_unchanged_files() {
     let missing = kb.fails(&["ingest", kb.dir.path().join("nope.txt").to_str().unwrap()]);
     assert!(missing.contains("nope.txt"), "{missing}");
 }
+
+#[test]
+fn ingest_stores_extracted_facts_as_candidates_with_their_sources() {
+    let kb = Kb::new();
+    let seed = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../shared/seeds/000_bd786dfe2a2cbc87.txt"
+    );
+    kb.ok(&["ingest", seed]);
+    let v = kb.json(&["facts", "United States"]);
+    let facts = v["facts"].as_array().unwrap();
+    assert!(facts.len() >= 15, "{v}");
+    assert!(facts.iter().all(|f| f["status"] == "candidate"));
+    // The 2014 stockpile figure, bound to its sentence, its note [24] and that note's citation.
+    let stock = facts
+        .iter()
+        .find(|f| f["fact"]["predicate"] == "stockpile.total" && f["fact"]["value"] == 3_000_000)
+        .expect("the 2014 stockpile total");
+    assert_eq!(stock["fact"]["qualifier"], "more-than");
+    assert_eq!(stock["fact"]["notes"], serde_json::json!([24]));
+    assert!(stock["source"]["title"]
+        .as_str()
+        .unwrap()
+        .contains("active stockpile"));
+    // A fact whose note is missing has no source: a gap, shown as such.
+    let human = kb.ok(&["facts", "USA", "--predicate", "policy.announced"]);
+    assert!(
+        human.contains("note missing from the profile (source gap)"),
+        "{human}"
+    );
+    // Ingesting again changes nothing: no duplicate candidates.
+    kb.ok(&["ingest", seed]);
+    assert_eq!(kb.json(&["facts", "USA"])["count"], v["count"]);
+}

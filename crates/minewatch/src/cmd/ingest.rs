@@ -10,7 +10,7 @@ use std::sync::mpsc;
 use std::time::Instant;
 
 use minewatch_model::Severity;
-use minewatch_store::{IngestOutcome, ProfileInput, ProfileNote, Store};
+use minewatch_store::{IngestOutcome, ProfileFact, ProfileInput, ProfileNote, Store};
 
 use crate::db_open::{self, Format};
 use crate::{input, Global};
@@ -65,6 +65,30 @@ pub fn to_input(name: &str, bytes: &[u8], opts: &minewatch_check::Options) -> Pr
                 dates: n.citation.dates.clone(),
                 url: n.citation.url.clone(),
                 undated: n.citation.undated,
+            })
+            .collect(),
+        facts: minewatch_extract::extract(&doc)
+            .iter()
+            .map(|f| ProfileFact {
+                subject: f.subject.clone(),
+                predicate: f.predicate.clone(),
+                value_json: serde_json::to_string(&f.value).unwrap_or_else(|_| "null".into()),
+                qualifier: serde_json::to_value(f.qualifier)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_string))
+                    .unwrap_or_default(),
+                unit: f.unit.clone(),
+                as_of: f.as_of.clone(),
+                notes: f.notes.clone(),
+                line: f.line as u64,
+                span_start: f.span[0] as u64,
+                span_end: f.span[1] as u64,
+                quote: f.quote.clone(),
+                confidence: serde_json::to_value(f.confidence)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_string))
+                    .unwrap_or_default(),
+                fact_json: serde_json::to_string(f).unwrap_or_else(|_| "{}".into()),
             })
             .collect(),
         text: doc.text,

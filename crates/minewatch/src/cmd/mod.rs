@@ -7,6 +7,7 @@ pub mod db;
 pub mod deadlines;
 pub mod eval;
 pub mod extract;
+pub mod facts;
 pub mod gen_corpus;
 pub mod history;
 pub mod ingest;
