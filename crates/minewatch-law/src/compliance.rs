@@ -161,10 +161,31 @@ pub fn stockpile_compliance(
                 }
             }
             StockpileFact::DestructionCompleted { .. } => {
-                held = Some(0);
                 if let Some(o) = open.take() {
                     violations.push(close(o, Some(date), deadline, "destruction completed"));
+                } else if date > deadline && held != Some(0) {
+                    // Destruction completed after the deadline: a stockpile was held from
+                    // the deadline until then, even where no figure was reported.
+                    let o = Open {
+                        from: deadline,
+                        quantity: held.unwrap_or(0),
+                        late_find: false,
+                    };
+                    let mut v = close(
+                        o,
+                        Some(date),
+                        deadline,
+                        "destruction completed after the deadline",
+                    );
+                    if held.is_none() {
+                        v.explanation = format!(
+                            "destruction of the stockpile was completed on {date}, after the Art. 4 deadline ({deadline}), \
+                             so a stockpile (quantity not reported) was held in between; violation from {deadline} until {date}"
+                        );
+                    }
+                    violations.push(v);
                 }
+                held = Some(0);
             }
         }
     }
@@ -226,6 +247,38 @@ mod tests {
     fn d(s: &str) -> Date {
         s.parse().unwrap()
     }
+    #[test]
+    fn completion_after_the_deadline_alone_is_a_violation_until_completion() {
+        let done = StockpileFact::DestructionCompleted {
+            date: d("2017-04-01"),
+            source: None,
+        };
+        let r = stockpile_compliance(d("2004-03-01"), &[done.clone()], None);
+        assert_eq!(r.violations.len(), 1);
+        assert_eq!(r.violations[0].from, d("2008-03-01"));
+        assert_eq!(r.violations[0].until, Some(d("2017-04-01")));
+        assert!(r.violations[0]
+            .explanation
+            .contains("quantity not reported"));
+        // Completed before the deadline: no violation.
+        let early = StockpileFact::DestructionCompleted {
+            date: d("2007-01-01"),
+            source: None,
+        };
+        assert!(stockpile_compliance(d("2004-03-01"), &[early], None)
+            .violations
+            .is_empty());
+        // A zero stockpile reported before the deadline, then a late "completion": no violation.
+        let zero = StockpileFact::Stockpile {
+            date: d("2007-01-01"),
+            quantity: 0,
+            source: None,
+        };
+        assert!(stockpile_compliance(d("2004-03-01"), &[zero, done], None)
+            .violations
+            .is_empty());
+    }
+
     fn stock(date: &str, q: u64) -> StockpileFact {
         StockpileFact::Stockpile {
             date: d(date),

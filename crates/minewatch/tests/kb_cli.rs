@@ -444,3 +444,28 @@ fn ingest_stores_extracted_facts_as_candidates_with_their_sources() {
     kb.ok(&["ingest", seed]);
     assert_eq!(kb.json(&["facts", "USA"])["count"], v["count"]);
 }
+
+#[test]
+fn compliance_reads_stockpile_facts_from_ingested_profiles() {
+    let kb = Kb::new();
+    let v = kb.json(&["compliance", "Belarus"]);
+    assert_eq!(
+        v["violations"].as_array().unwrap().len(),
+        0,
+        "nothing stored yet: {v}"
+    );
+    assert!(v["notes"][0]
+        .as_str()
+        .unwrap()
+        .contains("no stockpile facts are stored"));
+    let fixture = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../minewatch-extract/tests/fixtures/belarus.txt"
+    );
+    kb.ok(&["ingest", fixture]);
+    let v = kb.json(&["compliance", "BLR"]);
+    let viol = v["violations"].as_array().unwrap();
+    assert_eq!(viol.len(), 1, "{v}");
+    assert_eq!(viol[0]["from"], "2008-03-01");
+    assert_eq!(viol[0]["until"], "2017-04-01");
+}

@@ -1,8 +1,8 @@
 //! `minewatch compliance`: Art. 4 stockpile destruction over time, for a state.
 //!
 //! The state's entry into force (and any withdrawal) comes from the reference data;
-//! stockpile facts come from `--facts FILE` (a JSON list) until the knowledge base
-//! stores them.
+//! stockpile facts come from `--facts FILE` (a JSON list) or, without it, from the
+//! candidate facts the knowledge base extracted from the state's ingested profiles.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -37,7 +37,7 @@ struct Output {
     notes: Vec<String>,
 }
 
-pub fn run(args: Args, _g: &Global) -> anyhow::Result<ExitCode> {
+pub fn run(args: Args, g: &Global) -> anyhow::Result<ExitCode> {
     let row = party_row(&args.state)?;
     let eif = row
         .entry_into_force
@@ -49,10 +49,20 @@ pub fn run(args: Args, _g: &Global) -> anyhow::Result<ExitCode> {
             parse_facts(&text).with_context(|| p.display().to_string())?
         }
         None => {
-            notes.push(
-                "no stockpile facts given: the knowledge base does not store them yet; pass --facts FILE".to_string(),
-            );
-            Vec::new()
+            let facts = stored_facts(g, &row.iso3)?;
+            if facts.is_empty() {
+                notes.push(format!(
+                    "no stockpile facts are stored for {}: ingest its profiles (minewatch ingest) or pass --facts FILE",
+                    row.name
+                ));
+            } else {
+                notes.push(format!(
+                    "{} stockpile fact(s) from the knowledge base (candidates extracted from ingested profiles; \
+                     a year stands for its first day, a month for its first day)",
+                    facts.len()
+                ));
+            }
+            facts
         }
     };
     let report = stockpile_compliance(eif, &facts, row.withdrawal_effective_date);
@@ -73,4 +83,60 @@ pub fn run(args: Args, _g: &Global) -> anyhow::Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// "2014" → 2014-01-01, "2014-06" → 2014-06-01, "2014-06-27" → itself.
+fn start_of(as_of: &str) -> Option<minewatch_model::Date> {
+    let mut parts = as_of.split('-');
+    let y: i32 = parts.next()?.parse().ok()?;
+    let m: u32 = parts.next().map(|m| m.parse().ok()).unwrap_or(Some(1))?;
+    let d: u32 = parts.next().map(|d| d.parse().ok()).unwrap_or(Some(1))?;
+    minewatch_model::Date::new(y, m, d).ok()
+}
+
+/// Stockpile totals and completed destruction among the state's stored candidate facts
+/// (high confidence only), with where each was read.
+fn stored_facts(g: &Global, iso3: &str) -> anyhow::Result<Vec<StockpileFact>> {
+    use minewatch_store::Store;
+    let store = crate::db_open::open(g)?;
+    let mut out = Vec::new();
+    for f in store.profile_facts(Some(iso3))? {
+        if f.fact.confidence != "high" {
+            continue;
+        }
+        let source = Some(format!(
+            "{}:{} {}",
+            f.source_path.as_deref().unwrap_or("?"),
+            f.fact.line,
+            f.fact
+                .notes
+                .iter()
+                .map(|n| format!("[{n}]"))
+                .collect::<String>()
+        ));
+        match f.fact.predicate.as_str() {
+            "stockpile.total" => {
+                let (Some(date), Ok(quantity)) = (
+                    f.fact.as_of.as_deref().and_then(start_of),
+                    f.fact.value_json.parse::<f64>(),
+                ) else {
+                    continue;
+                };
+                out.push(StockpileFact::Stockpile {
+                    date,
+                    quantity: quantity as u64,
+                    source,
+                });
+            }
+            "stockpile.destruction_completed" => {
+                let Some(date) = start_of(f.fact.value_json.trim_matches('"')) else {
+                    continue;
+                };
+                out.push(StockpileFact::DestructionCompleted { date, source });
+            }
+            _ => {}
+        }
+    }
+    out.sort_by_key(|f| f.date());
+    Ok(out)
 }
