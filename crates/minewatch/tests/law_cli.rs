@@ -7,9 +7,12 @@ use std::process::{Command, Output, Stdio};
 
 use serde_json::Value;
 
+/// Commands that read a state's status use the knowledge base: one per test process,
+/// in the temporary folder, never the user's.
 fn bin() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_minewatch"));
-    c.env_remove("MINEWATCH_DB");
+    let db = std::env::temp_dir().join(format!("minewatch-law-cli-{}.db", std::process::id()));
+    c.env("MINEWATCH_DB", db);
     c
 }
 

@@ -38,7 +38,7 @@ struct Output {
 }
 
 pub fn run(args: Args, g: &Global) -> anyhow::Result<ExitCode> {
-    let row = party_row(&args.state)?;
+    let row = party_row(g, &args.state)?;
     let eif = row
         .entry_into_force
         .context("entry into force missing in the reference data")?;

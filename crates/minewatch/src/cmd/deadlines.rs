@@ -2,7 +2,7 @@
 
 use std::process::ExitCode;
 
-use anyhow::{anyhow, bail, Context};
+use anyhow::{bail, Context};
 use minewatch_law::{
     deadlines, explain, withdrawal, ArmedConflict, ConsentInstrument, DeadlineInput, Deadlines,
     Withdrawal,
@@ -79,16 +79,45 @@ pub(crate) fn resolve(query: &str) -> anyhow::Result<&'static minewatch_refdata:
     bail!("unknown state '{query}'; did you mean {}?", sugg.join(", "))
 }
 
-/// The Mine Ban Treaty row of a state that has deposited an instrument.
-pub(crate) fn party_row(query: &str) -> anyhow::Result<&'static minewatch_refdata::MbtStatusRow> {
+/// The Mine Ban Treaty status of a state that has deposited an instrument, as the
+/// knowledge base holds it (its best-ranked values; created from the reference data
+/// on first use).
+pub(crate) fn party_row(
+    g: &Global,
+    query: &str,
+) -> anyhow::Result<minewatch_refdata::MbtStatusRow> {
+    use minewatch_store::Store;
     let st = resolve(query)?;
-    let row = minewatch_refdata::mbt_status_of(&st.iso3).ok_or_else(|| {
-        anyhow!(
-            "{} ({}) has no Mine Ban Treaty status in the reference data",
-            st.name,
-            st.iso3
-        )
-    })?;
+    let store = crate::db_open::open(g)?;
+    let far = Date::new(9999, 12, 31).expect("valid date");
+    let rec = store
+        .status(&st.iso3, &minewatch_store::StatusQuery::as_of(far))
+        .with_context(|| {
+            format!(
+                "{} ({}): treaty status in the knowledge base",
+                st.name, st.iso3
+            )
+        })?;
+    let first = rec.sources.first();
+    let row = minewatch_refdata::MbtStatusRow {
+        iso3: rec.iso3.clone(),
+        name: rec.name.clone(),
+        status_2025: serde_json::to_value(rec.status)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default(),
+        signature_date: rec.signature_date,
+        deposit_date: rec.deposit_date,
+        instrument: rec.instrument.clone().unwrap_or_default(),
+        entry_into_force: rec.entry_into_force,
+        withdrawal_deposit_date: rec.withdrawal_deposit_date,
+        withdrawal_effective_date: rec.withdrawal_effective_date,
+        source_url: first
+            .and_then(|s| s.url.clone())
+            .unwrap_or_else(|| first.map(|s| s.title.clone()).unwrap_or_default()),
+        source_note: first.and_then(|s| s.note.clone()).unwrap_or_default(),
+        confidence: rec.confidence.as_str().to_string(),
+    };
     if row.deposit_date.is_none() {
         bail!(
             "{} ({}) has deposited no instrument: status '{}' (source: {}); no treaty deadlines apply",
@@ -101,10 +130,10 @@ pub(crate) fn party_row(query: &str) -> anyhow::Result<&'static minewatch_refdat
     Ok(row)
 }
 
-pub fn run(args: Args, _g: &Global) -> anyhow::Result<ExitCode> {
+pub fn run(args: Args, g: &Global) -> anyhow::Result<ExitCode> {
     let as_of = args.as_of.unwrap_or_else(Date::today);
     let out = if let Some(q) = &args.state {
-        let row = party_row(q)?;
+        let row = party_row(g, q)?;
         let deposit = row.deposit_date.context("deposit date")?;
         let instrument: ConsentInstrument = row
             .instrument
