@@ -253,7 +253,7 @@ mod tests {
             date: d("2017-04-01"),
             source: None,
         };
-        let r = stockpile_compliance(d("2004-03-01"), &[done.clone()], None);
+        let r = stockpile_compliance(d("2004-03-01"), std::slice::from_ref(&done), None);
         assert_eq!(r.violations.len(), 1);
         assert_eq!(r.violations[0].from, d("2008-03-01"));
         assert_eq!(r.violations[0].until, Some(d("2017-04-01")));
