@@ -67,9 +67,11 @@ pub fn run(args: Args, _g: &Global) -> anyhow::Result<ExitCode> {
         .map(|n| n.get())
         .unwrap_or(1)
         .min(8);
-    // Files are read and checked in parallel, a batch at a time; results keep their order.
-    for batch in paths.chunks(threads * 16) {
-        let analyzed = parallel_map(batch, threads, |p| match p {
+    // Files are read and checked on every core; results are written in input order.
+    ordered_parallel(
+        &paths,
+        threads,
+        |p| match p {
             Err(e) => Err(e.clone()),
             Ok(path) => {
                 let inp = input::read(path);
@@ -89,14 +91,14 @@ pub fn run(args: Args, _g: &Global) -> anyhow::Result<ExitCode> {
                 });
                 Ok((inp.name, doc.text, diags, rendered))
             }
-        });
-        for r in analyzed {
+        },
+        |r| {
             let (name, text, diags, rendered) = match r {
                 Ok(x) => x,
                 Err(e) => {
                     eprintln!("error: {e}");
                     unreadable += 1;
-                    continue;
+                    return Ok(());
                 }
             };
             files += 1;
@@ -112,8 +114,9 @@ pub fn run(args: Args, _g: &Global) -> anyhow::Result<ExitCode> {
                 Some(r) => out.write_all(r.as_bytes())?,
                 None => kept.push((name, text, diags)),
             }
-        }
-    }
+            Ok(())
+        },
+    )?;
     let reports: Vec<FileReport> = kept
         .iter()
         .map(|(p, t, d)| FileReport {
@@ -173,24 +176,62 @@ fn analyze(
     diags
 }
 
-/// Apply `f` to every item on up to `threads` threads; results in input order.
-fn parallel_map<T: Sync, R: Send>(
+/// Apply `f` to every item on up to `threads` threads and hand the results to `sink`
+/// in input order. Workers take the next item as they finish one (no idle batches)
+/// and run at most a window ahead of what `sink` has taken, so memory stays bounded.
+fn ordered_parallel<T: Sync, R: Send>(
     items: &[T],
     threads: usize,
     f: impl Fn(&T) -> R + Sync,
-) -> Vec<R> {
+    mut sink: impl FnMut(R) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
     if threads <= 1 || items.len() <= 1 {
-        return items.iter().map(f).collect();
+        for it in items {
+            sink(f(it))?;
+        }
+        return Ok(());
     }
-    let per = items.len().div_ceil(threads);
+    let window = threads * 32;
+    let next = AtomicUsize::new(0);
+    let emitted = AtomicUsize::new(0);
+    let stop = AtomicBool::new(false);
     std::thread::scope(|s| {
-        let handles: Vec<_> = items
-            .chunks(per)
-            .map(|chunk| s.spawn(|| chunk.iter().map(&f).collect::<Vec<R>>()))
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
+        let (tx, rx) = std::sync::mpsc::sync_channel::<(usize, R)>(window);
+        for _ in 0..threads {
+            let tx = tx.clone();
+            let (next, emitted, stop, f) = (&next, &emitted, &stop, &f);
+            s.spawn(move || loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                if i >= items.len() || stop.load(Ordering::Relaxed) {
+                    break;
+                }
+                while i > emitted.load(Ordering::Acquire) + window && !stop.load(Ordering::Relaxed)
+                {
+                    std::thread::sleep(std::time::Duration::from_micros(200));
+                }
+                if tx.send((i, f(&items[i]))).is_err() {
+                    break;
+                }
+            });
+        }
+        drop(tx);
+        let mut pending = std::collections::BTreeMap::new();
+        let mut want = 0;
+        let mut result = Ok(());
+        for (i, r) in rx {
+            pending.insert(i, r);
+            while let Some(r) = pending.remove(&want) {
+                want += 1;
+                emitted.store(want, Ordering::Release);
+                if result.is_ok() {
+                    result = sink(r);
+                    if result.is_err() {
+                        stop.store(true, Ordering::Relaxed);
+                    }
+                }
+            }
+        }
+        result
     })
 }
