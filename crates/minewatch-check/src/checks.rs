@@ -289,6 +289,7 @@ fn words(text: &str) -> Words<'_> {
     Words { text, pos: 0 }
 }
 
+#[inline(always)]
 fn is_letter_at(text: &str, i: usize) -> Option<(bool, usize)> {
     let b = *text.as_bytes().get(i)?;
     if b < 0x80 {
