@@ -29,6 +29,8 @@ struct Ctx<'a> {
     lines: LineIndex,
     iso3: String,
     out: Vec<Fact>,
+    /// Index of `out` by (predicate, value span), for the duplicate test in `push`.
+    seen: std::collections::HashMap<(String, [usize; 2]), Vec<usize>>,
 }
 
 /// Extract every fact from a profile's body (paragraphs and tables; never the notes).
@@ -42,6 +44,7 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
             .clone()
             .unwrap_or_else(|| "UNK".into()),
         out: Vec::new(),
+        seen: std::collections::HashMap::new(),
     };
     let body = doc.body_span();
     for p in &doc.paragraphs {
@@ -62,10 +65,13 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
         for (a, b) in sentences(&p.text) {
             let s = &p.text[a..b];
             let abs = p.span.start + a;
-            let notes = doc
+            // References are in text order: the sentence's by binary search, not a scan.
+            let r0 = doc.references.partition_point(|r| r.span.start < abs);
+            let r1 = doc
                 .references
+                .partition_point(|r| r.span.start < abs + s.len());
+            let notes = doc.references[r0..r1.max(r0)]
                 .iter()
-                .filter(|r| r.span.start >= abs && r.span.start < abs + s.len())
                 .map(|r| r.number)
                 .collect();
             let w0 = pwords.partition_point(|w| off(w) < a);
@@ -548,10 +554,15 @@ impl Ctx<'_> {
             reason: None,
         }
     }
+    /// Add a fact unless the same value was already taken from the same place
+    /// (a hash lookup, not a scan: linear on huge profiles).
     fn push(&mut self, f: Fact) {
-        if !self.out.iter().any(|o| {
-            o.predicate == f.predicate && o.value_span == f.value_span && o.value == f.value
-        }) {
+        let same = self
+            .seen
+            .entry((f.predicate.clone(), f.value_span))
+            .or_default();
+        if !same.iter().any(|&i| self.out[i].value == f.value) {
+            same.push(self.out.len());
             self.out.push(f);
         }
     }
