@@ -14,6 +14,7 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 mod cmd;
 mod db_open;
 mod input;
+mod par;
 
 const EXIT_CODES: &str = "\
 Exit codes:

@@ -55,6 +55,11 @@ fn fmt(v: f64) -> String {
     minewatch_extract::text::fmt_num(v)
 }
 
+/// A file's display name (what the output calls it).
+struct Named {
+    name: String,
+}
+
 pub fn run(args: Args, _g: &Global) -> anyhow::Result<ExitCode> {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
@@ -63,42 +68,43 @@ pub fn run(args: Args, _g: &Global) -> anyhow::Result<ExitCode> {
     if args.format == Format::Csv {
         writeln!(out, "{CSV_HEADER}")?;
     }
-    for p in input::expand(&args.paths) {
-        let path = match p {
-            Ok(p) => p,
-            Err(e) => {
-                eprintln!("error: {e}");
-                unreadable += 1;
-                continue;
-            }
-        };
-        let inp = input::read(&path);
-        let bytes = match inp.bytes {
-            Ok(b) => b,
-            Err(e) => {
-                eprintln!("error: {e}");
-                unreadable += 1;
-                continue;
-            }
-        };
+    let paths = input::expand(&args.paths);
+    // Read and extract on every core; write in input order.
+    let analyze = |p: &Result<std::path::PathBuf, String>| -> Result<(String, Vec<Fact>, Option<String>), String> {
+        let path = p.as_ref().map_err(|e| e.clone())?;
+        let inp = input::read(path);
+        let bytes = inp.bytes?;
         let doc = minewatch_profile::read(&bytes);
         if let Some(d) = doc
             .diagnostics
             .iter()
             .find(|d| d.code == "binary-input" || d.code == "empty-input")
         {
-            eprintln!("error: {}: {}", inp.name, d.message);
-            unreadable += 1;
-            continue;
+            return Err(format!("{}: {}", inp.name, d.message));
         }
-        if !doc.invalid_bytes.is_empty() {
-            eprintln!(
-                "warning: {}: {} byte(s) are not valid UTF-8; read as U+001A",
+        let warning = (!doc.invalid_bytes.is_empty()).then(|| {
+            format!(
+                "{}: {} byte(s) are not valid UTF-8; read as U+001A",
                 inp.name,
                 doc.invalid_bytes.len()
-            );
-        }
+            )
+        });
         let facts = minewatch_extract::extract(&doc);
+        Ok((inp.name, facts, warning))
+    };
+    crate::par::ordered_parallel(&paths, crate::par::threads(), analyze, |r| {
+        let (name, facts, warning) = match r {
+            Ok(x) => x,
+            Err(e) => {
+                eprintln!("error: {e}");
+                unreadable += 1;
+                return Ok(());
+            }
+        };
+        if let Some(w) = warning {
+            eprintln!("warning: {w}");
+        }
+        let inp = Named { name };
         match args.format {
             Format::Csv => {
                 for f in &facts {
@@ -176,7 +182,8 @@ pub fn run(args: Args, _g: &Global) -> anyhow::Result<ExitCode> {
             }
             Format::Json => all.push((inp.name, facts)),
         }
-    }
+        Ok(())
+    })?;
     if args.format == Format::Json {
         let facts: Vec<Located> = all
             .iter()
