@@ -40,6 +40,10 @@ pub struct Args {
     /// Colour in human output.
     #[arg(long, value_enum, default_value = "auto")]
     pub color: Color,
+    /// Skip the cross-checks (extracted facts against each other, the treaty's rules
+    /// and the reference data): only the profile checks run.
+    #[arg(long)]
+    pub no_cross_checks: bool,
 }
 
 pub fn run(args: Args, _g: &Global) -> anyhow::Result<ExitCode> {
@@ -75,7 +79,7 @@ pub fn run(args: Args, _g: &Global) -> anyhow::Result<ExitCode> {
                 let bytes = inp.bytes?;
                 let doc = minewatch_profile::read(&bytes);
                 drop(bytes);
-                let diags = analyze(&doc, &opts);
+                let diags = analyze(&doc, &opts, !args.no_cross_checks);
                 let rendered = (args.format == Format::Human).then(|| {
                     render::human(
                         &FileReport {
@@ -161,8 +165,12 @@ pub fn run(args: Args, _g: &Global) -> anyhow::Result<ExitCode> {
 fn analyze(
     doc: &minewatch_profile::Document,
     opts: &minewatch_check::Options,
+    cross_checks: bool,
 ) -> Vec<minewatch_model::Diagnostic> {
     let mut diags = minewatch_check::check(doc, opts);
+    if !cross_checks {
+        return diags;
+    }
     let facts = minewatch_extract::extract(doc);
     let cross = minewatch_extract::CrossOptions {
         as_of: opts.as_of,
