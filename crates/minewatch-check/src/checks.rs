@@ -363,6 +363,34 @@ impl std::hash::Hasher for IdHasher {
 
 type IdMap<V> = HashMap<u64, V, std::hash::BuildHasherDefault<IdHasher>>;
 
+/// Every word of the document with its case-folded hash, found in one pass and shared
+/// by the checks that look at words.
+pub struct WordIndex {
+    /// Byte ranges of the words in `doc.text`, in order.
+    pub spans: Vec<(u32, u32)>,
+    /// `fold_hash` of each word.
+    pub hashes: Vec<u64>,
+}
+
+impl WordIndex {
+    pub fn new(text: &str) -> WordIndex {
+        let mut spans = Vec::with_capacity(text.len() / 6);
+        let mut hashes = Vec::with_capacity(text.len() / 6);
+        for (s, w) in words(text) {
+            spans.push((s as u32, (s + w.len()) as u32));
+            hashes.push(fold_hash(w));
+        }
+        WordIndex { spans, hashes }
+    }
+
+    /// The index range of the words inside `span`.
+    fn range(&self, span: Span) -> std::ops::Range<usize> {
+        let a = self.spans.partition_point(|w| (w.0 as usize) < span.start);
+        let b = self.spans.partition_point(|w| (w.0 as usize) < span.end);
+        a..b.max(a)
+    }
+}
+
 /// A whitespace-delimited token containing byte `i`.
 fn token_around(text: &str, s: usize, e: usize) -> &str {
     let ts = text[..s]
@@ -410,10 +438,15 @@ fn ends_with_ignore_case(w: &str, suffix: &str) -> bool {
         && w.as_bytes()[w.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
 }
 
-pub fn glued_words(doc: &Document, out: &mut Vec<Diagnostic>) {
+pub fn glued_words(doc: &Document, wi: &WordIndex, out: &mut Vec<Diagnostic>) {
     let text = doc.text.as_str();
-    // First pass: the few words that could be glued. Most documents have a handful.
-    let candidates: Vec<(usize, &str)> = words(text).filter(|(_, w)| is_candidate(w)).collect();
+    // The few words that could be glued. Most documents have a handful.
+    let candidates: Vec<(usize, &str)> = wi
+        .spans
+        .iter()
+        .map(|&(a, b)| (a as usize, &text[a as usize..b as usize]))
+        .filter(|(_, w)| is_candidate(w))
+        .collect();
     if candidates.is_empty() {
         return;
     }
@@ -441,10 +474,10 @@ pub fn glued_words(doc: &Document, out: &mut Vec<Diagnostic>) {
             }
         }
     }
-    // Second pass: count only words of a needed length whose hash is needed.
-    for (_, w) in words(text) {
-        if lengths[w.len().min(64)] {
-            if let Some(n) = needed.get_mut(&fold_hash(w)) {
+    // Count only words of a needed length whose hash is needed.
+    for (&(a, b), h) in wi.spans.iter().zip(&wi.hashes) {
+        if lengths[((b - a) as usize).min(64)] {
+            if let Some(n) = needed.get_mut(h) {
                 *n += 1;
             }
         }
@@ -544,7 +577,7 @@ pub fn glued_words(doc: &Document, out: &mut Vec<Diagnostic>) {
 }
 
 /// Paragraphs that say nearly the same thing (a copy left behind after editing).
-pub fn near_duplicates(doc: &Document, opts: &Options, out: &mut Vec<Diagnostic>) {
+pub fn near_duplicates(doc: &Document, wi: &WordIndex, opts: &Options, out: &mut Vec<Diagnostic>) {
     const SHINGLE: usize = 4;
     const MAX_POSTINGS: usize = 24;
     let body = doc.body_span();
@@ -555,7 +588,7 @@ pub fn near_duplicates(doc: &Document, opts: &Options, out: &mut Vec<Diagnostic>
         .filter(|p| body.contains(p.span))
         .filter_map(|p| {
             word_hashes.clear();
-            word_hashes.extend(words(&p.text).map(|(_, w)| fold_hash(w)));
+            word_hashes.extend_from_slice(&wi.hashes[wi.range(p.span)]);
             if word_hashes.len() < SHINGLE + 7 {
                 return None;
             }

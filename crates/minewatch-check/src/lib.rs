@@ -129,8 +129,9 @@ pub fn check(doc: &Document, opts: &Options) -> Vec<Diagnostic> {
         checks::sections(doc, &mut out);
         checks::notes(doc, &mut out);
         checks::tables(doc, &mut out);
-        checks::glued_words(doc, &mut out);
-        checks::near_duplicates(doc, opts, &mut out);
+        let words = checks::WordIndex::new(&doc.text);
+        checks::glued_words(doc, &words, &mut out);
+        checks::near_duplicates(doc, &words, opts, &mut out);
     }
     out.sort_by(|a, b| (a.span.start, a.code).cmp(&(b.span.start, b.code)));
     out

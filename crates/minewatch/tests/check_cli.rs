@@ -307,10 +307,22 @@ fn generated_clean_profiles_have_no_cross_check_findings() {
 
 #[test]
 fn no_cross_checks_runs_only_the_profile_checks() {
-    let o = run(&["check", "--format", "json", "--as-of", "2026-11-30", "--no-cross-checks", &seed_path()]);
+    let o = run(&[
+        "check",
+        "--format",
+        "json",
+        "--as-of",
+        "2026-11-30",
+        "--no-cross-checks",
+        &seed_path(),
+    ]);
     let v = json(&o);
-    let codes: Vec<&str> =
-        v["files"][0]["diagnostics"].as_array().unwrap().iter().map(|d| d["code"].as_str().unwrap()).collect();
+    let codes: Vec<&str> = v["files"][0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
     assert!(!codes.contains(&"contradicts-reference"));
     assert_eq!(codes.iter().filter(|c| **c == "missing-note").count(), 5);
 }
