@@ -303,21 +303,42 @@ impl<'a> Iterator for Words<'a> {
     type Item = (usize, &'a str);
     fn next(&mut self) -> Option<(usize, &'a str)> {
         let text = self.text;
-        // Skip non-letters.
-        while let Some((letter, len)) = is_letter_at(text, self.pos) {
-            if letter {
-                break;
+        let b = text.as_bytes();
+        let n = b.len();
+        let mut i = self.pos;
+        // Skip non-letters: a tight loop over ASCII bytes, decoding only non-ASCII.
+        while i < n {
+            let c = b[i];
+            if c < 0x80 {
+                if c.is_ascii_alphabetic() {
+                    break;
+                }
+                i += 1;
+            } else {
+                match is_letter_at(text, i) {
+                    Some((true, _)) => break,
+                    Some((false, len)) => i += len,
+                    None => i += 1,
+                }
             }
-            self.pos += len;
         }
-        let start = self.pos;
-        while let Some((letter, len)) = is_letter_at(text, self.pos) {
-            if !letter {
-                break;
+        let start = i;
+        while i < n {
+            let c = b[i];
+            if c < 0x80 {
+                if !c.is_ascii_alphabetic() {
+                    break;
+                }
+                i += 1;
+            } else {
+                match is_letter_at(text, i) {
+                    Some((true, len)) => i += len,
+                    _ => break,
+                }
             }
-            self.pos += len;
         }
-        (self.pos > start).then(|| (start, &text[start..self.pos]))
+        self.pos = i;
+        (i > start).then(|| (start, &text[start..i]))
     }
 }
 
