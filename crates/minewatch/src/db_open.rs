@@ -114,3 +114,17 @@ pub fn emit(text: &str) -> anyhow::Result<()> {
         other => Ok(other?),
     }
 }
+
+/// The arguments of a question about one state: which state, what the database knew
+/// when, and the output format.
+#[derive(clap::Args, Debug)]
+pub struct StateQueryArgs {
+    /// ISO code, name or alias.
+    #[arg(value_name = "STATE")]
+    pub state: String,
+    /// Answer with what the database knew then (YYYY-MM-DD: the end of that day).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub known_at: Option<String>,
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: Format,
+}

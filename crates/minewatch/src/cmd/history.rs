@@ -8,17 +8,8 @@ use minewatch_store::Store;
 use crate::db_open::{self, or_dash, Format};
 use crate::Global;
 
-#[derive(clap::Args, Debug)]
-pub struct Args {
-    /// ISO code, name or alias.
-    #[arg(value_name = "STATE")]
-    pub state: String,
-    /// Answer with what the database knew then (YYYY-MM-DD: the end of that day).
-    #[arg(long, value_name = "YYYY-MM-DD")]
-    pub known_at: Option<String>,
-    #[arg(long, value_enum, default_value = "human")]
-    pub format: Format,
-}
+/// STATE, `--known-at` and `--format`, shared with `votes`/`history`.
+pub use crate::db_open::StateQueryArgs as Args;
 
 pub fn run(args: Args, g: &Global) -> anyhow::Result<ExitCode> {
     let mut out = String::new();
