@@ -469,3 +469,29 @@ fn compliance_reads_stockpile_facts_from_ingested_profiles() {
     assert_eq!(viol[0]["from"], "2008-03-01");
     assert_eq!(viol[0]["until"], "2017-04-01");
 }
+
+#[test]
+fn ingest_refuses_binary_and_empty_files_and_stores_the_rest() {
+    let kb = Kb::new();
+    let dir = kb.dir.path().join("mixed");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("a-binary.txt"), b"\x00\x01\x02\xff").unwrap();
+    std::fs::write(dir.join("b-empty.txt"), b"").unwrap();
+    std::fs::write(dir.join("c-good.txt"), b"Finland\n\nMine Ban Policy\n\nLast updated: 1 May 2026\n\nFinland acceded on 9 January 2012.[1]\n\n[1] Source, 2012.\n").unwrap();
+    let o = kb.run(&["ingest", dir.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("a-binary.txt: this looks like a binary file"),
+        "{err}"
+    );
+    assert!(
+        err.contains("b-empty.txt: the file is empty; not stored"),
+        "{err}"
+    );
+    let v = kb.json(&["db", "stats"]);
+    assert!(
+        v["tables"].to_string().contains("[\"profile_version\",1]"),
+        "only the good file is stored: {v}"
+    );
+}

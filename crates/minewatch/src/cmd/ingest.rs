@@ -27,13 +27,25 @@ pub struct Args {
     pub format: Format,
 }
 
-/// Read, check and convert one profile.
-pub fn to_input(name: &str, bytes: &[u8], opts: &minewatch_check::Options) -> ProfileInput {
+/// Read, check and convert one profile; an input that is not a profile (binary or
+/// empty) is refused with the reader's reason, and nothing of it is stored.
+pub fn to_input(
+    name: &str,
+    bytes: &[u8],
+    opts: &minewatch_check::Options,
+) -> Result<ProfileInput, String> {
     let doc = minewatch_profile::read(bytes);
+    if let Some(d) = doc
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "binary-input" || d.code == "empty-input")
+    {
+        return Err(format!("{name}: {}; not stored", d.message));
+    }
     let diags = minewatch_check::check(&doc, opts);
     // The model without the text (kept once, in the text column).
     let model = serde_json::to_string(&doc).unwrap_or_else(|_| "null".into());
-    ProfileInput {
+    Ok(ProfileInput {
         source_path: Some(name.to_string()),
         content_hash: ProfileInput::hash_bytes(bytes),
         byte_len: bytes.len() as u64,
@@ -92,7 +104,7 @@ pub fn to_input(name: &str, bytes: &[u8], opts: &minewatch_check::Options) -> Pr
             })
             .collect(),
         text: doc.text,
-    }
+    })
 }
 
 /// What a worker made of one chunk of paths.
@@ -135,7 +147,10 @@ fn prepare(
                 if known.contains(&ProfileInput::hash_bytes(&b)) {
                     c.known += 1;
                 } else {
-                    c.inputs.push(to_input(&inp.name, &b, opts));
+                    match to_input(&inp.name, &b, opts) {
+                        Ok(i) => c.inputs.push(i),
+                        Err(e) => c.unreadable.push(e),
+                    }
                 }
             }
             Err(e) => c.unreadable.push(e),
