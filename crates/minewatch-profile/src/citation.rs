@@ -71,7 +71,14 @@ pub fn find_dates(text: &str) -> Vec<String> {
     let mut i = 0;
     while i < words.len() {
         let w = clean(words[i].1);
-        if month_from_name(w).is_some()
+        // A month name starts with a capital (A, D, F, J, M, N, O, S) and has 3 to 10 letters.
+        let maybe_month = (3..=10).contains(&w.len())
+            && matches!(
+                w.as_bytes()[0],
+                b'A' | b'D' | b'F' | b'J' | b'M' | b'N' | b'O' | b'S'
+            );
+        if maybe_month
+            && month_from_name(w).is_some()
             && w.len() >= 3
             && w.chars().next().is_some_and(char::is_uppercase)
         {
@@ -112,6 +119,10 @@ fn find_url(text: &str) -> Option<String> {
     for w in text.split_whitespace() {
         let w = w.trim_matches(|c: char| matches!(c, ',' | ';' | '(' | ')' | '<' | '>' | '"'));
         let w = w.trim_end_matches('.');
+        // Only a token with a slash or a "www." can be a link: skip the rest unallocated.
+        if !w.contains('/') && !(w.len() > 4 && w.as_bytes()[..4].eq_ignore_ascii_case(b"www.")) {
+            continue;
+        }
         let lower = w.to_ascii_lowercase();
         let schemeless = lower.starts_with("www.") || {
             // "bit.ly/x", "example.org/path": a dotted host then a slash.
@@ -266,6 +277,13 @@ mod tests {
             parse("x https://example.org/a.pdf.").url.as_deref(),
             Some("https://example.org/a.pdf")
         );
+    }
+
+    #[test]
+    fn regression_url_probe_on_a_multibyte_token_does_not_split_a_character() {
+        // "“Ann" has a 3-byte quotation mark: byte 4 is inside the next character.
+        let c = parse("\u{201c}Announcement,\u{201d} \u{00e9}t\u{00e9} 2020, www.example.org/x.");
+        assert_eq!(c.url.as_deref(), Some("www.example.org/x"));
     }
 
     #[test]
