@@ -46,3 +46,19 @@ fn read_extract_cross(bencher: Bencher) {
         n
     });
 }
+
+/// Extraction alone on both cores of this machine: the corpus split in two halves,
+/// one thread each (what `minewatch extract` does per file).
+#[divan::bench(sample_count = 20)]
+fn extract_corpus_2_threads(bencher: Bencher) {
+    let docs = corpus();
+    let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
+    let (a, b) = docs.split_at(docs.len() / 2);
+    bencher.counter(BytesCount::new(bytes)).bench(|| {
+        std::thread::scope(|s| {
+            let h = s.spawn(|| a.iter().map(|d| minewatch_extract::extract(divan::black_box(d)).len()).sum::<usize>());
+            let n: usize = b.iter().map(|d| minewatch_extract::extract(divan::black_box(d)).len()).sum();
+            n + h.join().unwrap_or(0)
+        })
+    });
+}
