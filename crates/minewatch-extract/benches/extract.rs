@@ -56,8 +56,15 @@ fn extract_corpus_2_threads(bencher: Bencher) {
     let (a, b) = docs.split_at(docs.len() / 2);
     bencher.counter(BytesCount::new(bytes)).bench(|| {
         std::thread::scope(|s| {
-            let h = s.spawn(|| a.iter().map(|d| minewatch_extract::extract(divan::black_box(d)).len()).sum::<usize>());
-            let n: usize = b.iter().map(|d| minewatch_extract::extract(divan::black_box(d)).len()).sum();
+            let h = s.spawn(|| {
+                a.iter()
+                    .map(|d| minewatch_extract::extract(divan::black_box(d)).len())
+                    .sum::<usize>()
+            });
+            let n: usize = b
+                .iter()
+                .map(|d| minewatch_extract::extract(divan::black_box(d)).len())
+                .sum();
             n + h.join().unwrap_or(0)
         })
     });

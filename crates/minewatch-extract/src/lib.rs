@@ -35,7 +35,7 @@
 //! | `use.last` | date | | "last use", "last used" |
 //! | `production.quantity` | number | `mine_type`, `cost` | "produced"/"manufactured"/"procured"/"bought" N mines |
 //! | `production.last` | date | | "last produced", "last … production" |
-//! | `transfer.quantity` | number | `destinations` (a count) | "exported"/"transferred"/"sold" N mines (to N countries) |
+//! | `transfer.quantity` | number | `destinations` (a count), `destination_states` (ISO codes, when every destination is named) | "exported"/"transferred"/"sold" N mines (to N countries, or to Angola, Cambodia and Iraq) |
 //! | `transfer.moratorium` | date | | "moratorium" on export or transfer, dated |
 //! | `stockpile.total` | number | | "stockpile of N mines", a table's total row |
 //! | `stockpile.by_type` | number | `mine_type`, `column` | a stockpile figure tied to a mine type, a stockpile table row |
@@ -199,6 +199,9 @@ pub struct Fact {
     pub equivalent: Option<Money>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub destinations: Option<u32>,
+    /// The destination states by ISO code, where the sentence names them all.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub destination_states: Option<Vec<String>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub casualty: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -548,6 +548,7 @@ impl Ctx<'_> {
             cost: None,
             equivalent: None,
             destinations: None,
+            destination_states: None,
             casualty: None,
             column: None,
             confidence: Confidence::High,
@@ -1198,6 +1199,14 @@ fn figures(cx: &mut Ctx, t: &Sent) {
                     f.destinations = Some(n as u32);
                 }
             }
+            // "to Angola, Cambodia and Iraq": named destinations, kept only when every
+            // name is a known state (a wrong destination is worse than none).
+            if let Some(names) = named_destinations(&t.s[q.end.min(t.s.len())..]) {
+                if f.destinations.is_none() {
+                    f.destinations = Some(names.len() as u32);
+                }
+                f.destination_states = Some(names);
+            }
         }
         // "from 200,013 to 13,585": which figure holds when is unclear.
         let pre = &l[..q.hedge_start];
@@ -1350,6 +1359,7 @@ fn tables(cx: &mut Ctx) {
                     cost: None,
                     equivalent: None,
                     destinations: None,
+                    destination_states: None,
                     casualty: None,
                     column: tb
                         .columns
@@ -1401,4 +1411,50 @@ pub(crate) fn parse_cell(v: &str) -> Option<f64> {
         }
     };
     (e == t.len()).then_some(n)
+}
+
+/// ISO codes of the states named right after the figure as its destinations
+/// ("… mines to Angola, Cambodia and Iraq in 1995"): `None` unless every listed name
+/// resolves to a known state.
+fn named_destinations(after: &str) -> Option<Vec<String>> {
+    // The phrase "to …" must follow the figure closely (its unit words in between).
+    let to = after.find(" to ")?;
+    if after[..to].split_whitespace().count() > 4 {
+        return None;
+    }
+    let rest = &after[to + 4..];
+    let end = rest
+        .find(|c: char| matches!(c, '.' | ';' | ':' | '[' | '(' | '\u{2014}'))
+        .unwrap_or(rest.len());
+    let mut list = &rest[..end];
+    for stop in [
+        " in ",
+        " between ",
+        " from ",
+        " during ",
+        " since ",
+        " before ",
+        " after ",
+        " until ",
+    ] {
+        if let Some(i) = list.find(stop) {
+            list = &list[..i];
+        }
+    }
+    let mut out = Vec::new();
+    for part in list.split(", ").flat_map(|p| p.split(" and ")) {
+        let name = part
+            .trim()
+            .trim_start_matches("and ")
+            .trim_start_matches("the ")
+            .trim();
+        if name.is_empty() {
+            continue;
+        }
+        let st = minewatch_refdata::resolve_state(name)?;
+        if !out.contains(&st.iso3) {
+            out.push(st.iso3.clone());
+        }
+    }
+    (!out.is_empty()).then_some(out)
 }

@@ -462,3 +462,26 @@ fn repeated_statements_give_one_finding_each() {
     // Same dates twice are not conflicting figures.
     assert_eq!(n("conflicting-figures"), 0, "{diags:#?}");
 }
+
+#[test]
+fn transfer_destinations_named_or_counted() {
+    let text = "Testland\n\nMine Ban Policy\n\nLast updated: 1 May 2026\n\nIn 1995, Testland exported 12,000 antipersonnel mines to Angola, Cambodia and Iraq.[1] It exported more than 5,000 antipersonnel mines to 12 countries between 1980 and 1990.[2] It transferred 300 antipersonnel mines to rebel groups in 1999.[3]\n\n[1] A.\n\n[2] B.\n\n[3] C.\n";
+    let doc = minewatch_profile::read(text.as_bytes());
+    let facts = minewatch_extract::extract(&doc);
+    let named = find(&facts, "transfer.quantity", 12000.0);
+    assert_eq!(
+        named.destination_states.as_deref(),
+        Some(&["AGO".to_string(), "KHM".to_string(), "IRQ".to_string()][..])
+    );
+    assert_eq!(named.destinations, Some(3));
+    let counted = find(&facts, "transfer.quantity", 5000.0);
+    assert_eq!(counted.destinations, Some(12));
+    assert_eq!(counted.destination_states, None);
+    // "to rebel groups" names no state: no destinations rather than a guess.
+    if let Some(f) = facts
+        .iter()
+        .find(|f| f.predicate == "transfer.quantity" && f.value == Value::Number(300.0))
+    {
+        assert_eq!(f.destination_states, None);
+    }
+}
