@@ -120,7 +120,9 @@ fn find_url(text: &str) -> Option<String> {
         let w = w.trim_matches(|c: char| matches!(c, ',' | ';' | '(' | ')' | '<' | '>' | '"'));
         let w = w.trim_end_matches('.');
         // Only a token with a slash or a "www." can be a link: skip the rest unallocated.
-        if !w.contains('/') && !(w.len() > 4 && w.as_bytes()[..4].eq_ignore_ascii_case(b"www.")) {
+        let linkish =
+            w.contains('/') || (w.len() > 4 && w.as_bytes()[..4].eq_ignore_ascii_case(b"www."));
+        if !linkish {
             continue;
         }
         let lower = w.to_ascii_lowercase();
