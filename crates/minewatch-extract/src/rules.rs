@@ -1424,7 +1424,7 @@ fn named_destinations(after: &str) -> Option<Vec<String>> {
     }
     let rest = &after[to + 4..];
     let end = rest
-        .find(|c: char| matches!(c, '.' | ';' | ':' | '[' | '(' | '\u{2014}'))
+        .find(['.', ';', ':', '[', '(', '\u{2014}'])
         .unwrap_or(rest.len());
     let mut list = &rest[..end];
     for stop in [
