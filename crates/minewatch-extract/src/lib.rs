@@ -46,7 +46,7 @@
 //! | `report.article7` | date | | an Article 7 transparency report submitted/provided |
 //! | `report.ccw_apii` | date | | a report for CCW Amended Protocol II |
 //! | `spending` | number (money) | `equivalent` (the other currency) | "spent/allocated/contributed $N" |
-//! | `casualties` | number (people) | `casualty` (`killed`, `injured`, `total`) | "N people were killed/injured", "N casualties" |
+//! | `casualties` | number (people) | `casualty` (`killed`, `injured`, `unknown`, `total`) | "N people were killed/injured", "the status of N people was unknown", "N casualties" |
 //!
 //! # Cross-checks
 //!

@@ -1009,6 +1009,8 @@ fn qpred_of(w: &str) -> Option<QPred> {
         "killed" | "died" => QPred::Casualty("killed"),
         "injured" | "wounded" => QPred::Casualty("injured"),
         "casualties" => QPred::Casualty("total"),
+        // "the status of 3 people was unknown", "3 people of unknown status"
+        "unknown" => QPred::Casualty("unknown"),
         _ => return None,
     })
 }

@@ -485,3 +485,31 @@ fn transfer_destinations_named_or_counted() {
         assert_eq!(f.destination_states, None);
     }
 }
+
+#[test]
+fn casualties_killed_injured_and_unknown() {
+    let text = "Testland\n\nCasualties\n\nLast updated: 1 May 2026\n\nIn 2024, mines killed 17 people and injured 24 people in Testland; the status of 3 people was unknown.[1] An unknown number of mines remains in the border area.[2]\n\n[1] A.\n\n[2] B.\n";
+    let doc = minewatch_profile::read(text.as_bytes());
+    let facts = minewatch_extract::extract(&doc);
+    let kinds: Vec<(Option<&str>, f64)> = facts
+        .iter()
+        .filter(|f| f.predicate == "casualties")
+        .map(|f| {
+            (
+                f.casualty.as_deref(),
+                match f.value {
+                    Value::Number(n) => n,
+                    _ => -1.0,
+                },
+            )
+        })
+        .collect();
+    assert!(kinds.contains(&(Some("killed"), 17.0)), "{kinds:?}");
+    assert!(kinds.contains(&(Some("injured"), 24.0)), "{kinds:?}");
+    assert!(kinds.contains(&(Some("unknown"), 3.0)), "{kinds:?}");
+    assert_eq!(
+        kinds.len(),
+        3,
+        "nothing from 'an unknown number of mines': {kinds:?}"
+    );
+}
