@@ -18,6 +18,17 @@ use crate::refload::{self, REFDATA_CLAIM};
 use crate::types::*;
 use crate::Store;
 
+/// A dump line that could not be read as text: say which line and why.
+fn not_text(line: usize, e: std::io::Error) -> StoreError {
+    if e.kind() == std::io::ErrorKind::InvalidData {
+        StoreError::Restore(format!(
+            "line {line}: not UTF-8 text (a minewatch dump is JSON lines)"
+        ))
+    } else {
+        StoreError::Io(e)
+    }
+}
+
 /// Versioned migrations, applied in order; each runs in its own transaction.
 const MIGRATIONS: &[(u32, &str, &str)] = &[
     (
@@ -1115,7 +1126,7 @@ impl Store for SqliteStore {
         }
         let mut lines = input.lines();
         let header: serde_json::Value = match lines.next() {
-            Some(l) => serde_json::from_str(&l?)
+            Some(l) => serde_json::from_str(&l.map_err(|e| not_text(1, e))?)
                 .map_err(|e| StoreError::Restore(format!("line 1: not a dump header: {e}")))?,
             None => return Err(StoreError::Restore("empty input".into())),
         };
@@ -1168,7 +1179,7 @@ impl Store for SqliteStore {
         let mut ended = false;
         for (i, line) in lines.enumerate() {
             let lno = i + 2;
-            let line = line?;
+            let line = line.map_err(|e| not_text(i + 2, e))?;
             if line.trim().is_empty() {
                 continue;
             }

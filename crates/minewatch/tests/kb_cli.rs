@@ -495,3 +495,19 @@ fn ingest_refuses_binary_and_empty_files_and_stores_the_rest() {
         "only the good file is stored: {v}"
     );
 }
+
+#[test]
+fn restore_of_a_binary_file_names_the_line_and_changes_nothing() {
+    let kb = Kb::new();
+    kb.ok(&["db", "init"]);
+    let before = kb.json(&["db", "stats"])["tables"].clone();
+    let bad = kb.dir.path().join("bad.jsonl");
+    std::fs::write(&bad, b"\xff\xfe\x00binary").unwrap();
+    let err = kb.fails(&["db", "restore", "--replace", bad.to_str().unwrap()]);
+    assert!(err.contains("line 1: not UTF-8 text"), "{err}");
+    assert_eq!(
+        kb.json(&["db", "stats"])["tables"],
+        before,
+        "the database is as it was"
+    );
+}
