@@ -78,10 +78,7 @@ pub fn parse_ccw_apii(text: &str) -> Result<Vec<CcwApiiRow>, CsvError> {
         "empty_date_meaning",
         "note",
     ];
-    let mut idx = [0usize; 8];
-    for (i, c) in cols.iter().enumerate() {
-        idx[i] = t.col(c)?;
-    }
+    let idx = t.cols(&cols)?;
     let mut out = Vec::with_capacity(t.records.len());
     for r in &t.records {
         let f = |i: usize| r.fields[idx[i]].trim().to_string();

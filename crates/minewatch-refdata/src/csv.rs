@@ -52,6 +52,15 @@ impl Table {
         })
     }
 
+    /// Indices of the columns `names`, in that order, or an error naming the first missing one.
+    pub fn cols<const N: usize>(&self, names: &[&str; N]) -> Result<[usize; N], CsvError> {
+        let mut idx = [0usize; N];
+        for (i, n) in names.iter().enumerate() {
+            idx[i] = self.col(n)?;
+        }
+        Ok(idx)
+    }
+
     /// Index of column `name`, or an error naming it.
     pub fn col(&self, name: &str) -> Result<usize, CsvError> {
         self.header
@@ -160,5 +169,8 @@ mod tests {
         assert_eq!(e.line, 2);
         assert!(Table::parse("t.csv", "a\n\"open\n").is_err());
         assert!(Table::parse("t.csv", "").is_err());
+        let t = Table::parse("t.csv", "a,b\n1,2\n").unwrap();
+        assert_eq!(t.cols(&["b", "a"]).unwrap(), [1, 0]);
+        assert_eq!(t.cols(&["a", "zz"]).unwrap_err().message, "no column 'zz'");
     }
 }

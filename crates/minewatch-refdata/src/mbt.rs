@@ -75,10 +75,7 @@ pub fn parse_mbt_status(text: &str) -> Result<Vec<MbtStatusRow>, CsvError> {
         "source_note",
         "confidence",
     ];
-    let mut idx = [0usize; 12];
-    for (i, c) in cols.iter().enumerate() {
-        idx[i] = t.col(c)?;
-    }
+    let idx = t.cols(&cols)?;
     let mut out = Vec::with_capacity(t.records.len());
     for r in &t.records {
         let f = |i: usize| r.fields[idx[i]].trim().to_string();

@@ -59,10 +59,7 @@ pub fn parse_mine_types(text: &str) -> Result<Vec<MineType>, CsvError> {
         "source_url",
         "confidence",
     ];
-    let mut idx = [0usize; 10];
-    for (i, c) in cols.iter().enumerate() {
-        idx[i] = t.col(c)?;
-    }
+    let idx = t.cols(&cols)?;
     let mut out = Vec::with_capacity(t.records.len());
     for r in &t.records {
         let f = |i: usize| r.fields[idx[i]].trim().to_string();
