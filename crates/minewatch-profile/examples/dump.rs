@@ -27,7 +27,7 @@ fn main() {
             "section L{} {:?} inferred={} heading={:?}",
             line(s.span.start),
             s.kind,
-            s.inferred,
+            s.inferred(),
             s.heading.as_ref().map(|h| &h.text)
         );
     }

@@ -58,6 +58,13 @@ pub enum SectionKind {
     Other,
 }
 
+impl Section {
+    /// True where there is no heading and the kind was inferred from the content.
+    pub fn inferred(&self) -> bool {
+        self.heading.is_none()
+    }
+}
+
 impl SectionKind {
     pub fn title(self) -> &'static str {
         match self {
@@ -89,8 +96,6 @@ pub struct Section {
     /// The heading as written; `None` where it was lost.
     pub heading: Option<Heading>,
     pub kind: SectionKind,
-    /// True where there is no heading and the kind was inferred from the content.
-    pub inferred: bool,
     /// True where a heading was evidently lost: no heading, and a run of two or
     /// more blank lines where it would stand.
     pub heading_lost: bool,

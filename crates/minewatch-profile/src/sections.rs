@@ -217,10 +217,10 @@ pub(crate) fn build(
             .unwrap_or(body_end);
         let span = Span::new(start, end);
         let index = doc.sections.len();
-        let (kind, inferred) = match heading {
+        let kind = match heading {
             Some(h) => {
                 kinds[*ci] = Some(BlockKind::Heading { section: index });
-                (classify_heading(&h.text), false)
+                classify_heading(&h.text)
             }
             None => {
                 // Paragraphs are in text order here: find the section's by binary search.
@@ -236,13 +236,12 @@ pub(crate) fn build(
                     .map(|p| p.text.as_str())
                     .collect::<Vec<_>>()
                     .join(" ");
-                (classify_content(first, &rest), true)
+                classify_content(first, &rest)
             }
         };
         doc.sections.push(Section {
             heading: heading.clone(),
             kind,
-            inferred,
             heading_lost: *heading_lost,
             span,
             blocks: (0, 0),
