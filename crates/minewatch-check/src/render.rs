@@ -183,20 +183,24 @@ fn diag_json(d: &Diagnostic, text: &str, idx: &LineIndex) -> Value {
     v
 }
 
+/// One file's entry of [`json`]: `{"path":…,"diagnostics":[…]}`.
+pub fn json_file(f: &FileReport) -> Value {
+    let idx = LineIndex::new(f.text);
+    json!({
+        "path": f.path,
+        "diagnostics": f.diagnostics.iter().map(|d| diag_json(d, f.text, &idx)).collect::<Vec<_>>(),
+    })
+}
+
 /// `{"files":[{"path":…,"diagnostics":[…]}]}`; lines and columns are 1-based,
 /// `end_column` is the column just after the span.
 pub fn json(files: &[FileReport]) -> Value {
-    let files: Vec<Value> = files
-        .iter()
-        .map(|f| {
-            let idx = LineIndex::new(f.text);
-            json!({
-                "path": f.path,
-                "diagnostics": f.diagnostics.iter().map(|d| diag_json(d, f.text, &idx)).collect::<Vec<_>>(),
-            })
-        })
-        .collect();
-    json!({ "files": files })
+    json!({ "files": files.iter().map(json_file).collect::<Vec<_>>() })
+}
+
+/// The document [`json`] makes, with its `files` array empty: the frame for [`ArrayStream`].
+pub fn json_frame() -> Value {
+    json(&[])
 }
 
 fn sarif_level(s: Severity) -> &'static str {
@@ -207,8 +211,66 @@ fn sarif_level(s: Severity) -> &'static str {
     }
 }
 
+/// One file's SARIF results (the entries of the run's `results` array).
+pub fn sarif_results(f: &FileReport) -> Vec<Value> {
+    let idx = LineIndex::new(f.text);
+    let region = |start: usize, end: usize| {
+        let s = idx.line_col(f.text, start);
+        let e = idx.line_col(f.text, end);
+        json!({"startLine": s.line, "startColumn": s.column, "endLine": e.line, "endColumn": e.column})
+    };
+    let mut results = Vec::with_capacity(f.diagnostics.len());
+    for d in f.diagnostics {
+        let rule_index = crate::CODES.iter().position(|(c, _, _)| *c == d.code);
+        let mut r = json!({
+            "ruleId": d.code,
+            "level": sarif_level(d.severity),
+            "message": {"text": match &d.help { Some(h) => format!("{} (help: {h})", d.message), None => d.message.clone() }},
+            "locations": [{"physicalLocation": {"artifactLocation": {"uri": f.path}, "region": region(d.span.start, d.span.end)}}],
+        });
+        let m = r.as_object_mut().expect("object");
+        if let Some(i) = rule_index {
+            m.insert("ruleIndex".into(), json!(i));
+        }
+        if !d.related.is_empty() {
+            let rel: Vec<Value> = d
+                .related
+                .iter()
+                .enumerate()
+                .map(|(i, rl)| {
+                    json!({"id": i, "message": {"text": rl.message},
+                           "physicalLocation": {"artifactLocation": {"uri": f.path}, "region": region(rl.span.start, rl.span.end)}})
+                })
+                .collect();
+            m.insert("relatedLocations".into(), Value::Array(rel));
+        }
+        let mut props = serde_json::Map::new();
+        if let Some(n) = d.note {
+            props.insert("note".into(), json!(n));
+        }
+        if let Some(t) = &d.text {
+            props.insert("text".into(), json!(t));
+        }
+        if !props.is_empty() {
+            m.insert("properties".into(), Value::Object(props));
+        }
+        results.push(r);
+    }
+    results
+}
+
 /// SARIF 2.1.0, one run, every code as a rule.
 pub fn sarif(files: &[FileReport], tool_version: &str) -> Value {
+    let results: Vec<Value> = files.iter().flat_map(sarif_results).collect();
+    sarif_with(results, tool_version)
+}
+
+/// The document [`sarif`] makes, with its `results` array empty: the frame for [`ArrayStream`].
+pub fn sarif_frame(tool_version: &str) -> Value {
+    sarif_with(Vec::new(), tool_version)
+}
+
+fn sarif_with(results: Vec<Value>, tool_version: &str) -> Value {
     let rules: Vec<Value> = crate::CODES
         .iter()
         .map(|(id, level, desc)| {
@@ -220,51 +282,6 @@ pub fn sarif(files: &[FileReport], tool_version: &str) -> Value {
             })
         })
         .collect();
-    let mut results = Vec::new();
-    for f in files {
-        let idx = LineIndex::new(f.text);
-        let region = |start: usize, end: usize| {
-            let s = idx.line_col(f.text, start);
-            let e = idx.line_col(f.text, end);
-            json!({"startLine": s.line, "startColumn": s.column, "endLine": e.line, "endColumn": e.column})
-        };
-        for d in f.diagnostics {
-            let rule_index = crate::CODES.iter().position(|(c, _, _)| *c == d.code);
-            let mut r = json!({
-                "ruleId": d.code,
-                "level": sarif_level(d.severity),
-                "message": {"text": match &d.help { Some(h) => format!("{} (help: {h})", d.message), None => d.message.clone() }},
-                "locations": [{"physicalLocation": {"artifactLocation": {"uri": f.path}, "region": region(d.span.start, d.span.end)}}],
-            });
-            let m = r.as_object_mut().expect("object");
-            if let Some(i) = rule_index {
-                m.insert("ruleIndex".into(), json!(i));
-            }
-            if !d.related.is_empty() {
-                let rel: Vec<Value> = d
-                    .related
-                    .iter()
-                    .enumerate()
-                    .map(|(i, rl)| {
-                        json!({"id": i, "message": {"text": rl.message},
-                               "physicalLocation": {"artifactLocation": {"uri": f.path}, "region": region(rl.span.start, rl.span.end)}})
-                    })
-                    .collect();
-                m.insert("relatedLocations".into(), Value::Array(rel));
-            }
-            let mut props = serde_json::Map::new();
-            if let Some(n) = d.note {
-                props.insert("note".into(), json!(n));
-            }
-            if let Some(t) = &d.text {
-                props.insert("text".into(), json!(t));
-            }
-            if !props.is_empty() {
-                m.insert("properties".into(), Value::Object(props));
-            }
-            results.push(r);
-        }
-    }
     json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
@@ -273,4 +290,77 @@ pub fn sarif(files: &[FileReport], tool_version: &str) -> Value {
             "results": results,
         }],
     })
+}
+
+/// Writes a pretty-printed JSON document item by item, so that a report over
+/// thousands of files is neither held whole nor serialised on one thread: the
+/// frame is the document with one array left empty (`"key": []`); items are
+/// pretty-printed where they are made ([`ArrayStream::item`]) and joined here.
+/// The bytes are those `serde_json::to_writer_pretty` writes for the whole document.
+pub struct ArrayStream {
+    head: String,
+    tail: String,
+    indent: usize,
+    items: usize,
+}
+
+impl ArrayStream {
+    /// `key` must name an empty array in `frame`; `None` if it does not.
+    pub fn new(frame: &Value, key: &str) -> Option<ArrayStream> {
+        let text = serde_json::to_string_pretty(frame).ok()?;
+        let marker = format!("{}: []", serde_json::to_string(key).ok()?);
+        let at = text.find(&marker)?;
+        let open = at + marker.len() - 1;
+        let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+        Some(ArrayStream {
+            head: text[..open].to_string(),
+            tail: text[open..].to_string(),
+            indent: at - line_start + 2,
+            items: 0,
+        })
+    }
+
+    /// The spaces an item's lines are indented by.
+    pub fn indent(&self) -> usize {
+        self.indent
+    }
+
+    /// The text before the first item.
+    pub fn head(&self) -> &str {
+        &self.head
+    }
+
+    /// An item pretty-printed at the array's depth (made anywhere, e.g. on a worker thread).
+    pub fn item(v: &Value, indent: usize) -> String {
+        let text = serde_json::to_string_pretty(v).unwrap_or_default();
+        let mut out = String::with_capacity(text.len() + text.len() / 8);
+        // JSON strings cannot hold a raw line break, so every line is a line of structure.
+        for (i, line) in text.split('\n').enumerate() {
+            if i > 0 {
+                out.push('\n');
+            }
+            out.extend(std::iter::repeat_n(' ', indent));
+            out.push_str(line);
+        }
+        out
+    }
+
+    /// The separator to write before an item made by [`ArrayStream::item`].
+    pub fn separator(&mut self) -> &'static str {
+        self.items += 1;
+        if self.items == 1 {
+            "\n"
+        } else {
+            ",\n"
+        }
+    }
+
+    /// The text after the last item.
+    pub fn finish(&self) -> String {
+        if self.items == 0 {
+            self.tail.clone()
+        } else {
+            format!("\n{}{}", " ".repeat(self.indent - 2), self.tail)
+        }
+    }
 }

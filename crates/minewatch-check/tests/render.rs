@@ -97,3 +97,61 @@ fn json_and_sarif() {
     }
     insta::assert_json_snapshot!("sarif", sarif);
 }
+
+/// Streaming a report item by item writes the very bytes of the whole document
+/// pretty-printed at once, for no file, one file and several.
+#[test]
+fn streamed_reports_equal_whole_documents() {
+    let (t1, d1) = report("plain-defects.txt");
+    let (t2, d2) = report("markdown.md");
+    let all = [
+        FileReport {
+            path: "fixtures/plain-defects.txt",
+            text: &t1,
+            diagnostics: &d1,
+        },
+        FileReport {
+            path: "fixtures/markdown.md",
+            text: &t2,
+            diagnostics: &d2,
+        },
+        FileReport {
+            path: "clean.txt",
+            text: "",
+            diagnostics: &[],
+        },
+    ];
+    for n in 0..=all.len() {
+        let files = &all[..n];
+        // JSON: one item per file.
+        let mut s = render::ArrayStream::new(&render::json_frame(), "files").unwrap();
+        let mut out = s.head().to_string();
+        for f in files {
+            out.push_str(s.separator());
+            out.push_str(&render::ArrayStream::item(
+                &render::json_file(f),
+                s.indent(),
+            ));
+        }
+        out.push_str(&s.finish());
+        assert_eq!(
+            out,
+            serde_json::to_string_pretty(&render::json(files)).unwrap()
+        );
+        // SARIF: one item per result.
+        let mut s = render::ArrayStream::new(&render::sarif_frame("0.1.0"), "results").unwrap();
+        let mut out = s.head().to_string();
+        for f in files {
+            for r in render::sarif_results(f) {
+                out.push_str(s.separator());
+                out.push_str(&render::ArrayStream::item(&r, s.indent()));
+            }
+        }
+        out.push_str(&s.finish());
+        assert_eq!(
+            out,
+            serde_json::to_string_pretty(&render::sarif(files, "0.1.0")).unwrap()
+        );
+    }
+    assert!(render::ArrayStream::new(&render::json_frame(), "nothing").is_none());
+}

@@ -61,11 +61,27 @@ pub fn run(args: Args, _g: &Global) -> anyhow::Result<ExitCode> {
     };
     let mut unreadable = 0usize;
     let (mut errors, mut warnings, mut files) = (0usize, 0usize, 0usize);
-    // Human output streams batch by batch (bounded memory over thousands of files);
-    // JSON and SARIF are one document, so they keep the results.
-    let mut kept: Vec<(String, String, Vec<minewatch_model::Diagnostic>)> = Vec::new();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
+    // Every format streams: each file is rendered on a worker, and JSON and SARIF
+    // items are written into the document's one array as they come, so memory stays
+    // bounded over thousands of files and no single thread serialises the whole report.
+    let mut stream = match args.format {
+        Format::Human => None,
+        Format::Json => Some(render::ArrayStream::new(&render::json_frame(), "files")),
+        Format::Sarif => Some(render::ArrayStream::new(
+            &render::sarif_frame(env!("CARGO_PKG_VERSION")),
+            "results",
+        )),
+    }
+    .map(|s| {
+        s.ok_or_else(|| anyhow::anyhow!("internal error: the report frame has no array to fill"))
+    })
+    .transpose()?;
+    if let Some(s) = &stream {
+        out.write_all(s.head().as_bytes())?;
+    }
+    let indent = stream.as_ref().map_or(0, |s| s.indent());
     let paths = input::expand(&args.paths);
     let threads = crate::par::threads();
     // Files are read and checked on every core; results are written in input order.
@@ -80,21 +96,30 @@ pub fn run(args: Args, _g: &Global) -> anyhow::Result<ExitCode> {
                 let doc = minewatch_profile::read(&bytes);
                 drop(bytes);
                 let diags = analyze(&doc, &opts, !args.no_cross_checks);
-                let rendered = (args.format == Format::Human).then(|| {
-                    render::human(
-                        &FileReport {
-                            path: &inp.name,
-                            text: &doc.text,
-                            diagnostics: &diags,
-                        },
-                        color,
-                    )
-                });
-                Ok((inp.name, doc.text, diags, rendered))
+                let report = FileReport {
+                    path: &inp.name,
+                    text: &doc.text,
+                    diagnostics: &diags,
+                };
+                let items: Vec<String> = match args.format {
+                    Format::Human => vec![render::human(&report, color)],
+                    Format::Json => {
+                        vec![render::ArrayStream::item(
+                            &render::json_file(&report),
+                            indent,
+                        )]
+                    }
+                    Format::Sarif => render::sarif_results(&report)
+                        .iter()
+                        .map(|r| render::ArrayStream::item(r, indent))
+                        .collect(),
+                };
+                let count = |sev| diags.iter().filter(|d| d.severity == sev).count();
+                Ok((count(Severity::Error), count(Severity::Warning), items))
             }
         },
         |r| {
-            let (name, text, diags, rendered) = match r {
+            let (e, w, items) = match r {
                 Ok(x) => x,
                 Err(e) => {
                     eprintln!("error: {e}");
@@ -103,31 +128,19 @@ pub fn run(args: Args, _g: &Global) -> anyhow::Result<ExitCode> {
                 }
             };
             files += 1;
-            errors += diags
-                .iter()
-                .filter(|d| d.severity == Severity::Error)
-                .count();
-            warnings += diags
-                .iter()
-                .filter(|d| d.severity == Severity::Warning)
-                .count();
-            match rendered {
-                Some(r) => out.write_all(r.as_bytes())?,
-                None => kept.push((name, text, diags)),
+            errors += e;
+            warnings += w;
+            for item in items {
+                if let Some(s) = &mut stream {
+                    out.write_all(s.separator().as_bytes())?;
+                }
+                out.write_all(item.as_bytes())?;
             }
             Ok(())
         },
     )?;
-    let reports: Vec<FileReport> = kept
-        .iter()
-        .map(|(p, t, d)| FileReport {
-            path: p,
-            text: t,
-            diagnostics: d,
-        })
-        .collect();
-    match args.format {
-        Format::Human => {
+    match &stream {
+        None => {
             let summary = format!(
                 "{errors} error(s), {warnings} warning(s) in {files} file(s){}\n",
                 if unreadable > 0 {
@@ -138,15 +151,8 @@ pub fn run(args: Args, _g: &Global) -> anyhow::Result<ExitCode> {
             );
             out.write_all(summary.as_bytes())?;
         }
-        Format::Json => {
-            serde_json::to_writer_pretty(&mut out, &render::json(&reports))?;
-            out.write_all(b"\n")?;
-        }
-        Format::Sarif => {
-            serde_json::to_writer_pretty(
-                &mut out,
-                &render::sarif(&reports, env!("CARGO_PKG_VERSION")),
-            )?;
+        Some(s) => {
+            out.write_all(s.finish().as_bytes())?;
             out.write_all(b"\n")?;
         }
     }

@@ -1,0 +1,84 @@
+//! Where `check` spends its time, stage by stage, on one core, over a folder of
+//! profiles loaded into memory first (no file I/O in the timings):
+//! `cargo run --release -p minewatch --example stages -- /tmp/corpus5k`.
+
+use std::time::{Duration, Instant};
+
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+fn main() {
+    let dir = std::env::args().nth(1).expect("usage: stages DIR");
+    let mut files: Vec<Vec<u8>> = Vec::new();
+    for e in std::fs::read_dir(&dir).expect("read_dir") {
+        let p = e.expect("entry").path();
+        if matches!(p.extension().and_then(|x| x.to_str()), Some("txt" | "md")) {
+            files.push(std::fs::read(&p).expect("read"));
+        }
+    }
+    files.sort();
+    let bytes: usize = files.iter().map(Vec::len).sum();
+    let opts = minewatch_check::Options::default();
+    let cross = minewatch_extract::CrossOptions {
+        as_of: opts.as_of,
+        stale_after_months: opts.stale_after_months,
+    };
+    // `STAGES=n` runs only the first n stages (for `perf record` on one of them).
+    let stages: usize = std::env::var("STAGES")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(5);
+    let mut t = [Duration::ZERO; 5];
+    let mut n = 0usize;
+    for f in &files {
+        let s = Instant::now();
+        let doc = minewatch_profile::read(f);
+        t[0] += s.elapsed();
+        if stages == 1 {
+            n += doc.paragraphs.len();
+            continue;
+        }
+        let s = Instant::now();
+        let d = minewatch_check::check(&doc, &opts);
+        t[1] += s.elapsed();
+        if stages == 2 {
+            n += d.len();
+            continue;
+        }
+        let s = Instant::now();
+        let facts = minewatch_extract::extract(&doc);
+        t[2] += s.elapsed();
+        let s = Instant::now();
+        let c = minewatch_extract::cross_check(&doc, &facts, &cross);
+        t[3] += s.elapsed();
+        let s = Instant::now();
+        let reports = [minewatch_check::render::FileReport {
+            path: "x",
+            text: &doc.text,
+            diagnostics: &d,
+        }];
+        let v = serde_json::to_vec(&minewatch_check::render::json(&reports)).unwrap();
+        t[4] += s.elapsed();
+        n += d.len() + c.len() + v.len() % 2;
+    }
+    let mb = bytes as f64 / 1e6;
+    let total: Duration = t.iter().sum();
+    println!("{} files, {:.1} MB, {n} diagnostics", files.len(), mb);
+    for (name, d) in ["read", "check", "extract", "cross_check", "render_json"]
+        .iter()
+        .zip(t)
+    {
+        println!(
+            "{name:12} {:8.1} ms  {:7.1} MB/s  {:4.1} %",
+            d.as_secs_f64() * 1e3,
+            mb / d.as_secs_f64(),
+            100.0 * d.as_secs_f64() / total.as_secs_f64()
+        );
+    }
+    println!(
+        "{:12} {:8.1} ms  {:7.1} MB/s",
+        "total",
+        total.as_secs_f64() * 1e3,
+        mb / total.as_secs_f64()
+    );
+}
