@@ -61,7 +61,7 @@ pub fn notes(doc: &Document, out: &mut Vec<Diagnostic>) {
                 .with_help("cite it where it supports a statement, or remove it"),
             );
         }
-        if n.citation.lost_link {
+        if n.lost_link() {
             let t = doc
                 .text
                 .get(n.span.start..n.span.end)

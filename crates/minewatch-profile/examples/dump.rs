@@ -53,7 +53,12 @@ fn main() {
         .collect();
     println!("refs {}", refs.join(" "));
     for n in &doc.notes {
-        println!("note {} L{} {:?}", n.number, line(n.span.start), n.citation);
+        println!(
+            "note {} L{} {:?}",
+            n.number,
+            line(n.span.start),
+            n.citation()
+        );
     }
     println!(
         "paragraphs {} blocks {} diags {:?}",

@@ -141,7 +141,10 @@ pub struct Citation {
     pub lost_link: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// A note of the notes list. Its citation is split into parts on first use
+/// ([`Note::citation`]) and kept: checking a profile needs only the text, so reading
+/// does not pay for what nobody asks.
+#[derive(Clone)]
 pub struct Note {
     pub number: u32,
     /// The whole note, from its `[n]` marker.
@@ -150,7 +153,64 @@ pub struct Note {
     pub marker: Span,
     /// The citation text, lines joined.
     pub text: String,
-    pub citation: Citation,
+    parts: std::sync::OnceLock<Citation>,
+}
+
+impl Serialize for Note {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("Note", 5)?;
+        st.serialize_field("number", &self.number)?;
+        st.serialize_field("span", &self.span)?;
+        st.serialize_field("marker", &self.marker)?;
+        st.serialize_field("text", &self.text)?;
+        st.serialize_field("citation", self.citation())?;
+        st.end()
+    }
+}
+
+impl Note {
+    pub fn new(number: u32, span: Span, marker: Span, text: String) -> Note {
+        Note {
+            number,
+            span,
+            marker,
+            text,
+            parts: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// The citation's parts: author or body, title, place, dates, URL, "undated".
+    pub fn citation(&self) -> &Citation {
+        self.parts
+            .get_or_init(|| crate::citation::parse(&self.text))
+    }
+
+    /// Whether the note's link looks stripped (",." or a trailing comma), without
+    /// parsing the rest of the citation.
+    pub fn lost_link(&self) -> bool {
+        crate::citation::lost_link(&self.text)
+    }
+}
+
+/// Notes are equal when their places and texts are: the citation follows from the text.
+impl PartialEq for Note {
+    fn eq(&self, o: &Note) -> bool {
+        (self.number, self.span, self.marker, &self.text) == (o.number, o.span, o.marker, &o.text)
+    }
+}
+impl Eq for Note {}
+
+impl std::fmt::Debug for Note {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Note")
+            .field("number", &self.number)
+            .field("span", &self.span)
+            .field("marker", &self.marker)
+            .field("text", &self.text)
+            .field("citation", self.citation())
+            .finish()
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

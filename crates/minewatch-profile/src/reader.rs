@@ -4,7 +4,7 @@
 use minewatch_model::{Date, Diagnostic, Severity, Span};
 
 use crate::model::*;
-use crate::{citation, refs, sections, tables};
+use crate::{refs, sections, tables};
 
 /// Profile types the reader recognises in a header.
 pub const PROFILE_TYPES: &[&str] = &[
@@ -755,14 +755,7 @@ fn notes(
             let marker = Span::new(l0.start + mstart, l0.start + mend);
             let body = Span::new(marker.end, span.end);
             let text = join_lines(body.slice(src.text)).trim().to_string();
-            let citation = citation::parse(&text);
-            doc.notes.push(Note {
-                number,
-                span,
-                marker,
-                text,
-                citation,
-            });
+            doc.notes.push(Note::new(number, span, marker, text));
             i = j + 1;
         }
     }

@@ -103,15 +103,15 @@ fn seed_header_sections_table_and_references() {
     let lost: Vec<u32> = doc
         .notes
         .iter()
-        .filter(|n| n.citation.lost_link)
+        .filter(|n| n.lost_link())
         .map(|n| n.number)
         .collect();
     assert_eq!(lost, vec![3, 4]);
     let n2 = doc.note(2).unwrap();
-    assert_eq!(n2.citation.place.as_deref(), Some("Washington, DC"));
-    assert_eq!(n2.citation.dates, vec!["27 February 2004"]);
-    assert!(doc.note(32).unwrap().citation.undated);
-    assert!(doc.note(6).unwrap().citation.url.is_some());
+    assert_eq!(n2.citation().place.as_deref(), Some("Washington, DC"));
+    assert_eq!(n2.citation().dates, vec!["27 February 2004"]);
+    assert!(doc.note(32).unwrap().citation().undated);
+    assert!(doc.note(6).unwrap().citation().url.is_some());
 }
 
 #[test]
@@ -237,4 +237,19 @@ proptest! {
         let doc = read(&bytes);
         prop_assert_eq!(doc.to_bytes(), bytes);
     }
+}
+
+/// A note's citation is parsed on first use from its text, the same as parsing
+/// the text directly, and is part of the serialised model.
+#[test]
+fn citations_parse_on_first_use() {
+    let doc = read(b"Utopia\n\nMine Ban Policy\n\nLast updated: 1 May 2020\n\nText.[1]\n\n[1] Ministry of Examples, \xe2\x80\x9cA Title,\xe2\x80\x9d Geneva, 3 May 2020, https://example.org/a.\n");
+    let n = doc.note(1).unwrap();
+    assert_eq!(n.citation(), &minewatch_profile::parse_citation(&n.text));
+    assert_eq!(n.citation().place.as_deref(), Some("Geneva"));
+    assert!(!n.lost_link());
+    let v = serde_json::to_value(n).unwrap();
+    assert_eq!(v["citation"]["url"], "https://example.org/a");
+    assert_eq!(v["citation"]["dates"][0], "3 May 2020");
+    assert_eq!(n.clone(), *n);
 }

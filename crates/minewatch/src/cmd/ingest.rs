@@ -71,12 +71,12 @@ pub fn to_input(
                 span_start: n.span.start as u64,
                 span_end: n.span.end as u64,
                 text: n.text.clone(),
-                author: n.citation.author.clone(),
-                title: n.citation.title.clone(),
-                place: n.citation.place.clone(),
-                dates: n.citation.dates.clone(),
-                url: n.citation.url.clone(),
-                undated: n.citation.undated,
+                author: n.citation().author.clone(),
+                title: n.citation().title.clone(),
+                place: n.citation().place.clone(),
+                dates: n.citation().dates.clone(),
+                url: n.citation().url.clone(),
+                undated: n.citation().undated,
             })
             .collect(),
         facts: minewatch_extract::extract(&doc)
