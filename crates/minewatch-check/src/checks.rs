@@ -342,26 +342,49 @@ impl<'a> Iterator for Words<'a> {
     }
 }
 
-/// FNV-1a of a word, case-folded: equal for "Defense", "defense" and "DEFENSE".
+/// A hash of a word, case-folded: equal for "Defense", "defense" and "DEFENSE".
 fn fold_hash(w: &str) -> u64 {
-    let mut h: u64 = 0xcbf29ce484222325;
-    let mut feed = |b: u8| {
-        h ^= b as u64;
-        h = h.wrapping_mul(0x100000001b3);
-    };
     if w.is_ascii() {
-        for b in w.bytes() {
-            feed(b.to_ascii_lowercase());
-        }
-    } else {
-        let mut buf = [0u8; 4];
-        for c in w.chars().flat_map(char::to_lowercase) {
-            for b in c.encode_utf8(&mut buf).bytes() {
-                feed(b);
-            }
-        }
+        return hash_lower(w.as_bytes());
     }
-    h
+    let folded: String = w.chars().flat_map(char::to_lowercase).collect();
+    hash_lower(folded.as_bytes())
+}
+
+/// Eight bytes with their ASCII capitals lowered (other bytes as they are), at once.
+#[inline(always)]
+fn lower8(v: u64) -> u64 {
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let h7 = v & LOW7;
+    // The high bit of each byte: at least 'A' (0x41), and above 'Z' (0x5a).
+    let from_a = h7 + 0x3f3f_3f3f_3f3f_3f3f;
+    let past_z = h7 + 0x2525_2525_2525_2525;
+    let upper = from_a & !past_z & !v & HIGH;
+    v | (upper >> 2)
+}
+
+/// Hash of bytes with ASCII capitals lowered, eight bytes a step: this runs on every
+/// word of every profile.
+#[inline]
+fn hash_lower(b: &[u8]) -> u64 {
+    let mix = |h: u64, v: u64| (h.rotate_left(5) ^ lower8(v)).wrapping_mul(0x517C_C1B7_2722_0A95);
+    let mut h: u64 = 0x9E37_79B9_7F4A_7C15 ^ b.len() as u64;
+    let mut chunks = b.chunks_exact(8);
+    for c in &mut chunks {
+        let mut x = [0u8; 8];
+        x.copy_from_slice(c);
+        h = mix(h, u64::from_le_bytes(x));
+    }
+    let r = chunks.remainder();
+    if !r.is_empty() {
+        let mut x = [0u8; 8];
+        x[..r.len()].copy_from_slice(r);
+        h = mix(h, u64::from_le_bytes(x));
+    }
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xFF51_AFD7_ED55_8CCD);
+    h ^ (h >> 33)
 }
 
 /// A hasher for keys that are already hashes.
@@ -391,17 +414,65 @@ pub struct WordIndex {
     pub spans: Vec<(u32, u32)>,
     /// `fold_hash` of each word.
     pub hashes: Vec<u64>,
+    /// What the scan learnt of each word on the way ([`CASE_JOINT`]).
+    pub flags: Vec<u8>,
 }
+
+/// [`WordIndex::flags`]: the word has a lower-case letter followed by a capital.
+const CASE_JOINT: u8 = 1;
 
 impl WordIndex {
     pub fn new(text: &str) -> WordIndex {
         let mut spans = Vec::with_capacity(text.len() / 6);
         let mut hashes = Vec::with_capacity(text.len() / 6);
-        for (s, w) in words(text) {
-            spans.push((s as u32, (s + w.len()) as u32));
-            hashes.push(fold_hash(w));
+        let mut flags = Vec::with_capacity(text.len() / 6);
+        let b = text.as_bytes();
+        let n = b.len();
+        let mut i = 0;
+        while i < n {
+            let c = b[i];
+            if c < 0x80 && !c.is_ascii_alphabetic() {
+                i += 1;
+                continue;
+            }
+            // An ASCII word in one tight loop; anything else through the general iterator.
+            let start = i;
+            let mut joint = false;
+            let mut prev_lower = false;
+            while i < n && b[i].is_ascii_alphabetic() {
+                joint |= prev_lower && b[i].is_ascii_uppercase();
+                prev_lower = b[i].is_ascii_lowercase();
+                i += 1;
+            }
+            if i < n && b[i] >= 0x80 || i == start {
+                let mut it = words(text);
+                it.pos = start;
+                match it.next() {
+                    Some((s, w)) => {
+                        i = s + w.len();
+                        let mut prev: Option<char> = None;
+                        let joint = w.chars().any(|c| {
+                            let j = prev.is_some_and(char::is_lowercase) && c.is_uppercase();
+                            prev = Some(c);
+                            j
+                        });
+                        spans.push((s as u32, i as u32));
+                        hashes.push(fold_hash(w));
+                        flags.push(if joint { CASE_JOINT } else { 0 });
+                    }
+                    None => i = n,
+                }
+                continue;
+            }
+            spans.push((start as u32, i as u32));
+            hashes.push(hash_lower(&b[start..i]));
+            flags.push(if joint { CASE_JOINT } else { 0 });
         }
-        WordIndex { spans, hashes }
+        WordIndex {
+            spans,
+            hashes,
+            flags,
+        }
     }
 
     /// The index range of the words inside `span`.
@@ -427,31 +498,17 @@ fn token_around(text: &str, s: usize, e: usize) -> &str {
     &text[ts..te]
 }
 
-/// Could this word be two glued together? A case change inside it, or (six letters
-/// or more) an ending in one of the function words. Cheap: most words fail the first test.
-fn is_candidate(w: &str) -> bool {
+/// Could this word be two glued together? A case change inside it (`joint`, found
+/// by the word scan), or (six letters or more) an ending in one of the function words.
+fn is_candidate(w: &str, joint: bool) -> bool {
     let b = w.as_bytes();
-    if w.is_ascii() {
-        let mut prev_lower = false;
-        for &c in b {
-            if prev_lower && c.is_ascii_uppercase() {
-                return true;
-            }
-            prev_lower = c.is_ascii_lowercase();
-        }
-    } else if w
-        .chars()
-        .zip(w.chars().skip(1))
-        .any(|(a, c)| a.is_lowercase() && c.is_uppercase())
-    {
-        return true;
-    }
-    b.len() >= 6
-        && matches!(
-            b[b.len() - 1].to_ascii_lowercase(),
-            b'r' | b'e' | b'f' | b'd' | b'h' | b'm' | b't' | b'o' | b'n' | b'y'
-        )
-        && SUFFIX_WORDS.iter().any(|f| ends_with_ignore_case(w, f))
+    joint
+        || b.len() >= 6
+            && matches!(
+                b[b.len() - 1].to_ascii_lowercase(),
+                b'r' | b'e' | b'f' | b'd' | b'h' | b'm' | b't' | b'o' | b'n' | b'y'
+            )
+            && SUFFIX_WORDS.iter().any(|f| ends_with_ignore_case(w, f))
 }
 
 fn ends_with_ignore_case(w: &str, suffix: &str) -> bool {
@@ -465,8 +522,10 @@ pub fn glued_words(doc: &Document, wi: &WordIndex, out: &mut Vec<Diagnostic>) {
     let candidates: Vec<(usize, &str)> = wi
         .spans
         .iter()
-        .map(|&(a, b)| (a as usize, &text[a as usize..b as usize]))
-        .filter(|(_, w)| is_candidate(w))
+        .zip(&wi.flags)
+        .map(|(&(a, b), &f)| (a as usize, &text[a as usize..b as usize], f))
+        .filter(|&(_, w, f)| is_candidate(w, f & CASE_JOINT != 0))
+        .map(|(a, w, _)| (a, w))
         .collect();
     if candidates.is_empty() {
         return;
@@ -602,54 +661,54 @@ pub fn near_duplicates(doc: &Document, wi: &WordIndex, opts: &Options, out: &mut
     const SHINGLE: usize = 4;
     const MAX_POSTINGS: usize = 24;
     let body = doc.body_span();
-    let mut word_hashes: Vec<u64> = Vec::new();
-    let paras: Vec<(Span, Vec<u64>)> = doc
-        .paragraphs
-        .iter()
-        .filter(|p| body.contains(p.span))
-        .filter_map(|p| {
-            word_hashes.clear();
-            word_hashes.extend_from_slice(&wi.hashes[wi.range(p.span)]);
-            if word_hashes.len() < SHINGLE + 7 {
-                return None;
-            }
-            let mut sh: Vec<u64> = word_hashes
-                .windows(SHINGLE)
-                .map(|ws| {
-                    ws.iter().fold(0xcbf29ce484222325u64, |h, w| {
-                        (h ^ w).wrapping_mul(0x100000001b3)
-                    })
-                })
-                .collect();
-            sh.sort_unstable();
-            sh.dedup();
-            (sh.len() >= 8).then_some((p.span, sh))
-        })
-        .collect();
-    let mut postings: IdMap<Vec<u32>> = IdMap::default();
-    for (i, (_, sh)) in paras.iter().enumerate() {
-        for h in sh {
-            postings.entry(*h).or_default().push(i as u32);
-        }
-    }
-    let mut shared: HashMap<(u32, u32), u32> = HashMap::new();
-    for list in postings.values() {
-        if list.len() < 2 || list.len() > MAX_POSTINGS {
+    // Each paragraph's distinct 4-word shingles, all in one list as (shingle, paragraph).
+    let mut spans: Vec<Span> = Vec::new();
+    let mut lens: Vec<usize> = Vec::new();
+    let mut all: Vec<(u64, u32)> = Vec::new();
+    let mut scratch: Vec<u64> = Vec::new();
+    for p in doc.paragraphs.iter().filter(|p| body.contains(p.span)) {
+        let hashes = &wi.hashes[wi.range(p.span)];
+        if hashes.len() < SHINGLE + 7 {
             continue;
         }
-        for (k, &a) in list.iter().enumerate() {
-            for &b in &list[k + 1..] {
-                *shared.entry((a, b)).or_default() += 1;
+        scratch.clear();
+        scratch.extend(hashes.windows(SHINGLE).map(|ws| {
+            ws.iter().fold(0xcbf29ce484222325u64, |h, w| {
+                (h ^ w).wrapping_mul(0x100000001b3)
+            })
+        }));
+        scratch.sort_unstable();
+        scratch.dedup();
+        if scratch.len() < 8 {
+            continue;
+        }
+        let i = spans.len() as u32;
+        spans.push(p.span);
+        lens.push(scratch.len());
+        all.extend(scratch.iter().map(|&h| (h, i)));
+    }
+    // Shingles shared by a few paragraphs (not boilerplate shared by many) count
+    // towards each pair of them: pairs as (a << 32 | b), counted by sorting.
+    all.sort_unstable();
+    let mut pair_keys: Vec<u64> = Vec::new();
+    for run in all.chunk_by(|x, y| x.0 == y.0) {
+        if run.len() < 2 || run.len() > MAX_POSTINGS {
+            continue;
+        }
+        for (k, &(_, a)) in run.iter().enumerate() {
+            for &(_, b) in &run[k + 1..] {
+                pair_keys.push((a as u64) << 32 | b as u64);
             }
         }
     }
+    pair_keys.sort_unstable();
+    let shared = pair_keys
+        .chunk_by(|x, y| x == y)
+        .map(|run| (((run[0] >> 32) as u32, run[0] as u32), run.len()));
     let mut pairs: Vec<((u32, u32), f64)> = shared
         .into_iter()
         .filter_map(|((a, b), n)| {
-            let (la, lb) = (
-                paras[a as usize].1.len() as f64,
-                paras[b as usize].1.len() as f64,
-            );
+            let (la, lb) = (lens[a as usize] as f64, lens[b as usize] as f64);
             let n = n as f64;
             // Overlap relative to the shorter paragraph, and to the union.
             let containment = n / la.min(lb);
@@ -661,7 +720,7 @@ pub fn near_duplicates(doc: &Document, wi: &WordIndex, opts: &Options, out: &mut
         .collect();
     pairs.sort_by_key(|((a, b), _)| (*a, *b));
     for ((a, b), j) in pairs {
-        let (sa, sb) = (paras[a as usize].0, paras[b as usize].0);
+        let (sa, sb) = (spans[a as usize], spans[b as usize]);
         let first_line_end = |s: Span| {
             doc.text[s.start..s.end]
                 .find('\n')
@@ -687,4 +746,46 @@ pub fn near_duplicates(doc: &Document, wi: &WordIndex, opts: &Options, out: &mut
 /// Today's date when `--as-of` is not given.
 pub fn default_as_of() -> Date {
     Date::today()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn folded_hashes_ignore_case_only() {
+        assert_eq!(fold_hash("Defense"), fold_hash("DEFENSE"));
+        assert_eq!(fold_hash("defense"), fold_hash("DeFeNsE"));
+        assert_eq!(fold_hash("Ärger"), fold_hash("ärger"));
+        assert_ne!(fold_hash("defense"), fold_hash("defence"));
+        assert_ne!(fold_hash("a"), fold_hash("aa"));
+        // Bytes around the capitals are not letters to lower.
+        assert_eq!(
+            lower8(u64::from_le_bytes(*b"@AZ[`az{")),
+            u64::from_le_bytes(*b"@az[`az{")
+        );
+        assert_eq!(
+            lower8(u64::from_le_bytes([0xc1, 0xda, b'Q', 0, 0, 0, 0, 0])),
+            u64::from_le_bytes([0xc1, 0xda, b'q', 0, 0, 0, 0, 0])
+        );
+    }
+
+    proptest! {
+        /// The fused scan finds the words the general iterator finds, with the same hashes
+        /// and case joints, on any text (ASCII, accented, mixed scripts, punctuation).
+        #[test]
+        fn word_index_matches_the_word_iterator(text in "([A-Za-z]{1,12}|[ÄäÉéΣσЖж]{1,3}|[ ,.;:!?0-9\\-\u{201c}\u{201d}\n]{1,3}){0,40}") {
+            let wi = WordIndex::new(&text);
+            let expected: Vec<(usize, &str)> = words(&text).collect();
+            prop_assert_eq!(wi.spans.len(), expected.len());
+            for (k, (s, w)) in expected.iter().enumerate() {
+                prop_assert_eq!(wi.spans[k], (*s as u32, (s + w.len()) as u32));
+                prop_assert_eq!(wi.hashes[k], fold_hash(w));
+                prop_assert_eq!(wi.hashes[k], fold_hash(&w.to_uppercase()));
+                let joint = w.chars().zip(w.chars().skip(1)).any(|(a, c)| a.is_lowercase() && c.is_uppercase());
+                prop_assert_eq!(wi.flags[k] & CASE_JOINT != 0, joint);
+            }
+        }
+    }
 }
