@@ -95,7 +95,7 @@ pub(crate) fn decode(bytes: &[u8]) -> (String, Vec<InvalidByte>) {
 }
 
 fn split_lines(text: &str) -> Vec<Line> {
-    let mut lines = Vec::new();
+    let mut lines = Vec::with_capacity(text.len() / 40 + 1);
     let bytes = text.as_bytes();
     let mut start = 0;
     while start < bytes.len() {
@@ -118,7 +118,7 @@ fn split_lines(text: &str) -> Vec<Line> {
 }
 
 fn memchr_nl(b: &[u8]) -> Option<usize> {
-    b.iter().position(|&c| c == b'\n')
+    memchr::memchr(b'\n', b)
 }
 
 fn is_blank(s: &str) -> bool {
@@ -273,7 +273,7 @@ pub fn read(bytes: &[u8]) -> Document {
             ),
         );
     }
-    if let Some(nul) = bytes.iter().position(|&b| b == 0) {
+    if let Some(nul) = memchr::memchr(0, bytes) {
         diagnostics.push(
             Diagnostic::new(
                 "binary-input",
@@ -476,15 +476,16 @@ fn split_note_blocks(doc: &mut Document) {
 
 /// Join hard-wrapped lines: each line ending becomes spaces of the same byte length.
 pub(crate) fn join_lines(s: &str) -> String {
-    if !s.contains(['\n', '\r']) {
-        return s.to_string();
+    let mut out = String::with_capacity(s.len());
+    let mut last = 0;
+    // Both are ASCII: the pieces between them are whole characters.
+    for i in memchr::memchr2_iter(b'\n', b'\r', s.as_bytes()) {
+        out.push_str(&s[last..i]);
+        out.push(' ');
+        last = i + 1;
     }
-    // Both are ASCII, so replacing them byte for byte keeps the text valid UTF-8.
-    let bytes: Vec<u8> = s
-        .bytes()
-        .map(|b| if b == b'\n' || b == b'\r' { b' ' } else { b })
-        .collect();
-    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+    out.push_str(&s[last..]);
+    out
 }
 
 fn looks_like_heading(line: &str) -> bool {

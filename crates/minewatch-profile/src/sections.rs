@@ -73,8 +73,7 @@ const KEYWORDS: &[(SectionKind, &[(&str, bool)])] = &[
     (SectionKind::Transparency, &[("transparency", false)]),
 ];
 
-fn keyword_match(word: &[u8], kw: &str, prefix: bool) -> bool {
-    let kw = kw.as_bytes();
+fn keyword_match(word: &[u8], kw: &[u8], prefix: bool) -> bool {
     if prefix {
         word.len() >= kw.len() && word[..kw.len()].eq_ignore_ascii_case(kw)
     } else {
@@ -82,17 +81,34 @@ fn keyword_match(word: &[u8], kw: &str, prefix: bool) -> bool {
     }
 }
 
+/// The keywords by their first letter (a–z): `(kind index, keyword, prefix)`.
+fn keywords_by_initial() -> &'static [Vec<(usize, &'static [u8], bool)>; 26] {
+    static TABLE: std::sync::OnceLock<[Vec<(usize, &'static [u8], bool)>; 26]> =
+        std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut t: [Vec<(usize, &'static [u8], bool)>; 26] = Default::default();
+        for (k, (_, words)) in KEYWORDS.iter().enumerate() {
+            for &(kw, prefix) in words.iter() {
+                let b = kw.as_bytes();
+                t[(b[0].to_ascii_lowercase() - b'a') as usize].push((k, b, prefix));
+            }
+        }
+        t
+    })
+}
+
 /// Add `weight` to each kind one of whose keywords the words of `text` match.
 fn score_words(text: &str, weight: usize, scores: &mut [usize; KEYWORDS.len()]) {
+    let table = keywords_by_initial();
     for word in text.as_bytes().split(|b| !b.is_ascii_alphabetic()) {
         if word.len() < 3 {
             continue;
         }
-        for (k, (_, words)) in KEYWORDS.iter().enumerate() {
-            if words
-                .iter()
-                .any(|(kw, prefix)| keyword_match(word, kw, *prefix))
-            {
+        // Only the keywords with the word's initial can match; a kind counts once a word.
+        let mut hit = [false; KEYWORDS.len()];
+        for &(k, kw, prefix) in &table[(word[0].to_ascii_lowercase() - b'a') as usize] {
+            if !hit[k] && keyword_match(word, kw, prefix) {
+                hit[k] = true;
                 scores[k] += weight;
             }
         }
@@ -117,12 +133,20 @@ fn first_sentence_end(text: &str) -> usize {
 /// Classify a section from its text (the first sentence weighs most, then the rest
 /// of the first paragraph, then the other paragraphs). One pass over the words.
 pub fn classify_content(first: &str, rest: &str) -> SectionKind {
+    classify_content_parts(first, std::iter::once(rest))
+}
+
+/// [`classify_content`] with the rest given paragraph by paragraph (words never
+/// run across paragraphs, so this scores as their text joined would).
+fn classify_content_parts<'a>(first: &str, rest: impl Iterator<Item = &'a str>) -> SectionKind {
     let cut = first_sentence_end(first);
     let mut lead = [0usize; KEYWORDS.len()];
     score_words(&first[..cut], 6, &mut lead);
     let mut scores = lead;
     score_words(&first[cut..], 2, &mut scores);
-    score_words(rest, 1, &mut scores);
+    for r in rest {
+        score_words(r, 1, &mut scores);
+    }
     // Highest score; on a tie, what the first sentence is about.
     let mut best = ((0, 0), SectionKind::Other);
     for (k, (kind, _)) in KEYWORDS.iter().enumerate() {
@@ -228,15 +252,9 @@ pub(crate) fn build(
                     .paragraphs
                     .partition_point(|p| p.span.start < span.start);
                 let hi = doc.paragraphs.partition_point(|p| p.span.start < span.end);
-                let paras: Vec<&Paragraph> = doc.paragraphs[lo..hi.max(lo)].iter().collect();
+                let paras = &doc.paragraphs[lo..hi.max(lo)];
                 let first = paras.first().map(|p| p.text.as_str()).unwrap_or("");
-                let rest: String = paras
-                    .iter()
-                    .skip(1)
-                    .map(|p| p.text.as_str())
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                classify_content(first, &rest)
+                classify_content_parts(first, paras.iter().skip(1).map(|p| p.text.as_str()))
             }
         };
         doc.sections.push(Section {
