@@ -82,11 +82,12 @@ fn keyword_match(word: &[u8], kw: &[u8], prefix: bool) -> bool {
 }
 
 /// The keywords by their first letter (a–z): `(kind index, keyword, prefix)`.
-fn keywords_by_initial() -> &'static [Vec<(usize, &'static [u8], bool)>; 26] {
-    static TABLE: std::sync::OnceLock<[Vec<(usize, &'static [u8], bool)>; 26]> =
-        std::sync::OnceLock::new();
+type ByInitial = [Vec<(usize, &'static [u8], bool)>; 26];
+
+fn keywords_by_initial() -> &'static ByInitial {
+    static TABLE: std::sync::OnceLock<ByInitial> = std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut t: [Vec<(usize, &'static [u8], bool)>; 26] = Default::default();
+        let mut t: ByInitial = Default::default();
         for (k, (_, words)) in KEYWORDS.iter().enumerate() {
             for &(kw, prefix) in words.iter() {
                 let b = kw.as_bytes();
