@@ -1,7 +1,7 @@
 //! The extraction rules: sentence by sentence over the body's paragraphs, and row
 //! by row over its tables. See the crate documentation for the predicates.
 
-use minewatch_model::{LineIndex, Span};
+use minewatch_model::Span;
 use minewatch_profile::{Document, SectionKind};
 
 use crate::gazetteer::{find_mines, MineMatch};
@@ -15,36 +15,176 @@ struct Sent<'a> {
     lower: &'a str,
     /// The lowercase words with their offsets (for cheap trigger gating).
     words: &'a [&'a str],
+    /// The keywords among `words` ([`kw`] bits) and the first words of event
+    /// triggers among them (one bit each): see [`word_bits`].
+    kw: u64,
+    ev: u64,
     /// Byte offset of `s` in the document.
     abs: usize,
     section: Option<SectionKind>,
     notes: Vec<u32>,
     dates: Vec<DateMention>,
-    /// Dates of the sentences before, in the same paragraph (context for `as_of`).
-    context_date: Option<String>,
+    /// The last date of the sentences before, in the same paragraph (context for `as_of`).
+    context_date: Option<DateMention>,
+}
+
+/// Keywords the rules test for, as bits of [`Sent::kw`].
+mod kw {
+    pub const TREATY: u64 = 1 << 0;
+    pub const OTTAWA: u64 = 1 << 1;
+    pub const CONVENTION: u64 = 1 << 2;
+    pub const CONVENTIONAL: u64 = 1 << 3;
+    pub const WEAPONS: u64 = 1 << 4;
+    pub const CCW: u64 = 1 << 5;
+    pub const PROTOCOL: u64 = 1 << 6;
+    pub const II: u64 = 1 << 7;
+    pub const CLUSTER: u64 = 1 << 8;
+    pub const TRANSPARENCY: u64 = 1 << 9;
+    pub const REPORT: u64 = 1 << 10;
+    pub const MORATORIUM: u64 = 1 << 11;
+    pub const POLICY: u64 = 1 << 12;
+    pub const DEADLINE: u64 = 1 << 13;
+    pub const CLEARANCE: u64 = 1 << 14;
+    pub const LAST: u64 = 1 << 15;
+    pub const TIME: u64 = 1 << 16;
+    pub const PRODUCED: u64 = 1 << 17;
+    pub const PRODUCTION: u64 = 1 << 18;
+    pub const RESOLUTION: u64 = 1 << 19;
+    pub const RESOLUTIONS: u64 = 1 << 20;
+    pub const BETWEEN: u64 = 1 << 21;
+    /// "abstained", "voted"
+    pub const VOTE: u64 = 1 << 22;
+    /// The verbs of attendance (see `meeting`).
+    pub const MEET: u64 = 1 << 23;
+    /// "used", "laid", "planted", "emplaced"
+    pub const USE: u64 = 1 << 24;
+    /// The stockpile cues of a stockpiling section (see `figures`).
+    pub const QCUE: u64 = 1 << 25;
+    /// A figure trigger: `qpred_of` gives a predicate.
+    pub const QPRED: u64 = 1 << 26;
+    /// A word starting with "export", "transfer", "stockpile".
+    pub const P_EXPORT: u64 = 1 << 27;
+    pub const P_TRANSFER: u64 = 1 << 28;
+    pub const P_STOCKPILE: u64 = 1 << 29;
+}
+
+/// A lowercase word's keyword bits and its event-trigger first-word bit (one match
+/// for every test the rules make on a sentence's words).
+fn word_bits(w: &str) -> (u64, u64) {
+    let (mut k, e): (u64, u64) = match w {
+        "treaty" => (kw::TREATY, 0),
+        "ottawa" => (kw::OTTAWA, 0),
+        "convention" => (kw::CONVENTION, 0),
+        "conventional" => (kw::CONVENTIONAL, 0),
+        "weapons" => (kw::WEAPONS, 0),
+        "ccw" => (kw::CCW, 0),
+        "protocol" => (kw::PROTOCOL, 0),
+        "ii" => (kw::II, 0),
+        "cluster" => (kw::CLUSTER, 0),
+        "transparency" => (kw::TRANSPARENCY, 1 << 17),
+        "report" => (kw::REPORT, 1 << 18),
+        "moratorium" => (kw::MORATORIUM, 1 << 19),
+        "policy" => (kw::POLICY, 0),
+        "deadline" => (kw::DEADLINE, 1 << 27),
+        "clearance" => (kw::CLEARANCE, 0),
+        "last" => (kw::LAST, 1 << 28),
+        "time" => (kw::TIME, 0),
+        "produced" => (kw::PRODUCED | kw::QPRED, 0),
+        "production" => (kw::PRODUCTION, 0),
+        "resolution" => (kw::RESOLUTION, 0),
+        "resolutions" => (kw::RESOLUTIONS, 0),
+        "between" => (kw::BETWEEN, 0),
+        "abstained" | "voted" => (kw::VOTE, 0),
+        "attended" | "participated" | "present" | "took" | "attends" | "participates" => {
+            (kw::MEET, 0)
+        }
+        "used" | "laid" | "planted" | "emplaced" => (kw::USE, 0),
+        "number" | "total" | "estimated" | "size" => (kw::QCUE, 0),
+        "holds" | "held" | "possesses" => (kw::QCUE | kw::QPRED, 0),
+        "stockpile" | "stockpiled" | "stockpiles" | "stocks" | "inventory" | "possessed"
+        | "destroyed" | "destroying" | "retained" | "retains" | "retain" | "manufactured"
+        | "procured" | "bought" | "purchased" | "exported" | "transferred" | "sold" | "spent"
+        | "spending" | "allocated" | "contributed" | "contribution" | "budget" | "funding"
+        | "killed" | "died" | "injured" | "wounded" | "casualties" | "unknown" => (kw::QPRED, 0),
+        "signed" => (0, 1 << 0),
+        "instrument" => (0, 1 << 1),
+        "ratified" => (0, 1 << 2),
+        "ratification" => (0, 1 << 3),
+        "acceded" => (0, 1 << 4),
+        "accession" => (0, 1 << 5),
+        "notification" => (0, 1 << 6),
+        "succeeded" => (0, 1 << 7),
+        "entered" => (0, 1 << 8),
+        "entry" => (0, 1 << 9),
+        "became" => (0, 1 << 10),
+        "becoming" => (0, 1 << 11),
+        "state" => (0, 1 << 12),
+        "withdrew" => (0, 1 << 13),
+        "withdrawal" => (0, 1 << 14),
+        "withdraw" => (0, 1 << 15),
+        "article" => (0, 1 << 16),
+        "announced" => (0, 1 << 20),
+        "issued" => (0, 1 << 21),
+        "adopted" => (0, 1 << 22),
+        "unveiled" => (0, 1 << 23),
+        "completed" => (0, 1 << 24),
+        "finished" => (0, 1 << 25),
+        "destruction" => (0, 1 << 26),
+        "ceased" => (0, 1 << 29),
+        "stopped" => (0, 1 << 30),
+        "ended" => (0, 1 << 31),
+        "halted" => (0, 1 << 32),
+        _ => (0, 0),
+    };
+    match w.as_bytes().first() {
+        Some(b'e') if w.starts_with("export") => k |= kw::P_EXPORT,
+        Some(b't') if w.starts_with("transfer") => k |= kw::P_TRANSFER,
+        Some(b's') if w.starts_with("stockpile") => k |= kw::P_STOCKPILE,
+        _ => {}
+    }
+    (k, e)
+}
+
+/// Line numbers from byte offsets (as [`minewatch_model::LineIndex`] counts them).
+struct Lines {
+    starts: Vec<usize>,
+}
+
+impl Lines {
+    fn new(src: &str) -> Lines {
+        let mut starts = Vec::with_capacity(src.len() / 64 + 1);
+        starts.push(0);
+        starts.extend(memchr::memchr_iter(b'\n', src.as_bytes()).map(|i| i + 1));
+        Lines { starts }
+    }
+    /// 0-based line number containing byte `offset`.
+    fn line_of(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&s| s <= offset) - 1
+    }
 }
 
 struct Ctx<'a> {
     doc: &'a Document,
-    lines: LineIndex,
+    lines: Lines,
     iso3: String,
     out: Vec<Fact>,
-    /// Index of `out` by (predicate, value span), for the duplicate test in `push`.
-    seen: std::collections::HashMap<(String, [usize; 2]), Vec<usize>>,
+    /// Where the facts of the sentence being read start in `out`. A fact's value span
+    /// lies inside its sentence, so only these can repeat a new fact (see `push`).
+    sent_start: usize,
 }
 
 /// Extract every fact from a profile's body (paragraphs and tables; never the notes).
 pub fn extract(doc: &Document) -> Vec<Fact> {
     let mut cx = Ctx {
         doc,
-        lines: LineIndex::new(&doc.text),
+        lines: Lines::new(&doc.text),
         iso3: doc
             .header
             .country_iso3
             .clone()
             .unwrap_or_else(|| "UNK".into()),
         out: Vec::new(),
-        seen: std::collections::HashMap::new(),
+        sent_start: 0,
     };
     let body = doc.body_span();
     for p in &doc.paragraphs {
@@ -52,14 +192,24 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
             continue;
         }
         let section = p.section.and_then(|i| doc.sections.get(i)).map(|s| s.kind);
-        let mut context_date: Option<String> = None;
+        let mut context_date: Option<DateMention> = None;
         let plower = p.text.to_ascii_lowercase();
+        // The words: runs of ASCII letters and digits.
+        let pb = plower.as_bytes();
         let mut pwords: Vec<&str> = Vec::with_capacity(plower.len() / 5 + 4);
-        pwords.extend(
-            plower
-                .split(|c: char| !c.is_ascii_alphanumeric())
-                .filter(|w| !w.is_empty()),
-        );
+        let mut k = 0;
+        while k < pb.len() {
+            while k < pb.len() && !pb[k].is_ascii_alphanumeric() {
+                k += 1;
+            }
+            let st = k;
+            while k < pb.len() && pb[k].is_ascii_alphanumeric() {
+                k += 1;
+            }
+            if k > st {
+                pwords.push(&plower[st..k]);
+            }
+        }
         let base = plower.as_ptr() as usize;
         let off = |w: &&str| w.as_ptr() as usize - base;
         for (a, b) in sentences(&p.text) {
@@ -76,10 +226,19 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
                 .collect();
             let w0 = pwords.partition_point(|w| off(w) < a);
             let w1 = pwords.partition_point(|w| off(w) < b);
+            let words = &pwords[w0..w1];
+            let (mut kwb, mut evb) = (0, 0);
+            for w in words {
+                let (k, e) = word_bits(w);
+                kwb |= k;
+                evb |= e;
+            }
             let sent = Sent {
                 s,
                 lower: &plower[a..b],
-                words: &pwords[w0..w1],
+                words,
+                kw: kwb,
+                ev: evb,
                 abs,
                 section,
                 notes,
@@ -91,9 +250,10 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
                 },
                 context_date: context_date.clone(),
             };
+            cx.sent_start = cx.out.len();
             sentence(&mut cx, &sent);
             if let Some(d) = sent.dates.last() {
-                context_date = Some(d.iso());
+                context_date = Some(d.clone());
             }
         }
     }
@@ -118,16 +278,6 @@ fn find_word(lower: &str, w: &str, from: usize) -> Option<usize> {
         k = crate::text::next_boundary(lower, i);
     }
     None
-}
-
-fn all_words(lower: &str, w: &str) -> Vec<usize> {
-    let mut v = Vec::new();
-    let mut k = 0;
-    while let Some(i) = find_word(lower, w, k) {
-        v.push(i);
-        k = crate::text::next_boundary(lower, i);
-    }
-    v
 }
 
 /// Whether the words just before `pos` negate or make hypothetical what follows.
@@ -167,26 +317,40 @@ fn negated(lower: &str, pos: usize) -> bool {
 }
 
 impl Sent<'_> {
-    fn has(&self, w: &str) -> bool {
-        self.words.contains(&w)
-    }
-    fn has_prefix(&self, p: &str) -> bool {
-        self.words.iter().any(|w| w.starts_with(p))
+    /// Whether any of the [`kw`] bits is among the sentence's words.
+    fn has(&self, bits: u64) -> bool {
+        self.kw & bits != 0
     }
     /// Byte offset of a word (a slice of `lower`).
     fn offset(&self, w: &str) -> usize {
         w.as_ptr() as usize - self.lower.as_ptr() as usize
     }
+    /// Where the phrase `p` (lowercase, starting with a word) stands in the sentence at
+    /// word boundaries, in order: every match of `p` in `lower` whose ends are not
+    /// letters or digits, found from the words.
+    fn phrase_at(&self, p: &'static str) -> impl Iterator<Item = usize> + '_ {
+        let first = p.split(' ').next().unwrap_or(p);
+        let lb = self.lower.as_bytes();
+        self.words
+            .iter()
+            .filter(move |w| **w == first)
+            .map(|w| self.offset(w))
+            .filter(move |&i| {
+                let e = i + p.len();
+                lb[i..].starts_with(p.as_bytes())
+                    && (e >= lb.len() || !lb[e].is_ascii_alphanumeric())
+            })
+    }
 }
 
 fn mentions_mbt(t: &Sent) -> bool {
-    t.has("treaty") || t.has("ottawa") || (t.has("convention") && !mentions_ccw(t))
+    t.has(kw::TREATY | kw::OTTAWA) || (t.has(kw::CONVENTION) && !mentions_ccw(t))
 }
 
 fn mentions_ccw(t: &Sent) -> bool {
-    (t.has("conventional") && t.has("weapons"))
-        || t.has("ccw")
-        || (t.has("protocol") && t.has("ii"))
+    (t.has(kw::CONVENTIONAL) && t.has(kw::WEAPONS))
+        || t.has(kw::CCW)
+        || (t.has(kw::PROTOCOL) && t.has(kw::II))
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -224,76 +388,31 @@ impl Ev {
     }
 }
 
-/// Triggers of dated events: (phrase, event).
-/// The first words of every event trigger phrase: a sentence without any has no event.
-fn is_event_first_word(w: &str) -> bool {
-    matches!(
-        w,
-        "signed"
-            | "instrument"
-            | "ratified"
-            | "ratification"
-            | "acceded"
-            | "accession"
-            | "notification"
-            | "succeeded"
-            | "entered"
-            | "entry"
-            | "became"
-            | "becoming"
-            | "state"
-            | "withdrew"
-            | "withdrawal"
-            | "withdraw"
-            | "article"
-            | "transparency"
-            | "report"
-            | "moratorium"
-            | "announced"
-            | "issued"
-            | "adopted"
-            | "unveiled"
-            | "completed"
-            | "finished"
-            | "destruction"
-            | "deadline"
-            | "last"
-            | "ceased"
-            | "stopped"
-            | "ended"
-            | "halted"
-    )
-}
-
 fn event_triggers(t: &Sent) -> Vec<(usize, usize, Ev)> {
-    if !t.words.iter().any(|w| is_event_first_word(w)) {
+    // A sentence without the first word of any trigger phrase has no event.
+    if t.ev == 0 {
         return Vec::new();
     }
     let l = t.lower;
     let mut v: Vec<(usize, usize, Ev)> = Vec::new();
-    let other_treaty = mentions_ccw(t) || t.has("cluster");
-    let words: Vec<&str> = t
-        .words
-        .iter()
-        .copied()
-        .filter(|w| is_event_first_word(w))
-        .collect();
-    let mut add = |phrases: &[&str], ev: Ev| {
+    let ccw = mentions_ccw(t);
+    let other_treaty = ccw || t.has(kw::CLUSTER);
+    let mut add = |phrases: &[&'static str], ev: Ev| {
         for p in phrases {
-            let first = p.split(' ').next().unwrap_or(p);
-            if !words.contains(&first) {
+            let first = word_bits(p.split(' ').next().unwrap_or(p)).1;
+            if first != 0 && t.ev & first == 0 {
                 continue;
             }
-            for i in all_words(l, p) {
+            for i in t.phrase_at(p) {
                 if !v.iter().any(|(a, b, _)| i < *b && *a < i + p.len()) {
                     v.push((i, i + p.len(), ev));
                 }
             }
         }
     };
-    let mbt = mentions_mbt(t) && (l.contains("mine ban") || !mentions_ccw(t));
+    let mbt = mentions_mbt(t) && (!ccw || l.contains("mine ban"));
     // Without naming the treaty, a policy-section sentence about a deposit is still about it.
-    let policy_ctx = !mentions_ccw(t) && matches!(t.section, None | Some(SectionKind::Policy));
+    let policy_ctx = !ccw && matches!(t.section, None | Some(SectionKind::Policy));
     if mbt {
         add(&["signed"], Ev::Signature);
     }
@@ -342,19 +461,19 @@ fn event_triggers(t: &Sent) -> Vec<(usize, usize, Ev)> {
     }
     // A transparency report not under the CCW or the Convention on Cluster Munitions is
     // the Mine Ban Treaty's Article 7 report.
-    if t.has("transparency") && !other_treaty {
+    if t.has(kw::TRANSPARENCY) && !other_treaty {
         add(&["transparency report"], Ev::ReportA7);
     }
-    if t.has("report") && mentions_ccw(t) {
+    if t.has(kw::REPORT) && ccw {
         add(&["report"], Ev::ReportCcw);
     }
-    if t.has("moratorium") && (t.has_prefix("export") || t.has_prefix("transfer")) {
+    if t.has(kw::MORATORIUM) && t.has(kw::P_EXPORT | kw::P_TRANSFER) {
         add(&["moratorium"], Ev::Moratorium);
     }
-    if t.has("policy") {
+    if t.has(kw::POLICY) {
         add(&["announced", "issued", "adopted", "unveiled"], Ev::Policy);
     }
-    if t.has_prefix("stockpile") || t.section == Some(SectionKind::StockpileDestruction) {
+    if t.has(kw::P_STOCKPILE) || t.section == Some(SectionKind::StockpileDestruction) {
         add(
             &[
                 "completed the destruction",
@@ -366,7 +485,7 @@ fn event_triggers(t: &Sent) -> Vec<(usize, usize, Ev)> {
             ],
             Ev::DestructionCompleted,
         );
-        if t.has("deadline") && !l.contains("article 5") && !t.has("clearance") {
+        if t.has(kw::DEADLINE) && !t.has(kw::CLEARANCE) && !l.contains("article 5") {
             add(&["deadline"], Ev::DestructionDeadline);
         }
     }
@@ -382,17 +501,19 @@ fn event_triggers(t: &Sent) -> Vec<(usize, usize, Ev)> {
         ],
         Ev::ProductionLast,
     );
-    if t.has("last") && t.has("time") && (t.has("produced") || t.has("production")) {
+    if t.has(kw::LAST) && t.has(kw::TIME) && t.has(kw::PRODUCED | kw::PRODUCTION) {
         add(&["last time"], Ev::ProductionLast);
     }
     add(&["last use", "last used"], Ev::UseLast);
     // "The last US use of ...": up to two words between "last" and "use".
-    for i in all_words(l, "last") {
-        let rest = &l[i + 4..];
-        let words: Vec<&str> = rest.split_whitespace().take(3).collect();
-        if let Some(k) = words.iter().position(|w| *w == "use" || *w == "used") {
-            if k > 0 && !v.iter().any(|x| x.0 == i) {
-                v.push((i, i + 4, Ev::UseLast));
+    if t.has(kw::LAST) {
+        for i in t.phrase_at("last") {
+            let rest = &l[i + 4..];
+            let words: Vec<&str> = rest.split_whitespace().take(3).collect();
+            if let Some(k) = words.iter().position(|w| *w == "use" || *w == "used") {
+                if k > 0 && !v.iter().any(|x| x.0 == i) {
+                    v.push((i, i + 4, Ev::UseLast));
+                }
             }
         }
     }
@@ -448,7 +569,29 @@ fn assign_dates(t: &Sent, trig: &[(usize, usize, Ev)]) -> Vec<Option<usize>> {
 
 fn sentence(cx: &mut Ctx, t: &Sent) {
     let trig = event_triggers(t);
-    let assigned = assign_dates(t, &trig);
+    if !trig.is_empty() {
+        events(cx, t, &trig);
+    }
+    if t.has(kw::VOTE) {
+        unga(cx, t);
+    }
+    if t.has(kw::MEET) {
+        meeting(cx, t);
+    }
+    if t.has(kw::USE) {
+        use_reported(cx, t, &trig);
+    }
+    // Without a figure trigger a figure gives a fact only as a stockpile in a
+    // stockpiling section with a cue word (see `figures`).
+    if t.has(kw::QPRED) || (t.has(kw::QCUE) && matches!(t.section, Some(SectionKind::Stockpiling)))
+    {
+        figures(cx, t);
+    }
+}
+
+/// The dated events of the sentence's triggers.
+fn events(cx: &mut Ctx, t: &Sent, trig: &[(usize, usize, Ev)]) {
+    let assigned = assign_dates(t, trig);
     for (k, &(a, _, ev)) in trig.iter().enumerate() {
         if negated(t.lower, a) {
             continue;
@@ -505,9 +648,9 @@ fn sentence(cx: &mut Ctx, t: &Sent) {
                 ));
             }
         }
+        // (Only this sentence's facts have its span.)
         if ev == Ev::ProductionLast
-            && cx
-                .out
+            && cx.out[cx.sent_start..]
                 .iter()
                 .any(|o| o.predicate == "production.last" && o.value == f.value && o.span == f.span)
         {
@@ -515,10 +658,6 @@ fn sentence(cx: &mut Ctx, t: &Sent) {
         }
         cx.push(f);
     }
-    unga(cx, t);
-    meeting(cx, t);
-    use_reported(cx, t, &trig);
-    figures(cx, t);
 }
 
 impl Ctx<'_> {
@@ -555,15 +694,14 @@ impl Ctx<'_> {
             reason: None,
         }
     }
-    /// Add a fact unless the same value was already taken from the same place
-    /// (a hash lookup, not a scan: linear on huge profiles).
+    /// Add a fact unless the same value was already taken from the same place. The
+    /// place lies inside the sentence being read, so only its facts are compared
+    /// (linear on huge profiles).
     fn push(&mut self, f: Fact) {
-        let same = self
-            .seen
-            .entry((f.predicate.clone(), f.value_span))
-            .or_default();
-        if !same.iter().any(|&i| self.out[i].value == f.value) {
-            same.push(self.out.len());
+        let same = self.out[self.sent_start..].iter().any(|o| {
+            o.value_span == f.value_span && o.predicate == f.predicate && o.value == f.value
+        });
+        if !same {
             self.out.push(f);
         }
     }
@@ -590,53 +728,61 @@ fn subject(t: &Sent, pos: usize, own: &str) -> String {
     let before = &t.s[..pos.min(t.s.len())];
     let lower_before = &t.lower[..before.len()];
     // Clause start: after the last ';'.
-    let start = lower_before.rfind(';').map(|p| p + 1).unwrap_or(0);
+    let start = memchr::memrchr(b';', lower_before.as_bytes())
+        .map(|p| p + 1)
+        .unwrap_or(0);
     let clause = &before[start..];
-    let lclause = &lower_before[start..];
-    let _ = lclause;
-    let cw: Vec<&str> = t
-        .words
-        .iter()
-        .copied()
-        .filter(|w| {
-            let o = t.offset(w);
-            o >= start && o < before.len()
-        })
-        .collect();
-    let hasw = |w: &str| cw.contains(&w);
-    let nsag = cw.iter().any(|w| NSAG.contains(w))
-        || (hasw("armed") && (hasw("group") || hasw("groups")) && hasw("non"))
-        || (hasw("islamic") && hasw("state"));
-    if nsag {
+    // The clause's words (those starting in it) that name a group or the EU.
+    let (mut nsag, mut armed, mut group, mut non, mut islamic, mut state, mut european, mut union) =
+        (false, false, false, false, false, false, false, false);
+    for w in t.words {
+        let o = t.offset(w);
+        if o < start {
+            continue;
+        }
+        if o >= before.len() {
+            break;
+        }
+        match *w {
+            w if NSAG.contains(&w) => nsag = true,
+            "armed" => armed = true,
+            "group" | "groups" => group = true,
+            "non" => non = true,
+            "islamic" => islamic = true,
+            "state" => state = true,
+            "european" => european = true,
+            "union" => union = true,
+            _ => {}
+        }
+    }
+    if nsag || (armed && group && non) || (islamic && state) {
         return "NSAG".into();
     }
-    if hasw("european") && hasw("union") {
+    if european && union {
         return "EU".into();
     }
+    const PREPOSITIONS: [&str; 14] = [
+        "in",
+        "to",
+        "from",
+        "of",
+        "at",
+        "with",
+        "by",
+        "against",
+        "on",
+        "for",
+        "including",
+        "like",
+        "as",
+        "than",
+    ];
     let words: Vec<(usize, &str)> = word_spans(clause);
     let mut i = 0;
     let mut in_pp = false;
     while i < words.len() {
         let (_, w) = words[i];
-        let lw = w.to_ascii_lowercase();
-        if [
-            "in",
-            "to",
-            "from",
-            "of",
-            "at",
-            "with",
-            "by",
-            "against",
-            "on",
-            "for",
-            "including",
-            "like",
-            "as",
-            "than",
-        ]
-        .contains(&lw.as_str())
-        {
+        if w.len() <= 9 && PREPOSITIONS.iter().any(|p| w.eq_ignore_ascii_case(p)) {
             in_pp = true;
             i += 1;
             continue;
@@ -675,7 +821,7 @@ fn subject(t: &Sent, pos: usize, own: &str) -> String {
                 i += n;
                 continue;
             }
-        } else if !["and", "the", ","].contains(&lw.as_str()) {
+        } else if !(w.eq_ignore_ascii_case("and") || w.eq_ignore_ascii_case("the")) {
             in_pp = false;
         }
         i += 1;
@@ -742,9 +888,6 @@ fn word_spans(s: &str) -> Vec<(usize, &str)> {
 }
 
 fn unga(cx: &mut Ctx, t: &Sent) {
-    if !t.words.iter().any(|w| matches!(*w, "abstained" | "voted")) {
-        return;
-    }
     let l = t.lower;
     let votes: [(&str, &str); 7] = [
         ("abstained", "abstain"),
@@ -783,7 +926,7 @@ fn unga(cx: &mut Ctx, t: &Sent) {
             numbered.push((cand.to_string(), off, off + end));
         }
     }
-    if !t.has("resolution") && !t.has("resolutions") {
+    if !t.has(kw::RESOLUTION | kw::RESOLUTIONS) {
         return;
     }
     // "every ... resolution since 1998", "every ... resolution ... from 1996 to 2019".
@@ -849,15 +992,6 @@ fn unga(cx: &mut Ctx, t: &Sent) {
 }
 
 fn meeting(cx: &mut Ctx, t: &Sent) {
-    let verb = |w: &&str| {
-        matches!(
-            *w,
-            "attended" | "participated" | "present" | "took" | "attends" | "participates"
-        )
-    };
-    if !t.words.iter().any(verb) {
-        return;
-    }
     let l = t.lower;
     let trig = [
         "attended",
@@ -927,13 +1061,6 @@ fn meeting(cx: &mut Ctx, t: &Sent) {
 }
 
 fn use_reported(cx: &mut Ctx, t: &Sent, trig: &[(usize, usize, Ev)]) {
-    if !t
-        .words
-        .iter()
-        .any(|w| matches!(*w, "used" | "laid" | "planted" | "emplaced"))
-    {
-        return;
-    }
     let l = t.lower;
     if trig.iter().any(|x| x.2 == Ev::UseLast) || !(l.contains("mine") || l.contains("munition")) {
         return;
@@ -1134,12 +1261,7 @@ fn figures(cx: &mut Ctx, t: &Sent) {
             None => {
                 // In a stockpiling section, "the number ... of N mines" is the stockpile.
                 let st = matches!(t.section, Some(SectionKind::Stockpiling));
-                let cue = t.words.iter().any(|w| {
-                    matches!(
-                        *w,
-                        "number" | "total" | "estimated" | "size" | "holds" | "held" | "possesses"
-                    )
-                });
+                let cue = t.has(kw::QCUE);
                 if st && fits(QPred::Stockpile, q) && cue {
                     QPred::Stockpile
                 } else {
@@ -1244,7 +1366,7 @@ fn figures(cx: &mut Ctx, t: &Sent) {
 fn as_of(t: &Sent, q: &Quantity) -> Option<String> {
     let l = t.lower;
     if let Some(p) = t
-        .has("between")
+        .has(kw::BETWEEN)
         .then(|| find_word(l, "between", 0))
         .flatten()
     {
@@ -1283,7 +1405,7 @@ fn as_of(t: &Sent, q: &Quantity) -> Option<String> {
                 Some(d.iso())
             }
         }
-        None => t.context_date.clone(),
+        None => t.context_date.as_ref().map(DateMention::iso),
     }
 }
 
@@ -1309,6 +1431,13 @@ fn tables(cx: &mut Ctx) {
             continue;
         }
         let year = crate::text::dates(&caption).last().map(|d| d.iso());
+        // The notes of the caption, the same for every cell.
+        let notes: Vec<u32> = doc
+            .references
+            .iter()
+            .filter(|r| tb.caption.as_ref().is_some_and(|c| c.span.contains(r.span)))
+            .map(|r| r.number)
+            .collect();
         for row in &tb.rows {
             let label = row.label.value.as_str();
             let llabel = label.to_ascii_lowercase();
@@ -1336,12 +1465,7 @@ fn tables(cx: &mut Ctx) {
                     qualifier: Qualifier::Exact,
                     unit: Some("mines".into()),
                     as_of: year.clone(),
-                    notes: doc
-                        .references
-                        .iter()
-                        .filter(|r| tb.caption.as_ref().is_some_and(|c| c.span.contains(r.span)))
-                        .map(|r| r.number)
-                        .collect(),
+                    notes: notes.clone(),
                     line,
                     span: [row.label.span.start, cell.span.end.max(row.label.span.end)],
                     value_span: [cell.span.start, cell.span.end],
@@ -1459,4 +1583,38 @@ fn named_destinations(after: &str) -> Option<Vec<String>> {
         }
     }
     (!out.is_empty()).then_some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every word of the QPRED bit is a figure trigger, and no other.
+    #[test]
+    fn qpred_bit_is_qpred_of() {
+        let words =
+            "stockpile stockpiled stockpiles stocks inventory held holds possessed possesses \
+            destroyed destroying retained retains retain produced manufactured procured bought \
+            purchased exported transferred sold spent spending allocated contributed contribution \
+            budget funding killed died injured wounded casualties unknown number total estimated \
+            size production last time treaty report export transfer stock hold destroy kill";
+        for w in words.split_whitespace() {
+            assert_eq!(
+                qpred_of(w).is_some(),
+                word_bits(w).0 & kw::QPRED != 0,
+                "{w}"
+            );
+        }
+    }
+
+    #[test]
+    fn prefix_bits() {
+        assert_ne!(word_bits("exports").0 & kw::P_EXPORT, 0);
+        assert_ne!(word_bits("export").0 & kw::P_EXPORT, 0);
+        assert_eq!(word_bits("expo").0 & kw::P_EXPORT, 0);
+        assert_ne!(word_bits("transferred").0 & kw::P_TRANSFER, 0);
+        assert_ne!(word_bits("stockpiles").0 & kw::P_STOCKPILE, 0);
+        assert_ne!(word_bits("stockpile").0 & (kw::P_STOCKPILE | kw::QPRED), 0);
+        assert_eq!(word_bits("stockpil").0, 0);
+    }
 }

@@ -2,7 +2,7 @@
 //! their qualifiers, units and currencies, and dates. All offsets are byte
 //! offsets into the string scanned.
 
-use minewatch_model::{month_from_name, Date};
+use minewatch_model::Date;
 use serde::Serialize;
 
 /// Abbreviations after which a period does not end a sentence (lowercase, without the final period).
@@ -13,6 +13,17 @@ const ABBREVIATIONS: &[&str] = &[
     "jul", "aug", "sep", "sept", "oct", "nov", "dec", "approx", "cf", "al", "vol", "ed", "eds",
     "ca", "rev", "prof", "hon", "dept", "est",
 ];
+
+/// The bytes [`sentences`] stops at: a curly quote's lead byte, `"`, `.`, `!`, `?`.
+const SENTENCE_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
+    t[0xE2] = true;
+    t[b'"' as usize] = true;
+    t[b'.' as usize] = true;
+    t[b'!' as usize] = true;
+    t[b'?' as usize] = true;
+    t
+};
 
 /// Split a paragraph into sentences: `(start, end)` byte ranges. A sentence ends at
 /// `.`, `!` or `?` followed (after closing quotes, brackets and footnote references
@@ -28,7 +39,7 @@ pub fn sentences(s: &str) -> Vec<(usize, usize)> {
     let mut i = start;
     while i < b.len() {
         let c = b[i];
-        if c != 0xE2 && c != b'"' && c != b'.' && c != b'!' && c != b'?' {
+        if !SENTENCE_BYTE[c as usize] {
             i += 1;
             continue;
         }
@@ -152,8 +163,15 @@ fn is_abbreviation(s: &str, dot: usize) -> bool {
     if word.len() == 1 && word.as_bytes()[0].is_ascii_uppercase() {
         return true;
     }
-    let lw = word.to_ascii_lowercase();
-    ABBREVIATIONS.contains(&lw.as_str())
+    // The longest abbreviation has six letters: lowercase on the stack.
+    if word.len() > 6 {
+        return false;
+    }
+    let mut buf = [0u8; 6];
+    let lw = &mut buf[..word.len()];
+    lw.copy_from_slice(word.as_bytes());
+    lw.make_ascii_lowercase();
+    std::str::from_utf8(lw).is_ok_and(|lw| ABBREVIATIONS.contains(&lw))
 }
 
 /// How a figure is hedged.
@@ -245,11 +263,42 @@ pub fn unit_of_word(w: &str) -> Option<&'static str> {
 }
 
 /// Words that end the noun phrase after a figure.
-const STOP_WORDS: &[&str] = &[
-    "in", "for", "to", "from", "by", "at", "on", "were", "was", "have", "has", "had", "are", "is",
-    "that", "which", "since", "and", "or", "between", "with", "as", "of", "while", "but", "when",
-    "during", "into", "be", "been", "will", "would",
-];
+fn is_stop_word(w: &str) -> bool {
+    matches!(
+        w,
+        "in" | "for"
+            | "to"
+            | "from"
+            | "by"
+            | "at"
+            | "on"
+            | "were"
+            | "was"
+            | "have"
+            | "has"
+            | "had"
+            | "are"
+            | "is"
+            | "that"
+            | "which"
+            | "since"
+            | "and"
+            | "or"
+            | "between"
+            | "with"
+            | "as"
+            | "of"
+            | "while"
+            | "but"
+            | "when"
+            | "during"
+            | "into"
+            | "be"
+            | "been"
+            | "will"
+            | "would"
+    )
+}
 
 /// A figure as written: a number or a range.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -358,16 +407,25 @@ fn next_word(s: &str, i: usize) -> Option<(usize, usize)> {
         k += 1;
     }
     let st = k;
-    while k < s.len() {
+    while k < b.len() {
+        let c = b[k];
+        if c < 0x80 {
+            // ASCII: the common case, without decoding.
+            if c.is_ascii_alphanumeric() || matches!(c, b'-' | b'/' | b'\'' | b'.') {
+                k += 1;
+                continue;
+            }
+            break;
+        }
         let c = s[k..].chars().next().unwrap_or(' ');
-        if c.is_alphanumeric() || matches!(c, '-' | '/' | '²' | '\'' | '\u{2019}' | '.') {
+        if c.is_alphanumeric() || matches!(c, '²' | '\u{2019}') {
             k += c.len_utf8();
         } else {
             break;
         }
     }
     // A trailing period belongs to the sentence, not the word.
-    while k > st && s.as_bytes()[k - 1] == b'.' {
+    while k > st && b[k - 1] == b'.' {
         k -= 1;
     }
     (k > st).then_some((st, k))
@@ -377,33 +435,51 @@ fn next_word(s: &str, i: usize) -> Option<(usize, usize)> {
 fn digits_at(s: &str, i: usize) -> Option<(f64, usize)> {
     let b = s.as_bytes();
     let mut j = i;
-    let mut txt = String::new();
     while j < b.len() && b[j].is_ascii_digit() {
-        txt.push(b[j] as char);
         j += 1;
     }
     if j == i {
         return None;
     }
     // ",ddd" groups
+    let mut groups = false;
     while j + 3 < b.len() + 1
         && b.get(j) == Some(&b',')
         && b.get(j + 1..j + 4)
             .is_some_and(|g| g.iter().all(u8::is_ascii_digit))
         && !b.get(j + 4).is_some_and(u8::is_ascii_digit)
     {
-        txt.push_str(&s[j + 1..j + 4]);
+        groups = true;
         j += 4;
     }
     if b.get(j) == Some(&b'.') && b.get(j + 1).is_some_and(u8::is_ascii_digit) {
-        txt.push('.');
         j += 1;
         while j < b.len() && b[j].is_ascii_digit() {
-            txt.push(b[j] as char);
             j += 1;
         }
     }
-    txt.parse().ok().map(|v| (v, j))
+    if !groups {
+        // Digits and a decimal part as written: parse in place.
+        return s[i..j].parse().ok().map(|v| (v, j));
+    }
+    // Drop the separators (into a stack buffer for the usual short figure).
+    let mut buf = [0u8; 64];
+    if j - i > buf.len() {
+        let txt: String = s[i..j].chars().filter(|&c| c != ',').collect();
+        return txt.parse().ok().map(|v| (v, j));
+    }
+    let mut n = 0;
+    for &c in &b[i..j] {
+        if c != b',' {
+            buf[n] = c;
+            n += 1;
+        }
+    }
+    std::str::from_utf8(&buf[..n])
+        .ok()?
+        .parse()
+        .ok()
+        .map(|v| (v, j))
 }
 
 /// A word-number ("ten thousand", "twenty-five") at `i`: (value, end).
@@ -470,7 +546,8 @@ pub fn quantities(s: &str, lower: &str) -> Vec<Quantity> {
             || c == 0xE2
             || c == 0xC2
             || c == b'U'
-            || c.is_ascii_lowercase())
+            // "us$" and the first letters of the number words.
+            || matches!(c, b'u' | b'o' | b't' | b'f' | b's' | b'e' | b'n'))
         {
             i = next_boundary(s, i);
             continue;
@@ -617,7 +694,7 @@ pub fn quantities(s: &str, lower: &str) -> Vec<Quantity> {
             && currency.is_none()
             && !scaled
             && raw_digits.len() <= 2
-            && next.is_some_and(|w| w.len() >= 3 && month_from_name(w).is_some())
+            && next.is_some_and(|w| w.len() >= 3 && month_of(w).is_some())
         {
             i = e;
             continue;
@@ -741,7 +818,7 @@ fn unit_after(s: &str, lower: &str, e: usize) -> (Option<&'static str>, usize) {
             }
         }
         // "anti-personnel" compounds: a word like "mines," handled by next_word's stop.
-        if STOP_WORDS.contains(&w) {
+        if is_stop_word(w) {
             break;
         }
         k = we;
@@ -812,15 +889,54 @@ fn year_at(s: &str, i: usize) -> Option<(i32, usize)> {
     (1900..=2099).contains(&y).then_some((y, i + 4))
 }
 
+/// A month name or its three-letter abbreviation ("January", "jan", "Sept."), as
+/// [`minewatch_model::month_from_name`] reads it, without its loop over the names.
+pub(crate) fn month_of(s: &str) -> Option<u8> {
+    let s = s.trim_end_matches('.');
+    let b = s.as_bytes();
+    if b.len() < 3 || b.len() > 9 {
+        return None;
+    }
+    let p = [
+        b[0].to_ascii_lowercase(),
+        b[1].to_ascii_lowercase(),
+        b[2].to_ascii_lowercase(),
+    ];
+    let (m, name) = match &p {
+        b"jan" => (1, "january"),
+        b"feb" => (2, "february"),
+        b"mar" => (3, "march"),
+        b"apr" => (4, "april"),
+        b"may" => (5, "may"),
+        b"jun" => (6, "june"),
+        b"jul" => (7, "july"),
+        b"aug" => (8, "august"),
+        b"sep" => (9, "september"),
+        b"oct" => (10, "october"),
+        b"nov" => (11, "november"),
+        b"dec" => (12, "december"),
+        _ => return None,
+    };
+    if b.len() == 3 || name.eq_ignore_ascii_case(s) || (m == 9 && s.eq_ignore_ascii_case("sept")) {
+        Some(m)
+    } else {
+        None
+    }
+}
+
 /// Find dates: "16 November 2020", "November 16, 2020", "December 2019", "1997".
 pub fn dates(s: &str) -> Vec<DateMention> {
     let b = s.as_bytes();
     let mut out: Vec<DateMention> = Vec::new();
     let mut i = 0;
     while i < b.len() {
-        let boundary = i == 0 || !b[i - 1].is_ascii_alphanumeric();
-        if !boundary || !s.is_char_boundary(i) {
-            i = next_boundary(s, i);
+        // Dates start with a digit or a month's capital at a word start; every other
+        // byte (continuation bytes included) is passed over.
+        let c = b[i];
+        let start = c.is_ascii_digit()
+            || matches!(c, b'J' | b'F' | b'M' | b'A' | b'S' | b'O' | b'N' | b'D');
+        if !start || (i > 0 && b[i - 1].is_ascii_alphanumeric()) {
+            i += 1;
             continue;
         }
         // day month year
@@ -831,7 +947,7 @@ pub fn dates(s: &str) -> Vec<DateMention> {
             }
             if j - i <= 2 && b.get(j) == Some(&b' ') {
                 if let Some((ms, me)) = next_word(s, j) {
-                    if let Some(m) = month_from_name(&s[ms..me]).filter(|_| me - ms >= 3) {
+                    if let Some(m) = month_of(&s[ms..me]).filter(|_| me - ms >= 3) {
                         let mut k = me;
                         if b.get(k) == Some(&b'.') {
                             k += 1;
@@ -871,7 +987,7 @@ pub fn dates(s: &str) -> Vec<DateMention> {
         }
         if matches!(b[i], b'J' | b'F' | b'M' | b'A' | b'S' | b'O' | b'N' | b'D') {
             if let Some((ms, me)) = next_word(s, i) {
-                if let Some(m) = month_from_name(&s[ms..me]).filter(|_| me - ms >= 3 && ms == i) {
+                if let Some(m) = month_of(&s[ms..me]).filter(|_| me - ms >= 3 && ms == i) {
                     let mut k = me;
                     if b.get(k) == Some(&b'.') {
                         k += 1;
@@ -1035,6 +1151,42 @@ mod tests {
         let isos: Vec<String> = d.iter().map(|d| d.iso()).collect();
         assert_eq!(isos, vec!["2020-01-31", "2019-12", "2020-11-16", "1997"]);
         assert!(dates("we may 2020").is_empty() || dates("we may 2020")[0].month.is_none());
+    }
+
+    #[test]
+    fn month_of_reads_as_the_model_does() {
+        let mut words: Vec<String> = Vec::new();
+        for m in minewatch_model::MONTH_NAMES {
+            for w in [
+                m.to_string(),
+                m.to_ascii_lowercase(),
+                m.to_ascii_uppercase(),
+            ] {
+                for n in 0..=w.len() {
+                    words.push(w[..n].to_string());
+                    words.push(format!("{}.", &w[..n]));
+                    words.push(format!("{}x", &w[..n]));
+                    words.push(format!("{}..", &w[..n]));
+                }
+            }
+        }
+        for w in [
+            "Sept",
+            "sept.",
+            "SEPT",
+            "Septe",
+            "Mayo",
+            "Ma\u{e9}",
+            "Jan\u{e9}",
+            "",
+            ".",
+            "maY",
+        ] {
+            words.push(w.to_string());
+        }
+        for w in &words {
+            assert_eq!(month_of(w), minewatch_model::month_from_name(w), "{w:?}");
+        }
     }
 
     #[test]
