@@ -39,9 +39,12 @@ fn walk(dir: &Path, out: &mut Vec<Result<PathBuf, String>>) {
             return;
         }
     };
-    let mut items: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    items.sort();
-    for p in items {
+    // The entry's type comes with the listing (no stat per file on most file systems).
+    let mut items: Vec<(PathBuf, Option<std::fs::FileType>)> = entries
+        .filter_map(|e| e.ok().map(|e| (e.path(), e.file_type().ok())))
+        .collect();
+    items.sort_by(|a, b| a.0.cmp(&b.0));
+    for (p, file_type) in items {
         let hidden = p
             .file_name()
             .and_then(|n| n.to_str())
@@ -50,12 +53,16 @@ fn walk(dir: &Path, out: &mut Vec<Result<PathBuf, String>>) {
         if hidden {
             continue;
         }
-        let Ok(meta) = std::fs::symlink_metadata(&p) else {
-            continue;
+        let meta = match file_type {
+            Some(t) => t,
+            None => match std::fs::symlink_metadata(&p) {
+                Ok(m) => m.file_type(),
+                Err(_) => continue,
+            },
         };
         if meta.is_dir() {
             walk(&p, out);
-        } else if meta.is_file() || meta.file_type().is_symlink() && p.is_file() {
+        } else if meta.is_file() || meta.is_symlink() && p.is_file() {
             let ext = p
                 .extension()
                 .and_then(|e| e.to_str())
