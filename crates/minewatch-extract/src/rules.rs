@@ -68,75 +68,130 @@ mod kw {
     pub const P_STOCKPILE: u64 = 1 << 29;
 }
 
-/// A lowercase word's keyword bits and its event-trigger first-word bit (one match
+/// The first words of every event trigger phrase (bit `i` of [`Sent::ev`] is `EV_FIRST[i]`):
+/// a sentence without any has no event.
+const EV_FIRST: [&str; 33] = [
+    "signed",
+    "instrument",
+    "ratified",
+    "ratification",
+    "acceded",
+    "accession",
+    "notification",
+    "succeeded",
+    "entered",
+    "entry",
+    "became",
+    "becoming",
+    "state",
+    "withdrew",
+    "withdrawal",
+    "withdraw",
+    "article",
+    "transparency",
+    "report",
+    "moratorium",
+    "announced",
+    "issued",
+    "adopted",
+    "unveiled",
+    "completed",
+    "finished",
+    "destruction",
+    "deadline",
+    "last",
+    "ceased",
+    "stopped",
+    "ended",
+    "halted",
+];
+
+/// The words behind the [`kw`] bits (a word may carry several).
+const KEYWORDS: &[(&str, u64)] = &[
+    ("treaty", kw::TREATY),
+    ("ottawa", kw::OTTAWA),
+    ("convention", kw::CONVENTION),
+    ("conventional", kw::CONVENTIONAL),
+    ("weapons", kw::WEAPONS),
+    ("ccw", kw::CCW),
+    ("protocol", kw::PROTOCOL),
+    ("ii", kw::II),
+    ("cluster", kw::CLUSTER),
+    ("transparency", kw::TRANSPARENCY),
+    ("report", kw::REPORT),
+    ("moratorium", kw::MORATORIUM),
+    ("policy", kw::POLICY),
+    ("deadline", kw::DEADLINE),
+    ("clearance", kw::CLEARANCE),
+    ("last", kw::LAST),
+    ("time", kw::TIME),
+    ("produced", kw::PRODUCED),
+    ("production", kw::PRODUCTION),
+    ("resolution", kw::RESOLUTION),
+    ("resolutions", kw::RESOLUTIONS),
+    ("between", kw::BETWEEN),
+    ("abstained", kw::VOTE),
+    ("voted", kw::VOTE),
+    ("attended", kw::MEET),
+    ("participated", kw::MEET),
+    ("present", kw::MEET),
+    ("took", kw::MEET),
+    ("attends", kw::MEET),
+    ("participates", kw::MEET),
+    ("used", kw::USE),
+    ("laid", kw::USE),
+    ("planted", kw::USE),
+    ("emplaced", kw::USE),
+    ("number", kw::QCUE),
+    ("total", kw::QCUE),
+    ("estimated", kw::QCUE),
+    ("size", kw::QCUE),
+    ("holds", kw::QCUE),
+    ("held", kw::QCUE),
+    ("possesses", kw::QCUE),
+];
+
+/// A word (at most 16 bytes, no NUL) as one integer, for the keyword table.
+fn word_key(w: &[u8]) -> Option<u128> {
+    let mut k = [0u8; 16];
+    k.get_mut(..w.len())?.copy_from_slice(w);
+    Some(u128::from_le_bytes(k))
+}
+
+/// A lowercase word's keyword bits and its event-trigger first-word bit (one lookup
 /// for every test the rules make on a sentence's words).
 fn word_bits(w: &str) -> (u64, u64) {
-    let (mut k, e): (u64, u64) = match w {
-        "treaty" => (kw::TREATY, 0),
-        "ottawa" => (kw::OTTAWA, 0),
-        "convention" => (kw::CONVENTION, 0),
-        "conventional" => (kw::CONVENTIONAL, 0),
-        "weapons" => (kw::WEAPONS, 0),
-        "ccw" => (kw::CCW, 0),
-        "protocol" => (kw::PROTOCOL, 0),
-        "ii" => (kw::II, 0),
-        "cluster" => (kw::CLUSTER, 0),
-        "transparency" => (kw::TRANSPARENCY, 1 << 17),
-        "report" => (kw::REPORT, 1 << 18),
-        "moratorium" => (kw::MORATORIUM, 1 << 19),
-        "policy" => (kw::POLICY, 0),
-        "deadline" => (kw::DEADLINE, 1 << 27),
-        "clearance" => (kw::CLEARANCE, 0),
-        "last" => (kw::LAST, 1 << 28),
-        "time" => (kw::TIME, 0),
-        "produced" => (kw::PRODUCED | kw::QPRED, 0),
-        "production" => (kw::PRODUCTION, 0),
-        "resolution" => (kw::RESOLUTION, 0),
-        "resolutions" => (kw::RESOLUTIONS, 0),
-        "between" => (kw::BETWEEN, 0),
-        "abstained" | "voted" => (kw::VOTE, 0),
-        "attended" | "participated" | "present" | "took" | "attends" | "participates" => {
-            (kw::MEET, 0)
+    /// (key, kw bits, ev bits), sorted by key.
+    static TABLE: std::sync::OnceLock<Vec<(u128, u64, u64)>> = std::sync::OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut m: std::collections::BTreeMap<u128, (u64, u64)> = Default::default();
+        let mut add = |w: &str, k: u64, e: u64| {
+            if let Some(key) = word_key(w.as_bytes()) {
+                let x = m.entry(key).or_default();
+                x.0 |= k;
+                x.1 |= e;
+            }
+        };
+        for &(w, k) in KEYWORDS {
+            add(w, k, 0);
         }
-        "used" | "laid" | "planted" | "emplaced" => (kw::USE, 0),
-        "number" | "total" | "estimated" | "size" => (kw::QCUE, 0),
-        "holds" | "held" | "possesses" => (kw::QCUE | kw::QPRED, 0),
-        "stockpile" | "stockpiled" | "stockpiles" | "stocks" | "inventory" | "possessed"
-        | "destroyed" | "destroying" | "retained" | "retains" | "retain" | "manufactured"
-        | "procured" | "bought" | "purchased" | "exported" | "transferred" | "sold" | "spent"
-        | "spending" | "allocated" | "contributed" | "contribution" | "budget" | "funding"
-        | "killed" | "died" | "injured" | "wounded" | "casualties" | "unknown" => (kw::QPRED, 0),
-        "signed" => (0, 1 << 0),
-        "instrument" => (0, 1 << 1),
-        "ratified" => (0, 1 << 2),
-        "ratification" => (0, 1 << 3),
-        "acceded" => (0, 1 << 4),
-        "accession" => (0, 1 << 5),
-        "notification" => (0, 1 << 6),
-        "succeeded" => (0, 1 << 7),
-        "entered" => (0, 1 << 8),
-        "entry" => (0, 1 << 9),
-        "became" => (0, 1 << 10),
-        "becoming" => (0, 1 << 11),
-        "state" => (0, 1 << 12),
-        "withdrew" => (0, 1 << 13),
-        "withdrawal" => (0, 1 << 14),
-        "withdraw" => (0, 1 << 15),
-        "article" => (0, 1 << 16),
-        "announced" => (0, 1 << 20),
-        "issued" => (0, 1 << 21),
-        "adopted" => (0, 1 << 22),
-        "unveiled" => (0, 1 << 23),
-        "completed" => (0, 1 << 24),
-        "finished" => (0, 1 << 25),
-        "destruction" => (0, 1 << 26),
-        "ceased" => (0, 1 << 29),
-        "stopped" => (0, 1 << 30),
-        "ended" => (0, 1 << 31),
-        "halted" => (0, 1 << 32),
-        _ => (0, 0),
+        for (i, w) in EV_FIRST.iter().enumerate() {
+            add(w, 0, 1 << i);
+        }
+        for w in QPRED_WORDS {
+            add(w, kw::QPRED, 0);
+        }
+        m.into_iter().map(|(key, (k, e))| (key, k, e)).collect()
+    });
+    let b = w.as_bytes();
+    let (mut k, e) = if (2..=12).contains(&b.len()) {
+        word_key(b)
+            .and_then(|key| table.binary_search_by_key(&key, |x| x.0).ok())
+            .map_or((0, 0), |i| (table[i].1, table[i].2))
+    } else {
+        (0, 0)
     };
-    match w.as_bytes().first() {
+    match b.first() {
         Some(b'e') if w.starts_with("export") => k |= kw::P_EXPORT,
         Some(b't') if w.starts_with("transfer") => k |= kw::P_TRANSFER,
         Some(b's') if w.starts_with("stockpile") => k |= kw::P_STOCKPILE,
@@ -329,7 +384,7 @@ impl Sent<'_> {
     /// word boundaries, in order: every match of `p` in `lower` whose ends are not
     /// letters or digits, found from the words.
     fn phrase_at(&self, p: &'static str) -> impl Iterator<Item = usize> + '_ {
-        let first = p.split(' ').next().unwrap_or(p);
+        let first = first_word(p);
         let lb = self.lower.as_bytes();
         self.words
             .iter()
@@ -341,6 +396,11 @@ impl Sent<'_> {
                     && (e >= lb.len() || !lb[e].is_ascii_alphanumeric())
             })
     }
+}
+
+/// A phrase's first word.
+fn first_word(p: &str) -> &str {
+    &p[..memchr::memchr(b' ', p.as_bytes()).unwrap_or(p.len())]
 }
 
 fn mentions_mbt(t: &Sent) -> bool {
@@ -399,7 +459,7 @@ fn event_triggers(t: &Sent) -> Vec<(usize, usize, Ev)> {
     let other_treaty = ccw || t.has(kw::CLUSTER);
     let mut add = |phrases: &[&'static str], ev: Ev| {
         for p in phrases {
-            let first = word_bits(p.split(' ').next().unwrap_or(p)).1;
+            let first = word_bits(first_word(p)).1;
             if first != 0 && t.ev & first == 0 {
                 continue;
             }
@@ -868,10 +928,21 @@ fn state_first_word(w: &str) -> usize {
 }
 
 fn word_spans(s: &str) -> Vec<(usize, &str)> {
-    let mut v = Vec::new();
+    let b = s.as_bytes();
+    let mut v = Vec::with_capacity(b.len() / 6 + 1);
     let mut start = None;
-    for (i, c) in s.char_indices() {
-        let wc = c.is_alphanumeric() || c == '.' || c == '-';
+    let mut i = 0;
+    while i < b.len() {
+        // Word characters: letters, digits, '.', '-' (ASCII without decoding).
+        let (wc, n) = if b[i] < 0x80 {
+            (
+                b[i].is_ascii_alphanumeric() || b[i] == b'.' || b[i] == b'-',
+                1,
+            )
+        } else {
+            let c = s[i..].chars().next().unwrap_or(' ');
+            (c.is_alphanumeric(), c.len_utf8())
+        };
         match (wc, start) {
             (true, None) => start = Some(i),
             (false, Some(a)) => {
@@ -880,6 +951,7 @@ fn word_spans(s: &str) -> Vec<(usize, &str)> {
             }
             _ => {}
         }
+        i += n;
     }
     if let Some(a) = start {
         v.push((a, s[a..].trim_end_matches('.')));
@@ -1122,6 +1194,45 @@ enum QPred {
     Spending,
     Casualty(&'static str),
 }
+
+/// The words [`qpred_of`] reads (the `QPRED` keyword bit).
+const QPRED_WORDS: &[&str] = &[
+    "stockpile",
+    "stockpiled",
+    "stockpiles",
+    "stocks",
+    "inventory",
+    "held",
+    "holds",
+    "possessed",
+    "possesses",
+    "destroyed",
+    "destroying",
+    "retained",
+    "retains",
+    "retain",
+    "produced",
+    "manufactured",
+    "procured",
+    "bought",
+    "purchased",
+    "exported",
+    "transferred",
+    "sold",
+    "spent",
+    "spending",
+    "allocated",
+    "contributed",
+    "contribution",
+    "budget",
+    "funding",
+    "killed",
+    "died",
+    "injured",
+    "wounded",
+    "casualties",
+    "unknown",
+];
 
 fn qpred_of(w: &str) -> Option<QPred> {
     Some(match w {
@@ -1604,6 +1715,29 @@ mod tests {
                 word_bits(w).0 & kw::QPRED != 0,
                 "{w}"
             );
+        }
+    }
+
+    #[test]
+    fn keyword_bits() {
+        for (i, w) in EV_FIRST.iter().enumerate() {
+            assert_eq!(word_bits(w).1, 1 << i, "{w}");
+        }
+        for &(w, k) in KEYWORDS {
+            assert_eq!(word_bits(w).0 & k, k, "{w}");
+        }
+        assert_eq!(word_bits("held").0, kw::QCUE | kw::QPRED);
+        assert_eq!(word_bits("report"), (kw::REPORT, 1 << 18));
+        for w in [
+            "the",
+            "of",
+            "treaties",
+            "lastly",
+            "a",
+            "",
+            "conventionalized",
+        ] {
+            assert_eq!(word_bits(w), (0, 0), "{w}");
         }
     }
 

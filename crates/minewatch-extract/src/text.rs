@@ -37,10 +37,18 @@ pub fn sentences(s: &str) -> Vec<(usize, usize)> {
     let mut depth: i32 = 0; // curly quotes
     let mut ascii_open = false;
     let mut i = start;
+    // The next '!' or '?' at or after `i` (recomputed once passed).
+    let mut bang = memchr::memchr2(b'!', b'?', &b[i..]).map_or(b.len(), |p| i + p);
     while i < b.len() {
         let c = b[i];
         if !SENTENCE_BYTE[c as usize] {
-            i += 1;
+            // Jump to the next byte that can matter ('!' and '?' are rare: their next
+            // place is kept).
+            if bang < i {
+                bang = memchr::memchr2(b'!', b'?', &b[i..]).map_or(b.len(), |p| i + p);
+            }
+            let near = memchr::memchr3(b'.', b'"', 0xE2, &b[i..bang]).map_or(bang, |p| i + p);
+            i = near;
             continue;
         }
         if s[i..].starts_with('\u{201c}') {
@@ -854,11 +862,41 @@ impl DateMention {
     }
     /// ISO 8601 at the precision written: "2020-01-31", "2019-12", "1997".
     pub fn iso(&self) -> String {
-        match (self.month, self.day) {
-            (Some(m), Some(d)) => format!("{:04}-{:02}-{:02}", self.year, m, d),
-            (Some(m), None) => format!("{:04}-{:02}", self.year, m),
-            _ => format!("{:04}", self.year),
+        let small = (0..=9999).contains(&self.year)
+            && self.month.is_none_or(|m| m < 100)
+            && self.day.is_none_or(|d| d < 100);
+        if !small {
+            return match (self.month, self.day) {
+                (Some(m), Some(d)) => format!("{:04}-{:02}-{:02}", self.year, m, d),
+                (Some(m), None) => format!("{:04}-{:02}", self.year, m),
+                _ => format!("{:04}", self.year),
+            };
         }
+        // The usual case, without the formatting machinery.
+        let mut b = [0u8; 10];
+        let y = self.year as u32;
+        b[0] = b'0' + (y / 1000) as u8;
+        b[1] = b'0' + (y / 100 % 10) as u8;
+        b[2] = b'0' + (y / 10 % 10) as u8;
+        b[3] = b'0' + (y % 10) as u8;
+        let two = |b: &mut [u8], v: u8| {
+            b[0] = b'-';
+            b[1] = b'0' + v / 10;
+            b[2] = b'0' + v % 10;
+        };
+        let n = match (self.month, self.day) {
+            (Some(m), Some(d)) => {
+                two(&mut b[4..7], m);
+                two(&mut b[7..10], d);
+                10
+            }
+            (Some(m), None) => {
+                two(&mut b[4..7], m);
+                7
+            }
+            _ => 4,
+        };
+        String::from_utf8_lossy(&b[..n]).into_owned()
     }
     /// The full date, when the day is given.
     pub fn date(&self) -> Option<Date> {
