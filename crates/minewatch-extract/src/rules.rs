@@ -9,9 +9,9 @@ use crate::text::{dates, quantities, sentences, DateMention, Num, Qualifier, Qua
 use crate::{Confidence, Fact, Money, Value};
 
 /// One sentence being read.
-struct Sent<'a> {
+struct Sent<'d, 'a> {
     /// The sentence (paragraph text: line breaks are spaces).
-    s: &'a str,
+    s: &'d str,
     lower: &'a str,
     /// The lowercase words with their offsets (for cheap trigger gating).
     words: &'a [&'a str],
@@ -153,24 +153,44 @@ const KEYWORDS: &[(&str, u64)] = &[
 
 /// A word (at most 16 bytes, no NUL) as one integer, for the keyword table.
 fn word_key(w: &[u8]) -> Option<u128> {
-    let mut k = [0u8; 16];
-    k.get_mut(..w.len())?.copy_from_slice(w);
-    Some(u128::from_le_bytes(k))
+    if w.len() > 16 {
+        return None;
+    }
+    // Byte by byte: a copy through memory would stall the load of the integer.
+    let mut k = 0u128;
+    for (i, &c) in w.iter().enumerate() {
+        k |= (c as u128) << (8 * i);
+    }
+    Some(k)
 }
+
+/// The slot of a key in the keyword table (a multiplicative hash).
+fn word_slot(key: u128) -> usize {
+    let h = (key as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+        ^ ((key >> 64) as u64).wrapping_mul(0xC2B2_AE3D_27D4_EB4F);
+    (h >> (64 - WORD_TABLE_BITS)) as usize
+}
+
+const WORD_TABLE_BITS: u32 = 10;
 
 /// A lowercase word's keyword bits and its event-trigger first-word bit (one lookup
 /// for every test the rules make on a sentence's words).
 fn word_bits(w: &str) -> (u64, u64) {
-    /// (key, kw bits, ev bits), sorted by key.
+    /// (key, kw bits, ev bits) by [`word_slot`], probed linearly; key 0 is a free slot.
     static TABLE: std::sync::OnceLock<Vec<(u128, u64, u64)>> = std::sync::OnceLock::new();
     let table = TABLE.get_or_init(|| {
-        let mut m: std::collections::BTreeMap<u128, (u64, u64)> = Default::default();
+        let mut t = vec![(0u128, 0u64, 0u64); 1 << WORD_TABLE_BITS];
         let mut add = |w: &str, k: u64, e: u64| {
-            if let Some(key) = word_key(w.as_bytes()) {
-                let x = m.entry(key).or_default();
-                x.0 |= k;
-                x.1 |= e;
+            let Some(key) = word_key(w.as_bytes()) else {
+                return;
+            };
+            let mut i = word_slot(key);
+            while t[i].0 != 0 && t[i].0 != key {
+                i = (i + 1) & (t.len() - 1);
             }
+            t[i].0 = key;
+            t[i].1 |= k;
+            t[i].2 |= e;
         };
         for &(w, k) in KEYWORDS {
             add(w, k, 0);
@@ -181,15 +201,24 @@ fn word_bits(w: &str) -> (u64, u64) {
         for w in QPRED_WORDS {
             add(w, kw::QPRED, 0);
         }
-        m.into_iter().map(|(key, (k, e))| (key, k, e)).collect()
+        t
     });
     let b = w.as_bytes();
-    let (mut k, e) = if (2..=12).contains(&b.len()) {
-        word_key(b)
-            .and_then(|key| table.binary_search_by_key(&key, |x| x.0).ok())
-            .map_or((0, 0), |i| (table[i].1, table[i].2))
-    } else {
-        (0, 0)
+    let (mut k, e) = match word_key(b) {
+        Some(key) if (2..=12).contains(&b.len()) => {
+            let mut i = word_slot(key);
+            loop {
+                let x = &table[i];
+                if x.0 == key {
+                    break (x.1, x.2);
+                }
+                if x.0 == 0 {
+                    break (0, 0);
+                }
+                i = (i + 1) & (table.len() - 1);
+            }
+        }
+        _ => (0, 0),
     };
     match b.first() {
         Some(b'e') if w.starts_with("export") => k |= kw::P_EXPORT,
@@ -218,11 +247,31 @@ impl Lines {
     }
 }
 
+/// [`minewatch_refdata::resolve_state`] remembered for the names of one document.
+#[derive(Default)]
+struct StateMemo<'a> {
+    known: std::cell::RefCell<
+        std::collections::HashMap<&'a str, Option<&'static minewatch_refdata::State>>,
+    >,
+}
+
+impl<'a> StateMemo<'a> {
+    fn resolve(&self, name: &'a str) -> Option<&'static minewatch_refdata::State> {
+        if let Some(&st) = self.known.borrow().get(name) {
+            return st;
+        }
+        let st = minewatch_refdata::resolve_state(name);
+        self.known.borrow_mut().insert(name, st);
+        st
+    }
+}
+
 struct Ctx<'a> {
     doc: &'a Document,
     lines: Lines,
     iso3: String,
     out: Vec<Fact>,
+    states: StateMemo<'a>,
     /// Where the facts of the sentence being read start in `out`. A fact's value span
     /// lies inside its sentence, so only these can repeat a new fact (see `push`).
     sent_start: usize,
@@ -238,7 +287,9 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
             .country_iso3
             .clone()
             .unwrap_or_else(|| "UNK".into()),
-        out: Vec::new(),
+        // About one fact per 250 bytes of text.
+        out: Vec::with_capacity(doc.text.len() / 256 + 4),
+        states: StateMemo::default(),
         sent_start: 0,
     };
     let body = doc.body_span();
@@ -318,23 +369,6 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
     cx.out
 }
 
-/// Find `w` in `lower` at or after `from`, at word boundaries.
-fn find_word(lower: &str, w: &str, from: usize) -> Option<usize> {
-    let b = lower.as_bytes();
-    let mut k = from;
-    while let Some(p) = lower.get(k..).and_then(|t| t.find(w)) {
-        let i = k + p;
-        let e = i + w.len();
-        let ok_before = i == 0 || !b[i - 1].is_ascii_alphanumeric();
-        let ok_after = e >= b.len() || !b[e].is_ascii_alphanumeric();
-        if ok_before && ok_after {
-            return Some(i);
-        }
-        k = crate::text::next_boundary(lower, i);
-    }
-    None
-}
-
 /// Whether the words just before `pos` negate or make hypothetical what follows.
 fn negated(lower: &str, pos: usize) -> bool {
     let mut from = pos.saturating_sub(40);
@@ -371,7 +405,7 @@ fn negated(lower: &str, pos: usize) -> bool {
     })
 }
 
-impl Sent<'_> {
+impl Sent<'_, '_> {
     /// Whether any of the [`kw`] bits is among the sentence's words.
     fn has(&self, bits: u64) -> bool {
         self.kw & bits != 0
@@ -627,7 +661,7 @@ fn assign_dates(t: &Sent, trig: &[(usize, usize, Ev)]) -> Vec<Option<usize>> {
     out
 }
 
-fn sentence(cx: &mut Ctx, t: &Sent) {
+fn sentence<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
     let trig = event_triggers(t);
     if !trig.is_empty() {
         events(cx, t, &trig);
@@ -650,7 +684,7 @@ fn sentence(cx: &mut Ctx, t: &Sent) {
 }
 
 /// The dated events of the sentence's triggers.
-fn events(cx: &mut Ctx, t: &Sent, trig: &[(usize, usize, Ev)]) {
+fn events<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, Ev)]) {
     let assigned = assign_dates(t, trig);
     for (k, &(a, _, ev)) in trig.iter().enumerate() {
         if negated(t.lower, a) {
@@ -720,12 +754,12 @@ fn events(cx: &mut Ctx, t: &Sent, trig: &[(usize, usize, Ev)]) {
     }
 }
 
-impl Ctx<'_> {
-    fn fact(&self, t: &Sent, predicate: &str, value: Value, vs: usize, ve: usize) -> Fact {
+impl<'a> Ctx<'a> {
+    fn fact(&self, t: &Sent<'a, '_>, predicate: &str, value: Value, vs: usize, ve: usize) -> Fact {
         let line = self.lines.line_of(t.abs + vs) + 1;
         Fact {
             predicate: predicate.into(),
-            subject: subject(t, vs, &self.iso3),
+            subject: subject(t, vs, &self.iso3, &self.states),
             value,
             qualifier: Qualifier::Exact,
             unit: None,
@@ -784,7 +818,7 @@ const NSAG: &[&str] = &[
 
 /// Who the sentence's clause is about: the first state named outside a
 /// prepositional phrase before the value, a non-state armed group, or the profile's state.
-fn subject(t: &Sent, pos: usize, own: &str) -> String {
+fn subject<'a>(t: &Sent<'a, '_>, pos: usize, own: &str, states: &StateMemo<'a>) -> String {
     let before = &t.s[..pos.min(t.s.len())];
     let lower_before = &t.lower[..before.len()];
     // Clause start: after the last ';'.
@@ -865,8 +899,7 @@ fn subject(t: &Sent, pos: usize, own: &str) -> String {
                 if most == 0 {
                     break;
                 }
-                if let Some(st) = minewatch_refdata::resolve_state(name).filter(|_| name.len() > 1)
-                {
+                if let Some(st) = states.resolve(name).filter(|_| name.len() > 1) {
                     if name.len() <= 3 && name.chars().any(|c| c.is_lowercase()) {
                         continue;
                     }
@@ -959,9 +992,9 @@ fn word_spans(s: &str) -> Vec<(usize, &str)> {
     v
 }
 
-fn unga(cx: &mut Ctx, t: &Sent) {
+fn unga<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
     let l = t.lower;
-    let votes: [(&str, &str); 7] = [
+    let votes: [(&'static str, &str); 7] = [
         ("abstained", "abstain"),
         ("voted in favor", "yes"),
         ("voted in favour", "yes"),
@@ -974,7 +1007,7 @@ fn unga(cx: &mut Ctx, t: &Sent) {
     // ("..., which 169 states supported and 18 abstained on").
     let Some((pos, vote)) = votes
         .iter()
-        .filter_map(|(p, v)| find_word(l, p, 0).map(|i| (i, *v)))
+        .filter_map(|(p, v)| t.phrase_at(p).next().map(|i| (i, *v)))
         .min_by_key(|x| x.0)
     else {
         return;
@@ -984,9 +1017,8 @@ fn unga(cx: &mut Ctx, t: &Sent) {
     }
     // Resolution numbers: "Resolution 74/61" (any mention of "resolution" may carry one).
     let mut numbered: Vec<(String, usize, usize)> = Vec::new();
-    let mut k = 0;
-    while let Some(i) = find_word(l, "resolution", k) {
-        k = i + "resolution".len();
+    for i in t.phrase_at("resolution") {
+        let k = i + "resolution".len();
         let rest = &t.s[k..];
         let r = rest.trim_start();
         let off = k + (rest.len() - r.len());
@@ -1002,9 +1034,11 @@ fn unga(cx: &mut Ctx, t: &Sent) {
         return;
     }
     // "every ... resolution since 1998", "every ... resolution ... from 1996 to 2019".
-    let since = find_word(l, "since", pos)
+    let since = t
+        .phrase_at("since")
+        .find(|&i| i >= pos)
         .and_then(|p| t.dates.iter().find(|d| d.start > p && d.start < p + 12));
-    let from_to = find_word(l, "from", pos).and_then(|p| {
+    let from_to = t.phrase_at("from").find(|&i| i >= pos).and_then(|p| {
         let a = t
             .dates
             .iter()
@@ -1014,7 +1048,7 @@ fn unga(cx: &mut Ctx, t: &Sent) {
     });
     let every = ["every", "all", "each"]
         .iter()
-        .any(|w| find_word(l, w, 0).is_some_and(|p| p > pos));
+        .any(|w| t.phrase_at(w).next().is_some_and(|p| p > pos));
     let one_of = l.find("one of ").and_then(|p| {
         let q = quantities(&t.s[p + 7..], &l[p + 7..]);
         match q
@@ -1063,7 +1097,7 @@ fn unga(cx: &mut Ctx, t: &Sent) {
     }
 }
 
-fn meeting(cx: &mut Ctx, t: &Sent) {
+fn meeting<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
     let l = t.lower;
     let trig = [
         "attended",
@@ -1074,7 +1108,7 @@ fn meeting(cx: &mut Ctx, t: &Sent) {
         "participates",
     ]
     .iter()
-    .find_map(|w| find_word(l, w, 0));
+    .find_map(|w| t.phrase_at(w).next());
     let Some(pos) = trig else { return };
     if negated(l, pos) {
         return;
@@ -1107,7 +1141,7 @@ fn meeting(cx: &mut Ctx, t: &Sent) {
         found = Some((st, i + "meeting of states parties".len()));
     } else if let Some(i) = l[pos..].find("intersessional meetings").map(|i| i + pos) {
         found = Some((i, i + "intersessional meetings".len()));
-    } else if let Some(i) = find_word(l, "meetings", pos) {
+    } else if let Some(i) = t.phrase_at("meetings").find(|&i| i >= pos) {
         if l[i..].starts_with("meetings of the mine ban treaty")
             || l[i..].starts_with("meetings of the convention")
         {
@@ -1132,14 +1166,14 @@ fn meeting(cx: &mut Ctx, t: &Sent) {
     cx.push(f);
 }
 
-fn use_reported(cx: &mut Ctx, t: &Sent, trig: &[(usize, usize, Ev)]) {
+fn use_reported<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, Ev)]) {
     let l = t.lower;
     if trig.iter().any(|x| x.2 == Ev::UseLast) || !(l.contains("mine") || l.contains("munition")) {
         return;
     }
     let Some(pos) = ["used", "laid", "planted", "emplaced"]
         .iter()
-        .find_map(|w| find_word(l, w, 0))
+        .find_map(|w| t.phrase_at(w).next())
     else {
         return;
     };
@@ -1273,7 +1307,7 @@ fn fits(p: QPred, q: &Quantity) -> bool {
     }
 }
 
-fn figures(cx: &mut Ctx, t: &Sent) {
+fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
     let l = t.lower;
     let mut qs = quantities(t.s, l);
     if qs.is_empty() {
@@ -1478,7 +1512,7 @@ fn as_of(t: &Sent, q: &Quantity) -> Option<String> {
     let l = t.lower;
     if let Some(p) = t
         .has(kw::BETWEEN)
-        .then(|| find_word(l, "between", 0))
+        .then(|| t.phrase_at("between").next())
         .flatten()
     {
         let ds: Vec<&DateMention> = t.dates.iter().filter(|d| d.start > p).take(2).collect();
