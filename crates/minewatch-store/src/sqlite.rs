@@ -838,6 +838,33 @@ impl Store for SqliteStore {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let mut out = Vec::with_capacity(batch.len());
+        // Every statement prepared once for the batch, not looked up per row.
+        let mut by_hash =
+            tx.prepare_cached("SELECT id FROM profile_version WHERE content_hash = ?1")?;
+        let mut state_known = tx.prepare_cached("SELECT iso3 FROM state WHERE iso3 = ?1")?;
+        let mut insert_profile = tx.prepare_cached(
+            "INSERT OR IGNORE INTO profile (key, iso3, country, profile_type, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+        )?;
+        let mut profile_by_key = tx.prepare_cached("SELECT id FROM profile WHERE key = ?1")?;
+        let mut next_version = tx.prepare_cached(
+            "SELECT coalesce(max(version), 0) + 1 FROM profile_version WHERE profile_id = ?1",
+        )?;
+        let mut insert_version = tx.prepare_cached(
+            "INSERT INTO profile_version (profile_id, version, content_hash, source_path, last_updated, byte_len, text, model_json, \
+             diagnostics_json, error_count, warning_count, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+        )?;
+        let mut insert_source = tx.prepare_cached(
+            "INSERT INTO source (key, kind, title, url, note, confidence, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        )?;
+        let mut insert_note = tx.prepare_cached(
+            "INSERT INTO profile_note (profile_version_id, number, span_start, span_end, text, author, title, place, dates, url, undated, source_id) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+        )?;
+        let mut insert_fact = tx.prepare_cached(
+            "INSERT INTO profile_fact (profile_version_id, subject, predicate, value, qualifier, unit, as_of, notes, source_id, \
+             line, span_start, span_end, quote, confidence, fact_json, recorded_at) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+        )?;
         for p in batch {
             if p.content_hash.len() != 64 {
                 return Err(StoreError::Invalid(format!(
@@ -845,8 +872,7 @@ impl Store for SqliteStore {
                     p.source_path.as_deref().unwrap_or("?")
                 )));
             }
-            let existing: Option<i64> = tx
-                .prepare_cached("SELECT id FROM profile_version WHERE content_hash = ?1")?
+            let existing: Option<i64> = by_hash
                 .query_row([&p.content_hash], |r| r.get(0))
                 .optional()?;
             if let Some(id) = existing {
@@ -857,10 +883,8 @@ impl Store for SqliteStore {
             }
             let iso3 = match &p.iso3 {
                 Some(c) => {
-                    let known: Option<String> = tx
-                        .prepare_cached("SELECT iso3 FROM state WHERE iso3 = ?1")?
-                        .query_row([c], |r| r.get(0))
-                        .optional()?;
+                    let known: Option<String> =
+                        state_known.query_row([c], |r| r.get(0)).optional()?;
                     known
                 }
                 None => None,
@@ -884,21 +908,10 @@ impl Store for SqliteStore {
                 "{who}|{}",
                 p.profile_type.as_deref().unwrap_or("").to_ascii_lowercase()
             );
-            tx.prepare_cached(
-                "INSERT OR IGNORE INTO profile (key, iso3, country, profile_type, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-            )?
-            .execute(params![key, iso3, p.country, p.profile_type, now])?;
-            let profile_id: i64 = tx
-                .prepare_cached("SELECT id FROM profile WHERE key = ?1")?
-                .query_row([&key], |r| r.get(0))?;
-            let version: i64 = tx
-                .prepare_cached("SELECT coalesce(max(version), 0) + 1 FROM profile_version WHERE profile_id = ?1")?
-                .query_row([profile_id], |r| r.get(0))?;
-            tx.prepare_cached(
-                "INSERT INTO profile_version (profile_id, version, content_hash, source_path, last_updated, byte_len, text, model_json, \
-                 diagnostics_json, error_count, warning_count, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-            )?
-            .execute(params![
+            insert_profile.execute(params![key, iso3, p.country, p.profile_type, now])?;
+            let profile_id: i64 = profile_by_key.query_row([&key], |r| r.get(0))?;
+            let version: i64 = next_version.query_row([profile_id], |r| r.get(0))?;
+            insert_version.execute(params![
                 profile_id,
                 version,
                 p.content_hash,
@@ -930,16 +943,17 @@ impl Store for SqliteStore {
                     confidence: Confidence::Medium,
                 };
                 // The key embeds the new content hash, so the source is new too.
-                tx.prepare_cached(
-                    "INSERT INTO source (key, kind, title, url, note, confidence, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                )?
-                .execute(params![src.key, src.kind, src.title, src.url, src.note, src.confidence.as_str(), now])?;
+                insert_source.execute(params![
+                    src.key,
+                    src.kind,
+                    src.title,
+                    src.url,
+                    src.note,
+                    src.confidence.as_str(),
+                    now
+                ])?;
                 let sid = tx.last_insert_rowid();
-                tx.prepare_cached(
-                    "INSERT INTO profile_note (profile_version_id, number, span_start, span_end, text, author, title, place, dates, url, undated, source_id) \
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-                )?
-                .execute(params![
+                insert_note.execute(params![
                     pv_id,
                     n.number,
                     n.span_start as i64,
@@ -957,12 +971,7 @@ impl Store for SqliteStore {
             }
             for f in &p.facts {
                 let source = f.notes.iter().find_map(|n| note_sources.get(n).copied());
-                tx.prepare_cached(
-                    "INSERT INTO profile_fact (profile_version_id, subject, predicate, value, qualifier, unit, as_of, notes, source_id, \
-                     line, span_start, span_end, quote, confidence, fact_json, recorded_at) \
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
-                )?
-                .execute(params![
+                insert_fact.execute(params![
                     pv_id,
                     f.subject,
                     f.predicate,
@@ -987,6 +996,17 @@ impl Store for SqliteStore {
                 profile_version_id: pv_id,
             });
         }
+        drop((
+            by_hash,
+            state_known,
+            insert_profile,
+            profile_by_key,
+            next_version,
+            insert_version,
+            insert_source,
+            insert_note,
+            insert_fact,
+        ));
         tx.commit()?;
         Ok(out)
     }
