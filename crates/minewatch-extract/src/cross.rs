@@ -10,7 +10,7 @@ use minewatch_model::{Date, Diagnostic, Severity, Span};
 use minewatch_profile::Document;
 use minewatch_refdata::csv::Table;
 
-use crate::text::{dates, quantities, sentences, Num, Qualifier};
+use crate::text::{date_at_start, quantities, sentences, Num, Qualifier};
 use crate::{Confidence, Fact, Value};
 
 /// The diagnostic codes [`cross_check`] emits: (code, default severity, meaning).
@@ -90,17 +90,23 @@ fn fmt(v: f64) -> String {
 /// "a total of 1,000 mines: 600 PMN and 300 PFM-1" — the parts must add up.
 fn sums_in_sentences(doc: &Document, out: &mut Vec<Diagnostic>) {
     let body = doc.body_span();
+    static TOTAL: OnceLock<memchr::memmem::Finder<'static>> = OnceLock::new();
+    static TOTAL_OF: OnceLock<memchr::memmem::Finder<'static>> = OnceLock::new();
+    let total_word = TOTAL.get_or_init(|| memchr::memmem::Finder::new("total"));
+    let total_of = TOTAL_OF.get_or_init(|| memchr::memmem::Finder::new("total of "));
     for p in &doc.paragraphs {
-        if !body.contains(p.span) || !p.text.contains("total") {
+        if !body.contains(p.span) || total_word.find(p.text.as_bytes()).is_none() {
             continue;
         }
+        // Lowercase once: a sentence's lowercase is its slice.
+        let plower = p.text.to_ascii_lowercase();
         for (a, b) in sentences(&p.text) {
             let s = &p.text[a..b];
-            let l = s.to_ascii_lowercase();
-            let Some(tp) = l.find("total of ") else {
+            let l = &plower[a..b];
+            let Some(tp) = total_of.find(l.as_bytes()) else {
                 continue;
             };
-            let qs = quantities(s, &l);
+            let qs = quantities(s, l);
             let Some(ti) = qs
                 .iter()
                 .position(|q| q.hedge_start == tp + "total of ".len())
@@ -361,7 +367,7 @@ const DATED_EVENTS: &[&str] = &[
 ];
 
 /// (predicate, subject, as_of, mine type, unit, column)
-type GroupKey = (String, String, String, String, String, String);
+type GroupKey<'a> = (&'a str, &'a str, &'a str, &'a str, &'a str, &'a str);
 
 fn conflicting(facts: &[Fact], out: &mut Vec<Diagnostic>) {
     let mut groups: BTreeMap<GroupKey, Vec<&Fact>> = BTreeMap::new();
@@ -375,16 +381,16 @@ fn conflicting(facts: &[Fact], out: &mut Vec<Diagnostic>) {
             continue; // a figure for no stated time, or for a period, cannot be compared
         }
         let key = (
-            f.predicate.clone(),
-            f.subject.clone(),
+            f.predicate.as_str(),
+            f.subject.as_str(),
             if dated {
-                String::new()
+                ""
             } else {
-                f.as_of.clone().unwrap_or_default()
+                f.as_of.as_deref().unwrap_or_default()
             },
-            f.mine_type.clone().unwrap_or_default(),
-            f.unit.clone().unwrap_or_default(),
-            f.column.clone().unwrap_or_default(),
+            f.mine_type.as_deref().unwrap_or_default(),
+            f.unit.as_deref().unwrap_or_default(),
+            f.column.as_deref().unwrap_or_default(),
         );
         groups.entry(key).or_default().push(f);
     }
@@ -394,7 +400,7 @@ fn conflicting(facts: &[Fact], out: &mut Vec<Diagnostic>) {
                 if a.span == b.span {
                     continue;
                 }
-                let clash = if DATED_EVENTS.contains(&key.0.as_str()) {
+                let clash = if DATED_EVENTS.contains(&key.0) {
                     match (full_date(&a.value), full_date(&b.value)) {
                         (Some(x), Some(y)) => x != y,
                         _ => false,
@@ -714,20 +720,22 @@ fn treaty_status(f: &Fact, out: &mut Vec<Diagnostic>) {
 
 /// `as of <date>` older than the threshold.
 fn stale(doc: &Document, opts: &CrossOptions, out: &mut Vec<Diagnostic>) {
+    static AS_OF: OnceLock<memchr::memmem::Finder<'static>> = OnceLock::new();
+    let as_of = AS_OF.get_or_init(|| memchr::memmem::Finder::new("as of "));
     let body = doc.body_span();
+    let mut l = String::new();
     for p in &doc.paragraphs {
         if !body.contains(p.span) {
             continue;
         }
-        let l = p.text.to_ascii_lowercase();
+        l.clear();
+        l.push_str(&p.text);
+        l.make_ascii_lowercase();
         let mut k = 0;
-        while let Some(i) = l[k..].find("as of ").map(|i| i + k) {
+        while let Some(i) = as_of.find(&l.as_bytes()[k..]).map(|i| i + k) {
             k = i + 6;
-            let Some(d) = dates(&p.text[k..])
-                .into_iter()
-                .next()
-                .filter(|d| d.start == 0)
-            else {
+            // The date right after (what `dates` finds first, when it starts there).
+            let Some(d) = date_at_start(&p.text[k..]) else {
                 continue;
             };
             // The end of the period written.

@@ -5,7 +5,7 @@ use minewatch_model::Span;
 use minewatch_profile::{Document, SectionKind};
 
 use crate::gazetteer::{find_mines, MineMatch};
-use crate::text::{dates, quantities, sentences, DateMention, Num, Qualifier, Quantity};
+use crate::text::{dates_from, quantities, sentences, DateMention, Num, Qualifier, Quantity};
 use crate::{Confidence, Fact, Money, Value};
 
 /// One sentence being read.
@@ -26,6 +26,8 @@ struct Sent<'d, 'a> {
     dates: Vec<DateMention>,
     /// The last date of the sentences before, in the same paragraph (context for `as_of`).
     context_date: Option<DateMention>,
+    /// The sentence's words as `subject` reads them (see `word_runs`), made when first needed.
+    spans: std::cell::OnceCell<Vec<(usize, usize)>>,
 }
 
 /// Keywords the rules test for, as bits of [`Sent::kw`].
@@ -348,12 +350,14 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
                 abs,
                 section,
                 notes,
-                // Every date has a year: no digit, no date.
-                dates: if s.bytes().any(|c| c.is_ascii_digit()) {
-                    dates(s)
+                // Every date has a year, a word of digits: none, no date. Dates start
+                // at word starts.
+                dates: if words.iter().any(|w| w.as_bytes()[0].is_ascii_digit()) {
+                    dates_from(s, words.iter().map(|w| off(w) - a))
                 } else {
                     Vec::new()
                 },
+                spans: std::cell::OnceCell::new(),
                 context_date: context_date.clone(),
             };
             cx.sent_start = cx.out.len();
@@ -825,7 +829,6 @@ fn subject<'a>(t: &Sent<'a, '_>, pos: usize, own: &str, states: &StateMemo<'a>) 
     let start = memchr::memrchr(b';', lower_before.as_bytes())
         .map(|p| p + 1)
         .unwrap_or(0);
-    let clause = &before[start..];
     // The clause's words (those starting in it) that name a group or the EU.
     let (mut nsag, mut armed, mut group, mut non, mut islamic, mut state, mut european, mut union) =
         (false, false, false, false, false, false, false, false);
@@ -871,11 +874,19 @@ fn subject<'a>(t: &Sent<'a, '_>, pos: usize, own: &str, states: &StateMemo<'a>) 
         "as",
         "than",
     ];
-    let words: Vec<(usize, &str)> = word_spans(clause);
+    // The clause's words (the sentence's, cut at the value): offsets in `before`.
+    let spans = t.spans.get_or_init(|| word_runs(t.s));
+    let blen = before.len();
+    let runs = &spans
+        [spans.partition_point(|&(a, _)| a < start)..spans.partition_point(|&(a, _)| a < blen)];
+    let word = |i: usize| {
+        let (a, e) = runs[i];
+        (a, before[a..e.min(blen)].trim_end_matches('.'))
+    };
     let mut i = 0;
     let mut in_pp = false;
-    while i < words.len() {
-        let (_, w) = words[i];
+    while i < runs.len() {
+        let (_, w) = word(i);
         if w.len() <= 9 && PREPOSITIONS.iter().any(|p| w.eq_ignore_ascii_case(p)) {
             in_pp = true;
             i += 1;
@@ -884,14 +895,14 @@ fn subject<'a>(t: &Sent<'a, '_>, pos: usize, own: &str, states: &StateMemo<'a>) 
         if w.chars().next().is_some_and(char::is_uppercase) {
             // Longest run of up to 4 words that names a state.
             let mut hit = None;
-            let most = state_first_word(words[i].1);
+            let most = state_first_word(w);
             for n in (1..=most.max(1)).rev() {
-                if i + n > words.len() {
+                if i + n > runs.len() {
                     continue;
                 }
-                let a = words[i].0;
-                let (lb, lw2) = words[i + n - 1];
-                let name = &clause[a..lb + lw2.len()];
+                let a = runs[i].0;
+                let (lb, lw2) = word(i + n - 1);
+                let name = &before[a..lb + lw2.len()];
                 let name = name
                     .strip_suffix("\u{2019}s")
                     .or_else(|| name.strip_suffix("'s"))
@@ -960,13 +971,15 @@ fn state_first_word(w: &str) -> usize {
     map.get(f).or_else(|| map.get(lw)).copied().unwrap_or(0)
 }
 
-fn word_spans(s: &str) -> Vec<(usize, &str)> {
+/// The runs of word characters (letters, digits, '.', '-') in `s`: (start, end).
+/// `subject` reads a word as its run without the final periods.
+fn word_runs(s: &str) -> Vec<(usize, usize)> {
     let b = s.as_bytes();
     let mut v = Vec::with_capacity(b.len() / 6 + 1);
     let mut start = None;
     let mut i = 0;
     while i < b.len() {
-        // Word characters: letters, digits, '.', '-' (ASCII without decoding).
+        // ASCII without decoding.
         let (wc, n) = if b[i] < 0x80 {
             (
                 b[i].is_ascii_alphanumeric() || b[i] == b'.' || b[i] == b'-',
@@ -979,7 +992,7 @@ fn word_spans(s: &str) -> Vec<(usize, &str)> {
         match (wc, start) {
             (true, None) => start = Some(i),
             (false, Some(a)) => {
-                v.push((a, s[a..i].trim_end_matches('.')));
+                v.push((a, i));
                 start = None;
             }
             _ => {}
@@ -987,7 +1000,7 @@ fn word_spans(s: &str) -> Vec<(usize, &str)> {
         i += n;
     }
     if let Some(a) = start {
-        v.push((a, s[a..].trim_end_matches('.')));
+        v.push((a, b.len()));
     }
     v
 }

@@ -965,114 +965,135 @@ pub(crate) fn month_of(s: &str) -> Option<u8> {
 /// Find dates: "16 November 2020", "November 16, 2020", "December 2019", "1997".
 pub fn dates(s: &str) -> Vec<DateMention> {
     let b = s.as_bytes();
+    dates_from(s, (0..b.len()).filter(|&i| date_start(b, i)))
+}
+
+/// The date written at the very start of `s`, if any (what `dates(s)` gives first
+/// when it starts at 0).
+pub(crate) fn date_at_start(s: &str) -> Option<DateMention> {
+    if s.is_empty() || !date_start(s.as_bytes(), 0) {
+        return None;
+    }
+    date_at(s, 0).0
+}
+
+/// Whether a date can start at `i`: a digit or a month's capital at a word start
+/// (the start of a run of ASCII letters and digits).
+pub(crate) fn date_start(b: &[u8], i: usize) -> bool {
+    let c = b[i];
+    (c.is_ascii_digit() || matches!(c, b'J' | b'F' | b'M' | b'A' | b'S' | b'O' | b'N' | b'D'))
+        && (i == 0 || !b[i - 1].is_ascii_alphanumeric())
+}
+
+/// [`dates`] from the places where one may start, in increasing order: every place
+/// where [`date_start`] holds must be among them (others are passed over).
+pub(crate) fn dates_from(s: &str, starts: impl IntoIterator<Item = usize>) -> Vec<DateMention> {
+    let b = s.as_bytes();
     let mut out: Vec<DateMention> = Vec::new();
-    let mut i = 0;
-    while i < b.len() {
-        // Dates start with a digit or a month's capital at a word start; every other
-        // byte (continuation bytes included) is passed over.
-        let c = b[i];
-        let start = c.is_ascii_digit()
-            || matches!(c, b'J' | b'F' | b'M' | b'A' | b'S' | b'O' | b'N' | b'D');
-        if !start || (i > 0 && b[i - 1].is_ascii_alphanumeric()) {
-            i += 1;
+    let mut next = 0;
+    for i in starts {
+        if i < next || !date_start(b, i) {
             continue;
         }
-        // day month year
-        if b[i].is_ascii_digit() {
-            let mut j = i;
-            while j < b.len() && b[j].is_ascii_digit() {
-                j += 1;
-            }
-            if j - i <= 2 && b.get(j) == Some(&b' ') {
-                if let Some((ms, me)) = next_word(s, j) {
-                    if let Some(m) = month_of(&s[ms..me]).filter(|_| me - ms >= 3) {
-                        let mut k = me;
-                        if b.get(k) == Some(&b'.') {
-                            k += 1;
-                        }
-                        if b.get(k) == Some(&b' ') {
-                            if let Some((y, ye)) = year_at(s, k + 1) {
-                                let d: u32 = s[i..j].parse().unwrap_or(0);
-                                if Date::new(y, m as u32, d).is_ok() {
-                                    out.push(DateMention {
-                                        start: i,
-                                        end: ye,
-                                        year: y,
-                                        month: Some(m),
-                                        day: Some(d as u8),
-                                    });
-                                    i = ye;
-                                    continue;
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-            if let Some((y, ye)) = year_at(s, i) {
-                out.push(DateMention {
-                    start: i,
-                    end: ye,
-                    year: y,
-                    month: None,
-                    day: None,
-                });
-                i = ye;
-                continue;
-            }
-            i = j;
-            continue;
+        let (d, n) = date_at(s, i);
+        out.extend(d);
+        next = n;
+    }
+    out
+}
+
+/// The date starting at `i` (a place where [`date_start`] holds), if any, and where
+/// to look next.
+fn date_at(s: &str, i: usize) -> (Option<DateMention>, usize) {
+    let b = s.as_bytes();
+    // day month year
+    if b[i].is_ascii_digit() {
+        let mut j = i;
+        while j < b.len() && b[j].is_ascii_digit() {
+            j += 1;
         }
-        if matches!(b[i], b'J' | b'F' | b'M' | b'A' | b'S' | b'O' | b'N' | b'D') {
-            if let Some((ms, me)) = next_word(s, i) {
-                if let Some(m) = month_of(&s[ms..me]).filter(|_| me - ms >= 3 && ms == i) {
+        if j - i <= 2 && b.get(j) == Some(&b' ') {
+            if let Some((ms, me)) = next_word(s, j) {
+                if let Some(m) = month_of(&s[ms..me]).filter(|_| me - ms >= 3) {
                     let mut k = me;
                     if b.get(k) == Some(&b'.') {
                         k += 1;
                     }
-                    // Month D, YYYY
-                    if b.get(k) == Some(&b' ') && b.get(k + 1).is_some_and(u8::is_ascii_digit) {
-                        let mut j = k + 1;
-                        while j < b.len() && b[j].is_ascii_digit() {
-                            j += 1;
-                        }
-                        if j - (k + 1) <= 2 && s[j..].starts_with(", ") {
-                            if let Some((y, ye)) = year_at(s, j + 2) {
-                                let d: u32 = s[k + 1..j].parse().unwrap_or(0);
-                                if Date::new(y, m as u32, d).is_ok() {
-                                    out.push(DateMention {
-                                        start: i,
-                                        end: ye,
-                                        year: y,
-                                        month: Some(m),
-                                        day: Some(d as u8),
-                                    });
-                                    i = ye;
-                                    continue;
-                                }
-                            }
-                        }
+                    if b.get(k) == Some(&b' ') {
                         if let Some((y, ye)) = year_at(s, k + 1) {
-                            // "May" is also a verb: demand a capital and a year right after.
-                            out.push(DateMention {
-                                start: i,
-                                end: ye,
-                                year: y,
-                                month: Some(m),
-                                day: None,
-                            });
-                            i = ye;
-                            continue;
+                            let d: u32 = s[i..j].parse().unwrap_or(0);
+                            if Date::new(y, m as u32, d).is_ok() {
+                                let d = DateMention {
+                                    start: i,
+                                    end: ye,
+                                    year: y,
+                                    month: Some(m),
+                                    day: Some(d as u8),
+                                };
+                                return (Some(d), ye);
+                            }
                         }
                     }
                 }
-                i = me.max(i + 1);
-                continue;
             }
         }
-        i = next_boundary(s, i);
+        if let Some((y, ye)) = year_at(s, i) {
+            let d = DateMention {
+                start: i,
+                end: ye,
+                year: y,
+                month: None,
+                day: None,
+            };
+            return (Some(d), ye);
+        }
+        return (None, j);
     }
-    out
+    if matches!(b[i], b'J' | b'F' | b'M' | b'A' | b'S' | b'O' | b'N' | b'D') {
+        if let Some((ms, me)) = next_word(s, i) {
+            if let Some(m) = month_of(&s[ms..me]).filter(|_| me - ms >= 3 && ms == i) {
+                let mut k = me;
+                if b.get(k) == Some(&b'.') {
+                    k += 1;
+                }
+                // Month D, YYYY
+                if b.get(k) == Some(&b' ') && b.get(k + 1).is_some_and(u8::is_ascii_digit) {
+                    let mut j = k + 1;
+                    while j < b.len() && b[j].is_ascii_digit() {
+                        j += 1;
+                    }
+                    if j - (k + 1) <= 2 && s[j..].starts_with(", ") {
+                        if let Some((y, ye)) = year_at(s, j + 2) {
+                            let d: u32 = s[k + 1..j].parse().unwrap_or(0);
+                            if Date::new(y, m as u32, d).is_ok() {
+                                let d = DateMention {
+                                    start: i,
+                                    end: ye,
+                                    year: y,
+                                    month: Some(m),
+                                    day: Some(d as u8),
+                                };
+                                return (Some(d), ye);
+                            }
+                        }
+                    }
+                    if let Some((y, ye)) = year_at(s, k + 1) {
+                        // "May" is also a verb: demand a capital and a year right after.
+                        let d = DateMention {
+                            start: i,
+                            end: ye,
+                            year: y,
+                            month: Some(m),
+                            day: None,
+                        };
+                        return (Some(d), ye);
+                    }
+                }
+            }
+            return (None, me.max(i + 1));
+        }
+    }
+    (None, next_boundary(s, i))
 }
 
 /// Format a number for display and comparison: integers without a decimal part.
