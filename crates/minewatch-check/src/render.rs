@@ -147,49 +147,89 @@ fn snippet(
     ));
 }
 
-fn diag_json(d: &Diagnostic, text: &str, idx: &LineIndex) -> Value {
-    let s = idx.line_col(text, d.span.start);
-    let e = idx.line_col(text, d.span.end);
-    let mut v = json!({
-        "code": d.code,
-        "severity": d.severity.as_str(),
-        "line": s.line,
-        "column": s.column,
-        "end_line": e.line,
-        "end_column": e.column,
-        "message": d.message,
-    });
-    let m = v.as_object_mut().expect("object");
-    if let Some(n) = d.note {
-        m.insert("note".into(), json!(n));
+/// A diagnostic as JSON; fields in the order a JSON object's keys are written
+/// (alphabetical), so this and the `Value` built from it print the same.
+#[derive(serde::Serialize)]
+struct JsonDiagnostic<'a> {
+    code: &'a str,
+    column: usize,
+    end_column: usize,
+    end_line: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    help: Option<&'a str>,
+    line: usize,
+    message: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    note: Option<u32>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    related: Vec<JsonRelated<'a>>,
+    severity: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    text: Option<&'a str>,
+}
+
+#[derive(serde::Serialize)]
+struct JsonRelated<'a> {
+    column: usize,
+    line: usize,
+    message: &'a str,
+}
+
+#[derive(serde::Serialize)]
+struct JsonFile<'a> {
+    diagnostics: Vec<JsonDiagnostic<'a>>,
+    path: &'a str,
+}
+
+fn json_file_of<'a>(f: &FileReport<'a>) -> JsonFile<'a> {
+    let idx = LineIndex::new(f.text);
+    let diagnostics = f
+        .diagnostics
+        .iter()
+        .map(|d| {
+            let s = idx.line_col(f.text, d.span.start);
+            let e = idx.line_col(f.text, d.span.end);
+            JsonDiagnostic {
+                code: d.code,
+                column: s.column,
+                end_column: e.column,
+                end_line: e.line,
+                help: d.help.as_deref(),
+                line: s.line,
+                message: &d.message,
+                note: d.note,
+                related: d
+                    .related
+                    .iter()
+                    .map(|r| {
+                        let rc = idx.line_col(f.text, r.span.start);
+                        JsonRelated {
+                            column: rc.column,
+                            line: rc.line,
+                            message: &r.message,
+                        }
+                    })
+                    .collect(),
+                severity: d.severity.as_str(),
+                text: d.text.as_deref(),
+            }
+        })
+        .collect();
+    JsonFile {
+        diagnostics,
+        path: f.path,
     }
-    if let Some(t) = &d.text {
-        m.insert("text".into(), json!(t));
-    }
-    if let Some(h) = &d.help {
-        m.insert("help".into(), json!(h));
-    }
-    if !d.related.is_empty() {
-        let rel: Vec<Value> = d
-            .related
-            .iter()
-            .map(|r| {
-                let rc = idx.line_col(text, r.span.start);
-                json!({"line": rc.line, "column": rc.column, "message": r.message})
-            })
-            .collect();
-        m.insert("related".into(), Value::Array(rel));
-    }
-    v
+}
+
+/// One file's entry of [`json`] pretty-printed as an item of its `files` array
+/// (see [`ArrayStream`]), written straight from the diagnostics.
+pub fn json_file_item(f: &FileReport, indent: usize) -> String {
+    ArrayStream::item(&json_file_of(f), indent)
 }
 
 /// One file's entry of [`json`]: `{"path":…,"diagnostics":[…]}`.
 pub fn json_file(f: &FileReport) -> Value {
-    let idx = LineIndex::new(f.text);
-    json!({
-        "path": f.path,
-        "diagnostics": f.diagnostics.iter().map(|d| diag_json(d, f.text, &idx)).collect::<Vec<_>>(),
-    })
+    serde_json::to_value(json_file_of(f)).unwrap_or(Value::Null)
 }
 
 /// `{"files":[{"path":…,"diagnostics":[…]}]}`; lines and columns are 1-based,
@@ -331,7 +371,7 @@ impl ArrayStream {
     }
 
     /// An item pretty-printed at the array's depth (made anywhere, e.g. on a worker thread).
-    pub fn item(v: &Value, indent: usize) -> String {
+    pub fn item<T: serde::Serialize + ?Sized>(v: &T, indent: usize) -> String {
         let text = serde_json::to_string_pretty(v).unwrap_or_default();
         let mut out = String::with_capacity(text.len() + text.len() / 8);
         // JSON strings cannot hold a raw line break, so every line is a line of structure.

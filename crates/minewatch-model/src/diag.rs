@@ -144,13 +144,9 @@ pub struct LineIndex {
 
 impl LineIndex {
     pub fn new(src: &str) -> LineIndex {
-        let mut starts = vec![0];
-        starts.extend(
-            src.bytes()
-                .enumerate()
-                .filter(|(_, b)| *b == b'\n')
-                .map(|(i, _)| i + 1),
-        );
+        let mut starts = Vec::with_capacity(src.len() / 40 + 1);
+        starts.push(0);
+        starts.extend(memchr::memchr_iter(b'\n', src.as_bytes()).map(|i| i + 1));
         LineIndex { starts }
     }
 
