@@ -22,17 +22,29 @@ struct Name {
     mine: &'static MineType,
 }
 
-/// Name indices by the first byte they can match (both cases for case-folded names).
-fn by_first_byte() -> &'static [Vec<usize>] {
-    static IDX: OnceLock<Vec<Vec<usize>>> = OnceLock::new();
+/// Name indices (in [`names`] order) with their second byte, by their first byte,
+/// as the text being matched shows them: case-folded names are compared with the
+/// lowercase text, the others with the text itself.
+struct Index {
+    fold: Vec<Vec<(u8, u16)>>,
+    exact: Vec<Vec<(u8, u16)>>,
+}
+
+fn index() -> &'static Index {
+    static IDX: OnceLock<Index> = OnceLock::new();
     IDX.get_or_init(|| {
-        let mut idx = vec![Vec::new(); 256];
+        let mut idx = Index {
+            fold: vec![Vec::new(); 256],
+            exact: vec![Vec::new(); 256],
+        };
         for (i, n) in names().iter().enumerate() {
-            let b = n.text.as_bytes()[0];
-            idx[b as usize].push(i);
-            if n.fold && b.is_ascii_lowercase() {
-                idx[b.to_ascii_uppercase() as usize].push(i);
-            }
+            let b = n.text.as_bytes();
+            let list = if n.fold {
+                &mut idx.fold
+            } else {
+                &mut idx.exact
+            };
+            list[b[0] as usize].push((b[1], i as u16));
         }
         idx
     })
@@ -91,13 +103,41 @@ pub fn find_mines(s: &str, lower: &str) -> Vec<MineMatch> {
             i += s[i..].chars().next().map(char::len_utf8).unwrap_or(1);
             continue;
         }
+        // The first name (longest first) that matches here, from the names whose first
+        // two bytes do.
         let mut hit = None;
-        let all = names();
-        for n in by_first_byte()[b[i] as usize].iter().map(|&k| &all[k]) {
-            let hay = if n.fold { lower } else { s };
-            if hay[i..].starts_with(n.text.as_str()) && boundary_after(s, i + n.text.len()) {
-                hit = Some(n);
-                break;
+        if let (Some(&s1), Some(&l1)) = (b.get(i + 1), lower.as_bytes().get(i + 1)) {
+            let all = names();
+            let idx = index();
+            let l0 = lower.as_bytes()[i];
+            let mut f = idx.fold[l0 as usize]
+                .iter()
+                .filter(|x| x.0 == l1)
+                .map(|x| x.1)
+                .peekable();
+            let mut x = idx.exact[b[i] as usize]
+                .iter()
+                .filter(|x| x.0 == s1)
+                .map(|x| x.1)
+                .peekable();
+            loop {
+                // Merge the two lists in name order.
+                let k = match (f.peek(), x.peek()) {
+                    (Some(&a), Some(&c)) if a < c => f.next(),
+                    (Some(_), Some(_)) => x.next(),
+                    (Some(_), None) => f.next(),
+                    (None, Some(_)) => x.next(),
+                    (None, None) => break,
+                };
+                let Some(k) = k else { break };
+                let n = &all[k as usize];
+                let hay = if n.fold { lower } else { s };
+                if hay.as_bytes()[i..].starts_with(n.text.as_bytes())
+                    && boundary_after(s, i + n.text.len())
+                {
+                    hit = Some(n);
+                    break;
+                }
             }
         }
         match hit {
@@ -124,6 +164,9 @@ pub fn find_mines(s: &str, lower: &str) -> Vec<MineMatch> {
 /// "DM31" is counted as antipersonnel in one profile and antitank in another, and
 /// "Type 72" names several mines: settled only when the sentence says which.
 fn ambiguity(m: &MineType, lower: &str) -> Option<String> {
+    if m.designation != "DM31" && m.designation != "Type 72" {
+        return None;
+    }
     let ap = lower.contains("antipersonnel") || lower.contains("anti-personnel");
     let av = lower.contains("antivehicle")
         || lower.contains("anti-vehicle")

@@ -175,24 +175,35 @@ fn word_slot(key: u128) -> usize {
 
 const WORD_TABLE_BITS: u32 = 10;
 
-/// A lowercase word's keyword bits and its event-trigger first-word bit (one lookup
-/// for every test the rules make on a sentence's words).
-fn word_bits(w: &str) -> (u64, u64) {
+/// The keyword table: the bits of [`KEYWORDS`], [`EV_FIRST`] and [`QPRED_WORDS`] by
+/// word.
+struct KeywordTable {
     /// (key, kw bits, ev bits) by [`word_slot`], probed linearly; key 0 is a free slot.
-    static TABLE: std::sync::OnceLock<Vec<(u128, u64, u64)>> = std::sync::OnceLock::new();
-    let table = TABLE.get_or_init(|| {
-        let mut t = vec![(0u128, 0u64, 0u64); 1 << WORD_TABLE_BITS];
+    slots: Vec<(u128, u64, u64)>,
+    /// By first byte, bit `n` set when some word of `n` bytes starts with it (most
+    /// words are no keyword: they leave here).
+    lens: [u16; 256],
+}
+
+fn keyword_table() -> &'static KeywordTable {
+    static TABLE: std::sync::OnceLock<KeywordTable> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut t = KeywordTable {
+            slots: vec![(0u128, 0u64, 0u64); 1 << WORD_TABLE_BITS],
+            lens: [0; 256],
+        };
         let mut add = |w: &str, k: u64, e: u64| {
-            let Some(key) = word_key(w.as_bytes()) else {
+            let Some(key) = word_key(w.as_bytes()).filter(|_| (1..16).contains(&w.len())) else {
                 return;
             };
+            t.lens[w.as_bytes()[0] as usize] |= 1 << w.len();
             let mut i = word_slot(key);
-            while t[i].0 != 0 && t[i].0 != key {
-                i = (i + 1) & (t.len() - 1);
+            while t.slots[i].0 != 0 && t.slots[i].0 != key {
+                i = (i + 1) & (t.slots.len() - 1);
             }
-            t[i].0 = key;
-            t[i].1 |= k;
-            t[i].2 |= e;
+            t.slots[i].0 = key;
+            t.slots[i].1 |= k;
+            t.slots[i].2 |= e;
         };
         for &(w, k) in KEYWORDS {
             add(w, k, 0);
@@ -204,31 +215,46 @@ fn word_bits(w: &str) -> (u64, u64) {
             add(w, kw::QPRED, 0);
         }
         t
-    });
-    let b = w.as_bytes();
-    let (mut k, e) = match word_key(b) {
-        Some(key) if (2..=12).contains(&b.len()) => {
+    })
+}
+
+impl KeywordTable {
+    /// The bits of the word `w` (lowercase) whose [`word_key`] is `key` (any value
+    /// when `w` is longer than 15 bytes).
+    fn bits(&self, w: &[u8], key: u128) -> (u64, u64) {
+        let Some(&first) = w.first() else {
+            return (0, 0);
+        };
+        let (mut k, e) = if w.len() < 16 && self.lens[first as usize] >> w.len() & 1 != 0 {
             let mut i = word_slot(key);
             loop {
-                let x = &table[i];
+                let x = &self.slots[i];
                 if x.0 == key {
                     break (x.1, x.2);
                 }
                 if x.0 == 0 {
                     break (0, 0);
                 }
-                i = (i + 1) & (table.len() - 1);
+                i = (i + 1) & (self.slots.len() - 1);
             }
+        } else {
+            (0, 0)
+        };
+        match first {
+            b'e' if w.starts_with(b"export") => k |= kw::P_EXPORT,
+            b't' if w.starts_with(b"transfer") => k |= kw::P_TRANSFER,
+            b's' if w.starts_with(b"stockpile") => k |= kw::P_STOCKPILE,
+            _ => {}
         }
-        _ => (0, 0),
-    };
-    match b.first() {
-        Some(b'e') if w.starts_with("export") => k |= kw::P_EXPORT,
-        Some(b't') if w.starts_with("transfer") => k |= kw::P_TRANSFER,
-        Some(b's') if w.starts_with("stockpile") => k |= kw::P_STOCKPILE,
-        _ => {}
+        (k, e)
     }
-    (k, e)
+}
+
+/// A lowercase word's keyword bits and its event-trigger first-word bit (one lookup
+/// for every test the rules make on a sentence's words).
+fn word_bits(w: &str) -> (u64, u64) {
+    let b = w.as_bytes();
+    keyword_table().bits(b, word_key(b).unwrap_or(0))
 }
 
 /// Line numbers from byte offsets (as [`minewatch_model::LineIndex`] counts them).
@@ -294,6 +320,7 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
         states: StateMemo::default(),
         sent_start: 0,
     };
+    let table = keyword_table();
     let body = doc.body_span();
     for p in &doc.paragraphs {
         if !body.contains(p.span) {
@@ -303,19 +330,26 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
         let mut context_date: Option<DateMention> = None;
         let plower = p.text.to_ascii_lowercase();
         // The words: runs of ASCII letters and digits.
+        // With each its keyword bits, its key read on the way.
         let pb = plower.as_bytes();
         let mut pwords: Vec<&str> = Vec::with_capacity(plower.len() / 5 + 4);
+        let mut pbits: Vec<(u64, u64)> = Vec::with_capacity(plower.len() / 5 + 4);
         let mut k = 0;
         while k < pb.len() {
             while k < pb.len() && !pb[k].is_ascii_alphanumeric() {
                 k += 1;
             }
             let st = k;
+            let mut key = 0u128;
             while k < pb.len() && pb[k].is_ascii_alphanumeric() {
+                if k - st < 16 {
+                    key |= (pb[k] as u128) << (8 * (k - st));
+                }
                 k += 1;
             }
             if k > st {
                 pwords.push(&plower[st..k]);
+                pbits.push(table.bits(&pb[st..k], key));
             }
         }
         let base = plower.as_ptr() as usize;
@@ -336,8 +370,7 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
             let w1 = pwords.partition_point(|w| off(w) < b);
             let words = &pwords[w0..w1];
             let (mut kwb, mut evb) = (0, 0);
-            for w in words {
-                let (k, e) = word_bits(w);
+            for &(k, e) in &pbits[w0..w1] {
                 kwb |= k;
                 evb |= e;
             }
