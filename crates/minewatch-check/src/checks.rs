@@ -368,23 +368,41 @@ fn lower8(v: u64) -> u64 {
 /// word of every profile.
 #[inline]
 fn hash_lower(b: &[u8]) -> u64 {
+    hash_lower_at(b, 0, b.len())
+}
+
+/// [`hash_lower`] of `b[start..end]`, reading whole eight-byte words where `b` goes on
+/// past the end (masked to the length: the same value as the bytes padded with zeros).
+#[inline]
+fn hash_lower_at(b: &[u8], start: usize, end: usize) -> u64 {
     let mix = |h: u64, v: u64| (h.rotate_left(5) ^ lower8(v)).wrapping_mul(0x517C_C1B7_2722_0A95);
-    let mut h: u64 = 0x9E37_79B9_7F4A_7C15 ^ b.len() as u64;
-    let mut chunks = b.chunks_exact(8);
-    for c in &mut chunks {
-        let mut x = [0u8; 8];
-        x.copy_from_slice(c);
-        h = mix(h, u64::from_le_bytes(x));
+    let mut h: u64 = 0x9E37_79B9_7F4A_7C15 ^ (end - start) as u64;
+    let mut i = start;
+    while i + 8 <= end {
+        h = mix(h, load8(&b[i..i + 8]));
+        i += 8;
     }
-    let r = chunks.remainder();
-    if !r.is_empty() {
-        let mut x = [0u8; 8];
-        x[..r.len()].copy_from_slice(r);
-        h = mix(h, u64::from_le_bytes(x));
+    let r = end - i;
+    if r > 0 {
+        let v = if i + 8 <= b.len() {
+            load8(&b[i..i + 8]) & (u64::MAX >> (8 * (8 - r)))
+        } else {
+            let mut x = [0u8; 8];
+            x[..r].copy_from_slice(&b[i..end]);
+            u64::from_le_bytes(x)
+        };
+        h = mix(h, v);
     }
     h ^= h >> 33;
     h = h.wrapping_mul(0xFF51_AFD7_ED55_8CCD);
     h ^ (h >> 33)
+}
+
+#[inline(always)]
+fn load8(b: &[u8]) -> u64 {
+    let mut x = [0u8; 8];
+    x.copy_from_slice(b);
+    u64::from_le_bytes(x)
 }
 
 /// A hasher for keys that are already hashes.
@@ -465,7 +483,7 @@ impl WordIndex {
                 continue;
             }
             spans.push((start as u32, i as u32));
-            hashes.push(hash_lower(&b[start..i]));
+            hashes.push(hash_lower_at(b, start, i));
             flags.push(if joint { CASE_JOINT } else { 0 });
         }
         WordIndex {
@@ -504,11 +522,26 @@ fn is_candidate(w: &str, joint: bool) -> bool {
     let b = w.as_bytes();
     joint
         || b.len() >= 6
-            && matches!(
-                b[b.len() - 1].to_ascii_lowercase(),
-                b'r' | b'e' | b'f' | b'd' | b'h' | b'm' | b't' | b'o' | b'n' | b'y'
-            )
-            && SUFFIX_WORDS.iter().any(|f| ends_with_ignore_case(w, f))
+            && suffixes_ending_in(b[b.len() - 1])
+                .iter()
+                .any(|f| ends_with_ignore_case(w, f))
+}
+
+/// The function words of [`SUFFIX_WORDS`] that end in `last` (any case).
+fn suffixes_ending_in(last: u8) -> &'static [&'static str] {
+    match last.to_ascii_lowercase() {
+        b'r' => &["for"],
+        b'e' => &["the"],
+        b'f' => &["of"],
+        b'd' => &["and"],
+        b'h' => &["with"],
+        b'm' => &["from"],
+        b't' => &["that"],
+        b'o' => &["to"],
+        b'n' => &["in", "on"],
+        b'y' => &["by"],
+        _ => &[],
+    }
 }
 
 fn ends_with_ignore_case(w: &str, suffix: &str) -> bool {
@@ -661,35 +694,33 @@ pub fn near_duplicates(doc: &Document, wi: &WordIndex, opts: &Options, out: &mut
     const SHINGLE: usize = 4;
     const MAX_POSTINGS: usize = 24;
     let body = doc.body_span();
-    // Each paragraph's distinct 4-word shingles, all in one list as (shingle, paragraph).
+    // Each paragraph's distinct 4-word shingles, all in one list as (shingle, paragraph),
+    // sorted once; paragraphs with fewer than eight distinct shingles take no part.
     let mut spans: Vec<Span> = Vec::new();
-    let mut lens: Vec<usize> = Vec::new();
     let mut all: Vec<(u64, u32)> = Vec::new();
-    let mut scratch: Vec<u64> = Vec::new();
     for p in doc.paragraphs.iter().filter(|p| body.contains(p.span)) {
         let hashes = &wi.hashes[wi.range(p.span)];
         if hashes.len() < SHINGLE + 7 {
             continue;
         }
-        scratch.clear();
-        scratch.extend(hashes.windows(SHINGLE).map(|ws| {
-            ws.iter().fold(0xcbf29ce484222325u64, |h, w| {
-                (h ^ w).wrapping_mul(0x100000001b3)
-            })
-        }));
-        scratch.sort_unstable();
-        scratch.dedup();
-        if scratch.len() < 8 {
-            continue;
-        }
         let i = spans.len() as u32;
         spans.push(p.span);
-        lens.push(scratch.len());
-        all.extend(scratch.iter().map(|&h| (h, i)));
+        all.extend(hashes.windows(SHINGLE).map(|ws| {
+            let h = ws.iter().fold(0xcbf29ce484222325u64, |h, w| {
+                (h ^ w).wrapping_mul(0x100000001b3)
+            });
+            (h, i)
+        }));
     }
+    all.sort_unstable();
+    all.dedup();
+    let mut lens = vec![0usize; spans.len()];
+    for &(_, i) in &all {
+        lens[i as usize] += 1;
+    }
+    all.retain(|&(_, i)| lens[i as usize] >= 8);
     // Shingles shared by a few paragraphs (not boilerplate shared by many) count
     // towards each pair of them: pairs as (a << 32 | b), counted by sorting.
-    all.sort_unstable();
     let mut pair_keys: Vec<u64> = Vec::new();
     for run in all.chunk_by(|x, y| x.0 == y.0) {
         if run.len() < 2 || run.len() > MAX_POSTINGS {
@@ -769,6 +800,20 @@ mod tests {
             lower8(u64::from_le_bytes([0xc1, 0xda, b'Q', 0, 0, 0, 0, 0])),
             u64::from_le_bytes([0xc1, 0xda, b'q', 0, 0, 0, 0, 0])
         );
+    }
+
+    #[test]
+    fn suffix_table_covers_every_function_word_ending() {
+        for f in SUFFIX_WORDS {
+            let last = *f.as_bytes().last().unwrap();
+            assert!(suffixes_ending_in(last).contains(f), "{f}");
+            assert!(
+                suffixes_ending_in(last.to_ascii_uppercase()).contains(f),
+                "{f}"
+            );
+        }
+        let listed: usize = (b'a'..=b'z').map(|c| suffixes_ending_in(c).len()).sum();
+        assert_eq!(listed, SUFFIX_WORDS.len());
     }
 
     proptest! {
