@@ -252,6 +252,7 @@ impl KeywordTable {
 
 /// A lowercase word's keyword bits and its event-trigger first-word bit (one lookup
 /// for every test the rules make on a sentence's words).
+#[cfg(test)]
 fn word_bits(w: &str) -> (u64, u64) {
     let b = w.as_bytes();
     keyword_table().bits(b, word_key(b).unwrap_or(0))
@@ -519,6 +520,38 @@ impl Ev {
     }
 }
 
+/// The bit of [`EV_FIRST`] for the first word of the phrase `p` (0 if none).
+const fn ev_bit(p: &str) -> u64 {
+    let p = p.as_bytes();
+    let mut n = 0;
+    while n < p.len() && p[n] != b' ' {
+        n += 1;
+    }
+    let mut i = 0;
+    while i < EV_FIRST.len() {
+        let w = EV_FIRST[i].as_bytes();
+        if w.len() == n {
+            let mut j = 0;
+            while j < n && w[j] == p[j] {
+                j += 1;
+            }
+            if j == n {
+                return 1 << i;
+            }
+        }
+        i += 1;
+    }
+    0
+}
+
+/// Trigger phrases with the [`ev_bit`] of their first word, made at compile time.
+macro_rules! phrases {
+    ($($p:literal),+ $(,)?) => {{
+        const P: &[(&str, u64)] = &[$(($p, ev_bit($p))),+];
+        P
+    }};
+}
+
 fn event_triggers(t: &Sent) -> Vec<(usize, usize, Ev)> {
     // A sentence without the first word of any trigger phrase has no event.
     if t.ev == 0 {
@@ -528,9 +561,8 @@ fn event_triggers(t: &Sent) -> Vec<(usize, usize, Ev)> {
     let mut v: Vec<(usize, usize, Ev)> = Vec::new();
     let ccw = mentions_ccw(t);
     let other_treaty = ccw || t.has(kw::CLUSTER);
-    let mut add = |phrases: &[&'static str], ev: Ev| {
-        for p in phrases {
-            let first = word_bits(first_word(p)).1;
+    let mut add = |phrases: &[(&'static str, u64)], ev: Ev| {
+        for &(p, first) in phrases {
             if first != 0 && t.ev & first == 0 {
                 continue;
             }
@@ -545,25 +577,28 @@ fn event_triggers(t: &Sent) -> Vec<(usize, usize, Ev)> {
     // Without naming the treaty, a policy-section sentence about a deposit is still about it.
     let policy_ctx = !ccw && matches!(t.section, None | Some(SectionKind::Policy));
     if mbt {
-        add(&["signed"], Ev::Signature);
+        add(phrases!["signed"], Ev::Signature);
     }
     if mbt || policy_ctx {
         add(
-            &["instrument of ratification", "ratified", "ratification"],
+            phrases!["instrument of ratification", "ratified", "ratification"],
             Ev::Deposit("ratification"),
         );
         add(
-            &["instrument of accession", "acceded", "accession"],
+            phrases!["instrument of accession", "acceded", "accession"],
             Ev::Deposit("accession"),
         );
-        add(&["instrument of acceptance"], Ev::Deposit("acceptance"));
-        add(&["instrument of approval"], Ev::Deposit("approval"));
         add(
-            &["notification of succession", "succeeded to"],
+            phrases!["instrument of acceptance"],
+            Ev::Deposit("acceptance"),
+        );
+        add(phrases!["instrument of approval"], Ev::Deposit("approval"));
+        add(
+            phrases!["notification of succession", "succeeded to"],
             Ev::Deposit("succession"),
         );
         add(
-            &[
+            phrases![
                 "entered into force",
                 "entry into force",
                 "became a state party",
@@ -574,7 +609,7 @@ fn event_triggers(t: &Sent) -> Vec<(usize, usize, Ev)> {
             Ev::Eif,
         );
         add(
-            &[
+            phrases![
                 "instrument of withdrawal",
                 "withdrew",
                 "withdrawal",
@@ -586,27 +621,30 @@ fn event_triggers(t: &Sent) -> Vec<(usize, usize, Ev)> {
     // An Article 7 report is the treaty's wherever it is mentioned (unless another treaty's).
     if !other_treaty {
         add(
-            &["article 7 report", "article 7 transparency report"],
+            phrases!["article 7 report", "article 7 transparency report"],
             Ev::ReportA7,
         );
     }
     // A transparency report not under the CCW or the Convention on Cluster Munitions is
     // the Mine Ban Treaty's Article 7 report.
     if t.has(kw::TRANSPARENCY) && !other_treaty {
-        add(&["transparency report"], Ev::ReportA7);
+        add(phrases!["transparency report"], Ev::ReportA7);
     }
     if t.has(kw::REPORT) && ccw {
-        add(&["report"], Ev::ReportCcw);
+        add(phrases!["report"], Ev::ReportCcw);
     }
     if t.has(kw::MORATORIUM) && t.has(kw::P_EXPORT | kw::P_TRANSFER) {
-        add(&["moratorium"], Ev::Moratorium);
+        add(phrases!["moratorium"], Ev::Moratorium);
     }
     if t.has(kw::POLICY) {
-        add(&["announced", "issued", "adopted", "unveiled"], Ev::Policy);
+        add(
+            phrases!["announced", "issued", "adopted", "unveiled"],
+            Ev::Policy,
+        );
     }
     if t.has(kw::P_STOCKPILE) || t.section == Some(SectionKind::StockpileDestruction) {
         add(
-            &[
+            phrases![
                 "completed the destruction",
                 "completed destruction",
                 "completed its stockpile destruction",
@@ -617,11 +655,11 @@ fn event_triggers(t: &Sent) -> Vec<(usize, usize, Ev)> {
             Ev::DestructionCompleted,
         );
         if t.has(kw::DEADLINE) && !t.has(kw::CLEARANCE) && !l.contains("article 5") {
-            add(&["deadline"], Ev::DestructionDeadline);
+            add(phrases!["deadline"], Ev::DestructionDeadline);
         }
     }
     add(
-        &[
+        phrases![
             "last produced",
             "last production",
             "ceased production",
@@ -633,9 +671,9 @@ fn event_triggers(t: &Sent) -> Vec<(usize, usize, Ev)> {
         Ev::ProductionLast,
     );
     if t.has(kw::LAST) && t.has(kw::TIME) && t.has(kw::PRODUCED | kw::PRODUCTION) {
-        add(&["last time"], Ev::ProductionLast);
+        add(phrases!["last time"], Ev::ProductionLast);
     }
-    add(&["last use", "last used"], Ev::UseLast);
+    add(phrases!["last use", "last used"], Ev::UseLast);
     // "The last US use of ...": up to two words between "last" and "use".
     if t.has(kw::LAST) {
         for i in t.phrase_at("last") {
@@ -891,22 +929,6 @@ fn subject<'a>(t: &Sent<'a, '_>, pos: usize, own: &str, states: &StateMemo<'a>) 
     if european && union {
         return "EU".into();
     }
-    const PREPOSITIONS: [&str; 14] = [
-        "in",
-        "to",
-        "from",
-        "of",
-        "at",
-        "with",
-        "by",
-        "against",
-        "on",
-        "for",
-        "including",
-        "like",
-        "as",
-        "than",
-    ];
     // The clause's words (the sentence's, cut at the value): offsets in `before`.
     let spans = t.spans.get_or_init(|| word_runs(t.s));
     let blen = before.len();
@@ -920,7 +942,7 @@ fn subject<'a>(t: &Sent<'a, '_>, pos: usize, own: &str, states: &StateMemo<'a>) 
     let mut in_pp = false;
     while i < runs.len() {
         let (_, w) = word(i);
-        if w.len() <= 9 && PREPOSITIONS.iter().any(|p| w.eq_ignore_ascii_case(p)) {
+        if (2..=9).contains(&w.len()) && is_preposition(w) {
             in_pp = true;
             i += 1;
             continue;
@@ -966,6 +988,33 @@ fn subject<'a>(t: &Sent<'a, '_>, pos: usize, own: &str, states: &StateMemo<'a>) 
     own.to_string()
 }
 
+/// The prepositions that open a phrase whose state is not the subject (any ASCII case).
+fn is_preposition(w: &str) -> bool {
+    let mut buf = [0u8; 9];
+    let Some(l) = buf.get_mut(..w.len()) else {
+        return false;
+    };
+    l.copy_from_slice(w.as_bytes());
+    l.make_ascii_lowercase();
+    matches!(
+        &*l,
+        b"in"
+            | b"to"
+            | b"from"
+            | b"of"
+            | b"at"
+            | b"with"
+            | b"by"
+            | b"against"
+            | b"on"
+            | b"for"
+            | b"including"
+            | b"like"
+            | b"as"
+            | b"than"
+    )
+}
+
 /// How many words the longest state name, alias or code starting with `w` has
 /// (0 when none starts with it; ASCII case-insensitive).
 fn state_first_word(w: &str) -> usize {
@@ -1007,33 +1056,37 @@ fn state_first_word(w: &str) -> usize {
 /// The runs of word characters (letters, digits, '.', '-') in `s`: (start, end).
 /// `subject` reads a word as its run without the final periods.
 fn word_runs(s: &str) -> Vec<(usize, usize)> {
-    let b = s.as_bytes();
-    let mut v = Vec::with_capacity(b.len() / 6 + 1);
-    let mut start = None;
-    let mut i = 0;
-    while i < b.len() {
-        // ASCII without decoding.
-        let (wc, n) = if b[i] < 0x80 {
-            (
-                b[i].is_ascii_alphanumeric() || b[i] == b'.' || b[i] == b'-',
-                1,
-            )
+    /// Whether the character at `i` is a word character, and its length.
+    fn word_char(s: &str, b: &[u8], i: usize) -> (bool, usize) {
+        let c = b[i];
+        if c < 0x80 {
+            // ASCII without decoding.
+            (c.is_ascii_alphanumeric() || c == b'.' || c == b'-', 1)
         } else {
             let c = s[i..].chars().next().unwrap_or(' ');
             (c.is_alphanumeric(), c.len_utf8())
-        };
-        match (wc, start) {
-            (true, None) => start = Some(i),
-            (false, Some(a)) => {
-                v.push((a, i));
-                start = None;
-            }
-            _ => {}
         }
-        i += n;
     }
-    if let Some(a) = start {
-        v.push((a, b.len()));
+    let b = s.as_bytes();
+    let mut v = Vec::with_capacity(b.len() / 6 + 1);
+    let mut i = 0;
+    while i < b.len() {
+        // Over the characters between words, then over a word.
+        let (wc, n) = word_char(s, b, i);
+        if !wc {
+            i += n;
+            continue;
+        }
+        let st = i;
+        i += n;
+        while i < b.len() {
+            let (wc, n) = word_char(s, b, i);
+            if !wc {
+                break;
+            }
+            i += n;
+        }
+        v.push((st, i));
     }
     v
 }
@@ -1819,6 +1872,20 @@ mod tests {
         ] {
             assert_eq!(word_bits(w), (0, 0), "{w}");
         }
+    }
+
+    #[test]
+    fn phrase_bits() {
+        for w in EV_FIRST {
+            assert_eq!(ev_bit(w), word_bits(w).1, "{w}");
+            assert_eq!(ev_bit(&format!("{w} of it")), word_bits(w).1, "{w}");
+        }
+        assert_eq!(ev_bit("withdraw from"), 1 << 15);
+        assert_eq!(ev_bit("was present at"), 0);
+        assert_eq!(
+            phrases!["last use", "report"],
+            &[("last use", 1 << 28), ("report", 1 << 18)]
+        );
     }
 
     #[test]
