@@ -10,9 +10,9 @@ pub fn scan(text: &str, span: Span, markdown: bool, out: &mut Vec<Reference>) {
     let s = span.slice(text).as_bytes();
     let mut i = 0;
     while i < s.len() {
-        if s[i] != b'[' {
-            i += 1;
-            continue;
+        match memchr::memchr(b'[', &s[i..]) {
+            Some(k) => i += k,
+            None => break,
         }
         let mut j = i + 1;
         if j < s.len() && s[j] == b'^' {
