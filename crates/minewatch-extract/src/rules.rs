@@ -158,12 +158,17 @@ fn word_key(w: &[u8]) -> Option<u128> {
     if w.len() > 16 {
         return None;
     }
-    // Byte by byte: a copy through memory would stall the load of the integer.
-    let mut k = 0u128;
+    // Byte by byte into two halves: a copy through memory would stall the load of
+    // the integer.
+    let (mut lo, mut hi) = (0u64, 0u64);
     for (i, &c) in w.iter().enumerate() {
-        k |= (c as u128) << (8 * i);
+        if i < 8 {
+            lo |= (c as u64) << (8 * i);
+        } else {
+            hi |= (c as u64) << (8 * (i - 8));
+        }
     }
-    Some(k)
+    Some((hi as u128) << 64 | lo as u128)
 }
 
 /// The slot of a key in the keyword table (a multiplicative hash).
@@ -219,13 +224,13 @@ fn keyword_table() -> &'static KeywordTable {
 }
 
 impl KeywordTable {
-    /// The bits of the word `w` (lowercase) whose [`word_key`] is `key` (any value
-    /// when `w` is longer than 15 bytes).
-    fn bits(&self, w: &[u8], key: u128) -> (u64, u64) {
+    /// The bits of the word `w` (lowercase).
+    fn bits(&self, w: &[u8]) -> (u64, u64) {
         let Some(&first) = w.first() else {
             return (0, 0);
         };
         let (mut k, e) = if w.len() < 16 && self.lens[first as usize] >> w.len() & 1 != 0 {
+            let key = word_key(w).unwrap_or(0);
             let mut i = word_slot(key);
             loop {
                 let x = &self.slots[i];
@@ -254,8 +259,7 @@ impl KeywordTable {
 /// for every test the rules make on a sentence's words).
 #[cfg(test)]
 fn word_bits(w: &str) -> (u64, u64) {
-    let b = w.as_bytes();
-    keyword_table().bits(b, word_key(b).unwrap_or(0))
+    keyword_table().bits(w.as_bytes())
 }
 
 /// Line numbers from byte offsets (as [`minewatch_model::LineIndex`] counts them).
@@ -276,12 +280,41 @@ impl Lines {
     }
 }
 
+/// A fast hasher for short keys (lookups only: no iteration order reaches the output).
+#[derive(Default, Clone, Copy)]
+struct FxHasher(u64);
+
+impl FxHasher {
+    fn add(&mut self, w: u64) {
+        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+impl std::hash::Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for c in bytes.chunks(8) {
+            let mut b = [0u8; 8];
+            b[..c.len()].copy_from_slice(c);
+            self.add(u64::from_le_bytes(b));
+        }
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.add(i as u64);
+    }
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type FastMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<FxHasher>>;
+
 /// [`minewatch_refdata::resolve_state`] remembered for the names of one document.
 #[derive(Default)]
 struct StateMemo<'a> {
-    known: std::cell::RefCell<
-        std::collections::HashMap<&'a str, Option<&'static minewatch_refdata::State>>,
-    >,
+    known: std::cell::RefCell<FastMap<&'a str, Option<&'static minewatch_refdata::State>>>,
 }
 
 impl<'a> StateMemo<'a> {
@@ -341,16 +374,12 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
                 k += 1;
             }
             let st = k;
-            let mut key = 0u128;
             while k < pb.len() && pb[k].is_ascii_alphanumeric() {
-                if k - st < 16 {
-                    key |= (pb[k] as u128) << (8 * (k - st));
-                }
                 k += 1;
             }
             if k > st {
                 pwords.push(&plower[st..k]);
-                pbits.push(table.bits(&pb[st..k], key));
+                pbits.push(table.bits(&pb[st..k]));
             }
         }
         let base = plower.as_ptr() as usize;
@@ -1018,10 +1047,9 @@ fn is_preposition(w: &str) -> bool {
 /// How many words the longest state name, alias or code starting with `w` has
 /// (0 when none starts with it; ASCII case-insensitive).
 fn state_first_word(w: &str) -> usize {
-    static FIRST: std::sync::OnceLock<std::collections::HashMap<String, usize>> =
-        std::sync::OnceLock::new();
+    static FIRST: std::sync::OnceLock<FastMap<String, usize>> = std::sync::OnceLock::new();
     let map = FIRST.get_or_init(|| {
-        let mut h: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+        let mut h: FastMap<String, usize> = FastMap::default();
         for st in minewatch_refdata::states() {
             for n in std::iter::once(&st.name)
                 .chain(&st.aliases)
