@@ -95,12 +95,22 @@ fn boundary_after(s: &str, i: usize) -> bool {
 
 /// Every non-overlapping designation in `s`, in order (`lower` is `s.to_ascii_lowercase()`).
 pub fn find_mines(s: &str, lower: &str) -> Vec<MineMatch> {
+    find_mines_from(s, lower, 0..s.len())
+}
+
+/// [`find_mines`] from the places where a designation may start, in increasing
+/// order: every start of a run of ASCII letters and digits must be among them
+/// (other places are passed over).
+pub(crate) fn find_mines_from(
+    s: &str,
+    lower: &str,
+    starts: impl IntoIterator<Item = usize>,
+) -> Vec<MineMatch> {
     let mut out = Vec::new();
     let b = s.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        if !b[i].is_ascii_alphanumeric() || !boundary_before(s, i) {
-            i += s[i..].chars().next().map(char::len_utf8).unwrap_or(1);
+    let mut next = 0;
+    for mut i in starts {
+        if i < next || !b[i].is_ascii_alphanumeric() || !boundary_before(s, i) {
             continue;
         }
         // The first name (longest first) that matches here, from the names whose first
@@ -149,12 +159,13 @@ pub fn find_mines(s: &str, lower: &str) -> Vec<MineMatch> {
                     mine: n.mine,
                     ambiguity: ambiguity(n.mine, lower),
                 });
-                i = end;
+                next = end;
             }
             None => {
                 while i < b.len() && b[i].is_ascii_alphanumeric() {
                     i += 1;
                 }
+                next = i;
             }
         }
     }

@@ -4,7 +4,7 @@
 use minewatch_model::Span;
 use minewatch_profile::{Document, SectionKind};
 
-use crate::gazetteer::{find_mines, MineMatch};
+use crate::gazetteer::{find_mines, find_mines_from, MineMatch};
 use crate::text::{dates_from, quantities, sentences, DateMention, Num, Qualifier, Quantity};
 use crate::{Confidence, Fact, Money, Value};
 
@@ -446,7 +446,7 @@ fn negated(lower: &str, pos: usize) -> bool {
     // Only within the clause; the first word may be cut, so skip it unless the window starts the sentence.
     let w = w.rsplit([',', ';', '(']).next().unwrap_or(w);
     let cut = from > 0 && w.len() == pos - from;
-    w.split_whitespace().skip(usize::from(cut)).any(|x| {
+    let neg = |x: &str| {
         x.ends_with("n't")
             || x.ends_with("n\u{2019}t")
             || matches!(
@@ -469,13 +469,27 @@ fn negated(lower: &str, pos: usize) -> bool {
                     | "whether"
                     | "refused"
             )
-    })
+    };
+    if w.is_ascii() {
+        // The white space of ASCII text, without decoding.
+        w.as_bytes()
+            .split(|c| matches!(c, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r'))
+            .filter(|x| !x.is_empty())
+            .skip(usize::from(cut))
+            .any(|x| std::str::from_utf8(x).is_ok_and(neg))
+    } else {
+        w.split_whitespace().skip(usize::from(cut)).any(neg)
+    }
 }
 
 impl Sent<'_, '_> {
     /// Whether any of the [`kw`] bits is among the sentence's words.
     fn has(&self, bits: u64) -> bool {
         self.kw & bits != 0
+    }
+    /// Where the words start (byte offsets), in order.
+    fn word_starts(&self) -> impl Iterator<Item = usize> + '_ {
+        self.words.iter().map(|w| self.offset(w))
     }
     /// Byte offset of a word (a slice of `lower`).
     fn offset(&self, w: &str) -> usize {
@@ -1330,7 +1344,7 @@ fn use_reported<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, E
         }
         v
     };
-    let mines = find_mines(t.s, l);
+    let mines = find_mines_from(t.s, l, t.word_starts());
     for d in chosen {
         if l[..d.start].trim_end().ends_with("since") || l[..d.start].trim_end().ends_with("until")
         {
@@ -1484,7 +1498,7 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
         .iter()
         .any(|q| matches!(q.unit, Some("mines") | Some("munitions")));
     let mines = if counted {
-        find_mines(t.s, l)
+        find_mines_from(t.s, l, t.word_starts())
     } else {
         Vec::new()
     };
@@ -1914,6 +1928,41 @@ mod tests {
             phrases!["last use", "report"],
             &[("last use", 1 << 28), ("report", 1 << 18)]
         );
+    }
+
+    /// `negated` as first written (Unicode white space throughout).
+    fn negated_reference(lower: &str, pos: usize) -> bool {
+        let mut from = pos.saturating_sub(40);
+        while !lower.is_char_boundary(from) {
+            from += 1;
+        }
+        let w = &lower[from..pos];
+        let w = w.rsplit([',', ';', '(']).next().unwrap_or(w);
+        let cut = from > 0 && w.len() == pos - from;
+        w.split_whitespace().skip(usize::from(cut)).any(|x| {
+            x.ends_with("n't")
+                || x.ends_with("n\u{2019}t")
+                || matches!(x, "not" | "never" | "no" | "will" | "if" | "refused")
+        })
+    }
+
+    #[test]
+    fn negated_as_written() {
+        let cases = [
+            "it did not\x0bsign the treaty",
+            "it did\x0bnot sign the treaty",
+            "it did not\x0csign, then signed",
+            "the state won't sign it in 2020 or later on",
+            "the state won\u{2019}t\u{a0}sign it in 2020 or later on",
+            "no\u{2003}sign of it at all in the whole long sentence here",
+            "a never-ending \r\nstory (if ever) that will go on and on and on",
+            "",
+        ];
+        for s in cases {
+            for pos in (0..=s.len()).filter(|&p| s.is_char_boundary(p)) {
+                assert_eq!(negated(s, pos), negated_reference(s, pos), "{s:?} at {pos}");
+            }
+        }
     }
 
     #[test]
