@@ -46,10 +46,19 @@ const MIGRATIONS: &[(u32, &str, &str)] = &[
         "profile_fact",
         include_str!("../migrations/sqlite/0003_profile_fact.sql"),
     ),
+    (
+        4,
+        "checks_without_in_lists",
+        include_str!("../migrations/sqlite/0004_checks_without_in_lists.sql"),
+    ),
 ];
 
 /// The schema version this build creates and understands.
-pub const SQLITE_SCHEMA_VERSION: u32 = 3;
+pub const SQLITE_SCHEMA_VERSION: u32 = 4;
+
+/// Dumps this build restores: version 4 changed only CHECK constraints (the same values
+/// allowed), so a version-3 dump has the very same tables and columns.
+const RESTORABLE_SCHEMA_VERSIONS: std::ops::RangeInclusive<u32> = 3..=SQLITE_SCHEMA_VERSION;
 
 /// Data tables in dependency order (parents first): the order of dump and restore.
 const TABLES: &[&str] = &[
@@ -101,6 +110,46 @@ fn is_not_a_db(e: &rusqlite::Error) -> bool {
 }
 
 impl SqliteStore {
+    /// Apply the migrations this database lacks, each in its own transaction.
+    fn apply_migrations(&mut self) -> Result<Vec<u32>> {
+        self.conn.execute_batch(
+            "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)",
+        )?;
+        let current = self.schema_version()?;
+        if current > SQLITE_SCHEMA_VERSION {
+            return Err(StoreError::NewerSchema {
+                path: self.path_buf(),
+                found: current,
+                supported: SQLITE_SCHEMA_VERSION,
+            });
+        }
+        let now = self.now();
+        let mut applied = Vec::new();
+        for (v, name, sql) in MIGRATIONS {
+            if *v <= current {
+                continue;
+            }
+            // Immediate: take the write lock first, then look again (another process may
+            // have applied it meanwhile).
+            let tx = self
+                .conn
+                .transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let now_at: Option<i64> =
+                tx.query_row("SELECT max(version) FROM schema_version", [], |r| r.get(0))?;
+            if now_at.unwrap_or(0) >= *v as i64 {
+                continue;
+            }
+            tx.execute_batch(sql)?;
+            tx.execute(
+                "INSERT INTO schema_version (version, name, applied_at) VALUES (?1, ?2, ?3)",
+                params![v, name, now],
+            )?;
+            tx.commit()?;
+            applied.push(*v);
+        }
+        Ok(applied)
+    }
+
     /// Open (creating if needed) the database at `path`, with the system clock. Checks that
     /// the file is an SQLite database of a schema this build understands; does not migrate.
     pub fn open(path: &Path) -> Result<SqliteStore> {
@@ -476,42 +525,24 @@ impl Store for SqliteStore {
     }
 
     fn migrate(&mut self) -> Result<Vec<u32>> {
-        self.conn.execute_batch(
-            "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)",
-        )?;
-        let current = self.schema_version()?;
-        if current > SQLITE_SCHEMA_VERSION {
-            return Err(StoreError::NewerSchema {
-                path: self.path_buf(),
-                found: current,
-                supported: SQLITE_SCHEMA_VERSION,
-            });
+        // Migrations may rebuild a table (SQLite cannot alter a constraint in place), which
+        // needs foreign-key enforcement off; every key is checked before it is back on.
+        self.conn.pragma_update(None, "foreign_keys", "OFF")?;
+        let applied = self.apply_migrations();
+        let violations: Result<i64> = self
+            .conn
+            .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+                r.get(0)
+            })
+            .map_err(StoreError::from);
+        self.conn.pragma_update(None, "foreign_keys", "ON")?;
+        let applied = applied?;
+        match violations? {
+            0 => Ok(applied),
+            n => Err(StoreError::Invalid(format!(
+                "after migrating, {n} row(s) refer to rows that do not exist (see `minewatch db check`)"
+            ))),
         }
-        let now = self.now();
-        let mut applied = Vec::new();
-        for (v, name, sql) in MIGRATIONS {
-            if *v <= current {
-                continue;
-            }
-            // Immediate: take the write lock first, then look again (another process may
-            // have applied it meanwhile).
-            let tx = self
-                .conn
-                .transaction_with_behavior(TransactionBehavior::Immediate)?;
-            let now_at: Option<i64> =
-                tx.query_row("SELECT max(version) FROM schema_version", [], |r| r.get(0))?;
-            if now_at.unwrap_or(0) >= *v as i64 {
-                continue;
-            }
-            tx.execute_batch(sql)?;
-            tx.execute(
-                "INSERT INTO schema_version (version, name, applied_at) VALUES (?1, ?2, ?3)",
-                params![v, name, now],
-            )?;
-            tx.commit()?;
-            applied.push(*v);
-        }
-        Ok(applied)
     }
 
     fn load_reference_data(&mut self) -> Result<LoadReport> {
@@ -1163,9 +1194,11 @@ impl Store for SqliteStore {
             .get("schema_version")
             .and_then(|v| v.as_u64())
             .unwrap_or(0) as u32;
-        if sv != SQLITE_SCHEMA_VERSION {
+        if !RESTORABLE_SCHEMA_VERSIONS.contains(&sv) {
             return Err(StoreError::Restore(format!(
-                "the dump has schema version {sv}; this minewatch restores schema version {SQLITE_SCHEMA_VERSION}"
+                "the dump has schema version {sv}; this minewatch restores schema versions {} to {}",
+                RESTORABLE_SCHEMA_VERSIONS.start(),
+                RESTORABLE_SCHEMA_VERSIONS.end()
             )));
         }
         let existing = self.data_rows()?;

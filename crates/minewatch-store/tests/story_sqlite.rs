@@ -182,6 +182,89 @@ fn a_version_1_database_is_migrated_in_place() {
     assert_eq!(kept, "2026-01-01T00:00:00.000000Z", "existing rows kept");
 }
 
+/// Version 4 rebuilds tables to rewrite their CHECK constraints: rows, their keys
+/// and the constraints themselves survive, and foreign keys are enforced afterwards.
+#[test]
+fn a_version_3_database_keeps_its_rows_and_constraints_through_the_table_rebuilds() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v3.db");
+    let c = rusqlite::Connection::open(&path).unwrap();
+    c.execute_batch(
+        "CREATE TABLE schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL);",
+    )
+    .unwrap();
+    for (v, sql) in [
+        (1, include_str!("../migrations/sqlite/0001_init.sql")),
+        (
+            2,
+            include_str!("../migrations/sqlite/0002_fact_claim_index.sql"),
+        ),
+        (
+            3,
+            include_str!("../migrations/sqlite/0003_profile_fact.sql"),
+        ),
+    ] {
+        c.execute_batch(sql).unwrap();
+        c.execute(
+            "INSERT INTO schema_version VALUES (?1, 'm', '2026-01-01T00:00:00.000000Z')",
+            [v],
+        )
+        .unwrap();
+    }
+    c.execute_batch(
+        "INSERT INTO state VALUES ('FIN', 't0');
+         INSERT INTO source (id, key, kind, title, confidence, recorded_at) VALUES (7, 'k', 'dataset', 'T', 'high', 't0');
+         INSERT INTO fact (subject, predicate, claim, version, value_date, confidence, rank, source_id, recorded_at)
+           VALUES ('FIN', 'mbt.deposit', 'reference', 1, '2011-01-09', 'high', 'preferred', 7, 't0');",
+    )
+    .unwrap();
+    drop(c);
+    let mut s = SqliteStore::open(&path).unwrap();
+    assert_eq!(s.migrate().unwrap(), vec![4]);
+    drop(s);
+    let c = rusqlite::Connection::open(&path).unwrap();
+    let row: (i64, String) = c
+        .query_row(
+            "SELECT f.source_id, s.key FROM fact f JOIN source s ON s.id = f.source_id",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!(row, (7, "k".to_string()));
+    // The same values are refused as before.
+    assert!(c
+        .execute(
+            "INSERT INTO source (key, kind, title, confidence, recorded_at) VALUES ('k2', 'x', 'T', 'certain', 't1')",
+            [],
+        )
+        .is_err());
+    // Keys are enforced again: a fact citing a source that does not exist is refused.
+    assert!(c
+        .execute(
+            "INSERT INTO fact (subject, predicate, claim, version, confidence, rank, source_id, recorded_at)
+             VALUES ('FIN', 'p', 'c', 1, 'high', 'normal', 999, 't1')",
+            [],
+        )
+        .is_err());
+    let schema: String = c
+        .query_row(
+            "SELECT sql FROM sqlite_master WHERE name = 'profile_fact'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(!schema.contains(" IN ("), "{schema}");
+    let indexes: i64 = c
+        .query_row(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN
+             ('fact_by_predicate', 'fact_claim_versions', 'profile_fact_by_subject', 'profile_fact_by_version')",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(indexes, 4);
+}
+
 /// A writer that lets another connection write once the dump is under way.
 struct Interrupting<'a> {
     buf: Vec<u8>,
