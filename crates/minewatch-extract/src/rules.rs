@@ -262,21 +262,34 @@ fn word_bits(w: &str) -> (u64, u64) {
     keyword_table().bits(w.as_bytes())
 }
 
-/// Line numbers from byte offsets (as [`minewatch_model::LineIndex`] counts them).
-struct Lines {
-    starts: Vec<usize>,
+/// Line numbers from byte offsets (as [`minewatch_model::LineIndex`] counts them: the
+/// line breaks before the offset), counted from the last offset asked for: facts come
+/// in text order, near enough.
+struct Lines<'a> {
+    text: &'a [u8],
+    /// (offset, line breaks before it)
+    last: std::cell::Cell<(usize, usize)>,
 }
 
-impl Lines {
-    fn new(src: &str) -> Lines {
-        let mut starts = Vec::with_capacity(src.len() / 64 + 1);
-        starts.push(0);
-        starts.extend(memchr::memchr_iter(b'\n', src.as_bytes()).map(|i| i + 1));
-        Lines { starts }
+impl<'a> Lines<'a> {
+    fn new(src: &'a str) -> Lines<'a> {
+        Lines {
+            text: src.as_bytes(),
+            last: std::cell::Cell::new((0, 0)),
+        }
     }
     /// 0-based line number containing byte `offset`.
     fn line_of(&self, offset: usize) -> usize {
-        self.starts.partition_point(|&s| s <= offset) - 1
+        let breaks = |a: usize, b: usize| self.text[a..b].iter().filter(|&&c| c == b'\n').count();
+        let offset = offset.min(self.text.len());
+        let (at, n) = self.last.get();
+        let line = if offset >= at {
+            n + breaks(at, offset)
+        } else {
+            n - breaks(offset, at)
+        };
+        self.last.set((offset, line));
+        line
     }
 }
 
@@ -330,7 +343,7 @@ impl<'a> StateMemo<'a> {
 
 struct Ctx<'a> {
     doc: &'a Document,
-    lines: Lines,
+    lines: Lines<'a>,
     iso3: String,
     out: Vec<Fact>,
     states: StateMemo<'a>,
@@ -446,28 +459,27 @@ fn negated(lower: &str, pos: usize) -> bool {
     // Only within the clause; the first word may be cut, so skip it unless the window starts the sentence.
     let w = w.rsplit([',', ';', '(']).next().unwrap_or(w);
     let cut = from > 0 && w.len() == pos - from;
-    let neg = |x: &str| {
-        x.ends_with("n't")
-            || x.ends_with("n\u{2019}t")
+    let neg = |x: &[u8]| {
+        x.ends_with(b"n't")
             || matches!(
                 x,
-                "not"
-                    | "never"
-                    | "no"
-                    | "yet"
-                    | "plans"
-                    | "planned"
-                    | "intends"
-                    | "expected"
-                    | "supposed"
-                    | "would"
-                    | "will"
-                    | "may"
-                    | "could"
-                    | "should"
-                    | "if"
-                    | "whether"
-                    | "refused"
+                b"not"
+                    | b"never"
+                    | b"no"
+                    | b"yet"
+                    | b"plans"
+                    | b"planned"
+                    | b"intends"
+                    | b"expected"
+                    | b"supposed"
+                    | b"would"
+                    | b"will"
+                    | b"may"
+                    | b"could"
+                    | b"should"
+                    | b"if"
+                    | b"whether"
+                    | b"refused"
             )
     };
     if w.is_ascii() {
@@ -476,9 +488,11 @@ fn negated(lower: &str, pos: usize) -> bool {
             .split(|c| matches!(c, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r'))
             .filter(|x| !x.is_empty())
             .skip(usize::from(cut))
-            .any(|x| std::str::from_utf8(x).is_ok_and(neg))
+            .any(neg)
     } else {
-        w.split_whitespace().skip(usize::from(cut)).any(neg)
+        w.split_whitespace()
+            .skip(usize::from(cut))
+            .any(|x| neg(x.as_bytes()) || x.ends_with("n\u{2019}t"))
     }
 }
 
@@ -1962,6 +1976,16 @@ mod tests {
             for pos in (0..=s.len()).filter(|&p| s.is_char_boundary(p)) {
                 assert_eq!(negated(s, pos), negated_reference(s, pos), "{s:?} at {pos}");
             }
+        }
+    }
+
+    #[test]
+    fn lines_count_as_the_line_index() {
+        let text = "a\nbb\n\nccc\r\nd\n";
+        let idx = minewatch_model::LineIndex::new(text);
+        let lines = Lines::new(text);
+        for off in [0, 5, 3, 9, 1, 2, 14, 13, 0, 20, 7, 6, 12, 4] {
+            assert_eq!(lines.line_of(off), idx.line_of(off), "{off}");
         }
     }
 
