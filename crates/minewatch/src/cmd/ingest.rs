@@ -32,6 +32,7 @@ pub struct Args {
 pub fn to_input(
     name: &str,
     bytes: &[u8],
+    content_hash: String,
     opts: &minewatch_check::Options,
 ) -> Result<ProfileInput, String> {
     let doc = minewatch_profile::read(bytes);
@@ -47,7 +48,7 @@ pub fn to_input(
     let model = serde_json::to_string(&doc).unwrap_or_else(|_| "null".into());
     Ok(ProfileInput {
         source_path: Some(name.to_string()),
-        content_hash: ProfileInput::hash_bytes(bytes),
+        content_hash,
         byte_len: bytes.len() as u64,
         country: doc.header.country.as_ref().map(|c| c.value.clone()),
         iso3: doc.header.country_iso3.clone(),
@@ -144,10 +145,11 @@ fn prepare(
         match inp.bytes {
             Ok(b) => {
                 c.bytes += b.len() as u64;
-                if known.contains(&ProfileInput::hash_bytes(&b)) {
+                let hash = ProfileInput::hash_bytes(&b);
+                if known.contains(&hash) {
                     c.known += 1;
                 } else {
-                    match to_input(&inp.name, &b, opts) {
+                    match to_input(&inp.name, &b, hash, opts) {
                         Ok(i) => c.inputs.push(i),
                         Err(e) => c.unreadable.push(e),
                     }
