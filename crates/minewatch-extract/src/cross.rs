@@ -50,13 +50,14 @@ pub fn cross_check(doc: &Document, facts: &[Fact], opts: &CrossOptions) -> Vec<D
     {
         return out;
     }
-    sums_in_sentences(doc, &mut out);
+    let body = doc.body_span();
+    sums_in_sentences(doc, body, &mut out);
     sums_in_tables(doc, &mut out);
     treaty_dates(facts, opts, &mut out);
     withdrawal_dates(facts, &mut out);
     conflicting(facts, &mut out);
     reference(facts, &mut out);
-    stale(doc, opts, &mut out);
+    stale(doc, body, opts, &mut out);
     out.sort_by(|a, b| (a.span.start, a.code).cmp(&(b.span.start, b.code)));
     // One finding per place and code (a repeated deposit date must not repeat it).
     out.dedup_by(|a, b| a.code == b.code && a.span == b.span);
@@ -88,8 +89,7 @@ fn fmt(v: f64) -> String {
 }
 
 /// "a total of 1,000 mines: 600 PMN and 300 PFM-1" — the parts must add up.
-fn sums_in_sentences(doc: &Document, out: &mut Vec<Diagnostic>) {
-    let body = doc.body_span();
+fn sums_in_sentences(doc: &Document, body: Span, out: &mut Vec<Diagnostic>) {
     static TOTAL: OnceLock<memchr::memmem::Finder<'static>> = OnceLock::new();
     static TOTAL_OF: OnceLock<memchr::memmem::Finder<'static>> = OnceLock::new();
     let total_word = TOTAL.get_or_init(|| memchr::memmem::Finder::new("total"));
@@ -719,10 +719,9 @@ fn treaty_status(f: &Fact, out: &mut Vec<Diagnostic>) {
 }
 
 /// `as of <date>` older than the threshold.
-fn stale(doc: &Document, opts: &CrossOptions, out: &mut Vec<Diagnostic>) {
+fn stale(doc: &Document, body: Span, opts: &CrossOptions, out: &mut Vec<Diagnostic>) {
     static AS_OF: OnceLock<memchr::memmem::Finder<'static>> = OnceLock::new();
     let as_of = AS_OF.get_or_init(|| memchr::memmem::Finder::new("as of "));
-    let body = doc.body_span();
     let mut l = String::new();
     for p in &doc.paragraphs {
         if !body.contains(p.span) {

@@ -5,7 +5,9 @@ use minewatch_model::Span;
 use minewatch_profile::{Document, SectionKind};
 
 use crate::gazetteer::{find_mines, find_mines_from, MineMatch};
-use crate::text::{dates_from, quantities, sentences, DateMention, Num, Qualifier, Quantity};
+use crate::text::{
+    dates_from, quantities, quantities_from, sentences, DateMention, Num, Qualifier, Quantity,
+};
 use crate::{Confidence, Fact, Money, Value};
 
 /// One sentence being read.
@@ -443,7 +445,7 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
             }
         }
     }
-    tables(&mut cx);
+    tables(&mut cx, body);
     cx.out
         .sort_by(|a, b| (a.span[0], a.value_span[0]).cmp(&(b.span[0], b.value_span[0])));
     cx.out
@@ -1464,7 +1466,16 @@ fn fits(p: QPred, q: &Quantity) -> bool {
 
 fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
     let l = t.lower;
-    let mut qs = quantities(t.s, l);
+    // Figures start at word starts or at a currency sign ('$', and the lead bytes of
+    // '€' and '£').
+    let mut starts: Vec<usize> = t.word_starts().collect();
+    let signs = memchr::memchr3_iter(b'$', 0xE2, 0xC2, t.s.as_bytes());
+    let n = starts.len();
+    starts.extend(signs);
+    if starts.len() > n {
+        starts.sort_unstable();
+    }
+    let mut qs = quantities_from(t.s, l, starts);
     if qs.is_empty() {
         return;
     }
@@ -1712,9 +1723,8 @@ fn as_of(t: &Sent, q: &Quantity) -> Option<String> {
 /// Stockpile tables: rows naming a mine type with a figure, and total rows. Bracketed
 /// numbers in labels ("M692 ... [36]") under a "[quantity ... in each]" header are
 /// per-munition contents, never values.
-fn tables(cx: &mut Ctx) {
+fn tables(cx: &mut Ctx, body: Span) {
     let doc = cx.doc;
-    let body = doc.body_span();
     for tb in &doc.tables {
         if !body.contains(Span::new(tb.span.start, tb.span.start)) {
             continue;

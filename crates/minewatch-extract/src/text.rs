@@ -536,17 +536,28 @@ fn word_number_at(lower: &str, i: usize) -> Option<(f64, usize)> {
 /// alone (1900–2099 without separators, currency or unit) are dates, not figures;
 /// numbers glued to letters, slashes or brackets (`M16A1`, `74/61`, `[36]`) are not figures.
 pub fn quantities(s: &str, lower: &str) -> Vec<Quantity> {
+    quantities_from(s, lower, 0..s.len())
+}
+
+/// [`quantities`] from the places where a figure may start, in increasing order:
+/// every start of a run of ASCII letters and digits, and every `$` and lead byte of
+/// `€` and `£` (0xE2, 0xC2), must be among them; other places are passed over.
+pub(crate) fn quantities_from(
+    s: &str,
+    lower: &str,
+    starts: impl IntoIterator<Item = usize>,
+) -> Vec<Quantity> {
     let b = s.as_bytes();
     let mut out = Vec::new();
-    let mut i = 0;
-    while i < b.len() {
+    let mut next = 0;
+    for i in starts {
+        if i < next || i >= b.len() || !s.is_char_boundary(i) {
+            continue;
+        }
         let c = b[i];
-        // Fast skip: figures start with a digit, a currency sign ($, €, £) or a
-        // lowercase word at a word start (word numbers, "us$").
+        // Figures start with a digit, a currency sign ($, €, £) or a lowercase word at
+        // a word start (word numbers, "us$").
         if c.is_ascii_alphabetic() && i > 0 && b[i - 1].is_ascii_alphanumeric() {
-            while i < b.len() && b[i].is_ascii_alphanumeric() {
-                i += 1;
-            }
             continue;
         }
         if !(c.is_ascii_digit()
@@ -557,210 +568,214 @@ pub fn quantities(s: &str, lower: &str) -> Vec<Quantity> {
             // "us$" and the first letters of the number words.
             || matches!(c, b'u' | b'o' | b't' | b'f' | b's' | b'e' | b'n'))
         {
-            i = next_boundary(s, i);
             continue;
         }
-        let boundary = match prev_char(s, i) {
-            None => true,
-            Some(p) => {
-                !(p.is_alphanumeric() || matches!(p, '-' | '/' | '.' | '[' | '_' | '^' | ','))
-            }
-        };
-        let currency_prefix: Option<(&'static str, usize)> = if !boundary {
-            None
-        } else if lower[i..].starts_with("us$") {
-            Some(("USD", 3))
-        } else if c == b'$' {
-            Some(("USD", 1))
-        } else if s[i..].starts_with('€') {
-            Some(("EUR", '€'.len_utf8()))
-        } else if s[i..].starts_with('£') {
-            Some(("GBP", '£'.len_utf8()))
-        } else {
-            None
-        };
-        let num_start = match currency_prefix {
-            Some((_, n)) => {
-                let mut k = i + n;
-                if b.get(k) == Some(&b' ') {
-                    k += 1;
-                }
-                k
-            }
-            None => i,
-        };
-        let parsed = if boundary && b.get(num_start).is_some_and(u8::is_ascii_digit) {
-            digits_at(s, num_start).map(|(v, e)| (v, e, false))
-        } else if boundary
-            && currency_prefix.is_none()
-            && c.is_ascii_lowercase()
-            && starts_number_word(lower, i)
-        {
-            word_number_at(lower, i).map(|(v, e)| (v, e, true))
-        } else {
-            None
-        };
-        let Some((mut v, mut e, words)) = parsed else {
-            // advance one character
-            i += s[i..].chars().next().map(char::len_utf8).unwrap_or(1);
-            continue;
-        };
-        // Glued to letters or slashes after: not a figure ("74/61", "2030s", "12-page").
-        let after = s[e..].chars().next();
-        let glued = matches!(after, Some(a) if a.is_alphanumeric() || a == '/' || a == '_')
-            || (b.get(e) == Some(&b'-') && b.get(e + 1).is_some_and(|x| x.is_ascii_alphabetic()));
-        if glued && !words {
-            i = e;
-            while i < b.len() && is_word_byte(b[i]) {
-                i += 1;
-            }
-            continue;
-        }
-        let raw_digits = &s[num_start..e];
-        let mut hi: Option<f64> = None;
-        // Range: "22-25", "22–25"
-        if !words {
-            let dash = if b.get(e) == Some(&b'-') {
-                Some(1)
-            } else if s[e..].starts_with('\u{2013}') {
-                Some(3)
-            } else {
-                None
-            };
-            if let Some(dl) = dash {
-                if let Some((v2, e2)) = digits_at(s, e + dl) {
-                    if !s[e2..]
-                        .chars()
-                        .next()
-                        .is_some_and(|a| a.is_alphanumeric() || a == '/')
-                    {
-                        hi = Some(v2);
-                        e = e2;
-                    }
-                }
-            }
-        }
-        // Scale words: "million", also across extra spaces (wrapped lines).
-        let mut scaled = false;
-        if !words {
-            if let Some((ws, we)) = next_word(lower, e) {
-                if ws > e {
-                    if let Some(sc) = scale_of(&lower[ws..we]) {
-                        v *= sc;
-                        hi = hi.map(|h| h * sc);
-                        e = we;
-                        scaled = true;
-                    }
-                }
-            }
-        } else {
-            scaled = v >= 1000.0;
-        }
-        // Currency words after: "dollars", "US dollars", "euros".
-        let mut currency = currency_prefix.map(|(c, _)| c);
-        if currency.is_none() {
-            if let Some((ws, we)) = next_word(lower, e) {
-                let w = &lower[ws..we];
-                let (cur, end2) = match w {
-                    "dollars" | "usd" => (Some("USD"), we),
-                    "euros" | "euro" | "eur" => (Some("EUR"), we),
-                    "us" => match next_word(lower, we) {
-                        Some((a, z)) if &lower[a..z] == "dollars" => (Some("USD"), z),
-                        _ => (None, e),
-                    },
-                    _ => (None, e),
-                };
-                if cur.is_some() {
-                    currency = cur;
-                    e = end2;
-                }
-            }
-        }
-        // Percentages are not counts.
-        let rest = &lower[e..];
-        if rest.starts_with('%') || rest.trim_start().starts_with("percent") {
-            i = e;
-            continue;
-        }
-        let is_year = !words
-            && currency.is_none()
-            && !scaled
-            && hi.is_none()
-            && raw_digits.len() == 4
-            && raw_digits.bytes().all(|d| d.is_ascii_digit())
-            && (1900.0..=2099.0).contains(&v);
-        let next = next_word(lower, e).map(|(a, z)| &lower[a..z]);
-        if is_year {
-            // A year unless a unit word follows immediately ("1997 mines" is rare; demand it).
-            if next.and_then(unit_of_word).is_none() {
-                i = e;
-                continue;
-            }
-        }
-        // A day of a date ("31 January 2020") is not a count.
-        if !words
-            && currency.is_none()
-            && !scaled
-            && raw_digits.len() <= 2
-            && next.is_some_and(|w| w.len() >= 3 && month_of(w).is_some())
-        {
-            i = e;
-            continue;
-        }
-        // Unit: scan the noun phrase after the figure.
-        let (unit, phrase_end) = unit_after(s, lower, e);
-        if words && unit.is_none() && currency.is_none() {
-            i = e;
-            continue;
-        }
-        // Hedge before.
-        let (qualifier, hedge_start) = hedge_before(lower, i);
-        let qualifier = if hi.is_some() {
-            Qualifier::Range
-        } else {
-            qualifier
-        };
-        // A second currency in parentheses: "€4.45 million ($5 million)".
-        let mut alt = None;
-        if currency.is_some() {
-            let t = &s[e..];
-            let t2 = t.trim_start();
-            if let Some(inner) = t2.strip_prefix('(') {
-                let off = e + (t.len() - t2.len()) + 1;
-                let inner_lower = &lower[off..];
-                let _ = inner;
-                let sub = quantities_simple(&s[off..], inner_lower);
-                if let Some(q) = sub {
-                    if q.1.is_some() && q.1 != currency {
-                        alt = q.1.map(|cur| (q.0, cur));
-                    }
-                }
-            }
-        }
-        // Skip over the parenthesised second currency: it belongs to this figure.
-        let skip_to = if alt.is_some() {
-            s[e..].find(')').map(|p| e + p + 1).unwrap_or(e)
-        } else {
-            e
-        };
-        out.push(Quantity {
-            start: i,
-            end: e,
-            hedge_start,
-            num: match hi {
-                Some(h) => Num::Range(v, h),
-                None => Num::One(v),
-            },
-            qualifier,
-            currency,
-            unit: if currency.is_some() { None } else { unit },
-            phrase_end: if currency.is_some() { e } else { phrase_end },
-            alt,
-            words,
-        });
-        i = skip_to.max(i + 1);
+        let (q, n) = quantity_at(s, lower, i);
+        out.extend(q);
+        next = n;
     }
     out
+}
+
+/// The figure starting at `i`, if any, and where to look next.
+fn quantity_at(s: &str, lower: &str, i: usize) -> (Option<Quantity>, usize) {
+    let b = s.as_bytes();
+    let c = b[i];
+    let boundary = match prev_char(s, i) {
+        None => true,
+        Some(p) => !(p.is_alphanumeric() || matches!(p, '-' | '/' | '.' | '[' | '_' | '^' | ',')),
+    };
+    let currency_prefix: Option<(&'static str, usize)> = if !boundary {
+        None
+    } else if lower[i..].starts_with("us$") {
+        Some(("USD", 3))
+    } else if c == b'$' {
+        Some(("USD", 1))
+    } else if s[i..].starts_with('€') {
+        Some(("EUR", '€'.len_utf8()))
+    } else if s[i..].starts_with('£') {
+        Some(("GBP", '£'.len_utf8()))
+    } else {
+        None
+    };
+    let num_start = match currency_prefix {
+        Some((_, n)) => {
+            let mut k = i + n;
+            if b.get(k) == Some(&b' ') {
+                k += 1;
+            }
+            k
+        }
+        None => i,
+    };
+    let parsed = if boundary && b.get(num_start).is_some_and(u8::is_ascii_digit) {
+        digits_at(s, num_start).map(|(v, e)| (v, e, false))
+    } else if boundary
+        && currency_prefix.is_none()
+        && c.is_ascii_lowercase()
+        && starts_number_word(lower, i)
+    {
+        word_number_at(lower, i).map(|(v, e)| (v, e, true))
+    } else {
+        None
+    };
+    let Some((mut v, mut e, words)) = parsed else {
+        // advance one character
+        return (
+            None,
+            i + s[i..].chars().next().map(char::len_utf8).unwrap_or(1),
+        );
+    };
+    // Glued to letters or slashes after: not a figure ("74/61", "2030s", "12-page").
+    let after = s[e..].chars().next();
+    let glued = matches!(after, Some(a) if a.is_alphanumeric() || a == '/' || a == '_')
+        || (b.get(e) == Some(&b'-') && b.get(e + 1).is_some_and(|x| x.is_ascii_alphabetic()));
+    if glued && !words {
+        let mut k = e;
+        while k < b.len() && is_word_byte(b[k]) {
+            k += 1;
+        }
+        return (None, k);
+    }
+    let raw_digits = &s[num_start..e];
+    let mut hi: Option<f64> = None;
+    // Range: "22-25", "22–25"
+    if !words {
+        let dash = if b.get(e) == Some(&b'-') {
+            Some(1)
+        } else if s[e..].starts_with('\u{2013}') {
+            Some(3)
+        } else {
+            None
+        };
+        if let Some(dl) = dash {
+            if let Some((v2, e2)) = digits_at(s, e + dl) {
+                if !s[e2..]
+                    .chars()
+                    .next()
+                    .is_some_and(|a| a.is_alphanumeric() || a == '/')
+                {
+                    hi = Some(v2);
+                    e = e2;
+                }
+            }
+        }
+    }
+    // Scale words: "million", also across extra spaces (wrapped lines).
+    let mut scaled = false;
+    if !words {
+        if let Some((ws, we)) = next_word(lower, e) {
+            if ws > e {
+                if let Some(sc) = scale_of(&lower[ws..we]) {
+                    v *= sc;
+                    hi = hi.map(|h| h * sc);
+                    e = we;
+                    scaled = true;
+                }
+            }
+        }
+    } else {
+        scaled = v >= 1000.0;
+    }
+    // Currency words after: "dollars", "US dollars", "euros".
+    let mut currency = currency_prefix.map(|(c, _)| c);
+    if currency.is_none() {
+        if let Some((ws, we)) = next_word(lower, e) {
+            let w = &lower[ws..we];
+            let (cur, end2) = match w {
+                "dollars" | "usd" => (Some("USD"), we),
+                "euros" | "euro" | "eur" => (Some("EUR"), we),
+                "us" => match next_word(lower, we) {
+                    Some((a, z)) if &lower[a..z] == "dollars" => (Some("USD"), z),
+                    _ => (None, e),
+                },
+                _ => (None, e),
+            };
+            if cur.is_some() {
+                currency = cur;
+                e = end2;
+            }
+        }
+    }
+    // Percentages are not counts.
+    let rest = &lower[e..];
+    if rest.starts_with('%') || rest.trim_start().starts_with("percent") {
+        return (None, e);
+    }
+    let is_year = !words
+        && currency.is_none()
+        && !scaled
+        && hi.is_none()
+        && raw_digits.len() == 4
+        && raw_digits.bytes().all(|d| d.is_ascii_digit())
+        && (1900.0..=2099.0).contains(&v);
+    let next = next_word(lower, e).map(|(a, z)| &lower[a..z]);
+    if is_year {
+        // A year unless a unit word follows immediately ("1997 mines" is rare; demand it).
+        if next.and_then(unit_of_word).is_none() {
+            return (None, e);
+        }
+    }
+    // A day of a date ("31 January 2020") is not a count.
+    if !words
+        && currency.is_none()
+        && !scaled
+        && raw_digits.len() <= 2
+        && next.is_some_and(|w| w.len() >= 3 && month_of(w).is_some())
+    {
+        return (None, e);
+    }
+    // Unit: scan the noun phrase after the figure.
+    let (unit, phrase_end) = unit_after(s, lower, e);
+    if words && unit.is_none() && currency.is_none() {
+        return (None, e);
+    }
+    // Hedge before.
+    let (qualifier, hedge_start) = hedge_before(lower, i);
+    let qualifier = if hi.is_some() {
+        Qualifier::Range
+    } else {
+        qualifier
+    };
+    // A second currency in parentheses: "€4.45 million ($5 million)".
+    let mut alt = None;
+    if currency.is_some() {
+        let t = &s[e..];
+        let t2 = t.trim_start();
+        if let Some(inner) = t2.strip_prefix('(') {
+            let off = e + (t.len() - t2.len()) + 1;
+            let inner_lower = &lower[off..];
+            let _ = inner;
+            let sub = quantities_simple(&s[off..], inner_lower);
+            if let Some(q) = sub {
+                if q.1.is_some() && q.1 != currency {
+                    alt = q.1.map(|cur| (q.0, cur));
+                }
+            }
+        }
+    }
+    // Skip over the parenthesised second currency: it belongs to this figure.
+    let skip_to = if alt.is_some() {
+        s[e..].find(')').map(|p| e + p + 1).unwrap_or(e)
+    } else {
+        e
+    };
+    let q = Quantity {
+        start: i,
+        end: e,
+        hedge_start,
+        num: match hi {
+            Some(h) => Num::Range(v, h),
+            None => Num::One(v),
+        },
+        qualifier,
+        currency,
+        unit: if currency.is_some() { None } else { unit },
+        phrase_end: if currency.is_some() { e } else { phrase_end },
+        alt,
+        words,
+    };
+    (Some(q), skip_to.max(i + 1))
 }
 
 /// The first money figure at the start of `s` (for the parenthesised second currency).
@@ -1210,6 +1225,29 @@ mod tests {
         let isos: Vec<String> = d.iter().map(|d| d.iso()).collect();
         assert_eq!(isos, vec!["2020-01-31", "2019-12", "2020-11-16", "1997"]);
         assert!(dates("we may 2020").is_empty() || dates("we may 2020")[0].month.is_none());
+    }
+
+    #[test]
+    fn figures_from_word_starts_and_signs() {
+        let cases = [
+            "just more than 3 million anti-personnel mines and US$3 million (\u{20ac}4 million)",
+            "a contribution of \u{20ac}4.45 million ($5 million) in 2019, \u{a3}12 and M16A1 x-12 mines",
+            "between 22-25 million mines; ten thousand\u{2013}twenty mines, 74/61, 2030s, 12-page",
+            "\u{e9}5 mines, caf\u{e9}s 7 mines, _9 mines, [36], ^4 mines, .5 mines, 1,234,567.5 people",
+            "twenty-five people were killed, us$ 40 and US $50, some 11,000 mines in 2020",
+        ];
+        for s in cases {
+            let l = s.to_ascii_lowercase();
+            let b = s.as_bytes();
+            let mut starts: Vec<usize> = (0..b.len())
+                .filter(|&i| {
+                    b[i].is_ascii_alphanumeric() && (i == 0 || !b[i - 1].is_ascii_alphanumeric())
+                })
+                .collect();
+            starts.extend(memchr::memchr3_iter(b'$', 0xE2, 0xC2, b));
+            starts.sort_unstable();
+            assert_eq!(quantities_from(s, &l, starts), quantities(s, &l), "{s}");
+        }
     }
 
     #[test]
