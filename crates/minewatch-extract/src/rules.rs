@@ -17,6 +17,8 @@ struct Sent<'d, 'a> {
     lower: &'a str,
     /// The lowercase words with their offsets (for cheap trigger gating).
     words: &'a [&'a str],
+    /// Each word's keyword and event bits (see [`KeywordTable`]).
+    bits: &'a [(u64, u64)],
     /// The keywords among `words` ([`kw`] bits) and the first words of event
     /// triggers among them (one bit each): see [`word_bits`].
     kw: u64,
@@ -70,6 +72,15 @@ mod kw {
     pub const P_EXPORT: u64 = 1 << 27;
     pub const P_TRANSFER: u64 = 1 << 28;
     pub const P_STOCKPILE: u64 = 1 << 29;
+    /// The words of a non-state armed group or the EU (see `subject`).
+    pub const NSAG: u64 = 1 << 30;
+    pub const ARMED: u64 = 1 << 31;
+    pub const GROUP: u64 = 1 << 32;
+    pub const NON: u64 = 1 << 33;
+    pub const ISLAMIC: u64 = 1 << 34;
+    pub const STATE: u64 = 1 << 35;
+    pub const EUROPEAN: u64 = 1 << 36;
+    pub const UNION: u64 = 1 << 37;
 }
 
 /// The first words of every event trigger phrase (bit `i` of [`Sent::ev`] is `EV_FIRST[i]`):
@@ -153,6 +164,14 @@ const KEYWORDS: &[(&str, u64)] = &[
     ("holds", kw::QCUE),
     ("held", kw::QCUE),
     ("possesses", kw::QCUE),
+    ("armed", kw::ARMED),
+    ("group", kw::GROUP),
+    ("groups", kw::GROUP),
+    ("non", kw::NON),
+    ("islamic", kw::ISLAMIC),
+    ("state", kw::STATE),
+    ("european", kw::EUROPEAN),
+    ("union", kw::UNION),
 ];
 
 /// A word (at most 16 bytes, no NUL) as one integer, for the keyword table.
@@ -221,6 +240,9 @@ fn keyword_table() -> &'static KeywordTable {
         for w in QPRED_WORDS {
             add(w, kw::QPRED, 0);
         }
+        for w in NSAG {
+            add(w, kw::NSAG, 0);
+        }
         t
     })
 }
@@ -282,7 +304,7 @@ impl<'a> Lines<'a> {
     }
     /// 0-based line number containing byte `offset`.
     fn line_of(&self, offset: usize) -> usize {
-        let breaks = |a: usize, b: usize| self.text[a..b].iter().filter(|&&c| c == b'\n').count();
+        let breaks = |a: usize, b: usize| memchr::memchr_iter(b'\n', &self.text[a..b]).count();
         let offset = offset.min(self.text.len());
         let (at, n) = self.last.get();
         let line = if offset >= at {
@@ -423,6 +445,7 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
                 s,
                 lower: &plower[a..b],
                 words,
+                bits: &pbits[w0..w1],
                 kw: kwb,
                 ev: evb,
                 abs,
@@ -959,10 +982,9 @@ fn subject<'a>(t: &Sent<'a, '_>, pos: usize, own: &str, states: &StateMemo<'a>) 
     let start = memchr::memrchr(b';', lower_before.as_bytes())
         .map(|p| p + 1)
         .unwrap_or(0);
-    // The clause's words (those starting in it) that name a group or the EU.
-    let (mut nsag, mut armed, mut group, mut non, mut islamic, mut state, mut european, mut union) =
-        (false, false, false, false, false, false, false, false);
-    for w in t.words {
+    // The keywords of the clause's words (those starting in it): a group or the EU.
+    let mut k = 0;
+    for (w, &(b, _)) in t.words.iter().zip(t.bits) {
         let o = t.offset(w);
         if o < start {
             continue;
@@ -970,22 +992,16 @@ fn subject<'a>(t: &Sent<'a, '_>, pos: usize, own: &str, states: &StateMemo<'a>) 
         if o >= before.len() {
             break;
         }
-        match *w {
-            w if NSAG.contains(&w) => nsag = true,
-            "armed" => armed = true,
-            "group" | "groups" => group = true,
-            "non" => non = true,
-            "islamic" => islamic = true,
-            "state" => state = true,
-            "european" => european = true,
-            "union" => union = true,
-            _ => {}
-        }
+        k |= b;
     }
-    if nsag || (armed && group && non) || (islamic && state) {
+    let has = |x: u64| k & x != 0;
+    if has(kw::NSAG)
+        || (has(kw::ARMED) && has(kw::GROUP) && has(kw::NON))
+        || (has(kw::ISLAMIC) && has(kw::STATE))
+    {
         return "NSAG".into();
     }
-    if european && union {
+    if has(kw::EUROPEAN) && has(kw::UNION) {
         return "EU".into();
     }
     // The clause's words (the sentence's, cut at the value): offsets in `before`.
@@ -1926,6 +1942,10 @@ mod tests {
             assert_eq!(word_bits(w).0 & k, k, "{w}");
         }
         assert_eq!(word_bits("held").0, kw::QCUE | kw::QPRED);
+        for w in NSAG {
+            assert_eq!(word_bits(w).0, kw::NSAG, "{w}");
+        }
+        assert_eq!(word_bits("state"), (kw::STATE, 1 << 12));
         assert_eq!(word_bits("report"), (kw::REPORT, 1 << 18));
         for w in [
             "the",
