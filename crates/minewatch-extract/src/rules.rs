@@ -1143,6 +1143,24 @@ fn word_runs(s: &str) -> Vec<(usize, usize)> {
     }
     let b = s.as_bytes();
     let mut v = Vec::with_capacity(b.len() / 6 + 1);
+    if s.is_ascii() {
+        // The usual sentence: bytes only.
+        let wc = |c: u8| c.is_ascii_alphanumeric() || c == b'.' || c == b'-';
+        let mut i = 0;
+        while i < b.len() {
+            while i < b.len() && !wc(b[i]) {
+                i += 1;
+            }
+            let st = i;
+            while i < b.len() && wc(b[i]) {
+                i += 1;
+            }
+            if i > st {
+                v.push((st, i));
+            }
+        }
+        return v;
+    }
     let mut i = 0;
     while i < b.len() {
         // Over the characters between words, then over a word.
@@ -2017,6 +2035,17 @@ mod tests {
         for off in [0, 5, 3, 9, 1, 2, 14, 13, 0, 20, 7, 6, 12, 4] {
             assert_eq!(lines.line_of(off), idx.line_of(off), "{off}");
         }
+    }
+
+    #[test]
+    fn word_runs_ascii_and_not() {
+        let a = "The U.S. non-state armed group--and ... 12-page (x) e.g. end.";
+        let u = "The U.S. non-state armed group--and ... 12-page (x) e.g. end.\u{e9}";
+        let ra = word_runs(a);
+        let ru = word_runs(u);
+        assert_eq!(&ru[..ru.len() - 1], &ra[..ra.len() - 1]);
+        assert_eq!(ra.last(), Some(&(a.len() - 4, a.len())));
+        assert_eq!(ru.last(), Some(&(a.len() - 4, u.len())));
     }
 
     #[test]
