@@ -20,7 +20,7 @@ struct Sent<'d, 'a> {
     /// Each word's keyword and event bits (see [`KeywordTable`]).
     bits: &'a [(u64, u64)],
     /// The keywords among `words` ([`kw`] bits) and the first words of event
-    /// triggers among them (one bit each): see [`word_bits`].
+    /// triggers among them (bit `i` for `EV_FIRST[i]`): see [`KeywordTable`].
     kw: u64,
     ev: u64,
     /// Byte offset of `s` in the document.
