@@ -30,8 +30,9 @@ struct Sent<'d, 'a> {
     dates: Vec<DateMention>,
     /// The last date of the sentences before, in the same paragraph (context for `as_of`).
     context_date: Option<DateMention>,
-    /// The sentence's words as `subject` reads them (see `word_runs`), made when first needed.
-    spans: std::cell::OnceCell<Vec<(usize, usize)>>,
+    /// The sentence's words as `subject` reads them (see `word_runs`), made when first
+    /// needed, each with its [`word_kind`] once known ([`UNKNOWN`] until then).
+    spans: std::cell::OnceCell<Vec<(usize, usize, std::cell::Cell<u8>)>>,
 }
 
 /// Keywords the rules test for, as bits of [`Sent::kw`].
@@ -1005,27 +1006,43 @@ fn subject<'a>(t: &Sent<'a, '_>, pos: usize, own: &str, states: &StateMemo<'a>) 
         return "EU".into();
     }
     // The clause's words (the sentence's, cut at the value): offsets in `before`.
-    let spans = t.spans.get_or_init(|| word_runs(t.s));
+    let spans = t.spans.get_or_init(|| {
+        word_runs(t.s)
+            .into_iter()
+            .map(|(a, e)| (a, e, std::cell::Cell::new(UNKNOWN)))
+            .collect()
+    });
     let blen = before.len();
-    let runs = &spans
-        [spans.partition_point(|&(a, _)| a < start)..spans.partition_point(|&(a, _)| a < blen)];
+    let runs = &spans[spans.partition_point(|&(a, _, _)| a < start)
+        ..spans.partition_point(|&(a, _, _)| a < blen)];
     let word = |i: usize| {
-        let (a, e) = runs[i];
-        (a, before[a..e.min(blen)].trim_end_matches('.'))
+        let (a, e, _) = &runs[i];
+        (*a, before[*a..(*e).min(blen)].trim_end_matches('.'))
+    };
+    // A word's kind: remembered for the sentence unless the value cuts the word.
+    let kind = |i: usize| {
+        let (_, e, k) = &runs[i];
+        if *e > blen {
+            return word_kind(word(i).1);
+        }
+        if k.get() == UNKNOWN {
+            k.set(word_kind(word(i).1));
+        }
+        k.get()
     };
     let mut i = 0;
     let mut in_pp = false;
     while i < runs.len() {
-        let (_, w) = word(i);
-        if (2..=9).contains(&w.len()) && is_preposition(w) {
+        let wk = kind(i);
+        if wk == PREPOSITION {
             in_pp = true;
             i += 1;
             continue;
         }
-        if w.chars().next().is_some_and(char::is_uppercase) {
-            // Longest run of up to 4 words that names a state.
+        if wk <= 4 {
+            // Capitalised: the longest run of up to 4 words that names a state.
             let mut hit = None;
-            let most = state_first_word(w);
+            let most = wk as usize;
             for n in (1..=most.max(1)).rev() {
                 if i + n > runs.len() {
                     continue;
@@ -1055,12 +1072,33 @@ fn subject<'a>(t: &Sent<'a, '_>, pos: usize, own: &str, states: &StateMemo<'a>) 
                 i += n;
                 continue;
             }
-        } else if !(w.eq_ignore_ascii_case("and") || w.eq_ignore_ascii_case("the")) {
+        } else if wk != AND_THE {
             in_pp = false;
         }
         i += 1;
     }
     own.to_string()
+}
+
+/// [`word_kind`]s: 0 to 4 for a capitalised word (how many words the longest state
+/// name starting with it has), and these.
+const PREPOSITION: u8 = 5;
+const AND_THE: u8 = 6;
+const OTHER: u8 = 7;
+const UNKNOWN: u8 = u8::MAX;
+
+/// How `subject` reads a word: a preposition, a capitalised word (with
+/// [`state_first_word`]), "and"/"the", or another.
+fn word_kind(w: &str) -> u8 {
+    if (2..=9).contains(&w.len()) && is_preposition(w) {
+        PREPOSITION
+    } else if w.chars().next().is_some_and(char::is_uppercase) {
+        state_first_word(w).min(4) as u8
+    } else if w.eq_ignore_ascii_case("and") || w.eq_ignore_ascii_case("the") {
+        AND_THE
+    } else {
+        OTHER
+    }
 }
 
 /// The prepositions that open a phrase whose state is not the subject (any ASCII case).
