@@ -1006,12 +1006,7 @@ fn subject<'a>(t: &Sent<'a, '_>, pos: usize, own: &str, states: &StateMemo<'a>) 
         return "EU".into();
     }
     // The clause's words (the sentence's, cut at the value): offsets in `before`.
-    let spans = t.spans.get_or_init(|| {
-        word_runs(t.s)
-            .into_iter()
-            .map(|(a, e)| (a, e, std::cell::Cell::new(UNKNOWN)))
-            .collect()
-    });
+    let spans = t.spans.get_or_init(|| word_runs(t.s));
     let blen = before.len();
     let runs = &spans[spans.partition_point(|&(a, _, _)| a < start)
         ..spans.partition_point(|&(a, _, _)| a < blen)];
@@ -1165,9 +1160,10 @@ fn state_first_word(w: &str) -> usize {
     map.get(f).or_else(|| map.get(lw)).copied().unwrap_or(0)
 }
 
-/// The runs of word characters (letters, digits, '.', '-') in `s`: (start, end).
-/// `subject` reads a word as its run without the final periods.
-fn word_runs(s: &str) -> Vec<(usize, usize)> {
+/// The runs of word characters (letters, digits, '.', '-') in `s`: (start, end, and
+/// the [`word_kind`] to be known). `subject` reads a word as its run without the final
+/// periods.
+fn word_runs(s: &str) -> Vec<(usize, usize, std::cell::Cell<u8>)> {
     /// Whether the character at `i` is a word character, and its length.
     fn word_char(s: &str, b: &[u8], i: usize) -> (bool, usize) {
         let c = b[i];
@@ -1194,7 +1190,7 @@ fn word_runs(s: &str) -> Vec<(usize, usize)> {
                 i += 1;
             }
             if i > st {
-                v.push((st, i));
+                v.push((st, i, std::cell::Cell::new(UNKNOWN)));
             }
         }
         return v;
@@ -1216,7 +1212,7 @@ fn word_runs(s: &str) -> Vec<(usize, usize)> {
             }
             i += n;
         }
-        v.push((st, i));
+        v.push((st, i, std::cell::Cell::new(UNKNOWN)));
     }
     v
 }
@@ -2079,8 +2075,11 @@ mod tests {
     fn word_runs_ascii_and_not() {
         let a = "The U.S. non-state armed group--and ... 12-page (x) e.g. end.";
         let u = "The U.S. non-state armed group--and ... 12-page (x) e.g. end.\u{e9}";
-        let ra = word_runs(a);
-        let ru = word_runs(u);
+        let runs = |s: &str| -> Vec<(usize, usize)> {
+            word_runs(s).into_iter().map(|(a, e, _)| (a, e)).collect()
+        };
+        let ra = runs(a);
+        let ru = runs(u);
         assert_eq!(&ru[..ru.len() - 1], &ra[..ra.len() - 1]);
         assert_eq!(ra.last(), Some(&(a.len() - 4, a.len())));
         assert_eq!(ru.last(), Some(&(a.len() - 4, u.len())));

@@ -6,13 +6,70 @@ use minewatch_model::Date;
 use serde::Serialize;
 
 /// Abbreviations after which a period does not end a sentence (lowercase, without the final period).
-const ABBREVIATIONS: &[&str] = &[
-    "u.s", "u.k", "u.n", "e.g", "i.e", "adm", "no", "nos", "lt", "gen", "col", "maj", "capt",
-    "sgt", "dr", "mr", "mrs", "ms", "st", "jr", "sr", "co", "inc", "ltd", "vs", "rep", "sen",
-    "gov", "amb", "art", "arts", "para", "pp", "p", "fig", "jan", "feb", "mar", "apr", "jun",
-    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "approx", "cf", "al", "vol", "ed", "eds",
-    "ca", "rev", "prof", "hon", "dept", "est",
-];
+fn is_abbreviation_word(lw: &[u8]) -> bool {
+    matches!(
+        lw,
+        b"u.s"
+            | b"u.k"
+            | b"u.n"
+            | b"e.g"
+            | b"i.e"
+            | b"adm"
+            | b"no"
+            | b"nos"
+            | b"lt"
+            | b"gen"
+            | b"col"
+            | b"maj"
+            | b"capt"
+            | b"sgt"
+            | b"dr"
+            | b"mr"
+            | b"mrs"
+            | b"ms"
+            | b"st"
+            | b"jr"
+            | b"sr"
+            | b"co"
+            | b"inc"
+            | b"ltd"
+            | b"vs"
+            | b"rep"
+            | b"sen"
+            | b"gov"
+            | b"amb"
+            | b"art"
+            | b"arts"
+            | b"para"
+            | b"pp"
+            | b"p"
+            | b"fig"
+            | b"jan"
+            | b"feb"
+            | b"mar"
+            | b"apr"
+            | b"jun"
+            | b"jul"
+            | b"aug"
+            | b"sep"
+            | b"sept"
+            | b"oct"
+            | b"nov"
+            | b"dec"
+            | b"approx"
+            | b"cf"
+            | b"al"
+            | b"vol"
+            | b"ed"
+            | b"eds"
+            | b"ca"
+            | b"rev"
+            | b"prof"
+            | b"hon"
+            | b"dept"
+            | b"est"
+    )
+}
 
 /// The bytes [`sentences`] stops at: a curly quote's lead byte, `"`, `.`, `!`, `?`.
 const SENTENCE_BYTE: [bool; 256] = {
@@ -179,7 +236,7 @@ fn is_abbreviation(s: &str, dot: usize) -> bool {
     let lw = &mut buf[..word.len()];
     lw.copy_from_slice(word.as_bytes());
     lw.make_ascii_lowercase();
-    std::str::from_utf8(lw).is_ok_and(|lw| ABBREVIATIONS.contains(&lw))
+    is_abbreviation_word(lw)
 }
 
 /// How a figure is hedged.
