@@ -477,8 +477,8 @@ struct RollCall {
 
 struct Unga {
     calls: Vec<RollCall>,
-    /// (iso2, resolution) -> vote
-    votes: BTreeMap<(String, String), String>,
+    /// iso2 -> resolution -> vote
+    votes: BTreeMap<String, BTreeMap<String, String>>,
 }
 
 fn unga() -> Option<&'static Unga> {
@@ -521,16 +521,13 @@ fn unga() -> Option<&'static Unga> {
             vt.col("country_code").ok()?,
             vt.col("vote").ok()?,
         );
-        let votes = vt
-            .records
-            .iter()
-            .map(|rec| {
-                (
-                    (rec.fields[vc].clone(), rec.fields[vr].clone()),
-                    rec.fields[vv].clone(),
-                )
-            })
-            .collect();
+        let mut votes: BTreeMap<String, BTreeMap<String, String>> = BTreeMap::new();
+        for rec in &vt.records {
+            votes
+                .entry(rec.fields[vc].clone())
+                .or_default()
+                .insert(rec.fields[vr].clone(), rec.fields[vv].clone());
+        }
         Some(Unga { calls, votes })
     })
     .as_ref()
@@ -555,12 +552,8 @@ fn unga_vote(f: &Fact, out: &mut Vec<Diagnostic>) {
     let Some(state) = minewatch_refdata::resolve_state(&f.subject) else {
         return;
     };
-    let iso2 = state.iso2.clone();
-    let vote_of = |res: &str| {
-        u.votes
-            .get(&(iso2.clone(), res.to_string()))
-            .map(String::as_str)
-    };
+    let by_res = u.votes.get(state.iso2.as_str());
+    let vote_of = |res: &str| by_res.and_then(|m| m.get(res)).map(String::as_str);
     let word = |v: &str| match v {
         "abstain" => "abstained on",
         "yes" => "voted for",
