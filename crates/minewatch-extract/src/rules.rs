@@ -30,9 +30,8 @@ struct Sent<'d, 'a> {
     dates: Vec<DateMention>,
     /// The last date of the sentences before, in the same paragraph (context for `as_of`).
     context_date: Option<DateMention>,
-    /// The sentence's words as `subject` reads them (see `word_runs`), made when first
-    /// needed, each with its [`word_kind`] once known ([`UNKNOWN`] until then).
-    spans: std::cell::OnceCell<Vec<(usize, usize, std::cell::Cell<u8>)>>,
+    /// The sentence's words as `subject` reads them, scanned as far as needed.
+    runs: std::cell::RefCell<Runs>,
 }
 
 /// Keywords the rules test for, as bits of [`Sent::kw`].
@@ -459,7 +458,7 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
                 } else {
                     Vec::new()
                 },
-                spans: std::cell::OnceCell::new(),
+                runs: Default::default(),
                 context_date: context_date.clone(),
             };
             cx.sent_start = cx.out.len();
@@ -1006,8 +1005,11 @@ fn subject<'a>(t: &Sent<'a, '_>, pos: usize, own: &str, states: &StateMemo<'a>) 
         return "EU".into();
     }
     // The clause's words (the sentence's, cut at the value): offsets in `before`.
-    let spans = t.spans.get_or_init(|| word_runs(t.s));
     let blen = before.len();
+    if t.runs.borrow().next < blen {
+        t.runs.borrow_mut().extend(t.s, blen);
+    }
+    let spans = std::cell::Ref::map(t.runs.borrow(), |r| &r.v);
     let runs = &spans[spans.partition_point(|&(a, _, _)| a < start)
         ..spans.partition_point(|&(a, _, _)| a < blen)];
     let word = |i: usize| {
@@ -1160,61 +1162,64 @@ fn state_first_word(w: &str) -> usize {
     map.get(f).or_else(|| map.get(lw)).copied().unwrap_or(0)
 }
 
-/// The runs of word characters (letters, digits, '.', '-') in `s`: (start, end, and
-/// the [`word_kind`] to be known). `subject` reads a word as its run without the final
-/// periods.
-fn word_runs(s: &str) -> Vec<(usize, usize, std::cell::Cell<u8>)> {
-    /// Whether the character at `i` is a word character, and its length.
-    fn word_char(s: &str, b: &[u8], i: usize) -> (bool, usize) {
-        let c = b[i];
-        if c < 0x80 {
-            // ASCII without decoding.
-            (c.is_ascii_alphanumeric() || c == b'.' || c == b'-', 1)
-        } else {
-            let c = s[i..].chars().next().unwrap_or(' ');
-            (c.is_alphanumeric(), c.len_utf8())
+/// The runs of word characters (letters, digits, '.', '-') in a sentence, as far as
+/// `subject` has needed them: (start, end, and the [`word_kind`] once known).
+/// `subject` reads a word as its run without the final periods.
+#[derive(Default)]
+struct Runs {
+    v: Vec<(usize, usize, std::cell::Cell<u8>)>,
+    /// Where scanning resumes: the end of the text or the start of a word not yet in `v`.
+    next: usize,
+}
+
+impl Runs {
+    /// Scan on until every run starting before `upto` is in `v` (whole).
+    fn extend(&mut self, s: &str, upto: usize) {
+        /// Whether the character at `i` is a word character, and its length.
+        #[inline]
+        fn word_char(s: &str, b: &[u8], i: usize) -> (bool, usize) {
+            let c = b[i];
+            if c < 0x80 {
+                // ASCII without decoding.
+                (c.is_ascii_alphanumeric() || c == b'.' || c == b'-', 1)
+            } else {
+                let c = s[i..].chars().next().unwrap_or(' ');
+                (c.is_alphanumeric(), c.len_utf8())
+            }
         }
-    }
-    let b = s.as_bytes();
-    let mut v = Vec::with_capacity(b.len() / 6 + 1);
-    if s.is_ascii() {
-        // The usual sentence: bytes only.
-        let wc = |c: u8| c.is_ascii_alphanumeric() || c == b'.' || c == b'-';
-        let mut i = 0;
+        let b = s.as_bytes();
+        let mut i = self.next;
         while i < b.len() {
-            while i < b.len() && !wc(b[i]) {
-                i += 1;
-            }
-            let st = i;
-            while i < b.len() && wc(b[i]) {
-                i += 1;
-            }
-            if i > st {
-                v.push((st, i, std::cell::Cell::new(UNKNOWN)));
-            }
-        }
-        return v;
-    }
-    let mut i = 0;
-    while i < b.len() {
-        // Over the characters between words, then over a word.
-        let (wc, n) = word_char(s, b, i);
-        if !wc {
-            i += n;
-            continue;
-        }
-        let st = i;
-        i += n;
-        while i < b.len() {
+            // Over the characters between words, then over a word.
             let (wc, n) = word_char(s, b, i);
             if !wc {
+                i += n;
+                continue;
+            }
+            if i >= upto {
                 break;
             }
+            let st = i;
             i += n;
+            while i < b.len() {
+                let (wc, n) = word_char(s, b, i);
+                if !wc {
+                    break;
+                }
+                i += n;
+            }
+            self.v.push((st, i, std::cell::Cell::new(UNKNOWN)));
         }
-        v.push((st, i, std::cell::Cell::new(UNKNOWN)));
+        self.next = i;
     }
-    v
+}
+
+/// Every run of word characters in `s` (see [`Runs`]): (start, end).
+#[cfg(test)]
+fn word_runs(s: &str) -> Vec<(usize, usize)> {
+    let mut r = Runs::default();
+    r.extend(s, s.len());
+    r.v.into_iter().map(|(a, e, _)| (a, e)).collect()
 }
 
 fn unga<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
@@ -2075,11 +2080,15 @@ mod tests {
     fn word_runs_ascii_and_not() {
         let a = "The U.S. non-state armed group--and ... 12-page (x) e.g. end.";
         let u = "The U.S. non-state armed group--and ... 12-page (x) e.g. end.\u{e9}";
-        let runs = |s: &str| -> Vec<(usize, usize)> {
-            word_runs(s).into_iter().map(|(a, e, _)| (a, e)).collect()
-        };
-        let ra = runs(a);
-        let ru = runs(u);
+        let ra = word_runs(a);
+        let ru = word_runs(u);
+        // Scanned in steps, the same runs.
+        let mut r = Runs::default();
+        for upto in [0, 3, 4, 9, 10, 30, 31, u.len()] {
+            r.extend(u, upto);
+        }
+        let rs: Vec<(usize, usize)> = r.v.iter().map(|(a, e, _)| (*a, *e)).collect();
+        assert_eq!(rs, ru);
         assert_eq!(&ru[..ru.len() - 1], &ra[..ra.len() - 1]);
         assert_eq!(ra.last(), Some(&(a.len() - 4, a.len())));
         assert_eq!(ru.last(), Some(&(a.len() - 4, u.len())));
