@@ -22,9 +22,9 @@ struct Name {
     mine: &'static MineType,
 }
 
-/// Name indices (in [`names`] order) with their second byte, by their first byte,
-/// as the text being matched shows them: case-folded names are compared with the
-/// lowercase text, the others with the text itself.
+/// Name indices with their second byte, by their first byte, as the text being
+/// matched shows them: case-folded names are compared with the lowercase text, the
+/// others with the text itself. Sorted by second byte, then in [`names`] order.
 struct Index {
     fold: Vec<Vec<(u8, u16)>>,
     exact: Vec<Vec<(u8, u16)>>,
@@ -45,6 +45,10 @@ fn index() -> &'static Index {
                 &mut idx.exact
             };
             list[b[0] as usize].push((b[1], i as u16));
+        }
+        // By second byte, in name order within it (a stable sort).
+        for l in idx.fold.iter_mut().chain(idx.exact.iter_mut()) {
+            l.sort_by_key(|x| x.0);
         }
         idx
     })
@@ -120,16 +124,13 @@ pub(crate) fn find_mines_from(
             let all = names();
             let idx = index();
             let l0 = lower.as_bytes()[i];
-            let mut f = idx.fold[l0 as usize]
-                .iter()
-                .filter(|x| x.0 == l1)
-                .map(|x| x.1)
-                .peekable();
-            let mut x = idx.exact[b[i] as usize]
-                .iter()
-                .filter(|x| x.0 == s1)
-                .map(|x| x.1)
-                .peekable();
+            // The names with this second byte: a range of the first byte's list.
+            let second = |list: &'static [(u8, u16)], c: u8| {
+                let r = &list[list.partition_point(|x| x.0 < c)..];
+                r[..r.partition_point(|x| x.0 == c)].iter().map(|x| x.1)
+            };
+            let mut f = second(&idx.fold[l0 as usize], l1).peekable();
+            let mut x = second(&idx.exact[b[i] as usize], s1).peekable();
             loop {
                 // Merge the two lists in name order.
                 let k = match (f.peek(), x.peek()) {
