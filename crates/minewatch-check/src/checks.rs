@@ -750,6 +750,70 @@ pub fn glued_words(doc: &Document, wi: &WordIndex, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// A shingle's entry: its hash, the last paragraph that had it (`u32::MAX`: empty
+/// slot) and in how many paragraphs it stands.
+#[derive(Clone, Copy)]
+struct Shingle {
+    hash: u64,
+    last: u32,
+    count: u32,
+}
+
+/// Open addressing with linear probing, kept at most half full.
+struct ShingleTable {
+    slots: Vec<Shingle>,
+    len: usize,
+}
+
+impl ShingleTable {
+    const EMPTY: Shingle = Shingle {
+        hash: 0,
+        last: u32::MAX,
+        count: 0,
+    };
+
+    fn with_capacity(n: usize) -> ShingleTable {
+        ShingleTable {
+            slots: vec![Self::EMPTY; (n * 2).next_power_of_two().max(16)],
+            len: 0,
+        }
+    }
+
+    /// The slot holding `h`, or the empty slot where it would go.
+    fn find(&self, h: u64) -> usize {
+        let mask = self.slots.len() - 1;
+        let mut k = (h as usize) & mask;
+        while self.slots[k].last != u32::MAX && self.slots[k].hash != h {
+            k = (k + 1) & mask;
+        }
+        k
+    }
+
+    /// The entry for `h`, made (never seen in a paragraph) if new.
+    fn entry(&mut self, h: u64) -> &mut Shingle {
+        let mut k = self.find(h);
+        if self.slots[k].last == u32::MAX {
+            if (self.len + 1) * 2 > self.slots.len() {
+                let bigger = vec![Self::EMPTY; self.slots.len() * 2];
+                let old = std::mem::replace(&mut self.slots, bigger);
+                for e in old.into_iter().filter(|e| e.last != u32::MAX) {
+                    let j = self.find(e.hash);
+                    self.slots[j] = e;
+                }
+                k = self.find(h);
+            }
+            self.len += 1;
+            // A new entry: `last` is set by the caller; mark it taken meanwhile.
+            self.slots[k] = Shingle {
+                hash: h,
+                last: u32::MAX - 1,
+                count: 0,
+            };
+        }
+        &mut self.slots[k]
+    }
+}
+
 /// Paragraphs that say nearly the same thing (a copy left behind after editing).
 pub fn near_duplicates(doc: &Document, wi: &WordIndex, opts: &Options, out: &mut Vec<Diagnostic>) {
     const SHINGLE: usize = 4;
@@ -774,44 +838,40 @@ pub fn near_duplicates(doc: &Document, wi: &WordIndex, opts: &Options, out: &mut
     }
     // Every distinct 4-word shingle in an open-addressing table: its hash, the last
     // paragraph that had it, and how many paragraphs did. One pass, in paragraph order,
-    // also counts each paragraph's distinct shingles.
-    let total: usize = words.iter().map(|w| w.len()).sum();
-    let mask = (total * 2).next_power_of_two().max(16) - 1;
-    let mut keys = vec![0u64; mask + 1];
-    let mut last = vec![u32::MAX; mask + 1];
-    let mut count = vec![0u32; mask + 1];
-    let slot_of = |keys: &[u64], last: &[u32], h: u64| {
-        let mut k = (h as usize) & mask;
-        while last[k] != u32::MAX && keys[k] != h {
-            k = (k + 1) & mask;
-        }
-        k
-    };
+    // also counts each paragraph's distinct shingles. The table grows with the distinct
+    // shingles, not the words: a long profile repeating itself stays small.
+    let mut table =
+        ShingleTable::with_capacity(words.iter().map(|w| w.len()).sum::<usize>().min(4096));
     let mut lens = vec![0usize; spans.len()];
     for (i, hs) in words.iter().enumerate() {
         for h in shingles(hs) {
-            let k = slot_of(&keys, &last, h);
-            if last[k] != i as u32 {
-                keys[k] = h;
-                last[k] = i as u32;
-                count[k] += 1;
+            let e = table.entry(h);
+            if e.last != i as u32 {
+                e.last = i as u32;
+                e.count += 1;
                 lens[i] += 1;
             }
         }
     }
     // Paragraphs with fewer than eight distinct shingles take no part. The shingles the
     // others share, as (slot << 32 | paragraph), sorted: usually a short list.
-    let mut seen = vec![u32::MAX; mask + 1];
+    // A shingle in more than MAX_POSTINGS of them is boilerplate: its list stops one
+    // past that (enough to tell), so a profile repeating itself cannot fill memory.
+    let mut seen = vec![u32::MAX; table.slots.len()];
+    let mut listed = vec![0u32; table.slots.len()];
     let mut shared: Vec<u64> = Vec::new();
     for (i, hs) in words.iter().enumerate() {
         if lens[i] < 8 {
             continue;
         }
         for h in shingles(hs) {
-            let k = slot_of(&keys, &last, h);
-            if count[k] >= 2 && seen[k] != i as u32 {
+            let k = table.find(h);
+            if table.slots[k].count >= 2 && seen[k] != i as u32 {
                 seen[k] = i as u32;
-                shared.push((k as u64) << 32 | i as u64);
+                if listed[k] <= MAX_POSTINGS as u32 {
+                    listed[k] += 1;
+                    shared.push((k as u64) << 32 | i as u64);
+                }
             }
         }
     }
