@@ -372,17 +372,21 @@ impl ArrayStream {
 
     /// An item pretty-printed at the array's depth (made anywhere, e.g. on a worker thread).
     pub fn item<T: serde::Serialize + ?Sized>(v: &T, indent: usize) -> String {
-        let text = serde_json::to_string_pretty(v).unwrap_or_default();
-        let mut out = String::with_capacity(text.len() + text.len() / 8);
-        // JSON strings cannot hold a raw line break, so every line is a line of structure.
-        for (i, line) in text.split('\n').enumerate() {
-            if i > 0 {
-                out.push('\n');
-            }
-            out.extend(std::iter::repeat_n(' ', indent));
-            out.push_str(line);
+        let mut out = Vec::with_capacity(256);
+        out.extend(std::iter::repeat_n(b' ', indent));
+        let mut ser = serde_json::Serializer::with_formatter(
+            &mut out,
+            Indented {
+                base: indent,
+                level: 0,
+                has_value: false,
+            },
+        );
+        if v.serialize(&mut ser).is_err() {
+            return String::new();
         }
-        out
+        // serde_json writes only valid UTF-8.
+        String::from_utf8(out).unwrap_or_default()
     }
 
     /// The separator to write before an item made by [`ArrayStream::item`].
@@ -402,5 +406,79 @@ impl ArrayStream {
         } else {
             format!("\n{}{}", " ".repeat(self.indent - 2), self.tail)
         }
+    }
+}
+
+/// serde_json's pretty layout (two spaces a level) shifted right by `base` spaces:
+/// an item written straight at its depth in the document.
+struct Indented {
+    base: usize,
+    level: usize,
+    has_value: bool,
+}
+
+impl Indented {
+    fn newline<W: ?Sized + std::io::Write>(&self, w: &mut W, sep: &[u8]) -> std::io::Result<()> {
+        const SPACES: [u8; 64] = [b' '; 64];
+        w.write_all(sep)?;
+        let mut n = self.base + 2 * self.level;
+        while n > 0 {
+            let k = n.min(SPACES.len());
+            w.write_all(&SPACES[..k])?;
+            n -= k;
+        }
+        Ok(())
+    }
+}
+
+impl serde_json::ser::Formatter for Indented {
+    fn begin_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.level += 1;
+        self.has_value = false;
+        w.write_all(b"[")
+    }
+    fn end_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.level -= 1;
+        if self.has_value {
+            self.newline(w, b"\n")?;
+        }
+        w.write_all(b"]")
+    }
+    fn begin_array_value<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.newline(w, if first { b"\n" } else { b",\n" })
+    }
+    fn end_array_value<W: ?Sized + std::io::Write>(&mut self, _w: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+    fn begin_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.level += 1;
+        self.has_value = false;
+        w.write_all(b"{")
+    }
+    fn end_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.level -= 1;
+        if self.has_value {
+            self.newline(w, b"\n")?;
+        }
+        w.write_all(b"}")
+    }
+    fn begin_object_key<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.newline(w, if first { b"\n" } else { b",\n" })
+    }
+    fn begin_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        w.write_all(b": ")
+    }
+    fn end_object_value<W: ?Sized + std::io::Write>(&mut self, _w: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
     }
 }
