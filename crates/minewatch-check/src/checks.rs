@@ -398,6 +398,18 @@ fn hash_lower_at(b: &[u8], start: usize, end: usize) -> u64 {
     h ^ (h >> 33)
 }
 
+/// The ASCII letters among eight bytes: 0x80 in each byte that is one.
+#[inline(always)]
+fn letter_bits(v: u64) -> u64 {
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // Lowered, a letter is 'a'..='z'; no byte carries into the next (at most 0x7f + 0x1f).
+    let x = (v | 0x2020_2020_2020_2020) & LOW7;
+    let from_a = x + 0x1f1f_1f1f_1f1f_1f1f;
+    let past_z = x + 0x0505_0505_0505_0505;
+    from_a & !past_z & !v & HIGH
+}
+
 #[inline(always)]
 fn load8(b: &[u8]) -> u64 {
     let mut x = [0u8; 8];
@@ -484,14 +496,46 @@ impl WordIndex {
             // Bit UPPER of `seen` ends up set where a lower-case letter precedes a capital.
             let mut seen = 0u8;
             let mut prev = 0u8;
-            while i < n {
-                let c = CLASS[b[i] as usize];
-                if c & LETTER == 0 {
+            // Eight bytes a step while they last: the run of letters, and whether a
+            // lower-case letter stands before a capital in it (also across steps).
+            while i + 8 <= n {
+                const HIGH: u64 = 0x8080_8080_8080_8080;
+                let v = load8(&b[i..i + 8]);
+                let letters = letter_bits(v);
+                let run = ((!letters & HIGH).trailing_zeros() / 8) as usize;
+                let keep = if run == 8 {
+                    u64::MAX
+                } else {
+                    (1u64 << (8 * run)) - 1
+                };
+                let lower = letters & ((v & 0x2020_2020_2020_2020) << 2) & keep;
+                let upper = letters & !lower & keep;
+                if (lower << 8) & upper != 0 || prev & LOWER != 0 && upper & 0x80 != 0 {
+                    seen |= UPPER;
+                }
+                if run > 0 {
+                    prev = if (lower >> (8 * (run - 1))) & 0x80 != 0 {
+                        LOWER
+                    } else {
+                        0
+                    };
+                }
+                i += run;
+                if run < 8 {
                     break;
                 }
-                seen |= (prev << 1) & c;
-                prev = c;
-                i += 1;
+            }
+            // The last bytes of the text (or a run that reached them) one at a time.
+            if i + 8 > n {
+                while i < n {
+                    let c = CLASS[b[i] as usize];
+                    if c & LETTER == 0 {
+                        break;
+                    }
+                    seen |= (prev << 1) & c;
+                    prev = c;
+                    i += 1;
+                }
             }
             let joint = seen & UPPER != 0;
             if i < n && b[i] >= 0x80 || i == start {
@@ -958,6 +1002,17 @@ mod tests {
             lower8(u64::from_le_bytes([0xc1, 0xda, b'Q', 0, 0, 0, 0, 0])),
             u64::from_le_bytes([0xc1, 0xda, b'q', 0, 0, 0, 0, 0])
         );
+    }
+
+    #[test]
+    fn letter_bits_mark_exactly_the_ascii_letters() {
+        for b in 0..=255u8 {
+            let v = u64::from_le_bytes([b, b' ', b, 0x80, b, b'z', b'A', b]);
+            let bits = letter_bits(v).to_le_bytes();
+            for (k, &byte) in v.to_le_bytes().iter().enumerate() {
+                assert_eq!(bits[k] == 0x80, byte.is_ascii_alphabetic(), "{byte:#x}");
+            }
+        }
     }
 
     #[test]
