@@ -103,12 +103,7 @@ pub fn run(args: Args, _g: &Global) -> anyhow::Result<ExitCode> {
                 };
                 let items: Vec<String> = match args.format {
                     Format::Human => vec![render::human(&report, color)],
-                    Format::Json => {
-                        vec![render::ArrayStream::item(
-                            &render::json_file(&report),
-                            indent,
-                        )]
-                    }
+                    Format::Json => vec![render::json_file_item(&report, indent)],
                     Format::Sarif => render::sarif_results(&report)
                         .iter()
                         .map(|r| render::ArrayStream::item(r, indent))
