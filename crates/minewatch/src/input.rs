@@ -43,7 +43,8 @@ fn walk(dir: &Path, out: &mut Vec<Result<PathBuf, String>>) {
     let mut items: Vec<(PathBuf, Option<std::fs::FileType>)> = entries
         .filter_map(|e| e.ok().map(|e| (e.path(), e.file_type().ok())))
         .collect();
-    items.sort_by(|a, b| a.0.cmp(&b.0));
+    // Siblings: ordering by file name is ordering by path, without splitting components.
+    items.sort_by(|a, b| a.0.file_name().cmp(&b.0.file_name()));
     for (p, file_type) in items {
         let hidden = p
             .file_name()
