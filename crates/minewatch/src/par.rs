@@ -9,8 +9,9 @@ pub fn threads() -> usize {
 }
 
 /// Apply `f` to every item on up to `threads` threads and hand the results to `sink`
-/// in input order. Workers take the next item as they finish one (no idle batches)
-/// and run at most a window ahead of what `sink` has taken, so memory stays bounded.
+/// in input order. Workers take the next few items as they finish (no idle batches;
+/// a few at a time so that a thousand small files are not a thousand wake-ups) and run
+/// at most a window ahead of what `sink` has taken, so memory stays bounded.
 pub fn ordered_parallel<T: Sync, R: Send>(
     items: &[T],
     threads: usize,
@@ -24,25 +25,29 @@ pub fn ordered_parallel<T: Sync, R: Send>(
         }
         return Ok(());
     }
-    let window = threads * 32;
+    // Items per hand-out: small enough to keep every thread busy to the end.
+    let step = (items.len() / (threads * 16)).clamp(1, 8);
+    let chunks: Vec<&[T]> = items.chunks(step).collect();
+    let window = threads * 32 / step + 2;
     let next = AtomicUsize::new(0);
     let emitted = AtomicUsize::new(0);
     let stop = AtomicBool::new(false);
     std::thread::scope(|s| {
-        let (tx, rx) = std::sync::mpsc::sync_channel::<(usize, R)>(window);
+        let (tx, rx) = std::sync::mpsc::sync_channel::<(usize, Vec<R>)>(window);
         for _ in 0..threads {
             let tx = tx.clone();
-            let (next, emitted, stop, f) = (&next, &emitted, &stop, &f);
+            let (next, emitted, stop, f, chunks) = (&next, &emitted, &stop, &f, &chunks);
             s.spawn(move || loop {
                 let i = next.fetch_add(1, Ordering::Relaxed);
-                if i >= items.len() || stop.load(Ordering::Relaxed) {
+                if i >= chunks.len() || stop.load(Ordering::Relaxed) {
                     break;
                 }
                 while i > emitted.load(Ordering::Acquire) + window && !stop.load(Ordering::Relaxed)
                 {
                     std::thread::sleep(std::time::Duration::from_micros(200));
                 }
-                if tx.send((i, f(&items[i]))).is_err() {
+                let results: Vec<R> = chunks[i].iter().map(f).collect();
+                if tx.send((i, results)).is_err() {
                     break;
                 }
             });
@@ -51,19 +56,77 @@ pub fn ordered_parallel<T: Sync, R: Send>(
         let mut pending = std::collections::BTreeMap::new();
         let mut want = 0;
         let mut result = Ok(());
-        for (i, r) in rx {
-            pending.insert(i, r);
-            while let Some(r) = pending.remove(&want) {
+        for (i, rs) in rx {
+            pending.insert(i, rs);
+            while let Some(rs) = pending.remove(&want) {
                 want += 1;
                 emitted.store(want, Ordering::Release);
-                if result.is_ok() {
-                    result = sink(r);
-                    if result.is_err() {
-                        stop.store(true, Ordering::Relaxed);
+                for r in rs {
+                    if result.is_ok() {
+                        result = sink(r);
+                        if result.is_err() {
+                            stop.store(true, Ordering::Relaxed);
+                        }
                     }
                 }
             }
         }
         result
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ordered_parallel;
+
+    #[test]
+    fn results_come_in_input_order_for_any_size_and_thread_count() {
+        for n in [0usize, 1, 2, 7, 33, 500, 2000] {
+            for threads in [1, 2, 3, 8] {
+                let items: Vec<usize> = (0..n).collect();
+                let mut got = Vec::new();
+                ordered_parallel(
+                    &items,
+                    threads,
+                    |&i| {
+                        // Uneven work, so workers finish out of order.
+                        if i % 7 == 0 {
+                            std::thread::sleep(std::time::Duration::from_micros(50));
+                        }
+                        i * 2
+                    },
+                    |r| {
+                        got.push(r);
+                        Ok(())
+                    },
+                )
+                .unwrap();
+                assert_eq!(
+                    got,
+                    (0..n).map(|i| i * 2).collect::<Vec<_>>(),
+                    "n={n} threads={threads}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_failing_sink_stops_the_run_and_reports_its_error() {
+        let items: Vec<usize> = (0..1000).collect();
+        let mut taken = 0;
+        let r = ordered_parallel(
+            &items,
+            2,
+            |&i| i,
+            |i| {
+                taken += 1;
+                if i == 10 {
+                    anyhow::bail!("disk full")
+                }
+                Ok(())
+            },
+        );
+        assert_eq!(r.unwrap_err().to_string(), "disk full");
+        assert_eq!(taken, 11);
+    }
 }
