@@ -26,12 +26,64 @@ struct Sent<'d, 'a> {
     /// Byte offset of `s` in the document.
     abs: usize,
     section: Option<SectionKind>,
-    notes: Vec<u32>,
-    dates: Vec<DateMention>,
-    /// The last date of the sentences before, in the same paragraph (context for `as_of`).
-    context_date: Option<DateMention>,
+    /// The footnote references inside or right after the sentence.
+    notes: &'d [minewatch_profile::Reference],
+    /// The sentence's dates, found when first asked for.
+    dates: Dates<'a>,
     /// The sentence's words as `subject` reads them, scanned as far as needed.
     runs: std::cell::RefCell<Runs>,
+}
+
+/// A paragraph's sentences, with their dates found when a rule first asks for them.
+struct Para<'a> {
+    /// The paragraph text.
+    text: &'a str,
+    /// The paragraph's lowercase words (slices of its lowercase text, at `base`).
+    words: &'a [&'a str],
+    base: usize,
+    /// Each sentence: (start, end, first word, end of its words).
+    sents: Vec<(usize, usize, usize, usize)>,
+    dates: Vec<std::cell::OnceCell<Vec<DateMention>>>,
+}
+
+impl Para<'_> {
+    /// The dates of sentence `k`.
+    fn dates(&self, k: usize) -> &[DateMention] {
+        self.dates[k].get_or_init(|| {
+            let (a, b, w0, w1) = self.sents[k];
+            let words = &self.words[w0..w1];
+            // Every date has a year, a word of digits: none, no date. Dates start at
+            // word starts.
+            if words.iter().any(|w| w.as_bytes()[0].is_ascii_digit()) {
+                dates_from(
+                    &self.text[a..b],
+                    words.iter().map(|w| w.as_ptr() as usize - self.base - a),
+                )
+            } else {
+                Vec::new()
+            }
+        })
+    }
+}
+
+/// The dates of one sentence of a [`Para`], found when first asked for.
+struct Dates<'a> {
+    para: &'a Para<'a>,
+    k: usize,
+}
+
+impl std::ops::Deref for Dates<'_> {
+    type Target = [DateMention];
+    fn deref(&self) -> &[DateMention] {
+        self.para.dates(self.k)
+    }
+}
+
+impl Dates<'_> {
+    /// The last date of the sentences before, in the same paragraph (context for `as_of`).
+    fn context(&self) -> Option<&DateMention> {
+        (0..self.k).rev().find_map(|j| self.para.dates(j).last())
+    }
 }
 
 /// Keywords the rules test for, as bits of [`Sent::kw`].
@@ -398,7 +450,6 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
             continue;
         }
         let section = p.section.and_then(|i| doc.sections.get(i)).map(|s| s.kind);
-        let mut context_date: Option<DateMention> = None;
         let plower = p.text.to_ascii_lowercase();
         // The words: runs of ASCII letters and digits.
         // With each its keyword bits, its key read on the way.
@@ -421,7 +472,32 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
         }
         let base = plower.as_ptr() as usize;
         let off = |w: &&str| w.as_ptr() as usize - base;
-        for (a, b) in sentences(&p.text) {
+        let mut sents = sentences(&p.text);
+        let sents: Vec<(usize, usize, usize, usize)> = sents
+            .drain(..)
+            .map(|(a, b)| {
+                let w0 = pwords.partition_point(|w| off(w) < a);
+                let w1 = pwords.partition_point(|w| off(w) < b);
+                (a, b, w0, w1)
+            })
+            .collect();
+        let para = Para {
+            text: &p.text,
+            words: &pwords,
+            base,
+            dates: (0..sents.len()).map(|_| Default::default()).collect(),
+            sents,
+        };
+        for (si, &(a, b, w0, w1)) in para.sents.iter().enumerate() {
+            let (mut kwb, mut evb) = (0, 0);
+            for &(k, e) in &pbits[w0..w1] {
+                kwb |= k;
+                evb |= e;
+            }
+            // Without a keyword or a trigger's first word no rule reads the sentence.
+            if kwb == 0 && evb == 0 {
+                continue;
+            }
             let s = &p.text[a..b];
             let abs = p.span.start + a;
             // References are in text order: the sentence's by binary search, not a scan.
@@ -429,43 +505,21 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
             let r1 = doc
                 .references
                 .partition_point(|r| r.span.start < abs + s.len());
-            let notes = doc.references[r0..r1.max(r0)]
-                .iter()
-                .map(|r| r.number)
-                .collect();
-            let w0 = pwords.partition_point(|w| off(w) < a);
-            let w1 = pwords.partition_point(|w| off(w) < b);
-            let words = &pwords[w0..w1];
-            let (mut kwb, mut evb) = (0, 0);
-            for &(k, e) in &pbits[w0..w1] {
-                kwb |= k;
-                evb |= e;
-            }
             let sent = Sent {
                 s,
                 lower: &plower[a..b],
-                words,
+                words: &pwords[w0..w1],
                 bits: &pbits[w0..w1],
                 kw: kwb,
                 ev: evb,
                 abs,
                 section,
-                notes,
-                // Every date has a year, a word of digits: none, no date. Dates start
-                // at word starts.
-                dates: if words.iter().any(|w| w.as_bytes()[0].is_ascii_digit()) {
-                    dates_from(s, words.iter().map(|w| off(w) - a))
-                } else {
-                    Vec::new()
-                },
+                notes: &doc.references[r0..r1.max(r0)],
+                dates: Dates { para: &para, k: si },
                 runs: Default::default(),
-                context_date: context_date.clone(),
             };
             cx.sent_start = cx.out.len();
             sentence(&mut cx, &sent);
-            if let Some(d) = sent.dates.last() {
-                context_date = Some(d.clone());
-            }
         }
     }
     tables(&mut cx, body);
@@ -921,7 +975,7 @@ impl<'a> Ctx<'a> {
             qualifier: Qualifier::Exact,
             unit: None,
             as_of: None,
-            notes: t.notes.clone(),
+            notes: t.notes.iter().map(|r| r.number).collect(),
             line,
             span: [t.abs, t.abs + t.s.len()],
             value_span: [t.abs + vs, t.abs + ve],
@@ -1789,7 +1843,7 @@ fn as_of(t: &Sent, q: &Quantity) -> Option<String> {
                 Some(d.iso())
             }
         }
-        None => t.context_date.as_ref().map(DateMention::iso),
+        None => t.dates.context().map(DateMention::iso),
     }
 }
 
