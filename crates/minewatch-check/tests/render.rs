@@ -16,6 +16,32 @@ fn report(name: &str) -> (String, Vec<minewatch_model::Diagnostic>) {
     (doc.text, diags)
 }
 
+/// A checked fixture: its display path, text and diagnostics.
+type Checked = (&'static str, String, Vec<minewatch_model::Diagnostic>);
+
+/// The two checked fixtures the JSON and SARIF tests render.
+fn two_fixtures() -> [Checked; 2] {
+    [
+        ("fixtures/plain-defects.txt", "plain-defects.txt"),
+        ("fixtures/markdown.md", "markdown.md"),
+    ]
+    .map(|(path, name)| {
+        let (text, diags) = report(name);
+        (path, text, diags)
+    })
+}
+
+fn reports<'a>(fixtures: &'a [Checked]) -> Vec<FileReport<'a>> {
+    fixtures
+        .iter()
+        .map(|(path, text, diags)| FileReport {
+            path,
+            text,
+            diagnostics: diags,
+        })
+        .collect()
+}
+
 #[test]
 fn human_plain() {
     let (text, diags) = report("plain-defects.txt");
@@ -63,27 +89,15 @@ fn human_color_marks_severity() {
 
 #[test]
 fn json_and_sarif() {
-    let (t1, d1) = report("plain-defects.txt");
-    let (t2, d2) = report("markdown.md");
-    let files = [
-        FileReport {
-            path: "fixtures/plain-defects.txt",
-            text: &t1,
-            diagnostics: &d1,
-        },
-        FileReport {
-            path: "fixtures/markdown.md",
-            text: &t2,
-            diagnostics: &d2,
-        },
-    ];
+    let fixtures = two_fixtures();
+    let files = reports(&fixtures);
     let json = render::json(&files);
     insta::assert_json_snapshot!("json", json);
     let sarif = render::sarif(&files, "0.1.0");
     // Shape that code-scanning tools rely on.
     assert_eq!(sarif["version"], "2.1.0");
     let results = sarif["runs"][0]["results"].as_array().unwrap();
-    assert_eq!(results.len(), d1.len() + d2.len());
+    assert_eq!(results.len(), fixtures[0].2.len() + fixtures[1].2.len());
     for r in results {
         let id = r["ruleId"].as_str().unwrap();
         let idx = r["ruleIndex"].as_u64().unwrap() as usize;
@@ -102,25 +116,13 @@ fn json_and_sarif() {
 /// pretty-printed at once, for no file, one file and several.
 #[test]
 fn streamed_reports_equal_whole_documents() {
-    let (t1, d1) = report("plain-defects.txt");
-    let (t2, d2) = report("markdown.md");
-    let all = [
-        FileReport {
-            path: "fixtures/plain-defects.txt",
-            text: &t1,
-            diagnostics: &d1,
-        },
-        FileReport {
-            path: "fixtures/markdown.md",
-            text: &t2,
-            diagnostics: &d2,
-        },
-        FileReport {
-            path: "clean.txt",
-            text: "",
-            diagnostics: &[],
-        },
-    ];
+    let fixtures = two_fixtures();
+    let mut all = reports(&fixtures);
+    all.push(FileReport {
+        path: "clean.txt",
+        text: "",
+        diagnostics: &[],
+    });
     for n in 0..=all.len() {
         let files = &all[..n];
         // JSON: one item per file.
