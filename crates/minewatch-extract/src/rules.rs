@@ -10,6 +10,25 @@ use crate::text::{
 };
 use crate::{Confidence, Fact, Money, Value};
 
+/// A substring searcher for a fixed needle, made once (`str::contains` and `str::find`
+/// build one on every call): `mm!("needle").find(haystack)`.
+macro_rules! mm {
+    ($needle:literal) => {{
+        static F: std::sync::OnceLock<memchr::memmem::Finder<'static>> = std::sync::OnceLock::new();
+        F.get_or_init(|| memchr::memmem::Finder::new($needle))
+    }};
+}
+
+/// Whether `h` contains `needle` (a [`mm!`] finder).
+fn has(f: &memchr::memmem::Finder<'_>, h: &str) -> bool {
+    f.find(h.as_bytes()).is_some()
+}
+
+/// Where `needle` (a [`mm!`] finder) first stands in `h`.
+fn find(f: &memchr::memmem::Finder<'_>, h: &str) -> Option<usize> {
+    f.find(h.as_bytes())
+}
+
 /// One sentence being read.
 struct Sent<'d, 'a> {
     /// The sentence (paragraph text: line breaks are spaces).
@@ -339,33 +358,26 @@ fn word_bits(w: &str) -> (u64, u64) {
 }
 
 /// Line numbers from byte offsets (as [`minewatch_model::LineIndex`] counts them: the
-/// line breaks before the offset), counted from the last offset asked for: facts come
-/// in text order, near enough.
+/// line breaks before the offset), from the offsets of the line breaks, found when
+/// first asked for.
 struct Lines<'a> {
     text: &'a [u8],
-    /// (offset, line breaks before it)
-    last: std::cell::Cell<(usize, usize)>,
+    breaks: std::cell::OnceCell<Vec<usize>>,
 }
 
 impl<'a> Lines<'a> {
     fn new(src: &'a str) -> Lines<'a> {
         Lines {
             text: src.as_bytes(),
-            last: std::cell::Cell::new((0, 0)),
+            breaks: std::cell::OnceCell::new(),
         }
     }
     /// 0-based line number containing byte `offset`.
     fn line_of(&self, offset: usize) -> usize {
-        let breaks = |a: usize, b: usize| memchr::memchr_iter(b'\n', &self.text[a..b]).count();
-        let offset = offset.min(self.text.len());
-        let (at, n) = self.last.get();
-        let line = if offset >= at {
-            n + breaks(at, offset)
-        } else {
-            n - breaks(offset, at)
-        };
-        self.last.set((offset, line));
-        line
+        let breaks = self
+            .breaks
+            .get_or_init(|| memchr::memchr_iter(b'\n', self.text).collect());
+        breaks.partition_point(|&b| b < offset)
     }
 }
 
@@ -709,7 +721,7 @@ fn event_triggers(t: &Sent) -> Vec<(usize, usize, Ev)> {
             }
         }
     };
-    let mbt = mentions_mbt(t) && (!ccw || l.contains("mine ban"));
+    let mbt = mentions_mbt(t) && (!ccw || has(mm!("mine ban"), l));
     // Without naming the treaty, a policy-section sentence about a deposit is still about it.
     let policy_ctx = !ccw && matches!(t.section, None | Some(SectionKind::Policy));
     if mbt {
@@ -790,7 +802,7 @@ fn event_triggers(t: &Sent) -> Vec<(usize, usize, Ev)> {
             ],
             Ev::DestructionCompleted,
         );
-        if t.has(kw::DEADLINE) && !t.has(kw::CLEARANCE) && !l.contains("article 5") {
+        if t.has(kw::DEADLINE) && !t.has(kw::CLEARANCE) && !has(mm!("article 5"), l) {
             add(phrases!["deadline"], Ev::DestructionDeadline);
         }
     }
@@ -832,7 +844,7 @@ fn event_triggers(t: &Sent) -> Vec<(usize, usize, Ev)> {
         while !l.is_char_boundary(end) {
             end -= 1;
         }
-        l[*b..end].contains("policy") && !l[..*a].contains("fact sheet")
+        has(mm!("policy"), &l[*b..end]) && !has(mm!("fact sheet"), &l[..*a])
     });
     v
 }
@@ -909,15 +921,15 @@ fn events<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, Ev)]) {
         if let Ev::Deposit(i) = ev {
             let l = t.lower;
             let inst = [
-                "ratification",
-                "accession",
-                "acceptance",
-                "approval",
-                "succession",
+                ("ratification", mm!("instrument of ratification")),
+                ("accession", mm!("instrument of accession")),
+                ("acceptance", mm!("instrument of acceptance")),
+                ("approval", mm!("instrument of approval")),
+                ("succession", mm!("instrument of succession")),
             ]
             .into_iter()
-            .find(|w| l.contains(&format!("instrument of {w}")))
-            .unwrap_or(i);
+            .find(|(_, f)| has(f, l))
+            .map_or(i, |(w, _)| w);
             f.instrument = Some(inst.to_string());
         }
         if ev == Ev::Withdrawal {
@@ -926,7 +938,7 @@ fn events<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, Ev)]) {
             let (_, b, _) = trig[k];
             // A date after the trigger with "effect"/"effective" in between is when it takes effect.
             let is_effect = |d: &DateMention| {
-                d.start >= b && l.get(b..d.start).is_some_and(|g| g.contains("effect"))
+                d.start >= b && l.get(b..d.start).is_some_and(|g| has(mm!("effect"), g))
             };
             let effective = t.dates.iter().find(|x| is_effect(x));
             let deposit = t.dates.iter().rev().find(|x| x.end <= a);
@@ -944,7 +956,7 @@ fn events<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, Ev)]) {
             f.date = effective.map(|e| e.iso());
         }
         if ev == Ev::UseLast {
-            if let Some(p) = t.lower.find("with the exception of") {
+            if let Some(p) = find(mm!("with the exception of"), t.lower) {
                 let later = t.dates.iter().find(|x| x.start > p).map(|x| x.iso());
                 f.confidence = Confidence::Low;
                 f.reason = Some(format!(
@@ -1333,7 +1345,7 @@ fn unga<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
     let every = ["every", "all", "each"]
         .iter()
         .any(|w| t.phrase_at(w).next().is_some_and(|p| p > pos));
-    let one_of = l.find("one of ").and_then(|p| {
+    let one_of = find(mm!("one of "), l).and_then(|p| {
         let q = quantities(&t.s[p + 7..], &l[p + 7..]);
         match q
             .first()
@@ -1402,15 +1414,15 @@ fn meeting<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
         "tenth",
     ];
     let mut found: Option<(usize, usize)> = None;
-    if let Some(i) = l[pos..].find("review conference").map(|i| i + pos) {
+    if let Some(i) = find(mm!("review conference"), &l[pos..]).map(|i| i + pos) {
         let mut st = i;
         for o in ORD {
-            if l[..i].ends_with(&format!("{o} ")) {
+            if l[..i].strip_suffix(' ').is_some_and(|x| x.ends_with(o)) {
                 st = i - o.len() - 1;
             }
         }
         found = Some((st, i + "review conference".len()));
-    } else if let Some(i) = l[pos..].find("meeting of states parties").map(|i| i + pos) {
+    } else if let Some(i) = find(mm!("meeting of states parties"), &l[pos..]).map(|i| i + pos) {
         // With its ordinal: "Eighteenth Meeting of States Parties", "18th Meeting ...".
         let before = l[..i].trim_end();
         let w = before.rsplit(' ').next().unwrap_or("");
@@ -1423,7 +1435,7 @@ fn meeting<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
             || numeric;
         let st = if ordinal { before.len() - w.len() } else { i };
         found = Some((st, i + "meeting of states parties".len()));
-    } else if let Some(i) = l[pos..].find("intersessional meetings").map(|i| i + pos) {
+    } else if let Some(i) = find(mm!("intersessional meetings"), &l[pos..]).map(|i| i + pos) {
         found = Some((i, i + "intersessional meetings".len()));
     } else if let Some(i) = t.phrase_at("meetings").find(|&i| i >= pos) {
         if l[i..].starts_with("meetings of the mine ban treaty")
@@ -1444,7 +1456,7 @@ fn meeting<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
             d.iso()
         });
     }
-    if l.contains("observer") {
+    if has(mm!("observer"), l) {
         f.role = Some("observer".into());
     }
     cx.push(f);
@@ -1452,7 +1464,8 @@ fn meeting<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
 
 fn use_reported<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, Ev)]) {
     let l = t.lower;
-    if trig.iter().any(|x| x.2 == Ev::UseLast) || !(l.contains("mine") || l.contains("munition")) {
+    if trig.iter().any(|x| x.2 == Ev::UseLast) || !(has(mm!("mine"), l) || has(mm!("munition"), l))
+    {
         return;
     }
     let Some(pos) = ["used", "laid", "planted", "emplaced"]
@@ -1612,7 +1625,7 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
             let gap = &l[qs[i].end..qs[i + 1].hedge_start];
             if gap.len() < 60
                 && (gap.ends_with(" and ") || gap.ends_with(", "))
-                && !gap.contains(" of ")
+                && !has(mm!(" of "), gap)
             {
                 qs[i].unit = qs[i + 1].unit;
                 let cut = if gap.ends_with(" and ") { 5 } else { 2 };
@@ -1637,10 +1650,11 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
         ) || l[qs[i].end..]
             .trim_start()
             .starts_with([',', '.', ';', ')']);
-        if gap.len() < 40 && gap.contains(" and ") && elided {
+        if gap.len() < 40 && has(mm!(" and "), gap) && elided {
             qs[i].unit = Some(prev_unit);
             if after == Some("others") {
-                qs[i].phrase_end = qs[i].end + l[qs[i].end..].find("others").unwrap_or(0) + 6;
+                qs[i].phrase_end =
+                    qs[i].end + find(mm!("others"), &l[qs[i].end..]).unwrap_or(0) + 6;
             }
         }
     }
