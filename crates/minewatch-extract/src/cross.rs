@@ -553,7 +553,7 @@ fn unga_vote(f: &Fact, out: &mut Vec<Diagnostic>) {
     let (Some(u), Some(vote)) = (unga(), f.vote.as_deref()) else {
         return;
     };
-    let Some(state) = minewatch_refdata::resolve_state(&f.subject) else {
+    let Some(state) = crate::rules::resolve_state(&f.subject) else {
         return;
     };
     let by_res = u.votes.get(state.iso2.as_str());
@@ -688,7 +688,7 @@ fn treaty_status(f: &Fact, out: &mut Vec<Diagnostic>) {
     let Some(stated) = full_date(&f.value) else {
         return;
     };
-    let Some(row) = minewatch_refdata::mbt_status_of(&f.subject) else {
+    let Some(row) = crate::rules::mbt_status_of(&f.subject) else {
         return;
     };
     let (known, what) = match f.predicate.as_str() {

@@ -358,26 +358,41 @@ fn word_bits(w: &str) -> (u64, u64) {
 }
 
 /// Line numbers from byte offsets (as [`minewatch_model::LineIndex`] counts them: the
-/// line breaks before the offset), from the offsets of the line breaks, found when
-/// first asked for.
+/// line breaks before the offset), counted from the last offset asked for: facts come
+/// in text order, near enough.
 struct Lines<'a> {
     text: &'a [u8],
-    breaks: std::cell::OnceCell<Vec<usize>>,
+    /// (offset, line breaks before it)
+    last: std::cell::Cell<(usize, usize)>,
 }
 
 impl<'a> Lines<'a> {
     fn new(src: &'a str) -> Lines<'a> {
         Lines {
             text: src.as_bytes(),
-            breaks: std::cell::OnceCell::new(),
+            last: std::cell::Cell::new((0, 0)),
         }
     }
     /// 0-based line number containing byte `offset`.
     fn line_of(&self, offset: usize) -> usize {
-        let breaks = self
-            .breaks
-            .get_or_init(|| memchr::memchr_iter(b'\n', self.text).collect());
-        breaks.partition_point(|&b| b < offset)
+        // Short distances (within a sentence) byte by byte, longer ones with memchr.
+        let breaks = |a: usize, b: usize| {
+            let r = &self.text[a..b];
+            if r.len() < 256 {
+                r.iter().filter(|&&c| c == b'\n').count()
+            } else {
+                memchr::memchr_iter(b'\n', r).count()
+            }
+        };
+        let offset = offset.min(self.text.len());
+        let (at, n) = self.last.get();
+        let line = if offset >= at {
+            n + breaks(at, offset)
+        } else {
+            n - breaks(offset, at)
+        };
+        self.last.set((offset, line));
+        line
     }
 }
 
@@ -412,6 +427,49 @@ impl std::hash::Hasher for FxHasher {
 
 type FastMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<FxHasher>>;
 
+/// [`minewatch_refdata::resolve_state`], with the answers for every state's name,
+/// aliases and codes as written in the reference data made once.
+pub(crate) fn resolve_state(name: &str) -> Option<&'static minewatch_refdata::State> {
+    type Known = FastMap<&'static str, Option<&'static minewatch_refdata::State>>;
+    static KNOWN: std::sync::OnceLock<Known> = std::sync::OnceLock::new();
+    let known = KNOWN.get_or_init(|| {
+        let mut m = Known::default();
+        for st in minewatch_refdata::states() {
+            for n in std::iter::once(&st.name)
+                .chain(&st.aliases)
+                .chain([&st.iso3, &st.iso2])
+            {
+                m.entry(n.as_str())
+                    .or_insert_with(|| minewatch_refdata::resolve_state(n));
+            }
+        }
+        m
+    });
+    match known.get(name) {
+        Some(&st) => st,
+        None => minewatch_refdata::resolve_state(name),
+    }
+}
+
+/// [`minewatch_refdata::mbt_status_of`], with the answers for every state's code made
+/// once.
+pub(crate) fn mbt_status_of(iso3: &str) -> Option<&'static minewatch_refdata::MbtStatusRow> {
+    type Known = FastMap<&'static str, Option<&'static minewatch_refdata::MbtStatusRow>>;
+    static KNOWN: std::sync::OnceLock<Known> = std::sync::OnceLock::new();
+    let known = KNOWN.get_or_init(|| {
+        let mut m = Known::default();
+        for st in minewatch_refdata::states() {
+            m.entry(st.iso3.as_str())
+                .or_insert_with(|| minewatch_refdata::mbt_status_of(&st.iso3));
+        }
+        m
+    });
+    match known.get(iso3) {
+        Some(&row) => row,
+        None => minewatch_refdata::mbt_status_of(iso3),
+    }
+}
+
 /// [`minewatch_refdata::resolve_state`] remembered for the names of one document.
 #[derive(Default)]
 struct StateMemo<'a> {
@@ -423,7 +481,7 @@ impl<'a> StateMemo<'a> {
         if let Some(&st) = self.known.borrow().get(name) {
             return st;
         }
-        let st = minewatch_refdata::resolve_state(name);
+        let st = resolve_state(name);
         self.known.borrow_mut().insert(name, st);
         st
     }
@@ -1070,33 +1128,41 @@ fn subject<'a>(t: &Sent<'a, '_>, pos: usize, own: &str, states: &StateMemo<'a>) 
     if has(kw::EUROPEAN) && has(kw::UNION) {
         return "EU".into();
     }
-    // The clause's words (the sentence's, cut at the value): offsets in `before`.
+    // The clause's words (the sentence's, cut at the value): offsets in `before`,
+    // scanned only as far as read (the subject is usually the first word).
     let blen = before.len();
-    if t.runs.borrow().next < blen {
-        t.runs.borrow_mut().extend(t.s, blen);
+    let mut r = t.runs.borrow_mut();
+    if r.next < start {
+        r.extend(t.s, start);
     }
-    let spans = std::cell::Ref::map(t.runs.borrow(), |r| &r.v);
-    let runs = &spans[spans.partition_point(|&(a, _, _)| a < start)
-        ..spans.partition_point(|&(a, _, _)| a < blen)];
-    let word = |i: usize| {
-        let (a, e, _) = &runs[i];
+    let first = r.v.partition_point(|&(a, _, _)| a < start);
+    // Whether run `j` is one of the clause's (scanning on to it if needed).
+    let scan = |r: &mut Runs, j: usize| -> bool {
+        while r.v.len() <= j && r.next < blen {
+            let from = r.next;
+            r.extend(t.s, from + 1);
+        }
+        r.v.get(j).is_some_and(|x| x.0 < blen)
+    };
+    let word = |r: &Runs, i: usize| {
+        let (a, e, _) = &r.v[i];
         (*a, before[*a..(*e).min(blen)].trim_end_matches('.'))
     };
     // A word's kind: remembered for the sentence unless the value cuts the word.
-    let kind = |i: usize| {
-        let (_, e, k) = &runs[i];
+    let kind = |r: &Runs, i: usize| {
+        let (_, e, k) = &r.v[i];
         if *e > blen {
-            return word_kind(word(i).1);
+            return word_kind(word(r, i).1);
         }
         if k.get() == UNKNOWN {
-            k.set(word_kind(word(i).1));
+            k.set(word_kind(word(r, i).1));
         }
         k.get()
     };
-    let mut i = 0;
+    let mut i = first;
     let mut in_pp = false;
-    while i < runs.len() {
-        let wk = kind(i);
+    while scan(&mut r, i) {
+        let wk = kind(&r, i);
         if wk == PREPOSITION {
             in_pp = true;
             i += 1;
@@ -1106,26 +1172,25 @@ fn subject<'a>(t: &Sent<'a, '_>, pos: usize, own: &str, states: &StateMemo<'a>) 
             // Capitalised: the longest run of up to 4 words that names a state.
             let mut hit = None;
             let most = wk as usize;
-            for n in (1..=most.max(1)).rev() {
-                if i + n > runs.len() {
-                    continue;
-                }
-                let a = runs[i].0;
-                let (lb, lw2) = word(i + n - 1);
-                let name = &before[a..lb + lw2.len()];
-                let name = name
-                    .strip_suffix("\u{2019}s")
-                    .or_else(|| name.strip_suffix("'s"))
-                    .unwrap_or(name);
-                if most == 0 {
-                    break;
-                }
-                if let Some(st) = states.resolve(name).filter(|_| name.len() > 1) {
-                    if name.len() <= 3 && name.chars().any(|c| c.is_lowercase()) {
+            if most > 0 {
+                for n in (1..=most).rev() {
+                    if !scan(&mut r, i + n - 1) {
                         continue;
                     }
-                    hit = Some((st.iso3.clone(), n));
-                    break;
+                    let a = r.v[i].0;
+                    let (lb, lw2) = word(&r, i + n - 1);
+                    let name = &before[a..lb + lw2.len()];
+                    let name = name
+                        .strip_suffix("\u{2019}s")
+                        .or_else(|| name.strip_suffix("'s"))
+                        .unwrap_or(name);
+                    if let Some(st) = states.resolve(name).filter(|_| name.len() > 1) {
+                        if name.len() <= 3 && name.chars().any(|c| c.is_lowercase()) {
+                            continue;
+                        }
+                        hit = Some((st.iso3.clone(), n));
+                        break;
+                    }
                 }
             }
             if let Some((iso, n)) = hit {
@@ -1244,10 +1309,21 @@ impl Runs {
         /// Whether the character at `i` is a word character, and its length.
         #[inline]
         fn word_char(s: &str, b: &[u8], i: usize) -> (bool, usize) {
+            /// ASCII letters, digits, '.' and '-'.
+            const WORD: [bool; 128] = {
+                let mut t = [false; 128];
+                let mut c = 0;
+                while c < 128 {
+                    let b = c as u8;
+                    t[c] = b.is_ascii_alphanumeric() || b == b'.' || b == b'-';
+                    c += 1;
+                }
+                t
+            };
             let c = b[i];
             if c < 0x80 {
                 // ASCII without decoding.
-                (c.is_ascii_alphanumeric() || c == b'.' || c == b'-', 1)
+                (WORD[c as usize], 1)
             } else {
                 let c = s[i..].chars().next().unwrap_or(' ');
                 (c.is_alphanumeric(), c.len_utf8())
@@ -2028,7 +2104,7 @@ fn named_destinations(after: &str) -> Option<Vec<String>> {
         if name.is_empty() {
             continue;
         }
-        let st = minewatch_refdata::resolve_state(name)?;
+        let st = resolve_state(name)?;
         if !out.contains(&st.iso3) {
             out.push(st.iso3.clone());
         }
