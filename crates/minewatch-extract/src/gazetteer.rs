@@ -28,6 +28,16 @@ struct Name {
 struct Index {
     fold: Vec<Vec<(u8, u16)>>,
     exact: Vec<Vec<(u8, u16)>>,
+    /// Bit `b1` of word `b0 * 4 + b1 / 64`: some name starts with the bytes `b0 b1`
+    /// (case-folded names in `fold_pairs`, the others in `exact_pairs`).
+    fold_pairs: Vec<u64>,
+    exact_pairs: Vec<u64>,
+}
+
+/// Whether bit `(b0, b1)` of a [`Index`] pair set is set.
+#[inline]
+fn pair(set: &[u64], b0: u8, b1: u8) -> bool {
+    set[b0 as usize * 4 + (b1 as usize >> 6)] >> (b1 & 63) & 1 != 0
 }
 
 fn index() -> &'static Index {
@@ -36,15 +46,18 @@ fn index() -> &'static Index {
         let mut idx = Index {
             fold: vec![Vec::new(); 256],
             exact: vec![Vec::new(); 256],
+            fold_pairs: vec![0; 256 * 4],
+            exact_pairs: vec![0; 256 * 4],
         };
         for (i, n) in names().iter().enumerate() {
             let b = n.text.as_bytes();
-            let list = if n.fold {
-                &mut idx.fold
+            let (list, pairs) = if n.fold {
+                (&mut idx.fold, &mut idx.fold_pairs)
             } else {
-                &mut idx.exact
+                (&mut idx.exact, &mut idx.exact_pairs)
             };
             list[b[0] as usize].push((b[1], i as u16));
+            pairs[b[0] as usize * 4 + (b[1] as usize >> 6)] |= 1 << (b[1] & 63);
         }
         // By second byte, in name order within it (a stable sort).
         for l in idx.fold.iter_mut().chain(idx.exact.iter_mut()) {
@@ -120,9 +133,15 @@ pub(crate) fn find_mines_from(
         // The first name (longest first) that matches here, from the names whose first
         // two bytes do.
         let mut hit = None;
-        if let (Some(&s1), Some(&l1)) = (b.get(i + 1), lower.as_bytes().get(i + 1)) {
+        let idx = index();
+        if let Some((s1, l1)) = (b.get(i + 1).zip(lower.as_bytes().get(i + 1)))
+            .map(|(&s1, &l1)| (s1, l1))
+            // Most words start no name.
+            .filter(|&(s1, l1)| {
+                pair(&idx.fold_pairs, lower.as_bytes()[i], l1) || pair(&idx.exact_pairs, b[i], s1)
+            })
+        {
             let all = names();
-            let idx = index();
             let l0 = lower.as_bytes()[i];
             // The names with this second byte: a range of the first byte's list.
             let second = |list: &'static [(u8, u16)], c: u8| {
@@ -217,6 +236,16 @@ mod tests {
         );
         assert!(found("MAPS2 and XM16A1 and M16A1X").is_empty());
         assert_eq!(found("green parrot mines"), vec!["PFM-1"]);
+    }
+
+    /// Every name is found where it stands (through the first-two-bytes sets).
+    #[test]
+    fn every_name_found() {
+        for n in names() {
+            let s = format!("held 5 {} mines", n.text);
+            let m = find_mines(&s, &s.to_ascii_lowercase());
+            assert!(m.iter().any(|m| m.start == 7), "{}", n.text);
+        }
     }
 
     #[test]

@@ -61,7 +61,7 @@ struct Para<'a> {
     words: &'a [&'a str],
     base: usize,
     /// Each sentence: (start, end, first word, end of its words).
-    sents: Vec<(usize, usize, usize, usize)>,
+    sents: &'a [(usize, usize, usize, usize)],
     dates: Vec<std::cell::OnceCell<Vec<DateMention>>>,
 }
 
@@ -71,9 +71,12 @@ impl Para<'_> {
         self.dates[k].get_or_init(|| {
             let (a, b, w0, w1) = self.sents[k];
             let words = &self.words[w0..w1];
-            // Every date has a year, a word of digits: none, no date. Dates start at
-            // word starts.
-            if words.iter().any(|w| w.as_bytes()[0].is_ascii_digit()) {
+            // Every date has a year, a word of four digits: none, no date. Dates
+            // start at word starts.
+            if words
+                .iter()
+                .any(|w| w.len() == 4 && w.bytes().all(|c| c.is_ascii_digit()))
+            {
                 dates_from(
                     &self.text[a..b],
                     words.iter().map(|w| w.as_ptr() as usize - self.base - a),
@@ -245,6 +248,12 @@ const KEYWORDS: &[(&str, u64)] = &[
     ("union", kw::UNION),
 ];
 
+/// Whether a byte of lowercase text is part of a word (an ASCII letter or digit).
+#[inline]
+fn is_word_byte(c: u8) -> bool {
+    c.wrapping_sub(b'a') < 26 || c.wrapping_sub(b'0') < 10
+}
+
 /// A word (at most 16 bytes, no NUL) as one integer, for the keyword table.
 fn word_key(w: &[u8]) -> Option<u128> {
     if w.len() > 16 {
@@ -270,7 +279,8 @@ fn word_slot(key: u128) -> usize {
     (h >> (64 - WORD_TABLE_BITS)) as usize
 }
 
-const WORD_TABLE_BITS: u32 = 10;
+/// 256 slots for about 120 words: the table stays in the L1 cache.
+const WORD_TABLE_BITS: u32 = 8;
 
 /// The keyword table: the bits of [`KEYWORDS`], [`EV_FIRST`] and [`QPRED_WORDS`] by
 /// word.
@@ -515,24 +525,35 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
     };
     let table = keyword_table();
     let body = doc.body_span();
+    // Buffers for every paragraph (the words' lifetimes end with each paragraph: the
+    // word list is handed on empty, its allocation kept).
+    let mut plower = String::new();
+    let mut spare_words: Vec<&'static str> = Vec::new();
+    let mut pbits: Vec<(u64, u64)> = Vec::new();
+    let mut sents: Vec<(usize, usize, usize, usize)> = Vec::new();
     for p in &doc.paragraphs {
         if !body.contains(p.span) {
             continue;
         }
         let section = p.section.and_then(|i| doc.sections.get(i)).map(|s| s.kind);
-        let plower = p.text.to_ascii_lowercase();
+        plower.clear();
+        plower.push_str(&p.text);
+        plower.make_ascii_lowercase();
+        let plower = plower.as_str();
         // The words: runs of ASCII letters and digits.
         // With each its keyword bits, its key read on the way.
         let pb = plower.as_bytes();
-        let mut pwords: Vec<&str> = Vec::with_capacity(plower.len() / 5 + 4);
-        let mut pbits: Vec<(u64, u64)> = Vec::with_capacity(plower.len() / 5 + 4);
+        let mut pwords: Vec<&str> = std::mem::take(&mut spare_words);
+        pwords.reserve(plower.len() / 5 + 4);
+        pbits.clear();
+        pbits.reserve(plower.len() / 5 + 4);
         let mut k = 0;
         while k < pb.len() {
-            while k < pb.len() && !pb[k].is_ascii_alphanumeric() {
+            while k < pb.len() && !is_word_byte(pb[k]) {
                 k += 1;
             }
             let st = k;
-            while k < pb.len() && pb[k].is_ascii_alphanumeric() {
+            while k < pb.len() && is_word_byte(pb[k]) {
                 k += 1;
             }
             if k > st {
@@ -542,21 +563,18 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
         }
         let base = plower.as_ptr() as usize;
         let off = |w: &&str| w.as_ptr() as usize - base;
-        let mut sents = sentences(&p.text);
-        let sents: Vec<(usize, usize, usize, usize)> = sents
-            .drain(..)
-            .map(|(a, b)| {
-                let w0 = pwords.partition_point(|w| off(w) < a);
-                let w1 = pwords.partition_point(|w| off(w) < b);
-                (a, b, w0, w1)
-            })
-            .collect();
+        sents.clear();
+        sents.extend(sentences(&p.text).into_iter().map(|(a, b)| {
+            let w0 = pwords.partition_point(|w| off(w) < a);
+            let w1 = pwords.partition_point(|w| off(w) < b);
+            (a, b, w0, w1)
+        }));
         let para = Para {
             text: &p.text,
             words: &pwords,
             base,
             dates: (0..sents.len()).map(|_| Default::default()).collect(),
-            sents,
+            sents: &sents,
         };
         for (si, &(a, b, w0, w1)) in para.sents.iter().enumerate() {
             let (mut kwb, mut evb) = (0, 0);
@@ -591,6 +609,10 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
             cx.sent_start = cx.out.len();
             sentence(&mut cx, &sent);
         }
+        drop(para);
+        pwords.clear();
+        // Empty: collected in place, the allocation is kept.
+        spare_words = pwords.into_iter().map(|_| "").collect();
     }
     tables(&mut cx, body);
     cx.out

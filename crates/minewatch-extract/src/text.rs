@@ -850,7 +850,14 @@ fn quantities_simple(s: &str, lower: &str) -> Option<(f64, Option<&'static str>)
 
 fn hedge_before(lower: &str, i: usize) -> (Qualifier, usize) {
     let before = lower[..i].trim_end_matches(' ');
+    // Only hedges ending with the byte before can end it.
+    let Some(&last) = before.as_bytes().last() else {
+        return (Qualifier::Exact, i);
+    };
     for (h, q) in HEDGES {
+        if h.as_bytes()[h.len() - 1] != last {
+            continue;
+        }
         if let Some(p) = before.strip_suffix(h) {
             let ok = p.is_empty() || !p.as_bytes()[p.len() - 1].is_ascii_alphanumeric();
             if ok {
