@@ -250,14 +250,19 @@ fn treaty_dates(facts: &[Fact], opts: &CrossOptions, out: &mut Vec<Diagnostic>) 
         if inst == ConsentInstrument::Succession {
             continue; // an explicit date may win over Art. 17
         }
-        let Ok(eif) = minewatch_law::entry_into_force(dd, inst, None) else {
+        let eif = law_memo::entry_into_force(dd, inst);
+        let Ok(eif) = eif.as_ref() else {
             continue;
         };
         for f in facts.iter().filter(hi).filter(|f| f.subject == dep.subject) {
+            let p = f.predicate.as_str();
+            if p != "treaty.entry_into_force" && p != "stockpile.destruction_deadline" {
+                continue;
+            }
             let Some(stated) = full_date(&f.value) else {
                 continue;
             };
-            match f.predicate.as_str() {
+            match p {
                 "treaty.entry_into_force" if stated != eif.date => out.push(
                     Diagnostic::new(
                         "treaty-date-mismatch",
@@ -276,15 +281,9 @@ fn treaty_dates(facts: &[Fact], opts: &CrossOptions, out: &mut Vec<Diagnostic>) 
                     .with_help(eif.explanation.clone()),
                 ),
                 "stockpile.destruction_deadline" => {
-                    let input = minewatch_law::DeadlineInput {
-                        deposit: dd,
-                        instrument: inst,
-                        explicit_entry_into_force: None,
-                        extensions: Vec::new(),
-                        as_of: opts.as_of,
-                    };
-                    let Ok(d) = minewatch_law::deadlines(&input) else { continue };
-                    let want = d.stockpile_destruction_deadline;
+                    let d = law_memo::deadlines(dd, inst, opts.as_of);
+                    let Ok(d) = d.as_ref() else { continue };
+                    let want = &d.stockpile_destruction_deadline;
                     if stated != want.date {
                         out.push(
                             Diagnostic::new(
@@ -300,13 +299,84 @@ fn treaty_dates(facts: &[Fact], opts: &CrossOptions, out: &mut Vec<Diagnostic>) 
                                 ),
                             )
                             .with_related(span(dep), "deposit stated here")
-                            .with_help(want.explanation),
+                            .with_help(want.explanation.clone()),
                         );
                     }
                 }
                 _ => {}
             }
         }
+    }
+}
+
+/// The law engine's answers remembered (on each thread, for a bounded number of
+/// inputs): profiles state the same deposits again and again, and the answers come
+/// with their explanations written out.
+mod law_memo {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+
+    use minewatch_law::{ConsentInstrument, Deadlines, EntryIntoForce, LawError};
+    use minewatch_model::Date;
+
+    use crate::rules::FastMap;
+
+    type Memo<K, V> = RefCell<FastMap<K, Rc<Result<V, LawError>>>>;
+
+    /// How many answers each memo keeps before starting over.
+    const MAX: usize = 4096;
+
+    thread_local! {
+        static EIF: Memo<(Date, &'static str), EntryIntoForce> = Default::default();
+        static DEADLINES: Memo<(Date, &'static str, Date), Deadlines> = Default::default();
+    }
+
+    fn remember<K: std::hash::Hash + Eq, V>(
+        memo: &Memo<K, V>,
+        key: K,
+        f: impl FnOnce() -> Result<V, LawError>,
+    ) -> Rc<Result<V, LawError>> {
+        if let Some(v) = memo.borrow().get(&key) {
+            return v.clone();
+        }
+        let v = Rc::new(f());
+        let mut m = memo.borrow_mut();
+        if m.len() >= MAX {
+            m.clear();
+        }
+        m.insert(key, v.clone());
+        v
+    }
+
+    /// [`minewatch_law::entry_into_force`] without an explicit date.
+    pub(super) fn entry_into_force(
+        deposit: Date,
+        inst: ConsentInstrument,
+    ) -> Rc<Result<EntryIntoForce, LawError>> {
+        EIF.with(|m| {
+            remember(m, (deposit, inst.as_str()), || {
+                minewatch_law::entry_into_force(deposit, inst, None)
+            })
+        })
+    }
+
+    /// [`minewatch_law::deadlines`] without an explicit entry into force or extensions.
+    pub(super) fn deadlines(
+        deposit: Date,
+        inst: ConsentInstrument,
+        as_of: Date,
+    ) -> Rc<Result<Deadlines, LawError>> {
+        DEADLINES.with(|m| {
+            remember(m, (deposit, inst.as_str(), as_of), || {
+                minewatch_law::deadlines(&minewatch_law::DeadlineInput {
+                    deposit,
+                    instrument: inst,
+                    explicit_entry_into_force: None,
+                    extensions: Vec::new(),
+                    as_of,
+                })
+            })
+        })
     }
 }
 
@@ -374,7 +444,8 @@ const DATED_EVENTS: &[&str] = &[
 type GroupKey<'a> = (&'a str, &'a str, &'a str, &'a str, &'a str, &'a str);
 
 fn conflicting(facts: &[Fact], out: &mut Vec<Diagnostic>) {
-    let mut groups: BTreeMap<GroupKey, Vec<&Fact>> = BTreeMap::new();
+    // Grouped by sorting (stable: in text order within a group), groups in key order.
+    let mut groups: Vec<(GroupKey, &Fact)> = Vec::new();
     for f in facts.iter().filter(|f| f.confidence == Confidence::High) {
         let dated = DATED_EVENTS.contains(&f.predicate.as_str());
         let numeric = matches!(f.value, Value::Number(_) | Value::Range(_));
@@ -396,11 +467,13 @@ fn conflicting(facts: &[Fact], out: &mut Vec<Diagnostic>) {
             f.unit.as_deref().unwrap_or_default(),
             f.column.as_deref().unwrap_or_default(),
         );
-        groups.entry(key).or_default().push(f);
+        groups.push((key, f));
     }
-    for (key, fs) in groups {
-        'pairs: for (i, a) in fs.iter().enumerate() {
-            for b in &fs[i + 1..] {
+    groups.sort_by(|a, b| a.0.cmp(&b.0));
+    for g in groups.chunk_by(|a, b| a.0 == b.0) {
+        let key = g[0].0;
+        'pairs: for (i, (_, a)) in g.iter().enumerate() {
+            for (_, b) in &g[i + 1..] {
                 if a.span == b.span {
                     continue;
                 }

@@ -408,7 +408,7 @@ impl<'a> Lines<'a> {
 
 /// A fast hasher for short keys (lookups only: no iteration order reaches the output).
 #[derive(Default, Clone, Copy)]
-struct FxHasher(u64);
+pub(crate) struct FxHasher(u64);
 
 impl FxHasher {
     fn add(&mut self, w: u64) {
@@ -435,7 +435,8 @@ impl std::hash::Hasher for FxHasher {
     }
 }
 
-type FastMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<FxHasher>>;
+pub(crate) type FastMap<K, V> =
+    std::collections::HashMap<K, V, std::hash::BuildHasherDefault<FxHasher>>;
 
 /// [`minewatch_refdata::resolve_state`], with the answers for every state's name,
 /// aliases and codes as written in the reference data made once.
