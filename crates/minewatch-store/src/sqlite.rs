@@ -29,6 +29,15 @@ fn not_text(line: usize, e: std::io::Error) -> StoreError {
     }
 }
 
+/// SQLite's "the database is busy" (another connection holds the lock).
+fn is_busy(e: &rusqlite::Error) -> bool {
+    matches!(
+        e,
+        rusqlite::Error::SqliteFailure(f, _)
+            if matches!(f.code, rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+    )
+}
+
 /// Versioned migrations, applied in order; each runs in its own transaction.
 const MIGRATIONS: &[(u32, &str, &str)] = &[
     (
@@ -241,10 +250,21 @@ impl SqliteStore {
             .pragma_update(None, "cache_size", -32768)
             .map_err(|e| self.map_open_err(e))?;
         if self.path.is_some() {
-            let mode: String = self
-                .conn
-                .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
-                .map_err(|e| self.map_open_err(e))?;
+            // Switching a new database to WAL needs it to itself for a moment; when
+            // several processes open it at once SQLite may answer "busy" without waiting
+            // (to avoid a deadlock), so wait here, within the same five seconds.
+            let deadline = std::time::Instant::now() + Duration::from_secs(5);
+            let mode: String = loop {
+                match self
+                    .conn
+                    .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
+                {
+                    Err(e) if is_busy(&e) && std::time::Instant::now() < deadline => {
+                        std::thread::sleep(Duration::from_millis(10));
+                    }
+                    r => break r.map_err(|e| self.map_open_err(e))?,
+                }
+            };
             if !mode.eq_ignore_ascii_case("wal") {
                 return Err(StoreError::Foreign {
                     path: self.path_buf(),
