@@ -755,7 +755,8 @@ fn notes(
             let span = Span::new(l0.start + mstart, src.lines[j].end);
             let marker = Span::new(l0.start + mstart, l0.start + mend);
             let body = Span::new(marker.end, span.end);
-            let text = join_lines(body.slice(src.text)).trim().to_string();
+            // Trimming before joining is trimming after: line endings are white space.
+            let text = join_lines(body.slice(src.text).trim());
             doc.notes.push(Note::new(number, span, marker, text));
             i = j + 1;
         }

@@ -81,17 +81,22 @@ fn keyword_match(word: &[u8], kw: &[u8], prefix: bool) -> bool {
     }
 }
 
-/// The keywords by their first letter (a–z): `(kind index, keyword, prefix)`.
-type ByInitial = [Vec<(usize, &'static [u8], bool)>; 26];
+/// The keywords by their first two letters (aa–zz): `(kind index, keyword, prefix)`.
+/// Most words of a profile start with two letters no keyword starts with.
+type ByInitials = [Vec<(usize, &'static [u8], bool)>; 26 * 26];
 
-fn keywords_by_initial() -> &'static ByInitial {
-    static TABLE: std::sync::OnceLock<ByInitial> = std::sync::OnceLock::new();
+fn initials(word: &[u8]) -> usize {
+    (word[0].to_ascii_lowercase() - b'a') as usize * 26
+        + (word[1].to_ascii_lowercase() - b'a') as usize
+}
+
+fn keywords_by_initials() -> &'static ByInitials {
+    static TABLE: std::sync::OnceLock<ByInitials> = std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut t: ByInitial = Default::default();
+        let mut t: ByInitials = std::array::from_fn(|_| Vec::new());
         for (k, (_, words)) in KEYWORDS.iter().enumerate() {
             for &(kw, prefix) in words.iter() {
-                let b = kw.as_bytes();
-                t[(b[0].to_ascii_lowercase() - b'a') as usize].push((k, b, prefix));
+                t[initials(kw.as_bytes())].push((k, kw.as_bytes(), prefix));
             }
         }
         t
@@ -100,14 +105,15 @@ fn keywords_by_initial() -> &'static ByInitial {
 
 /// Add `weight` to each kind one of whose keywords the words of `text` match.
 fn score_words(text: &str, weight: usize, scores: &mut [usize; KEYWORDS.len()]) {
-    let table = keywords_by_initial();
+    let table = keywords_by_initials();
     for word in text.as_bytes().split(|b| !b.is_ascii_alphabetic()) {
         if word.len() < 3 {
             continue;
         }
-        // Only the keywords with the word's initial can match; a kind counts once a word.
+        // Only the keywords with the word's first two letters can match; a kind
+        // counts once a word.
         let mut hit = [false; KEYWORDS.len()];
-        for &(k, kw, prefix) in &table[(word[0].to_ascii_lowercase() - b'a') as usize] {
+        for &(k, kw, prefix) in &table[initials(word)] {
             if !hit[k] && keyword_match(word, kw, prefix) {
                 hit[k] = true;
                 scores[k] += weight;
