@@ -629,7 +629,10 @@ fn negated(lower: &str, pos: usize) -> bool {
     }
     let w = &lower[from..pos];
     // Only within the clause; the first word may be cut, so skip it unless the window starts the sentence.
-    let w = w.rsplit([',', ';', '(']).next().unwrap_or(w);
+    let w = match memchr::memrchr3(b',', b';', b'(', w.as_bytes()) {
+        Some(i) => &w[i + 1..],
+        None => w,
+    };
     let cut = from > 0 && w.len() == pos - from;
     let neg = |x: &[u8]| {
         x.ends_with(b"n't")
@@ -2094,7 +2097,7 @@ pub(crate) fn parse_cell(v: &str) -> Option<f64> {
 /// resolves to a known state.
 fn named_destinations(after: &str) -> Option<Vec<String>> {
     // The phrase "to …" must follow the figure closely (its unit words in between).
-    let to = after.find(" to ")?;
+    let to = find(mm!(" to "), after)?;
     if after[..to].split_whitespace().count() > 4 {
         return None;
     }
@@ -2104,16 +2107,16 @@ fn named_destinations(after: &str) -> Option<Vec<String>> {
         .unwrap_or(rest.len());
     let mut list = &rest[..end];
     for stop in [
-        " in ",
-        " between ",
-        " from ",
-        " during ",
-        " since ",
-        " before ",
-        " after ",
-        " until ",
+        mm!(" in "),
+        mm!(" between "),
+        mm!(" from "),
+        mm!(" during "),
+        mm!(" since "),
+        mm!(" before "),
+        mm!(" after "),
+        mm!(" until "),
     ] {
-        if let Some(i) = list.find(stop) {
+        if let Some(i) = find(stop, list) {
             list = &list[..i];
         }
     }

@@ -617,6 +617,10 @@ pub(crate) fn quantities_from(
         if c.is_ascii_alphabetic() && i > 0 && b[i - 1].is_ascii_alphanumeric() {
             continue;
         }
+        // A lowercase word other than "us$" is a figure only as a number word.
+        if matches!(c, b'o' | b't' | b'f' | b's' | b'e' | b'n') && !starts_number_word(lower, i) {
+            continue;
+        }
         if !(c.is_ascii_digit()
             || c == b'$'
             || c == 0xE2
