@@ -4,7 +4,7 @@
 use minewatch_model::Span;
 use minewatch_profile::{Document, SectionKind};
 
-use crate::gazetteer::{find_mines, find_mines_from, MineMatch};
+use crate::gazetteer::{find_mines_from, MineMatch};
 use crate::text::{
     dates_from, quantities, quantities_from, sentences, DateMention, Num, Qualifier, Quantity,
 };
@@ -1686,12 +1686,15 @@ fn qpred_of(w: &str) -> Option<QPred> {
     })
 }
 
-/// Figure triggers from the sentence's words (each word is a slice of `l`).
-fn q_triggers(l: &str, words: &[&str]) -> Vec<(usize, usize, QPred)> {
+/// Figure triggers from the sentence's words (each word is a slice of `l`), with
+/// their keyword bits: only words with the `QPRED` bit are triggers.
+fn q_triggers(l: &str, words: &[&str], bits: &[(u64, u64)]) -> Vec<(usize, usize, QPred)> {
     let base = l.as_ptr() as usize;
     words
         .iter()
-        .filter_map(|w| {
+        .zip(bits)
+        .filter(|(_, &(k, _))| k & kw::QPRED != 0)
+        .filter_map(|(w, _)| {
             let i = w.as_ptr() as usize - base;
             qpred_of(w).map(|p| (i, i + w.len(), p))
         })
@@ -1760,7 +1763,7 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
             }
         }
     }
-    let trig = q_triggers(l, t.words);
+    let trig = q_triggers(l, t.words, t.bits);
     // Mine types matter only for counted mines or munitions.
     let counted = qs
         .iter()
@@ -1995,7 +1998,15 @@ fn tables(cx: &mut Ctx, body: Span) {
             let label = row.label.value.as_str();
             let llabel = label.to_ascii_lowercase();
             let is_total = llabel.contains("total");
-            let mines = find_mines(label, &llabel);
+            // Designations start at the starts of runs of ASCII letters and digits.
+            let lb = label.as_bytes();
+            let mines = find_mines_from(
+                label,
+                &llabel,
+                (0..lb.len()).filter(|&i| {
+                    lb[i].is_ascii_alphanumeric() && (i == 0 || !lb[i - 1].is_ascii_alphanumeric())
+                }),
+            );
             if !is_total && mines.is_empty() {
                 continue;
             }
