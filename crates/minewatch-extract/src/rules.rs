@@ -565,6 +565,15 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
         let base = plower.as_ptr() as usize;
         let off = |w: &&str| w.as_ptr() as usize - base;
         sents.clear();
+        // A paragraph none of whose sentences a rule reads gives nothing.
+        let (pk, pe) = pbits
+            .iter()
+            .fold((0, 0), |(k, e), &(wk, we)| (k | wk, e | we));
+        if !read_by_a_rule(pk, pe, section) {
+            pwords.clear();
+            spare_words = pwords.into_iter().map(|_| "").collect();
+            continue;
+        }
         sents.extend(sentences(&p.text).into_iter().map(|(a, b)| {
             let w0 = pwords.partition_point(|w| off(w) < a);
             let w1 = pwords.partition_point(|w| off(w) < b);
@@ -583,8 +592,7 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
                 kwb |= k;
                 evb |= e;
             }
-            // Without a keyword or a trigger's first word no rule reads the sentence.
-            if kwb == 0 && evb == 0 {
+            if !read_by_a_rule(kwb, evb, section) {
                 continue;
             }
             let s = &p.text[a..b];
@@ -619,6 +627,16 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
     cx.out
         .sort_by(|a, b| (a.span[0], a.value_span[0]).cmp(&(b.span[0], b.value_span[0])));
     cx.out
+}
+
+/// Whether a sentence with the keyword bits `kw` and event bits `ev` (see [`Sent`]) is
+/// read by any rule of [`sentence`]: events need the first word of a trigger; votes,
+/// meetings, use and figures their keywords (figures without a trigger word only a
+/// stockpile cue in a stockpiling section).
+fn read_by_a_rule(kw: u64, ev: u64, section: Option<SectionKind>) -> bool {
+    ev != 0
+        || kw & (kw::VOTE | kw::MEET | kw::USE | kw::QPRED) != 0
+        || (kw & kw::QCUE != 0 && matches!(section, Some(SectionKind::Stockpiling)))
 }
 
 /// Whether the words just before `pos` negate or make hypothetical what follows.
