@@ -90,6 +90,12 @@ fn names() -> &'static [Name] {
 }
 
 fn boundary_before(s: &str, i: usize) -> bool {
+    // An ASCII byte before without decoding.
+    if let Some(&p) = i.checked_sub(1).and_then(|j| s.as_bytes().get(j)) {
+        if p < 0x80 {
+            return !(p.is_ascii_alphanumeric() || matches!(p, b'-' | b'/' | b'_'));
+        }
+    }
     match s[..i].chars().next_back() {
         None => true,
         Some(c) => !(c.is_alphanumeric() || matches!(c, '-' | '/' | '_')),

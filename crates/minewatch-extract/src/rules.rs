@@ -456,10 +456,26 @@ pub(crate) fn resolve_state(name: &str) -> Option<&'static minewatch_refdata::St
         }
         m
     });
-    match known.get(name) {
-        Some(&st) => st,
-        None => minewatch_refdata::resolve_state(name),
+    if let Some(&st) = known.get(name) {
+        return st;
     }
+    // Other names (mostly no state's) remembered on each thread, a bounded number.
+    type Seen = std::cell::RefCell<FastMap<String, Option<&'static minewatch_refdata::State>>>;
+    thread_local! {
+        static SEEN: Seen = Default::default();
+    }
+    SEEN.with(|seen| {
+        if let Some(&st) = seen.borrow().get(name) {
+            return st;
+        }
+        let st = minewatch_refdata::resolve_state(name);
+        let mut m = seen.borrow_mut();
+        if m.len() >= 4096 {
+            m.clear();
+        }
+        m.insert(name.to_string(), st);
+        st
+    })
 }
 
 /// [`minewatch_refdata::mbt_status_of`], with the answers for every state's code made
