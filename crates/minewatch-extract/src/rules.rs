@@ -254,6 +254,37 @@ fn is_word_byte(c: u8) -> bool {
     c.wrapping_sub(b'a') < 26 || c.wrapping_sub(b'0') < 10
 }
 
+/// The end of the run of word bytes ([`is_word_byte`]) starting at `k`: eight bytes at
+/// a time, their non-word bytes found as a bit mask.
+fn word_end(b: &[u8], mut k: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    /// The high bit of each byte whose value is in `lo..=hi` (both below 0x80).
+    fn in_range(x: u64, lo: u8, hi: u8) -> u64 {
+        // With the high bit set, a byte minus `lo` (or `hi + 1`) never borrows from
+        // the next; the high bit stays where the low seven bits reach the bound.
+        let y = x | HIGH;
+        let ge_lo = y.wrapping_sub(ONES * lo as u64);
+        let gt_hi = y.wrapping_sub(ONES * (hi as u64 + 1));
+        ge_lo & !gt_hi & !x & HIGH
+    }
+    while let Some(c) = b.get(k..k + 8) {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(c);
+        let x = u64::from_le_bytes(w);
+        let word = in_range(x, b'a', b'z') | in_range(x, b'0', b'9');
+        let other = !word & HIGH;
+        if other != 0 {
+            return k + (other.trailing_zeros() / 8) as usize;
+        }
+        k += 8;
+    }
+    while k < b.len() && is_word_byte(b[k]) {
+        k += 1;
+    }
+    k
+}
+
 /// A word (at most 16 bytes, no NUL) as one integer, for the keyword table.
 fn word_key(w: &[u8]) -> Option<u128> {
     if w.len() > 16 {
@@ -570,9 +601,7 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
                 k += 1;
             }
             let st = k;
-            while k < pb.len() && is_word_byte(pb[k]) {
-                k += 1;
-            }
+            k = word_end(pb, k);
             if k > st {
                 pwords.push(&plower[st..k]);
                 pbits.push(table.bits(&pb[st..k]));
@@ -2307,6 +2336,23 @@ mod tests {
         assert_eq!(&ru[..ru.len() - 1], &ra[..ra.len() - 1]);
         assert_eq!(ra.last(), Some(&(a.len() - 4, a.len())));
         assert_eq!(ru.last(), Some(&(a.len() - 4, u.len())));
+    }
+
+    /// `word_end` ends where a byte-by-byte scan does, for every byte value.
+    #[test]
+    fn word_end_as_byte_by_byte() {
+        let mut text: Vec<u8> = (0..=255u8).collect();
+        text.extend(b"the treaty of 1997, x9 z0 a/b@c[d`e{f:g aaaaaaaaaaaaaaaaaaaaa");
+        for c in 0..=255u8 {
+            text.extend([b'a', b'b', c, b'9', b'z', b'0', b'q', b'q', b'q', c]);
+        }
+        for k in 0..=text.len() {
+            let mut j = k;
+            while j < text.len() && is_word_byte(text[j]) {
+                j += 1;
+            }
+            assert_eq!(word_end(&text, k), j, "{k}");
+        }
     }
 
     #[test]
