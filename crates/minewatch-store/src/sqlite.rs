@@ -545,16 +545,24 @@ impl Store for SqliteStore {
     }
 
     fn migrate(&mut self) -> Result<Vec<u32>> {
+        // Up to date (the case of every command after the first): nothing to do, and
+        // nothing scanned.
+        if self.table_exists("schema_version")? && self.schema_version()? == SQLITE_SCHEMA_VERSION {
+            return Ok(Vec::new());
+        }
         // Migrations may rebuild a table (SQLite cannot alter a constraint in place), which
         // needs foreign-key enforcement off; every key is checked before it is back on.
         self.conn.pragma_update(None, "foreign_keys", "OFF")?;
         let applied = self.apply_migrations();
-        let violations: Result<i64> = self
-            .conn
-            .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
-                r.get(0)
-            })
-            .map_err(StoreError::from);
+        let violations: Result<i64> = match &applied {
+            Ok(a) if !a.is_empty() => self
+                .conn
+                .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+                    r.get(0)
+                })
+                .map_err(StoreError::from),
+            _ => Ok(0),
+        };
         self.conn.pragma_update(None, "foreign_keys", "ON")?;
         let applied = applied?;
         match violations? {
