@@ -1,6 +1,8 @@
 //! Renderings of diagnostics: rustc-style terminal text, JSON and SARIF 2.1.0.
 //! Each takes the file's path and text and returns a string.
 
+use std::fmt::Write as _;
+
 use minewatch_model::{Diagnostic, LineIndex, Severity};
 use serde_json::{json, Value};
 
@@ -12,6 +14,16 @@ pub struct FileReport<'a> {
 }
 
 const WINDOW: usize = 60;
+
+/// How many decimal digits `n` has (the width of a line number in the gutter).
+fn digits(mut n: usize) -> usize {
+    let mut d = 1;
+    while n >= 10 {
+        n /= 10;
+        d += 1;
+    }
+    d
+}
 
 /// rustc-style text: the message, the location, the source line with a caret
 /// under the span, and a help line. Long lines are cut to a window around the span.
@@ -32,20 +44,22 @@ pub fn human(file: &FileReport, color: bool) -> String {
             Severity::Note => ("1;36", "note"),
         };
         let start = idx.line_col(file.text, d.span.start);
-        out.push_str(&format!(
-            "{}: {}\n",
+        let _ = writeln!(
+            out,
+            "{}: {}",
             paint(sev_color, &format!("{sev}[{}]", d.code)),
             paint("1", &d.message)
-        ));
-        let gutter = start.line.to_string().len();
-        out.push_str(&format!(
-            "{:gutter$}{} {}:{}:{}\n",
+        );
+        let gutter = digits(start.line);
+        let _ = writeln!(
+            out,
+            "{:gutter$}{} {}:{}:{}",
             "",
             paint("1;34", "-->"),
             file.path,
             start.line,
             start.column
-        ));
+        );
         snippet(
             &mut out,
             file.text,
@@ -59,15 +73,16 @@ pub fn human(file: &FileReport, color: bool) -> String {
         );
         for r in &d.related {
             let rc = idx.line_col(file.text, r.span.start);
-            out.push_str(&format!(
-                "{:gutter$}{} {}:{}:{}\n",
+            let _ = writeln!(
+                out,
+                "{:gutter$}{} {}:{}:{}",
                 "",
                 paint("1;34", "::"),
                 file.path,
                 rc.line,
                 rc.column
-            ));
-            let g2 = rc.line.to_string().len().max(gutter);
+            );
+            let g2 = digits(rc.line).max(gutter);
             snippet(
                 &mut out,
                 file.text,
@@ -81,12 +96,13 @@ pub fn human(file: &FileReport, color: bool) -> String {
             );
         }
         if let Some(h) = &d.help {
-            out.push_str(&format!(
-                "{:gutter$} {} {}\n",
+            let _ = writeln!(
+                out,
+                "{:gutter$} {} {}",
                 "",
                 paint("1;34", "="),
                 format_args!("help: {h}")
-            ));
+            );
         }
         out.push('\n');
     }
@@ -131,20 +147,22 @@ fn snippet(
     let suffix = if to < chars.len() { "…" } else { "" };
     let shown: String = chars[from..to].iter().collect();
     let bar = paint("1;34", "|");
-    out.push_str(&format!("{:gutter$} {bar}\n", ""));
-    out.push_str(&format!(
-        "{:>gutter$} {bar} {prefix}{shown}{suffix}\n",
+    let _ = writeln!(out, "{:gutter$} {bar}", "");
+    let _ = writeln!(
+        out,
+        "{:>gutter$} {bar} {prefix}{shown}{suffix}",
         paint("1;34", &lc.line.to_string())
-    ));
+    );
     let pad = col0 - from + prefix.chars().count();
     let carets = "^".repeat(visible.min(to.saturating_sub(col0)).max(1));
     let label = label.map(|l| format!(" {l}")).unwrap_or_default();
-    out.push_str(&format!(
-        "{:gutter$} {bar} {:pad$}{}\n",
+    let _ = writeln!(
+        out,
+        "{:gutter$} {bar} {:pad$}{}",
         "",
         "",
         paint(caret_color, &format!("{carets}{label}"))
-    ));
+    );
 }
 
 /// A diagnostic as JSON; fields in the order a JSON object's keys are written
