@@ -1016,6 +1016,28 @@ mod tests {
     }
 
     #[test]
+    fn the_shingle_table_keeps_every_entry_as_it_grows() {
+        let mut t = ShingleTable::with_capacity(1);
+        let hash = |i: u64| i.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ (i << 7);
+        for i in 0..10_000u64 {
+            let e = t.entry(hash(i));
+            assert_eq!(e.count, 0, "new entry {i}");
+            e.last = i as u32;
+            e.count = 1;
+        }
+        assert!(t.slots.len() >= 2 * 10_000, "kept at most half full");
+        for i in 0..10_000u64 {
+            let e = t.entry(hash(i));
+            assert_eq!(
+                (e.last, e.count),
+                (i as u32, 1),
+                "entry {i} survived the growth"
+            );
+        }
+        assert_eq!(t.len, 10_000);
+    }
+
+    #[test]
     fn suffix_table_covers_every_function_word_ending() {
         for f in SUFFIX_WORDS {
             let last = *f.as_bytes().last().unwrap();
