@@ -765,7 +765,7 @@ fn treaty_status(f: &Fact, out: &mut Vec<Diagnostic>) {
     let Some(stated) = full_date(&f.value) else {
         return;
     };
-    let Some(row) = crate::rules::mbt_status_of(&f.subject) else {
+    let Some(row) = minewatch_refdata::mbt_status_of(&f.subject) else {
         return;
     };
     let (known, what) = match f.predicate.as_str() {

@@ -469,28 +469,10 @@ impl std::hash::Hasher for FxHasher {
 pub(crate) type FastMap<K, V> =
     std::collections::HashMap<K, V, std::hash::BuildHasherDefault<FxHasher>>;
 
-/// [`minewatch_refdata::resolve_state`], with the answers for every state's name,
-/// aliases and codes as written in the reference data made once.
+/// [`minewatch_refdata::resolve_state`] (which answers the data's own names and codes
+/// at once), with the other words asked about — mostly no state's — remembered on each
+/// thread, a bounded number.
 pub(crate) fn resolve_state(name: &str) -> Option<&'static minewatch_refdata::State> {
-    type Known = FastMap<&'static str, Option<&'static minewatch_refdata::State>>;
-    static KNOWN: std::sync::OnceLock<Known> = std::sync::OnceLock::new();
-    let known = KNOWN.get_or_init(|| {
-        let mut m = Known::default();
-        for st in minewatch_refdata::states() {
-            for n in std::iter::once(&st.name)
-                .chain(&st.aliases)
-                .chain([&st.iso3, &st.iso2])
-            {
-                m.entry(n.as_str())
-                    .or_insert_with(|| minewatch_refdata::resolve_state(n));
-            }
-        }
-        m
-    });
-    if let Some(&st) = known.get(name) {
-        return st;
-    }
-    // Other names (mostly no state's) remembered on each thread, a bounded number.
     type Seen = std::cell::RefCell<FastMap<String, Option<&'static minewatch_refdata::State>>>;
     thread_local! {
         static SEEN: Seen = Default::default();
@@ -507,25 +489,6 @@ pub(crate) fn resolve_state(name: &str) -> Option<&'static minewatch_refdata::St
         m.insert(name.to_string(), st);
         st
     })
-}
-
-/// [`minewatch_refdata::mbt_status_of`], with the answers for every state's code made
-/// once.
-pub(crate) fn mbt_status_of(iso3: &str) -> Option<&'static minewatch_refdata::MbtStatusRow> {
-    type Known = FastMap<&'static str, Option<&'static minewatch_refdata::MbtStatusRow>>;
-    static KNOWN: std::sync::OnceLock<Known> = std::sync::OnceLock::new();
-    let known = KNOWN.get_or_init(|| {
-        let mut m = Known::default();
-        for st in minewatch_refdata::states() {
-            m.entry(st.iso3.as_str())
-                .or_insert_with(|| minewatch_refdata::mbt_status_of(&st.iso3));
-        }
-        m
-    });
-    match known.get(iso3) {
-        Some(&row) => row,
-        None => minewatch_refdata::mbt_status_of(iso3),
-    }
 }
 
 /// [`minewatch_refdata::resolve_state`] remembered for the names of one document.

@@ -109,9 +109,20 @@ pub fn mbt_status() -> &'static [MbtStatusRow] {
 
 /// The Mine Ban Treaty row for an ISO alpha-3 code (any case).
 pub fn mbt_status_of(iso3: &str) -> Option<&'static MbtStatusRow> {
-    mbt_status()
-        .iter()
-        .find(|r| r.iso3.eq_ignore_ascii_case(iso3))
+    // By code, upper-cased once; the first row of a code is its row.
+    static BY_CODE: OnceLock<std::collections::HashMap<String, usize>> = OnceLock::new();
+    let by_code = BY_CODE.get_or_init(|| {
+        let mut m = std::collections::HashMap::new();
+        for (i, r) in mbt_status().iter().enumerate() {
+            m.entry(r.iso3.to_ascii_uppercase()).or_insert(i);
+        }
+        m
+    });
+    let i = match by_code.get(iso3) {
+        Some(&i) => i,
+        None => *by_code.get(&iso3.to_ascii_uppercase())?,
+    };
+    Some(&mbt_status()[i])
 }
 
 #[cfg(test)]

@@ -113,6 +113,10 @@ struct Index {
     states: Vec<State>,
     /// (folded name, index into states), sorted by name.
     names: Vec<(String, usize)>,
+    /// Every name, alias and code exactly as the data writes it, with its answer:
+    /// the queries that come most often (extraction asks for every state name it
+    /// meets), answered without folding.
+    exact: std::collections::HashMap<String, Option<usize>>,
 }
 
 fn index() -> &'static Index {
@@ -129,7 +133,24 @@ fn index() -> &'static Index {
         }
         names.sort();
         names.dedup();
-        Index { states, names }
+        let mut idx = Index {
+            states,
+            names,
+            exact: std::collections::HashMap::new(),
+        };
+        let mut exact = std::collections::HashMap::new();
+        for s in &idx.states {
+            for n in std::iter::once(&s.name)
+                .chain(&s.aliases)
+                .chain([&s.iso3, &s.iso2])
+            {
+                exact
+                    .entry(n.clone())
+                    .or_insert_with(|| resolve_folded(&idx, n));
+            }
+        }
+        idx.exact = exact;
+        idx
     })
 }
 
@@ -141,15 +162,23 @@ pub fn states() -> &'static [State] {
 /// Look a state up by ISO alpha-3 or alpha-2 code (any case), name or alias.
 pub fn resolve_state(query: &str) -> Option<&'static State> {
     let idx = index();
+    match idx.exact.get(query) {
+        Some(hit) => hit.map(|i| &idx.states[i]),
+        None => resolve_folded(idx, query).map(|i| &idx.states[i]),
+    }
+}
+
+/// [`resolve_state`] the long way: codes in any case, then the folded name.
+fn resolve_folded(idx: &Index, query: &str) -> Option<usize> {
     let q = query.trim();
     if q.len() == 3 || q.len() == 2 {
         let up = q.to_ascii_uppercase();
-        if let Some(s) = idx
+        if let Some(i) = idx
             .states
             .iter()
-            .find(|s| s.iso3 == up || (q.len() == 2 && s.iso2 == up))
+            .position(|s| s.iso3 == up || (q.len() == 2 && s.iso2 == up))
         {
-            return Some(s);
+            return Some(i);
         }
     }
     let f = fold_name(q);
@@ -159,7 +188,7 @@ pub fn resolve_state(query: &str) -> Option<&'static State> {
     idx.names
         .binary_search_by(|(n, _)| n.as_str().cmp(&f))
         .ok()
-        .map(|i| &idx.states[idx.names[i].1])
+        .map(|i| idx.names[i].1)
 }
 
 /// The states whose name or alias is nearest to `query` (for "did you mean"), best first.
@@ -204,6 +233,27 @@ pub fn levenshtein(a: &str, b: &str) -> usize {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn the_exact_table_answers_as_the_long_way_does() {
+        let idx = index();
+        assert!(idx.exact.len() > 400, "names, aliases and codes");
+        for (name, hit) in &idx.exact {
+            assert_eq!(*hit, resolve_folded(idx, name), "{name}");
+            for q in [
+                name.to_lowercase(),
+                name.to_uppercase(),
+                format!(" {name} "),
+            ] {
+                assert_eq!(
+                    resolve_state(&q).map(|s| &s.iso3),
+                    resolve_folded(idx, &q).map(|i| &idx.states[i].iso3),
+                    "{q}"
+                );
+            }
+        }
+    }
+
     use super::*;
 
     #[test]
