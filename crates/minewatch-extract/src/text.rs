@@ -987,6 +987,27 @@ impl DateMention {
     }
 }
 
+/// A full date mention from `start` to `end`, if the day as written exists in that
+/// month and year.
+fn day_month_year(
+    start: usize,
+    end: usize,
+    day: &str,
+    month: u8,
+    year: i32,
+) -> Option<DateMention> {
+    let d: u32 = day.parse().unwrap_or(0);
+    Date::new(year, month as u32, d)
+        .is_ok()
+        .then_some(DateMention {
+            start,
+            end,
+            year,
+            month: Some(month),
+            day: Some(d as u8),
+        })
+}
+
 fn year_at(s: &str, i: usize) -> Option<(i32, usize)> {
     let b = s.as_bytes();
     if i + 4 > b.len() || !b[i..i + 4].iter().all(u8::is_ascii_digit) {
@@ -1104,15 +1125,7 @@ fn date_at(s: &str, i: usize) -> (Option<DateMention>, usize) {
                     }
                     if b.get(k) == Some(&b' ') {
                         if let Some((y, ye)) = year_at(s, k + 1) {
-                            let d: u32 = s[i..j].parse().unwrap_or(0);
-                            if Date::new(y, m as u32, d).is_ok() {
-                                let d = DateMention {
-                                    start: i,
-                                    end: ye,
-                                    year: y,
-                                    month: Some(m),
-                                    day: Some(d as u8),
-                                };
+                            if let Some(d) = day_month_year(i, ye, &s[i..j], m, y) {
                                 return (Some(d), ye);
                             }
                         }
@@ -1147,15 +1160,7 @@ fn date_at(s: &str, i: usize) -> (Option<DateMention>, usize) {
                     }
                     if j - (k + 1) <= 2 && s[j..].starts_with(", ") {
                         if let Some((y, ye)) = year_at(s, j + 2) {
-                            let d: u32 = s[k + 1..j].parse().unwrap_or(0);
-                            if Date::new(y, m as u32, d).is_ok() {
-                                let d = DateMention {
-                                    start: i,
-                                    end: ye,
-                                    year: y,
-                                    month: Some(m),
-                                    day: Some(d as u8),
-                                };
+                            if let Some(d) = day_month_year(i, ye, &s[k + 1..j], m, y) {
                                 return (Some(d), ye);
                             }
                         }
