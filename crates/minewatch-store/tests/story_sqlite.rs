@@ -138,22 +138,35 @@ fn directory_is_refused() {
     assert!(e.to_string().contains("directory"), "{e}");
 }
 
-#[test]
-fn a_version_1_database_is_migrated_in_place() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("v1.db");
-    let c = rusqlite::Connection::open(&path).unwrap();
+/// A database as an older minewatch left it: the migrations up to `version` applied
+/// by hand, as that version did.
+fn database_at_version(path: &std::path::Path, version: u32) -> rusqlite::Connection {
+    let c = rusqlite::Connection::open(path).unwrap();
     c.execute_batch(
         "CREATE TABLE schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL);",
     )
     .unwrap();
-    c.execute_batch(include_str!("../migrations/sqlite/0001_init.sql"))
+    let migrations = [
+        include_str!("../migrations/sqlite/0001_init.sql"),
+        include_str!("../migrations/sqlite/0002_fact_claim_index.sql"),
+        include_str!("../migrations/sqlite/0003_profile_fact.sql"),
+    ];
+    for (v, sql) in (1..=version).zip(migrations) {
+        c.execute_batch(sql).unwrap();
+        c.execute(
+            "INSERT INTO schema_version VALUES (?1, 'm', '2026-01-01T00:00:00.000000Z')",
+            [v],
+        )
         .unwrap();
-    c.execute(
-        "INSERT INTO schema_version VALUES (1, 'init', '2026-01-01T00:00:00.000000Z')",
-        [],
-    )
-    .unwrap();
+    }
+    c
+}
+
+#[test]
+fn a_version_1_database_is_migrated_in_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v1.db");
+    let c = database_at_version(&path, 1);
     c.execute(
         "INSERT INTO state VALUES ('FIN', '2026-01-01T00:00:00.000000Z')",
         [],
@@ -188,29 +201,7 @@ fn a_version_1_database_is_migrated_in_place() {
 fn a_version_3_database_keeps_its_rows_and_constraints_through_the_table_rebuilds() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("v3.db");
-    let c = rusqlite::Connection::open(&path).unwrap();
-    c.execute_batch(
-        "CREATE TABLE schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL);",
-    )
-    .unwrap();
-    for (v, sql) in [
-        (1, include_str!("../migrations/sqlite/0001_init.sql")),
-        (
-            2,
-            include_str!("../migrations/sqlite/0002_fact_claim_index.sql"),
-        ),
-        (
-            3,
-            include_str!("../migrations/sqlite/0003_profile_fact.sql"),
-        ),
-    ] {
-        c.execute_batch(sql).unwrap();
-        c.execute(
-            "INSERT INTO schema_version VALUES (?1, 'm', '2026-01-01T00:00:00.000000Z')",
-            [v],
-        )
-        .unwrap();
-    }
+    let c = database_at_version(&path, 3);
     c.execute_batch(
         "INSERT INTO state VALUES ('FIN', 't0');
          INSERT INTO source (id, key, kind, title, confidence, recorded_at) VALUES (7, 'k', 'dataset', 'T', 'high', 't0');
