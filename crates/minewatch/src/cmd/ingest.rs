@@ -67,17 +67,20 @@ pub fn to_input(
         notes: doc
             .notes
             .iter()
-            .map(|n| ProfileNote {
-                number: n.number,
-                span_start: n.span.start as u64,
-                span_end: n.span.end as u64,
-                text: n.text.clone(),
-                author: n.citation().author.clone(),
-                title: n.citation().title.clone(),
-                place: n.citation().place.clone(),
-                dates: n.citation().dates.clone(),
-                url: n.citation().url.clone(),
-                undated: n.citation().undated,
+            .map(|n| {
+                let c = n.citation();
+                ProfileNote {
+                    number: n.number,
+                    span_start: n.span.start as u64,
+                    span_end: n.span.end as u64,
+                    text: n.text.clone(),
+                    author: c.author.clone(),
+                    title: c.title.clone(),
+                    place: c.place.clone(),
+                    dates: c.dates.clone(),
+                    url: c.url.clone(),
+                    undated: c.undated,
+                }
             })
             .collect(),
         facts: minewatch_extract::extract(&doc)
