@@ -630,18 +630,21 @@ fn ends_with_ignore_case(w: &str, suffix: &str) -> bool {
 pub fn glued_words(doc: &Document, wi: &WordIndex, out: &mut Vec<Diagnostic>) {
     let text = doc.text.as_str();
     // The few words that could be glued. Most documents have a handful.
-    let candidates: Vec<(usize, &str, bool)> = wi
+    // Each with its hash from the word scan.
+    let candidates: Vec<(usize, &str, bool, u64)> = wi
         .spans
         .iter()
         .zip(&wi.flags)
-        .map(|(&(a, b), &f)| {
+        .zip(&wi.hashes)
+        .map(|((&(a, b), &f), &h)| {
             (
                 a as usize,
                 &text[a as usize..b as usize],
                 f & CASE_JOINT != 0,
+                h,
             )
         })
-        .filter(|&(_, w, joint)| is_candidate(w, joint))
+        .filter(|&(_, w, joint, _)| is_candidate(w, joint))
         .collect();
     if candidates.is_empty() {
         return;
@@ -650,23 +653,24 @@ pub fn glued_words(doc: &Document, wi: &WordIndex, out: &mut Vec<Diagnostic>) {
     // change, and what stands before a function-word ending.
     let mut needed: IdMap<u32> = IdMap::default();
     let mut lengths = [false; 65];
-    let mut need = |w: &str| {
-        needed.insert(fold_hash(w), 0);
-        lengths[w.len().min(64)] = true;
+    let mut need = |h: u64, len: usize| {
+        needed.insert(h, 0);
+        lengths[len.min(64)] = true;
     };
-    for (_, w, _) in &candidates {
-        need(w);
+    for &(_, w, _, h) in &candidates {
+        need(h, w.len());
         let mut prev: Option<char> = None;
         for (i, c) in w.char_indices() {
             if prev.is_some_and(char::is_lowercase) && c.is_uppercase() {
-                need(&w[..i]);
-                need(&w[i..]);
+                need(fold_hash(&w[..i]), i);
+                need(fold_hash(&w[i..]), w.len() - i);
             }
             prev = Some(c);
         }
         for f in suffixes_ending_in(w.as_bytes()[w.len() - 1]) {
             if ends_with_ignore_case(w, f) {
-                need(&w[..w.len() - f.len()]);
+                let p = &w[..w.len() - f.len()];
+                need(fold_hash(p), p.len());
             }
         }
     }
@@ -702,7 +706,7 @@ pub fn glued_words(doc: &Document, wi: &WordIndex, out: &mut Vec<Diagnostic>) {
             );
         }
     };
-    for (s, w, joint) in candidates {
+    for (s, w, joint, h) in candidates {
         // Most candidates are long words ending like a function word ("production",
         // "convention"): what stands before the ending is rarely a word of the profile.
         // For plain ASCII words that settles it before anything else is looked at.
@@ -779,7 +783,7 @@ pub fn glued_words(doc: &Document, wi: &WordIndex, out: &mut Vec<Diagnostic>) {
         }
         // A word glued to a following function word: "Defensefor".
         let lower = w.to_lowercase();
-        if NOT_GLUED.contains(&lower.as_str()) || in_vocab(w, 3) {
+        if NOT_GLUED.contains(&lower.as_str()) || vocab.get(&h).is_some_and(|&n| n >= 3) {
             continue;
         }
         for f in SUFFIX_WORDS {
@@ -899,6 +903,8 @@ pub fn near_duplicates(doc: &Document, wi: &WordIndex, opts: &Options, out: &mut
     }
     // Paragraphs with fewer than eight distinct shingles take no part. The shingles the
     // others share, as (slot << 32 | paragraph), sorted: usually a short list.
+    // The shingles are hashed again here rather than kept from the first pass: keeping
+    // them would cost four bytes a word, on a 200 MB file more than the table itself.
     // A shingle in more than MAX_POSTINGS of them is boilerplate: its list stops one
     // past that (enough to tell), so a profile repeating itself cannot fill memory.
     let mut seen = vec![u32::MAX; table.slots.len()];
