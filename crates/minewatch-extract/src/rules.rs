@@ -491,29 +491,11 @@ pub(crate) fn resolve_state(name: &str) -> Option<&'static minewatch_refdata::St
     })
 }
 
-/// [`minewatch_refdata::resolve_state`] remembered for the names of one document.
-#[derive(Default)]
-struct StateMemo<'a> {
-    known: std::cell::RefCell<FastMap<&'a str, Option<&'static minewatch_refdata::State>>>,
-}
-
-impl<'a> StateMemo<'a> {
-    fn resolve(&self, name: &'a str) -> Option<&'static minewatch_refdata::State> {
-        if let Some(&st) = self.known.borrow().get(name) {
-            return st;
-        }
-        let st = resolve_state(name);
-        self.known.borrow_mut().insert(name, st);
-        st
-    }
-}
-
 struct Ctx<'a> {
     doc: &'a Document,
     lines: Lines<'a>,
     iso3: String,
     out: Vec<Fact>,
-    states: StateMemo<'a>,
     /// Where the facts of the sentence being read start in `out`. A fact's value span
     /// lies inside its sentence, so only these can repeat a new fact (see `push`).
     sent_start: usize,
@@ -531,7 +513,6 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
             .unwrap_or_else(|| "UNK".into()),
         // About one fact per 250 bytes of text.
         out: Vec::with_capacity(doc.text.len() / 256 + 4),
-        states: StateMemo::default(),
         sent_start: 0,
     };
     let table = keyword_table();
@@ -1092,7 +1073,7 @@ impl<'a> Ctx<'a> {
         let line = self.lines.line_of(t.abs + vs) + 1;
         Fact {
             predicate: predicate.into(),
-            subject: subject(t, vs, &self.iso3, &self.states),
+            subject: subject(t, vs, &self.iso3),
             value,
             qualifier: Qualifier::Exact,
             unit: None,
@@ -1151,7 +1132,7 @@ const NSAG: &[&str] = &[
 
 /// Who the sentence's clause is about: the first state named outside a
 /// prepositional phrase before the value, a non-state armed group, or the profile's state.
-fn subject<'a>(t: &Sent<'a, '_>, pos: usize, own: &str, states: &StateMemo<'a>) -> String {
+fn subject<'a>(t: &Sent<'a, '_>, pos: usize, own: &str) -> String {
     let before = &t.s[..pos.min(t.s.len())];
     let lower_before = &t.lower[..before.len()];
     // Clause start: after the last ';'.
@@ -1236,7 +1217,7 @@ fn subject<'a>(t: &Sent<'a, '_>, pos: usize, own: &str, states: &StateMemo<'a>) 
                         .strip_suffix("\u{2019}s")
                         .or_else(|| name.strip_suffix("'s"))
                         .unwrap_or(name);
-                    if let Some(st) = states.resolve(name).filter(|_| name.len() > 1) {
+                    if let Some(st) = resolve_state(name).filter(|_| name.len() > 1) {
                         if name.len() <= 3 && name.chars().any(|c| c.is_lowercase()) {
                             continue;
                         }
