@@ -782,7 +782,7 @@ fn quantity_at(s: &str, lower: &str, i: usize) -> (Option<Quantity>, usize) {
         && currency.is_none()
         && !scaled
         && raw_digits.len() <= 2
-        && next.is_some_and(|w| w.len() >= 3 && month_of(w).is_some())
+        && next.is_some_and(|w| w.len() >= 3 && minewatch_model::month_from_name(w).is_some())
     {
         return (None, e);
     }
@@ -1031,41 +1031,6 @@ fn year_at(s: &str, i: usize) -> Option<(i32, usize)> {
     (1900..=2099).contains(&y).then_some((y, i + 4))
 }
 
-/// A month name or its three-letter abbreviation ("January", "jan", "Sept."), as
-/// [`minewatch_model::month_from_name`] reads it, without its loop over the names.
-pub(crate) fn month_of(s: &str) -> Option<u8> {
-    let s = s.trim_end_matches('.');
-    let b = s.as_bytes();
-    if b.len() < 3 || b.len() > 9 {
-        return None;
-    }
-    let p = [
-        b[0].to_ascii_lowercase(),
-        b[1].to_ascii_lowercase(),
-        b[2].to_ascii_lowercase(),
-    ];
-    let (m, name) = match &p {
-        b"jan" => (1, "january"),
-        b"feb" => (2, "february"),
-        b"mar" => (3, "march"),
-        b"apr" => (4, "april"),
-        b"may" => (5, "may"),
-        b"jun" => (6, "june"),
-        b"jul" => (7, "july"),
-        b"aug" => (8, "august"),
-        b"sep" => (9, "september"),
-        b"oct" => (10, "october"),
-        b"nov" => (11, "november"),
-        b"dec" => (12, "december"),
-        _ => return None,
-    };
-    if b.len() == 3 || name.eq_ignore_ascii_case(s) || (m == 9 && s.eq_ignore_ascii_case("sept")) {
-        Some(m)
-    } else {
-        None
-    }
-}
-
 /// Find dates: "16 November 2020", "November 16, 2020", "December 2019", "1997".
 pub fn dates(s: &str) -> Vec<DateMention> {
     let b = s.as_bytes();
@@ -1118,7 +1083,9 @@ fn date_at(s: &str, i: usize) -> (Option<DateMention>, usize) {
         }
         if j - i <= 2 && b.get(j) == Some(&b' ') {
             if let Some((ms, me)) = next_word(s, j) {
-                if let Some(m) = month_of(&s[ms..me]).filter(|_| me - ms >= 3) {
+                if let Some(m) =
+                    minewatch_model::month_from_name(&s[ms..me]).filter(|_| me - ms >= 3)
+                {
                     let mut k = me;
                     if b.get(k) == Some(&b'.') {
                         k += 1;
@@ -1147,7 +1114,9 @@ fn date_at(s: &str, i: usize) -> (Option<DateMention>, usize) {
     }
     if matches!(b[i], b'J' | b'F' | b'M' | b'A' | b'S' | b'O' | b'N' | b'D') {
         if let Some((ms, me)) = next_word(s, i) {
-            if let Some(m) = month_of(&s[ms..me]).filter(|_| me - ms >= 3 && ms == i) {
+            if let Some(m) =
+                minewatch_model::month_from_name(&s[ms..me]).filter(|_| me - ms >= 3 && ms == i)
+            {
                 let mut k = me;
                 if b.get(k) == Some(&b'.') {
                     k += 1;
@@ -1320,42 +1289,6 @@ mod tests {
             starts.extend(memchr::memchr3_iter(b'$', 0xE2, 0xC2, b));
             starts.sort_unstable();
             assert_eq!(quantities_from(s, &l, starts), quantities(s, &l), "{s}");
-        }
-    }
-
-    #[test]
-    fn month_of_reads_as_the_model_does() {
-        let mut words: Vec<String> = Vec::new();
-        for m in minewatch_model::MONTH_NAMES {
-            for w in [
-                m.to_string(),
-                m.to_ascii_lowercase(),
-                m.to_ascii_uppercase(),
-            ] {
-                for n in 0..=w.len() {
-                    words.push(w[..n].to_string());
-                    words.push(format!("{}.", &w[..n]));
-                    words.push(format!("{}x", &w[..n]));
-                    words.push(format!("{}..", &w[..n]));
-                }
-            }
-        }
-        for w in [
-            "Sept",
-            "sept.",
-            "SEPT",
-            "Septe",
-            "Mayo",
-            "Ma\u{e9}",
-            "Jan\u{e9}",
-            "",
-            ".",
-            "maY",
-        ] {
-            words.push(w.to_string());
-        }
-        for w in &words {
-            assert_eq!(month_of(w), minewatch_model::month_from_name(w), "{w:?}");
         }
     }
 

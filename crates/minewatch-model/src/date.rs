@@ -38,20 +38,36 @@ pub const MONTH_NAMES: [&str; 12] = [
 ];
 
 /// Parse an English month name or its usual abbreviation ("Sep", "Sept.") into 1..=12.
+/// Decided by the first three letters, then the whole word (this runs on every word
+/// that might start a date).
 pub fn month_from_name(s: &str) -> Option<u8> {
     let s = s.trim_end_matches('.');
-    if s.len() < 3 {
+    let b = s.as_bytes();
+    if b.len() < 3 || b.len() > 9 {
         return None;
     }
-    for (i, name) in MONTH_NAMES.iter().enumerate() {
-        if name.eq_ignore_ascii_case(s) || (s.len() == 3 && name[..3].eq_ignore_ascii_case(s)) {
-            return Some(i as u8 + 1);
-        }
-    }
-    if s.eq_ignore_ascii_case("sept") {
-        return Some(9);
-    }
-    None
+    let m = match [
+        b[0].to_ascii_lowercase(),
+        b[1].to_ascii_lowercase(),
+        b[2].to_ascii_lowercase(),
+    ] {
+        [b'j', b'a', b'n'] => 1,
+        [b'f', b'e', b'b'] => 2,
+        [b'm', b'a', b'r'] => 3,
+        [b'a', b'p', b'r'] => 4,
+        [b'm', b'a', b'y'] => 5,
+        [b'j', b'u', b'n'] => 6,
+        [b'j', b'u', b'l'] => 7,
+        [b'a', b'u', b'g'] => 8,
+        [b's', b'e', b'p'] => 9,
+        [b'o', b'c', b't'] => 10,
+        [b'n', b'o', b'v'] => 11,
+        [b'd', b'e', b'c'] => 12,
+        _ => return None,
+    };
+    let full = MONTH_NAMES[m as usize - 1];
+    (b.len() == 3 || full.eq_ignore_ascii_case(s) || (m == 9 && s.eq_ignore_ascii_case("sept")))
+        .then_some(m)
 }
 
 pub fn is_leap_year(y: i32) -> bool {
@@ -259,6 +275,57 @@ impl<'de> Deserialize<'de> for Date {
 
 #[cfg(test)]
 mod tests {
+
+    /// The month names read as a plain loop over the names would read them.
+    #[test]
+    fn month_names_read_as_the_plain_loop_does() {
+        fn plain(s: &str) -> Option<u8> {
+            let s = s.trim_end_matches('.');
+            if s.len() < 3 {
+                return None;
+            }
+            for (i, name) in MONTH_NAMES.iter().enumerate() {
+                if name.eq_ignore_ascii_case(s)
+                    || (s.len() == 3 && name[..3].eq_ignore_ascii_case(s))
+                {
+                    return Some(i as u8 + 1);
+                }
+            }
+            s.eq_ignore_ascii_case("sept").then_some(9)
+        }
+        let mut words: Vec<String> = Vec::new();
+        for m in MONTH_NAMES {
+            for w in [
+                m.to_string(),
+                m.to_ascii_lowercase(),
+                m.to_ascii_uppercase(),
+            ] {
+                for n in 0..=w.len() {
+                    for tail in ["", ".", "x", ".."] {
+                        words.push(format!("{}{tail}", &w[..n]));
+                    }
+                }
+            }
+        }
+        for w in [
+            "Sept",
+            "sept.",
+            "SEPT",
+            "Septe",
+            "Mayo",
+            "Ma\u{e9}",
+            "Jan\u{e9}",
+            "",
+            ".",
+            "maY",
+        ] {
+            words.push(w.to_string());
+        }
+        for w in &words {
+            assert_eq!(month_from_name(w), plain(w), "{w:?}");
+        }
+    }
+
     use super::*;
     use proptest::prelude::*;
 
