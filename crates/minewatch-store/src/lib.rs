@@ -15,6 +15,7 @@
 
 mod clock;
 mod error;
+pub mod profile_json;
 pub mod query;
 pub mod refload;
 mod sqlite;

@@ -60,14 +60,45 @@ const MIGRATIONS: &[(u32, &str, &str)] = &[
         "checks_without_in_lists",
         include_str!("../migrations/sqlite/0004_checks_without_in_lists.sql"),
     ),
+    (
+        5,
+        "profile_json",
+        concat!(
+            include_str!("../migrations/sqlite/0005a_profile_json_columns.sql"),
+            include_str!("../migrations/sqlite/0005b_profile_rows_to_json.sql"),
+            include_str!("../migrations/sqlite/0005c_profile_views.sql"),
+        ),
+    ),
 ];
 
 /// The schema version this build creates and understands.
-pub const SQLITE_SCHEMA_VERSION: u32 = 4;
+pub const SQLITE_SCHEMA_VERSION: u32 = 5;
 
 /// Dumps this build restores: version 4 changed only CHECK constraints (the same values
-/// allowed), so a version-3 dump has the very same tables and columns.
+/// allowed), so a version-3 dump has the very same tables and columns; dumps of 3 and 4
+/// hold `profile_note` and `profile_fact` rows, which restore moves into their
+/// versions' JSON arrays as migration 5 does.
 const RESTORABLE_SCHEMA_VERSIONS: std::ops::RangeInclusive<u32> = 3..=SQLITE_SCHEMA_VERSION;
+
+/// The tables of schemas 3 and 4 that schema 5 folded into `profile_version`: restore
+/// makes them as temporary tables (without keys: those cannot cross into `main`), reads
+/// a dump's rows into them and moves the rows as migration 5 does.
+const PRE_5_PROFILE_TABLES: &str = "
+CREATE TEMP TABLE profile_note (
+    id INTEGER PRIMARY KEY, profile_version_id INTEGER NOT NULL, number INTEGER NOT NULL,
+    span_start INTEGER NOT NULL, span_end INTEGER NOT NULL, text TEXT NOT NULL, author TEXT,
+    title TEXT, place TEXT, dates TEXT NOT NULL, url TEXT, undated INTEGER NOT NULL,
+    source_id INTEGER NOT NULL);
+CREATE TEMP TABLE profile_fact (
+    id INTEGER PRIMARY KEY, profile_version_id INTEGER NOT NULL,
+    status TEXT NOT NULL DEFAULT 'candidate' CHECK (status = 'candidate' OR status = 'accepted' OR status = 'rejected'),
+    subject TEXT NOT NULL, predicate TEXT NOT NULL, value TEXT NOT NULL, qualifier TEXT NOT NULL,
+    unit TEXT, as_of TEXT, notes TEXT NOT NULL, source_id INTEGER, line INTEGER NOT NULL,
+    span_start INTEGER NOT NULL, span_end INTEGER NOT NULL, quote TEXT NOT NULL,
+    confidence TEXT NOT NULL, fact_json TEXT NOT NULL, recorded_at TEXT NOT NULL);";
+const PRE_5_PROFILE_ROWS_TO_JSON: &str =
+    include_str!("../migrations/sqlite/0005b_profile_rows_to_json.sql");
+const PRE_5_TABLES: &[&str] = &["profile_note", "profile_fact"];
 
 /// Data tables in dependency order (parents first): the order of dump and restore.
 const TABLES: &[&str] = &[
@@ -79,9 +110,12 @@ const TABLES: &[&str] = &[
     "refdata_load",
     "profile",
     "profile_version",
-    "profile_note",
-    "profile_fact",
+    "profile_fact_subject",
 ];
+
+/// Views that show the JSON arrays of `profile_version` a row per element; `db stats`
+/// counts their rows too.
+const VIEWS: &[&str] = &["profile_note", "profile_fact"];
 
 /// (version, iso2, numeric, name, kind, un_member, code_source, aliases, source)
 type StateRow = (
@@ -794,6 +828,14 @@ impl Store for SqliteStore {
                         .query_row(&format!("SELECT count(*) FROM {t}"), [], |r| r.get(0))?;
                 tables.push((t.to_string(), n));
             }
+            if schema_version >= 5 {
+                for t in VIEWS {
+                    let n: i64 =
+                        self.conn
+                            .query_row(&format!("SELECT count(*) FROM {t}"), [], |r| r.get(0))?;
+                    tables.push((format!("{t} (view)"), n));
+                }
+            }
         }
         Ok(Stats {
             backend: "sqlite".into(),
@@ -910,19 +952,11 @@ impl Store for SqliteStore {
         )?;
         let mut insert_version = tx.prepare_cached(
             "INSERT INTO profile_version (profile_id, version, content_hash, source_path, last_updated, byte_len, text, model_json, \
-             diagnostics_json, error_count, warning_count, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+             diagnostics_json, error_count, warning_count, recorded_at, notes_json, facts_json) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
         )?;
-        let mut insert_source = tx.prepare_cached(
-            "INSERT INTO source (key, kind, title, url, note, confidence, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        )?;
-        let mut insert_note = tx.prepare_cached(
-            "INSERT INTO profile_note (profile_version_id, number, span_start, span_end, text, author, title, place, dates, url, undated, source_id) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-        )?;
-        let mut insert_fact = tx.prepare_cached(
-            "INSERT INTO profile_fact (profile_version_id, subject, predicate, value, qualifier, unit, as_of, notes, source_id, \
-             line, span_start, span_end, quote, confidence, fact_json, recorded_at) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+        let mut insert_subject = tx.prepare_cached(
+            "INSERT OR IGNORE INTO profile_fact_subject (subject, profile_version_id) VALUES (?1, ?2)",
         )?;
         for p in batch {
             if p.content_hash.len() != 64 {
@@ -970,6 +1004,14 @@ impl Store for SqliteStore {
             insert_profile.execute(params![key, iso3, p.country, p.profile_type, now])?;
             let profile_id: i64 = profile_by_key.query_row([&key], |r| r.get(0))?;
             let version: i64 = next_version.query_row([profile_id], |r| r.get(0))?;
+            // Notes and candidate facts go with their version, one JSON array each.
+            let notes_json = crate::profile_json::notes_json(&p.notes);
+            let facts_json = crate::profile_json::facts_json(&p.facts).map_err(|e| {
+                StoreError::Invalid(format!(
+                    "profile {}: {e}",
+                    p.source_path.as_deref().unwrap_or("?")
+                ))
+            })?;
             insert_version.execute(params![
                 profile_id,
                 version,
@@ -982,72 +1024,16 @@ impl Store for SqliteStore {
                 p.diagnostics_json,
                 p.error_count,
                 p.warning_count,
-                now
+                now,
+                notes_json,
+                facts_json
             ])?;
             let pv_id = tx.last_insert_rowid();
-            let mut note_sources: std::collections::HashMap<u32, i64> =
-                std::collections::HashMap::new();
-            for (i, n) in p.notes.iter().enumerate() {
-                let title = n
-                    .title
-                    .clone()
-                    .or_else(|| n.author.clone())
-                    .unwrap_or_else(|| n.text.chars().take(120).collect());
-                let src = SourceRef {
-                    key: format!("profile-note:{pv_id}:{i}"),
-                    kind: "profile-note".into(),
-                    title,
-                    url: n.url.clone(),
-                    note: Some(n.text.clone()),
-                    confidence: Confidence::Medium,
-                };
-                // The key embeds the new content hash, so the source is new too.
-                insert_source.execute(params![
-                    src.key,
-                    src.kind,
-                    src.title,
-                    src.url,
-                    src.note,
-                    src.confidence.as_str(),
-                    now
-                ])?;
-                let sid = tx.last_insert_rowid();
-                insert_note.execute(params![
-                    pv_id,
-                    n.number,
-                    n.span_start as i64,
-                    n.span_end as i64,
-                    n.text,
-                    n.author,
-                    n.title,
-                    n.place,
-                    serde_json::to_string(&n.dates)?,
-                    n.url,
-                    n.undated as i64,
-                    sid
-                ])?;
-                note_sources.entry(n.number).or_insert(sid);
-            }
-            for f in &p.facts {
-                let source = f.notes.iter().find_map(|n| note_sources.get(n).copied());
-                insert_fact.execute(params![
-                    pv_id,
-                    f.subject,
-                    f.predicate,
-                    f.value_json,
-                    f.qualifier,
-                    f.unit,
-                    f.as_of,
-                    serde_json::to_string(&f.notes)?,
-                    source,
-                    f.line as i64,
-                    f.span_start as i64,
-                    f.span_end as i64,
-                    f.quote,
-                    f.confidence,
-                    f.fact_json,
-                    now
-                ])?;
+            let mut subjects: Vec<&str> = p.facts.iter().map(|f| f.subject.as_str()).collect();
+            subjects.sort_unstable();
+            subjects.dedup();
+            for subject in subjects {
+                insert_subject.execute(params![subject, pv_id])?;
             }
             out.push(IngestOutcome::Stored {
                 profile_id,
@@ -1062,49 +1048,51 @@ impl Store for SqliteStore {
             profile_by_key,
             next_version,
             insert_version,
-            insert_source,
-            insert_note,
-            insert_fact,
+            insert_subject,
         ));
         tx.commit()?;
         Ok(out)
     }
 
     fn profile_facts(&self, iso3: Option<&str>) -> Result<Vec<StoredProfileFact>> {
+        // The versions with facts about the state (all versions with facts for `None`),
+        // then their facts read from the version's JSON.
         let mut st = self.conn.prepare_cached(
-            "SELECT f.profile_version_id, f.status, v.source_path, s.title, s.url, f.subject, f.predicate, f.value, f.qualifier, \
-                    f.unit, f.as_of, f.notes, f.line, f.span_start, f.span_end, f.quote, f.confidence, f.fact_json, f.recorded_at \
-             FROM profile_fact f JOIN profile_version v ON v.id = f.profile_version_id \
-             LEFT JOIN source s ON s.id = f.source_id \
-             WHERE (?1 IS NULL OR f.subject = ?1) ORDER BY f.profile_version_id, f.span_start, f.id",
+            "SELECT v.id, v.source_path, v.notes_json, v.facts_json, v.recorded_at FROM profile_version v \
+             WHERE (?1 IS NULL AND v.facts_json <> '[]') \
+                OR v.id IN (SELECT profile_version_id FROM profile_fact_subject WHERE subject = ?1) \
+             ORDER BY v.id",
         )?;
-        let rows = st.query_map(params![iso3], |r| {
-            let notes: String = r.get(11)?;
-            Ok(StoredProfileFact {
-                profile_version_id: r.get(0)?,
-                status: r.get(1)?,
-                source_path: r.get(2)?,
-                source_title: r.get(3)?,
-                source_url: r.get(4)?,
-                fact: ProfileFact {
-                    subject: r.get(5)?,
-                    predicate: r.get(6)?,
-                    value_json: r.get(7)?,
-                    qualifier: r.get(8)?,
-                    unit: r.get(9)?,
-                    as_of: r.get(10)?,
-                    notes: conv(serde_json::from_str(&notes))?,
-                    line: r.get::<_, i64>(12)? as u64,
-                    span_start: r.get::<_, i64>(13)? as u64,
-                    span_end: r.get::<_, i64>(14)? as u64,
-                    quote: r.get(15)?,
-                    confidence: r.get(16)?,
-                    fact_json: r.get(17)?,
-                },
-                recorded_at: r.get(18)?,
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+        let mut rows = st.query(params![iso3])?;
+        let mut out = Vec::new();
+        while let Some(r) = rows.next()? {
+            let pv_id: i64 = r.get(0)?;
+            let source_path: Option<String> = r.get(1)?;
+            let bad = |e: String| StoreError::Invalid(format!("profile version {pv_id}: {e}"));
+            let notes = crate::profile_json::read_notes(&r.get::<_, String>(2)?).map_err(bad)?;
+            let facts = crate::profile_json::read_facts(&r.get::<_, String>(3)?).map_err(bad)?;
+            let recorded_at: String = r.get(4)?;
+            let mut mine: Vec<StoredProfileFact> = facts
+                .into_iter()
+                .filter(|f| iso3.is_none_or(|c| f.fact.subject == c))
+                .map(|f| {
+                    let source = crate::profile_json::fact_source(&notes, &f.fact);
+                    StoredProfileFact {
+                        profile_version_id: pv_id,
+                        status: f.status,
+                        source_path: source_path.clone(),
+                        source_title: source.as_ref().map(|(_, t)| t.clone()),
+                        source_url: source.and_then(|(n, _)| n.url.clone()),
+                        fact: f.fact,
+                        recorded_at: f.recorded_at.unwrap_or_else(|| recorded_at.clone()),
+                    }
+                })
+                .collect();
+            // In the order of the text (a stable sort keeps the extraction order).
+            mine.sort_by_key(|f| f.fact.span_start);
+            out.extend(mine);
+        }
+        Ok(out)
     }
 
     fn profile_hashes(&self) -> Result<std::collections::HashSet<String>> {
@@ -1123,7 +1111,7 @@ impl Store for SqliteStore {
         let known = known_at.unwrap_or_else(Timestamp::max).to_string();
         let mut st = self.conn.prepare_cached(
             "SELECT p.id, v.id, v.version, p.iso3, p.country, p.profile_type, v.last_updated, v.content_hash, v.source_path, v.byte_len, \
-                    (SELECT count(*) FROM profile_note n WHERE n.profile_version_id = v.id), v.error_count, v.warning_count, v.recorded_at \
+                    json_array_length(v.notes_json), v.error_count, v.warning_count, v.recorded_at \
              FROM profile_version v JOIN profile p ON p.id = v.profile_id \
              WHERE (?1 IS NULL OR p.iso3 = ?1) AND v.recorded_at <= ?2 ORDER BY p.id, v.version",
         )?;
@@ -1233,20 +1221,33 @@ impl Store for SqliteStore {
         if existing > 0 && !replace {
             return Err(StoreError::NotEmpty { rows: existing });
         }
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        // The tables a dump of this schema version holds, parents first.
+        let mut tables: Vec<&str> = TABLES.to_vec();
+        let pre_5 = sv < 5;
+        if pre_5 {
+            tables.retain(|t| *t != "profile_fact_subject");
+            tables.extend(PRE_5_TABLES);
+            tx.execute_batch(PRE_5_PROFILE_TABLES)?;
+        }
         // Known columns per table: dump lines may only name these.
         let mut columns: HashMap<&str, Vec<String>> = HashMap::new();
-        for t in TABLES {
-            let mut st = self
-                .conn
-                .prepare(&format!("SELECT name FROM pragma_table_info('{t}')"))?;
+        for t in &tables {
+            let schema = if PRE_5_TABLES.contains(t) && pre_5 {
+                "temp"
+            } else {
+                "main"
+            };
+            let mut st = tx.prepare(&format!(
+                "SELECT name FROM pragma_table_info('{t}', '{schema}')"
+            ))?;
             let cols = st
                 .query_map([], |r| r.get::<_, String>(0))?
                 .collect::<rusqlite::Result<Vec<_>>>()?;
             columns.insert(t, cols);
         }
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
         if existing > 0 {
             for t in TABLES.iter().rev() {
                 tx.execute(&format!("DELETE FROM {t}"), [])?;
@@ -1255,7 +1256,7 @@ impl Store for SqliteStore {
         let mut report = DumpReport {
             schema_version: sv,
             rows: 0,
-            tables: TABLES.iter().map(|t| (t.to_string(), 0)).collect(),
+            tables: tables.iter().map(|t| (t.to_string(), 0)).collect(),
         };
         let mut ended = false;
         for (i, line) in lines.enumerate() {
@@ -1283,7 +1284,7 @@ impl Store for SqliteStore {
                 continue;
             }
             let t = v.get("table").and_then(|t| t.as_str()).unwrap_or("");
-            let ti = TABLES
+            let ti = tables
                 .iter()
                 .position(|x| *x == t)
                 .ok_or_else(|| StoreError::Restore(format!("line {lno}: unknown table '{t}'")))?;
@@ -1291,7 +1292,7 @@ impl Store for SqliteStore {
                 .get("row")
                 .and_then(|r| r.as_object())
                 .ok_or_else(|| StoreError::Restore(format!("line {lno}: no row object")))?;
-            let known = &columns[TABLES[ti]];
+            let known = &columns[tables[ti]];
             let mut names = Vec::with_capacity(row.len());
             let mut vals = Vec::with_capacity(row.len());
             for (k, val) in row {
@@ -1323,6 +1324,13 @@ impl Store for SqliteStore {
             return Err(StoreError::Restore(
                 "the dump is truncated (no end marker); nothing was restored".into(),
             ));
+        }
+        if pre_5 {
+            // As migration 5 did to the database that made the dump.
+            tx.execute_batch(PRE_5_PROFILE_ROWS_TO_JSON).map_err(|e| {
+                StoreError::Restore(format!("the dump's profile notes and facts: {e}"))
+            })?;
+            tx.execute_batch("DROP TABLE temp.profile_note; DROP TABLE temp.profile_fact;")?;
         }
         let fk: i64 = tx.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
             r.get(0)

@@ -150,6 +150,7 @@ fn database_at_version(path: &std::path::Path, version: u32) -> rusqlite::Connec
         include_str!("../migrations/sqlite/0001_init.sql"),
         include_str!("../migrations/sqlite/0002_fact_claim_index.sql"),
         include_str!("../migrations/sqlite/0003_profile_fact.sql"),
+        include_str!("../migrations/sqlite/0004_checks_without_in_lists.sql"),
     ];
     for (v, sql) in (1..=version).zip(migrations) {
         c.execute_batch(sql).unwrap();
@@ -211,7 +212,7 @@ fn a_version_3_database_keeps_its_rows_and_constraints_through_the_table_rebuild
     .unwrap();
     drop(c);
     let mut s = SqliteStore::open(&path).unwrap();
-    assert_eq!(s.migrate().unwrap(), vec![4]);
+    assert_eq!(s.migrate().unwrap(), vec![4, 5]);
     drop(s);
     let c = rusqlite::Connection::open(&path).unwrap();
     let row: (i64, String) = c
@@ -239,21 +240,24 @@ fn a_version_3_database_keeps_its_rows_and_constraints_through_the_table_rebuild
         .is_err());
     let schema: String = c
         .query_row(
-            "SELECT sql FROM sqlite_master WHERE name = 'profile_fact'",
+            "SELECT group_concat(sql) FROM sqlite_master WHERE name IN ('source', 'fact', 'state_version')",
             [],
             |r| r.get(0),
         )
         .unwrap();
-    assert!(!schema.contains(" IN ("), "{schema}");
+    assert!(
+        !schema.contains(" IN (") && schema.contains("CHECK"),
+        "{schema}"
+    );
     let indexes: i64 = c
         .query_row(
             "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN
-             ('fact_by_predicate', 'fact_claim_versions', 'profile_fact_by_subject', 'profile_fact_by_version')",
+             ('fact_by_predicate', 'fact_claim_versions')",
             [],
             |r| r.get(0),
         )
         .unwrap();
-    assert_eq!(indexes, 4);
+    assert_eq!(indexes, 2);
 }
 
 /// A writer that lets another connection write once the dump is under way.
@@ -375,7 +379,213 @@ fn version_3_dumps_restore_and_unknown_versions_are_refused() {
         .unwrap_err()
         .to_string();
     assert!(
-        e.contains("schema version 2") && e.contains("3 to 4"),
+        e.contains("schema version 2") && e.contains("3 to 5"),
         "{e}"
     );
+}
+
+/// Profile rows as schema 4 kept them: a version with two notes (each with its
+/// `source` row) and two candidate facts, one of them reviewed and recorded later; a
+/// fact of the knowledge base cites the first note's source row.
+const V4_PROFILE_ROWS: &str = r#"
+INSERT INTO state VALUES ('USA', '2025-01-01T00:00:00.000000Z');
+INSERT INTO profile (id, key, iso3, country, profile_type, recorded_at)
+  VALUES (1, 'USA|mine ban policy', 'USA', 'United States', 'Mine Ban Policy', '2026-01-01T00:00:00.000000Z');
+INSERT INTO profile_version (id, profile_id, version, content_hash, source_path, last_updated, byte_len, text,
+  model_json, diagnostics_json, error_count, warning_count, recorded_at)
+  VALUES (1, 1, 1, 'h1', 'us.txt', '2020-11-16', 4, 'text', '{}', '[]', 0, 0, '2026-01-01T00:00:00.000000Z');
+INSERT INTO source (id, key, kind, title, url, note, confidence, recorded_at) VALUES
+  (10, 'profile-note:1:0', 'profile-note', 'Landmine Policy', 'https://example.org/a', 'DoD, "Landmine Policy", 2020.', 'medium', '2026-01-01T00:00:00.000000Z'),
+  (11, 'profile-note:1:1', 'profile-note', 'Author B', NULL, 'Author B, undated.', 'medium', '2026-01-01T00:00:00.000000Z');
+INSERT INTO profile_note (id, profile_version_id, number, span_start, span_end, text, author, title, place, dates, url, undated, source_id) VALUES
+  (1, 1, 1, 100, 140, 'DoD, "Landmine Policy", 2020.', 'DoD', 'Landmine Policy', NULL, '["2020"]', 'https://example.org/a', 0, 10),
+  (2, 1, 2, 141, 160, 'Author B, undated.', 'Author B', NULL, NULL, '[]', NULL, 1, 11);
+INSERT INTO profile_fact (id, profile_version_id, status, subject, predicate, value, qualifier, unit, as_of, notes, source_id,
+  line, span_start, span_end, quote, confidence, fact_json, recorded_at) VALUES
+  (1, 1, 'candidate', 'USA', 'stockpile.total', '3000000', 'more-than', 'mines', '2014', '[9,2]', 11, 5, 50, 90,
+   'It holds "3 million".', 'high', '{"predicate":"stockpile.total","value":3000000}', '2026-01-01T00:00:00.000000Z'),
+  (2, 1, 'accepted', 'FIN', 'mbt.party', '"yes"', 'exact', NULL, NULL, '[1]', 10, 6, 20, 40,
+   'Finland is party.', 'medium', '{"predicate":"mbt.party"}', '2026-02-01T00:00:00.000000Z');
+INSERT INTO fact (subject, predicate, claim, version, value_text, confidence, rank, source_id, recorded_at)
+  VALUES ('USA', 'note', 'c', 1, 'x', 'high', 'normal', 10, '2026-01-01T00:00:00.000000Z');
+"#;
+
+/// What a store shows of `V4_PROFILE_ROWS` once they are in schema 5.
+fn assert_v4_profile_rows_kept(s: &SqliteStore, c: &rusqlite::Connection) {
+    let usa = s.profile_facts(Some("USA")).unwrap();
+    assert_eq!(usa.len(), 1);
+    let f = &usa[0];
+    assert_eq!(
+        (
+            f.status.as_str(),
+            f.fact.value_json.as_str(),
+            f.fact.notes.clone(),
+            f.fact.quote.as_str()
+        ),
+        (
+            "candidate",
+            "3000000",
+            vec![9, 2],
+            "It holds \"3 million\"."
+        )
+    );
+    assert_eq!(
+        f.fact.fact_json,
+        "{\"predicate\":\"stockpile.total\",\"value\":3000000}"
+    );
+    assert_eq!(
+        (f.source_title.as_deref(), f.source_url.as_deref()),
+        (Some("Author B"), None)
+    );
+    assert_eq!(
+        (f.recorded_at.as_str(), f.fact.span_start, f.fact.line),
+        ("2026-01-01T00:00:00.000000Z", 50, 5)
+    );
+    let fin = s.profile_facts(Some("FIN")).unwrap();
+    assert_eq!(
+        (
+            fin[0].status.as_str(),
+            fin[0].recorded_at.as_str(),
+            fin[0].source_title.as_deref()
+        ),
+        (
+            "accepted",
+            "2026-02-01T00:00:00.000000Z",
+            Some("Landmine Policy")
+        )
+    );
+    assert_eq!(s.profile_facts(None).unwrap().len(), 2);
+    assert_eq!(s.profile_versions(None, None).unwrap()[0].note_count, 2);
+    // The views show a row per note and per fact, with the old columns.
+    let note: (i64, i64, i64, String, Option<String>, String, i64) = c
+        .query_row(
+            "SELECT number, span_start, span_end, text, title, dates, undated FROM profile_note WHERE position = 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?)),
+        )
+        .unwrap();
+    assert_eq!(
+        note,
+        (
+            2,
+            141,
+            160,
+            "Author B, undated.".into(),
+            None,
+            "[]".into(),
+            1
+        )
+    );
+    let fact: (String, String, String, String) = c
+        .query_row(
+            "SELECT status, subject, value, recorded_at FROM profile_fact WHERE position = 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        )
+        .unwrap();
+    assert_eq!(
+        fact,
+        (
+            "accepted".into(),
+            "FIN".into(),
+            "\"yes\"".into(),
+            "2026-02-01T00:00:00.000000Z".into()
+        )
+    );
+    // The note's source row that a fact cites stays; the other one went.
+    let keys: Vec<String> = c
+        .prepare("SELECT key FROM source WHERE kind = 'profile-note'")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(keys, vec!["profile-note:1:0".to_string()]);
+    let broken: i64 = c
+        .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(broken, 0);
+}
+
+/// Version 5 moves notes and candidate facts into their version's JSON arrays: every
+/// field, the order, a fact's review status and recorded time survive, and the views
+/// show the old rows.
+#[test]
+fn a_version_4_database_keeps_its_profile_notes_and_facts_in_version_5() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v4.db");
+    let c = database_at_version(&path, 4);
+    c.execute_batch(V4_PROFILE_ROWS).unwrap();
+    drop(c);
+    let mut s = SqliteStore::open(&path).unwrap();
+    assert_eq!(s.migrate().unwrap(), vec![5]);
+    let c = rusqlite::Connection::open(&path).unwrap();
+    assert_v4_profile_rows_kept(&s, &c);
+}
+
+/// A dump written by schema 4 (with its `profile_note` and `profile_fact` rows)
+/// restores into schema 5 as the migration would have moved it.
+#[test]
+fn a_version_4_dump_restores_into_version_5() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = database_at_version(&dir.path().join("v4.db"), 4);
+    c.execute_batch(V4_PROFILE_ROWS).unwrap();
+    // The dump as schema 4 wrote it: its tables in this order, every row as an object.
+    let tables = [
+        "state",
+        "state_version",
+        "source",
+        "fact",
+        "unga_resolution",
+        "refdata_load",
+        "profile",
+        "profile_version",
+        "profile_note",
+        "profile_fact",
+    ];
+    let mut dump = serde_json::json!({
+        "format": "minewatch-dump", "format_version": 1, "schema_version": 4,
+        "backend": "sqlite", "tables": tables,
+    })
+    .to_string();
+    dump.push('\n');
+    let mut rows = 0;
+    for t in tables {
+        let mut st = c
+            .prepare(&format!("SELECT * FROM {t} ORDER BY rowid"))
+            .unwrap();
+        let cols: Vec<String> = st.column_names().iter().map(|c| c.to_string()).collect();
+        let mut q = st.query([]).unwrap();
+        while let Some(r) = q.next().unwrap() {
+            let mut obj = serde_json::Map::new();
+            for (i, col) in cols.iter().enumerate() {
+                let v = match r.get::<_, rusqlite::types::Value>(i).unwrap() {
+                    rusqlite::types::Value::Null => serde_json::Value::Null,
+                    rusqlite::types::Value::Integer(n) => n.into(),
+                    rusqlite::types::Value::Text(s) => s.into(),
+                    other => panic!("{other:?}"),
+                };
+                obj.insert(col.clone(), v);
+            }
+            dump.push_str(&serde_json::json!({ "table": t, "row": obj }).to_string());
+            dump.push('\n');
+            rows += 1;
+        }
+    }
+    dump.push_str(&serde_json::json!({ "end": true, "rows": rows }).to_string());
+    dump.push('\n');
+    let path = dir.path().join("v5.db");
+    let mut s = SqliteStore::open(&path).unwrap();
+    let report = s
+        .restore(&mut std::io::BufReader::new(dump.as_bytes()), false)
+        .unwrap();
+    assert_eq!(report.rows, rows);
+    let c = rusqlite::Connection::open(&path).unwrap();
+    assert_v4_profile_rows_kept(&s, &c);
+    let temp_left: i64 = c
+        .query_row("SELECT count(*) FROM sqlite_temp_master", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(temp_left, 0);
 }

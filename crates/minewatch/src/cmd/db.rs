@@ -108,8 +108,9 @@ pub fn run(args: Args, g: &Global) -> anyhow::Result<ExitCode> {
                             .map(|t| t.to_string())
                             .unwrap_or_else(|| "never".into())
                     )?;
+                    let w = stats.tables.iter().map(|(t, _)| t.len()).max().unwrap_or(0);
                     for (t, n) in &stats.tables {
-                        writeln!(out, "  {t:<16} {n:>9}")?;
+                        writeln!(out, "  {t:<w$} {n:>9}")?;
                     }
                 }
             }
