@@ -1,6 +1,6 @@
 //! The checks. Each takes the document and appends diagnostics; none fails.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 
 use minewatch_model::{Date, Diagnostic, Severity, Span};
 use minewatch_profile::{Document, Format};
@@ -8,9 +8,25 @@ use minewatch_profile::{Document, Format};
 use crate::Options;
 
 pub fn notes(doc: &Document, out: &mut Vec<Diagnostic>) {
-    let mut defined: BTreeMap<u32, Span> = BTreeMap::new();
-    for n in &doc.notes {
-        if let Some(first) = defined.get(&n.number) {
+    // Each number's first definition, by number (sorted lists rather than maps: a
+    // profile has tens of notes and references).
+    let mut by_number: Vec<(u32, usize)> = doc
+        .notes
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (n.number, i))
+        .collect();
+    by_number.sort_unstable();
+    by_number.dedup_by_key(|x| x.0);
+    let first_marker = |number: u32| -> Option<Span> {
+        by_number
+            .binary_search_by_key(&number, |x| x.0)
+            .ok()
+            .map(|k| doc.notes[by_number[k].1].marker)
+    };
+    for (i, n) in doc.notes.iter().enumerate() {
+        let k = by_number.partition_point(|x| x.0 < n.number);
+        if by_number[k].1 != i {
             out.push(
                 Diagnostic::new(
                     "duplicate-note",
@@ -19,37 +35,37 @@ pub fn notes(doc: &Document, out: &mut Vec<Diagnostic>) {
                     format!("note [{}] is defined twice", n.number),
                 )
                 .with_note(n.number)
-                .with_related(*first, "first defined here")
+                .with_related(doc.notes[by_number[k].1].marker, "first defined here")
                 .with_help("renumber one of the notes, or remove the copy"),
             );
-        } else {
-            defined.insert(n.number, n.marker);
         }
     }
-    let mut referenced: BTreeMap<u32, Vec<Span>> = BTreeMap::new();
-    for r in &doc.references {
-        referenced.entry(r.number).or_default().push(r.span);
-    }
-    for (number, spans) in &referenced {
-        if !defined.contains_key(number) {
+    // References by number, each number's in the order of the text.
+    let mut referenced: Vec<(u32, Span)> =
+        doc.references.iter().map(|r| (r.number, r.span)).collect();
+    referenced.sort_by_key(|r| r.0);
+    for refs in referenced.chunk_by(|a, b| a.0 == b.0) {
+        let number = refs[0].0;
+        if first_marker(number).is_none() {
             let mut d = Diagnostic::new(
                 "missing-note",
                 Severity::Error,
-                spans[0],
+                refs[0].1,
                 format!("note [{number}] is referenced but missing from the notes list"),
             )
-            .with_note(*number)
+            .with_note(number)
             .with_help(format!(
                 "add the citation for [{number}] to the notes at the end"
             ));
-            for s in &spans[1..] {
+            for (_, s) in &refs[1..] {
                 d = d.with_related(*s, "also referenced here");
             }
             out.push(d);
         }
     }
+    let is_referenced = |number: u32| referenced.binary_search_by_key(&number, |r| r.0).is_ok();
     for n in &doc.notes {
-        if !referenced.contains_key(&n.number) && defined.get(&n.number) == Some(&n.marker) {
+        if !is_referenced(n.number) && first_marker(n.number) == Some(n.marker) {
             out.push(
                 Diagnostic::new(
                     "unused-note",
@@ -446,6 +462,9 @@ pub struct WordIndex {
     pub hashes: Vec<u64>,
     /// What the scan learnt of each word on the way ([`CASE_JOINT`]).
     pub flags: Vec<u8>,
+    /// The words that could be two glued together ([`is_candidate`]), by index, in
+    /// order: decided during the scan, while the word is at hand.
+    pub glue_candidates: Vec<u32>,
 }
 
 /// [`WordIndex::flags`]: the word has a lower-case letter followed by a capital.
@@ -482,6 +501,7 @@ impl WordIndex {
         let mut spans = Vec::with_capacity(text.len() / 6);
         let mut hashes = Vec::with_capacity(text.len() / 6);
         let mut flags = Vec::with_capacity(text.len() / 6);
+        let mut glue_candidates = Vec::new();
         let b = text.as_bytes();
         let n = b.len();
         let mut i = 0;
@@ -550,6 +570,9 @@ impl WordIndex {
                             prev = Some(c);
                             j
                         });
+                        if is_candidate(w, joint) {
+                            glue_candidates.push(spans.len() as u32);
+                        }
                         spans.push((s as u32, i as u32));
                         hashes.push(fold_hash(w));
                         flags.push(if joint { CASE_JOINT } else { 0 });
@@ -557,6 +580,9 @@ impl WordIndex {
                     None => i = n,
                 }
                 continue;
+            }
+            if joint || i - start >= 6 && is_candidate(&text[start..i], false) {
+                glue_candidates.push(spans.len() as u32);
             }
             spans.push((start as u32, i as u32));
             hashes.push(hash_lower_at(b, start, i));
@@ -566,6 +592,7 @@ impl WordIndex {
             spans,
             hashes,
             flags,
+            glue_candidates,
         }
     }
 
@@ -632,19 +659,17 @@ pub fn glued_words(doc: &Document, wi: &WordIndex, out: &mut Vec<Diagnostic>) {
     // The few words that could be glued. Most documents have a handful.
     // Each with its hash from the word scan.
     let candidates: Vec<(usize, &str, bool, u64)> = wi
-        .spans
+        .glue_candidates
         .iter()
-        .zip(&wi.flags)
-        .zip(&wi.hashes)
-        .map(|((&(a, b), &f), &h)| {
+        .map(|&k| {
+            let (a, b) = wi.spans[k as usize];
             (
                 a as usize,
                 &text[a as usize..b as usize],
-                f & CASE_JOINT != 0,
-                h,
+                wi.flags[k as usize] & CASE_JOINT != 0,
+                wi.hashes[k as usize],
             )
         })
-        .filter(|&(_, w, joint, _)| is_candidate(w, joint))
         .collect();
     if candidates.is_empty() {
         return;
@@ -925,6 +950,9 @@ pub fn near_duplicates(doc: &Document, wi: &WordIndex, opts: &Options, out: &mut
             }
         }
     }
+    // Only shingles listed for two paragraphs or more, and not boilerplate, make
+    // pairs: the rest leave before the sort.
+    shared.retain(|&x| (2..=MAX_POSTINGS as u32).contains(&listed[(x >> 32) as usize]));
     shared.sort_unstable();
     let para = |x: u64| x as u32;
     // Shingles shared by a few paragraphs (not boilerplate shared by many) count
@@ -991,6 +1019,24 @@ pub fn default_as_of() -> Date {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    proptest! {
+        /// The scan's glued-word candidates are exactly the words `is_candidate`
+        /// accepts, in order (the check once filtered every word afterwards).
+        #[test]
+        fn glue_candidates_are_the_words_is_candidate_accepts(
+            text in "([A-Za-z]{1,12}|[ .,\\-\n]|Défense|ThéVolcano|for|the|[0-9]{1,3}){0,60}"
+        ) {
+            let wi = WordIndex::new(&text);
+            let expected: Vec<u32> = (0..wi.spans.len() as u32)
+                .filter(|&k| {
+                    let (a, b) = wi.spans[k as usize];
+                    is_candidate(&text[a as usize..b as usize], wi.flags[k as usize] & CASE_JOINT != 0)
+                })
+                .collect();
+            prop_assert_eq!(&wi.glue_candidates, &expected);
+        }
+    }
 
     #[test]
     fn folded_hashes_ignore_case_only() {
