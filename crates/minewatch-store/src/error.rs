@@ -2,16 +2,17 @@
 
 use std::path::PathBuf;
 
-/// Everything that can go wrong in the knowledge base.
+/// Everything that can go wrong in the knowledge base. Each message carries its cause's
+/// text itself, so no variant names a `source` (a caller printing the error chain
+/// would show the cause twice).
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     #[error("{}: not a minewatch database (the file is not an SQLite database)", path.display())]
     NotADatabase { path: PathBuf },
-    #[error("{}: cannot open the database: {source}", path.display())]
+    #[error("{}: cannot open the database: {cause}", path.display())]
     Open {
         path: PathBuf,
-        #[source]
-        source: rusqlite::Error,
+        cause: rusqlite::Error,
     },
     #[error(
         "{}: the database has schema version {found}, newer than this minewatch supports ({supported}); use a newer minewatch",
@@ -25,7 +26,7 @@ pub enum StoreError {
     #[error("{}: not a minewatch database: {reason}", path.display())]
     Foreign { path: PathBuf, reason: String },
     #[error("database error: {0}")]
-    Sqlite(#[from] rusqlite::Error),
+    Sqlite(rusqlite::Error),
     #[error("reference data: {0}")]
     RefData(String),
     #[error("unknown state '{query}'{}", did_you_mean(suggestions))]
@@ -44,9 +45,27 @@ pub enum StoreError {
     #[error("invalid input: {0}")]
     Invalid(String),
     #[error("I/O error: {0}")]
-    Io(#[from] std::io::Error),
+    Io(std::io::Error),
     #[error("JSON error: {0}")]
-    Json(#[from] serde_json::Error),
+    Json(serde_json::Error),
+}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> StoreError {
+        StoreError::Sqlite(e)
+    }
+}
+
+impl From<std::io::Error> for StoreError {
+    fn from(e: std::io::Error) -> StoreError {
+        StoreError::Io(e)
+    }
+}
+
+impl From<serde_json::Error> for StoreError {
+    fn from(e: serde_json::Error) -> StoreError {
+        StoreError::Json(e)
+    }
 }
 
 fn did_you_mean(s: &[String]) -> String {

@@ -218,9 +218,9 @@ impl SqliteStore {
                 }
             }
         }
-        let conn = Connection::open(path).map_err(|source| StoreError::Open {
+        let conn = Connection::open(path).map_err(|cause| StoreError::Open {
             path: pb.clone(),
-            source,
+            cause,
         })?;
         let store = SqliteStore {
             conn,
@@ -266,7 +266,7 @@ impl SqliteStore {
         } else {
             StoreError::Open {
                 path: self.path_buf(),
-                source: e,
+                cause: e,
             }
         }
     }
@@ -1069,8 +1069,9 @@ impl Store for SqliteStore {
             let pv_id: i64 = r.get(0)?;
             let source_path: Option<String> = r.get(1)?;
             let bad = |e: String| StoreError::Invalid(format!("profile version {pv_id}: {e}"));
-            let notes = crate::profile_json::read_notes(&r.get::<_, String>(2)?).map_err(bad)?;
-            let facts = crate::profile_json::read_facts(&r.get::<_, String>(3)?).map_err(bad)?;
+            let text = |i: usize| r.get::<_, String>(i).map_err(|e| bad(e.to_string()));
+            let notes = crate::profile_json::read_notes(&text(2)?).map_err(bad)?;
+            let facts = crate::profile_json::read_facts(&text(3)?).map_err(bad)?;
             let recorded_at: String = r.get(4)?;
             let mut mine: Vec<StoredProfileFact> = facts
                 .into_iter()
@@ -1111,7 +1112,7 @@ impl Store for SqliteStore {
         let known = known_at.unwrap_or_else(Timestamp::max).to_string();
         let mut st = self.conn.prepare_cached(
             "SELECT p.id, v.id, v.version, p.iso3, p.country, p.profile_type, v.last_updated, v.content_hash, v.source_path, v.byte_len, \
-                    json_array_length(v.notes_json), v.error_count, v.warning_count, v.recorded_at \
+                    CASE WHEN json_valid(v.notes_json) THEN json_array_length(v.notes_json) ELSE -1 END, v.error_count, v.warning_count, v.recorded_at \
              FROM profile_version v JOIN profile p ON p.id = v.profile_id \
              WHERE (?1 IS NULL OR p.iso3 = ?1) AND v.recorded_at <= ?2 ORDER BY p.id, v.version",
         )?;
@@ -1127,7 +1128,20 @@ impl Store for SqliteStore {
                 content_hash: r.get(7)?,
                 source_path: r.get(8)?,
                 byte_len: r.get(9)?,
-                note_count: r.get(10)?,
+                note_count: match r.get::<_, i64>(10)? {
+                    -1 => {
+                        return Err(rusqlite::Error::FromSqlConversionFailure(
+                            10,
+                            rusqlite::types::Type::Text,
+                            format!(
+                                "profile version {}: notes_json is not JSON",
+                                r.get::<_, i64>(1)?
+                            )
+                            .into(),
+                        ))
+                    }
+                    n => n,
+                },
                 error_count: r.get(11)?,
                 warning_count: r.get(12)?,
                 recorded_at: conv(Timestamp::parse(&r.get::<_, String>(13)?))?,

@@ -589,3 +589,35 @@ fn a_version_4_dump_restores_into_version_5() {
         .unwrap();
     assert_eq!(temp_left, 0);
 }
+
+/// Database contents are outside input too: a version whose notes or facts are not
+/// the JSON the store wrote gives an error naming the version, not a panic.
+#[test]
+fn damaged_notes_or_facts_json_is_an_error_naming_the_version() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("kb.db");
+    let mut s = SqliteStore::open_initialized(&path).unwrap();
+    let p = minewatch_store::testkit::sample_profile("Norway", Some("NOR"), "2024-01-01", "Party.");
+    s.ingest_profiles(&[p]).unwrap();
+    let c = rusqlite::Connection::open(&path).unwrap();
+    for (column, value) in [
+        ("facts_json", "'[{\"subject\": \"NOR\"}]'"),
+        ("facts_json", "'not json'"),
+        ("notes_json", "x'ff00'"),
+        ("notes_json", "'[1, 2]'"),
+    ] {
+        c.execute_batch(&format!("UPDATE profile_version SET {column} = {value}"))
+            .unwrap();
+        let e = s.profile_facts(Some("NOR")).unwrap_err().to_string();
+        assert!(e.contains("profile version 1"), "{column} = {value}: {e}");
+        c.execute_batch("UPDATE profile_version SET facts_json = '[]', notes_json = '[]'")
+            .unwrap();
+    }
+    c.execute_batch("UPDATE profile_version SET notes_json = 'not json'")
+        .unwrap();
+    let e = s.profile_versions(None, None).unwrap_err().to_string();
+    assert!(
+        e.contains("profile version 1: notes_json is not JSON"),
+        "{e}"
+    );
+}
