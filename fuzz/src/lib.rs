@@ -1,5 +1,6 @@
 //! The body of the fuzz targets, shared with the plain test that runs them over
-//! the stored corpus on stable Rust.
+//! the stored corpus on stable Rust: everything `minewatch check` does to a file
+//! (read, profile checks, extraction, cross-checks, the three renderings).
 
 use minewatch_check::render::{self, FileReport};
 
@@ -15,7 +16,25 @@ pub fn read_and_check(data: &[u8]) {
         as_of: minewatch_model::Date::new(2026, 11, 30).expect("date"),
         ..Default::default()
     };
-    let diags = minewatch_check::check(&doc, &opts);
+    let mut diags = minewatch_check::check(&doc, &opts);
+    // What `check` runs by default on top: extraction and the cross-checks.
+    let facts = minewatch_extract::extract(&doc);
+    for f in &facts {
+        assert!(
+            f.span[0] <= f.span[1] && f.span[1] <= doc.text.len(),
+            "fact span in range: {f:?}"
+        );
+        assert!(
+            f.value_span[0] <= f.value_span[1] && f.value_span[1] <= doc.text.len(),
+            "fact value span in range: {f:?}"
+        );
+        let _ = serde_json::to_string(f).expect("a fact serialises");
+    }
+    let cross = minewatch_extract::CrossOptions {
+        as_of: opts.as_of,
+        stale_after_months: opts.stale_after_months,
+    };
+    diags.extend(minewatch_extract::cross_check(&doc, &facts, &cross));
     for d in &diags {
         assert!(
             d.span.start <= d.span.end && d.span.end <= doc.text.len(),
@@ -29,4 +48,6 @@ pub fn read_and_check(data: &[u8]) {
     };
     let _ = render::human(&report, false);
     let _ = render::json(std::slice::from_ref(&report));
+    let _ = render::sarif(std::slice::from_ref(&report), "fuzz");
+    let _ = render::json_file_item(&report, 2);
 }
