@@ -1361,6 +1361,22 @@ impl Store for SqliteStore {
                 "the dump is truncated (no end marker); nothing was restored".into(),
             ));
         }
+        // The JSON a version holds is read back by later commands: refuse a dump whose
+        // JSON columns are not JSON (or not arrays where arrays belong).
+        let bad_json: Option<i64> = tx
+            .query_row(
+                "SELECT id FROM profile_version WHERE NOT (json_valid(model_json) AND json_valid(diagnostics_json) \
+                 AND json_valid(notes_json) AND json_type(notes_json) = 'array' \
+                 AND json_valid(facts_json) AND json_type(facts_json) = 'array') LIMIT 1",
+                [],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if let Some(id) = bad_json {
+            return Err(StoreError::Restore(format!(
+                "profile version {id}: its model, diagnostics, notes or facts are not the JSON minewatch writes; nothing was restored"
+            )));
+        }
         if pre_5 {
             // As migration 5 did to the database that made the dump.
             tx.execute_batch(PRE_5_PROFILE_ROWS_TO_JSON).map_err(|e| {

@@ -651,3 +651,34 @@ fn migrating_to_version_5_gives_back_the_space_of_the_dropped_tables() {
         .unwrap();
     assert_eq!(notes, 6002);
 }
+
+/// A dump whose notes or facts are not a JSON array is refused, naming the version,
+/// and nothing is restored.
+#[test]
+fn a_dump_with_damaged_notes_or_facts_json_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = SqliteStore::open(&dir.path().join("a.db")).unwrap();
+    a.migrate().unwrap();
+    let p = minewatch_store::testkit::sample_profile("Nowhere", None, "2024-01-01", "Party.");
+    a.ingest_profiles(&[p]).unwrap();
+    let mut buf = Vec::new();
+    a.dump(&mut buf).unwrap();
+    let text = String::from_utf8(buf).unwrap();
+    for (from, to) in [
+        ("\"facts_json\":\"[", "\"facts_json\":\"{\\\"x\\\":["),
+        ("\"notes_json\":\"[", "\"notes_json\":\"[["),
+    ] {
+        assert!(text.contains(from), "{from}");
+        let damaged = text.replacen(from, to, 1);
+        let mut b = SqliteStore::open(&dir.path().join("b.db")).unwrap();
+        let e = b
+            .restore(&mut std::io::BufReader::new(damaged.as_bytes()), false)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("profile version 1") && e.contains("nothing was restored"),
+            "{e}"
+        );
+        assert!(b.profile_versions(None, None).unwrap().is_empty());
+    }
+}
