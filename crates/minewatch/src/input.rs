@@ -91,23 +91,79 @@ pub fn describe(e: &std::io::Error) -> String {
     }
 }
 
+/// The largest input read (a profile is tens of kilobytes; the checks hold about seven
+/// times the input in memory, so 512 MiB needs some 3.5 GB). Anything larger, and
+/// endless input such as `/dev/zero` or a pipe that never ends, is refused with the
+/// reason instead of filling memory.
+pub const MAX_INPUT_BYTES: u64 = 512 << 20;
+
 /// Read one expanded path.
 pub fn read(p: &Path) -> Input {
+    let too_large = |name: &str| {
+        format!(
+            "{name}: larger than {} MiB, the largest input minewatch reads; not read",
+            MAX_INPUT_BYTES >> 20
+        )
+    };
     if p.as_os_str() == "-" {
-        let mut buf = Vec::new();
-        let bytes = std::io::stdin()
-            .lock()
-            .read_to_end(&mut buf)
-            .map(|_| buf)
-            .map_err(|e| format!("<stdin>: {}", describe(&e)));
+        let name = "<stdin>";
+        let bytes = read_capped(std::io::stdin().lock())
+            .map_err(|e| format!("{name}: {}", describe(&e)))
+            .and_then(|b| b.ok_or_else(|| too_large(name)));
         return Input {
-            name: "<stdin>".into(),
+            name: name.into(),
             bytes,
         };
     }
     let name = p.display().to_string();
-    let bytes = std::fs::read(p).map_err(|e| format!("{name}: {}", describe(&e)));
+    let bytes = std::fs::File::open(p)
+        .and_then(|f| {
+            // A regular file says its size: refuse a huge one before reading it, read
+            // the others into a buffer of that size (it may still grow meanwhile).
+            match f.metadata() {
+                Ok(m) if m.is_file() && m.len() > MAX_INPUT_BYTES => Ok(None),
+                Ok(m) if m.is_file() => {
+                    let mut buf = Vec::with_capacity(m.len() as usize + 1);
+                    f.take(MAX_INPUT_BYTES + 1).read_to_end(&mut buf)?;
+                    Ok((buf.len() as u64 <= MAX_INPUT_BYTES).then_some(buf))
+                }
+                _ => read_capped(f),
+            }
+        })
+        .map_err(|e| format!("{name}: {}", describe(&e)))
+        .and_then(|b| b.ok_or_else(|| too_large(&name)));
     Input { name, bytes }
+}
+
+/// All of `r`, or `None` once it passes [`MAX_INPUT_BYTES`]. Read in chunks (64 KiB
+/// growing to 8 MiB) joined at the end, so refusing an endless input holds no more than
+/// the limit, rather than the twice as much a doubling buffer reaches.
+fn read_capped(r: impl Read) -> std::io::Result<Option<Vec<u8>>> {
+    let mut r = r.take(MAX_INPUT_BYTES + 1);
+    let mut chunks: Vec<Vec<u8>> = Vec::new();
+    let mut total = 0u64;
+    let mut size = 64 << 10;
+    loop {
+        let mut chunk = Vec::with_capacity(size);
+        let n = (&mut r).take(size as u64).read_to_end(&mut chunk)?;
+        total += n as u64;
+        if total > MAX_INPUT_BYTES {
+            return Ok(None);
+        }
+        let full = n == size;
+        if n > 0 {
+            chunks.push(chunk);
+        }
+        if !full {
+            break;
+        }
+        size = (size * 2).min(8 << 20);
+    }
+    Ok(Some(if chunks.len() == 1 {
+        chunks.pop().unwrap_or_default()
+    } else {
+        chunks.concat()
+    }))
 }
 
 /// Parse a YYYY-MM-DD argument with a clear error.

@@ -326,3 +326,73 @@ fn no_cross_checks_runs_only_the_profile_checks() {
     assert!(!codes.contains(&"contradicts-reference"));
     assert_eq!(codes.iter().filter(|c| **c == "missing-note").count(), 5);
 }
+
+/// Input that would fill memory is refused with the reason, the other inputs still
+/// checked: a file over the limit (refused by its size, unread), a device that never
+/// ends, and standard input that goes on past the limit.
+#[test]
+fn endless_or_huge_input_is_refused_not_read_into_memory() {
+    let dir = tempfile::tempdir().unwrap();
+    let huge = dir.path().join("huge.txt");
+    // Sparse: no disk used, 600 MiB as far as its size goes.
+    std::fs::File::create(&huge)
+        .unwrap()
+        .set_len(600 << 20)
+        .unwrap();
+    let small = dir.path().join("small.txt");
+    std::fs::write(
+        &small,
+        "Finland\nMine Ban Policy\nLast updated: 1 May 2026\n\nText.\n",
+    )
+    .unwrap();
+    let o = run(&[
+        "check",
+        "--format",
+        "json",
+        huge.to_str().unwrap(),
+        "/dev/zero",
+        small.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    for name in [huge.to_str().unwrap(), "/dev/zero"] {
+        assert!(
+            err.contains(&format!(
+                "{name}: larger than 512 MiB, the largest input minewatch reads; not read"
+            )),
+            "{err}"
+        );
+    }
+    let v = json(&o);
+    assert_eq!(
+        v["files"].as_array().unwrap().len(),
+        1,
+        "the small file is checked"
+    );
+    // Standard input that does not end: refused once past the limit.
+    let mut child = bin()
+        .args(["check", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || {
+        let block = vec![b'x'; 1 << 20];
+        // Until minewatch stops reading (a broken pipe) or well past the limit.
+        for _ in 0..700 {
+            if stdin.write_all(&block).is_err() {
+                break;
+            }
+        }
+    });
+    let o = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("<stdin>: larger than 512 MiB"),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+}
