@@ -18,8 +18,52 @@ use crate::refload::{self, REFDATA_CLAIM};
 use crate::types::*;
 use crate::Store;
 
+/// The longest dump line restore reads (one row: a profile version with its text,
+/// model and facts is far below this); an input with longer lines, or none at all
+/// (`/dev/zero`), is refused rather than read into memory.
+pub const MAX_DUMP_LINE_BYTES: usize = 1 << 30;
+
+/// The lines of a dump, each at most [`MAX_DUMP_LINE_BYTES`].
+struct DumpLines<'a> {
+    input: &'a mut dyn BufRead,
+}
+
+impl Iterator for DumpLines<'_> {
+    type Item = std::io::Result<String>;
+    fn next(&mut self) -> Option<Self::Item> {
+        let mut buf = Vec::new();
+        let mut limited = std::io::Read::take(&mut self.input, MAX_DUMP_LINE_BYTES as u64 + 1);
+        match limited.read_until(b'\n', &mut buf) {
+            Ok(0) => None,
+            Ok(_) if buf.len() > MAX_DUMP_LINE_BYTES => Some(Err(std::io::Error::new(
+                std::io::ErrorKind::FileTooLarge,
+                "longer than",
+            ))),
+            Ok(_) => {
+                if buf.last() == Some(&b'\n') {
+                    buf.pop();
+                    if buf.last() == Some(&b'\r') {
+                        buf.pop();
+                    }
+                }
+                Some(
+                    String::from_utf8(buf)
+                        .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e)),
+                )
+            }
+            Err(e) => Some(Err(e)),
+        }
+    }
+}
+
 /// A dump line that could not be read as text: say which line and why.
 fn not_text(line: usize, e: std::io::Error) -> StoreError {
+    if e.kind() == std::io::ErrorKind::FileTooLarge {
+        return StoreError::Restore(format!(
+            "line {line}: longer than {} MiB (a minewatch dump is JSON lines); nothing was restored",
+            MAX_DUMP_LINE_BYTES >> 20
+        ));
+    }
     if e.kind() == std::io::ErrorKind::InvalidData {
         StoreError::Restore(format!(
             "line {line}: not UTF-8 text (a minewatch dump is JSON lines)"
@@ -1227,7 +1271,7 @@ impl Store for SqliteStore {
         if self.schema_version()? < SQLITE_SCHEMA_VERSION {
             self.migrate()?;
         }
-        let mut lines = input.lines();
+        let mut lines = DumpLines { input };
         let header: serde_json::Value = match lines.next() {
             Some(l) => serde_json::from_str(&l.map_err(|e| not_text(1, e))?)
                 .map_err(|e| StoreError::Restore(format!("line 1: not a dump header: {e}")))?,

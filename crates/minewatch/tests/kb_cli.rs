@@ -511,3 +511,15 @@ fn restore_of_a_binary_file_names_the_line_and_changes_nothing() {
         "the database is as it was"
     );
 }
+
+/// A "dump" that never ends a line (`/dev/zero`) is refused once a line passes the
+/// limit, naming the line; the database is as it was.
+#[test]
+fn restore_of_endless_input_is_refused_and_changes_nothing() {
+    let kb = Kb::new();
+    kb.ok(&["db", "init"]);
+    let before = kb.json(&["db", "stats"])["tables"].clone();
+    let err = kb.fails(&["db", "restore", "--replace", "/dev/zero"]);
+    assert!(err.contains("line 1: longer than 1024 MiB"), "{err}");
+    assert_eq!(kb.json(&["db", "stats"])["tables"], before);
+}

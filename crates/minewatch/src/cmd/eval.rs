@@ -42,8 +42,7 @@ pub fn run(args: Args, _g: &Global) -> anyhow::Result<ExitCode> {
     }
     let mut total = eval::Score::default();
     for (gold, path) in args.gold.iter().zip(&args.paths) {
-        let gtext = std::fs::read(gold)
-            .map_err(|e| anyhow::anyhow!("{}: {}", gold.display(), input::describe(&e)))?;
+        let gtext = input::read(gold).bytes.map_err(|e| anyhow::anyhow!(e))?;
         let gtext = String::from_utf8(gtext)
             .map_err(|_| anyhow::anyhow!("{}: not UTF-8 text", gold.display()))?;
         let g = eval::parse_gold(&gtext).with_context(|| gold.display().to_string())?;
