@@ -293,11 +293,37 @@ pub enum BlockKind {
     },
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Block {
-    #[serde(flatten)]
     pub kind: BlockKind,
     pub span: Span,
+}
+
+/// `{"type": …, <the kind's field>, "span": …}`: what `#[serde(flatten)]` of the kind
+/// wrote, without its buffering (the blocks are a third of a stored model).
+impl Serialize for Block {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let (kind, field): (&str, Option<(&str, usize)>) = match self.kind {
+            BlockKind::Blank { lines } => ("blank", Some(("lines", lines))),
+            BlockKind::FrontMatter => ("front-matter", None),
+            BlockKind::Country => ("country", None),
+            BlockKind::ProfileType => ("profile-type", None),
+            BlockKind::LastUpdated => ("last-updated", None),
+            BlockKind::Heading { section } => ("heading", Some(("section", section))),
+            BlockKind::Paragraph { index } => ("paragraph", Some(("index", index))),
+            BlockKind::Table { index } => ("table", Some(("index", index))),
+            BlockKind::NotesHeading => ("notes-heading", None),
+            BlockKind::Note { index } => ("note", Some(("index", index))),
+        };
+        let mut m = s.serialize_map(Some(2 + usize::from(field.is_some())))?;
+        m.serialize_entry("type", kind)?;
+        if let Some((name, value)) = field {
+            m.serialize_entry(name, &value)?;
+        }
+        m.serialize_entry("span", &self.span)?;
+        m.end()
+    }
 }
 
 /// A country profile read into its parts. Build one with [`crate::read`].
@@ -374,5 +400,35 @@ impl Document {
             .map(|b| b.span.start)
             .unwrap_or(self.text.len());
         Span::new(start.min(end), end)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A block serialises as its kind, internally tagged, followed by its span: the
+    /// form `#[serde(flatten)]` gave, key for key and in that order.
+    #[test]
+    fn a_block_serialises_as_its_tagged_kind_then_its_span() {
+        let kinds = [
+            BlockKind::Blank { lines: 3 },
+            BlockKind::FrontMatter,
+            BlockKind::Country,
+            BlockKind::ProfileType,
+            BlockKind::LastUpdated,
+            BlockKind::Heading { section: 2 },
+            BlockKind::Paragraph { index: 7 },
+            BlockKind::Table { index: 1 },
+            BlockKind::NotesHeading,
+            BlockKind::Note { index: 12 },
+        ];
+        for kind in kinds {
+            let span = Span::new(5, 9);
+            let got = serde_json::to_string(&Block { kind, span }).unwrap();
+            let tagged = serde_json::to_string(&kind).unwrap();
+            let want = format!("{},\"span\":[5,9]}}", &tagged[..tagged.len() - 1]);
+            assert_eq!(got, want);
+        }
     }
 }
