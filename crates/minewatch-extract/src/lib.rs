@@ -160,6 +160,16 @@ pub enum Confidence {
     Low,
 }
 
+impl Confidence {
+    /// The name it serialises as.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Confidence::High => "high",
+            Confidence::Low => "low",
+        }
+    }
+}
+
 /// One extracted fact with its provenance.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Fact {
@@ -244,3 +254,28 @@ pub const PREDICATES: &[&str] = &[
     "spending",
     "casualties",
 ];
+
+#[cfg(test)]
+mod name_tests {
+    use super::*;
+
+    /// `as_str` gives the names the JSON output uses (the store keeps them as text).
+    #[test]
+    fn qualifier_and_confidence_names_are_their_serialised_names() {
+        use text::Qualifier as Q;
+        for q in [
+            Q::Exact,
+            Q::Approximately,
+            Q::MoreThan,
+            Q::AtLeast,
+            Q::LessThan,
+            Q::AtMost,
+            Q::Range,
+        ] {
+            assert_eq!(serde_json::to_value(q).unwrap(), q.as_str());
+        }
+        for c in [Confidence::High, Confidence::Low] {
+            assert_eq!(serde_json::to_value(c).unwrap(), c.as_str());
+        }
+    }
+}

@@ -89,10 +89,7 @@ pub fn to_input(
                 subject: f.subject.clone(),
                 predicate: f.predicate.clone(),
                 value_json: serde_json::to_string(&f.value).unwrap_or_else(|_| "null".into()),
-                qualifier: serde_json::to_value(f.qualifier)
-                    .ok()
-                    .and_then(|v| v.as_str().map(str::to_string))
-                    .unwrap_or_default(),
+                qualifier: f.qualifier.as_str().to_string(),
                 unit: f.unit.clone(),
                 as_of: f.as_of.clone(),
                 notes: f.notes.clone(),
@@ -100,10 +97,7 @@ pub fn to_input(
                 span_start: f.span[0] as u64,
                 span_end: f.span[1] as u64,
                 quote: f.quote.clone(),
-                confidence: serde_json::to_value(f.confidence)
-                    .ok()
-                    .and_then(|v| v.as_str().map(str::to_string))
-                    .unwrap_or_default(),
+                confidence: f.confidence.as_str().to_string(),
                 fact_json: serde_json::to_string(f).unwrap_or_else(|_| "{}".into()),
             })
             .collect(),
