@@ -887,6 +887,7 @@ impl Store for SqliteStore {
     fn stats(&self) -> Result<Stats> {
         let schema_version = self.schema_version()?;
         let mut tables = Vec::new();
+        let mut views = Vec::new();
         if schema_version > 0 {
             for t in TABLES {
                 let n: i64 =
@@ -899,7 +900,7 @@ impl Store for SqliteStore {
                     let n: i64 =
                         self.conn
                             .query_row(&format!("SELECT count(*) FROM {t}"), [], |r| r.get(0))?;
-                    tables.push((format!("{t} (view)"), n));
+                    views.push((t.to_string(), n));
                 }
             }
         }
@@ -908,6 +909,7 @@ impl Store for SqliteStore {
             location: self.location(),
             schema_version,
             tables,
+            views,
             last_reference_load: self.last_reference_load()?,
         })
     }

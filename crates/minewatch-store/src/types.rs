@@ -403,6 +403,8 @@ pub struct Stats {
     pub location: String,
     pub schema_version: u32,
     pub tables: Vec<(String, i64)>,
+    /// Rows shown by the views over the tables (a row per note, per candidate fact).
+    pub views: Vec<(String, i64)>,
     pub last_reference_load: Option<Timestamp>,
 }
 

@@ -397,6 +397,18 @@ fn ingest_stores_versions_and_skips_unchanged_files() {
         .unwrap()[1]
         .as_i64();
     assert_eq!(pv, Some(2));
+    // The notes of both versions, a row each in the view (the seed's notes included).
+    let notes = stats["views"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t[0] == "profile_note")
+        .unwrap()[1]
+        .as_i64()
+        .unwrap();
+    // The seed has 30 notes; the stand-in used without it, one.
+    let per_version = if seed.contains("[30]") { 30 } else { 1 };
+    assert_eq!(notes, 2 * per_version, "{stats}");
     let h = kb.json(&["history", "USA"]);
     let profiles: Vec<&serde_json::Value> = h["events"]
         .as_array()

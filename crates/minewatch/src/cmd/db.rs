@@ -108,8 +108,14 @@ pub fn run(args: Args, g: &Global) -> anyhow::Result<ExitCode> {
                             .map(|t| t.to_string())
                             .unwrap_or_else(|| "never".into())
                     )?;
-                    let w = stats.tables.iter().map(|(t, _)| t.len()).max().unwrap_or(0);
-                    for (t, n) in &stats.tables {
+                    let rows: Vec<(String, i64)> = stats
+                        .tables
+                        .iter()
+                        .cloned()
+                        .chain(stats.views.iter().map(|(v, n)| (format!("{v} (view)"), *n)))
+                        .collect();
+                    let w = rows.iter().map(|(t, _)| t.len()).max().unwrap_or(0);
+                    for (t, n) in &rows {
                         writeln!(out, "  {t:<w$} {n:>9}")?;
                     }
                 }
