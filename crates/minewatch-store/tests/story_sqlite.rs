@@ -584,10 +584,11 @@ fn a_version_4_dump_restores_into_version_5() {
     assert_eq!(report.rows, rows);
     let c = rusqlite::Connection::open(&path).unwrap();
     assert_v4_profile_rows_kept(&s, &c);
-    let temp_left: i64 = c
-        .query_row("SELECT count(*) FROM sqlite_temp_master", [], |r| r.get(0))
+    // The temporary tables went with the restore: the same store restores the dump
+    // again (it would fail to make them if they were still there).
+    s.restore(&mut std::io::BufReader::new(dump.as_bytes()), true)
         .unwrap();
-    assert_eq!(temp_left, 0);
+    assert_v4_profile_rows_kept(&s, &c);
 }
 
 /// Database contents are outside input too: a version whose notes or facts are not
