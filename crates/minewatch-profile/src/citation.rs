@@ -116,6 +116,15 @@ fn clean_len(w: &str) -> usize {
 }
 
 fn find_url(text: &str) -> Option<String> {
+    // A link has a slash or starts "www.": without either in the text, there is none.
+    if memchr::memchr(b'/', text.as_bytes()).is_none() && !contains_www(text) {
+        return None;
+    }
+    find_url_in_tokens(text)
+}
+
+/// The first token of `text` that is a link.
+fn find_url_in_tokens(text: &str) -> Option<String> {
     for w in text.split_whitespace() {
         let w = w.trim_matches(|c: char| matches!(c, ',' | ';' | '(' | ')' | '<' | '>' | '"'));
         let w = w.trim_end_matches('.');
@@ -145,6 +154,13 @@ fn find_url(text: &str) -> Option<String> {
         }
     }
     None
+}
+
+/// Whether "www." stands anywhere in `text`, in any ASCII case.
+fn contains_www(text: &str) -> bool {
+    let b = text.as_bytes();
+    memchr::memchr2_iter(b'w', b'W', b)
+        .any(|i| b.len() - i >= 4 && b[i..i + 4].eq_ignore_ascii_case(b"www."))
 }
 
 /// Whether the note's link looks stripped: it ends with ",." or a bare comma.
@@ -195,15 +211,32 @@ fn plausible_author(before: &str) -> Option<String> {
     Some(a.to_string())
 }
 
+/// Whether `word` (ASCII, lowercase) stands in `text` as a whole word, in any ASCII
+/// case: between characters that are not alphanumeric (or the ends of the text).
+fn has_word(text: &str, word: &str) -> bool {
+    let (b, w) = (text.as_bytes(), word.as_bytes());
+    memchr::memchr2_iter(w[0], w[0].to_ascii_uppercase(), b).any(|i| {
+        // `i` and `i + w.len()` fall on ASCII bytes: both are character boundaries.
+        b.len() - i >= w.len()
+            && b[i..i + w.len()].eq_ignore_ascii_case(w)
+            && text[..i]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric())
+            && text[i + w.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric())
+    })
+}
+
 pub fn parse(text: &str) -> Citation {
     let mut c = Citation {
         url: find_url(text),
         lost_link: lost_link(text),
         ..Citation::default()
     };
-    c.undated = text
-        .split(|ch: char| !ch.is_alphanumeric())
-        .any(|w| w.eq_ignore_ascii_case("undated"));
+    c.undated = has_word(text, "undated");
     c.dates = find_dates(text);
     // The title: the first text in curly or straight double quotes.
     let quote = text.find(['\u{201c}', '"']).and_then(|open| {
@@ -286,6 +319,22 @@ mod tests {
         // "“Ann" has a 3-byte quotation mark: byte 4 is inside the next character.
         let c = parse("\u{201c}Announcement,\u{201d} \u{00e9}t\u{00e9} 2020, www.example.org/x.");
         assert_eq!(c.url.as_deref(), Some("www.example.org/x"));
+    }
+
+    proptest::proptest! {
+        /// The quick tests give what the plain ones gave: "undated" as a whole word
+        /// (the text split at every non-alphanumeric character), and the first link
+        /// (every token looked at, with no check of the whole text first).
+        #[test]
+        fn quick_word_and_link_tests_agree_with_the_plain_ones(
+            text in "(undated|UnDated|xundated|undatedx|9undated|\u{e9}undated|undated\u{e9}|[ ,.;/()]|www\\.|WwW\\.|wwx|https://a\\.b/c|bit\\.ly/x|[a-z]{1,5}|\u{201c}|\u{a0}|\u{2003}){0,14}"
+        ) {
+            let plain = text
+                .split(|ch: char| !ch.is_alphanumeric())
+                .any(|w| w.eq_ignore_ascii_case("undated"));
+            proptest::prop_assert_eq!(has_word(&text, "undated"), plain);
+            proptest::prop_assert_eq!(find_url(&text), find_url_in_tokens(&text));
+        }
     }
 
     #[test]
