@@ -23,7 +23,8 @@ fn is_numeric_cell(s: &str) -> bool {
 fn short_line<'a>(src: &Src<'a>, c: &Chunk) -> Option<&'a str> {
     let line = src.single_line(c)?;
     let t = line.trim();
-    if t.is_empty() || t.chars().count() > 100 || crate::reader::note_marker(t).is_some() {
+    // More than 100 characters: the 101st exists (no need to count a long line).
+    if t.is_empty() || t.chars().nth(100).is_some() || crate::reader::note_marker(t).is_some() {
         return None;
     }
     if is_numeric_cell(t) {
