@@ -460,15 +460,11 @@ pub struct WordIndex {
     pub spans: Vec<(u32, u32)>,
     /// `fold_hash` of each word.
     pub hashes: Vec<u64>,
-    /// What the scan learnt of each word on the way ([`CASE_JOINT`]).
-    pub flags: Vec<u8>,
     /// The words that could be two glued together ([`is_candidate`]), by index, in
-    /// order: decided during the scan, while the word is at hand.
-    pub glue_candidates: Vec<u32>,
+    /// order, each with whether a lower-case letter stands before a capital in it:
+    /// decided during the scan, while the word is at hand.
+    pub glue_candidates: Vec<(u32, bool)>,
 }
-
-/// [`WordIndex::flags`]: the word has a lower-case letter followed by a capital.
-const CASE_JOINT: u8 = 1;
 
 /// Byte classes for the word scan: an ASCII letter, lower case, upper case (`LOWER << 1`,
 /// so a lower-case class shifted left meets an upper-case one), or a byte of a
@@ -500,7 +496,6 @@ impl WordIndex {
     pub fn new(text: &str) -> WordIndex {
         let mut spans = Vec::with_capacity(text.len() / 6);
         let mut hashes = Vec::with_capacity(text.len() / 6);
-        let mut flags = Vec::with_capacity(text.len() / 6);
         let mut glue_candidates = Vec::new();
         let b = text.as_bytes();
         let n = b.len();
@@ -571,27 +566,24 @@ impl WordIndex {
                             j
                         });
                         if is_candidate(w, joint) {
-                            glue_candidates.push(spans.len() as u32);
+                            glue_candidates.push((spans.len() as u32, joint));
                         }
                         spans.push((s as u32, i as u32));
                         hashes.push(fold_hash(w));
-                        flags.push(if joint { CASE_JOINT } else { 0 });
                     }
                     None => i = n,
                 }
                 continue;
             }
             if joint || i - start >= 6 && is_candidate(&text[start..i], false) {
-                glue_candidates.push(spans.len() as u32);
+                glue_candidates.push((spans.len() as u32, joint));
             }
             spans.push((start as u32, i as u32));
             hashes.push(hash_lower_at(b, start, i));
-            flags.push(if joint { CASE_JOINT } else { 0 });
         }
         WordIndex {
             spans,
             hashes,
-            flags,
             glue_candidates,
         }
     }
@@ -661,12 +653,12 @@ pub fn glued_words(doc: &Document, wi: &WordIndex, out: &mut Vec<Diagnostic>) {
     let candidates: Vec<(usize, &str, bool, u64)> = wi
         .glue_candidates
         .iter()
-        .map(|&k| {
+        .map(|&(k, joint)| {
             let (a, b) = wi.spans[k as usize];
             (
                 a as usize,
                 &text[a as usize..b as usize],
-                wi.flags[k as usize] & CASE_JOINT != 0,
+                joint,
                 wi.hashes[k as usize],
             )
         })
@@ -1022,16 +1014,19 @@ mod tests {
 
     proptest! {
         /// The scan's glued-word candidates are exactly the words `is_candidate`
-        /// accepts, in order (the check once filtered every word afterwards).
+        /// accepts, in order (the check once filtered every word afterwards), each with
+        /// its case joint as the plain definition finds it.
         #[test]
         fn glue_candidates_are_the_words_is_candidate_accepts(
             text in "([A-Za-z]{1,12}|[ .,\\-\n]|Défense|ThéVolcano|for|the|[0-9]{1,3}){0,60}"
         ) {
             let wi = WordIndex::new(&text);
-            let expected: Vec<u32> = (0..wi.spans.len() as u32)
-                .filter(|&k| {
+            let expected: Vec<(u32, bool)> = (0..wi.spans.len() as u32)
+                .filter_map(|k| {
                     let (a, b) = wi.spans[k as usize];
-                    is_candidate(&text[a as usize..b as usize], wi.flags[k as usize] & CASE_JOINT != 0)
+                    let w = &text[a as usize..b as usize];
+                    let joint = w.chars().zip(w.chars().skip(1)).any(|(a, c)| a.is_lowercase() && c.is_uppercase());
+                    is_candidate(w, joint).then_some((k, joint))
                 })
                 .collect();
             prop_assert_eq!(&wi.glue_candidates, &expected);
@@ -1205,8 +1200,11 @@ mod tests {
                 prop_assert_eq!(wi.spans[k], (*s as u32, (s + w.len()) as u32));
                 prop_assert_eq!(wi.hashes[k], fold_hash(w));
                 prop_assert_eq!(wi.hashes[k], fold_hash(&w.to_uppercase()));
+                // A word with a case joint is always a candidate, and carries it.
                 let joint = w.chars().zip(w.chars().skip(1)).any(|(a, c)| a.is_lowercase() && c.is_uppercase());
-                prop_assert_eq!(wi.flags[k] & CASE_JOINT != 0, joint);
+                if joint {
+                    prop_assert!(wi.glue_candidates.contains(&(k as u32, true)));
+                }
             }
         }
     }
