@@ -886,24 +886,22 @@ impl Store for SqliteStore {
 
     fn stats(&self) -> Result<Stats> {
         let schema_version = self.schema_version()?;
-        let mut tables = Vec::new();
-        let mut views = Vec::new();
-        if schema_version > 0 {
-            for t in TABLES {
-                let n: i64 =
-                    self.conn
-                        .query_row(&format!("SELECT count(*) FROM {t}"), [], |r| r.get(0))?;
-                tables.push((t.to_string(), n));
-            }
-            if schema_version >= 5 {
-                for t in VIEWS {
+        let counts = |names: &[&str]| -> Result<Vec<(String, i64)>> {
+            names
+                .iter()
+                .map(|t| {
                     let n: i64 =
                         self.conn
                             .query_row(&format!("SELECT count(*) FROM {t}"), [], |r| r.get(0))?;
-                    views.push((t.to_string(), n));
-                }
-            }
-        }
+                    Ok((t.to_string(), n))
+                })
+                .collect()
+        };
+        let (tables, views) = match schema_version {
+            0 => (Vec::new(), Vec::new()),
+            v if v < 5 => (counts(TABLES)?, Vec::new()),
+            _ => (counts(TABLES)?, counts(VIEWS)?),
+        };
         Ok(Stats {
             backend: "sqlite".into(),
             location: self.location(),

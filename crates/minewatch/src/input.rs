@@ -107,7 +107,7 @@ pub fn read(p: &Path) -> Input {
     };
     if p.as_os_str() == "-" {
         let name = "<stdin>";
-        let bytes = read_capped(std::io::stdin().lock())
+        let bytes = read_capped(std::io::stdin().lock(), FIRST_CHUNK)
             .map_err(|e| format!("{name}: {}", describe(&e)))
             .and_then(|b| b.ok_or_else(|| too_large(name)));
         return Input {
@@ -122,12 +122,9 @@ pub fn read(p: &Path) -> Input {
             // the others into a buffer of that size (it may still grow meanwhile).
             match f.metadata() {
                 Ok(m) if m.is_file() && m.len() > MAX_INPUT_BYTES => Ok(None),
-                Ok(m) if m.is_file() => {
-                    let mut buf = Vec::with_capacity(m.len() as usize + 1);
-                    f.take(MAX_INPUT_BYTES + 1).read_to_end(&mut buf)?;
-                    Ok((buf.len() as u64 <= MAX_INPUT_BYTES).then_some(buf))
-                }
-                _ => read_capped(f),
+                // One chunk of the file's size (one more byte tells it did not grow).
+                Ok(m) if m.is_file() => read_capped(f, m.len() as usize + 1),
+                _ => read_capped(f, FIRST_CHUNK),
             }
         })
         .map_err(|e| format!("{name}: {}", describe(&e)))
@@ -135,14 +132,18 @@ pub fn read(p: &Path) -> Input {
     Input { name, bytes }
 }
 
-/// All of `r`, or `None` once it passes [`MAX_INPUT_BYTES`]. Read in chunks (64 KiB
-/// growing to 8 MiB) joined at the end, so refusing an endless input holds no more than
-/// the limit, rather than the twice as much a doubling buffer reaches.
-fn read_capped(r: impl Read) -> std::io::Result<Option<Vec<u8>>> {
+/// The first chunk read from an input of unknown size.
+const FIRST_CHUNK: usize = 64 << 10;
+
+/// All of `r`, or `None` once it passes [`MAX_INPUT_BYTES`]. Read in chunks (`first`
+/// bytes, then doubling up to 8 MiB) joined at the end, so refusing an endless input
+/// holds no more than the limit, rather than the twice as much a doubling buffer
+/// reaches; an input that fits the first chunk is returned as it is.
+fn read_capped(r: impl Read, first: usize) -> std::io::Result<Option<Vec<u8>>> {
     let mut r = r.take(MAX_INPUT_BYTES + 1);
     let mut chunks: Vec<Vec<u8>> = Vec::new();
     let mut total = 0u64;
-    let mut size = 64 << 10;
+    let mut size = first;
     loop {
         let mut chunk = Vec::with_capacity(size);
         let n = (&mut r).take(size as u64).read_to_end(&mut chunk)?;
@@ -157,7 +158,7 @@ fn read_capped(r: impl Read) -> std::io::Result<Option<Vec<u8>>> {
         if !full {
             break;
         }
-        size = (size * 2).min(8 << 20);
+        size = (size * 2).clamp(FIRST_CHUNK, 8 << 20);
     }
     Ok(Some(if chunks.len() == 1 {
         chunks.pop().unwrap_or_default()
