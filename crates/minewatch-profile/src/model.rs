@@ -349,7 +349,55 @@ pub struct Document {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// The model in the form a knowledge base keeps beside the text ([`Document::stored`]):
+/// the serialised [`Document`] with each note reduced to `{"number","span","marker"}`.
+/// A note's joined text and its citation follow from the text, and a store keeps
+/// them once, with the notes themselves; like the paragraphs' text, the model
+/// refers to them by span.
+pub struct StoredModel<'a>(&'a Document);
+
+impl Serialize for StoredModel<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        #[derive(Serialize)]
+        struct NoteAt {
+            number: u32,
+            span: Span,
+            marker: Span,
+        }
+        struct Notes<'n>(&'n [Note]);
+        impl Serialize for Notes<'_> {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.collect_seq(self.0.iter().map(|n| NoteAt {
+                    number: n.number,
+                    span: n.span,
+                    marker: n.marker,
+                }))
+            }
+        }
+        let d = self.0;
+        // The fields of `Document`'s own form, in its order.
+        let mut st = s.serialize_struct("Document", 9)?;
+        st.serialize_field("format", &d.format)?;
+        st.serialize_field("invalid_bytes", &d.invalid_bytes)?;
+        st.serialize_field("header", &d.header)?;
+        st.serialize_field("blocks", &d.blocks)?;
+        st.serialize_field("sections", &d.sections)?;
+        st.serialize_field("paragraphs", &d.paragraphs)?;
+        st.serialize_field("tables", &d.tables)?;
+        st.serialize_field("references", &d.references)?;
+        st.serialize_field("notes", &Notes(&d.notes))?;
+        st.serialize_field("diagnostics", &d.diagnostics)?;
+        st.end()
+    }
+}
+
 impl Document {
+    /// The stored form of the model (see [`StoredModel`]).
+    pub fn stored(&self) -> StoredModel<'_> {
+        StoredModel(self)
+    }
+
     /// The original input, rebuilt byte for byte from the blocks.
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut out = Vec::with_capacity(self.text.len());

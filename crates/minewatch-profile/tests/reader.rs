@@ -253,3 +253,40 @@ fn citations_parse_on_first_use() {
     assert_eq!(v["citation"]["dates"][0], "3 May 2020");
     assert_eq!(n.clone(), *n);
 }
+
+/// The stored form of the model is the model with each note reduced to its place
+/// (number, span, marker): everything else, key for key.
+#[test]
+fn the_stored_model_is_the_model_without_the_notes_text_and_citation() {
+    let mut inputs: Vec<Vec<u8>> = vec![b"".to_vec(), b"\xff\xfe binary\x00".to_vec()];
+    for dir in ["../../examples", "../minewatch-check/tests/fixtures"] {
+        let Ok(rd) = std::fs::read_dir(dir) else {
+            continue;
+        };
+        for e in rd.flatten() {
+            if e.path().is_file() {
+                inputs.push(std::fs::read(e.path()).unwrap());
+            }
+        }
+    }
+    if let Ok(seed) = std::fs::read("../../../shared/seeds/000_bd786dfe2a2cbc87.txt") {
+        inputs.push(seed);
+    }
+    assert!(inputs.len() > 4, "examples and fixtures found");
+    let mut notes_seen = 0;
+    for bytes in &inputs {
+        let doc = read(bytes);
+        let mut full = serde_json::to_value(&doc).unwrap();
+        for n in full["notes"].as_array_mut().unwrap() {
+            let n = n.as_object_mut().unwrap();
+            assert!(n.remove("text").is_some() && n.remove("citation").is_some());
+            notes_seen += 1;
+        }
+        let stored = serde_json::to_string(&doc.stored()).unwrap();
+        assert_eq!(
+            serde_json::from_str::<serde_json::Value>(&stored).unwrap(),
+            full
+        );
+    }
+    assert!(notes_seen > 20, "{notes_seen} notes");
+}

@@ -86,13 +86,22 @@ fn synthetic_batch(seed: usize) -> Vec<minewatch_store::ProfileInput> {
             );
             p.content_hash = minewatch_store::ProfileInput::hash_bytes(p.text.as_bytes());
             p.model_json = format!("{{\"blocks\":\"{}\"}}", "x".repeat(MODEL));
-            let note = p.notes[0].clone();
-            p.notes = (1..=11)
+            let note = p.parts.notes().expect("notes")[0].clone();
+            let notes: Vec<_> = (1..=11)
                 .map(|n| minewatch_store::ProfileNote {
                     number: n,
                     ..note.clone()
                 })
                 .collect();
+            let facts: Vec<String> = p
+                .parts
+                .facts()
+                .expect("facts")
+                .iter()
+                .map(|f| f.fact_json.clone())
+                .collect();
+            p.parts = minewatch_store::profile_json::ProfileParts::new(&notes, &facts)
+                .expect("parts");
             p
         })
         .collect()

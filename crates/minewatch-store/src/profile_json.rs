@@ -1,12 +1,20 @@
-//! How a profile version keeps its notes and candidate facts (schema 5): one JSON array
-//! each, beside the version's text. Both are derived from that text and never change;
-//! the same JSON suits every backend (a `jsonb` column in PostgreSQL).
+//! How a profile version keeps its notes and candidate facts: one JSON array each,
+//! beside the version's text. Both are derived from that text and never change; the
+//! same JSON suits every backend (a `jsonb` column in PostgreSQL).
 //!
 //! A note: `{"number","span":[start,end],"text","author","title","place","dates","url",
-//! "undated"}`. A fact: `{"subject","predicate","value","qualifier","unit","as_of",
-//! "notes","line","span","quote","confidence","fact"}` with `value` and `fact` as the
-//! JSON given, plus `status` and `recorded_at` only where they are not the default
-//! (a candidate, recorded with its version; only a migrated row can differ).
+//! "undated"}`.
+//!
+//! A fact (schema 6): `{"fact": <the fact as extracted>}`, plus `status` and
+//! `recorded_at` only where they are not the default (a candidate, recorded with its
+//! version; only a migrated row can differ). The fact is a JSON object with at least
+//! `subject`, `predicate`, `value`, `qualifier`, `unit`, `as_of`, `notes`, `line`,
+//! `span` and `quote`, `confidence`; its fields are read from it, so it is kept once.
+//! Schema 5 kept those fields a second time beside it (`{"subject", …, "fact"}`):
+//! migration 6 folds every such element whose fields agree with its fact, and an
+//! element that still has them (they disagreed) is read from them, as before.
+
+use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
@@ -45,29 +53,18 @@ struct NoteIn {
     undated: bool,
 }
 
-#[derive(Serialize)]
-struct FactOut<'a> {
-    subject: &'a str,
-    predicate: &'a str,
-    value: &'a RawValue,
-    qualifier: &'a str,
-    unit: &'a Option<String>,
-    as_of: &'a Option<String>,
-    notes: &'a [u32],
-    line: u64,
-    span: [u64; 2],
-    quote: &'a str,
-    confidence: &'a str,
-    fact: &'a RawValue,
-}
-
+/// The fields of a fact the store reads: from the fact itself, or (a schema-5
+/// element whose fields disagreed with its fact) from the element.
 #[derive(Deserialize)]
-struct FactIn<'a> {
-    subject: String,
-    predicate: String,
+struct Fields<'a> {
+    #[serde(borrow)]
+    subject: Cow<'a, str>,
+    #[serde(borrow)]
+    predicate: Cow<'a, str>,
     #[serde(borrow)]
     value: &'a RawValue,
-    qualifier: String,
+    #[serde(borrow)]
+    qualifier: Cow<'a, str>,
     #[serde(default)]
     unit: Option<String>,
     #[serde(default)]
@@ -76,14 +73,25 @@ struct FactIn<'a> {
     notes: Vec<u32>,
     line: u64,
     span: [u64; 2],
-    quote: String,
-    confidence: String,
+    #[serde(borrow)]
+    quote: Cow<'a, str>,
+    #[serde(borrow)]
+    confidence: Cow<'a, str>,
+}
+
+/// An element of `facts_json`: the fact, its review status and recorded time where
+/// they are not the default, and (schema 5 only) the fact's fields beside it.
+#[derive(Deserialize)]
+struct Elem<'a> {
     #[serde(borrow)]
     fact: &'a RawValue,
     #[serde(default)]
     status: Option<String>,
     #[serde(default)]
     recorded_at: Option<String>,
+    /// Present in a schema-5 element only.
+    #[serde(default, borrow)]
+    subject: Option<Cow<'a, str>>,
 }
 
 /// A stored candidate fact as read back: the fact, its review status and, where it
@@ -92,6 +100,65 @@ pub struct FactRead {
     pub fact: ProfileFact,
     pub status: String,
     pub recorded_at: Option<String>,
+}
+
+/// A profile version's notes and candidate facts in the form the store keeps them,
+/// built (and checked) before the write, on the caller's thread.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ProfileParts {
+    pub(crate) notes_json: String,
+    pub(crate) facts_json: String,
+    /// The states the facts are about, sorted, without repeats.
+    pub(crate) subjects: Vec<String>,
+}
+
+impl ProfileParts {
+    /// From the notes and the facts, each fact given as the JSON object the extractor
+    /// wrote (see the module's documentation for the fields it must have). A fact that
+    /// is not such an object is refused, naming its position and what is wrong.
+    pub fn new<S: AsRef<str>>(notes: &[ProfileNote], facts: &[S]) -> Result<Self, String> {
+        let mut json =
+            String::with_capacity(2 + facts.iter().map(|f| f.as_ref().len() + 10).sum::<usize>());
+        json.push('[');
+        let mut subjects: Vec<String> = Vec::new();
+        for (i, f) in facts.iter().enumerate() {
+            let f = f.as_ref().trim();
+            if !f.starts_with('{') {
+                return Err(format!("fact {i}: not a JSON object"));
+            }
+            let fields: Fields<'_> =
+                serde_json::from_str(f).map_err(|e| format!("fact {i}: {e}"))?;
+            if !subjects.iter().any(|s| *s == fields.subject) {
+                subjects.push(fields.subject.into_owned());
+            }
+            if i > 0 {
+                json.push(',');
+            }
+            json.push_str("{\"fact\":");
+            json.push_str(f);
+            json.push('}');
+        }
+        json.push(']');
+        subjects.sort_unstable();
+        Ok(ProfileParts {
+            notes_json: notes_json(notes),
+            facts_json: json,
+            subjects,
+        })
+    }
+
+    /// The notes, as they will be read back.
+    pub fn notes(&self) -> Result<Vec<ProfileNote>, String> {
+        read_notes(&self.notes_json)
+    }
+
+    /// The facts, as they will be read back.
+    pub fn facts(&self) -> Result<Vec<ProfileFact>, String> {
+        Ok(read_facts(&self.facts_json)?
+            .into_iter()
+            .map(|f| f.fact)
+            .collect())
+    }
 }
 
 /// The notes as one JSON array.
@@ -111,33 +178,6 @@ pub fn notes_json(notes: &[ProfileNote]) -> String {
         })
         .collect();
     serde_json::to_string(&out).unwrap_or_else(|_| "[]".into())
-}
-
-/// The facts as one JSON array; refused (with the fact's position and field) where a
-/// fact's `value_json` or `fact_json` is not JSON.
-pub fn facts_json(facts: &[ProfileFact]) -> Result<String, String> {
-    fn raw<'a>(i: usize, field: &str, s: &'a str) -> Result<&'a RawValue, String> {
-        serde_json::from_str::<&RawValue>(s)
-            .map_err(|e| format!("fact {i}: {field} is not JSON: {e}"))
-    }
-    let mut out = Vec::with_capacity(facts.len());
-    for (i, f) in facts.iter().enumerate() {
-        out.push(FactOut {
-            subject: &f.subject,
-            predicate: &f.predicate,
-            value: raw(i, "value_json", &f.value_json)?,
-            qualifier: &f.qualifier,
-            unit: &f.unit,
-            as_of: &f.as_of,
-            notes: &f.notes,
-            line: f.line,
-            span: [f.span_start, f.span_end],
-            quote: &f.quote,
-            confidence: &f.confidence,
-            fact: raw(i, "fact_json", &f.fact_json)?,
-        });
-    }
-    serde_json::to_string(&out).map_err(|e| e.to_string())
 }
 
 /// The notes of a stored version.
@@ -162,30 +202,37 @@ pub fn read_notes(json: &str) -> Result<Vec<ProfileNote>, String> {
 
 /// The candidate facts of a stored version, in their order.
 pub fn read_facts(json: &str) -> Result<Vec<FactRead>, String> {
-    let facts: Vec<FactIn<'_>> =
+    let elems: Vec<&RawValue> =
         serde_json::from_str(json).map_err(|e| format!("facts_json: {e}"))?;
-    Ok(facts
+    elems
         .into_iter()
-        .map(|f| FactRead {
-            fact: ProfileFact {
-                subject: f.subject,
-                predicate: f.predicate,
-                value_json: f.value.get().to_string(),
-                qualifier: f.qualifier,
-                unit: f.unit,
-                as_of: f.as_of,
-                notes: f.notes,
-                line: f.line,
-                span_start: f.span[0],
-                span_end: f.span[1],
-                quote: f.quote,
-                confidence: f.confidence,
-                fact_json: f.fact.get().to_string(),
-            },
-            status: f.status.unwrap_or_else(|| "candidate".into()),
-            recorded_at: f.recorded_at,
+        .enumerate()
+        .map(|(i, raw)| {
+            let bad = |e: serde_json::Error| format!("facts_json: fact {i}: {e}");
+            let el: Elem<'_> = serde_json::from_str(raw.get()).map_err(bad)?;
+            let from = if el.subject.is_some() { raw } else { el.fact };
+            let f: Fields<'_> = serde_json::from_str(from.get()).map_err(bad)?;
+            Ok(FactRead {
+                fact: ProfileFact {
+                    subject: f.subject.into_owned(),
+                    predicate: f.predicate.into_owned(),
+                    value_json: f.value.get().to_string(),
+                    qualifier: f.qualifier.into_owned(),
+                    unit: f.unit,
+                    as_of: f.as_of,
+                    notes: f.notes,
+                    line: f.line,
+                    span_start: f.span[0],
+                    span_end: f.span[1],
+                    quote: f.quote.into_owned(),
+                    confidence: f.confidence.into_owned(),
+                    fact_json: el.fact.get().to_string(),
+                },
+                status: el.status.unwrap_or_else(|| "candidate".into()),
+                recorded_at: el.recorded_at,
+            })
         })
-        .collect())
+        .collect()
 }
 
 /// The note a fact cites as its source: the first of its note numbers that the notes
@@ -244,30 +291,109 @@ mod tests {
         }
     }
 
-    #[test]
-    fn notes_and_facts_read_back_as_written() {
-        let notes = vec![note(1, Some("T"), None), note(2, None, Some("A"))];
-        assert_eq!(read_notes(&notes_json(&notes)).unwrap(), notes);
-        let facts = vec![fact(vec![2]), fact(vec![])];
-        let back = read_facts(&facts_json(&facts).unwrap()).unwrap();
-        assert_eq!(
-            back.iter().map(|f| f.fact.clone()).collect::<Vec<_>>(),
-            facts,
-            "value and fact JSON kept byte for byte"
-        );
-        assert!(back
-            .iter()
-            .all(|f| f.status == "candidate" && f.recorded_at.is_none()));
-        assert_eq!(read_notes("[]").unwrap(), vec![]);
+    /// A fact as the extractor writes it (other fields included), for `subject`.
+    fn fact_json(subject: &str, quote: &str, notes: &[u32]) -> String {
+        serde_json::json!({
+            "predicate": "stockpile.total", "subject": subject, "value": [1000, 2000],
+            "qualifier": "range", "unit": "mines", "as_of": null, "notes": notes,
+            "line": 4, "span": [10, 40], "value_span": [12, 20], "quote": quote,
+            "mine_type": "PMN-2", "confidence": "low", "reason": "a range"
+        })
+        .to_string()
     }
 
     #[test]
-    fn a_fact_whose_json_is_not_json_is_refused_with_its_position() {
-        let mut bad = fact(vec![]);
-        bad.value_json = "3 million".into();
-        let e = facts_json(&[fact(vec![]), bad]).unwrap_err();
-        assert!(e.starts_with("fact 1: value_json is not JSON"), "{e}");
+    fn notes_and_facts_read_back_as_written() {
+        let notes = vec![note(1, Some("T"), None), note(2, None, Some("A"))];
+        let facts = [
+            fact_json("USA", "It holds \"3 million\" \u{2014} or more.", &[2]),
+            fact_json("RUS", "Other.", &[]),
+            fact_json("USA", "Again.", &[1, 2]),
+        ];
+        let parts = ProfileParts::new(&notes, &facts).unwrap();
+        assert_eq!(parts.notes().unwrap(), notes);
+        assert_eq!(
+            parts.subjects,
+            vec!["RUS", "USA"],
+            "sorted, without repeats"
+        );
+        let back = read_facts(&parts.facts_json).unwrap();
+        assert_eq!(back.len(), 3);
+        for (f, json) in back.iter().zip(&facts) {
+            assert_eq!(&f.fact.fact_json, json, "the fact kept byte for byte");
+            assert_eq!(f.status, "candidate");
+            assert!(f.recorded_at.is_none());
+        }
+        assert_eq!(parts.facts().unwrap()[2].quote, "Again.");
+        let f = &back[0].fact;
+        assert_eq!(
+            (
+                f.subject.as_str(),
+                f.predicate.as_str(),
+                f.value_json.as_str()
+            ),
+            ("USA", "stockpile.total", "[1000,2000]")
+        );
+        assert_eq!(
+            (f.qualifier.as_str(), f.unit.as_deref(), f.as_of.as_deref()),
+            ("range", Some("mines"), None)
+        );
+        assert_eq!(
+            (f.notes.clone(), f.line, f.span_start, f.span_end),
+            (vec![2], 4, 10, 40)
+        );
+        assert_eq!(f.quote, "It holds \"3 million\" \u{2014} or more.");
+        assert_eq!(f.confidence, "low");
+        // Each fact once: its quote is not repeated beside it.
+        assert_eq!(parts.facts_json.matches("3 million").count(), 1);
+        assert_eq!(read_notes("[]").unwrap(), vec![]);
+        assert_eq!(
+            ProfileParts::new::<&str>(&[], &[]).unwrap().facts_json,
+            "[]"
+        );
+    }
+
+    /// Schema 5 kept the fields beside the fact; an element that still has them (they
+    /// disagreed with the fact) is read from them, with its status and recorded time.
+    #[test]
+    fn a_schema_5_element_is_read_from_its_own_fields() {
+        let f = fact(vec![2]);
+        let el = serde_json::json!({
+            "subject": f.subject, "predicate": f.predicate,
+            "value": serde_json::from_str::<serde_json::Value>(&f.value_json).unwrap(),
+            "qualifier": f.qualifier, "unit": f.unit, "as_of": f.as_of, "notes": f.notes,
+            "line": f.line, "span": [f.span_start, f.span_end], "quote": f.quote,
+            "confidence": f.confidence,
+            "fact": serde_json::from_str::<serde_json::Value>(&f.fact_json).unwrap(),
+            "status": "accepted", "recorded_at": "2026-01-02T03:04:05Z"
+        });
+        let back = read_facts(&format!("[{el}]")).unwrap();
+        let mut want = f.clone();
+        want.value_json = "{\"n\":3000000}".into();
+        want.fact_json = "{\"predicate\":\"stockpile.total\",\"x\":[1,2]}".into();
+        assert_eq!(back[0].fact, want);
+        assert_eq!(back[0].status, "accepted");
+        assert_eq!(back[0].recorded_at.as_deref(), Some("2026-01-02T03:04:05Z"));
+    }
+
+    #[test]
+    fn a_fact_that_is_not_a_fact_object_is_refused_with_its_position() {
+        let good = fact_json("USA", "Q.", &[]);
+        let e = |facts: &[&str]| ProfileParts::new(&[], facts).unwrap_err();
+        assert!(e(&[&good, "3 million"]).starts_with("fact 1: not a JSON object"));
+        assert!(e(&[&good, &good, "[1, 2]"]).starts_with("fact 2: not a JSON object"));
+        let no_quote = good.replace("\"quote\"", "\"quotation\"");
+        let msg = e(&[&no_quote]);
+        assert!(msg.starts_with("fact 0: missing field `quote`"), "{msg}");
+        assert!(e(&[&format!("{good} trailing")]).starts_with("fact 0:"));
         assert!(read_facts("{").is_err() && read_notes("[1]").is_err());
+        let err = read_facts("[{\"fact\": {\"subject\": \"USA\"}}]")
+            .err()
+            .unwrap();
+        assert!(
+            err.starts_with("facts_json: fact 0: missing field"),
+            "{err}"
+        );
     }
 
     #[test]

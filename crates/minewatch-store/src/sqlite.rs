@@ -113,15 +113,24 @@ const MIGRATIONS: &[(u32, &str, &str)] = &[
             include_str!("../migrations/sqlite/0005c_profile_views.sql"),
         ),
     ),
+    (
+        6,
+        "kept_once",
+        concat!(
+            include_str!("../migrations/sqlite/0006a_facts_and_model_kept_once.sql"),
+            include_str!("../migrations/sqlite/0006b_profile_fact_view.sql"),
+        ),
+    ),
 ];
 
 /// The schema version this build creates and understands.
-pub const SQLITE_SCHEMA_VERSION: u32 = 5;
+pub const SQLITE_SCHEMA_VERSION: u32 = 6;
 
 /// Dumps this build restores: version 4 changed only CHECK constraints (the same values
 /// allowed), so a version-3 dump has the very same tables and columns; dumps of 3 and 4
 /// hold `profile_note` and `profile_fact` rows, which restore moves into their
-/// versions' JSON arrays as migration 5 does.
+/// versions' JSON arrays as migration 5 does; the facts and models of dumps before 6
+/// are rewritten as migration 6 does.
 const RESTORABLE_SCHEMA_VERSIONS: std::ops::RangeInclusive<u32> = 3..=SQLITE_SCHEMA_VERSION;
 
 /// The tables of schemas 3 and 4 that schema 5 folded into `profile_version`: restore
@@ -143,6 +152,10 @@ CREATE TEMP TABLE profile_fact (
 const PRE_5_PROFILE_ROWS_TO_JSON: &str =
     include_str!("../migrations/sqlite/0005b_profile_rows_to_json.sql");
 const PRE_5_TABLES: &[&str] = &["profile_note", "profile_fact"];
+/// Migration 6's rewrite of the versions' facts and models (each thing kept once), run
+/// again by restore on a dump of an earlier schema.
+const PRE_6_KEPT_ONCE: &str =
+    include_str!("../migrations/sqlite/0006a_facts_and_model_kept_once.sql");
 
 /// Data tables in dependency order (parents first): the order of dump and restore.
 const TABLES: &[&str] = &[
@@ -400,11 +413,12 @@ impl SqliteStore {
     }
 
     /// Migration 5 moves a database's notes and facts into their versions and drops
-    /// the old tables, which leaves their pages free: a file of 150 MB grew to 230 MB.
-    /// Give them back (VACUUM, itself atomic) when over a quarter of the file is free.
-    /// Best effort: another process holding the database only means it stays larger.
+    /// the old tables, which leaves their pages free: a file of 150 MB grew to 230 MB;
+    /// migration 6 shortens what each version keeps. Give the pages back (VACUUM,
+    /// itself atomic) when over a quarter of the file is free. Best effort: another
+    /// process holding the database only means it stays larger.
     fn compact_after_migration(&self, applied: &[u32]) {
-        if self.path.is_none() || !applied.contains(&5) {
+        if self.path.is_none() || !(applied.contains(&5) || applied.contains(&6)) {
             return;
         }
         let pages = |p: &str| -> i64 {
@@ -1071,13 +1085,6 @@ impl Store for SqliteStore {
             let profile_id: i64 = profile_by_key.query_row([&key], |r| r.get(0))?;
             let version: i64 = next_version.query_row([profile_id], |r| r.get(0))?;
             // Notes and candidate facts go with their version, one JSON array each.
-            let notes_json = crate::profile_json::notes_json(&p.notes);
-            let facts_json = crate::profile_json::facts_json(&p.facts).map_err(|e| {
-                StoreError::Invalid(format!(
-                    "profile {}: {e}",
-                    p.source_path.as_deref().unwrap_or("?")
-                ))
-            })?;
             insert_version.execute(params![
                 profile_id,
                 version,
@@ -1091,14 +1098,11 @@ impl Store for SqliteStore {
                 p.error_count,
                 p.warning_count,
                 now,
-                notes_json,
-                facts_json
+                p.parts.notes_json,
+                p.parts.facts_json
             ])?;
             let pv_id = tx.last_insert_rowid();
-            let mut subjects: Vec<&str> = p.facts.iter().map(|f| f.subject.as_str()).collect();
-            subjects.sort_unstable();
-            subjects.dedup();
-            for subject in subjects {
+            for subject in &p.parts.subjects {
                 insert_subject.execute(params![subject, pv_id])?;
             }
             out.push(IngestOutcome::Stored {
@@ -1427,6 +1431,11 @@ impl Store for SqliteStore {
                 StoreError::Restore(format!("the dump's profile notes and facts: {e}"))
             })?;
             tx.execute_batch("DROP TABLE temp.profile_note; DROP TABLE temp.profile_fact;")?;
+        }
+        if sv < 6 {
+            tx.execute_batch(PRE_6_KEPT_ONCE).map_err(|e| {
+                StoreError::Restore(format!("the dump's profile facts and models: {e}"))
+            })?;
         }
         let fk: i64 = tx.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
             r.get(0)

@@ -269,7 +269,7 @@ pub struct Resolution {
 
 /// A profile document reduced to what the store keeps (the CLI converts the reader's
 /// `Document` into this, so the store does not depend on the reader).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ProfileInput {
     /// Where it was read from (kept for display; not part of its identity).
     pub source_path: Option<String>,
@@ -281,15 +281,16 @@ pub struct ProfileInput {
     pub iso3: Option<String>,
     pub profile_type: Option<String>,
     pub last_updated: Option<Date>,
-    /// The reader's document as JSON.
+    /// The reader's document as JSON, in its stored form (without the text, and the
+    /// notes without their text and citation: they are kept once, in `parts`).
     pub model_json: String,
     /// Diagnostics (reader and checker) as a JSON array.
     pub diagnostics_json: String,
     pub error_count: u32,
     pub warning_count: u32,
-    pub notes: Vec<ProfileNote>,
-    /// Facts extracted from the profile, stored as candidates with their provenance.
-    pub facts: Vec<ProfileFact>,
+    /// The notes (as sources) and the facts extracted from the profile (stored as
+    /// candidates with their provenance), in the form the store keeps them.
+    pub parts: crate::profile_json::ProfileParts,
 }
 
 /// A stored candidate fact with where it came from.
@@ -307,7 +308,8 @@ pub struct StoredProfileFact {
     pub recorded_at: String,
 }
 
-/// A fact extracted from a profile: a candidate, bound to its sentence and notes.
+/// A fact extracted from a profile, as read back: a candidate, bound to its sentence
+/// and notes. Its fields are read from `fact_json`, the fact as extracted.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProfileFact {
     pub subject: String,

@@ -151,6 +151,11 @@ fn database_at_version(path: &std::path::Path, version: u32) -> rusqlite::Connec
         include_str!("../migrations/sqlite/0002_fact_claim_index.sql"),
         include_str!("../migrations/sqlite/0003_profile_fact.sql"),
         include_str!("../migrations/sqlite/0004_checks_without_in_lists.sql"),
+        concat!(
+            include_str!("../migrations/sqlite/0005a_profile_json_columns.sql"),
+            include_str!("../migrations/sqlite/0005b_profile_rows_to_json.sql"),
+            include_str!("../migrations/sqlite/0005c_profile_views.sql"),
+        ),
     ];
     for (v, sql) in (1..=version).zip(migrations) {
         c.execute_batch(sql).unwrap();
@@ -212,7 +217,7 @@ fn a_version_3_database_keeps_its_rows_and_constraints_through_the_table_rebuild
     .unwrap();
     drop(c);
     let mut s = SqliteStore::open(&path).unwrap();
-    assert_eq!(s.migrate().unwrap(), vec![4, 5]);
+    assert_eq!(s.migrate().unwrap(), vec![4, 5, 6]);
     drop(s);
     let c = rusqlite::Connection::open(&path).unwrap();
     let row: (i64, String) = c
@@ -379,7 +384,7 @@ fn version_3_dumps_restore_and_unknown_versions_are_refused() {
         .unwrap_err()
         .to_string();
     assert!(
-        e.contains("schema version 2") && e.contains("3 to 5"),
+        e.contains("schema version 2") && e.contains(&format!("3 to {SQLITE_SCHEMA_VERSION}")),
         "{e}"
     );
 }
@@ -410,7 +415,8 @@ INSERT INTO fact (subject, predicate, claim, version, value_text, confidence, ra
   VALUES ('USA', 'note', 'c', 1, 'x', 'high', 'normal', 10, '2026-01-01T00:00:00.000000Z');
 "#;
 
-/// What a store shows of `V4_PROFILE_ROWS` once they are in schema 5.
+/// What a store shows of `V4_PROFILE_ROWS` once they are in schema 5 (and 6: their
+/// facts' fields disagree with the facts, so they keep them).
 fn assert_v4_profile_rows_kept(s: &SqliteStore, c: &rusqlite::Connection) {
     let usa = s.profile_facts(Some("USA")).unwrap();
     assert_eq!(usa.len(), 1);
@@ -520,7 +526,7 @@ fn a_version_4_database_keeps_its_profile_notes_and_facts_in_version_5() {
     c.execute_batch(V4_PROFILE_ROWS).unwrap();
     drop(c);
     let mut s = SqliteStore::open(&path).unwrap();
-    assert_eq!(s.migrate().unwrap(), vec![5]);
+    assert_eq!(s.migrate().unwrap(), vec![5, 6]);
     let c = rusqlite::Connection::open(&path).unwrap();
     assert_v4_profile_rows_kept(&s, &c);
 }
@@ -545,37 +551,7 @@ fn a_version_4_dump_restores_into_version_5() {
         "profile_note",
         "profile_fact",
     ];
-    let mut dump = serde_json::json!({
-        "format": "minewatch-dump", "format_version": 1, "schema_version": 4,
-        "backend": "sqlite", "tables": tables,
-    })
-    .to_string();
-    dump.push('\n');
-    let mut rows = 0;
-    for t in tables {
-        let mut st = c
-            .prepare(&format!("SELECT * FROM {t} ORDER BY rowid"))
-            .unwrap();
-        let cols: Vec<String> = st.column_names().iter().map(|c| c.to_string()).collect();
-        let mut q = st.query([]).unwrap();
-        while let Some(r) = q.next().unwrap() {
-            let mut obj = serde_json::Map::new();
-            for (i, col) in cols.iter().enumerate() {
-                let v = match r.get::<_, rusqlite::types::Value>(i).unwrap() {
-                    rusqlite::types::Value::Null => serde_json::Value::Null,
-                    rusqlite::types::Value::Integer(n) => n.into(),
-                    rusqlite::types::Value::Text(s) => s.into(),
-                    other => panic!("{other:?}"),
-                };
-                obj.insert(col.clone(), v);
-            }
-            dump.push_str(&serde_json::json!({ "table": t, "row": obj }).to_string());
-            dump.push('\n');
-            rows += 1;
-        }
-    }
-    dump.push_str(&serde_json::json!({ "end": true, "rows": rows }).to_string());
-    dump.push('\n');
+    let (dump, rows) = dump_as_written_by(&c, 4, &tables);
     let path = dir.path().join("v5.db");
     let mut s = SqliteStore::open(&path).unwrap();
     let report = s
@@ -639,7 +615,7 @@ fn migrating_to_version_5_gives_back_the_space_of_the_dropped_tables() {
     .unwrap();
     drop(c);
     let mut s = SqliteStore::open(&path).unwrap();
-    assert_eq!(s.migrate().unwrap(), vec![5]);
+    assert_eq!(s.migrate().unwrap(), vec![5, 6]);
     let c = rusqlite::Connection::open(&path).unwrap();
     let pragma = |p: &str| -> i64 {
         c.query_row(&format!("PRAGMA {p}"), [], |r| r.get(0))
@@ -682,4 +658,154 @@ fn a_dump_with_damaged_notes_or_facts_json_is_refused() {
         );
         assert!(b.profile_versions(None, None).unwrap().is_empty());
     }
+}
+
+/// A profile version as schema 5 kept it: facts with their fields repeated beside them
+/// (two agree with their fact, one of them reviewed and recorded later; the third
+/// disagrees), and a model whose notes carry their text and citation.
+const V5_PROFILE_ROWS: &str = r#"
+INSERT INTO state VALUES ('USA', '2025-01-01T00:00:00.000000Z');
+INSERT INTO profile (id, key, iso3, country, profile_type, recorded_at)
+  VALUES (1, 'USA|mine ban policy', 'USA', 'United States', 'Mine Ban Policy', '2026-01-01T00:00:00.000000Z');
+INSERT INTO profile_version (id, profile_id, version, content_hash, source_path, last_updated, byte_len, text,
+  model_json, diagnostics_json, error_count, warning_count, recorded_at, notes_json, facts_json)
+  VALUES (1, 1, 1, 'h1', 'us.txt', '2020-11-16', 4, 'text',
+  '{"format":"plain-text","blocks":[],"notes":[{"number":1,"span":[100,140],"marker":[100,103],"text":"DoD, \u201cLandmine Policy,\u201d 2020.","citation":{"author":"DoD","title":"Landmine Policy","dates":["2020"],"url":null,"undated":false,"lost_link":false}}],"diagnostics":[]}',
+  '[]', 0, 0, '2026-01-01T00:00:00.000000Z',
+  '[{"number":1,"span":[100,140],"text":"DoD, \u201cLandmine Policy,\u201d 2020.","author":"DoD","title":"Landmine Policy","place":null,"dates":["2020"],"url":null,"undated":false}]',
+  '[{"subject":"USA","predicate":"stockpile.total","value":3000000,"qualifier":"more-than","unit":"mines","as_of":"2014","notes":[1],"line":5,"span":[50,90],"quote":"It holds \"3 million\" \u2014 so it says.","confidence":"high","fact":{"predicate":"stockpile.total","subject":"USA","value":3000000,"qualifier":"more-than","unit":"mines","as_of":"2014","notes":[1],"line":5,"span":[50,90],"value_span":[60,70],"quote":"It holds \"3 million\" \u2014 so it says.","confidence":"high"}},
+    {"subject":"USA","predicate":"treaty.signature","value":"1997-12-03","qualifier":"exact","unit":null,"as_of":null,"notes":[],"line":6,"span":[91,99],"quote":"Signed.","confidence":"low","fact":{"predicate":"treaty.signature","subject":"USA","value":"1997-12-03","qualifier":"exact","unit":null,"as_of":null,"notes":[],"line":6,"span":[91,99],"value_span":[91,98],"quote":"Signed.","confidence":"low","reason":"r"},"status":"accepted","recorded_at":"2026-02-01T00:00:00.000000Z"},
+    {"subject":"USA","predicate":"use.last","value":"1991","qualifier":"exact","unit":null,"as_of":null,"notes":[],"line":7,"span":[92,99],"quote":"Used.","confidence":"high","fact":{"predicate":"use.last","subject":"USA","value":"1992","qualifier":"exact","unit":null,"as_of":null,"notes":[],"line":7,"span":[92,99],"quote":"Used.","confidence":"high"}}]');
+"#;
+
+/// Version 6 keeps each thing of a profile version once: a fact whose fields agree
+/// with it becomes `{"fact": …}`, one whose fields disagree keeps them, the model's
+/// notes keep their place only; nothing read back changes (facts, their status and
+/// recorded times, sources, the views' rows).
+#[test]
+fn a_version_5_database_keeps_each_fact_once_in_version_6() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v5.db");
+    let c = database_at_version(&path, 5);
+    c.execute_batch(V5_PROFILE_ROWS).unwrap();
+    let view = |c: &rusqlite::Connection, v: &str| -> Vec<String> {
+        let mut st = c
+            .prepare(&format!(
+                "SELECT * FROM {v} ORDER BY profile_version_id, position"
+            ))
+            .unwrap();
+        let n = st.column_count();
+        st.query_map([], |r| {
+            (0..n)
+                .map(|i| {
+                    r.get::<_, rusqlite::types::Value>(i)
+                        .map(|v| format!("{v:?}"))
+                })
+                .collect::<Result<Vec<_>, _>>()
+                .map(|x| x.join("|"))
+        })
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap()
+    };
+    let (facts_before, notes_before) = (view(&c, "profile_fact"), view(&c, "profile_note"));
+    drop(c);
+    let mut s = SqliteStore::open(&path).unwrap();
+    let before = s.profile_facts(None).unwrap();
+    assert_eq!(before.len(), 3);
+    assert_eq!(s.migrate().unwrap(), vec![6]);
+    assert_eq!(s.profile_facts(None).unwrap(), before);
+    let c = rusqlite::Connection::open(&path).unwrap();
+    assert_eq!(view(&c, "profile_fact"), facts_before);
+    assert_eq!(view(&c, "profile_note"), notes_before);
+    let (facts, model): (String, String) = c
+        .query_row(
+            "SELECT facts_json, model_json FROM profile_version",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    let facts: Vec<serde_json::Value> = serde_json::from_str(&facts).unwrap();
+    let keys = |v: &serde_json::Value| v.as_object().unwrap().keys().cloned().collect::<Vec<_>>();
+    assert_eq!(keys(&facts[0]), vec!["fact"]);
+    assert_eq!(keys(&facts[1]), vec!["fact", "recorded_at", "status"]);
+    assert!(
+        keys(&facts[2]).contains(&"subject".to_string()),
+        "disagreeing fields kept"
+    );
+    assert_eq!(
+        before[2].fact.value_json, "\"1991\"",
+        "read from the kept fields"
+    );
+    let model: serde_json::Value = serde_json::from_str(&model).unwrap();
+    assert_eq!(
+        model["notes"],
+        serde_json::json!([{"number": 1, "span": [100, 140], "marker": [100, 103]}])
+    );
+    assert_eq!(model["format"], "plain-text");
+    // A dump of schema 5 restores into the same.
+    let c5 = database_at_version(&dir.path().join("v5b.db"), 5);
+    c5.execute_batch(V5_PROFILE_ROWS).unwrap();
+    let tables = [
+        "state",
+        "state_version",
+        "source",
+        "fact",
+        "unga_resolution",
+        "refdata_load",
+        "profile",
+        "profile_version",
+        "profile_fact_subject",
+    ];
+    let (dump, _) = dump_as_written_by(&c5, 5, &tables);
+    let mut r = SqliteStore::open(&dir.path().join("r.db")).unwrap();
+    r.restore(&mut std::io::BufReader::new(dump.as_bytes()), false)
+        .unwrap();
+    let restored: String = rusqlite::Connection::open(dir.path().join("r.db"))
+        .unwrap()
+        .query_row("SELECT facts_json FROM profile_version", [], |r| r.get(0))
+        .unwrap();
+    let restored: Vec<serde_json::Value> = serde_json::from_str(&restored).unwrap();
+    assert_eq!(restored, facts);
+    assert_eq!(r.profile_facts(None).unwrap(), before);
+}
+
+/// A dump as an older schema wrote it: its tables in this order, every row as an object.
+fn dump_as_written_by(
+    c: &rusqlite::Connection,
+    schema_version: u32,
+    tables: &[&str],
+) -> (String, u64) {
+    let mut dump = serde_json::json!({
+        "format": "minewatch-dump", "format_version": 1, "schema_version": schema_version,
+        "backend": "sqlite", "tables": tables,
+    })
+    .to_string();
+    dump.push('\n');
+    let mut rows = 0;
+    for &t in tables {
+        let mut st = c
+            .prepare(&format!("SELECT * FROM {t} ORDER BY rowid"))
+            .unwrap();
+        let cols: Vec<String> = st.column_names().iter().map(|c| c.to_string()).collect();
+        let mut q = st.query([]).unwrap();
+        while let Some(r) = q.next().unwrap() {
+            let mut obj = serde_json::Map::new();
+            for (i, col) in cols.iter().enumerate() {
+                let v = match r.get::<_, rusqlite::types::Value>(i).unwrap() {
+                    rusqlite::types::Value::Null => serde_json::Value::Null,
+                    rusqlite::types::Value::Integer(n) => n.into(),
+                    rusqlite::types::Value::Text(s) => s.into(),
+                    other => panic!("{other:?}"),
+                };
+                obj.insert(col.clone(), v);
+            }
+            dump.push_str(&serde_json::json!({ "table": t, "row": obj }).to_string());
+            dump.push('\n');
+            rows += 1;
+        }
+    }
+    dump.push_str(&serde_json::json!({ "end": true, "rows": rows }).to_string());
+    dump.push('\n');
+    (dump, rows)
 }

@@ -10,7 +10,8 @@ use std::sync::mpsc;
 use std::time::Instant;
 
 use minewatch_model::Severity;
-use minewatch_store::{IngestOutcome, ProfileFact, ProfileInput, ProfileNote, Store};
+use minewatch_store::profile_json::ProfileParts;
+use minewatch_store::{IngestOutcome, ProfileInput, ProfileNote, Store};
 
 use crate::db_open::{self, Format};
 use crate::{input, Global};
@@ -44,8 +45,35 @@ pub fn to_input(
         return Err(format!("{name}: {}; not stored", d.message));
     }
     let diags = minewatch_check::check(&doc, opts);
-    // The model without the text (kept once, in the text column).
-    let model = serde_json::to_string(&doc).unwrap_or_else(|_| "null".into());
+    // The model without the text (kept once, in the text column) and without the
+    // notes' text and citations (kept once, with the notes).
+    let model = serde_json::to_string(&doc.stored()).unwrap_or_else(|_| "null".into());
+    let notes: Vec<ProfileNote> = doc
+        .notes
+        .iter()
+        .map(|n| {
+            let c = n.citation();
+            ProfileNote {
+                number: n.number,
+                span_start: n.span.start as u64,
+                span_end: n.span.end as u64,
+                text: n.text.clone(),
+                author: c.author.clone(),
+                title: c.title.clone(),
+                place: c.place.clone(),
+                dates: c.dates.clone(),
+                url: c.url.clone(),
+                undated: c.undated,
+            }
+        })
+        .collect();
+    // Each fact as the extractor writes it; the store reads its fields from that.
+    let facts: Vec<String> = minewatch_extract::extract(&doc)
+        .iter()
+        .map(|f| serde_json::to_string(f).unwrap_or_else(|_| "{}".into()))
+        .collect();
+    let parts =
+        ProfileParts::new(&notes, &facts).map_err(|e| format!("{name}: {e}; not stored"))?;
     Ok(ProfileInput {
         source_path: Some(name.to_string()),
         content_hash,
@@ -64,43 +92,7 @@ pub fn to_input(
             .iter()
             .filter(|d| d.severity == Severity::Warning)
             .count() as u32,
-        notes: doc
-            .notes
-            .iter()
-            .map(|n| {
-                let c = n.citation();
-                ProfileNote {
-                    number: n.number,
-                    span_start: n.span.start as u64,
-                    span_end: n.span.end as u64,
-                    text: n.text.clone(),
-                    author: c.author.clone(),
-                    title: c.title.clone(),
-                    place: c.place.clone(),
-                    dates: c.dates.clone(),
-                    url: c.url.clone(),
-                    undated: c.undated,
-                }
-            })
-            .collect(),
-        facts: minewatch_extract::extract(&doc)
-            .iter()
-            .map(|f| ProfileFact {
-                subject: f.subject.clone(),
-                predicate: f.predicate.clone(),
-                value_json: serde_json::to_string(&f.value).unwrap_or_else(|_| "null".into()),
-                qualifier: f.qualifier.as_str().to_string(),
-                unit: f.unit.clone(),
-                as_of: f.as_of.clone(),
-                notes: f.notes.clone(),
-                line: f.line as u64,
-                span_start: f.span[0] as u64,
-                span_end: f.span[1] as u64,
-                quote: f.quote.clone(),
-                confidence: f.confidence.as_str().to_string(),
-                fact_json: serde_json::to_string(f).unwrap_or_else(|_| "{}".into()),
-            })
-            .collect(),
+        parts,
         text: doc.text,
     })
 }
