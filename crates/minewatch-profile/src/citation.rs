@@ -63,45 +63,62 @@ fn is_day(w: &str) -> bool {
 
 /// Dates as written: "27 February 2004", "July 1997", "April 17, 2009".
 pub fn find_dates(text: &str) -> Vec<String> {
-    let words: Vec<(usize, &str)> = text
-        .split_whitespace()
-        .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
-        .collect();
+    let off = |w: &str| w.as_ptr() as usize - text.as_ptr() as usize;
     let mut out = Vec::new();
-    let mut i = 0;
-    while i < words.len() {
-        let w = clean(words[i].1);
+    let mut words = text.split_whitespace();
+    // The word before the current one, and whether the last date ended there (a date
+    // word is not the day of the next date).
+    let mut prev: Option<&str> = None;
+    while let Some(word) = words.next() {
+        // Most words cannot be a month: one that starts with a letter or digit other
+        // than a month's capital is passed over without cleaning it.
+        if word.as_bytes()[0].is_ascii_alphanumeric()
+            && !matches!(
+                word.as_bytes()[0],
+                b'A' | b'D' | b'F' | b'J' | b'M' | b'N' | b'O' | b'S'
+            )
+        {
+            prev = Some(word);
+            continue;
+        }
+        let w = clean(word);
         // A month name starts with a capital (A, D, F, J, M, N, O, S) and has 3 to 10 letters.
         let maybe_month = (3..=10).contains(&w.len())
             && matches!(
                 w.as_bytes()[0],
                 b'A' | b'D' | b'F' | b'J' | b'M' | b'N' | b'O' | b'S'
             );
-        if maybe_month
-            && month_from_name(w).is_some()
-            && w.len() >= 3
-            && w.chars().next().is_some_and(char::is_uppercase)
-        {
-            let prev_day = i > 0 && is_day(clean(words[i - 1].1)) && !words[i - 1].1.ends_with(',');
-            let next = words.get(i + 1).map(|x| clean(x.1)).unwrap_or("");
-            let next2 = words.get(i + 2).map(|x| clean(x.1)).unwrap_or("");
-            let (start, end_word) = if prev_day && is_year(next) {
-                (i - 1, i + 1)
-            } else if is_day(next) && is_year(next2) {
-                (i, i + 2)
-            } else if is_year(next) {
-                (i, i + 1)
-            } else {
-                i += 1;
-                continue;
-            };
-            let s = words[start].0;
-            let e = words[end_word].0 + clean_len(words[end_word].1);
-            out.push(text[s..e].to_string());
-            i = end_word + 1;
+        if !(maybe_month && month_from_name(w).is_some()) {
+            prev = Some(word);
             continue;
         }
-        i += 1;
+        let mut ahead = words.clone();
+        let next_word = ahead.next();
+        let next2_word = ahead.next();
+        let next = next_word.map(clean).unwrap_or("");
+        let next2 = next2_word.map(clean).unwrap_or("");
+        let prev_day = prev.is_some_and(|p| is_day(clean(p)) && !p.ends_with(','));
+        // The date's first word and its last, and how many words after the month it takes.
+        let (first, last, taken) = if prev_day && is_year(next) {
+            (prev, next_word, 1)
+        } else if is_day(next) && is_year(next2) {
+            (Some(word), next2_word, 2)
+        } else if is_year(next) {
+            (Some(word), next_word, 1)
+        } else {
+            prev = Some(word);
+            continue;
+        };
+        let (Some(first), Some(last)) = (first, last) else {
+            prev = Some(word);
+            continue;
+        };
+        out.push(text[off(first)..off(last) + clean_len(last)].to_string());
+        for _ in 0..taken {
+            words.next();
+        }
+        // The next word starts afresh: a date's last word is no day for it.
+        prev = None;
     }
     out
 }
@@ -181,11 +198,11 @@ fn plausible_author(before: &str) -> Option<String> {
             }
         }
     }
-    if let Some(p) = a.rfind("cited in ") {
+    if let Some(p) = memchr::memmem::rfind(a.as_bytes(), b"cited in ") {
         a = &a[p + "cited in ".len()..];
     }
     let a = a.trim().trim_end_matches(',').trim();
-    let words = a.split_whitespace().count();
+    let word_count = a.split_whitespace().count();
     let sentence_start = [
         "In ",
         "On ",
@@ -199,7 +216,7 @@ fn plausible_author(before: &str) -> Option<String> {
         "From ",
     ];
     if a.is_empty()
-        || words > 14
+        || word_count > 14
         || a.ends_with('.')
         || sentence_start.iter().any(|s| a.starts_with(s))
         || a.split_whitespace().any(is_year)
@@ -239,7 +256,10 @@ pub fn parse(text: &str) -> Citation {
     c.undated = has_word(text, "undated");
     c.dates = find_dates(text);
     // The title: the first text in curly or straight double quotes.
-    let quote = text.find(['\u{201c}', '"']).and_then(|open| {
+    // The first straight quote or U+201C (its UTF-8 starts with 0xE2).
+    let open_quote = memchr::memchr2_iter(b'"', 0xE2, text.as_bytes())
+        .find(|&i| text.as_bytes()[i] == b'"' || text[i..].starts_with('\u{201c}'));
+    let quote = open_quote.and_then(|open| {
         let close_ch = if text[open..].starts_with('\u{201c}') {
             '\u{201d}'
         } else {
@@ -260,7 +280,7 @@ pub fn parse(text: &str) -> Citation {
         let rest = text[after..].trim_start_matches([',', ' ']);
         let mut seg = rest;
         for d in &c.dates {
-            if let Some(p) = seg.find(d.as_str()) {
+            if let Some(p) = memchr::memmem::find(seg.as_bytes(), d.as_bytes()) {
                 seg = &seg[..p];
                 break;
             }
@@ -334,6 +354,52 @@ mod tests {
                 .any(|w| w.eq_ignore_ascii_case("undated"));
             proptest::prop_assert_eq!(has_word(&text, "undated"), plain);
             proptest::prop_assert_eq!(find_url(&text), find_url_in_tokens(&text));
+        }
+    }
+
+    /// The dates as the plain form finds them: every word listed first, each month
+    /// name looked at with the words around it.
+    fn find_dates_plain(text: &str) -> Vec<String> {
+        let words: Vec<(usize, &str)> = text
+            .split_whitespace()
+            .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+            .collect();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < words.len() {
+            let w = clean(words[i].1);
+            if month_from_name(w).is_some() && w.chars().next().is_some_and(char::is_uppercase) {
+                let prev_day =
+                    i > 0 && is_day(clean(words[i - 1].1)) && !words[i - 1].1.ends_with(',');
+                let next = words.get(i + 1).map(|x| clean(x.1)).unwrap_or("");
+                let next2 = words.get(i + 2).map(|x| clean(x.1)).unwrap_or("");
+                let (start, end_word) = if prev_day && is_year(next) {
+                    (i - 1, i + 1)
+                } else if is_day(next) && is_year(next2) {
+                    (i, i + 2)
+                } else if is_year(next) {
+                    (i, i + 1)
+                } else {
+                    i += 1;
+                    continue;
+                };
+                let e = words[end_word].0 + clean_len(words[end_word].1);
+                out.push(text[words[start].0..e].to_string());
+                i = end_word + 1;
+                continue;
+            }
+            i += 1;
+        }
+        out
+    }
+
+    proptest::proptest! {
+        /// Dates found in one pass are the dates the plain form finds.
+        #[test]
+        fn dates_agree_with_the_plain_form(
+            text in "((May|May,|June|Sept|September|sept|MAY|Dec\\.|[0-9]{1,2}|[0-9]{1,2},|0|32|1899|1997|2009,|2020\\.|2101|\\(2004\\)|\u{201d}|[a-z]{1,4})[ \n\u{a0}]{1,2}){0,12}"
+        ) {
+            proptest::prop_assert_eq!(find_dates(&text), find_dates_plain(&text));
         }
     }
 

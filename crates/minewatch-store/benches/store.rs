@@ -100,8 +100,8 @@ fn synthetic_batch(seed: usize) -> Vec<minewatch_store::ProfileInput> {
                 .iter()
                 .map(|f| f.fact_json.clone())
                 .collect();
-            p.parts = minewatch_store::profile_json::ProfileParts::new(&notes, &facts)
-                .expect("parts");
+            p.parts =
+                minewatch_store::profile_json::ProfileParts::new(&notes, &facts).expect("parts");
             p
         })
         .collect()

@@ -79,6 +79,77 @@ struct Fields<'a> {
     confidence: Cow<'a, str>,
 }
 
+/// A fact as [`ProfileParts::new`] checks it: the fields [`Fields`] reads, of the
+/// types it reads them as, without keeping them (only the subject is kept).
+#[derive(Deserialize)]
+struct FieldsCheck<'a> {
+    #[serde(borrow)]
+    subject: Cow<'a, str>,
+    #[allow(dead_code)]
+    predicate: Str,
+    #[allow(dead_code)]
+    value: serde::de::IgnoredAny,
+    #[allow(dead_code)]
+    qualifier: Str,
+    #[serde(default)]
+    #[allow(dead_code)]
+    unit: Option<Str>,
+    #[serde(default)]
+    #[allow(dead_code)]
+    as_of: Option<Str>,
+    #[serde(default)]
+    #[allow(dead_code)]
+    notes: U32s,
+    #[allow(dead_code)]
+    line: u64,
+    #[allow(dead_code)]
+    span: [u64; 2],
+    #[allow(dead_code)]
+    quote: Str,
+    #[allow(dead_code)]
+    confidence: Str,
+}
+
+/// A JSON string, checked and not kept.
+struct Str;
+
+impl<'de> Deserialize<'de> for Str {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl serde::de::Visitor<'_> for V {
+            type Value = Str;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_str<E: serde::de::Error>(self, _: &str) -> Result<Str, E> {
+                Ok(Str)
+            }
+        }
+        d.deserialize_str(V)
+    }
+}
+
+/// A JSON array of unsigned 32-bit numbers, checked and not kept.
+#[derive(Default)]
+struct U32s;
+
+impl<'de> Deserialize<'de> for U32s {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = U32s;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an array of note numbers")
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut a: A) -> Result<U32s, A::Error> {
+                while a.next_element::<u32>()?.is_some() {}
+                Ok(U32s)
+            }
+        }
+        d.deserialize_seq(V)
+    }
+}
+
 /// An element of `facts_json`: the fact, its review status and recorded time where
 /// they are not the default, and (schema 5 only) the fact's fields beside it.
 #[derive(Deserialize)]
@@ -126,7 +197,7 @@ impl ProfileParts {
             if !f.starts_with('{') {
                 return Err(format!("fact {i}: not a JSON object"));
             }
-            let fields: Fields<'_> =
+            let fields: FieldsCheck<'_> =
                 serde_json::from_str(f).map_err(|e| format!("fact {i}: {e}"))?;
             if !subjects.iter().any(|s| *s == fields.subject) {
                 subjects.push(fields.subject.into_owned());
@@ -394,6 +465,59 @@ mod tests {
             err.starts_with("facts_json: fact 0: missing field"),
             "{err}"
         );
+    }
+
+    /// What the write accepts is exactly what reading can read: for facts with a field
+    /// missing, null or of another type, both agree.
+    #[test]
+    fn the_write_check_accepts_what_reading_reads() {
+        let fields = [
+            "subject",
+            "predicate",
+            "value",
+            "qualifier",
+            "unit",
+            "as_of",
+            "notes",
+            "line",
+            "span",
+            "quote",
+            "confidence",
+        ];
+        let values = [
+            "null",
+            "\"x\"",
+            "\"esc\\\"aped\"",
+            "3",
+            "-1",
+            "4.5",
+            "[1, 2]",
+            "[\"1\"]",
+            "[4294967296]",
+            "[1, 2, 3]",
+            "{}",
+            "true",
+        ];
+        let base: serde_json::Value = serde_json::from_str(&fact_json("USA", "Q.", &[1])).unwrap();
+        let mut cases = 0;
+        for f in fields {
+            let mut without = base.clone();
+            without.as_object_mut().unwrap().remove(f);
+            let mut variants = vec![without];
+            for v in values {
+                let mut m = base.clone();
+                m[f] = serde_json::from_str(v).unwrap();
+                variants.push(m);
+            }
+            for m in variants {
+                let m = m.to_string();
+                let write = ProfileParts::new(&[], &[&m]).is_ok();
+                let read = read_facts(&format!("[{{\"fact\":{m}}}]")).is_ok();
+                assert_eq!(write, read, "{m}");
+                cases += usize::from(!write);
+            }
+        }
+        assert!(cases > 60, "{cases} refused");
     }
 
     #[test]

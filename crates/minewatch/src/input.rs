@@ -39,19 +39,17 @@ fn walk(dir: &Path, out: &mut Vec<Result<PathBuf, String>>) {
             return;
         }
     };
-    // The entry's type comes with the listing (no stat per file on most file systems).
-    let mut items: Vec<(PathBuf, Option<std::fs::FileType>)> = entries
-        .filter_map(|e| e.ok().map(|e| (e.path(), e.file_type().ok())))
+    // The entry's type comes with the listing (no stat per file on most file systems),
+    // and its name too: siblings sort by name, which is sorting by path.
+    let mut items: Vec<(std::ffi::OsString, PathBuf, Option<std::fs::FileType>)> = entries
+        .filter_map(|e| {
+            e.ok()
+                .map(|e| (e.file_name(), e.path(), e.file_type().ok()))
+        })
         .collect();
-    // Siblings: ordering by file name is ordering by path, without splitting components.
-    items.sort_by(|a, b| a.0.file_name().cmp(&b.0.file_name()));
-    for (p, file_type) in items {
-        let hidden = p
-            .file_name()
-            .and_then(|n| n.to_str())
-            .map(|n| n.starts_with('.'))
-            .unwrap_or(false);
-        if hidden {
+    items.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    for (name, p, file_type) in items {
+        if name.as_encoded_bytes().starts_with(b".") {
             continue;
         }
         let meta = match file_type {
