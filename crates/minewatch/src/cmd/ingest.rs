@@ -181,7 +181,10 @@ pub fn run(args: Args, g: &Global) -> anyhow::Result<ExitCode> {
     // Workers read, hash, parse and check chunks; this thread writes them, in order, one
     // transaction per chunk, while the workers go on.
     std::thread::scope(|s| -> anyhow::Result<()> {
-        let (tx, rx) = mpsc::sync_channel::<Chunk>(workers * 2);
+        // One chunk waits at most: a worker that would run further ahead of the writer
+        // waits instead and leaves the core to the writer, which shares it (more
+        // threads than cores) and would otherwise finish its backlog alone at the end.
+        let (tx, rx) = mpsc::sync_channel::<Chunk>(1);
         for _ in 0..workers {
             let tx = tx.clone();
             let (chunks, next, known, opts) = (&chunks, &next, &known, &opts);
