@@ -334,8 +334,14 @@ impl ProfileInput {
     /// SHA-256 of `bytes`, lowercase hex.
     pub fn hash_bytes(bytes: &[u8]) -> String {
         use sha2::{Digest, Sha256};
+        const HEX: &[u8; 16] = b"0123456789abcdef";
         let d = Sha256::digest(bytes);
-        d.iter().map(|b| format!("{b:02x}")).collect()
+        let mut out = String::with_capacity(2 * d.len());
+        for b in d {
+            out.push(HEX[usize::from(b >> 4)] as char);
+            out.push(HEX[usize::from(b & 15)] as char);
+        }
+        out
     }
 }
 
@@ -416,4 +422,22 @@ pub struct DumpReport {
     pub schema_version: u32,
     pub rows: u64,
     pub tables: Vec<(String, u64)>,
+}
+
+#[cfg(test)]
+mod hash_tests {
+    use super::ProfileInput;
+
+    /// Content hashes are SHA-256 in lowercase hex (the FIPS 180-2 test vectors).
+    #[test]
+    fn content_hash_is_lowercase_hex_sha256() {
+        assert_eq!(
+            ProfileInput::hash_bytes(b""),
+            "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+        );
+        assert_eq!(
+            ProfileInput::hash_bytes(b"abc"),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
+    }
 }

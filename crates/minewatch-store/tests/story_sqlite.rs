@@ -809,3 +809,43 @@ fn dump_as_written_by(
     dump.push('\n');
     (dump, rows)
 }
+
+/// Migration 6 rewrites only what it can read: a version whose facts are not a JSON
+/// array, or whose model has no notes array, is left as it was.
+#[test]
+fn migration_6_leaves_what_it_cannot_read_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v5.db");
+    let c = database_at_version(&path, 5);
+    c.execute_batch(V5_PROFILE_ROWS).unwrap();
+    c.execute_batch(
+        "INSERT INTO profile_version (id, profile_id, version, content_hash, byte_len, text, model_json,
+           diagnostics_json, error_count, warning_count, recorded_at, notes_json, facts_json)
+         VALUES (2, 1, 2, 'h2', 1, 'x', '[1, {\"notes\": 3}]', '[]', 0, 0, 't', '[]', '{\"subject\": \"USA\", \"x\": [1]}'),
+                (3, 1, 3, 'h3', 1, 'y', 'not json', '[]', 0, 0, 't', '[]', 'not json');",
+    )
+    .unwrap();
+    let rows = |c: &rusqlite::Connection| -> Vec<(String, String)> {
+        c.prepare("SELECT model_json, facts_json FROM profile_version WHERE id > 1 ORDER BY id")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap()
+    };
+    let before = rows(&c);
+    drop(c);
+    let mut s = SqliteStore::open(&path).unwrap();
+    assert_eq!(s.migrate().unwrap(), vec![6]);
+    let c = rusqlite::Connection::open(&path).unwrap();
+    assert_eq!(rows(&c), before);
+    // The version that could be read was rewritten.
+    let facts: String = c
+        .query_row(
+            "SELECT facts_json FROM profile_version WHERE id = 1",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(facts.starts_with("[{\"fact\":"), "{facts}");
+}

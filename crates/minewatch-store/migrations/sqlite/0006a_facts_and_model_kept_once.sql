@@ -25,7 +25,7 @@ UPDATE profile_version SET facts_json = (
                          '$.confidence')
         ELSE f.value END) ORDER BY f.key)
     FROM json_each(profile_version.facts_json) f)
-WHERE facts_json <> '[]' AND json_valid(facts_json);
+WHERE facts_json <> '[]' AND json_valid(facts_json) AND json_type(facts_json) = 'array';
 
 -- The model's notes keep their place (number, span, marker); their text and citation
 -- are the version's `notes_json`.
