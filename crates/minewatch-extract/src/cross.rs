@@ -476,6 +476,18 @@ fn conflicting(facts: &[Fact], out: &mut Vec<Diagnostic>) {
     groups.sort_by(|a, b| a.0.cmp(&b.0));
     for g in groups.chunk_by(|a, b| a.0 == b.0) {
         let key = g[0].0;
+        // The same value (and qualifier) stated again and again clashes nowhere (unless
+        // its interval is empty, so that it clashes with itself): a profile repeating
+        // itself is not compared pair by pair.
+        let first = g[0].1;
+        let clashes_with_itself =
+            !DATED_EVENTS.contains(&key.0) && interval(first).is_some_and(|(lo, hi)| hi < lo);
+        if !clashes_with_itself
+            && g.iter()
+                .all(|(_, f)| f.value == first.value && f.qualifier == first.qualifier)
+        {
+            continue;
+        }
         'pairs: for (i, (_, a)) in g.iter().enumerate() {
             for (_, b) in &g[i + 1..] {
                 if a.span == b.span {

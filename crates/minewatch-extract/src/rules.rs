@@ -1995,12 +1995,23 @@ fn tables(cx: &mut Ctx, body: Span) {
         }
         let year = crate::text::dates(&caption).last().map(|d| d.iso());
         // The notes of the caption, the same for every cell.
-        let notes: Vec<u32> = doc
-            .references
-            .iter()
-            .filter(|r| tb.caption.as_ref().is_some_and(|c| c.span.contains(r.span)))
-            .map(|r| r.number)
-            .collect();
+        // References are in text order: the caption's by binary search, not a scan.
+        let notes: Vec<u32> = match &tb.caption {
+            Some(c) => {
+                let r0 = doc
+                    .references
+                    .partition_point(|r| r.span.start < c.span.start);
+                let r1 = doc
+                    .references
+                    .partition_point(|r| r.span.start < c.span.end);
+                doc.references[r0..r1.max(r0)]
+                    .iter()
+                    .filter(|r| c.span.contains(r.span))
+                    .map(|r| r.number)
+                    .collect()
+            }
+            None => Vec::new(),
+        };
         for row in &tb.rows {
             let label = row.label.value.as_str();
             let llabel = label.to_ascii_lowercase();

@@ -513,3 +513,49 @@ fn casualties_killed_injured_and_unknown() {
         "nothing from 'an unknown number of mines': {kinds:?}"
     );
 }
+
+/// A figure repeated many times conflicts with nothing; one different figure among the
+/// repeats is still found, against the first statement (groups of equal values are
+/// passed over whole, not compared pair by pair).
+#[test]
+fn a_repeated_figure_conflicts_only_with_a_different_one() {
+    let para = "In 2015, Oman held a stockpile of 15,734 antipersonnel mines.[1]\n\n";
+    let head = "Oman\n\nMine Ban Policy\n\nLast updated: 1 May 2016\n\n";
+    let notes = "\n[1] Ministry of Examples, \u{201c}Report,\u{201d} 2016.\n";
+    let same = format!("{head}{}{notes}", para.repeat(300));
+    let doc = minewatch_profile::read(same.as_bytes());
+    let facts = extract(&doc);
+    assert_eq!(
+        facts
+            .iter()
+            .filter(|f| f.predicate == "stockpile.total")
+            .count(),
+        300
+    );
+    let diags = cross_check(&doc, &facts, &opts("2016-06-01"));
+    assert!(
+        !diags.iter().any(|d| d.code == "conflicting-figures"),
+        "{diags:#?}"
+    );
+    let other = para.replace("15,734", "14,000");
+    let mixed = format!(
+        "{head}{}{other}{}{notes}",
+        para.repeat(150),
+        para.repeat(150)
+    );
+    let doc = minewatch_profile::read(mixed.as_bytes());
+    let facts = extract(&doc);
+    let diags = cross_check(&doc, &facts, &opts("2016-06-01"));
+    let found: Vec<_> = diags
+        .iter()
+        .filter(|d| d.code == "conflicting-figures")
+        .collect();
+    assert_eq!(found.len(), 1, "{diags:#?}");
+    assert!(found[0].message.contains("14,000") && found[0].message.contains("15,734"));
+    // The different figure, against the first statement.
+    assert_eq!(found[0].span.start, mixed.find("14,000").unwrap());
+    assert_eq!(
+        found[0].related[0].span.start,
+        mixed.find("15,734").unwrap()
+    );
+}

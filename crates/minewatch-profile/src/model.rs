@@ -419,9 +419,12 @@ impl Document {
 
     /// The section containing byte `offset`.
     pub fn section_at(&self, offset: usize) -> Option<&Section> {
+        // Sections follow one another in text order without overlapping: the one
+        // that ends after `offset` is the only one that can hold it.
+        let i = self.sections.partition_point(|s| s.span.end <= offset);
         self.sections
-            .iter()
-            .find(|s| s.span.start <= offset && offset < s.span.end)
+            .get(i)
+            .filter(|s| s.span.start <= offset && offset < s.span.end)
     }
 
     /// The body's extent: after the header, before the notes list.

@@ -290,3 +290,33 @@ fn the_stored_model_is_the_model_without_the_notes_text_and_citation() {
     }
     assert!(notes_seen > 20, "{notes_seen} notes");
 }
+
+/// `section_at` (a binary search) finds the section a plain scan finds, at every offset
+/// of the examples, the fixtures and the seed.
+#[test]
+fn section_at_agrees_with_a_scan() {
+    let mut inputs: Vec<Vec<u8>> = Vec::new();
+    for dir in ["../../examples", "../minewatch-check/tests/fixtures"] {
+        for e in std::fs::read_dir(dir).unwrap().flatten() {
+            if e.path().is_file() {
+                inputs.push(std::fs::read(e.path()).unwrap());
+            }
+        }
+    }
+    if let Ok(seed) = std::fs::read("../../../shared/seeds/000_bd786dfe2a2cbc87.txt") {
+        inputs.push(seed);
+    }
+    let mut found = 0;
+    for bytes in &inputs {
+        let doc = read(bytes);
+        for off in 0..=doc.text.len() + 1 {
+            let scan = doc
+                .sections
+                .iter()
+                .find(|s| s.span.start <= off && off < s.span.end);
+            assert_eq!(doc.section_at(off).map(|s| s.span), scan.map(|s| s.span));
+            found += usize::from(scan.is_some());
+        }
+    }
+    assert!(found > 10_000, "{found}");
+}
