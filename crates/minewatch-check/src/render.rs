@@ -122,18 +122,19 @@ fn snippet(
     label: Option<&str>,
 ) {
     let lc = idx.line_col(text, start);
-    let line = idx.line_text(text, lc.line - 1);
-    let chars: Vec<char> = line
-        .chars()
-        .map(|c| if c == '\t' || c.is_control() { ' ' } else { c })
-        .collect();
+    let line0 = lc.line - 1;
+    let line = idx.line_text(text, line0);
+    let line_start = idx.line_start(line0);
+    // Characters are counted, never listed: a line may be megabytes long (a profile
+    // whose line breaks were lost), and only a window of it is shown.
+    let line_chars = idx.line_col(text, line_start + line.len()).column - 1;
     let col0 = lc.column - 1;
     // The span may run past the line's end: underline to the end of the line.
     let end_lc = idx.line_col(text, end);
     let span_len = if end_lc.line == lc.line {
         (end_lc.column - lc.column).max(1)
     } else {
-        (chars.len().saturating_sub(col0)).max(1)
+        (line_chars.saturating_sub(col0)).max(1)
     };
     // Show a window around the span; a long span is shown by its first WINDOW characters.
     let visible = span_len.min(WINDOW);
@@ -143,9 +144,30 @@ fn snippet(
         (0, "")
     };
     let tail = if span_len > WINDOW { 0 } else { WINDOW / 2 };
-    let to = (col0 + visible + tail).min(chars.len()).max(from);
-    let suffix = if to < chars.len() { "…" } else { "" };
-    let shown: String = chars[from..to].iter().collect();
+    let to = (col0 + visible + tail).min(line_chars).max(from);
+    let suffix = if to < line_chars { "…" } else { "" };
+    // The byte where character `from` starts: `col0` characters stand before the
+    // span's start (at a character boundary), so walk back from there.
+    let mut o = start.min(text.len());
+    while o > line_start && !text.is_char_boundary(o) {
+        o -= 1;
+    }
+    let from_byte = if from == col0 {
+        o - line_start
+    } else {
+        text[line_start..o]
+            .char_indices()
+            .rev()
+            .nth(col0 - from - 1)
+            .map_or(0, |(i, _)| i)
+    };
+    let shown: String = line
+        .get(from_byte.min(line.len())..)
+        .unwrap_or("")
+        .chars()
+        .take(to - from)
+        .map(|c| if c == '\t' || c.is_control() { ' ' } else { c })
+        .collect();
     let bar = paint("1;34", "|");
     let _ = writeln!(out, "{:gutter$} {bar}", "");
     let _ = writeln!(
@@ -510,5 +532,99 @@ impl serde_json::ser::Formatter for Indented {
     fn end_object_value<W: ?Sized + std::io::Write>(&mut self, _w: &mut W) -> std::io::Result<()> {
         self.has_value = true;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The snippet as it was first written: every character of the line listed.
+    #[allow(clippy::too_many_arguments)]
+    fn snippet_plain(
+        out: &mut String,
+        text: &str,
+        idx: &LineIndex,
+        start: usize,
+        end: usize,
+        gutter: usize,
+        paint: &dyn Fn(&str, &str) -> String,
+        caret_color: &str,
+        label: Option<&str>,
+    ) {
+        let lc = idx.line_col(text, start);
+        let line = idx.line_text(text, lc.line - 1);
+        let chars: Vec<char> = line
+            .chars()
+            .map(|c| if c == '\t' || c.is_control() { ' ' } else { c })
+            .collect();
+        let col0 = lc.column - 1;
+        // The span may run past the line's end: underline to the end of the line.
+        let end_lc = idx.line_col(text, end);
+        let span_len = if end_lc.line == lc.line {
+            (end_lc.column - lc.column).max(1)
+        } else {
+            (chars.len().saturating_sub(col0)).max(1)
+        };
+        // Show a window around the span; a long span is shown by its first WINDOW characters.
+        let visible = span_len.min(WINDOW);
+        let (from, prefix) = if col0 > WINDOW / 2 {
+            (col0 - WINDOW / 2, "…")
+        } else {
+            (0, "")
+        };
+        let tail = if span_len > WINDOW { 0 } else { WINDOW / 2 };
+        let to = (col0 + visible + tail).min(chars.len()).max(from);
+        let suffix = if to < chars.len() { "…" } else { "" };
+        let shown: String = chars[from..to].iter().collect();
+        let bar = paint("1;34", "|");
+        let _ = writeln!(out, "{:gutter$} {bar}", "");
+        let _ = writeln!(
+            out,
+            "{:>gutter$} {bar} {prefix}{shown}{suffix}",
+            paint("1;34", &lc.line.to_string())
+        );
+        let pad = col0 - from + prefix.chars().count();
+        let carets = "^".repeat(visible.min(to.saturating_sub(col0)).max(1));
+        let label = label.map(|l| format!(" {l}")).unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "{:gutter$} {bar} {:pad$}{}",
+            "",
+            "",
+            paint(caret_color, &format!("{carets}{label}"))
+        );
+    }
+
+    proptest::proptest! {
+        /// Showing a window of the line without listing the line's characters gives
+        /// what listing them gave, on short and very long lines, spans anywhere.
+        #[test]
+        fn the_snippet_window_is_the_listed_one(
+            piece in "[a-z \t\u{e9}\u{20ac}\u{1F600}\u{7}]{1,20}",
+            repeats in 1usize..600,
+            newline_every in proptest::option::of(1usize..300),
+            cr in proptest::bool::ANY,
+            at in 0.0f64..1.0,
+            len in 0usize..200,
+        ) {
+            let mut text = String::new();
+            for i in 0..repeats {
+                text.push_str(&piece);
+                if newline_every.is_some_and(|k| i % k == k - 1) {
+                    text.push_str(if cr { "\r\n" } else { "\n" });
+                }
+            }
+            let idx = LineIndex::new(&text);
+            let start = ((text.len() as f64) * at) as usize;
+            let end = (start + len).min(text.len());
+            let paint = |_: &str, s: &str| s.to_string();
+            for label in [None, Some("label")] {
+                let (mut a, mut b) = (String::new(), String::new());
+                snippet(&mut a, &text, &idx, start, end, 3, &paint, "1", label);
+                snippet_plain(&mut b, &text, &idx, start, end, 3, &paint, "1", label);
+                proptest::prop_assert_eq!(a, b);
+            }
+        }
     }
 }

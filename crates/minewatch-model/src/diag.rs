@@ -140,14 +140,47 @@ pub struct LineCol {
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     starts: Vec<usize>,
+    /// Where the text has a line longer than [`LONG_LINE`] bytes: (byte offset,
+    /// characters before it) about every `LONG_LINE` bytes, so that a column is
+    /// counted from the nearest mark rather than from the start of its line (a
+    /// profile whose line breaks were lost is one line of megabytes).
+    marks: Vec<(usize, usize)>,
 }
+
+/// A line longer than this many bytes has its columns counted from marks.
+const LONG_LINE: usize = 4096;
 
 impl LineIndex {
     pub fn new(src: &str) -> LineIndex {
         let mut starts = Vec::with_capacity(src.len() / 40 + 1);
         starts.push(0);
         starts.extend(memchr::memchr_iter(b'\n', src.as_bytes()).map(|i| i + 1));
-        LineIndex { starts }
+        let long = starts
+            .iter()
+            .zip(starts.iter().skip(1).chain(std::iter::once(&src.len())))
+            .any(|(a, b)| b.saturating_sub(*a) > LONG_LINE);
+        let mut marks = Vec::new();
+        if long {
+            let (mut pos, mut chars) = (0, 0);
+            marks.push((0, 0));
+            while pos + LONG_LINE < src.len() {
+                let mut next = pos + LONG_LINE;
+                while !src.is_char_boundary(next) {
+                    next += 1;
+                }
+                chars += src[pos..next].chars().count();
+                marks.push((next, chars));
+                pos = next;
+            }
+        }
+        LineIndex { starts, marks }
+    }
+
+    /// The characters of `src` before byte `o` (a character boundary), from the marks.
+    fn chars_before(&self, src: &str, o: usize) -> usize {
+        let k = self.marks.partition_point(|m| m.0 <= o).max(1) - 1;
+        let (p, c) = self.marks[k];
+        c + src[p..o].chars().count()
     }
 
     /// 0-based line number containing byte `offset`.
@@ -191,7 +224,11 @@ impl LineIndex {
         while o > start && !src.is_char_boundary(o) {
             o -= 1;
         }
-        let column = src.get(start..o).map(|s| s.chars().count()).unwrap_or(0) + 1;
+        let column = if !self.marks.is_empty() && o > start + LONG_LINE {
+            self.chars_before(src, o) - self.chars_before(src, start)
+        } else {
+            src.get(start..o).map(|s| s.chars().count()).unwrap_or(0)
+        } + 1;
         LineCol {
             line: l + 1,
             column,
@@ -213,5 +250,50 @@ mod tests {
         assert_eq!(idx.line_col(src, 7), LineCol { line: 2, column: 3 });
         assert_eq!(idx.line_text(src, 1), "c\u{2014}d");
         assert_eq!(idx.line_col(src, src.len()), LineCol { line: 3, column: 1 });
+    }
+
+    /// The column as counted from the start of its line, character by character.
+    fn plain_column(src: &str, offset: usize) -> usize {
+        let offset = offset.min(src.len());
+        let mut o = offset;
+        while !src.is_char_boundary(o) {
+            o -= 1;
+        }
+        let start = src[..o].rfind('\n').map_or(0, |i| i + 1);
+        src[start..o].chars().count() + 1
+    }
+
+    proptest::proptest! {
+        /// Columns counted from the marks of long lines are the plain counts, at
+        /// every offset (also inside characters, and past the end).
+        #[test]
+        fn long_line_columns_are_the_plain_counts(
+            piece in "[a-z \u{e9}\u{20ac}\u{1F600}]{1,30}",
+            repeats in 1usize..700,
+            newline_every in proptest::option::of(1usize..400),
+        ) {
+            let mut src = String::new();
+            for i in 0..repeats {
+                src.push_str(&piece);
+                if newline_every.is_some_and(|k| i % k == k - 1) {
+                    src.push('\n');
+                }
+            }
+            let idx = LineIndex::new(&src);
+            for offset in (0..src.len() + 3).step_by(13).chain([src.len()]) {
+                let lc = idx.line_col(&src, offset);
+                proptest::prop_assert_eq!(lc.column, plain_column(&src, offset), "offset {}", offset);
+            }
+        }
+    }
+
+    #[test]
+    fn a_long_line_has_marks_and_short_ones_none() {
+        assert!(LineIndex::new(&"ab\n".repeat(5000)).marks.is_empty());
+        let long = "\u{e9}".repeat(10_000);
+        let idx = LineIndex::new(&long);
+        assert!(idx.marks.len() >= 4);
+        assert_eq!(idx.line_col(&long, long.len()).column, 10_001);
+        assert_eq!(idx.line_col(&long, 9_001).column, 4_501);
     }
 }
