@@ -676,13 +676,23 @@ pub fn glued_words(doc: &Document, wi: &WordIndex, out: &mut Vec<Diagnostic>) {
     };
     for &(_, w, _, h) in &candidates {
         need(h, w.len());
+        // The halves at a case change: only a word with exactly one is split there
+        // (below), so a word with many ("AbcAbcAbc…") asks for none.
         let mut prev: Option<char> = None;
+        let mut joint = None;
         for (i, c) in w.char_indices() {
             if prev.is_some_and(char::is_lowercase) && c.is_uppercase() {
-                need(fold_hash(&w[..i]), i);
-                need(fold_hash(&w[i..]), w.len() - i);
+                if joint.is_some() {
+                    joint = None;
+                    break;
+                }
+                joint = Some(i);
             }
             prev = Some(c);
+        }
+        if let Some(i) = joint {
+            need(fold_hash(&w[..i]), i);
+            need(fold_hash(&w[i..]), w.len() - i);
         }
         for f in suffixes_ending_in(w.as_bytes()[w.len() - 1]) {
             if ends_with_ignore_case(w, f) {

@@ -103,3 +103,25 @@ fn seed_is_read_losslessly() {
     let bytes = seed().expect("seed");
     assert_eq!(minewatch_profile::read(&bytes).to_bytes(), bytes);
 }
+
+/// A word with many case changes ("AbcAbcAbc…", as a stripped page can leave) is not
+/// split at each of them: it is no glued pair, and checking it costs one pass. A word
+/// with one case change next to it is still found.
+#[test]
+fn a_word_with_many_case_changes_is_not_split_at_each() {
+    let long = "Abc".repeat(50_000);
+    let text = format!(
+        "Utopia\n\nMine Ban Policy\n\nLast updated: 1 May 2026\n\nThe {long} stood here. The policy stays. TheVolcano erupted.\n"
+    );
+    let doc = minewatch_profile::read(text.as_bytes());
+    let opts = minewatch_check::Options {
+        as_of: "2026-06-01".parse().unwrap(),
+        ..Default::default()
+    };
+    let glued: Vec<_> = minewatch_check::check(&doc, &opts)
+        .into_iter()
+        .filter(|d| d.code == "glued-words")
+        .map(|d| d.text.unwrap_or_default())
+        .collect();
+    assert_eq!(glued, vec!["TheVolcano"]);
+}
