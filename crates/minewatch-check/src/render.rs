@@ -1,8 +1,6 @@
 //! Renderings of diagnostics: rustc-style terminal text, JSON and SARIF 2.1.0.
 //! Each takes the file's path and text and returns a string.
 
-use std::fmt::Write as _;
-
 use minewatch_model::{Diagnostic, LineIndex, Severity};
 use serde_json::{json, Value};
 
@@ -14,6 +12,50 @@ pub struct FileReport<'a> {
 }
 
 const WINDOW: usize = 60;
+
+/// Output written in pieces of about a mebibyte: a report of a million diagnostics is
+/// never one buffer that doubles (and is copied) as it grows. Write the pieces in
+/// order to get the report.
+#[derive(Default)]
+pub struct Pieces {
+    done: Vec<Vec<u8>>,
+    cur: Vec<u8>,
+}
+
+const PIECE: usize = 1 << 20;
+
+impl Pieces {
+    /// The pieces, in order.
+    pub fn finish(mut self) -> Vec<Vec<u8>> {
+        if !self.cur.is_empty() || self.done.is_empty() {
+            self.done.push(self.cur);
+        }
+        self.done
+    }
+}
+
+impl std::io::Write for Pieces {
+    fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
+        if !self.cur.is_empty() && self.cur.len() + b.len() > PIECE {
+            self.done.push(std::mem::take(&mut self.cur));
+        }
+        if self.cur.capacity() == 0 {
+            // Most reports are a few kilobytes: one allocation for them.
+            self.cur.reserve(b.len().max(4096));
+        }
+        self.cur.extend_from_slice(b);
+        Ok(b.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+impl std::fmt::Write for Pieces {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        std::io::Write::write_all(self, s.as_bytes()).map_err(|_| std::fmt::Error)
+    }
+}
 
 /// How many decimal digits `n` has (the width of a line number in the gutter).
 fn digits(mut n: usize) -> usize {
@@ -28,8 +70,14 @@ fn digits(mut n: usize) -> usize {
 /// rustc-style text: the message, the location, the source line with a caret
 /// under the span, and a help line. Long lines are cut to a window around the span.
 pub fn human(file: &FileReport, color: bool) -> String {
-    let idx = LineIndex::new(file.text);
     let mut out = String::new();
+    human_into(file, color, &mut out);
+    out
+}
+
+/// [`human`], written to `out` (for instance [`Pieces`]).
+pub fn human_into<W: std::fmt::Write>(file: &FileReport, color: bool, out: &mut W) {
+    let idx = LineIndex::new(file.text);
     let paint = |code: &str, s: &str| {
         if color {
             format!("\x1b[{code}m{s}\x1b[0m")
@@ -61,7 +109,7 @@ pub fn human(file: &FileReport, color: bool) -> String {
             start.column
         );
         snippet(
-            &mut out,
+            out,
             file.text,
             &idx,
             d.span.start,
@@ -84,7 +132,7 @@ pub fn human(file: &FileReport, color: bool) -> String {
             );
             let g2 = digits(rc.line).max(gutter);
             snippet(
-                &mut out,
+                out,
                 file.text,
                 &idx,
                 r.span.start,
@@ -104,14 +152,13 @@ pub fn human(file: &FileReport, color: bool) -> String {
                 format_args!("help: {h}")
             );
         }
-        out.push('\n');
+        let _ = out.write_char('\n');
     }
-    out
 }
 
 #[allow(clippy::too_many_arguments)]
-fn snippet(
-    out: &mut String,
+fn snippet<W: std::fmt::Write>(
+    out: &mut W,
     text: &str,
     idx: &LineIndex,
     start: usize,
@@ -217,32 +264,37 @@ struct JsonRelated<'a> {
 
 #[derive(serde::Serialize)]
 struct JsonFile<'a> {
-    diagnostics: Vec<JsonDiagnostic<'a>>,
+    diagnostics: JsonDiagnostics<'a>,
     path: &'a str,
 }
 
-fn json_file_of<'a>(f: &FileReport<'a>) -> JsonFile<'a> {
-    let idx = LineIndex::new(f.text);
-    let diagnostics = f
-        .diagnostics
-        .iter()
-        .map(|d| {
-            let s = idx.line_col(f.text, d.span.start);
-            let e = idx.line_col(f.text, d.span.end);
+/// A file's diagnostics as JSON, each made as it is written (not all held at once).
+struct JsonDiagnostics<'a> {
+    text: &'a str,
+    diagnostics: &'a [Diagnostic],
+    idx: LineIndex,
+}
+
+impl serde::Serialize for JsonDiagnostics<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let (idx, text) = (&self.idx, self.text);
+        s.collect_seq(self.diagnostics.iter().map(|d| {
+            let st = idx.line_col(text, d.span.start);
+            let e = idx.line_col(text, d.span.end);
             JsonDiagnostic {
                 code: d.code,
-                column: s.column,
+                column: st.column,
                 end_column: e.column,
                 end_line: e.line,
                 help: d.help.as_deref(),
-                line: s.line,
+                line: st.line,
                 message: &d.message,
                 note: d.note,
                 related: d
                     .related
                     .iter()
                     .map(|r| {
-                        let rc = idx.line_col(f.text, r.span.start);
+                        let rc = idx.line_col(text, r.span.start);
                         JsonRelated {
                             column: rc.column,
                             line: rc.line,
@@ -253,10 +305,17 @@ fn json_file_of<'a>(f: &FileReport<'a>) -> JsonFile<'a> {
                 severity: d.severity.as_str(),
                 text: d.text.as_deref(),
             }
-        })
-        .collect();
+        }))
+    }
+}
+
+fn json_file_of<'a>(f: &FileReport<'a>) -> JsonFile<'a> {
     JsonFile {
-        diagnostics,
+        diagnostics: JsonDiagnostics {
+            text: f.text,
+            diagnostics: f.diagnostics,
+            idx: LineIndex::new(f.text),
+        },
         path: f.path,
     }
 }
@@ -265,6 +324,13 @@ fn json_file_of<'a>(f: &FileReport<'a>) -> JsonFile<'a> {
 /// (see [`ArrayStream`]), written straight from the diagnostics.
 pub fn json_file_item(f: &FileReport, indent: usize) -> String {
     ArrayStream::item(&json_file_of(f), indent)
+}
+
+/// [`json_file_item`] in [`Pieces`].
+pub fn json_file_pieces(f: &FileReport, indent: usize) -> Vec<Vec<u8>> {
+    let mut out = Pieces::default();
+    ArrayStream::write_item(&json_file_of(f), indent, &mut out);
+    out.finish()
 }
 
 /// One file's entry of [`json`]: `{"path":…,"diagnostics":[…]}`.
@@ -294,13 +360,31 @@ fn sarif_level(s: Severity) -> &'static str {
 /// One file's SARIF results (the entries of the run's `results` array).
 pub fn sarif_results(f: &FileReport) -> Vec<Value> {
     let idx = LineIndex::new(f.text);
+    f.diagnostics
+        .iter()
+        .map(|d| sarif_result(f, &idx, d))
+        .collect()
+}
+
+/// One file's SARIF results, each pretty-printed as an item of the `results` array
+/// (see [`ArrayStream`]) as soon as it is made: no file's results are all held as
+/// JSON trees at once.
+pub fn sarif_items(f: &FileReport, indent: usize) -> Vec<String> {
+    let idx = LineIndex::new(f.text);
+    f.diagnostics
+        .iter()
+        .map(|d| ArrayStream::item(&sarif_result(f, &idx, d), indent))
+        .collect()
+}
+
+/// The SARIF result of one diagnostic.
+fn sarif_result(f: &FileReport, idx: &LineIndex, d: &Diagnostic) -> Value {
     let region = |start: usize, end: usize| {
         let s = idx.line_col(f.text, start);
         let e = idx.line_col(f.text, end);
         json!({"startLine": s.line, "startColumn": s.column, "endLine": e.line, "endColumn": e.column})
     };
-    let mut results = Vec::with_capacity(f.diagnostics.len());
-    for d in f.diagnostics {
+    {
         let rule_index = crate::CODES.iter().position(|(c, _, _)| *c == d.code);
         let mut r = json!({
             "ruleId": d.code,
@@ -334,9 +418,8 @@ pub fn sarif_results(f: &FileReport) -> Vec<Value> {
         if !props.is_empty() {
             m.insert("properties".into(), Value::Object(props));
         }
-        results.push(r);
+        r
     }
-    results
 }
 
 /// SARIF 2.1.0, one run, every code as a rule.
@@ -413,20 +496,37 @@ impl ArrayStream {
     /// An item pretty-printed at the array's depth (made anywhere, e.g. on a worker thread).
     pub fn item<T: serde::Serialize + ?Sized>(v: &T, indent: usize) -> String {
         let mut out = Vec::with_capacity(256);
-        out.extend(std::iter::repeat_n(b' ', indent));
+        if !Self::write_item(v, indent, &mut out) {
+            return String::new();
+        }
+        // serde_json writes only valid UTF-8.
+        String::from_utf8(out).unwrap_or_default()
+    }
+
+    /// [`ArrayStream::item`], written to `out`; false if it could not be serialised.
+    pub fn write_item<T: serde::Serialize + ?Sized, W: std::io::Write>(
+        v: &T,
+        indent: usize,
+        out: &mut W,
+    ) -> bool {
+        const SPACES: &[u8; 64] = &[b' '; 64];
+        let mut left = indent;
+        while left > 0 {
+            let n = left.min(SPACES.len());
+            if out.write_all(&SPACES[..n]).is_err() {
+                return false;
+            }
+            left -= n;
+        }
         let mut ser = serde_json::Serializer::with_formatter(
-            &mut out,
+            out,
             Indented {
                 base: indent,
                 level: 0,
                 has_value: false,
             },
         );
-        if v.serialize(&mut ser).is_err() {
-            return String::new();
-        }
-        // serde_json writes only valid UTF-8.
-        String::from_utf8(out).unwrap_or_default()
+        v.serialize(&mut ser).is_ok()
     }
 
     /// The separator to write before an item made by [`ArrayStream::item`].
@@ -538,6 +638,28 @@ impl serde_json::ser::Formatter for Indented {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::fmt::Write as _;
+
+    /// Pieces are about a mebibyte each, in order, and nothing is lost between them.
+    #[test]
+    fn pieces_keep_every_byte_in_order() {
+        use std::io::Write as _;
+        let mut p = Pieces::default();
+        let mut want = Vec::new();
+        for i in 0..400_000u32 {
+            let chunk = format!("{i},");
+            p.write_all(chunk.as_bytes()).unwrap();
+            want.extend_from_slice(chunk.as_bytes());
+        }
+        let big = vec![b'x'; 3 * PIECE];
+        p.write_all(&big).unwrap();
+        want.extend_from_slice(&big);
+        let pieces = p.finish();
+        assert!(pieces.len() >= 3, "{}", pieces.len());
+        assert!(pieces.iter().rev().skip(1).all(|x| x.len() <= PIECE));
+        assert_eq!(pieces.concat(), want);
+        assert_eq!(Pieces::default().finish(), vec![Vec::<u8>::new()]);
+    }
 
     /// The snippet as it was first written: every character of the line listed.
     #[allow(clippy::too_many_arguments)]

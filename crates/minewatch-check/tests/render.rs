@@ -136,6 +136,11 @@ fn streamed_reports_equal_whole_documents() {
                 item,
                 render::ArrayStream::item(&render::json_file(f), s.indent())
             );
+            // The CLI writes the item in pieces.
+            assert_eq!(
+                render::json_file_pieces(f, s.indent()).concat(),
+                item.as_bytes()
+            );
             out.push_str(&item);
         }
         out.push_str(&s.finish());
@@ -147,10 +152,18 @@ fn streamed_reports_equal_whole_documents() {
         let mut s = render::ArrayStream::new(&render::sarif_frame("0.1.0"), "results").unwrap();
         let mut out = s.head().to_string();
         for f in files {
-            for r in render::sarif_results(f) {
+            let items = render::sarif_items(f, s.indent());
+            assert_eq!(items.len(), f.diagnostics.len());
+            for (r, item) in render::sarif_results(f).into_iter().zip(items) {
                 out.push_str(s.separator());
-                out.push_str(&render::ArrayStream::item(&r, s.indent()));
+                let made = render::ArrayStream::item(&r, s.indent());
+                assert_eq!(item, made, "the CLI's item, made as the result is");
+                out.push_str(&made);
             }
+            // Human output in pieces is the same text.
+            let mut p = render::Pieces::default();
+            render::human_into(f, false, &mut p);
+            assert_eq!(p.finish().concat(), render::human(f, false).as_bytes());
         }
         out.push_str(&s.finish());
         assert_eq!(

@@ -101,12 +101,19 @@ pub fn run(args: Args, _g: &Global) -> anyhow::Result<ExitCode> {
                     text: &doc.text,
                     diagnostics: &diags,
                 };
-                let items: Vec<String> = match args.format {
-                    Format::Human => vec![render::human(&report, color)],
-                    Format::Json => vec![render::json_file_item(&report, indent)],
-                    Format::Sarif => render::sarif_results(&report)
-                        .iter()
-                        .map(|r| render::ArrayStream::item(r, indent))
+                // A file's report, as items of the document's array (each written
+                // after a separator) made of pieces (written one after another): a
+                // file with a million findings is never one growing buffer.
+                let items: Vec<Vec<Vec<u8>>> = match args.format {
+                    Format::Human => {
+                        let mut p = render::Pieces::default();
+                        render::human_into(&report, color, &mut p);
+                        vec![p.finish()]
+                    }
+                    Format::Json => vec![render::json_file_pieces(&report, indent)],
+                    Format::Sarif => render::sarif_items(&report, indent)
+                        .into_iter()
+                        .map(|r| vec![r.into_bytes()])
                         .collect(),
                 };
                 let count = |sev| diags.iter().filter(|d| d.severity == sev).count();
@@ -129,7 +136,9 @@ pub fn run(args: Args, _g: &Global) -> anyhow::Result<ExitCode> {
                 if let Some(s) = &mut stream {
                     out.write_all(s.separator().as_bytes())?;
                 }
-                out.write_all(item.as_bytes())?;
+                for piece in item {
+                    out.write_all(&piece)?;
+                }
             }
             Ok(())
         },
