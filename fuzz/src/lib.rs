@@ -46,8 +46,14 @@ pub fn read_and_check(data: &[u8]) {
         text: &doc.text,
         diagnostics: &diags,
     };
-    let _ = render::human(&report, false);
+    let human = render::human(&report, false);
     let _ = render::json(std::slice::from_ref(&report));
     let _ = render::sarif(std::slice::from_ref(&report), "fuzz");
-    let _ = render::json_file_item(&report, 2);
+    let item = render::json_file_item(&report, 2);
+    // What the CLI writes (in pieces, item by item) is the same text.
+    assert_eq!(render::json_file_pieces(&report, 2).concat(), item.as_bytes());
+    let mut pieces = render::Pieces::default();
+    render::human_into(&report, false, &mut pieces);
+    assert_eq!(pieces.finish().concat(), human.as_bytes());
+    assert_eq!(render::sarif_items(&report, 4).len(), diags.len());
 }
