@@ -51,7 +51,10 @@ pub fn read_and_check(data: &[u8]) {
     let _ = render::sarif(std::slice::from_ref(&report), "fuzz");
     let item = render::json_file_item(&report, 2);
     // What the CLI writes (in pieces, item by item) is the same text.
-    assert_eq!(render::json_file_pieces(&report, 2).concat(), item.as_bytes());
+    assert_eq!(
+        render::json_file_pieces(&report, 2).concat(),
+        item.as_bytes()
+    );
     let mut pieces = render::Pieces::default();
     render::human_into(&report, false, &mut pieces);
     assert_eq!(pieces.finish().concat(), human.as_bytes());

@@ -176,13 +176,26 @@ fn matches(g: &GoldFact, f: &Fact) -> bool {
 pub fn score(predicted: &[Fact], gold: &[GoldFact]) -> Score {
     let mut s = Score::default();
     let mut used = vec![false; predicted.len()];
+    // A gold fact can only match a predicted one of its predicate and line: look among
+    // those (in predicted order), not through every prediction for every gold fact.
+    let mut by_place: std::collections::HashMap<(&str, usize), Vec<usize>> =
+        std::collections::HashMap::new();
+    for (i, f) in predicted.iter().enumerate() {
+        by_place
+            .entry((f.predicate.as_str(), f.line))
+            .or_default()
+            .push(i);
+    }
     for g in gold {
         let c = s.per_predicate.entry(g.predicate.clone()).or_default();
         c.gold += 1;
-        let hit = predicted
-            .iter()
-            .enumerate()
-            .position(|(i, f)| !used[i] && matches(g, f));
+        let hit = by_place
+            .get(&(g.predicate.as_str(), g.line))
+            .and_then(|ix| {
+                ix.iter()
+                    .copied()
+                    .find(|&i| !used[i] && matches(g, &predicted[i]))
+            });
         match hit {
             Some(i) => {
                 used[i] = true;
