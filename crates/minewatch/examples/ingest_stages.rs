@@ -1,0 +1,106 @@
+//! Where `ingest` spends its time before the writer, stage by stage, on one core, over
+//! a folder of profiles loaded into memory first: the same steps as `ingest`'s
+//! `to_input`. `cargo run --release -p minewatch --example ingest_stages -- /tmp/corpus5k`.
+
+use std::time::{Duration, Instant};
+
+use minewatch_store::profile_json::ProfileParts;
+use minewatch_store::{ProfileInput, ProfileNote};
+
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+fn main() {
+    let dir = std::env::args().nth(1).expect("usage: ingest_stages DIR");
+    let mut files: Vec<Vec<u8>> = Vec::new();
+    for e in std::fs::read_dir(&dir).expect("read_dir") {
+        let p = e.expect("entry").path();
+        if matches!(p.extension().and_then(|x| x.to_str()), Some("txt" | "md")) {
+            files.push(std::fs::read(&p).expect("read"));
+        }
+    }
+    files.sort();
+    let bytes: usize = files.iter().map(Vec::len).sum();
+    let opts = minewatch_check::Options::default();
+    const STAGES: [&str; 10] = [
+        "hash",
+        "read",
+        "check",
+        "model_json",
+        "diag_json",
+        "citations",
+        "notes",
+        "extract",
+        "facts_json",
+        "parts",
+    ];
+    let mut t = [Duration::ZERO; STAGES.len()];
+    let mut keep = 0usize;
+    for f in &files {
+        let mut lap = Instant::now();
+        let mut mark = |i: usize, t: &mut [Duration]| {
+            t[i] += lap.elapsed();
+            lap = Instant::now();
+        };
+        let hash = ProfileInput::hash_bytes(f);
+        mark(0, &mut t);
+        let doc = minewatch_profile::read(f);
+        mark(1, &mut t);
+        let diags = minewatch_check::check(&doc, &opts);
+        mark(2, &mut t);
+        let model = serde_json::to_string(&doc.stored()).unwrap_or_default();
+        mark(3, &mut t);
+        let dj = serde_json::to_string(&diags).unwrap_or_default();
+        mark(4, &mut t);
+        for n in &doc.notes {
+            keep += n.citation().dates.len();
+        }
+        mark(5, &mut t);
+        let notes: Vec<ProfileNote> = doc
+            .notes
+            .iter()
+            .map(|n| {
+                let c = n.citation();
+                ProfileNote {
+                    number: n.number,
+                    span_start: n.span.start as u64,
+                    span_end: n.span.end as u64,
+                    text: n.text.clone(),
+                    author: c.author.clone(),
+                    title: c.title.clone(),
+                    place: c.place.clone(),
+                    dates: c.dates.clone(),
+                    url: c.url.clone(),
+                    undated: c.undated,
+                }
+            })
+            .collect();
+        mark(6, &mut t);
+        let facts = minewatch_extract::extract(&doc);
+        mark(7, &mut t);
+        let fj: Vec<String> = facts
+            .iter()
+            .map(|f| serde_json::to_string(f).unwrap_or_default())
+            .collect();
+        mark(8, &mut t);
+        let parts = ProfileParts::new(&notes, &fj).expect("parts");
+        mark(9, &mut t);
+        keep += hash.len() + model.len() + dj.len() + usize::from(parts.facts().is_ok());
+    }
+    let mb = bytes as f64 / 1e6;
+    let total: Duration = t.iter().sum();
+    println!("{} files, {:.1} MB ({keep})", files.len(), mb);
+    for (name, d) in STAGES.iter().zip(t) {
+        println!(
+            "{name:12} {:8.1} ms  {:4.1} %",
+            d.as_secs_f64() * 1e3,
+            100.0 * d.as_secs_f64() / total.as_secs_f64()
+        );
+    }
+    println!(
+        "{:12} {:8.1} ms  {:7.1} MB/s",
+        "total",
+        total.as_secs_f64() * 1e3,
+        mb / total.as_secs_f64()
+    );
+}
