@@ -4,19 +4,15 @@
 
 use std::time::{Duration, Instant};
 
+#[path = "common/stages.rs"]
+mod common;
+
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() {
     let dir = std::env::args().nth(1).expect("usage: stages DIR");
-    let mut files: Vec<Vec<u8>> = Vec::new();
-    for e in std::fs::read_dir(&dir).expect("read_dir") {
-        let p = e.expect("entry").path();
-        if matches!(p.extension().and_then(|x| x.to_str()), Some("txt" | "md")) {
-            files.push(std::fs::read(&p).expect("read"));
-        }
-    }
-    files.sort();
+    let files = common::load(&dir);
     let bytes: usize = files.iter().map(Vec::len).sum();
     let opts = minewatch_check::Options::default();
     let cross = minewatch_extract::CrossOptions {
@@ -61,24 +57,14 @@ fn main() {
         t[4] += s.elapsed();
         n += d.len() + c.len() + v.len() % 2;
     }
-    let mb = bytes as f64 / 1e6;
-    let total: Duration = t.iter().sum();
-    println!("{} files, {:.1} MB, {n} diagnostics", files.len(), mb);
-    for (name, d) in ["read", "check", "extract", "cross_check", "render_json"]
-        .iter()
-        .zip(t)
-    {
-        println!(
-            "{name:12} {:8.1} ms  {:7.1} MB/s  {:4.1} %",
-            d.as_secs_f64() * 1e3,
-            mb / d.as_secs_f64(),
-            100.0 * d.as_secs_f64() / total.as_secs_f64()
-        );
-    }
     println!(
-        "{:12} {:8.1} ms  {:7.1} MB/s",
-        "total",
-        total.as_secs_f64() * 1e3,
-        mb / total.as_secs_f64()
+        "{} files, {:.1} MB, {n} diagnostics",
+        files.len(),
+        bytes as f64 / 1e6
+    );
+    common::print(
+        &["read", "check", "extract", "cross_check", "render_json"],
+        &t,
+        bytes,
     );
 }
