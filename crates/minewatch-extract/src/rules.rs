@@ -586,11 +586,7 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
             }
             let s = &p.text[a..b];
             let abs = p.span.start + a;
-            // References are in text order: the sentence's by binary search, not a scan.
-            let r0 = doc.references.partition_point(|r| r.span.start < abs);
-            let r1 = doc
-                .references
-                .partition_point(|r| r.span.start < abs + s.len());
+            let notes = doc.references_starting_in(Span::new(abs, abs + s.len()));
             let sent = Sent {
                 s,
                 lower: &plower[a..b],
@@ -600,7 +596,7 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
                 ev: evb,
                 abs,
                 section,
-                notes: &doc.references[r0..r1.max(r0)],
+                notes,
                 dates: Dates { para: &para, k: si },
                 runs: Default::default(),
             };
@@ -1995,21 +1991,13 @@ fn tables(cx: &mut Ctx, body: Span) {
         }
         let year = crate::text::dates(&caption).last().map(|d| d.iso());
         // The notes of the caption, the same for every cell.
-        // References are in text order: the caption's by binary search, not a scan.
         let notes: Vec<u32> = match &tb.caption {
-            Some(c) => {
-                let r0 = doc
-                    .references
-                    .partition_point(|r| r.span.start < c.span.start);
-                let r1 = doc
-                    .references
-                    .partition_point(|r| r.span.start < c.span.end);
-                doc.references[r0..r1.max(r0)]
-                    .iter()
-                    .filter(|r| c.span.contains(r.span))
-                    .map(|r| r.number)
-                    .collect()
-            }
+            Some(c) => doc
+                .references_starting_in(c.span)
+                .iter()
+                .filter(|r| c.span.contains(r.span))
+                .map(|r| r.number)
+                .collect(),
             None => Vec::new(),
         };
         for row in &tb.rows {

@@ -377,7 +377,7 @@ impl Serialize for StoredModel<'_> {
         }
         let d = self.0;
         // The fields of `Document`'s own form, in its order.
-        let mut st = s.serialize_struct("Document", 9)?;
+        let mut st = s.serialize_struct("Document", 10)?;
         st.serialize_field("format", &d.format)?;
         st.serialize_field("invalid_bytes", &d.invalid_bytes)?;
         st.serialize_field("header", &d.header)?;
@@ -393,6 +393,16 @@ impl Serialize for StoredModel<'_> {
 }
 
 impl Document {
+    /// The references that start inside `span` (they are in text order: found by
+    /// binary search).
+    pub fn references_starting_in(&self, span: Span) -> &[Reference] {
+        let r0 = self
+            .references
+            .partition_point(|r| r.span.start < span.start);
+        let r1 = self.references.partition_point(|r| r.span.start < span.end);
+        &self.references[r0..r1.max(r0)]
+    }
+
     /// The stored form of the model (see [`StoredModel`]).
     pub fn stored(&self) -> StoredModel<'_> {
         StoredModel(self)

@@ -320,3 +320,41 @@ fn section_at_agrees_with_a_scan() {
     }
     assert!(found > 10_000, "{found}");
 }
+
+/// `references_starting_in` (binary searches) gives the references a scan finds, for
+/// every paragraph, table and note span of the examples, the fixtures and the seed.
+#[test]
+fn references_starting_in_agrees_with_a_scan() {
+    let mut docs = Vec::new();
+    for dir in ["../../examples", "../minewatch-check/tests/fixtures"] {
+        for e in std::fs::read_dir(dir).unwrap().flatten() {
+            if e.path().is_file() {
+                docs.push(read(&std::fs::read(e.path()).unwrap()));
+            }
+        }
+    }
+    if let Ok(seed) = std::fs::read("../../../shared/seeds/000_bd786dfe2a2cbc87.txt") {
+        docs.push(read(&seed));
+    }
+    let mut found = 0;
+    for doc in &docs {
+        let spans = doc
+            .paragraphs
+            .iter()
+            .map(|p| p.span)
+            .chain(doc.tables.iter().map(|t| t.span))
+            .chain(doc.notes.iter().map(|n| n.span))
+            .chain([minewatch_model::Span::new(0, doc.text.len())]);
+        for s in spans {
+            let scan: Vec<_> = doc
+                .references
+                .iter()
+                .filter(|r| s.start <= r.span.start && r.span.start < s.end)
+                .collect();
+            let fast: Vec<_> = doc.references_starting_in(s).iter().collect();
+            assert_eq!(fast, scan);
+            found += fast.len();
+        }
+    }
+    assert!(found > 50, "{found}");
+}
