@@ -91,9 +91,20 @@ pub trait Store {
     /// Store profiles, all in one transaction. A profile whose content hash is already
     /// stored is unchanged.
     fn ingest_profiles(&mut self, batch: &[ProfileInput]) -> Result<Vec<IngestOutcome>>;
-    /// The content hashes of every stored profile version (to skip reading unchanged files).
+    /// Many writes follow (a bulk ingest): the backend may write them more cheaply
+    /// while nothing else uses the database, each transaction still atomic and
+    /// durable. Returns whether it does; [`Store::end_bulk`] returns to the usual
+    /// mode. The default does nothing.
+    fn begin_bulk(&mut self) -> Result<bool> {
+        Ok(false)
+    }
+    /// The end of what [`Store::begin_bulk`] began (nothing if it declined).
+    fn end_bulk(&mut self) -> Result<()> {
+        Ok(())
+    }
     /// Candidate facts extracted from stored profiles (all versions), optionally for one state.
     fn profile_facts(&self, iso3: Option<&str>) -> Result<Vec<StoredProfileFact>>;
+    /// The content hashes of every stored profile version (to skip reading unchanged files).
     fn profile_hashes(&self) -> Result<std::collections::HashSet<String>>;
     /// Profile versions (of one state, or all), as recorded by `known_at`.
     fn profile_versions(

@@ -341,33 +341,39 @@ impl SqliteStore {
             .pragma_update(None, "cache_size", -32768)
             .map_err(|e| self.map_open_err(e))?;
         if self.path.is_some() {
-            // Switching a new database to WAL needs it to itself for a moment; when
-            // several processes open it at once SQLite may answer "busy" without waiting
-            // (to avoid a deadlock), so wait here, within the same five seconds.
-            let deadline = std::time::Instant::now() + Duration::from_secs(5);
-            let mode: String = loop {
-                match self
-                    .conn
-                    .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
-                {
-                    Err(e) if is_busy(&e) && std::time::Instant::now() < deadline => {
-                        std::thread::sleep(Duration::from_millis(10));
-                    }
-                    r => break r.map_err(|e| self.map_open_err(e))?,
-                }
-            };
-            if !mode.eq_ignore_ascii_case("wal") {
-                return Err(StoreError::Foreign {
-                    path: self.path_buf(),
-                    reason: format!("cannot switch to WAL mode (journal mode stays '{mode}')"),
-                });
-            }
-            self.conn
-                .pragma_update(None, "synchronous", "NORMAL")
-                .map_err(|e| self.map_open_err(e))?;
+            self.enter_wal()?;
         }
         self.conn
             .pragma_update(None, "foreign_keys", "ON")
+            .map_err(|e| self.map_open_err(e))?;
+        Ok(())
+    }
+
+    /// Switch the database to WAL (readers never wait for a writer) with
+    /// `synchronous = NORMAL`. Switching needs the database to itself for a moment;
+    /// when several processes open it at once SQLite may answer "busy" without waiting
+    /// (to avoid a deadlock), so wait here, within the same five seconds.
+    fn enter_wal(&self) -> Result<()> {
+        let deadline = std::time::Instant::now() + Duration::from_secs(5);
+        let mode: String = loop {
+            match self
+                .conn
+                .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
+            {
+                Err(e) if is_busy(&e) && std::time::Instant::now() < deadline => {
+                    std::thread::sleep(Duration::from_millis(10));
+                }
+                r => break r.map_err(|e| self.map_open_err(e))?,
+            }
+        };
+        if !mode.eq_ignore_ascii_case("wal") {
+            return Err(StoreError::Foreign {
+                path: self.path_buf(),
+                reason: format!("cannot switch to WAL mode (journal mode stays '{mode}')"),
+            });
+        }
+        self.conn
+            .pragma_update(None, "synchronous", "NORMAL")
             .map_err(|e| self.map_open_err(e))?;
         Ok(())
     }
@@ -1164,6 +1170,43 @@ impl Store for SqliteStore {
             out.extend(mine);
         }
         Ok(out)
+    }
+
+    /// A bulk ingest writes through a rollback journal (`journal_mode = DELETE`,
+    /// `synchronous = FULL`): the pages of new rows are written once, to the database
+    /// file, where WAL writes them twice (to the log, then back at each checkpoint).
+    /// Each transaction stays atomic (a kill leaves a journal that the next opening
+    /// rolls back) and durable. Leaving WAL needs the database to itself: while another
+    /// connection has it open this declines at once and the ingest goes on in WAL;
+    /// a process that opens the database meanwhile switches it back to WAL (as every
+    /// opening does), and the bulk writes continue in WAL from then on.
+    fn begin_bulk(&mut self) -> Result<bool> {
+        if self.path.is_none() {
+            return Ok(false);
+        }
+        self.conn.busy_timeout(Duration::ZERO)?;
+        let mode = self
+            .conn
+            .query_row("PRAGMA journal_mode = DELETE", [], |r| {
+                r.get::<_, String>(0)
+            });
+        self.conn.busy_timeout(Duration::from_secs(5))?;
+        match mode {
+            Ok(m) if m.eq_ignore_ascii_case("delete") => {
+                self.conn.pragma_update(None, "synchronous", "FULL")?;
+                Ok(true)
+            }
+            Ok(_) => Ok(false),
+            Err(e) if is_busy(&e) => Ok(false),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    fn end_bulk(&mut self) -> Result<()> {
+        if self.path.is_none() {
+            return Ok(());
+        }
+        self.enter_wal()
     }
 
     fn profile_hashes(&self) -> Result<std::collections::HashSet<String>> {

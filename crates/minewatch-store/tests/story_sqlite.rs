@@ -849,3 +849,83 @@ fn migration_6_leaves_what_it_cannot_read_as_it_was() {
         .unwrap();
     assert!(facts.starts_with("[{\"fact\":"), "{facts}");
 }
+
+fn journal_mode(path: &Path) -> String {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    conn.query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap()
+}
+
+/// Bulk writes go through a rollback journal, and the database is in WAL again
+/// afterwards, with what was written.
+#[test]
+fn bulk_writes_go_through_a_rollback_journal_and_return_to_wal() {
+    use minewatch_store::testkit::sample_profile;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("kb.db");
+    let mut s = SqliteStore::open_initialized(&path).unwrap();
+    assert!(s.begin_bulk().unwrap(), "alone with the database: bulk");
+    assert_eq!(journal_mode(&path), "delete");
+    let p = sample_profile(
+        "Finland",
+        Some("FIN"),
+        "2026-01-01",
+        "Finland destroyed its stockpile.",
+    );
+    s.ingest_profiles(&[p]).unwrap();
+    s.end_bulk().unwrap();
+    assert_eq!(journal_mode(&path), "wal");
+    drop(s);
+    assert_eq!(journal_mode(&path), "wal");
+    let s = SqliteStore::open(&path).unwrap();
+    assert_eq!(s.profile_versions(None, None).unwrap().len(), 1);
+    // An in-memory store has no journal to change: it declines.
+    let mut m = SqliteStore::open_in_memory(Box::new(ManualClock::at_date("2026-01-01"))).unwrap();
+    assert!(!m.begin_bulk().unwrap());
+    m.end_bulk().unwrap();
+}
+
+/// While another connection has the database open, bulk mode is declined at once
+/// (no five-second wait for a lock) and writes go on in WAL.
+#[test]
+fn bulk_mode_is_declined_while_another_connection_has_the_database_open() {
+    use minewatch_store::testkit::sample_profile;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("kb.db");
+    let mut a = SqliteStore::open_initialized(&path).unwrap();
+    let b = SqliteStore::open(&path).unwrap();
+    assert_eq!(b.profile_versions(None, None).unwrap().len(), 0);
+    let t = std::time::Instant::now();
+    assert!(!a.begin_bulk().unwrap(), "another connection is open");
+    assert!(
+        t.elapsed() < std::time::Duration::from_secs(4),
+        "declined without waiting"
+    );
+    assert_eq!(journal_mode(&path), "wal");
+    a.ingest_profiles(&[sample_profile("Finland", Some("FIN"), "2026-01-01", "A.")])
+        .unwrap();
+    a.end_bulk().unwrap();
+    assert_eq!(b.profile_versions(None, None).unwrap().len(), 1);
+}
+
+/// A process that opens the database during bulk writes switches it back to WAL;
+/// the bulk writer goes on (now in WAL), and each side sees the other's writes.
+#[test]
+fn opening_the_database_during_bulk_writes_returns_it_to_wal() {
+    use minewatch_store::testkit::sample_profile;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("kb.db");
+    let mut a = SqliteStore::open_initialized(&path).unwrap();
+    assert!(a.begin_bulk().unwrap());
+    a.ingest_profiles(&[sample_profile("Finland", Some("FIN"), "2026-01-01", "A.")])
+        .unwrap();
+    let b = SqliteStore::open(&path).unwrap();
+    assert_eq!(journal_mode(&path), "wal");
+    assert_eq!(b.profile_versions(None, None).unwrap().len(), 1);
+    a.ingest_profiles(&[sample_profile("Norway", Some("NOR"), "2026-01-01", "B.")])
+        .unwrap();
+    assert_eq!(b.profile_versions(None, None).unwrap().len(), 2);
+    a.end_bulk().unwrap();
+    drop((a, b));
+    assert_eq!(journal_mode(&path), "wal");
+}

@@ -535,3 +535,86 @@ fn restore_of_endless_input_is_refused_and_changes_nothing() {
     assert!(err.contains("line 1: longer than 1024 MiB"), "{err}");
     assert_eq!(kb.json(&["db", "stats"])["tables"], before);
 }
+
+/// An ingest killed midway leaves every committed transaction whole and nothing of the
+/// one it was writing: the database opens (back in WAL), passes SQLite's integrity
+/// check, holds a whole number of 256-profile transactions, and the next ingest stores
+/// exactly the rest. Killed twice: as soon as the database file grows (inside the first
+/// commit, as a rule), then once a commit has completed (its journal gone).
+#[test]
+fn an_ingest_killed_midway_keeps_whole_transactions_and_resumes() {
+    let kb = Kb::new();
+    let corpus = kb.dir.path().join("corpus");
+    let o = kb
+        .cmd()
+        .args(["gen-corpus", "--profiles", "1100", "--seed", "7"])
+        .arg(&corpus)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    kb.ok(&["db", "init"]);
+    let journal = kb.db.with_extension("db-journal");
+    let count = |kb: &Kb| {
+        let stats = kb.json(&["db", "stats"]);
+        stats["tables"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|t| t[0] == "profile_version")
+            .unwrap()[1]
+            .as_u64()
+            .unwrap()
+    };
+    let mut stored = 0;
+    for wait_for_commit in [false, true] {
+        let before = std::fs::metadata(&kb.db).unwrap().len();
+        let mut child = kb
+            .cmd()
+            .arg("--db")
+            .arg(&kb.db)
+            .arg("ingest")
+            .arg(&corpus)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        let t = std::time::Instant::now();
+        while t.elapsed() < std::time::Duration::from_secs(60) {
+            let grown = std::fs::metadata(&kb.db).map_or(0, |m| m.len()) > before;
+            if grown && (!wait_for_commit || !journal.exists())
+                || child.try_wait().unwrap().is_some()
+            {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(1));
+        }
+        let finished = child.try_wait().unwrap().is_some();
+        child.kill().ok();
+        child.wait().unwrap();
+        let now = count(&kb);
+        assert!(
+            now >= stored,
+            "committed profiles were lost: {now} < {stored}"
+        );
+        if !finished {
+            assert_eq!(now % 256, 0, "a partial transaction survived: {now}");
+            if wait_for_commit {
+                assert!(now > stored, "the commit waited for is kept");
+            }
+        }
+        stored = now;
+        let conn = rusqlite::Connection::open(&kb.db).unwrap();
+        let ok: String = conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(ok, "ok");
+        let mode: String = conn
+            .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(mode, "wal", "opening returned the database to WAL");
+    }
+    let again = kb.json(&["ingest", corpus.to_str().unwrap()]);
+    assert_eq!(again["stored"].as_u64(), Some(1100 - stored), "{again}");
+    assert_eq!(again["unchanged"].as_u64(), Some(stored), "{again}");
+    assert_eq!(count(&kb), 1100);
+}

@@ -178,9 +178,12 @@ pub fn run(args: Args, g: &Global) -> anyhow::Result<ExitCode> {
         .min(8);
     let chunks: Vec<&[Result<PathBuf, String>]> = paths.chunks(BATCH).collect();
     let next = AtomicUsize::new(0);
+    // More than one transaction's worth: let the store write in bulk (SQLite: through
+    // a rollback journal, each page once, while nothing else has the database open).
+    let bulk = chunks.len() > 1 && store.begin_bulk()?;
     // Workers read, hash, parse and check chunks; this thread writes them, in order, one
     // transaction per chunk, while the workers go on.
-    std::thread::scope(|s| -> anyhow::Result<()> {
+    let written = std::thread::scope(|s| -> anyhow::Result<()> {
         // One chunk waits at most: a worker that would run further ahead of the writer
         // waits instead and leaves the core to the writer, which shares it (more
         // threads than cores) and would otherwise finish its backlog alone at the end.
@@ -241,7 +244,15 @@ pub fn run(args: Args, g: &Global) -> anyhow::Result<ExitCode> {
             Some(e) => Err(e),
             None => Ok(()),
         }
-    })?;
+    });
+    if bulk {
+        // Back to the usual mode, also after a failure (whatever was committed stays).
+        let back = store.end_bulk();
+        written?;
+        back?;
+    } else {
+        written?;
+    }
     bar.finish_and_clear();
     let secs = start.elapsed().as_secs_f64();
     for e in &unreadable {
