@@ -152,7 +152,8 @@ const LONG_LINE: usize = 4096;
 
 impl LineIndex {
     pub fn new(src: &str) -> LineIndex {
-        let mut starts = Vec::with_capacity(src.len() / 40 + 1);
+        // Counted first: made at its size, never doubled on the way.
+        let mut starts = Vec::with_capacity(memchr::memchr_iter(b'\n', src.as_bytes()).count() + 1);
         starts.push(0);
         starts.extend(memchr::memchr_iter(b'\n', src.as_bytes()).map(|i| i + 1));
         let long = starts

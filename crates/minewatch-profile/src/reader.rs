@@ -19,12 +19,12 @@ pub const PROFILE_TYPES: &[&str] = &[
     "Impact",
 ];
 
-/// One line: `start..end` without its line ending, `next` where the following line starts.
+/// One line: `start..end` without its line ending (the next line starts after it:
+/// [`Src::next_start`]). Sixteen bytes: a file of millions of empty lines has one each.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Line {
     pub start: usize,
     pub end: usize,
-    pub next: usize,
 }
 
 /// A run of lines: non-blank lines between blank ones, or a run of blank lines.
@@ -47,7 +47,18 @@ impl<'a> Src<'a> {
         &self.text[l.start..l.end]
     }
     pub fn chunk_span(&self, c: &Chunk) -> Span {
-        Span::new(self.lines[c.first].start, self.lines[c.last].next)
+        Span::new(self.lines[c.first].start, self.next_start(c.last))
+    }
+    /// Where the line after line `i` starts: past its "\n" or "\r\n", or the end of
+    /// the text.
+    pub fn next_start(&self, i: usize) -> usize {
+        let end = self.lines[i].end;
+        match self.text.as_bytes().get(end) {
+            None => end,
+            Some(b'\n') => end + 1,
+            // "\r\n": a line's end stops before a "\r" only when "\n" follows it.
+            Some(_) => end + 2,
+        }
     }
     /// The chunk's text without its final line ending.
     pub fn chunk_text_span(&self, c: &Chunk) -> Span {
@@ -95,8 +106,10 @@ pub(crate) fn decode(bytes: &[u8]) -> (String, Vec<InvalidByte>) {
 }
 
 fn split_lines(text: &str) -> Vec<Line> {
-    let mut lines = Vec::with_capacity(text.len() / 40 + 1);
     let bytes = text.as_bytes();
+    // Counted first: the list is made at its size, never doubled on the way (a file of
+    // millions of short lines would need twice its final size while it grew).
+    let mut lines = Vec::with_capacity(memchr::memchr_iter(b'\n', bytes).count() + 1);
     let mut start = 0;
     while start < bytes.len() {
         let nl = memchr_nl(&bytes[start..]).map(|i| start + i);
@@ -111,7 +124,7 @@ fn split_lines(text: &str) -> Vec<Line> {
             ),
             None => (bytes.len(), bytes.len()),
         };
-        lines.push(Line { start, end, next });
+        lines.push(Line { start, end });
         start = next;
     }
     lines
@@ -762,4 +775,35 @@ fn notes(
         }
     }
     start
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each line's end and the next line's start, for "\n", "\r\n", a lone "\r" and the
+    /// end of the text; the list is made at its size.
+    #[test]
+    fn lines_and_where_the_next_starts() {
+        let text = "a\nbc\r\n\r\nd\re\n\nf\r";
+        let src = Src {
+            text,
+            lines: split_lines(text),
+        };
+        assert_eq!(src.lines.capacity(), src.lines.len());
+        let got: Vec<(&str, usize)> = (0..src.lines.len())
+            .map(|i| (src.line(i), src.next_start(i)))
+            .collect();
+        assert_eq!(
+            got,
+            [("a", 2), ("bc", 6), ("", 8), ("d\re", 12), ("", 13), ("f\r", 15)]
+        );
+        // The lines and their endings tile the text.
+        let mut at = 0;
+        for (i, l) in src.lines.iter().enumerate() {
+            assert_eq!(l.start, at);
+            at = src.next_start(i);
+        }
+        assert_eq!(at, text.len());
+    }
 }
