@@ -796,7 +796,14 @@ mod tests {
             .collect();
         assert_eq!(
             got,
-            [("a", 2), ("bc", 6), ("", 8), ("d\re", 12), ("", 13), ("f\r", 15)]
+            [
+                ("a", 2),
+                ("bc", 6),
+                ("", 8),
+                ("d\re", 12),
+                ("", 13),
+                ("f\r", 15)
+            ]
         );
         // The lines and their endings tile the text.
         let mut at = 0;

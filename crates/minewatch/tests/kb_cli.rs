@@ -517,6 +517,13 @@ fn restore_of_a_binary_file_names_the_line_and_changes_nothing() {
     std::fs::write(&bad, b"\xff\xfe\x00binary").unwrap();
     let err = kb.fails(&["db", "restore", "--replace", bad.to_str().unwrap()]);
     assert!(err.contains("line 1: not UTF-8 text"), "{err}");
+    // Restored in bulk (a rollback journal), and back in WAL after the failure.
+    let conn = rusqlite::Connection::open(&kb.db).unwrap();
+    let mode: String = conn
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(mode, "wal");
+    drop(conn);
     assert_eq!(
         kb.json(&["db", "stats"])["tables"],
         before,

@@ -176,11 +176,15 @@ pub fn run(args: Args, g: &Global) -> anyhow::Result<ExitCode> {
             let f = std::fs::File::open(&file)
                 .with_context(|| format!("cannot open {}", file.display()))?;
             let mut store = db_open::open_bare(g)?;
-            let report = store
-                .restore(&mut BufReader::new(f), replace)
-                .with_context(|| {
-                    format!("restoring {} into {}", file.display(), store.location())
-                })?;
+            // One large transaction: written in bulk where the store can (SQLite: each
+            // page once, through a rollback journal, while nothing else has it open).
+            let bulk = store.begin_bulk()?;
+            let restored = store.restore(&mut BufReader::new(f), replace);
+            let back = if bulk { store.end_bulk() } else { Ok(()) };
+            let report = restored.with_context(|| {
+                format!("restoring {} into {}", file.display(), store.location())
+            })?;
+            back?;
             writeln!(
                 out,
                 "restored {} rows into {}",
