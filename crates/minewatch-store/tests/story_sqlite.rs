@@ -929,3 +929,30 @@ fn opening_the_database_during_bulk_writes_returns_it_to_wal() {
     drop((a, b));
     assert_eq!(journal_mode(&path), "wal");
 }
+
+/// A reader that holds the database in rollback mode (another SQLite program, in a
+/// read transaction) keeps bulk mode from ending: `end_bulk` answers an error after
+/// its five seconds, nothing is lost, and the next opening returns to WAL.
+#[test]
+fn bulk_mode_that_cannot_end_loses_nothing_and_the_next_opening_returns_to_wal() {
+    use minewatch_store::testkit::sample_profile;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("kb.db");
+    let mut a = SqliteStore::open_initialized(&path).unwrap();
+    assert!(a.begin_bulk().unwrap());
+    a.ingest_profiles(&[sample_profile("Finland", Some("FIN"), "2026-01-01", "A.")])
+        .unwrap();
+    let reader = rusqlite::Connection::open(&path).unwrap();
+    reader.execute_batch("BEGIN").unwrap();
+    let n: i64 = reader
+        .query_row("SELECT count(*) FROM profile_version", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(n, 1);
+    let err = a.end_bulk().unwrap_err().to_string();
+    assert!(err.contains("locked") || err.contains("busy"), "{err}");
+    reader.execute_batch("COMMIT").unwrap();
+    drop((a, reader));
+    let s = SqliteStore::open(&path).unwrap();
+    assert_eq!(journal_mode(&path), "wal");
+    assert_eq!(s.profile_versions(None, None).unwrap().len(), 1);
+}

@@ -180,11 +180,16 @@ pub fn run(args: Args, g: &Global) -> anyhow::Result<ExitCode> {
             // page once, through a rollback journal, while nothing else has it open).
             let bulk = store.begin_bulk()?;
             let restored = store.restore(&mut BufReader::new(f), replace);
-            let back = if bulk { store.end_bulk() } else { Ok(()) };
+            if bulk {
+                // Committed or rolled back either way; the next opening returns a
+                // database left in bulk mode to WAL.
+                if let Err(e) = store.end_bulk() {
+                    eprintln!("warning: {e} (the next command to open the database will switch it back to WAL)");
+                }
+            }
             let report = restored.with_context(|| {
                 format!("restoring {} into {}", file.display(), store.location())
             })?;
-            back?;
             writeln!(
                 out,
                 "restored {} rows into {}",

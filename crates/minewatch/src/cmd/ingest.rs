@@ -247,12 +247,15 @@ pub fn run(args: Args, g: &Global) -> anyhow::Result<ExitCode> {
     });
     if bulk {
         // Back to the usual mode, also after a failure (whatever was committed stays).
-        let back = store.end_bulk();
-        written?;
-        back?;
-    } else {
-        written?;
+        // What was written is committed either way: a database left in bulk mode is
+        // switched back by its next opening, so that is a warning, not a failure.
+        if let Err(e) = store.end_bulk() {
+            eprintln!(
+                "warning: {e} (the next command to open the database will switch it back to WAL)"
+            );
+        }
     }
+    written?;
     bar.finish_and_clear();
     let secs = start.elapsed().as_secs_f64();
     for e in &unreadable {
