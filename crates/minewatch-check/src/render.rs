@@ -215,22 +215,56 @@ fn snippet<W: std::fmt::Write>(
         .take(to - from)
         .map(|c| if c == '\t' || c.is_control() { ' ' } else { c })
         .collect();
+    let shape = Window {
+        line: lc.line,
+        prefix,
+        shown: &shown,
+        suffix,
+        pad: col0 - from + prefix.chars().count(),
+        carets: visible.min(to.saturating_sub(col0)).max(1),
+    };
+    draw_snippet(out, &shape, gutter, paint, caret_color, label);
+}
+
+/// What a snippet shows of its line: the window's text between its elisions, and where
+/// and how wide the carets stand under it.
+struct Window<'a> {
+    line: usize,
+    prefix: &'a str,
+    shown: &'a str,
+    suffix: &'a str,
+    pad: usize,
+    carets: usize,
+}
+
+/// The snippet's three lines: the gutter, the window of the line, the carets.
+fn draw_snippet<W: std::fmt::Write>(
+    out: &mut W,
+    w: &Window<'_>,
+    gutter: usize,
+    paint: &dyn Fn(&str, &str) -> String,
+    caret_color: &str,
+    label: Option<&str>,
+) {
     let bar = paint("1;34", "|");
     let _ = writeln!(out, "{:gutter$} {bar}", "");
     let _ = writeln!(
         out,
-        "{:>gutter$} {bar} {prefix}{shown}{suffix}",
-        paint("1;34", &lc.line.to_string())
+        "{:>gutter$} {bar} {}{}{}",
+        paint("1;34", &w.line.to_string()),
+        w.prefix,
+        w.shown,
+        w.suffix
     );
-    let pad = col0 - from + prefix.chars().count();
-    let carets = "^".repeat(visible.min(to.saturating_sub(col0)).max(1));
+    let carets = "^".repeat(w.carets);
     let label = label.map(|l| format!(" {l}")).unwrap_or_default();
     let _ = writeln!(
         out,
         "{:gutter$} {bar} {:pad$}{}",
         "",
         "",
-        paint(caret_color, &format!("{carets}{label}"))
+        paint(caret_color, &format!("{carets}{label}")),
+        pad = w.pad
     );
 }
 
@@ -638,7 +672,6 @@ impl serde_json::ser::Formatter for Indented {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::fmt::Write as _;
 
     /// Pieces are about a mebibyte each, in order, and nothing is lost between them.
     #[test]
@@ -699,23 +732,15 @@ mod tests {
         let to = (col0 + visible + tail).min(chars.len()).max(from);
         let suffix = if to < chars.len() { "…" } else { "" };
         let shown: String = chars[from..to].iter().collect();
-        let bar = paint("1;34", "|");
-        let _ = writeln!(out, "{:gutter$} {bar}", "");
-        let _ = writeln!(
-            out,
-            "{:>gutter$} {bar} {prefix}{shown}{suffix}",
-            paint("1;34", &lc.line.to_string())
-        );
-        let pad = col0 - from + prefix.chars().count();
-        let carets = "^".repeat(visible.min(to.saturating_sub(col0)).max(1));
-        let label = label.map(|l| format!(" {l}")).unwrap_or_default();
-        let _ = writeln!(
-            out,
-            "{:gutter$} {bar} {:pad$}{}",
-            "",
-            "",
-            paint(caret_color, &format!("{carets}{label}"))
-        );
+        let shape = Window {
+            line: lc.line,
+            prefix,
+            shown: &shown,
+            suffix,
+            pad: col0 - from + prefix.chars().count(),
+            carets: visible.min(to.saturating_sub(col0)).max(1),
+        };
+        draw_snippet(out, &shape, gutter, paint, caret_color, label);
     }
 
     proptest::proptest! {

@@ -53,6 +53,22 @@ struct NoteIn {
     undated: bool,
 }
 
+/// The fields every stored fact has, and that the store reads ([`Fields`]); a fact
+/// without one of them, or with one of another type, is refused on writing.
+pub const FACT_FIELDS: [&str; 11] = [
+    "subject",
+    "predicate",
+    "value",
+    "qualifier",
+    "unit",
+    "as_of",
+    "notes",
+    "line",
+    "span",
+    "quote",
+    "confidence",
+];
+
 /// The fields of a fact the store reads: from the fact itself, or (a schema-5
 /// element whose fields disagreed with its fact) from the element.
 #[derive(Deserialize)]
@@ -471,19 +487,7 @@ mod tests {
     /// missing, null or of another type, both agree.
     #[test]
     fn the_write_check_accepts_what_reading_reads() {
-        let fields = [
-            "subject",
-            "predicate",
-            "value",
-            "qualifier",
-            "unit",
-            "as_of",
-            "notes",
-            "line",
-            "span",
-            "quote",
-            "confidence",
-        ];
+        let fields = FACT_FIELDS;
         let values = [
             "null",
             "\"x\"",

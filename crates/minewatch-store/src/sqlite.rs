@@ -1184,6 +1184,8 @@ impl Store for SqliteStore {
         if self.path.is_none() {
             return Ok(false);
         }
+        // Declining is cheap and waiting is not: never wait for the lock here (SQLite
+        // answers at once today; the zero timeout keeps it so).
         self.conn.busy_timeout(Duration::ZERO)?;
         let mode = self
             .conn

@@ -5,10 +5,12 @@
 use std::time::{Duration, Instant};
 
 use minewatch_store::profile_json::ProfileParts;
-use minewatch_store::{ProfileInput, ProfileNote};
+use minewatch_store::ProfileInput;
 
 #[path = "common/stages.rs"]
 mod common;
+#[path = "../src/stored_notes.rs"]
+mod stored_notes;
 
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
@@ -52,25 +54,7 @@ fn main() {
             keep += n.citation().dates.len();
         }
         mark(5, &mut t);
-        let notes: Vec<ProfileNote> = doc
-            .notes
-            .iter()
-            .map(|n| {
-                let c = n.citation();
-                ProfileNote {
-                    number: n.number,
-                    span_start: n.span.start as u64,
-                    span_end: n.span.end as u64,
-                    text: n.text.clone(),
-                    author: c.author.clone(),
-                    title: c.title.clone(),
-                    place: c.place.clone(),
-                    dates: c.dates.clone(),
-                    url: c.url.clone(),
-                    undated: c.undated,
-                }
-            })
-            .collect();
+        let notes = stored_notes::stored_notes(&doc);
         mark(6, &mut t);
         let facts = minewatch_extract::extract(&doc);
         mark(7, &mut t);

@@ -15,6 +15,7 @@ mod cmd;
 mod db_open;
 mod input;
 mod par;
+mod stored_notes;
 
 const EXIT_CODES: &str = "\
 Exit codes:

@@ -50,19 +50,8 @@ fn seed_json_has_facts_with_provenance() {
         .iter()
         .find(|f| f["predicate"] == "stockpile.total" && f["value"] == 3_000_000)
         .expect("stockpile.total 3 million");
-    for field in [
-        "predicate",
-        "subject",
-        "value",
-        "qualifier",
-        "unit",
-        "as_of",
-        "notes",
-        "line",
-        "span",
-        "quote",
-        "confidence",
-    ] {
+    // Every field the store reads (and checks on writing) is there.
+    for field in minewatch_store::profile_json::FACT_FIELDS {
         assert!(!st[field].is_null(), "field {field}: {st}");
     }
     assert_eq!(st["qualifier"], "more-than");

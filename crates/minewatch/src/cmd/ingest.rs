@@ -11,7 +11,7 @@ use std::time::Instant;
 
 use minewatch_model::Severity;
 use minewatch_store::profile_json::ProfileParts;
-use minewatch_store::{IngestOutcome, ProfileInput, ProfileNote, Store};
+use minewatch_store::{IngestOutcome, ProfileInput, Store};
 
 use crate::db_open::{self, Format};
 use crate::{input, Global};
@@ -48,25 +48,7 @@ pub fn to_input(
     // The model without the text (kept once, in the text column) and without the
     // notes' text and citations (kept once, with the notes).
     let model = serde_json::to_string(&doc.stored()).unwrap_or_else(|_| "null".into());
-    let notes: Vec<ProfileNote> = doc
-        .notes
-        .iter()
-        .map(|n| {
-            let c = n.citation();
-            ProfileNote {
-                number: n.number,
-                span_start: n.span.start as u64,
-                span_end: n.span.end as u64,
-                text: n.text.clone(),
-                author: c.author.clone(),
-                title: c.title.clone(),
-                place: c.place.clone(),
-                dates: c.dates.clone(),
-                url: c.url.clone(),
-                undated: c.undated,
-            }
-        })
-        .collect();
+    let notes = crate::stored_notes::stored_notes(&doc);
     // Each fact as the extractor writes it; the store reads its fields from that.
     let facts: Vec<String> = minewatch_extract::extract(&doc)
         .iter()
