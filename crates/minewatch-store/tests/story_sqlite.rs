@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use minewatch_store::testkit::story;
+use minewatch_store::testkit::{sample_profile, story};
 use minewatch_store::{
     ManualClock, SqliteStore, StatusQuery, Store, StoreError, TreatyStatus, SQLITE_SCHEMA_VERSION,
 };
@@ -860,7 +860,6 @@ fn journal_mode(path: &Path) -> String {
 /// afterwards, with what was written.
 #[test]
 fn bulk_writes_go_through_a_rollback_journal_and_return_to_wal() {
-    use minewatch_store::testkit::sample_profile;
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("kb.db");
     let mut s = SqliteStore::open_initialized(&path).unwrap();
@@ -889,7 +888,6 @@ fn bulk_writes_go_through_a_rollback_journal_and_return_to_wal() {
 /// (no five-second wait for a lock) and writes go on in WAL.
 #[test]
 fn bulk_mode_is_declined_while_another_connection_has_the_database_open() {
-    use minewatch_store::testkit::sample_profile;
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("kb.db");
     let mut a = SqliteStore::open_initialized(&path).unwrap();
@@ -908,17 +906,23 @@ fn bulk_mode_is_declined_while_another_connection_has_the_database_open() {
     assert_eq!(b.profile_versions(None, None).unwrap().len(), 1);
 }
 
+/// A new database in bulk mode (asserted) with one profile written: its folder (kept
+/// alive by the caller), its path and the store.
+fn bulk_with_one_profile() -> (tempfile::TempDir, std::path::PathBuf, SqliteStore) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("kb.db");
+    let mut a = SqliteStore::open_initialized(&path).unwrap();
+    assert!(a.begin_bulk().unwrap(), "alone with the database: bulk");
+    a.ingest_profiles(&[sample_profile("Finland", Some("FIN"), "2026-01-01", "A.")])
+        .unwrap();
+    (dir, path, a)
+}
+
 /// A process that opens the database during bulk writes switches it back to WAL;
 /// the bulk writer goes on (now in WAL), and each side sees the other's writes.
 #[test]
 fn opening_the_database_during_bulk_writes_returns_it_to_wal() {
-    use minewatch_store::testkit::sample_profile;
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("kb.db");
-    let mut a = SqliteStore::open_initialized(&path).unwrap();
-    assert!(a.begin_bulk().unwrap());
-    a.ingest_profiles(&[sample_profile("Finland", Some("FIN"), "2026-01-01", "A.")])
-        .unwrap();
+    let (_dir, path, mut a) = bulk_with_one_profile();
     let b = SqliteStore::open(&path).unwrap();
     assert_eq!(journal_mode(&path), "wal");
     assert_eq!(b.profile_versions(None, None).unwrap().len(), 1);
@@ -935,13 +939,7 @@ fn opening_the_database_during_bulk_writes_returns_it_to_wal() {
 /// its five seconds, nothing is lost, and the next opening returns to WAL.
 #[test]
 fn bulk_mode_that_cannot_end_loses_nothing_and_the_next_opening_returns_to_wal() {
-    use minewatch_store::testkit::sample_profile;
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("kb.db");
-    let mut a = SqliteStore::open_initialized(&path).unwrap();
-    assert!(a.begin_bulk().unwrap());
-    a.ingest_profiles(&[sample_profile("Finland", Some("FIN"), "2026-01-01", "A.")])
-        .unwrap();
+    let (_dir, path, mut a) = bulk_with_one_profile();
     let reader = rusqlite::Connection::open(&path).unwrap();
     reader.execute_batch("BEGIN").unwrap();
     let n: i64 = reader
