@@ -189,6 +189,16 @@ pub struct FactRead {
     pub recorded_at: Option<String>,
 }
 
+/// The subject of fact `i`, given as JSON, once it is checked to be an object with
+/// every field the store reads, of the type it reads it as.
+fn checked_subject(i: usize, f: &str) -> Result<Cow<'_, str>, String> {
+    if !f.starts_with('{') {
+        return Err(format!("fact {i}: not a JSON object"));
+    }
+    let fields: FieldsCheck<'_> = serde_json::from_str(f).map_err(|e| format!("fact {i}: {e}"))?;
+    Ok(fields.subject)
+}
+
 /// A profile version's notes and candidate facts in the form the store keeps them,
 /// built (and checked) before the write, on the caller's thread.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -210,13 +220,9 @@ impl ProfileParts {
         let mut subjects: Vec<String> = Vec::new();
         for (i, f) in facts.iter().enumerate() {
             let f = f.as_ref().trim();
-            if !f.starts_with('{') {
-                return Err(format!("fact {i}: not a JSON object"));
-            }
-            let fields: FieldsCheck<'_> =
-                serde_json::from_str(f).map_err(|e| format!("fact {i}: {e}"))?;
-            if !subjects.iter().any(|s| *s == fields.subject) {
-                subjects.push(fields.subject.into_owned());
+            let subject = checked_subject(i, f)?;
+            if !subjects.iter().any(|s| *s == subject) {
+                subjects.push(subject.into_owned());
             }
             if i > 0 {
                 json.push(',');
@@ -230,6 +236,52 @@ impl ProfileParts {
         Ok(ProfileParts {
             notes_json: notes_json(notes),
             facts_json: json,
+            subjects,
+        })
+    }
+
+    /// From the notes and the facts as typed values (the extractor's), each written
+    /// straight into the array: no JSON text of its own per fact, and no second
+    /// reading of it. `subject` gives a fact's subject. A fact's fields come from its
+    /// type, the same for every fact of it, so the first fact's JSON is checked as
+    /// [`ProfileParts::new`] checks each, with `subject` against its own (in debug
+    /// builds, so in every test, each fact is).
+    pub fn from_facts<F: Serialize>(
+        notes: &[ProfileNote],
+        facts: &[F],
+        subject: impl Fn(&F) -> &str,
+    ) -> Result<Self, String> {
+        let mut json: Vec<u8> = Vec::with_capacity(2 + facts.len() * 512);
+        json.push(b'[');
+        let mut subjects: Vec<String> = Vec::new();
+        for (i, f) in facts.iter().enumerate() {
+            if i > 0 {
+                json.push(b',');
+            }
+            json.extend_from_slice(b"{\"fact\":");
+            let start = json.len();
+            serde_json::to_writer(&mut json, f).map_err(|e| format!("fact {i}: {e}"))?;
+            let s = subject(f);
+            if i == 0 || cfg!(debug_assertions) {
+                let written =
+                    std::str::from_utf8(&json[start..]).map_err(|e| format!("fact {i}: {e}"))?;
+                let own = checked_subject(i, written)?;
+                if own != s {
+                    return Err(format!(
+                        "fact {i}: subject given as {s:?}, but the fact's is {own:?}"
+                    ));
+                }
+            }
+            json.push(b'}');
+            if !subjects.iter().any(|x| x == s) {
+                subjects.push(s.to_string());
+            }
+        }
+        json.push(b']');
+        subjects.sort_unstable();
+        Ok(ProfileParts {
+            notes_json: notes_json(notes),
+            facts_json: String::from_utf8(json).map_err(|e| format!("facts: {e}"))?,
             subjects,
         })
     }
@@ -438,6 +490,92 @@ mod tests {
             ProfileParts::new::<&str>(&[], &[]).unwrap().facts_json,
             "[]"
         );
+    }
+
+    /// A fact of the store's shape as a typed value, as the extractor hands one over.
+    #[derive(Serialize)]
+    struct Typed {
+        predicate: &'static str,
+        subject: String,
+        value: [u32; 2],
+        qualifier: &'static str,
+        unit: Option<&'static str>,
+        as_of: Option<String>,
+        notes: Vec<u32>,
+        line: u64,
+        span: [u64; 2],
+        quote: String,
+        confidence: &'static str,
+    }
+
+    fn typed(subject: &str, quote: &str) -> Typed {
+        Typed {
+            predicate: "stockpile.total",
+            subject: subject.into(),
+            value: [1000, 2000],
+            qualifier: "range",
+            unit: None,
+            as_of: Some("2020".into()),
+            notes: vec![2],
+            line: 4,
+            span: [10, 40],
+            quote: quote.into(),
+            confidence: "low",
+        }
+    }
+
+    #[test]
+    fn typed_facts_are_kept_as_their_json_would_be() {
+        let notes = vec![note(1, Some("T"), None)];
+        let facts = [
+            typed("USA", "It holds \"3 million\" \u{2014} or more."),
+            typed("RUS", "Other."),
+            typed("USA", "Again."),
+        ];
+        let json: Vec<String> = facts
+            .iter()
+            .map(|f| serde_json::to_string(f).unwrap())
+            .collect();
+        let direct = ProfileParts::from_facts(&notes, &facts, |f| &f.subject).unwrap();
+        assert_eq!(direct, ProfileParts::new(&notes, &json).unwrap());
+        assert_eq!(direct.subjects, vec!["RUS", "USA"]);
+        assert_eq!(direct.facts().unwrap()[0].quote, facts[0].quote);
+        let none: [Typed; 0] = [];
+        assert_eq!(
+            ProfileParts::from_facts(&[], &none, |f| &f.subject)
+                .unwrap()
+                .facts_json,
+            "[]"
+        );
+    }
+
+    #[test]
+    fn typed_facts_without_the_fields_or_with_another_subject_are_refused() {
+        let facts = [typed("USA", "Q."), typed("FIN", "R.")];
+        let e = ProfileParts::from_facts(&[], &facts, |_| "FIN").unwrap_err();
+        assert_eq!(
+            e,
+            "fact 0: subject given as \"FIN\", but the fact's is \"USA\""
+        );
+        if cfg!(debug_assertions) {
+            // Every fact is checked in debug builds.
+            let e = ProfileParts::from_facts(&[], &facts, |_| "USA").unwrap_err();
+            assert_eq!(
+                e,
+                "fact 1: subject given as \"USA\", but the fact's is \"FIN\""
+            );
+        }
+        #[derive(Serialize)]
+        struct Short {
+            subject: &'static str,
+            predicate: &'static str,
+        }
+        let short = [Short {
+            subject: "USA",
+            predicate: "p",
+        }];
+        let e = ProfileParts::from_facts(&[], &short, |f| f.subject).unwrap_err();
+        assert!(e.starts_with("fact 0: missing field"), "{e}");
     }
 
     /// Schema 5 kept the fields beside the fact; an element that still has them (they

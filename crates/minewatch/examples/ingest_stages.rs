@@ -20,7 +20,7 @@ fn main() {
     let files = common::load(&dir);
     let bytes: usize = files.iter().map(Vec::len).sum();
     let opts = minewatch_check::Options::default();
-    const STAGES: [&str; 10] = [
+    const STAGES: [&str; 9] = [
         "hash",
         "read",
         "check",
@@ -29,7 +29,6 @@ fn main() {
         "citations",
         "notes",
         "extract",
-        "facts_json",
         "parts",
     ];
     let mut t = [Duration::ZERO; STAGES.len()];
@@ -58,14 +57,10 @@ fn main() {
         mark(6, &mut t);
         let facts = minewatch_extract::extract(&doc);
         mark(7, &mut t);
-        let fj: Vec<String> = facts
-            .iter()
-            .map(|f| serde_json::to_string(f).unwrap_or_default())
-            .collect();
+        let parts = ProfileParts::from_facts(&notes, &facts, |f| &f.subject).expect("parts");
         mark(8, &mut t);
-        let parts = ProfileParts::new(&notes, &fj).expect("parts");
-        mark(9, &mut t);
-        keep += hash.len() + model.len() + dj.len() + usize::from(parts.facts().is_ok());
+        keep += hash.len() + model.len() + dj.len();
+        std::hint::black_box(&parts);
     }
     println!(
         "{} files, {:.1} MB ({keep})",
