@@ -46,11 +46,17 @@ pub fn month_from_name(s: &str) -> Option<u8> {
     if b.len() < 3 || b.len() > 9 {
         return None;
     }
-    let m = match [
-        b[0].to_ascii_lowercase(),
-        b[1].to_ascii_lowercase(),
-        b[2].to_ascii_lowercase(),
-    ] {
+    let m = month_of_prefix([b[0], b[1], b[2]])?;
+    let full = MONTH_NAMES[m as usize - 1];
+    (b.len() == 3 || full.eq_ignore_ascii_case(s) || (m == 9 && s.eq_ignore_ascii_case("sept")))
+        .then_some(m)
+}
+
+/// The month whose name starts with these three bytes, in any ASCII case ("jan",
+/// "FEB", …): the only months [`month_from_name`] can find in a word that starts so.
+#[inline]
+pub fn month_of_prefix(b: [u8; 3]) -> Option<u8> {
+    Some(match b.map(|c| c.to_ascii_lowercase()) {
         [b'j', b'a', b'n'] => 1,
         [b'f', b'e', b'b'] => 2,
         [b'm', b'a', b'r'] => 3,
@@ -64,10 +70,7 @@ pub fn month_from_name(s: &str) -> Option<u8> {
         [b'n', b'o', b'v'] => 11,
         [b'd', b'e', b'c'] => 12,
         _ => return None,
-    };
-    let full = MONTH_NAMES[m as usize - 1];
-    (b.len() == 3 || full.eq_ignore_ascii_case(s) || (m == 9 && s.eq_ignore_ascii_case("sept")))
-        .then_some(m)
+    })
 }
 
 pub fn is_leap_year(y: i32) -> bool {

@@ -4,5 +4,7 @@
 mod date;
 mod diag;
 
-pub use date::{days_in_month, is_leap_year, month_from_name, Date, DateError, MONTH_NAMES};
+pub use date::{
+    days_in_month, is_leap_year, month_from_name, month_of_prefix, Date, DateError, MONTH_NAMES,
+};
 pub use diag::{Diagnostic, LineCol, LineIndex, Related, Severity, Span};

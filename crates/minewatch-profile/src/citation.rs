@@ -1,7 +1,7 @@
 //! A note's citation split into its parts: author or body, title (in quotes),
 //! place or publisher, dates, URL, "undated", and whether its link was lost.
 
-use minewatch_model::month_from_name;
+use minewatch_model::{month_from_name, month_of_prefix};
 
 use crate::model::Citation;
 
@@ -74,6 +74,10 @@ pub fn find_dates(text: &str) -> Vec<String> {
     {
         let i = p + k;
         p = i + 1;
+        // The word is a month's name only if its first three bytes begin one.
+        if i + 3 > b.len() || month_of_prefix([b[i], b[i + 1], b[i + 2]]).is_none() {
+            continue;
+        }
         // The capital must start the word once cleaned: only white space, or the
         // characters `clean` takes off, stand between it and the word's start.
         let mut ws = i;
@@ -165,51 +169,67 @@ fn clean_len(w: &str) -> usize {
 }
 
 fn find_url(text: &str) -> Option<String> {
-    // A link has a slash or starts "www.": without either in the text, there is none.
-    if memchr::memchr(b'/', text.as_bytes()).is_none() && !contains_www(text) {
-        return None;
-    }
-    find_url_in_tokens(text)
-}
-
-/// The first token of `text` that is a link.
-fn find_url_in_tokens(text: &str) -> Option<String> {
-    for w in text.split_whitespace() {
-        let w = w.trim_matches(|c: char| matches!(c, ',' | ';' | '(' | ')' | '<' | '>' | '"'));
-        let w = w.trim_end_matches('.');
-        // Only a token with a slash or a "www." can be a link: skip the rest unallocated.
-        let linkish =
-            w.contains('/') || (w.len() > 4 && w.as_bytes()[..4].eq_ignore_ascii_case(b"www."));
-        if !linkish {
+    // A link is a token with a slash, or one that starts "www." once trimmed: only the
+    // tokens around a slash or a "www." are looked at, in order (as
+    // [`find_url_in_tokens`] looks at every token).
+    let b = text.as_bytes();
+    let mut done = 0;
+    for i in memchr::memchr3_iter(b'/', b'w', b'W', b) {
+        if i < done
+            || b[i] != b'/' && !(b.len() - i >= 4 && b[i..i + 4].eq_ignore_ascii_case(b"www."))
+        {
             continue;
         }
-        let lower = w.to_ascii_lowercase();
-        let schemeless = lower.starts_with("www.") || {
-            // "bit.ly/x", "example.org/path": a dotted host then a slash.
-            match lower.find('/') {
-                Some(slash) => {
-                    let host = &lower[..slash];
-                    host.contains('.')
-                        && host
-                            .bytes()
-                            .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-')
-                        && slash + 1 < lower.len()
-                }
-                None => false,
-            }
-        };
-        if lower.starts_with("http://") || lower.starts_with("https://") || schemeless {
-            return Some(w.to_string());
+        // `i` is an ASCII byte, so a character boundary.
+        let start = text[..i]
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| c.is_whitespace())
+            .map_or(0, |(k, c)| k + c.len_utf8());
+        let end = text[i..]
+            .find(char::is_whitespace)
+            .map_or(b.len(), |k| i + k);
+        if let Some(url) = url_token(&text[start..end]) {
+            return Some(url);
         }
+        done = end;
     }
     None
 }
 
-/// Whether "www." stands anywhere in `text`, in any ASCII case.
-fn contains_www(text: &str) -> bool {
-    let b = text.as_bytes();
-    memchr::memchr2_iter(b'w', b'W', b)
-        .any(|i| b.len() - i >= 4 && b[i..i + 4].eq_ignore_ascii_case(b"www."))
+/// The first token of `text` that is a link (the plain form of [`find_url`]).
+#[cfg(test)]
+fn find_url_in_tokens(text: &str) -> Option<String> {
+    text.split_whitespace().find_map(url_token)
+}
+
+/// The link a token (between white space) is, without the marks around it.
+fn url_token(w: &str) -> Option<String> {
+    let w = w.trim_matches(|c: char| matches!(c, ',' | ';' | '(' | ')' | '<' | '>' | '"'));
+    let w = w.trim_end_matches('.');
+    // Only a token with a slash or a "www." can be a link: skip the rest unallocated.
+    let linkish =
+        w.contains('/') || (w.len() > 4 && w.as_bytes()[..4].eq_ignore_ascii_case(b"www."));
+    if !linkish {
+        return None;
+    }
+    let lower = w.to_ascii_lowercase();
+    let schemeless = lower.starts_with("www.") || {
+        // "bit.ly/x", "example.org/path": a dotted host then a slash.
+        match lower.find('/') {
+            Some(slash) => {
+                let host = &lower[..slash];
+                host.contains('.')
+                    && host
+                        .bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-')
+                    && slash + 1 < lower.len()
+            }
+            None => false,
+        }
+    };
+    (lower.starts_with("http://") || lower.starts_with("https://") || schemeless)
+        .then(|| w.to_string())
 }
 
 /// Whether the note's link looks stripped: it ends with ",." or a bare comma.
@@ -230,7 +250,9 @@ fn plausible_author(before: &str) -> Option<String> {
             }
         }
     }
-    if let Some(p) = memchr::memmem::rfind(a.as_bytes(), b"cited in ") {
+    static CITED_IN: std::sync::LazyLock<memchr::memmem::FinderRev<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::FinderRev::new("cited in "));
+    if let Some(p) = CITED_IN.rfind(a.as_bytes()) {
         a = &a[p + "cited in ".len()..];
     }
     let a = a.trim().trim_end_matches(',').trim();
@@ -256,10 +278,17 @@ fn plausible_author(before: &str) -> Option<String> {
     }
     // More than 14 words, or a year among them: a sentence, not a name (one pass,
     // stopping at the first sign).
-    if a.split_whitespace()
-        .enumerate()
-        .any(|(i, w)| i >= 14 || is_year(w))
-    {
+    let sentence = |(i, w): (usize, &str)| i >= 14 || is_year(w);
+    if a.is_ascii() {
+        // The white space of ASCII text, without decoding (as `split_whitespace`).
+        if a.split([' ', '\t', '\n', '\x0B', '\x0C', '\r'])
+            .filter(|w| !w.is_empty())
+            .enumerate()
+            .any(sentence)
+        {
+            return None;
+        }
+    } else if a.split_whitespace().enumerate().any(sentence) {
         return None;
     }
     Some(a.to_string())
@@ -353,6 +382,34 @@ mod tests {
         assert_eq!(c.place.as_deref(), Some("Washington, DC"));
         assert_eq!(c.dates, vec!["27 February 2004"]);
         assert!(!c.lost_link && !c.undated);
+    }
+
+    #[test]
+    fn an_author_is_not_a_sentence_whatever_the_white_space() {
+        let words = |n: usize, sep: &str| vec!["Word"; n].join(sep);
+        assert!(plausible_author(&words(14, " ")).is_some());
+        assert!(
+            plausible_author(&words(15, " ")).is_none(),
+            "more than 14 words"
+        );
+        assert!(
+            plausible_author(&words(15, "\x0B")).is_none(),
+            "vertical tab"
+        );
+        assert!(
+            plausible_author(&words(15, "\u{a0}")).is_none(),
+            "no-break space"
+        );
+        assert!(
+            plausible_author(&words(15, "\u{1f}")).is_some(),
+            "not white space"
+        );
+        assert!(
+            plausible_author("Ministry of Examples\x0C2004").is_none(),
+            "a year"
+        );
+        assert!(plausible_author("Ministry of Examples\u{2003}2004").is_none());
+        assert!(plausible_author("Ministry of Examples2004").is_some());
     }
 
     #[test]
