@@ -1,9 +1,10 @@
 //! The checks. Each takes the document and appends diagnostics; none fails.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 use minewatch_model::{Date, Diagnostic, Severity, Span};
-use minewatch_profile::{Document, Format};
+use minewatch_profile::{Document, Format, SectionKind};
 
 use crate::Options;
 
@@ -162,21 +163,36 @@ pub fn sections(doc: &Document, out: &mut Vec<Diagnostic>) {
             first_line_end.min(s.span.start + 80).max(s.span.start),
         );
         let span = Span::new(span.start, floor_char(&doc.text, span.end));
-        out.push(
-            Diagnostic::new(
-                "lost-heading",
-                Severity::Warning,
-                span,
-                format!(
-                    "a section heading was lost here; the section reads as \"{}\"",
-                    s.kind.title()
-                ),
-            )
-            .with_help(format!(
-                "restore the heading (inferred: \"{}\")",
-                s.kind.title()
-            )),
-        );
+        let (message, help) = lost_heading_texts(s.kind);
+        out.push(Diagnostic::new("lost-heading", Severity::Warning, span, message).with_help(help));
+    }
+}
+
+/// The message and help of a lost heading in a section of `kind`, written once per
+/// kind: a profile can have hundreds of thousands of lost headings, and each
+/// diagnostic borrows its texts instead of holding copies.
+fn lost_heading_texts(kind: SectionKind) -> (Cow<'static, str>, Cow<'static, str>) {
+    let make = || {
+        (
+            format!(
+                "a section heading was lost here; the section reads as \"{}\"",
+                kind.title()
+            ),
+            format!("restore the heading (inferred: \"{}\")", kind.title()),
+        )
+    };
+    // One slot per kind (more slots than kinds; a kind without one is written anew).
+    static TEXTS: [std::sync::OnceLock<(String, String)>; 16] =
+        [const { std::sync::OnceLock::new() }; 16];
+    match TEXTS.get(kind as usize) {
+        Some(slot) => {
+            let (m, h) = slot.get_or_init(make);
+            (Cow::Borrowed(m), Cow::Borrowed(h))
+        }
+        None => {
+            let (m, h) = make();
+            (Cow::Owned(m), Cow::Owned(h))
+        }
     }
 }
 
@@ -1069,6 +1085,42 @@ mod tests {
             for (k, &byte) in v.to_le_bytes().iter().enumerate() {
                 assert_eq!(bits[k] == 0x80, byte.is_ascii_alphabetic(), "{byte:#x}");
             }
+        }
+    }
+
+    #[test]
+    fn lost_heading_texts_are_written_once_per_kind() {
+        use SectionKind::*;
+        let kinds = [
+            Policy,
+            Use,
+            Production,
+            Transfer,
+            Stockpiling,
+            StockpileDestruction,
+            RetainedMines,
+            Alternatives,
+            Transparency,
+            Other,
+        ];
+        for k in kinds {
+            let (m, h) = lost_heading_texts(k);
+            assert_eq!(
+                m,
+                format!(
+                    "a section heading was lost here; the section reads as \"{}\"",
+                    k.title()
+                )
+            );
+            assert_eq!(
+                h,
+                format!("restore the heading (inferred: \"{}\")", k.title())
+            );
+            let (again, _) = lost_heading_texts(k);
+            assert!(
+                matches!((&m, &again), (Cow::Borrowed(a), Cow::Borrowed(b)) if std::ptr::eq(*a, *b)),
+                "one text per kind, borrowed"
+            );
         }
     }
 

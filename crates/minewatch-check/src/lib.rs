@@ -94,7 +94,66 @@ pub const CODES: &[(&str, &str, &str)] = &[
         "warning",
         "An \"as of <date>\" clause older than the staleness threshold.",
     ),
+    (
+        "too-many-diagnostics",
+        "note",
+        "More diagnostics of one code in a file than are listed (see --max-per-code); says how many.",
+    ),
 ];
+
+/// How many diagnostics of one code a file lists by default ([`cap_per_code`]): far
+/// more than any real profile has, far fewer than a pathological file can make.
+pub const DEFAULT_MAX_PER_CODE: usize = 1000;
+
+/// Keeps the first `max` diagnostics of each code (in the order given: by position
+/// once sorted) and, for each code that had more, adds one `too-many-diagnostics`
+/// note where the first unlisted one stands, saying how many were not listed. `max`
+/// 0 keeps everything. The result stays sorted by position.
+pub fn cap_per_code(diags: Vec<Diagnostic>, max: usize) -> Vec<Diagnostic> {
+    if max == 0 || diags.len() <= max {
+        return diags;
+    }
+    // Per code: how many were seen, and the first one left out.
+    let mut seen: Vec<(&'static str, usize, Option<minewatch_model::Span>)> = Vec::new();
+    let mut kept = Vec::with_capacity(diags.len().min(max * 4));
+    for d in diags {
+        let i = match seen.iter().position(|(c, _, _)| *c == d.code) {
+            Some(i) => i,
+            None => {
+                seen.push((d.code, 0, None));
+                seen.len() - 1
+            }
+        };
+        let entry = &mut seen[i];
+        entry.1 += 1;
+        if entry.1 <= max {
+            kept.push(d);
+        } else if entry.2.is_none() {
+            entry.2 = Some(d.span);
+        }
+    }
+    let mut capped = false;
+    for (code, n, first) in seen {
+        let Some(span) = first else { continue };
+        capped = true;
+        kept.push(
+            Diagnostic::new(
+                "too-many-diagnostics",
+                minewatch_model::Severity::Note,
+                span,
+                format!(
+                    "{} more {code} diagnostics in this file are not listed (the first {max} of {n} are)",
+                    n - max
+                ),
+            )
+            .with_help("`--max-per-code 0` lists them all"),
+        );
+    }
+    if capped {
+        kept.sort_by(|a, b| (a.span.start, a.code).cmp(&(b.span.start, b.code)));
+    }
+    kept
+}
 
 /// What the checks need to know beyond the document.
 #[derive(Debug, Clone)]
@@ -135,4 +194,71 @@ pub fn check(doc: &Document, opts: &Options) -> Vec<Diagnostic> {
     }
     out.sort_by(|a, b| (a.span.start, a.code).cmp(&(b.span.start, b.code)));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use minewatch_model::{Severity, Span};
+
+    fn d(code: &'static str, start: usize) -> Diagnostic {
+        Diagnostic::new(code, Severity::Warning, Span::new(start, start + 1), "m")
+    }
+
+    fn listed(v: &[Diagnostic]) -> Vec<(&str, usize)> {
+        v.iter().map(|d| (d.code, d.span.start)).collect()
+    }
+
+    #[test]
+    fn a_file_within_the_cap_is_listed_whole() {
+        let v = vec![d("a", 1), d("b", 2), d("a", 3)];
+        assert_eq!(cap_per_code(v.clone(), 2), v);
+        let many: Vec<Diagnostic> = (0..50).map(|i| d("a", i)).collect();
+        assert_eq!(cap_per_code(many.clone(), 0), many, "0 lists everything");
+    }
+
+    #[test]
+    fn beyond_the_cap_each_code_is_counted_where_its_first_unlisted_one_stands() {
+        // In position order: a0 b1 a2 a3 a4 b5 a6 b7 b8; cap 2.
+        let v: Vec<Diagnostic> = [
+            ("a", 0),
+            ("b", 1),
+            ("a", 2),
+            ("a", 3),
+            ("a", 4),
+            ("b", 5),
+            ("a", 6),
+            ("b", 7),
+            ("b", 8),
+        ]
+        .into_iter()
+        .map(|(c, s)| d(c, s))
+        .collect();
+        let out = cap_per_code(v, 2);
+        assert_eq!(
+            listed(&out),
+            vec![
+                ("a", 0),
+                ("b", 1),
+                ("a", 2),
+                ("too-many-diagnostics", 3),
+                ("b", 5),
+                ("too-many-diagnostics", 7),
+            ]
+        );
+        let notes: Vec<&Diagnostic> = out
+            .iter()
+            .filter(|d| d.code == "too-many-diagnostics")
+            .collect();
+        assert_eq!(
+            notes[0].message,
+            "3 more a diagnostics in this file are not listed (the first 2 of 5 are)"
+        );
+        assert_eq!(
+            notes[1].message,
+            "2 more b diagnostics in this file are not listed (the first 2 of 4 are)"
+        );
+        assert!(notes.iter().all(|n| n.severity == Severity::Note));
+        assert!(CODES.iter().any(|(c, _, _)| *c == "too-many-diagnostics"));
+    }
 }

@@ -423,7 +423,7 @@ fn sarif_result(f: &FileReport, idx: &LineIndex, d: &Diagnostic) -> Value {
         let mut r = json!({
             "ruleId": d.code,
             "level": sarif_level(d.severity),
-            "message": {"text": match &d.help { Some(h) => format!("{} (help: {h})", d.message), None => d.message.clone() }},
+            "message": {"text": match &d.help { Some(h) => format!("{} (help: {h})", d.message), None => d.message.to_string() }},
             "locations": [{"physicalLocation": {"artifactLocation": {"uri": f.path}, "region": region(d.span.start, d.span.end)}}],
         });
         let m = r.as_object_mut().expect("object");

@@ -2,6 +2,7 @@
 //! Terminal, JSON and SARIF views are renderings of the same data.
 
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 /// A half-open byte range `[start, end)` into a source text. Serialised as `[start, end]`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
@@ -80,9 +81,11 @@ pub struct Diagnostic {
     pub code: &'static str,
     pub severity: Severity,
     pub span: Span,
-    pub message: String,
+    /// What is wrong. Borrowed where it is a fixed text (no allocation per finding:
+    /// a profile can have hundreds of thousands of the same).
+    pub message: Cow<'static, str>,
     /// A suggestion shown as `help:`.
-    pub help: Option<String>,
+    pub help: Option<Cow<'static, str>>,
     /// The footnote number concerned, for note diagnostics.
     pub note: Option<u32>,
     /// The offending text as it stands, for e.g. `glued-words`.
@@ -95,7 +98,7 @@ impl Diagnostic {
         code: &'static str,
         severity: Severity,
         span: Span,
-        message: impl Into<String>,
+        message: impl Into<Cow<'static, str>>,
     ) -> Self {
         Diagnostic {
             code,
@@ -108,7 +111,7 @@ impl Diagnostic {
             related: Vec::new(),
         }
     }
-    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+    pub fn with_help(mut self, help: impl Into<Cow<'static, str>>) -> Self {
         self.help = Some(help.into());
         self
     }

@@ -338,6 +338,12 @@ pub fn read(bytes: &[u8]) -> Document {
     let notes_start = notes(&src, &chunks, body_start, &mut doc, &mut kinds);
     let mut headings: Vec<(usize, Heading)> = Vec::new();
     tables::find_tables(&src, &chunks, body_start, notes_start, &mut doc, &mut kinds);
+    // At most a paragraph a chunk of the body not taken yet (headings are fewer).
+    doc.paragraphs.reserve_exact(
+        (body_start..notes_start)
+            .filter(|&ci| !chunks[ci].blank && kinds[ci].is_none())
+            .count(),
+    );
     for ci in body_start..notes_start {
         let c = &chunks[ci];
         if c.blank || kinds[ci].is_some() {
@@ -399,6 +405,8 @@ pub fn read(bytes: &[u8]) -> Document {
         &mut kinds,
     );
 
+    // A block a chunk (notes sharing a chunk are split later): made at its size.
+    doc.blocks.reserve_exact(chunks.len());
     for (ci, c) in chunks.iter().enumerate() {
         let span = src.chunk_span(c);
         let kind = if c.blank {
@@ -456,35 +464,42 @@ fn reindex_paragraphs(doc: &mut Document) {
 }
 
 fn split_note_blocks(doc: &mut Document) {
-    let mut out = Vec::with_capacity(doc.blocks.len());
-    for b in doc.blocks.drain(..) {
-        if let BlockKind::Note { .. } = b.kind {
-            // Notes are in text order: the ones inside this block by binary search.
-            let lo = doc.notes.partition_point(|n| n.span.start < b.span.start);
-            let hi = doc.notes.partition_point(|n| n.span.start < b.span.end);
-            let inside: Vec<usize> = (lo..hi.max(lo)).collect();
-            if inside.len() > 1 {
-                for (k, &ni) in inside.iter().enumerate() {
-                    let start = if k == 0 {
-                        b.span.start
-                    } else {
-                        doc.notes[ni].span.start
-                    };
-                    let end = inside
-                        .get(k + 1)
-                        .map(|&nj| doc.notes[nj].span.start)
-                        .unwrap_or(b.span.end);
-                    out.push(Block {
-                        kind: BlockKind::Note { index: ni },
-                        span: Span::new(start, end),
-                    });
-                }
-                continue;
-            }
+    // Notes are in text order: the ones inside a block by binary search.
+    let notes_in = |notes: &[Note], b: &Block| {
+        let lo = notes.partition_point(|n| n.span.start < b.span.start);
+        let hi = notes.partition_point(|n| n.span.start < b.span.end);
+        lo..hi.max(lo)
+    };
+    let several =
+        |b: &Block| matches!(b.kind, BlockKind::Note { .. }) && notes_in(&doc.notes, b).len() > 1;
+    // Usually no block holds several notes: then the blocks stay as they are.
+    let Some(first) = doc.blocks.iter().position(several) else {
+        return;
+    };
+    let rest = doc.blocks.split_off(first);
+    for b in rest {
+        let inside = notes_in(&doc.notes, &b);
+        if !matches!(b.kind, BlockKind::Note { .. }) || inside.len() < 2 {
+            doc.blocks.push(b);
+            continue;
         }
-        out.push(b);
+        for ni in inside.clone() {
+            let start = if ni == inside.start {
+                b.span.start
+            } else {
+                doc.notes[ni].span.start
+            };
+            let end = if ni + 1 < inside.end {
+                doc.notes[ni + 1].span.start
+            } else {
+                b.span.end
+            };
+            doc.blocks.push(Block {
+                kind: BlockKind::Note { index: ni },
+                span: Span::new(start, end),
+            });
+        }
     }
-    doc.blocks = out;
 }
 
 /// Join hard-wrapped lines: each line ending becomes spaces of the same byte length.

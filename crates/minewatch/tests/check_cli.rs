@@ -396,3 +396,70 @@ fn endless_or_huge_input_is_refused_not_read_into_memory() {
         String::from_utf8_lossy(&o.stderr)
     );
 }
+
+/// A file with more diagnostics of one code than the cap lists the first ones, one
+/// note counting the rest, and counts them all in the summary; `--max-per-code 0`
+/// lists them all.
+#[test]
+fn a_file_with_thousands_of_one_finding_lists_the_first_and_counts_the_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("lost.txt");
+    let mut text = String::from("Examplestan\n\nMine Ban Policy\n\nLast updated: 1 May 2020\n\n");
+    for i in 0..1_500 {
+        text.push_str(&format!("Paragraph number {i} stands alone.\n\n\n"));
+    }
+    std::fs::write(&path, &text).unwrap();
+    let p = path.to_str().unwrap();
+    let count = |v: &serde_json::Value, code: &str| {
+        v["files"][0]["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|d| d["code"] == code)
+            .count()
+    };
+    let capped = json(&run(&[
+        "check",
+        "--format",
+        "json",
+        "--as-of",
+        "2020-06-01",
+        p,
+    ]));
+    let lost = 1_500 - 1; // the first paragraph is not a lost heading
+    assert_eq!(count(&capped, "lost-heading"), 1_000);
+    assert_eq!(count(&capped, "too-many-diagnostics"), 1);
+    let note = capped["files"][0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "too-many-diagnostics")
+        .unwrap();
+    assert_eq!(
+        note["message"],
+        format!(
+            "{} more lost-heading diagnostics in this file are not listed (the first 1000 of {lost} are)",
+            lost - 1_000
+        )
+    );
+    assert_eq!(note["severity"], "note");
+    let all = json(&run(&[
+        "check",
+        "--format",
+        "json",
+        "--as-of",
+        "2020-06-01",
+        "--max-per-code",
+        "0",
+        p,
+    ]));
+    assert_eq!(count(&all, "lost-heading"), lost);
+    assert_eq!(count(&all, "too-many-diagnostics"), 0);
+    let human = run(&["check", "--as-of", "2020-06-01", "--max-per-code", "10", p]);
+    let out = String::from_utf8_lossy(&human.stdout);
+    assert_eq!(out.matches("warning[lost-heading]").count(), 10, "{out}");
+    assert!(
+        out.ends_with(&format!("0 error(s), {lost} warning(s) in 1 file(s)\n")),
+        "the summary counts every finding: {out}"
+    );
+}

@@ -44,6 +44,10 @@ pub struct Args {
     /// and the reference data): only the profile checks run.
     #[arg(long)]
     pub no_cross_checks: bool,
+    /// List at most this many diagnostics of one code per file; the rest are counted
+    /// in one `too-many-diagnostics` note (0: list them all).
+    #[arg(long, value_name = "N", default_value_t = minewatch_check::DEFAULT_MAX_PER_CODE)]
+    pub max_per_code: usize,
 }
 
 pub fn run(args: Args, _g: &Global) -> anyhow::Result<ExitCode> {
@@ -96,6 +100,10 @@ pub fn run(args: Args, _g: &Global) -> anyhow::Result<ExitCode> {
                 let doc = minewatch_profile::read(&bytes);
                 drop(bytes);
                 let diags = analyze(&doc, &opts, !args.no_cross_checks);
+                // Counted whole, listed up to the cap.
+                let count = |sev| diags.iter().filter(|d| d.severity == sev).count();
+                let (errors, warnings) = (count(Severity::Error), count(Severity::Warning));
+                let diags = minewatch_check::cap_per_code(diags, args.max_per_code);
                 let report = FileReport {
                     path: &inp.name,
                     text: &doc.text,
@@ -116,8 +124,7 @@ pub fn run(args: Args, _g: &Global) -> anyhow::Result<ExitCode> {
                         .map(|r| vec![r.into_bytes()])
                         .collect(),
                 };
-                let count = |sev| diags.iter().filter(|d| d.severity == sev).count();
-                Ok((count(Severity::Error), count(Severity::Warning), items))
+                Ok((errors, warnings, items))
             }
         },
         |r| {

@@ -45,6 +45,10 @@ pub fn to_input(
         return Err(format!("{name}: {}; not stored", d.message));
     }
     let diags = minewatch_check::check(&doc, opts);
+    // Counted whole, kept up to the cap, as `check` lists them.
+    let count = |sev| diags.iter().filter(|d| d.severity == sev).count() as u32;
+    let (error_count, warning_count) = (count(Severity::Error), count(Severity::Warning));
+    let diags = minewatch_check::cap_per_code(diags, minewatch_check::DEFAULT_MAX_PER_CODE);
     // The model without the text (kept once, in the text column) and without the
     // notes' text and citations (kept once, with the notes).
     let model = serde_json::to_string(&doc.stored()).unwrap_or_else(|_| "null".into());
@@ -63,14 +67,8 @@ pub fn to_input(
         last_updated: doc.header.last_updated.as_ref().map(|c| c.value),
         model_json: model,
         diagnostics_json: serde_json::to_string(&diags).unwrap_or_else(|_| "[]".into()),
-        error_count: diags
-            .iter()
-            .filter(|d| d.severity == Severity::Error)
-            .count() as u32,
-        warning_count: diags
-            .iter()
-            .filter(|d| d.severity == Severity::Warning)
-            .count() as u32,
+        error_count,
+        warning_count,
         parts,
         text: doc.text,
     })
