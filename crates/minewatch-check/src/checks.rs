@@ -6,9 +6,9 @@ use std::collections::{HashMap, HashSet};
 use minewatch_model::{Date, Diagnostic, Severity, Span};
 use minewatch_profile::{Document, Format, SectionKind};
 
-use crate::Options;
+use crate::{Listed, Options};
 
-pub fn notes(doc: &Document, out: &mut Vec<Diagnostic>) {
+pub fn notes(doc: &Document, out: &mut Listed) {
     // Each number's first definition, by number (sorted lists rather than maps: a
     // profile has tens of notes and references).
     let mut by_number: Vec<(u32, usize)> = doc
@@ -105,7 +105,7 @@ pub fn notes(doc: &Document, out: &mut Vec<Diagnostic>) {
     }
 }
 
-pub fn header(doc: &Document, opts: &Options, out: &mut Vec<Diagnostic>) {
+pub fn header(doc: &Document, opts: &Options, out: &mut Listed) {
     match &doc.header.last_updated {
         None => {
             let span = doc
@@ -152,7 +152,7 @@ pub fn header(doc: &Document, opts: &Options, out: &mut Vec<Diagnostic>) {
     }
 }
 
-pub fn sections(doc: &Document, out: &mut Vec<Diagnostic>) {
+pub fn sections(doc: &Document, out: &mut Listed) {
     for s in doc.sections.iter().filter(|s| s.heading_lost) {
         let first_line_end = doc.text[s.span.start..s.span.end]
             .find('\n')
@@ -203,7 +203,7 @@ fn floor_char(s: &str, mut i: usize) -> usize {
     i
 }
 
-pub fn tables(doc: &Document, out: &mut Vec<Diagnostic>) {
+pub fn tables(doc: &Document, out: &mut Listed) {
     for t in &doc.tables {
         let empty = t.empty_cells();
         if empty == 0 {
@@ -662,7 +662,7 @@ fn ends_with_ignore_case(w: &str, suffix: &str) -> bool {
         && w.as_bytes()[w.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
 }
 
-pub fn glued_words(doc: &Document, wi: &WordIndex, out: &mut Vec<Diagnostic>) {
+pub fn glued_words(doc: &Document, wi: &WordIndex, out: &mut Listed) {
     let text = doc.text.as_str();
     // The few words that could be glued. Most documents have a handful.
     // Each with its hash from the word scan.
@@ -735,7 +735,7 @@ pub fn glued_words(doc: &Document, wi: &WordIndex, out: &mut Vec<Diagnostic>) {
     let vocab = needed;
     let in_vocab = |w: &str, min: u32| vocab.get(&fold_hash(w)).copied().unwrap_or(0) >= min;
     let mut seen: HashSet<(usize, usize)> = HashSet::new();
-    let mut report = |s: usize, w: &str, why: String, out: &mut Vec<Diagnostic>| {
+    let mut report = |s: usize, w: &str, why: String, out: &mut Listed| {
         if seen.insert((s, s + w.len())) {
             out.push(
                 Diagnostic::new(
@@ -906,7 +906,7 @@ impl ShingleTable {
 }
 
 /// Paragraphs that say nearly the same thing (a copy left behind after editing).
-pub fn near_duplicates(doc: &Document, wi: &WordIndex, opts: &Options, out: &mut Vec<Diagnostic>) {
+pub fn near_duplicates(doc: &Document, wi: &WordIndex, opts: &Options, out: &mut Listed) {
     const SHINGLE: usize = 4;
     const MAX_POSTINGS: usize = 24;
     let body = doc.body_span();
@@ -1239,9 +1239,11 @@ mod tests {
             }
             let doc = minewatch_profile::read(text.as_bytes());
             let wi = WordIndex::new(&doc.text);
-            let mut out = Vec::new();
+            let mut out = Listed::new(0);
             near_duplicates(&doc, &wi, &Options { as_of: "2026-11-30".parse().unwrap(), ..Options::default() }, &mut out);
             let got: Vec<(usize, usize, String)> = out
+                .finish()
+                .diagnostics
                 .iter()
                 .map(|d| {
                     let pct = d.message.split('(').nth(1).unwrap().split('%').next().unwrap().to_string();

@@ -2,8 +2,11 @@
 //! as a compiler does. Diagnostics are plain data ([`minewatch_model::Diagnostic`]);
 //! [`render`] turns them into terminal text, JSON or SARIF. Pure: no I/O.
 
+mod cap;
 mod checks;
 pub mod render;
+
+pub use cap::{cap_per_code, Listed, Tally, DEFAULT_MAX_PER_CODE};
 
 use minewatch_model::{Date, Diagnostic};
 use minewatch_profile::Document;
@@ -101,60 +104,6 @@ pub const CODES: &[(&str, &str, &str)] = &[
     ),
 ];
 
-/// How many diagnostics of one code a file lists by default ([`cap_per_code`]): far
-/// more than any real profile has, far fewer than a pathological file can make.
-pub const DEFAULT_MAX_PER_CODE: usize = 1000;
-
-/// Keeps the first `max` diagnostics of each code (in the order given: by position
-/// once sorted) and, for each code that had more, adds one `too-many-diagnostics`
-/// note where the first unlisted one stands, saying how many were not listed. `max`
-/// 0 keeps everything. The result stays sorted by position.
-pub fn cap_per_code(diags: Vec<Diagnostic>, max: usize) -> Vec<Diagnostic> {
-    if max == 0 || diags.len() <= max {
-        return diags;
-    }
-    // Per code: how many were seen, and the first one left out.
-    let mut seen: Vec<(&'static str, usize, Option<minewatch_model::Span>)> = Vec::new();
-    let mut kept = Vec::with_capacity(diags.len().min(max * 4));
-    for d in diags {
-        let i = match seen.iter().position(|(c, _, _)| *c == d.code) {
-            Some(i) => i,
-            None => {
-                seen.push((d.code, 0, None));
-                seen.len() - 1
-            }
-        };
-        let entry = &mut seen[i];
-        entry.1 += 1;
-        if entry.1 <= max {
-            kept.push(d);
-        } else if entry.2.is_none() {
-            entry.2 = Some(d.span);
-        }
-    }
-    let mut capped = false;
-    for (code, n, first) in seen {
-        let Some(span) = first else { continue };
-        capped = true;
-        kept.push(
-            Diagnostic::new(
-                "too-many-diagnostics",
-                minewatch_model::Severity::Note,
-                span,
-                format!(
-                    "{} more {code} diagnostics in this file are not listed (the first {max} of {n} are)",
-                    n - max
-                ),
-            )
-            .with_help("`--max-per-code 0` lists them all"),
-        );
-    }
-    if capped {
-        kept.sort_by(|a, b| (a.span.start, a.code).cmp(&(b.span.start, b.code)));
-    }
-    kept
-}
-
 /// What the checks need to know beyond the document.
 #[derive(Debug, Clone)]
 pub struct Options {
@@ -179,21 +128,28 @@ impl Default for Options {
 /// Run every check on a document. The reader's own diagnostics come first;
 /// the result is sorted by position.
 pub fn check(doc: &Document, opts: &Options) -> Vec<Diagnostic> {
-    let mut out = doc.diagnostics.clone();
-    let binary = out
+    let mut out = Listed::new(0);
+    check_into(doc, opts, &mut out);
+    out.finish().diagnostics
+}
+
+/// Run every check on a document into `out`, which keeps as many of each code as it
+/// lists (see [`Listed`]): a file with a million findings of one code never holds them.
+pub fn check_into(doc: &Document, opts: &Options, out: &mut Listed) {
+    out.extend(doc.diagnostics.iter().cloned());
+    let binary = doc
+        .diagnostics
         .iter()
         .any(|d| d.code == "binary-input" || d.code == "empty-input");
     if !binary {
-        checks::header(doc, opts, &mut out);
-        checks::sections(doc, &mut out);
-        checks::notes(doc, &mut out);
-        checks::tables(doc, &mut out);
+        checks::header(doc, opts, out);
+        checks::sections(doc, out);
+        checks::notes(doc, out);
+        checks::tables(doc, out);
         let words = checks::WordIndex::new(&doc.text);
-        checks::glued_words(doc, &words, &mut out);
-        checks::near_duplicates(doc, &words, opts, &mut out);
+        checks::glued_words(doc, &words, out);
+        checks::near_duplicates(doc, &words, opts, out);
     }
-    out.sort_by(|a, b| (a.span.start, a.code).cmp(&(b.span.start, b.code)));
-    out
 }
 
 #[cfg(test)]

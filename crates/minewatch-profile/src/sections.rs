@@ -240,17 +240,20 @@ pub(crate) fn build(
     } else {
         src.text.len()
     };
-    for (k, (ci, heading, heading_lost)) in starts.iter().enumerate() {
-        let start = src.lines[chunks[*ci].first].start;
+    doc.sections.reserve_exact(starts.len());
+    for k in 0..starts.len() {
+        let (ci, ref mut heading, heading_lost) = starts[k];
+        let heading = heading.take();
+        let start = src.lines[chunks[ci].first].start;
         let end = starts
             .get(k + 1)
             .map(|(cj, _, _)| src.lines[chunks[*cj].first].start)
             .unwrap_or(body_end);
         let span = Span::new(start, end);
         let index = doc.sections.len();
-        let kind = match heading {
+        let kind = match &heading {
             Some(h) => {
-                kinds[*ci] = Some(BlockKind::Heading { section: index });
+                kinds[ci] = Some(BlockKind::Heading { section: index });
                 classify_heading(&h.text)
             }
             None => {
@@ -265,9 +268,9 @@ pub(crate) fn build(
             }
         };
         doc.sections.push(Section {
-            heading: heading.clone(),
+            heading,
             kind,
-            heading_lost: *heading_lost,
+            heading_lost,
             span,
             blocks: (0, 0),
         });

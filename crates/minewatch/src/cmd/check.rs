@@ -5,7 +5,6 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use minewatch_check::render::{self, FileReport};
-use minewatch_model::Severity;
 
 use crate::{input, Global};
 
@@ -99,11 +98,12 @@ pub fn run(args: Args, _g: &Global) -> anyhow::Result<ExitCode> {
                 let bytes = inp.bytes?;
                 let doc = minewatch_profile::read(&bytes);
                 drop(bytes);
-                let diags = analyze(&doc, &opts, !args.no_cross_checks);
                 // Counted whole, listed up to the cap.
-                let count = |sev| diags.iter().filter(|d| d.severity == sev).count();
-                let (errors, warnings) = (count(Severity::Error), count(Severity::Warning));
-                let diags = minewatch_check::cap_per_code(diags, args.max_per_code);
+                let minewatch_check::Tally {
+                    diagnostics: diags,
+                    errors,
+                    warnings,
+                } = analyze(&doc, &opts, !args.no_cross_checks, args.max_per_code);
                 let report = FileReport {
                     path: &inp.name,
                     text: &doc.text,
@@ -178,22 +178,23 @@ pub fn run(args: Args, _g: &Global) -> anyhow::Result<ExitCode> {
 }
 
 /// Every check on one document: the profile checks, then the cross-checks of its
-/// facts against each other, the treaty's rules and the reference data.
+/// facts against each other, the treaty's rules and the reference data; at most
+/// `max_per_code` of each code listed (0: all), every one counted.
 fn analyze(
     doc: &minewatch_profile::Document,
     opts: &minewatch_check::Options,
     cross_checks: bool,
-) -> Vec<minewatch_model::Diagnostic> {
-    let mut diags = minewatch_check::check(doc, opts);
-    if !cross_checks {
-        return diags;
+    max_per_code: usize,
+) -> minewatch_check::Tally {
+    let mut out = minewatch_check::Listed::new(max_per_code);
+    minewatch_check::check_into(doc, opts, &mut out);
+    if cross_checks {
+        let facts = minewatch_extract::extract(doc);
+        let cross = minewatch_extract::CrossOptions {
+            as_of: opts.as_of,
+            stale_after_months: opts.stale_after_months,
+        };
+        out.extend(minewatch_extract::cross_check(doc, &facts, &cross));
     }
-    let facts = minewatch_extract::extract(doc);
-    let cross = minewatch_extract::CrossOptions {
-        as_of: opts.as_of,
-        stale_after_months: opts.stale_after_months,
-    };
-    diags.extend(minewatch_extract::cross_check(doc, &facts, &cross));
-    diags.sort_by(|a, b| (a.span.start, a.code).cmp(&(b.span.start, b.code)));
-    diags
+    out.finish()
 }

@@ -9,7 +9,6 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
 use std::time::Instant;
 
-use minewatch_model::Severity;
 use minewatch_store::profile_json::ProfileParts;
 use minewatch_store::{IngestOutcome, ProfileInput, Store};
 
@@ -44,11 +43,14 @@ pub fn to_input(
     {
         return Err(format!("{name}: {}; not stored", d.message));
     }
-    let diags = minewatch_check::check(&doc, opts);
     // Counted whole, kept up to the cap, as `check` lists them.
-    let count = |sev| diags.iter().filter(|d| d.severity == sev).count() as u32;
-    let (error_count, warning_count) = (count(Severity::Error), count(Severity::Warning));
-    let diags = minewatch_check::cap_per_code(diags, minewatch_check::DEFAULT_MAX_PER_CODE);
+    let mut listed = minewatch_check::Listed::new(minewatch_check::DEFAULT_MAX_PER_CODE);
+    minewatch_check::check_into(&doc, opts, &mut listed);
+    let minewatch_check::Tally {
+        diagnostics: diags,
+        errors,
+        warnings,
+    } = listed.finish();
     // The model without the text (kept once, in the text column) and without the
     // notes' text and citations (kept once, with the notes).
     let model = serde_json::to_string(&doc.stored()).unwrap_or_else(|_| "null".into());
@@ -67,8 +69,8 @@ pub fn to_input(
         last_updated: doc.header.last_updated.as_ref().map(|c| c.value),
         model_json: model,
         diagnostics_json: serde_json::to_string(&diags).unwrap_or_else(|_| "[]".into()),
-        error_count,
-        warning_count,
+        error_count: errors as u32,
+        warning_count: warnings as u32,
         parts,
         text: doc.text,
     })

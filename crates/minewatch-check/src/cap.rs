@@ -1,0 +1,244 @@
+//! Diagnostics kept up to a number per code as they are made: a pathological file
+//! (a million lost headings) must not hold a million findings nobody will read.
+
+use minewatch_model::{Diagnostic, Severity, Span};
+
+/// How many diagnostics of one code a file lists by default ([`Listed`]): far more
+/// than any real profile has, far fewer than a pathological file can make.
+pub const DEFAULT_MAX_PER_CODE: usize = 1000;
+
+/// Diagnostics as they come, keeping of each code the first `max` by position (ties
+/// in the order they came), and counting every one. What [`Listed::finish`] returns
+/// is what sorting them all by position and listing the first `max` of each code
+/// would give, plus one `too-many-diagnostics` note per code that had more, where
+/// the first unlisted one stands; it holds at most twice `max` of a code at a time.
+/// `max` 0 keeps everything.
+pub struct Listed {
+    max: usize,
+    /// Every diagnostic pushed so far gets the next number: ties in position are
+    /// broken by it, as a stable sort would.
+    seq: u64,
+    codes: Vec<CodeList>,
+    errors: usize,
+    warnings: usize,
+}
+
+struct CodeList {
+    code: &'static str,
+    kept: Vec<(u64, Diagnostic)>,
+    total: usize,
+    /// The first (by position, then order) of the ones left out so far.
+    first_out: Option<(usize, u64, Span)>,
+}
+
+/// What a file's diagnostics come to: those listed, sorted by position, and how many
+/// errors and warnings there were in all (listed or not).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tally {
+    pub diagnostics: Vec<Diagnostic>,
+    pub errors: usize,
+    pub warnings: usize,
+}
+
+impl Listed {
+    pub fn new(max: usize) -> Listed {
+        Listed {
+            max,
+            seq: 0,
+            codes: Vec::new(),
+            errors: 0,
+            warnings: 0,
+        }
+    }
+
+    pub fn push(&mut self, d: Diagnostic) {
+        match d.severity {
+            Severity::Error => self.errors += 1,
+            Severity::Warning => self.warnings += 1,
+            Severity::Note => {}
+        }
+        let seq = self.seq;
+        self.seq += 1;
+        let i = match self.codes.iter().position(|c| c.code == d.code) {
+            Some(i) => i,
+            None => {
+                self.codes.push(CodeList {
+                    code: d.code,
+                    kept: Vec::new(),
+                    total: 0,
+                    first_out: None,
+                });
+                self.codes.len() - 1
+            }
+        };
+        let list = &mut self.codes[i];
+        list.total += 1;
+        list.kept.push((seq, d));
+        if self.max > 0 && list.kept.len() >= 2 * self.max {
+            list.trim(self.max);
+        }
+    }
+
+    pub fn extend(&mut self, ds: impl IntoIterator<Item = Diagnostic>) {
+        for d in ds {
+            self.push(d);
+        }
+    }
+
+    /// The diagnostics listed, sorted by position (then code, then the order they
+    /// came in), with the notes for the codes that had more than were listed (notes
+    /// at one position in the order of the codes they count).
+    pub fn finish(mut self) -> Tally {
+        let max = self.max;
+        // (the code a note counts, or "" for a diagnostic; its number; it)
+        let mut all: Vec<(&'static str, u64, Diagnostic)> = Vec::new();
+        for mut list in std::mem::take(&mut self.codes) {
+            if max > 0 && list.kept.len() > max {
+                list.trim(max);
+            }
+            if let Some((_, seq, span)) = list.first_out {
+                let (code, n) = (list.code, list.total);
+                all.push((
+                    code,
+                    seq,
+                    Diagnostic::new(
+                        "too-many-diagnostics",
+                        Severity::Note,
+                        span,
+                        format!(
+                            "{} more {code} diagnostics in this file are not listed (the first {max} of {n} are)",
+                            n - max
+                        ),
+                    )
+                    .with_help("`--max-per-code 0` lists them all"),
+                ));
+            }
+            all.extend(list.kept.into_iter().map(|(seq, d)| ("", seq, d)));
+        }
+        all.sort_by(|(ca, sa, a), (cb, sb, b)| {
+            (a.span.start, a.code, ca, sa).cmp(&(b.span.start, b.code, cb, sb))
+        });
+        Tally {
+            diagnostics: all.into_iter().map(|(_, _, d)| d).collect(),
+            errors: self.errors,
+            warnings: self.warnings,
+        }
+    }
+}
+
+impl CodeList {
+    /// Keep the first `max` by position (then order), remembering the first left out.
+    fn trim(&mut self, max: usize) {
+        self.kept.sort_by_key(|(seq, d)| (d.span.start, *seq));
+        for (seq, d) in self.kept.drain(max..) {
+            let key = (d.span.start, seq);
+            if self.first_out.is_none_or(|(s, q, _)| key < (s, q)) {
+                self.first_out = Some((key.0, key.1, d.span));
+            }
+        }
+    }
+}
+
+/// `diags` (sorted by position) with at most `max` of each code listed, as
+/// [`Listed`] lists them. `max` 0 keeps everything.
+pub fn cap_per_code(diags: Vec<Diagnostic>, max: usize) -> Vec<Diagnostic> {
+    if max == 0 || diags.len() <= max {
+        return diags;
+    }
+    let mut l = Listed::new(max);
+    l.extend(diags);
+    l.finish().diagnostics
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The plain definition: every diagnostic held, sorted by position (stable), the
+    /// first `max` of each code listed, a note per code with more where its first
+    /// unlisted one stands (appended in the order of the codes, then sorted again).
+    fn plain(ds: &[Diagnostic], max: usize) -> Tally {
+        let mut all = ds.to_vec();
+        all.sort_by(|a, b| (a.span.start, a.code).cmp(&(b.span.start, b.code)));
+        let mut codes: Vec<&'static str> = all.iter().map(|d| d.code).collect();
+        codes.sort_unstable();
+        codes.dedup();
+        let mut listed = Vec::new();
+        let mut notes = Vec::new();
+        for code in codes {
+            let of: Vec<&Diagnostic> = all.iter().filter(|d| d.code == code).collect();
+            if max > 0 && of.len() > max {
+                notes.push(
+                    Diagnostic::new(
+                        "too-many-diagnostics",
+                        Severity::Note,
+                        of[max].span,
+                        format!(
+                            "{} more {code} diagnostics in this file are not listed (the first {max} of {} are)",
+                            of.len() - max,
+                            of.len()
+                        ),
+                    )
+                    .with_help("`--max-per-code 0` lists them all"),
+                );
+            }
+        }
+        let mut counts = std::collections::HashMap::new();
+        for d in &all {
+            let c = counts.entry(d.code).or_insert(0usize);
+            *c += 1;
+            if max == 0 || *c <= max {
+                listed.push(d.clone());
+            }
+        }
+        listed.extend(notes);
+        listed.sort_by(|a, b| (a.span.start, a.code).cmp(&(b.span.start, b.code)));
+        let count = |s| ds.iter().filter(|d| d.severity == s).count();
+        Tally {
+            diagnostics: listed,
+            errors: count(Severity::Error),
+            warnings: count(Severity::Warning),
+        }
+    }
+
+    proptest! {
+        /// Listing as they come, holding at most twice `max` of a code, gives what
+        /// holding them all and listing the first gives; every one is counted.
+        #[test]
+        fn listed_as_they_come_is_the_plain_definition(
+            items in proptest::collection::vec((0usize..4, 0usize..40, 0usize..3, 0u8..3), 0..300),
+            max in 0usize..6,
+        ) {
+            const CODES: [&str; 4] = ["lost-heading", "glued-words", "missing-note", "zz"];
+            let ds: Vec<Diagnostic> = items
+                .iter()
+                .enumerate()
+                .map(|(i, &(c, start, len, sev))| {
+                    let severity = [Severity::Note, Severity::Warning, Severity::Error][sev as usize];
+                    Diagnostic::new(CODES[c], severity, Span::new(start, start + len), format!("#{i}"))
+                })
+                .collect();
+            let mut l = Listed::new(max);
+            l.extend(ds.iter().cloned());
+            prop_assert_eq!(l.finish(), plain(&ds, max));
+        }
+    }
+
+    #[test]
+    fn a_file_within_the_cap_is_listed_whole_and_sorted() {
+        let d = |code, start| {
+            Diagnostic::new(code, Severity::Warning, Span::new(start, start + 1), "m")
+        };
+        let mut l = Listed::new(2);
+        l.extend([d("b", 5), d("a", 1), d("a", 3)]);
+        let t = l.finish();
+        let got: Vec<(&str, usize)> = t
+            .diagnostics
+            .iter()
+            .map(|d| (d.code, d.span.start))
+            .collect();
+        assert_eq!(got, vec![("a", 1), ("a", 3), ("b", 5)]);
+        assert_eq!((t.errors, t.warnings), (0, 3));
+    }
+}
