@@ -241,4 +241,67 @@ mod tests {
         assert_eq!(got, vec![("a", 1), ("a", 3), ("b", 5)]);
         assert_eq!((t.errors, t.warnings), (0, 3));
     }
+
+    fn d(code: &'static str, start: usize) -> Diagnostic {
+        Diagnostic::new(code, Severity::Warning, Span::new(start, start + 1), "m")
+    }
+
+    fn listed(v: &[Diagnostic]) -> Vec<(&str, usize)> {
+        v.iter().map(|d| (d.code, d.span.start)).collect()
+    }
+
+    #[test]
+    fn a_file_within_the_cap_is_listed_whole() {
+        let v = vec![d("a", 1), d("b", 2), d("a", 3)];
+        assert_eq!(cap_per_code(v.clone(), 2), v);
+        let many: Vec<Diagnostic> = (0..50).map(|i| d("a", i)).collect();
+        assert_eq!(cap_per_code(many.clone(), 0), many, "0 lists everything");
+    }
+
+    #[test]
+    fn beyond_the_cap_each_code_is_counted_where_its_first_unlisted_one_stands() {
+        // In position order: a0 b1 a2 a3 a4 b5 a6 b7 b8; cap 2.
+        let v: Vec<Diagnostic> = [
+            ("a", 0),
+            ("b", 1),
+            ("a", 2),
+            ("a", 3),
+            ("a", 4),
+            ("b", 5),
+            ("a", 6),
+            ("b", 7),
+            ("b", 8),
+        ]
+        .into_iter()
+        .map(|(c, s)| d(c, s))
+        .collect();
+        let out = cap_per_code(v, 2);
+        assert_eq!(
+            listed(&out),
+            vec![
+                ("a", 0),
+                ("b", 1),
+                ("a", 2),
+                ("too-many-diagnostics", 3),
+                ("b", 5),
+                ("too-many-diagnostics", 7),
+            ]
+        );
+        let notes: Vec<&Diagnostic> = out
+            .iter()
+            .filter(|d| d.code == "too-many-diagnostics")
+            .collect();
+        assert_eq!(
+            notes[0].message,
+            "3 more a diagnostics in this file are not listed (the first 2 of 5 are)"
+        );
+        assert_eq!(
+            notes[1].message,
+            "2 more b diagnostics in this file are not listed (the first 2 of 4 are)"
+        );
+        assert!(notes.iter().all(|n| n.severity == Severity::Note));
+        assert!(crate::CODES
+            .iter()
+            .any(|(c, _, _)| *c == "too-many-diagnostics"));
+    }
 }

@@ -181,9 +181,9 @@ fn lost_heading_texts(kind: SectionKind) -> (Cow<'static, str>, Cow<'static, str
             format!("restore the heading (inferred: \"{}\")", kind.title()),
         )
     };
-    // One slot per kind (more slots than kinds; a kind without one is written anew).
-    static TEXTS: [std::sync::OnceLock<(String, String)>; 16] =
-        [const { std::sync::OnceLock::new() }; 16];
+    // One slot per kind (a kind without one, were `ALL` to miss it, is written anew).
+    static TEXTS: [std::sync::OnceLock<(String, String)>; SectionKind::ALL.len()] =
+        [const { std::sync::OnceLock::new() }; SectionKind::ALL.len()];
     match TEXTS.get(kind as usize) {
         Some(slot) => {
             let (m, h) = slot.get_or_init(make);
@@ -1090,20 +1090,8 @@ mod tests {
 
     #[test]
     fn lost_heading_texts_are_written_once_per_kind() {
-        use SectionKind::*;
-        let kinds = [
-            Policy,
-            Use,
-            Production,
-            Transfer,
-            Stockpiling,
-            StockpileDestruction,
-            RetainedMines,
-            Alternatives,
-            Transparency,
-            Other,
-        ];
-        for k in kinds {
+        for (i, k) in SectionKind::ALL.into_iter().enumerate() {
+            assert_eq!(k as usize, i, "ALL in declaration order");
             let (m, h) = lost_heading_texts(k);
             assert_eq!(
                 m,

@@ -66,6 +66,20 @@ impl Section {
 }
 
 impl SectionKind {
+    /// Every kind, in the order declared (`kind as usize` is its index).
+    pub const ALL: [SectionKind; 10] = [
+        SectionKind::Policy,
+        SectionKind::Use,
+        SectionKind::Production,
+        SectionKind::Transfer,
+        SectionKind::Stockpiling,
+        SectionKind::StockpileDestruction,
+        SectionKind::RetainedMines,
+        SectionKind::Alternatives,
+        SectionKind::Transparency,
+        SectionKind::Other,
+    ];
+
     pub fn title(self) -> &'static str {
         match self {
             SectionKind::Policy => "Mine ban policy",
