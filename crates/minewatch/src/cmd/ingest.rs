@@ -12,11 +12,9 @@ use std::time::Instant;
 use minewatch_store::profile_json::ProfileParts;
 use minewatch_store::{IngestOutcome, ProfileInput, Store};
 
+use crate::chunks;
 use crate::db_open::{self, Format};
 use crate::{input, Global};
-
-/// Profiles written per transaction (at most: see [`chunked`]).
-const BATCH: usize = 256;
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -75,27 +73,6 @@ pub fn to_input(
         text: doc.text,
     })
 }
-
-/// The paths cut into chunks of `batch`, the last ones smaller (a quarter of what is
-/// left per worker, down to [`MIN_CHUNK`]): the workers run out of work at about the
-/// same time, and the writer, which writes each chunk after it is made, has a small
-/// last one to write when they have.
-fn chunked<T>(paths: &[T], batch: usize, workers: usize) -> Vec<&[T]> {
-    let mut out = Vec::with_capacity(paths.len() / batch.max(1) + 16);
-    let mut rest = paths;
-    while !rest.is_empty() {
-        let n = (rest.len() / (2 * workers.max(1)))
-            .clamp(MIN_CHUNK, batch.max(MIN_CHUNK))
-            .min(rest.len());
-        let (chunk, tail) = rest.split_at(n);
-        out.push(chunk);
-        rest = tail;
-    }
-    out
-}
-
-/// The smallest chunk [`chunked`] makes (but for the last).
-const MIN_CHUNK: usize = 16;
 
 /// What a worker made of one chunk of paths.
 struct Chunk {
@@ -172,11 +149,8 @@ pub fn run(args: Args, g: &Global) -> anyhow::Result<ExitCode> {
     let (mut stored, mut unchanged, mut bytes_total) = (0usize, 0usize, 0u64);
     let mut write_secs = 0f64;
     let mut unreadable: Vec<String> = Vec::new();
-    let workers = std::thread::available_parallelism()
-        .map(|n| n.get())
-        .unwrap_or(1)
-        .min(8);
-    let chunks = chunked(&paths, BATCH, workers);
+    let workers = chunks::workers();
+    let chunks = chunks::chunked(&paths, chunks::BATCH, workers);
     let next = AtomicUsize::new(0);
     // More than one transaction's worth: let the store write in bulk (SQLite: through
     // a rollback journal, each page once, while nothing else has the database open).
@@ -287,40 +261,4 @@ pub fn run(args: Args, g: &Global) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::from(2)
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn chunks_cover_the_paths_in_order_and_shrink_at_the_end() {
-        for (len, workers) in [
-            (0, 2),
-            (1, 2),
-            (15, 2),
-            (100, 1),
-            (1_100, 2),
-            (5_000, 2),
-            (5_000, 8),
-        ] {
-            let paths: Vec<usize> = (0..len).collect();
-            let chunks = chunked(&paths, BATCH, workers);
-            let flat: Vec<usize> = chunks.iter().flat_map(|c| c.iter().copied()).collect();
-            assert_eq!(flat, paths, "every path once, in order");
-            let sizes: Vec<usize> = chunks.iter().map(|c| c.len()).collect();
-            assert!(sizes.iter().all(|&n| n > 0 && n <= BATCH), "{sizes:?}");
-            if let Some((_, init)) = sizes.split_last() {
-                assert!(init.iter().all(|&n| n >= MIN_CHUNK), "{sizes:?}");
-                assert!(
-                    sizes.windows(2).all(|w| w[0] >= w[1]),
-                    "never growing: {sizes:?}"
-                );
-            }
-            if len >= 4 * workers * BATCH {
-                assert_eq!(sizes[0], BATCH, "whole transactions while much is left");
-                assert!(*sizes.last().unwrap() <= MIN_CHUNK, "{sizes:?}");
-            }
-        }
-    }
 }
