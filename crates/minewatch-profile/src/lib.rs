@@ -14,5 +14,5 @@ mod tables;
 
 pub use citation::{find_dates, parse as parse_citation};
 pub use model::*;
-pub use reader::{read, PROFILE_TYPES};
+pub use reader::{read, read_owned, PROFILE_TYPES};
 pub use sections::{classify_content, classify_heading};

@@ -267,6 +267,21 @@ fn is_notes_heading(line: &str) -> bool {
 /// Read a profile. Never fails.
 pub fn read(bytes: &[u8]) -> Document {
     let (text, invalid_bytes) = decode(bytes);
+    read_text(text, invalid_bytes)
+}
+
+/// [`read`], taking the bytes: valid UTF-8 becomes the document's text as it is, not
+/// copied (a file is never held twice while it is read).
+pub fn read_owned(bytes: Vec<u8>) -> Document {
+    match String::from_utf8(bytes) {
+        Ok(text) => read_text(text, Vec::new()),
+        Err(e) => read(e.as_bytes()),
+    }
+}
+
+/// Read the decoded text: invalid bytes stand in it as U+001A, one byte each, so its
+/// offsets are the input's.
+fn read_text(text: String, invalid_bytes: Vec<InvalidByte>) -> Document {
     let mut diagnostics = Vec::new();
     if !invalid_bytes.is_empty() {
         let first = invalid_bytes[0].offset;
@@ -286,7 +301,7 @@ pub fn read(bytes: &[u8]) -> Document {
             ),
         );
     }
-    if let Some(nul) = memchr::memchr(0, bytes) {
+    if let Some(nul) = memchr::memchr(0, text.as_bytes()) {
         diagnostics.push(
             Diagnostic::new(
                 "binary-input",
@@ -322,7 +337,7 @@ pub fn read(bytes: &[u8]) -> Document {
         notes: Vec::new(),
         diagnostics,
     };
-    if bytes.is_empty() {
+    if text.is_empty() {
         doc.diagnostics.push(Diagnostic::new(
             "empty-input",
             Severity::Error,

@@ -206,8 +206,24 @@ proptest! {
     #[test]
     fn any_bytes_round_trip(bytes in proptest::collection::vec(any::<u8>(), 0..600)) {
         let doc = read(&bytes);
-        prop_assert_eq!(doc.to_bytes(), bytes);
+        prop_assert_eq!(doc.to_bytes(), bytes.clone());
         assert_tiles(&doc);
+        // Reading the bytes owned (valid UTF-8 kept as the text, not copied) reads the same.
+        let owned = minewatch_profile::read_owned(bytes);
+        prop_assert_eq!(&owned.text, &doc.text);
+        prop_assert_eq!(serde_json::to_string(&owned).unwrap(), serde_json::to_string(&doc).unwrap());
+    }
+
+    #[test]
+    fn profile_text_read_owned_is_read(parts in proptest::collection::vec(prop_oneof![
+        Just("Use\n".to_string()), Just("\n\n\n".to_string()), Just("[12]".to_string()), Just("\u{0}".to_string()),
+        Just("Last updated: 1 May 2020\n".to_string()), "[a-zA-Z .,]{0,40}", Just("\u{2014}".to_string()),
+    ], 0..40)) {
+        let text = parts.concat();
+        let doc = read(text.as_bytes());
+        let owned = minewatch_profile::read_owned(text.into_bytes());
+        prop_assert_eq!(serde_json::to_string(&owned).unwrap(), serde_json::to_string(&doc).unwrap());
+        prop_assert_eq!(owned.to_bytes(), doc.to_bytes());
     }
 
     #[test]

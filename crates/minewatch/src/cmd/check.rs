@@ -96,8 +96,7 @@ pub fn run(args: Args, _g: &Global) -> anyhow::Result<ExitCode> {
             Ok(path) => {
                 let inp = input::read(path);
                 let bytes = inp.bytes?;
-                let doc = minewatch_profile::read(&bytes);
-                drop(bytes);
+                let doc = minewatch_profile::read_owned(bytes);
                 // Counted whole, listed up to the cap.
                 let minewatch_check::Tally {
                     diagnostics: diags,

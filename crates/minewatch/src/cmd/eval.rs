@@ -48,7 +48,7 @@ pub fn run(args: Args, _g: &Global) -> anyhow::Result<ExitCode> {
         let g = eval::parse_gold(&gtext).with_context(|| gold.display().to_string())?;
         let inp = input::read(path);
         let bytes = inp.bytes.map_err(|e| anyhow::anyhow!(e))?;
-        let doc = minewatch_profile::read(&bytes);
+        let doc = minewatch_profile::read_owned(bytes);
         if let Some(d) = doc
             .diagnostics
             .iter()

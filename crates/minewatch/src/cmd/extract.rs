@@ -74,7 +74,7 @@ pub fn run(args: Args, _g: &Global) -> anyhow::Result<ExitCode> {
         let path = p.as_ref().map_err(|e| e.clone())?;
         let inp = input::read(path);
         let bytes = inp.bytes?;
-        let doc = minewatch_profile::read(&bytes);
+        let doc = minewatch_profile::read_owned(bytes);
         if let Some(d) = doc
             .diagnostics
             .iter()

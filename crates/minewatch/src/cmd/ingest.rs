@@ -29,11 +29,12 @@ pub struct Args {
 /// empty) is refused with the reader's reason, and nothing of it is stored.
 pub fn to_input(
     name: &str,
-    bytes: &[u8],
+    bytes: Vec<u8>,
     content_hash: String,
     opts: &minewatch_check::Options,
 ) -> Result<ProfileInput, String> {
-    let doc = minewatch_profile::read(bytes);
+    let byte_len = bytes.len() as u64;
+    let doc = minewatch_profile::read_owned(bytes);
     if let Some(d) = doc
         .diagnostics
         .iter()
@@ -60,7 +61,7 @@ pub fn to_input(
     Ok(ProfileInput {
         source_path: Some(name.to_string()),
         content_hash,
-        byte_len: bytes.len() as u64,
+        byte_len,
         country: doc.header.country.as_ref().map(|c| c.value.clone()),
         iso3: doc.header.country_iso3.clone(),
         profile_type: doc.header.profile_type.as_ref().map(|c| c.value.clone()),
@@ -115,7 +116,7 @@ fn prepare(
                 if known.contains(&hash) {
                     c.known += 1;
                 } else {
-                    match to_input(&inp.name, &b, hash, opts) {
+                    match to_input(&inp.name, b, hash, opts) {
                         Ok(i) => c.inputs.push(i),
                         Err(e) => c.unreadable.push(e),
                     }
