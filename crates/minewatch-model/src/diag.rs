@@ -123,6 +123,34 @@ impl Diagnostic {
         self.text = Some(t.into());
         self
     }
+    /// This diagnostic as JSON: what `serde_json` writes for it, by hand (see
+    /// [`crate::json`]).
+    pub fn write_json(&self, out: &mut Vec<u8>) {
+        use crate::json;
+        out.extend_from_slice(b"{\"code\":");
+        json::str(out, self.code);
+        out.extend_from_slice(b",\"severity\":");
+        json::str(out, self.severity.as_str());
+        out.extend_from_slice(b",\"span\":");
+        json::span(out, self.span);
+        out.extend_from_slice(b",\"message\":");
+        json::str(out, &self.message);
+        out.extend_from_slice(b",\"help\":");
+        json::opt_str(out, self.help.as_deref());
+        out.extend_from_slice(b",\"note\":");
+        json::opt_uint(out, self.note.map(u64::from));
+        out.extend_from_slice(b",\"text\":");
+        json::opt_str(out, self.text.as_deref());
+        out.extend_from_slice(b",\"related\":");
+        json::array(out, &self.related, |out, r| {
+            out.extend_from_slice(b"{\"span\":");
+            json::span(out, r.span);
+            out.extend_from_slice(b",\"message\":");
+            json::str(out, &r.message);
+            out.push(b'}');
+        });
+        out.push(b'}');
+    }
     pub fn with_related(mut self, span: Span, message: impl Into<String>) -> Self {
         self.related.push(Related {
             span,
@@ -242,6 +270,30 @@ impl LineIndex {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_diagnostic_as_json_is_what_serde_json_writes() {
+        let plain = Diagnostic::new("lost-heading", Severity::Warning, Span::new(3, 9), "fixed");
+        let full = Diagnostic::new(
+            "glued-words",
+            Severity::Error,
+            Span::new(10, 20),
+            "\"quoted\" \\ and\ncontrol \u{1}".to_string(),
+        )
+        .with_help("help \u{2014} text")
+        .with_note(12)
+        .with_text("Defensefor")
+        .with_related(Span::new(1, 2), "one")
+        .with_related(Span::new(5, 8), "two \t");
+        for d in [plain, full] {
+            let mut o = Vec::new();
+            d.write_json(&mut o);
+            assert_eq!(
+                crate::json::into_string(o),
+                serde_json::to_string(&d).unwrap()
+            );
+        }
+    }
     use super::*;
 
     #[test]

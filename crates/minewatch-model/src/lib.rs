@@ -3,6 +3,7 @@
 
 mod date;
 mod diag;
+pub mod json;
 
 pub use date::{
     days_in_month, is_leap_year, month_from_name, month_of_prefix, Date, DateError, MONTH_NAMES,

@@ -15,6 +15,16 @@ pub enum Format {
     Markdown,
 }
 
+impl Format {
+    /// The name it serialises as.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::PlainText => "plain-text",
+            Format::Markdown => "markdown",
+        }
+    }
+}
+
 /// A value with the span it was read from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Located<T> {
@@ -79,6 +89,22 @@ impl SectionKind {
         SectionKind::Transparency,
         SectionKind::Other,
     ];
+
+    /// The name it serialises as.
+    pub fn name(self) -> &'static str {
+        match self {
+            SectionKind::Policy => "policy",
+            SectionKind::Use => "use",
+            SectionKind::Production => "production",
+            SectionKind::Transfer => "transfer",
+            SectionKind::Stockpiling => "stockpiling",
+            SectionKind::StockpileDestruction => "stockpile-destruction",
+            SectionKind::RetainedMines => "retained-mines",
+            SectionKind::Alternatives => "alternatives",
+            SectionKind::Transparency => "transparency",
+            SectionKind::Other => "other",
+        }
+    }
 
     pub fn title(self) -> &'static str {
         match self {
@@ -236,6 +262,16 @@ pub enum TableForm {
     BlankLine,
 }
 
+impl TableForm {
+    /// The name it serialises as.
+    pub fn name(self) -> &'static str {
+        match self {
+            TableForm::Pipe => "pipe",
+            TableForm::BlankLine => "blank-line",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Cell {
     /// The value; `None` where the cell is empty (its value lost).
@@ -315,10 +351,10 @@ pub struct Block {
 
 /// `{"type": …, <the kind's field>, "span": …}`: what `#[serde(flatten)]` of the kind
 /// wrote, without its buffering (the blocks are a third of a stored model).
-impl Serialize for Block {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let (kind, field): (&str, Option<(&str, usize)>) = match self.kind {
+impl BlockKind {
+    /// The name the kind serialises as, and its field's name and value if it has one.
+    pub fn name_and_field(self) -> (&'static str, Option<(&'static str, usize)>) {
+        match self {
             BlockKind::Blank { lines } => ("blank", Some(("lines", lines))),
             BlockKind::FrontMatter => ("front-matter", None),
             BlockKind::Country => ("country", None),
@@ -329,7 +365,14 @@ impl Serialize for Block {
             BlockKind::Table { index } => ("table", Some(("index", index))),
             BlockKind::NotesHeading => ("notes-heading", None),
             BlockKind::Note { index } => ("note", Some(("index", index))),
-        };
+        }
+    }
+}
+
+impl Serialize for Block {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let (kind, field) = self.kind.name_and_field();
         let mut m = s.serialize_map(Some(2 + usize::from(field.is_some())))?;
         m.serialize_entry("type", kind)?;
         if let Some((name, value)) = field {
@@ -369,6 +412,164 @@ pub struct Document {
 /// them once, with the notes themselves; like the paragraphs' text, the model
 /// refers to them by span.
 pub struct StoredModel<'a>(&'a Document);
+
+impl StoredModel<'_> {
+    /// The stored model as JSON: the bytes `serde_json::to_string` writes for it,
+    /// written by hand (see [`minewatch_model::json`]; `ingest` writes one per
+    /// profile, and serde's generic path cost a tenth of its work).
+    pub fn to_json(&self) -> String {
+        use minewatch_model::json::{array, bool, into_string, opt_str, opt_uint, span, str, uint};
+        let d = self.0;
+        let mut o: Vec<u8> = Vec::with_capacity(d.text.len() * 2 + 256);
+        let located_str = |o: &mut Vec<u8>, l: &Option<Located<String>>| match l {
+            Some(l) => {
+                o.extend_from_slice(b"{\"value\":");
+                str(o, &l.value);
+                o.extend_from_slice(b",\"span\":");
+                span(o, l.span);
+                o.push(b'}');
+            }
+            None => o.extend_from_slice(b"null"),
+        };
+        o.extend_from_slice(b"{\"format\":");
+        str(&mut o, d.format.name());
+        o.extend_from_slice(b",\"invalid_bytes\":");
+        array(&mut o, &d.invalid_bytes, |o, b| {
+            o.extend_from_slice(b"{\"offset\":");
+            uint(o, b.offset as u64);
+            o.extend_from_slice(b",\"byte\":");
+            uint(o, u64::from(b.byte));
+            o.push(b'}');
+        });
+        let h = &d.header;
+        o.extend_from_slice(b",\"header\":{\"country\":");
+        located_str(&mut o, &h.country);
+        o.extend_from_slice(b",\"country_iso3\":");
+        opt_str(&mut o, h.country_iso3.as_deref());
+        o.extend_from_slice(b",\"profile_type\":");
+        located_str(&mut o, &h.profile_type);
+        o.extend_from_slice(b",\"last_updated\":");
+        match &h.last_updated {
+            Some(l) => {
+                o.extend_from_slice(b"{\"value\":");
+                str(&mut o, &l.value.to_string());
+                o.extend_from_slice(b",\"span\":");
+                span(&mut o, l.span);
+                o.push(b'}');
+            }
+            None => o.extend_from_slice(b"null"),
+        }
+        o.extend_from_slice(b"},\"blocks\":");
+        array(&mut o, &d.blocks, |o, b| {
+            let (kind, field) = b.kind.name_and_field();
+            o.extend_from_slice(b"{\"type\":");
+            str(o, kind);
+            if let Some((name, value)) = field {
+                o.extend_from_slice(b",\"");
+                o.extend_from_slice(name.as_bytes());
+                o.extend_from_slice(b"\":");
+                uint(o, value as u64);
+            }
+            o.extend_from_slice(b",\"span\":");
+            span(o, b.span);
+            o.push(b'}');
+        });
+        o.extend_from_slice(b",\"sections\":");
+        array(&mut o, &d.sections, |o, s| {
+            o.extend_from_slice(b"{\"heading\":");
+            match &s.heading {
+                Some(h) => {
+                    o.extend_from_slice(b"{\"text\":");
+                    str(o, &h.text);
+                    o.extend_from_slice(b",\"span\":");
+                    span(o, h.span);
+                    o.extend_from_slice(b",\"level\":");
+                    uint(o, u64::from(h.level));
+                    o.push(b'}');
+                }
+                None => o.extend_from_slice(b"null"),
+            }
+            o.extend_from_slice(b",\"kind\":");
+            str(o, s.kind.name());
+            o.extend_from_slice(b",\"heading_lost\":");
+            bool(o, s.heading_lost);
+            o.extend_from_slice(b",\"span\":");
+            span(o, s.span);
+            o.extend_from_slice(b",\"blocks\":");
+            span(o, Span::new(s.blocks.0, s.blocks.1));
+            o.push(b'}');
+        });
+        o.extend_from_slice(b",\"paragraphs\":");
+        array(&mut o, &d.paragraphs, |o, p| {
+            o.extend_from_slice(b"{\"span\":");
+            span(o, p.span);
+            o.extend_from_slice(b",\"section\":");
+            opt_uint(o, p.section.map(|i| i as u64));
+            o.push(b'}');
+        });
+        o.extend_from_slice(b",\"tables\":");
+        array(&mut o, &d.tables, |o, t| {
+            let located = |o: &mut Vec<u8>, l: &Located<String>| {
+                o.extend_from_slice(b"{\"value\":");
+                str(o, &l.value);
+                o.extend_from_slice(b",\"span\":");
+                span(o, l.span);
+                o.push(b'}');
+            };
+            o.extend_from_slice(b"{\"form\":");
+            str(o, t.form.name());
+            o.extend_from_slice(b",\"span\":");
+            span(o, t.span);
+            o.extend_from_slice(b",\"caption\":");
+            located_str(o, &t.caption);
+            o.extend_from_slice(b",\"bracket_header\":");
+            located_str(o, &t.bracket_header);
+            o.extend_from_slice(b",\"bracketed_quantities\":");
+            bool(o, t.bracketed_quantities);
+            o.extend_from_slice(b",\"columns\":");
+            array(o, &t.columns, located);
+            o.extend_from_slice(b",\"rows\":");
+            array(o, &t.rows, |o, r| {
+                o.extend_from_slice(b"{\"label\":");
+                located(o, &r.label);
+                o.extend_from_slice(b",\"cells\":");
+                array(o, &r.cells, |o, c| {
+                    o.extend_from_slice(b"{\"value\":");
+                    opt_str(o, c.value.as_deref());
+                    o.extend_from_slice(b",\"span\":");
+                    span(o, c.span);
+                    o.push(b'}');
+                });
+                o.push(b'}');
+            });
+            o.extend_from_slice(b",\"notes\":");
+            array(o, &t.notes, located);
+            o.push(b'}');
+        });
+        o.extend_from_slice(b",\"references\":");
+        array(&mut o, &d.references, |o, r| {
+            o.extend_from_slice(b"{\"number\":");
+            uint(o, u64::from(r.number));
+            o.extend_from_slice(b",\"span\":");
+            span(o, r.span);
+            o.push(b'}');
+        });
+        o.extend_from_slice(b",\"notes\":");
+        array(&mut o, &d.notes, |o, n| {
+            o.extend_from_slice(b"{\"number\":");
+            uint(o, u64::from(n.number));
+            o.extend_from_slice(b",\"span\":");
+            span(o, n.span);
+            o.extend_from_slice(b",\"marker\":");
+            span(o, n.marker);
+            o.push(b'}');
+        });
+        o.extend_from_slice(b",\"diagnostics\":");
+        array(&mut o, &d.diagnostics, |o, x| x.write_json(o));
+        o.push(b'}');
+        into_string(o)
+    }
+}
 
 impl Serialize for StoredModel<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {

@@ -208,6 +208,7 @@ proptest! {
         let doc = read(&bytes);
         prop_assert_eq!(doc.to_bytes(), bytes.clone());
         assert_tiles(&doc);
+        prop_assert_eq!(doc.stored().to_json(), serde_json::to_string(&doc.stored()).unwrap());
         // Reading the bytes owned (valid UTF-8 kept as the text, not copied) reads the same.
         let owned = minewatch_profile::read_owned(bytes);
         prop_assert_eq!(&owned.text, &doc.text);
@@ -238,6 +239,7 @@ proptest! {
         let doc = read(text.as_bytes());
         prop_assert_eq!(doc.to_bytes(), text.as_bytes());
         assert_tiles(&doc);
+        prop_assert_eq!(doc.stored().to_json(), serde_json::to_string(&doc.stored()).unwrap());
         for r in &doc.references {
             prop_assert!(text.get(r.span.start..r.span.end).is_some_and(|s| s.starts_with('[') && s.ends_with(']')));
         }
@@ -373,4 +375,69 @@ fn references_starting_in_agrees_with_a_scan() {
         }
     }
     assert!(found > 50, "{found}");
+}
+
+/// The stored model written by hand is what serde writes for it, on every profile the
+/// project has (the seed, the examples, the checker's and extraction's fixtures, the
+/// fuzz corpus) and on a generated one of every shape.
+#[test]
+fn the_stored_model_by_hand_is_what_serde_writes() {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
+    let mut files = vec![std::path::PathBuf::from(format!(
+        "{root}/../shared/seeds/000_bd786dfe2a2cbc87.txt"
+    ))];
+    for dir in [
+        "examples",
+        "crates/minewatch-check/tests/fixtures",
+        "crates/minewatch-extract/tests/fixtures",
+        "fuzz/corpus/read",
+        "fuzz/corpus/read_profile",
+    ] {
+        let mut stack = vec![std::path::PathBuf::from(format!("{root}/{dir}"))];
+        while let Some(d) = stack.pop() {
+            for e in std::fs::read_dir(&d).unwrap().flatten() {
+                let p = e.path();
+                if p.is_dir() {
+                    stack.push(p);
+                } else {
+                    files.push(p);
+                }
+            }
+        }
+    }
+    assert!(files.len() > 20, "{} files", files.len());
+    let mut shapes = 0;
+    for f in &files {
+        let doc = read(&std::fs::read(f).unwrap());
+        shapes += usize::from(!doc.tables.is_empty()) + usize::from(!doc.invalid_bytes.is_empty());
+        assert_eq!(
+            doc.stored().to_json(),
+            serde_json::to_string(&doc.stored()).unwrap(),
+            "{}",
+            f.display()
+        );
+    }
+    assert!(shapes > 2, "tables and invalid bytes among the files");
+}
+
+#[test]
+fn kinds_are_named_as_serde_names_them() {
+    for k in SectionKind::ALL {
+        assert_eq!(
+            serde_json::to_string(&k).unwrap(),
+            format!("\"{}\"", k.name())
+        );
+    }
+    for f in [Format::PlainText, Format::Markdown] {
+        assert_eq!(
+            serde_json::to_string(&f).unwrap(),
+            format!("\"{}\"", f.name())
+        );
+    }
+    for t in [TableForm::Pipe, TableForm::BlankLine] {
+        assert_eq!(
+            serde_json::to_string(&t).unwrap(),
+            format!("\"{}\"", t.name())
+        );
+    }
 }

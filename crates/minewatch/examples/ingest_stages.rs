@@ -45,7 +45,7 @@ fn main() {
         mark(1, &mut t);
         let diags = minewatch_check::check(&doc, &opts);
         mark(2, &mut t);
-        let model = serde_json::to_string(&doc.stored()).unwrap_or_default();
+        let model = doc.stored().to_json();
         mark(3, &mut t);
         let dj = serde_json::to_string(&diags).unwrap_or_default();
         mark(4, &mut t);

@@ -52,7 +52,7 @@ pub fn to_input(
     } = listed.finish();
     // The model without the text (kept once, in the text column) and without the
     // notes' text and citations (kept once, with the notes).
-    let model = serde_json::to_string(&doc.stored()).unwrap_or_else(|_| "null".into());
+    let model = doc.stored().to_json();
     let notes = crate::stored_notes::stored_notes(&doc);
     // Each fact as the extractor writes it; the store reads its fields from that.
     let facts = minewatch_extract::extract(&doc);
