@@ -221,7 +221,121 @@ pub struct Fact {
     pub reason: Option<String>,
 }
 
+/// A number as [`ser_num`] writes it: a whole number as an integer, else as
+/// `serde_json` writes the float.
+fn write_num(out: &mut Vec<u8>, v: f64) {
+    if v.fract() == 0.0 && v.abs() < 9.0e15 {
+        write_int(out, v as i64);
+    } else if serde_json::to_writer(&mut *out, &v).is_err() {
+        out.extend_from_slice(b"null");
+    }
+}
+
+fn write_int(out: &mut Vec<u8>, v: i64) {
+    if v < 0 {
+        out.push(b'-');
+    }
+    minewatch_model::json::uint(out, v.unsigned_abs());
+}
+
 impl Fact {
+    /// This fact as JSON: what `serde_json` writes for it, written by hand (see
+    /// `minewatch_model::json`; `ingest` writes every fact of every profile).
+    pub fn write_json(&self, out: &mut Vec<u8>) {
+        use minewatch_model::json::{array, opt_str, str, uint};
+        let money = |out: &mut Vec<u8>, m: &Money| {
+            out.extend_from_slice(b"{\"value\":");
+            write_num(out, m.value);
+            out.extend_from_slice(b",\"unit\":");
+            str(out, &m.unit);
+            out.push(b'}');
+        };
+        let pair = |out: &mut Vec<u8>, p: [usize; 2]| {
+            out.push(b'[');
+            uint(out, p[0] as u64);
+            out.push(b',');
+            uint(out, p[1] as u64);
+            out.push(b']');
+        };
+        // An optional field, written only where it is set (`skip_serializing_if`).
+        fn field<T>(
+            out: &mut Vec<u8>,
+            name: &str,
+            v: &Option<T>,
+            w: impl FnOnce(&mut Vec<u8>, &T),
+        ) {
+            if let Some(v) = v {
+                out.extend_from_slice(b",\"");
+                out.extend_from_slice(name.as_bytes());
+                out.extend_from_slice(b"\":");
+                w(out, v);
+            }
+        }
+        let text = |out: &mut Vec<u8>, s: &String| str(out, s);
+        out.extend_from_slice(b"{\"predicate\":");
+        str(out, &self.predicate);
+        out.extend_from_slice(b",\"subject\":");
+        str(out, &self.subject);
+        out.extend_from_slice(b",\"value\":");
+        match &self.value {
+            Value::Number(v) => write_num(out, *v),
+            Value::Range([a, b]) => {
+                out.push(b'[');
+                write_num(out, *a);
+                out.push(b',');
+                write_num(out, *b);
+                out.push(b']');
+            }
+            Value::Text(t) => str(out, t),
+        }
+        out.extend_from_slice(b",\"qualifier\":");
+        str(out, self.qualifier.as_str());
+        out.extend_from_slice(b",\"unit\":");
+        opt_str(out, self.unit.as_deref());
+        out.extend_from_slice(b",\"as_of\":");
+        opt_str(out, self.as_of.as_deref());
+        out.extend_from_slice(b",\"notes\":");
+        array(out, &self.notes, |out, n| uint(out, u64::from(*n)));
+        out.extend_from_slice(b",\"line\":");
+        uint(out, self.line as u64);
+        out.extend_from_slice(b",\"span\":");
+        pair(out, self.span);
+        out.extend_from_slice(b",\"value_span\":");
+        pair(out, self.value_span);
+        out.extend_from_slice(b",\"quote\":");
+        str(out, &self.quote);
+        field(out, "instrument", &self.instrument, text);
+        field(out, "resolution", &self.resolution, text);
+        field(out, "vote", &self.vote, text);
+        field(out, "date", &self.date, text);
+        field(out, "since", &self.since, |o, v| {
+            write_int(o, i64::from(*v))
+        });
+        field(out, "until", &self.until, |o, v| {
+            write_int(o, i64::from(*v))
+        });
+        field(out, "one_of", &self.one_of, |o, v| uint(o, u64::from(*v)));
+        field(out, "role", &self.role, text);
+        field(out, "mine_type", &self.mine_type, text);
+        field(out, "cost", &self.cost, money);
+        field(out, "equivalent", &self.equivalent, money);
+        field(out, "destinations", &self.destinations, |o, v| {
+            uint(o, u64::from(*v))
+        });
+        field(
+            out,
+            "destination_states",
+            &self.destination_states,
+            |o, v| array(o, v, |o, s| str(o, s)),
+        );
+        field(out, "casualty", &self.casualty, text);
+        field(out, "column", &self.column, text);
+        out.extend_from_slice(b",\"confidence\":");
+        str(out, self.confidence.as_str());
+        field(out, "reason", &self.reason, text);
+        out.push(b'}');
+    }
+
     /// The value as it would be written in a gold file (see [`eval`]).
     pub fn value_canonical(&self) -> String {
         self.value.canonical()

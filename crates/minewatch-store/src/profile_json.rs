@@ -16,12 +16,14 @@
 
 use std::borrow::Cow;
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use serde_json::value::RawValue;
 
 use crate::types::{ProfileFact, ProfileNote};
 
-#[derive(Serialize)]
+/// A note as serde writes it: the reference [`notes_json`] is tested against.
+#[cfg(test)]
+#[derive(serde::Serialize)]
 struct NoteOut<'a> {
     number: u32,
     span: [u64; 2],
@@ -241,15 +243,16 @@ impl ProfileParts {
     }
 
     /// From the notes and the facts as typed values (the extractor's), each written
-    /// straight into the array: no JSON text of its own per fact, and no second
-    /// reading of it. `subject` gives a fact's subject. A fact's fields come from its
-    /// type, the same for every fact of it, so the first fact's JSON is checked as
-    /// [`ProfileParts::new`] checks each, with `subject` against its own (in debug
-    /// builds, so in every test, each fact is).
-    pub fn from_facts<F: Serialize>(
+    /// straight into the array by `write` (its JSON object): no JSON text of its own
+    /// per fact, and no second reading of it. `subject` gives a fact's subject. A
+    /// fact's fields come from its type, the same for every fact of it, so the first
+    /// fact's JSON is checked as [`ProfileParts::new`] checks each, with `subject`
+    /// against its own (in debug builds, so in every test, each fact is).
+    pub fn from_facts<F>(
         notes: &[ProfileNote],
         facts: &[F],
         subject: impl Fn(&F) -> &str,
+        write: impl Fn(&F, &mut Vec<u8>),
     ) -> Result<Self, String> {
         let mut json: Vec<u8> = Vec::with_capacity(2 + facts.len() * 512);
         json.push(b'[');
@@ -260,7 +263,7 @@ impl ProfileParts {
             }
             json.extend_from_slice(b"{\"fact\":");
             let start = json.len();
-            serde_json::to_writer(&mut json, f).map_err(|e| format!("fact {i}: {e}"))?;
+            write(f, &mut json);
             let s = subject(f);
             if i == 0 || cfg!(debug_assertions) {
                 let written =
@@ -300,23 +303,37 @@ impl ProfileParts {
     }
 }
 
-/// The notes as one JSON array.
+/// The notes as one JSON array: what `serde_json` writes for them, written by hand
+/// (see `minewatch_model::json`; `ingest` writes one per profile).
 pub fn notes_json(notes: &[ProfileNote]) -> String {
-    let out: Vec<NoteOut<'_>> = notes
-        .iter()
-        .map(|n| NoteOut {
-            number: n.number,
-            span: [n.span_start, n.span_end],
-            text: &n.text,
-            author: &n.author,
-            title: &n.title,
-            place: &n.place,
-            dates: &n.dates,
-            url: &n.url,
-            undated: n.undated,
-        })
-        .collect();
-    serde_json::to_string(&out).unwrap_or_else(|_| "[]".into())
+    use minewatch_model::json::{array, bool, into_string, opt_str, span, str, uint};
+    let mut o: Vec<u8> =
+        Vec::with_capacity(notes.iter().map(|n| 2 * n.text.len() + 128).sum::<usize>() + 2);
+    array(&mut o, notes, |o, n| {
+        o.extend_from_slice(b"{\"number\":");
+        uint(o, u64::from(n.number));
+        o.extend_from_slice(b",\"span\":");
+        span(
+            o,
+            minewatch_model::Span::new(n.span_start as usize, n.span_end as usize),
+        );
+        o.extend_from_slice(b",\"text\":");
+        str(o, &n.text);
+        o.extend_from_slice(b",\"author\":");
+        opt_str(o, n.author.as_deref());
+        o.extend_from_slice(b",\"title\":");
+        opt_str(o, n.title.as_deref());
+        o.extend_from_slice(b",\"place\":");
+        opt_str(o, n.place.as_deref());
+        o.extend_from_slice(b",\"dates\":");
+        array(o, &n.dates, |o, d| str(o, d));
+        o.extend_from_slice(b",\"url\":");
+        opt_str(o, n.url.as_deref());
+        o.extend_from_slice(b",\"undated\":");
+        bool(o, n.undated);
+        o.push(b'}');
+    });
+    into_string(o)
 }
 
 /// The notes of a stored version.
@@ -396,6 +413,7 @@ pub fn fact_source<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde::Serialize;
 
     fn note(number: u32, title: Option<&str>, author: Option<&str>) -> ProfileNote {
         ProfileNote {
@@ -439,6 +457,41 @@ mod tests {
             "mine_type": "PMN-2", "confidence": "low", "reason": "a range"
         })
         .to_string()
+    }
+
+    #[test]
+    fn notes_by_hand_are_what_serde_writes() {
+        let mut odd = note(7, None, None);
+        odd.text = "tab\there, \\ back, \u{1} ctl, \r\n end".into();
+        odd.place = Some("Washington, DC".into());
+        odd.dates = vec![];
+        odd.url = None;
+        odd.undated = true;
+        odd.span_end = u64::from(u32::MAX) + 5;
+        for notes in [
+            vec![],
+            vec![note(1, Some("T \"q\""), Some("A"))],
+            vec![note(2, None, Some("B")), odd],
+        ] {
+            let by_serde: Vec<NoteOut<'_>> = notes
+                .iter()
+                .map(|n| NoteOut {
+                    number: n.number,
+                    span: [n.span_start, n.span_end],
+                    text: &n.text,
+                    author: &n.author,
+                    title: &n.title,
+                    place: &n.place,
+                    dates: &n.dates,
+                    url: &n.url,
+                    undated: n.undated,
+                })
+                .collect();
+            assert_eq!(
+                notes_json(&notes),
+                serde_json::to_string(&by_serde).unwrap()
+            );
+        }
     }
 
     #[test]
@@ -508,6 +561,10 @@ mod tests {
         confidence: &'static str,
     }
 
+    fn serde_write<T: Serialize>(f: &T, out: &mut Vec<u8>) {
+        serde_json::to_writer(out, f).unwrap();
+    }
+
     fn typed(subject: &str, quote: &str) -> Typed {
         Typed {
             predicate: "stockpile.total",
@@ -536,13 +593,13 @@ mod tests {
             .iter()
             .map(|f| serde_json::to_string(f).unwrap())
             .collect();
-        let direct = ProfileParts::from_facts(&notes, &facts, |f| &f.subject).unwrap();
+        let direct = ProfileParts::from_facts(&notes, &facts, |f| &f.subject, serde_write).unwrap();
         assert_eq!(direct, ProfileParts::new(&notes, &json).unwrap());
         assert_eq!(direct.subjects, vec!["RUS", "USA"]);
         assert_eq!(direct.facts().unwrap()[0].quote, facts[0].quote);
         let none: [Typed; 0] = [];
         assert_eq!(
-            ProfileParts::from_facts(&[], &none, |f| &f.subject)
+            ProfileParts::from_facts(&[], &none, |f| &f.subject, serde_write)
                 .unwrap()
                 .facts_json,
             "[]"
@@ -552,14 +609,14 @@ mod tests {
     #[test]
     fn typed_facts_without_the_fields_or_with_another_subject_are_refused() {
         let facts = [typed("USA", "Q."), typed("FIN", "R.")];
-        let e = ProfileParts::from_facts(&[], &facts, |_| "FIN").unwrap_err();
+        let e = ProfileParts::from_facts(&[], &facts, |_| "FIN", serde_write).unwrap_err();
         assert_eq!(
             e,
             "fact 0: subject given as \"FIN\", but the fact's is \"USA\""
         );
         if cfg!(debug_assertions) {
             // Every fact is checked in debug builds.
-            let e = ProfileParts::from_facts(&[], &facts, |_| "USA").unwrap_err();
+            let e = ProfileParts::from_facts(&[], &facts, |_| "USA", serde_write).unwrap_err();
             assert_eq!(
                 e,
                 "fact 1: subject given as \"USA\", but the fact's is \"FIN\""
@@ -574,7 +631,7 @@ mod tests {
             subject: "USA",
             predicate: "p",
         }];
-        let e = ProfileParts::from_facts(&[], &short, |f| f.subject).unwrap_err();
+        let e = ProfileParts::from_facts(&[], &short, |f| f.subject, serde_write).unwrap_err();
         assert!(e.starts_with("fact 0: missing field"), "{e}");
     }
 

@@ -57,7 +57,9 @@ fn main() {
         mark(6, &mut t);
         let facts = minewatch_extract::extract(&doc);
         mark(7, &mut t);
-        let parts = ProfileParts::from_facts(&notes, &facts, |f| &f.subject).expect("parts");
+        let parts =
+            ProfileParts::from_facts(&notes, &facts, |f| &f.subject, |f, o| f.write_json(o))
+                .expect("parts");
         mark(8, &mut t);
         keep += hash.len() + model.len() + dj.len();
         std::hint::black_box(&parts);

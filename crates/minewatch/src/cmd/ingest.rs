@@ -56,7 +56,7 @@ pub fn to_input(
     let notes = crate::stored_notes::stored_notes(&doc);
     // Each fact as the extractor writes it; the store reads its fields from that.
     let facts = minewatch_extract::extract(&doc);
-    let parts = ProfileParts::from_facts(&notes, &facts, |f| &f.subject)
+    let parts = ProfileParts::from_facts(&notes, &facts, |f| &f.subject, |f, o| f.write_json(o))
         .map_err(|e| format!("{name}: {e}; not stored"))?;
     Ok(ProfileInput {
         source_path: Some(name.to_string()),
