@@ -278,20 +278,43 @@ fn plausible_author(before: &str) -> Option<String> {
     }
     // More than 14 words, or a year among them: a sentence, not a name (one pass,
     // stopping at the first sign).
-    let sentence = |(i, w): (usize, &str)| i >= 14 || is_year(w);
-    if a.is_ascii() {
-        // The white space of ASCII text, without decoding (as `split_whitespace`).
-        if a.split([' ', '\t', '\n', '\x0B', '\x0C', '\r'])
-            .filter(|w| !w.is_empty())
-            .enumerate()
-            .any(sentence)
-        {
-            return None;
-        }
-    } else if a.split_whitespace().enumerate().any(sentence) {
+    if more_than_14_words_or_a_year(a) {
         return None;
     }
     Some(a.to_string())
+}
+
+/// Whether `a` has more than 14 words (between white space), or a year among them:
+/// a sentence, not a name. One pass, stopping at the first sign; ASCII text without
+/// decoding it.
+fn more_than_14_words_or_a_year(a: &str) -> bool {
+    if !a.is_ascii() {
+        return a
+            .split_whitespace()
+            .enumerate()
+            .any(|(i, w)| i >= 14 || is_year(w));
+    }
+    // The white space of ASCII text (as `split_whitespace` has it).
+    let ws = |c: u8| matches!(c, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r');
+    let b = a.as_bytes();
+    let (mut i, mut words) = (0, 0);
+    loop {
+        while i < b.len() && ws(b[i]) {
+            i += 1;
+        }
+        if i == b.len() {
+            return false;
+        }
+        let start = i;
+        while i < b.len() && !ws(b[i]) {
+            i += 1;
+        }
+        // ASCII bytes throughout: the word is whole characters.
+        if words >= 14 || is_year(&a[start..i]) {
+            return true;
+        }
+        words += 1;
+    }
 }
 
 /// Whether `word` (ASCII, lowercase) stands in `text` as a whole word, in any ASCII

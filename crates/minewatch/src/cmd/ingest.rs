@@ -67,7 +67,11 @@ pub fn to_input(
         profile_type: doc.header.profile_type.as_ref().map(|c| c.value.clone()),
         last_updated: doc.header.last_updated.as_ref().map(|c| c.value),
         model_json: model,
-        diagnostics_json: serde_json::to_string(&diags).unwrap_or_else(|_| "[]".into()),
+        diagnostics_json: {
+            let mut o = Vec::with_capacity(diags.len() * 256 + 2);
+            minewatch_model::json::array(&mut o, &diags, |o, d| d.write_json(o));
+            minewatch_model::json::into_string(o)
+        },
         error_count: errors as u32,
         warning_count: warnings as u32,
         parts,
