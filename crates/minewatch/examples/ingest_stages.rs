@@ -47,7 +47,8 @@ fn main() {
         mark(2, &mut t);
         let model = doc.stored().to_json();
         mark(3, &mut t);
-        let dj = serde_json::to_string(&diags).unwrap_or_default();
+        let mut dj = Vec::new();
+        minewatch_model::json::array(&mut dj, &diags, |o, d| d.write_json(o));
         mark(4, &mut t);
         for n in &doc.notes {
             keep += n.citation().dates.len();
