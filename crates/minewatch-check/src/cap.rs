@@ -105,10 +105,7 @@ impl Listed {
                         "too-many-diagnostics",
                         Severity::Note,
                         span,
-                        format!(
-                            "{} more {code} diagnostics in this file are not listed (the first {max} of {n} are)",
-                            n - max
-                        ),
+                        more_message(code, n, max),
                     )
                     .with_help("`--max-per-code 0` lists them all"),
                 ));
@@ -137,6 +134,14 @@ impl CodeList {
             }
         }
     }
+}
+
+/// What a `too-many-diagnostics` note says: how many of `code` are not listed, of
+/// `n` in all, the first `max` being listed.
+pub fn more_message(code: &str, n: usize, max: usize) -> String {
+    let more = n - max;
+    let (s, are) = if more == 1 { ("", "is") } else { ("s", "are") };
+    format!("{more} more {code} diagnostic{s} in this file {are} not listed (listed: the first {max} of {n})")
 }
 
 /// `diags` (sorted by position) with at most `max` of each code listed, as
@@ -175,8 +180,10 @@ mod tests {
                         Severity::Note,
                         of[max].span,
                         format!(
-                            "{} more {code} diagnostics in this file are not listed (the first {max} of {} are)",
+                            "{} more {code} diagnostic{} in this file {} not listed (listed: the first {max} of {})",
                             of.len() - max,
+                            if of.len() - max == 1 { "" } else { "s" },
+                            if of.len() - max == 1 { "is" } else { "are" },
                             of.len()
                         ),
                     )
@@ -293,13 +300,17 @@ mod tests {
             .collect();
         assert_eq!(
             notes[0].message,
-            "3 more a diagnostics in this file are not listed (the first 2 of 5 are)"
+            "3 more a diagnostics in this file are not listed (listed: the first 2 of 5)"
         );
         assert_eq!(
             notes[1].message,
-            "2 more b diagnostics in this file are not listed (the first 2 of 4 are)"
+            "2 more b diagnostics in this file are not listed (listed: the first 2 of 4)"
         );
         assert!(notes.iter().all(|n| n.severity == Severity::Note));
+        assert_eq!(
+            more_message("glued-words", 3, 2),
+            "1 more glued-words diagnostic in this file is not listed (listed: the first 2 of 3)"
+        );
         assert!(crate::CODES
             .iter()
             .any(|(c, _, _)| *c == "too-many-diagnostics"));

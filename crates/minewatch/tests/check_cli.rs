@@ -438,7 +438,7 @@ fn a_file_with_thousands_of_one_finding_lists_the_first_and_counts_the_rest() {
     assert_eq!(
         note["message"],
         format!(
-            "{} more lost-heading diagnostics in this file are not listed (the first 1000 of {lost} are)",
+            "{} more lost-heading diagnostics in this file are not listed (listed: the first 1000 of {lost})",
             lost - 1_000
         )
     );
