@@ -242,7 +242,7 @@ impl Fact {
     /// This fact as JSON: what `serde_json` writes for it, written by hand (see
     /// `minewatch_model::json`; `ingest` writes every fact of every profile).
     pub fn write_json(&self, out: &mut Vec<u8>) {
-        use minewatch_model::json::{array, opt_str, str, uint};
+        use minewatch_model::json::{array, opt_str, span, str, uint};
         let money = |out: &mut Vec<u8>, m: &Money| {
             out.extend_from_slice(b"{\"value\":");
             write_num(out, m.value);
@@ -250,13 +250,8 @@ impl Fact {
             str(out, &m.unit);
             out.push(b'}');
         };
-        let pair = |out: &mut Vec<u8>, p: [usize; 2]| {
-            out.push(b'[');
-            uint(out, p[0] as u64);
-            out.push(b',');
-            uint(out, p[1] as u64);
-            out.push(b']');
-        };
+        let pair =
+            |out: &mut Vec<u8>, p: [usize; 2]| span(out, minewatch_model::Span::new(p[0], p[1]));
         // An optional field, written only where it is set (`skip_serializing_if`).
         fn field<T>(
             out: &mut Vec<u8>,
