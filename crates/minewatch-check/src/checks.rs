@@ -522,6 +522,10 @@ impl WordIndex {
                 i += 1;
                 continue;
             }
+            if c & NON_ASCII != 0 && is_punctuation_at(b, i) {
+                i += 3;
+                continue;
+            }
             // An ASCII word in one tight loop; anything else through the general iterator.
             let start = i;
             // Bit UPPER of `seen` ends up set where a lower-case letter precedes a capital.
@@ -569,7 +573,8 @@ impl WordIndex {
                 }
             }
             let joint = seen & UPPER != 0;
-            if i < n && b[i] >= 0x80 || i == start {
+            // A word that ends at a quotation mark or a dash is whole as read.
+            if i < n && b[i] >= 0x80 && !is_punctuation_at(b, i) || i == start {
                 let mut it = words(text);
                 it.pos = start;
                 match it.next() {
@@ -610,6 +615,15 @@ impl WordIndex {
         let b = self.spans.partition_point(|w| (w.0 as usize) < span.end);
         a..b.max(a)
     }
+}
+
+/// Whether one of U+2010–U+202F (dashes, quotation marks, daggers, the ellipsis,
+/// separators and marks of direction: none a letter) starts at byte `i` — the
+/// non-ASCII characters that stand most beside words in profiles.
+#[inline]
+fn is_punctuation_at(b: &[u8], i: usize) -> bool {
+    b.get(i..i + 3)
+        .is_some_and(|x| x[0] == 0xE2 && x[1] == 0x80 && (0x90..=0xAF).contains(&x[2]))
 }
 
 /// A whitespace-delimited token containing byte `i`.
@@ -1044,7 +1058,7 @@ mod tests {
         /// its case joint as the plain definition finds it.
         #[test]
         fn glue_candidates_are_the_words_is_candidate_accepts(
-            text in "([A-Za-z]{1,12}|[ .,\\-\n]|Défense|ThéVolcano|for|the|[0-9]{1,3}){0,60}"
+            text in "([A-Za-z]{1,12}|[ .,\\-\n]|Défense|ThéVolcano|for|the|[0-9]{1,3}|[\u{2010}-\u{202f}]|\u{2030}|\u{200f}){0,60}"
         ) {
             let wi = WordIndex::new(&text);
             let expected: Vec<(u32, bool)> = (0..wi.spans.len() as u32)
@@ -1244,7 +1258,7 @@ mod tests {
         /// The fused scan finds the words the general iterator finds, with the same hashes
         /// and case joints, on any text (ASCII, accented, mixed scripts, punctuation).
         #[test]
-        fn word_index_matches_the_word_iterator(text in "([A-Za-z]{1,12}|[ÄäÉéΣσЖж]{1,3}|[ ,.;:!?0-9\\-\u{201c}\u{201d}\n]{1,3}){0,40}") {
+        fn word_index_matches_the_word_iterator(text in "([A-Za-z]{1,12}|[ÄäÉéΣσЖж]{1,3}|[ ,.;:!?0-9\\-\u{201c}\u{201d}\n]{1,3}|[\u{2010}-\u{2030}]{1,2}){0,40}") {
             let wi = WordIndex::new(&text);
             let expected: Vec<(usize, &str)> = words(&text).collect();
             prop_assert_eq!(wi.spans.len(), expected.len());

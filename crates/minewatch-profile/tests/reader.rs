@@ -391,7 +391,6 @@ fn the_stored_model_by_hand_is_what_serde_writes() {
         "crates/minewatch-check/tests/fixtures",
         "crates/minewatch-extract/tests/fixtures",
         "fuzz/corpus/read",
-        "fuzz/corpus/read_profile",
     ] {
         let mut stack = vec![std::path::PathBuf::from(format!("{root}/{dir}"))];
         while let Some(d) = stack.pop() {
