@@ -92,11 +92,16 @@ pub enum Value {
 
 /// Serialise a whole number as an integer.
 pub(crate) fn ser_num<S: serde::Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
-    if v.fract() == 0.0 && v.abs() < 9.0e15 {
-        s.serialize_i64(*v as i64)
-    } else {
-        s.serialize_f64(*v)
+    match whole(*v) {
+        Some(n) => s.serialize_i64(n),
+        None => s.serialize_f64(*v),
     }
+}
+
+/// A number that is written as an integer: whole, and well inside what an `i64` and
+/// a JSON reader's double hold exactly.
+fn whole(v: f64) -> Option<i64> {
+    (v.fract() == 0.0 && v.abs() < 9.0e15).then_some(v as i64)
 }
 
 impl Serialize for Value {
@@ -224,10 +229,13 @@ pub struct Fact {
 /// A number as [`ser_num`] writes it: a whole number as an integer, else as
 /// `serde_json` writes the float.
 fn write_num(out: &mut Vec<u8>, v: f64) {
-    if v.fract() == 0.0 && v.abs() < 9.0e15 {
-        write_int(out, v as i64);
-    } else if serde_json::to_writer(&mut *out, &v).is_err() {
-        out.extend_from_slice(b"null");
+    match whole(v) {
+        Some(n) => write_int(out, n),
+        None => {
+            if serde_json::to_writer(&mut *out, &v).is_err() {
+                out.extend_from_slice(b"null");
+            }
+        }
     }
 }
 

@@ -8,7 +8,8 @@ pub const BATCH: usize = 256;
 /// The smallest chunk [`chunked`] makes (but for the last).
 pub const MIN_CHUNK: usize = 16;
 
-/// How many workers read and check profiles: one a core, at most eight.
+/// How many workers read and check files (`ingest`, `check`, `extract`): one a core,
+/// at most eight.
 pub fn workers() -> usize {
     std::thread::available_parallelism()
         .map(|n| n.get())

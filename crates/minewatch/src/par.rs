@@ -1,12 +1,8 @@
 //! Running per-file work on every core while keeping output in input order.
 
-/// How many worker threads to use: the machine's cores, at most 8.
-pub fn threads() -> usize {
-    std::thread::available_parallelism()
-        .map(|n| n.get())
-        .unwrap_or(1)
-        .min(8)
-}
+/// How many worker threads to use: the machine's cores, at most 8 (one definition
+/// with `ingest`'s, which its kill test shares).
+pub use crate::chunks::workers as threads;
 
 /// Apply `f` to every item on up to `threads` threads and hand the results to `sink`
 /// in input order. Workers take the next few items as they finish (no idle batches;
