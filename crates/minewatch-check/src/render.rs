@@ -360,11 +360,105 @@ pub fn json_file_item(f: &FileReport, indent: usize) -> String {
     ArrayStream::item(&json_file_of(f), indent)
 }
 
-/// [`json_file_item`] in [`Pieces`].
+/// [`json_file_item`] in pieces of about a mebibyte (see [`Pieces`]), written by hand:
+/// the same bytes (tests compare the two), without the serializer's calls per token.
 pub fn json_file_pieces(f: &FileReport, indent: usize) -> Vec<Vec<u8>> {
-    let mut out = Pieces::default();
-    ArrayStream::write_item(&json_file_of(f), indent, &mut out);
-    out.finish()
+    use minewatch_model::json;
+    /// A new line indented by `n` spaces.
+    fn nl(o: &mut Vec<u8>, n: usize) {
+        o.push(b'\n');
+        o.resize(o.len() + n, b' ');
+    }
+    /// `,` unless first, a new line at depth `n`, then `"name": `.
+    fn key(o: &mut Vec<u8>, n: usize, name: &str, first: bool) {
+        if !first {
+            o.push(b',');
+        }
+        nl(o, n);
+        o.push(b'"');
+        o.extend_from_slice(name.as_bytes());
+        o.extend_from_slice(b"\": ");
+    }
+    let (text, idx) = (f.text, LineIndex::new(f.text));
+    let mut done: Vec<Vec<u8>> = Vec::new();
+    let mut o: Vec<u8> = Vec::with_capacity((f.diagnostics.len().min(2048) * 320).max(256));
+    o.resize(indent, b' ');
+    o.push(b'{');
+    key(&mut o, indent + 2, "diagnostics", true);
+    o.push(b'[');
+    let (d0, d1) = (indent + 4, indent + 6);
+    for (i, d) in f.diagnostics.iter().enumerate() {
+        if i > 0 {
+            o.push(b',');
+        }
+        nl(&mut o, d0);
+        o.push(b'{');
+        let st = idx.line_col(text, d.span.start);
+        let e = idx.line_col(text, d.span.end);
+        key(&mut o, d1, "code", true);
+        json::str(&mut o, d.code);
+        key(&mut o, d1, "column", false);
+        json::uint(&mut o, st.column as u64);
+        key(&mut o, d1, "end_column", false);
+        json::uint(&mut o, e.column as u64);
+        key(&mut o, d1, "end_line", false);
+        json::uint(&mut o, e.line as u64);
+        if let Some(h) = d.help.as_deref() {
+            key(&mut o, d1, "help", false);
+            json::str(&mut o, h);
+        }
+        key(&mut o, d1, "line", false);
+        json::uint(&mut o, st.line as u64);
+        key(&mut o, d1, "message", false);
+        json::str(&mut o, &d.message);
+        if let Some(n) = d.note {
+            key(&mut o, d1, "note", false);
+            json::uint(&mut o, n as u64);
+        }
+        if !d.related.is_empty() {
+            key(&mut o, d1, "related", false);
+            o.push(b'[');
+            for (k, r) in d.related.iter().enumerate() {
+                if k > 0 {
+                    o.push(b',');
+                }
+                nl(&mut o, d1 + 2);
+                o.push(b'{');
+                let rc = idx.line_col(text, r.span.start);
+                key(&mut o, d1 + 4, "column", true);
+                json::uint(&mut o, rc.column as u64);
+                key(&mut o, d1 + 4, "line", false);
+                json::uint(&mut o, rc.line as u64);
+                key(&mut o, d1 + 4, "message", false);
+                json::str(&mut o, &r.message);
+                nl(&mut o, d1 + 2);
+                o.push(b'}');
+            }
+            nl(&mut o, d1);
+            o.push(b']');
+        }
+        key(&mut o, d1, "severity", false);
+        json::str(&mut o, d.severity.as_str());
+        if let Some(t) = d.text.as_deref() {
+            key(&mut o, d1, "text", false);
+            json::str(&mut o, t);
+        }
+        nl(&mut o, d0);
+        o.push(b'}');
+        if o.len() >= PIECE {
+            done.push(std::mem::replace(&mut o, Vec::with_capacity(PIECE + 4096)));
+        }
+    }
+    if !f.diagnostics.is_empty() {
+        nl(&mut o, indent + 2);
+    }
+    o.push(b']');
+    key(&mut o, indent + 2, "path", false);
+    json::str(&mut o, f.path);
+    nl(&mut o, indent);
+    o.push(b'}');
+    done.push(o);
+    done
 }
 
 /// One file's entry of [`json`]: `{"path":…,"diagnostics":[…]}`.
@@ -672,6 +766,85 @@ impl serde_json::ser::Formatter for Indented {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The hand-written JSON item is the serializer's, byte for byte: any text,
+        /// spans, messages (quotes, control characters, non-ASCII), optional fields
+        /// present or not, related places, any indent.
+        #[test]
+        fn hand_written_json_items_are_the_serializers(
+            text in "(\\PC|\n|\r\n){0,80}",
+            path in "\\PC{0,12}",
+            ds in proptest::collection::vec(
+                (0usize..100, 0usize..100, "(\\PC|[\"\\\\\u{0}-\u{1f}]){0,20}",
+                 proptest::option::of("\\PC{0,10}"), proptest::option::of(0u32..1000),
+                 proptest::option::of("[a-zA-Z\u{e9}\"]{0,8}"),
+                 proptest::collection::vec((0usize..100, "\\PC{0,6}"), 0..3), proptest::bool::ANY),
+                0..6),
+            indent in 0usize..9,
+        ) {
+            let cut = |i: usize| {
+                let mut i = i.min(text.len());
+                while !text.is_char_boundary(i) {
+                    i -= 1;
+                }
+                i
+            };
+            let diags: Vec<Diagnostic> = ds
+                .into_iter()
+                .map(|(a, b, m, h, n, t, rel, err)| {
+                    let (a, b) = (cut(a.min(b)), cut(a.max(b)));
+                    let sev = if err { Severity::Error } else { Severity::Warning };
+                    let mut d = Diagnostic::new("glued-words", sev, minewatch_model::Span::new(a, b), m);
+                    if let Some(h) = h {
+                        d = d.with_help(h);
+                    }
+                    if let Some(n) = n {
+                        d = d.with_note(n);
+                    }
+                    if let Some(t) = t {
+                        d = d.with_text(t);
+                    }
+                    for (r, rm) in rel {
+                        let r = cut(r);
+                        d = d.with_related(minewatch_model::Span::new(r, r), rm);
+                    }
+                    d
+                })
+                .collect();
+            let f = FileReport { path: &path, text: &text, diagnostics: &diags };
+            let want = json_file_item(&f, indent);
+            proptest::prop_assert_eq!(String::from_utf8(json_file_pieces(&f, indent).concat()).unwrap(), want);
+        }
+    }
+
+    /// A report of many diagnostics comes in pieces of about a mebibyte, the same bytes.
+    #[test]
+    fn long_json_reports_come_in_pieces() {
+        let text = "word ".repeat(2000);
+        let diags: Vec<Diagnostic> = (0..6000)
+            .map(|i| {
+                Diagnostic::new(
+                    "lost-heading",
+                    Severity::Warning,
+                    minewatch_model::Span::new(i % 9000, i % 9000 + 4),
+                    "a message of some length, to fill the pieces \u{201c}quoted\u{201d}",
+                )
+                .with_help("a help text that is also not short")
+            })
+            .collect();
+        let f = FileReport {
+            path: "p",
+            text: &text,
+            diagnostics: &diags,
+        };
+        let pieces = json_file_pieces(&f, 4);
+        assert!(pieces.len() >= 2, "{}", pieces.len());
+        assert_eq!(
+            String::from_utf8(pieces.concat()).unwrap(),
+            json_file_item(&f, 4)
+        );
+    }
 
     /// Pieces are about a mebibyte each, in order, and nothing is lost between them.
     #[test]
