@@ -391,6 +391,14 @@ impl SqliteStore {
     }
 
     fn check_schema(&self) -> Result<()> {
+        // One read transaction, so one snapshot: another process migrating a new
+        // database meanwhile commits each migration's tables with its version, and
+        // between two separate reads its tables could be seen without its version
+        // (and the database taken for another application's).
+        let _snapshot = self
+            .conn
+            .unchecked_transaction()
+            .map_err(|e| self.map_open_err(e))?;
         let v = self.schema_version()?;
         if v > SQLITE_SCHEMA_VERSION {
             return Err(StoreError::NewerSchema {

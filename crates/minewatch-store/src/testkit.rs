@@ -314,15 +314,13 @@ pub fn story(
         ]
     );
     assert_eq!(json["status"], "state-party");
+    // The Cook Islands' deposit was read in a secondary source (medium): verified.
     let cok = store
         .status("COK", &StatusQuery::as_of(d("2026-06-01")))
         .unwrap();
-    assert_eq!(cok.confidence, Confidence::Low);
-    assert!(
-        cok.sources.iter().any(|s| !s.verified),
-        "low confidence is shown as unverified"
-    );
-    assert!(cok.notes.iter().any(|n| n.contains("UNVERIFIED")));
+    assert_eq!(cok.confidence, Confidence::Medium);
+    assert!(cok.sources.iter().all(|s| s.verified));
+    assert!(!cok.notes.iter().any(|n| n.contains("UNVERIFIED")));
     let xkx = store
         .status("XKX", &StatusQuery::as_of(d("2026-06-01")))
         .unwrap();
@@ -435,9 +433,10 @@ pub fn story(
         ("eif-rule-exception", "note")
     );
     assert!(ssd.message.contains("independence"));
-    assert!(findings
-        .iter()
-        .any(|f| f.iso3 == "COK" && f.code == "unverified"));
+    assert!(
+        !findings.iter().any(|f| f.code == "unverified"),
+        "no shipped treaty row is low"
+    );
     assert!(findings
         .iter()
         .any(|f| f.iso3 == "LTU" && f.code == "conflict"));
@@ -448,6 +447,49 @@ pub fn story(
     assert!(
         warnings.is_empty(),
         "the shipped data agrees with itself and the treaty: {warnings:#?}"
+    );
+
+    // --- A value nobody has verified (low confidence) ----------------------------------
+    // Another source's day for the Cook Islands' deposit, recorded unverified and
+    // preferred: it is the value shown, marked unverified everywhere, then retracted.
+    let mut low = user_fact(
+        "COK",
+        predicate::MBT_DEPOSIT,
+        "story:unverified",
+        Some("2006-03-16"),
+        Rank::Preferred,
+    );
+    low.confidence = Confidence::Low;
+    low.source.confidence = Confidence::Low;
+    assert_eq!(store.put_facts(std::slice::from_ref(&low)).unwrap(), 1);
+    let cok = store
+        .status("COK", &StatusQuery::as_of(d("2026-06-01")))
+        .unwrap();
+    assert_eq!(cok.deposit_date, Some(d("2006-03-16")));
+    assert_eq!(cok.confidence, Confidence::Low);
+    assert!(
+        cok.sources.iter().any(|s| !s.verified),
+        "low confidence is shown as unverified"
+    );
+    assert!(cok.notes.iter().any(|n| n.contains("UNVERIFIED")));
+    let listed = store
+        .states(None, &StatusQuery::as_of(d("2026-06-01")))
+        .unwrap();
+    let cok_listed = listed.iter().find(|r| r.iso3 == "COK").unwrap();
+    assert_eq!(cok_listed.confidence, Confidence::Low);
+    assert!(store
+        .consistency()
+        .unwrap()
+        .iter()
+        .any(|f| f.iso3 == "COK" && f.code == "unverified"));
+    low.retracted = true;
+    assert_eq!(store.put_facts(std::slice::from_ref(&low)).unwrap(), 1);
+    let cok = store
+        .status("COK", &StatusQuery::as_of(d("2026-06-01")))
+        .unwrap();
+    assert_eq!(
+        (cok.deposit_date, cok.confidence),
+        (Some(d("2006-03-15")), Confidence::Medium)
     );
 
     // --- Bitemporal: new versions, known-at, retraction -----------------------------

@@ -319,6 +319,43 @@ fn dump_is_a_consistent_snapshot_while_another_process_writes() {
     assert_eq!(b.profile_versions(None, None).unwrap().len(), 1);
 }
 
+/// Opening a database while another process migrates it never mistakes it for another
+/// application's: the schema is read in one snapshot (it once read the version, then
+/// the tables, and saw a migration's tables committed in between without its version).
+#[test]
+fn opening_a_database_while_another_migrates_it() {
+    for round in 0..6 {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(format!("kb{round}.db"));
+        // Created empty first (as a first command would), then migrated by one while
+        // others open it again and again.
+        drop(SqliteStore::open(&path).unwrap());
+        let done = std::sync::atomic::AtomicBool::new(false);
+        std::thread::scope(|s| {
+            let readers: Vec<_> = (0..3)
+                .map(|_| {
+                    s.spawn(|| {
+                        let mut opened = 0;
+                        while !done.load(std::sync::atomic::Ordering::Relaxed) || opened == 0 {
+                            if let Err(e) = SqliteStore::open(&path) {
+                                panic!("open during a migration: {e}");
+                            }
+                            opened += 1;
+                        }
+                        opened
+                    })
+                })
+                .collect();
+            let mut st = SqliteStore::open(&path).unwrap();
+            st.migrate().unwrap();
+            done.store(true, std::sync::atomic::Ordering::Relaxed);
+            for r in readers {
+                assert!(r.join().unwrap() > 0);
+            }
+        });
+    }
+}
+
 #[test]
 fn several_processes_initialising_one_new_database_at_once() {
     let dir = tempfile::tempdir().unwrap();
