@@ -615,11 +615,13 @@ fn unga() -> Option<&'static Unga> {
             vt.col("vote").ok()?,
         );
         let mut votes: BTreeMap<String, BTreeMap<String, String>> = BTreeMap::new();
-        for rec in &vt.records {
-            votes
-                .entry(rec.fields[vc].clone())
-                .or_default()
-                .insert(rec.fields[vr].clone(), rec.fields[vv].clone());
+        // The fields moved, not copied: 4,400 rows are read on a process's first check.
+        for rec in vt.records {
+            let mut f = rec.fields;
+            let vote = std::mem::take(&mut f[vv]);
+            let res = std::mem::take(&mut f[vr]);
+            let country = std::mem::take(&mut f[vc]);
+            votes.entry(country).or_default().insert(res, vote);
         }
         Some(Unga { calls, votes })
     })
