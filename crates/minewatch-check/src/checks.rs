@@ -509,78 +509,103 @@ static CLASS: [u8; 256] = {
 };
 
 impl WordIndex {
-    /// One scan of the text, 64 bytes a step: bit masks of the ASCII letters, the
-    /// lower-case ones and the bytes of multi-byte characters. A run of ASCII letters
-    /// inside a block is a word read from the masks (its case joint too); a run that
-    /// touches a multi-byte character or crosses a block is read byte by byte, its
-    /// non-ASCII parts through the general word iterator.
     pub fn new(text: &str) -> WordIndex {
-        let mut w = WordSink {
-            spans: Vec::with_capacity(text.len() / 6),
-            hashes: Vec::with_capacity(text.len() / 6),
-            glue_candidates: Vec::new(),
-        };
+        let mut spans = Vec::with_capacity(text.len() / 6);
+        let mut hashes = Vec::with_capacity(text.len() / 6);
+        let mut glue_candidates = Vec::new();
         let b = text.as_bytes();
         let n = b.len();
-        let mut base = 0;
-        let (mut l, mut lo, mut hi) = block_masks(b, 0);
-        // Bits of the block below `from` are read.
-        let mut from = 0u32;
-        while base < n {
-            let seg = l | hi;
-            let ahead = seg & (u64::MAX << from);
-            if ahead == 0 {
-                base += 64;
-                if base >= n {
-                    break;
-                }
-                (l, lo, hi) = block_masks(b, base);
-                from = 0;
+        let mut i = 0;
+        while i < n {
+            let c = CLASS[b[i] as usize];
+            if c & (LETTER | NON_ASCII) == 0 {
+                i += 1;
                 continue;
             }
-            let s = ahead.trailing_zeros();
-            let run = (!(seg >> s)).trailing_zeros();
-            let start = base + s as usize;
-            if s + run < 64 && (hi >> s) & ((1u64 << run) - 1) == 0 {
-                // ASCII letters inside the block. A capital with a lower-case letter
-                // before it: both in the word, as the byte before the word is no letter.
-                let word = ((1u64 << run) - 1) << s;
-                let joint = l & !lo & (lo << 1) & word != 0;
-                w.ascii(b, start, start + run as usize, joint);
-                from = s + run;
+            if c & NON_ASCII != 0 && is_punctuation_at(b, i) {
+                i += 3;
                 continue;
             }
-            // Byte by byte: a run that crosses into the next block, or has multi-byte
-            // characters.
-            let (mut end, mut any, mut seen, mut prev) = (start, 0u8, 0u8, 0u8);
-            while end < n {
-                let c = CLASS[b[end] as usize];
-                if c & (LETTER | NON_ASCII) == 0 {
+            // An ASCII word in one tight loop; anything else through the general iterator.
+            let start = i;
+            // Bit UPPER of `seen` ends up set where a lower-case letter precedes a capital.
+            let mut seen = 0u8;
+            let mut prev = 0u8;
+            // Eight bytes a step while they last: the run of letters, and whether a
+            // lower-case letter stands before a capital in it (also across steps).
+            while i + 8 <= n {
+                const HIGH: u64 = 0x8080_8080_8080_8080;
+                let v = load8(&b[i..i + 8]);
+                let letters = letter_bits(v);
+                let run = ((!letters & HIGH).trailing_zeros() / 8) as usize;
+                let keep = if run == 8 {
+                    u64::MAX
+                } else {
+                    (1u64 << (8 * run)) - 1
+                };
+                let lower = letters & ((v & 0x2020_2020_2020_2020) << 2) & keep;
+                let upper = letters & !lower & keep;
+                if (lower << 8) & upper != 0 || prev & LOWER != 0 && upper & 0x80 != 0 {
+                    seen |= UPPER;
+                }
+                if run > 0 {
+                    prev = if (lower >> (8 * (run - 1))) & 0x80 != 0 {
+                        LOWER
+                    } else {
+                        0
+                    };
+                }
+                i += run;
+                if run < 8 {
                     break;
                 }
-                any |= c;
-                seen |= (prev << 1) & c;
-                prev = c;
-                end += 1;
             }
-            if any & NON_ASCII == 0 {
-                w.ascii(b, start, end, seen & UPPER != 0);
-            } else {
-                w.mixed(text, start, end);
+            // The last bytes of the text (or a run that reached them) one at a time.
+            if i + 8 > n {
+                while i < n {
+                    let c = CLASS[b[i] as usize];
+                    if c & LETTER == 0 {
+                        break;
+                    }
+                    seen |= (prev << 1) & c;
+                    prev = c;
+                    i += 1;
+                }
             }
-            if end >= n {
-                break;
+            let joint = seen & UPPER != 0;
+            // A word that ends at a quotation mark or a dash is whole as read.
+            if i < n && b[i] >= 0x80 && !is_punctuation_at(b, i) || i == start {
+                let mut it = words(text);
+                it.pos = start;
+                match it.next() {
+                    Some((s, w)) => {
+                        i = s + w.len();
+                        let mut prev: Option<char> = None;
+                        let joint = w.chars().any(|c| {
+                            let j = prev.is_some_and(char::is_lowercase) && c.is_uppercase();
+                            prev = Some(c);
+                            j
+                        });
+                        if is_candidate(w, joint) {
+                            glue_candidates.push((spans.len() as u32, joint));
+                        }
+                        spans.push((s as u32, i as u32));
+                        hashes.push(fold_hash(w));
+                    }
+                    None => i = n,
+                }
+                continue;
             }
-            if end - base >= 64 {
-                base = end & !63;
-                (l, lo, hi) = block_masks(b, base);
+            if joint || i - start >= 6 && is_candidate(&text[start..i], false) {
+                glue_candidates.push((spans.len() as u32, joint));
             }
-            from = (end - base) as u32;
+            spans.push((start as u32, i as u32));
+            hashes.push(hash_lower_at(b, start, i));
         }
         WordIndex {
-            spans: w.spans,
-            hashes: w.hashes,
-            glue_candidates: w.glue_candidates,
+            spans,
+            hashes,
+            glue_candidates,
         }
     }
 
@@ -589,101 +614,6 @@ impl WordIndex {
         let a = self.spans.partition_point(|w| (w.0 as usize) < span.start);
         let b = self.spans.partition_point(|w| (w.0 as usize) < span.end);
         a..b.max(a)
-    }
-}
-
-/// The word index as it is built.
-struct WordSink {
-    spans: Vec<(u32, u32)>,
-    hashes: Vec<u64>,
-    glue_candidates: Vec<(u32, bool)>,
-}
-
-impl WordSink {
-    /// The word `b[start..end]`, all ASCII letters; `joint`: a lower-case letter stands
-    /// before a capital in it.
-    #[inline(always)]
-    fn ascii(&mut self, b: &[u8], start: usize, end: usize, joint: bool) {
-        if joint || end - start >= 6 && is_candidate_ascii(&b[start..end]) {
-            self.glue_candidates.push((self.spans.len() as u32, joint));
-        }
-        self.spans.push((start as u32, end as u32));
-        self.hashes.push(hash_lower_at(b, start, end));
-    }
-
-    /// The words of `text[start..end]`, a run of ASCII letters and multi-byte
-    /// characters between ASCII non-letters: split at the punctuation that stands most
-    /// beside words (U+2010–U+202F); a part of ASCII letters only is one word, any other
-    /// part is read by the general iterator.
-    #[cold]
-    fn mixed(&mut self, text: &str, start: usize, end: usize) {
-        let b = text.as_bytes();
-        let mut ps = start;
-        while ps < end {
-            let mut pe = ps;
-            let mut ascii = true;
-            while pe < end && !is_punctuation_at(b, pe) {
-                ascii &= b[pe] < 0x80;
-                pe += 1;
-            }
-            if ascii && pe > ps {
-                let joint = b[ps..pe]
-                    .windows(2)
-                    .any(|x| x[0].is_ascii_lowercase() && x[1].is_ascii_uppercase());
-                self.ascii(b, ps, pe, joint);
-            } else if pe > ps {
-                let mut it = words(&text[..pe]);
-                it.pos = ps;
-                for (s, w) in it {
-                    let mut prev: Option<char> = None;
-                    let joint = w.chars().any(|c| {
-                        let j = prev.is_some_and(char::is_lowercase) && c.is_uppercase();
-                        prev = Some(c);
-                        j
-                    });
-                    if is_candidate(w, joint) {
-                        self.glue_candidates.push((self.spans.len() as u32, joint));
-                    }
-                    self.spans.push((s as u32, (s + w.len()) as u32));
-                    self.hashes.push(fold_hash(w));
-                }
-            }
-            // Past the punctuation mark (three bytes), if one ends the part.
-            ps = if pe < end { pe + 3 } else { end };
-        }
-    }
-}
-
-/// Eight bytes' high bits gathered into eight bits: byte k's to bit k.
-#[inline(always)]
-fn gather8(x: u64) -> u64 {
-    ((x >> 7) & 0x0101_0101_0101_0101).wrapping_mul(0x0102_0408_1020_4080) >> 56
-}
-
-/// Masks of the 64 bytes from `base` (zeros past the end): ASCII letters, lower-case
-/// ASCII letters, bytes of multi-byte characters; bit k for byte `base + k`.
-#[inline(always)]
-fn block_masks(b: &[u8], base: usize) -> (u64, u64, u64) {
-    #[inline(always)]
-    fn of(block: &[u8]) -> (u64, u64, u64) {
-        const HIGH: u64 = 0x8080_8080_8080_8080;
-        let (mut l, mut lo, mut hi) = (0, 0, 0);
-        for k in 0..8 {
-            let v = load8(&block[8 * k..8 * k + 8]);
-            let letters = letter_bits(v);
-            let lower = letters & ((v & 0x2020_2020_2020_2020) << 2);
-            l |= gather8(letters) << (8 * k);
-            lo |= gather8(lower) << (8 * k);
-            hi |= gather8(v & HIGH) << (8 * k);
-        }
-        (l, lo, hi)
-    }
-    if base + 64 <= b.len() {
-        of(&b[base..base + 64])
-    } else {
-        let mut x = [0u8; 64];
-        x[..b.len() - base].copy_from_slice(&b[base..]);
-        of(&x)
     }
 }
 
@@ -721,14 +651,6 @@ fn is_candidate(w: &str, joint: bool) -> bool {
             && suffixes_ending_in(b[b.len() - 1])
                 .iter()
                 .any(|f| ends_with_ignore_case(w, f))
-}
-
-/// [`is_candidate`] of an ASCII word without a case joint.
-#[inline]
-fn is_candidate_ascii(w: &[u8]) -> bool {
-    suffixes_ending_in(w[w.len() - 1])
-        .iter()
-        .any(|f| w.len() > f.len() && w[w.len() - f.len()..].eq_ignore_ascii_case(f.as_bytes()))
 }
 
 /// The function words of [`SUFFIX_WORDS`] that end in `last` (any case).
@@ -1167,33 +1089,6 @@ mod tests {
             lower8(u64::from_le_bytes([0xc1, 0xda, b'Q', 0, 0, 0, 0, 0])),
             u64::from_le_bytes([0xc1, 0xda, b'q', 0, 0, 0, 0, 0])
         );
-    }
-
-    #[test]
-    fn gather8_moves_each_bytes_high_bit_to_its_place() {
-        for m in 0..=255u64 {
-            let x = (0..8).fold(0u64, |x, k| {
-                // Other bits set too: only the high ones count.
-                x | (if m >> k & 1 != 0 { 0xC5 } else { 0x45 }) << (8 * k)
-            });
-            assert_eq!(gather8(x & 0x8080_8080_8080_8080), m);
-        }
-    }
-
-    /// The masks name exactly the ASCII letters, lower-case letters and non-ASCII bytes
-    /// of a block, also a last block shorter than 64 bytes.
-    #[test]
-    fn block_masks_mark_each_byte() {
-        let text: Vec<u8> = (0..150u32).map(|i| (i * 37 % 256) as u8).collect();
-        for base in [0, 64, 128] {
-            let (l, lo, hi) = block_masks(&text, base);
-            for k in 0..64 {
-                let c = text.get(base + k).copied().unwrap_or(0);
-                assert_eq!(l >> k & 1 != 0, c.is_ascii_alphabetic(), "{c:#x}");
-                assert_eq!(lo >> k & 1 != 0, c.is_ascii_lowercase(), "{c:#x}");
-                assert_eq!(hi >> k & 1 != 0, c >= 0x80, "{c:#x}");
-            }
-        }
     }
 
     #[test]
