@@ -532,7 +532,7 @@ fn binding(ins: &Instrument, r: &Resolved, date: Date) -> (bool, String) {
                         // In force six months after consent, and not before the Protocol itself (3 Dec 1998).
                         let apii_eif = Date::new(1998, 12, 3).expect("valid date");
                         let eif = c.add_months(6).max(apii_eif);
-                        let src = format!("(reference data confidence {})", row.confidence);
+                        let src = format!("(reference data confidence {})", row.apii_confidence);
                         if date >= eif {
                             (true, format!("{lead}Amended Protocol II is in force for {iso} since {eif} (consent {c}, six months before) {src}"))
                         } else {

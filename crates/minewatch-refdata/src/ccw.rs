@@ -33,7 +33,14 @@ pub struct CcwApiiRow {
     pub ccw_party_date: Option<Date>,
     pub amended_protocol_ii_consent_date: Option<Date>,
     pub source_url: String,
+    /// The row's grade: the weaker of its two dates'.
     pub confidence: String,
+    /// The grade of `ccw_party_date` (or of what its emptiness means); the row's
+    /// where the file leaves it empty.
+    pub ccw_confidence: String,
+    /// The grade of `amended_protocol_ii_consent_date` (or of its emptiness); the row's
+    /// where the file leaves it empty.
+    pub apii_confidence: String,
     /// The raw `empty_date_meaning` cell ("ccw=not party; apii=unknown", "none", ...).
     pub empty_date_meaning: String,
     /// What an empty `ccw_party_date` means.
@@ -77,6 +84,8 @@ pub fn parse_ccw_apii(text: &str) -> Result<Vec<CcwApiiRow>, CsvError> {
         "confidence",
         "empty_date_meaning",
         "note",
+        "ccw_confidence",
+        "apii_confidence",
     ];
     let idx = t.cols(&cols)?;
     let mut out = Vec::with_capacity(t.records.len());
@@ -103,13 +112,29 @@ pub fn parse_ccw_apii(text: &str) -> Result<Vec<CcwApiiRow>, CsvError> {
         if apii.is_none() && apii_empty == EmptyDate::NotApplicable {
             apii_empty = EmptyDate::Unknown;
         }
+        let confidence = f(5);
+        let grade = |i: usize| -> Result<String, CsvError> {
+            let g = f(i);
+            match g.as_str() {
+                "" => Ok(confidence.clone()),
+                "high" | "medium" | "low" => Ok(g),
+                _ => Err(CsvError {
+                    file: t.file.clone(),
+                    line: r.line,
+                    message: format!("{}: '{g}' is not high, medium or low", cols[i]),
+                }),
+            }
+        };
+        let (ccw_confidence, apii_confidence) = (grade(8)?, grade(9)?);
         out.push(CcwApiiRow {
             iso3: f(0),
             name: f(1),
             ccw_party_date,
             amended_protocol_ii_consent_date: apii,
             source_url: f(4),
-            confidence: f(5),
+            confidence,
+            ccw_confidence,
+            apii_confidence,
             empty_date_meaning: edm,
             ccw_empty,
             apii_empty,
@@ -151,6 +176,32 @@ mod tests {
                 r.iso3
             );
         }
+    }
+
+    /// A row's grade is the weaker of its dates' grades; a date graded apart from its
+    /// row is one a source confirmed while the other was not found.
+    #[test]
+    fn a_rows_grade_is_its_weaker_dates() {
+        let rank = |g: &str| ["low", "medium", "high"].iter().position(|x| *x == g);
+        for r in ccw_apii() {
+            let (c, a) = (rank(&r.ccw_confidence), rank(&r.apii_confidence));
+            let row = rank(&r.confidence);
+            assert!(c.is_some() && a.is_some() && row.is_some(), "{}", r.iso3);
+            assert_eq!(row, c.min(a), "{}", r.iso3);
+        }
+        let fin = ccw_apii_of("FIN").unwrap();
+        assert_eq!(
+            (
+                fin.ccw_confidence.as_str(),
+                fin.apii_confidence.as_str(),
+                fin.confidence.as_str()
+            ),
+            ("low", "high", "low")
+        );
+        let bad = "iso3,name,ccw_party_date,amended_protocol_ii_consent_date,source_url,confidence,ccw_confidence,apii_confidence,empty_date_meaning,note\nFIN,Finland,,,,low,sure,,none,\n";
+        let e = parse_ccw_apii(bad).unwrap_err();
+        assert_eq!(e.line, 2);
+        assert!(e.message.contains("ccw_confidence"), "{}", e.message);
     }
 
     #[test]

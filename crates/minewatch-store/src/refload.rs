@@ -11,7 +11,7 @@ use crate::error::StoreError;
 use crate::types::{predicate as p, Confidence, NewFact, Rank, Resolution, SourceRef, StateInfo};
 
 /// Bump when the way reference data is turned into rows changes.
-const LOADER_VERSION: &str = "refload-1";
+const LOADER_VERSION: &str = "refload-2";
 
 /// The claim name of values read from the shipped reference data.
 pub const REFDATA_CLAIM: &str = "refdata";
@@ -71,6 +71,20 @@ fn short_hash(parts: &[&str]) -> String {
 
 fn conf(s: &str) -> Result<Confidence, StoreError> {
     Confidence::parse(s).map_err(|_| StoreError::RefData(format!("unknown confidence '{s}'")))
+}
+
+/// The better of two grades.
+fn better(a: Confidence, b: Confidence) -> Confidence {
+    let rank = |c: Confidence| match c {
+        Confidence::High => 2,
+        Confidence::Medium => 1,
+        Confidence::Low => 0,
+    };
+    if rank(a) >= rank(b) {
+        a
+    } else {
+        b
+    }
 }
 
 fn opt(s: &str) -> Option<String> {
@@ -234,12 +248,22 @@ pub fn build() -> Result<RefBatch, StoreError> {
 
     // CCW and Amended Protocol II.
     for r in minewatch_refdata::ccw_apii() {
-        let c = conf(&r.confidence)?;
+        // Each date carries its own grade; the source (the row, with every URL that
+        // was read for it) the better of the two.
+        let (c_ccw, c_apii) = (conf(&r.ccw_confidence)?, conf(&r.apii_confidence)?);
+        let c = better(c_ccw, c_apii);
         let src = SourceRef {
             key: format!(
                 "refdata:ccw_apii:{}:{}",
                 r.iso3,
-                short_hash(&[&r.source_url, &r.note, &r.confidence, &r.empty_date_meaning])
+                short_hash(&[
+                    &r.source_url,
+                    &r.note,
+                    &r.confidence,
+                    &r.ccw_confidence,
+                    &r.apii_confidence,
+                    &r.empty_date_meaning
+                ])
             ),
             kind: "reference-data".into(),
             title: format!("data/ccw_apii.csv, row {}", r.iso3),
@@ -250,12 +274,13 @@ pub fn build() -> Result<RefBatch, StoreError> {
             )),
             confidence: c,
         };
-        for (pred, date, empty) in [
-            (p::CCW_PARTY, r.ccw_party_date, r.ccw_empty),
+        for (pred, date, empty, grade) in [
+            (p::CCW_PARTY, r.ccw_party_date, r.ccw_empty, c_ccw),
             (
                 p::CCW_APII_CONSENT,
                 r.amended_protocol_ii_consent_date,
                 r.apii_empty,
+                c_apii,
             ),
         ] {
             let text = if date.is_some() {
@@ -263,7 +288,7 @@ pub fn build() -> Result<RefBatch, StoreError> {
             } else {
                 Some(empty_meaning(empty).to_string())
             };
-            facts.push(fact(&r.iso3, pred, "", date, text, c, &src));
+            facts.push(fact(&r.iso3, pred, "", date, text, grade, &src));
         }
     }
 

@@ -331,6 +331,23 @@ fn history_and_votes() {
     assert_eq!(kinds.first(), Some(&"ccw-party"));
     assert_eq!(kinds.last(), Some(&"withdrawal-effective"));
     assert!(kinds.contains(&"entry-into-force") && kinds.contains(&"unga-vote"));
+    // Each CCW date carries its own grade: Finland's CCW deposit was not found in a
+    // source (unverified); its Amended Protocol II deposit was, in its treaty series.
+    let ccw = |k: &str| events.iter().find(|e| e["kind"] == k).unwrap();
+    let unverified = |e: &serde_json::Value| {
+        e["flags"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f.as_str().unwrap().contains("UNVERIFIED"))
+    };
+    assert!(unverified(ccw("ccw-party")), "{h:#}");
+    let apii = ccw("ccw-apii-consent");
+    assert_eq!(
+        (&apii["date"], &apii["confidence"]),
+        (&"1998-04-02".into(), &"high".into())
+    );
+    assert!(!unverified(apii), "{h:#}");
     let v = kb.json(&["votes", "USA"]);
     let votes = v["votes"].as_array().unwrap();
     assert_eq!(votes.len(), 25);
