@@ -2,6 +2,7 @@
 //! `minewatch-law`) and the reference data (via `minewatch-refdata`). A claim the
 //! data cannot settle gives no diagnostic.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
@@ -570,8 +571,54 @@ struct RollCall {
 
 struct Unga {
     calls: Vec<RollCall>,
-    /// iso2 -> resolution -> vote
-    votes: BTreeMap<String, BTreeMap<String, String>>,
+    /// iso2 -> resolution -> vote, borrowed from the compiled-in table.
+    votes: BTreeMap<Text, BTreeMap<Text, Text>>,
+}
+
+/// A field of the compiled-in vote table: borrowed where it stands.
+type Text = Cow<'static, str>;
+
+/// The vote table's rows as (resolution, country code, vote). A line without quotes is
+/// split where it stands (the shipped table has none: 4,400 rows read on a process's
+/// first check, no string made for them); a table with quoted fields is read by the
+/// full CSV reader.
+fn vote_rows(text: &'static str) -> Option<Vec<(Text, Text, Text)>> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if memchr::memchr(b'"', text.as_bytes()).is_some() {
+        let t = Table::parse("data/unga/mbt_unga_votes_by_country.csv", text).ok()?;
+        let (r, c, v) = (
+            t.col("resolution").ok()?,
+            t.col("country_code").ok()?,
+            t.col("vote").ok()?,
+        );
+        return Some(
+            t.records
+                .into_iter()
+                .map(|rec| {
+                    let mut f = rec.fields;
+                    let owned = |s: &mut String| Cow::Owned(std::mem::take(s));
+                    (owned(&mut f[r]), owned(&mut f[c]), owned(&mut f[v]))
+                })
+                .collect(),
+        );
+    }
+    let mut lines = text.lines();
+    let header: Vec<&str> = lines.next()?.split(',').collect();
+    let col = |n: &str| header.iter().position(|h| *h == n);
+    let (r, c, v) = (col("resolution")?, col("country_code")?, col("vote")?);
+    let mut out = Vec::new();
+    for line in lines.filter(|l| !l.is_empty()) {
+        let f: Vec<&'static str> = line.split(',').collect();
+        if f.len() != header.len() {
+            return None;
+        }
+        out.push((
+            Cow::Borrowed(f[r]),
+            Cow::Borrowed(f[c]),
+            Cow::Borrowed(f[v]),
+        ));
+    }
+    Some(out)
 }
 
 fn unga() -> Option<&'static Unga> {
@@ -604,23 +651,8 @@ fn unga() -> Option<&'static Unga> {
                 treaty: f[ds].starts_with("Implementation of the Convention"),
             });
         }
-        let vt = Table::parse(
-            "data/unga/mbt_unga_votes_by_country.csv",
-            minewatch_refdata::UNGA_VOTES_CSV,
-        )
-        .ok()?;
-        let (vr, vc, vv) = (
-            vt.col("resolution").ok()?,
-            vt.col("country_code").ok()?,
-            vt.col("vote").ok()?,
-        );
-        let mut votes: BTreeMap<String, BTreeMap<String, String>> = BTreeMap::new();
-        // The fields moved, not copied: 4,400 rows are read on a process's first check.
-        for rec in vt.records {
-            let mut f = rec.fields;
-            let vote = std::mem::take(&mut f[vv]);
-            let res = std::mem::take(&mut f[vr]);
-            let country = std::mem::take(&mut f[vc]);
+        let mut votes: BTreeMap<Text, BTreeMap<Text, Text>> = BTreeMap::new();
+        for (res, country, vote) in vote_rows(minewatch_refdata::UNGA_VOTES_CSV)? {
             votes.entry(country).or_default().insert(res, vote);
         }
         Some(Unga { calls, votes })
@@ -648,7 +680,7 @@ fn unga_vote(f: &Fact, out: &mut Vec<Diagnostic>) {
         return;
     };
     let by_res = u.votes.get(state.iso2.as_str());
-    let vote_of = |res: &str| by_res.and_then(|m| m.get(res)).map(String::as_str);
+    let vote_of = |res: &str| by_res.and_then(|m| m.get(res)).map(|v| &**v);
     let word = |v: &str| match v {
         "abstain" => "abstained on",
         "yes" => "voted for",
@@ -852,5 +884,41 @@ fn stale(doc: &Document, body: Span, opts: &CrossOptions, out: &mut Vec<Diagnost
                 );
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The vote table's rows, split where they stand or read by the full CSV reader
+    /// when a field is quoted: the same (resolution, country code, vote) either way.
+    #[test]
+    fn vote_rows_with_and_without_quotes() {
+        let plain = "resolution,date_dataset,rcid,country,country_code,vote\n\
+                     51/45S,1996-12-03,3994,Afghanistan,AF,yes\n\
+                     51/45S,1996-12-03,3994,Korea Republic of,KR,abstain\n";
+        let quoted = "resolution,date_dataset,rcid,country,country_code,vote\n\
+                      51/45S,1996-12-03,3994,Afghanistan,AF,yes\n\
+                      51/45S,1996-12-03,3994,\"Korea, Republic of\",KR,abstain\n";
+        let want = vec![
+            ("51/45S".into(), "AF".into(), "yes".into()),
+            ("51/45S".into(), "KR".into(), "abstain".into()),
+        ];
+        assert_eq!(vote_rows(plain), Some(want.clone()));
+        assert_eq!(vote_rows(quoted), Some(want));
+        assert!(matches!(vote_rows(plain).unwrap()[0].0, Cow::Borrowed(_)));
+        // A row with a field too many is refused, not misread.
+        assert_eq!(
+            vote_rows("resolution,country_code,vote\n1,AF,yes,extra\n"),
+            None
+        );
+        // The shipped table: every row read, borrowed.
+        let rows = vote_rows(minewatch_refdata::UNGA_VOTES_CSV).unwrap();
+        assert_eq!(
+            rows.len(),
+            minewatch_refdata::UNGA_VOTES_CSV.lines().count() - 1
+        );
+        assert!(rows.iter().all(|r| matches!(r.1, Cow::Borrowed(_))));
     }
 }
