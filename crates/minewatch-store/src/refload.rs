@@ -73,20 +73,6 @@ fn conf(s: &str) -> Result<Confidence, StoreError> {
     Confidence::parse(s).map_err(|_| StoreError::RefData(format!("unknown confidence '{s}'")))
 }
 
-/// The better of two grades.
-fn better(a: Confidence, b: Confidence) -> Confidence {
-    let rank = |c: Confidence| match c {
-        Confidence::High => 2,
-        Confidence::Medium => 1,
-        Confidence::Low => 0,
-    };
-    if rank(a) >= rank(b) {
-        a
-    } else {
-        b
-    }
-}
-
 fn opt(s: &str) -> Option<String> {
     let s = s.trim();
     (!s.is_empty()).then(|| s.to_string())
@@ -249,9 +235,9 @@ pub fn build() -> Result<RefBatch, StoreError> {
     // CCW and Amended Protocol II.
     for r in minewatch_refdata::ccw_apii() {
         // Each date carries its own grade; the source (the row, with every URL that
-        // was read for it) the better of the two.
+        // was read for it) the better of the two (`Confidence` orders high first).
         let (c_ccw, c_apii) = (conf(&r.ccw_confidence)?, conf(&r.apii_confidence)?);
-        let c = better(c_ccw, c_apii);
+        let c = c_ccw.min(c_apii);
         let src = SourceRef {
             key: format!(
                 "refdata:ccw_apii:{}:{}",
