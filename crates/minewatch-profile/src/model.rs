@@ -226,6 +226,16 @@ impl Note {
             .get_or_init(|| crate::citation::parse(&self.text))
     }
 
+    /// The note's text and its citation's parts, taken apart (parsed here if they were
+    /// not yet): what a caller that keeps them, and not the note, needs, without a copy.
+    pub fn into_text_and_citation(mut self) -> (String, Citation) {
+        let c = match self.parts.take() {
+            Some(c) => c,
+            None => crate::citation::parse(&self.text),
+        };
+        (self.text, c)
+    }
+
     /// Whether the note's link looks stripped (",." or a trailing comma), without
     /// parsing the rest of the citation.
     pub fn lost_link(&self) -> bool {

@@ -189,12 +189,13 @@ mod tests {
             assert!(c.is_some() && a.is_some() && row.is_some(), "{}", r.iso3);
             assert_eq!(row, c.min(a), "{}", r.iso3);
         }
-        let fin = ccw_apii_of("FIN").unwrap();
+        // Pakistan: its CCW deposit not found in a source, its APII consent found.
+        let pak = ccw_apii_of("PAK").unwrap();
         assert_eq!(
             (
-                fin.ccw_confidence.as_str(),
-                fin.apii_confidence.as_str(),
-                fin.confidence.as_str()
+                pak.ccw_confidence.as_str(),
+                pak.apii_confidence.as_str(),
+                pak.confidence.as_str()
             ),
             ("low", "high", "low")
         );

@@ -41,7 +41,7 @@ fn main() {
         };
         let hash = ProfileInput::hash_bytes(f);
         mark(0, &mut t);
-        let doc = minewatch_profile::read(f);
+        let mut doc = minewatch_profile::read(f);
         mark(1, &mut t);
         let diags = minewatch_check::check(&doc, &opts);
         mark(2, &mut t);
@@ -54,10 +54,11 @@ fn main() {
             keep += n.citation().dates.len();
         }
         mark(5, &mut t);
-        let notes = stored_notes::stored_notes(&doc);
-        mark(6, &mut t);
         let facts = minewatch_extract::extract(&doc);
         mark(7, &mut t);
+        // As `ingest`: the notes move out of the document last.
+        let notes = stored_notes::stored_notes(&mut doc);
+        mark(6, &mut t);
         let parts =
             ProfileParts::from_facts(&notes, &facts, |f| &f.subject, |f, o| f.write_json(o))
                 .expect("parts");

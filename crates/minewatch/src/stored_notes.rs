@@ -4,21 +4,24 @@
 
 use minewatch_store::ProfileNote;
 
-pub fn stored_notes(doc: &minewatch_profile::Document) -> Vec<ProfileNote> {
-    doc.notes
-        .iter()
+/// The notes, taken out of the document (whose notes list is left empty): each note's
+/// text and citation parts move into the stored note, not copied.
+pub fn stored_notes(doc: &mut minewatch_profile::Document) -> Vec<ProfileNote> {
+    std::mem::take(&mut doc.notes)
+        .into_iter()
         .map(|n| {
-            let c = n.citation();
+            let (number, span) = (n.number, n.span);
+            let (text, c) = n.into_text_and_citation();
             ProfileNote {
-                number: n.number,
-                span_start: n.span.start as u64,
-                span_end: n.span.end as u64,
-                text: n.text.clone(),
-                author: c.author.clone(),
-                title: c.title.clone(),
-                place: c.place.clone(),
-                dates: c.dates.clone(),
-                url: c.url.clone(),
+                number,
+                span_start: span.start as u64,
+                span_end: span.end as u64,
+                text,
+                author: c.author,
+                title: c.title,
+                place: c.place,
+                dates: c.dates,
+                url: c.url,
                 undated: c.undated,
             }
         })

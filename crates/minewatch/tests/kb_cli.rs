@@ -331,9 +331,10 @@ fn history_and_votes() {
     assert_eq!(kinds.first(), Some(&"ccw-party"));
     assert_eq!(kinds.last(), Some(&"withdrawal-effective"));
     assert!(kinds.contains(&"entry-into-force") && kinds.contains(&"unga-vote"));
-    // Each CCW date carries its own grade: Finland's CCW deposit was not found in a
-    // source (unverified); its Amended Protocol II deposit was, in its treaty series.
-    let ccw = |k: &str| events.iter().find(|e| e["kind"] == k).unwrap();
+    // Each CCW date carries its own grade. Finland's two dates are both checked against
+    // sources (CCW medium, Amended Protocol II high); Pakistan's CCW deposit was not
+    // found in a source (unverified) while its Amended Protocol II deposit was, in the
+    // UN's treaty database.
     let unverified = |e: &serde_json::Value| {
         e["flags"]
             .as_array()
@@ -341,13 +342,26 @@ fn history_and_votes() {
             .iter()
             .any(|f| f.as_str().unwrap().contains("UNVERIFIED"))
     };
-    assert!(unverified(ccw("ccw-party")), "{h:#}");
-    let apii = ccw("ccw-apii-consent");
-    assert_eq!(
-        (&apii["date"], &apii["confidence"]),
-        (&"1998-04-02".into(), &"high".into())
-    );
-    assert!(!unverified(apii), "{h:#}");
+    let event = |h: &serde_json::Value, k: &str| {
+        h["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["kind"] == k)
+            .unwrap()
+            .clone()
+    };
+    let grade = |e: &serde_json::Value| (e["date"].clone(), e["confidence"].clone());
+    let (ccw, apii) = (event(&h, "ccw-party"), event(&h, "ccw-apii-consent"));
+    assert_eq!(grade(&ccw), ("1982-04-08".into(), "medium".into()));
+    assert_eq!(grade(&apii), ("1998-04-02".into(), "high".into()));
+    assert!(!unverified(&ccw) && !unverified(&apii), "{h:#}");
+    let pak = kb.json(&["history", "Pakistan"]);
+    let (ccw, apii) = (event(&pak, "ccw-party"), event(&pak, "ccw-apii-consent"));
+    assert_eq!(grade(&ccw), ("1985-04-01".into(), "low".into()));
+    assert!(unverified(&ccw), "{pak:#}");
+    assert_eq!(grade(&apii), ("1999-03-09".into(), "high".into()));
+    assert!(!unverified(&apii), "{pak:#}");
     let v = kb.json(&["votes", "USA"]);
     let votes = v["votes"].as_array().unwrap();
     assert_eq!(votes.len(), 25);

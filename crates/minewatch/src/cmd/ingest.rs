@@ -34,7 +34,7 @@ pub fn to_input(
     opts: &minewatch_check::Options,
 ) -> Result<ProfileInput, String> {
     let byte_len = bytes.len() as u64;
-    let doc = minewatch_profile::read_owned(bytes);
+    let mut doc = minewatch_profile::read_owned(bytes);
     if let Some(d) = doc
         .diagnostics
         .iter()
@@ -53,9 +53,10 @@ pub fn to_input(
     // The model without the text (kept once, in the text column) and without the
     // notes' text and citations (kept once, with the notes).
     let model = doc.stored().to_json();
-    let notes = crate::stored_notes::stored_notes(&doc);
     // Each fact as the extractor writes it; the store reads its fields from that.
     let facts = minewatch_extract::extract(&doc);
+    // Last: the notes move out of the document.
+    let notes = crate::stored_notes::stored_notes(&mut doc);
     let parts = ProfileParts::from_facts(&notes, &facts, |f| &f.subject, |f, o| f.write_json(o))
         .map_err(|e| format!("{name}: {e}; not stored"))?;
     Ok(ProfileInput {
