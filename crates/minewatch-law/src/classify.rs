@@ -148,9 +148,23 @@ pub struct InstrumentResult {
     pub instrument: String,
     pub ap_mine: bool,
     pub binding: bool,
+    /// The grade (`high`, `medium`, `low`) of the reference data that `binding` rests
+    /// on — the state's treaty row, or the date (or what its absence means) of its
+    /// Amended Protocol II consent — or `None` where no reference row was read. A `low`
+    /// grade is marked UNVERIFIED in the reasons.
+    pub binding_confidence: Option<String>,
     pub verdict: Verdict,
     pub articles: Vec<String>,
     pub reasons: Vec<String>,
+}
+
+/// How a reference grade stands in a reason: a `low` one is marked UNVERIFIED.
+fn grade_note(grade: &str) -> String {
+    if grade == "low" {
+        "confidence low: UNVERIFIED, not yet checked against a source".to_string()
+    } else {
+        format!("confidence {grade}")
+    }
 }
 
 type Check = fn(&Value) -> Result<(), String>;
@@ -469,8 +483,9 @@ fn definition(ins: &Instrument, d: &Device) -> (bool, bool, Vec<String>) {
     (ap, in_scope, reasons)
 }
 
-/// Whether the actor is bound by the instrument on the date, with the reason.
-fn binding(ins: &Instrument, r: &Resolved, date: Date) -> (bool, String) {
+/// Whether the actor is bound by the instrument on the date, with the reason and the
+/// grade of the reference row it rests on (see [`InstrumentResult::binding_confidence`]).
+fn binding(ins: &Instrument, r: &Resolved, date: Date) -> (bool, String, Option<String>) {
     let short = if ins.id == "mbt" {
         "the Convention".to_string()
     } else {
@@ -481,11 +496,13 @@ fn binding(ins: &Instrument, r: &Resolved, date: Date) -> (bool, String) {
             None => (
                 false,
                 "a non-state armed group cannot become party to the Convention and is not bound by it; the verdict says what the Convention requires of States Parties, which must prevent and suppress such activity on territory under their jurisdiction or control (Art. 9)".into(),
+                None,
             ),
             Some(iso) => match mbt_status_of(iso) {
-                None => (false, format!("unknown: {iso} has no Mine Ban Treaty status in the reference data")),
+                None => (false, format!("unknown: {iso} has no Mine Ban Treaty status in the reference data"), None),
                 Some(row) => {
-                    let src = format!("(reference data: {}, confidence {})", row.source_url, row.confidence);
+                    let src = format!("(reference data: {}, {})", row.source_url, grade_note(&row.confidence));
+                    let grade = Some(row.confidence.clone());
                     if row.party_on(date) {
                         let eif = row.entry_into_force.map(|d| d.to_string()).unwrap_or_default();
                         let extra = if row.status_2025.starts_with("State Party") && row.status_2025 != "State Party" {
@@ -493,7 +510,7 @@ fn binding(ins: &Instrument, r: &Resolved, date: Date) -> (bool, String) {
                         } else {
                             String::new()
                         };
-                        (true, format!("{iso} is a State Party on {date} (in force for it since {eif}){extra} {src}"))
+                        (true, format!("{iso} is a State Party on {date} (in force for it since {eif}){extra} {src}"), grade)
                     } else {
                         let signed = match row.signature_date {
                             Some(s) if s <= date => format!(
@@ -506,7 +523,7 @@ fn binding(ins: &Instrument, r: &Resolved, date: Date) -> (bool, String) {
                             (_, Some(w)) if date >= w => format!("{iso}'s withdrawal took effect on {w}"),
                             _ => format!("{iso} is not party{signed}"),
                         };
-                        (false, format!("{iso} is not bound on {date}: {why}; the verdict says what the Convention would require of a State Party {src}"))
+                        (false, format!("{iso} is not bound on {date}: {why}; the verdict says what the Convention would require of a State Party {src}"), grade)
                     }
                 }
             },
@@ -518,7 +535,7 @@ fn binding(ins: &Instrument, r: &Resolved, date: Date) -> (bool, String) {
                 (None, None) => ("a non-state armed group".to_string(), None, true),
             };
             let Some(iso) = iso else {
-                return (false, "unknown: a non-state armed group is bound by Amended Protocol II in a non-international armed conflict in the territory of a High Contracting Party (Art. 1.3); give activity.place".into());
+                return (false, "unknown: a non-state armed group is bound by Amended Protocol II in a non-international armed conflict in the territory of a High Contracting Party (Art. 1.3); give activity.place".into(), None);
             };
             let lead = if via_place {
                 format!("a non-state armed group is bound in a non-international armed conflict in the territory of a High Contracting Party (APII Art. 1.3); for {iso}: ")
@@ -526,13 +543,15 @@ fn binding(ins: &Instrument, r: &Resolved, date: Date) -> (bool, String) {
                 String::new()
             };
             match ccw_apii_of(iso) {
-                None => (false, format!("{lead}unknown: {iso} has no Amended Protocol II consent date in the reference data")),
-                Some(row) => match row.amended_protocol_ii_consent_date {
+                None => (false, format!("{lead}unknown: {iso} has no Amended Protocol II consent date in the reference data"), None),
+                Some(row) => {
+                    let grade = Some(row.apii_confidence.clone());
+                    let src = format!("(reference data {})", grade_note(&row.apii_confidence));
+                    let (bound, why) = match row.amended_protocol_ii_consent_date {
                     Some(c) => {
                         // In force six months after consent, and not before the Protocol itself (3 Dec 1998).
                         let apii_eif = Date::new(1998, 12, 3).expect("valid date");
                         let eif = c.add_months(6).max(apii_eif);
-                        let src = format!("(reference data confidence {})", row.apii_confidence);
                         if date >= eif {
                             (true, format!("{lead}Amended Protocol II is in force for {iso} since {eif} (consent {c}, six months before) {src}"))
                         } else {
@@ -542,15 +561,17 @@ fn binding(ins: &Instrument, r: &Resolved, date: Date) -> (bool, String) {
                     None => match row.apii_empty {
                         EmptyDate::NotParty | EmptyDate::SignatoryNotParty => (
                             false,
-                            format!("{lead}{iso} is not party to Amended Protocol II; the verdict says what the Protocol would require"),
+                            format!("{lead}{iso} is not party to Amended Protocol II {src}; the verdict says what the Protocol would require"),
                         ),
                         EmptyDate::PartyDateUnknown => (
                             false,
-                            format!("{lead}unknown: {iso} is reported party to Amended Protocol II but the date of consent was not found, so whether it was bound on {date} is not known"),
+                            format!("{lead}unknown: {iso} is reported party to Amended Protocol II {src} but the date of consent was not found, so whether it was bound on {date} is not known"),
                         ),
-                        _ => (false, format!("{lead}unknown: whether {iso} is party to Amended Protocol II is not known")),
+                        _ => (false, format!("{lead}unknown: whether {iso} is party to Amended Protocol II is not known {src}")),
                     },
-                },
+                    };
+                    (bound, why, grade)
+                }
             }
         }
         Binding::StatePolicy { state, from, until, superseded_by } => {
@@ -562,14 +583,15 @@ fn binding(ins: &Instrument, r: &Resolved, date: Date) -> (bool, String) {
             match &r.actor {
                 Some(a) if a == state => {
                     if date >= *from && until.is_none_or(|u| date < u) {
-                        (true, format!("{short} binds {state} {period}; in force on {date}"))
+                        (true, format!("{short} binds {state} {period}; in force on {date}"), None)
                     } else {
-                        (false, format!("{short} binds {state} only {period}, not on {date}; the verdict says what the policy would require"))
+                        (false, format!("{short} binds {state} only {period}, not on {date}; the verdict says what the policy would require"), None)
                     }
                 }
                 _ => (
                     false,
                     format!("{short} is a policy of {state} only ({period}); the verdict says what it would require"),
+                    None,
                 ),
             }
         }
@@ -591,7 +613,7 @@ pub fn classify_under(ins: &Instrument, case: &Case) -> Result<InstrumentResult,
 fn evaluate(ins: &Instrument, case: &Case, resolved: &Resolved) -> InstrumentResult {
     let (d, a) = (&case.device, &case.activity);
     let (ap_mine, in_scope, mut reasons) = definition(ins, d);
-    let (bound, why_bound) = binding(ins, resolved, a.date);
+    let (bound, why_bound, binding_confidence) = binding(ins, resolved, a.date);
     let mut articles = vec![ins.definition.article.clone()];
     let verdict;
     if !in_scope {
@@ -660,6 +682,7 @@ fn evaluate(ins: &Instrument, case: &Case, resolved: &Resolved) -> InstrumentRes
         instrument: ins.id.clone(),
         ap_mine,
         binding: bound,
+        binding_confidence,
         verdict,
         articles,
         reasons,

@@ -123,11 +123,16 @@ pub fn render_classification(case: &Case, results: &[InstrumentResult]) -> Strin
     for r in results {
         let _ = writeln!(
             s,
-            "\n{}: {}  (anti-personnel mine: {}; binding: {})",
+            "\n{}: {}  (anti-personnel mine: {}; binding: {}{})",
             r.instrument,
             r.verdict.as_str().to_uppercase(),
             if r.ap_mine { "yes" } else { "no" },
-            if r.binding { "yes" } else { "no" }
+            if r.binding { "yes" } else { "no" },
+            if r.binding_confidence.as_deref() == Some("low") {
+                ", UNVERIFIED"
+            } else {
+                ""
+            }
         );
         let _ = writeln!(s, "  articles: {}", r.articles.join("; "));
         for why in &r.reasons {

@@ -310,6 +310,13 @@ fn an_unverified_value_is_marked_wherever_it_is_shown() {
             .any(|l| l.contains("2006-03-15") && l.contains("UNVERIFIED")),
         "{history}"
     );
+    let deadlines = kb.ok(&["deadlines", "COK"]);
+    assert!(
+        deadlines
+            .lines()
+            .any(|l| l.starts_with("note:") && l.contains("COK") && l.contains("UNVERIFIED")),
+        "{deadlines}"
+    );
     let check = kb.json(&["db", "check"]);
     assert!(check
         .as_array()

@@ -428,6 +428,82 @@ fn classify_fixtures() {
     }
 }
 
+/// A binding that rests on a low-graded reference date says so: `binding_confidence`
+/// in JSON, UNVERIFIED in the reason and on the instrument's line (Lithuania's
+/// Amended Protocol II consent date is not yet confirmed by a source; Finland's is).
+#[test]
+fn classify_marks_a_binding_on_unverified_reference_data() {
+    let case = |actor: &str| {
+        format!(
+            r#"{{"device": {{"name": "test mine", "activation": "person", "detectable": true}},
+                "activity": {{"kind": "use", "purpose": "operational", "actor": "{actor}", "date": "2020-01-01"}}}}"#
+        )
+    };
+    let apii = |actor: &str| {
+        let out = run_stdin(
+            &["classify", "-", "--format", "json"],
+            case(actor).as_bytes(),
+        );
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let r = v["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["instrument"] == "ccw-apii")
+            .unwrap()
+            .clone();
+        let policy = v["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["instrument"] == "us-2022")
+            .unwrap()
+            .clone();
+        (r, policy)
+    };
+    let unverified = |r: &Value| {
+        r["reasons"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|x| x.as_str().unwrap().contains("UNVERIFIED"))
+    };
+    let (ltu, policy) = apii("LTU");
+    assert_eq!(
+        (&ltu["binding"], &ltu["binding_confidence"]),
+        (&true.into(), &"low".into())
+    );
+    assert!(unverified(&ltu), "{ltu:#}");
+    assert_eq!(
+        policy["binding_confidence"],
+        Value::Null,
+        "a policy has no reference row"
+    );
+    let (fin, _) = apii("FIN");
+    assert_eq!(
+        (&fin["binding"], &fin["binding_confidence"]),
+        (&true.into(), &"high".into())
+    );
+    assert!(!unverified(&fin), "{fin:#}");
+    let out = run_stdin(&["classify", "-"], case("LTU").as_bytes());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("ccw-apii:") && l.contains("binding: yes, UNVERIFIED")),
+        "{text}"
+    );
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("mbt:") && !l.contains("UNVERIFIED")),
+        "{text}"
+    );
+}
+
 #[test]
 fn classify_from_stdin_and_human() {
     let text = std::fs::read(fixture("claymore_tripwire.json")).unwrap();

@@ -163,7 +163,12 @@ pub fn run(args: Args, g: &Global) -> anyhow::Result<ExitCode> {
         } else {
             notes.push("Art. 5 extensions are not in the reference data: pass --extension YYYY-MM-DD for each granted one".into());
         }
-        if row.confidence != "high" {
+        if row.confidence == "low" {
+            notes.push(format!(
+                "reference data confidence for {}: low — UNVERIFIED, not yet checked against a source",
+                row.iso3
+            ));
+        } else if row.confidence != "high" {
             notes.push(format!(
                 "reference data confidence for {}: {}",
                 row.iso3, row.confidence
