@@ -27,6 +27,10 @@ pub enum StoreError {
     Foreign { path: PathBuf, reason: String },
     #[error("database error: {0}")]
     Sqlite(rusqlite::Error),
+    /// A value read from the database that is not what the schema promises (a date
+    /// that is not a date, JSON that is not JSON, an unknown grade): where, and what.
+    #[error("damaged data in the database: {0}")]
+    Damaged(String),
     #[error("reference data: {0}")]
     RefData(String),
     #[error("unknown state '{query}'{}", did_you_mean(suggestions))]
@@ -52,9 +56,35 @@ pub enum StoreError {
 
 impl From<rusqlite::Error> for StoreError {
     fn from(e: rusqlite::Error) -> StoreError {
-        StoreError::Sqlite(e)
+        match e {
+            // A value that did not convert: say where, and what (a `Damaged` cause
+            // already names its row and column).
+            rusqlite::Error::FromSqlConversionFailure(i, ty, cause) => {
+                StoreError::Damaged(match cause.downcast_ref::<Damaged>() {
+                    Some(d) => d.0.clone(),
+                    None => format!("column {i} ({ty}): {cause}"),
+                })
+            }
+            rusqlite::Error::InvalidColumnType(i, name, ty) => StoreError::Damaged(format!(
+                "column {name} (index {i}) holds a value of type {ty}, not the type the schema gives it"
+            )),
+            e => StoreError::Sqlite(e),
+        }
     }
 }
+
+/// The cause of a conversion failure that names where the damaged value is: "table
+/// row: column: what is wrong".
+#[derive(Debug)]
+pub struct Damaged(pub String);
+
+impl std::fmt::Display for Damaged {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Damaged {}
 
 impl From<std::io::Error> for StoreError {
     fn from(e: std::io::Error) -> StoreError {

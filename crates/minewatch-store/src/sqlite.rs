@@ -463,21 +463,38 @@ impl SqliteStore {
     }
 }
 
-fn opt_date(s: Option<String>) -> rusqlite::Result<Option<Date>> {
+/// A stored date, or the error that names where it is (`at`: "table row: column") and
+/// what it holds.
+fn opt_date(at: impl FnOnce() -> String, s: Option<String>) -> rusqlite::Result<Option<Date>> {
     match s {
         None => Ok(None),
-        Some(s) => s.parse::<Date>().map(Some).map_err(|e| {
-            rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
-        }),
+        Some(s) => match s.parse::<Date>() {
+            Ok(d) => Ok(Some(d)),
+            Err(e) => Err(damaged(at(), &s, e)),
+        },
     }
 }
 
-fn conv<T, E: std::error::Error + Send + Sync + 'static>(
-    r: std::result::Result<T, E>,
+/// A stored value converted (`parse` of the text `raw`), or the error that names
+/// where it is (`at`) and what it holds.
+fn conv<T, E: std::fmt::Display>(
+    at: impl FnOnce() -> String,
+    raw: &str,
+    parse: impl FnOnce(&str) -> std::result::Result<T, E>,
 ) -> rusqlite::Result<T> {
-    r.map_err(|e| {
-        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
-    })
+    parse(raw).map_err(|e| damaged(at(), raw, e))
+}
+
+/// A conversion failure whose cause says where the value is and what it holds (the
+/// store's error reads it back: `StoreError::Damaged`).
+fn damaged(at: String, raw: &str, e: impl std::fmt::Display) -> rusqlite::Error {
+    let shown: String = raw.chars().take(60).collect();
+    let more = if shown.len() < raw.len() { "…" } else { "" };
+    rusqlite::Error::FromSqlConversionFailure(
+        0,
+        rusqlite::types::Type::Text,
+        Box::new(crate::error::Damaged(format!("{at}: {shown:?}{more}: {e}"))),
+    )
 }
 
 const FACT_COLUMNS: &str =
@@ -486,29 +503,43 @@ const FACT_COLUMNS: &str =
     s.key, s.kind, s.title, s.url, s.note, s.confidence";
 
 fn fact_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Fact> {
+    let id: i64 = r.get(0)?;
+    let at = |col: &'static str| move || format!("fact {id}: {col}");
     Ok(Fact {
-        id: r.get(0)?,
+        id,
         subject: r.get(1)?,
         predicate: r.get(2)?,
         slot: r.get(3)?,
         claim: r.get(4)?,
         version: r.get(5)?,
-        value_date: opt_date(r.get(6)?)?,
+        value_date: opt_date(at("value_date"), r.get(6)?)?,
         value_text: r.get(7)?,
-        valid_from: opt_date(r.get(8)?)?,
-        valid_to: opt_date(r.get(9)?)?,
-        confidence: conv(Confidence::parse(&r.get::<_, String>(10)?))?,
-        rank: conv(Rank::parse(&r.get::<_, String>(11)?))?,
+        valid_from: opt_date(at("valid_from"), r.get(8)?)?,
+        valid_to: opt_date(at("valid_to"), r.get(9)?)?,
+        confidence: conv(
+            at("confidence"),
+            &r.get::<_, String>(10)?,
+            Confidence::parse,
+        )?,
+        rank: conv(at("rank"), &r.get::<_, String>(11)?, Rank::parse)?,
         reason: r.get(12)?,
         retracted: r.get::<_, i64>(13)? != 0,
-        recorded_at: conv(Timestamp::parse(&r.get::<_, String>(14)?))?,
+        recorded_at: conv(
+            at("recorded_at"),
+            &r.get::<_, String>(14)?,
+            Timestamp::parse,
+        )?,
         source: SourceRef {
             key: r.get(15)?,
             kind: r.get(16)?,
             title: r.get(17)?,
             url: r.get(18)?,
             note: r.get(19)?,
-            confidence: conv(Confidence::parse(&r.get::<_, String>(20)?))?,
+            confidence: conv(
+                at("its source's confidence"),
+                &r.get::<_, String>(20)?,
+                Confidence::parse,
+            )?,
         },
     })
 }
@@ -1002,11 +1033,13 @@ impl Store for SqliteStore {
              ORDER BY r.date_dataset, r.rcid",
         )?;
         let rows = st.query_map([known], |r| {
+            let rcid: i64 = r.get(0)?;
+            let at = |col: &'static str| move || format!("UN vote (roll call {rcid}): {col}");
             Ok(Resolution {
-                rcid: r.get(0)?,
+                rcid,
                 session: r.get(1)?,
                 resolution: r.get(2)?,
-                date: opt_date(Some(r.get(3)?))?.unwrap_or_else(|| Date::from_days(0)),
+                date: opt_date(at("date"), Some(r.get(3)?))?.unwrap_or_else(|| Date::from_days(0)),
                 date_is_plenary: r.get::<_, i64>(4)? != 0,
                 treaty_resolution: r.get::<_, i64>(5)? != 0,
                 caveat: r.get(6)?,
@@ -1020,7 +1053,11 @@ impl Store for SqliteStore {
                     title: r.get(13)?,
                     url: r.get(14)?,
                     note: r.get(15)?,
-                    confidence: conv(Confidence::parse(&r.get::<_, String>(16)?))?,
+                    confidence: conv(
+                        at("its source's confidence"),
+                        &r.get::<_, String>(16)?,
+                        Confidence::parse,
+                    )?,
                 },
             })
         })?;
@@ -1240,14 +1277,16 @@ impl Store for SqliteStore {
              WHERE (?1 IS NULL OR p.iso3 = ?1) AND v.recorded_at <= ?2 ORDER BY p.id, v.version",
         )?;
         let rows = st.query_map(params![iso3, known], |r| {
+            let id: i64 = r.get(1)?;
+            let at = |col: &'static str| move || format!("profile version {id}: {col}");
             Ok(ProfileVersionInfo {
                 profile_id: r.get(0)?,
-                profile_version_id: r.get(1)?,
+                profile_version_id: id,
                 version: r.get(2)?,
                 iso3: r.get(3)?,
                 country: r.get(4)?,
                 profile_type: r.get(5)?,
-                last_updated: opt_date(r.get(6)?)?,
+                last_updated: opt_date(at("last_updated"), r.get(6)?)?,
                 content_hash: r.get(7)?,
                 source_path: r.get(8)?,
                 byte_len: r.get(9)?,
@@ -1256,18 +1295,20 @@ impl Store for SqliteStore {
                         return Err(rusqlite::Error::FromSqlConversionFailure(
                             10,
                             rusqlite::types::Type::Text,
-                            format!(
-                                "profile version {}: notes_json is not JSON",
-                                r.get::<_, i64>(1)?
-                            )
-                            .into(),
+                            Box::new(crate::error::Damaged(format!(
+                                "profile version {id}: notes_json is not JSON"
+                            ))),
                         ))
                     }
                     n => n,
                 },
                 error_count: r.get(11)?,
                 warning_count: r.get(12)?,
-                recorded_at: conv(Timestamp::parse(&r.get::<_, String>(13)?))?,
+                recorded_at: conv(
+                    at("recorded_at"),
+                    &r.get::<_, String>(13)?,
+                    Timestamp::parse,
+                )?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
@@ -1514,18 +1555,29 @@ impl SqliteStore {
              ORDER BY kind = 'other-area', iso3",
         )?;
         let rows = st.query_map([iso3], |r| {
+            let (code, version): (String, i64) = (r.get(0)?, r.get(9)?);
+            let at = |col: &'static str| {
+                let code = code.clone();
+                move || format!("state {code} (version {version}): {col}")
+            };
             Ok(StateInfo {
-                iso3: r.get(0)?,
+                iso3: code.clone(),
                 iso2: r.get(1)?,
                 numeric: r.get(2)?,
                 name: r.get(3)?,
                 kind: r.get(4)?,
                 un_member: r.get::<_, i64>(5)? != 0,
                 code_source: r.get(6)?,
-                aliases: conv(serde_json::from_str(&r.get::<_, String>(7)?))?,
+                aliases: conv(at("aliases"), &r.get::<_, String>(7)?, |t| {
+                    serde_json::from_str::<Vec<String>>(t)
+                })?,
                 source: r.get(8)?,
-                version: r.get(9)?,
-                recorded_at: conv(Timestamp::parse(&r.get::<_, String>(10)?))?,
+                version,
+                recorded_at: conv(
+                    at("recorded_at"),
+                    &r.get::<_, String>(10)?,
+                    Timestamp::parse,
+                )?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)

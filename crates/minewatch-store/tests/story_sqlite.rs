@@ -636,6 +636,58 @@ fn damaged_notes_or_facts_json_is_an_error_naming_the_version() {
     );
 }
 
+/// Any other damaged value a query reads — a date that is not a date, an aliases list
+/// that is not JSON, a grade the schema does not know — is an error that says what is
+/// damaged, where (the row and the column) and what it holds; the first of each kind
+/// failed as "Conversion error from type Text at index: 0" with no row named.
+#[test]
+fn a_damaged_value_is_an_error_naming_its_row_and_column() {
+    let cases: [(&str, &[&str]); 4] = [
+        (
+            "UPDATE state_version SET aliases = '{not json' WHERE iso3 = 'NOR'",
+            &["damaged data in the database", "state NOR (version 1): aliases", "{not json"],
+        ),
+        (
+            "UPDATE fact SET value_date = '2012-13-45' WHERE subject = 'NOR' AND value_date IS NOT NULL",
+            &["damaged data in the database: fact ", ": value_date", "2012-13-45", "calendar"],
+        ),
+        (
+            "UPDATE source SET confidence = 'sure' WHERE id IN (SELECT source_id FROM fact WHERE subject = 'NOR')",
+            &["its source's confidence", "\"sure\""],
+        ),
+        (
+            "UPDATE profile_version SET last_updated = 'yesterday'",
+            &["profile version 1: last_updated", "yesterday"],
+        ),
+    ];
+    for (damage, wants) in cases {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("kb.db");
+        let mut s = SqliteStore::open_initialized(&path).unwrap();
+        let p = sample_profile("Norway", Some("NOR"), "2024-01-01", "Party.");
+        s.ingest_profiles(&[p]).unwrap();
+        let as_of = StatusQuery::as_of("2020-01-01".parse().unwrap());
+        s.status("NOR", &as_of).unwrap();
+        s.profile_versions(None, None).unwrap();
+        let c = rusqlite::Connection::open(&path).unwrap();
+        // CHECK constraints on grades are set aside to put a bad one in.
+        c.execute_batch("PRAGMA ignore_check_constraints = ON")
+            .unwrap();
+        let changed = c.execute(damage, []).unwrap();
+        assert!(changed > 0, "{damage} changed nothing");
+        let e = if damage.contains("profile_version") {
+            s.profile_versions(None, None).map(|_| ()).unwrap_err()
+        } else {
+            s.status("NOR", &as_of).map(|_| ()).unwrap_err()
+        };
+        assert!(matches!(e, StoreError::Damaged(_)), "{damage}: {e:?}");
+        let e = e.to_string();
+        for w in wants {
+            assert!(e.contains(w), "{damage}: {e} (wants {w})");
+        }
+    }
+}
+
 /// Migration 5 drops the old note and fact tables; the pages they held are given back
 /// (the file does not keep them as free space), and every note is still there.
 #[test]
