@@ -10,9 +10,10 @@ use crate::Global;
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
-    /// How many profiles.
-    #[arg(long, default_value_t = 5000)]
-    pub profiles: usize,
+    /// How many profiles (at most 1,000,000: about 3 GB; a slip of the keyboard must not
+    /// fill the disk).
+    #[arg(long, default_value_t = 5000, value_parser = clap::value_parser!(u64).range(0..=MAX_PROFILES))]
+    pub profiles: u64,
     /// The seed: the same seed always gives the same corpus.
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
@@ -20,6 +21,9 @@ pub struct Args {
     #[arg(value_name = "OUT")]
     pub out: PathBuf,
 }
+
+/// The most profiles one `gen-corpus` writes.
+pub const MAX_PROFILES: u64 = 1_000_000;
 
 /// Write `bytes` to `path` atomically: a temporary file beside it, then a rename.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
@@ -39,7 +43,8 @@ pub fn run(args: Args, _g: &Global) -> anyhow::Result<ExitCode> {
         .with_context(|| format!("{}: cannot create folder", args.out.display()))?;
     let mut manifest = String::new();
     let mut bytes = 0usize;
-    for p in minewatch_corpus::corpus(args.seed, args.profiles) {
+    let n = usize::try_from(args.profiles).context("--profiles: too many for this machine")?;
+    for p in minewatch_corpus::corpus(args.seed, n) {
         write_atomic(&args.out.join(&p.name), p.text.as_bytes())?;
         bytes += p.text.len();
         let injected: Vec<serde_json::Value> = p
