@@ -169,7 +169,14 @@ pub fn entry_into_force(
             ),
         )
     } else {
-        let d = deposit.first_of_month().add_months(6);
+        let d = deposit
+            .first_of_month()
+            .checked_add_months(6)
+            .ok_or_else(|| {
+                LawError::BeyondCalendar(format!(
+                    "entry into force (the first day of the sixth month after the deposit of {deposit})"
+                ))
+            })?;
         (
             d,
             EifBasis::AfterFortieth,
@@ -224,14 +231,27 @@ fn clamp_note(from: Date, to: Date) -> &'static str {
     }
 }
 
-/// The 30 April on or after `d`.
-fn april_30_on_or_after(d: Date) -> Date {
-    let this = Date::new(d.year(), 4, 30).expect("valid date");
-    if d <= this {
-        this
+/// The 30 April on or after `d` (`what` names it in the error past the calendar).
+fn april_30_on_or_after(d: Date, what: &str) -> Result<Date, LawError> {
+    let year = if (d.month(), d.day()) <= (4, 30) {
+        d.year()
     } else {
-        Date::new(d.year() + 1, 4, 30).expect("valid date")
-    }
+        d.year() + 1
+    };
+    Date::new(year, 4, 30)
+        .map_err(|_| LawError::BeyondCalendar(format!("{what} (30 April {year})")))
+}
+
+/// `d` plus `years` years, or the error naming `what` past the calendar.
+fn plus_years(d: Date, years: i32, what: &str) -> Result<Date, LawError> {
+    d.checked_add_years(years)
+        .ok_or_else(|| LawError::BeyondCalendar(format!("{what} ({years} years after {d})")))
+}
+
+/// `d` plus `days` days, or the error naming `what` past the calendar.
+fn plus_days(d: Date, days: i64, what: &str) -> Result<Date, LawError> {
+    d.checked_add_days(days)
+        .ok_or_else(|| LawError::BeyondCalendar(format!("{what} ({days} days after {d})")))
 }
 
 /// Every deadline that runs from entry into force.
@@ -243,7 +263,7 @@ pub fn deadlines(input: &DeadlineInput) -> Result<Deadlines, LawError> {
     )?;
     let e = eif.date;
 
-    let stock = e.add_years(4);
+    let stock = plus_years(e, 4, "the stockpile destruction deadline (Art. 4)")?;
     let stockpile_destruction_deadline = Dated {
         date: stock,
         article: "Art. 4".into(),
@@ -255,7 +275,7 @@ pub fn deadlines(input: &DeadlineInput) -> Result<Deadlines, LawError> {
         ),
     };
 
-    let original = e.add_years(10);
+    let original = plus_years(e, 10, "the mine clearance deadline (Art. 5.1)")?;
     let mut previous = original;
     let mut extensions = Vec::new();
     for (i, &date) in input.extensions.iter().enumerate() {
@@ -267,7 +287,12 @@ pub fn deadlines(input: &DeadlineInput) -> Result<Deadlines, LawError> {
                 previous,
             });
         }
-        if date > previous.add_years(10) {
+        // Ten years past a deadline near the calendar's end is past the calendar: no
+        // date in it is too late.
+        if previous
+            .checked_add_years(10)
+            .is_some_and(|limit| date > limit)
+        {
             return Err(LawError::ExtensionTooLong {
                 number,
                 date,
@@ -315,7 +340,7 @@ pub fn deadlines(input: &DeadlineInput) -> Result<Deadlines, LawError> {
         extensions,
     };
 
-    let initial = e.add_days(180);
+    let initial = plus_days(e, 180, "the initial transparency report (Art. 7.1)")?;
     let initial_report_due = Dated {
         date: initial,
         article: "Art. 7.1".into(),
@@ -327,8 +352,19 @@ pub fn deadlines(input: &DeadlineInput) -> Result<Deadlines, LawError> {
 
     // The first annual update is the first 30 April strictly after the initial report
     // is due: an update "covering the last calendar year" presupposes an initial report.
-    let first = april_30_on_or_after(initial.add_days(1));
-    let next = april_30_on_or_after(input.as_of).max(first);
+    let first = april_30_on_or_after(
+        plus_days(
+            initial,
+            1,
+            "the first annual transparency report (Art. 7.2)",
+        )?,
+        "the first annual transparency report (Art. 7.2)",
+    )?;
+    let next = april_30_on_or_after(
+        input.as_of,
+        "the next annual transparency report (Art. 7.2)",
+    )?
+    .max(first);
     let annual_report_due = AnnualReport {
         first,
         first_covers_year: first.year() - 1,
@@ -827,6 +863,55 @@ mod tests {
             prop_assert!(r.stockpile_destruction_deadline.date < r.clearance_deadline.date);
             prop_assert!(r.initial_report_due.date < r.annual_report_due.first);
             prop_assert!(r.annual_report_due.next >= r.annual_report_due.first);
+        }
+
+        /// Up to the calendar's last day (9999-12-31) every deposit and as-of date gives
+        /// deadlines in order or an error naming the one past the calendar — never a
+        /// panic, never a deadline clamped back before its start.
+        #[test]
+        fn deadlines_near_the_calendar_s_end_are_in_order_or_an_error(
+            dep_days in prop_oneof![10_198i64..=2_932_896, 2_925_000i64..=2_932_896, 2_932_000i64..=2_932_896],
+            as_of_days in prop_oneof![10_198i64..=2_932_896, 2_932_000i64..=2_932_896],
+            explicit in proptest::option::of(prop_oneof![10_650i64..=2_932_896, 2_925_000i64..=2_932_896]),
+            extension in proptest::option::of(0i64..4_000),
+        ) {
+            // 2_932_896 days after 1970-01-01 is 9999-12-31; 10_650 is 1999-03-01.
+            let deposit = Date::from_days(dep_days);
+            let as_of = Date::from_days(as_of_days);
+            let (instrument, explicit) = match explicit {
+                Some(d) => (ConsentInstrument::Succession, Some(Date::from_days(d))),
+                None => (ConsentInstrument::Ratification, None),
+            };
+            let base = DeadlineInput { deposit, instrument, explicit_entry_into_force: explicit, extensions: vec![], as_of };
+            let extensions = match (deadlines(&base), extension) {
+                (Ok(r), Some(days)) => r.clearance_deadline.date.checked_add_days(days + 1).into_iter().collect(),
+                _ => vec![],
+            };
+            let input = DeadlineInput { extensions, ..base };
+            match deadlines(&input) {
+                Ok(r) => {
+                    let e = r.entry_into_force.date;
+                    prop_assert!(explicit.is_some() || e > deposit);
+                    prop_assert!(r.stockpile_destruction_deadline.date > e);
+                    prop_assert!(r.clearance_deadline.original > r.stockpile_destruction_deadline.date);
+                    prop_assert!(r.clearance_deadline.date >= r.clearance_deadline.original);
+                    prop_assert!(r.initial_report_due.date > e);
+                    prop_assert!(r.annual_report_due.first > r.initial_report_due.date);
+                    prop_assert!(r.annual_report_due.next >= r.annual_report_due.first);
+                    prop_assert!(r.annual_report_due.next >= as_of);
+                }
+                Err(e) => {
+                    let m = e.to_string();
+                    prop_assert!(
+                        m.contains("after 9999-12-31")
+                            || matches!(e, LawError::EntryIntoForceBeforeTreaty { .. } | LawError::ExtensionTooLong { .. }),
+                        "{}", m
+                    );
+                }
+            }
+            if let Ok(w) = crate::withdrawal(deposit.max(treaty_entry_into_force()), crate::ArmedConflict::None) {
+                prop_assert!(w.effective.is_some_and(|x| x > deposit.max(treaty_entry_into_force())));
+            }
         }
     }
 }

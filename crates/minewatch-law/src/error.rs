@@ -42,4 +42,9 @@ pub enum LawError {
     Instruments(String),
     #[error("unknown instrument '{0}'")]
     UnknownInstrument(String),
+    /// A date the treaty's rules give from the input would fall after 9999-12-31.
+    #[error(
+        "{0} would fall after 9999-12-31, the last day of the calendar minewatch computes with"
+    )]
+    BeyondCalendar(String),
 }

@@ -79,7 +79,11 @@ pub fn withdrawal(deposited: Date, conflict: ArmedConflict) -> Result<Withdrawal
     if deposited < treaty_entry_into_force() {
         return Err(LawError::WithdrawalBeforeTreaty { deposited });
     }
-    let six = deposited.add_months(6);
+    let six = deposited.checked_add_months(6).ok_or_else(|| {
+        LawError::BeyondCalendar(format!(
+            "the withdrawal's effect (six months after its deposit on {deposited})"
+        ))
+    })?;
     let clamp = if six.day() != deposited.day() {
         " (clamped to the last day of the month)"
     } else {

@@ -147,6 +147,27 @@ impl Date {
         Date::from_days(self.to_days() + n)
     }
 
+    /// [`Date::add_days`], or `None` where the result leaves the years 1 to 9999 (where
+    /// `add_days` would clamp the year and give a wrong date).
+    pub fn checked_add_days(self, n: i64) -> Option<Date> {
+        let days = self.to_days().checked_add(n)?;
+        let d = Date::from_days(days);
+        (d.to_days() == days).then_some(d)
+    }
+
+    /// [`Date::add_months`], or `None` where the result leaves the years 1 to 9999.
+    pub fn checked_add_months(self, n: i32) -> Option<Date> {
+        let total = i64::from(self.year) * 12 + i64::from(self.month) - 1 + i64::from(n);
+        (1..=9999)
+            .contains(&total.div_euclid(12))
+            .then(|| self.add_months(n))
+    }
+
+    /// [`Date::add_years`], or `None` where the result leaves the years 1 to 9999.
+    pub fn checked_add_years(self, n: i32) -> Option<Date> {
+        self.checked_add_months(n.checked_mul(12)?)
+    }
+
     /// Add calendar months; the day is clamped to the end of a shorter month
     /// (31 January + 1 month = 28/29 February).
     pub fn add_months(self, n: i32) -> Date {
@@ -374,7 +395,51 @@ mod tests {
         assert_eq!(a.months_until("2020-11-15".parse().unwrap()), 11);
     }
 
+    #[test]
+    fn checked_arithmetic_stops_at_the_calendar_s_ends() {
+        let last: Date = "9999-12-31".parse().unwrap();
+        let first: Date = "0001-01-01".parse().unwrap();
+        assert_eq!(last.checked_add_days(1), None);
+        assert_eq!(last.checked_add_months(1), None);
+        assert_eq!(last.checked_add_years(1), None);
+        assert_eq!(first.checked_add_days(-1), None);
+        assert_eq!(first.checked_add_months(-1), None);
+        assert_eq!(last.checked_add_days(0), Some(last));
+        assert_eq!(
+            "9999-06-30".parse::<Date>().unwrap().checked_add_months(6),
+            "9999-12-30".parse().ok()
+        );
+        assert_eq!(last.checked_add_years(i32::MAX), None, "no overflow");
+        assert_eq!(last.checked_add_days(i64::MAX), None, "no overflow");
+        // What the unchecked forms do there (clamp the year): a wrong date.
+        assert_eq!(last.add_months(6).to_string(), "9999-06-30");
+    }
+
     proptest! {
+        /// Inside the calendar the checked forms are the plain ones; outside, `None`.
+        #[test]
+        fn checked_arithmetic_agrees_with_the_plain_forms(
+            start in 0i64..2_900_000,
+            days in -3_000_000i64..3_000_000,
+            months in -130_000i32..130_000,
+        ) {
+            let d = Date::from_days(start - 719_162);
+            let by_days = d.to_days() + days;
+            let in_range = |x: i64| Date::from_days(x).to_days() == x;
+            match d.checked_add_days(days) {
+                Some(x) => prop_assert_eq!(x, d.add_days(days)),
+                None => prop_assert!(!in_range(by_days)),
+            }
+            let y = (i64::from(d.year()) * 12 + i64::from(d.month()) - 1 + i64::from(months)).div_euclid(12);
+            match d.checked_add_months(months) {
+                Some(x) => {
+                    prop_assert!((1..=9999).contains(&y));
+                    prop_assert_eq!(x, d.add_months(months));
+                }
+                None => prop_assert!(!(1..=9999).contains(&y)),
+            }
+        }
+
         #[test]
         fn days_round_trip(n in -700_000i64..2_900_000) {
             let d = Date::from_days(n);

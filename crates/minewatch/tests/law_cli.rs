@@ -209,6 +209,46 @@ fn deadlines_for_a_state() {
     );
 }
 
+/// Dates near the end of the calendar (9999-12-31): a deadline that would fall after
+/// it is an error naming the deadline, not a panic (`deadlines --deposit 9999-12-31`
+/// panicked) nor a wrong date (`withdrawal --deposited 9999-12-31` said it takes
+/// effect on 9999-06-30, six months *before* its deposit).
+#[test]
+fn dates_past_the_calendar_s_end_are_errors() {
+    fails(
+        &run(&["deadlines", "--deposit", "9999-12-31"]),
+        &["entry into force", "after 9999-12-31"],
+    );
+    fails(
+        &run(&[
+            "deadlines",
+            "--deposit",
+            "2012-01-09",
+            "--as-of",
+            "9999-12-31",
+        ]),
+        &["the next annual transparency report", "30 April 10000"],
+    );
+    fails(
+        &run(&["deadlines", "--deposit", "9995-01-01"]),
+        &["the mine clearance deadline (Art. 5.1)", "after 9999-12-31"],
+    );
+    fails(
+        &run(&["withdrawal", "--deposited", "9999-12-31"]),
+        &["the withdrawal's effect", "after 9999-12-31"],
+    );
+    let v = ok_json(&[
+        "withdrawal",
+        "--deposited",
+        "9999-06-30",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(v["effective"], "9999-12-30", "{v}");
+    let v = ok_json(&["deadlines", "--deposit", "9989-01-01", "--format", "json"]);
+    assert_eq!(v["clearance_deadline"]["date"], "9999-07-01", "{v}");
+}
+
 #[test]
 fn deadlines_errors() {
     fails(
