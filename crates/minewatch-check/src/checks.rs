@@ -132,7 +132,8 @@ pub fn header(doc: &Document, opts: &Options, out: &mut Listed) {
         }
         Some(lu) => {
             let months = lu.value.months_until(opts.as_of);
-            if months > opts.stale_after_months as i32 {
+            // Compared as i64: a threshold above i32::MAX months must not wrap negative.
+            if i64::from(months) > i64::from(opts.stale_after_months) {
                 out.push(
                     Diagnostic::new(
                         "stale-profile",

@@ -883,7 +883,13 @@ fn stale(doc: &Document, body: Span, opts: &CrossOptions, out: &mut Vec<Diagnost
                 _ => Date::new(d.year, 12, 31).ok(),
             };
             let Some(end) = end else { continue };
-            if end.add_months(opts.stale_after_months as i32) < opts.as_of {
+            // A threshold past the calendar's end (or past i32::MAX months) is never
+            // reached: not stale.
+            let months = i32::try_from(opts.stale_after_months).unwrap_or(i32::MAX);
+            if end
+                .checked_add_months(months)
+                .is_some_and(|t| t < opts.as_of)
+            {
                 let months = end.months_until(opts.as_of);
                 out.push(
                     Diagnostic::new(

@@ -244,6 +244,44 @@ fn a_folder_of_thousands_of_files() {
     );
 }
 
+/// `--stale-after` takes any u32: a huge threshold means nothing is stale (it was cast
+/// to i32, so 4294967295 months read as -1 and made every profile stale).
+#[test]
+fn a_huge_stale_after_makes_nothing_stale() {
+    let stale = |months: &str| {
+        let o = run(&[
+            "check",
+            "--format",
+            "json",
+            "--as-of",
+            "2026-11-30",
+            "--stale-after",
+            months,
+            "../../examples",
+            &seed_path(),
+        ]);
+        assert_ne!(
+            o.status.code(),
+            Some(2),
+            "{}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        let v = json(&o);
+        v["files"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|f| f["diagnostics"].as_array().unwrap().iter())
+            .filter(|d| matches!(d["code"].as_str(), Some("stale-profile" | "stale-as-of")))
+            .count()
+    };
+    assert!(stale("0") >= 3, "everything is stale at 0 months");
+    assert!(stale("12") >= 2, "the seed and an example at 12 months");
+    for huge in ["2147483647", "2147483648", "4294967295"] {
+        assert_eq!(stale(huge), 0, "--stale-after {huge}");
+    }
+}
+
 /// A slip of the keyboard in `--profiles` is refused before anything is written: the
 /// generator wrote 3 million files (12 GB) in two minutes when asked for 100 billion.
 #[test]
