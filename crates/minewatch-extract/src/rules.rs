@@ -1101,13 +1101,33 @@ impl<'a> Ctx<'a> {
     /// Add a fact unless the same value was already taken from the same place. The
     /// place lies inside the sentence being read, so only its facts are compared
     /// (linear on huge profiles).
-    fn push(&mut self, f: Fact) {
+    fn push(&mut self, mut f: Fact) {
+        flag_inexact(&mut f);
         let same = self.out[self.sent_start..].iter().any(|o| {
             o.value_span == f.value_span && o.predicate == f.predicate && o.value == f.value
         });
         if !same {
             self.out.push(f);
         }
+    }
+}
+
+/// A figure beyond 2^53 is not held exactly (the value would differ from the text) and
+/// no real count of mines or sum of money comes near it: a slip in the source, so the
+/// fact is of low confidence, with that reason, rather than a figure as written.
+fn flag_inexact(f: &mut Fact) {
+    let inexact = |v: f64| v.abs() > 9.007_199_254_740_992e15;
+    let huge = match &f.value {
+        Value::Number(v) => inexact(*v),
+        Value::Range([a, b]) => inexact(*a) || inexact(*b),
+        Value::Text(_) => false,
+    };
+    if huge {
+        f.confidence = Confidence::Low;
+        f.reason = Some(
+            "the figure is beyond 2^53 and cannot be held exactly: probably a slip in the source"
+                .into(),
+        );
     }
 }
 
@@ -2070,6 +2090,7 @@ fn tables(cx: &mut Ctx, body: Span) {
                     f.confidence = Confidence::Low;
                     f.reason = Some(m);
                 }
+                flag_inexact(&mut f);
                 cx.out.push(f);
             }
         }

@@ -559,3 +559,28 @@ fn a_repeated_figure_conflicts_only_with_a_different_one() {
         mixed.find("15,734").unwrap()
     );
 }
+
+/// A figure too large to be held exactly (beyond 2^53) is not taken as written: its
+/// fact is of low confidence, with the reason, in a sentence and in a table alike;
+/// an ordinary figure beside it keeps high confidence.
+#[test]
+fn a_figure_beyond_exact_precision_is_low_confidence() {
+    let text = "Testland\n\nMine Ban Policy\n\nLast updated: 1 May 2026\n\n\
+        Testland reported a stockpile of 99999999999999999999999 antipersonnel mines in 2020.[1] \
+        It destroyed 1,200 antipersonnel mines in 2021.[1]\n\n\
+        Stockpile by type\n\nType | Quantity\nPMN-2 | 90000000000000000000\nPFM-1 | 300\n\n\
+        [1] Source, 2020.\n";
+    let doc = minewatch_profile::read(text.as_bytes());
+    let facts = extract(&doc);
+    let huge: Vec<&Fact> = facts
+        .iter()
+        .filter(|f| f.value.as_number().is_some_and(|v| v > 1e16))
+        .collect();
+    assert!(huge.len() >= 2, "a sentence's and a table's: {facts:#?}");
+    for f in huge {
+        assert_eq!(f.confidence, Confidence::Low, "{f:#?}");
+        assert!(f.reason.as_deref().unwrap_or("").contains("2^53"), "{f:#?}");
+    }
+    let ordinary = find(&facts, "stockpile.destroyed", 1200.0);
+    assert_eq!(ordinary.confidence, Confidence::High);
+}
