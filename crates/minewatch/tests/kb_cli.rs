@@ -384,6 +384,17 @@ fn history_and_votes() {
     let text = kb.ok(&["votes", "USA"]);
     assert!(text.contains("not the plenary date"), "{text}");
     assert!(text.contains("not the treaty resolution"), "{text}");
+    assert_eq!(v["un_member"], true);
+    // Kosovo is not a UN member: no vote on any resolution, and the output says why.
+    let v = kb.json(&["votes", "Kosovo"]);
+    assert_eq!(v["un_member"], false);
+    let votes = v["votes"].as_array().unwrap();
+    assert!(!votes.is_empty() && votes.iter().all(|x| x["vote"].is_null()));
+    let text = kb.ok(&["votes", "Kosovo"]);
+    assert!(
+        text.contains("Kosovo is not a UN member state and has no vote"),
+        "{text}"
+    );
 }
 
 fn dump(kb: &Kb, db: &Path, out: &Path) {

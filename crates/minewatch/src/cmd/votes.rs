@@ -19,7 +19,12 @@ pub fn run(args: Args, g: &Global) -> anyhow::Result<ExitCode> {
     let votes = store.votes(&state.iso3, known_at)?;
     match args.format {
         Format::Json => {
-            let v = serde_json::json!({ "iso3": state.iso3, "name": state.name, "votes": votes });
+            let v = serde_json::json!({
+                "iso3": state.iso3,
+                "name": state.name,
+                "un_member": state.un_member,
+                "votes": votes
+            });
             writeln!(out, "{}", serde_json::to_string_pretty(&v)?)?;
         }
         Format::Human => {
@@ -57,10 +62,18 @@ pub fn run(args: Args, g: &Global) -> anyhow::Result<ExitCode> {
             for (i, c) in caveats.iter().enumerate() {
                 writeln!(out, "({}) {c}", i + 1)?;
             }
-            writeln!(
-                out,
-                "none: absent, or not a UN member then (the dataset omits absent votes)"
-            )?;
+            if state.un_member {
+                writeln!(
+                    out,
+                    "none: absent, or not a UN member then (the dataset omits absent votes)"
+                )?;
+            } else {
+                writeln!(
+                    out,
+                    "none: {} is not a UN member state and has no vote in the General Assembly",
+                    state.name
+                )?;
+            }
             if let Some(v) = votes.first() {
                 writeln!(out, "source: {}", v.source)?;
             }
