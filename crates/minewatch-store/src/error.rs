@@ -40,6 +40,18 @@ pub enum StoreError {
     },
     #[error("invalid date '{input}': {reason}")]
     BadDate { input: String, reason: String },
+    /// `--known-at` before the knowledge base had recorded anything about the state:
+    /// the honest answer is that it did not know, not a status.
+    #[error("nothing about {name} ({iso3}) had been recorded by {known_at}; the knowledge base's first record of it is from {first}")]
+    NotYetKnown {
+        name: String,
+        iso3: String,
+        known_at: String,
+        first: String,
+    },
+    /// `--known-at` before the knowledge base had recorded any treaty status.
+    #[error("no treaty status had been recorded by {known_at}; the knowledge base's first record is from {first}")]
+    NothingYetKnown { known_at: String, first: String },
     #[error("restore: {0}")]
     Restore(String),
     #[error(

@@ -46,6 +46,19 @@ pub fn status<S: Store + ?Sized>(store: &S, iso3: &str, q: &StatusQuery) -> Resu
     })?;
     // One read; best-ranked and side-by-side views from it.
     let versions = store.fact_versions(&mbt_filter(Some(iso3), q.known_at))?;
+    if let (Some(known_at), true) = (q.known_at, versions.is_empty()) {
+        // Nothing known then, but recorded later: the knowledge base did not know yet
+        // (a state it never has a record of keeps the answer its data gives).
+        let later = store.fact_versions(&mbt_filter(Some(iso3), None))?;
+        if let Some(first) = later.iter().map(|f| f.recorded_at).min() {
+            return Err(StoreError::NotYetKnown {
+                name: state.name.clone(),
+                iso3: state.iso3.clone(),
+                known_at: known_at.to_string(),
+                first: first.to_string(),
+            });
+        }
+    }
     let facts = status::resolve_ranks(versions.clone(), false);
     let mut rec = compute_status(&state, &facts, q.as_of);
     let all = status::resolve_ranks(versions, true);
@@ -70,9 +83,29 @@ pub fn states<S: Store + ?Sized>(
             .or_default()
             .push(f.clone());
     }
+    // With `known_at`, a state whose status was recorded only later was not known
+    // then: it is left out rather than shown as not party (see `status`).
+    let mut recorded_later: std::collections::HashSet<String> = Default::default();
+    if let Some(known_at) = q.known_at {
+        let all = store.facts(&mbt_filter(None, None))?;
+        if facts.is_empty() {
+            if let Some(first) = all.iter().map(|f| f.recorded_at).min() {
+                return Err(StoreError::NothingYetKnown {
+                    known_at: known_at.to_string(),
+                    first: first.to_string(),
+                });
+            }
+        }
+        recorded_later = all
+            .iter()
+            .filter(|f| !by_subject.contains_key(f.subject.as_str()))
+            .map(|f| f.subject.clone())
+            .collect();
+    }
     let empty = Vec::new();
     Ok(list
         .iter()
+        .filter(|s| !recorded_later.contains(&s.iso3))
         .map(|s| {
             compute_status(
                 s,

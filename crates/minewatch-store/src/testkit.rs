@@ -573,19 +573,25 @@ pub fn story(
         store.status("USA", &known("2026-04-15")).unwrap().status,
         TreatyStatus::Signatory
     );
-    // Reference data as known before it was loaded: nothing.
-    assert_eq!(
-        store
-            .status(
-                "FIN",
-                &StatusQuery {
-                    as_of: d("2020-01-01"),
-                    known_at: Some(Timestamp::end_of(d("2026-01-14")))
-                }
-            )
-            .unwrap()
-            .status,
-        TreatyStatus::NotParty
+    // Reference data as known before it was loaded: nothing — said as such, not as a
+    // status (it was answered "not-party", with high confidence and no source).
+    let before_load = StatusQuery {
+        as_of: d("2020-01-01"),
+        known_at: Some(Timestamp::end_of(d("2026-01-14"))),
+    };
+    match store.status("FIN", &before_load) {
+        Err(StoreError::NotYetKnown { iso3, first, .. }) => {
+            assert_eq!(iso3, "FIN");
+            assert!(first.starts_with("2026-"), "{first}");
+        }
+        other => panic!("expected NotYetKnown, got {other:?}"),
+    }
+    assert!(
+        matches!(
+            store.states(None, &before_load),
+            Err(StoreError::NothingYetKnown { .. })
+        ),
+        "no status at all was recorded by then"
     );
 
     // --- Atomicity: a failure in the middle of a batch writes nothing ---------------

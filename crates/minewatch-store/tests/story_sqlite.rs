@@ -1043,3 +1043,70 @@ fn bulk_mode_that_cannot_end_loses_nothing_and_the_next_opening_returns_to_wal()
     assert_eq!(journal_mode(&path), "wal");
     assert_eq!(s.profile_versions(None, None).unwrap().len(), 1);
 }
+
+/// `--known-at` before a state's status was recorded: `status` says nothing was known
+/// yet and when the first record is from, and `states` leaves the state out; both
+/// used to answer "not-party" from the absence of a record.
+#[test]
+fn a_status_recorded_later_is_not_known_before() {
+    let clock = ManualClock::at_date("2026-01-15");
+    let mut s = SqliteStore::open_in_memory(Box::new(clock.clone())).unwrap();
+    s.migrate().unwrap();
+    s.load_reference_data().unwrap();
+    // Kosovo (an "other area") has no treaty record in the reference data; one is
+    // added on 2 May.
+    clock.set_date("2026-05-02");
+    let d = |x: &str| x.parse::<minewatch_model::Date>().unwrap();
+    s.put_facts(&[minewatch_store::NewFact {
+        subject: "XKX".into(),
+        predicate: minewatch_store::predicate::MBT_REPORTED_STATUS.into(),
+        slot: String::new(),
+        claim: "test".into(),
+        value_date: None,
+        value_text: Some("not party".into()),
+        valid_from: Some(d("2026-05-01")),
+        valid_to: None,
+        confidence: minewatch_store::Confidence::Medium,
+        rank: minewatch_store::Rank::Normal,
+        reason: None,
+        source: minewatch_store::SourceRef {
+            key: "test:xkx".into(),
+            kind: "user".into(),
+            title: "a test record".into(),
+            url: None,
+            note: None,
+            confidence: minewatch_store::Confidence::Medium,
+        },
+        retracted: false,
+    }])
+    .unwrap();
+    let q = |known: &str| StatusQuery {
+        as_of: d("2026-06-01"),
+        known_at: Some(minewatch_store::Timestamp::end_of(d(known))),
+    };
+    let listed = |known: &str| {
+        s.states(None, &q(known))
+            .unwrap()
+            .iter()
+            .any(|r| r.iso3 == "XKX")
+    };
+    assert!(!listed("2026-05-01"), "not yet recorded on 1 May");
+    assert!(listed("2026-05-03"), "recorded on 2 May");
+    let finland_then = s.status("FIN", &q("2026-05-01")).unwrap();
+    assert_eq!(
+        finland_then.status,
+        TreatyStatus::Withdrawn,
+        "known since January"
+    );
+    match s.status("XKX", &q("2026-05-01")) {
+        Err(e @ StoreError::NotYetKnown { .. }) => {
+            let m = e.to_string();
+            assert!(
+                m.contains("Kosovo (XKX)") && m.contains("2026-05-02"),
+                "{m}"
+            );
+        }
+        other => panic!("expected NotYetKnown, got {other:?}"),
+    }
+    assert!(s.status("XKX", &q("2026-05-03")).is_ok());
+}

@@ -215,6 +215,14 @@ fn clear_errors_for_unknown_states_and_bad_dates() {
     assert!(e.contains("YYYY-MM-DD"), "{e}");
     let e = kb.fails(&["status", "FIN", "--known-at", "soon"]);
     assert!(e.contains("--known-at"), "{e}");
+    // Before anything was recorded, the answer is that nothing was known, not a status.
+    let e = kb.fails(&["status", "FIN", "--known-at", "2020-01-01"]);
+    assert!(
+        e.contains("nothing about Finland (FIN) had been recorded by 2020-01-01"),
+        "{e}"
+    );
+    let e = kb.fails(&["states", "--known-at", "2020-01-01"]);
+    assert!(e.contains("no treaty status had been recorded by 2020-01-01"), "{e}");
     let e = kb.fails(&["history", "Untied States"]);
     assert!(e.contains("did you mean United States"), "{e}");
     let e = kb.fails(&["votes", "Narnia"]);
