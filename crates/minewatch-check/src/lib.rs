@@ -70,7 +70,7 @@ pub const CODES: &[(&str, &str, &str)] = &[
     (
         "bad-date",
         "warning",
-        "A date in the front matter that cannot be read.",
+        "A last-updated date that cannot be read (in front matter or the header's \"Last updated:\" line).",
     ),
     (
         "sum-mismatch",

@@ -195,10 +195,12 @@ fn detect_markdown(src: &Src) -> bool {
     headings >= 1
 }
 
-/// Parse "Last updated: 16 November 2020" (any case of "updated", optional zero pad).
-pub(crate) fn parse_last_updated(line: &str) -> Option<(usize, Date)> {
+/// Parse "Last updated: 16 November 2020" (any case of "updated", optional zero pad):
+/// where the date starts in the line, and the date — `Err` with the text as written
+/// where the line is a last-updated line whose date cannot be read ("31 February
+/// 2020"). `None`: not a last-updated line.
+pub(crate) fn parse_last_updated(line: &str) -> Option<(usize, Result<Date, &str>)> {
     let t = line.trim_start();
-    let lead = line.len() - t.len();
     let lower: String = t.chars().take(13).collect::<String>().to_ascii_lowercase();
     if !lower.starts_with("last updated") {
         return None;
@@ -206,8 +208,8 @@ pub(crate) fn parse_last_updated(line: &str) -> Option<(usize, Date)> {
     let after = &t["last updated".len()..];
     let after = after.trim_start_matches([':', ' ', '\t']);
     let date_start = line.len() - after.len();
-    let _ = lead;
-    Date::parse_prose(after.trim().trim_end_matches('.')).map(|d| (date_start, d))
+    let written = after.trim().trim_end_matches('.');
+    Some((date_start, Date::parse_prose(written).ok_or(written)))
 }
 
 fn trim_span(text: &str, span: Span) -> Span {
@@ -675,10 +677,19 @@ fn header(
         }
         if let Some((dstart, date)) = parse_last_updated(line) {
             let dspan = trim_span(text, Span::new(l.start + dstart, l.end));
-            doc.header.last_updated = Some(Located {
-                value: date,
-                span: dspan,
-            });
+            match date {
+                Ok(value) => doc.header.last_updated = Some(Located { value, span: dspan }),
+                // The line is the header's last-updated line, its date unreadable: said
+                // where it stands, as in front matter.
+                Err(written) => doc.diagnostics.push(Diagnostic::new(
+                    "bad-date",
+                    Severity::Warning,
+                    dspan,
+                    format!(
+                        "'{written}' is not a date (expected e.g. 16 November 2020 or 2020-11-16)"
+                    ),
+                )),
+            }
             kinds[cj] = Some(BlockKind::LastUpdated);
             assign_title_lines(text, &seen, doc, kinds);
             resolve_country(doc);

@@ -222,7 +222,10 @@ fn clear_errors_for_unknown_states_and_bad_dates() {
         "{e}"
     );
     let e = kb.fails(&["states", "--known-at", "2020-01-01"]);
-    assert!(e.contains("no treaty status had been recorded by 2020-01-01"), "{e}");
+    assert!(
+        e.contains("no treaty status had been recorded by 2020-01-01"),
+        "{e}"
+    );
     let e = kb.fails(&["history", "Untied States"]);
     assert!(e.contains("did you mean United States"), "{e}");
     let e = kb.fails(&["votes", "Narnia"]);
