@@ -148,6 +148,26 @@ pub fn header(doc: &Document, opts: &Options, out: &mut Listed) {
                     )
                     .with_help("review the profile and update it"),
                 );
+            } else if opts
+                .as_of
+                .checked_add_months(1)
+                .is_some_and(|limit| lu.value > limit)
+            {
+                // More than a month after `as_of`: a date a few days ahead may be a
+                // publication's own dating (time zones, an embargo), a later one a slip.
+                out.push(
+                    Diagnostic::new(
+                        "future-last-updated",
+                        Severity::Warning,
+                        lu.span,
+                        format!(
+                            "last updated {}, more than a month after {}: a date still to come is probably a slip",
+                            lu.value.long(),
+                            opts.as_of
+                        ),
+                    )
+                    .with_help("check the year of the last-updated date"),
+                );
             }
         }
     }

@@ -52,6 +52,11 @@ pub const CODES: &[(&str, &str, &str)] = &[
         "The profile has no last-updated date.",
     ),
     (
+        "future-last-updated",
+        "warning",
+        "Last updated more than a month after the --as-of date (today by default): probably a slip in the year.",
+    ),
+    (
         "lost-heading",
         "warning",
         "A section whose heading was lost; the inferred section is named.",
