@@ -490,21 +490,16 @@ fn classify_marks_a_binding_on_unverified_reference_data() {
             String::from_utf8_lossy(&out.stderr)
         );
         let v: Value = serde_json::from_slice(&out.stdout).unwrap();
-        let r = v["results"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|r| r["instrument"] == "ccw-apii")
-            .unwrap()
-            .clone();
-        let policy = v["results"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|r| r["instrument"] == "us-2022")
-            .unwrap()
-            .clone();
-        (r, policy)
+        let result = |id: &str| {
+            v["results"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|r| r["instrument"] == id)
+                .unwrap()
+                .clone()
+        };
+        (result("ccw-apii"), result("us-2022"))
     };
     let unverified = |r: &Value| {
         r["reasons"]
