@@ -161,7 +161,7 @@ pub fn header(doc: &Document, opts: &Options, out: &mut Listed) {
                         Severity::Warning,
                         lu.span,
                         format!(
-                            "last updated {}, more than a month after {}: a date still to come is probably a slip",
+                            "last updated {}, more than a month after {}: a date still to come then (a slip in the year?)",
                             lu.value.long(),
                             opts.as_of
                         ),
