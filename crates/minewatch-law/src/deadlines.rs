@@ -169,14 +169,11 @@ pub fn entry_into_force(
             ),
         )
     } else {
-        let d = deposit
-            .first_of_month()
-            .checked_add_months(6)
-            .ok_or_else(|| {
-                LawError::BeyondCalendar(format!(
-                    "entry into force (the first day of the sixth month after the deposit of {deposit})"
-                ))
-            })?;
+        let d = plus_months(
+            deposit.first_of_month(),
+            6,
+            "entry into force (Art. 17.2: the first day of the sixth month after the deposit's month)",
+        )?;
         (
             d,
             EifBasis::AfterFortieth,
@@ -240,6 +237,12 @@ fn april_30_on_or_after(d: Date, what: &str) -> Result<Date, LawError> {
     };
     Date::new(year, 4, 30)
         .map_err(|_| LawError::BeyondCalendar(format!("{what} (30 April {year})")))
+}
+
+/// `d` plus `months` months, or the error naming `what` past the calendar.
+pub(crate) fn plus_months(d: Date, months: i32, what: &str) -> Result<Date, LawError> {
+    d.checked_add_months(months)
+        .ok_or_else(|| LawError::BeyondCalendar(format!("{what} ({months} months after {d})")))
 }
 
 /// `d` plus `years` years, or the error naming `what` past the calendar.

@@ -79,11 +79,7 @@ pub fn withdrawal(deposited: Date, conflict: ArmedConflict) -> Result<Withdrawal
     if deposited < treaty_entry_into_force() {
         return Err(LawError::WithdrawalBeforeTreaty { deposited });
     }
-    let six = deposited.checked_add_months(6).ok_or_else(|| {
-        LawError::BeyondCalendar(format!(
-            "the withdrawal's effect (six months after its deposit on {deposited})"
-        ))
-    })?;
+    let six = crate::deadlines::plus_months(deposited, 6, "the withdrawal's effect (Art. 20.3)")?;
     let clamp = if six.day() != deposited.day() {
         " (clamped to the last day of the month)"
     } else {

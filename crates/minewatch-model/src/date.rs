@@ -169,7 +169,9 @@ impl Date {
     }
 
     /// Add calendar months; the day is clamped to the end of a shorter month
-    /// (31 January + 1 month = 28/29 February).
+    /// (31 January + 1 month = 28/29 February). The year is clamped to 1..=9999, which
+    /// gives a wrong date past the calendar's ends: where outside input can reach them,
+    /// use [`Date::checked_add_months`].
     pub fn add_months(self, n: i32) -> Date {
         let total = self.year * 12 + (self.month as i32 - 1) + n;
         let year = total.div_euclid(12);

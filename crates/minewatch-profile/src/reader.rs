@@ -212,6 +212,17 @@ pub(crate) fn parse_last_updated(line: &str) -> Option<(usize, Result<Date, &str
     Some((date_start, Date::parse_prose(written).ok_or(written)))
 }
 
+/// A last-updated date that cannot be read, where it stands (front matter or the
+/// header's "Last updated:" line).
+fn bad_date(span: Span, written: &str) -> Diagnostic {
+    Diagnostic::new(
+        "bad-date",
+        Severity::Warning,
+        span,
+        format!("'{written}' is not a date (expected e.g. 2020-11-16 or 16 November 2020)"),
+    )
+}
+
 fn trim_span(text: &str, span: Span) -> Span {
     let s = span.slice(text);
     let lead = s.len() - s.trim_start().len();
@@ -630,12 +641,7 @@ fn header(
                                 span: v.span,
                             });
                         } else {
-                            doc.diagnostics.push(Diagnostic::new(
-                                "bad-date",
-                                Severity::Warning,
-                                v.span,
-                                format!("'{}' is not a date (expected e.g. 2020-11-16 or 16 November 2020)", v.value),
-                            ));
+                            doc.diagnostics.push(bad_date(v.span, &v.value));
                         }
                     }
                     _ => {}
@@ -681,14 +687,7 @@ fn header(
                 Ok(value) => doc.header.last_updated = Some(Located { value, span: dspan }),
                 // The line is the header's last-updated line, its date unreadable: said
                 // where it stands, as in front matter.
-                Err(written) => doc.diagnostics.push(Diagnostic::new(
-                    "bad-date",
-                    Severity::Warning,
-                    dspan,
-                    format!(
-                        "'{written}' is not a date (expected e.g. 16 November 2020 or 2020-11-16)"
-                    ),
-                )),
+                Err(written) => doc.diagnostics.push(bad_date(dspan, written)),
             }
             kinds[cj] = Some(BlockKind::LastUpdated);
             assign_title_lines(text, &seen, doc, kinds);

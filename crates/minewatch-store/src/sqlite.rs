@@ -1556,28 +1556,31 @@ impl SqliteStore {
         )?;
         let rows = st.query_map([iso3], |r| {
             let (code, version): (String, i64) = (r.get(0)?, r.get(9)?);
-            let at = |col: &'static str| {
-                let code = code.clone();
-                move || format!("state {code} (version {version}): {col}")
+            // Borrowed: the text of an error is made only if there is one.
+            let code_ref = &code;
+            let at = move |col: &'static str| {
+                move || format!("state {code_ref} (version {version}): {col}")
             };
+            let aliases = conv(at("aliases"), &r.get::<_, String>(7)?, |t| {
+                serde_json::from_str::<Vec<String>>(t)
+            })?;
+            let recorded_at = conv(
+                at("recorded_at"),
+                &r.get::<_, String>(10)?,
+                Timestamp::parse,
+            )?;
             Ok(StateInfo {
-                iso3: code.clone(),
+                iso3: code,
                 iso2: r.get(1)?,
                 numeric: r.get(2)?,
                 name: r.get(3)?,
                 kind: r.get(4)?,
                 un_member: r.get::<_, i64>(5)? != 0,
                 code_source: r.get(6)?,
-                aliases: conv(at("aliases"), &r.get::<_, String>(7)?, |t| {
-                    serde_json::from_str::<Vec<String>>(t)
-                })?,
+                aliases,
                 source: r.get(8)?,
                 version,
-                recorded_at: conv(
-                    at("recorded_at"),
-                    &r.get::<_, String>(10)?,
-                    Timestamp::parse,
-                )?,
+                recorded_at,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
