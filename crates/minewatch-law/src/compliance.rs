@@ -91,13 +91,18 @@ fn close(open: Open, until: Option<Date>, deadline: Date, why: &str) -> Violatio
     }
 }
 
-/// Stockpile violations of Art. 4 over time.
+/// Stockpile violations of Art. 4 over time. An entry into force whose deadline falls
+/// past the calendar's end (9999-12-31) is an error, not a clamped date.
 pub fn stockpile_compliance(
     entry_into_force: Date,
     facts: &[StockpileFact],
     withdrawal_effective: Option<Date>,
-) -> ComplianceReport {
-    let deadline = entry_into_force.add_years(4);
+) -> Result<ComplianceReport, crate::LawError> {
+    let deadline = crate::deadlines::plus_years(
+        entry_into_force,
+        4,
+        "the Art. 4 stockpile destruction deadline",
+    )?;
     let mut sorted: Vec<&StockpileFact> = facts.iter().collect();
     // By date; on the same day a stockpile report comes before the completion.
     sorted.sort_by_key(|f| {
@@ -225,14 +230,14 @@ pub fn stockpile_compliance(
             violations.len()
         )
     };
-    ComplianceReport {
+    Ok(ComplianceReport {
         entry_into_force,
         stockpile_destruction_deadline: deadline,
         withdrawal_effective,
         facts: facts.len(),
         violations,
         explanation,
-    }
+    })
 }
 
 /// Parse a JSON list of stockpile facts.
@@ -253,7 +258,7 @@ mod tests {
             date: d("2017-04-01"),
             source: None,
         };
-        let r = stockpile_compliance(d("2004-03-01"), std::slice::from_ref(&done), None);
+        let r = stockpile_compliance(d("2004-03-01"), std::slice::from_ref(&done), None).unwrap();
         assert_eq!(r.violations.len(), 1);
         assert_eq!(r.violations[0].from, d("2008-03-01"));
         assert_eq!(r.violations[0].until, Some(d("2017-04-01")));
@@ -266,6 +271,7 @@ mod tests {
             source: None,
         };
         assert!(stockpile_compliance(d("2004-03-01"), &[early], None)
+            .unwrap()
             .violations
             .is_empty());
         // A zero stockpile reported before the deadline, then a late "completion": no violation.
@@ -275,6 +281,7 @@ mod tests {
             source: None,
         };
         assert!(stockpile_compliance(d("2004-03-01"), &[zero, done], None)
+            .unwrap()
             .violations
             .is_empty());
     }
@@ -393,7 +400,7 @@ mod tests {
             ),
         ];
         for (name, facts, withdrawal, want) in cases {
-            let r = stockpile_compliance(d("2012-07-01"), &facts, withdrawal.map(d));
+            let r = stockpile_compliance(d("2012-07-01"), &facts, withdrawal.map(d)).unwrap();
             assert_eq!(r.stockpile_destruction_deadline, d("2016-07-01"));
             let got: Vec<(String, Option<String>)> = r
                 .violations
@@ -428,5 +435,16 @@ mod tests {
             .unwrap_err()
             .to_string()
             .contains("burnt"));
+    }
+
+    #[test]
+    fn a_deadline_past_the_calendar_is_an_error_not_a_clamped_date() {
+        // Four years after 9996-03-01 is 10000-03-01: past 9999-12-31.
+        let e = stockpile_compliance(d("9996-03-01"), &[], None).unwrap_err();
+        assert!(matches!(e, crate::LawError::BeyondCalendar(_)), "{e}");
+        assert!(e.to_string().contains("Art. 4"), "{e}");
+        // The last entry into force that still has a deadline.
+        let r = stockpile_compliance(d("9995-12-31"), &[], None).unwrap();
+        assert_eq!(r.stockpile_destruction_deadline, d("9999-12-31"));
     }
 }

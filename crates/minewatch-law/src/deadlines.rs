@@ -246,7 +246,7 @@ pub(crate) fn plus_months(d: Date, months: i32, what: &str) -> Result<Date, LawE
 }
 
 /// `d` plus `years` years, or the error naming `what` past the calendar.
-fn plus_years(d: Date, years: i32, what: &str) -> Result<Date, LawError> {
+pub(crate) fn plus_years(d: Date, years: i32, what: &str) -> Result<Date, LawError> {
     d.checked_add_years(years)
         .ok_or_else(|| LawError::BeyondCalendar(format!("{what} ({years} years after {d})")))
 }

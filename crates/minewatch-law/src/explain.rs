@@ -259,19 +259,16 @@ mod tests {
                 source: None,
             },
         ];
-        let mut s = render_compliance(&stockpile_compliance(d("2012-07-01"), &facts, None));
+        let mut s =
+            render_compliance(&stockpile_compliance(d("2012-07-01"), &facts, None).unwrap());
         s.push('\n');
-        s.push_str(&render_compliance(&stockpile_compliance(
-            d("2012-07-01"),
-            &facts[..2],
-            Some(d("2026-01-10")),
-        )));
+        s.push_str(&render_compliance(
+            &stockpile_compliance(d("2012-07-01"), &facts[..2], Some(d("2026-01-10"))).unwrap(),
+        ));
         s.push('\n');
-        s.push_str(&render_compliance(&stockpile_compliance(
-            d("2012-07-01"),
-            &facts[..1],
-            None,
-        )));
+        s.push_str(&render_compliance(
+            &stockpile_compliance(d("2012-07-01"), &facts[..1], None).unwrap(),
+        ));
         insta::assert_snapshot!(s);
     }
 }

@@ -65,7 +65,7 @@ pub fn run(args: Args, g: &Global) -> anyhow::Result<ExitCode> {
             facts
         }
     };
-    let report = stockpile_compliance(eif, &facts, row.withdrawal_effective_date);
+    let report = stockpile_compliance(eif, &facts, row.withdrawal_effective_date)?;
     let out = Output {
         iso3: row.iso3.clone(),
         name: row.name.clone(),
