@@ -648,3 +648,88 @@ fn compliance_cli() {
         &["facts.json", "quantity"],
     );
 }
+
+/// The device cases in `examples/devices/` (the README's starting points) classify,
+/// with the Mine Ban Treaty's answer each was written to show.
+#[test]
+fn classify_the_readme_examples() {
+    let dir: PathBuf = [
+        env!("CARGO_MANIFEST_DIR"),
+        "..",
+        "..",
+        "examples",
+        "devices",
+    ]
+    .iter()
+    .collect();
+    // file → (MBT: anti-personnel mine, binding, verdict)
+    let wants: &[(&str, bool, bool, &str)] = &[
+        ("tripwire-claymore-use.json", true, true, "prohibited"),
+        (
+            "self-destructing-mine-stockpile.json",
+            true,
+            false,
+            "prohibited",
+        ),
+        ("anti-vehicle-mine-transfer.json", false, true, "permitted"),
+        ("improvised-mine-nsag.json", true, false, "prohibited"),
+        ("retained-for-training.json", true, true, "permitted"),
+    ];
+    let mut files: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    let mut listed: Vec<String> = wants.iter().map(|w| w.0.to_string()).collect();
+    listed.sort();
+    assert_eq!(files, listed, "every example is checked here");
+    for (file, ap, bound, verdict) in wants {
+        let path = dir.join(file);
+        let v = ok_json(&["classify", path.to_str().unwrap(), "--format", "json"]);
+        let mbt = v["results"]
+            .as_array()
+            .and_then(|r| r.iter().find(|r| r["instrument"] == "mbt"))
+            .unwrap_or_else(|| panic!("{file}: {v}"));
+        assert_eq!(
+            (
+                mbt["ap_mine"].as_bool(),
+                mbt["binding"].as_bool(),
+                mbt["verdict"].as_str()
+            ),
+            (Some(*ap), Some(*bound), Some(*verdict)),
+            "{file}: {mbt:#}"
+        );
+    }
+}
+
+/// `classify --help` names every field the input accepts (the parser's own list, as
+/// its error for an unknown field gives it).
+#[test]
+fn classify_help_names_every_input_field() {
+    let help = String::from_utf8(run(&["classify", "--help"]).stdout).unwrap();
+    for (part, case) in [
+        (
+            "device",
+            r#"{"device": {"bogus": 1}, "activity": {"kind": "use", "actor": "USA", "date": "2020-01-01"}}"#,
+        ),
+        (
+            "activity",
+            r#"{"device": {"activation": "person"}, "activity": {"bogus": 1}}"#,
+        ),
+    ] {
+        let out = run_stdin(&["classify", "-"], case.as_bytes());
+        let err = String::from_utf8_lossy(&out.stderr).into_owned();
+        let list = err
+            .split("expected one of: ")
+            .nth(1)
+            .unwrap_or_else(|| panic!("{part}: {err}"));
+        let fields: Vec<&str> = list.trim().split(", ").collect();
+        assert!(fields.len() >= 5, "{part}: {fields:?}");
+        for f in fields {
+            assert!(
+                help.contains(f),
+                "{part}.{f} not in classify --help:\n{help}"
+            );
+        }
+    }
+}

@@ -12,10 +12,26 @@ use serde::Serialize;
 use super::deadlines::Format;
 use crate::Global;
 
+/// The input's fields, under `--help` (the README's table says more).
+const CASE_HELP: &str = "\
+Input fields (examples in examples/devices/; the README describes each):
+  device.activation        person | vehicle | command   (required)
+  device.person_activation_mode, anti_handling_device, self_destruct,
+  self_deactivation, detectable, improvised            true | false
+  device.delivery          hand-emplaced | remotely-delivered
+  device.name              free text
+  activity.kind            use | develop | produce | acquire | stockpile | retain | transfer   (required)
+  activity.purpose         operational (default) | training | destruction
+  activity.actor           a state (code or name) or nsag   (required)
+  activity.place           a state (code or name)
+  activity.date            YYYY-MM-DD   (required)
+  activity.quantity        a count of mines";
+
 /// Largest input file accepted.
 pub(crate) const MAX_INPUT: u64 = 1 << 20;
 
 #[derive(clap::Args, Debug)]
+#[command(after_help = CASE_HELP)]
 pub struct Args {
     /// JSON file describing {"device": …, "activity": …}, or `-` for standard input.
     #[arg(value_name = "FILE|-")]
