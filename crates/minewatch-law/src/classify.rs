@@ -552,8 +552,13 @@ fn binding(ins: &Instrument, r: &Resolved, date: Date) -> (bool, String, Option<
                         // In force six months after consent, and not before the Protocol itself (3 Dec 1998).
                         let apii_eif = Date::new(1998, 12, 3).expect("valid date");
                         let eif = c.add_months(6).max(apii_eif);
+                        let how = if eif == apii_eif && c.add_months(6) < apii_eif {
+                            format!("consent {c}; in force from the Protocol's own entry into force")
+                        } else {
+                            format!("consent {c}, six months before")
+                        };
                         if date >= eif {
-                            (true, format!("{lead}Amended Protocol II is in force for {iso} since {eif} (consent {c}, six months before) {src}"))
+                            (true, format!("{lead}Amended Protocol II is in force for {iso} since {eif} ({how}) {src}"))
                         } else {
                             (false, format!("{lead}Amended Protocol II enters into force for {iso} only on {eif} (consent {c}) {src}; {who} is not bound on {date}"))
                         }
@@ -1017,9 +1022,9 @@ mod tests {
                 )],
             ),
             (
-                "improvised victim-activated device, NSAG",
+                "improvised victim-activated device, NSAG, where APII consent is not known",
                 json!({"name": "pressure-plate IED", "activation": "person", "improvised": true, "delivery": "hand-emplaced", "detectable": false}),
-                act("use", "operational", "nsag", Some("AFG"), "2020-01-01"),
+                act("use", "operational", "nsag", Some("MLI"), "2020-01-01"),
                 vec![
                     ("mbt", true, false, X, "Art. 1.1(a)", "improvised"),
                     (
@@ -1031,6 +1036,19 @@ mod tests {
                         "unknown",
                     ),
                 ],
+            ),
+            (
+                "improvised victim-activated device, NSAG, in Afghanistan after its APII consent",
+                json!({"name": "pressure-plate IED", "activation": "person", "improvised": true, "delivery": "hand-emplaced", "detectable": false}),
+                act("use", "operational", "nsag", Some("AFG"), "2020-01-01"),
+                vec![(
+                    "ccw-apii",
+                    true,
+                    true,
+                    X,
+                    "APII Art. 4; Technical Annex 2",
+                    "Art. 1.3",
+                )],
             ),
             (
                 "improvised device, NSAG in the territory of an APII party",

@@ -221,3 +221,32 @@ fn malformed_gold_names_the_line() {
     );
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// The README's table of predicates lists every predicate the extractor gives, and
+/// nothing else.
+#[test]
+fn readme_lists_every_predicate() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../README.md"))
+        .expect("README.md");
+    let rows: Vec<&str> = readme
+        .lines()
+        .filter_map(|l| l.strip_prefix("| `"))
+        .filter_map(|l| l.split('`').next())
+        .filter(|p| p.contains('.') || *p == "spending" || *p == "casualties")
+        .collect();
+    for p in minewatch_extract::PREDICATES {
+        assert!(
+            rows.contains(p),
+            "{p} is not in the README's predicate table"
+        );
+    }
+    for r in &rows {
+        if r.starts_with("device.") || r.starts_with("activity.") {
+            continue;
+        }
+        assert!(
+            minewatch_extract::PREDICATES.contains(r),
+            "the README lists {r}, which the extractor does not give"
+        );
+    }
+}

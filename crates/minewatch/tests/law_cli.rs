@@ -410,7 +410,9 @@ const CLASSIFY: &[Expect] = &[
         "ied_nsag.json",
         &[
             ("mbt", true, false, "prohibited"),
-            ("ccw-apii", true, false, "prohibited"),
+            // Bound under APII Art. 1.3: Afghanistan's consent (9 August 2017) put the
+            // Protocol in force on its territory from 9 February 2018.
+            ("ccw-apii", true, true, "prohibited"),
         ],
     ),
     (
@@ -732,4 +734,56 @@ fn classify_help_names_every_input_field() {
             );
         }
     }
+}
+
+/// Amended Protocol II binds a state six months after its consent, but not before the
+/// Protocol's own entry into force (3 December 1998): the reason says which applied.
+#[test]
+fn apii_binding_dates_early_and_late_consent() {
+    let case = |actor: &str| {
+        format!(
+            r#"{{"device": {{"activation": "person", "delivery": "hand-emplaced", "detectable": true}},
+                "activity": {{"kind": "use", "actor": "{actor}", "date": "2010-01-01"}}}}"#
+        )
+    };
+    let reason = |actor: &str| {
+        let out = run_stdin(
+            &["classify", "-", "--format", "json"],
+            case(actor).as_bytes(),
+        );
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let apii = v["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["instrument"] == "ccw-apii")
+            .unwrap()
+            .clone();
+        assert_eq!(apii["binding"], true, "{apii:#}");
+        apii["reasons"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|r| r.as_str())
+            .find(|r| r.starts_with("binding:"))
+            .unwrap()
+            .to_string()
+    };
+    // Canada consented on 5 January 1998, before the Protocol was in force.
+    let can = reason("Canada");
+    assert!(
+        can.contains("since 1998-12-03 (consent 1998-01-05; in force from the Protocol's own entry into force)"),
+        "{can}"
+    );
+    // North Macedonia consented on 19 March 2007.
+    let mkd = reason("North Macedonia");
+    assert!(
+        mkd.contains("since 2007-09-19 (consent 2007-03-19, six months before)"),
+        "{mkd}"
+    );
 }
