@@ -67,6 +67,10 @@ pub struct Dated {
     pub date: Date,
     pub article: String,
     pub explanation: String,
+    /// The withdrawal took effect on this date, before the deadline: it was never
+    /// reached (see [`end_at_withdrawal`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ended_by_withdrawal: Option<Date>,
 }
 
 /// Which rule gave the entry into force.
@@ -110,6 +114,9 @@ pub struct ClearanceDeadline {
     /// Ten years after entry into force.
     pub original: Date,
     pub extensions: Vec<Extension>,
+    /// The withdrawal took effect on this date, before the deadline.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ended_by_withdrawal: Option<Date>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -117,12 +124,16 @@ pub struct AnnualReport {
     /// The first annual update: the first 30 April after the initial report is due.
     pub first: Date,
     pub first_covers_year: i32,
-    /// The next annual update due on or after `as_of` (never before `first`).
-    pub next: Date,
-    pub next_covers_year: i32,
+    /// The next annual update due on or after `as_of` (never before `first`); `None`
+    /// when a withdrawal takes effect first and ends the obligation.
+    pub next: Option<Date>,
+    pub next_covers_year: Option<i32>,
     pub as_of: Date,
     pub article: String,
     pub explanation: String,
+    /// The withdrawal that ended the annual updates took effect on this date.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ended_by_withdrawal: Option<Date>,
 }
 
 /// What to compute deadlines from.
@@ -276,6 +287,7 @@ pub fn deadlines(input: &DeadlineInput) -> Result<Deadlines, LawError> {
             stock.long(),
             clamp_note(e, stock)
         ),
+        ended_by_withdrawal: None,
     };
 
     let original = plus_years(e, 10, "the mine clearance deadline (Art. 5.1)")?;
@@ -341,6 +353,7 @@ pub fn deadlines(input: &DeadlineInput) -> Result<Deadlines, LawError> {
         },
         original,
         extensions,
+        ended_by_withdrawal: None,
     };
 
     let initial = plus_days(e, 180, "the initial transparency report (Art. 7.1)")?;
@@ -351,6 +364,7 @@ pub fn deadlines(input: &DeadlineInput) -> Result<Deadlines, LawError> {
             "initial transparency report to the UN Secretary-General as soon as practicable and not later than 180 days after entry into force: {}",
             initial.long()
         ),
+        ended_by_withdrawal: None,
     };
 
     // The first annual update is the first 30 April strictly after the initial report
@@ -371,8 +385,8 @@ pub fn deadlines(input: &DeadlineInput) -> Result<Deadlines, LawError> {
     let annual_report_due = AnnualReport {
         first,
         first_covers_year: first.year() - 1,
-        next,
-        next_covers_year: next.year() - 1,
+        next: Some(next),
+        next_covers_year: Some(next.year() - 1),
         as_of: input.as_of,
         article: "Art. 7.2".into(),
         explanation: format!(
@@ -383,6 +397,7 @@ pub fn deadlines(input: &DeadlineInput) -> Result<Deadlines, LawError> {
             next.long(),
             next.year() - 1
         ),
+        ended_by_withdrawal: None,
     };
 
     Ok(Deadlines {
@@ -394,6 +409,42 @@ pub fn deadlines(input: &DeadlineInput) -> Result<Deadlines, LawError> {
         initial_report_due,
         annual_report_due,
     })
+}
+
+/// What a withdrawal ends (Art. 20.3: the treaty ceases to bind the state when the
+/// withdrawal takes effect): a deadline on or after `effective` was never reached,
+/// and no annual update falls due from then on. Each is marked and explained; the
+/// dates the articles give stay as they are.
+pub fn end_at_withdrawal(d: &mut Deadlines, effective: Date) {
+    let note = format!(
+        "; not reached: the withdrawal took effect on {} (Art. 20.3), before this date",
+        effective.long()
+    );
+    for x in [
+        &mut d.stockpile_destruction_deadline,
+        &mut d.initial_report_due,
+    ] {
+        if x.date >= effective {
+            x.ended_by_withdrawal = Some(effective);
+            x.explanation.push_str(&note);
+        }
+    }
+    let c = &mut d.clearance_deadline;
+    if c.date >= effective {
+        c.ended_by_withdrawal = Some(effective);
+        c.explanation.push_str(&note);
+    }
+    let a = &mut d.annual_report_due;
+    if let Some(next) = a.next.filter(|n| *n >= effective) {
+        a.next = None;
+        a.next_covers_year = None;
+        a.ended_by_withdrawal = Some(effective);
+        a.explanation.push_str(&format!(
+            "; none is due: the withdrawal took effect on {} (Art. 20.3), before {}",
+            effective.long(),
+            next.long()
+        ));
+    }
 }
 
 #[cfg(test)]
@@ -413,6 +464,50 @@ mod tests {
             extensions: vec![],
             as_of: d("2025-06-01"),
         }
+    }
+
+    #[test]
+    fn a_withdrawal_ends_the_deadlines_after_it() {
+        let mut i = input("2020-01-09");
+        i.as_of = d("2026-11-30");
+        let mut r = deadlines(&i).unwrap();
+        assert_eq!(r.clearance_deadline.date, d("2030-07-01"));
+        end_at_withdrawal(&mut r, d("2026-01-10"));
+        // Reached before the withdrawal: kept as it was.
+        assert_eq!(r.stockpile_destruction_deadline.date, d("2024-07-01"));
+        assert_eq!(r.stockpile_destruction_deadline.ended_by_withdrawal, None);
+        assert_eq!(r.initial_report_due.ended_by_withdrawal, None);
+        // After it: the date stays, marked and explained.
+        assert_eq!(r.clearance_deadline.date, d("2030-07-01"));
+        assert_eq!(
+            r.clearance_deadline.ended_by_withdrawal,
+            Some(d("2026-01-10"))
+        );
+        assert!(r
+            .clearance_deadline
+            .explanation
+            .contains("not reached: the withdrawal took effect on 10 January 2026"));
+        assert_eq!(r.annual_report_due.next, None);
+        assert_eq!(r.annual_report_due.next_covers_year, None);
+        assert_eq!(
+            r.annual_report_due.ended_by_withdrawal,
+            Some(d("2026-01-10"))
+        );
+        // The update due 30 April 2026 falls after the withdrawal: none is due.
+        i.as_of = d("2025-06-01");
+        let mut r = deadlines(&i).unwrap();
+        end_at_withdrawal(&mut r, d("2026-01-10"));
+        assert_eq!(r.annual_report_due.next, None);
+        // Before the withdrawal, the update due 30 April 2025 still is.
+        i.as_of = d("2025-03-01");
+        let mut r = deadlines(&i).unwrap();
+        end_at_withdrawal(&mut r, d("2026-01-10"));
+        assert_eq!(r.annual_report_due.next, Some(d("2025-04-30")));
+        assert_eq!(r.annual_report_due.ended_by_withdrawal, None);
+        // On the day the withdrawal takes effect nothing further falls due.
+        let mut r = deadlines(&i).unwrap();
+        end_at_withdrawal(&mut r, d("2025-04-30"));
+        assert_eq!(r.annual_report_due.next, None);
     }
 
     #[test]
@@ -769,8 +864,8 @@ mod tests {
             let r = deadlines(&i).unwrap();
             assert_eq!(
                 (
-                    r.annual_report_due.next,
-                    r.annual_report_due.next_covers_year
+                    r.annual_report_due.next.unwrap(),
+                    r.annual_report_due.next_covers_year.unwrap()
                 ),
                 (d(next), covers),
                 "as of {as_of}"
@@ -865,7 +960,7 @@ mod tests {
             let r = deadlines(&DeadlineInput { deposit: dep, instrument: ConsentInstrument::Accession, explicit_entry_into_force: None, extensions: vec![], as_of: dep }).unwrap();
             prop_assert!(r.stockpile_destruction_deadline.date < r.clearance_deadline.date);
             prop_assert!(r.initial_report_due.date < r.annual_report_due.first);
-            prop_assert!(r.annual_report_due.next >= r.annual_report_due.first);
+            prop_assert!(r.annual_report_due.next.unwrap() >= r.annual_report_due.first);
         }
 
         /// Up to the calendar's last day (9999-12-31) every deposit and as-of date gives
@@ -900,8 +995,8 @@ mod tests {
                     prop_assert!(r.clearance_deadline.date >= r.clearance_deadline.original);
                     prop_assert!(r.initial_report_due.date > e);
                     prop_assert!(r.annual_report_due.first > r.initial_report_due.date);
-                    prop_assert!(r.annual_report_due.next >= r.annual_report_due.first);
-                    prop_assert!(r.annual_report_due.next >= as_of);
+                    prop_assert!(r.annual_report_due.next.unwrap() >= r.annual_report_due.first);
+                    prop_assert!(r.annual_report_due.next.unwrap() >= as_of);
                 }
                 Err(e) => {
                     let m = e.to_string();

@@ -60,15 +60,15 @@ pub fn render_deadlines(d: &Deadlines) -> String {
         &i.explanation,
     );
     let a = &d.annual_report_due;
+    let next = match (a.next, a.next_covers_year, a.ended_by_withdrawal) {
+        (Some(n), Some(y), _) => format!("{n} (covering {y})"),
+        (_, _, Some(w)) => format!("none (the withdrawal took effect {w})"),
+        _ => "none".to_string(),
+    };
     let _ = writeln!(
         s,
-        "{:<32}{} (covering {}); first {} (covering {})  [{}]",
-        "Next annual report due:",
-        a.next,
-        a.next_covers_year,
-        a.first,
-        a.first_covers_year,
-        a.article
+        "{:<32}{}; first {} (covering {})  [{}]",
+        "Next annual report due:", next, a.first, a.first_covers_year, a.article
     );
     let _ = writeln!(s, "    {}", a.explanation);
     s

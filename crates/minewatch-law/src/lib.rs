@@ -24,8 +24,8 @@ pub use compliance::{
     parse_facts, stockpile_compliance, ComplianceReport, StockpileFact, Violation,
 };
 pub use deadlines::{
-    deadlines, entry_into_force, AnnualReport, ClearanceDeadline, ConsentInstrument, Dated,
-    DeadlineInput, Deadlines, EifBasis, EntryIntoForce, Extension,
+    deadlines, end_at_withdrawal, entry_into_force, AnnualReport, ClearanceDeadline,
+    ConsentInstrument, Dated, DeadlineInput, Deadlines, EifBasis, EntryIntoForce, Extension,
 };
 pub use error::LawError;
 pub use instruments::{instrument, instruments, parse_instruments, Instrument};

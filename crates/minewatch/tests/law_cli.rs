@@ -787,3 +787,37 @@ fn apii_binding_dates_early_and_late_consent() {
         "{mkd}"
     );
 }
+
+/// A state whose withdrawal has taken effect owes no further annual report: `next` is
+/// null, with the date the withdrawal ended the obligation.
+#[test]
+fn deadlines_of_a_withdrawn_state_stop_at_the_withdrawal() {
+    let v = ok_json(&[
+        "deadlines",
+        "Finland",
+        "--as-of",
+        "2026-11-30",
+        "--format",
+        "json",
+    ]);
+    let a = &v["annual_report_due"];
+    assert_eq!(a["next"], Value::Null, "{a:#}");
+    assert_eq!(a["next_covers_year"], Value::Null, "{a:#}");
+    assert_eq!(a["ended_by_withdrawal"], "2026-01-10", "{a:#}");
+    // Before the withdrawal deposit, the next report is due as usual.
+    let v = ok_json(&[
+        "deadlines",
+        "Finland",
+        "--as-of",
+        "2025-03-01",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(v["annual_report_due"]["next"], "2025-04-30");
+    assert!(v["annual_report_due"].get("ended_by_withdrawal").is_none());
+    // The deadlines reached before it are as the articles give them.
+    assert_eq!(v["stockpile_destruction_deadline"]["date"], "2016-07-01");
+    assert!(v["stockpile_destruction_deadline"]
+        .get("ended_by_withdrawal")
+        .is_none());
+}

@@ -174,7 +174,7 @@ pub fn run(args: Args, g: &Global) -> anyhow::Result<ExitCode> {
                 row.iso3, row.confidence
             ));
         }
-        let d = deadlines(&DeadlineInput {
+        let mut d = deadlines(&DeadlineInput {
             deposit,
             instrument,
             explicit_entry_into_force: explicit,
@@ -194,6 +194,14 @@ pub fn run(args: Args, g: &Global) -> anyhow::Result<ExitCode> {
             }
             None => None,
         };
+        // The treaty stops binding the state when its withdrawal takes effect (the
+        // date the knowledge base holds, else Art. 20.3's).
+        if let Some(w) = row
+            .withdrawal_effective_date
+            .or(wd.as_ref().and_then(|w| w.effective))
+        {
+            minewatch_law::end_at_withdrawal(&mut d, w);
+        }
         let sd = StateDeadlines {
             state: StateInfo {
                 iso3: row.iso3.clone(),
