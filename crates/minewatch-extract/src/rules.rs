@@ -1667,6 +1667,7 @@ const QPRED_WORDS: &[&str] = &[
     "retained",
     "retains",
     "retain",
+    "retaining",
     "produced",
     "manufactured",
     "procured",
@@ -1695,7 +1696,7 @@ fn qpred_of(w: &str) -> Option<QPred> {
         "stockpile" | "stockpiled" | "stockpiles" | "stocks" | "inventory" | "held" | "holds"
         | "possessed" | "possesses" => QPred::Stockpile,
         "destroyed" | "destroying" => QPred::Destroyed,
-        "retained" | "retains" | "retain" => QPred::Retained,
+        "retained" | "retains" | "retain" | "retaining" => QPred::Retained,
         "produced" | "manufactured" | "procured" | "bought" | "purchased" => QPred::Production,
         "exported" | "transferred" | "sold" => QPred::Transfer,
         "spent" | "spending" | "allocated" | "contributed" | "contribution" | "budget"
@@ -1722,6 +1723,24 @@ fn q_triggers(l: &str, words: &[&str], bits: &[(u64, u64)]) -> Vec<(usize, usize
             qpred_of(w).map(|p| (i, i + w.len(), p))
         })
         .collect()
+}
+
+/// The words before a stockpile trigger say the stockpile was destroyed: "destruction
+/// of its", "destroyed the", "finished destroying their".
+fn stockpile_destroyed_before(pre: &str) -> bool {
+    let pre = pre.trim_end();
+    let Some(pre) = ["its", "the", "their", "this", "that", "entire", "remaining"]
+        .iter()
+        .find_map(|d| pre.strip_suffix(d))
+        .map(str::trim_end)
+    else {
+        return false;
+    };
+    let pre = pre.strip_suffix("entire").map_or(pre, str::trim_end);
+    pre.ends_with("destruction of")
+        || pre.ends_with(" destroyed")
+        || pre.ends_with(" destroying")
+        || pre.ends_with(" destroy")
 }
 
 fn fits(p: QPred, q: &Quantity) -> bool {
@@ -1775,9 +1794,11 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
         let elided = matches!(
             after,
             None | Some("in" | "by" | "during" | "since" | "at" | "others")
-        ) || l[qs[i].end..]
-            .trim_start()
-            .starts_with([',', '.', ';', ')']);
+        ) || prev_unit == "people"
+            && matches!(after, Some("injured" | "wounded" | "killed" | "died"))
+            || l[qs[i].end..]
+                .trim_start()
+                .starts_with([',', '.', ';', ')']);
         if gap.len() < 40 && has(mm!(" and "), gap) && elided {
             qs[i].unit = Some(prev_unit);
             if after == Some("others") {
@@ -1810,7 +1831,12 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
             let d = if b <= q.hedge_start {
                 q.hedge_start - b
             } else if a >= q.end {
-                a - q.end + 15
+                // A trigger word right after the figure is its own ("34 injured").
+                if l.get(q.phrase_end.max(q.end)..a) == Some(" ") {
+                    0
+                } else {
+                    a - q.end + 15
+                }
             } else {
                 continue;
             };
@@ -1836,7 +1862,13 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
                 if negated(l, a.min(q.hedge_start)) {
                     continue;
                 }
-                p
+                // "completed the destruction of its stockpile of 45,000 mines": the
+                // figure is what was destroyed, not what is held.
+                if p == QPred::Stockpile && stockpile_destroyed_before(&l[..a]) {
+                    QPred::Destroyed
+                } else {
+                    p
+                }
             }
             None => {
                 // In a stockpiling section, "the number ... of N mines" is the stockpile.
@@ -1965,6 +1997,11 @@ fn as_of(t: &Sent, q: &Quantity) -> Option<String> {
         if gap.ends_with("as of ") || gap.ends_with("at the end of ") || gap.ends_with("as at ") {
             return Some(d.iso());
         }
+        // "a further 4,100 in 2003": the year right after the figure is its own, even
+        // where another figure's year stands before it.
+        if gap == " in " || gap == " during " {
+            return Some(d.iso());
+        }
     }
     let usable = |d: &&DateMention| {
         let pre = l[..d.start].trim_end();
@@ -1985,8 +2022,39 @@ fn as_of(t: &Sent, q: &Quantity) -> Option<String> {
                 Some(d.iso())
             }
         }
+        // A sentence in the past perfect ("it had declared a stockpile of ...") speaks
+        // of a time before the paragraph's last date: that date is not its time.
+        None if pluperfect(l) => None,
         None => t.dates.context().map(DateMention::iso),
     }
+}
+
+/// "had" followed by a past participle: "had declared", "had been", "had held".
+fn pluperfect(l: &str) -> bool {
+    let mut rest = l;
+    while let Some(i) = find(mm!("had "), rest) {
+        let at_word = i == 0 || !rest.as_bytes()[i - 1].is_ascii_alphanumeric();
+        let next = next_word_lower(rest, i + 4).unwrap_or("");
+        if at_word
+            && (next.len() > 3 && next.ends_with("ed")
+                || matches!(
+                    next,
+                    "been"
+                        | "held"
+                        | "kept"
+                        | "made"
+                        | "sold"
+                        | "bought"
+                        | "done"
+                        | "given"
+                        | "taken"
+                ))
+        {
+            return true;
+        }
+        rest = &rest[i + 4..];
+    }
+    false
 }
 
 /// Stockpile tables: rows naming a mine type with a figure, and total rows. Bracketed
@@ -2185,7 +2253,7 @@ mod tests {
     fn qpred_bit_is_qpred_of() {
         let words =
             "stockpile stockpiled stockpiles stocks inventory held holds possessed possesses \
-            destroyed destroying retained retains retain produced manufactured procured bought \
+            destroyed destroying retained retains retain retaining produced manufactured procured bought \
             purchased exported transferred sold spent spending allocated contributed contribution \
             budget funding killed died injured wounded casualties unknown number total estimated \
             size production last time treaty report export transfer stock hold destroy kill";
