@@ -942,11 +942,31 @@ fn event_triggers(t: &Sent) -> Vec<(usize, usize, Ev)> {
 /// trigger); a trigger with none takes the last unclaimed date before it (after the
 /// previous trigger). A date serves one trigger only.
 fn assign_dates(t: &Sent, trig: &[(usize, usize, Ev)]) -> Vec<Option<usize>> {
-    let mut claimed = vec![false; t.dates.len()];
+    // A period the event covers ("its report for calendar year 2024") is not its date.
+    let period: Vec<bool> = t
+        .dates
+        .iter()
+        .map(|d| {
+            let pre = t.lower[..d.start].trim_end();
+            [
+                "calendar year",
+                "covering",
+                "for the year",
+                "for the period",
+                "covering the year",
+            ]
+            .iter()
+            .any(|w| pre.ends_with(w))
+        })
+        .collect();
+    let mut claimed = period.clone();
     let mut out = vec![None; trig.len()];
     for (k, &(_, b, _)) in trig.iter().enumerate() {
         let next = trig.get(k + 1).map(|x| x.0).unwrap_or(usize::MAX);
-        if let Some(i) = t.dates.iter().position(|d| d.start >= b && d.start < next) {
+        if let Some(i) = (0..t.dates.len()).find(|&i| {
+            let d = &t.dates[i];
+            d.start >= b && d.start < next && !(claimed[i] && period[i])
+        }) {
             if !claimed[i] {
                 claimed[i] = true;
                 out[k] = Some(i);
@@ -1424,18 +1444,29 @@ fn unga<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
         ("voted against", "no"),
         ("voted no", "no"),
     ];
-    // The earliest vote verb: the subject's vote; later ones are usually about others
-    // ("..., which 169 states supported and 18 abstained on").
-    let Some((pos, vote)) = votes
+    // The earliest vote verb is the subject's vote. A later one is the subject's too
+    // only when coordinated with it ("abstained on ... in 1999, but has voted in favor
+    // of every resolution since 2000"); otherwise it is about others ("..., which 169
+    // states supported and 18 abstained on").
+    let mut verbs: Vec<(usize, &'static str)> = votes
         .iter()
-        .filter_map(|(p, v)| t.phrase_at(p).next().map(|i| (i, *v)))
-        .min_by_key(|x| x.0)
-    else {
+        .flat_map(|(p, v)| t.phrase_at(p).map(move |i| (i, *v)))
+        .collect();
+    verbs.sort_unstable();
+    let Some(&(pos, _)) = verbs.first() else {
         return;
     };
     if negated(l, pos) {
         return;
     }
+    let own: Vec<(usize, &'static str)> = verbs
+        .iter()
+        .enumerate()
+        .filter(|&(k, &(p, _))| k == 0 || coordinated_vote(&l[..p]) && !negated(l, p))
+        .map(|(_, v)| *v)
+        .collect();
+    // The vote that governs a mention at `x`: the last of the subject's verbs before it.
+    let vote_at = |x: usize| own.iter().rev().find(|(p, _)| *p < x).unwrap_or(&own[0]).1;
     // Resolution numbers: "Resolution 74/61" (any mention of "resolution" may carry one).
     let mut numbered: Vec<(String, usize, usize)> = Vec::new();
     for i in t.phrase_at("resolution") {
@@ -1467,9 +1498,11 @@ fn unga<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
         let b = t.dates.get(a + 1)?;
         (l[t.dates[a].end..b.start].trim() == "to").then(|| (t.dates[a].year, b.year))
     });
-    let every = ["every", "all", "each"]
+    let every_at = ["every", "all", "each"]
         .iter()
-        .any(|w| t.phrase_at(w).next().is_some_and(|p| p > pos));
+        .filter_map(|w| t.phrase_at(w).find(|&p| p > pos))
+        .min();
+    let every = every_at.is_some();
     let one_of = find(mm!("one of "), l).and_then(|p| {
         let q = quantities(&t.s[p + 7..], &l[p + 7..]);
         match q
@@ -1482,6 +1515,7 @@ fn unga<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
         }
     });
     for (res, a, b) in &numbered {
+        let vote = vote_at(*a);
         let mut f = cx.fact(t, "unga.vote", Value::Text(vote.into()), *a, *b);
         f.vote = Some(vote.into());
         f.resolution = Some(res.clone());
@@ -1503,7 +1537,13 @@ fn unga<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
         cx.push(f);
     }
     if every && (since.is_some() || from_to.is_some()) {
-        let mut f = cx.fact(t, "unga.vote", Value::Text(vote.into()), pos, pos + 1);
+        let (vpos, vote) = own
+            .iter()
+            .rev()
+            .find(|(p, _)| every_at.is_some_and(|e| *p < e))
+            .copied()
+            .unwrap_or(own[0]);
+        let mut f = cx.fact(t, "unga.vote", Value::Text(vote.into()), vpos, vpos + 1);
         f.vote = Some(vote.into());
         f.resolution = Some("all".into());
         if let Some(sd) = since {
@@ -1516,6 +1556,23 @@ fn unga<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
         }
         cx.push(f);
     }
+}
+
+/// The words before a later vote verb join it to the subject's: "but has", "and it
+/// has", "but" — not a count of others ("and 18").
+fn coordinated_vote(pre: &str) -> bool {
+    let mut p = pre.trim_end();
+    let mut aux = false;
+    for w in ["has", "have", "it", "since then", "then", "later", "also"] {
+        if let Some(q) = p.strip_suffix(w).filter(|q| q.ends_with(' ')) {
+            p = q.trim_end();
+            aux = true;
+        }
+    }
+    p.ends_with(" but")
+        || p.ends_with(", and")
+        || p.ends_with(", while")
+        || aux && p.ends_with(" and")
 }
 
 fn meeting<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
@@ -1855,6 +1912,16 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
                     unit: q.currency.unwrap_or("USD").into(),
                 });
             }
+            continue;
+        }
+        // "45 casualties, including 10 children": a part of a figure already given,
+        // by who was hit, is not another count of casualties.
+        if matches!(q.unit, Some("people"))
+            && qi > 0
+            && ["including ", "of whom ", "among them ", "among whom "]
+                .iter()
+                .any(|w| l[..q.hedge_start].ends_with(w))
+        {
             continue;
         }
         let pred = match best {

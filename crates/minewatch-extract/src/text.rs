@@ -611,7 +611,11 @@ pub(crate) fn quantities_from(
         if i < next || i >= b.len() || !s.is_char_boundary(i) {
             continue;
         }
-        let c = b[i];
+        // A sentence's first word may be a capitalised number word ("Five people ...").
+        let c = match b[i] {
+            c if i == 0 && c.is_ascii_uppercase() && c != b'U' => c.to_ascii_lowercase(),
+            c => c,
+        };
         // Figures start with a digit, a currency sign ($, €, £) or a lowercase word at
         // a word start (word numbers, "us$").
         if c.is_ascii_alphabetic() && i > 0 && b[i - 1].is_ascii_alphanumeric() {
@@ -673,7 +677,8 @@ fn quantity_at(s: &str, lower: &str, i: usize) -> (Option<Quantity>, usize) {
         digits_at(s, num_start).map(|(v, e)| (v, e, false))
     } else if boundary
         && currency_prefix.is_none()
-        && c.is_ascii_lowercase()
+        // A capital only where a sentence starts: "Five people were killed".
+        && (c.is_ascii_lowercase() || i == 0 && c.is_ascii_uppercase())
         && starts_number_word(lower, i)
     {
         word_number_at(lower, i).map(|(v, e)| (v, e, true))
@@ -894,6 +899,14 @@ fn unit_after(s: &str, lower: &str, e: usize) -> (Option<&'static str>, usize) {
             break;
         }
         if let Some(u) = unit_of_word(w) {
+            // "45 mine casualties", "12 landmine victims": people, not mines.
+            if matches!(w, "mine" | "landmine" | "mine-related") {
+                if let Some((a, z)) = next_word(lower, we) {
+                    if a <= we + 1 && unit_of_word(&lower[a..z]) == Some("people") {
+                        return (Some("people"), z);
+                    }
+                }
+            }
             return (Some(u), we);
         }
         // "square kilometers"

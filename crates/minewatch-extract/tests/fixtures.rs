@@ -634,3 +634,62 @@ fn casualties_with_an_elided_unit_take_their_own_verb() {
         .collect();
     assert_eq!(kinds, [(12.0, Some("killed")), (34.0, Some("injured"))]);
 }
+
+/// A later vote verb coordinated with the subject's governs what follows it: "abstained
+/// on A in 1999, but has voted in favor of every resolution since 2000" is a yes since
+/// 2000, not an abstention (which would contradict the record falsely).
+#[test]
+fn each_vote_takes_the_verb_that_governs_it() {
+    let doc = doc_of("Poland abstained on Resolution 54/54B in 1999, but has voted in favor of every annual resolution since 2000.[1]\n\n[1] One.");
+    let facts = extract(&doc);
+    let votes: Vec<(Option<&str>, Option<&str>)> = facts
+        .iter()
+        .filter(|f| f.predicate == "unga.vote")
+        .map(|f| (f.resolution.as_deref(), f.vote.as_deref()))
+        .collect();
+    assert_eq!(
+        votes,
+        [
+            (Some("54/54B"), Some("abstain")),
+            (Some("all"), Some("yes"))
+        ]
+    );
+    // Others' votes after the subject's stay others': "which 169 states supported and 18
+    // abstained on" leaves Poland's yes alone.
+    let doc = doc_of("Poland voted in favor of Resolution 74/61 on 12 December 2019, which 169 states supported and 18 abstained on.[1]\n\n[1] One.");
+    let facts = extract(&doc);
+    assert_eq!(facts.len(), 1, "{facts:#?}");
+    assert_eq!(facts[0].vote.as_deref(), Some("yes"));
+}
+
+/// "45 mine casualties ..., including 10 children": one count, of people; the part
+/// named by who was hit is not a second count.
+#[test]
+fn mine_casualties_are_people_and_their_parts_are_not_counts() {
+    let doc = doc_of(
+        "The Monitor recorded 45 mine casualties in 2023, including 10 children.[1]\n\n[1] One.",
+    );
+    let facts = extract(&doc);
+    let c: Vec<(f64, Option<&str>)> = facts
+        .iter()
+        .filter(|f| f.predicate == "casualties")
+        .map(|f| (f.value.as_number().unwrap(), f.unit.as_deref()))
+        .collect();
+    assert_eq!(c, [(45.0, Some("people"))], "{facts:#?}");
+}
+
+/// A report "for calendar year 2024" submitted "on 29 April 2025" was submitted on the
+/// latter; a sentence may start with a number word ("Five people were killed").
+#[test]
+fn report_dates_and_number_words_at_a_sentence_start() {
+    let doc = doc_of("Poland submitted its annual Article 7 report for calendar year 2024 on 29 April 2025.[1] Five people were killed by mines in 2023.[1]\n\n[1] One.");
+    let facts = extract(&doc);
+    let report = facts
+        .iter()
+        .find(|f| f.predicate == "report.article7")
+        .expect("report");
+    assert_eq!(report.value, Value::Text("2025-04-29".into()));
+    let killed = find(&facts, "casualties", 5.0);
+    assert_eq!(killed.casualty.as_deref(), Some("killed"));
+    assert_eq!(killed.as_of.as_deref(), Some("2023"));
+}
