@@ -1048,8 +1048,17 @@ fn events<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, Ev)]) {
                 d.start >= b && l.get(b..d.start).is_some_and(|g| has(mm!("effect"), g))
             };
             let effective = t.dates.iter().find(|x| is_effect(x));
-            let deposit = t.dates.iter().rev().find(|x| x.end <= a);
-            let Some(dep) = deposit.or(Some(d).filter(|x| !is_effect(x))) else {
+            // The deposit: a date right after the trigger ("deposited its instrument of
+            // withdrawal on 27 June 2025"), else one before it ("On 10 July 2025, ...
+            // deposited ..."); a date before that belongs to something else ("announced
+            // its intention to withdraw on 1 April 2025 and deposited ...") is passed over.
+            let right_after = t
+                .dates
+                .iter()
+                .find(|x| x.start >= b && !is_effect(x))
+                .filter(|x| x.start - b < 40);
+            let before = t.dates.iter().rev().find(|x| x.end <= a);
+            let Some(dep) = right_after.or(before).or(Some(d).filter(|x| !is_effect(x))) else {
                 continue;
             };
             f = cx.fact(

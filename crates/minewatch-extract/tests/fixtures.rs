@@ -693,3 +693,26 @@ fn report_dates_and_number_words_at_a_sentence_start() {
     assert_eq!(killed.casualty.as_deref(), Some("killed"));
     assert_eq!(killed.as_of.as_deref(), Some("2023"));
 }
+
+/// A withdrawal is dated by its deposit, not by an earlier announcement in the same
+/// sentence.
+#[test]
+fn a_withdrawal_is_dated_by_its_deposit_not_its_announcement() {
+    let doc = doc_of("Poland announced its intention to withdraw on 18 March 2025 and deposited its instrument of withdrawal on 20 August 2025.[1]\n\n[1] One.");
+    let facts = extract(&doc);
+    let w: Vec<&Value> = facts
+        .iter()
+        .filter(|f| f.predicate == "treaty.withdrawal")
+        .map(|f| &f.value)
+        .collect();
+    assert_eq!(w, [&Value::Text("2025-08-20".into())], "{facts:#?}");
+    // With the date first, and the effect after, as before.
+    let doc = doc_of("On 20 August 2025, Poland deposited its instrument of withdrawal, which took effect on 20 February 2026.[1]\n\n[1] One.");
+    let facts = extract(&doc);
+    let f = facts
+        .iter()
+        .find(|f| f.predicate == "treaty.withdrawal")
+        .unwrap();
+    assert_eq!(f.value, Value::Text("2025-08-20".into()));
+    assert_eq!(f.date.as_deref(), Some("2026-02-20"));
+}
