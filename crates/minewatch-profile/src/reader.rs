@@ -557,9 +557,30 @@ fn looks_like_heading(line: &str) -> bool {
     if !(first.is_uppercase() || first.is_ascii_digit()) {
         return false;
     }
-    let last = t.chars().last().unwrap_or(' ');
+    // The end of the text, past any footnote references: "... were killed.[5]" ends a
+    // sentence, "Use[5]" a heading.
+    let last = strip_trailing_refs(t).chars().last().unwrap_or(' ');
     !matches!(last, '.' | ',' | ';' | ':' | '!' | '?' | '"' | '\u{201d}')
         && note_marker(t).is_none()
+}
+
+/// `t` without the footnote references at its end (`[12]`, `[12 ]`, `[^3]`, several).
+fn strip_trailing_refs(mut t: &str) -> &str {
+    loop {
+        let s = t.trim_end();
+        let Some(inner) = s.strip_suffix(']') else {
+            return s;
+        };
+        let Some(open) = inner.rfind('[') else {
+            return s;
+        };
+        let r = inner[open + 1..].trim_end();
+        let r = r.strip_prefix('^').unwrap_or(r);
+        if r.is_empty() || r.len() > 4 || !r.bytes().all(|b| b.is_ascii_digit()) {
+            return s;
+        }
+        t = &inner[..open];
+    }
 }
 
 fn next_is_prose(
@@ -823,6 +844,21 @@ fn notes(
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_short_sentence_with_a_reference_is_not_a_heading() {
+        assert!(!looks_like_heading("In 2023, 12 people were killed.[5]"));
+        assert!(!looks_like_heading(
+            "It entered into force on 1 June 2006.[1] [2]"
+        ));
+        assert!(!looks_like_heading("The treaty entered into force.[^3]"));
+        assert!(looks_like_heading("Use[5]"));
+        assert!(looks_like_heading("Stockpile destruction [12]"));
+        assert!(looks_like_heading("Transfer"));
+        assert_eq!(strip_trailing_refs("Use[5][6] "), "Use");
+        assert_eq!(strip_trailing_refs("a [sic]"), "a [sic]");
+    }
+
     use super::*;
 
     /// Each line's end and the next line's start, for "\n", "\r\n", a lone "\r" and the
