@@ -1786,9 +1786,19 @@ fn q_triggers(l: &str, words: &[&str], bits: &[(u64, u64)]) -> Vec<(usize, usize
         .filter(|(_, &(k, _))| k & kw::QPRED != 0)
         .filter_map(|(w, _)| {
             let i = w.as_ptr() as usize - base;
+            // "still to be destroyed", "remain to be destroyed": not done.
+            if l[..i].ends_with("to be ") {
+                return None;
+            }
             qpred_of(w).map(|p| (i, i + w.len(), p))
         })
         .collect()
+}
+
+/// The words before a figure say it is what remains: "leaving", "with ... remaining".
+fn remaining_before(pre: &str) -> bool {
+    let pre = pre.trim_end();
+    pre.ends_with("leaving") || pre.ends_with("leaves") || pre.ends_with("left with")
 }
 
 /// The words before a stockpile trigger say the stockpile was destroyed: "destruction
@@ -1857,15 +1867,36 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
         };
         let gap = &l[qs[i - 1].phrase_end.max(qs[i - 1].end)..qs[i].hedge_start];
         let after = next_word_lower(l, qs[i].end);
+        // "12 people were killed and 34 injured", "580 casualties, of whom 160 were
+        // killed": people, by the verb that follows.
+        let people_verb = prev_unit == "people" && {
+            let v = match after {
+                Some(aux @ ("were" | "was")) => {
+                    let at = qs[i].end + l[qs[i].end..].find(aux).unwrap_or(0) + aux.len();
+                    next_word_lower(l, at)
+                }
+                a => a,
+            };
+            matches!(v, Some("injured" | "wounded" | "killed" | "died"))
+        };
+        let part_of = ["of whom ", "of which ", "among them "]
+            .iter()
+            .any(|w| gap.ends_with(w));
+        // "1,950 mines at the end of 2023, down from 2,500 in 2022".
+        let change_from = ["down from ", "up from ", "compared with ", "compared to "]
+            .iter()
+            .any(|w| gap.ends_with(w));
         let elided = matches!(
             after,
             None | Some("in" | "by" | "during" | "since" | "at" | "others")
-        ) || prev_unit == "people"
-            && matches!(after, Some("injured" | "wounded" | "killed" | "died"))
+        ) || people_verb
             || l[qs[i].end..]
                 .trim_start()
                 .starts_with([',', '.', ';', ')']);
-        if gap.len() < 40 && has(mm!(" and "), gap) && elided {
+        if gap.len() < 40
+            && (has(mm!(" and "), gap) || part_of && people_verb || change_from)
+            && elided
+        {
             qs[i].unit = Some(prev_unit);
             if after == Some("others") {
                 qs[i].phrase_end =
@@ -1897,8 +1928,11 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
             let d = if b <= q.hedge_start {
                 q.hedge_start - b
             } else if a >= q.end {
-                // A trigger word right after the figure is its own ("34 injured").
-                if l.get(q.phrase_end.max(q.end)..a) == Some(" ") {
+                // A trigger word right after the figure is its own ("34 injured",
+                // "160 were killed").
+                if l.get(q.phrase_end.max(q.end)..a)
+                    .is_some_and(|g| matches!(g.trim(), "" | "were" | "was"))
+                {
                     0
                 } else {
                     a - q.end + 15
@@ -1930,6 +1964,20 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
             && ["including ", "of whom ", "among them ", "among whom "]
                 .iter()
                 .any(|w| l[..q.hedge_start].ends_with(w))
+            && matches!(
+                next_word_lower(l, q.end),
+                Some(
+                    "children"
+                        | "child"
+                        | "civilians"
+                        | "soldiers"
+                        | "deminers"
+                        | "women"
+                        | "men"
+                        | "boys"
+                        | "girls"
+                )
+            )
         {
             continue;
         }
@@ -1942,6 +1990,10 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
                 // figure is what was destroyed, not what is held.
                 if p == QPred::Stockpile && stockpile_destroyed_before(&l[..a]) {
                     QPred::Destroyed
+                } else if p == QPred::Destroyed && remaining_before(&l[..q.hedge_start]) {
+                    // "destroyed 3.4 million, leaving some 3.3 million": what is left
+                    // is the stockpile.
+                    QPred::Stockpile
                 } else {
                     p
                 }

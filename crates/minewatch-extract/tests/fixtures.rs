@@ -716,3 +716,34 @@ fn a_withdrawal_is_dated_by_its_deposit_not_its_announcement() {
     assert_eq!(f.value, Value::Text("2025-08-20".into()));
     assert_eq!(f.date.as_deref(), Some("2026-02-20"));
 }
+
+/// What remains is a stockpile, what is still to be destroyed was not destroyed, a
+/// figure "down from" another takes its unit, and "of whom 160 were killed" is a count
+/// of the killed among the casualties.
+#[test]
+fn remaining_stockpiles_changes_and_breakdowns() {
+    let doc = doc_of("By the end of 2023, Poland had destroyed 3.4 million of them, leaving some 3.3 million PFM-1 mines still to be destroyed.[1] Poland retained 1,950 mines at the end of 2023, down from 2,500 in 2022.[1] In 2023, Poland recorded 580 mine casualties, of whom 160 were killed.[1]\n\n[1] One.");
+    let facts = extract(&doc);
+    let left = find(&facts, "stockpile.by_type", 3_300_000.0);
+    assert_eq!(left.mine_type.as_deref(), Some("PFM-1"));
+    assert!(
+        facts.iter().all(|f| f.predicate != "stockpile.destroyed"),
+        "{facts:#?}"
+    );
+    assert_eq!(
+        find(&facts, "retained.total", 2500.0).as_of.as_deref(),
+        Some("2022")
+    );
+    assert_eq!(
+        find(&facts, "retained.total", 1950.0).as_of.as_deref(),
+        Some("2023")
+    );
+    assert_eq!(
+        find(&facts, "casualties", 580.0).casualty.as_deref(),
+        Some("total")
+    );
+    assert_eq!(
+        find(&facts, "casualties", 160.0).casualty.as_deref(),
+        Some("killed")
+    );
+}
