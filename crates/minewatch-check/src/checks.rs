@@ -503,53 +503,31 @@ pub struct WordIndex {
     pub glue_candidates: Vec<(u32, bool)>,
 }
 
-/// The classes of 64 bytes, a bit each (bit k for byte `at + k`; bytes past the end
-/// of the text count as zeros: neither letters nor beyond ASCII).
-#[derive(Clone, Copy)]
-struct Block {
-    /// ASCII letters.
-    letter: u64,
-    /// ASCII capitals.
-    upper: u64,
-    /// Bytes of characters beyond ASCII (0x80 and up).
-    high: u64,
-}
-
-impl Block {
-    #[inline(always)]
-    fn at(b: &[u8], at: usize) -> Block {
-        let mut pad = [0u8; 64];
-        let src: &[u8] = match b.get(at..at + 64) {
-            Some(s) => s,
-            None => {
-                let rest = &b[at.min(b.len())..];
-                pad[..rest.len()].copy_from_slice(rest);
-                &pad
-            }
+/// Byte classes for the word scan: an ASCII letter, lower case, upper case (`LOWER << 1`,
+/// so a lower-case class shifted left meets an upper-case one), or a byte of a
+/// multi-byte character.
+const LETTER: u8 = 1;
+const LOWER: u8 = 2;
+const UPPER: u8 = 4;
+const NON_ASCII: u8 = 8;
+static CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        t[i] = if b.is_ascii_lowercase() {
+            LETTER | LOWER
+        } else if b.is_ascii_uppercase() {
+            LETTER | UPPER
+        } else if b >= 0x80 {
+            NON_ASCII
+        } else {
+            0
         };
-        let (mut letter, mut upper, mut high) = (0u64, 0u64, 0u64);
-        for (k, c) in src.chunks_exact(8).enumerate() {
-            let v = load8(c);
-            let l = letter_bits(v);
-            // Capitals: letters whose 0x20 bit is clear.
-            let u = l & !(v << 2);
-            letter |= gather(l) << (8 * k);
-            upper |= gather(u) << (8 * k);
-            high |= gather(v & 0x8080_8080_8080_8080) << (8 * k);
-        }
-        Block {
-            letter,
-            upper,
-            high,
-        }
+        i += 1;
     }
-}
-
-/// The high bits of eight bytes (0x80 each, nothing else set) as eight bits.
-#[inline(always)]
-fn gather(x: u64) -> u64 {
-    ((x >> 7).wrapping_mul(0x0102_0408_1020_4080)) >> 56
-}
+    t
+};
 
 impl WordIndex {
     pub fn new(text: &str) -> WordIndex {
@@ -558,127 +536,98 @@ impl WordIndex {
         let mut glue_candidates = Vec::new();
         let b = text.as_bytes();
         let n = b.len();
-        // The byte classes of 64 bytes from `blk` on, a bit each (see [`Block`]), made
-        // anew when the scan leaves them or a run of letters reaches their end.
-        let mut blk = 0usize;
-        let mut m = Block::at(b, 0);
         let mut i = 0;
         while i < n {
-            if i - blk >= 64 {
-                blk = i;
-                m = Block::at(b, i);
-            }
-            let off = i - blk;
-            // The next letter or non-ASCII byte in the block.
-            let ahead = (m.letter | m.high) >> off;
-            if ahead == 0 {
-                i = blk + 64;
+            let c = CLASS[b[i] as usize];
+            if c & (LETTER | NON_ASCII) == 0 {
+                i += 1;
                 continue;
             }
-            let p = i + ahead.trailing_zeros() as usize;
-            let poff = p - blk;
-            if m.high >> poff & 1 != 0 {
-                if is_punctuation_at(b, p) {
-                    i = p + 3;
-                    continue;
-                }
-                i = Self::general(text, p, &mut spans, &mut hashes, &mut glue_candidates);
+            if c & NON_ASCII != 0 && is_punctuation_at(b, i) {
+                i += 3;
                 continue;
             }
-            // A run of ASCII letters from `p`; bits past the block read as non-letters.
-            let run = (!(m.letter >> poff)).trailing_zeros() as usize;
-            if poff + run >= 64 {
-                if poff > 0 {
-                    // It may go on past the block: look again from its start.
-                    blk = p;
-                    m = Block::at(b, p);
-                    i = p;
+            // An ASCII word in one tight loop; anything else through the general iterator.
+            let start = i;
+            // Bit UPPER of `seen` ends up set where a lower-case letter precedes a capital.
+            let mut seen = 0u8;
+            let mut prev = 0u8;
+            // Eight bytes a step while they last: the run of letters, and whether a
+            // lower-case letter stands before a capital in it (also across steps).
+            while i + 8 <= n {
+                const HIGH: u64 = 0x8080_8080_8080_8080;
+                let v = load8(&b[i..i + 8]);
+                let letters = letter_bits(v);
+                let run = ((!letters & HIGH).trailing_zeros() / 8) as usize;
+                let keep = if run == 8 {
+                    u64::MAX
                 } else {
-                    i = Self::long_run(text, p, &mut spans, &mut hashes, &mut glue_candidates);
+                    (1u64 << (8 * run)) - 1
+                };
+                let lower = letters & ((v & 0x2020_2020_2020_2020) << 2) & keep;
+                let upper = letters & !lower & keep;
+                if (lower << 8) & upper != 0 || prev & LOWER != 0 && upper & 0x80 != 0 {
+                    seen |= UPPER;
+                }
+                if run > 0 {
+                    prev = if (lower >> (8 * (run - 1))) & 0x80 != 0 {
+                        LOWER
+                    } else {
+                        0
+                    };
+                }
+                i += run;
+                if run < 8 {
+                    break;
+                }
+            }
+            // The last bytes of the text (or a run that reached them) one at a time.
+            if i + 8 > n {
+                while i < n {
+                    let c = CLASS[b[i] as usize];
+                    if c & LETTER == 0 {
+                        break;
+                    }
+                    seen |= (prev << 1) & c;
+                    prev = c;
+                    i += 1;
+                }
+            }
+            let joint = seen & UPPER != 0;
+            // A word that ends at a quotation mark or a dash is whole as read.
+            if i < n && b[i] >= 0x80 && !is_punctuation_at(b, i) || i == start {
+                let mut it = words(text);
+                it.pos = start;
+                match it.next() {
+                    Some((s, w)) => {
+                        i = s + w.len();
+                        let mut prev: Option<char> = None;
+                        let joint = w.chars().any(|c| {
+                            let j = prev.is_some_and(char::is_lowercase) && c.is_uppercase();
+                            prev = Some(c);
+                            j
+                        });
+                        if is_candidate(w, joint) {
+                            glue_candidates.push((spans.len() as u32, joint));
+                        }
+                        spans.push((s as u32, i as u32));
+                        hashes.push(fold_hash(w));
+                    }
+                    None => i = n,
                 }
                 continue;
             }
-            let end = p + run;
-            // A word that goes on in a letter beyond ASCII is read whole by the general
-            // iterator; one that ends at a quotation mark or a dash is whole as read.
-            if end < n && b[end] >= 0x80 && !is_punctuation_at(b, end) {
-                i = Self::general(text, p, &mut spans, &mut hashes, &mut glue_candidates);
-                continue;
-            }
-            // A lower-case letter right before a capital, inside the word.
-            let joint = run >= 2 && {
-                let lower = m.letter & !m.upper;
-                let pairs = (lower << 1) & m.upper;
-                (pairs >> (poff + 1)) & ((1u64 << (run - 1)) - 1) != 0
-            };
-            if joint || run >= 6 && is_candidate(&text[p..end], false) {
+            if joint || i - start >= 6 && is_candidate(&text[start..i], false) {
                 glue_candidates.push((spans.len() as u32, joint));
             }
-            spans.push((p as u32, end as u32));
-            hashes.push(hash_lower_at(b, p, end));
-            i = end;
+            spans.push((start as u32, i as u32));
+            hashes.push(hash_lower_at(b, start, i));
         }
         WordIndex {
             spans,
             hashes,
             glue_candidates,
         }
-    }
-
-    /// The next word from byte `from` on, as the general iterator reads it (letters
-    /// beyond ASCII); returns where the scan goes on.
-    #[cold]
-    fn general(
-        text: &str,
-        from: usize,
-        spans: &mut Vec<(u32, u32)>,
-        hashes: &mut Vec<u64>,
-        glue_candidates: &mut Vec<(u32, bool)>,
-    ) -> usize {
-        let mut it = words(text);
-        it.pos = from;
-        let Some((s, w)) = it.next() else {
-            return text.len();
-        };
-        let mut prev: Option<char> = None;
-        let joint = w.chars().any(|c| {
-            let j = prev.is_some_and(char::is_lowercase) && c.is_uppercase();
-            prev = Some(c);
-            j
-        });
-        if is_candidate(w, joint) {
-            glue_candidates.push((spans.len() as u32, joint));
-        }
-        spans.push((s as u32, (s + w.len()) as u32));
-        hashes.push(fold_hash(w));
-        s + w.len()
-    }
-
-    /// A run of 64 ASCII letters or more from `from`: read a byte at a time.
-    #[cold]
-    fn long_run(
-        text: &str,
-        from: usize,
-        spans: &mut Vec<(u32, u32)>,
-        hashes: &mut Vec<u64>,
-        glue_candidates: &mut Vec<(u32, bool)>,
-    ) -> usize {
-        let b = text.as_bytes();
-        let mut i = from;
-        let mut joint = false;
-        while i < b.len() && b[i].is_ascii_alphabetic() {
-            joint |= i > from && b[i - 1].is_ascii_lowercase() && b[i].is_ascii_uppercase();
-            i += 1;
-        }
-        if i < b.len() && b[i] >= 0x80 && !is_punctuation_at(b, i) {
-            return Self::general(text, from, spans, hashes, glue_candidates);
-        }
-        if joint || is_candidate(&text[from..i], false) {
-            glue_candidates.push((spans.len() as u32, joint));
-        }
-        spans.push((from as u32, i as u32));
-        hashes.push(hash_lower_at(b, from, i));
-        i
     }
 
     /// The index range of the words inside `span`.
@@ -1142,22 +1091,6 @@ mod tests {
                 })
                 .collect();
             prop_assert_eq!(&wi.glue_candidates, &expected);
-        }
-    }
-
-    proptest! {
-        /// A block's bits are the classes of its bytes, one by one, past the text's
-        /// end as zeros, from any offset.
-        #[test]
-        fn block_bits_match_each_byte(bytes in proptest::collection::vec(any::<u8>(), 0..150), at in 0usize..150) {
-            let at = at.min(bytes.len());
-            let m = Block::at(&bytes, at);
-            for k in 0..64 {
-                let c = bytes.get(at + k).copied().unwrap_or(0);
-                prop_assert_eq!(m.letter >> k & 1 == 1, c.is_ascii_alphabetic(), "letter {}", k);
-                prop_assert_eq!(m.upper >> k & 1 == 1, c.is_ascii_uppercase(), "upper {}", k);
-                prop_assert_eq!(m.high >> k & 1 == 1, c >= 0x80, "high {}", k);
-            }
         }
     }
 
