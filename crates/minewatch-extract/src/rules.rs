@@ -1869,16 +1869,23 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
         let after = next_word_lower(l, qs[i].end);
         // "12 people were killed and 34 injured", "580 casualties, of whom 160 were
         // killed": people, by the verb that follows.
-        let people_verb = prev_unit == "people" && {
-            let v = match after {
-                Some(aux @ ("were" | "was")) => {
-                    let at = qs[i].end + l[qs[i].end..].find(aux).unwrap_or(0) + aux.len();
-                    next_word_lower(l, at)
-                }
-                a => a,
-            };
-            matches!(v, Some("injured" | "wounded" | "killed" | "died"))
+        // The verb after the figure, past "were"/"was".
+        let verb = match after {
+            Some(aux @ ("were" | "was")) => {
+                let at = qs[i].end + l[qs[i].end..].find(aux).unwrap_or(0) + aux.len();
+                next_word_lower(l, at)
+            }
+            a => a,
         };
+        let people_verb = prev_unit == "people"
+            && matches!(verb, Some("injured" | "wounded" | "killed" | "died"));
+        // "Of the 10,000 mines found, 6,000 were destroyed": a part of the whole the
+        // sentence opens with, by the verb that follows.
+        let of_the_whole = i == 1
+            && l[..qs[0].hedge_start].trim_end() == "of the"
+            && gap.ends_with(", ")
+            && after.is_some_and(|a| matches!(a, "were" | "was"))
+            && verb.is_some_and(|v| qpred_of(v).is_some());
         let part_of = ["of whom ", "of which ", "among them "]
             .iter()
             .any(|w| gap.ends_with(w));
@@ -1896,6 +1903,7 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
         if gap.len() < 40
             && (has(mm!(" and "), gap) || part_of && people_verb || change_from)
             && elided
+            || of_the_whole
         {
             qs[i].unit = Some(prev_unit);
             if after == Some("others") {
@@ -1955,6 +1963,11 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
                     unit: q.currency.unwrap_or("USD").into(),
                 });
             }
+            continue;
+        }
+        // "Of the 10,000 mines found in caches, ...": the whole a sentence opens with is
+        // what it divides, not a figure it asserts for any predicate.
+        if qi == 0 && l[..q.hedge_start].trim_end() == "of the" {
             continue;
         }
         // "45 casualties, including 10 children": a part of a figure already given,

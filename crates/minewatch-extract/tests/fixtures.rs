@@ -747,3 +747,21 @@ fn remaining_stockpiles_changes_and_breakdowns() {
         Some("killed")
     );
 }
+
+/// "Of the 10,000 mines found ..., 6,000 were destroyed in 2019 and 3,000 in 2020": the
+/// whole is not a figure destroyed; its parts are, each in its year.
+#[test]
+fn parts_of_a_whole_the_sentence_opens_with() {
+    let doc = doc_of("Of the 10,000 mines found in caches in 2019, 6,000 were destroyed in 2019 and 3,000 in 2020.[1]\n\n[1] One.");
+    let facts = extract(&doc);
+    let d: Vec<(f64, Option<&str>)> = facts
+        .iter()
+        .filter(|f| f.predicate == "stockpile.destroyed")
+        .map(|f| (f.value.as_number().unwrap(), f.as_of.as_deref()))
+        .collect();
+    assert_eq!(
+        d,
+        [(6000.0, Some("2019")), (3000.0, Some("2020"))],
+        "{facts:#?}"
+    );
+}
