@@ -42,6 +42,9 @@ struct Sent<'d, 'a> {
     /// triggers among them (bit `i` for `EV_FIRST[i]`): see [`KeywordTable`].
     kw: u64,
     ev: u64,
+    /// The keywords of the whole paragraph (context a sentence may lean on: "It
+    /// completed destruction in 2021" after a sentence about the stockpile).
+    para_kw: u64,
     /// Byte offset of `s` in the document.
     abs: usize,
     section: Option<SectionKind>,
@@ -594,6 +597,7 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
                 bits: &pbits[w0..w1],
                 kw: kwb,
                 ev: evb,
+                para_kw: pk,
                 abs,
                 section,
                 notes,
@@ -877,7 +881,10 @@ fn event_triggers(t: &Sent) -> Vec<(usize, usize, Ev)> {
             Ev::Policy,
         );
     }
-    if t.has(kw::P_STOCKPILE) || t.section == Some(SectionKind::StockpileDestruction) {
+    if t.has(kw::P_STOCKPILE)
+        || t.section == Some(SectionKind::StockpileDestruction)
+        || t.para_kw & kw::P_STOCKPILE != 0 && !other_treaty
+    {
         add(
             phrases![
                 "completed the destruction",
@@ -959,13 +966,25 @@ fn assign_dates(t: &Sent, trig: &[(usize, usize, Ev)]) -> Vec<Option<usize>> {
             .any(|w| pre.ends_with(w))
         })
         .collect();
+    // A report's due date ("was due by 28 November 2018") is not when it was made.
+    let due: Vec<bool> = t
+        .dates
+        .iter()
+        .map(|d| {
+            let pre = t.lower[..d.start].trim_end();
+            ["due by", "due on", "was due", "due in", "due"]
+                .iter()
+                .any(|w| pre.ends_with(w))
+        })
+        .collect();
     let mut claimed = period.clone();
     let mut out = vec![None; trig.len()];
     for (k, &(_, b, _)) in trig.iter().enumerate() {
         let next = trig.get(k + 1).map(|x| x.0).unwrap_or(usize::MAX);
+        let report = matches!(trig[k].2, Ev::ReportA7 | Ev::ReportCcw);
         if let Some(i) = (0..t.dates.len()).find(|&i| {
             let d = &t.dates[i];
-            d.start >= b && d.start < next && !(claimed[i] && period[i])
+            d.start >= b && d.start < next && !(claimed[i] && period[i]) && !(report && due[i])
         }) {
             if !claimed[i] {
                 claimed[i] = true;
@@ -2157,7 +2176,10 @@ fn as_of(t: &Sent, q: &Quantity) -> Option<String> {
     let d = before.or_else(|| t.dates.iter().filter(usable).find(|d| d.start >= q.end));
     match d {
         Some(d) => {
-            if l[..d.start].trim_end().ends_with("since") {
+            // "not destroyed any since 2019, when it destroyed 20,000": the figure is
+            // for the year the "when" clause names, not for the period since.
+            let when = d.end <= q.hedge_start && has(mm!(", when "), &l[d.end..q.hedge_start]);
+            if l[..d.start].trim_end().ends_with("since") && !when {
                 Some(format!("{}/..", d.iso()))
             } else {
                 Some(d.iso())

@@ -765,3 +765,48 @@ fn parts_of_a_whole_the_sentence_opens_with() {
         "{facts:#?}"
     );
 }
+
+/// "has not destroyed any since 2019, when it destroyed 20,000": the 20,000 are 2019's.
+#[test]
+fn a_when_clause_names_the_year_not_a_period() {
+    let doc = doc_of("Poland has not destroyed any antipersonnel mines since 2019, when it destroyed 20,000 mines.[1]\n\n[1] One.");
+    let facts = extract(&doc);
+    assert_eq!(
+        find(&facts, "stockpile.destroyed", 20000.0)
+            .as_of
+            .as_deref(),
+        Some("2019")
+    );
+    // Without the clause, "since" still opens a period.
+    let doc = doc_of("Since 2019, Poland has destroyed 20,000 mines.[1]\n\n[1] One.");
+    let facts = extract(&doc);
+    assert_eq!(
+        find(&facts, "stockpile.destroyed", 20000.0)
+            .as_of
+            .as_deref(),
+        Some("2019/..")
+    );
+}
+
+/// A report "due by" a date and "submitted on" another was submitted on the latter;
+/// "It completed destruction in December 2021" after a sentence about the stockpile is
+/// the stockpile's.
+#[test]
+fn due_dates_and_a_stockpile_named_in_the_sentence_before() {
+    let doc = doc_of("Its initial Article 7 report was due by 28 November 2018 and was submitted on 2 January 2019.[1]\n\nPoland's Article 4 deadline to destroy its stockpile was 1 June 2022. It completed destruction in December 2021, destroying 77,865 mines in total.[2]\n\n[1] One.\n[2] Two.");
+    let facts = extract(&doc);
+    let date_of = |p: &str| {
+        facts
+            .iter()
+            .find(|f| f.predicate == p)
+            .map(|f| f.value.clone())
+    };
+    assert_eq!(
+        date_of("report.article7"),
+        Some(Value::Text("2019-01-02".into()))
+    );
+    assert_eq!(
+        date_of("stockpile.destruction_completed"),
+        Some(Value::Text("2021-12".into()))
+    );
+}
