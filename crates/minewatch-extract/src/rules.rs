@@ -1035,9 +1035,20 @@ fn sentence<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
 /// The dated events of the sentence's triggers.
 fn events<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, Ev)]) {
     let assigned = assign_dates(t, trig);
-    for (k, &(a, _, ev)) in trig.iter().enumerate() {
+    for (k, &(a, b, ev)) in trig.iter().enumerate() {
         if negated(t.lower, a) {
             continue;
+        }
+        // "signed a decree on withdrawing from the treaty", "signed into law": what
+        // was signed is not the treaty.
+        if ev == Ev::Signature {
+            let after = t.lower[b..].trim_start();
+            if ["a ", "an ", "into ", "off "]
+                .iter()
+                .any(|w| after.starts_with(w))
+            {
+                continue;
+            }
         }
         let Some(d) = assigned[k].map(|i| &t.dates[i]) else {
             continue;

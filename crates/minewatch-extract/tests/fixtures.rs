@@ -810,3 +810,18 @@ fn due_dates_and_a_stockpile_named_in_the_sentence_before() {
         Some(Value::Text("2021-12".into()))
     );
 }
+
+/// "signed a decree on withdrawing from the treaty" is no signature of the treaty (it
+/// had made `check` report a false contradiction with the reference data).
+#[test]
+fn signing_a_decree_is_not_signing_the_treaty() {
+    let doc = doc_of("Poland signed the treaty on 4 December 1997.[1] On 29 June 2025, the president signed a decree on withdrawing from the treaty.[2]\n\n[1] One.\n[2] Two.");
+    let facts = extract(&doc);
+    let sigs: Vec<&Value> = facts
+        .iter()
+        .filter(|f| f.predicate == "treaty.signature")
+        .map(|f| &f.value)
+        .collect();
+    assert_eq!(sigs, [&Value::Text("1997-12-04".into())], "{facts:#?}");
+    assert!(cross_check(&doc, &facts, &opts("2026-09-01")).is_empty());
+}
