@@ -54,6 +54,28 @@ fn fails(out: &Output, phrases: &[&str]) {
     assert!(!err.contains("panicked"), "{err}");
 }
 
+/// `classify --format json` of a case given on standard input (it must succeed).
+fn classify_json(case: &str) -> Value {
+    let out = run_stdin(&["classify", "-", "--format", "json"], case.as_bytes());
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// One instrument's answer in a `classify` JSON result.
+fn instrument(v: &Value, id: &str) -> Value {
+    v["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["instrument"] == id)
+        .unwrap_or_else(|| panic!("{id}: {v}"))
+        .clone()
+}
+
 fn fixture(name: &str) -> String {
     let p: PathBuf = [
         env!("CARGO_MANIFEST_DIR"),
@@ -482,26 +504,8 @@ fn classify_marks_a_binding_on_unverified_reference_data() {
         )
     };
     let apii = |actor: &str| {
-        let out = run_stdin(
-            &["classify", "-", "--format", "json"],
-            case(actor).as_bytes(),
-        );
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
-        let result = |id: &str| {
-            v["results"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .find(|r| r["instrument"] == id)
-                .unwrap()
-                .clone()
-        };
-        (result("ccw-apii"), result("us-2022"))
+        let v = classify_json(&case(actor));
+        (instrument(&v, "ccw-apii"), instrument(&v, "us-2022"))
     };
     let unverified = |r: &Value| {
         r["reasons"]
@@ -747,23 +751,7 @@ fn apii_binding_dates_early_and_late_consent() {
         )
     };
     let reason = |actor: &str| {
-        let out = run_stdin(
-            &["classify", "-", "--format", "json"],
-            case(actor).as_bytes(),
-        );
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
-        let apii = v["results"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|r| r["instrument"] == "ccw-apii")
-            .unwrap()
-            .clone();
+        let apii = instrument(&classify_json(&case(actor)), "ccw-apii");
         assert_eq!(apii["binding"], true, "{apii:#}");
         apii["reasons"]
             .as_array()
