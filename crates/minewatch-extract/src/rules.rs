@@ -162,7 +162,7 @@ mod kw {
 
 /// The first words of every event trigger phrase (bit `i` of [`Sent::ev`] is `EV_FIRST[i]`):
 /// a sentence without any has no event.
-const EV_FIRST: [&str; 33] = [
+const EV_FIRST: [&str; 36] = [
     "signed",
     "instrument",
     "ratified",
@@ -196,6 +196,9 @@ const EV_FIRST: [&str; 33] = [
     "stopped",
     "ended",
     "halted",
+    "will",
+    "enters",
+    "completing",
 ];
 
 /// The words behind the [`kw`] bits (a word may carry several).
@@ -812,6 +815,7 @@ fn event_triggers(t: &Sent) -> Vec<(usize, usize, Ev)> {
             }
         }
     };
+    let mut participle: Vec<(usize, usize, Ev)> = Vec::new();
     let mbt = mentions_mbt(t) && (!ccw || has(mm!("mine ban"), l));
     // Without naming the treaty, a policy-section sentence about a deposit is still about it.
     let policy_ctx = !ccw && matches!(t.section, None | Some(SectionKind::Policy));
@@ -840,6 +844,10 @@ fn event_triggers(t: &Sent) -> Vec<(usize, usize, Ev)> {
             phrases![
                 "entered into force",
                 "entry into force",
+                // The date Art. 17 fixes, stated ahead: "will enter into force for it
+                // on 1 September 2025" (a claim `check` can test against the rule).
+                "will enter into force",
+                "enters into force",
                 "became a state party",
                 "becoming a state party",
                 "became party",
@@ -896,6 +904,29 @@ fn event_triggers(t: &Sent) -> Vec<(usize, usize, Ev)> {
             ],
             Ev::DestructionCompleted,
         );
+        // A participle clause after a past main clause: "destroyed its last mines in
+        // 2016, completing the destruction of its stockpile on 4 November 2016". Not
+        // where the sentence looks ahead ("plans to finish in 2027, completing ...").
+        let ahead = [
+            "plan", "aim", "expect", "intend", "will ", "would ", "should ",
+        ]
+        .iter()
+        .any(|w| l.contains(w));
+        if !ahead {
+            for i in t
+                .phrase_at("completing the destruction")
+                .chain(t.phrase_at("completing destruction"))
+            {
+                let p = if l[i..].starts_with("completing the") {
+                    "completing the destruction"
+                } else {
+                    "completing destruction"
+                };
+                if l[..i].ends_with(", ") {
+                    participle.push((i, i + p.len(), Ev::DestructionCompleted));
+                }
+            }
+        }
         if t.has(kw::DEADLINE) && !t.has(kw::CLEARANCE) && !has(mm!("article 5"), l) {
             add(phrases!["deadline"], Ev::DestructionDeadline);
         }
@@ -926,6 +957,11 @@ fn event_triggers(t: &Sent) -> Vec<(usize, usize, Ev)> {
                     v.push((i, i + 4, Ev::UseLast));
                 }
             }
+        }
+    }
+    for x in participle {
+        if !v.iter().any(|(a, b, _)| x.0 < *b && *a < x.1) {
+            v.push(x);
         }
     }
     v.sort_by_key(|x| x.0);

@@ -825,3 +825,30 @@ fn signing_a_decree_is_not_signing_the_treaty() {
     assert_eq!(sigs, [&Value::Text("1997-12-04".into())], "{facts:#?}");
     assert!(cross_check(&doc, &facts, &opts("2026-09-01")).is_empty());
 }
+
+/// "will enter into force for it on 1 September 2025" states the date Art. 17 fixes
+/// (which `check` tests); "destroyed its last mines in 2016, completing the destruction
+/// of its stockpile on 4 November 2016" dates the completion; a sentence that looks
+/// ahead does not.
+#[test]
+fn future_entry_into_force_and_a_completing_clause() {
+    let doc = doc_of("Poland ratified the Mine Ban Treaty on 27 December 2012, and the treaty will enter into force for it on 1 June 2013.[1] Poland destroyed its last stockpiled antipersonnel mines in 2016, completing the destruction of its stockpile on 4 November 2016.[2] Poland plans to finish clearance in 2027, completing the destruction of its stockpile of mines found in 2028.[2]\n\n[1] One.\n[2] Two.");
+    let facts = extract(&doc);
+    let of = |p: &str| -> Vec<Value> {
+        facts
+            .iter()
+            .filter(|f| f.predicate == p)
+            .map(|f| f.value.clone())
+            .collect()
+    };
+    assert_eq!(
+        of("treaty.entry_into_force"),
+        [Value::Text("2013-06-01".into())]
+    );
+    assert_eq!(
+        of("stockpile.destruction_completed"),
+        [Value::Text("2016-11-04".into())]
+    );
+    // The stated entry into force agrees with Art. 17: nothing to report.
+    assert!(cross_check(&doc, &facts, &opts("2026-09-01")).is_empty());
+}
