@@ -1266,6 +1266,10 @@ fn subject<'a>(t: &Sent<'a, '_>, pos: usize, own: &str) -> String {
     if has(kw::NSAG)
         || (has(kw::ARMED) && has(kw::GROUP) && has(kw::NON))
         || (has(kw::ISLAMIC) && has(kw::STATE))
+        // "the Karen National Liberation Army", "the Liberation Tigers of Tamil Eelam"
+        || ["liberation army", "liberation front", "liberation tigers", "liberation movement"]
+            .iter()
+            .any(|p| lower_before[start..].contains(p))
     {
         return "NSAG".into();
     }
@@ -1732,7 +1736,16 @@ fn use_reported<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, E
         return;
     };
     let prev = l[..pos].trim_end();
-    if negated(l, pos) || prev.ends_with(" be") || prev.ends_with("mines") || prev.ends_with("mine")
+    // "laid no mines", "used none": the object denies the use.
+    let object_denied = matches!(
+        next_word_lower(l, l[pos..].find(' ').map_or(l.len(), |k| pos + k)),
+        Some("no" | "none" | "neither")
+    );
+    if negated(l, pos)
+        || object_denied
+        || prev.ends_with(" be")
+        || prev.ends_with("mines")
+        || prev.ends_with("mine")
     {
         return; // "could be used", "the landmines laid around" (a participle, not a report of use)
     }
@@ -1764,6 +1777,9 @@ fn use_reported<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, E
             continue;
         }
         let mut f = cx.fact(t, "use.reported", Value::Text(d.iso()), d.start, d.end);
+        // Who used them stands before the verb, wherever the date is ("In 2021, the
+        // Karen National Liberation Army reportedly used ...").
+        f.subject = subject(t, pos, &cx.iso3);
         f.as_of = Some(d.iso());
         if let Some(m) = mines.first() {
             f.mine_type = Some(m.mine.designation.clone());

@@ -852,3 +852,23 @@ fn future_entry_into_force_and_a_completing_clause() {
     // The stated entry into force agrees with Art. 17: nothing to report.
     assert!(cross_check(&doc, &facts, &opts("2026-09-01")).is_empty());
 }
+
+/// Who used mines stands before the verb, wherever the date is; a "Liberation Army" or
+/// "Liberation Tigers" is a non-state armed group, "the liberation of" a place is not.
+#[test]
+fn users_of_mines_before_the_verb_and_liberation_armies() {
+    let doc = doc_of("In 2021, the Karen National Liberation Army reportedly used improvised mines.[1] Government forces used antipersonnel mines in 2023.[1] After the liberation of the city in 2017, Poland's army laid no mines.[1]\n\n[1] One.");
+    let facts = extract(&doc);
+    let uses: Vec<(&str, &Value)> = facts
+        .iter()
+        .filter(|f| f.predicate == "use.reported")
+        .map(|f| (f.subject.as_str(), &f.value))
+        .collect();
+    assert_eq!(
+        uses,
+        [
+            ("NSAG", &Value::Text("2021".into())),
+            ("POL", &Value::Text("2023".into()))
+        ]
+    );
+}
