@@ -2251,6 +2251,8 @@ fn as_of(t: &Sent, q: &Quantity) -> Option<String> {
         // A sentence in the past perfect ("it had declared a stockpile of ...") speaks
         // of a time before the paragraph's last date: that date is not its time.
         None if pluperfect(l) => None,
+        // A list item stands alone: the item before it is not its context.
+        None if ["- ", "* ", "\u{2022} "].iter().any(|b| t.s.starts_with(b)) => None,
         None => t.dates.context().map(DateMention::iso),
     }
 }

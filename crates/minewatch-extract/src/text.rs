@@ -208,6 +208,11 @@ fn footnote_ref_end(b: &[u8], i: usize) -> Option<usize> {
 }
 
 fn starts_sentence(t: &str) -> bool {
+    // A list item's bullet ("- ", "* ", "• ") before it: the item is a sentence of its own.
+    let t = ["- ", "* ", "\u{2022} "]
+        .iter()
+        .find_map(|b| t.strip_prefix(b))
+        .unwrap_or(t);
     let Some(c) = t.chars().next() else {
         return false;
     };

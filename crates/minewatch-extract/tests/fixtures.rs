@@ -872,3 +872,17 @@ fn users_of_mines_before_the_verb_and_liberation_armies() {
         ]
     );
 }
+
+/// Markdown list items are sentences of their own: each keeps its own footnote, and an
+/// item takes no date from the item before it.
+#[test]
+fn list_items_are_sentences_of_their_own() {
+    let text = "---\ncountry: Chile\ntype: Mine Ban Policy\nlast_updated: 2026-05-04\n---\n\n## Stockpile destruction\n\n- Chile completed the destruction of its stockpile of 299,219 antipersonnel mines on 28 August 2003.[^1]\n- It retains 2,500 mines for training.[^2]\n\n[^1]: One.\n[^2]: Two.\n";
+    let doc = minewatch_profile::read(text.as_bytes());
+    let facts = extract(&doc);
+    let destroyed = find(&facts, "stockpile.destroyed", 299_219.0);
+    assert_eq!(destroyed.notes, [1]);
+    let retained = find(&facts, "retained.total", 2500.0);
+    assert_eq!(retained.notes, [2]);
+    assert_eq!(retained.as_of, None);
+}
