@@ -2230,6 +2230,23 @@ fn as_of(t: &Sent, q: &Quantity) -> Option<String> {
         let pre = l[..d.start].trim_end();
         !(pre.ends_with("until") || pre.ends_with("by"))
     };
+    // "a total of 82,029 mines destroyed: 53,058 in 2005 and 28,971 in 2006": with no
+    // date before it, a total whose parts follow a colon holds for their years.
+    let after_phrase = q.phrase_end.max(q.end);
+    if let Some(colon) = l[after_phrase..]
+        .find(':')
+        .map(|c| after_phrase + c)
+        .filter(|&c| c - after_phrase < 80 && !l[after_phrase..c].contains(['.', ';', '/']))
+    {
+        let before_any = t.dates.iter().any(|d| d.end <= q.hedge_start);
+        let parts: Vec<&DateMention> = t.dates.iter().filter(|d| d.start > colon).collect();
+        if !before_any && parts.len() >= 2 {
+            let (a, b) = (parts[0], parts[parts.len() - 1]);
+            if a.year < b.year {
+                return Some(format!("{}/{}", a.year, b.year));
+            }
+        }
+    }
     let before = t
         .dates
         .iter()

@@ -886,3 +886,22 @@ fn list_items_are_sentences_of_their_own() {
     assert_eq!(retained.notes, [2]);
     assert_eq!(retained.as_of, None);
 }
+
+/// A total whose parts follow a colon, each in its year, holds for those years (not
+/// the first one's alone); with a date before it, that date stays its time.
+#[test]
+fn a_total_before_its_parts_holds_for_their_years() {
+    let doc = doc_of("Poland destroyed a total of 82,029 stockpiled mines: 53,058 in 2005 and 28,971 in 2006.[1] In 2023, the Monitor recorded a total of 58 casualties: 20 killed, 35 injured and 3 of unknown status.[1]\n\n[1] One.");
+    let facts = extract(&doc);
+    assert_eq!(
+        find(&facts, "stockpile.destroyed", 82029.0)
+            .as_of
+            .as_deref(),
+        Some("2005/2006")
+    );
+    assert_eq!(
+        find(&facts, "casualties", 58.0).as_of.as_deref(),
+        Some("2023")
+    );
+    assert!(cross_check(&doc, &facts, &opts("2026-09-01")).is_empty());
+}
