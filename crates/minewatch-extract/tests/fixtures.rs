@@ -30,6 +30,11 @@ fn find<'a>(facts: &'a [Fact], pred: &str, value: f64) -> &'a Fact {
         .unwrap_or_else(|| panic!("no {pred} = {value} in {facts:#?}"))
 }
 
+/// The facts of one predicate, in order.
+fn of<'a>(facts: &'a [Fact], pred: &'a str) -> impl Iterator<Item = &'a Fact> + 'a {
+    facts.iter().filter(move |f| f.predicate == pred)
+}
+
 fn opts(d: &str) -> CrossOptions {
     CrossOptions {
         as_of: d.parse::<Date>().unwrap(),
@@ -492,9 +497,7 @@ fn casualties_killed_injured_and_unknown() {
     let text = "Testland\n\nCasualties\n\nLast updated: 1 May 2026\n\nIn 2024, mines killed 17 people and injured 24 people in Testland; the status of 3 people was unknown.[1] An unknown number of mines remains in the border area.[2]\n\n[1] A.\n\n[2] B.\n";
     let doc = minewatch_profile::read(text.as_bytes());
     let facts = minewatch_extract::extract(&doc);
-    let kinds: Vec<(Option<&str>, f64)> = facts
-        .iter()
-        .filter(|f| f.predicate == "casualties")
+    let kinds: Vec<(Option<&str>, f64)> = of(&facts, "casualties")
         .map(|f| {
             (
                 f.casualty.as_deref(),
@@ -526,13 +529,7 @@ fn a_repeated_figure_conflicts_only_with_a_different_one() {
     let same = format!("{head}{}{notes}", para.repeat(300));
     let doc = minewatch_profile::read(same.as_bytes());
     let facts = extract(&doc);
-    assert_eq!(
-        facts
-            .iter()
-            .filter(|f| f.predicate == "stockpile.total")
-            .count(),
-        300
-    );
+    assert_eq!(of(&facts, "stockpile.total").count(), 300);
     let diags = cross_check(&doc, &facts, &opts("2016-06-01"));
     assert!(
         !diags.iter().any(|d| d.code == "conflicting-figures"),
@@ -592,9 +589,7 @@ fn a_figure_beyond_exact_precision_is_low_confidence() {
 fn figures_take_their_own_time() {
     let doc = doc_of("The army destroyed 2,300 antipersonnel mines in 2002 and a further 4,100 in 2003.[1]\n\n[1] Report.");
     let facts = extract(&doc);
-    let times: Vec<(f64, Option<&str>)> = facts
-        .iter()
-        .filter(|f| f.predicate == "stockpile.destroyed")
+    let times: Vec<(f64, Option<&str>)> = of(&facts, "stockpile.destroyed")
         .map(|f| (f.value.as_number().unwrap(), f.as_of.as_deref()))
         .collect();
     assert_eq!(times, [(2300.0, Some("2002")), (4100.0, Some("2003"))]);
@@ -627,9 +622,7 @@ fn figures_take_their_own_time() {
 fn casualties_with_an_elided_unit_take_their_own_verb() {
     let doc = doc_of("In 2023, 12 people were killed and 34 injured by mines.[1]\n\n[1] One.");
     let facts = extract(&doc);
-    let kinds: Vec<(f64, Option<&str>)> = facts
-        .iter()
-        .filter(|f| f.predicate == "casualties")
+    let kinds: Vec<(f64, Option<&str>)> = of(&facts, "casualties")
         .map(|f| (f.value.as_number().unwrap(), f.casualty.as_deref()))
         .collect();
     assert_eq!(kinds, [(12.0, Some("killed")), (34.0, Some("injured"))]);
@@ -642,9 +635,7 @@ fn casualties_with_an_elided_unit_take_their_own_verb() {
 fn each_vote_takes_the_verb_that_governs_it() {
     let doc = doc_of("Poland abstained on Resolution 54/54B in 1999, but has voted in favor of every annual resolution since 2000.[1]\n\n[1] One.");
     let facts = extract(&doc);
-    let votes: Vec<(Option<&str>, Option<&str>)> = facts
-        .iter()
-        .filter(|f| f.predicate == "unga.vote")
+    let votes: Vec<(Option<&str>, Option<&str>)> = of(&facts, "unga.vote")
         .map(|f| (f.resolution.as_deref(), f.vote.as_deref()))
         .collect();
     assert_eq!(
@@ -670,9 +661,7 @@ fn mine_casualties_are_people_and_their_parts_are_not_counts() {
         "The Monitor recorded 45 mine casualties in 2023, including 10 children.[1]\n\n[1] One.",
     );
     let facts = extract(&doc);
-    let c: Vec<(f64, Option<&str>)> = facts
-        .iter()
-        .filter(|f| f.predicate == "casualties")
+    let c: Vec<(f64, Option<&str>)> = of(&facts, "casualties")
         .map(|f| (f.value.as_number().unwrap(), f.unit.as_deref()))
         .collect();
     assert_eq!(c, [(45.0, Some("people"))], "{facts:#?}");
@@ -700,11 +689,7 @@ fn report_dates_and_number_words_at_a_sentence_start() {
 fn a_withdrawal_is_dated_by_its_deposit_not_its_announcement() {
     let doc = doc_of("Poland announced its intention to withdraw on 18 March 2025 and deposited its instrument of withdrawal on 20 August 2025.[1]\n\n[1] One.");
     let facts = extract(&doc);
-    let w: Vec<&Value> = facts
-        .iter()
-        .filter(|f| f.predicate == "treaty.withdrawal")
-        .map(|f| &f.value)
-        .collect();
+    let w: Vec<&Value> = of(&facts, "treaty.withdrawal").map(|f| &f.value).collect();
     assert_eq!(w, [&Value::Text("2025-08-20".into())], "{facts:#?}");
     // With the date first, and the effect after, as before.
     let doc = doc_of("On 20 August 2025, Poland deposited its instrument of withdrawal, which took effect on 20 February 2026.[1]\n\n[1] One.");
@@ -754,9 +739,7 @@ fn remaining_stockpiles_changes_and_breakdowns() {
 fn parts_of_a_whole_the_sentence_opens_with() {
     let doc = doc_of("Of the 10,000 mines found in caches in 2019, 6,000 were destroyed in 2019 and 3,000 in 2020.[1]\n\n[1] One.");
     let facts = extract(&doc);
-    let d: Vec<(f64, Option<&str>)> = facts
-        .iter()
-        .filter(|f| f.predicate == "stockpile.destroyed")
+    let d: Vec<(f64, Option<&str>)> = of(&facts, "stockpile.destroyed")
         .map(|f| (f.value.as_number().unwrap(), f.as_of.as_deref()))
         .collect();
     assert_eq!(
@@ -817,11 +800,7 @@ fn due_dates_and_a_stockpile_named_in_the_sentence_before() {
 fn signing_a_decree_is_not_signing_the_treaty() {
     let doc = doc_of("Poland signed the treaty on 4 December 1997.[1] On 29 June 2025, the president signed a decree on withdrawing from the treaty.[2]\n\n[1] One.\n[2] Two.");
     let facts = extract(&doc);
-    let sigs: Vec<&Value> = facts
-        .iter()
-        .filter(|f| f.predicate == "treaty.signature")
-        .map(|f| &f.value)
-        .collect();
+    let sigs: Vec<&Value> = of(&facts, "treaty.signature").map(|f| &f.value).collect();
     assert_eq!(sigs, [&Value::Text("1997-12-04".into())], "{facts:#?}");
     assert!(cross_check(&doc, &facts, &opts("2026-09-01")).is_empty());
 }
@@ -859,9 +838,7 @@ fn future_entry_into_force_and_a_completing_clause() {
 fn users_of_mines_before_the_verb_and_liberation_armies() {
     let doc = doc_of("In 2021, the Karen National Liberation Army reportedly used improvised mines.[1] Government forces used antipersonnel mines in 2023.[1] After the liberation of the city in 2017, Poland's army laid no mines.[1]\n\n[1] One.");
     let facts = extract(&doc);
-    let uses: Vec<(&str, &Value)> = facts
-        .iter()
-        .filter(|f| f.predicate == "use.reported")
+    let uses: Vec<(&str, &Value)> = of(&facts, "use.reported")
         .map(|f| (f.subject.as_str(), &f.value))
         .collect();
     assert_eq!(
