@@ -907,12 +907,15 @@ fn event_triggers(t: &Sent) -> Vec<(usize, usize, Ev)> {
         // A participle clause after a past main clause: "destroyed its last mines in
         // 2016, completing the destruction of its stockpile on 4 November 2016". Not
         // where the sentence looks ahead ("plans to finish in 2027, completing ...").
-        let ahead = [
-            "plan", "aim", "expect", "intend", "will ", "would ", "should ",
-        ]
-        .iter()
-        .any(|w| l.contains(w));
-        if !ahead {
+        const COMPLETING: u64 = ev_bit("completing");
+        let ahead = || {
+            [
+                "plan", "aim", "expect", "intend", "will ", "would ", "should ",
+            ]
+            .iter()
+            .any(|w| l.contains(w))
+        };
+        if t.ev & COMPLETING != 0 && !ahead() {
             for i in t
                 .phrase_at("completing the destruction")
                 .chain(t.phrase_at("completing destruction"))
