@@ -1270,9 +1270,11 @@ fn subject<'a>(t: &Sent<'a, '_>, pos: usize, own: &str) -> String {
         || (has(kw::ARMED) && has(kw::GROUP) && has(kw::NON))
         || (has(kw::ISLAMIC) && has(kw::STATE))
         // "the Karen National Liberation Army", "the Liberation Tigers of Tamil Eelam"
-        || ["liberation army", "liberation front", "liberation tigers", "liberation movement"]
-            .iter()
-            .any(|p| lower_before[start..].contains(p))
+        || lower_before[start..].split("liberation ").skip(1).any(|rest| {
+            ["army", "front", "tigers", "movement"]
+                .iter()
+                .any(|w| rest.starts_with(w))
+        })
     {
         return "NSAG".into();
     }
@@ -2272,7 +2274,7 @@ fn as_of(t: &Sent, q: &Quantity) -> Option<String> {
         // of a time before the paragraph's last date: that date is not its time.
         None if pluperfect(l) => None,
         // A list item stands alone: the item before it is not its context.
-        None if ["- ", "* ", "\u{2022} "].iter().any(|b| t.s.starts_with(b)) => None,
+        None if crate::text::strip_bullet(t.s).is_some() => None,
         None => t.dates.context().map(DateMention::iso),
     }
 }

@@ -207,12 +207,16 @@ fn footnote_ref_end(b: &[u8], i: usize) -> Option<usize> {
     (j > d && b.get(j) == Some(&b']')).then_some(j + 1)
 }
 
-fn starts_sentence(t: &str) -> bool {
-    // A list item's bullet ("- ", "* ", "• ") before it: the item is a sentence of its own.
-    let t = ["- ", "* ", "\u{2022} "]
+/// `t` after a list item's bullet ("- ", "* ", "• "), if it starts with one.
+pub(crate) fn strip_bullet(t: &str) -> Option<&str> {
+    ["- ", "* ", "\u{2022} "]
         .iter()
         .find_map(|b| t.strip_prefix(b))
-        .unwrap_or(t);
+}
+
+fn starts_sentence(t: &str) -> bool {
+    // A list item's bullet before it: the item is a sentence of its own.
+    let t = strip_bullet(t).unwrap_or(t);
     let Some(c) = t.chars().next() else {
         return false;
     };
