@@ -679,6 +679,7 @@ fn reference(facts: &[Fact], out: &mut Vec<Diagnostic>) {
             "treaty.signature" | "treaty.deposit" | "treaty.entry_into_force" => {
                 treaty_status(f, out)
             }
+            "treaty.withdrawal" => withdrawal_status(f, out),
             _ => {}
         }
     }
@@ -847,6 +848,68 @@ fn treaty_status(f: &Fact, out: &mut Vec<Diagnostic>) {
             )
             .with_help(format!("source: {}", row.source_url)),
         );
+    }
+}
+
+/// A withdrawal's stated deposit and effective dates against the treaty status data,
+/// where the data have them. Only a sentence that speaks of the deposit itself ("deposited",
+/// "instrument of withdrawal", "notification") is compared: an announcement is dated
+/// otherwise. A state the data show with no withdrawal is not settled (the data may
+/// predate it).
+fn withdrawal_status(f: &Fact, out: &mut Vec<Diagnostic>) {
+    let Some(row) = minewatch_refdata::mbt_status_of(&f.subject) else {
+        return;
+    };
+    let Some(known) = row.withdrawal_deposit_date else {
+        return;
+    };
+    let q = f.quote.to_ascii_lowercase();
+    let deposit = [
+        "deposit",
+        "instrument of withdrawal",
+        "notification",
+        "notified",
+    ]
+    .iter()
+    .any(|w| q.contains(w));
+    let announced = ["announce", "intention", "decided", "decision"]
+        .iter()
+        .any(|w| q.contains(w));
+    let mut differ = |what: &str, stated: Date, known: Date| {
+        out.push(
+            Diagnostic::new(
+                "contradicts-reference",
+                Severity::Warning,
+                span(f),
+                format!(
+                    "withdrawal {what} stated as {}, but the treaty status data give {} for {}",
+                    stated.long(),
+                    known.long(),
+                    row.name
+                ),
+            )
+            .with_help(format!("source: {}", row.source_url)),
+        );
+    };
+    if let Some(stated) = full_date(&f.value).filter(|_| deposit && !announced) {
+        if stated != known {
+            differ("deposited", stated, known);
+            return;
+        }
+    }
+    // An effective date Art. 20.3 rules out is `treaty-date-mismatch`'s (one finding).
+    let too_early = |eff: Date| {
+        full_date(&f.value)
+            .and_then(|dep| minewatch_law::withdrawal(dep, minewatch_law::ArmedConflict::None).ok())
+            .is_some_and(|w| eff < w.six_months)
+    };
+    if let (Some(stated), Some(known)) = (
+        f.date.as_deref().and_then(|d| d.parse::<Date>().ok()),
+        row.withdrawal_effective_date,
+    ) {
+        if stated != known && !too_early(stated) {
+            differ("effective", stated, known);
+        }
     }
 }
 

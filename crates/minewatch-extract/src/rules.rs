@@ -107,7 +107,36 @@ impl std::ops::Deref for Dates<'_> {
 impl Dates<'_> {
     /// The last date of the sentences before, in the same paragraph (context for `as_of`).
     fn context(&self) -> Option<&DateMention> {
-        (0..self.k).rev().find_map(|j| self.para.dates(j).last())
+        self.context_in().map(|(_, d)| d)
+    }
+
+    /// [`Self::context`] with the text of its sentence up to the date.
+    fn context_in(&self) -> Option<(&str, &DateMention)> {
+        (0..self.k).rev().find_map(|j| {
+            let d = self.para.dates(j).last()?;
+            let a = self.para.sents[j].0;
+            Some((&self.para.text[a..a + d.start], d))
+        })
+    }
+
+    /// The context date for a figure in the present ("it retains 1,250 mines"): only
+    /// the date of a report or statement ("reported on 30 April 2024"), which dates
+    /// what the present describes; an event's date does not.
+    fn context_of_present(&self) -> Option<&DateMention> {
+        let (pre, d) = self.context_in()?;
+        let pre = pre.to_ascii_lowercase();
+        [
+            "report",
+            "stated",
+            "statement",
+            "told",
+            "informed",
+            "letter",
+            "according",
+        ]
+        .iter()
+        .any(|w| pre.contains(w))
+        .then_some(d)
     }
 }
 
@@ -162,7 +191,7 @@ mod kw {
 
 /// The first words of every event trigger phrase (bit `i` of [`Sent::ev`] is `EV_FIRST[i]`):
 /// a sentence without any has no event.
-const EV_FIRST: [&str; 36] = [
+const EV_FIRST: [&str; 40] = [
     "signed",
     "instrument",
     "ratified",
@@ -199,6 +228,10 @@ const EV_FIRST: [&str; 36] = [
     "will",
     "enters",
     "completing",
+    "ratify",
+    "accede",
+    "entering",
+    "signing",
 ];
 
 /// The words behind the [`kw`] bits (a word may carry several).
@@ -505,6 +538,9 @@ struct Ctx<'a> {
     /// Where the facts of the sentence being read start in `out`. A fact's value span
     /// lies inside its sentence, so only these can repeat a new fact (see `push`).
     sent_start: usize,
+    /// Where the facts of the paragraph being read start in `out` ("3.4 million of
+    /// them" counts what the paragraph's last figure counted).
+    para_start: usize,
 }
 
 /// Extract every fact from a profile's body (paragraphs and tables; never the notes).
@@ -520,6 +556,7 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
         // About one fact per 250 bytes of text.
         out: Vec::with_capacity(doc.text.len() / 256 + 4),
         sent_start: 0,
+        para_start: 0,
     };
     let table = keyword_table();
     let body = doc.body_span();
@@ -534,6 +571,7 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
             continue;
         }
         let section = p.section.and_then(|i| doc.sections.get(i)).map(|s| s.kind);
+        cx.para_start = cx.out.len();
         plower.clear();
         plower.push_str(&p.text);
         plower.make_ascii_lowercase();
@@ -821,14 +859,37 @@ fn event_triggers(t: &Sent) -> Vec<(usize, usize, Ev)> {
     let policy_ctx = !ccw && matches!(t.section, None | Some(SectionKind::Policy));
     if mbt {
         add(phrases!["signed"], Ev::Signature);
+        // "after signing it on 3 December 1997": the treaty as the object, not a decree.
+        add(
+            phrases!["signing it", "signing the treaty", "signing the convention"],
+            Ev::Signature,
+        );
     }
     if mbt || policy_ctx {
         add(
             phrases!["instrument of ratification", "ratified", "ratification"],
             Ev::Deposit("ratification"),
         );
+        // "did not ratify it until 25 September 2003": the deposit, on that date (the
+        // negation is the phrase's, see `events`).
+        add(
+            phrases![
+                "ratify it until",
+                "ratify the treaty until",
+                "ratify the convention until",
+            ],
+            Ev::Deposit("ratification"),
+        );
         add(
             phrases!["instrument of accession", "acceded", "accession"],
+            Ev::Deposit("accession"),
+        );
+        add(
+            phrases![
+                "accede to it until",
+                "accede to the treaty until",
+                "accede to the convention until",
+            ],
             Ev::Deposit("accession"),
         );
         add(
@@ -848,6 +909,8 @@ fn event_triggers(t: &Sent) -> Vec<(usize, usize, Ev)> {
                 // on 1 September 2025" (a claim `check` can test against the rule).
                 "will enter into force",
                 "enters into force",
+                // "with the treaty entering into force on 1 July 2012"
+                "entering into force",
                 "became a state party",
                 "becoming a state party",
                 "became party",
@@ -1075,7 +1138,8 @@ fn sentence<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
 fn events<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, Ev)]) {
     let assigned = assign_dates(t, trig);
     for (k, &(a, b, ev)) in trig.iter().enumerate() {
-        if negated(t.lower, a) {
+        // "did not ratify it until 2003" says when it did.
+        if negated(t.lower, a) && !t.lower[a..b].ends_with(" until") {
             continue;
         }
         // "signed a decree on withdrawing from the treaty", "signed into law": what
@@ -1943,6 +2007,25 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
             }
         }
     }
+    // "had destroyed 3,400,000 of them": the figure counts what the paragraph's last
+    // figure counted (mines, munitions), when nothing in this sentence came before.
+    if let Some(prev) = cx.out[cx.para_start..]
+        .last()
+        .and_then(|f| f.unit.as_deref())
+        .and_then(|u| ["mines", "munitions"].into_iter().find(|m| *m == u))
+    {
+        for q in qs.iter_mut().take(1) {
+            let rest = &l[q.end..];
+            if q.unit.is_none()
+                && q.currency.is_none()
+                && [" of them", " of these", " of those"]
+                    .iter()
+                    .any(|w| rest.starts_with(w))
+            {
+                q.unit = Some(prev);
+            }
+        }
+    }
     // An elided unit takes the unit of the figure before it: "some 11,000 mines in 2020
     // and nearly 22,000 in 2021", "killed 17 people and injured 24 others".
     for i in 1..qs.len() {
@@ -1987,9 +2070,15 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
             || l[qs[i].end..]
                 .trim_start()
                 .starts_with([',', '.', ';', ')']);
+        // "destroyed 3.4 million mines, leaving 3.3 million in stock": what is left
+        // of the same.
+        let leaving = gap.ends_with(", leaving ");
         if gap.len() < 40
-            && (has(mm!(" and "), gap) || part_of && people_verb || change_from)
+            && (has(mm!(" and "), gap) || part_of && people_verb || change_from || leaving)
             && elided
+            // "5,000 mines for training as of 2023, up from 3,000 in 2022": a change
+            // from an earlier figure may follow the first's time.
+            || change_from && gap.len() < 80 && elided
             || of_the_whole
         {
             qs[i].unit = Some(prev_unit);
@@ -2081,6 +2170,13 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
         {
             continue;
         }
+        // The figure's verb in the present ("retains", "is retaining"): it holds now,
+        // not at the paragraph's last date.
+        let present = best.is_some_and(|(a, _, _)| {
+            let w = next_word_lower(l, a).unwrap_or("");
+            matches!(w, "retains" | "holds" | "possesses")
+                || w.ends_with("ing") && ["is ", "are "].iter().any(|x| l[..a].ends_with(x))
+        });
         let pred = match best {
             Some((a, p, _)) => {
                 if negated(l, a.min(q.hedge_start)) {
@@ -2137,7 +2233,7 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
         let mut f = cx.fact(t, name, value, q.start, q.end);
         f.qualifier = q.qualifier;
         f.unit = q.unit_str().map(String::from);
-        f.as_of = as_of(t, q);
+        f.as_of = as_of(t, q, present);
         if let Some(m) = mine {
             f.mine_type = Some(m.mine.designation.clone());
             if let Some(r) = &m.ambiguity {
@@ -2203,7 +2299,7 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
 /// The time a figure holds for: a date in the sentence ("between 1969 and 1992",
 /// "since 2011", else the nearest before the figure, else the nearest after), else the
 /// paragraph's context.
-fn as_of(t: &Sent, q: &Quantity) -> Option<String> {
+fn as_of(t: &Sent, q: &Quantity, present: bool) -> Option<String> {
     let l = t.lower;
     if let Some(p) = t
         .has(kw::BETWEEN)
@@ -2275,6 +2371,8 @@ fn as_of(t: &Sent, q: &Quantity) -> Option<String> {
         None if pluperfect(l) => None,
         // A list item stands alone: the item before it is not its context.
         None if crate::text::strip_bullet(t.s).is_some() => None,
+        // "It retains 14,000 mines": what holds now, or when a report said so.
+        None if present => t.dates.context_of_present().map(DateMention::iso),
         None => t.dates.context().map(DateMention::iso),
     }
 }

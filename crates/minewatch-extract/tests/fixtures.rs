@@ -882,3 +882,100 @@ fn a_total_before_its_parts_holds_for_their_years() {
     );
     assert!(cross_check(&doc, &facts, &opts("2026-09-01")).is_empty());
 }
+
+/// "did not ratify it until DATE" is the deposit on that date, and "signing it on",
+/// "with the treaty entering into force on" are its signature and entry into force.
+#[test]
+fn late_ratification_signing_and_entering_into_force() {
+    let doc = doc_of("After signing it on 4 December 1997, Poland did not ratify the treaty until 27 December 2012, with the treaty entering into force on 1 June 2013.[1] Poland did not ratify the CCW Amended Protocol II.[2]\n\n[1] One.\n[2] Two.");
+    let facts = extract(&doc);
+    let text = |p: &str| -> Vec<String> {
+        of(&facts, p)
+            .map(|f| f.value.as_text().unwrap_or_default().to_string())
+            .collect()
+    };
+    assert_eq!(text("treaty.signature"), ["1997-12-04"]);
+    assert_eq!(text("treaty.deposit"), ["2012-12-27"]);
+    assert_eq!(
+        of(&facts, "treaty.deposit")
+            .next()
+            .unwrap()
+            .instrument
+            .as_deref(),
+        Some("ratification")
+    );
+    assert_eq!(text("treaty.entry_into_force"), ["2013-06-01"]);
+    // Without "until", the negation stands: nothing ratified.
+    let doc = doc_of("Poland did not ratify the treaty on 4 December 1997.[1]\n\n[1] One.");
+    assert!(of(&extract(&doc), "treaty.deposit").next().is_none());
+}
+
+/// "destroyed N of them, leaving M in stock": both count the mines the paragraph's
+/// last figure counted; "up from N in YEAR" after a longer clause keeps the unit.
+#[test]
+fn of_them_leaving_and_up_from() {
+    let doc = doc_of("Poland declared a stockpile of 1,200,000 antipersonnel mines in its first report.[1] By the end of 2010, it had destroyed 900,000 of them, leaving 300,000 in stock.[2] Poland retained 4,000 mines for training purposes as of 2012, up from 2,500 in 2011.[3]\n\n[1] One.\n[2] Two.\n[3] Three.");
+    let facts = extract(&doc);
+    let destroyed = find(&facts, "stockpile.destroyed", 900_000.0);
+    assert_eq!(destroyed.as_of.as_deref(), Some("2010"));
+    assert_eq!(destroyed.unit.as_deref(), Some("mines"));
+    let left = find(&facts, "stockpile.total", 300_000.0);
+    assert_eq!(left.as_of.as_deref(), Some("2010"));
+    assert_eq!(
+        find(&facts, "retained.total", 2500.0).as_of.as_deref(),
+        Some("2011")
+    );
+    // With no figure of mines before it in the paragraph, "of them" counts nothing known.
+    let doc = doc_of("By the end of 2010, Poland had destroyed 900,000 of them.[1]\n\n[1] One.");
+    assert!(of(&extract(&doc), "stockpile.destroyed").next().is_none());
+}
+
+/// A figure in the present ("retains", "is retaining") holds now: it takes no date
+/// from an earlier sentence of its paragraph.
+#[test]
+fn a_present_figure_takes_no_earlier_date() {
+    let doc = doc_of("Poland completed the destruction of its stockpile on 4 June 2016.[1] Poland is retaining 3,000 mines for training.[2] It retains 2,800 mines of type PMN-2.[2] It retained 3,500 mines.[2]\n\n[1] One.\n[2] Two.");
+    let facts = extract(&doc);
+    assert_eq!(find(&facts, "retained.total", 3000.0).as_of, None);
+    assert_eq!(find(&facts, "retained.total", 2800.0).as_of, None);
+    // In the past, the paragraph's date is still its context.
+    assert_eq!(
+        find(&facts, "retained.total", 3500.0).as_of.as_deref(),
+        Some("2016-06-04")
+    );
+}
+
+/// A withdrawal's stated deposit or effective date against the treaty status data:
+/// a different date is a `contradicts-reference` warning; the same, an announcement,
+/// or a state the data show with no withdrawal is not.
+#[test]
+fn withdrawal_dates_against_the_reference() {
+    let codes = |body: &str| -> Vec<String> {
+        let doc = doc_of(body);
+        let facts = extract(&doc);
+        cross_check(&doc, &facts, &opts("2026-09-01"))
+            .into_iter()
+            .map(|d| format!("{}: {}", d.code, d.message))
+            .collect()
+    };
+    // Poland deposited on 20 August 2025 (effective 20 February 2026) per the data.
+    assert_eq!(
+        codes("Poland deposited its instrument of withdrawal on 20 July 2025.[1]\n\n[1] One."),
+        ["contradicts-reference: withdrawal deposited stated as 20 July 2025, but the treaty status data give 20 August 2025 for Poland"]
+    );
+    assert!(codes(
+        "Poland deposited its instrument of withdrawal on 20 August 2025.[1]\n\n[1] One."
+    )
+    .is_empty());
+    assert_eq!(
+        codes("Poland deposited its instrument of withdrawal on 20 August 2025, which took effect on 20 March 2026.[1]\n\n[1] One."),
+        ["contradicts-reference: withdrawal effective stated as 20 March 2026, but the treaty status data give 20 February 2026 for Poland"]
+    );
+    // An announcement is not the deposit.
+    assert!(codes("Poland announced its withdrawal on 18 March 2025.[1]\n\n[1] One.").is_empty());
+    // The data show no withdrawal for Norway: not settled.
+    let doc = minewatch_profile::read(b"Norway\n\nMine Ban Policy\n\nLast updated: 1 September 2026\n\nNorway deposited its instrument of withdrawal on 2 May 2026.[1]\n\n[1] One.\n");
+    let facts = extract(&doc);
+    assert_eq!(of(&facts, "treaty.withdrawal").count(), 1);
+    assert!(cross_check(&doc, &facts, &opts("2026-09-01")).is_empty());
+}
