@@ -445,8 +445,16 @@ const DATED_EVENTS: &[&str] = &[
     "treaty.withdrawal",
 ];
 
-/// (predicate, subject, as_of, mine type, unit, column)
-type GroupKey<'a> = (&'a str, &'a str, &'a str, &'a str, &'a str, &'a str);
+/// (predicate, subject, as_of, mine type, unit, column, casualty kind)
+type GroupKey<'a> = (
+    &'a str,
+    &'a str,
+    &'a str,
+    &'a str,
+    &'a str,
+    &'a str,
+    &'a str,
+);
 
 fn conflicting(facts: &[Fact], out: &mut Vec<Diagnostic>) {
     // Grouped by sorting (stable: in text order within a group), groups in key order.
@@ -471,6 +479,8 @@ fn conflicting(facts: &[Fact], out: &mut Vec<Diagnostic>) {
             f.mine_type.as_deref().unwrap_or_default(),
             f.unit.as_deref().unwrap_or_default(),
             f.column.as_deref().unwrap_or_default(),
+            // The killed and the injured are not two counts of the same.
+            f.casualty.as_deref().unwrap_or_default(),
         );
         groups.push((key, f));
     }

@@ -2048,7 +2048,14 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
             a => a,
         };
         let people_verb = prev_unit == "people"
-            && matches!(verb, Some("injured" | "wounded" | "killed" | "died"));
+            && matches!(
+                verb,
+                Some("injured" | "wounded" | "killed" | "died" | "unknown")
+            );
+        // "117 casualties in 2024 (39 killed, 76 injured, and 2 unknown)": a list of
+        // the people, each by its verb.
+        let listed =
+            people_verb && (gap.ends_with(" (") || gap.ends_with(", ") || gap.ends_with(": "));
         // "Of the 10,000 mines found, 6,000 were destroyed": a part of the whole the
         // sentence opens with, by the verb that follows.
         let of_the_whole = i == 1
@@ -2060,9 +2067,12 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
             .iter()
             .any(|w| gap.ends_with(w));
         // "1,950 mines at the end of 2023, down from 2,500 in 2022".
+        // (Not after a parenthesis: "(39 killed, 76 injured), up from 89 in 2023" —
+        // which figure changed is the one before it.)
         let change_from = ["down from ", "up from ", "compared with ", "compared to "]
             .iter()
-            .any(|w| gap.ends_with(w));
+            .any(|w| gap.ends_with(w))
+            && !gap.contains(')');
         let elided = matches!(
             after,
             None | Some("in" | "by" | "during" | "since" | "at" | "others")
@@ -2074,7 +2084,7 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
         // of the same.
         let leaving = gap.ends_with(", leaving ");
         if gap.len() < 40
-            && (has(mm!(" and "), gap) || part_of && people_verb || change_from || leaving)
+            && (has(mm!(" and "), gap) || part_of && people_verb || change_from || leaving || listed)
             && elided
             // "5,000 mines for training as of 2023, up from 3,000 in 2022": a change
             // from an earlier figure may follow the first's time.
@@ -2100,6 +2110,23 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
     };
     // Digits inside a designation ("Sakaramiina 65-98") are not figures.
     qs.retain(|q| !mines.iter().any(|m| q.start < m.end && m.start < q.end));
+    // "Of the 49 casualties, 16 were killed ...": the parts hold when the whole does,
+    // as the paragraph gave it ("In 2024, 49 people were ..."), if this sentence has
+    // no date of its own.
+    let whole_as_of: Option<String> = qs
+        .first()
+        .filter(|q| l[..q.hedge_start].trim_end() == "of the" && t.dates.is_empty())
+        .and_then(|q| {
+            let v = match q.num {
+                Num::One(v) => Value::Number(v),
+                Num::Range(a, b) => Value::Range([a, b]),
+            };
+            cx.out[cx.para_start..]
+                .iter()
+                .rev()
+                .find(|f| f.value == v && f.unit.as_deref() == q.unit)
+                .and_then(|f| f.as_of.clone())
+        });
     let mut production_idx: Vec<usize> = Vec::new();
     let mut cost: Option<Money> = None;
     for (qi, q) in qs.iter().enumerate() {
@@ -2114,10 +2141,12 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
             } else if a >= q.end {
                 // A trigger word right after the figure is its own ("34 injured",
                 // "160 were killed").
-                if l.get(q.phrase_end.max(q.end)..a)
-                    .is_some_and(|g| matches!(g.trim(), "" | "were" | "was"))
-                {
+                let g = l.get(q.phrase_end.max(q.end)..a);
+                if g.is_some_and(|g| matches!(g.trim(), "" | "were" | "was")) {
                     0
+                } else if g.is_some_and(|g| g.contains([':', '('])) {
+                    // "50 people were hit: 20 killed, 30 injured": the parts' verbs.
+                    continue;
                 } else {
                     a - q.end + 15
                 }
@@ -2150,7 +2179,7 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
         // by who was hit, is not another count of casualties.
         if matches!(q.unit, Some("people"))
             && qi > 0
-            && ["including ", "of whom ", "among them ", "among whom "]
+            && ["including ", "of whom ", "among them ", "among whom ", "("]
                 .iter()
                 .any(|w| l[..q.hedge_start].ends_with(w))
             && matches!(
@@ -2165,6 +2194,8 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
                         | "men"
                         | "boys"
                         | "girls"
+                        | "adults"
+                        | "military"
                 )
             )
         {
@@ -2233,7 +2264,10 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
         let mut f = cx.fact(t, name, value, q.start, q.end);
         f.qualifier = q.qualifier;
         f.unit = q.unit_str().map(String::from);
-        f.as_of = as_of(t, q, present);
+        f.as_of = match &whole_as_of {
+            Some(w) if qi > 0 => Some(w.clone()),
+            _ => as_of(t, q, present),
+        };
         if let Some(m) = mine {
             f.mine_type = Some(m.mine.designation.clone());
             if let Some(r) = &m.ambiguity {
@@ -2248,7 +2282,26 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
             });
         }
         if let QPred::Casualty(k) = pred {
-            f.casualty = Some(k.into());
+            // "49 people were killed or injured": every casualty, not the killed.
+            let either = best.is_some_and(|(a, _, _)| {
+                let w = next_word_lower(l, a).unwrap_or("");
+                let rest = l[a + w.len()..].trim_start();
+                let pre = l[..a].trim_end();
+                matches!(k, "killed" | "injured")
+                    && ([
+                        "or injured",
+                        "or wounded",
+                        "or killed",
+                        "and injured",
+                        "and wounded",
+                    ]
+                    .iter()
+                    .any(|x| rest.starts_with(x))
+                        || ["killed or", "injured or", "wounded or"]
+                            .iter()
+                            .any(|x| pre.ends_with(x)))
+            });
+            f.casualty = Some(if either { "total" } else { k }.into());
         }
         if pred == QPred::Transfer {
             // "to 38 countries"

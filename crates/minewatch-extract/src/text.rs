@@ -736,6 +736,37 @@ fn quantity_at(s: &str, lower: &str, i: usize) -> (Option<Quantity>, usize) {
             }
         }
     }
+    // A range in words: "10,000 to 20,000 mines", "between 10,000 and 20,000 mines"
+    // (rising, and not where a change starts: "from 200,013 to 13,585"; years are
+    // periods, not figures).
+    if !words && hi.is_none() {
+        let before = lower[..i].trim_end_matches(' ');
+        let conn = if before.ends_with("between") {
+            " and "
+        } else {
+            " to "
+        };
+        if lower[e..].starts_with(conn) && !before.ends_with("from") {
+            if let Some((v2, e2)) = digits_at(s, e + conn.len()) {
+                let year = |d: &str, x: f64| {
+                    d.len() == 4
+                        && d.bytes().all(|c| c.is_ascii_digit())
+                        && (1900.0..=2099.0).contains(&x)
+                };
+                let glued_after = s[e2..]
+                    .chars()
+                    .next()
+                    .is_some_and(|a| a.is_alphanumeric() || a == '/');
+                if v2 > v
+                    && !glued_after
+                    && !(year(raw_digits, v) && year(&s[e + conn.len()..e2], v2))
+                {
+                    hi = Some(v2);
+                    e = e2;
+                }
+            }
+        }
+    }
     // Scale words: "million", also across extra spaces (wrapped lines).
     let mut scaled = false;
     if !words {

@@ -979,3 +979,61 @@ fn withdrawal_dates_against_the_reference() {
     assert_eq!(of(&facts, "treaty.withdrawal").count(), 1);
     assert!(cross_check(&doc, &facts, &opts("2026-09-01")).is_empty());
 }
+
+/// "10,000 to 20,000 mines" and "between 10,000 and 20,000 mines" are one range, not
+/// two figures that conflict; "from A to B" stays a change, years stay a period.
+#[test]
+fn ranges_in_words() {
+    let doc = doc_of("In 2002, an officer put the stockpile at 10,000 to 20,000 mines.[1] In 2003, the stockpile was estimated at between 12,000 and 15,000 mines.[1] In 2005, it reduced its stockpile from 20,000 to 9,000 mines.[1]\n\n[1] One.");
+    let facts = extract(&doc);
+    let totals: Vec<(&Value, Option<&str>)> = of(&facts, "stockpile.total")
+        .map(|f| (&f.value, f.as_of.as_deref()))
+        .collect();
+    assert_eq!(
+        totals[..2],
+        [
+            (&Value::Range([10_000.0, 20_000.0]), Some("2002")),
+            (&Value::Range([12_000.0, 15_000.0]), Some("2003")),
+        ]
+    );
+    assert!(of(&facts, "stockpile.total").all(|f| f.value != Value::Number(10_000.0)));
+    assert!(cross_check(&doc, &facts, &opts("2026-09-01"))
+        .iter()
+        .all(|d| d.code != "conflicting-figures"));
+}
+
+/// Casualty breakdowns: "killed or injured" counts every casualty; the parts of "Of the
+/// 49 casualties, ..." hold for the whole's year; a list in parentheses or after a colon
+/// gives each part by its verb; who was hit is no count of its own; and the killed are
+/// never compared with all casualties as two counts of the same.
+#[test]
+fn casualty_breakdowns() {
+    let doc = doc_of("In 2024, 49 people were killed or injured by mines, compared with 84 in 2023.[1] Of the 49 casualties, 16 were killed and 33 were injured.[1]\n\nThe Monitor recorded 117 casualties in 2022 (39 killed, 76 injured, and 2 unknown), up from 89 in 2021.[2] In 2021, 60 people were hit by mines: 25 killed, 35 injured.[2] In 2020, 1,200 casualties were recorded (1,000 civilians, 200 military).[2]\n\n[1] One.\n[2] Two.");
+    let facts = extract(&doc);
+    let got: Vec<(f64, &str, &str)> = of(&facts, "casualties")
+        .map(|f| {
+            (
+                f.value.as_number().unwrap(),
+                f.casualty.as_deref().unwrap(),
+                f.as_of.as_deref().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (49.0, "total", "2024"),
+            (84.0, "total", "2023"),
+            (16.0, "killed", "2024"),
+            (33.0, "injured", "2024"),
+            (117.0, "total", "2022"),
+            (39.0, "killed", "2022"),
+            (76.0, "injured", "2022"),
+            (2.0, "unknown", "2022"),
+            (25.0, "killed", "2021"),
+            (35.0, "injured", "2021"),
+            (1200.0, "total", "2020"),
+        ]
+    );
+    assert!(cross_check(&doc, &facts, &opts("2026-09-01")).is_empty());
+}
