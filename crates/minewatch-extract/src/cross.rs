@@ -54,6 +54,7 @@ pub fn cross_check(doc: &Document, facts: &[Fact], opts: &CrossOptions) -> Vec<D
     let body = doc.body_span();
     sums_in_sentences(doc, body, &mut out);
     sums_in_tables(doc, &mut out);
+    casualty_sums(facts, &mut out);
     treaty_dates(facts, opts, &mut out);
     withdrawal_dates(facts, &mut out);
     conflicting(facts, &mut out);
@@ -171,6 +172,87 @@ fn sums_in_sentences(doc: &Document, body: Span, out: &mut Vec<Diagnostic>) {
                 }
                 out.push(d);
             }
+        }
+    }
+}
+
+/// A sentence's casualties by kind against its total: "117 casualties (39 killed, 76
+/// injured, and 2 unknown)", "Of the 49 casualties, 16 were killed and 33 were
+/// injured". Only exact figures for one time, with at least two kinds after the
+/// total, are added up.
+fn casualty_sums(facts: &[Fact], out: &mut Vec<Diagnostic>) {
+    let cas: Vec<&Fact> = facts
+        .iter()
+        .filter(|f| {
+            f.predicate == "casualties"
+                && f.qualifier == Qualifier::Exact
+                && f.confidence == Confidence::High
+                && matches!(f.value, Value::Number(_))
+        })
+        .collect();
+    for g in cas.chunk_by(|a, b| a.span == b.span) {
+        fn kind(f: &Fact) -> &str {
+            f.casualty.as_deref().unwrap_or("total")
+        }
+        // The whole: the sentence's total, else the "Of the N casualties" it opens with.
+        let total = g.iter().find(|f| kind(f) == "total").map(|f| {
+            (
+                f.value.as_number().unwrap_or(0.0),
+                span(f),
+                f.value_span[0],
+                f.as_of.as_deref(),
+            )
+        });
+        let (tv, at, from, as_of) = match total {
+            Some(t) => t,
+            None => {
+                let l = g[0].quote.to_ascii_lowercase();
+                let Some(rest) = l.strip_prefix("of the ") else {
+                    continue;
+                };
+                let qs = quantities(&g[0].quote[7..], rest);
+                let Some(q) = qs.first().filter(|q| {
+                    q.start == 0 && q.qualifier == Qualifier::Exact && q.unit == Some("people")
+                }) else {
+                    continue;
+                };
+                let Num::One(v) = q.num else { continue };
+                (v, span(g[0]), 0, g[0].as_of.as_deref())
+            }
+        };
+        let parts: Vec<&&Fact> = g
+            .iter()
+            .filter(|f| {
+                matches!(kind(f), "killed" | "injured" | "unknown")
+                    && f.value_span[0] > from
+                    && f.as_of.as_deref() == as_of
+            })
+            .collect();
+        let kinds: Vec<&str> = ["killed", "injured", "unknown"]
+            .into_iter()
+            .filter(|k| parts.iter().any(|f| kind(f) == *k))
+            .collect();
+        if kinds.len() < 2 || kinds.len() != parts.len() {
+            continue;
+        }
+        let sum: f64 = parts.iter().filter_map(|f| f.value.as_number()).sum();
+        if (sum - tv).abs() > 0.5 {
+            let mut d = Diagnostic::new(
+                "sum-mismatch",
+                Severity::Warning,
+                at,
+                format!(
+                    "the casualties by kind ({}) add up to {}, but the stated total is {}",
+                    kinds.join(", "),
+                    fmt(sum),
+                    fmt(tv)
+                ),
+            )
+            .with_help("correct the total or the parts");
+            for f in &parts {
+                d = d.with_related(span(f), "a part");
+            }
+            out.push(d);
         }
     }
 }

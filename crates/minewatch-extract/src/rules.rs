@@ -2045,6 +2045,11 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
                 let at = qs[i].end + l[qs[i].end..].find(aux).unwrap_or(0) + aux.len();
                 next_word_lower(l, at)
             }
+            // "3 of unknown status"
+            Some("of") => {
+                let at = qs[i].end + l[qs[i].end..].find("of").unwrap_or(0) + 2;
+                next_word_lower(l, at).filter(|w| *w == "unknown")
+            }
             a => a,
         };
         let people_verb = prev_unit == "people"
@@ -2142,7 +2147,7 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
                 // A trigger word right after the figure is its own ("34 injured",
                 // "160 were killed").
                 let g = l.get(q.phrase_end.max(q.end)..a);
-                if g.is_some_and(|g| matches!(g.trim(), "" | "were" | "was")) {
+                if g.is_some_and(|g| matches!(g.trim(), "" | "were" | "was" | "of")) {
                     0
                 } else if g.is_some_and(|g| g.contains([':', '('])) {
                     // "50 people were hit: 20 killed, 30 injured": the parts' verbs.

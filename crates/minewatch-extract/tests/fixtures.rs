@@ -1037,3 +1037,30 @@ fn casualty_breakdowns() {
     );
     assert!(cross_check(&doc, &facts, &opts("2026-09-01")).is_empty());
 }
+
+/// Casualties by kind that do not add up to the sentence's total (or to the "Of the N
+/// casualties" it opens with) are a `sum-mismatch`; a breakdown that adds up, or a
+/// single kind ("including 16 killed"), is not.
+#[test]
+fn casualty_parts_against_their_total() {
+    let diags = |body: &str| -> Vec<String> {
+        let doc = doc_of(body);
+        cross_check(&doc, &extract(&doc), &opts("2026-09-01"))
+            .into_iter()
+            .map(|d| format!("{}: {}", d.code, d.message))
+            .collect()
+    };
+    assert_eq!(
+        diags("In 2023, there were 50 casualties (20 killed and 31 injured).[1]\n\n[1] One."),
+        ["sum-mismatch: the casualties by kind (killed, injured) add up to 51, but the stated total is 50"]
+    );
+    assert_eq!(
+        diags("Of the 49 casualties recorded in 2024, 16 were killed and 30 were injured.[1]\n\n[1] One."),
+        ["sum-mismatch: the casualties by kind (killed, injured) add up to 46, but the stated total is 49"]
+    );
+    assert!(diags("In 2022, 117 casualties were recorded (39 killed, 76 injured, and 2 unknown).[1]\n\n[1] One.").is_empty());
+    assert!(
+        diags("In 2024, 49 casualties were recorded, including 16 killed.[1]\n\n[1] One.")
+            .is_empty()
+    );
+}
