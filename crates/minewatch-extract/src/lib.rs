@@ -37,6 +37,7 @@
 //! | `production.last` | date | | "last produced", "last … production" |
 //! | `transfer.quantity` | number | `destinations` (a count), `destination_states` (ISO codes, when every destination is named) | "exported"/"transferred"/"sold" N mines (to N countries, or to Angola, Cambodia and Iraq) |
 //! | `transfer.moratorium` | date | | "moratorium" on export or transfer, dated |
+//! | `transfer.last` | date | | "last exported", "last transfer", "stopped exporting" |
 //! | `stockpile.total` | number | | "stockpile of N mines", a table's total row |
 //! | `stockpile.by_type` | number | `mine_type`, `column` | a stockpile figure tied to a mine type, a stockpile table row |
 //! | `stockpile.destroyed` | number | `mine_type` | "destroyed N mines" |
@@ -51,13 +52,14 @@
 //! # Cross-checks
 //!
 //! [`cross_check`] gives [`minewatch_model::Diagnostic`]s with the codes in
-//! [`CROSS_CODES`]: `sum-mismatch` (a "total of N: a, b and c" sentence, or a table's
-//! total row, whose parts do not add up), `treaty-date-mismatch` (a stated entry into
+//! [`CROSS_CODES`]: `sum-mismatch` (a "total of N: a, b and c" sentence, casualties
+//! by kind against their sentence's total, or a table's total row, whose parts do not
+//! add up), `treaty-date-mismatch` (a stated entry into
 //! force, Art. 4 deadline or withdrawal effect that contradicts what `minewatch-law`
 //! gives from the stated deposit, naming the article and the expected date),
 //! `conflicting-figures` (the same predicate, subject, mine type and time stated with
-//! incompatible values in two sentences), `contradicts-reference` (treaty dates against
-//! `data/mbt_status.csv`; votes, vote dates and "one of N states" against the UN General
+//! incompatible values in two sentences), `contradicts-reference` (treaty dates, a withdrawal's deposit and effect
+//! against `data/mbt_status.csv`; votes, vote dates and "one of N states" against the UN General
 //! Assembly record; "every resolution since 1998" when the record shows the same vote
 //! earlier), `stale-as-of` (`as of <date>` older than the threshold). What the data
 //! cannot settle gives nothing.
@@ -360,6 +362,7 @@ pub const PREDICATES: &[&str] = &[
     "production.last",
     "transfer.quantity",
     "transfer.moratorium",
+    "transfer.last",
     "stockpile.total",
     "stockpile.by_type",
     "stockpile.destroyed",

@@ -778,6 +778,7 @@ enum Ev {
     DestructionCompleted,
     DestructionDeadline,
     ProductionLast,
+    TransferLast,
     UseLast,
 }
 
@@ -795,6 +796,7 @@ impl Ev {
             Ev::DestructionCompleted => "stockpile.destruction_completed",
             Ev::DestructionDeadline => "stockpile.destruction_deadline",
             Ev::ProductionLast => "production.last",
+            Ev::TransferLast => "transfer.last",
             Ev::UseLast => "use.last",
         }
     }
@@ -1011,6 +1013,22 @@ fn event_triggers(t: &Sent) -> Vec<(usize, usize, Ev)> {
     );
     if t.has(kw::LAST) && t.has(kw::TIME) && t.has(kw::PRODUCED | kw::PRODUCTION) {
         add(phrases!["last time"], Ev::ProductionLast);
+    }
+    // Of mines only ("its last transfer of funds" is no export).
+    if has(mm!("mine"), l) {
+        add(
+            phrases![
+                "last exported",
+                "last export",
+                "last transferred",
+                "last transfer",
+                "stopped exporting",
+                "ceased exporting",
+                "ceased exports",
+                "halted exports",
+            ],
+            Ev::TransferLast,
+        );
     }
     add(phrases!["last use", "last used"], Ev::UseLast);
     // "The last US use of ...": up to two words between "last" and "use".

@@ -1064,3 +1064,17 @@ fn casualty_parts_against_their_total() {
             .is_empty()
     );
 }
+
+/// "last exported them in 1992", "stopped exporting ... in 1994": the last transfer of
+/// mines; a transfer of anything else is none.
+#[test]
+fn last_transfer_of_mines() {
+    let doc = doc_of("Poland last used antipersonnel mines in 1945, and last exported them in 1990.[1] It stopped exporting antipersonnel mines in 1994.[1] Its last transfer of funds to the support unit was in 2019.[1]\n\n[1] One.");
+    let facts = extract(&doc);
+    let last: Vec<&Value> = of(&facts, "transfer.last").map(|f| &f.value).collect();
+    assert_eq!(
+        last,
+        [&Value::Text("1990".into()), &Value::Text("1994".into())]
+    );
+    assert_eq!(of(&facts, "use.last").count(), 1);
+}
