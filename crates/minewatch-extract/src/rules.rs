@@ -191,7 +191,7 @@ mod kw {
 
 /// The first words of every event trigger phrase (bit `i` of [`Sent::ev`] is `EV_FIRST[i]`):
 /// a sentence without any has no event.
-const EV_FIRST: [&str; 40] = [
+const EV_FIRST: [&str; 41] = [
     "signed",
     "instrument",
     "ratified",
@@ -232,6 +232,7 @@ const EV_FIRST: [&str; 40] = [
     "accede",
     "entering",
     "signing",
+    "completion",
 ];
 
 /// The words behind the [`kw`] bits (a word may carry several).
@@ -966,6 +967,10 @@ fn event_triggers(t: &Sent) -> Vec<(usize, usize, Ev)> {
                 "finished destroying",
                 "completed destroying",
                 "destruction was completed",
+                "completion of its stockpile destruction",
+                "completion of stockpile destruction",
+                "completion of the destruction",
+                "completion of its destruction",
             ],
             Ev::DestructionCompleted,
         );
@@ -2238,7 +2243,11 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
                 }
                 // "completed the destruction of its stockpile of 45,000 mines": the
                 // figure is what was destroyed, not what is held.
-                if p == QPred::Stockpile && stockpile_destroyed_before(&l[..a]) {
+                // "the destruction of 66,684 stockpiled mines": the same, the figure first.
+                if p == QPred::Stockpile
+                    && (stockpile_destroyed_before(&l[..a])
+                        || l[..q.hedge_start].trim_end().ends_with("destruction of"))
+                {
                     QPred::Destroyed
                 } else if p == QPred::Destroyed && remaining_before(&l[..q.hedge_start]) {
                     // "destroyed 3.4 million, leaving some 3.3 million": what is left
