@@ -1019,8 +1019,11 @@ fn event_triggers(t: &Sent) -> Vec<(usize, usize, Ev)> {
     if t.has(kw::LAST) && t.has(kw::TIME) && t.has(kw::PRODUCED | kw::PRODUCTION) {
         add(phrases!["last time"], Ev::ProductionLast);
     }
-    // Of mines only ("its last transfer of funds" is no export).
-    if has(mm!("mine"), l) {
+    // Of mines only ("its last transfer of funds" is no export); the first words
+    // before the search.
+    const TRANSFER_FIRST: u64 =
+        ev_bit("last") | ev_bit("stopped") | ev_bit("ceased") | ev_bit("halted");
+    if t.ev & TRANSFER_FIRST != 0 && has(mm!("mine"), l) {
         add(
             phrases![
                 "last exported",
