@@ -15,12 +15,40 @@ pub const DEFAULT_MAX_PER_CODE: usize = 1000;
 /// `max` 0 keeps everything.
 pub struct Listed {
     max: usize,
+    levels: Levels,
     /// Every diagnostic pushed so far gets the next number: ties in position are
     /// broken by it, as a stable sort would.
     seq: u64,
     codes: Vec<CodeList>,
     errors: usize,
     warnings: usize,
+}
+
+/// What a caller makes of some codes (`check --allow`, `--deny`): an allowed code is
+/// dropped before it is counted; a denied one, or any warning when `deny_warnings`,
+/// counts as an error. Codes are names of [`crate::CODES`] (see [`Levels::code`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Levels {
+    pub allow: Vec<&'static str>,
+    pub deny: Vec<&'static str>,
+    pub deny_warnings: bool,
+}
+
+impl Levels {
+    /// The code named `name` among [`crate::CODES`] (the `too-many-diagnostics` note
+    /// is no finding and has no level), or the reason it is not one.
+    pub fn code(name: &str) -> Result<&'static str, String> {
+        crate::CODES
+            .iter()
+            .map(|c| c.0)
+            .filter(|c| *c != "too-many-diagnostics")
+            .find(|c| *c == name)
+            .ok_or_else(|| format!("`{name}` is not a diagnostic code"))
+    }
+
+    fn is_default(&self) -> bool {
+        self.allow.is_empty() && self.deny.is_empty() && !self.deny_warnings
+    }
 }
 
 struct CodeList {
@@ -42,8 +70,14 @@ pub struct Tally {
 
 impl Listed {
     pub fn new(max: usize) -> Listed {
+        Listed::with_levels(max, Levels::default())
+    }
+
+    /// [`Listed::new`] with the caller's levels applied to every diagnostic pushed.
+    pub fn with_levels(max: usize, levels: Levels) -> Listed {
         Listed {
             max,
+            levels,
             seq: 0,
             codes: Vec::new(),
             errors: 0,
@@ -51,7 +85,17 @@ impl Listed {
         }
     }
 
-    pub fn push(&mut self, d: Diagnostic) {
+    pub fn push(&mut self, mut d: Diagnostic) {
+        if !self.levels.is_default() {
+            if self.levels.allow.contains(&d.code) {
+                return;
+            }
+            if self.levels.deny.contains(&d.code)
+                || self.levels.deny_warnings && d.severity == Severity::Warning
+            {
+                d.severity = Severity::Error;
+            }
+        }
         match d.severity {
             Severity::Error => self.errors += 1,
             Severity::Warning => self.warnings += 1,
@@ -314,5 +358,53 @@ mod tests {
         assert!(crate::CODES
             .iter()
             .any(|(c, _, _)| *c == "too-many-diagnostics"));
+    }
+}
+
+#[cfg(test)]
+mod levels_tests {
+    use super::*;
+
+    fn d(code: &'static str, severity: Severity, at: usize) -> Diagnostic {
+        Diagnostic::new(code, severity, Span::new(at, at + 1), "m")
+    }
+
+    /// Allowed codes are neither listed nor counted; denied ones (and every warning
+    /// with `deny_warnings`) count as errors; the default changes nothing.
+    #[test]
+    fn levels_drop_and_raise() {
+        let push_all = |levels: Levels| {
+            let mut l = Listed::with_levels(0, levels);
+            l.push(d("glued-words", Severity::Warning, 1));
+            l.push(d("missing-note", Severity::Error, 2));
+            l.push(d("stale-profile", Severity::Warning, 3));
+            l.finish()
+        };
+        let t = push_all(Levels::default());
+        assert_eq!((t.errors, t.warnings, t.diagnostics.len()), (1, 2, 3));
+        let t = push_all(Levels {
+            allow: vec!["missing-note"],
+            deny: vec!["stale-profile"],
+            deny_warnings: false,
+        });
+        assert_eq!((t.errors, t.warnings), (1, 1));
+        assert_eq!(
+            t.diagnostics
+                .iter()
+                .map(|d| (d.code, d.severity))
+                .collect::<Vec<_>>(),
+            [
+                ("glued-words", Severity::Warning),
+                ("stale-profile", Severity::Error)
+            ]
+        );
+        let t = push_all(Levels {
+            deny_warnings: true,
+            ..Levels::default()
+        });
+        assert_eq!((t.errors, t.warnings), (3, 0));
+        assert_eq!(Levels::code("glued-words"), Ok("glued-words"));
+        assert!(Levels::code("too-many-diagnostics").is_err());
+        assert!(Levels::code("glued").is_err());
     }
 }

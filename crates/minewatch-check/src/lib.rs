@@ -6,7 +6,7 @@ mod cap;
 mod checks;
 pub mod render;
 
-pub use cap::{cap_per_code, Listed, Tally, DEFAULT_MAX_PER_CODE};
+pub use cap::{cap_per_code, Levels, Listed, Tally, DEFAULT_MAX_PER_CODE};
 
 use minewatch_model::{Date, Diagnostic};
 use minewatch_profile::Document;
@@ -80,7 +80,7 @@ pub const CODES: &[(&str, &str, &str)] = &[
     (
         "sum-mismatch",
         "warning",
-        "Parts that do not add up to the stated total (in a sentence or a table).",
+        "Parts that do not add up to the stated total (in a sentence, casualties by kind, or a table).",
     ),
     (
         "treaty-date-mismatch",
@@ -95,7 +95,7 @@ pub const CODES: &[(&str, &str, &str)] = &[
     (
         "contradicts-reference",
         "warning",
-        "A claim that contradicts the reference data (treaty status, UN General Assembly votes).",
+        "A claim that contradicts the reference data (treaty dates and withdrawals, UN General Assembly votes).",
     ),
     (
         "stale-as-of",

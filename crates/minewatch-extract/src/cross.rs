@@ -16,10 +16,10 @@ use crate::{Confidence, Fact, Value};
 
 /// The diagnostic codes [`cross_check`] emits: (code, default severity, meaning).
 pub const CROSS_CODES: &[(&str, &str, &str)] = &[
-    ("sum-mismatch", "warning", "Parts that do not add up to the stated total (in a sentence or a table)."),
+    ("sum-mismatch", "warning", "Parts that do not add up to the stated total (in a sentence, casualties by kind, or a table)."),
     ("treaty-date-mismatch", "error", "A stated entry into force or deadline that contradicts what the treaty's articles give from the stated deposit date."),
     ("conflicting-figures", "warning", "The same quantity for the same time stated differently in one profile."),
-    ("contradicts-reference", "warning", "A claim that contradicts the reference data (treaty status, UN General Assembly votes)."),
+    ("contradicts-reference", "warning", "A claim that contradicts the reference data (treaty dates and withdrawals, UN General Assembly votes)."),
     ("stale-as-of", "warning", "An \"as of <date>\" clause older than the staleness threshold."),
 ];
 

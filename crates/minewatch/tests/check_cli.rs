@@ -522,3 +522,107 @@ fn a_file_with_thousands_of_one_finding_lists_the_first_and_counts_the_rest() {
         "the summary counts every finding: {out}"
     );
 }
+
+/// `--allow` leaves codes out (neither listed nor counted, so the exit code follows),
+/// `--deny` counts them as errors (`warnings`: every warning), and a name that is no
+/// code is an argument error naming the nearest code.
+#[test]
+fn allow_and_deny_codes() {
+    let codes = |o: &Output| -> Vec<(String, String)> {
+        json(o)["files"][0]["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| {
+                (
+                    d["code"].as_str().unwrap().to_string(),
+                    d["severity"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect()
+    };
+    let seed = seed_path();
+    let base = ["check", "--format", "json", "--as-of", "2026-11-30"];
+    let plain = run(&[&base[..], &[seed.as_str()]].concat());
+    let all = codes(&plain);
+    assert!(all.iter().any(|c| c.0 == "missing-note"));
+    assert!(all
+        .iter()
+        .any(|c| c.0 == "stale-profile" && c.1 == "warning"));
+
+    // The seed's only errors are its missing notes: allowed, it passes.
+    let o = run(&[&base[..], &["--allow", "missing-note,glued-words", &seed]].concat());
+    assert_eq!(o.status.code(), Some(0));
+    let left = codes(&o);
+    assert!(left
+        .iter()
+        .all(|c| c.0 != "missing-note" && c.0 != "glued-words"));
+    assert_eq!(
+        left.len(),
+        all.iter()
+            .filter(|c| c.0 != "missing-note" && c.0 != "glued-words")
+            .count()
+    );
+
+    // Denied, a warning is an error: in JSON, SARIF and the human summary.
+    let o = run(&[
+        &base[..],
+        &["--allow", "missing-note", "--deny", "stale-profile", &seed],
+    ]
+    .concat());
+    assert_eq!(o.status.code(), Some(1));
+    assert!(codes(&o).contains(&("stale-profile".into(), "error".into())));
+    let o = run(&[
+        "check",
+        "--deny",
+        "warnings",
+        "--as-of",
+        "2026-11-30",
+        &seed,
+    ]);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.contains("error[stale-profile]"), "{out}");
+    assert!(
+        out.trim_end().ends_with(&format!(
+            "{} error(s), 0 warning(s) in 1 file(s)",
+            all.len()
+        )),
+        "{out}"
+    );
+    let o = run(&[
+        "check",
+        "--format",
+        "sarif",
+        "--deny",
+        "stale-profile",
+        "--as-of",
+        "2026-11-30",
+        &seed,
+    ]);
+    let v = json(&o);
+    let r = v["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["ruleId"] == "stale-profile")
+        .unwrap();
+    assert_eq!(r["level"], "error");
+
+    // Wrong names: exit 2, the nearest code suggested, nothing checked.
+    let o = run(&["check", "--allow", "missng-note", &seed]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("did you mean `missing-note`"), "{err}");
+    assert!(o.stdout.is_empty());
+    let o = run(&[
+        "check",
+        "--allow",
+        "glued-words",
+        "--deny",
+        "glued-words",
+        &seed,
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let o = run(&["check", "--deny", "too-many-diagnostics", &seed]);
+    assert_eq!(o.status.code(), Some(2));
+}

@@ -47,6 +47,52 @@ pub struct Args {
     /// in one `too-many-diagnostics` note (0: list them all).
     #[arg(long, value_name = "N", default_value_t = minewatch_check::DEFAULT_MAX_PER_CODE)]
     pub max_per_code: usize,
+    /// Leave out the diagnostics of these codes (repeat, or separate with commas):
+    /// neither listed nor counted.
+    #[arg(long, value_name = "CODE", value_delimiter = ',')]
+    pub allow: Vec<String>,
+    /// Count the diagnostics of these codes as errors (repeat, or separate with
+    /// commas); `warnings` makes every warning an error.
+    #[arg(long, value_name = "CODE", value_delimiter = ',')]
+    pub deny: Vec<String>,
+}
+
+/// The levels `--allow` and `--deny` ask for; a name that is no code is an argument
+/// error that suggests the nearest code.
+fn levels(args: &Args) -> anyhow::Result<minewatch_check::Levels> {
+    let codes = || {
+        minewatch_check::CODES
+            .iter()
+            .map(|c| c.0)
+            .filter(|c| *c != "too-many-diagnostics")
+    };
+    let code = |flag: &str, name: &str| {
+        minewatch_check::Levels::code(name.trim()).map_err(|e| {
+            let nearest = codes()
+                .min_by_key(|c| minewatch_refdata::levenshtein(c, name.trim()))
+                .unwrap_or("missing-note");
+            let all: Vec<&str> = codes().collect();
+            anyhow::anyhow!(
+                "{flag}: {e}; did you mean `{nearest}`? The codes: {}",
+                all.join(", ")
+            )
+        })
+    };
+    let mut l = minewatch_check::Levels::default();
+    for a in &args.allow {
+        l.allow.push(code("--allow", a)?);
+    }
+    for d in &args.deny {
+        if d.trim() == "warnings" {
+            l.deny_warnings = true;
+        } else {
+            l.deny.push(code("--deny", d)?);
+        }
+    }
+    if let Some(c) = l.allow.iter().find(|c| l.deny.contains(c)) {
+        anyhow::bail!("`{c}` is both allowed (--allow) and denied (--deny): choose one");
+    }
+    Ok(l)
 }
 
 pub fn run(args: Args, _g: &Global) -> anyhow::Result<ExitCode> {
@@ -57,6 +103,7 @@ pub fn run(args: Args, _g: &Global) -> anyhow::Result<ExitCode> {
     if let Some(d) = &args.as_of {
         opts.as_of = input::parse_date("--as-of", d)?;
     }
+    let levels = levels(&args)?;
     let color = match args.color {
         Color::Always => true,
         Color::Never => false,
@@ -102,7 +149,13 @@ pub fn run(args: Args, _g: &Global) -> anyhow::Result<ExitCode> {
                     diagnostics: diags,
                     errors,
                     warnings,
-                } = analyze(&doc, &opts, !args.no_cross_checks, args.max_per_code);
+                } = analyze(
+                    &doc,
+                    &opts,
+                    !args.no_cross_checks,
+                    args.max_per_code,
+                    &levels,
+                );
                 let report = FileReport {
                     path: &inp.name,
                     text: &doc.text,
@@ -184,8 +237,9 @@ fn analyze(
     opts: &minewatch_check::Options,
     cross_checks: bool,
     max_per_code: usize,
+    levels: &minewatch_check::Levels,
 ) -> minewatch_check::Tally {
-    let mut out = minewatch_check::Listed::new(max_per_code);
+    let mut out = minewatch_check::Listed::with_levels(max_per_code, levels.clone());
     minewatch_check::check_into(doc, opts, &mut out);
     if cross_checks {
         let facts = minewatch_extract::extract(doc);
