@@ -224,9 +224,53 @@ fn floor_char(s: &str, mut i: usize) -> usize {
     i
 }
 
+/// Whether a table's empty cell (row `r`, column `c`) lost its value. A total row
+/// may leave a column empty whose other cells are years or words, not figures (a
+/// "Year" or "Source" column has nothing to add up).
+fn cell_lost(t: &minewatch_profile::Table, r: usize, c: usize) -> bool {
+    let row = &t.rows[r];
+    if row.cells[c].value.is_some() {
+        return false;
+    }
+    let total = row
+        .label
+        .value
+        .as_bytes()
+        .windows(5)
+        .any(|w| w.eq_ignore_ascii_case(b"total"));
+    if !total {
+        return true;
+    }
+    let figure = |v: &str| {
+        let v = v.trim();
+        let year = v.len() == 4
+            && v.bytes().all(|b| b.is_ascii_digit())
+            && (v.starts_with("19") || v.starts_with("20"));
+        !year
+            && !v.bytes().any(|b| b.is_ascii_alphabetic())
+            && v.bytes().any(|b| b.is_ascii_digit())
+    };
+    let mut others = t
+        .rows
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i != r)
+        .filter_map(|(_, o)| o.cells.get(c).and_then(|x| x.value.as_deref()))
+        .peekable();
+    // A column with no other value: nothing says what it holds, so the cell counts.
+    others.peek().is_none() || others.any(figure)
+}
+
 pub fn tables(doc: &Document, out: &mut Listed) {
     for t in &doc.tables {
-        let empty = t.empty_cells();
+        if t.empty_cells() == 0 {
+            continue;
+        }
+        let lost: Vec<(usize, usize)> = (0..t.rows.len())
+            .flat_map(|r| (0..t.rows[r].cells.len()).map(move |c| (r, c)))
+            .filter(|&(r, c)| cell_lost(t, r, c))
+            .collect();
+        let empty = lost.len();
         if empty == 0 {
             continue;
         }
@@ -250,15 +294,30 @@ pub fn tables(doc: &Document, out: &mut Listed) {
             ),
         )
         .with_help("restore the figures from the source");
-        if let Some(r) = t
-            .rows
-            .iter()
-            .find(|r| r.cells.iter().any(|c| c.value.is_none()))
-        {
-            d = d.with_related(
-                r.label.span,
-                format!("row \"{}\" has no values", r.label.value),
-            );
+        if let Some(&(ri, _)) = lost.first() {
+            let r = &t.rows[ri];
+            let cols: Vec<usize> = lost
+                .iter()
+                .filter(|(x, _)| *x == ri)
+                .map(|(_, c)| *c)
+                .collect();
+            let what = if cols.len() == r.cells.len() {
+                "has no values".to_string()
+            } else {
+                let names: Vec<String> = cols
+                    .iter()
+                    .map(|c| match t.columns.get(*c) {
+                        Some(h) if !h.value.is_empty() => format!("\u{201c}{}\u{201d}", h.value),
+                        _ => format!("{}", c + 1),
+                    })
+                    .collect();
+                format!(
+                    "has no value in column{} {}",
+                    if names.len() > 1 { "s" } else { "" },
+                    names.join(", ")
+                )
+            };
+            d = d.with_related(r.label.span, format!("row \"{}\" {what}", r.label.value));
         }
         out.push(d);
     }

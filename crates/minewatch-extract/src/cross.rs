@@ -298,7 +298,7 @@ fn sums_in_tables(doc: &Document, out: &mut Vec<Diagnostic>) {
             if complete && (sum - tv).abs() > 0.5 {
                 let col = t
                     .columns
-                    .get(ci + 1)
+                    .get(ci)
                     .map(|c| format!(" in column \u{201c}{}\u{201d}", c.value))
                     .unwrap_or_default();
                 out.push(

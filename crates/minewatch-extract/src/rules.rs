@@ -2545,7 +2545,21 @@ fn tables(cx: &mut Ctx, body: Span) {
                     continue;
                 };
                 let Some(n) = parse_cell(v) else { continue };
-                let pred = if is_total {
+                // What the column counts, by its header: destroyed or retained mines, a
+                // year (no count at all), else the stockpile.
+                let head = tb
+                    .columns
+                    .get(ci)
+                    .map(|c| c.value.to_ascii_lowercase())
+                    .unwrap_or_default();
+                if head.contains("year") || head.contains("date") {
+                    continue;
+                }
+                let pred = if head.contains("destroy") {
+                    "stockpile.destroyed"
+                } else if head.contains("retain") {
+                    "retained.total"
+                } else if is_total {
                     "stockpile.total"
                 } else {
                     "stockpile.by_type"
@@ -2583,8 +2597,7 @@ fn tables(cx: &mut Ctx, body: Span) {
                     casualty: None,
                     column: tb
                         .columns
-                        .get(ci + 1)
-                        .or(tb.columns.get(ci))
+                        .get(ci)
                         .map(|c| c.value.clone())
                         .filter(|_| row.cells.len() > 1),
                     confidence: Confidence::High,

@@ -1095,3 +1095,40 @@ fn destruction_of_n_and_completion_of_destruction() {
         .collect();
     assert_eq!(done, [&Value::Text("2016-06-04".into())]);
 }
+
+/// A table's column says what its figures count: destroyed or retained mines, or a
+/// year (no count); a wrong total names the column it is in.
+#[test]
+fn table_columns_say_what_is_counted() {
+    let doc = doc_of("Stockpile of antipersonnel mines in 2015\n\nMine type | Held | Destroyed | Year\nPMN | 100 | 20 | 2014\nM14 | 50 | 30 | 2015\nTotal | 160 | 50 |\n");
+    let facts = extract(&doc);
+    let got: Vec<(&str, f64, Option<&str>)> = facts
+        .iter()
+        .map(|f| {
+            (
+                f.predicate.as_str(),
+                f.value.as_number().unwrap(),
+                f.column.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("stockpile.by_type", 100.0, Some("Held")),
+            ("stockpile.destroyed", 20.0, Some("Destroyed")),
+            ("stockpile.by_type", 50.0, Some("Held")),
+            ("stockpile.destroyed", 30.0, Some("Destroyed")),
+            ("stockpile.total", 160.0, Some("Held")),
+            ("stockpile.destroyed", 50.0, Some("Destroyed")),
+        ]
+    );
+    let diags: Vec<String> = cross_check(&doc, &facts, &opts("2026-09-01"))
+        .into_iter()
+        .map(|d| d.message.to_string())
+        .collect();
+    assert_eq!(
+        diags,
+        ["the rows add up to 150 in column \u{201c}Held\u{201d}, but the total row says 160"]
+    );
+}

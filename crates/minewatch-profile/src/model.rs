@@ -305,6 +305,8 @@ pub struct Table {
     pub bracket_header: Option<Located<String>>,
     /// True when the bracket header announces that bracketed numbers are quantities.
     pub bracketed_quantities: bool,
+    /// The headers of the value columns: `columns[i]` heads every row's `cells[i]`
+    /// (a header over the row labels is not kept).
     pub columns: Vec<Located<String>>,
     pub rows: Vec<Row>,
     /// "Note: ..." lines that follow the table and belong to it.

@@ -310,26 +310,35 @@ fn blank_line_table(
         k = g;
     }
     let mut rows: Vec<Row> = Vec::new();
-    for &(c, _) in &elems[k..] {
+    for &(c, gap) in &elems[k..] {
         let loc = located(src, &chunks[c]);
-        if is_numeric_cell(&loc.value) {
-            if let Some(r) = rows.last_mut() {
-                r.cells.push(Cell {
-                    value: Some(loc.value),
-                    span: loc.span,
-                });
-                continue;
-            }
+        // A figure is a cell of the row above; so is a word one blank line after a
+        // cell of it, where the header has a column left for it ("51,653", "north"
+        // under "Quantity", "Location"): a new row stands after a wider gap.
+        let text_cell = |r: &Row| gap == 1 && !r.cells.is_empty() && r.cells.len() < columns.len();
+        if let Some(r) = rows
+            .last_mut()
+            .filter(|r| is_numeric_cell(&loc.value) || text_cell(r))
+        {
+            r.cells.push(Cell {
+                value: Some(loc.value),
+                span: loc.span,
+            });
+            continue;
         }
         rows.push(Row {
             label: loc,
             cells: Vec::new(),
         });
     }
-    let ncols = columns
-        .len()
-        .max(rows.iter().map(|r| r.cells.len()).max().unwrap_or(0))
-        .max(1);
+    // A header over the labels ("Mine type" above "Held", "Destroyed") heads no value
+    // column: dropped, as the pipe form's first header is, so that `columns[i]` heads
+    // every row's `cells[i]` in both forms.
+    let widest = rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
+    if widest > 0 && columns.len() == widest + 1 {
+        columns.remove(0);
+    }
+    let ncols = columns.len().max(widest).max(1);
     for r in rows.iter_mut() {
         let end = r
             .cells

@@ -440,3 +440,34 @@ fn kinds_are_named_as_serde_names_them() {
         );
     }
 }
+
+/// `columns[i]` heads every row's `cells[i]` in both table forms: a blank-line table's
+/// header over the row labels is not a value column, and a word one blank line after
+/// a row's figure is a cell of it (a "Location" column), not a row of its own.
+#[test]
+fn table_columns_head_the_cells_in_both_forms() {
+    let blank = "Chile\n\nMine Ban Policy\n\nLast updated: 1 May 2026\n\nStockpile of antipersonnel mines in 2002\n\nMine type\n\nHeld\n\nDestroyed\n\n\nPMN\n\n100\n\n20\n\n\nM14\n\n50\n\n30\n\n\nThe figures come from the report.\n";
+    let doc = minewatch_profile::read(blank.as_bytes());
+    let t = &doc.tables[0];
+    let heads: Vec<&str> = t.columns.iter().map(|c| c.value.as_str()).collect();
+    assert_eq!(heads, ["Held", "Destroyed"]);
+    assert_eq!(t.empty_cells(), 0);
+    assert_eq!(t.rows[1].cells[1].value.as_deref(), Some("30"));
+
+    let pipe = "Chile\n\nMine Ban Policy\n\nLast updated: 1 May 2026\n\nMine type | Held | Destroyed\nPMN | 100 | 20\nM14 | 50 | 30\n";
+    let doc = minewatch_profile::read(pipe.as_bytes());
+    let heads: Vec<&str> = doc.tables[0]
+        .columns
+        .iter()
+        .map(|c| c.value.as_str())
+        .collect();
+    assert_eq!(heads, ["Held", "Destroyed"]);
+
+    let text_cells = "Chile\n\nMine Ban Policy\n\nLast updated: 1 May 2026\n\nStockpile by type\n\n\nQuantity\n\nLocation\n\n\n\nPMN [1]\n\n51,653\n\nnorth\n\n\nM14 [1]\n\n9,319\n\nsouth\n\n\nThe figures come from the report.\n";
+    let doc = minewatch_profile::read(text_cells.as_bytes());
+    let t = &doc.tables[0];
+    assert_eq!(t.rows.len(), 2, "{:#?}", t.rows);
+    assert_eq!(t.rows[0].cells[1].value.as_deref(), Some("north"));
+    assert_eq!(t.empty_cells(), 0);
+    assert_eq!(doc.text, text_cells, "lossless");
+}

@@ -1,0 +1,49 @@
+//! `empty-table` on tables that lost values and on tables that leave a cell empty on
+//! purpose.
+
+use minewatch_check::{check, Options};
+
+fn empty_tables(text: &str) -> Vec<(String, Vec<String>)> {
+    let doc = minewatch_profile::read(text.as_bytes());
+    let opts = Options {
+        as_of: "2026-06-01".parse().unwrap(),
+        ..Options::default()
+    };
+    check(&doc, &opts)
+        .into_iter()
+        .filter(|d| d.code == "empty-table")
+        .map(|d| {
+            (
+                d.message.to_string(),
+                d.related.iter().map(|r| r.message.clone()).collect(),
+            )
+        })
+        .collect()
+}
+
+const HEAD: &str = "Chile\n\nMine Ban Policy\n\nLast updated: 1 May 2026\n\n";
+
+/// A total row may leave a year column empty (nothing to add up there); a lost
+/// figure is still found, and the column it was lost from is named.
+#[test]
+fn a_total_row_without_a_year_is_whole() {
+    let whole = format!("{HEAD}Mine type | Destroyed | Year\nPMN | 2,000 | 2002\nOZM-72 | 1,500 | 2003\nTotal | 3,500 |\n");
+    assert!(empty_tables(&whole).is_empty());
+    let lost = format!("{HEAD}Mine type | Destroyed | Year\nPMN | 2,000 | 2002\nOZM-72 | | 2003\nTotal | 3,500 |\n");
+    assert_eq!(
+        empty_tables(&lost),
+        [(
+            "table has 1 of 6 cells empty: their values were lost".to_string(),
+            vec!["row \"OZM-72\" has no value in column \u{201c}Destroyed\u{201d}".to_string()]
+        )]
+    );
+    // A total row without its figure is a loss.
+    let no_total = format!("{HEAD}Mine type | Destroyed | Year\nPMN | 2,000 | 2002\nOZM-72 | 1,500 | 2003\nTotal | |\n");
+    assert_eq!(empty_tables(&no_total).len(), 1);
+    // A row with nothing left says so.
+    let bare = format!("{HEAD}Mine type | Held | Destroyed\nPMN | | \nM14 | 50 | 30\n");
+    assert_eq!(
+        empty_tables(&bare)[0].1,
+        ["row \"PMN\" has no values".to_string()]
+    );
+}
