@@ -739,7 +739,8 @@ fn quantity_at(s: &str, lower: &str, i: usize) -> (Option<Quantity>, usize) {
     // A range in words: "10,000 to 20,000 mines", "between 10,000 and 20,000 mines"
     // (rising, and not where a change starts: "from 200,013 to 13,585"; years are
     // periods, not figures).
-    if !words && hi.is_none() {
+    let rest = &lower.as_bytes()[e..];
+    if !words && hi.is_none() && (rest.starts_with(b" to ") || rest.starts_with(b" and ")) {
         let before = lower[..i].trim_end_matches(' ');
         let conn = if before.ends_with("between") {
             " and "
