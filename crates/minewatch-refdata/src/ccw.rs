@@ -166,7 +166,7 @@ mod tests {
     #[test]
     fn embedded_table_parses() {
         let rows = ccw_apii();
-        assert_eq!(rows.len(), 59);
+        assert_eq!(rows.len(), 65);
         for r in rows {
             assert!(crate::resolve_state(&r.iso3).is_some(), "{}", r.iso3);
             assert_eq!(
