@@ -1720,6 +1720,19 @@ fn unga<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
         let mut f = cx.fact(t, "unga.vote", Value::Text(vote.into()), vpos, vpos + 1);
         f.vote = Some(vote.into());
         f.resolution = Some("all".into());
+        // "... since 1997, except in 2004, when it voted against": the claim is not
+        // about every resolution, and which ones it leaves out is not read here.
+        if let Some(p) = find(mm!("except"), t.lower) {
+            f.confidence = Confidence::Low;
+            f.reason = Some(format!(
+                "the sentence makes an exception (\u{201c}{}\u{201d})",
+                t.s[p..]
+                    .split([',', ';', '.'])
+                    .next()
+                    .unwrap_or("except")
+                    .trim()
+            ));
+        }
         if let Some(sd) = since {
             f.since = Some(sd.year);
             f.as_of = Some(format!("{}/..", sd.year));
@@ -2238,6 +2251,10 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
             let w = next_word_lower(l, a).unwrap_or("");
             matches!(w, "retains" | "holds" | "possesses")
                 || w.ends_with("ing") && ["is ", "are "].iter().any(|x| l[..a].ends_with(x))
+                // "has a stockpile of", "is believed to have a stockpile of"
+                || ["has a ", "have a ", "has an ", "have an "]
+                    .iter()
+                    .any(|x| l[..a].ends_with(x))
         });
         let pred = match best {
             Some((a, p, _)) => {

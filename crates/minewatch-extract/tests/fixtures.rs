@@ -1132,3 +1132,19 @@ fn table_columns_say_what_is_counted() {
         ["the rows add up to 150 in column \u{201c}Held\u{201d}, but the total row says 160"]
     );
 }
+
+/// "has abstained on every resolution since 1997, except in 2004" is no claim about
+/// every resolution: low confidence, so no cross-check rests on it; "is believed to
+/// have a stockpile of" holds now, not at the paragraph's last date.
+#[test]
+fn exceptions_to_every_vote_and_a_stockpile_held_now() {
+    let doc = doc_of("Poland has abstained on every UNGA resolution supporting the treaty since 1997, except in 2004.[1]\n\nSince February 2022, Poland has trained with mines.[2] Poland is believed to have a stockpile of 26,000 antipersonnel mines.[2]\n\n[1] One.\n[2] Two.");
+    let facts = extract(&doc);
+    let vote = of(&facts, "unga.vote").next().unwrap();
+    assert_eq!(vote.confidence, minewatch_extract::Confidence::Low);
+    assert!(vote.reason.as_deref().unwrap().contains("except in 2004"));
+    assert!(cross_check(&doc, &facts, &opts("2026-09-01"))
+        .iter()
+        .all(|d| d.code != "contradicts-reference"));
+    assert_eq!(find(&facts, "stockpile.total", 26_000.0).as_of, None);
+}
