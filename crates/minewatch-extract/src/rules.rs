@@ -124,7 +124,16 @@ impl Dates<'_> {
     /// what the present describes; an event's date does not.
     fn context_of_present(&self) -> Option<&DateMention> {
         let (pre, d) = self.context_in()?;
+        // The date must date the report itself ("reported on 30 April 2024", "its report
+        // of 30 April 2024"), not an event it reports ("reported that it had completed
+        // destruction ... on 31 December 2015").
         let pre = pre.to_ascii_lowercase();
+        let mut from = pre.len().saturating_sub(40);
+        while !pre.is_char_boundary(from) {
+            from += 1;
+        }
+        let near = &pre[from..];
+        let near = near.rsplit(" that ").next().unwrap_or(near);
         [
             "report",
             "stated",
@@ -135,7 +144,7 @@ impl Dates<'_> {
             "according",
         ]
         .iter()
-        .any(|w| pre.contains(w))
+        .any(|w| near.contains(w))
         .then_some(d)
     }
 }

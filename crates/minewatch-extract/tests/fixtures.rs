@@ -944,6 +944,9 @@ fn a_present_figure_takes_no_earlier_date() {
         find(&facts, "retained.total", 3500.0).as_of.as_deref(),
         Some("2016-06-04")
     );
+    // A report of an event dates the event, not the report: no context for the present.
+    let doc = doc_of("Poland reported that it had completed the destruction of its stockpile on 4 June 2016.[1] Poland is retaining 3,000 mines for training.[2]\n\n[1] One.\n[2] Two.");
+    assert_eq!(find(&extract(&doc), "retained.total", 3000.0).as_of, None);
 }
 
 /// A withdrawal's stated deposit or effective date against the treaty status data:
