@@ -1191,6 +1191,14 @@ fn events<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, Ev)]) {
         let Some(d) = assigned[k].map(|i| &t.dates[i]) else {
             continue;
         };
+        // "was due by 30 April 2025 but had not been received as of 1 October 2025": a
+        // report not made has no date; "as of" dates what was known, not a submission.
+        if matches!(ev, Ev::ReportA7 | Ev::ReportCcw) {
+            let gap = t.lower.get(b..d.start).unwrap_or("");
+            if has(mm!(" not "), gap) || gap.trim_end().ends_with("as of") {
+                continue;
+            }
+        }
         let mut f = cx.fact(t, ev.predicate(), Value::Text(d.iso()), d.start, d.end);
         f.as_of = Some(d.iso());
         if let Ev::Deposit(i) = ev {

@@ -1151,3 +1151,14 @@ fn exceptions_to_every_vote_and_a_stockpile_held_now() {
         .all(|d| d.code != "contradicts-reference"));
     assert_eq!(find(&facts, "stockpile.total", 26_000.0).as_of, None);
 }
+
+/// A report "due by" one date that "had not been received as of" another has no date
+/// of submission; a late one that was submitted has its own.
+#[test]
+fn a_report_not_received_is_not_dated() {
+    let doc = doc_of("Its Article 7 report for calendar year 2024 was due by 30 April 2025 but had not been received as of 1 October 2025.[1] Poland's initial Article 7 report, due on 28 August 2003, was submitted on 3 March 2004.[1]\n\n[1] One.");
+    let dates: Vec<&Value> = of(&extract(&doc), "report.article7")
+        .map(|f| &f.value)
+        .collect();
+    assert_eq!(dates, [&Value::Text("2004-03-03".into())]);
+}
