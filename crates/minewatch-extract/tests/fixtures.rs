@@ -1157,8 +1157,7 @@ fn exceptions_to_every_vote_and_a_stockpile_held_now() {
 #[test]
 fn a_report_not_received_is_not_dated() {
     let doc = doc_of("Its Article 7 report for calendar year 2024 was due by 30 April 2025 but had not been received as of 1 October 2025.[1] Poland's initial Article 7 report, due on 28 August 2003, was submitted on 3 March 2004.[1]\n\n[1] One.");
-    let dates: Vec<&Value> = of(&extract(&doc), "report.article7")
-        .map(|f| &f.value)
-        .collect();
+    let facts = extract(&doc);
+    let dates: Vec<&Value> = of(&facts, "report.article7").map(|f| &f.value).collect();
     assert_eq!(dates, [&Value::Text("2004-03-03".into())]);
 }
