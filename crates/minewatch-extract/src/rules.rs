@@ -2444,8 +2444,18 @@ fn as_of(t: &Sent, q: &Quantity, present: bool) -> Option<String> {
             return Some(d.iso());
         }
         // "a further 4,100 in 2003": the year right after the figure is its own, even
-        // where another figure's year stands before it.
-        if gap == " in " || gap == " during " {
+        // where another figure's year stands before it; so after a participle, "97
+        // casualties recorded in 2023".
+        let participle_in = gap
+            .strip_prefix(' ')
+            .and_then(|g| {
+                g.strip_suffix(" in ")
+                    .or_else(|| g.strip_suffix(" during "))
+            })
+            .is_some_and(|w| {
+                w.len() > 4 && w.ends_with("ed") && w.bytes().all(|b| b.is_ascii_lowercase())
+            });
+        if gap == " in " || gap == " during " || participle_in {
             return Some(d.iso());
         }
     }

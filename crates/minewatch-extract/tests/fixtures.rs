@@ -1161,3 +1161,19 @@ fn a_report_not_received_is_not_dated() {
     let dates: Vec<&Value> = of(&facts, "report.article7").map(|f| &f.value).collect();
     assert_eq!(dates, [&Value::Text("2004-03-03".into())]);
 }
+
+/// A year right after a participle ("97 casualties recorded in 2023") is the figure's,
+/// not the year the sentence opens with.
+#[test]
+fn a_year_after_a_participle_is_the_figures() {
+    let doc = doc_of("In 2024, 142 mine casualties were recorded in Poland, an increase from the 97 casualties recorded in 2023.[1]\n\n[1] One.");
+    let facts = extract(&doc);
+    assert_eq!(
+        find(&facts, "casualties", 142.0).as_of.as_deref(),
+        Some("2024")
+    );
+    assert_eq!(
+        find(&facts, "casualties", 97.0).as_of.as_deref(),
+        Some("2023")
+    );
+}
