@@ -926,21 +926,30 @@ fn treaty_status(f: &Fact, out: &mut Vec<Diagnostic>) {
     };
     let Some(known) = known else { return };
     if known != stated {
-        out.push(
-            Diagnostic::new(
-                "contradicts-reference",
-                Severity::Warning,
-                span(f),
-                format!(
-                    "{what} stated as {}, but the treaty status data give {} for {}",
-                    stated.long(),
-                    known.long(),
-                    row.name
-                ),
-            )
-            .with_help(format!("source: {}", row.source_url)),
-        );
+        out.push(status_differs(f, row, what, stated, known));
     }
+}
+
+/// A treaty date stated otherwise than the treaty status data give it.
+fn status_differs(
+    f: &Fact,
+    row: &minewatch_refdata::MbtStatusRow,
+    what: &str,
+    stated: Date,
+    known: Date,
+) -> Diagnostic {
+    Diagnostic::new(
+        "contradicts-reference",
+        Severity::Warning,
+        span(f),
+        format!(
+            "{what} stated as {}, but the treaty status data give {} for {}",
+            stated.long(),
+            known.long(),
+            row.name
+        ),
+    )
+    .with_help(format!("source: {}", row.source_url))
 }
 
 /// A withdrawal's stated deposit and effective dates against the treaty status data,
@@ -968,24 +977,11 @@ fn withdrawal_status(f: &Fact, out: &mut Vec<Diagnostic>) {
         .iter()
         .any(|w| q.contains(w));
     let mut differ = |what: &str, stated: Date, known: Date| {
-        out.push(
-            Diagnostic::new(
-                "contradicts-reference",
-                Severity::Warning,
-                span(f),
-                format!(
-                    "withdrawal {what} stated as {}, but the treaty status data give {} for {}",
-                    stated.long(),
-                    known.long(),
-                    row.name
-                ),
-            )
-            .with_help(format!("source: {}", row.source_url)),
-        );
+        out.push(status_differs(f, row, what, stated, known));
     };
     if let Some(stated) = full_date(&f.value).filter(|_| deposit && !announced) {
         if stated != known {
-            differ("deposited", stated, known);
+            differ("withdrawal deposited", stated, known);
             return;
         }
     }
@@ -1000,7 +996,7 @@ fn withdrawal_status(f: &Fact, out: &mut Vec<Diagnostic>) {
         row.withdrawal_effective_date,
     ) {
         if stated != known && !too_early(stated) {
-            differ("effective", stated, known);
+            differ("withdrawal effective", stated, known);
         }
     }
 }
