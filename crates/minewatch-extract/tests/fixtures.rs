@@ -1177,3 +1177,32 @@ fn a_year_after_a_participle_is_the_figures() {
         Some("2023")
     );
 }
+
+/// The fixtures' treaty dates and votes are real (fixtures/README.md): none of the
+/// profiles but the planted defects contradicts the reference data or the treaty's
+/// rules.
+#[test]
+fn fixtures_agree_with_the_reference_data() {
+    let mut names: Vec<String> = ["finland", "belarus", "myanmar"]
+        .iter()
+        .map(|n| format!("{FIX}/{n}.txt"))
+        .collect();
+    for dir in ["heldout", "heldout2", "heldout3", "heldout4"] {
+        for e in std::fs::read_dir(format!("{FIX}/{dir}")).unwrap() {
+            let p = e.unwrap().path();
+            if p.extension().is_some_and(|x| x == "txt" || x == "md") {
+                names.push(p.display().to_string());
+            }
+        }
+    }
+    assert!(names.len() >= 10, "{names:?}");
+    for n in &names {
+        let doc = read(n);
+        let bad: Vec<String> = cross_check(&doc, &extract(&doc), &opts("2026-11-30"))
+            .into_iter()
+            .filter(|d| d.code == "contradicts-reference" || d.code == "treaty-date-mismatch")
+            .map(|d| d.message.to_string())
+            .collect();
+        assert!(bad.is_empty(), "{n}: {bad:#?}");
+    }
+}
