@@ -2002,6 +2002,57 @@ fn q_triggers(l: &str, words: &[&str], bits: &[(u64, u64)]) -> Vec<(usize, usize
         .collect()
 }
 
+/// "retains no mines", "destroyed no antipersonnel mines": a count of none, right after
+/// the verb that says what is counted (no other "no": "no fewer than", "no evidence").
+fn zero_mines(t: &Sent, qs: &mut Vec<Quantity>) {
+    let l = t.lower;
+    let mut from = 0;
+    while let Some(k) = find(mm!(" no "), &l[from..]).map(|k| from + k) {
+        from = k + 4;
+        let verb = l[..k].rsplit(' ').next().unwrap_or("");
+        if !matches!(
+            verb,
+            "retains" | "retained" | "retain" | "holds" | "held" | "possesses" | "destroyed"
+        ) {
+            continue;
+        }
+        let rest = &l[k + 4..];
+        let Some(noun) = [
+            "mines",
+            "antipersonnel mines",
+            "anti-personnel mines",
+            "landmines",
+        ]
+        .into_iter()
+        .find(|n| {
+            rest.starts_with(n) && !rest[n.len()..].starts_with(|c: char| c.is_ascii_alphanumeric())
+        }) else {
+            continue;
+        };
+        let start = k + 1;
+        if qs
+            .iter()
+            .any(|q| q.start < k + 4 + noun.len() && start < q.end)
+        {
+            continue;
+        }
+        let q = Quantity {
+            start,
+            end: start + 2,
+            hedge_start: start,
+            num: Num::One(0.0),
+            qualifier: Qualifier::Exact,
+            currency: None,
+            unit: Some("mines"),
+            phrase_end: k + 4 + noun.len(),
+            alt: None,
+            words: true,
+        };
+        let at = qs.partition_point(|x| x.start < start);
+        qs.insert(at, q);
+    }
+}
+
 /// The words before a figure say it is what remains: "leaving", "with ... remaining".
 fn remaining_before(pre: &str) -> bool {
     let pre = pre.trim_end();
@@ -2046,6 +2097,7 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
         starts.sort_unstable();
     }
     let mut qs = quantities_from(t.s, l, starts);
+    zero_mines(t, &mut qs);
     if qs.is_empty() {
         return;
     }

@@ -1206,3 +1206,30 @@ fn fixtures_agree_with_the_reference_data() {
         assert!(bad.is_empty(), "{n}: {bad:#?}");
     }
 }
+
+/// "retains no mines", "destroyed no mines in 2024": a count of none; "no fewer than"
+/// is a hedge, and "no evidence that ... retained" no count at all.
+#[test]
+fn zero_counts_of_mines() {
+    let doc = doc_of("Poland retains no mines for training.[1] In 2024, Poland destroyed no antipersonnel mines.[1] Poland retained no fewer than 2,000 mines in 2020.[1] There is no evidence that Poland held mines in 2021.[1]\n\n[1] One.");
+    let facts = extract(&doc);
+    let got: Vec<(&str, f64, Option<&str>, Qualifier)> = facts
+        .iter()
+        .map(|f| {
+            (
+                f.predicate.as_str(),
+                f.value.as_number().unwrap(),
+                f.as_of.as_deref(),
+                f.qualifier,
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("retained.total", 0.0, None, Qualifier::Exact),
+            ("stockpile.destroyed", 0.0, Some("2024"), Qualifier::Exact),
+            ("retained.total", 2000.0, Some("2020"), Qualifier::AtLeast),
+        ]
+    );
+}
