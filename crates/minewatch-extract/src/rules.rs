@@ -746,18 +746,49 @@ impl Sent<'_, '_> {
     /// word boundaries, in order: every match of `p` in `lower` whose ends are not
     /// letters or digits, found from the words.
     fn phrase_at(&self, p: &'static str) -> impl Iterator<Item = usize> + '_ {
+        self.phrase_spans(p).map(|(i, _)| i)
+    }
+
+    /// Where phrase `p` stands, start and end: its spaces match any run of spaces
+    /// ("ratify it  until" where a wrapped line ended in a space or in "\r\n").
+    fn phrase_spans(&self, p: &'static str) -> impl Iterator<Item = (usize, usize)> + '_ {
         let first = first_word(p);
         let lb = self.lower.as_bytes();
         self.words
             .iter()
             .filter(move |w| **w == first)
             .map(|w| self.offset(w))
-            .filter(move |&i| {
-                let e = i + p.len();
-                lb[i..].starts_with(p.as_bytes())
-                    && (e >= lb.len() || !lb[e].is_ascii_alphanumeric())
+            .filter_map(move |i| {
+                let e = loose_end(lb, i, p.as_bytes())?;
+                (e >= lb.len() || !lb[e].is_ascii_alphanumeric()).then_some((i, e))
             })
     }
+}
+
+/// Where `p` ends if it starts at `hay[i..]`, a space of `p` matching one or more
+/// spaces of `hay`.
+fn loose_end(hay: &[u8], i: usize, p: &[u8]) -> Option<usize> {
+    let rest = hay.get(i..)?;
+    if rest.starts_with(p) {
+        return Some(i + p.len());
+    }
+    let (mut h, mut k) = (i, 0);
+    while k < p.len() {
+        if p[k] == b' ' {
+            if hay.get(h) != Some(&b' ') {
+                return None;
+            }
+            while hay.get(h) == Some(&b' ') {
+                h += 1;
+            }
+        } else if hay.get(h) == Some(&p[k]) {
+            h += 1;
+        } else {
+            return None;
+        }
+        k += 1;
+    }
+    Some(h)
 }
 
 /// A phrase's first word.
@@ -858,9 +889,9 @@ fn event_triggers(t: &Sent) -> Vec<(usize, usize, Ev)> {
             if first != 0 && t.ev & first == 0 {
                 continue;
             }
-            for i in t.phrase_at(p) {
-                if !v.iter().any(|(a, b, _)| i < *b && *a < i + p.len()) {
-                    v.push((i, i + p.len(), ev));
+            for (i, e) in t.phrase_spans(p) {
+                if !v.iter().any(|(a, b, _)| i < *b && *a < e) {
+                    v.push((i, e, ev));
                 }
             }
         }
@@ -2002,6 +2033,17 @@ fn q_triggers(l: &str, words: &[&str], bits: &[(u64, u64)]) -> Vec<(usize, usize
         .collect()
 }
 
+/// `s` with every run of spaces made one space.
+fn collapse_spaces(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if !(c == ' ' && out.ends_with(' ')) {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// "retains no mines", "destroyed no antipersonnel mines": a count of none, right after
 /// the verb that says what is counted (no other "no": "no fewer than", "no evidence").
 fn zero_mines(t: &Sent, qs: &mut Vec<Quantity>) {
@@ -2144,6 +2186,14 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
             continue;
         };
         let gap = &l[qs[i - 1].phrase_end.max(qs[i - 1].end)..qs[i].hedge_start];
+        // A wrapped line may leave two spaces ("down from \r\n3,000"): read as one.
+        let single;
+        let gap = if gap.contains("  ") {
+            single = collapse_spaces(gap);
+            single.as_str()
+        } else {
+            gap
+        };
         let after = next_word_lower(l, qs[i].end);
         // "12 people were killed and 34 injured", "580 casualties, of whom 160 were
         // killed": people, by the verb that follows.

@@ -1233,3 +1233,31 @@ fn zero_counts_of_mines() {
         ]
     );
 }
+
+/// Wrapped lines that end in "\r\n" or in a space join with two spaces: trigger
+/// phrases still match across them.
+#[test]
+fn phrases_across_crlf_and_trailing_space_wraps() {
+    let text = "Greece\r\n\r\nMine Ban Policy\r\n\r\nLast updated: 14 September 2026\r\n\r\nGreece signed the Mine Ban Treaty on 3 December 1997 but did not ratify it\r\nuntil 25 September 2003, and the treaty entered into \nforce for it on 1 March 2004.[1]\r\n\r\n[1] One.\r\n";
+    let doc = minewatch_profile::read(text.as_bytes());
+    let facts = extract(&doc);
+    let preds: Vec<(&str, &Value)> = facts
+        .iter()
+        .map(|f| (f.predicate.as_str(), &f.value))
+        .collect();
+    assert_eq!(
+        preds,
+        [
+            ("treaty.signature", &Value::Text("1997-12-03".into())),
+            ("treaty.deposit", &Value::Text("2003-09-25".into())),
+            ("treaty.entry_into_force", &Value::Text("2004-03-01".into())),
+        ]
+    );
+    // A figure's words across such a wrap: "down from \r\n3,000 in 2023".
+    let text = "Greece\r\n\r\nMine Ban Policy\r\n\r\nLast updated: 14 September 2026\r\n\r\nIn 2024, Greece destroyed 2,000 mines, down from \r\n3,000 in 2023.[1]\r\n\r\n[1] One.\r\n";
+    let facts = extract(&minewatch_profile::read(text.as_bytes()));
+    assert_eq!(
+        find(&facts, "stockpile.destroyed", 3000.0).as_of.as_deref(),
+        Some("2023")
+    );
+}
