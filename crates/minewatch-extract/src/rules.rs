@@ -2052,22 +2052,28 @@ fn zero_mines(t: &Sent, qs: &mut Vec<Quantity>) {
     while let Some(k) = find(mm!(" no "), &l[from..]).map(|k| from + k) {
         from = k + 4;
         let verb = l[..k].rsplit(' ').next().unwrap_or("");
-        if !matches!(
+        let counts = matches!(
             verb,
             "retains" | "retained" | "retain" | "holds" | "held" | "possesses" | "destroyed"
-        ) {
+        );
+        // "has no stockpile": none held ("has no mines" could speak of mined land).
+        if !counts && !matches!(verb, "has" | "have" | "had") {
             continue;
         }
         let rest = &l[k + 4..];
-        let Some(noun) = [
-            "mines",
-            "antipersonnel mines",
-            "anti-personnel mines",
-            "landmines",
-        ]
-        .into_iter()
-        .find(|n| {
-            rest.starts_with(n) && !rest[n.len()..].starts_with(|c: char| c.is_ascii_alphanumeric())
+        let nouns: &[&str] = if counts {
+            &[
+                "mines",
+                "antipersonnel mines",
+                "anti-personnel mines",
+                "landmines",
+            ]
+        } else {
+            &["stockpile"]
+        };
+        let Some(noun) = nouns.iter().find(|n| {
+            rest.starts_with(**n)
+                && !rest[n.len()..].starts_with(|c: char| c.is_ascii_alphanumeric())
         }) else {
             continue;
         };

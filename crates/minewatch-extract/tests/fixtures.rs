@@ -1232,6 +1232,13 @@ fn zero_counts_of_mines() {
             ("retained.total", 2000.0, Some("2020"), Qualifier::AtLeast),
         ]
     );
+    // "has no stockpile" is none held; "has no mines in its territory" says nothing
+    // of a stockpile.
+    let doc = doc_of("Poland has no stockpile of antipersonnel mines.[1] Poland has no mines in its territory.[1]\n\n[1] One.");
+    let facts = extract(&doc);
+    assert_eq!(facts.len(), 1, "{facts:#?}");
+    assert_eq!(facts[0].predicate, "stockpile.total");
+    assert_eq!(facts[0].value, Value::Number(0.0));
 }
 
 /// Wrapped lines that end in "\r\n" or in a space join with two spaces: trigger
