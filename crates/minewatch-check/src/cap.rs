@@ -38,12 +38,18 @@ impl Levels {
     /// The code named `name` among [`crate::CODES`] (the `too-many-diagnostics` note
     /// is no finding and has no level), or the reason it is not one.
     pub fn code(name: &str) -> Result<&'static str, String> {
+        Levels::codes()
+            .find(|c| *c == name)
+            .ok_or_else(|| format!("`{name}` is not a diagnostic code"))
+    }
+
+    /// The codes a level can be set for: every finding's (not the note that counts
+    /// unlisted ones).
+    pub fn codes() -> impl Iterator<Item = &'static str> {
         crate::CODES
             .iter()
             .map(|c| c.0)
             .filter(|c| *c != "too-many-diagnostics")
-            .find(|c| *c == name)
-            .ok_or_else(|| format!("`{name}` is not a diagnostic code"))
     }
 
     fn is_default(&self) -> bool {

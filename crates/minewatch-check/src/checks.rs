@@ -232,13 +232,7 @@ fn cell_lost(t: &minewatch_profile::Table, r: usize, c: usize) -> bool {
     if row.cells[c].value.is_some() {
         return false;
     }
-    let total = row
-        .label
-        .value
-        .as_bytes()
-        .windows(5)
-        .any(|w| w.eq_ignore_ascii_case(b"total"));
-    if !total {
+    if !row.is_total() {
         return true;
     }
     let figure = |v: &str| {

@@ -257,25 +257,13 @@ fn casualty_sums(facts: &[Fact], out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// Whether `s` contains "total" in any ASCII case (what its ASCII lowercase copy
-/// would contain), without the copy.
-pub(crate) fn has_total(s: &str) -> bool {
-    s.as_bytes()
-        .windows(5)
-        .any(|w| w.eq_ignore_ascii_case(b"total"))
-}
-
 /// A table's total row against the sum of its rows, column by column, where no cell was lost.
 fn sums_in_tables(doc: &Document, out: &mut Vec<Diagnostic>) {
     for t in &doc.tables {
-        let Some(total) = t.rows.iter().find(|r| has_total(&r.label.value)) else {
+        let Some(total) = t.rows.iter().find(|r| r.is_total()) else {
             continue;
         };
-        let rows: Vec<_> = t
-            .rows
-            .iter()
-            .filter(|r| !has_total(&r.label.value))
-            .collect();
+        let rows: Vec<_> = t.rows.iter().filter(|r| !r.is_total()).collect();
         if rows.len() < 2 {
             continue;
         }

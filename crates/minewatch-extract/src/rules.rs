@@ -2679,7 +2679,7 @@ fn tables(cx: &mut Ctx, body: Span) {
         for row in &tb.rows {
             let label = row.label.value.as_str();
             let llabel = label.to_ascii_lowercase();
-            let is_total = crate::cross::has_total(label);
+            let is_total = row.is_total();
             // Designations start at the starts of runs of ASCII letters and digits.
             let lb = label.as_bytes();
             let mines = find_mines_from(

@@ -296,6 +296,17 @@ pub struct Row {
     pub cells: Vec<Cell>,
 }
 
+impl Row {
+    /// A total row: its label says "total" in any case ("Grand Total", "TOTAL").
+    pub fn is_total(&self) -> bool {
+        self.label
+            .value
+            .as_bytes()
+            .windows(5)
+            .any(|w| w.eq_ignore_ascii_case(b"total"))
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Table {
     pub form: TableForm,

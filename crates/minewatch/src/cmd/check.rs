@@ -60,12 +60,7 @@ pub struct Args {
 /// The levels `--allow` and `--deny` ask for; a name that is no code is an argument
 /// error that suggests the nearest code.
 fn levels(args: &Args) -> anyhow::Result<minewatch_check::Levels> {
-    let codes = || {
-        minewatch_check::CODES
-            .iter()
-            .map(|c| c.0)
-            .filter(|c| *c != "too-many-diagnostics")
-    };
+    let codes = minewatch_check::Levels::codes;
     let code = |flag: &str, name: &str| {
         minewatch_check::Levels::code(name.trim()).map_err(|e| {
             let nearest = codes()
