@@ -2252,9 +2252,26 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
         // "destroyed 3.4 million mines, leaving 3.3 million in stock": what is left
         // of the same.
         let leaving = gap.ends_with(", leaving ");
+        // "2,512 mines in 2007, 1,460 in 2013, and 1,439 as of 2024": a list of the
+        // same count over time, each figure with its own year or "as of".
+        let dated = {
+            let rest = &l[qs[i].end..];
+            rest.starts_with(" as of ")
+                || rest.strip_prefix(" in ").is_some_and(|y| {
+                    y.len() >= 4
+                        && y.as_bytes()[..4].iter().all(u8::is_ascii_digit)
+                        && (y.starts_with("19") || y.starts_with("20"))
+                })
+        };
+        let series = dated && gap.ends_with(", ");
         if gap.len() < 40
-            && (has(mm!(" and "), gap) || part_of && people_verb || change_from || leaving || listed)
-            && elided
+            && (has(mm!(" and "), gap)
+                || part_of && people_verb
+                || change_from
+                || leaving
+                || listed
+                || series)
+            && (elided || dated)
             // "5,000 mines for training as of 2023, up from 3,000 in 2022": a change
             // from an earlier figure may follow the first's time.
             || change_from && gap.len() < 80 && elided

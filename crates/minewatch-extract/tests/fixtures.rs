@@ -1268,3 +1268,24 @@ fn phrases_across_crlf_and_trailing_space_wraps() {
         Some("2023")
     );
 }
+
+/// "2,512 mines in 2007, 1,460 in 2013, and 1,439 as of 2024": a series of the same
+/// count, each figure with its own time; a figure after a comma without a year of its
+/// own ("300 in the north") is not taken into the series.
+#[test]
+fn a_series_of_figures_each_with_its_year() {
+    let doc = doc_of("Poland retained 2,512 mines for training in 2007, 1,460 in 2013, and 1,439 as of 2024.[1] Poland destroyed 2,000 mines in 2019, 300 in the north.[1]\n\n[1] One.");
+    let facts = extract(&doc);
+    let got: Vec<(f64, Option<&str>)> = of(&facts, "retained.total")
+        .map(|f| (f.value.as_number().unwrap(), f.as_of.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (2512.0, Some("2007")),
+            (1460.0, Some("2013")),
+            (1439.0, Some("2024"))
+        ]
+    );
+    assert_eq!(of(&facts, "stockpile.destroyed").count(), 1);
+}
