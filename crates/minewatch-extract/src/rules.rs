@@ -200,7 +200,7 @@ mod kw {
 
 /// The first words of every event trigger phrase (bit `i` of [`Sent::ev`] is `EV_FIRST[i]`):
 /// a sentence without any has no event.
-const EV_FIRST: [&str; 41] = [
+const EV_FIRST: [&str; 42] = [
     "signed",
     "instrument",
     "ratified",
@@ -242,6 +242,7 @@ const EV_FIRST: [&str; 41] = [
     "entering",
     "signing",
     "completion",
+    "reports",
 ];
 
 /// The words behind the [`kw`] bits (a word may carry several).
@@ -257,6 +258,7 @@ const KEYWORDS: &[(&str, u64)] = &[
     ("cluster", kw::CLUSTER),
     ("transparency", kw::TRANSPARENCY),
     ("report", kw::REPORT),
+    ("reports", kw::REPORT),
     ("moratorium", kw::MORATORIUM),
     ("policy", kw::POLICY),
     ("deadline", kw::DEADLINE),
@@ -984,7 +986,8 @@ fn event_triggers(t: &Sent) -> Vec<(usize, usize, Ev)> {
         add(phrases!["transparency report"], Ev::ReportA7);
     }
     if t.has(kw::REPORT) && ccw {
-        add(phrases!["report"], Ev::ReportCcw);
+        // "submits the annual reports it requires; its most recent ... on 15 October 2025"
+        add(phrases!["report", "reports"], Ev::ReportCcw);
     }
     if t.has(kw::MORATORIUM) && t.has(kw::P_EXPORT | kw::P_TRANSFER) {
         add(phrases!["moratorium"], Ev::Moratorium);

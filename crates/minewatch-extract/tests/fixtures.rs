@@ -1289,3 +1289,14 @@ fn a_series_of_figures_each_with_its_year() {
     );
     assert_eq!(of(&facts, "stockpile.destroyed").count(), 1);
 }
+
+/// "submits the annual reports it requires; its most recent was submitted on DATE":
+/// a report under Amended Protocol II, dated.
+#[test]
+fn ccw_reports_in_the_plural() {
+    let doc = doc_of("Poland is a party to CCW Amended Protocol II and submits the annual reports it requires; its most recent was submitted on 15 October 2025.[1]\n\n[1] One.");
+    let facts = extract(&doc);
+    let got: Vec<&Value> = of(&facts, "report.ccw_apii").map(|f| &f.value).collect();
+    assert_eq!(got, [&Value::Text("2025-10-15".into())]);
+    assert_eq!(of(&facts, "report.article7").count(), 0);
+}
