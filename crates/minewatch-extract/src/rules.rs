@@ -48,6 +48,10 @@ struct Sent<'d, 'a> {
     /// Byte offset of `s` in the document.
     abs: usize,
     section: Option<SectionKind>,
+    /// The profile is about cluster munitions ("Cluster Munition Ban Policy"): "the
+    /// convention" is the Convention on Cluster Munitions unless the sentence names the
+    /// Mine Ban Treaty.
+    cluster_profile: bool,
     /// The footnote references inside or right after the sentence.
     notes: &'d [minewatch_profile::Reference],
     /// The sentence's dates, found when first asked for.
@@ -572,6 +576,11 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
     };
     let table = keyword_table();
     let body = doc.body_span();
+    let cluster_profile = doc
+        .header
+        .profile_type
+        .as_ref()
+        .is_some_and(|t| t.value.to_ascii_lowercase().contains("cluster"));
     // Buffers for every paragraph (the words' lifetimes end with each paragraph: the
     // word list is handed on empty, its allocation kept).
     let mut plower = String::new();
@@ -653,6 +662,7 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
                 para_kw: pk,
                 abs,
                 section,
+                cluster_profile,
                 notes,
                 dates: Dates { para: &para, k: si },
                 runs: Default::default(),
@@ -802,6 +812,13 @@ fn mentions_mbt(t: &Sent) -> bool {
     t.has(kw::TREATY | kw::OTTAWA) || (t.has(kw::CONVENTION) && !mentions_ccw(t))
 }
 
+/// A sentence about cluster munitions, not antipersonnel mines: it names them (and no
+/// mine), or it stands in a cluster munition profile and names no mine. Its stockpile,
+/// destruction and casualty figures are not the Mine Ban Treaty's.
+fn about_cluster_munitions(t: &Sent) -> bool {
+    (t.has(kw::CLUSTER) || t.cluster_profile) && !has(mm!("mine"), t.lower)
+}
+
 fn mentions_ccw(t: &Sent) -> bool {
     (t.has(kw::CONVENTIONAL) && t.has(kw::WEAPONS))
         || t.has(kw::CCW)
@@ -899,9 +916,14 @@ fn event_triggers(t: &Sent) -> Vec<(usize, usize, Ev)> {
         }
     };
     let mut participle: Vec<(usize, usize, Ev)> = Vec::new();
-    let mbt = mentions_mbt(t) && (!ccw || has(mm!("mine ban"), l));
+    // Named outright, the Mine Ban Treaty is meant whatever else the sentence names.
+    let named = has(mm!("mine ban"), l) || t.has(kw::OTTAWA);
+    // A sentence about cluster munitions, or any sentence of a cluster munition
+    // profile, means the Convention on Cluster Munitions by "the convention".
+    let cluster = t.has(kw::CLUSTER) || t.cluster_profile;
+    let mbt = mentions_mbt(t) && (named || !ccw && !cluster);
     // Without naming the treaty, a policy-section sentence about a deposit is still about it.
-    let policy_ctx = !ccw && matches!(t.section, None | Some(SectionKind::Policy));
+    let policy_ctx = !ccw && !cluster && matches!(t.section, None | Some(SectionKind::Policy));
     if mbt {
         add(phrases!["signed"], Ev::Signature);
         // "after signing it on 3 December 1997": the treaty as the object, not a decree.
@@ -998,9 +1020,10 @@ fn event_triggers(t: &Sent) -> Vec<(usize, usize, Ev)> {
             Ev::Policy,
         );
     }
-    if t.has(kw::P_STOCKPILE)
+    if (t.has(kw::P_STOCKPILE)
         || t.section == Some(SectionKind::StockpileDestruction)
-        || t.para_kw & kw::P_STOCKPILE != 0 && !other_treaty
+        || t.para_kw & kw::P_STOCKPILE != 0 && !other_treaty)
+        && !about_cluster_munitions(t)
     {
         add(
             phrases![
@@ -2137,6 +2160,9 @@ fn fits(p: QPred, q: &Quantity) -> bool {
 }
 
 fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
+    if about_cluster_munitions(t) {
+        return;
+    }
     let l = t.lower;
     // Figures start at word starts or at a currency sign ('$', and the lead bytes of
     // '€' and '£').

@@ -1300,3 +1300,24 @@ fn ccw_reports_in_the_plural() {
     assert_eq!(got, [&Value::Text("2025-10-15".into())]);
     assert_eq!(of(&facts, "report.article7").count(), 0);
 }
+
+/// The Convention on Cluster Munitions is not the Mine Ban Treaty: its signature,
+/// ratification, entry into force and stockpile destruction give no Mine Ban Treaty
+/// facts (they had given five false findings), in a cluster munition profile also where
+/// a sentence says only "the convention"; a sentence that names the Mine Ban Treaty is
+/// still read.
+#[test]
+fn cluster_munitions_are_not_the_mine_ban_treaty() {
+    let text = "Chile\n\nCluster Munition Ban Policy\n\nLast updated: 2 September 2026\n\nChile signed the Convention on Cluster Munitions on 3 December 2008 and ratified it on 16 December 2010. The convention entered into force for Chile on 1 June 2011.[1] Chile completed the destruction of its stockpile of cluster munitions on 3 April 2011, destroying 4,200 munitions.[2]\n\nChile is also a State Party to the Mine Ban Treaty, which it ratified on 10 September 2001.[3]\n\n[1] One.\n[2] Two.\n[3] Three.\n";
+    let doc = minewatch_profile::read(text.as_bytes());
+    let facts = extract(&doc);
+    let got: Vec<(&str, &Value)> = facts
+        .iter()
+        .map(|f| (f.predicate.as_str(), &f.value))
+        .collect();
+    assert_eq!(got, [("treaty.deposit", &Value::Text("2001-09-10".into()))]);
+    assert!(cross_check(&doc, &facts, &opts("2026-11-30")).is_empty());
+    // In a Mine Ban Policy profile, a sentence naming cluster munitions is theirs too.
+    let doc = doc_of("Poland signed the Convention on Cluster Munitions on 3 December 2008.[1] Poland destroyed 1,000 cluster munitions in 2015.[1]\n\n[1] One.");
+    assert!(extract(&doc).is_empty());
+}
