@@ -812,6 +812,45 @@ fn mentions_mbt(t: &Sent) -> bool {
     t.has(kw::TREATY | kw::OTTAWA) || (t.has(kw::CONVENTION) && !mentions_ccw(t))
 }
 
+/// A destroyed figure of a sentence about clearance ("during clearance", "in mined
+/// areas", "demining") whose own words do not say stockpiled.
+fn cleared_not_stockpiled(l: &str, q: &Quantity) -> bool {
+    // Clearance words near the figure (a long sentence may name clearance elsewhere).
+    let mut a = q.hedge_start.saturating_sub(80);
+    while !l.is_char_boundary(a) {
+        a += 1;
+    }
+    let mut b = (q.phrase_end.max(q.end) + 80).min(l.len());
+    while !l.is_char_boundary(b) {
+        b -= 1;
+    }
+    let near = &l[a..b];
+    let clearance = [
+        "clearance",
+        "cleared",
+        "mined area",
+        "demining",
+        "minefield",
+        "land release",
+    ]
+    .iter()
+    .any(|w| near.contains(w));
+    if !clearance {
+        return false;
+    }
+    // The words around the figure: "its stockpile of 71,864 mines", "3,000 stockpiled
+    // mines", "2,000 mines from stockpiles".
+    let mut start = q.hedge_start.saturating_sub(30);
+    while !l.is_char_boundary(start) {
+        start += 1;
+    }
+    let mut end = (q.phrase_end.max(q.end) + 30).min(l.len());
+    while !l.is_char_boundary(end) {
+        end -= 1;
+    }
+    !l[start..end].contains("stockpil")
+}
+
 /// A sentence about cluster munitions, not antipersonnel mines: it names them (and no
 /// mine), or it stands in a cluster munition profile and names no mine. Its stockpile,
 /// destruction and casualty figures are not the Mine Ban Treaty's.
@@ -2459,6 +2498,12 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
                 }
             }
         };
+        // Mines destroyed in clearance are not a stockpile's: "operators destroyed 500
+        // mines during clearance in 2024" beside the stockpile's 2,000 had made a false
+        // conflict. Unless the figure itself is said to be stockpiled.
+        if pred == QPred::Destroyed && cleared_not_stockpiled(l, q) {
+            continue;
+        }
         let limit = qs.get(qi + 1).map(|n| n.hedge_start).unwrap_or(l.len());
         // The designation must stand in the figure's noun phrase ("96 M86 Pursuit
         // Deterrent Munitions", "450,000 ADAM and ...") or right after the figure.

@@ -1321,3 +1321,17 @@ fn cluster_munitions_are_not_the_mine_ban_treaty() {
     let doc = doc_of("Poland signed the Convention on Cluster Munitions on 3 December 2008.[1] Poland destroyed 1,000 cluster munitions in 2015.[1]\n\n[1] One.");
     assert!(extract(&doc).is_empty());
 }
+
+/// Mines destroyed in clearance are not destroyed from a stockpile: beside the
+/// stockpile's figure for the same year they had made a false conflict; a stockpile
+/// named at the figure keeps it a stockpile's.
+#[test]
+fn mines_destroyed_in_clearance_are_no_stockpile_destruction() {
+    let doc = doc_of("In 2024, Poland destroyed 2,000 stockpiled antipersonnel mines.[1] Clearance operators destroyed 500 antipersonnel mines during clearance in 2024.[1] Poland destroyed its stockpile of 71,864 antipersonnel mines between 1993 and 1999, before clearance began.[1]\n\n[1] One.");
+    let facts = extract(&doc);
+    let got: Vec<f64> = of(&facts, "stockpile.destroyed")
+        .map(|f| f.value.as_number().unwrap())
+        .collect();
+    assert_eq!(got, [2000.0, 71_864.0]);
+    assert!(cross_check(&doc, &facts, &opts("2026-09-01")).is_empty());
+}
