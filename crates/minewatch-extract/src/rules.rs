@@ -2284,6 +2284,16 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
             }
             a => a,
         };
+        // "retained 8,000 mines in 1999; it reduced that number to 624 in 2022": the
+        // number the figure sets is the one before.
+        let that_number = [
+            "that number to ",
+            "the number to ",
+            "this number to ",
+            "the total to ",
+        ]
+        .iter()
+        .any(|w| l[..qs[i].hedge_start].ends_with(w));
         let people_verb = prev_unit == "people"
             && matches!(
                 verb,
@@ -2343,6 +2353,7 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
             // "5,000 mines for training as of 2023, up from 3,000 in 2022": a change
             // from an earlier figure may follow the first's time.
             || change_from && gap.len() < 80 && elided
+            || that_number && gap.len() < 80
             || of_the_whole
         {
             qs[i].unit = Some(prev_unit);

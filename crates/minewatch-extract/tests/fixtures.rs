@@ -1335,3 +1335,15 @@ fn mines_destroyed_in_clearance_are_no_stockpile_destruction() {
     assert_eq!(got, [2000.0, 71_864.0]);
     assert!(cross_check(&doc, &facts, &opts("2026-09-01")).is_empty());
 }
+
+/// "retained 8,000 mines in 1999; it reduced that number to 624 in 2022": the number
+/// set is the count before it.
+#[test]
+fn that_number_is_the_count_before() {
+    let doc = doc_of("Poland retained 8,000 mines for training in 1999; it reduced that number to 624 in 2022.[1]\n\n[1] One.");
+    let facts = extract(&doc);
+    assert_eq!(
+        find(&facts, "retained.total", 624.0).as_of.as_deref(),
+        Some("2022")
+    );
+}
