@@ -227,12 +227,12 @@ fn floor_char(s: &str, mut i: usize) -> usize {
 /// Whether a table's empty cell (row `r`, column `c`) lost its value. A total row
 /// may leave a column empty whose other cells are years or words, not figures (a
 /// "Year" or "Source" column has nothing to add up).
-fn cell_lost(t: &minewatch_profile::Table, r: usize, c: usize) -> bool {
+fn cell_lost(t: &minewatch_profile::Table, r: usize, c: usize, total: bool) -> bool {
     let row = &t.rows[r];
     if row.cells[c].value.is_some() {
         return false;
     }
-    if !row.is_total() {
+    if !total {
         return true;
     }
     let figure = |v: &str| {
@@ -261,8 +261,12 @@ pub fn tables(doc: &Document, out: &mut Listed) {
             continue;
         }
         let lost: Vec<(usize, usize)> = (0..t.rows.len())
-            .flat_map(|r| (0..t.rows[r].cells.len()).map(move |c| (r, c)))
-            .filter(|&(r, c)| cell_lost(t, r, c))
+            .flat_map(|r| {
+                let total = t.rows[r].is_total();
+                (0..t.rows[r].cells.len()).map(move |c| (r, c, total))
+            })
+            .filter(|&(r, c, total)| cell_lost(t, r, c, total))
+            .map(|(r, c, _)| (r, c))
             .collect();
         let empty = lost.len();
         if empty == 0 {

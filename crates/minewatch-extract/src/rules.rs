@@ -200,6 +200,8 @@ mod kw {
     pub const STATE: u64 = 1 << 35;
     pub const EUROPEAN: u64 = 1 << 36;
     pub const UNION: u64 = 1 << 37;
+    /// "no" (see `zero_mines`).
+    pub const NO: u64 = 1 << 38;
 }
 
 /// The first words of every event trigger phrase (bit `i` of [`Sent::ev`] is `EV_FIRST[i]`):
@@ -301,6 +303,7 @@ const KEYWORDS: &[(&str, u64)] = &[
     ("state", kw::STATE),
     ("european", kw::EUROPEAN),
     ("union", kw::UNION),
+    ("no", kw::NO),
 ];
 
 /// Whether a byte of lowercase text is part of a word (an ASCII letter or digit).
@@ -815,17 +818,26 @@ fn mentions_mbt(t: &Sent) -> bool {
 /// A destroyed figure of a sentence about clearance ("during clearance", "in mined
 /// areas", "demining") whose own words do not say stockpiled.
 fn cleared_not_stockpiled(l: &str, q: &Quantity) -> bool {
+    let window = |before: usize, after: usize| {
+        let mut a = q.hedge_start.saturating_sub(before);
+        while !l.is_char_boundary(a) {
+            a += 1;
+        }
+        let mut b = (q.phrase_end.max(q.end) + after).min(l.len());
+        while !l.is_char_boundary(b) {
+            b -= 1;
+        }
+        &l[a..b]
+    };
+    // The words around the figure say stockpiled: "its stockpile of 71,864 mines",
+    // "3,000 stockpiled mines", "2,000 mines from stockpiles" (looked at first: most
+    // destroyed figures are a stockpile's).
+    if window(30, 30).contains("stockpil") {
+        return false;
+    }
     // Clearance words near the figure (a long sentence may name clearance elsewhere).
-    let mut a = q.hedge_start.saturating_sub(80);
-    while !l.is_char_boundary(a) {
-        a += 1;
-    }
-    let mut b = (q.phrase_end.max(q.end) + 80).min(l.len());
-    while !l.is_char_boundary(b) {
-        b -= 1;
-    }
-    let near = &l[a..b];
-    let clearance = [
+    let near = window(80, 80);
+    [
         "clearance",
         "cleared",
         "mined area",
@@ -834,21 +846,7 @@ fn cleared_not_stockpiled(l: &str, q: &Quantity) -> bool {
         "land release",
     ]
     .iter()
-    .any(|w| near.contains(w));
-    if !clearance {
-        return false;
-    }
-    // The words around the figure: "its stockpile of 71,864 mines", "3,000 stockpiled
-    // mines", "2,000 mines from stockpiles".
-    let mut start = q.hedge_start.saturating_sub(30);
-    while !l.is_char_boundary(start) {
-        start += 1;
-    }
-    let mut end = (q.phrase_end.max(q.end) + 30).min(l.len());
-    while !l.is_char_boundary(end) {
-        end -= 1;
-    }
-    !l[start..end].contains("stockpil")
+    .any(|w| near.contains(w))
 }
 
 /// A sentence about cluster munitions, not antipersonnel mines: it names them (and no
@@ -955,12 +953,11 @@ fn event_triggers(t: &Sent) -> Vec<(usize, usize, Ev)> {
         }
     };
     let mut participle: Vec<(usize, usize, Ev)> = Vec::new();
-    // Named outright, the Mine Ban Treaty is meant whatever else the sentence names.
-    let named = has(mm!("mine ban"), l) || t.has(kw::OTTAWA);
     // A sentence about cluster munitions, or any sentence of a cluster munition
-    // profile, means the Convention on Cluster Munitions by "the convention".
+    // profile, means the Convention on Cluster Munitions by "the convention"; named
+    // outright, the Mine Ban Treaty is meant whatever else the sentence names.
     let cluster = t.has(kw::CLUSTER) || t.cluster_profile;
-    let mbt = mentions_mbt(t) && (named || !ccw && !cluster);
+    let mbt = mentions_mbt(t) && (!ccw && !cluster || t.has(kw::OTTAWA) || has(mm!("mine ban"), l));
     // Without naming the treaty, a policy-section sentence about a deposit is still about it.
     let policy_ctx = !ccw && !cluster && matches!(t.section, None | Some(SectionKind::Policy));
     if mbt {
@@ -2112,6 +2109,9 @@ fn collapse_spaces(s: &str) -> String {
 /// "retains no mines", "destroyed no antipersonnel mines": a count of none, right after
 /// the verb that says what is counted (no other "no": "no fewer than", "no evidence").
 fn zero_mines(t: &Sent, qs: &mut Vec<Quantity>) {
+    if !t.has(kw::NO) {
+        return;
+    }
     let l = t.lower;
     let mut from = 0;
     while let Some(k) = find(mm!(" no "), &l[from..]).map(|k| from + k) {
