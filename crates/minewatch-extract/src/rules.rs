@@ -849,6 +849,26 @@ fn cleared_not_stockpiled(l: &str, q: &Quantity) -> bool {
     .any(|w| near.contains(w))
 }
 
+/// A sentence that names an instrument other than the Mine Ban Treaty (besides the
+/// CCW and the Convention on Cluster Munitions, tested apart): its ratification or
+/// entry into force is not the treaty's. Victim assistance sections cite the
+/// Convention on the Rights of Persons with Disabilities often.
+fn other_instrument(l: &str) -> bool {
+    const OTHERS: &[&str] = &[
+        "disabilit",
+        "arms trade",
+        "chemical weapons",
+        "biological weapons",
+        "nuclear",
+        "rome statute",
+        "geneva convention",
+        "additional protocol",
+        "small arms",
+        "firearms protocol",
+    ];
+    OTHERS.iter().any(|o| l.contains(o))
+}
+
 /// A sentence about cluster munitions, not antipersonnel mines: it names them (and no
 /// mine), or it stands in a cluster munition profile and names no mine. Its stockpile,
 /// destruction and casualty figures are not the Mine Ban Treaty's.
@@ -957,9 +977,13 @@ fn event_triggers(t: &Sent) -> Vec<(usize, usize, Ev)> {
     // profile, means the Convention on Cluster Munitions by "the convention"; named
     // outright, the Mine Ban Treaty is meant whatever else the sentence names.
     let cluster = t.has(kw::CLUSTER) || t.cluster_profile;
-    let mbt = mentions_mbt(t) && (!ccw && !cluster || t.has(kw::OTTAWA) || has(mm!("mine ban"), l));
+    let named = || t.has(kw::OTTAWA) || has(mm!("mine ban"), l);
+    let mbt = mentions_mbt(t) && (!ccw && !cluster && !other_instrument(l) || named());
     // Without naming the treaty, a policy-section sentence about a deposit is still about it.
-    let policy_ctx = !ccw && !cluster && matches!(t.section, None | Some(SectionKind::Policy));
+    let policy_ctx = !ccw
+        && !cluster
+        && matches!(t.section, None | Some(SectionKind::Policy))
+        && !other_instrument(l);
     if mbt {
         add(phrases!["signed"], Ev::Signature);
         // "after signing it on 3 December 1997": the treaty as the object, not a decree.

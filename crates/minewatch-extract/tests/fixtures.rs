@@ -1347,3 +1347,19 @@ fn that_number_is_the_count_before() {
         Some("2022")
     );
 }
+
+/// Other instruments' ratifications and entries into force (the Convention on the
+/// Rights of Persons with Disabilities, the Arms Trade Treaty, the Chemical Weapons
+/// Convention) are not the Mine Ban Treaty's: each had made a false
+/// `contradicts-reference`. A sentence naming both gives the treaty's date.
+#[test]
+fn other_instruments_are_not_the_mine_ban_treaty() {
+    let doc = doc_of("Poland ratified the Convention on the Rights of Persons with Disabilities on 25 September 2012.[1] The Arms Trade Treaty entered into force for Poland on 24 December 2014.[1] Poland ratified the Chemical Weapons Convention on 23 August 1995.[1] Poland ratified the Mine Ban Treaty on 27 December 2012, and the Convention on the Rights of Persons with Disabilities on 25 September 2012.[1]\n\n[1] One.");
+    let facts = extract(&doc);
+    let got: Vec<(&str, &Value)> = facts
+        .iter()
+        .map(|f| (f.predicate.as_str(), &f.value))
+        .collect();
+    assert_eq!(got, [("treaty.deposit", &Value::Text("2012-12-27".into()))]);
+    assert!(cross_check(&doc, &facts, &opts("2026-09-01")).is_empty());
+}
