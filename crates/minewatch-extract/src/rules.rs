@@ -978,12 +978,16 @@ fn event_triggers(t: &Sent) -> Vec<(usize, usize, Ev)> {
     // outright, the Mine Ban Treaty is meant whatever else the sentence names.
     let cluster = t.has(kw::CLUSTER) || t.cluster_profile;
     let named = || t.has(kw::OTTAWA) || has(mm!("mine ban"), l);
-    let mbt = mentions_mbt(t) && (!ccw && !cluster && !other_instrument(l) || named());
+    // Looked for once, and only where it decides.
+    let other = std::cell::OnceCell::new();
+    let other = || *other.get_or_init(|| other_instrument(l));
+    let mbt = mentions_mbt(t) && (!ccw && !cluster && !other() || named());
     // Without naming the treaty, a policy-section sentence about a deposit is still about it.
-    let policy_ctx = !ccw
+    let policy_ctx = !mbt
+        && !ccw
         && !cluster
         && matches!(t.section, None | Some(SectionKind::Policy))
-        && !other_instrument(l);
+        && !other();
     if mbt {
         add(phrases!["signed"], Ev::Signature);
         // "after signing it on 3 December 1997": the treaty as the object, not a decree.
