@@ -30,6 +30,14 @@ fn find<'a>(facts: &'a [Fact], pred: &str, value: f64) -> &'a Fact {
         .unwrap_or_else(|| panic!("no {pred} = {value} in {facts:#?}"))
 }
 
+/// Each fact's predicate and value, in order.
+fn pairs(facts: &[Fact]) -> Vec<(&str, &Value)> {
+    facts
+        .iter()
+        .map(|f| (f.predicate.as_str(), &f.value))
+        .collect()
+}
+
 /// The facts of one predicate, in order.
 fn of<'a>(facts: &'a [Fact], pred: &'a str) -> impl Iterator<Item = &'a Fact> + 'a {
     facts.iter().filter(move |f| f.predicate == pred)
@@ -1248,10 +1256,7 @@ fn phrases_across_crlf_and_trailing_space_wraps() {
     let text = "Greece\r\n\r\nMine Ban Policy\r\n\r\nLast updated: 14 September 2026\r\n\r\nGreece signed the Mine Ban Treaty on 3 December 1997 but did not ratify it\r\nuntil 25 September 2003, and the treaty entered into \nforce for it on 1 March 2004.[1]\r\n\r\n[1] One.\r\n";
     let doc = minewatch_profile::read(text.as_bytes());
     let facts = extract(&doc);
-    let preds: Vec<(&str, &Value)> = facts
-        .iter()
-        .map(|f| (f.predicate.as_str(), &f.value))
-        .collect();
+    let preds = pairs(&facts);
     assert_eq!(
         preds,
         [
@@ -1311,10 +1316,7 @@ fn cluster_munitions_are_not_the_mine_ban_treaty() {
     let text = "Chile\n\nCluster Munition Ban Policy\n\nLast updated: 2 September 2026\n\nChile signed the Convention on Cluster Munitions on 3 December 2008 and ratified it on 16 December 2010. The convention entered into force for Chile on 1 June 2011.[1] Chile completed the destruction of its stockpile of cluster munitions on 3 April 2011, destroying 4,200 munitions.[2]\n\nChile is also a State Party to the Mine Ban Treaty, which it ratified on 10 September 2001.[3]\n\n[1] One.\n[2] Two.\n[3] Three.\n";
     let doc = minewatch_profile::read(text.as_bytes());
     let facts = extract(&doc);
-    let got: Vec<(&str, &Value)> = facts
-        .iter()
-        .map(|f| (f.predicate.as_str(), &f.value))
-        .collect();
+    let got = pairs(&facts);
     assert_eq!(got, [("treaty.deposit", &Value::Text("2001-09-10".into()))]);
     assert!(cross_check(&doc, &facts, &opts("2026-11-30")).is_empty());
     // In a Mine Ban Policy profile, a sentence naming cluster munitions is theirs too.
@@ -1356,10 +1358,7 @@ fn that_number_is_the_count_before() {
 fn other_instruments_are_not_the_mine_ban_treaty() {
     let doc = doc_of("Poland ratified the Convention on the Rights of Persons with Disabilities on 25 September 2012.[1] The Arms Trade Treaty entered into force for Poland on 24 December 2014.[1] Poland ratified the Chemical Weapons Convention on 23 August 1995.[1] Poland ratified the Mine Ban Treaty on 27 December 2012, and the Convention on the Rights of Persons with Disabilities on 25 September 2012.[1]\n\n[1] One.");
     let facts = extract(&doc);
-    let got: Vec<(&str, &Value)> = facts
-        .iter()
-        .map(|f| (f.predicate.as_str(), &f.value))
-        .collect();
+    let got = pairs(&facts);
     assert_eq!(got, [("treaty.deposit", &Value::Text("2012-12-27".into()))]);
     assert!(cross_check(&doc, &facts, &opts("2026-09-01")).is_empty());
 }
