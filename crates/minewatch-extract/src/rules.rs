@@ -2775,6 +2775,31 @@ fn pluperfect(l: &str) -> bool {
     false
 }
 
+/// What a stockpile table's column counts, by its header: a year or date (no count),
+/// destroyed or retained mines, else mines held.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Head {
+    Time,
+    Destroyed,
+    Retained,
+    Held,
+}
+
+impl Head {
+    fn of(header: &str) -> Head {
+        let h = header.to_ascii_lowercase();
+        if h.contains("year") || h.contains("date") {
+            Head::Time
+        } else if h.contains("destroy") {
+            Head::Destroyed
+        } else if h.contains("retain") {
+            Head::Retained
+        } else {
+            Head::Held
+        }
+    }
+}
+
 /// Stockpile tables: rows naming a mine type with a figure, and total rows. Bracketed
 /// numbers in labels ("M692 ... [36]") under a "[quantity ... in each]" header are
 /// per-munition contents, never values.
@@ -2806,6 +2831,8 @@ fn tables(cx: &mut Ctx, body: Span) {
                 .collect(),
             None => Vec::new(),
         };
+        // What each column counts, by its header (read once for the table).
+        let heads: Vec<Head> = tb.columns.iter().map(|c| Head::of(&c.value)).collect();
         for row in &tb.rows {
             let label = row.label.value.as_str();
             let llabel = label.to_ascii_lowercase();
@@ -2829,17 +2856,13 @@ fn tables(cx: &mut Ctx, body: Span) {
                 let Some(n) = parse_cell(v) else { continue };
                 // What the column counts, by its header: destroyed or retained mines, a
                 // year (no count at all), else the stockpile.
-                let head = tb
-                    .columns
-                    .get(ci)
-                    .map(|c| c.value.to_ascii_lowercase())
-                    .unwrap_or_default();
-                if head.contains("year") || head.contains("date") {
+                let head = heads.get(ci).copied().unwrap_or(Head::Held);
+                if head == Head::Time {
                     continue;
                 }
-                let pred = if head.contains("destroy") {
+                let pred = if head == Head::Destroyed {
                     "stockpile.destroyed"
-                } else if head.contains("retain") {
+                } else if head == Head::Retained {
                     "retained.total"
                 } else if is_total {
                     "stockpile.total"
