@@ -986,7 +986,11 @@ fn event_triggers(t: &Sent) -> Vec<(usize, usize, Ev)> {
     let policy_ctx = !mbt
         && !ccw
         && !cluster
-        && matches!(t.section, None | Some(SectionKind::Policy))
+        // (A heading of no usual kind, "Summary" or "Key developments", included.)
+        && matches!(
+            t.section,
+            None | Some(SectionKind::Policy) | Some(SectionKind::Other)
+        )
         && !other();
     if mbt {
         add(phrases!["signed"], Ev::Signature);
@@ -997,6 +1001,8 @@ fn event_triggers(t: &Sent) -> Vec<(usize, usize, Ev)> {
         );
     }
     if mbt || policy_ctx {
+        // "a signatory since 4 December 1997"
+        add(phrases!["signatory since"], Ev::Signature);
         add(
             phrases!["instrument of ratification", "ratified", "ratification"],
             Ev::Deposit("ratification"),
@@ -1104,6 +1110,21 @@ fn event_triggers(t: &Sent) -> Vec<(usize, usize, Ev)> {
             ],
             Ev::DestructionCompleted,
         );
+        // "destroyed 1,055,971 mines in all and finished the work in April 2016": the
+        // work a sentence about destroying mines speaks of.
+        if l.contains("destro") {
+            add(
+                phrases![
+                    "finished the work",
+                    "finished the job",
+                    "finished the process",
+                    "completed the work",
+                    "completed the job",
+                    "completed the process",
+                ],
+                Ev::DestructionCompleted,
+            );
+        }
         // A participle clause after a past main clause: "destroyed its last mines in
         // 2016, completing the destruction of its stockpile on 4 November 2016". Not
         // where the sentence looks ahead ("plans to finish in 2027, completing ...").
@@ -1309,6 +1330,9 @@ fn events<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, Ev)]) {
                 continue;
             }
         }
+        if matches!(ev, Ev::Deposit(_)) && domestic_step(t.lower, a, b) {
+            continue;
+        }
         let Some(d) = assigned[k].map(|i| &t.dates[i]) else {
             continue;
         };
@@ -1388,6 +1412,47 @@ fn events<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, Ev)]) {
         }
         cx.push(f);
     }
+}
+
+/// A step of the domestic procedure, not the deposit with the depositary: "approved
+/// the ratification bill", "the ratification law", "parliament ratified the treaty"
+/// (the trigger at `a..b`; "instrument of ..." is always the deposit).
+fn domestic_step(l: &str, a: usize, b: usize) -> bool {
+    if l[a..b].starts_with("instrument") {
+        return false;
+    }
+    let after = l[b..].trim_start();
+    let object = [
+        "bill",
+        "law",
+        "act ",
+        "act,",
+        "process",
+        "procedure",
+        "legislation",
+        "decree",
+    ]
+    .iter()
+    .any(|w| after.starts_with(w));
+    // The clause before the trigger names a legislature as the one that acted.
+    let clause_start = l[..a].rfind([',', ';', ':']).map_or(0, |k| k + 1);
+    let clause = &l[clause_start..a];
+    let legislature = [
+        "parliament",
+        "senate",
+        "national assembly",
+        "congress",
+        "legislature",
+        "lower house",
+        "upper house",
+        "sejm",
+        "duma",
+        "cabinet",
+        "council of ministers",
+    ]
+    .iter()
+    .any(|w| clause.contains(w));
+    object || legislature && !has(mm!("deposit"), l)
 }
 
 impl<'a> Ctx<'a> {
@@ -2007,8 +2072,13 @@ fn use_reported<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, E
     } else {
         let mut v = vec![after[0]];
         for w in after.windows(2) {
-            let gap = &l[w[0].end..w[1].start];
-            if gap.trim() == "and" || gap.trim() == "," || gap.trim() == ", and" {
+            // "between December 2001 and mid-2002", "in 2009 and early 2010".
+            let gap = l[w[0].end..w[1].start]
+                .trim_end_matches("mid-")
+                .trim_end_matches("early ")
+                .trim_end_matches("late ")
+                .trim();
+            if gap == "and" || gap == "," || gap == ", and" {
                 v.push(w[1]);
             } else {
                 break;
@@ -2022,7 +2092,14 @@ fn use_reported<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, E
         {
             continue;
         }
-        let mut f = cx.fact(t, "use.reported", Value::Text(d.iso()), d.start, d.end);
+        // The value is the year (use is reported by year); `as_of` keeps the date as written.
+        let mut f = cx.fact(
+            t,
+            "use.reported",
+            Value::Text(d.year.to_string()),
+            d.start,
+            d.end,
+        );
         // Who used them stands before the verb, wherever the date is ("In 2021, the
         // Karen National Liberation Army reportedly used ...").
         f.subject = subject(t, pos, &cx.iso3);
@@ -2062,6 +2139,10 @@ const QPRED_WORDS: &[&str] = &[
     "retains",
     "retain",
     "retaining",
+    "keeps",
+    "kept",
+    "keep",
+    "keeping",
     "produced",
     "manufactured",
     "procured",
@@ -2091,6 +2172,8 @@ fn qpred_of(w: &str) -> Option<QPred> {
         | "possessed" | "possesses" => QPred::Stockpile,
         "destroyed" | "destroying" => QPred::Destroyed,
         "retained" | "retains" | "retain" | "retaining" => QPred::Retained,
+        // Only where the purpose says Article 3 (see `q_triggers`).
+        "keeps" | "kept" | "keep" | "keeping" => QPred::Retained,
         "produced" | "manufactured" | "procured" | "bought" | "purchased" => QPred::Production,
         "exported" | "transferred" | "sold" => QPred::Transfer,
         "spent" | "spending" | "allocated" | "contributed" | "contribution" | "budget"
@@ -2117,6 +2200,15 @@ fn q_triggers(l: &str, words: &[&str], bits: &[(u64, u64)]) -> Vec<(usize, usize
             // "still to be destroyed", "remain to be destroyed": not done.
             if l[..i].ends_with("to be ") {
                 return None;
+            }
+            // "keeps no mines for training": kept for a purpose Article 3 allows.
+            if w.starts_with("keep") || *w == "kept" {
+                let purpose = ["training", "research", "development", "article 3"]
+                    .iter()
+                    .any(|p| l[i..].contains(p));
+                if !purpose {
+                    return None;
+                }
             }
             qpred_of(w).map(|p| (i, i + w.len(), p))
         })
@@ -2147,7 +2239,15 @@ fn zero_mines(t: &Sent, qs: &mut Vec<Quantity>) {
         let verb = l[..k].rsplit(' ').next().unwrap_or("");
         let counts = matches!(
             verb,
-            "retains" | "retained" | "retain" | "holds" | "held" | "possesses" | "destroyed"
+            "retains"
+                | "retained"
+                | "retain"
+                | "keeps"
+                | "kept"
+                | "holds"
+                | "held"
+                | "possesses"
+                | "destroyed"
         );
         // "has no stockpile": none held ("has no mines" could speak of mined land).
         if !counts && !matches!(verb, "has" | "have" | "had") {
@@ -2276,6 +2376,19 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
             {
                 q.unit = Some(prev);
             }
+        }
+    }
+    // "from 200,013 to 13,585 mines": the first figure of a change takes the unit the
+    // second one names.
+    for i in 0..qs.len().saturating_sub(1) {
+        if qs[i].unit.is_some() || qs[i].currency.is_some() || qs[i].words {
+            continue;
+        }
+        if l[..qs[i].hedge_start].ends_with("from ")
+            && l[qs[i].end..qs[i + 1].hedge_start].trim() == "to"
+            && qs[i + 1].currency.is_none()
+        {
+            qs[i].unit = qs[i + 1].unit;
         }
     }
     // An elided unit takes the unit of the figure before it: "some 11,000 mines in 2020

@@ -768,6 +768,32 @@ fn quantity_at(s: &str, lower: &str, i: usize) -> (Option<Quantity>, usize) {
             }
         }
     }
+    // A range in number words: "between four and five million mines", "two to three
+    // million mines" (the scale the second number ends with applies to both).
+    if words && (rest.starts_with(b" to ") || rest.starts_with(b" and ")) {
+        let before = lower[..i].trim_end_matches(' ');
+        let conn = if before.ends_with("between") {
+            " and "
+        } else {
+            " to "
+        };
+        let k = e + conn.len();
+        if lower[e..].starts_with(conn) && !before.ends_with("from") && starts_number_word(lower, k)
+        {
+            if let Some((v2, e2)) = word_number_at(lower, k) {
+                let last = lower[k..e2].rsplit(' ').next().unwrap_or("");
+                let lo = match scale_of(last) {
+                    Some(sc) if v < sc => v * sc,
+                    _ => v,
+                };
+                if v2 > lo {
+                    v = lo;
+                    hi = Some(v2);
+                    e = e2;
+                }
+            }
+        }
+    }
     // Scale words: "million", also across extra spaces (wrapped lines).
     let mut scaled = false;
     if !words {
@@ -1075,7 +1101,10 @@ fn year_at(s: &str, i: usize) -> Option<(i32, usize)> {
     if b.get(i + 4) == Some(&b',') && b.get(i + 5).is_some_and(u8::is_ascii_digit) {
         return None;
     }
+    // "mid-2002" is a year; other hyphens join ranges and designations.
+    let mid = i >= 4 && b[i - 1] == b'-' && b[i - 4..i - 1].eq_ignore_ascii_case(b"mid");
     if i > 0
+        && !mid
         && (b[i - 1].is_ascii_alphanumeric()
             || matches!(b[i - 1], b'/' | b'[' | b'$' | b',' | b'.' | b'-'))
     {

@@ -174,13 +174,19 @@ fn held_out_fixtures_meet_the_goal() {
         "heldout2/turkey",
         "heldout3/thailand",
         "heldout4/yemen",
+        "heldout5/poland",
+        "heldout5/india.md",
     ] {
+        let (stem, file) = match name.strip_suffix(".md") {
+            Some(stem) => (stem, name.to_string()),
+            None => (name, format!("{name}.txt")),
+        };
         total.merge(eval(
-            &format!("{FIX}/{name}.txt"),
-            &format!("{FIX}/{name}.gold.jsonl"),
+            &format!("{FIX}/{file}"),
+            &format!("{FIX}/{stem}.gold.jsonl"),
         ));
     }
-    assert_eq!(total.overall.gold, 99);
+    assert_eq!(total.overall.gold, 124);
     assert!(total.overall.precision() >= 0.95, "{:?}", total.overall);
     assert!(total.overall.recall() >= 0.9, "{:?}", total.overall);
 }
@@ -1361,4 +1367,65 @@ fn other_instruments_are_not_the_mine_ban_treaty() {
     let got = pairs(&facts);
     assert_eq!(got, [("treaty.deposit", &Value::Text("2012-12-27".into()))]);
     assert!(cross_check(&doc, &facts, &opts("2026-09-01")).is_empty());
+}
+
+/// Found by the fifth held-out set (session 11): a range in number words, use over a
+/// period ending "mid-2002" (one fact a year, the value a year), both figures of a
+/// change with the unit written once, none kept for training.
+#[test]
+fn word_ranges_periods_of_use_changes_and_none_kept() {
+    let doc = doc_of("India holds between four and five million antipersonnel mines.[1] Pakistan holds two to three million antipersonnel mines.[1] The army laid mines along the border between December 2001 and mid-2002.[1] During 2012 Poland cut its stockpile from 200,013 to 13,585 mines.[1] It keeps no mines for training or research.[1] It keeps its stockpile in two depots.[1]\n\n[1] One.");
+    let facts = extract(&doc);
+    let got = pairs(&facts);
+    assert_eq!(
+        got,
+        [
+            ("stockpile.total", &Value::Range([4e6, 5e6])),
+            ("stockpile.total", &Value::Range([2e6, 3e6])),
+            ("use.reported", &Value::Text("2001".into())),
+            ("use.reported", &Value::Text("2002".into())),
+            ("stockpile.total", &Value::Number(200_013.0)),
+            ("stockpile.total", &Value::Number(13_585.0)),
+            ("retained.total", &Value::Number(0.0)),
+        ],
+        "{facts:#?}"
+    );
+    let used: Vec<_> = of(&facts, "use.reported")
+        .map(|f| f.as_of.as_deref())
+        .collect();
+    assert_eq!(used, [Some("2001-12"), Some("2002")]);
+    for v in [200_013.0, 13_585.0] {
+        assert_eq!(
+            find(&facts, "stockpile.total", v).confidence,
+            Confidence::Low
+        );
+    }
+}
+
+/// A summary under a heading of no usual kind still speaks of the treaty ("a
+/// signatory since", "became a State Party"); a parliament's vote on a ratification
+/// bill is a domestic step, not the deposit (it had given a false deposit date); work
+/// "finished" in a sentence about destroying mines is the stockpile's destruction.
+#[test]
+fn summaries_domestic_steps_and_finished_work() {
+    let text = "Poland\n\nMine Ban Policy\n\nLast updated: 6 November 2026\n\nSummary\n\nPoland, a signatory since 4 December 1997, deposited its instrument of ratification on 27 December 2012 and became a State Party on 1 June 2013.[1]\n\nPolicy\n\nIts parliament approved the ratification bill on 10 November 2012.[1] The Sejm ratified the treaty on 15 November 2012.[1] After the Senate approved it, Poland deposited its instrument of ratification on 27 December 2012.[1]\n\nStockpile destruction\n\nPoland destroyed 1,055,971 antipersonnel mines in all and finished the work in April 2016.[1] Poland completed the work on its new depots in 2017.[1]\n\n[1] One.\n";
+    let doc = minewatch_profile::read(text.as_bytes());
+    let facts = extract(&doc);
+    let got = pairs(&facts);
+    assert_eq!(
+        got,
+        [
+            ("treaty.signature", &Value::Text("1997-12-04".into())),
+            ("treaty.deposit", &Value::Text("2012-12-27".into())),
+            ("treaty.entry_into_force", &Value::Text("2013-06-01".into())),
+            ("treaty.deposit", &Value::Text("2012-12-27".into())),
+            ("stockpile.destroyed", &Value::Number(1_055_971.0)),
+            (
+                "stockpile.destruction_completed",
+                &Value::Text("2016-04".into())
+            ),
+        ],
+        "{facts:#?}"
+    );
+    assert!(cross_check(&doc, &facts, &opts("2026-11-30")).is_empty());
 }
