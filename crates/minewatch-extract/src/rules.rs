@@ -1137,17 +1137,23 @@ fn event_triggers(t: &Sent) -> Vec<(usize, usize, Ev)> {
             .any(|w| l.contains(w))
         };
         if t.ev & COMPLETING != 0 && !ahead() {
-            for i in t
-                .phrase_at("completing the destruction")
-                .chain(t.phrase_at("completing destruction"))
-            {
-                let p = if l[i..].starts_with("completing the") {
-                    "completing the destruction"
-                } else {
-                    "completing destruction"
-                };
-                if l[..i].ends_with(", ") {
-                    participle.push((i, i + p.len(), Ev::DestructionCompleted));
+            // "destroyed its stockpile of N mines, completing the work on 11 August
+            // 1999": the work of a sentence about destroying.
+            let work: &[&str] = if l.contains("destro") {
+                &[
+                    "completing the destruction",
+                    "completing destruction",
+                    "completing the work",
+                    "completing the process",
+                ]
+            } else {
+                &["completing the destruction", "completing destruction"]
+            };
+            for p in work {
+                for i in t.phrase_at(p) {
+                    if l[..i].ends_with(", ") {
+                        participle.push((i, i + p.len(), Ev::DestructionCompleted));
+                    }
                 }
             }
         }
@@ -1905,6 +1911,24 @@ fn unga<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
                     .iter()
                     .rev()
                     .find(|d| d.end <= *a && d.month.is_some())
+            })
+            // A year alone where it can only be the vote's: "Resolution 67/32 in 2012",
+            // "(2012)"; "In 2012, it voted for ...", the sentence's only date.
+            .or_else(|| {
+                t.dates.iter().find(|d| {
+                    d.month.is_none()
+                        && d.start >= *b
+                        && matches!(t.lower[*b..d.start].trim(), "in" | "(" | ", in")
+                })
+            })
+            .or_else(|| {
+                t.dates.first().filter(|d| {
+                    t.dates.len() == 1
+                        && d.month.is_none()
+                        && d.end <= *a
+                        && t.lower[..d.start].trim_end().ends_with("in")
+                        && !t.lower[..d.start].trim_end().ends_with("since")
+                })
             });
         if let Some(d) = d {
             f.date = Some(d.iso());

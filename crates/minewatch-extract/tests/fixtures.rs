@@ -1428,4 +1428,37 @@ fn summaries_domestic_steps_and_finished_work() {
         "{facts:#?}"
     );
     assert!(cross_check(&doc, &facts, &opts("2026-11-30")).is_empty());
+    // The participle: "..., completing the work on 11 August 1999".
+    let doc = doc_of("Poland destroyed its stockpile of 1,136,616 antipersonnel mines, completing the work on 11 August 1999.[1] Poland built new depots, completing the work in 2001.[1]\n\n[1] One.");
+    let got: Vec<_> = of(&extract(&doc), "stockpile.destruction_completed")
+        .map(|f| f.value.clone())
+        .collect();
+    assert_eq!(got, [Value::Text("1999-08-11".into())]);
+}
+
+/// A vote dated by a year alone ("Resolution 67/32 in 2012", "In 2013, ... voted for
+/// Resolution 68/30") takes that year, which the vote record can contradict; a year
+/// after "since" is a period's, not the vote's.
+#[test]
+fn a_vote_dated_by_its_year() {
+    let doc = doc_of("Poland voted in favor of Resolution 67/32 in 2012.[1] In 2013, Poland voted for Resolution 68/30.[1] Poland voted for Resolution 69/34 in 2015.[1] Since 2010, Poland has voted for Resolution 70/55 and its successors.[1]\n\n[1] One.");
+    let facts = extract(&doc);
+    let dates: Vec<(Option<&str>, Option<&str>)> = of(&facts, "unga.vote")
+        .map(|f| (f.resolution.as_deref(), f.date.as_deref()))
+        .collect();
+    assert_eq!(
+        dates,
+        [
+            (Some("67/32"), Some("2012")),
+            (Some("68/30"), Some("2013")),
+            (Some("69/34"), Some("2015")),
+            (Some("70/55"), None),
+        ]
+    );
+    let diags = cross_check(&doc, &facts, &opts("2026-09-01"));
+    let msgs: Vec<&str> = diags.iter().map(|d| d.message.as_ref()).collect();
+    assert_eq!(
+        msgs,
+        ["Resolution 69/34 was voted on 2 December 2014, not in 2015"]
+    );
 }
