@@ -227,9 +227,21 @@ fn floor_char(s: &str, mut i: usize) -> usize {
 /// Whether a table's empty cell (row `r`, column `c`) lost its value. A total row
 /// may leave a column empty whose other cells are years or words, not figures (a
 /// "Year" or "Source" column has nothing to add up).
-fn cell_lost(t: &minewatch_profile::Table, r: usize, c: usize, total: bool) -> bool {
+fn cell_lost(text: &str, t: &minewatch_profile::Table, r: usize, c: usize, total: bool) -> bool {
     let row = &t.rows[r];
     if row.cells[c].value.is_some() {
+        return false;
+    }
+    // In the blank-line form a lost value leaves its line behind: a row with no value
+    // whose next line of text stands one blank line below held none there (a label
+    // over its value in a "key data" box, a heading inside the box) — unless a header
+    // says what each row holds (columns, "[quantity of ... in each]").
+    // The last row, so followed, is a heading after the table whatever its header.
+    if t.form == minewatch_profile::TableForm::BlankLine
+        && (t.columns.is_empty() && t.bracket_header.is_none() || r + 1 == t.rows.len())
+        && row.cells.iter().all(|x| x.value.is_none())
+        && one_blank_line_after(text, row.label.span.end)
+    {
         return false;
     }
     if !total {
@@ -255,6 +267,18 @@ fn cell_lost(t: &minewatch_profile::Table, r: usize, c: usize, total: bool) -> b
     others.peek().is_none() || others.any(figure)
 }
 
+/// Whether the line holding byte `end` is followed by exactly one blank line and then
+/// a line of text.
+fn one_blank_line_after(text: &str, end: usize) -> bool {
+    let rest = text.get(end..).unwrap_or("");
+    let mut lines = rest.split('\n').skip(1);
+    let blank = |l: &str| l.trim().is_empty();
+    matches!(
+        (lines.next(), lines.next()),
+        (Some(a), Some(b)) if blank(a) && !blank(b)
+    )
+}
+
 pub fn tables(doc: &Document, out: &mut Listed) {
     for t in &doc.tables {
         if t.empty_cells() == 0 {
@@ -265,7 +289,7 @@ pub fn tables(doc: &Document, out: &mut Listed) {
                 let total = t.rows[r].is_total();
                 (0..t.rows[r].cells.len()).map(move |c| (r, c, total))
             })
-            .filter(|&(r, c, total)| cell_lost(t, r, c, total))
+            .filter(|&(r, c, total)| cell_lost(&doc.text, t, r, c, total))
             .map(|(r, c, _)| (r, c))
             .collect();
         let empty = lost.len();

@@ -47,3 +47,26 @@ fn a_total_row_without_a_year_is_whole() {
         ["row \"PMN\" has no values".to_string()]
     );
 }
+
+/// A lost value leaves its line behind in the blank-line form. A "key data" box —
+/// each label one blank line above its value, some values words — lost nothing (real
+/// archived profiles open with one; every such box had been reported as a table with
+/// most cells lost), and neither did a heading one blank line after a table, read as
+/// its last row. The seed's shape — blank lines where the figures were — is still a
+/// loss, with or without a header.
+#[test]
+fn a_key_data_box_and_a_heading_after_a_table_lost_nothing() {
+    let boxed = format!("{HEAD}Mine Ban Policy\n\nCommitment to the Mine Ban Treaty\n\nMine Ban Treaty status\n\nState Party\n\nNational implementation measures\n\nEnacted a law in 2001\n\nTransparency reporting\n\n2025\n\nPolicy\n\nChile signed the Mine Ban Treaty on 3 December 1997.\n");
+    assert_eq!(empty_tables(&boxed), []);
+    let heading_after = format!("{HEAD}Stockpile by type\n\n\nQuantity\n\nLocation\n\n\n\nPMN [1]\n\n5,000\n\nnorth\n\n\nTotal\n\n5,000\n\nnorth\n\nMines retained\n\nChile retains 200 mines for training.[1]\n\n[1] One.\n");
+    assert_eq!(empty_tables(&heading_after), []);
+    let lost = format!("{HEAD}Stockpile by type\n\n\nQuantity\n\nLocation\n\n\n\nPMN [1]\n\n\n\n\nOZM-72 [1]\n\n\n\n\nTotal\n\n\n\nChile retains 200 mines for training.[1]\n\n[1] One.\n");
+    assert_eq!(empty_tables(&lost).len(), 1, "{:?}", empty_tables(&lost));
+    let no_header = format!("{HEAD}Stockpile\n\nPMN\n\n\n\nOZM-72\n\n\n\nTotal\n\n\n\nChile retains 200 mines for training.\n");
+    assert_eq!(
+        empty_tables(&no_header).len(),
+        1,
+        "{:?}",
+        empty_tables(&no_header)
+    );
+}

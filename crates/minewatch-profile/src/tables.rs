@@ -30,7 +30,16 @@ fn short_line<'a>(src: &Src<'a>, c: &Chunk) -> Option<&'a str> {
     if is_numeric_cell(t) {
         return Some(line);
     }
-    let last = t.chars().last().unwrap_or(' ');
+    // A sentence ends in punctuation, also before its footnote references
+    // ("Chile retains 200 mines.[1]"); a label may end in a bracket ("Mine [36]").
+    let mut u = t;
+    while let Some(inner) = u.strip_suffix(']').and_then(|x| x.rsplit_once('[')) {
+        if inner.1.is_empty() || !inner.1.bytes().all(|b| b.is_ascii_digit() || b == b' ') {
+            break;
+        }
+        u = inner.0.trim_end();
+    }
+    let last = u.chars().last().unwrap_or(' ');
     if matches!(last, '.' | ';' | ':' | ',' | '!' | '?') {
         return None;
     }
