@@ -1620,8 +1620,9 @@ fn subject<'a>(t: &Sent<'a, '_>, pos: usize, own: &str) -> String {
             i += 1;
             continue;
         }
-        if wk <= 4 {
-            // Capitalised: the longest run of up to 4 words that names a state.
+        if wk <= MAX_NAME_WORDS {
+            // Capitalised: the longest run of words that names a state ("the
+            // Democratic Republic of the Congo", not the "Republic of the Congo" in it).
             let mut hit = None;
             let most = wk as usize;
             if most > 0 {
@@ -1660,11 +1661,14 @@ fn subject<'a>(t: &Sent<'a, '_>, pos: usize, own: &str) -> String {
     own.to_string()
 }
 
-/// [`word_kind`]s: 0 to 4 for a capitalised word (how many words the longest state
+/// [`word_kind`]s: 0 to `MAX_NAME_WORDS` for a capitalised word (how many words the longest state
 /// name starting with it has), and these.
-const PREPOSITION: u8 = 5;
-const AND_THE: u8 = 6;
-const OTHER: u8 = 7;
+/// The most words of a state name `subject` reads ("United Kingdom of Great Britain and
+/// Northern Ireland" has 8).
+const MAX_NAME_WORDS: u8 = 8;
+const PREPOSITION: u8 = 10;
+const AND_THE: u8 = 11;
+const OTHER: u8 = 12;
 const UNKNOWN: u8 = u8::MAX;
 
 /// How `subject` reads a word: a preposition, a capitalised word (with
@@ -1673,7 +1677,7 @@ fn word_kind(w: &str) -> u8 {
     if (2..=9).contains(&w.len()) && is_preposition(w) {
         PREPOSITION
     } else if w.chars().next().is_some_and(char::is_uppercase) {
-        state_first_word(w).min(4) as u8
+        state_first_word(w).min(MAX_NAME_WORDS as usize) as u8
     } else if w.eq_ignore_ascii_case("and") || w.eq_ignore_ascii_case("the") {
         AND_THE
     } else {
@@ -1724,7 +1728,7 @@ fn state_first_word(w: &str) -> usize {
                     let e = h
                         .entry(f.trim_end_matches([',', '.']).to_lowercase())
                         .or_insert(0);
-                    *e = (*e).max(parts.len().min(4));
+                    *e = (*e).max(parts.len().min(MAX_NAME_WORDS as usize));
                 }
             }
         }

@@ -1462,3 +1462,29 @@ fn a_vote_dated_by_its_year() {
         ["Resolution 69/34 was voted on 2 December 2014, not in 2015"]
     );
 }
+
+/// A state's longest name is its name: "the Democratic Republic of the Congo" had been
+/// read as the "Republic of the Congo" it contains (names of up to four words were
+/// looked for), so its accession was checked against the other Congo's dates — two
+/// false `contradicts-reference` on a real archived profile.
+#[test]
+fn the_longest_state_name_is_the_subject() {
+    let doc = doc_of("The Democratic Republic of the Congo acceded to the Mine Ban Treaty on 2 May 2002.[1] The Republic of the Congo acceded to the Mine Ban Treaty on 4 May 2001.[1] The United Kingdom of Great Britain and Northern Ireland ratified the Mine Ban Treaty on 31 July 1998.[1]\n\n[1] One.");
+    let facts = extract(&doc);
+    let got: Vec<(&str, &str)> = facts
+        .iter()
+        .map(|f| (f.subject.as_str(), f.predicate.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("COD", "treaty.deposit"),
+            ("COG", "treaty.deposit"),
+            ("GBR", "treaty.deposit")
+        ]
+    );
+    assert!(cross_check(&doc, &facts, &opts("2026-09-01")).is_empty());
+    // An archived profile's header names the state inverted.
+    let doc = minewatch_profile::read(b"Congo, Democratic Republic\n\nLast Updated: 02 November 2011\n\nMine Ban Policy\n\nThe DRC acceded to the Mine Ban Treaty on 2 May 2002.[1]\n\n[1] One.\n");
+    assert_eq!(doc.header.country_iso3.as_deref(), Some("COD"));
+}

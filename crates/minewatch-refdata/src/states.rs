@@ -185,10 +185,31 @@ fn resolve_folded(idx: &Index, query: &str) -> Option<usize> {
     if f.is_empty() {
         return None;
     }
-    idx.names
-        .binary_search_by(|(n, _)| n.as_str().cmp(&f))
-        .ok()
-        .map(|i| idx.names[i].1)
+    let find = |f: &str| {
+        idx.names
+            .binary_search_by(|(n, _)| n.as_str().cmp(f))
+            .ok()
+            .map(|i| idx.names[i].1)
+    };
+    find(&f).or_else(|| {
+        // A name inverted the way lists sort them, its "of" dropped: "Iran, Islamic
+        // Republic" reads as "Islamic Republic of Iran", "Macedonia, FYR" as "FYR
+        // Macedonia".
+        let (a, b) = q.split_once(", ")?;
+        let (a, b) = (a.trim(), b.trim());
+        if a.is_empty() || b.is_empty() || b.contains(',') {
+            return None;
+        }
+        [
+            format!("{b} {a}"),
+            format!("{b} of {a}"),
+            format!("{b} of the {a}"),
+            format!("{a}, {b} of"),
+            format!("{a}, {b} of the"),
+        ]
+        .iter()
+        .find_map(|c| find(&fold_name(c)))
+    })
 }
 
 /// The states whose name or alias is nearest to `query` (for "did you mean"), best first.
@@ -291,10 +312,21 @@ mod tests {
             ("fin", "FIN"),
             ("Kosovo", "XKX"),
             ("The Gambia", "GMB"),
+            // The inverted forms lists and archived profile headers use.
+            ("Congo, Democratic Republic", "COD"),
+            ("Democratic Republic of Congo", "COD"),
+            ("Congo, Rep.", "COG"),
+            ("Iran, Islamic Republic", "IRN"),
+            ("Micronesia, Federated States", "FSM"),
+            ("Macedonia, FYR", "MKD"),
+            ("Venezuela, Bolivarian Republic", "VEN"),
+            ("Bosnia", "BIH"),
         ] {
             assert_eq!(resolve_state(q).map(|s| s.iso3.as_str()), Some(want), "{q}");
         }
         assert!(resolve_state("Atlantis").is_none());
+        assert!(resolve_state("Congo, Atlantis").is_none());
+        assert!(resolve_state(", ").is_none());
         assert!(resolve_state("").is_none());
     }
 
