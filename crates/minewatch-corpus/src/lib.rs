@@ -302,11 +302,18 @@ pub fn profile(seed: u64, i: usize) -> Profile {
             text: None,
         });
     }
-    let (text, lost) = render(&b, updated, &notes);
+    let (text, lost, lost_values) = render(&b, updated, &notes);
     let mut injected = b.injected;
     if lost {
         injected.push(Injected {
             code: "lost-heading",
+            note: None,
+            text: None,
+        });
+    }
+    if lost_values {
+        injected.push(Injected {
+            code: "empty-table",
             note: None,
             text: None,
         });
@@ -502,7 +509,8 @@ fn table(rng: &mut Rng, shape: Shape, with_values: bool) -> String {
     t
 }
 
-fn render(b: &Builder, updated: Date, notes: &[(u32, String)]) -> (String, bool) {
+/// The profile's text, whether a heading was lost, and whether a table lost its values.
+fn render(b: &Builder, updated: Date, notes: &[(u32, String)]) -> (String, bool, bool) {
     let mut out = String::new();
     // Builder's rng is borrowed mutably elsewhere; derive table randomness from the text so far.
     let mut trng = Rng::new(b.country.len() as u64 * 7919 + notes.len() as u64);
@@ -520,6 +528,7 @@ fn render(b: &Builder, updated: Date, notes: &[(u32, String)]) -> (String, bool)
         )),
     }
     let mut injected_lost = false;
+    let mut lost_values = false;
     let mut after_table = false;
     for (k, (topic, sents)) in b.paragraphs.iter().enumerate() {
         if k > 0 {
@@ -544,6 +553,7 @@ fn render(b: &Builder, updated: Date, notes: &[(u32, String)]) -> (String, bool)
         for s in sents {
             if s == "\u{0}TABLE" {
                 let with_values = trng.chance(50);
+                lost_values |= !with_values;
                 tables.push(table(&mut trng, b.shape, with_values));
             } else if !s.is_empty() {
                 para.push(s.as_str());
@@ -579,7 +589,7 @@ fn render(b: &Builder, updated: Date, notes: &[(u32, String)]) -> (String, bool)
     }
     out.truncate(out.trim_end().len());
     out.push('\n');
-    (out, injected_lost)
+    (out, injected_lost, lost_values)
 }
 
 /// The whole corpus: `count` profiles for `seed`.

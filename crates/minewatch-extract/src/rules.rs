@@ -202,6 +202,8 @@ mod kw {
     pub const UNION: u64 = 1 << 37;
     /// "no" (see `zero_mines`).
     pub const NO: u64 = 1 << 38;
+    /// "stock" ("N mines in stock": see `figures`).
+    pub const STOCK: u64 = 1 << 39;
 }
 
 /// The first words of every event trigger phrase (bit `i` of [`Sent::ev`] is `EV_FIRST[i]`):
@@ -295,6 +297,7 @@ const KEYWORDS: &[(&str, u64)] = &[
     ("holds", kw::QCUE),
     ("held", kw::QCUE),
     ("possesses", kw::QCUE),
+    ("stock", kw::STOCK),
     ("armed", kw::ARMED),
     ("group", kw::GROUP),
     ("groups", kw::GROUP),
@@ -690,7 +693,7 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
 /// stockpile cue in a stockpiling section).
 fn read_by_a_rule(kw: u64, ev: u64, section: Option<SectionKind>) -> bool {
     ev != 0
-        || kw & (kw::VOTE | kw::MEET | kw::USE | kw::QPRED) != 0
+        || kw & (kw::VOTE | kw::MEET | kw::USE | kw::QPRED | kw::STOCK) != 0
         || (kw & kw::QCUE != 0 && matches!(section, Some(SectionKind::Stockpiling)))
 }
 
@@ -1100,6 +1103,8 @@ fn event_triggers(t: &Sent) -> Vec<(usize, usize, Ev)> {
                 "completed the destruction",
                 "completed destruction",
                 "completed its stockpile destruction",
+                "completed stockpile destruction",
+                "completed the stockpile destruction",
                 "finished destroying",
                 "completed destroying",
                 "destruction was completed",
@@ -1264,7 +1269,23 @@ fn assign_dates(t: &Sent, trig: &[(usize, usize, Ev)]) -> Vec<Option<usize>> {
         .collect();
     let mut claimed = period.clone();
     let mut out = vec![None; trig.len()];
+    // "by its 1 March 2008 deadline": the date standing right before the word is the
+    // deadline's (not one later in the sentence).
+    for (k, &(a, _, ev)) in trig.iter().enumerate() {
+        if ev != Ev::DestructionDeadline {
+            continue;
+        }
+        if let Some(i) = (0..t.dates.len()).find(|&i| {
+            !claimed[i] && t.dates[i].end <= a && t.lower[t.dates[i].end..a].trim().is_empty()
+        }) {
+            claimed[i] = true;
+            out[k] = Some(i);
+        }
+    }
     for (k, &(_, b, _)) in trig.iter().enumerate() {
+        if out[k].is_some() {
+            continue;
+        }
         let next = trig.get(k + 1).map(|x| x.0).unwrap_or(usize::MAX);
         let report = matches!(trig[k].2, Ev::ReportA7 | Ev::ReportCcw);
         if let Some(i) = (0..t.dates.len()).find(|&i| {
@@ -1277,8 +1298,34 @@ fn assign_dates(t: &Sent, trig: &[(usize, usize, Ev)]) -> Vec<Option<usize>> {
             }
         }
     }
+    // "completed its stockpile destruction program on its 1 July 2007 deadline", "...
+    // on its treaty-mandated deadline of 1 July 2007": the deadline's date is the
+    // completion's too.
+    if let Some((da, dl)) = trig
+        .iter()
+        .position(|x| x.2 == Ev::DestructionDeadline)
+        .and_then(|k| Some((trig[k].0, out[k]?)))
+    {
+        for (k, x) in trig.iter().enumerate() {
+            let on_it = |between: &str| {
+                let b = between.trim_end();
+                b.ends_with(" on its") || b.ends_with(" on the") || b.contains(" on its ")
+            };
+            let start = da.min(t.dates[dl].start);
+            if x.2 == Ev::DestructionCompleted
+                && out[k].is_none()
+                && x.1 <= start
+                && on_it(&t.lower[x.1..start])
+                && !t.lower[x.1..start].contains(" by ")
+            {
+                out[k] = Some(dl);
+            }
+        }
+    }
     for (k, &(a, _, _)) in trig.iter().enumerate() {
-        if out[k].is_some() {
+        // "In May 2010, Algeria wrote that ... after completion of its stockpile
+        // destruction program": a completion named by a noun is dated after it.
+        if out[k].is_some() || t.lower[a..].starts_with("completion") {
             continue;
         }
         let prev = if k > 0 { trig[k - 1].1 } else { 0 };
@@ -1311,9 +1358,60 @@ fn sentence<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
     }
     // Without a figure trigger a figure gives a fact only as a stockpile in a
     // stockpiling section with a cue word (see `figures`).
-    if t.has(kw::QPRED) || (t.has(kw::QCUE) && matches!(t.section, Some(SectionKind::Stockpiling)))
+    if t.has(kw::QPRED | kw::STOCK)
+        || (t.has(kw::QCUE) && matches!(t.section, Some(SectionKind::Stockpiling)))
     {
         figures(cx, t);
+        holders_parts(cx, t);
+    }
+}
+
+/// "the Royal Thai Army retained 2,499 mines, the Royal Thai Air Force retained 575
+/// mines, and the Thai Border Patrol Police retained 59 mines": two or more figures of
+/// one count, each held by a body of the state, are its parts, not totals — low
+/// confidence, so no cross-check compares them with the state's total.
+fn holders_parts(cx: &mut Ctx<'_>, t: &Sent<'_, '_>) {
+    const BODIES: &[&str] = &[
+        "army",
+        "air force",
+        "navy",
+        "police",
+        "ministry",
+        "gendarmerie",
+        "border guard",
+        "marines",
+        "engineer",
+        "brigade",
+        "battalion",
+        "corps",
+    ];
+    let held_by_body = |f: &Fact| {
+        let v = f.value_span[0].saturating_sub(t.abs).min(t.lower.len());
+        let mut v = v;
+        while !t.lower.is_char_boundary(v) {
+            v -= 1;
+        }
+        let before = &t.lower[..v];
+        let clause = before
+            .rfind([',', ';', ':'])
+            .map_or(before, |k| &before[k + 1..]);
+        BODIES.iter().find(|b| clause.contains(**b)).copied()
+    };
+    for pred in ["retained.total", "stockpile.total"] {
+        let parts: Vec<usize> = (cx.sent_start..cx.out.len())
+            .filter(|&i| cx.out[i].predicate == pred && held_by_body(&cx.out[i]).is_some())
+            .collect();
+        if parts.len() < 2 {
+            continue;
+        }
+        for i in parts {
+            let f = &mut cx.out[i];
+            f.confidence = Confidence::Low;
+            f.reason = Some(
+                "a part held by one body of the state (one of several the sentence lists), not the state's total"
+                    .into(),
+            );
+        }
     }
 }
 
@@ -1336,7 +1434,22 @@ fn events<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, Ev)]) {
                 continue;
             }
         }
-        if matches!(ev, Ev::Deposit(_)) && domestic_step(t.lower, a, b) {
+        // "opportunities for becoming a State Party": a prospect.
+        if ev == Ev::Eif
+            && t.lower[a..].starts_with("becoming")
+            && matches!(
+                t.lower[..a].trim_end().rsplit(' ').next(),
+                Some("for" | "of" | "towards" | "toward" | "about" | "on" | "to" | "into")
+            )
+        {
+            continue;
+        }
+        if matches!(ev, Ev::Deposit(_)) && (domestic_step(t.lower, a, b) || prospect(t.lower, a, b))
+        {
+            continue;
+        }
+        // "completed the destruction of non-PFM types": some of the stockpile, not all.
+        if ev == Ev::DestructionCompleted && some_types(t.lower, b) {
             continue;
         }
         let Some(d) = assigned[k].map(|i| &t.dates[i]) else {
@@ -1347,6 +1460,44 @@ fn events<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, Ev)]) {
         if matches!(ev, Ev::ReportA7 | Ev::ReportCcw) {
             let gap = t.lower.get(b..d.start).unwrap_or("");
             if has(mm!(" not "), gap) || gap.trim_end().ends_with("as of") {
+                continue;
+            }
+            // "In its initial Article 7 report, Cyprus declared ... before the program
+            // started in December 2003": a report cited for what it says is dated only
+            // right after its name ("in its report of 30 April 2024").
+            let mut from = a.saturating_sub(30);
+            while !t.lower.is_char_boundary(from) {
+                from += 1;
+            }
+            let cited = ["in its ", "in the ", "in their ", "according to its "]
+                .iter()
+                .any(|w| t.lower[from..a].contains(w));
+            let next_to = matches!(
+                gap.trim(),
+                "" | "of" | "dated" | "on" | "in" | "submitted on" | "submitted in" | ","
+            );
+            if cited && d.start >= b && !next_to {
+                continue;
+            }
+        }
+        // "In November 2020, Egypt reiterated that it had imposed a moratorium": the
+        // date of a statement about a moratorium is not the moratorium's.
+        if ev == Ev::Moratorium && d.end <= a {
+            let between = &t.lower[d.end..a];
+            if [
+                "stated",
+                "said",
+                "reiterated",
+                "told",
+                "informed",
+                "confirmed",
+                "declared that",
+                "reported that",
+                "wrote",
+            ]
+            .iter()
+            .any(|w| between.contains(w))
+            {
                 continue;
             }
         }
@@ -1418,6 +1569,103 @@ fn events<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, Ev)]) {
         }
         cx.push(f);
     }
+}
+
+/// An accession or ratification spoken of as a prospect, not done: "the possibility
+/// of accession", "steps towards ratification", "called for its accession".
+fn prospect(l: &str, a: usize, b: usize) -> bool {
+    if !matches!(&l[a..b], "accession" | "ratification") {
+        return false;
+    }
+    // The noun names a deposit that happened after a possessive or a word of time
+    // ("since its accession in 2012", "following ratification on 5 May 1999",
+    // "Angola's accession"); elsewhere it is a topic: "a timeline for ratification",
+    // "tackle ratification of the treaty", "its position on ratification".
+    let prev = l[..a].trim_end();
+    let prev_word = prev.rsplit(' ').next().unwrap_or("");
+    let done = matches!(
+        prev_word,
+        "its" | "their" | "his" | "her" | "since" | "after" | "following" | "upon" | "with"
+    ) || prev_word.ends_with("'s")
+        || prev_word.ends_with("\u{2019}s");
+    // "accession deliberations", "ratification process": a noun it modifies.
+    let modifies = l[b..]
+        .trim_start()
+        .split([' ', ',', '.'])
+        .next()
+        .is_some_and(|w| {
+            [
+                "deliberations",
+                "process",
+                "talks",
+                "debate",
+                "debates",
+                "procedure",
+                "procedures",
+                "package",
+                "plan",
+                "plans",
+                "efforts",
+                "timeline",
+            ]
+            .contains(&w)
+        });
+    if !done || modifies {
+        return true;
+    }
+    let mut from = a.saturating_sub(32);
+    while !l.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = &l[from..a];
+    // "its position on non-accession"
+    if before.ends_with("non-") || before.ends_with("non ") {
+        return true;
+    }
+    [
+        "possib",
+        "consider",
+        "intent",
+        "plan",
+        "toward",
+        "prospect",
+        "step",
+        "call",
+        "urge",
+        "encourag",
+        "support",
+        "favor",
+        "favour",
+        "prepar",
+        "path",
+        "road",
+        "future",
+        "eventual",
+        "propos",
+        "recommend",
+        "decision on",
+        "pursu",
+        "seek",
+        "process of",
+    ]
+    .iter()
+    .any(|w| before.contains(w))
+}
+
+/// The destruction completed was of some types only: "completed the destruction of
+/// non-PFM types at the end of 2006" (the trigger ends at `b`).
+fn some_types(l: &str, b: usize) -> bool {
+    let mut end = (b + 40).min(l.len());
+    while !l.is_char_boundary(end) {
+        end -= 1;
+    }
+    let obj = l[b..end].trim_start();
+    let obj = obj.strip_prefix("of ").unwrap_or(obj);
+    let obj = obj.split([',', ';', '.']).next().unwrap_or("");
+    obj.starts_with("non-")
+        || obj.starts_with("some ")
+        || obj.starts_with("part ")
+        || obj.split(' ').take(4).any(|w| w == "types" || w == "type") && !obj.contains("all ")
 }
 
 /// A step of the domestic procedure, not the deposit with the depositary: "approved
@@ -1567,7 +1815,8 @@ fn subject<'a>(t: &Sent<'a, '_>, pos: usize, own: &str) -> String {
     let has = |x: u64| k & x != 0;
     if has(kw::NSAG)
         || (has(kw::ARMED) && has(kw::GROUP) && has(kw::NON))
-        || (has(kw::ISLAMIC) && has(kw::STATE))
+        // "the Islamic State" (not "the Islamic Republic of ... a State Party")
+        || (has(kw::ISLAMIC) && has(kw::STATE) && lower_before[start..].contains("islamic state"))
         // "the Karen National Liberation Army", "the Liberation Tigers of Tamil Eelam"
         || lower_before[start..].split("liberation ").skip(1).any(|rest| {
             ["army", "front", "tigers", "movement"]
@@ -2080,8 +2329,14 @@ fn use_reported<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, E
         next_word_lower(l, l[pos..].find(' ').map_or(l.len(), |k| pos + k)),
         Some("no" | "none" | "neither")
     );
+    // "newly planted mines", "recently laid mines": a description of the mines found,
+    // not a report of who laid them.
+    let attributive = ["newly", "recently", "freshly"]
+        .iter()
+        .any(|w| prev.ends_with(w));
     if negated(l, pos)
         || object_denied
+        || attributive
         || prev.ends_with(" be")
         || prev.ends_with("mines")
         || prev.ends_with("mine")
@@ -2340,10 +2595,12 @@ fn stockpile_destroyed_before(pre: &str) -> bool {
         return false;
     };
     let pre = pre.strip_suffix("entire").map_or(pre, str::trim_end);
+    // Not "failed to destroy its stockpile of N", "plans to destroy ...": the stockpile
+    // held, not a destruction done.
     pre.ends_with("destruction of")
         || pre.ends_with(" destroyed")
         || pre.ends_with(" destroying")
-        || pre.ends_with(" destroy")
+        || pre.ends_with(" destroy") && !pre.ends_with(" to destroy")
 }
 
 fn fits(p: QPred, q: &Quantity) -> bool {
@@ -2668,16 +2925,34 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
                 }
             }
             None => {
-                // In a stockpiling section, "the number ... of N mines" is the stockpile.
+                // In a stockpiling section, "the number ... of N mines" is the stockpile;
+                // anywhere, "N mines in stock".
                 let st = matches!(t.section, Some(SectionKind::Stockpiling));
                 let cue = t.has(kw::QCUE);
-                if st && fits(QPred::Stockpile, q) && cue {
+                let in_stock = l
+                    .get(q.phrase_end.max(q.end)..)
+                    .is_some_and(|r| r.trim_start().starts_with("in stock"));
+                if (st && cue || in_stock) && fits(QPred::Stockpile, q) {
                     QPred::Stockpile
                 } else {
                     continue;
                 }
             }
         };
+        // "a reduction of 29 mines from the previous year": a change, not a count.
+        if [
+            "reduction of",
+            "increase of",
+            "decrease of",
+            "drop of",
+            "rise of",
+            "fall of",
+        ]
+        .iter()
+        .any(|w| l[..q.hedge_start].trim_end().ends_with(w))
+        {
+            continue;
+        }
         // Mines destroyed in clearance are not a stockpile's: "operators destroyed 500
         // mines during clearance in 2024" beside the stockpile's 2,000 had made a false
         // conflict. Unless the figure itself is said to be stockpiled.

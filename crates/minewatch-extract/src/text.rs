@@ -844,8 +844,10 @@ fn quantity_at(s: &str, lower: &str, i: usize) -> (Option<Quantity>, usize) {
         && (1900.0..=2099.0).contains(&v);
     let next = next_word(lower, e).map(|(a, z)| &lower[a..z]);
     if is_year {
-        // A year unless a unit word follows immediately ("1997 mines" is rare; demand it).
-        if next.and_then(unit_of_word).is_none() {
+        // A year unless a unit word follows immediately ("1997 mines" is rare; demand
+        // it), and always where it opens the text: "2016 casualties by outcome" is a
+        // caption of 2016's casualties.
+        if i == 0 || next.and_then(unit_of_word).is_none() {
             return (None, e);
         }
     }
@@ -971,6 +973,25 @@ fn unit_after(s: &str, lower: &str, e: usize) -> (Option<&'static str>, usize) {
                 if let Some((a, z)) = next_word(lower, we) {
                     if a <= we + 1 && unit_of_word(&lower[a..z]) == Some("people") {
                         return (Some("people"), z);
+                    }
+                    // "45,579 mine fuzes", "300 mine components": parts, not mines.
+                    if a <= we + 1
+                        && [
+                            "fuze",
+                            "fuzes",
+                            "fuse",
+                            "fuses",
+                            "detonator",
+                            "detonators",
+                            "component",
+                            "components",
+                            "part",
+                            "parts",
+                            "casings",
+                        ]
+                        .contains(&&lower[a..z])
+                    {
+                        return (None, e);
                     }
                 }
             }

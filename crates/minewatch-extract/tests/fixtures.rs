@@ -1488,3 +1488,108 @@ fn the_longest_state_name_is_the_subject() {
     let doc = minewatch_profile::read(b"Congo, Democratic Republic\n\nLast Updated: 02 November 2011\n\nMine Ban Policy\n\nThe DRC acceded to the Mine Ban Treaty on 2 May 2002.[1]\n\n[1] One.\n");
     assert_eq!(doc.header.country_iso3.as_deref(), Some("COD"));
 }
+
+/// Found on real archived profiles (session 11): an accession "considered", its
+/// "possibility" reviewed or "recommendations regarding" it are no deposit (each had
+/// dated one for a state not party); "completed the destruction of non-PFM types" is
+/// not the whole stockpile's; a completion named by a noun takes no date from before it
+/// ("In May 2010, it wrote that ... after completion of its stockpile destruction
+/// program"); "the Islamic Republic of Afghanistan ... a State Party" is no Islamic
+/// State.
+#[test]
+fn prospects_partial_destruction_and_islamic_republics() {
+    let doc = doc_of("In July 2012, the minister said that Myanmar was considering accession to the Mine Ban Treaty.[1] In June 2018, the military was reviewing the possibility of Myanmar's accession to the Mine Ban Treaty.[1] In December 2010, Nepal stated that recommendations regarding accession to the Mine Ban Treaty would be completed soon.[1] Since its accession in 2012, Poland has reported every year.[1]\n\n[1] One.");
+    let facts = extract(&doc);
+    let got = pairs(&facts);
+    assert_eq!(got, [("treaty.deposit", &Value::Text("2012".into()))]);
+    let doc = doc_of("Belarus completed the destruction of non-PFM types at the end of 2006.[1] In May 2010, Algeria wrote that no stockpiles were found after completion of its stockpile destruction program.[1] Algeria completed the destruction of all types of antipersonnel mines on 21 November 2005.[1]\n\n[1] One.");
+    let facts = extract(&doc);
+    let got = pairs(&facts);
+    assert_eq!(
+        got,
+        [(
+            "stockpile.destruction_completed",
+            &Value::Text("2005-11-21".into())
+        )]
+    );
+    let doc = minewatch_profile::read("Afghanistan\n\nMine Ban Policy\n\nLast updated: 1 May 2026\n\nThe Islamic Republic of Afghanistan acceded to the Mine Ban Treaty on 11 September 2002, becoming a State Party on 1 March 2003.[1] The Islamic State used improvised mines in 2017.[1]\n\n[1] One.\n".as_bytes());
+    let facts = extract(&doc);
+    let subjects: Vec<(&str, &str)> = facts
+        .iter()
+        .map(|f| (f.predicate.as_str(), f.subject.as_str()))
+        .collect();
+    assert_eq!(
+        subjects,
+        [
+            ("treaty.deposit", "AFG"),
+            ("treaty.entry_into_force", "AFG"),
+            ("use.reported", "NSAG")
+        ]
+    );
+}
+
+/// More misreadings found on real archived profiles (session 11), each now a rule:
+/// "failed to destroy its stockpile of N" holds N (it had been read as destroyed), "N
+/// mines in stock" is a stockpile, "by its 1 March 2008 deadline" dates the deadline
+/// (not a later "as of April 2009"), completing "on its ... deadline" dates both,
+/// "a reduction of 29 mines" is no count, mine fuzes are no mines, and a topic
+/// ("a timeline for ratification", "accession deliberations", "non-accession",
+/// "opportunities for becoming a State Party") is no deposit or entry into force.
+#[test]
+fn failures_stocks_deadlines_changes_parts_and_topics() {
+    let doc = doc_of("Turkey failed to destroy its stockpile of nearly three million antipersonnel mines by its 1 March 2008 deadline, and as of April 2009 still had more than 1.3 million mines in stock.[1] Cyprus completed stockpile destruction on its treaty-mandated deadline of 1 July 2007.[1] At the end of 2018 it retained 3,133 antipersonnel mines, a reduction of 29 mines from the previous year.[1] An additional 45,579 mine fuzes were destroyed.[1]\n\n[1] One.");
+    let facts = extract(&doc);
+    let got = pairs(&facts);
+    assert_eq!(
+        got,
+        [
+            ("stockpile.total", &Value::Number(3e6)),
+            (
+                "stockpile.destruction_deadline",
+                &Value::Text("2008-03-01".into())
+            ),
+            ("stockpile.total", &Value::Number(1.3e6)),
+            (
+                "stockpile.destruction_completed",
+                &Value::Text("2007-07-01".into())
+            ),
+            (
+                "stockpile.destruction_deadline",
+                &Value::Text("2007-07-01".into())
+            ),
+            ("retained.total", &Value::Number(3133.0)),
+        ],
+        "{facts:#?}"
+    );
+    let doc = doc_of("In June 2008, the Marshall Islands said that it could not provide a timeline for ratification.[1] In August 2011, officials said that their accession deliberations continue.[1] In May 2006, Georgia said that its position on non-accession was being reconsidered.[1] In February 2010, a committee began to study the opportunities for becoming a State Party to the Mine Ban Treaty.[1]\n\n[1] One.");
+    assert_eq!(extract(&doc), []);
+}
+
+/// Parts held by bodies of the state ("the Royal Thai Army retained 2,499 mines, the
+/// Royal Thai Air Force retained 575 mines, ...") are low confidence, so they are not
+/// compared with the state's total (a false `conflicting-figures` on a real profile);
+/// a year opening a caption ("2016 casualties by outcome") is no count of casualties.
+#[test]
+fn parts_held_by_bodies_and_year_captions() {
+    let doc = doc_of("At the end of 2018 Thailand retained 3,133 antipersonnel mines.[1] At the end of 2018, the Royal Thai Army retained 2,499 mines, the Royal Thai Air Force retained 575 mines, and the Thai Border Patrol Police retained 59 mines.[1]\n\n2016 casualties by outcome\n\nIn 2016, 5 people were killed.[1]\n\n[1] One.");
+    let facts = extract(&doc);
+    let conf: Vec<(f64, Confidence)> = facts
+        .iter()
+        .filter(|f| f.predicate == "retained.total")
+        .map(|f| (f.value.as_number().unwrap(), f.confidence))
+        .collect();
+    assert_eq!(
+        conf,
+        [
+            (3133.0, Confidence::High),
+            (2499.0, Confidence::Low),
+            (575.0, Confidence::Low),
+            (59.0, Confidence::Low)
+        ]
+    );
+    assert!(cross_check(&doc, &facts, &opts("2026-09-01")).is_empty());
+    let casualties: Vec<f64> = of(&facts, "casualties")
+        .map(|f| f.value.as_number().unwrap())
+        .collect();
+    assert_eq!(casualties, [5.0]);
+}
