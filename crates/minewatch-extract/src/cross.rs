@@ -20,7 +20,7 @@ pub const CROSS_CODES: &[(&str, &str, &str)] = &[
     ("treaty-date-mismatch", "error", "A stated entry into force or deadline that contradicts what the treaty's articles give from the stated deposit date."),
     ("conflicting-figures", "warning", "The same quantity for the same time stated differently in one profile."),
     ("contradicts-reference", "warning", "A claim that contradicts the reference data (treaty dates and withdrawals, UN General Assembly votes)."),
-    ("stale-as-of", "warning", "An \"as of <date>\" clause older than the staleness threshold."),
+    ("stale-as-of", "warning", "An \"as of <date>\" clause older than the staleness threshold before the profile's last update (or --as-of)."),
 ];
 
 /// What the cross-checks need beyond the document and its facts.
@@ -989,8 +989,22 @@ fn withdrawal_status(f: &Fact, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// `as of <date>` older than the threshold.
+/// `as of <date>` older than the threshold before the profile's last update (before
+/// `--as-of` where the profile has no date, or one after it): a profile that is stale
+/// as a whole is `stale-profile`'s, once; this finds the figures an update left
+/// behind.
 fn stale(doc: &Document, body: Span, opts: &CrossOptions, out: &mut Vec<Diagnostic>) {
+    let updated = doc
+        .header
+        .last_updated
+        .as_ref()
+        .map(|d| d.value)
+        .filter(|d| *d <= opts.as_of);
+    let reference = updated.unwrap_or(opts.as_of);
+    let before = match updated {
+        Some(d) => format!("the profile's last update ({})", d.long()),
+        None => opts.as_of.long(),
+    };
     static AS_OF: OnceLock<memchr::memmem::Finder<'static>> = OnceLock::new();
     let as_of = AS_OF.get_or_init(|| memchr::memmem::Finder::new("as of "));
     // One lowercase buffer for every paragraph (a copy and a SIMD search are cheaper
@@ -1027,15 +1041,15 @@ fn stale(doc: &Document, body: Span, opts: &CrossOptions, out: &mut Vec<Diagnost
             let months = i32::try_from(opts.stale_after_months).unwrap_or(i32::MAX);
             if end
                 .checked_add_months(months)
-                .is_some_and(|t| t < opts.as_of)
+                .is_some_and(|t| t < reference)
             {
-                let months = end.months_until(opts.as_of);
+                let months = end.months_until(reference);
                 out.push(
                     Diagnostic::new(
                         "stale-as-of",
                         Severity::Warning,
                         Span::new(p.span.start + i, p.span.start + k + d.end),
-                        format!("\u{201c}as of {}\u{201d} is {months} months before {}", &p.text[k..k + d.end], opts.as_of.long()),
+                        format!("\u{201c}as of {}\u{201d} is {months} months before {before}", &p.text[k..k + d.end]),
                     )
                     .with_help(format!("update the figure, or keep it if nothing newer exists (threshold: {} months)", opts.stale_after_months)),
                 );

@@ -61,7 +61,7 @@
 //! incompatible values in two sentences), `contradicts-reference` (treaty dates, a withdrawal's deposit and effect
 //! against `data/mbt_status.csv`; votes, vote dates and "one of N states" against the UN General
 //! Assembly record; "every resolution since 1998" when the record shows the same vote
-//! earlier), `stale-as-of` (`as of <date>` older than the threshold). What the data
+//! earlier), `stale-as-of` (`as of <date>` older than the threshold before the profile's last update). What the data
 //! cannot settle gives nothing.
 //!
 //! # Gold annotations and scoring
