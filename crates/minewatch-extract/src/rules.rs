@@ -204,11 +204,15 @@ mod kw {
     pub const NO: u64 = 1 << 38;
     /// "stock" ("N mines in stock": see `figures`).
     pub const STOCK: u64 = 1 << 39;
+    /// A legislature or government body (see `domestic_step`).
+    pub const LEGIS: u64 = 1 << 40;
+    /// "destroy", "destroyed", "destruction", ...
+    pub const DESTROY: u64 = 1 << 41;
 }
 
 /// The first words of every event trigger phrase (bit `i` of [`Sent::ev`] is `EV_FIRST[i]`):
 /// a sentence without any has no event.
-const EV_FIRST: [&str; 42] = [
+const EV_FIRST: [&str; 43] = [
     "signed",
     "instrument",
     "ratified",
@@ -251,6 +255,7 @@ const EV_FIRST: [&str; 42] = [
     "signing",
     "completion",
     "reports",
+    "signatory",
 ];
 
 /// The words behind the [`kw`] bits (a word may carry several).
@@ -298,6 +303,21 @@ const KEYWORDS: &[(&str, u64)] = &[
     ("held", kw::QCUE),
     ("possesses", kw::QCUE),
     ("stock", kw::STOCK),
+    ("destroy", kw::DESTROY),
+    ("destroys", kw::DESTROY),
+    ("destroyed", kw::DESTROY),
+    ("destroying", kw::DESTROY),
+    ("destruction", kw::DESTROY),
+    ("parliament", kw::LEGIS),
+    ("senate", kw::LEGIS),
+    ("assembly", kw::LEGIS),
+    ("congress", kw::LEGIS),
+    ("legislature", kw::LEGIS),
+    ("house", kw::LEGIS),
+    ("sejm", kw::LEGIS),
+    ("duma", kw::LEGIS),
+    ("cabinet", kw::LEGIS),
+    ("council", kw::LEGIS),
     ("armed", kw::ARMED),
     ("group", kw::GROUP),
     ("groups", kw::GROUP),
@@ -946,10 +966,21 @@ const fn ev_bit(p: &str) -> u64 {
     0
 }
 
+/// [`ev_bit`] of a trigger phrase: every trigger's first word is in `EV_FIRST` (a
+/// phrase without its bit would be searched in every sentence), a compile-time error
+/// otherwise.
+const fn trigger_bit(p: &str) -> u64 {
+    let b = ev_bit(p);
+    if b == 0 {
+        panic!("a trigger phrase's first word is missing from EV_FIRST");
+    }
+    b
+}
+
 /// Trigger phrases with the [`ev_bit`] of their first word, made at compile time.
 macro_rules! phrases {
     ($($p:literal),+ $(,)?) => {{
-        const P: &[(&str, u64)] = &[$(($p, ev_bit($p))),+];
+        const P: &[(&str, u64)] = &[$(($p, trigger_bit($p))),+];
         P
     }};
 }
@@ -1117,7 +1148,7 @@ fn event_triggers(t: &Sent) -> Vec<(usize, usize, Ev)> {
         );
         // "destroyed 1,055,971 mines in all and finished the work in April 2016": the
         // work a sentence about destroying mines speaks of.
-        if l.contains("destro") {
+        if t.has(kw::DESTROY) {
             add(
                 phrases![
                     "finished the work",
@@ -1144,7 +1175,7 @@ fn event_triggers(t: &Sent) -> Vec<(usize, usize, Ev)> {
         if t.ev & COMPLETING != 0 && !ahead() {
             // "destroyed its stockpile of N mines, completing the work on 11 August
             // 1999": the work of a sentence about destroying.
-            let work: &[&str] = if l.contains("destro") {
+            let work: &[&str] = if t.has(kw::DESTROY) {
                 &[
                     "completing the destruction",
                     "completing destruction",
@@ -1398,6 +1429,15 @@ fn holders_parts(cx: &mut Ctx<'_>, t: &Sent<'_, '_>) {
         BODIES.iter().find(|b| clause.contains(**b)).copied()
     };
     for pred in ["retained.total", "stockpile.total"] {
+        // (Most sentences have one figure of a kind: nothing to look at.)
+        if cx.out[cx.sent_start..]
+            .iter()
+            .filter(|f| f.predicate == pred)
+            .nth(1)
+            .is_none()
+        {
+            continue;
+        }
         let parts: Vec<usize> = (cx.sent_start..cx.out.len())
             .filter(|&i| cx.out[i].predicate == pred && held_by_body(&cx.out[i]).is_some())
             .collect();
@@ -1444,7 +1484,8 @@ fn events<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, Ev)]) {
         {
             continue;
         }
-        if matches!(ev, Ev::Deposit(_)) && (domestic_step(t.lower, a, b) || prospect(t.lower, a, b))
+        if matches!(ev, Ev::Deposit(_))
+            && (domestic_step(t.lower, a, b, t.has(kw::LEGIS)) || prospect(t.lower, a, b))
         {
             continue;
         }
@@ -1622,6 +1663,10 @@ fn prospect(l: &str, a: usize, b: usize) -> bool {
     if before.ends_with("non-") || before.ends_with("non ") {
         return true;
     }
+    // (Most deposits named by the noun follow "its": look no further.)
+    if before.ends_with(" its ") && !before.contains("of ") {
+        return false;
+    }
     [
         "possib",
         "consider",
@@ -1671,7 +1716,7 @@ fn some_types(l: &str, b: usize) -> bool {
 /// A step of the domestic procedure, not the deposit with the depositary: "approved
 /// the ratification bill", "the ratification law", "parliament ratified the treaty"
 /// (the trigger at `a..b`; "instrument of ..." is always the deposit).
-fn domestic_step(l: &str, a: usize, b: usize) -> bool {
+fn domestic_step(l: &str, a: usize, b: usize, legislature_named: bool) -> bool {
     if l[a..b].starts_with("instrument") {
         return false;
     }
@@ -1688,6 +1733,12 @@ fn domestic_step(l: &str, a: usize, b: usize) -> bool {
     ]
     .iter()
     .any(|w| after.starts_with(w));
+    if object {
+        return true;
+    }
+    if !legislature_named {
+        return false;
+    }
     // The clause before the trigger names a legislature as the one that acted.
     let clause_start = l[..a].rfind([',', ';', ':']).map_or(0, |k| k + 1);
     let clause = &l[clause_start..a];
@@ -1706,7 +1757,7 @@ fn domestic_step(l: &str, a: usize, b: usize) -> bool {
     ]
     .iter()
     .any(|w| clause.contains(w));
-    object || legislature && !has(mm!("deposit"), l)
+    legislature && !has(mm!("deposit"), l)
 }
 
 impl<'a> Ctx<'a> {
