@@ -2,7 +2,7 @@
 //! by row over its tables. See the crate documentation for the predicates.
 
 use minewatch_model::Span;
-use minewatch_profile::{Document, SectionKind};
+use minewatch_profile::{Document, SectionKind, TableForm};
 
 use crate::gazetteer::{find_mines_from, MineMatch};
 use crate::text::{
@@ -702,6 +702,7 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
         spare_words = pwords.into_iter().map(|_| "").collect();
     }
     tables(&mut cx, body);
+    key_data(&mut cx, body);
     cx.out
         .sort_by(|a, b| (a.span[0], a.value_span[0]).cmp(&(b.span[0], b.value_span[0])));
     cx.out
@@ -3076,6 +3077,20 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
                             .any(|x| pre.ends_with(x)))
             });
             f.casualty = Some(if either { "total" } else { k }.into());
+            // "Nearly all were attributed to ERW; mines caused only two casualties":
+            // the casualties of one cause, a part of the year's.
+            let clause_start = l[..q.hedge_start].rfind([';', ',']).map_or(0, |k| k + 1);
+            let clause_end = l[q.end..]
+                .find([';', ',', '.'])
+                .map_or(l.len(), |k| q.end + k);
+            let clause = &l[clause_start..clause_end];
+            if ["caused", "attributed to", "due to", "resulting from"]
+                .iter()
+                .any(|w| clause.contains(w))
+            {
+                f.confidence = Confidence::Low;
+                f.reason = Some("the casualties of one cause, a part of the year's".into());
+            }
         }
         if pred == QPred::Transfer {
             // "to 38 countries"
@@ -3381,6 +3396,145 @@ fn tables(cx: &mut Ctx, body: Span) {
                 }
                 flag_inexact(&mut f);
                 cx.out.push(f);
+            }
+        }
+    }
+}
+
+/// A "key data" box: each label one blank line above its value, as archived profiles
+/// open with ("State Party since" / "1 August 2000", "Casualties in 2008" / "0 (2007:
+/// 18)", "Transparency reporting" / "30 April 2011"). The reader keeps such a box as a
+/// blank-line table without a header, a value being a row of its own, or a cell of its
+/// label's row where it is a figure.
+fn key_data(cx: &mut Ctx, body: Span) {
+    let doc = cx.doc;
+    for tb in &doc.tables {
+        if tb.form != TableForm::BlankLine
+            || !tb.columns.is_empty()
+            || tb.bracket_header.is_some()
+            || !body.contains(Span::new(tb.span.start, tb.span.start))
+        {
+            continue;
+        }
+        for (i, row) in tb.rows.iter().enumerate() {
+            // The value: the row's own cell, else the next row, one blank line below.
+            let (value, span) = match row.cells.first().and_then(|c| c.value.as_deref()) {
+                Some(v) => (v, row.cells[0].span),
+                None => match tb.rows.get(i + 1) {
+                    Some(next) if next.cells.iter().all(|c| c.value.is_none()) => {
+                        (next.label.value.as_str(), next.label.span)
+                    }
+                    _ => continue,
+                },
+            };
+            let label = row.label.value.to_ascii_lowercase();
+            let label = label.trim_end_matches(':').trim();
+            let dates = crate::text::dates(value);
+            let full = dates
+                .first()
+                .filter(|d| d.start == 0 && d.end == value.trim_end().len());
+            let push =
+                |cx: &mut Ctx, pred: &str, v: Value, vs: (usize, usize), as_of: Option<String>| {
+                    let line = cx.lines.line_of(span.start + vs.0) + 1;
+                    let mut f = Fact {
+                        predicate: pred.into(),
+                        subject: cx.iso3.clone(),
+                        value: v,
+                        qualifier: Qualifier::Exact,
+                        unit: None,
+                        as_of,
+                        notes: doc
+                            .references_starting_in(Span::new(row.label.span.start, span.end))
+                            .iter()
+                            .filter(|r| {
+                                r.span.start >= row.label.span.start && r.span.end <= span.end
+                            })
+                            .map(|r| r.number)
+                            .collect(),
+                        line,
+                        span: [row.label.span.start, span.end],
+                        value_span: [span.start + vs.0, span.start + vs.1],
+                        quote: format!("{} | {}", row.label.value, value),
+                        instrument: None,
+                        resolution: None,
+                        vote: None,
+                        date: None,
+                        since: None,
+                        until: None,
+                        one_of: None,
+                        role: None,
+                        mine_type: None,
+                        cost: None,
+                        equivalent: None,
+                        destinations: None,
+                        destination_states: None,
+                        casualty: None,
+                        column: None,
+                        confidence: Confidence::High,
+                        reason: None,
+                    };
+                    if pred == "casualties" {
+                        f.unit = Some("people".into());
+                        f.casualty = Some("total".into());
+                    }
+                    cx.out.push(f);
+                };
+            if label == "state party since" {
+                if let Some(d) = full.filter(|d| d.day.is_some()) {
+                    push(
+                        cx,
+                        "treaty.entry_into_force",
+                        Value::Text(d.iso()),
+                        (d.start, d.end),
+                        Some(d.iso()),
+                    );
+                }
+            } else if matches!(
+                label,
+                "transparency reporting" | "article 7 reporting" | "latest article 7 report"
+            ) {
+                // A year alone may be the year a report covers: only a month or a day
+                // dates a submission.
+                if let Some(d) = full.filter(|d| d.month.is_some()) {
+                    push(
+                        cx,
+                        "report.article7",
+                        Value::Text(d.iso()),
+                        (d.start, d.end),
+                        Some(d.iso()),
+                    );
+                }
+            } else if let Some(y) = label
+                .strip_prefix("casualties in ")
+                .filter(|y| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()))
+            {
+                // "0 (2007: 18)": the year's figure, then an earlier year's.
+                let (head, rest) = value.split_once('(').unwrap_or((value, ""));
+                let Some(n) = parse_cell(head) else { continue };
+                let hs = value.len() - value.trim_start().len();
+                push(
+                    cx,
+                    "casualties",
+                    Value::Number(n),
+                    (hs, hs + head.trim().len()),
+                    Some(y.to_string()),
+                );
+                if let Some((py, pn)) = rest.trim_end_matches(')').split_once(':') {
+                    let py = py.trim();
+                    if let (true, Some(m)) = (
+                        py.len() == 4 && py.bytes().all(|b| b.is_ascii_digit()),
+                        parse_cell(pn),
+                    ) {
+                        let at = value.len() - rest.len() + rest.find(pn.trim()).unwrap_or(0);
+                        push(
+                            cx,
+                            "casualties",
+                            Value::Number(m),
+                            (at, at + pn.trim().len()),
+                            Some(py.to_string()),
+                        );
+                    }
+                }
             }
         }
     }

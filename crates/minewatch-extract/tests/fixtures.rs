@@ -1625,3 +1625,67 @@ fn stale_as_of_is_measured_from_the_last_update() {
         "{diags:#?}"
     );
 }
+
+/// A "key data" box, label above value, as archived profiles open with: "State Party
+/// since" gives the entry into force, "Casualties in 2008" / "0 (2007: 18)" both
+/// years' casualties, a dated "Transparency reporting" the report (a year alone may be
+/// the year a report covers: nothing). A box that lost nothing gives no
+/// `empty-table`; its entry into force is checked against the reference data.
+#[test]
+fn a_key_data_box_gives_its_facts() {
+    let text = "Albania\n\nMine Ban Policy\n\nLast updated: 1 June 2009\n\n2008 Key Data\n\nState Party since\n\n1 August 2000\n\nContamination\n\nAntipersonnel mines and other explosive remnants of war\n\nCasualties in 2008\n\n0 (2007: 18)\n\nTransparency reporting\n\n30 April 2009\n\nPolicy\n\nAlbania ratified the Mine Ban Treaty on 29 February 2000.[1]\n\n[1] One.\n";
+    let doc = minewatch_profile::read(text.as_bytes());
+    let facts = extract(&doc);
+    let got: Vec<(&str, &Value, Option<&str>)> = facts
+        .iter()
+        .map(|f| (f.predicate.as_str(), &f.value, f.as_of.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "treaty.entry_into_force",
+                &Value::Text("2000-08-01".into()),
+                Some("2000-08-01")
+            ),
+            ("casualties", &Value::Number(0.0), Some("2008")),
+            ("casualties", &Value::Number(18.0), Some("2007")),
+            (
+                "report.article7",
+                &Value::Text("2009-04-30".into()),
+                Some("2009-04-30")
+            ),
+            (
+                "treaty.deposit",
+                &Value::Text("2000-02-29".into()),
+                Some("2000-02-29")
+            ),
+        ],
+        "{facts:#?}"
+    );
+    assert_eq!(facts[0].quote, "State Party since | 1 August 2000");
+    assert_eq!(facts[0].line, 11);
+    assert!(cross_check(&doc, &facts, &opts("2009-06-01")).is_empty());
+    // A wrong date in the box is a claim like any other.
+    let wrong = text.replace("1 August 2000", "1 March 2000");
+    let doc = minewatch_profile::read(wrong.as_bytes());
+    let diags = cross_check(&doc, &extract(&doc), &opts("2009-06-01"));
+    assert!(
+        diags.iter().any(|d| d.code == "treaty-date-mismatch"),
+        "{diags:#?}"
+    );
+}
+
+/// The casualties of one cause ("mines caused only two casualties") are a part of the
+/// year's, not its total: low confidence, so a box's "Casualties in 2012" / "23" does
+/// not conflict with them (a false `conflicting-figures` on a real profile).
+#[test]
+fn casualties_of_one_cause_are_a_part() {
+    let doc = doc_of("In 2012, 23 people were killed or injured by mines and explosive remnants of war.[1] Nearly all were attributed to ERW; mines caused only two casualties in 2012.[1]\n\n[1] One.");
+    let facts = extract(&doc);
+    let got: Vec<(f64, Confidence)> = of(&facts, "casualties")
+        .map(|f| (f.value.as_number().unwrap(), f.confidence))
+        .collect();
+    assert_eq!(got, [(23.0, Confidence::High), (2.0, Confidence::Low)]);
+    assert!(cross_check(&doc, &facts, &opts("2026-09-01")).is_empty());
+}

@@ -280,7 +280,22 @@ fn blank_line_table(
     let has_numbers = elems
         .iter()
         .any(|&(c, _)| is_numeric_cell(src.line(chunks[c].first)));
-    if elems.len() < 4 || !(max_gap >= 2 || has_numbers) {
+    // A "key data" box: labels and values one blank line apart, some values dates or
+    // figures with words ("1 August 2000", "0 (2007: 18)").
+    let key_data = || {
+        elems.len() >= 6
+            && max_gap == 1
+            && elems
+                .iter()
+                .filter(|&&(c, _)| {
+                    src.line(chunks[c].first)
+                        .trim_start()
+                        .starts_with(|ch: char| ch.is_ascii_digit())
+                })
+                .count()
+                >= 2
+    };
+    if elems.len() < 4 || !(max_gap >= 2 || has_numbers || key_data()) {
         return None;
     }
     let text_of = |c: usize| src.line(chunks[c].first).trim();
