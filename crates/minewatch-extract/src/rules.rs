@@ -1474,6 +1474,63 @@ fn events<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, Ev)]) {
             {
                 continue;
             }
+            // "signed the \u{201c}Declaration of San Jos\u{e9}\u{201d}": another text.
+            if let Some(obj) = after.strip_prefix("the ") {
+                let obj = obj.trim_start_matches(['"', '\u{201c}', '\'']);
+                if ![
+                    "mine ban",
+                    "treaty",
+                    "convention",
+                    "ottawa",
+                    "anti-personnel mine",
+                    "antipersonnel mine",
+                    "1997",
+                ]
+                .iter()
+                .any(|w| obj.starts_with(w))
+                {
+                    continue;
+                }
+            }
+            // "the decree of promulgation of the Mine Ban Treaty was signed on ...".
+            let before = t.lower[..a].trim_end();
+            if (before.ends_with(" was") || before.ends_with(" were"))
+                && [
+                    "decree",
+                    "promulgation",
+                    "law",
+                    "bill",
+                    "legislation",
+                    "agreement",
+                ]
+                .iter()
+                .any(|w| before.contains(w))
+            {
+                continue;
+            }
+        }
+        // "National implementation legislation entered into force in November 2004":
+        // a law's entry into force, not the treaty's.
+        if ev == Ev::Eif {
+            let before = &t.lower[..a];
+            let law = [
+                "legislation",
+                " law",
+                "decree",
+                "regulation",
+                "amendment",
+                "penal code",
+                "criminal code",
+            ]
+            .iter()
+            .filter_map(|w| before.rfind(w))
+            .max();
+            if law.is_some_and(|k| {
+                let between = &before[k..];
+                !["treaty", "convention"].iter().any(|w| between.contains(w))
+            }) {
+                continue;
+            }
         }
         // "opportunities for becoming a State Party": a prospect.
         if ev == Ev::Eif
@@ -1764,9 +1821,15 @@ fn domestic_step(l: &str, a: usize, b: usize, legislature_named: bool) -> bool {
 impl<'a> Ctx<'a> {
     fn fact(&self, t: &Sent<'a, '_>, predicate: &str, value: Value, vs: usize, ve: usize) -> Fact {
         let line = self.lines.line_of(t.abs + vs) + 1;
+        let mut who = subject(t, vs, &self.iso3);
+        // Only states join the treaty: "none involving rebels since the treaty entered
+        // into force in April 2004" is the state's entry into force.
+        if predicate.starts_with("treaty.") && (who == "NSAG" || who == "EU") {
+            who = self.iso3.clone();
+        }
         Fact {
             predicate: predicate.into(),
-            subject: subject(t, vs, &self.iso3),
+            subject: who,
             value,
             qualifier: Qualifier::Exact,
             unit: None,
@@ -3084,9 +3147,17 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
                 .find([';', ',', '.'])
                 .map_or(l.len(), |k| q.end + k);
             let clause = &l[clause_start..clause_end];
-            if ["caused", "attributed to", "due to", "resulting from"]
-                .iter()
-                .any(|w| clause.contains(w))
+            if [
+                "caused",
+                "causing",
+                "attributed to",
+                "due to",
+                "resulting from",
+                "one incident",
+                "single incident",
+            ]
+            .iter()
+            .any(|w| clause.contains(w))
             {
                 f.confidence = Confidence::Low;
                 f.reason = Some("the casualties of one cause, a part of the year's".into());
@@ -3152,6 +3223,14 @@ fn as_of(t: &Sent, q: &Quantity, present: bool) -> Option<String> {
         if ds.len() == 2 && l[ds[0].end..ds[1].start].trim() == "and" {
             return Some(format!("{}/{}", ds[0].iso(), ds[1].iso()));
         }
+    }
+    // "From 1999 to 2008, Landmine Monitor identified 826 casualties": a period.
+    if let Some(w) = t.dates.windows(2).find(|w| {
+        w[1].end <= q.hedge_start
+            && l[w[0].end..w[1].start].trim() == "to"
+            && l[..w[0].start].trim_end().ends_with("from")
+    }) {
+        return Some(format!("{}/{}", w[0].iso(), w[1].iso()));
     }
     let tail_end = (q.phrase_end.max(q.end) + 40).min(l.len());
     if let Some(d) = t

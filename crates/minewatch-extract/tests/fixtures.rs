@@ -1689,3 +1689,48 @@ fn casualties_of_one_cause_are_a_part() {
     assert_eq!(got, [(23.0, Confidence::High), (2.0, Confidence::Low)]);
     assert!(cross_check(&doc, &facts, &opts("2026-09-01")).is_empty());
 }
+
+/// More from real archived profiles (session 11): a law's entry into force and a
+/// decree's or a declaration's signing are not the treaty's; a treaty event is a
+/// state's even where rebels are named in the clause; "From 1999 to 2008, ... 826
+/// casualties" holds for the period; "one incident causing 28 casualties" is a part.
+#[test]
+fn laws_declarations_rebels_periods_and_incidents() {
+    let doc = doc_of("National implementation legislation entered into force in November 2004.[1] The legislation was published on 22 November 2004, and entered into force on 30 November 2004.[1] The decree of promulgation of the Mine Ban Treaty was signed on 4 January 2002.[1] Poland was one of nine countries that signed the \u{201c}Declaration of San Jos\u{e9}\u{201d} on 5 April 2000, which promotes the Mine Ban Treaty.[1] There were no allegations of use by government forces since the treaty entered into force in April 2004, and none by rebels.[1]\n\n[1] One.");
+    let facts = extract(&doc);
+    let got: Vec<(&str, &str, &Value)> = facts
+        .iter()
+        .map(|f| (f.predicate.as_str(), f.subject.as_str(), &f.value))
+        .collect();
+    assert_eq!(
+        got,
+        [(
+            "treaty.entry_into_force",
+            "POL",
+            &Value::Text("2004-04".into())
+        )],
+        "{facts:#?}"
+    );
+    let doc = doc_of("From 1999 to 2008, the Monitor identified 826 mine casualties (218 killed, 523 injured, and 85 unknown).[1] As of June 2006, there were 37 new casualties, mostly the result of one incident causing 28 casualties.[1]\n\n[1] One.");
+    let facts = extract(&doc);
+    let got: Vec<(f64, Option<&str>, Confidence)> = of(&facts, "casualties")
+        .map(|f| {
+            (
+                f.value.as_number().unwrap(),
+                f.as_of.as_deref(),
+                f.confidence,
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (826.0, Some("1999/2008"), Confidence::High),
+            (218.0, Some("1999/2008"), Confidence::High),
+            (523.0, Some("1999/2008"), Confidence::High),
+            (85.0, Some("1999/2008"), Confidence::High),
+            (37.0, Some("2006-06"), Confidence::High),
+            (28.0, Some("2006-06"), Confidence::Low),
+        ]
+    );
+}
