@@ -613,10 +613,20 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
     let mut spare_words: Vec<&'static str> = Vec::new();
     let mut pbits: Vec<(u64, u64)> = Vec::new();
     let mut sents: Vec<(usize, usize, usize, usize)> = Vec::new();
+    // The paragraph before was a label naming another instrument ("Convention on
+    // Cluster Munitions" above "State Party (Entry into force: 1 March 2013)").
+    // (Where it ended: it labels only the block right after it.)
+    let mut label_other: Option<usize> = None;
     for p in &doc.paragraphs {
         if !body.contains(p.span) {
             continue;
         }
+        let under_other = label_other.is_some_and(|e| {
+            doc.text
+                .get(e..p.span.start)
+                .is_some_and(|gap| gap.trim().is_empty())
+        });
+        label_other = other_instrument_label(&p.text).then_some(p.span.end);
         let section = p.section.and_then(|i| doc.sections.get(i)).map(|s| s.kind);
         cx.para_start = cx.out.len();
         plower.clear();
@@ -688,7 +698,7 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
                 para_kw: pk,
                 abs,
                 section,
-                cluster_profile,
+                cluster_profile: cluster_profile || under_other,
                 notes,
                 dates: Dates { para: &para, k: si },
                 runs: Default::default(),
@@ -706,6 +716,26 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
     cx.out
         .sort_by(|a, b| (a.span[0], a.value_span[0]).cmp(&(b.span[0], b.value_span[0])));
     cx.out
+}
+
+/// A short line naming an instrument other than the Mine Ban Treaty, as the label of
+/// what follows in a status box: "Convention on Cluster Munitions", "Convention on
+/// Conventional Weapons", "CCW Amended Protocol II".
+fn other_instrument_label(text: &str) -> bool {
+    if text.len() > 80 || text.contains(['.', ';']) {
+        return false;
+    }
+    let l = text.to_ascii_lowercase();
+    [
+        "cluster munition",
+        "conventional weapons",
+        "ccw",
+        "protocol ii",
+        "protocol v",
+    ]
+    .iter()
+    .any(|w| l.contains(w))
+        && !["mine ban", "ottawa"].iter().any(|w| l.contains(w))
 }
 
 /// Whether a sentence with the keyword bits `kw` and event bits `ev` (see [`Sent`]) is
@@ -2794,7 +2824,13 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
     // An elided unit takes the unit of the figure before it: "some 11,000 mines in 2020
     // and nearly 22,000 in 2021", "killed 17 people and injured 24 others".
     for i in 1..qs.len() {
-        if qs[i].unit.is_some() || qs[i].currency.is_some() || qs[i].words {
+        // (A number word only before a casualty's verb: "and one unknown".)
+        let word_casualty = qs[i].words
+            && matches!(
+                next_word_lower(l, qs[i].end),
+                Some("killed" | "injured" | "wounded" | "unknown" | "died")
+            );
+        if qs[i].unit.is_some() || qs[i].currency.is_some() || qs[i].words && !word_casualty {
             continue;
         }
         let Some(prev_unit) = qs[i - 1].unit else {

@@ -862,7 +862,16 @@ fn quantity_at(s: &str, lower: &str, i: usize) -> (Option<Quantity>, usize) {
     }
     // Unit: scan the noun phrase after the figure.
     let (unit, phrase_end) = unit_after(s, lower, e);
-    if words && unit.is_none() && currency.is_none() {
+    // A number word counts something it names, or people by their verb ("and one
+    // unknown" after "834 killed, 1,349 injured").
+    if words
+        && unit.is_none()
+        && currency.is_none()
+        && !matches!(
+            next,
+            Some("killed" | "injured" | "wounded" | "unknown" | "died")
+        )
+    {
         return (None, e);
     }
     // Hedge before.

@@ -1734,3 +1734,30 @@ fn laws_declarations_rebels_periods_and_incidents() {
         ]
     );
 }
+
+/// A status box names each instrument on a line of its own above its status: the
+/// entry into force under "Convention on Cluster Munitions" is that convention's (it
+/// had been checked against the Mine Ban Treaty's data); "and one unknown" after the
+/// killed and injured is a casualty (a false `sum-mismatch` without it).
+#[test]
+fn status_box_labels_and_a_number_word_casualty() {
+    let doc = doc_of("Mine Ban Treaty\n\nState Party (Entry into force: 1 June 2013)\n\nConvention on Cluster Munitions\n\nState Party (Entry into force: 1 March 2013)\n\nIn 2008, a survey found a total of 2,184 casualties (834 killed, 1,349 injured, and one unknown).[1]\n\n[1] One.");
+    let facts = extract(&doc);
+    let eif: Vec<&Value> = of(&facts, "treaty.entry_into_force")
+        .map(|f| &f.value)
+        .collect();
+    assert_eq!(eif, [&Value::Text("2013-06-01".into())]);
+    let kinds: Vec<(f64, &str)> = of(&facts, "casualties")
+        .map(|f| (f.value.as_number().unwrap(), f.casualty.as_deref().unwrap()))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            (2184.0, "total"),
+            (834.0, "killed"),
+            (1349.0, "injured"),
+            (1.0, "unknown")
+        ]
+    );
+    assert!(cross_check(&doc, &facts, &opts("2026-09-01")).is_empty());
+}
