@@ -52,6 +52,9 @@ struct Sent<'d, 'a> {
     /// convention" is the Convention on Cluster Munitions unless the sentence names the
     /// Mine Ban Treaty.
     cluster_profile: bool,
+    /// The profile is about mine action ("Mine Action"): mines destroyed are cleared
+    /// ones unless a stockpile is named.
+    mine_action_profile: bool,
     /// The footnote references inside or right after the sentence.
     notes: &'d [minewatch_profile::Reference],
     /// The sentence's dates, found when first asked for.
@@ -607,6 +610,11 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
         .profile_type
         .as_ref()
         .is_some_and(|t| t.value.to_ascii_lowercase().contains("cluster"));
+    let mine_action_profile = doc
+        .header
+        .profile_type
+        .as_ref()
+        .is_some_and(|t| t.value.to_ascii_lowercase().contains("mine action"));
     // Buffers for every paragraph (the words' lifetimes end with each paragraph: the
     // word list is handed on empty, its allocation kept).
     let mut plower = String::new();
@@ -699,6 +707,7 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
                 abs,
                 section,
                 cluster_profile: cluster_profile || under_other,
+                mine_action_profile,
                 notes,
                 dates: Dates { para: &para, k: si },
                 runs: Default::default(),
@@ -2482,6 +2491,8 @@ fn use_reported<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, E
     if negated(l, pos)
         || object_denied
         || attributive
+        || prev.ends_with("minefields")
+        || prev.ends_with("minefield")
         || prev.ends_with(" be")
         || prev.ends_with("mines")
         || prev.ends_with("mine")
@@ -2517,6 +2528,15 @@ fn use_reported<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, E
     let mines = find_mines_from(t.s, l, t.word_starts());
     for d in chosen {
         if l[..d.start].trim_end().ends_with("since") || l[..d.start].trim_end().ends_with("until")
+        {
+            continue;
+        }
+        // "used antipersonnel mines after signing the Mine Ban Treaty in 1997": the
+        // year of another event the use is placed against.
+        if d.start > pos
+            && [" after ", " before ", " since "]
+                .iter()
+                .any(|w| l[pos..d.start].contains(w))
         {
             continue;
         }
@@ -3107,7 +3127,34 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
         // Mines destroyed in clearance are not a stockpile's: "operators destroyed 500
         // mines during clearance in 2024" beside the stockpile's 2,000 had made a false
         // conflict. Unless the figure itself is said to be stockpiled.
-        if pred == QPred::Destroyed && cleared_not_stockpiled(l, q) {
+        if pred == QPred::Destroyed
+            && (cleared_not_stockpiled(l, q) || t.mine_action_profile && !l.contains("stockpil"))
+        {
+            continue;
+        }
+        // "4,744 NR 413 fragmentation mines", "9,212 No. 409 blast mines": a model's
+        // number, not a count.
+        {
+            let before = &t.s[..q.start.min(t.s.len())];
+            let prev_tok = before
+                .strip_suffix(' ')
+                .map(|b| b.rsplit(' ').next().unwrap_or(""));
+            let digits = &t.s[q.start.min(t.s.len())..q.end.min(t.s.len())];
+            let model = prev_tok.is_some_and(|p| {
+                p == "No."
+                    || (2..=4).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_uppercase())
+            });
+            if model && !q.words && digits.len() <= 4 && digits.bytes().all(|b| b.is_ascii_digit())
+            {
+                continue;
+            }
+        }
+        // "35 antivehicle mines": not antipersonnel mines.
+        let phrase = &l[q.end.min(l.len())..q.phrase_end.max(q.end).min(l.len())];
+        if ["antivehicle", "anti-vehicle", "antitank", "anti-tank"]
+            .iter()
+            .any(|w| phrase.contains(w))
+        {
             continue;
         }
         let limit = qs.get(qi + 1).map(|n| n.hedge_start).unwrap_or(l.len());
@@ -3228,6 +3275,23 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
         {
             f.confidence = Confidence::Low;
             f.reason = Some("a change from one figure to another: which figure the sentence asserts, and for when, is unclear".into());
+        }
+        // "35,774 antipersonnel mines (5,216 No. 6 blast mines, ..., 4,744 NR 413
+        // fragmentation mines)": a part of the figure before the parenthesis.
+        // (Casualties by kind in parentheses are kinds, read as such above.)
+        if !matches!(pred, QPred::Spending | QPred::Casualty(_))
+            && qi > 0
+            && f.confidence == Confidence::High
+        {
+            let first = &qs[0];
+            let open = first.phrase_end.max(first.end);
+            let inside = l.get(open..q.hedge_start).is_some_and(|between| {
+                between.trim_start().starts_with('(') && !between.contains(')')
+            });
+            if inside && fits(pred, first) {
+                f.confidence = Confidence::Low;
+                f.reason = Some("a part of the figure before the parenthesis".into());
+            }
         }
         if pred == QPred::Production {
             production_idx.push(cx.out.len());

@@ -963,6 +963,14 @@ fn unit_after(s: &str, lower: &str, e: usize) -> (Option<&'static str>, usize) {
         // Stop at punctuation that ends the phrase.
         let gap = &s[k..];
         let trimmed = gap.trim_start_matches(' ');
+        // "9,212 No. 409 blast mines": past the model's number.
+        if let Some(r) = trimmed.strip_prefix("No. ") {
+            let n = r.bytes().take_while(u8::is_ascii_digit).count();
+            if (1..=4).contains(&n) {
+                k = s.len() - r.len() + n;
+                continue;
+            }
+        }
         if trimmed.starts_with([',', ';', ':', '(', '.', '[', '\u{2014}']) {
             break;
         }
@@ -974,7 +982,16 @@ fn unit_after(s: &str, lower: &str, e: usize) -> (Option<&'static str>, usize) {
         }
         let w = &lower[ws..we];
         if w.as_bytes()[0].is_ascii_digit() && digits_at(lower, ws).is_some_and(|(_, z)| z == we) {
-            break;
+            // A model's number after its letters ("4,744 NR 413 fragmentation mines",
+            // "9,212 No. 409 blast mines") is part of the noun phrase.
+            let prev = s[..ws].trim_end().rsplit(' ').next().unwrap_or("");
+            let model = prev == "No."
+                || (2..=4).contains(&prev.len()) && prev.bytes().all(|b| b.is_ascii_uppercase());
+            if !(model && we - ws <= 4 && ws > e + 1) {
+                break;
+            }
+            k = we;
+            continue;
         }
         if let Some(u) = unit_of_word(w) {
             // "45 mine casualties", "12 landmine victims": people, not mines.

@@ -1761,3 +1761,38 @@ fn status_box_labels_and_a_number_word_casualty() {
     );
     assert!(cross_check(&doc, &facts, &opts("2026-09-01")).is_empty());
 }
+
+/// More from real archived profiles: a model's number ("NR 413", "No. 409") is no
+/// count; antivehicle mines are not counted as antipersonnel mines; in a Mine Action
+/// profile mines destroyed are cleared ones; "minefields laid during the conflict" and
+/// mines "used after signing the Mine Ban Treaty in 1997" date no use.
+#[test]
+fn models_antivehicle_mines_clearance_and_use_against_another_event() {
+    let doc = doc_of("In August 2003, Kenya destroyed its stockpile of 35,774 antipersonnel mines (9,212 No. 409 blast mines and 4,744 NR 413 fragmentation mines).[1] In 2004, Kenya destroyed 59 antivehicle mines.[1] In 2010, Morocco provided maps of minefields laid during the Western Sahara conflict.[1] Reports indicate that the country used antipersonnel mines after signing the Mine Ban Treaty in 1997.[1]\n\n[1] One.");
+    let facts = extract(&doc);
+    let got: Vec<(&Value, Confidence)> = of(&facts, "stockpile.destroyed")
+        .map(|f| (&f.value, f.confidence))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (&Value::Number(35_774.0), Confidence::High),
+            (&Value::Number(9_212.0), Confidence::Low),
+            (&Value::Number(4_744.0), Confidence::Low),
+        ],
+        "{facts:#?}"
+    );
+    assert_eq!(facts.len(), 3, "{facts:#?}");
+    assert!(cross_check(&doc, &facts, &opts("2026-09-01")).is_empty());
+    let doc = doc_of("In 2003, Kenya destroyed 4,744 NR 413 fragmentation mines.[1] In 2004, it destroyed 9,212 No. 409 blast mines.[1]\n\n[1] One.");
+    let got: Vec<f64> = of(&extract(&doc), "stockpile.destroyed")
+        .map(|f| f.value.as_number().unwrap())
+        .collect();
+    assert_eq!(got, [4_744.0, 9_212.0]);
+    let text = "Mauritania\n\nMine Action\n\nLast updated: 1 May 2012\n\nIn 2011, 93 antipersonnel mines were destroyed.[1] In 2011, it destroyed the last 200 mines of its stockpile.[1]\n\n[1] One.\n";
+    let doc = minewatch_profile::read(text.as_bytes());
+    let got: Vec<f64> = of(&extract(&doc), "stockpile.destroyed")
+        .map(|f| f.value.as_number().unwrap())
+        .collect();
+    assert_eq!(got, [200.0]);
+}
