@@ -70,3 +70,19 @@ fn a_key_data_box_and_a_heading_after_a_table_lost_nothing() {
         empty_tables(&no_header)
     );
 }
+
+/// A long run of lines one blank apart before a wider gap is a box of labels and
+/// values, not a header of eight columns over rows that lost all their cells (a real
+/// "Treaty status overview" box was reported 24 of 24 cells lost). Only the row before
+/// the wider gap may have lost its value: blank lines stand where it would be.
+#[test]
+fn a_status_box_is_no_header_of_many_columns() {
+    let boxed = format!("{HEAD}Treaty status\n\nTreaty status overview\n\nMine Ban Treaty\n\nState Party\n\nClearance completed in November 2012\n\nConvention on Cluster Munitions\n\nSignatory\n\nConvention on the Rights of Persons with Disabilities\n\nState Party\n\n\n\nManagement and coordination\n\nMine action management\n\nChile coordinates mine action through a national commission.\n");
+    assert_eq!(
+        empty_tables(&boxed),
+        [(
+            "table \"Treaty status\" has 1 of 10 cells empty: their values were lost".to_string(),
+            vec!["row \"State Party\" has no values".to_string()]
+        )]
+    );
+}

@@ -126,11 +126,15 @@ fn sums_in_sentences(doc: &Document, body: Span, out: &mut Vec<Diagnostic>) {
             }
             let parts: Vec<_> = qs[ti + 1..]
                 .iter()
+                // Parts count what the total counts: "16,356,485 square meters ...
+                // including 36,880 mines and 10,198 UXO" has no parts of its total.
                 .filter(|q| {
                     q.currency == total.currency
-                        && q.unit != Some("states")
-                        && q.unit != Some("people")
-                        || q.unit == total.unit && q.currency == total.currency
+                        && (q.unit == total.unit
+                            || q.unit.is_none()
+                            || total.unit.is_none()
+                                && q.unit != Some("states")
+                                && q.unit != Some("people"))
                 })
                 .collect();
             if parts.len() < 2

@@ -1836,6 +1836,25 @@ fn domestic_step(l: &str, a: usize, b: usize, legislature_named: bool) -> bool {
     if !legislature_named {
         return false;
     }
+    // "ratified by parliament on 23 July 2016": the agent after the verb.
+    if let Some(agent) = after.strip_prefix("by ") {
+        let agent = agent.get(..agent.len().min(30)).unwrap_or(agent);
+        if [
+            "parliament",
+            "senate",
+            "assembly",
+            "congress",
+            "legislature",
+            "house",
+            "sejm",
+            "duma",
+        ]
+        .iter()
+        .any(|w| agent.contains(w))
+        {
+            return true;
+        }
+    }
     // The clause before the trigger names a legislature as the one that acted.
     let clause_start = l[..a].rfind([',', ';', ':']).map_or(0, |k| k + 1);
     let clause = &l[clause_start..a];

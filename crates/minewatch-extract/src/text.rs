@@ -847,7 +847,8 @@ fn quantity_at(s: &str, lower: &str, i: usize) -> (Option<Quantity>, usize) {
         // A year unless a unit word follows immediately ("1997 mines" is rare; demand
         // it), and always where it opens the text: "2016 casualties by outcome" is a
         // caption of 2016's casualties.
-        if i == 0 || next.and_then(unit_of_word).is_none() {
+        // (So at the start of a "|" cell: "... | 2010 casualties by outcome |".)
+        if i == 0 || s[..i].trim_end().ends_with('|') || next.and_then(unit_of_word).is_none() {
             return (None, e);
         }
     }

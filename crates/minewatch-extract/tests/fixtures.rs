@@ -1796,3 +1796,20 @@ fn models_antivehicle_mines_clearance_and_use_against_another_event() {
         .collect();
     assert_eq!(got, [200.0]);
 }
+
+/// From real archived profiles: a total in square meters "including 36,880 mines and
+/// 10,198 UXO" has no parts of its own (a false `sum-mismatch`); a law "ratified by
+/// parliament" is no deposit (a false `contradicts-reference`); a year opening a "|"
+/// cell is a year, not a count.
+#[test]
+fn units_of_parts_agents_of_ratification_and_cells() {
+    let doc = doc_of("A total of 16,356,485 square meters of land were cleared in 2002, including 36,880 mines and 10,198 UXO.[1] The Law on Humanitarian Mine Action ratified by parliament on 23 July 2016 governs clearance.[1] Casualties in 2010 | 3 (2009: 9) | 2010 casualties by outcome | 3 injured.[1]\n\n[1] One.");
+    let facts = extract(&doc);
+    assert!(of(&facts, "treaty.deposit").next().is_none(), "{facts:#?}");
+    let casualties: Vec<f64> = of(&facts, "casualties")
+        .map(|f| f.value.as_number().unwrap())
+        .collect();
+    assert!(!casualties.contains(&2010.0), "{casualties:?}");
+    let diags = cross_check(&doc, &facts, &opts("2026-09-01"));
+    assert!(diags.iter().all(|d| d.code != "sum-mismatch"), "{diags:#?}");
+}

@@ -326,7 +326,9 @@ fn blank_line_table(
     while g < elems.len() && !is_numeric_cell(text_of(elems[g].0)) && (g == k || elems[g].1 == 1) {
         g += 1;
     }
-    if g - k >= 2 && g < elems.len() && elems[g].1 >= 2 {
+    // (At most six: a longer run one blank apart is a box of labels and values, as
+    // "Treaty status overview" / "Mine Ban Treaty" / "State Party" / ...)
+    if (2..=6).contains(&(g - k)) && g < elems.len() && elems[g].1 >= 2 {
         columns = elems[k..g]
             .iter()
             .map(|&(c, _)| located(src, &chunks[c]))
