@@ -321,6 +321,21 @@ fn treaty_dates(facts: &[Fact], opts: &CrossOptions, out: &mut Vec<Diagnostic>) 
         let Some(dd) = full_date(&dep.value) else {
             continue;
         };
+        // A profile that states two deposit dates for one state, one of them the
+        // reference data's, is measured from that one: the other is
+        // `contradicts-reference`'s and `conflicting-figures`' already, and each date
+        // derived from it would be one more finding of the same slip.
+        let confirmed = minewatch_refdata::mbt_status_of(&dep.subject).and_then(|r| r.deposit_date);
+        if confirmed.is_some_and(|c| {
+            c != dd
+                && facts.iter().filter(hi).any(|o| {
+                    o.predicate == "treaty.deposit"
+                        && o.subject == dep.subject
+                        && full_date(&o.value) == Some(c)
+                })
+        }) {
+            continue;
+        }
         let inst = dep
             .instrument
             .as_deref()

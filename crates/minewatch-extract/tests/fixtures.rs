@@ -1813,3 +1813,19 @@ fn units_of_parts_agents_of_ratification_and_cells() {
     let diags = cross_check(&doc, &facts, &opts("2026-09-01"));
     assert!(diags.iter().all(|d| d.code != "sum-mismatch"), "{diags:#?}");
 }
+
+/// A profile that gives a wrong deposit date in one place and the right one (the
+/// reference data's) in another is told so twice — `contradicts-reference` and
+/// `conflicting-figures` — not once more for each date derived from the wrong one (a
+/// real archived profile had five findings for one slip).
+#[test]
+fn a_wrong_deposit_beside_the_right_one_is_one_slip() {
+    let doc = minewatch_profile::read("Argentina\n\nMine Ban Policy\n\nLast updated: 1 May 2004\n\nArgentina ratified the Mine Ban Treaty on 21 July 1999 and it entered into force on 1 March 2000.[1]\n\nArgentina signed the Mine Ban Treaty on 4 December 1997 and ratified it on 14 September 1999, becoming a State Party on 1 March 2000. Its stockpile destruction deadline was 1 March 2004.[1]\n\n[1] One.\n".as_bytes());
+    let diags = cross_check(&doc, &extract(&doc), &opts("2004-05-01"));
+    let codes: Vec<&str> = diags.iter().map(|d| d.code).collect();
+    assert_eq!(
+        codes,
+        ["contradicts-reference", "conflicting-figures"],
+        "{diags:#?}"
+    );
+}
