@@ -211,6 +211,8 @@ mod kw {
     pub const LEGIS: u64 = 1 << 40;
     /// "destroy", "destroyed", "destruction", ...
     pub const DESTROY: u64 = 1 << 41;
+    /// A law or decree (see the entry into force in `events`).
+    pub const LAW: u64 = 1 << 42;
 }
 
 /// The first words of every event trigger phrase (bit `i` of [`Sent::ev`] is `EV_FIRST[i]`):
@@ -306,6 +308,12 @@ const KEYWORDS: &[(&str, u64)] = &[
     ("held", kw::QCUE),
     ("possesses", kw::QCUE),
     ("stock", kw::STOCK),
+    ("legislation", kw::LAW),
+    ("law", kw::LAW),
+    ("decree", kw::LAW),
+    ("regulation", kw::LAW),
+    ("amendment", kw::LAW),
+    ("code", kw::LAW),
     ("destroy", kw::DESTROY),
     ("destroys", kw::DESTROY),
     ("destroyed", kw::DESTROY),
@@ -1550,7 +1558,7 @@ fn events<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, Ev)]) {
         }
         // "National implementation legislation entered into force in November 2004":
         // a law's entry into force, not the treaty's.
-        if ev == Ev::Eif {
+        if ev == Ev::Eif && t.has(kw::LAW) {
             let before = &t.lower[..a];
             let law = [
                 "legislation",
