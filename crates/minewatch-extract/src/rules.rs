@@ -1884,6 +1884,51 @@ fn domestic_step(l: &str, a: usize, b: usize, legislature_named: bool) -> bool {
     legislature && !has(mm!("deposit"), l)
 }
 
+/// A fact with its place and nothing else said: exact, high confidence, every
+/// optional field empty (the rules fill in what they read).
+#[allow(clippy::too_many_arguments)]
+fn bare_fact(
+    predicate: &str,
+    subject: String,
+    value: Value,
+    notes: Vec<u32>,
+    line: usize,
+    span: [usize; 2],
+    value_span: [usize; 2],
+    quote: String,
+) -> Fact {
+    Fact {
+        predicate: predicate.into(),
+        subject,
+        value,
+        qualifier: Qualifier::Exact,
+        unit: None,
+        as_of: None,
+        notes,
+        line,
+        span,
+        value_span,
+        quote,
+        instrument: None,
+        resolution: None,
+        vote: None,
+        date: None,
+        since: None,
+        until: None,
+        one_of: None,
+        role: None,
+        mine_type: None,
+        cost: None,
+        equivalent: None,
+        destinations: None,
+        destination_states: None,
+        casualty: None,
+        column: None,
+        confidence: Confidence::High,
+        reason: None,
+    }
+}
+
 impl<'a> Ctx<'a> {
     fn fact(&self, t: &Sent<'a, '_>, predicate: &str, value: Value, vs: usize, ve: usize) -> Fact {
         let line = self.lines.line_of(t.abs + vs) + 1;
@@ -1893,36 +1938,16 @@ impl<'a> Ctx<'a> {
         if predicate.starts_with("treaty.") && (who == "NSAG" || who == "EU") {
             who = self.iso3.clone();
         }
-        Fact {
-            predicate: predicate.into(),
-            subject: who,
+        bare_fact(
+            predicate,
+            who,
             value,
-            qualifier: Qualifier::Exact,
-            unit: None,
-            as_of: None,
-            notes: t.notes.iter().map(|r| r.number).collect(),
+            t.notes.iter().map(|r| r.number).collect(),
             line,
-            span: [t.abs, t.abs + t.s.len()],
-            value_span: [t.abs + vs, t.abs + ve],
-            quote: t.s.to_string(),
-            instrument: None,
-            resolution: None,
-            vote: None,
-            date: None,
-            since: None,
-            until: None,
-            one_of: None,
-            role: None,
-            mine_type: None,
-            cost: None,
-            equivalent: None,
-            destinations: None,
-            destination_states: None,
-            casualty: None,
-            column: None,
-            confidence: Confidence::High,
-            reason: None,
-        }
+            [t.abs, t.abs + t.s.len()],
+            [t.abs + vs, t.abs + ve],
+            t.s.to_string(),
+        )
     }
     /// Add a fact unless the same value was already taken from the same place. The
     /// place lies inside the sentence being read, so only its facts are compared
@@ -3559,43 +3584,27 @@ fn tables(cx: &mut Ctx, body: Span) {
                 };
                 let line = cx.lines.line_of(cell.span.start) + 1;
                 let quote = format!("{} | {}", label, v.trim());
-                let mut f = Fact {
-                    predicate: pred.into(),
-                    subject: cx.iso3.clone(),
-                    value: Value::Number(n),
-                    qualifier: Qualifier::Exact,
-                    unit: Some("mines".into()),
-                    as_of: year.clone(),
-                    notes: notes.clone(),
+                let mut f = bare_fact(
+                    pred,
+                    cx.iso3.clone(),
+                    Value::Number(n),
+                    notes.clone(),
                     line,
-                    span: [row.label.span.start, cell.span.end.max(row.label.span.end)],
-                    value_span: [cell.span.start, cell.span.end],
+                    [row.label.span.start, cell.span.end.max(row.label.span.end)],
+                    [cell.span.start, cell.span.end],
                     quote,
-                    instrument: None,
-                    resolution: None,
-                    vote: None,
-                    date: None,
-                    since: None,
-                    until: None,
-                    one_of: None,
-                    role: None,
-                    mine_type: mines
-                        .first()
-                        .filter(|_| !is_total)
-                        .map(|m| m.mine.designation.clone()),
-                    cost: None,
-                    equivalent: None,
-                    destinations: None,
-                    destination_states: None,
-                    casualty: None,
-                    column: tb
-                        .columns
-                        .get(ci)
-                        .map(|c| c.value.clone())
-                        .filter(|_| row.cells.len() > 1),
-                    confidence: Confidence::High,
-                    reason: None,
-                };
+                );
+                f.unit = Some("mines".into());
+                f.as_of = year.clone();
+                f.mine_type = mines
+                    .first()
+                    .filter(|_| !is_total)
+                    .map(|m| m.mine.designation.clone());
+                f.column = tb
+                    .columns
+                    .get(ci)
+                    .map(|c| c.value.clone())
+                    .filter(|_| row.cells.len() > 1);
                 if let Some(m) = mines.first().and_then(|m| m.ambiguity.clone()) {
                     f.confidence = Confidence::Low;
                     f.reason = Some(m);
@@ -3642,43 +3651,23 @@ fn key_data(cx: &mut Ctx, body: Span) {
             let push =
                 |cx: &mut Ctx, pred: &str, v: Value, vs: (usize, usize), as_of: Option<String>| {
                     let line = cx.lines.line_of(span.start + vs.0) + 1;
-                    let mut f = Fact {
-                        predicate: pred.into(),
-                        subject: cx.iso3.clone(),
-                        value: v,
-                        qualifier: Qualifier::Exact,
-                        unit: None,
-                        as_of,
-                        notes: doc
-                            .references_starting_in(Span::new(row.label.span.start, span.end))
-                            .iter()
-                            .filter(|r| {
-                                r.span.start >= row.label.span.start && r.span.end <= span.end
-                            })
-                            .map(|r| r.number)
-                            .collect(),
+                    let notes = doc
+                        .references_starting_in(Span::new(row.label.span.start, span.end))
+                        .iter()
+                        .filter(|r| r.span.start >= row.label.span.start && r.span.end <= span.end)
+                        .map(|r| r.number)
+                        .collect();
+                    let mut f = bare_fact(
+                        pred,
+                        cx.iso3.clone(),
+                        v,
+                        notes,
                         line,
-                        span: [row.label.span.start, span.end],
-                        value_span: [span.start + vs.0, span.start + vs.1],
-                        quote: format!("{} | {}", row.label.value, value),
-                        instrument: None,
-                        resolution: None,
-                        vote: None,
-                        date: None,
-                        since: None,
-                        until: None,
-                        one_of: None,
-                        role: None,
-                        mine_type: None,
-                        cost: None,
-                        equivalent: None,
-                        destinations: None,
-                        destination_states: None,
-                        casualty: None,
-                        column: None,
-                        confidence: Confidence::High,
-                        reason: None,
-                    };
+                        [row.label.span.start, span.end],
+                        [span.start + vs.0, span.start + vs.1],
+                        format!("{} | {}", row.label.value, value),
+                    );
+                    f.as_of = as_of;
                     if pred == "casualties" {
                         f.unit = Some("people".into());
                         f.casualty = Some("total".into());
