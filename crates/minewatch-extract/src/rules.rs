@@ -1559,7 +1559,9 @@ fn events<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, Ev)]) {
         // "National implementation legislation entered into force in November 2004":
         // a law's entry into force, not the treaty's.
         if ev == Ev::Eif && t.has(kw::LAW) {
-            let before = &t.lower[..a];
+            // (A space first: "Law 2004-044 entered into force" opens the sentence.)
+            let before = format!(" {}", &t.lower[..a]);
+            let before = before.as_str();
             let law = [
                 "legislation",
                 " law",
@@ -3115,6 +3117,43 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
         {
             continue;
         }
+        // "21 casualties were children", "Adults, 81, made up most casualties": a part
+        // by who was hit.
+        if matches!(q.unit, Some("people")) {
+            const WHO: &[&str] = &[
+                "children",
+                "child",
+                "civilians",
+                "civilian",
+                "soldiers",
+                "deminers",
+                "women",
+                "men",
+                "boys",
+                "girls",
+                "adults",
+                "military",
+                "male",
+                "female",
+            ];
+            let rest = l[q.phrase_end.max(q.end)..].trim_start();
+            let rest = rest
+                .strip_prefix("were ")
+                .or_else(|| rest.strip_prefix("was "))
+                .unwrap_or("");
+            let after = WHO.iter().any(|w| {
+                rest.starts_with(w)
+                    && !rest[w.len()..].starts_with(|c: char| c.is_ascii_alphanumeric())
+            });
+            let pre = l[..q.hedge_start].trim_end();
+            let before = pre
+                .strip_suffix(',')
+                .map(|p| p.rsplit(' ').next().unwrap_or(""))
+                .is_some_and(|w| WHO.contains(&w));
+            if qi > 0 && after || before {
+                continue;
+            }
+        }
         // The figure's verb in the present ("retains", "is retaining"): it holds now,
         // not at the paragraph's last date.
         let present = best.is_some_and(|(a, _, _)| {
@@ -3328,6 +3367,18 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
             f.confidence = Confidence::Low;
             f.reason = Some("a change from one figure to another: which figure the sentence asserts, and for when, is unclear".into());
         }
+        // "An additional 10 casualties were recorded", "a further 1,200 mines": an
+        // addition to a figure given elsewhere, not the period's total.
+        if f.confidence == Confidence::High {
+            let pre = l[..q.hedge_start].trim_end();
+            if ["additional", "another", "a further", "further"]
+                .iter()
+                .any(|w| pre.ends_with(w))
+            {
+                f.confidence = Confidence::Low;
+                f.reason = Some("an addition to a figure given elsewhere".into());
+            }
+        }
         // "35,774 antipersonnel mines (5,216 No. 6 blast mines, ..., 4,744 NR 413
         // fragmentation mines)": a part of the figure before the parenthesis.
         // (Casualties by kind in parentheses are kinds, read as such above.)
@@ -3393,6 +3444,19 @@ fn as_of(t: &Sent, q: &Quantity, present: bool) -> Option<String> {
         let gap = &l[q.phrase_end.max(q.end)..d.start];
         if gap.ends_with("as of ") || gap.ends_with("at the end of ") || gap.ends_with("as at ") {
             return Some(d.iso());
+        }
+        // "registered 2,101 casualties to the end of 2017": every year up to 2017, not
+        // 2017's.
+        if [
+            "to the end of ",
+            "until the end of ",
+            "through the end of ",
+            "up to ",
+        ]
+        .iter()
+        .any(|w| gap.ends_with(w))
+        {
+            return Some(format!("../{}", d.iso()));
         }
         // "a further 4,100 in 2003": the year right after the figure is its own, even
         // where another figure's year stands before it; so after a participle, "97

@@ -204,7 +204,12 @@ fn footnote_ref_end(b: &[u8], i: usize) -> Option<usize> {
     while j < b.len() && b[j].is_ascii_digit() {
         j += 1;
     }
-    (j > d && b.get(j) == Some(&b']')).then_some(j + 1)
+    let digits = j > d;
+    // "[12 ]": a space before the bracket closes, as extraction leaves it.
+    while j < b.len() && b[j] == b' ' && j - d < 8 {
+        j += 1;
+    }
+    (digits && b.get(j) == Some(&b']')).then_some(j + 1)
 }
 
 /// `t` after a list item's bullet ("- ", "* ", "• "), if it starts with one.

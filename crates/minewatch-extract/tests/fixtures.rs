@@ -1829,3 +1829,41 @@ fn a_wrong_deposit_beside_the_right_one_is_one_slip() {
         "{diags:#?}"
     );
 }
+
+/// A third probe on real archived profiles: a sentence ends before a reference with a
+/// space inside ("law.[1 ] Neither ...": the next sentence's penal code reform had
+/// been dated as the deposit), "2,101 casualties to the end of 2017" is cumulative,
+/// "an additional 10 casualties" an addition, "21 casualties were children" a part,
+/// and "Law 2004-044 entered into force" a law's entry into force.
+#[test]
+fn spaced_references_cumulative_additions_parts_and_laws() {
+    let doc = doc_of("Treaties ratified by the government become national law.[1 ] The penal code was reformed on 16 March 2005.[2]\n\nNMAC registered 2,101 casualties to the end of 2017. In 2017, 53 casualties were reported. An additional 10 casualties were recorded in another database for 2017.[1] Adults, 31, made up most casualties and 21 casualties were children.[1]\n\nLaw 2004-044 entered into force on 15 September 2004.[1]\n\n[1] One.\n[2] Two.");
+    let facts = extract(&doc);
+    assert!(of(&facts, "treaty.deposit").next().is_none(), "{facts:#?}");
+    assert!(
+        of(&facts, "treaty.entry_into_force").next().is_none(),
+        "{facts:#?}"
+    );
+    let got: Vec<(f64, Option<&str>, Confidence)> = of(&facts, "casualties")
+        .map(|f| {
+            (
+                f.value.as_number().unwrap(),
+                f.as_of.as_deref(),
+                f.confidence,
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (2101.0, Some("../2017"), Confidence::High),
+            (53.0, Some("2017"), Confidence::High),
+            (10.0, Some("2017"), Confidence::Low),
+        ]
+    );
+    assert!(cross_check(&doc, &facts, &opts("2026-09-01")).is_empty());
+    assert_eq!(
+        minewatch_extract::text::sentences("It is law.[1 ] Neither is it.").len(),
+        2
+    );
+}
