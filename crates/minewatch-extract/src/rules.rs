@@ -1630,7 +1630,9 @@ fn events<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, Ev)]) {
         }
         // "In November 2020, Egypt reiterated that it had imposed a moratorium": the
         // date of a statement about a moratorium is not the moratorium's.
-        if ev == Ev::Moratorium && d.end <= a {
+        // So "In November 2018, Oman announced that it had completed the destruction":
+        // the completion came before the announcement.
+        if matches!(ev, Ev::Moratorium | Ev::DestructionCompleted) && d.end <= a {
             let between = &t.lower[d.end..a];
             if [
                 "stated",
@@ -1641,6 +1643,7 @@ fn events<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, Ev)]) {
                 "confirmed",
                 "declared that",
                 "reported that",
+                "announced",
                 "wrote",
             ]
             .iter()
@@ -2537,6 +2540,21 @@ fn use_reported<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, E
         next_word_lower(l, l[pos..].find(' ').map_or(l.len(), |k| pos + k)),
         Some("no" | "none" | "neither")
     );
+    // "49 mines were used for training": mines consumed under Article 3, not used.
+    let after_verb = l[pos..]
+        .trim_start_matches(|c: char| c.is_ascii_alphabetic())
+        .trim_start();
+    if [
+        "for training",
+        "in training",
+        "for research",
+        "for the training",
+    ]
+    .iter()
+    .any(|w| after_verb.starts_with(w))
+    {
+        return;
+    }
     // "newly planted mines", "recently laid mines": a description of the mines found,
     // not a report of who laid them.
     let attributive = ["newly", "recently", "freshly"]
@@ -2582,6 +2600,15 @@ fn use_reported<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, E
     let mines = find_mines_from(t.s, l, t.word_starts());
     for d in chosen {
         if l[..d.start].trim_end().ends_with("since") || l[..d.start].trim_end().ends_with("until")
+        {
+            continue;
+        }
+        // "According to a 1993 U.S. State Department report, ... laid millions of
+        // mines": the report's year.
+        if l[d.end..]
+            .split_whitespace()
+            .take(4)
+            .any(|w| w.trim_end_matches([',', '.']) == "report")
         {
             continue;
         }
@@ -3366,6 +3393,21 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
         {
             f.confidence = Confidence::Low;
             f.reason = Some("a change from one figure to another: which figure the sentence asserts, and for when, is unclear".into());
+        }
+        // "reported consuming 20 antipersonnel mines", "49 mines were used for
+        // training": mines consumed, not held.
+        if pred == QPred::Retained {
+            let pre = l[..q.hedge_start].trim_end();
+            let post = l[q.phrase_end.max(q.end)..].trim_start();
+            if ["consuming", "consumed", "using", "destroying"]
+                .iter()
+                .any(|w| pre.ends_with(w))
+                || ["were used", "was used", "were consumed", "were destroyed"]
+                    .iter()
+                    .any(|w| post.starts_with(w))
+            {
+                continue;
+            }
         }
         // "An additional 10 casualties were recorded", "a further 1,200 mines": an
         // addition to a figure given elsewhere, not the period's total.

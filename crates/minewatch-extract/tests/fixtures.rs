@@ -1867,3 +1867,19 @@ fn spaced_references_cumulative_additions_parts_and_laws() {
         2
     );
 }
+
+/// Mines consumed in training are neither held nor used ("49 mines were used for
+/// training", "reported consuming 20 antipersonnel mines" had been retained counts
+/// and a use); a completion announced later is dated by its own date; "a 1993 ...
+/// report" dates the report, not the mine laying it tells of.
+#[test]
+fn consumed_mines_announced_completions_and_report_years() {
+    let doc = doc_of("In 2018, Tunisia reported that it retains 4,460 mines for training and that 49 mines were used for training purposes during the reporting period.[1] In 2010, Tunisia reported consuming 20 antipersonnel mines for training.[1] In November 2018, Oman announced that it had completed the destruction of its stockpiles.[1] According to a 1993 State Department report, Iraqi forces laid millions of mines during the Gulf War.[1]\n\n[1] One.");
+    let facts = extract(&doc);
+    let got = pairs(&facts);
+    assert_eq!(
+        got,
+        [("retained.total", &Value::Number(4460.0))],
+        "{facts:#?}"
+    );
+}
