@@ -2557,7 +2557,7 @@ fn use_reported<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, E
     }
     // "newly planted mines", "recently laid mines": a description of the mines found,
     // not a report of who laid them.
-    let attributive = ["newly", "recently", "freshly"]
+    let attributive = ["newly", "recently", "freshly", " all"]
         .iter()
         .any(|w| prev.ends_with(w));
     if negated(l, pos)
@@ -2574,11 +2574,17 @@ fn use_reported<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, E
     // Dates after the verb, in a list ("in 2009 and 2010"), else the one before it.
     let after: Vec<&DateMention> = t.dates.iter().filter(|d| d.start > pos).collect();
     let chosen: Vec<&DateMention> = if after.is_empty() {
+        // (Not across a relative clause: "in June 2005 in Geneva, where it asked that
+        // the Monitor correct its information that Venezuela laid mines".)
         t.dates
             .iter()
             .rev()
             .filter(|d| d.end < pos)
             .take(1)
+            .filter(|d| {
+                let between = &l[d.end..pos];
+                !between.contains(", where") && !between.contains(", which")
+            })
             .collect()
     } else {
         let mut v = vec![after[0]];
@@ -2589,7 +2595,15 @@ fn use_reported<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, E
                 .trim_end_matches("early ")
                 .trim_end_matches("late ")
                 .trim();
-            if gap == "and" || gap == "," || gap == ", and" {
+            // "on its borders with Afghanistan in 1998, Kyrgyzstan in 1999, and
+            // Tajikistan in 2000": a list of places, each with its year.
+            let place_list = gap.len() <= 40
+                && gap.starts_with(',')
+                && gap.ends_with(" in")
+                && gap.split_whitespace().count() <= 5
+                && !gap.contains(" was ")
+                && !gap.contains(" were ");
+            if gap == "and" || gap == "," || gap == ", and" || place_list {
                 v.push(w[1]);
             } else {
                 break;
@@ -2727,7 +2741,11 @@ fn q_triggers(l: &str, words: &[&str], bits: &[(u64, u64)]) -> Vec<(usize, usize
         .filter_map(|(w, _)| {
             let i = w.as_ptr() as usize - base;
             // "still to be destroyed", "remain to be destroyed": not done.
-            if l[..i].ends_with("to be ") {
+            // ("will be destroyed": not yet; "would be retained", reported speech, stays.)
+            let future = ["will be ", "would be ", "shall be "]
+                .iter()
+                .any(|w| l[..i].ends_with(w));
+            if l[..i].ends_with("to be ") || future && w.starts_with("destroy") {
                 return None;
             }
             // "keeps no mines for training": kept for a purpose Article 3 allows.
@@ -2827,6 +2845,15 @@ fn zero_mines(t: &Sent, qs: &mut Vec<Quantity>) {
 fn remaining_before(pre: &str) -> bool {
     let pre = pre.trim_end();
     pre.ends_with("leaving") || pre.ends_with("leaves") || pre.ends_with("left with")
+}
+
+/// The words after a figure say it is what remains: "4,960 antipersonnel mines remain".
+fn remaining_after(post: &str) -> bool {
+    let post = post.trim_start();
+    ["remain ", "remain,", "remain.", "remained", "remaining"]
+        .iter()
+        .any(|w| post.starts_with(w))
+        || post == "remain"
 }
 
 /// The words before a stockpile trigger say the stockpile was destroyed: "destruction
@@ -3205,7 +3232,10 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
                         || l[..q.hedge_start].trim_end().ends_with("destruction of"))
                 {
                     QPred::Destroyed
-                } else if p == QPred::Destroyed && remaining_before(&l[..q.hedge_start]) {
+                } else if p == QPred::Destroyed
+                    && (remaining_before(&l[..q.hedge_start])
+                        || remaining_after(&l[q.phrase_end.max(q.end)..]))
+                {
                     // "destroyed 3.4 million, leaving some 3.3 million": what is left
                     // is the stockpile.
                     QPred::Stockpile
@@ -3220,7 +3250,10 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
                 let cue = t.has(kw::QCUE);
                 let in_stock = l
                     .get(q.phrase_end.max(q.end)..)
-                    .is_some_and(|r| r.trim_start().starts_with("in stock"));
+                    .is_some_and(|r| r.trim_start().starts_with("in stock"))
+                    // "4,960 antipersonnel mines remain, of which 3,960 will be destroyed"
+                    || (t.has(kw::DESTROY) || t.para_kw & kw::P_STOCKPILE != 0)
+                        && remaining_after(&l[q.phrase_end.max(q.end)..]);
                 if (st && cue || in_stock) && fits(QPred::Stockpile, q) {
                     QPred::Stockpile
                 } else {

@@ -1883,3 +1883,25 @@ fn consumed_mines_announced_completions_and_report_years() {
         "{facts:#?}"
     );
 }
+
+/// Third real probe, continued: mines that "will be destroyed" are not destroyed; the
+/// mines that "remain" are the stockpile; a use is dated across no relative clause
+/// ("in June 2005 in Geneva, where it asked ... that Venezuela laid mines"); "all
+/// planted and stockpiled mines" reports no use; a list of places, each with its year,
+/// gives every year.
+#[test]
+fn future_destruction_remaining_mines_and_lists_of_places() {
+    let doc = doc_of("In 2004, an official said that 4,960 antipersonnel mines remain, of which 3,960 mines will be destroyed by October 2004.[1] Poland participated in the meetings in June 2005 in Geneva, where it asked that the Monitor correct its information that Poland laid antipersonnel mines.[1] In 2002, Poland welcomed efforts to eliminate all planted and stockpiled mines.[1] Poland has used antipersonnel mines in the past, including on its borders with Belarus in 1998, Lithuania in 1999, and Ukraine in 2000.[1]\n\n[1] One.");
+    let facts = extract(&doc);
+    let got = pairs(&facts);
+    assert_eq!(
+        got,
+        [
+            ("stockpile.total", &Value::Number(4960.0)),
+            ("use.reported", &Value::Text("1998".into())),
+            ("use.reported", &Value::Text("1999".into())),
+            ("use.reported", &Value::Text("2000".into())),
+        ],
+        "{facts:#?}"
+    );
+}
