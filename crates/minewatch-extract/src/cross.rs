@@ -616,7 +616,8 @@ fn conflicting(facts: &[Fact], out: &mut Vec<Diagnostic>) {
                             Severity::Warning,
                             span(b),
                             format!(
-                                "{}{when} is stated as {} here but as {} on line {}",
+                                "{} ({}){when} is stated as {} here but as {} on line {}",
+                                what_is_stated(a),
                                 key.0,
                                 show(b),
                                 show(a),
@@ -630,6 +631,37 @@ fn conflicting(facts: &[Fact], out: &mut Vec<Diagnostic>) {
                 }
             }
         }
+    }
+}
+
+/// What a fact states, in words, for a message: "the deposit of its instrument", "the
+/// killed", "the stockpile of PMN-2 mines".
+fn what_is_stated(f: &Fact) -> String {
+    let of_type = |what: &str| match &f.mine_type {
+        Some(t) => format!("{what} of {t} mines"),
+        None => what.to_string(),
+    };
+    match f.predicate.as_str() {
+        "treaty.signature" => "the signature".into(),
+        "treaty.deposit" => "the deposit of its instrument".into(),
+        "treaty.entry_into_force" => "the entry into force".into(),
+        "treaty.withdrawal" => "the withdrawal".into(),
+        "stockpile.destruction_completed" => "the completion of stockpile destruction".into(),
+        "stockpile.destruction_deadline" => "the stockpile destruction deadline".into(),
+        "stockpile.total" => "the stockpile".into(),
+        "stockpile.by_type" => of_type("the stockpile"),
+        "stockpile.destroyed" => of_type("the number of stockpiled mines destroyed"),
+        "retained.total" => "the number of mines retained".into(),
+        "casualties" => match f.casualty.as_deref() {
+            Some("killed") => "the number killed".into(),
+            Some("injured") => "the number injured".into(),
+            Some("unknown") => "the number of casualties of unknown outcome".into(),
+            _ => "the number of casualties".into(),
+        },
+        "production.quantity" => "the number produced".into(),
+        "transfer.quantity" => "the number transferred".into(),
+        "spending" => "the amount".into(),
+        other => other.to_string(),
     }
 }
 

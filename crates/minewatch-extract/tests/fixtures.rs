@@ -1828,6 +1828,11 @@ fn a_wrong_deposit_beside_the_right_one_is_one_slip() {
         ["contradicts-reference", "conflicting-figures"],
         "{diags:#?}"
     );
+    // The message says what is stated, in words, with the predicate for tools.
+    assert_eq!(
+        diags[1].message,
+        "the deposit of its instrument (treaty.deposit) is stated as 1999-09-14 here but as 1999-07-21 on line 7"
+    );
 }
 
 /// A third probe on real archived profiles: a sentence ends before a reference with a
