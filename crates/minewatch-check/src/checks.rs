@@ -284,6 +284,20 @@ pub fn tables(doc: &Document, out: &mut Listed) {
         if t.empty_cells() == 0 {
             continue;
         }
+        // A blank-line table whose source marked its blank cells (a line holding only
+        // a space or a no-break space, as the "Assessing the impact" matrices of
+        // Mine Action profiles arrive) left them blank: its empty cells lost nothing.
+        // A lost value leaves an empty line (the seed).
+        if t.form == minewatch_profile::TableForm::BlankLine
+            && doc.text.get(t.span.start..t.span.end).is_some_and(|s| {
+                s.split('\n').any(|l| {
+                    let l = l.trim_end_matches('\r');
+                    !l.is_empty() && l.trim().is_empty()
+                })
+            })
+        {
+            continue;
+        }
         let lost: Vec<(usize, usize)> = (0..t.rows.len())
             .flat_map(|r| {
                 let total = t.rows[r].is_total();
@@ -1021,6 +1035,32 @@ impl ShingleTable {
     }
 }
 
+/// Whether a text ends as a sentence does: `.`, `!` or `?`, before any closing quotes,
+/// brackets and footnote references (`policy."[12]`).
+fn ends_like_a_sentence(text: &str) -> bool {
+    let mut t = text.trim_end();
+    loop {
+        let before = t.len();
+        t = t.trim_end_matches(['"', '\'', ')', '\u{201d}', '\u{2019}', ' ']);
+        if let Some(inner) = t.strip_suffix(']') {
+            if let Some((head, num)) = inner.rsplit_once('[') {
+                if num
+                    .trim_start_matches('^')
+                    .trim()
+                    .bytes()
+                    .all(|b| b.is_ascii_digit())
+                {
+                    t = head;
+                }
+            }
+        }
+        if t.len() == before {
+            break;
+        }
+    }
+    t.ends_with(['.', '!', '?'])
+}
+
 /// Paragraphs that say nearly the same thing (a copy left behind after editing).
 pub fn near_duplicates(doc: &Document, wi: &WordIndex, opts: &Options, out: &mut Listed) {
     const SHINGLE: usize = 4;
@@ -1031,7 +1071,9 @@ pub fn near_duplicates(doc: &Document, wi: &WordIndex, opts: &Options, out: &mut
     let mut words: Vec<&[u64]> = Vec::new();
     for p in doc.paragraphs.iter().filter(|p| body.contains(p.span)) {
         let hashes = &wi.hashes[wi.range(p.span)];
-        if hashes.len() >= SHINGLE + 7 {
+        // Prose only: a table's labels repeat by design ("Mwenezi to Sango Border Post
+        // Sector 3 / (formerly one area, ...)" above "... Sector 4 / (formerly ...)").
+        if hashes.len() >= SHINGLE + 7 && ends_like_a_sentence(&p.text) {
             spans.push(p.span);
             words.push(hashes);
         }

@@ -86,3 +86,28 @@ fn a_status_box_is_no_header_of_many_columns() {
         )]
     );
 }
+
+/// The "Assessing the impact" matrices of Mine Action profiles arrive with their blank
+/// cells marked (a line holding only a space or a no-break space): those cells were
+/// blank in the source, not lost. Their repeated labels are not near-duplicate
+/// paragraphs either: only prose is compared.
+#[test]
+fn marked_blank_cells_and_repeated_labels_lost_nothing() {
+    let matrix = format!("{HEAD}ASSESSING THE IMPACT\n\nExtent of contamination\n\n \n\nAntipersonnel landmine\n\nCluster munition remnant\n\nERW\n\nExtent of contamination\n\nLarge\n\n\u{a0}\n\nUnknown*\n\nChile reports its contamination every year.\n");
+    assert_eq!(empty_tables(&matrix), []);
+    let labels = format!("{HEAD}Mwenezi to Sango Border Post Sector 3 (formerly one area, Sango Border Post to Crooks Corner)\n\nMwenezi to Sango Border Post Sector 4 (formerly one area, Sango Border Post to Crooks Corner)\n\nChile cleared both areas in 2020.\n");
+    let doc = minewatch_profile::read(labels.as_bytes());
+    let opts = Options {
+        as_of: "2026-06-01".parse().unwrap(),
+        ..Options::default()
+    };
+    assert!(check(&doc, &opts)
+        .iter()
+        .all(|d| d.code != "near-duplicate-paragraph"));
+    // The same two paragraphs as sentences are a copy left behind.
+    let prose = labels.replace("Corner)", "Corner).");
+    let doc = minewatch_profile::read(prose.as_bytes());
+    assert!(check(&doc, &opts)
+        .iter()
+        .any(|d| d.code == "near-duplicate-paragraph"));
+}
