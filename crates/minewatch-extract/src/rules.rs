@@ -120,8 +120,34 @@ impl Dates<'_> {
     /// [`Self::context`] with the text of its sentence up to the date.
     fn context_in(&self) -> Option<(&str, &DateMention)> {
         (0..self.k).rev().find_map(|j| {
-            let d = self.para.dates(j).last()?;
+            let ds = self.para.dates(j);
             let a = self.para.sents[j].0;
+            // Not the year a comparison looks back to: "In 2020, there were nine
+            // casualties; a decrease from 13 casualties in 2019." speaks of 2020.
+            let compared = |d: &DateMention| {
+                let pre = &self.para.text[a..a + d.start];
+                let mut from = pre.len().saturating_sub(50);
+                while !pre.is_char_boundary(from) {
+                    from += 1;
+                }
+                let near = pre[from..].to_ascii_lowercase();
+                let near = near.rsplit(';').next().unwrap_or(&near);
+                [
+                    "decrease from",
+                    "increase from",
+                    "down from",
+                    "up from",
+                    "compared with",
+                    "compared to",
+                ]
+                .iter()
+                .any(|w| near.contains(w))
+            };
+            let d = ds
+                .iter()
+                .rev()
+                .find(|d| !compared(d))
+                .or_else(|| ds.last())?;
             Some((&self.para.text[a..a + d.start], d))
         })
     }
@@ -1058,7 +1084,13 @@ fn event_triggers(t: &Sent) -> Vec<(usize, usize, Ev)> {
     // A sentence about cluster munitions, or any sentence of a cluster munition
     // profile, means the Convention on Cluster Munitions by "the convention"; named
     // outright, the Mine Ban Treaty is meant whatever else the sentence names.
-    let cluster = t.has(kw::CLUSTER) || t.cluster_profile;
+    // So a sentence saying only "the convention" in a paragraph about cluster
+    // munitions ("It ... ratify the convention on 18 March 2009").
+    let cluster = t.has(kw::CLUSTER)
+        || t.cluster_profile
+        || t.para_kw & kw::CLUSTER != 0
+            && !t.has(kw::TREATY | kw::OTTAWA)
+            && !has(mm!("mine ban"), l);
     let named = || t.has(kw::OTTAWA) || has(mm!("mine ban"), l);
     // Looked for once, and only where it decides.
     let other = std::cell::OnceCell::new();
@@ -3148,10 +3180,13 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
         // "45 casualties, including 10 children": a part of a figure already given,
         // by who was hit, is not another count of casualties.
         if matches!(q.unit, Some("people"))
-            && qi > 0
-            && ["including ", "of whom ", "among them ", "among whom ", "("]
-                .iter()
-                .any(|w| l[..q.hedge_start].ends_with(w))
+            && (qi > 0
+                && ["including ", "of whom ", "among them ", "among whom ", "("]
+                    .iter()
+                    .any(|w| l[..q.hedge_start].ends_with(w))
+                // "The casualties included two boys, six civilian men, ..., and two
+                // civilians whose gender was not recorded."
+                || l[..q.hedge_start].contains(" included "))
             && matches!(
                 next_word_lower(l, q.end),
                 Some(
@@ -3396,6 +3431,26 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
                 f.confidence = Confidence::Low;
                 f.reason = Some("the casualties of one cause, a part of the year's".into());
             }
+            // "Seven casualties in Quang Binh province were recorded by MAG": a part by
+            // place.
+            let post = l[q.phrase_end.max(q.end)..].trim_start();
+            if let Some(place) = post.strip_prefix("in ") {
+                let place = place.get(..place.len().min(40)).unwrap_or(place);
+                let place = place.split([',', '.', ';']).next().unwrap_or("");
+                if [
+                    " province",
+                    " district",
+                    " region",
+                    " governorate",
+                    " state of",
+                ]
+                .iter()
+                .any(|w| place.contains(w))
+                {
+                    f.confidence = Confidence::Low;
+                    f.reason = Some("the casualties of one place, a part of the year's".into());
+                }
+            }
         }
         if pred == QPred::Transfer {
             // "to 38 countries"
@@ -3505,7 +3560,10 @@ fn as_of(t: &Sent, q: &Quantity, present: bool) -> Option<String> {
     // "From 1999 to 2008, Landmine Monitor identified 826 casualties": a period.
     if let Some(w) = t.dates.windows(2).find(|w| {
         w[1].end <= q.hedge_start
-            && l[w[0].end..w[1].start].trim() == "to"
+            && matches!(
+                l[w[0].end..w[1].start].trim(),
+                "to" | "to the end of" | "until" | "until the end of" | "through"
+            )
             && l[..w[0].start].trim_end().ends_with("from")
     }) {
         return Some(format!("{}/{}", w[0].iso(), w[1].iso()));

@@ -1910,3 +1910,41 @@ fn future_destruction_remaining_mines_and_lists_of_places() {
         "{facts:#?}"
     );
 }
+
+/// A fourth probe, on recent profiles: a year a comparison looks back to is no
+/// context ("In 2020, there were nine casualties; a decrease from 13 casualties in
+/// 2019. All nine ..."); casualties the sentence says "included" and those of one
+/// province are parts; "From 1999 to the end of 2017" is a period; "the convention" in
+/// a paragraph about cluster munitions is theirs; an unknown outcome not read as a
+/// figure leaves the kinds short of the total, which is no mismatch.
+#[test]
+fn comparisons_inclusions_places_periods_and_conventions() {
+    let doc = doc_of("In 2020, there were nine casualties from mines in Poland; a decrease from 13 casualties in 2019. All nine casualties resulted from mines.[1]\n\nThe Monitor identified 988 casualties in 2015. The casualties included two boys, six civilian men, and two civilians whose gender was not recorded.[1] In 2016, nine new casualties were recorded. Seven casualties in Quang Binh province were recorded by MAG.[1]\n\nFrom 1999 to the end of 2017, the Monitor recorded 743 mine casualties: 52 people killed, 331 injured, and for 360 it was unknown if they survived.[1]\n\nPoland signed the Convention on Cluster Munitions on 3 December 2008. It ratified the convention on 18 March 2009.[1]\n\n[1] One.");
+    let facts = extract(&doc);
+    let got: Vec<(f64, Option<&str>, Confidence)> = of(&facts, "casualties")
+        .map(|f| {
+            (
+                f.value.as_number().unwrap(),
+                f.as_of.as_deref(),
+                f.confidence,
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (9.0, Some("2020"), Confidence::High),
+            (13.0, Some("2019"), Confidence::High),
+            (9.0, Some("2020"), Confidence::High),
+            (988.0, Some("2015"), Confidence::High),
+            (9.0, Some("2016"), Confidence::High),
+            (7.0, Some("2016"), Confidence::Low),
+            (743.0, Some("1999/2017"), Confidence::High),
+            (52.0, Some("1999/2017"), Confidence::High),
+            (331.0, Some("1999/2017"), Confidence::High),
+        ],
+        "{facts:#?}"
+    );
+    assert!(of(&facts, "treaty.deposit").next().is_none(), "{facts:#?}");
+    assert!(cross_check(&doc, &facts, &opts("2026-09-01")).is_empty());
+}
