@@ -57,7 +57,7 @@ pub fn cross_check(doc: &Document, facts: &[Fact], opts: &CrossOptions) -> Vec<D
     casualty_sums(facts, &mut out);
     treaty_dates(facts, opts, &mut out);
     withdrawal_dates(facts, &mut out);
-    conflicting(facts, &mut out);
+    conflicting(doc, facts, &mut out);
     reference(facts, &mut out);
     stale(doc, body, opts, &mut out);
     out.sort_by(|a, b| (a.span.start, a.code).cmp(&(b.span.start, b.code)));
@@ -551,7 +551,20 @@ type GroupKey<'a> = (
     &'a str,
 );
 
-fn conflicting(facts: &[Fact], out: &mut Vec<Diagnostic>) {
+fn conflicting(doc: &Document, facts: &[Fact], out: &mut Vec<Diagnostic>) {
+    // The paragraph a fact stands in (paragraphs are in text order).
+    let paragraph = |f: &Fact| {
+        let at = f.span[0];
+        doc.paragraphs.partition_point(|p| p.span.end <= at)
+    };
+    // Whether `f` is the largest figure of its group in its paragraph.
+    let paragraph_total = |f: &Fact, g: &[(GroupKey, &Fact)]| {
+        let top = |x: &Fact| interval(x).map_or(f64::NEG_INFINITY, |(_, hi)| hi);
+        let p = paragraph(f);
+        g.iter()
+            .filter(|(_, o)| paragraph(o) == p)
+            .all(|(_, o)| top(o) <= top(f))
+    };
     // Grouped by sorting (stable: in text order within a group), groups in key order.
     let mut groups: Vec<(GroupKey, &Fact)> = Vec::new();
     for f in facts.iter().filter(|f| f.confidence == Confidence::High) {
@@ -597,6 +610,15 @@ fn conflicting(facts: &[Fact], out: &mut Vec<Diagnostic>) {
         'pairs: for (i, (_, a)) in g.iter().enumerate() {
             for (_, b) in &g[i + 1..] {
                 if a.span == b.span {
+                    continue;
+                }
+                // Casualties and money are broken down by who, where, how and to whom
+                // ("The majority of casualties (156) were male", "$16.2 million to
+                // Cambodia"): a paragraph's total for a year is its largest figure for
+                // it, the others its parts. Only totals are compared.
+                if matches!(key.0, "casualties" | "spending")
+                    && (!paragraph_total(a, g) || !paragraph_total(b, g))
+                {
                     continue;
                 }
                 let clash = if DATED_EVENTS.contains(&key.0) {

@@ -3239,7 +3239,7 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
                 .strip_suffix(',')
                 .map(|p| p.rsplit(' ').next().unwrap_or(""))
                 .is_some_and(|w| WHO.contains(&w));
-            if qi > 0 && after || before {
+            if after || before {
                 continue;
             }
         }
@@ -3419,6 +3419,7 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
             if [
                 "caused",
                 "causing",
+                "resulted in",
                 "attributed to",
                 "due to",
                 "resulting from",
@@ -3497,6 +3498,26 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
                 continue;
             }
         }
+        // "$10.3 million to clearance (23% of its total contribution)", "more than $10
+        // million each", "Of the total casualties recorded for 2016, 41 occurred in
+        // ...": parts of a total.
+        if f.confidence == Confidence::High {
+            let post = l[q.phrase_end.max(q.end)..].trim_start();
+            let share = {
+                let mut cut = post.len().min(80);
+                while !post.is_char_boundary(cut) {
+                    cut -= 1;
+                }
+                let near = post[..cut].split(['.', ';']).next().unwrap_or("");
+                near.contains('%') || near.contains(" percent")
+            };
+            let each = post.starts_with("each");
+            let of_the_total = l.starts_with("of the total") && l[..q.hedge_start].contains(',');
+            if share || each || of_the_total {
+                f.confidence = Confidence::Low;
+                f.reason = Some("a part of a total".into());
+            }
+        }
         // "An additional 10 casualties were recorded", "a further 1,200 mines": an
         // addition to a figure given elsewhere, not the period's total.
         if f.confidence == Confidence::High {
@@ -3562,7 +3583,12 @@ fn as_of(t: &Sent, q: &Quantity, present: bool) -> Option<String> {
         w[1].end <= q.hedge_start
             && matches!(
                 l[w[0].end..w[1].start].trim(),
-                "to" | "to the end of" | "until" | "until the end of" | "through"
+                "to" | "to the end of"
+                    | "until"
+                    | "until the end of"
+                    | "through"
+                    | "\u{2013}"
+                    | "-"
             )
             && l[..w[0].start].trim_end().ends_with("from")
     }) {
@@ -3594,6 +3620,7 @@ fn as_of(t: &Sent, q: &Quantity, present: bool) -> Option<String> {
         // "a further 4,100 in 2003": the year right after the figure is its own, even
         // where another figure's year stands before it; so after a participle, "97
         // casualties recorded in 2023".
+        // (Also "159 mine/ERW casualties recorded for Myanmar in 2015".)
         let participle_in = gap
             .strip_prefix(' ')
             .and_then(|g| {
@@ -3601,7 +3628,13 @@ fn as_of(t: &Sent, q: &Quantity, present: bool) -> Option<String> {
                     .or_else(|| g.strip_suffix(" during "))
             })
             .is_some_and(|w| {
-                w.len() > 4 && w.ends_with("ed") && w.bytes().all(|b| b.is_ascii_lowercase())
+                let verb = w.split(' ').next().unwrap_or("");
+                verb.len() > 4
+                    && verb.ends_with("ed")
+                    && verb.bytes().all(|b| b.is_ascii_lowercase())
+                    && (w == verb
+                        || w.strip_prefix(verb)
+                            .is_some_and(|r| r.starts_with(" for ") && r.split(' ').count() <= 4))
             });
         if gap == " in " || gap == " during " || participle_in {
             return Some(d.iso());

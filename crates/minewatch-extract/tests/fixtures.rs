@@ -1948,3 +1948,36 @@ fn comparisons_inclusions_places_periods_and_conventions() {
     assert!(of(&facts, "treaty.deposit").next().is_none(), "{facts:#?}");
     assert!(cross_check(&doc, &facts, &opts("2026-09-01")).is_empty());
 }
+
+/// Casualties and money are broken down by who, where, how and to whom; a paragraph's
+/// total for a year is its largest figure for it, and only totals are compared (the
+/// Casualties and Support for Mine Action profiles of real pages gave a false
+/// `conflicting-figures` for most breakdowns). Shares, amounts "each" and a period
+/// written "From 2013–2017" are read as such.
+#[test]
+fn breakdowns_are_not_conflicting_totals() {
+    let doc = doc_of("In 2016, the Monitor identified 161 casualties in Poland. Half of all casualties (80) in 2016 were civilians. Military forces represented the remaining 81 recorded casualties.[1]\n\nIn 2016, 161 mine casualties were recorded in Poland.[1]\n\nIn 2022, Poland contributed $45.3 million to mine action. It allocated $10.3 million to clearance activities in 12 affected countries (23% of its total contribution), and more than $10 million each to Lao PDR and Cambodia.[1] From 2013\u{2013}2017, Poland contributed $235.5 million to mine action.[1]\n\n[1] One.");
+    let facts = extract(&doc);
+    assert!(
+        cross_check(&doc, &facts, &opts("2026-09-01")).is_empty(),
+        "{facts:#?}"
+    );
+    let money: Vec<(f64, Option<&str>, Confidence)> = of(&facts, "spending")
+        .map(|f| {
+            (
+                f.value.as_number().unwrap(),
+                f.as_of.as_deref(),
+                f.confidence,
+            )
+        })
+        .collect();
+    assert_eq!(
+        money,
+        [
+            (45_300_000.0, Some("2022"), Confidence::High),
+            (10_300_000.0, Some("2022"), Confidence::Low),
+            (10_000_000.0, Some("2022"), Confidence::Low),
+            (235_500_000.0, Some("2013/2017"), Confidence::High),
+        ]
+    );
+}
