@@ -43,6 +43,19 @@ fn of<'a>(facts: &'a [Fact], pred: &'a str) -> impl Iterator<Item = &'a Fact> + 
     facts.iter().filter(move |f| f.predicate == pred)
 }
 
+/// The figures of one predicate with their time and confidence, in order.
+fn number_rows<'a>(facts: &'a [Fact], pred: &'a str) -> Vec<(f64, Option<&'a str>, Confidence)> {
+    of(facts, pred)
+        .map(|f| {
+            (
+                f.value.as_number().unwrap(),
+                f.as_of.as_deref(),
+                f.confidence,
+            )
+        })
+        .collect()
+}
+
 fn opts(d: &str) -> CrossOptions {
     CrossOptions {
         as_of: d.parse::<Date>().unwrap(),
@@ -1713,15 +1726,7 @@ fn laws_declarations_rebels_periods_and_incidents() {
     );
     let doc = doc_of("From 1999 to 2008, the Monitor identified 826 mine casualties (218 killed, 523 injured, and 85 unknown).[1] As of June 2006, there were 37 new casualties, mostly the result of one incident causing 28 casualties.[1]\n\n[1] One.");
     let facts = extract(&doc);
-    let got: Vec<(f64, Option<&str>, Confidence)> = of(&facts, "casualties")
-        .map(|f| {
-            (
-                f.value.as_number().unwrap(),
-                f.as_of.as_deref(),
-                f.confidence,
-            )
-        })
-        .collect();
+    let got = number_rows(&facts, "casualties");
     assert_eq!(
         got,
         [
@@ -1849,15 +1854,7 @@ fn spaced_references_cumulative_additions_parts_and_laws() {
         of(&facts, "treaty.entry_into_force").next().is_none(),
         "{facts:#?}"
     );
-    let got: Vec<(f64, Option<&str>, Confidence)> = of(&facts, "casualties")
-        .map(|f| {
-            (
-                f.value.as_number().unwrap(),
-                f.as_of.as_deref(),
-                f.confidence,
-            )
-        })
-        .collect();
+    let got = number_rows(&facts, "casualties");
     assert_eq!(
         got,
         [
@@ -1921,15 +1918,7 @@ fn future_destruction_remaining_mines_and_lists_of_places() {
 fn comparisons_inclusions_places_periods_and_conventions() {
     let doc = doc_of("In 2020, there were nine casualties from mines in Poland; a decrease from 13 casualties in 2019. All nine casualties resulted from mines.[1]\n\nThe Monitor identified 988 casualties in 2015. The casualties included two boys, six civilian men, and two civilians whose gender was not recorded.[1] In 2016, nine new casualties were recorded. Seven casualties in Quang Binh province were recorded by MAG.[1]\n\nFrom 1999 to the end of 2017, the Monitor recorded 743 mine casualties: 52 people killed, 331 injured, and for 360 it was unknown if they survived.[1]\n\nPoland signed the Convention on Cluster Munitions on 3 December 2008. It ratified the convention on 18 March 2009.[1]\n\n[1] One.");
     let facts = extract(&doc);
-    let got: Vec<(f64, Option<&str>, Confidence)> = of(&facts, "casualties")
-        .map(|f| {
-            (
-                f.value.as_number().unwrap(),
-                f.as_of.as_deref(),
-                f.confidence,
-            )
-        })
-        .collect();
+    let got = number_rows(&facts, "casualties");
     assert_eq!(
         got,
         [
@@ -1962,15 +1951,7 @@ fn breakdowns_are_not_conflicting_totals() {
         cross_check(&doc, &facts, &opts("2026-09-01")).is_empty(),
         "{facts:#?}"
     );
-    let money: Vec<(f64, Option<&str>, Confidence)> = of(&facts, "spending")
-        .map(|f| {
-            (
-                f.value.as_number().unwrap(),
-                f.as_of.as_deref(),
-                f.confidence,
-            )
-        })
-        .collect();
+    let money = number_rows(&facts, "spending");
     assert_eq!(
         money,
         [
