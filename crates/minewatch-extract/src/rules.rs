@@ -1613,6 +1613,19 @@ fn events<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, Ev)]) {
                 continue;
             }
         }
+        // "MAG, which withdrew from the country in early 2014": not from the treaty.
+        if ev == Ev::Withdrawal {
+            let after = t.lower[b..].trim_start();
+            if let Some(obj) = after.strip_prefix("from ") {
+                let obj = obj.get(..obj.len().min(30)).unwrap_or(obj);
+                if !["treaty", "convention", "ottawa", "mine ban", "it "]
+                    .iter()
+                    .any(|w| obj.contains(w))
+                {
+                    continue;
+                }
+            }
+        }
         // "opportunities for becoming a State Party": a prospect.
         if ev == Ev::Eif
             && t.lower[a..].starts_with("becoming")
@@ -2556,6 +2569,10 @@ fn meeting<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
 
 fn use_reported<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, Ev)]) {
     let l = t.lower;
+    // "India used cluster munitions in Kashmir in 2019": not antipersonnel mines.
+    if about_cluster_munitions(t) {
+        return;
+    }
     if trig.iter().any(|x| x.2 == Ev::UseLast) || !(has(mm!("mine"), l) || has(mm!("munition"), l))
     {
         return;
@@ -2597,6 +2614,10 @@ fn use_reported<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, E
         || attributive
         || prev.ends_with("minefields")
         || prev.ends_with("minefield")
+        // "the types of explosive devices used": a participle after what is used.
+        || prev.ends_with("devices")
+        || prev.ends_with("weapons")
+        || prev.ends_with("munitions")
         || prev.ends_with(" be")
         || prev.ends_with("mines")
         || prev.ends_with("mine")

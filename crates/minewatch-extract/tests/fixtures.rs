@@ -1962,3 +1962,13 @@ fn breakdowns_are_not_conflicting_totals() {
         ]
     );
 }
+
+/// From recent real profiles: an operator that "withdrew from the country" is no
+/// withdrawal from the treaty; cluster munitions used, and "the types of explosive
+/// devices used", are no use of antipersonnel mines.
+#[test]
+fn operators_withdrawing_and_other_weapons_used() {
+    let doc = doc_of("In 2013, Poland had one international demining operator, which withdrew from the country in early 2014.[1] Poland alleged that a neighbour used cluster munitions in 2019.[1] The difference is due to the types of explosive devices used in 2016.[1]\n\n[1] One.");
+    let facts = extract(&doc);
+    assert_eq!(facts, [], "{facts:#?}");
+}
