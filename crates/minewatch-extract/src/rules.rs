@@ -2996,7 +2996,8 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
             continue;
         }
         if l[..qs[i].hedge_start].ends_with("from ")
-            && l[qs[i].end..qs[i + 1].hedge_start].trim() == "to"
+            && l.get(qs[i].end..qs[i + 1].hedge_start)
+                .is_some_and(|g| g.trim() == "to")
             && qs[i + 1].currency.is_none()
         {
             qs[i].unit = qs[i + 1].unit;
