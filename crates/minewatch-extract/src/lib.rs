@@ -249,6 +249,13 @@ fn write_int(out: &mut Vec<u8>, v: i64) {
 }
 
 impl Fact {
+    /// Mark the fact as uncertain, with why: a low-confidence fact is kept and shown,
+    /// but no cross-check rests on it.
+    pub fn uncertain(&mut self, reason: impl Into<String>) {
+        self.confidence = Confidence::Low;
+        self.reason = Some(reason.into());
+    }
+
     /// This fact as JSON: what `serde_json` writes for it, written by hand (see
     /// `minewatch_model::json`; `ingest` writes every fact of every profile).
     pub fn write_json(&self, out: &mut Vec<u8>) {

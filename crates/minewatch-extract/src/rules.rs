@@ -1526,11 +1526,7 @@ fn holders_parts(cx: &mut Ctx<'_>, t: &Sent<'_, '_>) {
         }
         for i in parts {
             let f = &mut cx.out[i];
-            f.confidence = Confidence::Low;
-            f.reason = Some(
-                "a part held by one body of the state (one of several the sentence lists), not the state's total"
-                    .into(),
-            );
+            f.uncertain("a part held by one body of the state (one of several the sentence lists), not the state's total");
         }
     }
 }
@@ -1748,8 +1744,7 @@ fn events<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, Ev)]) {
         if ev == Ev::UseLast {
             if let Some(p) = find(mm!("with the exception of"), t.lower) {
                 let later = t.dates.iter().find(|x| x.start > p).map(|x| x.iso());
-                f.confidence = Confidence::Low;
-                f.reason = Some(format!(
+                f.uncertain(format!(
                     "an exception clause names a later use{}",
                     later.map(|x| format!(" ({x})")).unwrap_or_default()
                 ));
@@ -2024,10 +2019,8 @@ fn flag_inexact(f: &mut Fact) {
         Value::Text(_) => false,
     };
     if huge {
-        f.confidence = Confidence::Low;
-        f.reason = Some(
-            "the figure is beyond 2^53 and cannot be held exactly: probably a slip in the source"
-                .into(),
+        f.uncertain(
+            "the figure is beyond 2^53 and cannot be held exactly: probably a slip in the source",
         );
     }
 }
@@ -2459,8 +2452,7 @@ fn unga<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
         // "... since 1997, except in 2004, when it voted against": the claim is not
         // about every resolution, and which ones it leaves out is not read here.
         if let Some(p) = find(mm!("except"), t.lower) {
-            f.confidence = Confidence::Low;
-            f.reason = Some(format!(
+            f.uncertain(format!(
                 "the sentence makes an exception (\u{201c}{}\u{201d})",
                 t.s[p..]
                     .split([',', ';', '.'])
@@ -3400,8 +3392,7 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
         if let Some(m) = mine {
             f.mine_type = Some(m.mine.designation.clone());
             if let Some(r) = &m.ambiguity {
-                f.confidence = Confidence::Low;
-                f.reason = Some(r.clone());
+                f.uncertain(r.clone());
             }
         }
         if let Some((v, c)) = q.alt {
@@ -3451,8 +3442,7 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
             .iter()
             .any(|w| clause.contains(w))
             {
-                f.confidence = Confidence::Low;
-                f.reason = Some("the casualties of one cause, a part of the year's".into());
+                f.uncertain("the casualties of one cause, a part of the year's");
             }
             // "Seven casualties in Quang Binh province were recorded by MAG": a part by
             // place.
@@ -3470,8 +3460,7 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
                 .iter()
                 .any(|w| place.contains(w))
                 {
-                    f.confidence = Confidence::Low;
-                    f.reason = Some("the casualties of one place, a part of the year's".into());
+                    f.uncertain("the casualties of one place, a part of the year's");
                 }
             }
         }
@@ -3502,8 +3491,7 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
         if (pre.ends_with("from ") && next_is_to)
             || (pre.ends_with(" to ") && qi > 0 && l[..qs[qi - 1].hedge_start].ends_with("from "))
         {
-            f.confidence = Confidence::Low;
-            f.reason = Some("a change from one figure to another: which figure the sentence asserts, and for when, is unclear".into());
+            f.uncertain("a change from one figure to another: which figure the sentence asserts, and for when, is unclear");
         }
         // "reported consuming 20 antipersonnel mines", "49 mines were used for
         // training": mines consumed, not held.
@@ -3536,8 +3524,7 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
             let each = post.starts_with("each");
             let of_the_total = l.starts_with("of the total") && l[..q.hedge_start].contains(',');
             if share || each || of_the_total {
-                f.confidence = Confidence::Low;
-                f.reason = Some("a part of a total".into());
+                f.uncertain("a part of a total");
             }
         }
         // "An additional 10 casualties were recorded", "a further 1,200 mines": an
@@ -3548,8 +3535,7 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
                 .iter()
                 .any(|w| pre.ends_with(w))
             {
-                f.confidence = Confidence::Low;
-                f.reason = Some("an addition to a figure given elsewhere".into());
+                f.uncertain("an addition to a figure given elsewhere");
             }
         }
         // "35,774 antipersonnel mines (5,216 No. 6 blast mines, ..., 4,744 NR 413
@@ -3565,8 +3551,7 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
                 between.trim_start().starts_with('(') && !between.contains(')')
             });
             if inside && fits(pred, first) {
-                f.confidence = Confidence::Low;
-                f.reason = Some("a part of the figure before the parenthesis".into());
+                f.uncertain("a part of the figure before the parenthesis");
             }
         }
         if pred == QPred::Production {
@@ -3858,8 +3843,7 @@ fn tables(cx: &mut Ctx, body: Span) {
                     .map(|c| c.value.clone())
                     .filter(|_| row.cells.len() > 1);
                 if let Some(m) = mines.first().and_then(|m| m.ambiguity.clone()) {
-                    f.confidence = Confidence::Low;
-                    f.reason = Some(m);
+                    f.uncertain(m);
                 }
                 flag_inexact(&mut f);
                 cx.out.push(f);
