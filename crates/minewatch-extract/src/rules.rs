@@ -3523,7 +3523,20 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
             };
             let each = post.starts_with("each");
             let of_the_total = l.starts_with("of the total") && l[..q.hedge_start].contains(',');
-            if share || each || of_the_total {
+            // "security forces accounted for 7 casualties", "children made up 49": a
+            // group's share of a total.
+            let pre = l[..q.hedge_start].trim_end();
+            let accounted = [
+                "accounted for",
+                "account for",
+                "accounting for",
+                "made up",
+                "make up",
+                "making up",
+            ]
+            .iter()
+            .any(|w| pre.ends_with(w));
+            if share || each || of_the_total || accounted {
                 f.uncertain("a part of a total");
             }
         }

@@ -1972,3 +1972,27 @@ fn operators_withdrawing_and_other_weapons_used() {
     let facts = extract(&doc);
     assert_eq!(facts, [], "{facts:#?}");
 }
+
+/// A breakdown set in a paragraph of its own: "security forces accounted for 7
+/// casualties" is a group's share of the year's total, not another total (it had been
+/// compared with the total of the paragraph before).
+#[test]
+fn shares_in_a_paragraph_of_their_own() {
+    let doc = doc_of("In 2022, the Monitor recorded 61 casualties in Freedonia, of which 20 were killed and 41 injured.[1]\n\nCivilians made up the majority of casualties (54) in 2022, while security forces accounted for 7 casualties.[1] Children made up 19 casualties in 2022.[1]\n\n[1] One.");
+    let facts = extract(&doc);
+    assert!(
+        cross_check(&doc, &facts, &opts("2026-09-01")).is_empty(),
+        "{facts:#?}"
+    );
+    let got = number_rows(&facts, "casualties");
+    assert_eq!(
+        got,
+        [
+            (61.0, Some("2022"), Confidence::High),
+            (20.0, Some("2022"), Confidence::High),
+            (41.0, Some("2022"), Confidence::High),
+            (7.0, Some("2022"), Confidence::Low),
+            (19.0, Some("2022"), Confidence::Low),
+        ]
+    );
+}
