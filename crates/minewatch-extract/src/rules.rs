@@ -3436,6 +3436,7 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
                 "attributed to",
                 "due to",
                 "resulting from",
+                "responsible for",
                 "one incident",
                 "single incident",
             ]
@@ -3443,6 +3444,16 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
             .any(|w| clause.contains(w))
             {
                 f.uncertain("the casualties of one cause, a part of the year's");
+            }
+            // "6 deminers were killed", "landmines killed 9 civilians", "22 casualties
+            // were recorded among security forces": the casualties of one group of
+            // people, a part of the year's.
+            let noun = l[q.end..q.phrase_end.max(q.end)].trim();
+            let noun = noun.rsplit(' ').next().unwrap_or("");
+            if matches!(noun, "civilians" | "children" | "deminers" | "soldiers")
+                || l[q.end..clause_end].contains(" among ")
+            {
+                f.uncertain("the casualties of one group of people, a part of the year's");
             }
             // "Seven casualties in Quang Binh province were recorded by MAG": a part by
             // place.

@@ -1996,3 +1996,30 @@ fn shares_in_a_paragraph_of_their_own() {
         ]
     );
 }
+
+/// The casualties of one group of people ("6 deminers were killed", "landmines killed
+/// 9 civilians", "recorded among security forces") and of one cause ("were responsible
+/// for") are parts of the year's, wherever they stand.
+#[test]
+fn groups_and_causes_are_parts() {
+    let doc = doc_of("In 2021, the Monitor recorded 88 casualties in Freedonia: 30 killed and 58 injured.[1]\n\nImprovised mines were responsible for 40 casualties in 2021.[1] In 2021, 6 deminers were killed and 4 deminers were injured during clearance.[1]\n\nIn 2021, 22 casualties were recorded among security forces.[1] In 2021, landmines killed 9 civilians in the border area.[1]\n\n[1] One.");
+    let facts = extract(&doc);
+    assert!(
+        cross_check(&doc, &facts, &opts("2026-09-01")).is_empty(),
+        "{facts:#?}"
+    );
+    let got = number_rows(&facts, "casualties");
+    assert_eq!(
+        got,
+        [
+            (88.0, Some("2021"), Confidence::High),
+            (30.0, Some("2021"), Confidence::High),
+            (58.0, Some("2021"), Confidence::High),
+            (40.0, Some("2021"), Confidence::Low),
+            (6.0, Some("2021"), Confidence::Low),
+            (4.0, Some("2021"), Confidence::Low),
+            (22.0, Some("2021"), Confidence::Low),
+            (9.0, Some("2021"), Confidence::Low),
+        ]
+    );
+}
