@@ -111,3 +111,21 @@ fn marked_blank_cells_and_repeated_labels_lost_nothing() {
         .iter()
         .any(|d| d.code == "near-duplicate-paragraph"));
 }
+
+/// A Casualties overview box (labels over values, each one blank line apart, values
+/// written as figures with words: "52 (2016: 47)") ends at the two blank lines before
+/// the text's next heading: its values head no columns, the heading is no row of it,
+/// and its last value lost nothing (it had been reported as a row with no values).
+#[test]
+fn an_overview_box_before_a_wider_gap_lost_nothing() {
+    let boxed = format!("{HEAD}Casualties Overview\n\nCasualties occurring in 2017\n\n52 (2016: 47)\n\n2017 casualties by survival outcome\n\n19 killed; 33 injured (2016: 17 killed; 30 injured)\n\n2017 casualties by device type\n\n4 antipersonnel mines; 48 explosive remnants of war\n\n\nDetails and trends\n\nIn 2017, the Monitor identified 52 casualties in Chile.\n");
+    assert_eq!(empty_tables(&boxed), []);
+    let doc = minewatch_profile::read(boxed.as_bytes());
+    let t = &doc.tables[0];
+    assert!(t.columns.is_empty());
+    assert_eq!(t.rows.len(), 6);
+    assert_eq!(
+        t.rows[5].label.value,
+        "4 antipersonnel mines; 48 explosive remnants of war"
+    );
+}

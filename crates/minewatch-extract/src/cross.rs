@@ -552,10 +552,20 @@ type GroupKey<'a> = (
 );
 
 fn conflicting(doc: &Document, facts: &[Fact], out: &mut Vec<Diagnostic>) {
-    // The paragraph a fact stands in (paragraphs are in text order).
+    // The paragraph a fact stands in (paragraphs are in text order); a table (a
+    // "key data" box above the text) is a paragraph of its own.
     let paragraph = |f: &Fact| {
         let at = f.span[0];
-        doc.paragraphs.partition_point(|p| p.span.end <= at)
+        let i = doc.paragraphs.partition_point(|p| p.span.end <= at);
+        if doc.paragraphs.get(i).is_some_and(|p| p.span.start <= at) {
+            return i;
+        }
+        doc.paragraphs.len()
+            + doc
+                .tables
+                .iter()
+                .position(|t| t.span.start <= at && at < t.span.end)
+                .unwrap_or(doc.tables.len())
     };
     // Whether `f` is the largest figure of its group in its paragraph.
     let paragraph_total = |f: &Fact, g: &[(GroupKey, &Fact)]| {

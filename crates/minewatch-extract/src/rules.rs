@@ -3959,8 +3959,51 @@ fn key_data(cx: &mut Ctx, body: Span) {
                         Some(d.iso()),
                     );
                 }
+            } else if let Some(y) = outcome_label(label) {
+                // "19 killed; 33 injured (2016: 17 killed; 30 injured)": the year's
+                // casualties by outcome, then an earlier year's.
+                let (head, rest) = value.split_once('(').unwrap_or((value, ""));
+                let mut years = vec![(y.to_string(), head, 0)];
+                if let Some((py, pv)) = rest.trim_end_matches(')').split_once(':') {
+                    let py = py.trim();
+                    if py.len() == 4 && py.bytes().all(|b| b.is_ascii_digit()) {
+                        years.push((py.to_string(), pv, value.len() - rest.len() + py.len() + 1));
+                    }
+                }
+                for (year, part, off) in years {
+                    let mut at = off;
+                    for piece in part.split(';') {
+                        let lead = piece.len() - piece.trim_start().len();
+                        let t = piece.trim();
+                        let (n, kind) = t.split_once(' ').unwrap_or((t, ""));
+                        let kind = match kind.trim() {
+                            "killed" | "dead" => "killed",
+                            "injured" | "wounded" => "injured",
+                            "unknown" | "unknown outcome" => "unknown",
+                            _ => {
+                                at += piece.len() + 1;
+                                continue;
+                            }
+                        };
+                        if let Some(v) = parse_cell(n) {
+                            let s0 = at + lead;
+                            push(
+                                cx,
+                                "casualties",
+                                Value::Number(v),
+                                (s0, s0 + n.len()),
+                                Some(year.clone()),
+                            );
+                            if let Some(f) = cx.out.last_mut() {
+                                f.casualty = Some(kind.into());
+                            }
+                        }
+                        at += piece.len() + 1;
+                    }
+                }
             } else if let Some(y) = label
                 .strip_prefix("casualties in ")
+                .or_else(|| label.strip_prefix("casualties occurring in "))
                 .filter(|y| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()))
             {
                 // "0 (2007: 18)": the year's figure, then an earlier year's.
@@ -3993,6 +4036,29 @@ fn key_data(cx: &mut Ctx, body: Span) {
             }
         }
     }
+}
+
+/// The year of a key-data label of casualties by outcome: "2017 casualties by survival
+/// outcome", "casualties by outcome in 2017".
+fn outcome_label(label: &str) -> Option<&str> {
+    let year = |y: &str| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit());
+    if let Some((y, rest)) = label.split_once(' ') {
+        if year(y)
+            && matches!(
+                rest,
+                "casualties by survival outcome" | "casualties by outcome"
+            )
+        {
+            return Some(y);
+        }
+    }
+    [
+        "casualties by survival outcome in ",
+        "casualties by outcome in ",
+    ]
+    .iter()
+    .find_map(|p| label.strip_prefix(p))
+    .filter(|y| year(y))
 }
 
 /// The lowercase word right after `i` (skipping spaces), if any.

@@ -2023,3 +2023,49 @@ fn groups_and_causes_are_parts() {
         ]
     );
 }
+
+/// A Casualties overview box: "Casualties occurring in 2017" / "52 (2016: 47)" and
+/// "2017 casualties by survival outcome" / "19 killed; 33 injured (2016: 17 killed; 30
+/// injured)" give both years' totals and outcomes, each bound to its figure. The text
+/// below agrees; a text that says otherwise is a conflict.
+#[test]
+fn a_casualties_overview_box_gives_outcomes() {
+    let text = "Freedonia\n\nCasualties\n\nLast updated: 2 June 2018\n\nCasualties Overview\n\nCasualties occurring in 2017\n\n52 (2016: 47)\n\n2017 casualties by survival outcome\n\n19 killed; 33 injured (2016: 17 killed; 30 injured)\n\n2017 casualties by device type\n\n4 antipersonnel mines; 48 explosive remnants of war\n\n\nDetails and trends\n\nIn 2017, the Monitor identified 52 casualties in Freedonia.[1] Of these, 19 people were killed and 33 injured.[1]\n\n[1] One.\n";
+    let doc = minewatch_profile::read(text.as_bytes());
+    let facts = extract(&doc);
+    let got: Vec<(&str, f64, Option<&str>, &str)> = of(&facts, "casualties")
+        .map(|f| {
+            let v = &text[f.value_span[0]..f.value_span[1]];
+            assert_eq!(v.parse::<f64>().ok(), f.value.as_number(), "{f:#?}");
+            (
+                f.casualty.as_deref().unwrap_or(""),
+                f.value.as_number().unwrap(),
+                f.as_of.as_deref(),
+                f.quote.split(" | ").next().unwrap_or(""),
+            )
+        })
+        .collect();
+    let outcome = "2017 casualties by survival outcome";
+    assert_eq!(
+        &got[..6],
+        [
+            ("total", 52.0, Some("2017"), "Casualties occurring in 2017"),
+            ("total", 47.0, Some("2016"), "Casualties occurring in 2017"),
+            ("killed", 19.0, Some("2017"), outcome),
+            ("injured", 33.0, Some("2017"), outcome),
+            ("killed", 17.0, Some("2016"), outcome),
+            ("injured", 30.0, Some("2016"), outcome),
+        ],
+        "{facts:#?}"
+    );
+    assert!(cross_check(&doc, &facts, &opts("2018-07-01")).is_empty());
+    let wrong = text.replace("19 people were killed", "21 people were killed");
+    let doc = minewatch_profile::read(wrong.as_bytes());
+    let diags = cross_check(&doc, &extract(&doc), &opts("2018-07-01"));
+    assert!(
+        diags
+            .iter()
+            .any(|d| d.code == "conflicting-figures" && d.message.contains("the number killed")),
+        "{diags:#?}"
+    );
+}

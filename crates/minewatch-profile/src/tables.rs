@@ -246,6 +246,17 @@ fn pipe_table(
     Some(ci + 1)
 }
 
+/// A value written as a figure with words ("52 (2016: 47)", "19 killed; 33 injured"),
+/// which heads no column: it starts with a figure that is not a year standing alone
+/// as a word (a header may be "2019", or "2017 casualties by device type").
+fn figure_with_words(t: &str) -> bool {
+    let first = t.split_whitespace().next().unwrap_or("");
+    let year = first.len() == 4
+        && first.bytes().all(|b| b.is_ascii_digit())
+        && (first.starts_with("19") || first.starts_with("20"));
+    first.starts_with(|c: char| c.is_ascii_digit()) && !year
+}
+
 fn blank_line_table(
     src: &Src,
     chunks: &[Chunk],
@@ -268,6 +279,22 @@ fn blank_line_table(
             continue;
         }
         if kinds[cj].is_some() || short_line(src, &c).is_none() {
+            break;
+        }
+        // A "key data" box of labels and values one blank line apart ends at a wider
+        // gap: what stands after it is the text's next heading, not a row whose values
+        // were lost.
+        if gap >= 2 && max_gap == 1 && elems.len() >= 6 && {
+            let digits = elems
+                .iter()
+                .filter(|&&(e, _)| {
+                    src.line(chunks[e].first)
+                        .trim_start()
+                        .starts_with(|ch: char| ch.is_ascii_digit())
+                })
+                .count();
+            digits >= 2
+        } {
             break;
         }
         if !elems.is_empty() {
@@ -323,7 +350,11 @@ fn blank_line_table(
     // Column headers: non-numeric lines one blank apart, closed by a wider gap.
     let mut columns = Vec::new();
     let mut g = k;
-    while g < elems.len() && !is_numeric_cell(text_of(elems[g].0)) && (g == k || elems[g].1 == 1) {
+    while g < elems.len()
+        && !is_numeric_cell(text_of(elems[g].0))
+        && !figure_with_words(text_of(elems[g].0))
+        && (g == k || elems[g].1 == 1)
+    {
         g += 1;
     }
     // (At most six: a longer run one blank apart is a box of labels and values, as
