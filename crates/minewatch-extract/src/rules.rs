@@ -3143,9 +3143,50 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
                 .find(|f| f.value == v && f.unit.as_deref() == q.unit)
                 .and_then(|f| f.as_of.clone())
         });
+    // "... between 1999 and the end of 2016. Of these, 1,250 people were killed": the
+    // parts hold for the period of the figure they divide (the paragraph's last).
+    let these_as_of: Option<String> = (t.dates.is_empty()
+        && ["of these,", "of them,", "of those,"]
+            .iter()
+            .any(|w| l.starts_with(w)))
+    .then(|| cx.out[cx.para_start..].last().and_then(|f| f.as_of.clone()))
+    .flatten()
+    .filter(|a| a.contains('/'));
+    // "Of the 26 casualties reported in Western Kordofan and Blue Nile, 14 people were
+    // killed": the figures after the comma divide a subset (a place's, a source's),
+    // not the year's whole. ("Of the 49 casualties in 2016, ..." divides the year's.)
+    let subset_opening = qs.first().is_some_and(|q0| {
+        l.starts_with("of the ")
+            && l[..q0.hedge_start].trim_end() == "of the"
+            && l[q0.end..].find(',').is_some_and(|c| {
+                let scope = &l[q0.end..q0.end + c];
+                [" in ", " by ", " from "].iter().any(|p| {
+                    scope
+                        .split(p)
+                        .nth(1)
+                        .is_some_and(|x| x.starts_with(|ch: char| ch.is_ascii_alphabetic()))
+                })
+            })
+    });
     let mut production_idx: Vec<usize> = Vec::new();
     let mut cost: Option<Money> = None;
     for (qi, q) in qs.iter().enumerate() {
+        // "The 2011 casualties represented ...": a year, not a count.
+        {
+            let fig = &l[q.start..q.end];
+            let pre = l[..q.hedge_start].trim_end();
+            if q.start == q.hedge_start
+                && fig.len() == 4
+                && (fig.starts_with("19") || fig.starts_with("20"))
+                && fig.bytes().all(|b| b.is_ascii_digit())
+                && ["the", "its", "their", "these", "this"].iter().any(|w| {
+                    pre.ends_with(w)
+                        && !pre[..pre.len() - w.len()].ends_with(|c: char| c.is_ascii_alphabetic())
+                })
+            {
+                continue;
+            }
+        }
         // The nearest fitting trigger (before the figure preferred).
         let mut best: Option<(usize, QPred, usize)> = None;
         for &(a, b, p) in &trig {
@@ -3385,9 +3426,22 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
         let mut f = cx.fact(t, name, value, q.start, q.end);
         f.qualifier = q.qualifier;
         f.unit = q.unit_str().map(String::from);
-        f.as_of = match &whole_as_of {
-            Some(w) if qi > 0 => Some(w.clone()),
-            _ => as_of(t, q, present),
+        f.as_of = match (&whole_as_of, &these_as_of) {
+            (Some(w), _) if qi > 0 => Some(w.clone()),
+            (_, Some(w)) => Some(w.clone()),
+            _ => {
+                // "3,011 casualties had been identified by the end of 2016: 1,179 people
+                // were killed ...": the parts after the colon share the whole's period.
+                let colon = (qi > 0)
+                    .then(|| l[qs[0].end..q.hedge_start].find(':'))
+                    .flatten()
+                    .map(|c| qs[0].end + c);
+                let whole = colon
+                    .filter(|&c| !t.dates.iter().any(|d| d.start > c && d.end <= q.end))
+                    .and_then(|_| as_of(t, &qs[0], false))
+                    .filter(|a| a.contains('/'));
+                whole.or_else(|| as_of(t, q, present))
+            }
         };
         if let Some(m) = mine {
             f.mine_type = Some(m.mine.designation.clone());
@@ -3436,24 +3490,65 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
                 "attributed to",
                 "due to",
                 "resulting from",
+                "resulted from",
                 "responsible for",
                 "one incident",
                 "single incident",
             ]
             .iter()
             .any(|w| clause.contains(w))
+                // "All nine casualties resulted from mines": the whole, of one cause.
+                && !l[..q.hedge_start].trim_end().ends_with("all")
             {
                 f.uncertain("the casualties of one cause, a part of the year's");
             }
             // "6 deminers were killed", "landmines killed 9 civilians", "22 casualties
             // were recorded among security forces": the casualties of one group of
             // people, a part of the year's.
-            let noun = l[q.end..q.phrase_end.max(q.end)].trim();
-            let noun = noun.rsplit(' ').next().unwrap_or("");
+            let phrase = l[q.end..q.phrase_end.max(q.end)].trim();
+            let noun = phrase.rsplit(' ').next().unwrap_or("");
+            // "nine civilian casualties", "30 child casualties", "two male casualties"
+            let group_word = phrase.split([' ', '/', '-']).any(|w| {
+                matches!(
+                    w,
+                    "civilian"
+                        | "military"
+                        | "child"
+                        | "adult"
+                        | "male"
+                        | "female"
+                        | "deminer"
+                        | "soldier"
+                        | "security"
+                )
+            });
             if matches!(noun, "civilians" | "children" | "deminers" | "soldiers")
+                || group_word
                 || l[q.end..clause_end].contains(" among ")
             {
                 f.uncertain("the casualties of one group of people, a part of the year's");
+            }
+            // "812 persons wounded by mines were admitted to healthcare facilities": the
+            // patients of hospitals, one source's count.
+            if clause.contains("admitted") || l[q.end..].contains(" admitted ") {
+                f.uncertain("the patients admitted to hospitals, one source's count");
+            }
+            // "UNMAS identified 73 casualties and another five were reported in Abyei":
+            // a part, to which the sentence adds.
+            if qs[qi + 1..].iter().any(|o| {
+                let pre = l[..o.hedge_start].trim_end();
+                ["another", "a further", "an additional"]
+                    .iter()
+                    .any(|w| pre.ends_with(w))
+            }) {
+                f.uncertain("a part: the sentence adds another figure to it");
+            }
+            if subset_opening && qi > 0 {
+                f.uncertain("a part of a subset (a place's or a source's casualties)");
+            }
+            // "1,653 killed; 6,304 survivors": the living, not casualties of one outcome.
+            if noun == "survivors" {
+                f.uncertain("a count of survivors, not of casualties by outcome");
             }
             // "Seven casualties in Quang Binh province were recorded by MAG": a part by
             // place.
@@ -3467,9 +3562,24 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
                     " region",
                     " governorate",
                     " state of",
+                    " states of",
                 ]
                 .iter()
                 .any(|w| place.contains(w))
+                {
+                    f.uncertain("the casualties of one place, a part of the year's");
+                }
+            }
+            // "In Basilan province, 27 casualties resulted from ...": the place first.
+            let lead = l[..q.hedge_start].trim_end();
+            if let Some(place) = lead
+                .strip_suffix(',')
+                .and_then(|p| p.rsplit_once("in ").map(|(_, x)| x))
+            {
+                if place.split(' ').count() <= 4
+                    && [" province", " district", " governorate", " region"]
+                        .iter()
+                        .any(|w| place.ends_with(w))
                 {
                     f.uncertain("the casualties of one place, a part of the year's");
                 }
@@ -3605,7 +3715,7 @@ fn as_of(t: &Sent, q: &Quantity, present: bool) -> Option<String> {
         .flatten()
     {
         let ds: Vec<&DateMention> = t.dates.iter().filter(|d| d.start > p).take(2).collect();
-        if ds.len() == 2 && l[ds[0].end..ds[1].start].trim() == "and" {
+        if ds.len() == 2 && matches!(l[ds[0].end..ds[1].start].trim(), "and" | "and the end of") {
             return Some(format!("{}/{}", ds[0].iso(), ds[1].iso()));
         }
     }
@@ -3621,7 +3731,11 @@ fn as_of(t: &Sent, q: &Quantity, present: bool) -> Option<String> {
                     | "\u{2013}"
                     | "-"
             )
-            && l[..w[0].start].trim_end().ends_with("from")
+            && {
+                // "from 1999 to 2008", "for the period 1992–2010"
+                let pre = l[..w[0].start].trim_end();
+                pre.ends_with("from") || pre.ends_with("period")
+            }
     }) {
         return Some(format!("{}/{}", w[0].iso(), w[1].iso()));
     }
@@ -3632,6 +3746,18 @@ fn as_of(t: &Sent, q: &Quantity, present: bool) -> Option<String> {
         .find(|d| d.start >= q.phrase_end.max(q.end) && d.start < tail_end)
     {
         let gap = &l[q.phrase_end.max(q.end)..d.start];
+        // "7,957 casualties for the period 1992–2010": the period right after.
+        if gap.ends_with("period ") || gap.ends_with("from ") {
+            if let Some(w) = t.dates.windows(2).find(|w| {
+                w[0].start == d.start
+                    && matches!(
+                        l[w[0].end..w[1].start].trim(),
+                        "to" | "until" | "through" | "\u{2013}" | "-"
+                    )
+            }) {
+                return Some(format!("{}/{}", w[0].iso(), w[1].iso()));
+            }
+        }
         if gap.ends_with("as of ") || gap.ends_with("at the end of ") || gap.ends_with("as at ") {
             return Some(d.iso());
         }
@@ -3641,6 +3767,7 @@ fn as_of(t: &Sent, q: &Quantity, present: bool) -> Option<String> {
             "to the end of ",
             "until the end of ",
             "through the end of ",
+            "by the end of ",
             "up to ",
         ]
         .iter()
@@ -3657,6 +3784,7 @@ fn as_of(t: &Sent, q: &Quantity, present: bool) -> Option<String> {
             .and_then(|g| {
                 g.strip_suffix(" in ")
                     .or_else(|| g.strip_suffix(" during "))
+                    .or_else(|| g.strip_suffix(" for "))
             })
             .is_some_and(|w| {
                 let verb = w.split(' ').next().unwrap_or("");
@@ -3667,7 +3795,32 @@ fn as_of(t: &Sent, q: &Quantity, present: bool) -> Option<String> {
                         || w.strip_prefix(verb)
                             .is_some_and(|r| r.starts_with(" for ") && r.split(' ').count() <= 4))
             });
-        if gap == " in " || gap == " during " || participle_in {
+        if gap == " in " || gap == " during " || gap == " for " || participle_in {
+            return Some(d.iso());
+        }
+    }
+    // "two casualties reported by the Mine Action Center (BHMAC) for 2015": the year
+    // after the reporter is the figure's.
+    let far_end = (q.phrase_end.max(q.end) + 110).min(l.len());
+    if let Some(d) = t
+        .dates
+        .iter()
+        .find(|d| d.start >= q.phrase_end.max(q.end) && d.start < far_end)
+    {
+        let gap = &l[q.phrase_end.max(q.end)..d.start];
+        let by_reporter = gap
+            .strip_prefix(' ')
+            .and_then(|g| g.strip_suffix(" for ").or_else(|| g.strip_suffix(" in ")))
+            .and_then(|g| g.split_once(" by "))
+            .is_some_and(|(verb, by)| {
+                verb.len() > 4
+                    && verb.ends_with("ed")
+                    && verb.bytes().all(|b| b.is_ascii_lowercase())
+                    && by.split(' ').count() <= 9
+                    && !by.contains([',', ';', '.'])
+                    && !by.bytes().any(|b| b.is_ascii_digit())
+            });
+        if by_reporter {
             return Some(d.iso());
         }
     }
@@ -3690,6 +3843,21 @@ fn as_of(t: &Sent, q: &Quantity, present: bool) -> Option<String> {
             if a.year < b.year {
                 return Some(format!("{}/{}", a.year, b.year));
             }
+        }
+    }
+    // "since the 1980s some 22,177 casualties had been recorded": every year since
+    // the decade began.
+    if let Some(k) = l[..q.hedge_start].rfind("since the ") {
+        let dec = &l[k + "since the ".len()..q.hedge_start];
+        if dec.len() > 5
+            && dec.as_bytes()[..4].iter().all(u8::is_ascii_digit)
+            && dec[4..].starts_with('s')
+            && !t
+                .dates
+                .iter()
+                .any(|d| d.start > k && d.end <= q.hedge_start)
+        {
+            return Some(format!("{}/..", &dec[..4]));
         }
     }
     let before = t

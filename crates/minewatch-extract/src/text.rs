@@ -977,6 +977,15 @@ fn unit_after(s: &str, lower: &str, e: usize) -> (Option<&'static str>, usize) {
                 continue;
             }
         }
+        // "78 mine/explosive remnants of war (ERW) casualties": past an acronym in
+        // parentheses.
+        if let Some(r) = trimmed.strip_prefix('(') {
+            let n = r.bytes().take_while(u8::is_ascii_uppercase).count();
+            if (2..=6).contains(&n) && r[n..].starts_with(')') && k > e {
+                k = s.len() - r.len() + n + 1;
+                continue;
+            }
+        }
         if trimmed.starts_with([',', ';', ':', '(', '.', '[', '\u{2014}']) {
             break;
         }
@@ -1039,6 +1048,13 @@ fn unit_after(s: &str, lower: &str, e: usize) -> (Option<&'static str>, usize) {
                 if n.starts_with("met") {
                     return (Some("m2"), z);
                 }
+            }
+        }
+        // "78 mine/explosive remnants of war (ERW) casualties": one compound.
+        if w.ends_with("/explosive") {
+            if let Some(r) = lower[we..].strip_prefix(" remnants of war") {
+                k = lower.len() - r.len();
+                continue;
             }
         }
         // "anti-personnel" compounds: a word like "mines," handled by next_word's stop.

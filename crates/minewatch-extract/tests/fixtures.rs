@@ -2069,3 +2069,47 @@ fn a_casualties_overview_box_gives_outcomes() {
         "{diags:#?}"
     );
 }
+
+/// Real Casualties profiles break their totals down by group ("nine civilian
+/// casualties", "two male casualties"), by place ("In Alpha province, 27 casualties
+/// resulted from ..."), by source ("812 persons ... admitted to healthcare
+/// facilities"), by subset ("Of the 26 casualties reported in Alpha and Beta, 14 were
+/// killed") and by addition ("73 casualties and another five"): all parts. A year
+/// before a noun ("The 2011 casualties") is no count; a figure "reported by <body>
+/// for 2015" or "for the period 1992–2010" is dated so; "Of these," divides the period
+/// of the figure before; "since the 1980s" and "by the end of 2016" are cumulative.
+#[test]
+fn casualty_parts_periods_and_years_in_real_shapes() {
+    let doc = doc_of("In 2011, the Monitor identified 32 casualties in Freedonia.[1] There were also nine civilian casualties reported in 2011, including four women. In 2011, two male casualties were reported. In Alpha province, 27 casualties resulted from one device in 2011. The ICRC reported that 30 persons wounded by mines were admitted to healthcare facilities in 2011. Of the 26 casualties reported in Alpha and Beta, 14 people were killed in 2011. UNMAS identified 25 casualties in 2011 and another five casualties were reported in Gamma.[1]\n\nThe 2011 casualties represented an increase from the two casualties reported by the National Mine Action Centre (NMAC) for 2010.[1] The Monitor recorded 900 casualties for the period 1992\u{2013}2010 (300 killed; 600 survivors).[1]\n\nThe Monitor identified 3,170 casualties between 1999 and the end of 2016. Of these, 1,250 people were killed and 1,568 were injured.[1] In 2014, a survey reported that since the 1980s some 22,177 casualties had been recorded.[1] At least 3,011 casualties had been identified by the end of 2016: 1,179 people were killed and 1,832 injured.[1]\n\n[1] One.");
+    let facts = extract(&doc);
+    assert!(
+        cross_check(&doc, &facts, &opts("2026-09-01")).is_empty(),
+        "{:#?}",
+        cross_check(&doc, &facts, &opts("2026-09-01"))
+    );
+    let high: Vec<(f64, Option<&str>)> = number_rows(&facts, "casualties")
+        .into_iter()
+        .filter(|r| r.2 == Confidence::High)
+        .map(|r| (r.0, r.1))
+        .collect();
+    assert_eq!(
+        high,
+        [
+            (32.0, Some("2011")),
+            (2.0, Some("2010")),
+            (900.0, Some("1992/2010")),
+            (3170.0, Some("1999/2016")),
+            (1250.0, Some("1999/2016")),
+            (1568.0, Some("1999/2016")),
+            (22177.0, Some("1980/..")),
+            (3011.0, Some("../2016")),
+            (1179.0, Some("../2016")),
+            (1832.0, Some("../2016")),
+        ],
+        "{facts:#?}"
+    );
+    // "The 2011 casualties" gives no count of 2,011.
+    assert!(number_rows(&facts, "casualties")
+        .iter()
+        .all(|r| r.0 != 2011.0));
+}
