@@ -245,14 +245,14 @@ fn cell_lost(text: &str, t: &minewatch_profile::Table, r: usize, c: usize, total
         return false;
     }
     // A box of labels over values, every row one blank line above the next, ends on
-    // a value: its last row (the value of the last pair) lost nothing, whatever gap
-    // follows the box.
+    // a value: its last row (the value of the last pair, or a figure written out)
+    // lost nothing, whatever gap follows the box.
     if t.form == minewatch_profile::TableForm::BlankLine
         && t.columns.is_empty()
         && t.bracket_header.is_none()
         && r + 1 == t.rows.len()
         && t.rows.len() >= 4
-        && t.rows.len() % 2 == 0
+        && (t.rows.len() % 2 == 0 || row.label.value.starts_with(|c: char| c.is_ascii_digit()))
         && t.rows[..r]
             .iter()
             .all(|o| one_blank_line_after(text, o.label.span.end))

@@ -129,3 +129,17 @@ fn an_overview_box_before_a_wider_gap_lost_nothing() {
         "4 antipersonnel mines; 48 explosive remnants of war"
     );
 }
+
+/// A figure with its footnote reference ("187[3]") is a cell, not a row of its own
+/// whose values were lost; and a table whose cells are one blank line apart goes on
+/// after a wider gap that a marked blank cell (a line holding a space) leaves before
+/// a figure.
+#[test]
+fn referenced_figures_and_figures_after_a_wider_gap_are_cells() {
+    let referenced = format!("{HEAD}Contamination by location[1]\n\nLocation\n\nAreas\n\nArea (m2)\n\nNorth\n\n187[2]\n\n28,025,706\n\nSouth\n\n4\n\n13,600,000\n\nTotal\n\n191\n\n41,625,706\n\n\nChile reports its contamination every year.[1]\n\n[1] One.\n[2] Two.\n");
+    assert_eq!(empty_tables(&referenced), []);
+    let doc = minewatch_profile::read(referenced.as_bytes());
+    assert!(doc.tables[0].rows.iter().all(|r| r.label.value != "187[2]"));
+    let marked = format!("{HEAD}Contributions by recipient: 2025\n\nRecipient\n\nSector\n\nAmount (A)\n\nAmount (B)\n\nAngola\n\nClearance\n\n3,450,000\n\n3,828,120\n\nCambodia\n\nClearance\n\n1,000,000\n\n1,100,000\n\nTotal\n\n \n\n4,450,000\n\n4,928,120\n\n \n\nChile gave most to clearance in 2025.\n");
+    assert_eq!(empty_tables(&marked), []);
+}

@@ -4169,9 +4169,11 @@ fn key_data(cx: &mut Ctx, body: Span) {
                         at += piece.len() + 1;
                     }
                 }
-            } else if let Some(y) = label
-                .strip_prefix("casualties in ")
-                .or_else(|| label.strip_prefix("casualties occurring in "))
+            } else if let Some(y) = Some(label.strip_suffix(" (mine/erw)").unwrap_or(label))
+                .and_then(|l| {
+                    l.strip_prefix("casualties in ")
+                        .or_else(|| l.strip_prefix("casualties occurring in "))
+                })
                 .filter(|y| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()))
             {
                 // "0 (2007: 18)": the year's figure, then an earlier year's.
@@ -4211,6 +4213,8 @@ fn key_data(cx: &mut Ctx, body: Span) {
 fn outcome_label(label: &str) -> Option<&str> {
     let year = |y: &str| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit());
     if let Some((y, rest)) = label.split_once(' ') {
+        // "2016 casualties by survival outcome", "2016 mine/erw casualties by outcome"
+        let rest = rest.strip_prefix("mine/erw ").unwrap_or(rest);
         if year(y)
             && matches!(
                 rest,

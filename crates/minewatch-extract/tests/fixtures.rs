@@ -2059,6 +2059,21 @@ fn a_casualties_overview_box_gives_outcomes() {
         "{facts:#?}"
     );
     assert!(cross_check(&doc, &facts, &opts("2018-07-01")).is_empty());
+    // The labels as other years wrote them.
+    let other = text
+        .replace(
+            "Casualties occurring in 2017",
+            "Casualties occurring in 2017 (mine/ERW)",
+        )
+        .replace(
+            "2017 casualties by survival outcome",
+            "2017 mine/ERW casualties by survival outcome",
+        );
+    let odoc = minewatch_profile::read(other.as_bytes());
+    assert_eq!(
+        of(&extract(&odoc), "casualties").count(),
+        of(&facts, "casualties").count()
+    );
     let wrong = text.replace("19 people were killed", "21 people were killed");
     let doc = minewatch_profile::read(wrong.as_bytes());
     let diags = cross_check(&doc, &extract(&doc), &opts("2018-07-01"));

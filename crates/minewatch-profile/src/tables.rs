@@ -7,7 +7,14 @@ use crate::model::*;
 use crate::reader::{Chunk, Src};
 
 fn is_numeric_cell(s: &str) -> bool {
-    let t = s.trim();
+    let mut t = s.trim();
+    // A figure with its footnote reference: "187[3]".
+    if let Some(open) = t.strip_suffix(']').and_then(|x| x.rfind('[')) {
+        let inner = &t[open + 1..t.len() - 1];
+        if !inner.is_empty() && inner.bytes().all(|b| b.is_ascii_digit()) && open > 0 {
+            t = t[..open].trim_end();
+        }
+    }
     !t.is_empty()
         && t.chars().any(|c| c.is_ascii_digit())
         && t.chars().all(|c| {
@@ -282,9 +289,9 @@ fn blank_line_table(
             break;
         }
         // A "key data" box of labels and values one blank line apart ends at a wider
-        // gap: what stands after it is the text's next heading, not a row whose values
-        // were lost.
-        if gap >= 2 && max_gap == 1 && elems.len() >= 6 && {
+        // gap before words: what stands after it is the text's next heading, not a row
+        // whose values were lost (a figure there is a cell of the box's last row).
+        if gap >= 2 && max_gap == 1 && elems.len() >= 6 && !is_numeric_cell(src.line(c.first)) && {
             let digits = elems
                 .iter()
                 .filter(|&&(e, _)| {
