@@ -3543,6 +3543,14 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
             }) {
                 f.uncertain("a part: the sentence adds another figure to it");
             }
+            // "the Monitor recorded the details of 161 casualties, of which 67 were
+            // killed, 79 injured": the casualties known in detail, a subset.
+            if ["details of ", "detailed information on ", "details on "]
+                .iter()
+                .any(|w| l[..q.hedge_start].contains(w))
+            {
+                f.uncertain("a part of a subset (the casualties known in detail)");
+            }
             if subset_opening && qi > 0 {
                 f.uncertain("a part of a subset (a place's or a source's casualties)");
             }

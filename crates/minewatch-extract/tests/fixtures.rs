@@ -2128,3 +2128,19 @@ fn casualty_parts_periods_and_years_in_real_shapes() {
         .iter()
         .all(|r| r.0 != 2011.0));
 }
+
+/// "The Monitor recorded the details of 161 casualties, of which 67 were killed, 79
+/// injured": the casualties known in detail are a subset of the year's (a box gave
+/// 2,022 injured that year, and the 79 had been compared with it).
+#[test]
+fn casualties_known_in_detail_are_a_subset() {
+    let doc = doc_of("The Monitor identified at least 2,104 casualties for 2016. The Monitor recorded the details of 161 casualties in 2016, of which 67 were killed, 79 injured, and the outcome for 15 was unknown.[1]\n\nIn 2016, 67 people were killed and 2,022 injured.[1]\n\n[1] One.");
+    let facts = extract(&doc);
+    assert!(
+        cross_check(&doc, &facts, &opts("2026-09-01")).is_empty(),
+        "{facts:#?}"
+    );
+    assert!(number_rows(&facts, "casualties")
+        .iter()
+        .any(|r| r.0 == 79.0 && r.2 == Confidence::Low));
+}

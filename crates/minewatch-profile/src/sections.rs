@@ -256,6 +256,17 @@ pub(crate) fn build(
                 kinds[ci] = Some(BlockKind::Heading { section: index });
                 classify_heading(&h.text)
             }
+            // A profile of another kind (Mine Action, Casualties, Support for Mine
+            // Action) has none of the ban-policy sections: its lost heading is named
+            // by no guess.
+            None if doc
+                .header
+                .profile_type
+                .as_ref()
+                .is_some_and(|t| !t.value.to_ascii_lowercase().contains("ban policy")) =>
+            {
+                SectionKind::Other
+            }
             None => {
                 // Paragraphs are in text order here: find the section's by binary search.
                 let lo = doc

@@ -471,3 +471,25 @@ fn table_columns_head_the_cells_in_both_forms() {
     assert_eq!(t.empty_cells(), 0);
     assert_eq!(doc.text, text_cells, "lossless");
 }
+
+/// A lost heading in a profile of another kind than ban policy (Mine Action,
+/// Casualties) is named by no ban-policy guess: "International:" above a list of
+/// demining operators had read as "Mines retained for training and research".
+#[test]
+fn lost_headings_outside_ban_policy_are_not_guessed() {
+    let body = "Last updated: 1 May 2026\n\nOperators\n\nThe army clears mines in the north.\n\n\nInternational operators retain mines for training and destroy stockpiled mines.\n";
+    let ma = read(format!("Chile\n\nMine Action\n\n{body}").as_bytes());
+    let lost: Vec<SectionKind> = ma
+        .sections
+        .iter()
+        .filter(|s| s.heading_lost)
+        .map(|s| s.kind)
+        .collect();
+    assert_eq!(lost, [SectionKind::Other]);
+    // In a ban-policy profile the same text is read for its section.
+    let mbp = read(format!("Chile\n\nMine Ban Policy\n\n{body}").as_bytes());
+    assert!(mbp
+        .sections
+        .iter()
+        .any(|s| s.heading_lost && s.kind != SectionKind::Other));
+}
