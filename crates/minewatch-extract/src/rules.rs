@@ -3766,6 +3766,17 @@ fn as_of(t: &Sent, q: &Quantity, present: bool) -> Option<String> {
                 return Some(format!("{}/{}", w[0].iso(), w[1].iso()));
             }
         }
+        // "As of May 2009, AMAE recorded 272 casualties (34 killed and 238 injured)
+        // since 1999": every year since, up to the "as of" date if one is given.
+        if gap.ends_with("since ") && !gap.contains(['.', ';']) {
+            let until = t
+                .dates
+                .iter()
+                .find(|x| l[..x.start].trim_end().ends_with("as of"))
+                .filter(|x| x.start != d.start)
+                .map_or_else(|| "..".to_string(), DateMention::iso);
+            return Some(format!("{}/{until}", d.iso()));
+        }
         if gap.ends_with("as of ") || gap.ends_with("at the end of ") || gap.ends_with("as at ") {
             return Some(d.iso());
         }

@@ -2144,3 +2144,25 @@ fn casualties_known_in_detail_are_a_subset() {
         .iter()
         .any(|r| r.0 == 79.0 && r.2 == Confidence::Low));
 }
+
+/// "As of May 2009, ... recorded 272 casualties (34 killed and 238 injured) since
+/// 1999": every year from 1999 to May 2009, not May 2009 alone; without an "as of",
+/// every year since.
+#[test]
+fn since_after_the_figure_is_cumulative() {
+    let doc = doc_of("As of May 2009, the mine action centre recorded 272 casualties (34 killed and 238 injured) since 1999.[1] The centre recorded 40 casualties since 2004.[1]\n\n[1] One.");
+    let facts = extract(&doc);
+    let got: Vec<(f64, Option<&str>)> = number_rows(&facts, "casualties")
+        .into_iter()
+        .map(|r| (r.0, r.1))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (272.0, Some("1999/2009-05")),
+            (34.0, Some("1999/2009-05")),
+            (238.0, Some("1999/2009-05")),
+            (40.0, Some("2004/..")),
+        ]
+    );
+}
