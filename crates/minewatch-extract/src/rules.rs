@@ -1611,6 +1611,22 @@ fn events<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, Ev)]) {
         }
         // "MAG, which withdrew from the country in early 2014": not from the treaty.
         if ev == Ev::Withdrawal {
+            // "one of the two clearance organizations withdrew due to lack of
+            // funding": a withdrawal in a sentence naming no treaty is not from one.
+            if !t.lower.contains("instrument of withdrawal")
+                && ![
+                    "treaty",
+                    "convention",
+                    "ottawa",
+                    "mine ban",
+                    "article 20",
+                    "secretary-general",
+                ]
+                .iter()
+                .any(|w| t.lower.contains(w))
+            {
+                continue;
+            }
             let after = t.lower[b..].trim_start();
             if let Some(obj) = after.strip_prefix("from ") {
                 let obj = obj.get(..obj.len().min(30)).unwrap_or(obj);
@@ -2916,6 +2932,7 @@ fn stockpile_destroyed_before(pre: &str) -> bool {
     // Not "failed to destroy its stockpile of N", "plans to destroy ...": the stockpile
     // held, not a destruction done.
     pre.ends_with("destruction of")
+        || pre.ends_with("destruction of its")
         || pre.ends_with(" destroyed")
         || pre.ends_with(" destroying")
         || pre.ends_with(" destroy") && !pre.ends_with(" to destroy")
@@ -3319,7 +3336,19 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
                 // "the destruction of 66,684 stockpiled mines": the same, the figure first.
                 if p == QPred::Stockpile
                     && (stockpile_destroyed_before(&l[..a])
-                        || l[..q.hedge_start].trim_end().ends_with("destruction of"))
+                        || stockpile_destroyed_before(&l[..q.hedge_start])
+                        || l[..q.hedge_start].trim_end().ends_with("destruction of")
+                        // "71,136 stockpiled mines were newly discovered and destroyed"
+                        || {
+                            let rest = l[q.phrase_end.max(q.end)..].trim_start();
+                            let clause = rest.split([',', ';', '.']).next().unwrap_or("");
+                            ["were ", "have been ", "had been ", "was "]
+                                .iter()
+                                .any(|w| clause.starts_with(w))
+                                && (clause.ends_with(" destroyed")
+                                    || clause.contains(" destroyed "))
+                                && !clause.contains(" to be destroyed")
+                        })
                 {
                     QPred::Destroyed
                 } else if p == QPred::Destroyed

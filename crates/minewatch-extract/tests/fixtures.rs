@@ -2166,3 +2166,27 @@ fn since_after_the_figure_is_cumulative() {
         ]
     );
 }
+
+/// From older archived profiles: an operator that "withdrew due to lack of funding" is
+/// no withdrawal from the treaty (the sentence names none; an instrument of withdrawal
+/// is always one); "completed destruction of its 338,356 stockpiled mines" and
+/// "71,136 stockpiled mines were discovered and destroyed" are destroyed, not held.
+#[test]
+fn operators_withdrawing_and_stockpiled_mines_destroyed() {
+    let doc = doc_of("Progress slowed in 2004, when one of the two clearance organizations withdrew due to lack of funding.[1] In December 2001, Chile completed destruction of its 338,356 stockpiled antipersonnel mines.[1] Chile declared that from 2000 to 2005 a total of 71,136 stockpiled antipersonnel mines were newly discovered and destroyed.[1] Chile deposited an instrument of withdrawal from the Mine Ban Treaty on 10 July 2025.[1]\n\n[1] One.");
+    let facts = extract(&doc);
+    let got = pairs(&facts);
+    assert_eq!(
+        got,
+        [
+            (
+                "stockpile.destruction_completed",
+                &Value::Text("2001-12".into())
+            ),
+            ("stockpile.destroyed", &Value::Number(338_356.0)),
+            ("stockpile.destroyed", &Value::Number(71_136.0)),
+            ("treaty.withdrawal", &Value::Text("2025-07-10".into())),
+        ],
+        "{facts:#?}"
+    );
+}
