@@ -2167,6 +2167,38 @@ fn subject<'a>(t: &Sent<'a, '_>, pos: usize, own: &str) -> String {
                 i += n;
                 continue;
             }
+            // "the Syrian Army laid", "Indian peacekeeping forces used", "laid by the
+            // Jordanian military": a state's forces, named by its adjective (also as
+            // the agent after "by"); not "South Sudanese", whose adjective another
+            // state's name begins.
+            let two = (i > first
+                && word(&r, i - 1)
+                    .1
+                    .starts_with(|c: char| c.is_ascii_uppercase())
+                && word(&r, i).1.ends_with("ese"))
+            .then(|| format!("{} {}", word(&r, i - 1).1, word(&r, i).1));
+            let by_two = two.as_deref().and_then(minewatch_refdata::state_of_demonym);
+            if let Some(st) = by_two.or_else(|| minewatch_refdata::state_of_demonym(word(&r, i).1))
+            {
+                let forces = scan(&mut r, i + 1)
+                    && FORCES.contains(&word(&r, i + 1).1.to_ascii_lowercase().as_str());
+                let prev = |k: usize| (k >= first && k < i).then(|| word(&r, k).1);
+                let compound = by_two.is_none()
+                    && prev(i.wrapping_sub(1)).is_some_and(|p| {
+                        matches!(
+                            p,
+                            "South" | "North" | "East" | "West" | "Latin" | "Equatorial" | "New"
+                        )
+                    });
+                let mut k = i.wrapping_sub(1);
+                if prev(k).is_some_and(|p| p.eq_ignore_ascii_case("the")) {
+                    k = k.wrapping_sub(1);
+                }
+                let agent = prev(k).is_some_and(|p| p.eq_ignore_ascii_case("by"));
+                if forces && !compound && (!in_pp || agent) {
+                    return st.iso3.clone();
+                }
+            }
         } else if wk != AND_THE {
             in_pp = false;
         }
@@ -2174,6 +2206,48 @@ fn subject<'a>(t: &Sent<'a, '_>, pos: usize, own: &str) -> String {
     }
     own.to_string()
 }
+
+/// The agent of a passive verb at `pos` ("13 minefields laid by the Jordanian military",
+/// "mines planted by Ethiopian forces"): a state's forces named by its adjective.
+fn agent_after(t: &Sent, pos: usize) -> Option<String> {
+    let s = t.s.get(pos..)?;
+    let mut words = s.split(' ').filter(|w| !w.is_empty());
+    words.next()?; // the verb
+    if words.next()? != "by" {
+        return None;
+    }
+    let mut w = words.next()?;
+    if w.eq_ignore_ascii_case("the") {
+        w = words.next()?;
+    }
+    let st = minewatch_refdata::state_of_demonym(w)?;
+    let noun = words
+        .next()?
+        .trim_end_matches([',', '.', ';'])
+        .to_ascii_lowercase();
+    FORCES.contains(&noun.as_str()).then(|| st.iso3.clone())
+}
+
+/// The nouns after an adjective of nationality that make it a state's own acting
+/// body ("Syrian government forces", "Russian Border Forces").
+const FORCES: &[&str] = &[
+    "army",
+    "armed",
+    "forces",
+    "force",
+    "military",
+    "troops",
+    "government",
+    "soldiers",
+    "border",
+    "peacekeeping",
+    "peacekeepers",
+    "navy",
+    "police",
+    "authorities",
+    "security",
+    "engineers",
+];
 
 /// [`word_kind`]s: 0 to `MAX_NAME_WORDS` for a capitalised word (how many words the longest state
 /// name starting with it has), and these.
@@ -2687,6 +2761,38 @@ fn use_reported<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, E
         {
             continue;
         }
+        // "In 2006, South Korea indicated that about 970,000 mines were emplaced",
+        // "North Korea admitted in 1998 that it had laid mines": the year of the
+        // statement; the laying may be earlier.
+        const STATING: [&str; 9] = [
+            "indicated",
+            "reported",
+            "stated",
+            "said",
+            "admitted",
+            "acknowledged",
+            "confirmed",
+            "estimated",
+            "declared",
+        ];
+        let stated = d.end <= pos && {
+            let before_verb = &l[..pos];
+            // "In 2006, X indicated that ... were emplaced"
+            let that_after = STATING.iter().any(|v| {
+                before_verb
+                    .rfind(&format!(" {v} that "))
+                    .is_some_and(|k| d.end <= k + v.len() + 7)
+            });
+            // "admitted in 1998 that it had laid"
+            let in_year_that = l[d.end..pos].trim_start().starts_with("that ")
+                && STATING.iter().any(|v| {
+                    l[..d.start]
+                        .trim_end()
+                        .strip_suffix(" in")
+                        .is_some_and(|x| x.ends_with(v))
+                });
+            that_after || in_year_that
+        };
         // "used antipersonnel mines after signing the Mine Ban Treaty in 1997": the
         // year of another event the use is placed against.
         if d.start > pos
@@ -2706,8 +2812,11 @@ fn use_reported<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, E
         );
         // Who used them stands before the verb, wherever the date is ("In 2021, the
         // Karen National Liberation Army reportedly used ...").
-        f.subject = subject(t, pos, &cx.iso3);
+        f.subject = agent_after(t, pos).unwrap_or_else(|| subject(t, pos, &cx.iso3));
         f.as_of = Some(d.iso());
+        if stated {
+            f.uncertain("the year of a statement about the use: the use may be earlier");
+        }
         if let Some(m) = mines.first() {
             f.mine_type = Some(m.mine.designation.clone());
         }

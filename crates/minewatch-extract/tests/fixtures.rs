@@ -2190,3 +2190,33 @@ fn operators_withdrawing_and_stockpiled_mines_destroyed() {
         "{facts:#?}"
     );
 }
+
+/// Who used mines, named by an adjective of nationality: "the Syrian Army laid",
+/// "Indian peacekeeping forces used" (in a profile of another state), "laid by the
+/// Jordanian military" (the agent after the verb); "South Sudanese forces" are South
+/// Sudan's, not Sudan's. A year of a statement about the use ("In 2006,
+/// X indicated that ... were emplaced") is of low confidence.
+#[test]
+fn forces_named_by_nationality_and_years_of_statements() {
+    let doc = doc_of("In 2012, the Syrian Army laid antipersonnel mines along the border with Poland.[1] Indian peacekeeping forces also used mines in Poland in 1988.[1] A survey identified 90 minefields, including 13 laid by the Jordanian military in 1948.[1] In 2014, South Sudanese forces used mines.[1] In 2006, Poland indicated that about 970,000 mines were emplaced along its border.[1]\n\n[1] One.");
+    let facts = extract(&doc);
+    let got: Vec<(&str, &Value, Confidence)> = of(&facts, "use.reported")
+        .map(|f| (f.subject.as_str(), &f.value, f.confidence))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("SYR", &Value::Text("2012".into()), Confidence::High),
+            ("IND", &Value::Text("1988".into()), Confidence::High),
+            ("JOR", &Value::Text("1948".into()), Confidence::High),
+            ("SSD", &Value::Text("2014".into()), Confidence::High),
+            ("POL", &Value::Text("2006".into()), Confidence::Low),
+        ],
+        "{facts:#?}"
+    );
+    assert_eq!(
+        minewatch_refdata::state_of_demonym("Filipino").map(|s| s.iso3.as_str()),
+        Some("PHL")
+    );
+    assert!(minewatch_refdata::state_of_demonym("Korean").is_none());
+}

@@ -13,7 +13,10 @@ mod states;
 pub use ccw::{ccw_apii, ccw_apii_of, parse_ccw_apii, CcwApiiRow, EmptyDate};
 pub use mbt::{mbt_status, mbt_status_of, parse_mbt_status, MbtStatusRow};
 pub use mines::{mine_type, mine_types, parse_mine_types, MineType};
-pub use states::{fold_name, levenshtein, resolve_state, states, suggest_states, AreaKind, State};
+pub use states::{
+    fold_name, levenshtein, resolve_state, state_of_demonym, states, suggest_states, AreaKind,
+    State,
+};
 
 /// `data/states.csv`: ISO 3166-1 codes (Debian iso-codes) and our aliases.
 pub const STATES_CSV: &str = include_str!("../../../data/states.csv");
@@ -29,3 +32,5 @@ pub const UNGA_ROLL_CALLS_CSV: &str = include_str!("../../../data/unga/mbt_unga_
 pub const UNGA_VOTES_CSV: &str = include_str!("../../../data/unga/mbt_unga_votes_by_country.csv");
 /// `data/mine_types.csv`: the mine-type gazetteer.
 pub const MINE_TYPES_CSV: &str = include_str!("../../../data/mine_types.csv");
+/// English adjectives of nationality ("Syrian" → SYR), for reading who acted.
+pub const DEMONYMS_CSV: &str = include_str!("../../../data/demonyms.csv");

@@ -252,6 +252,34 @@ pub fn levenshtein(a: &str, b: &str) -> usize {
     prev[b.len()]
 }
 
+/// The state an English adjective of nationality names ("Syrian", "Indian",
+/// "Filipino"), from `data/demonyms.csv`; exact case, as profiles write them. A form
+/// two states share (Congolese, Korean) is not listed.
+pub fn state_of_demonym(word: &str) -> Option<&'static State> {
+    static MAP: std::sync::OnceLock<std::collections::HashMap<String, usize>> =
+        std::sync::OnceLock::new();
+    let map = MAP.get_or_init(|| {
+        let idx = index();
+        let mut m = std::collections::HashMap::new();
+        let t = Table::parse("data/demonyms.csv", crate::DEMONYMS_CSV)
+            .expect("data/demonyms.csv is compiled in and tested");
+        let (i3, d) = (
+            t.col("iso3").expect("iso3 column"),
+            t.col("demonyms").expect("demonyms column"),
+        );
+        for r in &t.records {
+            let Some(i) = idx.states.iter().position(|s| s.iso3 == r.fields[i3]) else {
+                continue;
+            };
+            for w in r.fields[d].split(';').filter(|w| !w.is_empty()) {
+                m.insert(w.to_string(), i);
+            }
+        }
+        m
+    });
+    map.get(word).map(|&i| &index().states[i])
+}
+
 #[cfg(test)]
 mod tests {
 
