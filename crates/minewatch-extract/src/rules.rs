@@ -2171,17 +2171,24 @@ fn subject<'a>(t: &Sent<'a, '_>, pos: usize, own: &str) -> String {
             // Jordanian military": a state's forces, named by its adjective (also as
             // the agent after "by"); not "South Sudanese", whose adjective another
             // state's name begins.
-            let two = (i > first
+            let forces = scan(&mut r, i + 1) && {
+                let next = word(&r, i + 1).1;
+                FORCES.iter().any(|f| next.eq_ignore_ascii_case(f))
+            };
+            let two = (forces
+                && i > first
                 && word(&r, i - 1)
                     .1
                     .starts_with(|c: char| c.is_ascii_uppercase())
                 && word(&r, i).1.ends_with("ese"))
             .then(|| format!("{} {}", word(&r, i - 1).1, word(&r, i).1));
             let by_two = two.as_deref().and_then(minewatch_refdata::state_of_demonym);
-            if let Some(st) = by_two.or_else(|| minewatch_refdata::state_of_demonym(word(&r, i).1))
-            {
-                let forces = scan(&mut r, i + 1)
-                    && FORCES.contains(&word(&r, i + 1).1.to_ascii_lowercase().as_str());
+            let st = if forces {
+                by_two.or_else(|| minewatch_refdata::state_of_demonym(word(&r, i).1))
+            } else {
+                None
+            };
+            if let Some(st) = st {
                 let prev = |k: usize| (k >= first && k < i).then(|| word(&r, k).1);
                 let compound = by_two.is_none()
                     && prev(i.wrapping_sub(1)).is_some_and(|p| {
@@ -3281,6 +3288,11 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
     // "Of the 26 casualties reported in Western Kordofan and Blue Nile, 14 people were
     // killed": the figures after the comma divide a subset (a place's, a source's),
     // not the year's whole. ("Of the 49 casualties in 2016, ..." divides the year's.)
+    // Words a few casualty rules need, looked for once a sentence (if at all).
+    let admitted = std::cell::OnceCell::new();
+    let admitted = || *admitted.get_or_init(|| has(mm!("admitted"), l));
+    let detail = std::cell::OnceCell::new();
+    let detail = || *detail.get_or_init(|| has(mm!("detail"), l));
     let subset_opening = qs.first().is_some_and(|q0| {
         l.starts_with("of the ")
             && l[..q0.hedge_start].trim_end() == "of the"
@@ -3668,7 +3680,7 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
             }
             // "812 persons wounded by mines were admitted to healthcare facilities": the
             // patients of hospitals, one source's count.
-            if clause.contains("admitted") || l[q.end..].contains(" admitted ") {
+            if admitted() && (clause.contains("admitted") || l[q.end..].contains(" admitted ")) {
                 f.uncertain("the patients admitted to hospitals, one source's count");
             }
             // "UNMAS identified 73 casualties and another five were reported in Abyei":
@@ -3683,9 +3695,10 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
             }
             // "the Monitor recorded the details of 161 casualties, of which 67 were
             // killed, 79 injured": the casualties known in detail, a subset.
-            if ["details of ", "detailed information on ", "details on "]
-                .iter()
-                .any(|w| l[..q.hedge_start].contains(w))
+            if detail()
+                && ["details of ", "detailed information on ", "details on "]
+                    .iter()
+                    .any(|w| l[..q.hedge_start].contains(w))
             {
                 f.uncertain("a part of a subset (the casualties known in detail)");
             }
@@ -4004,7 +4017,7 @@ fn as_of(t: &Sent, q: &Quantity, present: bool) -> Option<String> {
     }
     // "since the 1980s some 22,177 casualties had been recorded": every year since
     // the decade began.
-    if let Some(k) = l[..q.hedge_start].rfind("since the ") {
+    if let Some(k) = memchr::memmem::rfind(&l.as_bytes()[..q.hedge_start], b"since the ") {
         let dec = &l[k + "since the ".len()..q.hedge_start];
         if dec.len() > 5
             && dec.as_bytes()[..4].iter().all(u8::is_ascii_digit)
