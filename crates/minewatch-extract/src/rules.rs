@@ -1166,6 +1166,8 @@ fn event_triggers(t: &Sent) -> Vec<(usize, usize, Ev)> {
                 "becoming a state party",
                 "became party",
                 "state party on",
+                // "has been a State Party since 1 January 2000"
+                "state party since",
             ],
             Ev::Eif,
         );
@@ -3309,6 +3311,35 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
     let mut production_idx: Vec<usize> = Vec::new();
     let mut cost: Option<Money> = None;
     for (qi, q) in qs.iter().enumerate() {
+        // "Most casualties were civilians (44)": a group's count in parentheses after
+        // its name counts people (a part of a total, marked below).
+        let group_count;
+        let in_parens_of_group = q.unit.is_none()
+            && q.currency.is_none()
+            && l[q.end..].starts_with(')')
+            && l[..q.hedge_start].strip_suffix('(').is_some_and(|p| {
+                let w = p.trim_end().rsplit(' ').next().unwrap_or("");
+                matches!(
+                    w,
+                    "civilians"
+                        | "children"
+                        | "deminers"
+                        | "soldiers"
+                        | "women"
+                        | "men"
+                        | "boys"
+                        | "girls"
+                )
+            });
+        let q = if in_parens_of_group {
+            group_count = Quantity {
+                unit: Some("people"),
+                ..q.clone()
+            };
+            &group_count
+        } else {
+            q
+        };
         // "The 2011 casualties represented ...": a year, not a count.
         {
             let fig = &l[q.start..q.end];
@@ -3802,6 +3833,10 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
                 near.contains('%') || near.contains(" percent")
             };
             let each = post.starts_with("each");
+            // "nine of the casualties": a part of the whole named after it.
+            let of_the = ["of the ", "of these ", "of those ", "of all "]
+                .iter()
+                .any(|p| l[q.end..].trim_start().starts_with(p));
             let of_the_total = l.starts_with("of the total") && l[..q.hedge_start].contains(',');
             // "security forces accounted for 7 casualties", "children made up 49": a
             // group's share of a total.
@@ -3816,7 +3851,7 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
             ]
             .iter()
             .any(|w| pre.ends_with(w));
-            if share || each || of_the_total || accounted {
+            if share || each || of_the_total || accounted || of_the || in_parens_of_group {
                 f.uncertain("a part of a total");
             }
         }
@@ -3951,6 +3986,13 @@ fn as_of(t: &Sent, q: &Quantity, present: bool) -> Option<String> {
         // (Also "159 mine/ERW casualties recorded for Myanmar in 2015".)
         let participle_in = gap
             .strip_prefix(' ')
+            // "the 62 casualties it recorded for 2024": the participle after a pronoun.
+            .map(|g| {
+                ["it ", "they ", "which ", "that "]
+                    .iter()
+                    .find_map(|p| g.strip_prefix(p))
+                    .unwrap_or(g)
+            })
             .and_then(|g| {
                 g.strip_suffix(" in ")
                     .or_else(|| g.strip_suffix(" during "))
@@ -4296,6 +4338,39 @@ fn key_data(cx: &mut Ctx, body: Span) {
                         (d.start, d.end),
                         Some(d.iso()),
                     );
+                }
+            } else if let Some(y) = label
+                .strip_prefix("all known casualties by end ")
+                .or_else(|| label.strip_prefix("all known casualties by the end of "))
+                .map(|y| y.split(' ').next().unwrap_or(""))
+                .filter(|y| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()))
+            {
+                // "More than 65,000 mine/ERW casualties since 1979": every casualty up
+                // to the end of the year (since the year named, if one is).
+                let lower = value.to_ascii_lowercase();
+                let qs = quantities(value, &lower);
+                let Some(q) = qs.iter().find(|q| q.unit == Some("people")) else {
+                    continue;
+                };
+                let Num::One(n) = q.num else { continue };
+                let from = lower[q.end..]
+                    .split("since ")
+                    .nth(1)
+                    .map(|r| r.get(..4).unwrap_or(""))
+                    .filter(|r| r.len() == 4 && r.bytes().all(|b| b.is_ascii_digit()));
+                let as_of = match from {
+                    Some(f) => format!("{f}/{y}"),
+                    None => format!("../{y}"),
+                };
+                push(
+                    cx,
+                    "casualties",
+                    Value::Number(n),
+                    (q.start, q.end),
+                    Some(as_of),
+                );
+                if let Some(f) = cx.out.last_mut() {
+                    f.qualifier = q.qualifier;
                 }
             } else if let Some(y) = outcome_label(label) {
                 // "19 killed; 33 injured (2016: 17 killed; 30 injured)": the year's

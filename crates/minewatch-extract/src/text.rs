@@ -989,6 +989,24 @@ fn unit_after(s: &str, lower: &str, e: usize) -> (Option<&'static str>, usize) {
         if trimmed.starts_with([',', ';', ':', '(', '.', '[', '\u{2014}']) {
             break;
         }
+        // "nine of the casualties", "12 of these mines": a part of what follows, in
+        // its unit.
+        if k == e {
+            let lt = lower[k..].trim_start_matches(' ');
+            if let Some(r) = ["of the ", "of these ", "of those ", "of all "]
+                .iter()
+                .find_map(|p| lt.strip_prefix(p))
+            {
+                let at = lower.len() - r.len();
+                if let Some((a, z)) = next_word(lower, at) {
+                    if a == at {
+                        if let Some(u) = unit_of_word(&lower[a..z]) {
+                            return (Some(u), z);
+                        }
+                    }
+                }
+            }
+        }
         let Some((ws, we)) = next_word(lower, k) else {
             break;
         };
