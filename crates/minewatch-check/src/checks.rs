@@ -303,13 +303,24 @@ pub fn tables(doc: &Document, out: &mut Listed) {
         // a space or a no-break space, as the "Assessing the impact" matrices of
         // Mine Action profiles arrive) left them blank: its empty cells lost nothing.
         // A lost value leaves an empty line (the seed).
+        // (The blank lines right after the table count: a last row's marked cells
+        // stand there, "Total" / "16,356,696" / "21,890,663" / " ".)
+        let after = doc.text.get(t.span.end..).unwrap_or("");
+        let trailing = after.len()
+            - after
+                .trim_start_matches(|c: char| c.is_whitespace() || c == '\u{a0}')
+                .len();
+        let trailing = after[..trailing].rfind('\n').map_or(0, |k| k + 1);
         if t.form == minewatch_profile::TableForm::BlankLine
-            && doc.text.get(t.span.start..t.span.end).is_some_and(|s| {
-                s.split('\n').any(|l| {
-                    let l = l.trim_end_matches('\r');
-                    !l.is_empty() && l.trim().is_empty()
+            && doc
+                .text
+                .get(t.span.start..t.span.end + trailing)
+                .is_some_and(|s| {
+                    s.split('\n').any(|l| {
+                        let l = l.trim_end_matches('\r');
+                        !l.is_empty() && l.trim().is_empty()
+                    })
                 })
-            })
         {
             continue;
         }

@@ -143,3 +143,27 @@ fn referenced_figures_and_figures_after_a_wider_gap_are_cells() {
     let marked = format!("{HEAD}Contributions by recipient: 2025\n\nRecipient\n\nSector\n\nAmount (A)\n\nAmount (B)\n\nAngola\n\nClearance\n\n3,450,000\n\n3,828,120\n\nCambodia\n\nClearance\n\n1,000,000\n\n1,100,000\n\nTotal\n\n \n\n4,450,000\n\n4,928,120\n\n \n\nChile gave most to clearance in 2025.\n");
     assert_eq!(empty_tables(&marked), []);
 }
+
+/// A Support for Mine Action summary: a header of four lines one blank line above its
+/// first figure, with no wider gap to close it, over rows of four whose first cell is
+/// a year; the total row's last cell marked blank (a line holding a no-break space,
+/// right after the table), and a note under it. Nothing was lost (real summaries had
+/// been read as rows of one figure each, most cells "lost").
+#[test]
+fn a_contributions_summary_is_read_by_its_period() {
+    let summary = format!("{HEAD}Summary of contributions: 2021\u{2013}2025\n\nYear\n\nAmount (A)\n\nAmount (US$)\n\n% change from previous year\n\n2025\n\n270,000\n\n299,592\n\n-91\n\n2024\n\n2,378,028\n\n3,162,064\n\n+2\n\n2023\n\n2,273,060\n\n3,097,547\n\nN/A\n\nTotal\n\n4,921,088\n\n6,559,203\n\n\u{a0}\n\nNote: N/A=not applicable.\n\nChile gave less in 2025 than in any year before.\n");
+    assert_eq!(empty_tables(&summary), []);
+    let doc = minewatch_profile::read(summary.as_bytes());
+    let t = &doc.tables[0];
+    let labels: Vec<&str> = t.rows.iter().map(|r| r.label.value.as_str()).collect();
+    assert_eq!(labels, ["2025", "2024", "2023", "Total"]);
+    assert_eq!(t.columns.len(), 3);
+    assert_eq!(t.rows[0].cells[1].value.as_deref(), Some("299,592"));
+    assert_eq!(t.notes.len(), 1);
+    // The same summary with a figure lost (a blank line where it stood) is a loss
+    // (where no cell of the table is marked blank).
+    let lost = summary
+        .replace("\n\n3,162,064\n", "\n\n\n")
+        .replace('\u{a0}', "N/A");
+    assert_eq!(empty_tables(&lost).len(), 1, "{:?}", empty_tables(&lost));
+}

@@ -3546,6 +3546,44 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
         {
             continue;
         }
+        // "decreased its contribution by SEK30.7 million", "dropped by 1,200 mines": the
+        // size of a change.
+        {
+            let mut pre = l[..q.hedge_start].trim_end();
+            // "by SEK30.7 million ($5.1 million)": the figure in parentheses is the
+            // one before it, in another currency.
+            if let Some(p) = pre.strip_suffix('(') {
+                let mut p = p.trim_end();
+                for _ in 0..2 {
+                    let (head, last) = p.rsplit_once(' ').unwrap_or(("", p));
+                    if last.bytes().any(|b| b.is_ascii_digit())
+                        || matches!(last, "million" | "billion" | "thousand")
+                    {
+                        p = head.trim_end();
+                    }
+                }
+                pre = p;
+            }
+            if let Some(p) = pre.strip_suffix(" by") {
+                let clause = p.rsplit([',', ';']).next().unwrap_or(p);
+                if [
+                    "decreased",
+                    "increased",
+                    "reduced",
+                    "dropped",
+                    "fell",
+                    "rose",
+                    "grew",
+                    "declined",
+                    "cut",
+                ]
+                .iter()
+                .any(|v| clause.split(' ').any(|w| w == *v))
+                {
+                    continue;
+                }
+            }
+        }
         // Mines destroyed in clearance are not a stockpile's: "operators destroyed 500
         // mines during clearance in 2024" beside the stockpile's 2,000 had made a false
         // conflict. Unless the figure itself is said to be stockpiled.
@@ -3909,7 +3947,14 @@ fn as_of(t: &Sent, q: &Quantity, present: bool) -> Option<String> {
         .flatten()
     {
         let ds: Vec<&DateMention> = t.dates.iter().filter(|d| d.start > p).take(2).collect();
-        if ds.len() == 2 && matches!(l[ds[0].end..ds[1].start].trim(), "and" | "and the end of") {
+        // "between 1999 and 2008", "between 1999 and the end of 2016", "Between
+        // 2011–2015"
+        if ds.len() == 2
+            && matches!(
+                l[ds[0].end..ds[1].start].trim(),
+                "and" | "and the end of" | "\u{2013}" | "-"
+            )
+        {
             return Some(format!("{}/{}", ds[0].iso(), ds[1].iso()));
         }
     }
@@ -3940,6 +3985,11 @@ fn as_of(t: &Sent, q: &Quantity, present: bool) -> Option<String> {
         .find(|d| d.start >= q.phrase_end.max(q.end) && d.start < tail_end)
     {
         let gap = &l[q.phrase_end.max(q.end)..d.start];
+        // "€2.4 million ($3.2 million) in 2014": past the other currency's figure.
+        let gap = match gap.strip_prefix(" (").and_then(|g| g.split_once(')')) {
+            Some((inside, rest)) if q.alt.is_some() && !inside.contains('(') => rest,
+            _ => gap,
+        };
         // "7,957 casualties for the period 1992–2010": the period right after.
         if gap.ends_with("period ") || gap.ends_with("from ") {
             if let Some(w) = t.dates.windows(2).find(|w| {
@@ -4004,8 +4054,11 @@ fn as_of(t: &Sent, q: &Quantity, present: bool) -> Option<String> {
                     && verb.ends_with("ed")
                     && verb.bytes().all(|b| b.is_ascii_lowercase())
                     && (w == verb
-                        || w.strip_prefix(verb)
-                            .is_some_and(|r| r.starts_with(" for ") && r.split(' ').count() <= 4))
+                        || w.strip_prefix(verb).is_some_and(|r| {
+                            // "recorded for Myanmar in 2015", "recorded in Egypt in 2012"
+                            (r.starts_with(" for ") || r.starts_with(" in "))
+                                && r.split(' ').count() <= 4
+                        }))
             });
         if gap == " in " || gap == " during " || gap == " for " || participle_in {
             return Some(d.iso());

@@ -805,8 +805,19 @@ fn quantity_at(s: &str, lower: &str, i: usize) -> (Option<Quantity>, usize) {
         if let Some((ws, we)) = next_word(lower, e) {
             if ws > e {
                 if let Some(sc) = scale_of(&lower[ws..we]) {
-                    v *= sc;
-                    hi = hi.map(|h| h * sc);
+                    // "16.4 million" is 16,400,000, not the 16,399,999.999999998 the
+                    // product of two doubles gives: a whole number within rounding
+                    // error is that whole number.
+                    let snap = |x: f64| {
+                        let r = x.round();
+                        if (x - r).abs() <= 1e-9 * x.abs().max(1.0) {
+                            r
+                        } else {
+                            x
+                        }
+                    };
+                    v = snap(v * sc);
+                    hi = hi.map(|h| snap(h * sc));
                     e = we;
                     scaled = true;
                 }

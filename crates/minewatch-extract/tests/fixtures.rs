@@ -2237,3 +2237,33 @@ fn the_casualties_held_out_profile_has_no_conflicts() {
         .count();
     assert_eq!(parts, 8, "{facts:#?}");
 }
+
+/// Support for Mine Action sentences: "Between 2021–2025, ... totaled €16.4 million"
+/// is a period; "down from €2.4 million ($3.2 million) in 2024" is 2024's (past the
+/// other currency); "decreased its contribution by SEK30.7 million ($5.1 million)" is
+/// the size of a change, no amount given; "the 46 casualties recorded in Chile in
+/// 2022" is 2022's.
+#[test]
+fn contribution_periods_changes_and_years_after_places() {
+    let doc = doc_of("In 2025, Chile contributed \u{20ac}270,000 (US$299,592), down from \u{20ac}2.4 million ($3.2 million) in 2024, to mine action.[1] Between 2021\u{2013}2025, Chile's funding to mine action totaled \u{20ac}16.4 million ($21.9 million).[1] In 2025, Chile decreased its mine action contribution by SEK30.7 million ($5.1 million) compared to 2024.[1]\n\nThe 22 casualties in 2024 were fewer than the 46 casualties recorded in Chile in 2022.[1]\n\n[1] One.");
+    let facts = extract(&doc);
+    let money: Vec<(f64, Option<&str>)> = number_rows(&facts, "spending")
+        .into_iter()
+        .map(|r| (r.0, r.1))
+        .collect();
+    assert_eq!(
+        money,
+        [
+            (270_000.0, Some("2025")),
+            (2_400_000.0, Some("2024")),
+            (16_400_000.0, Some("2021/2025")),
+        ],
+        "{facts:#?}"
+    );
+    let cas: Vec<(f64, Option<&str>)> = number_rows(&facts, "casualties")
+        .into_iter()
+        .map(|r| (r.0, r.1))
+        .collect();
+    assert_eq!(cas, [(22.0, Some("2024")), (46.0, Some("2022"))]);
+    assert!(cross_check(&doc, &facts, &opts("2026-09-01")).is_empty());
+}

@@ -21,7 +21,7 @@ fn is_numeric_cell(s: &str) -> bool {
             c.is_ascii_digit()
                 || matches!(
                     c,
-                    ',' | '.' | ' ' | '-' | '\u{2013}' | '$' | '%' | '~' | '*'
+                    ',' | '.' | ' ' | '-' | '+' | '\u{2013}' | '$' | '%' | '~' | '*'
                 )
         })
 }
@@ -374,7 +374,68 @@ fn blank_line_table(
         k = g;
     }
     let mut rows: Vec<Row> = Vec::new();
-    for &(c, gap) in &elems[k..] {
+    // A header run one blank line above its first figure, with no wider gap to close
+    // it, over rows of as many lines, each row's cells figures ("Year" / "Amount (€)"
+    // / "Amount ($)" / "% change" above "2015" / "270,000" / "299,592" / "-91", the
+    // summaries of Support for Mine Action profiles): the rows are read by that
+    // period, a year in the first column being a row's label, not a cell.
+    let period = g - k;
+    let value_cell = |c: usize| {
+        let t = text_of(c);
+        is_numeric_cell(t)
+            || matches!(
+                t,
+                "N/A" | "N/R" | "n/a" | "NA" | "-" | "\u{2013}" | "\u{2014}" | "None" | "Nil"
+            )
+    };
+    // How many of the lines after the header make such rows: whole rows, and a last
+    // one that may stop short (its blank cells marked, or lost); a lone line after
+    // them ("Note: N/A=not applicable.") is not one.
+    let used = if columns.is_empty()
+        && (2..=6).contains(&period)
+        && elems
+            .get(g)
+            .is_some_and(|&(c, gap)| gap == 1 && is_numeric_cell(text_of(c)))
+    {
+        let mut used = 0;
+        for row in elems[g..].chunks(period) {
+            let fits = row.iter().all(|&(_, gap)| gap == 1)
+                && row[1..].iter().all(|&(c, _)| value_cell(c));
+            if !fits || row.len() < 2 {
+                break;
+            }
+            used += row.len();
+            if row.len() < period {
+                break;
+            }
+        }
+        used
+    } else {
+        0
+    };
+    let by_period = period >= 2 && used >= 2 * period;
+    if by_period {
+        elems.truncate(g + used);
+        columns = elems[k..g]
+            .iter()
+            .map(|&(c, _)| located(src, &chunks[c]))
+            .collect();
+        for row in elems[g..].chunks(period) {
+            let label = located(src, &chunks[row[0].0]);
+            let cells = row[1..]
+                .iter()
+                .map(|&(c, _)| {
+                    let loc = located(src, &chunks[c]);
+                    Cell {
+                        value: Some(loc.value),
+                        span: loc.span,
+                    }
+                })
+                .collect();
+            rows.push(Row { label, cells });
+        }
+    }
+    for &(c, gap) in &elems[if by_period { elems.len() } else { k }..] {
         let loc = located(src, &chunks[c]);
         // A figure is a cell of the row above; so is a word one blank line after a
         // cell of it, where the header has a column left for it ("51,653", "north"
