@@ -2695,6 +2695,28 @@ fn use_reported<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, E
     {
         return;
     }
+    // "this was used for implementation of the Mine Ban Treaty": a passive whose
+    // subject is not mines (a law, a fund) reports no use of mines.
+    if let Some(subj) = [
+        " was",
+        " were",
+        " is",
+        " are",
+        " has been",
+        " have been",
+        " had been",
+    ]
+    .iter()
+    .find_map(|a| prev.strip_suffix(a))
+    {
+        let last: Vec<&str> = subj.rsplit(' ').take(3).collect();
+        if !last
+            .iter()
+            .any(|w| w.contains("mine") || matches!(*w, "they" | "these" | "those" | "which"))
+        {
+            return;
+        }
+    }
     // "newly planted mines", "recently laid mines": a description of the mines found,
     // not a report of who laid them.
     let attributive = ["newly", "recently", "freshly", " all"]
@@ -3047,6 +3069,11 @@ fn stockpile_destroyed_before(pre: &str) -> bool {
         return false;
     };
     let pre = pre.strip_suffix("entire").map_or(pre, str::trim_end);
+    // "destroyed the last of its 11,603 stockpiled mines"
+    let pre = ["the last of", "the remainder of", "the rest of", "all of"]
+        .iter()
+        .find_map(|w| pre.strip_suffix(w))
+        .map_or(pre, str::trim_end);
     // Not "failed to destroy its stockpile of N", "plans to destroy ...": the stockpile
     // held, not a destruction done.
     pre.ends_with("destruction of")
@@ -3662,10 +3689,46 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
                 whole.or_else(|| as_of(t, q, present))
             }
         };
+        // "reduce the number to 728: 100 PMN mines, 161 Model 51 mines, 467 ...": a
+        // list after a colon breaks the figure before it down (unless each part has
+        // its own year: "82,029 destroyed: 53,058 in 2005 and 28,971 in 2006").
+        if mine.is_none()
+            && f.confidence == Confidence::High
+            && !matches!(
+                pred,
+                QPred::Stockpile | QPred::Casualty(_) | QPred::Spending
+            )
+            && qs[..qi].iter().any(|o| {
+                o.unit == q.unit
+                    && l.get(o.end..q.hedge_start)
+                        .is_some_and(|b| b.contains(':') && !b.contains(['.', ';']))
+            })
+            && !l[q.phrase_end.max(q.end)..]
+                .trim_start()
+                .strip_prefix("in ")
+                .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
+        {
+            f.uncertain("a part of the figure before the colon");
+        }
         if let Some(m) = mine {
             f.mine_type = Some(m.mine.designation.clone());
             if let Some(r) = &m.ambiguity {
                 f.uncertain(r.clone());
+            }
+            // "destroyed a total of 664 mines, including 591 POMZ-2M and 73 TS-50",
+            // "reduce the number to 728: 100 PMN mines, 161 ...": the figure of one
+            // type is a part of the figure before it (a stockpile's has a predicate of
+            // its own, `stockpile.by_type`).
+            if !matches!(pred, QPred::Stockpile)
+                && qs[..qi].iter().any(|o| {
+                    o.unit == q.unit
+                        && l.get(o.end..q.hedge_start).is_some_and(|between| {
+                            (between.contains(':') || between.contains("including"))
+                                && !between.contains(['.', ';'])
+                        })
+                })
+            {
+                f.uncertain("a part of the figure before it, of one type");
             }
         }
         if let Some((v, c)) = q.alt {

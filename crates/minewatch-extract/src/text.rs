@@ -1010,8 +1010,11 @@ fn unit_after(s: &str, lower: &str, e: usize) -> (Option<&'static str>, usize) {
             {
                 let at = lower.len() - r.len();
                 if let Some((a, z)) = next_word(lower, at) {
-                    if a == at {
-                        if let Some(u) = unit_of_word(&lower[a..z]) {
+                    // A plural count ("of the casualties"), not "Article 3 of the Mine
+                    // Ban Treaty".
+                    let w = &lower[a..z];
+                    if a == at && (w.ends_with('s') || w == "people") {
+                        if let Some(u) = unit_of_word(w) {
                             return (Some(u), z);
                         }
                     }

@@ -2267,3 +2267,35 @@ fn contribution_periods_changes_and_years_after_places() {
     assert_eq!(cas, [(22.0, Some("2024")), (46.0, Some("2022"))]);
     assert!(cross_check(&doc, &facts, &opts("2026-09-01")).is_empty());
 }
+
+/// From Mine Ban Policy profiles of States Parties: "Article 3 of the Mine Ban Treaty"
+/// counts nothing; "destroyed the last of its 11,603 stockpiled mines" is destroyed;
+/// figures of one type after "including" or a colon are parts of the figure before
+/// them; "this was used for implementation of the Mine Ban Treaty" is no use of mines.
+#[test]
+fn articles_last_of_parts_by_type_and_laws_used() {
+    let doc = doc_of("In July 2000, Chile reported retaining 5,000 antipersonnel mines for purposes permitted under Article 3 of the Mine Ban Treaty.[1] Chile destroyed the last of its 11,603 stockpiled antipersonnel mines on 13 November 2008.[1] It destroyed a total of 664 mines, including 591 POMZ-2M mines.[1] In 2004 Chile decided to reduce the number retained to 728 mines: 100 PMN mines and 628 other mines.[1] With amendments, this law was used for implementation of the Mine Ban Treaty on 26 March 1999.[1]\n\n[1] One.");
+    let facts = extract(&doc);
+    let got: Vec<(&str, f64, Confidence)> = facts
+        .iter()
+        .filter_map(|f| {
+            f.value
+                .as_number()
+                .map(|v| (f.predicate.as_str(), v, f.confidence))
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("retained.total", 5000.0, Confidence::High),
+            ("stockpile.destroyed", 11603.0, Confidence::High),
+            ("stockpile.destroyed", 664.0, Confidence::High),
+            ("stockpile.destroyed", 591.0, Confidence::Low),
+            ("retained.total", 728.0, Confidence::High),
+            ("retained.total", 100.0, Confidence::Low),
+            ("retained.total", 628.0, Confidence::Low),
+        ],
+        "{facts:#?}"
+    );
+    assert!(of(&facts, "use.reported").next().is_none(), "{facts:#?}");
+}
