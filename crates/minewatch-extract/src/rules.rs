@@ -3758,123 +3758,7 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
                             .any(|x| pre.ends_with(x)))
             });
             f.casualty = Some(if either { "total" } else { k }.into());
-            // "Nearly all were attributed to ERW; mines caused only two casualties":
-            // the casualties of one cause, a part of the year's.
-            let clause_start = l[..q.hedge_start].rfind([';', ',']).map_or(0, |k| k + 1);
-            let clause_end = l[q.end..]
-                .find([';', ',', '.'])
-                .map_or(l.len(), |k| q.end + k);
-            let clause = &l[clause_start..clause_end];
-            if [
-                "caused",
-                "causing",
-                "resulted in",
-                "attributed to",
-                "due to",
-                "resulting from",
-                "resulted from",
-                "responsible for",
-                "one incident",
-                "single incident",
-            ]
-            .iter()
-            .any(|w| clause.contains(w))
-                // "All nine casualties resulted from mines": the whole, of one cause.
-                && !l[..q.hedge_start].trim_end().ends_with("all")
-            {
-                f.uncertain("the casualties of one cause, a part of the year's");
-            }
-            // "6 deminers were killed", "landmines killed 9 civilians", "22 casualties
-            // were recorded among security forces": the casualties of one group of
-            // people, a part of the year's.
-            let phrase = l[q.end..q.phrase_end.max(q.end)].trim();
-            let noun = phrase.rsplit(' ').next().unwrap_or("");
-            // "nine civilian casualties", "30 child casualties", "two male casualties"
-            let group_word = phrase.split([' ', '/', '-']).any(|w| {
-                matches!(
-                    w,
-                    "civilian"
-                        | "military"
-                        | "child"
-                        | "adult"
-                        | "male"
-                        | "female"
-                        | "deminer"
-                        | "soldier"
-                        | "security"
-                )
-            });
-            if matches!(noun, "civilians" | "children" | "deminers" | "soldiers")
-                || group_word
-                || l[q.end..clause_end].contains(" among ")
-            {
-                f.uncertain("the casualties of one group of people, a part of the year's");
-            }
-            // "812 persons wounded by mines were admitted to healthcare facilities": the
-            // patients of hospitals, one source's count.
-            if admitted() && (clause.contains("admitted") || l[q.end..].contains(" admitted ")) {
-                f.uncertain("the patients admitted to hospitals, one source's count");
-            }
-            // "UNMAS identified 73 casualties and another five were reported in Abyei":
-            // a part, to which the sentence adds.
-            if qs[qi + 1..].iter().any(|o| {
-                let pre = l[..o.hedge_start].trim_end();
-                ["another", "a further", "an additional"]
-                    .iter()
-                    .any(|w| pre.ends_with(w))
-            }) {
-                f.uncertain("a part: the sentence adds another figure to it");
-            }
-            // "the Monitor recorded the details of 161 casualties, of which 67 were
-            // killed, 79 injured": the casualties known in detail, a subset.
-            if detail()
-                && ["details of ", "detailed information on ", "details on "]
-                    .iter()
-                    .any(|w| l[..q.hedge_start].contains(w))
-            {
-                f.uncertain("a part of a subset (the casualties known in detail)");
-            }
-            if subset_opening && qi > 0 {
-                f.uncertain("a part of a subset (a place's or a source's casualties)");
-            }
-            // "1,653 killed; 6,304 survivors": the living, not casualties of one outcome.
-            if noun == "survivors" {
-                f.uncertain("a count of survivors, not of casualties by outcome");
-            }
-            // "Seven casualties in Quang Binh province were recorded by MAG": a part by
-            // place.
-            let post = l[q.phrase_end.max(q.end)..].trim_start();
-            if let Some(place) = post.strip_prefix("in ") {
-                let place = place.get(..place.len().min(40)).unwrap_or(place);
-                let place = place.split([',', '.', ';']).next().unwrap_or("");
-                if [
-                    " province",
-                    " district",
-                    " region",
-                    " governorate",
-                    " state of",
-                    " states of",
-                ]
-                .iter()
-                .any(|w| place.contains(w))
-                {
-                    f.uncertain("the casualties of one place, a part of the year's");
-                }
-            }
-            // "In Basilan province, 27 casualties resulted from ...": the place first.
-            let lead = l[..q.hedge_start].trim_end();
-            if let Some(place) = lead
-                .strip_suffix(',')
-                .and_then(|p| p.rsplit_once("in ").map(|(_, x)| x))
-            {
-                if place.split(' ').count() <= 4
-                    && [" province", " district", " governorate", " region"]
-                        .iter()
-                        .any(|w| place.ends_with(w))
-                {
-                    f.uncertain("the casualties of one place, a part of the year's");
-                }
-            }
+            casualty_scope(&mut f, l, q, &qs, qi, &admitted, &detail, subset_opening);
         }
         if pred == QPred::Transfer {
             // "to 38 countries"
@@ -4565,6 +4449,141 @@ fn key_data(cx: &mut Ctx, body: Span) {
                     }
                 }
             }
+        }
+    }
+}
+
+/// Whether a casualty figure is a part of the year's (of one cause, group, place,
+/// source or subset; a count of survivors; one another is added to): marks it low
+/// confidence with the reason. Kept out of `figures` (called for every casualty
+/// figure, the rest of `figures` runs for every figure).
+#[inline(never)]
+#[allow(clippy::too_many_arguments)]
+fn casualty_scope(
+    f: &mut Fact,
+    l: &str,
+    q: &Quantity,
+    qs: &[Quantity],
+    qi: usize,
+    admitted: &dyn Fn() -> bool,
+    detail: &dyn Fn() -> bool,
+    subset_opening: bool,
+) {
+    // "Nearly all were attributed to ERW; mines caused only two casualties":
+    // the casualties of one cause, a part of the year's.
+    let clause_start = l[..q.hedge_start].rfind([';', ',']).map_or(0, |k| k + 1);
+    let clause_end = l[q.end..]
+        .find([';', ',', '.'])
+        .map_or(l.len(), |k| q.end + k);
+    let clause = &l[clause_start..clause_end];
+    if [
+        "caused",
+        "causing",
+        "resulted in",
+        "attributed to",
+        "due to",
+        "resulting from",
+        "resulted from",
+        "responsible for",
+        "one incident",
+        "single incident",
+    ]
+    .iter()
+    .any(|w| clause.contains(w))
+        // "All nine casualties resulted from mines": the whole, of one cause.
+        && !l[..q.hedge_start].trim_end().ends_with("all")
+    {
+        f.uncertain("the casualties of one cause, a part of the year's");
+    }
+    // "6 deminers were killed", "landmines killed 9 civilians", "22 casualties
+    // were recorded among security forces": the casualties of one group of
+    // people, a part of the year's.
+    let phrase = l[q.end..q.phrase_end.max(q.end)].trim();
+    let noun = phrase.rsplit(' ').next().unwrap_or("");
+    // "nine civilian casualties", "30 child casualties", "two male casualties"
+    let group_word = phrase.split([' ', '/', '-']).any(|w| {
+        matches!(
+            w,
+            "civilian"
+                | "military"
+                | "child"
+                | "adult"
+                | "male"
+                | "female"
+                | "deminer"
+                | "soldier"
+                | "security"
+        )
+    });
+    if matches!(noun, "civilians" | "children" | "deminers" | "soldiers")
+        || group_word
+        || l[q.end..clause_end].contains(" among ")
+    {
+        f.uncertain("the casualties of one group of people, a part of the year's");
+    }
+    // "812 persons wounded by mines were admitted to healthcare facilities": the
+    // patients of hospitals, one source's count.
+    if admitted() && (clause.contains("admitted") || l[q.end..].contains(" admitted ")) {
+        f.uncertain("the patients admitted to hospitals, one source's count");
+    }
+    // "UNMAS identified 73 casualties and another five were reported in Abyei":
+    // a part, to which the sentence adds.
+    if qs[qi + 1..].iter().any(|o| {
+        let pre = l[..o.hedge_start].trim_end();
+        ["another", "a further", "an additional"]
+            .iter()
+            .any(|w| pre.ends_with(w))
+    }) {
+        f.uncertain("a part: the sentence adds another figure to it");
+    }
+    // "the Monitor recorded the details of 161 casualties, of which 67 were
+    // killed, 79 injured": the casualties known in detail, a subset.
+    if detail()
+        && ["details of ", "detailed information on ", "details on "]
+            .iter()
+            .any(|w| l[..q.hedge_start].contains(w))
+    {
+        f.uncertain("a part of a subset (the casualties known in detail)");
+    }
+    if subset_opening && qi > 0 {
+        f.uncertain("a part of a subset (a place's or a source's casualties)");
+    }
+    // "1,653 killed; 6,304 survivors": the living, not casualties of one outcome.
+    if noun == "survivors" {
+        f.uncertain("a count of survivors, not of casualties by outcome");
+    }
+    // "Seven casualties in Quang Binh province were recorded by MAG": a part by
+    // place.
+    let post = l[q.phrase_end.max(q.end)..].trim_start();
+    if let Some(place) = post.strip_prefix("in ") {
+        let place = place.get(..place.len().min(40)).unwrap_or(place);
+        let place = place.split([',', '.', ';']).next().unwrap_or("");
+        if [
+            " province",
+            " district",
+            " region",
+            " governorate",
+            " state of",
+            " states of",
+        ]
+        .iter()
+        .any(|w| place.contains(w))
+        {
+            f.uncertain("the casualties of one place, a part of the year's");
+        }
+    }
+    // "In Basilan province, 27 casualties resulted from ...": the place first.
+    let lead = l[..q.hedge_start].trim_end();
+    if let Some(place) = lead
+        .strip_suffix(',')
+        .and_then(|p| p.rsplit_once("in ").map(|(_, x)| x))
+    {
+        if place.split(' ').count() <= 4
+            && [" province", " district", " governorate", " region"]
+                .iter()
+                .any(|w| place.ends_with(w))
+        {
+            f.uncertain("the casualties of one place, a part of the year's");
         }
     }
 }
