@@ -3925,13 +3925,7 @@ fn as_of(t: &Sent, q: &Quantity, present: bool) -> Option<String> {
     }) {
         return Some(format!("{}/{}", w[0].iso(), w[1].iso()));
     }
-    let tail_end = (q.phrase_end.max(q.end) + 40).min(l.len());
-    if let Some(d) = t
-        .dates
-        .iter()
-        .find(|d| d.start >= q.phrase_end.max(q.end) && d.start < tail_end)
-    {
-        let gap = &l[q.phrase_end.max(q.end)..d.start];
+    if let Some((d, gap)) = date_after(t, q, 40) {
         // "€2.4 million ($3.2 million) in 2014": past the other currency's figure.
         let gap = match gap.strip_prefix(" (").and_then(|g| g.split_once(')')) {
             Some((inside, rest)) if q.alt.is_some() && !inside.contains('(') => rest,
@@ -4013,13 +4007,7 @@ fn as_of(t: &Sent, q: &Quantity, present: bool) -> Option<String> {
     }
     // "two casualties reported by the Mine Action Center (BHMAC) for 2015": the year
     // after the reporter is the figure's.
-    let far_end = (q.phrase_end.max(q.end) + 110).min(l.len());
-    if let Some(d) = t
-        .dates
-        .iter()
-        .find(|d| d.start >= q.phrase_end.max(q.end) && d.start < far_end)
-    {
-        let gap = &l[q.phrase_end.max(q.end)..d.start];
+    if let Some((d, gap)) = date_after(t, q, 110) {
         let by_reporter = gap
             .strip_prefix(' ')
             .and_then(|g| g.strip_suffix(" for ").or_else(|| g.strip_suffix(" in ")))
@@ -4099,6 +4087,21 @@ fn as_of(t: &Sent, q: &Quantity, present: bool) -> Option<String> {
         None if present => t.dates.context_of_present().map(DateMention::iso),
         None => t.dates.context().map(DateMention::iso),
     }
+}
+
+/// The first date within `window` bytes after a figure's noun phrase, with the
+/// (lowercase) text between them.
+fn date_after<'t, 'a>(
+    t: &'t Sent<'_, 'a>,
+    q: &Quantity,
+    window: usize,
+) -> Option<(&'t DateMention, &'a str)> {
+    let from = q.phrase_end.max(q.end);
+    let end = (from + window).min(t.lower.len());
+    t.dates
+        .iter()
+        .find(|d| d.start >= from && d.start < end)
+        .map(|d| (d, &t.lower[from..d.start]))
 }
 
 /// "had" followed by a past participle: "had declared", "had been", "had held".

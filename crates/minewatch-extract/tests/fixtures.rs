@@ -56,6 +56,20 @@ fn number_rows<'a>(facts: &'a [Fact], pred: &'a str) -> Vec<(f64, Option<&'a str
         .collect()
 }
 
+/// No cross-check finds anything in `doc` (as of 2026-09-01).
+fn no_cross_findings(doc: &Document, facts: &[Fact]) {
+    let found = cross_check(doc, facts, &opts("2026-09-01"));
+    assert!(found.is_empty(), "{found:#?}\n{facts:#?}");
+}
+
+/// The figures of a predicate with their times, in order.
+fn values_as_of<'a>(facts: &'a [Fact], pred: &'a str) -> Vec<(f64, Option<&'a str>)> {
+    number_rows(facts, pred)
+        .into_iter()
+        .map(|r| (r.0, r.1))
+        .collect()
+}
+
 fn opts(d: &str) -> CrossOptions {
     CrossOptions {
         as_of: d.parse::<Date>().unwrap(),
@@ -1948,10 +1962,7 @@ fn comparisons_inclusions_places_periods_and_conventions() {
 fn breakdowns_are_not_conflicting_totals() {
     let doc = doc_of("In 2016, the Monitor identified 161 casualties in Poland. Half of all casualties (80) in 2016 were civilians. Military forces represented the remaining 81 recorded casualties.[1]\n\nIn 2016, 161 mine casualties were recorded in Poland.[1]\n\nIn 2022, Poland contributed $45.3 million to mine action. It allocated $10.3 million to clearance activities in 12 affected countries (23% of its total contribution), and more than $10 million each to Lao PDR and Cambodia.[1] From 2013\u{2013}2017, Poland contributed $235.5 million to mine action.[1]\n\n[1] One.");
     let facts = extract(&doc);
-    assert!(
-        cross_check(&doc, &facts, &opts("2026-09-01")).is_empty(),
-        "{facts:#?}"
-    );
+    no_cross_findings(&doc, &facts);
     let money = number_rows(&facts, "spending");
     assert_eq!(
         money,
@@ -1981,10 +1992,7 @@ fn operators_withdrawing_and_other_weapons_used() {
 fn shares_in_a_paragraph_of_their_own() {
     let doc = doc_of("In 2022, the Monitor recorded 61 casualties in Freedonia, of which 20 were killed and 41 injured.[1]\n\nCivilians made up the majority of casualties (54) in 2022, while security forces accounted for 7 casualties.[1] Children made up 19 casualties in 2022.[1]\n\n[1] One.");
     let facts = extract(&doc);
-    assert!(
-        cross_check(&doc, &facts, &opts("2026-09-01")).is_empty(),
-        "{facts:#?}"
-    );
+    no_cross_findings(&doc, &facts);
     let got = number_rows(&facts, "casualties");
     assert_eq!(
         got,
@@ -2005,10 +2013,7 @@ fn shares_in_a_paragraph_of_their_own() {
 fn groups_and_causes_are_parts() {
     let doc = doc_of("In 2021, the Monitor recorded 88 casualties in Freedonia: 30 killed and 58 injured.[1]\n\nImprovised mines were responsible for 40 casualties in 2021.[1] In 2021, 6 deminers were killed and 4 deminers were injured during clearance.[1]\n\nIn 2021, 22 casualties were recorded among security forces.[1] In 2021, landmines killed 9 civilians in the border area.[1]\n\n[1] One.");
     let facts = extract(&doc);
-    assert!(
-        cross_check(&doc, &facts, &opts("2026-09-01")).is_empty(),
-        "{facts:#?}"
-    );
+    no_cross_findings(&doc, &facts);
     let got = number_rows(&facts, "casualties");
     assert_eq!(
         got,
@@ -2137,10 +2142,7 @@ fn casualty_parts_periods_and_years_in_real_shapes() {
 fn casualties_known_in_detail_are_a_subset() {
     let doc = doc_of("The Monitor identified at least 2,104 casualties for 2016. The Monitor recorded the details of 161 casualties in 2016, of which 67 were killed, 79 injured, and the outcome for 15 was unknown.[1]\n\nIn 2016, 67 people were killed and 2,022 injured.[1]\n\n[1] One.");
     let facts = extract(&doc);
-    assert!(
-        cross_check(&doc, &facts, &opts("2026-09-01")).is_empty(),
-        "{facts:#?}"
-    );
+    no_cross_findings(&doc, &facts);
     assert!(number_rows(&facts, "casualties")
         .iter()
         .any(|r| r.0 == 79.0 && r.2 == Confidence::Low));
@@ -2153,10 +2155,7 @@ fn casualties_known_in_detail_are_a_subset() {
 fn since_after_the_figure_is_cumulative() {
     let doc = doc_of("As of May 2009, the mine action centre recorded 272 casualties (34 killed and 238 injured) since 1999.[1] The centre recorded 40 casualties since 2004.[1]\n\n[1] One.");
     let facts = extract(&doc);
-    let got: Vec<(f64, Option<&str>)> = number_rows(&facts, "casualties")
-        .into_iter()
-        .map(|r| (r.0, r.1))
-        .collect();
+    let got = values_as_of(&facts, "casualties");
     assert_eq!(
         got,
         [
@@ -2247,10 +2246,7 @@ fn the_casualties_held_out_profile_has_no_conflicts() {
 fn contribution_periods_changes_and_years_after_places() {
     let doc = doc_of("In 2025, Chile contributed \u{20ac}270,000 (US$299,592), down from \u{20ac}2.4 million ($3.2 million) in 2024, to mine action.[1] Between 2021\u{2013}2025, Chile's funding to mine action totaled \u{20ac}16.4 million ($21.9 million).[1] In 2025, Chile decreased its mine action contribution by SEK30.7 million ($5.1 million) compared to 2024.[1]\n\nThe 22 casualties in 2024 were fewer than the 46 casualties recorded in Chile in 2022.[1]\n\n[1] One.");
     let facts = extract(&doc);
-    let money: Vec<(f64, Option<&str>)> = number_rows(&facts, "spending")
-        .into_iter()
-        .map(|r| (r.0, r.1))
-        .collect();
+    let money = values_as_of(&facts, "spending");
     assert_eq!(
         money,
         [
@@ -2260,10 +2256,7 @@ fn contribution_periods_changes_and_years_after_places() {
         ],
         "{facts:#?}"
     );
-    let cas: Vec<(f64, Option<&str>)> = number_rows(&facts, "casualties")
-        .into_iter()
-        .map(|r| (r.0, r.1))
-        .collect();
+    let cas = values_as_of(&facts, "casualties");
     assert_eq!(cas, [(22.0, Some("2024")), (46.0, Some("2022"))]);
     assert!(cross_check(&doc, &facts, &opts("2026-09-01")).is_empty());
 }
