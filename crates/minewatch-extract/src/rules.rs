@@ -3169,10 +3169,24 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
         if qs[i].unit.is_some() || qs[i].currency.is_some() || qs[i].words && !word_casualty {
             continue;
         }
-        let Some(prev_unit) = qs[i - 1].unit else {
+        // (Past years standing between as figures: "900 casualties for the period
+        // 1992–2010 (300 killed; ...)".)
+        let year = |q: &Quantity| {
+            let y = |v: f64| v.fract() == 0.0 && (1900.0..=2100.0).contains(&v);
+            q.unit.is_none()
+                && q.currency.is_none()
+                && match q.num {
+                    Num::One(v) => y(v),
+                    Num::Range(a, b) => y(a) && y(b),
+                }
+        };
+        let Some(p) = (0..i).rev().find(|&j| !year(&qs[j])) else {
             continue;
         };
-        let gap = &l[qs[i - 1].phrase_end.max(qs[i - 1].end)..qs[i].hedge_start];
+        let Some(prev_unit) = qs[p].unit else {
+            continue;
+        };
+        let gap = &l[qs[p].phrase_end.max(qs[p].end)..qs[i].hedge_start];
         // A wrapped line may leave two spaces ("down from \r\n3,000"): read as one.
         let single;
         let gap = if gap.contains("  ") {
@@ -3214,8 +3228,12 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
             );
         // "117 casualties in 2024 (39 killed, 76 injured, and 2 unknown)": a list of
         // the people, each by its verb.
-        let listed =
-            people_verb && (gap.ends_with(" (") || gap.ends_with(", ") || gap.ends_with(": "));
+        let listed = people_verb
+            && (gap.ends_with(" (")
+                    || gap.ends_with(", ")
+                    || gap.ends_with(": ")
+                    // "(100 killed; 400 injured)"
+                    || gap.ends_with("; "));
         // "Of the 10,000 mines found, 6,000 were destroyed": a part of the whole the
         // sentence opens with, by the verb that follows.
         let of_the_whole = i == 1
@@ -3266,6 +3284,14 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
             // "5,000 mines for training as of 2023, up from 3,000 in 2022": a change
             // from an earlier figure may follow the first's time.
             || change_from && gap.len() < 80 && elided
+            // "900 casualties for the period 1992–2010 (300 killed; 600 injured)": the
+            // kinds in parentheses after the figure they break down.
+            || listed
+                && gap.len() < 80
+                && gap
+                    .strip_suffix(" (")
+                    .is_some_and(|g| !g.contains(['(', ')', ';', ',']))
+                && elided
             || that_number && gap.len() < 80
             || of_the_whole
         {

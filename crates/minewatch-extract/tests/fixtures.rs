@@ -2292,3 +2292,34 @@ fn articles_last_of_parts_by_type_and_laws_used() {
     );
     assert!(of(&facts, "use.reported").next().is_none(), "{facts:#?}");
 }
+
+/// Kinds in parentheses after the figure they break down, also with semicolons and
+/// past a period of years: "900 casualties for the period 1992–2010 (300 killed; 600
+/// injured)", "500 casualties in 2010 (100 killed; 400 injured)".
+#[test]
+fn kinds_in_parentheses_with_semicolons_and_periods() {
+    let doc = doc_of("The centre recorded 900 mine casualties for the period 1992\u{2013}2010 (300 killed; 600 injured).[1] The centre recorded 500 casualties in 2010 (100 killed; 400 injured).[1]\n\n[1] One.");
+    let facts = extract(&doc);
+    let got: Vec<(f64, Option<&str>, Option<&str>)> = of(&facts, "casualties")
+        .map(|f| {
+            (
+                f.value.as_number().unwrap(),
+                f.casualty.as_deref(),
+                f.as_of.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (900.0, Some("total"), Some("1992/2010")),
+            (300.0, Some("killed"), Some("1992/2010")),
+            (600.0, Some("injured"), Some("1992/2010")),
+            (500.0, Some("total"), Some("2010")),
+            (100.0, Some("killed"), Some("2010")),
+            (400.0, Some("injured"), Some("2010")),
+        ],
+        "{facts:#?}"
+    );
+    no_cross_findings(&doc, &facts);
+}
