@@ -194,7 +194,17 @@ fn casualty_sums(facts: &[Fact], out: &mut Vec<Diagnostic>) {
                 && matches!(f.value, Value::Number(_))
         })
         .collect();
+    // A sentence with a casualty figure of low confidence (survivors, a part read as
+    // such) gives an incomplete breakdown: its high ones need not add up.
+    let uncertain: Vec<[usize; 2]> = facts
+        .iter()
+        .filter(|f| f.predicate == "casualties" && f.confidence != Confidence::High)
+        .map(|f| f.span)
+        .collect();
     for g in cas.chunk_by(|a, b| a.span == b.span) {
+        if uncertain.contains(&g[0].span) {
+            continue;
+        }
         fn kind(f: &Fact) -> &str {
             f.casualty.as_deref().unwrap_or("total")
         }

@@ -3893,6 +3893,20 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
                 f.uncertain("a part of the figure before the parenthesis");
             }
         }
+        // "four deminer casualties (two killed; two injured)": the kinds of a part are
+        // parts too.
+        if matches!(pred, QPred::Casualty(_)) && f.confidence == Confidence::High {
+            // The whole: the nearest figure before, with the parenthesis still open.
+            let whole = cx.out[cx.sent_start..].iter().rev().find(|o| {
+                o.predicate == "casualties"
+                    && o.value_span[1] <= t.abs + q.start
+                    && l.get(o.value_span[1].saturating_sub(t.abs)..q.hedge_start)
+                        .is_some_and(|b| b.contains('(') && !b.contains(')'))
+            });
+            if whole.is_some_and(|w| w.confidence != Confidence::High) {
+                f.uncertain("a part of a figure that is itself a part");
+            }
+        }
         if pred == QPred::Production {
             production_idx.push(cx.out.len());
         }

@@ -1028,6 +1028,11 @@ fn unit_after(s: &str, lower: &str, e: usize) -> (Option<&'static str>, usize) {
             break;
         }
         let w = &lower[ws..we];
+        // "Three accidents caused four deminer casualties": another figure starts
+        // another phrase.
+        if ws > e && starts_number_word(lower, ws) {
+            break;
+        }
         if w.as_bytes()[0].is_ascii_digit() && digits_at(lower, ws).is_some_and(|(_, z)| z == we) {
             // A model's number after its letters ("4,744 NR 413 fragmentation mines",
             // "9,212 No. 409 blast mines") is part of the noun phrase.

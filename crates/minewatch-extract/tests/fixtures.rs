@@ -2119,6 +2119,7 @@ fn casualty_parts_periods_and_years_in_real_shapes() {
             (32.0, Some("2011")),
             (2.0, Some("2010")),
             (900.0, Some("1992/2010")),
+            (300.0, Some("1992/2010")),
             (3170.0, Some("1999/2016")),
             (1250.0, Some("1999/2016")),
             (1568.0, Some("1999/2016")),
@@ -2322,4 +2323,21 @@ fn kinds_in_parentheses_with_semicolons_and_periods() {
         "{facts:#?}"
     );
     no_cross_findings(&doc, &facts);
+}
+
+/// The kinds of a part are parts ("Three accidents caused four deminer casualties
+/// (two killed; two injured)" beside the year's 8 injured); a breakdown with a figure
+/// of low confidence in it ("1,833 killed; 6,039 survivors; 447 unknown") need not add
+/// up to its total.
+#[test]
+fn kinds_of_a_part_and_incomplete_breakdowns() {
+    let doc = doc_of("In 2010, 14 people were killed or injured: 6 killed and 8 injured.[1] Three accidents caused four deminer casualties (two killed; two injured).[1]\n\nThe centre recorded 8,319 casualties by the end of 2013 (1,833 killed; 6,039 survivors; 447 unknown).[1]\n\n[1] One.");
+    let facts = extract(&doc);
+    no_cross_findings(&doc, &facts);
+    let low: Vec<f64> = number_rows(&facts, "casualties")
+        .into_iter()
+        .filter(|r| r.2 == Confidence::Low)
+        .map(|r| r.0)
+        .collect();
+    assert_eq!(low, [4.0, 2.0, 2.0, 6039.0], "{facts:#?}");
 }
