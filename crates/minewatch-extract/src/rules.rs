@@ -1886,7 +1886,20 @@ fn some_types(l: &str, b: usize) -> bool {
 /// (the trigger at `a..b`; "instrument of ..." is always the deposit).
 fn domestic_step(l: &str, a: usize, b: usize, legislature_named: bool) -> bool {
     if l[a..b].starts_with("instrument") {
-        return false;
+        // "The President signed Nigeria's instrument of accession ... on 23 July 2001
+        // and it was formally deposited ... on 27 September 2001": the signing of the
+        // instrument at home, not its deposit.
+        let clause = l[..a].rsplit([';', '.']).next().unwrap_or("");
+        let tail = clause.trim_end();
+        return (tail.ends_with(" signed") || {
+            // "signed Nigeria's instrument", "signed its instrument"
+            let mut w = tail.rsplit(' ');
+            let last = w.next().unwrap_or("");
+            (last.ends_with("'s")
+                || last.ends_with("\u{2019}s")
+                || matches!(last, "its" | "the" | "an"))
+                && w.next() == Some("signed")
+        }) && !clause.contains("deposit");
     }
     let after = l[b..].trim_start();
     let object = [
@@ -3764,6 +3777,27 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
             });
         }
         if let QPred::Casualty(k) = pred {
+            // "As of the end of 2010, the NRA had identified 50,370 casualties": every
+            // casualty up to then, not 2010's.
+            if let Some(a) = f.as_of.as_deref().filter(|a| !a.contains('/')) {
+                let cumulative = t.dates.iter().any(|d| {
+                    d.iso() == a && {
+                        let pre = l[..d.start].trim_end();
+                        [
+                            "as of the end of",
+                            "as at the end of",
+                            "by the end of",
+                            "as of",
+                            "as at",
+                        ]
+                        .iter()
+                        .any(|p| pre.ends_with(p))
+                    }
+                });
+                if cumulative {
+                    f.as_of = Some(format!("../{a}"));
+                }
+            }
             // "49 people were killed or injured": every casualty, not the killed.
             let either = best.is_some_and(|(a, _, _)| {
                 let w = next_word_lower(l, a).unwrap_or("");
