@@ -3783,15 +3783,11 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
                 let cumulative = t.dates.iter().any(|d| {
                     d.iso() == a && {
                         let pre = l[..d.start].trim_end();
-                        [
-                            "as of the end of",
-                            "as at the end of",
-                            "by the end of",
-                            "as of",
-                            "as at",
-                        ]
-                        .iter()
-                        .any(|p| pre.ends_with(p))
+                        // (Not a bare "as of June 2006": "there were 37 new casualties"
+                        // counts that year's so far.)
+                        ["as of the end of", "as at the end of", "by the end of"]
+                            .iter()
+                            .any(|p| pre.ends_with(p))
                     }
                 });
                 if cumulative {
