@@ -2822,11 +2822,12 @@ fn use_reported<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, E
         let stated = d.end <= pos && {
             let before_verb = &l[..pos];
             // "In 2006, X indicated that ... were emplaced"
-            let that_after = STATING.iter().any(|v| {
-                before_verb
-                    .rfind(&format!(" {v} that "))
-                    .is_some_and(|k| d.end <= k + v.len() + 7)
-            });
+            // (Each " that " once, its verb looked up: no pattern made per verb.)
+            let that_after =
+                memchr::memmem::find_iter(before_verb.as_bytes(), b" that ").any(|k| {
+                    let verb = before_verb[..k].rsplit(' ').next().unwrap_or("");
+                    d.end <= k + 6 && STATING.contains(&verb)
+                });
             // "admitted in 1998 that it had laid"
             let in_year_that = l[d.end..pos].trim_start().starts_with("that ")
                 && STATING.iter().any(|v| {
