@@ -1,6 +1,7 @@
 //! The body of the fuzz targets, shared with the plain test that runs them over
 //! the stored corpus on stable Rust: everything `minewatch check` does to a file
-//! (read, profile checks, extraction, cross-checks, the three renderings).
+//! (read, profile checks, extraction, cross-checks, the three renderings), and the
+//! stored model `ingest` keeps.
 
 use minewatch_check::render::{self, FileReport};
 
@@ -11,6 +12,15 @@ pub fn read_and_check(data: &[u8]) {
         doc.to_bytes(),
         data,
         "the model rebuilds the input byte for byte"
+    );
+    // What `ingest` stores of the model: the compact form, which expands to the full
+    // one exactly.
+    let full: serde_json::Value =
+        serde_json::from_str(&doc.stored().to_json()).expect("the full model is JSON");
+    assert_eq!(
+        minewatch_profile::stored::expand(&doc.stored().to_compact_json()).expect("expands"),
+        full,
+        "the compact model expands to the full one"
     );
     let opts = minewatch_check::Options {
         as_of: minewatch_model::Date::new(2026, 11, 30).expect("date"),

@@ -10,6 +10,7 @@ mod model;
 mod reader;
 mod refs;
 mod sections;
+pub mod stored;
 mod tables;
 
 pub use citation::{find_dates, parse as parse_citation};

@@ -434,7 +434,7 @@ pub struct Document {
 /// A note's joined text and its citation follow from the text, and a store keeps
 /// them once, with the notes themselves; like the paragraphs' text, the model
 /// refers to them by span.
-pub struct StoredModel<'a>(&'a Document);
+pub struct StoredModel<'a>(pub(crate) &'a Document);
 
 impl StoredModel<'_> {
     /// The stored model as JSON: the bytes `serde_json::to_string` writes for it,
@@ -464,25 +464,9 @@ impl StoredModel<'_> {
             uint(o, u64::from(b.byte));
             o.push(b'}');
         });
-        let h = &d.header;
-        o.extend_from_slice(b",\"header\":{\"country\":");
-        located_str(&mut o, &h.country);
-        o.extend_from_slice(b",\"country_iso3\":");
-        opt_str(&mut o, h.country_iso3.as_deref());
-        o.extend_from_slice(b",\"profile_type\":");
-        located_str(&mut o, &h.profile_type);
-        o.extend_from_slice(b",\"last_updated\":");
-        match &h.last_updated {
-            Some(l) => {
-                o.extend_from_slice(b"{\"value\":");
-                str(&mut o, &l.value.to_string());
-                o.extend_from_slice(b",\"span\":");
-                span(&mut o, l.span);
-                o.push(b'}');
-            }
-            None => o.extend_from_slice(b"null"),
-        }
-        o.extend_from_slice(b"},\"blocks\":");
+        o.extend_from_slice(b",\"header\":");
+        self.header_json(&mut o);
+        o.extend_from_slice(b",\"blocks\":");
         array(&mut o, &d.blocks, |o, b| {
             let (kind, field) = b.kind.name_and_field();
             o.extend_from_slice(b"{\"type\":");

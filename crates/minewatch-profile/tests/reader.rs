@@ -209,6 +209,7 @@ proptest! {
         prop_assert_eq!(doc.to_bytes(), bytes.clone());
         assert_tiles(&doc);
         prop_assert_eq!(doc.stored().to_json(), serde_json::to_string(&doc.stored()).unwrap());
+        assert_compact_expands(&doc);
         // Reading the bytes owned (valid UTF-8 kept as the text, not copied) reads the same.
         let owned = minewatch_profile::read_owned(bytes);
         prop_assert_eq!(&owned.text, &doc.text);
@@ -240,6 +241,7 @@ proptest! {
         prop_assert_eq!(doc.to_bytes(), text.as_bytes());
         assert_tiles(&doc);
         prop_assert_eq!(doc.stored().to_json(), serde_json::to_string(&doc.stored()).unwrap());
+        assert_compact_expands(&doc);
         for r in &doc.references {
             prop_assert!(text.get(r.span.start..r.span.end).is_some_and(|s| s.starts_with('[') && s.ends_with(']')));
         }
@@ -406,6 +408,7 @@ fn the_stored_model_by_hand_is_what_serde_writes() {
     }
     assert!(files.len() > 20, "{} files", files.len());
     let mut shapes = 0;
+    let (mut compact_bytes, mut full_bytes) = (0, 0);
     for f in &files {
         let doc = read(&std::fs::read(f).unwrap());
         shapes += usize::from(!doc.tables.is_empty()) + usize::from(!doc.invalid_bytes.is_empty());
@@ -415,7 +418,15 @@ fn the_stored_model_by_hand_is_what_serde_writes() {
             "{}",
             f.display()
         );
+        assert_compact_expands(&doc);
+        compact_bytes += doc.stored().to_compact_json().len();
+        full_bytes += doc.stored().to_json().len();
     }
+    // The point of the compact form: well under half the size on real shapes.
+    assert!(
+        compact_bytes * 2 < full_bytes,
+        "compact {compact_bytes} bytes against {full_bytes}"
+    );
     assert!(shapes > 2, "tables and invalid bytes among the files");
 }
 
@@ -492,4 +503,45 @@ fn lost_headings_outside_ban_policy_are_not_guessed() {
         .sections
         .iter()
         .any(|s| s.heading_lost && s.kind != SectionKind::Other));
+}
+
+/// The compact stored model expands to exactly the full form.
+fn assert_compact_expands(doc: &minewatch_profile::Document) {
+    let compact = doc.stored().to_compact_json();
+    let expanded =
+        minewatch_profile::stored::expand(&compact).unwrap_or_else(|e| panic!("{e}\n{compact}"));
+    let full: serde_json::Value = serde_json::from_str(&doc.stored().to_json()).unwrap();
+    assert_eq!(expanded, full, "{compact}");
+    // The full form passes through as it is.
+    assert_eq!(
+        minewatch_profile::stored::expand(&doc.stored().to_json()).unwrap(),
+        full
+    );
+}
+
+#[test]
+fn a_damaged_compact_model_is_refused_with_where_and_what() {
+    use minewatch_profile::stored::expand;
+    let doc =
+        read(b"Utopia\n\nMine Ban Policy\n\nLast updated: 1 May 2020\n\nText.[1]\n\n[1] A note.\n");
+    let good = doc.stored().to_compact_json();
+    assert!(expand(&good).is_ok());
+    let cases: &[(&str, &str)] = &[
+        ("", "$"),
+        ("[1,2]", "$"),
+        ("{\"v\":3}", "$.v"),
+        ("{\"v\":2,\"format\":\"plain-text\",\"invalid_bytes\":[1],\"header\":{}}", "$.invalid_bytes"),
+        ("{\"v\":2,\"format\":\"plain-text\",\"invalid_bytes\":[1,300],\"header\":{}}", "$.invalid_bytes[0]"),
+        ("{\"v\":2,\"format\":\"plain-text\",\"invalid_bytes\":[],\"header\":{},\"blocks\":[42,1,0]}", "$.blocks[0]"),
+        ("{\"v\":2,\"format\":\"plain-text\",\"invalid_bytes\":[],\"header\":{},\"blocks\":[0,-1,0]}", "$.blocks[0]"),
+        ("{\"v\":2,\"format\":\"plain-text\",\"invalid_bytes\":[],\"header\":{},\"blocks\":[],\"sections\":[[\"use\",0,5,2,0,1,null]]}", "$.sections[0]"),
+    ];
+    for (json, at) in cases {
+        let e = expand(json).expect_err(json);
+        assert_eq!(&e.at, at, "{json}: {e}");
+        assert!(e.to_string().contains(at), "{e}");
+    }
+    // A field the compact form does not have is named.
+    let extra = good.replacen("{\"v\":2,", "{\"v\":2,\"surprise\":1,", 1);
+    assert_eq!(expand(&extra).unwrap_err().at, "$.surprise");
 }

@@ -282,7 +282,8 @@ pub struct ProfileInput {
     pub profile_type: Option<String>,
     pub last_updated: Option<Date>,
     /// The reader's document as JSON, in its stored form (without the text, and the
-    /// notes without their text and citation: they are kept once, in `parts`).
+    /// notes without their text and citation: they are kept once, in `parts`);
+    /// `ingest` writes the compact form (`minewatch_profile::stored`).
     pub model_json: String,
     /// Diagnostics (reader and checker) as a JSON array.
     pub diagnostics_json: String,

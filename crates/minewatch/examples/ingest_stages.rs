@@ -45,7 +45,7 @@ fn main() {
         mark(1, &mut t);
         let diags = minewatch_check::check(&doc, &opts);
         mark(2, &mut t);
-        let model = doc.stored().to_json();
+        let model = doc.stored().to_compact_json();
         mark(3, &mut t);
         let mut dj = Vec::new();
         minewatch_model::json::array(&mut dj, &diags, |o, d| d.write_json(o));

@@ -543,6 +543,25 @@ fn ingest_stores_versions_and_skips_unchanged_files() {
     assert_eq!(profiles[1]["date"], "2021-11-10");
     let missing = kb.fails(&["ingest", kb.dir.path().join("nope.txt").to_str().unwrap()]);
     assert!(missing.contains("nope.txt"), "{missing}");
+    // Each version keeps its model in the compact form, which expands to the full
+    // form of what the reader makes of the stored text.
+    let conn = rusqlite::Connection::open(&kb.db).unwrap();
+    let mut st = conn
+        .prepare("SELECT text, model_json FROM profile_version ORDER BY id")
+        .unwrap();
+    let rows: Vec<(String, String)> = st
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(rows.len(), 2);
+    for (text, model) in rows {
+        assert!(model.starts_with("{\"v\":2,"), "{model}");
+        let doc = minewatch_profile::read(text.as_bytes());
+        let full: serde_json::Value = serde_json::from_str(&doc.stored().to_json()).unwrap();
+        assert_eq!(minewatch_profile::stored::expand(&model).unwrap(), full);
+        assert!(model.len() * 2 < doc.stored().to_json().len());
+    }
 }
 
 #[test]

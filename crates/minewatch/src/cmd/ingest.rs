@@ -52,7 +52,7 @@ pub fn to_input(
     } = listed.finish();
     // The model without the text (kept once, in the text column) and without the
     // notes' text and citations (kept once, with the notes).
-    let model = doc.stored().to_json();
+    let model = doc.stored().to_compact_json();
     // Each fact as the extractor writes it; the store reads its fields from that.
     let facts = minewatch_extract::extract(&doc);
     // Last: the notes move out of the document.
