@@ -847,7 +847,8 @@ impl Store for SqliteStore {
         let wanted: std::collections::HashSet<FactKey> =
             batch.facts.iter().map(|f| f.key()).collect();
         let mut stale = Vec::new();
-        {
+        // Into an empty table every fact just written is wanted: nothing to look for.
+        if !facts_empty {
             let sql = format!(
                 "SELECT {FACT_COLUMNS} FROM fact f JOIN source s ON s.id = f.source_id \
                  WHERE (f.claim = ?1 OR f.claim LIKE 'curated:%') AND f.retracted = 0 AND f.version = \

@@ -1110,3 +1110,57 @@ fn a_status_recorded_later_is_not_known_before() {
     }
     assert!(s.status("XKX", &q("2026-05-03")).is_ok());
 }
+
+/// A claim the reference data no longer states is retracted when the data is loaded
+/// again (a new version, marked retracted), and nothing else is: every claim of a
+/// first load into an empty table is one the data states.
+#[test]
+fn a_reference_claim_the_data_no_longer_states_is_retracted_on_reload() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("kb.db");
+    let mut s = SqliteStore::open(&path).unwrap();
+    let first = s.load_reference_data().unwrap();
+    assert!(!first.unchanged && first.facts > 100, "{first:?}");
+    assert_eq!(first.retracted, 0);
+    s.put_facts(&[minewatch_store::NewFact {
+        subject: "FIN".into(),
+        predicate: "mbt.signature".into(),
+        slot: "withdrawn-from-the-data".into(),
+        claim: "refdata".into(),
+        value_date: Some("1997-12-03".parse().unwrap()),
+        value_text: None,
+        valid_from: Some("1997-12-03".parse().unwrap()),
+        valid_to: None,
+        confidence: minewatch_store::Confidence::Medium,
+        rank: minewatch_store::Rank::Normal,
+        reason: None,
+        source: minewatch_store::SourceRef {
+            key: "test:old-data".into(),
+            kind: "dataset".into(),
+            title: "an older edition of the reference data".into(),
+            url: None,
+            note: None,
+            confidence: minewatch_store::Confidence::Medium,
+        },
+        retracted: false,
+    }])
+    .unwrap();
+    // As if the data had changed since: the next load is not skipped.
+    rusqlite::Connection::open(&path)
+        .unwrap()
+        .execute("DELETE FROM refdata_load", [])
+        .unwrap();
+    let again = s.load_reference_data().unwrap();
+    assert!(!again.unchanged);
+    assert_eq!(again.retracted, 1, "{again:?}");
+    let latest: (i64, Option<String>) = rusqlite::Connection::open(&path)
+        .unwrap()
+        .query_row(
+            "SELECT retracted, reason FROM fact WHERE slot = 'withdrawn-from-the-data' ORDER BY version DESC LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!(latest.0, 1);
+    assert_eq!(latest.1.as_deref(), Some("no longer in the reference data"));
+}
