@@ -67,6 +67,25 @@ pub fn open_migrated(g: &Global) -> anyhow::Result<(SqliteStore, Vec<u32>)> {
     Ok((s, applied))
 }
 
+/// Open the database file as it stands (created empty where there is none), neither
+/// migrated nor loaded: for a command that makes it ready itself ([`prepare`]) while
+/// other work goes on.
+pub fn open_unprepared(g: &Global) -> anyhow::Result<SqliteStore> {
+    let path = db_path(g)?;
+    create_parent(&path)?;
+    Ok(SqliteStore::open(&path)?)
+}
+
+/// Make an opened database ready for queries, as [`open`] does: its schema migrated,
+/// the reference data loaded (nothing is written where both are done already).
+pub fn prepare(s: &mut SqliteStore) -> anyhow::Result<()> {
+    s.migrate()
+        .with_context(|| format!("{}: migrating the schema", s.location()))?;
+    s.load_reference_data()
+        .with_context(|| format!("{}: loading the reference data", s.location()))?;
+    Ok(())
+}
+
 /// Open the database ready for queries: created, migrated and loaded with the reference
 /// data on first use (later calls find the data loaded and write nothing).
 pub fn open(g: &Global) -> anyhow::Result<SqliteStore> {
