@@ -550,7 +550,7 @@ const DATED_EVENTS: &[&str] = &[
     "treaty.withdrawal",
 ];
 
-/// (predicate, subject, as_of, mine type, unit, column, casualty kind)
+/// (predicate, subject, as_of, mine type, unit, column, casualty kind, who counted)
 type GroupKey<'a> = (
     &'a str,
     &'a str,
@@ -559,7 +559,180 @@ type GroupKey<'a> = (
     &'a str,
     &'a str,
     &'a str,
+    Cow<'a, str>,
 );
+
+/// Who counted a casualty figure, as its clause says: the Monitor itself or nobody
+/// named (`""`), the state (`"state"`: its government, a ministry, the state by name,
+/// "reported by Turkey"), or another body (`"other:<its last word>"`: "The National
+/// Agency for Mine Action (ANAMA) recorded", "the database of SPADO, which
+/// included"). Profiles set the state's and other bodies' counts beside the Monitor's
+/// on purpose ("The government of Turkey reported 106 mine casualties ... for 2011"
+/// beside the Monitor's 59): each is compared with the same counter's only.
+fn counted_by(f: &Fact) -> Cow<'static, str> {
+    let lower = f.quote.to_ascii_lowercase();
+    let mut at = f.value_span[0].saturating_sub(f.span[0]).min(lower.len());
+    // Parentheses that hold figures or clauses ("(29 killed; 186 injured)") are set
+    // aside, kept in place as spaces; a figure inside them is counted by whoever
+    // counted the figure they follow. Those that hold a name stay ("(ANAMA)").
+    let mut s = lower.into_bytes();
+    let mut i = 0;
+    while i < s.len() {
+        if s[i] == b'(' {
+            let end = s[i..]
+                .iter()
+                .position(|&c| c == b')')
+                .map_or(s.len() - 1, |k| i + k);
+            if s[i..=end].iter().any(|c| c.is_ascii_digit() || *c == b';') {
+                if (i..=end).contains(&at) {
+                    at = i;
+                }
+                s[i..=end].fill(b' ');
+            }
+            i = end + 1;
+        } else {
+            i += 1;
+        }
+    }
+    // Bytes replaced whole (a character inside a parenthesis became spaces), so
+    // this never fails; a failure would only lose the counter.
+    let Ok(s) = String::from_utf8(s) else {
+        return Cow::Borrowed("");
+    };
+    let at = (0..=at.min(s.len()))
+        .rev()
+        .find(|&i| s.is_char_boundary(i))
+        .unwrap_or(0);
+    let (before, after) = s.split_at(at);
+    let after = &after[..after.find([';', '.']).unwrap_or(after.len())];
+    // The clause of the figure first: "The Monitor identified 57, while Turkey
+    // reported 215" counts the two apart; a clause that names no counter shares the
+    // sentence's ("... the 83 mine casualties Turkey reported for 2009, but was still
+    // lower than the 158 mine casualties reported for 2008").
+    let clause_start = [", while ", ", whereas ", ", but "]
+        .iter()
+        .filter_map(|b| before.rfind(b).map(|k| k + b.len()))
+        .max()
+        .unwrap_or(0);
+    counter_named(&before[clause_start..], after, &f.subject)
+        .or_else(|| {
+            (clause_start > 0)
+                .then(|| counter_named(before, "", &f.subject))
+                .flatten()
+        })
+        .unwrap_or(Cow::Borrowed(""))
+}
+
+/// The counter a clause names for the figure between `before` and `after` (both
+/// lowercase, the figure's own parentheses blanked), if it names one.
+fn counter_named(before: &str, after: &str, subject: &str) -> Option<Cow<'static, str>> {
+    const VERBS: [&str; 7] = [
+        " reported",
+        " recorded",
+        " registered",
+        " identified",
+        " documented",
+        " counted",
+        ", which included",
+    ];
+    // "215 casualties ... were reported by Turkey", "158 mine casualties reported by
+    // Turkey for 2008": the counter after the figure.
+    for v in [
+        "reported by ",
+        "recorded by ",
+        "registered by ",
+        "identified by ",
+    ] {
+        if let Some(k) = after.find(v) {
+            let agent = after[k + v.len()..]
+                .split([',', ';', '.'])
+                .next()
+                .unwrap_or("");
+            let agent = agent.split(" for ").next().unwrap_or("");
+            let agent = agent.split(" in ").next().unwrap_or("");
+            return counter_class(agent, subject);
+        }
+    }
+    // "the 104 mine casualties Turkey reported for 2010": a counter named between the
+    // figure's noun and its verb.
+    if let Some(k) = after.find(" reported") {
+        let words: Vec<&str> = after[..k].split_whitespace().collect();
+        if let Some(i) = words.iter().rposition(|w| w.starts_with("casualt")) {
+            let tail = &words[i + 1..];
+            if (1..=4).contains(&tail.len()) && !matches!(tail[0], "were" | "was" | "had" | "have")
+            {
+                return counter_class(&tail.join(" "), subject);
+            }
+        }
+    }
+    // "The government of Turkey reported 106 mine casualties", "For 2017, Morocco
+    // reported 19", "ANAMA recorded eight casualties": the subject of the verb before
+    // the figure.
+    let k = VERBS.iter().filter_map(|v| before.rfind(v)).max()?;
+    let agent = &before[..k];
+    if before[k..].starts_with(", which included") {
+        let d = agent.rfind("database of ")?;
+        return counter_class(&agent[d + "database of ".len()..], subject);
+    }
+    // After a leading date or clause ("For 2017, ", "In 2016, ").
+    counter_class(agent.rsplit(", ").next().unwrap_or(agent), subject)
+}
+
+/// The class of a counter named by `agent` (lowercase): `""` for the Monitor,
+/// `"state"`, `"other:<last word>"`; `None` where the words name no one (a figure's
+/// own noun phrase: "the 24 casualties identified for 2012").
+fn counter_class(agent: &str, subject: &str) -> Option<Cow<'static, str>> {
+    if agent.contains("monitor") || agent.contains("analysis") {
+        return Some(Cow::Borrowed(""));
+    }
+    let words: Vec<&str> = agent
+        .split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | ',' | '\u{2019}' | '\''))
+        .filter(|w| !w.is_empty() && *w != "s")
+        .collect();
+    // Only the words after a figure or its noun ("the 83 mine casualties Turkey").
+    let from = words
+        .iter()
+        .rposition(|w| w.bytes().any(|c| c.is_ascii_digit()) || w.starts_with("casualt"))
+        .map_or(0, |i| i + 1);
+    let words = &words[from..];
+    let last = *words.last()?;
+    if words
+        .iter()
+        .any(|w| matches!(*w, "government" | "ministry" | "authorities"))
+    {
+        return Some(Cow::Borrowed("state"));
+    }
+    // The state by name: its last one to four words.
+    for n in 1..=words.len().min(4) {
+        let name = words[words.len() - n..].join(" ");
+        if minewatch_refdata::resolve_state(&name).is_some_and(|st| st.iso3 == subject) {
+            return Some(Cow::Borrowed("state"));
+        }
+    }
+    if matches!(
+        last,
+        "it" | "they"
+            | "which"
+            | "that"
+            | "and"
+            | "were"
+            | "was"
+            | "been"
+            | "be"
+            | "people"
+            | "persons"
+            | "survivors"
+            | "victims"
+    ) {
+        return None;
+    }
+    Some(Cow::Owned(format!("other:{last}")))
+}
+
+/// The figures whose counter ([`counted_by`]) keeps them apart: casualties.
+fn key_predicate_counted(p: &str) -> bool {
+    p == "casualties"
+}
 
 fn conflicting(doc: &Document, facts: &[Fact], out: &mut Vec<Diagnostic>) {
     // The paragraph a fact stands in (paragraphs are in text order); a table (a
@@ -609,73 +782,86 @@ fn conflicting(doc: &Document, facts: &[Fact], out: &mut Vec<Diagnostic>) {
             f.column.as_deref().unwrap_or_default(),
             // The killed and the injured are not two counts of the same.
             f.casualty.as_deref().unwrap_or_default(),
+            // Nor are the state's count and the Monitor's.
+            if key_predicate_counted(&f.predicate) {
+                counted_by(f)
+            } else {
+                Cow::Borrowed("")
+            },
         );
         groups.push((key, f));
     }
     groups.sort_by(|a, b| a.0.cmp(&b.0));
-    for g in groups.chunk_by(|a, b| a.0 == b.0) {
-        let key = g[0].0;
-        // The same value (and qualifier) stated again and again clashes nowhere (unless
-        // its interval is empty, so that it clashes with itself): a profile repeating
-        // itself is not compared pair by pair.
-        let first = g[0].1;
-        let clashes_with_itself =
-            !DATED_EVENTS.contains(&key.0) && interval(first).is_some_and(|(lo, hi)| hi < lo);
-        if !clashes_with_itself
-            && g.iter()
-                .all(|(_, f)| f.value == first.value && f.qualifier == first.qualifier)
-        {
-            continue;
-        }
-        'pairs: for (i, (_, a)) in g.iter().enumerate() {
-            for (_, b) in &g[i + 1..] {
-                if a.span == b.span {
-                    continue;
-                }
-                // Casualties and money are broken down by who, where, how and to whom
-                // ("The majority of casualties (156) were male", "$16.2 million to
-                // Cambodia"): a paragraph's total for a year is its largest figure for
-                // it, the others its parts. Only totals are compared.
-                if matches!(key.0, "casualties" | "spending")
-                    && (!paragraph_total(a, g) || !paragraph_total(b, g))
-                {
-                    continue;
-                }
-                let clash = if DATED_EVENTS.contains(&key.0) {
-                    match (full_date(&a.value), full_date(&b.value)) {
-                        (Some(x), Some(y)) => x != y,
-                        _ => false,
+    // The same figure by every counter: a paragraph's total is its largest whoever
+    // counted it (UNMAS's 22 above the 17 "known in detail" leaves 17 a part).
+    let same_but_counter = |a: &GroupKey, b: &GroupKey| {
+        (a.0, a.1, a.2, a.3, a.4, a.5, a.6) == (b.0, b.1, b.2, b.3, b.4, b.5, b.6)
+    };
+    for wide in groups.chunk_by(|a, b| same_but_counter(&a.0, &b.0)) {
+        for g in wide.chunk_by(|a, b| a.0 == b.0) {
+            let key = &g[0].0;
+            // The same value (and qualifier) stated again and again clashes nowhere (unless
+            // its interval is empty, so that it clashes with itself): a profile repeating
+            // itself is not compared pair by pair.
+            let first = g[0].1;
+            let clashes_with_itself =
+                !DATED_EVENTS.contains(&key.0) && interval(first).is_some_and(|(lo, hi)| hi < lo);
+            if !clashes_with_itself
+                && g.iter()
+                    .all(|(_, f)| f.value == first.value && f.qualifier == first.qualifier)
+            {
+                continue;
+            }
+            'pairs: for (i, (_, a)) in g.iter().enumerate() {
+                for (_, b) in &g[i + 1..] {
+                    if a.span == b.span {
+                        continue;
                     }
-                } else {
-                    match (interval(a), interval(b)) {
-                        (Some((a0, a1)), Some((b0, b1))) => a1 < b0 || b1 < a0,
-                        _ => false,
+                    // Casualties and money are broken down by who, where, how and to whom
+                    // ("The majority of casualties (156) were male", "$16.2 million to
+                    // Cambodia"): a paragraph's total for a year is its largest figure for
+                    // it, the others its parts. Only totals are compared.
+                    if matches!(key.0, "casualties" | "spending")
+                        && (!paragraph_total(a, wide) || !paragraph_total(b, wide))
+                    {
+                        continue;
                     }
-                };
-                if clash {
-                    let when = if key.2.is_empty() {
-                        String::new()
+                    let clash = if DATED_EVENTS.contains(&key.0) {
+                        match (full_date(&a.value), full_date(&b.value)) {
+                            (Some(x), Some(y)) => x != y,
+                            _ => false,
+                        }
                     } else {
-                        format!(" for {}", key.2)
+                        match (interval(a), interval(b)) {
+                            (Some((a0, a1)), Some((b0, b1))) => a1 < b0 || b1 < a0,
+                            _ => false,
+                        }
                     };
-                    out.push(
-                        Diagnostic::new(
-                            "conflicting-figures",
-                            Severity::Warning,
-                            span(b),
-                            format!(
-                                "{} ({}){when} is stated as {} here but as {} on line {}",
-                                what_is_stated(a),
-                                key.0,
-                                show(b),
-                                show(a),
-                                a.line
-                            ),
-                        )
-                        .with_related(span(a), "first stated here")
-                        .with_help("make the figures agree, or say which is for which time"),
-                    );
-                    break 'pairs;
+                    if clash {
+                        let when = if key.2.is_empty() {
+                            String::new()
+                        } else {
+                            format!(" for {}", key.2)
+                        };
+                        out.push(
+                            Diagnostic::new(
+                                "conflicting-figures",
+                                Severity::Warning,
+                                span(b),
+                                format!(
+                                    "{} ({}){when} is stated as {} here but as {} on line {}",
+                                    what_is_stated(a),
+                                    key.0,
+                                    show(b),
+                                    show(a),
+                                    a.line
+                                ),
+                            )
+                            .with_related(span(a), "first stated here")
+                            .with_help("make the figures agree, or say which is for which time"),
+                        );
+                        break 'pairs;
+                    }
                 }
             }
         }

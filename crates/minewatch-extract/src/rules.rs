@@ -336,6 +336,7 @@ const KEYWORDS: &[(&str, u64)] = &[
     ("stock", kw::STOCK),
     ("legislation", kw::LAW),
     ("law", kw::LAW),
+    ("bill", kw::LAW),
     ("decree", kw::LAW),
     ("regulation", kw::LAW),
     ("amendment", kw::LAW),
@@ -913,7 +914,8 @@ fn mentions_mbt(t: &Sent) -> bool {
 }
 
 /// A destroyed figure of a sentence about clearance ("during clearance", "in mined
-/// areas", "demining") whose own words do not say stockpiled.
+/// areas", "demining", explosive ordnance disposal) whose own words do not say
+/// stockpiled.
 fn cleared_not_stockpiled(l: &str, q: &Quantity) -> bool {
     let window = |before: usize, after: usize| {
         let mut a = q.hedge_start.saturating_sub(before);
@@ -932,8 +934,10 @@ fn cleared_not_stockpiled(l: &str, q: &Quantity) -> bool {
     if window(30, 30).contains("stockpil") {
         return false;
     }
-    // Clearance words near the figure (a long sentence may name clearance elsewhere).
-    let near = window(80, 80);
+    // Clearance words near the figure (a long sentence may name clearance elsewhere);
+    // explosive ordnance disposal and unexploded ordnance too ("5,449 mines and
+    // 64,384 UXO were detected and destroyed in emergency EOD operations").
+    let near = window(100, 80);
     [
         "clearance",
         "cleared",
@@ -941,6 +945,10 @@ fn cleared_not_stockpiled(l: &str, q: &Quantity) -> bool {
         "demining",
         "minefield",
         "land release",
+        " eod",
+        "explosive ordnance disposal",
+        " uxo",
+        "unexploded ordnance",
     ]
     .iter()
     .any(|w| near.contains(w))
@@ -1586,8 +1594,9 @@ fn events<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, Ev)]) {
                 continue;
             }
         }
-        // "National implementation legislation entered into force in November 2004":
-        // a law's entry into force, not the treaty's.
+        // "National implementation legislation entered into force in November 2004",
+        // "The bill entered into force on 6 December 2012": a law's entry into force,
+        // not the treaty's.
         if ev == Ev::Eif && t.has(kw::LAW) {
             // (A space first: "Law 2004-044 entered into force" opens the sentence.)
             let before = format!(" {}", &t.lower[..a]);
@@ -1595,6 +1604,7 @@ fn events<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, Ev)]) {
             let law = [
                 "legislation",
                 " law",
+                " bill",
                 "decree",
                 "regulation",
                 "amendment",
@@ -1651,7 +1661,9 @@ fn events<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, Ev)]) {
             continue;
         }
         if matches!(ev, Ev::Deposit(_))
-            && (domestic_step(t.lower, a, b, t.has(kw::LEGIS)) || prospect(t.lower, a, b))
+            && (domestic_step(t.lower, a, b, t.has(kw::LEGIS))
+                || prospect(t.lower, a, b)
+                || not_yet_deposited(t.lower, b))
         {
             continue;
         }
@@ -1782,6 +1794,22 @@ fn events<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, Ev)]) {
 
 /// An accession or ratification spoken of as a prospect, not done: "the possibility
 /// of accession", "steps towards ratification", "called for its accession".
+/// "its instrument of ratification had not yet been deposited", "... has yet to be
+/// deposited", "... was never deposited": the verb after the instrument, negated
+/// (within its clause), says there was no deposit.
+fn not_yet_deposited(l: &str, b: usize) -> bool {
+    let rest = &l[b..];
+    let clause = rest.find([',', ';', '.', '(']).map_or(rest, |e| &rest[..e]);
+    let Some(v) = clause.find("deposit") else {
+        return false;
+    };
+    clause[..v].split_whitespace().any(|w| {
+        matches!(w, "not" | "never" | "yet" | "still")
+            || w.ends_with("n't")
+            || w.ends_with("n\u{2019}t")
+    })
+}
+
 fn prospect(l: &str, a: usize, b: usize) -> bool {
     if !matches!(&l[a..b], "accession" | "ratification") {
         return false;
@@ -3966,11 +3994,11 @@ fn as_of(t: &Sent, q: &Quantity, present: bool) -> Option<String> {
     {
         let ds: Vec<&DateMention> = t.dates.iter().filter(|d| d.start > p).take(2).collect();
         // "between 1999 and 2008", "between 1999 and the end of 2016", "Between
-        // 2011–2015"
+        // 2011–2015", and as some profiles have it, "between 1975 to the end of 2017"
         if ds.len() == 2
             && matches!(
                 l[ds[0].end..ds[1].start].trim(),
-                "and" | "and the end of" | "\u{2013}" | "-"
+                "and" | "and the end of" | "to" | "to the end of" | "\u{2013}" | "-"
             )
         {
             return Some(format!("{}/{}", ds[0].iso(), ds[1].iso()));
@@ -4137,6 +4165,23 @@ fn as_of(t: &Sent, q: &Quantity, present: bool) -> Option<String> {
         .rev()
         .filter(usable)
         .find(|d| d.end <= q.hedge_start);
+    // "... the casualties reported in 2013 but it remains a decrease from the 69
+    // new casualties identified in Turkey from IMFT reporting in 2012": a date
+    // before the figure, in a clause of its own, is not its date where its own clause
+    // gives one after it.
+    let own_after = t.dates.iter().filter(usable).find(|d| {
+        d.start >= q.end && d.start - q.end < 120 && !l[q.end..d.start].contains([',', ';', '.'])
+    });
+    let before = match (before, own_after) {
+        (Some(b), Some(a))
+            if [" but ", "; ", ", while ", " whereas "]
+                .iter()
+                .any(|w| l[b.end..q.hedge_start].contains(w)) =>
+        {
+            Some(a)
+        }
+        _ => before,
+    };
     let d = before.or_else(|| t.dates.iter().filter(usable).find(|d| d.start >= q.end));
     match d {
         Some(d) => {
@@ -4569,6 +4614,15 @@ fn casualty_scope(
     {
         f.uncertain("the casualties of one cause, a part of the year's");
     }
+    // "... five casualties were caused by improvised mines, and 17 by ERW": the list
+    // of causes goes on without its verb.
+    if l[q.phrase_end.max(q.end)..].trim_start().starts_with("by ")
+        && ["caused by", "resulted in", "resulted from", "attributed to"]
+            .iter()
+            .any(|w| l[..q.hedge_start].contains(w))
+    {
+        f.uncertain("the casualties of one cause, a part of the year's");
+    }
     // "6 deminers were killed", "landmines killed 9 civilians", "22 casualties
     // were recorded among security forces": the casualties of one group of
     // people, a part of the year's.
@@ -4621,6 +4675,18 @@ fn casualty_scope(
     }
     if subset_opening && qi > 0 {
         f.uncertain("a part of a subset (a place's or a source's casualties)");
+    }
+    // "Included in the total for 2014 were 19 mine casualties from Syria": a part
+    // of a total given elsewhere.
+    if [
+        "included in the total",
+        "included in this total",
+        "included in the annual total",
+    ]
+    .iter()
+    .any(|w| l[..q.hedge_start].contains(w))
+    {
+        f.uncertain("a part of a total given elsewhere");
     }
     // "1,653 killed; 6,304 survivors": the living, not casualties of one outcome.
     if noun == "survivors" {
