@@ -278,6 +278,24 @@ fn cell_lost(text: &str, t: &minewatch_profile::Table, r: usize, c: usize, total
         .filter(|(i, _)| *i != r)
         .filter_map(|(_, o)| o.cells.get(c).and_then(|x| x.value.as_deref()))
         .peekable();
+    // A column of amounts in different currencies ("$12,300,000", "€2,100,400",
+    // "SEK25,000,000") has no total.
+    let currency = |v: &str| {
+        let v = v.trim();
+        v[..v.find(|ch: char| ch.is_ascii_digit()).unwrap_or(v.len())].to_string()
+    };
+    let mut currencies = t
+        .rows
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i != r)
+        .filter_map(|(_, o)| o.cells.get(c).and_then(|x| x.value.as_deref()))
+        .map(currency);
+    if let Some(first) = currencies.next() {
+        if currencies.any(|x| x != first) {
+            return false;
+        }
+    }
     // A column with no other value: nothing says what it holds, so the cell counts.
     others.peek().is_none() || others.any(figure)
 }

@@ -167,3 +167,41 @@ fn a_contributions_summary_is_read_by_its_period() {
         .replace('\u{a0}', "N/A");
     assert_eq!(empty_tables(&lost).len(), 1, "{:?}", empty_tables(&lost));
 }
+
+/// A contributions table by donor (session 13, from real Support for Mine Action
+/// profiles): header cells with their unit on a second line ("Amount" over
+/// "(national currency)"), rows whose second cell is words, amounts with a currency
+/// sign or code ("€2,100,400", "SEK25,000,000"), and a total row whose first cells
+/// were left blank. Nothing was lost (its rows had been read from the first donor on,
+/// the header as text, and the total's blank cells as lost values); a section
+/// heading was not lost either.
+#[test]
+fn a_contributions_table_by_donor_is_read_by_its_header() {
+    let table = format!("{HEAD}In 2025, four donors gave $21.9 million to mine action in Chile.[1]\n\nInternational contributions: 2025[1]\n\nDonor\n\nSector\n\nAmount\n(national currency)\n\nAmount\n($)\n\nUS\n\nClearance\n\n$12,300,000\n\n12,300,000\n\nGermany\n\nClearance and victim assistance\n\n\u{20ac}2,100,400\n\n2,792,100\n\nSweden\n\nVarious\n\nSEK40,000,000\n\n3,930,000\n\nJapan\n\nClearance\n\n\u{a5}310,000,000\n\n2,930,000\n\nTotal\n\n\n\n\n\n21,952,100\n\n[1] Donors' reports.\n");
+    assert_eq!(empty_tables(&table), []);
+    let doc = minewatch_profile::read(table.as_bytes());
+    assert_eq!(doc.tables.len(), 1);
+    let t = &doc.tables[0];
+    let cols: Vec<&str> = t.columns.iter().map(|c| c.value.as_str()).collect();
+    assert_eq!(
+        cols,
+        ["Sector", "Amount (national currency)", "Amount ($)"],
+        "the label column's header dropped, as in the pipe form"
+    );
+    let labels: Vec<&str> = t.rows.iter().map(|r| r.label.value.as_str()).collect();
+    assert_eq!(labels, ["US", "Germany", "Sweden", "Japan", "Total"]);
+    assert_eq!(t.rows[2].cells[1].value.as_deref(), Some("SEK40,000,000"));
+    // The total's value is the last column's; its first cells are blank.
+    let total: Vec<Option<&str>> = t.rows[4].cells.iter().map(|c| c.value.as_deref()).collect();
+    assert_eq!(total, [None, None, Some("21,952,100")]);
+    let opts = Options {
+        as_of: "2026-06-01".parse().unwrap(),
+        ..Options::default()
+    };
+    let codes: Vec<&str> = check(&doc, &opts).iter().map(|d| d.code).collect();
+    assert!(!codes.contains(&"lost-heading"), "{codes:?}");
+    assert_eq!(doc.to_bytes(), table.as_bytes());
+    // The same table with an amount lost (a blank line where it stood) is a loss.
+    let lost = table.replace("\n\n2,792,100\n", "\n\n\n");
+    assert_eq!(empty_tables(&lost).len(), 1, "{:?}", empty_tables(&lost));
+}

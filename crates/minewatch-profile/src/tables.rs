@@ -21,13 +21,44 @@ fn is_numeric_cell(s: &str) -> bool {
             c.is_ascii_digit()
                 || matches!(
                     c,
-                    ',' | '.' | ' ' | '-' | '+' | '\u{2013}' | '$' | '%' | '~' | '*'
+                    ',' | '.'
+                        | ' '
+                        | '-'
+                        | '+'
+                        | '\u{2013}'
+                        | '$'
+                        | '\u{20ac}'
+                        | '\u{a3}'
+                        | '\u{a5}'
+                        | '%'
+                        | '~'
+                        | '*'
                 )
         })
 }
 
-/// A short single line that can be a table cell, label or caption.
+/// The second line of a header cell written on two ("Amount" over "(national
+/// currency)", "Size of area" over "(m2)"): a unit in parentheses.
+fn unit_line(line: &str) -> bool {
+    let t = line.trim();
+    t.len() <= 40
+        && t.len() >= 3
+        && t.starts_with('(')
+        && t.ends_with(')')
+        && !t[1..t.len() - 1].contains(['(', ')'])
+}
+
+/// A short single line that can be a table cell, label or caption (or a header cell
+/// with its unit on a second line: its first line).
 fn short_line<'a>(src: &Src<'a>, c: &Chunk) -> Option<&'a str> {
+    if !c.blank && c.last == c.first + 1 && unit_line(src.line(c.last)) {
+        let first = src.line(c.first).trim();
+        let ok = !first.is_empty()
+            && first.chars().nth(60).is_none()
+            && !is_numeric_cell(first)
+            && !first.ends_with(['.', ';', ':', ',', '!', '?']);
+        return ok.then(|| src.line(c.first));
+    }
     let line = src.single_line(c)?;
     let t = line.trim();
     // More than 100 characters: the 101st exists (no need to count a long line).
@@ -59,6 +90,17 @@ fn located(src: &Src, c: &Chunk) -> Located<String> {
     let lead = raw.len() - raw.trim_start().len();
     let t = raw.trim();
     let span = Span::new(l.start + lead, l.start + lead + t.len());
+    // A header cell with its unit on a second line: both, joined by a space.
+    if c.last == c.first + 1 && unit_line(src.line(c.last)) {
+        let l2 = src.lines[c.last];
+        let raw2 = &src.text[l2.start..l2.end];
+        let t2 = raw2.trim();
+        let end = l2.start + (raw2.len() - raw2.trim_start().len()) + t2.len();
+        return Located {
+            value: format!("{t} {t2}"),
+            span: Span::new(span.start, end),
+        };
+    }
     Located {
         value: t.to_string(),
         span,
@@ -382,7 +424,12 @@ fn blank_line_table(
     let period = g - k;
     let value_cell = |c: usize| {
         let t = text_of(c);
+        // An amount with its currency's code: "SEK25,000,000", "US$1,200".
+        let code = t.bytes().take_while(u8::is_ascii_uppercase).count();
         is_numeric_cell(t)
+            || (1..=3).contains(&code)
+                && t[code..].starts_with(|ch: char| ch.is_ascii_digit() || ch == '$')
+                && is_numeric_cell(&t[code..])
             || matches!(
                 t,
                 "N/A" | "N/R" | "n/a" | "NA" | "-" | "\u{2013}" | "\u{2014}" | "None" | "Nil"
@@ -413,6 +460,58 @@ fn blank_line_table(
     } else {
         0
     };
+    let (mut g, mut period, mut used) = (g, period, used);
+    // A header of words one blank line above rows whose cells are words too ("Donor"
+    // / "Sector" / "Amount (national currency)" / "Amount ($)" over "US" /
+    // "Clearance" / "$22,450,000" / "22,450,000", the contributions tables of
+    // Support for Mine Action profiles): the narrowest header whose rows all end
+    // in a value and have their values in the same columns, two rows at least.
+    if columns.is_empty() && used < 2 * period.max(2) {
+        let value_pattern = |row: &[(usize, usize)]| -> Vec<bool> {
+            row[1..].iter().map(|&(c, _)| value_cell(c)).collect()
+        };
+        for p in 2..=6 {
+            let start = k + p;
+            if start >= elems.len()
+                || elems[k + 1..=start].iter().any(|&(_, gap)| gap != 1)
+                || elems[k..start]
+                    .iter()
+                    .any(|&(c, _)| value_cell(c) || figure_with_words(text_of(c)))
+            {
+                continue;
+            }
+            let mut n = 0;
+            let mut pattern: Option<Vec<bool>> = None;
+            for row in elems[start..].chunks(p) {
+                let whole = row.len() == p
+                    && row.iter().all(|&(_, gap)| gap == 1)
+                    && value_cell(row[p - 1].0)
+                    && !value_cell(row[0].0)
+                    && pattern.as_ref().is_none_or(|x| *x == value_pattern(row));
+                if !whole {
+                    break;
+                }
+                pattern.get_or_insert_with(|| value_pattern(row));
+                n += p;
+            }
+            if n >= 2 * p {
+                // A last row that stops short: its label, then values after a wider
+                // gap where its first cells were left blank ("Total" over the last
+                // column's sum), to the end of the run.
+                let rest = &elems[start + n..];
+                if rest.len() >= 2
+                    && rest.len() < p
+                    && rest[0].1 == 1
+                    && !value_cell(rest[0].0)
+                    && rest[1..].iter().all(|&(c, _)| value_cell(c))
+                {
+                    n += rest.len();
+                }
+                (g, period, used) = (start, p, n);
+                break;
+            }
+        }
+    }
     let by_period = period >= 2 && used >= 2 * period;
     if by_period {
         elems.truncate(g + used);
@@ -422,7 +521,7 @@ fn blank_line_table(
             .collect();
         for row in elems[g..].chunks(period) {
             let label = located(src, &chunks[row[0].0]);
-            let cells = row[1..]
+            let mut cells: Vec<Cell> = row[1..]
                 .iter()
                 .map(|&(c, _)| {
                     let loc = located(src, &chunks[c]);
@@ -432,6 +531,16 @@ fn blank_line_table(
                     }
                 })
                 .collect();
+            // A short row whose values stand after a wider gap has its first cells
+            // blank: its values are the last columns'.
+            if row.len() < period && row.get(1).is_some_and(|&(_, gap)| gap > 1) {
+                let at = label.span.end;
+                let blanks = (0..period - row.len()).map(|_| Cell {
+                    value: None,
+                    span: Span::new(at, at),
+                });
+                cells.splice(0..0, blanks);
+            }
             rows.push(Row { label, cells });
         }
     }
