@@ -913,6 +913,36 @@ fn mentions_mbt(t: &Sent) -> bool {
     t.has(kw::TREATY | kw::OTTAWA) || (t.has(kw::CONVENTION) && !mentions_ccw(t))
 }
 
+/// "this number was reduced to ", "the total has been increased to ": the words
+/// before a figure that sets anew a number the sentence gave before.
+fn changed_number(before: &str) -> bool {
+    let Some(b) = before.strip_suffix(" to ") else {
+        return false;
+    };
+    let Some((b, verb)) = b.rsplit_once(' ') else {
+        return false;
+    };
+    if !matches!(
+        verb,
+        "reduced" | "increased" | "decreased" | "lowered" | "raised" | "revised" | "cut"
+    ) {
+        return false;
+    }
+    let b = ["was", "has been", "had been", "is", "were"]
+        .iter()
+        .find_map(|a| b.strip_suffix(a))
+        .map_or(b, str::trim_end);
+    [
+        "this number",
+        "that number",
+        "the number",
+        "the total",
+        "this total",
+    ]
+    .iter()
+    .any(|w| b.ends_with(w))
+}
+
 /// A destroyed figure of a sentence about clearance ("during clearance", "in mined
 /// areas", "demining", explosive ordnance disposal) whose own words do not say
 /// stockpiled.
@@ -3262,7 +3292,8 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
             "the total to ",
         ]
         .iter()
-        .any(|w| l[..qs[i].hedge_start].ends_with(w));
+        .any(|w| l[..qs[i].hedge_start].ends_with(w))
+            || changed_number(&l[..qs[i].hedge_start]);
         let people_verb = prev_unit == "people"
             && matches!(
                 verb,
@@ -3334,7 +3365,7 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
                     .strip_suffix(" (")
                     .is_some_and(|g| !g.contains(['(', ')', ';', ',']))
                 && elided
-            || that_number && gap.len() < 80
+            || that_number && gap.len() < 120
             || of_the_whole
         {
             qs[i].unit = Some(prev_unit);
@@ -3844,6 +3875,42 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
             });
             f.casualty = Some(if either { "total" } else { k }.into());
             casualty_scope(&mut f, l, q, &qs, qi, &admitted, &detail, subset_opening);
+        }
+        // "...; this number was reduced to 643 by May 2012": the number the sentence
+        // gave before, of the same state, set anew as of the date after "by".
+        if changed_number(&l[..q.hedge_start]) {
+            if f.subject == "UNK" {
+                if let Some(prev) = cx.out[cx.sent_start..].last() {
+                    f.subject = prev.subject.clone();
+                }
+            }
+            let after = q.phrase_end.max(q.end);
+            if let Some(d) = t
+                .dates
+                .iter()
+                .find(|d| d.start >= after && l[after..d.start].trim() == "by")
+            {
+                f.as_of = Some(d.iso());
+            }
+        }
+        // "It initially retained 5,000 antipersonnel mines; this number was reduced to
+        // 4,291 by the middle of 2012": the first figure held before the sentence's
+        // date, not at it.
+        if qs[qi + 1..]
+            .iter()
+            .any(|o| changed_number(&l[..o.hedge_start]))
+            && [
+                "initially",
+                "originally",
+                "at first",
+                "first retained",
+                "first declared",
+                "first reported",
+            ]
+            .iter()
+            .any(|w| l[..q.hedge_start].contains(w))
+        {
+            f.uncertain("an initial figure, changed later in the sentence");
         }
         if pred == QPred::Transfer {
             // "to 38 countries"

@@ -2489,3 +2489,35 @@ fn converted_amounts_may_be_off_by_rounding_counts_may_not() {
         .collect();
     assert_eq!(found.len(), 1, "{found:?}");
 }
+
+/// "Poland initially retained 1,200 mines; this number was reduced to 950 by May
+/// 2012": the new number is the state's, as of the date after "by", and the initial
+/// one held before it (session 13, from real profiles).
+#[test]
+fn a_number_reduced_later_in_the_sentence() {
+    let doc = doc_of("Poland initially retained 1,200 antipersonnel mines for training; this number was reduced to 950 by May 2012.[1] Poland first retained 3,000 mines for research, but by the end of 2010 this number had been reduced to 2,400.[1]\n\n[1] One.");
+    let facts = extract(&doc);
+    let got: Vec<(&str, f64, Option<&str>, Confidence)> = of(&facts, "retained.total")
+        .map(|f| {
+            (
+                f.subject.as_str(),
+                f.value.as_number().unwrap(),
+                // The time of an initial figure is not the sentence's: not asked.
+                f.as_of
+                    .as_deref()
+                    .filter(|_| f.confidence == Confidence::High),
+                f.confidence,
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("POL", 1200.0, None, Confidence::Low),
+            ("POL", 950.0, Some("2012-05"), Confidence::High),
+            ("POL", 3000.0, None, Confidence::Low),
+            ("POL", 2400.0, Some("2010"), Confidence::High),
+        ],
+        "{facts:#?}"
+    );
+}
