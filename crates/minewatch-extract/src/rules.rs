@@ -757,9 +757,41 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
     }
     tables(&mut cx, body);
     key_data(&mut cx, body);
+    if doc.header.country_iso3.is_none() {
+        unnamed_subject_from_the_named(&mut cx.out);
+    }
     cx.out
         .sort_by(|a, b| (a.span[0], a.value_span[0]).cmp(&(b.span[0], b.value_span[0])));
     cx.out
+}
+
+/// A profile whose header names no state (a page cut above its title, a report
+/// chapter under a site's menu): where the facts that name a state name one and the
+/// same ("Kazakhstan voted in favor ...", twice at least, and two in three of them),
+/// the facts that name none ("It has not produced ...") are that state's; otherwise
+/// they stay of an unknown subject.
+fn unnamed_subject_from_the_named(out: &mut [Fact]) {
+    let state = |s: &str| {
+        s.len() == 3 && s != "UNK" && s != "EU" && s.bytes().all(|b| b.is_ascii_uppercase())
+    };
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for f in out.iter().filter(|f| state(&f.subject)) {
+        match counts.iter_mut().find(|(s, _)| *s == f.subject) {
+            Some(c) => c.1 += 1,
+            None => counts.push((&f.subject, 1)),
+        }
+    }
+    let named: usize = counts.iter().map(|c| c.1).sum();
+    let Some(&(best, n)) = counts.iter().max_by_key(|c| c.1) else {
+        return;
+    };
+    if n < 2 || n * 3 < named * 2 {
+        return;
+    }
+    let best = best.to_string();
+    for f in out.iter_mut().filter(|f| f.subject == "UNK") {
+        f.subject.clone_from(&best);
+    }
 }
 
 /// A short line naming an instrument other than the Mine Ban Treaty, as the label of
@@ -1704,6 +1736,31 @@ fn events<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, Ev)]) {
         let Some(d) = assigned[k].map(|i| &t.dates[i]) else {
             continue;
         };
+        // "On 2 March 2003, one day after its treaty-mandated deadline, Djibouti
+        // destroyed ...": a date before a deadline said to be passed or not yet
+        // reached is the event's, not the deadline's.
+        if ev == Ev::DestructionDeadline && d.end <= a {
+            let between = &t.lower[d.end..a];
+            if [" after ", " before ", " ahead of ", " past ", " beyond "]
+                .iter()
+                .any(|w| between.contains(w))
+            {
+                continue;
+            }
+        }
+        // "its Parliament ratified the treaty, which the President signed on 14 June
+        // 2000": the President signed the ratification, not the treaty.
+        if ev == Ev::Signature {
+            let clause = t.lower[..a].rsplit(',').next().unwrap_or("").trim_start();
+            // (Past the comma's footnote reference: "the treaty,[1] which ...".)
+            let clause = match clause.strip_prefix('[').and_then(|c| c.split_once(']')) {
+                Some((n, rest)) if n.bytes().all(|b| b.is_ascii_digit()) => rest.trim_start(),
+                _ => clause,
+            };
+            if clause.starts_with("which ") && has(mm!("ratif"), &t.lower[..a]) {
+                continue;
+            }
+        }
         // "was due by 30 April 2025 but had not been received as of 1 October 2025": a
         // report not made has no date; "as of" dates what was known, not a submission.
         if matches!(ev, Ev::ReportA7 | Ev::ReportCcw) {

@@ -2521,3 +2521,47 @@ fn a_number_reduced_later_in_the_sentence() {
         "{facts:#?}"
     );
 }
+
+/// From real archived pages whose header was cut (session 13): the facts that name no
+/// state are the state's that the others name (and checked against its data); a
+/// date before "one day after its treaty-mandated deadline" is the destruction's, not
+/// the deadline's; "its Parliament ratified the treaty, which the President signed"
+/// dates the ratification's signing, not the treaty's.
+#[test]
+fn a_page_without_its_title_and_dates_around_a_deadline() {
+    let page = "Mine Ban Policy\n\nLast updated: 1 September 2026\n\nUtopia is a made-up state; Djibouti signed the Mine Ban Treaty on 3 December 1997 and ratified it on 18 May 1998.[1] On 2 March 2003, one day after its treaty-mandated deadline, it destroyed the last of its stockpile of 1,118 antipersonnel mines.[1] On 27 April 2000, its Parliament ratified the treaty,[1] which the President signed on 14 June 2000.[1] Djibouti voted in favor of UNGA Resolution 74/61 on 12 December 2019.[1]\n\n[1] One.\n";
+    let doc = minewatch_profile::read(page.as_bytes());
+    assert!(doc.header.country_iso3.is_none());
+    let facts = extract(&doc);
+    let got: Vec<(&str, &str)> = facts
+        .iter()
+        .map(|f| (f.predicate.as_str(), f.subject.as_str()))
+        .collect();
+    assert!(
+        got.iter().all(|(_, s)| *s == "DJI"),
+        "every fact the state's: {got:?}"
+    );
+    assert!(
+        !got.iter()
+            .any(|(p, _)| *p == "stockpile.destruction_deadline"),
+        "{got:?}"
+    );
+    let signatures: Vec<&Value> = of(&facts, "treaty.signature").map(|f| &f.value).collect();
+    assert_eq!(signatures, [&Value::Text("1997-12-03".into())]);
+    let found: Vec<&str> = cross_check(&doc, &facts, &opts("2026-09-01"))
+        .iter()
+        .map(|d| d.code)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .filter(|c| *c != "stale-as-of")
+        .collect();
+    assert_eq!(found, Vec::<&str>::new());
+    // Two states named as often: the facts that name none stay unknown.
+    let page = "Mine Ban Policy\n\nLast updated: 1 September 2026\n\nDjibouti signed the Mine Ban Treaty on 3 December 1997.[1] Angola signed the Mine Ban Treaty on 4 December 1997.[1] It destroyed its stockpile of 1,118 antipersonnel mines in March 2003.[1]\n\n[1] One.\n";
+    let doc = minewatch_profile::read(page.as_bytes());
+    let facts = extract(&doc);
+    assert!(
+        of(&facts, "stockpile.destroyed").all(|f| f.subject == "UNK"),
+        "{facts:#?}"
+    );
+}
