@@ -243,7 +243,7 @@ mod kw {
 
 /// The first words of every event trigger phrase (bit `i` of [`Sent::ev`] is `EV_FIRST[i]`):
 /// a sentence without any has no event.
-const EV_FIRST: [&str; 43] = [
+const EV_FIRST: [&str; 44] = [
     "signed",
     "instrument",
     "ratified",
@@ -287,6 +287,7 @@ const EV_FIRST: [&str; 43] = [
     "completion",
     "reports",
     "signatory",
+    "deposited",
 ];
 
 /// The words behind the [`kw`] bits (a word may carry several).
@@ -1217,6 +1218,10 @@ fn event_triggers(t: &Sent) -> Vec<(usize, usize, Ev)> {
             phrases!["instrument of acceptance"],
             Ev::Deposit("acceptance"),
         );
+        // "The President signed Nigeria's instrument of accession on 23 July 2001 and
+        // it was formally deposited with the UN on 27 September 2001": the deposit in
+        // the passive, the instrument named before (its kind is read from it).
+        add(phrases!["deposited"], Ev::Deposit("ratification"));
         add(phrases!["instrument of approval"], Ev::Deposit("approval"));
         add(
             phrases!["notification of succession", "succeeded to"],
@@ -1525,8 +1530,19 @@ fn assign_dates(t: &Sent, trig: &[(usize, usize, Ev)]) -> Vec<Option<usize>> {
     out
 }
 
+/// "deposited" is a trigger only after a pronoun for the instrument named before it
+/// ("... and it was formally deposited on 27 September 2001"); elsewhere the
+/// instrument's own words are ("its instrument of ratification was deposited on ...").
+fn pronoun_deposit(l: &str, a: usize) -> bool {
+    let before = l[..a].trim_end();
+    let before = before.strip_suffix(" formally").unwrap_or(before);
+    (before.ends_with(" it was") || before.ends_with(" which was"))
+        && has(mm!("instrument of "), &l[..a])
+}
+
 fn sentence<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
-    let trig = event_triggers(t);
+    let mut trig = event_triggers(t);
+    trig.retain(|&(a, b, _)| &t.lower[a..b] != "deposited" || pronoun_deposit(t.lower, a));
     if !trig.is_empty() {
         events(cx, t, &trig);
     }

@@ -2565,3 +2565,23 @@ fn a_page_without_its_title_and_dates_around_a_deadline() {
         "{facts:#?}"
     );
 }
+
+/// A deposit in the passive, the instrument named before it: "The President signed
+/// Poland's instrument of accession on 23 July 2001 and it was formally deposited
+/// with the UN on 27 September 2001" (session 13; the signing stays a step at home).
+#[test]
+fn a_deposit_in_the_passive_after_its_instrument() {
+    let doc = doc_of("The President signed Poland's instrument of accession on 23 July 2001 and it was formally deposited with the UN Secretary-General on 27 September 2001.[1] Its instrument of ratification was deposited on 17 March 1999.[1] Parliament approved the law in May 1999, and it was deposited in the archives on 2 June 1999.[1]\n\n[1] One.");
+    let facts = extract(&doc);
+    let got: Vec<(&Value, Option<&str>)> = of(&facts, "treaty.deposit")
+        .map(|f| (&f.value, f.instrument.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (&Value::Text("2001-09-27".into()), Some("accession")),
+            (&Value::Text("1999-03-17".into()), Some("ratification")),
+        ],
+        "{facts:#?}"
+    );
+}
