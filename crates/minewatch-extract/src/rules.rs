@@ -946,6 +946,33 @@ fn mentions_mbt(t: &Sent) -> bool {
     t.has(kw::TREATY | kw::OTTAWA) || (t.has(kw::CONVENTION) && !mentions_ccw(t))
 }
 
+/// A period of years right after a figure's phrase (past a parenthesis after it):
+/// "in 2011–2016", "in the period 1984–2010", "for 1999-2004".
+fn period_right_after(t: &Sent, q: &Quantity) -> Option<String> {
+    let l = t.lower;
+    let mut rest = &l[q.phrase_end.max(q.end)..];
+    if rest.starts_with(" (") {
+        rest = &rest[rest.find(')')? + 1..];
+    }
+    let rest = rest.trim_start();
+    let rest = [
+        "in the period ",
+        "for the period ",
+        "during the period ",
+        "in ",
+        "for ",
+        "during ",
+        "over ",
+    ]
+    .iter()
+    .find_map(|p| rest.strip_prefix(p))?;
+    let at = l.len() - rest.len();
+    let i = t.dates.iter().position(|d| d.start == at)?;
+    let (d0, d1) = (&t.dates[i], t.dates.get(i + 1)?);
+    matches!(l[d0.end..d1.start].trim(), "\u{2013}" | "-")
+        .then(|| format!("{}/{}", d0.iso(), d1.iso()))
+}
+
 /// "this number was reduced to ", "the total has been increased to ": the words
 /// before a figure that sets anew a number the sentence gave before.
 fn changed_number(before: &str) -> bool {
@@ -3259,9 +3286,12 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
     for i in (0..qs.len().saturating_sub(1)).rev() {
         if qs[i].unit.is_none() && qs[i].currency.is_none() && qs[i + 1].unit.is_some() {
             let gap = &l[qs[i].end..qs[i + 1].hedge_start];
+            // (Not over a date of the figure's own: "77 in 2009 and 90 casualties for
+            // 2008" — the unit is the figure's before it, and so is the phrase.)
             if gap.len() < 60
                 && (gap.ends_with(" and ") || gap.ends_with(", "))
                 && !has(mm!(" of "), gap)
+                && !gap.bytes().any(|b| b.is_ascii_digit())
             {
                 qs[i].unit = qs[i + 1].unit;
                 let cut = if gap.ends_with(" and ") { 5 } else { 2 };
@@ -4142,6 +4172,26 @@ fn as_of(t: &Sent, q: &Quantity, present: bool) -> Option<String> {
             )
         {
             return Some(format!("{}/{}", ds[0].iso(), ds[1].iso()));
+        }
+    }
+    // "240 mine/ERW casualties in 2011–2016 (60 killed; ...)", "4,120 ... casualties
+    // (1,010 killed; 3,110 injured) in the period 1980–2010": a period right after
+    // the figure (past its kinds in parentheses).
+    if let Some(p) = period_right_after(t, q) {
+        return Some(p);
+    }
+    // "... casualties in 2011–2016 (91 killed; 271 injured)": the kinds in the
+    // parenthesis after a period hold for it.
+    if let Some(open) = l[..q.hedge_start].rfind('(') {
+        if !l[open..q.hedge_start].contains(')') {
+            let pre = l[..open].trim_end().len();
+            if let Some(i) = t.dates.iter().position(|d| d.end == pre) {
+                if let Some(d0) = i.checked_sub(1).map(|k| &t.dates[k]) {
+                    if matches!(l[d0.end..t.dates[i].start].trim(), "\u{2013}" | "-") {
+                        return Some(format!("{}/{}", d0.iso(), t.dates[i].iso()));
+                    }
+                }
+            }
         }
     }
     // "From 1999 to 2008, Landmine Monitor identified 826 casualties": a period.

@@ -2585,3 +2585,31 @@ fn a_deposit_in_the_passive_after_its_instrument() {
         "{facts:#?}"
     );
 }
+
+/// Periods right after a figure, also past its kinds, and the kinds in a parenthesis
+/// after a period; a year after an elided unit is the figure's own (session 13, from
+/// real Casualties profiles).
+#[test]
+fn periods_after_figures_and_years_of_a_list() {
+    let doc = doc_of("4,120 mine/explosive remnants of war (ERW) casualties (1,010 killed; 3,110 injured) in the period 1980\u{2013}2010; 240 mine/ERW casualties in 2011\u{2013}2016 (60 killed; 180 injured).[1] Analysis of the data identified at least 81 mine/ERW casualties in 2010, 77 in 2009[1] and 90 casualties for 2008.[1] From 1999 to 2008, the Monitor identified 826 casualties.[1]\n\n[1] One.");
+    let facts = extract(&doc);
+    let got: Vec<(f64, Option<&str>)> = number_rows(&facts, "casualties")
+        .into_iter()
+        .map(|r| (r.0, r.1))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (4120.0, Some("1980/2010")),
+            (1010.0, Some("1980/2010")),
+            (3110.0, Some("1980/2010")),
+            (240.0, Some("2011/2016")),
+            (60.0, Some("2011/2016")),
+            (180.0, Some("2011/2016")),
+            (81.0, Some("2010")),
+            (77.0, Some("2009")),
+            (90.0, Some("2008")),
+            (826.0, Some("1999/2008")),
+        ]
+    );
+}
