@@ -271,33 +271,24 @@ fn cell_lost(text: &str, t: &minewatch_profile::Table, r: usize, c: usize, total
             && !v.bytes().any(|b| b.is_ascii_alphabetic())
             && v.bytes().any(|b| b.is_ascii_digit())
     };
-    let mut others = t
+    let others: Vec<&str> = t
         .rows
         .iter()
         .enumerate()
         .filter(|(i, _)| *i != r)
         .filter_map(|(_, o)| o.cells.get(c).and_then(|x| x.value.as_deref()))
-        .peekable();
+        .collect();
     // A column of amounts in different currencies ("$12,300,000", "€2,100,400",
     // "SEK25,000,000") has no total.
-    let currency = |v: &str| {
+    fn currency(v: &str) -> &str {
         let v = v.trim();
-        v[..v.find(|ch: char| ch.is_ascii_digit()).unwrap_or(v.len())].to_string()
-    };
-    let mut currencies = t
-        .rows
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| *i != r)
-        .filter_map(|(_, o)| o.cells.get(c).and_then(|x| x.value.as_deref()))
-        .map(currency);
-    if let Some(first) = currencies.next() {
-        if currencies.any(|x| x != first) {
-            return false;
-        }
+        &v[..v.find(|ch: char| ch.is_ascii_digit()).unwrap_or(v.len())]
+    }
+    if others.iter().any(|v| currency(v) != currency(others[0])) {
+        return false;
     }
     // A column with no other value: nothing says what it holds, so the cell counts.
-    others.peek().is_none() || others.any(figure)
+    others.is_empty() || others.iter().any(|v| figure(v))
 }
 
 /// Whether the line holding byte `end` is followed by exactly one blank line and then

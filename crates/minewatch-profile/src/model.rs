@@ -523,16 +523,7 @@ impl StoredModel<'_> {
                 span(o, l.span);
                 o.push(b'}');
             };
-            o.extend_from_slice(b"{\"form\":");
-            str(o, t.form.name());
-            o.extend_from_slice(b",\"span\":");
-            span(o, t.span);
-            o.extend_from_slice(b",\"caption\":");
-            located_str(o, &t.caption);
-            o.extend_from_slice(b",\"bracket_header\":");
-            located_str(o, &t.bracket_header);
-            o.extend_from_slice(b",\"bracketed_quantities\":");
-            bool(o, t.bracketed_quantities);
+            crate::stored::table_head(o, t, located_str);
             o.extend_from_slice(b",\"columns\":");
             array(o, &t.columns, located);
             o.extend_from_slice(b",\"rows\":");

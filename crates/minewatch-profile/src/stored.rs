@@ -112,6 +112,25 @@ fn opt_located(o: &mut Vec<u8>, l: &Option<Located<String>>) {
     }
 }
 
+/// A table's first fields, as both forms write them (`{"form",...,"bracketed_quantities"`),
+/// its caption and bracket header by `located`.
+pub(crate) fn table_head(
+    o: &mut Vec<u8>,
+    t: &crate::model::Table,
+    located: impl Fn(&mut Vec<u8>, &Option<Located<String>>),
+) {
+    o.extend_from_slice(b"{\"form\":");
+    str(o, t.form.name());
+    o.extend_from_slice(b",\"span\":");
+    span(o, t.span);
+    o.extend_from_slice(b",\"caption\":");
+    located(o, &t.caption);
+    o.extend_from_slice(b",\"bracket_header\":");
+    located(o, &t.bracket_header);
+    o.extend_from_slice(b",\"bracketed_quantities\":");
+    bool(o, t.bracketed_quantities);
+}
+
 impl StoredModel<'_> {
     /// The stored model in its compact form (see the [module](crate::stored)); what
     /// [`expand`] makes of it is the full form, [`StoredModel::to_json`].
@@ -181,16 +200,7 @@ impl StoredModel<'_> {
         }
         o.extend_from_slice(b"],\"tables\":");
         array(&mut o, &d.tables, |o, t| {
-            o.extend_from_slice(b"{\"form\":");
-            str(o, t.form.name());
-            o.extend_from_slice(b",\"span\":");
-            span(o, t.span);
-            o.extend_from_slice(b",\"caption\":");
-            opt_located(o, &t.caption);
-            o.extend_from_slice(b",\"bracket_header\":");
-            opt_located(o, &t.bracket_header);
-            o.extend_from_slice(b",\"bracketed_quantities\":");
-            bool(o, t.bracketed_quantities);
+            table_head(o, t, opt_located);
             o.extend_from_slice(b",\"columns\":[");
             let mut first = true;
             for c in &t.columns {
