@@ -444,16 +444,7 @@ impl StoredModel<'_> {
         use minewatch_model::json::{array, bool, into_string, opt_str, opt_uint, span, str, uint};
         let d = self.0;
         let mut o: Vec<u8> = Vec::with_capacity(d.text.len() * 2 + 256);
-        let located_str = |o: &mut Vec<u8>, l: &Option<Located<String>>| match l {
-            Some(l) => {
-                o.extend_from_slice(b"{\"value\":");
-                str(o, &l.value);
-                o.extend_from_slice(b",\"span\":");
-                span(o, l.span);
-                o.push(b'}');
-            }
-            None => o.extend_from_slice(b"null"),
-        };
+        let located_str = crate::stored::located_full;
         o.extend_from_slice(b"{\"format\":");
         str(&mut o, d.format.name());
         o.extend_from_slice(b",\"invalid_bytes\":");

@@ -112,6 +112,20 @@ fn opt_located(o: &mut Vec<u8>, l: &Option<Located<String>>) {
     }
 }
 
+/// A located text as the full form writes it: `{"value","span"}` or `null`.
+pub(crate) fn located_full(o: &mut Vec<u8>, l: &Option<Located<String>>) {
+    match l {
+        Some(l) => {
+            o.extend_from_slice(b"{\"value\":");
+            str(o, &l.value);
+            o.extend_from_slice(b",\"span\":");
+            span(o, l.span);
+            o.push(b'}');
+        }
+        None => o.extend_from_slice(b"null"),
+    }
+}
+
 /// A table's first fields, as both forms write them (`{"form",...,"bracketed_quantities"`),
 /// its caption and bracket header by `located`.
 pub(crate) fn table_head(
@@ -565,16 +579,7 @@ impl StoredModel<'_> {
     /// The header as the full form writes it (the compact form keeps it so).
     pub(crate) fn header_json(&self, o: &mut Vec<u8>) {
         let h = &self.0.header;
-        let located = |o: &mut Vec<u8>, l: &Option<Located<String>>| match l {
-            Some(l) => {
-                o.extend_from_slice(b"{\"value\":");
-                str(o, &l.value);
-                o.extend_from_slice(b",\"span\":");
-                span(o, l.span);
-                o.push(b'}');
-            }
-            None => o.extend_from_slice(b"null"),
-        };
+        let located = located_full;
         o.extend_from_slice(b"{\"country\":");
         located(o, &h.country);
         o.extend_from_slice(b",\"country_iso3\":");
