@@ -89,9 +89,8 @@ pub fn prepare(s: &mut SqliteStore) -> anyhow::Result<()> {
 /// Open the database ready for queries: created, migrated and loaded with the reference
 /// data on first use (later calls find the data loaded and write nothing).
 pub fn open(g: &Global) -> anyhow::Result<SqliteStore> {
-    let mut s = open_bare(g)?;
-    s.load_reference_data()
-        .with_context(|| format!("{}: loading the reference data", s.location()))?;
+    let mut s = open_unprepared(g)?;
+    prepare(&mut s)?;
     Ok(s)
 }
 
