@@ -1784,9 +1784,19 @@ fn events<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, Ev)]) {
         // reached is the event's, not the deadline's.
         if ev == Ev::DestructionDeadline && d.end <= a {
             let between = &t.lower[d.end..a];
-            if [" after ", " before ", " ahead of ", " past ", " beyond "]
-                .iter()
-                .any(|w| between.contains(w))
+            // ("declared mine-free on 10 December 2002, nearly seven years prior to its
+            // treaty deadline")
+            if [
+                " after ",
+                " before ",
+                " ahead of ",
+                " past ",
+                " beyond ",
+                " prior to ",
+                " earlier than ",
+            ]
+            .iter()
+            .any(|w| between.contains(w))
             {
                 continue;
             }
@@ -1910,6 +1920,18 @@ fn events<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, Ev)]) {
                 ));
             }
         }
+        // 'The President told the delegation that it had already "signed and ratified
+        // the Mine Ban Treaty on 20 January 1999."': someone's words, quoted, which
+        // the profile reports without stating them itself.
+        if matches!(
+            ev,
+            Ev::Signature | Ev::Deposit(_) | Ev::Eif | Ev::Withdrawal
+        ) && quoted_claim(t.s, a)
+        {
+            f.uncertain(
+                "a claim quoted from someone's words, which the profile does not state itself",
+            );
+        }
         // (Only this sentence's facts have its span.)
         if ev == Ev::ProductionLast
             && cx.out[cx.sent_start..]
@@ -1920,6 +1942,34 @@ fn events<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, Ev)]) {
         }
         cx.push(f);
     }
+}
+
+/// Whether byte `at` of sentence `s` stands inside a quotation that a reporting verb
+/// before it introduces ("told the delegation that it had \u{201c}signed and ratified
+/// ...\u{201d}", "said that \"...\""): an opening mark before `at` not yet closed.
+fn quoted_claim(s: &str, at: usize) -> bool {
+    let before = &s[..at];
+    let open = match before.rfind('\u{201c}') {
+        Some(q) if !before[q..].contains('\u{201d}') => Some(q),
+        // Straight quotes: an odd number of them before `at`.
+        _ if before.bytes().filter(|&b| b == b'"').count() % 2 == 1 => before.rfind('"'),
+        _ => None,
+    };
+    let Some(q) = open else { return false };
+    let intro = before[..q].to_ascii_lowercase();
+    [
+        "told",
+        "said",
+        "stated",
+        "claimed",
+        "asserted",
+        "insisted",
+        "according to",
+        "wrote",
+        "declared",
+    ]
+    .iter()
+    .any(|w| intro.contains(w))
 }
 
 /// An accession or ratification spoken of as a prospect, not done: "the possibility
@@ -2300,10 +2350,32 @@ fn subject<'a>(t: &Sent<'a, '_>, pos: usize, own: &str) -> String {
     };
     let mut i = first;
     let mut in_pp = false;
+    // A clause opened by an adverbial phrase ends it at its first comma: "After the
+    // treaty was ratified by Belize's House of Representatives, Belize deposited ...".
+    // (Not an apposition: "attended the meeting in Beirut, Lebanon in 2011".)
+    let mut intro = scan(&mut r, first) && {
+        let w = word(&r, first).1.to_ascii_lowercase();
+        INTRODUCERS.contains(&w.as_str())
+    };
     while scan(&mut r, i) {
+        if intro && i > first && before[..r.v[i].0].trim_end().ends_with(',') {
+            in_pp = false;
+            intro = false;
+        }
         let wk = kind(&r, i);
         if wk == PREPOSITION {
-            in_pp = true;
+            // "The Kingdom of Swaziland", "the Minister of Foreign Affairs of the
+            // Bahamas": a state's own title or office, of the state; "entered into
+            // force for Timor-Leste": the state the treaty binds. Neither opens a
+            // phrase whose state is not the subject.
+            let w = word(&r, i).1;
+            let prev = (i > first).then(|| word(&r, i - 1).1);
+            let of_title =
+                w.eq_ignore_ascii_case("of") && prev.is_some_and(|p| TITLES.contains(&p));
+            let for_force = w.eq_ignore_ascii_case("for") && prev == Some("force");
+            if !(of_title || for_force) {
+                in_pp = true;
+            }
             i += 1;
             continue;
         }
@@ -2386,6 +2458,49 @@ fn subject<'a>(t: &Sent<'a, '_>, pos: usize, own: &str) -> String {
     }
     own.to_string()
 }
+
+/// The words that open an adverbial phrase before a clause's subject.
+const INTRODUCERS: &[&str] = &[
+    "after",
+    "although",
+    "while",
+    "when",
+    "since",
+    "following",
+    "before",
+    "once",
+    "in",
+    "on",
+    "during",
+    "until",
+    "upon",
+    "with",
+    "despite",
+    "through",
+    "at",
+    "under",
+    "because",
+    "if",
+    "though",
+    "as",
+];
+
+/// The words of a state's formal name or of its offices before "of" and the state:
+/// "the Kingdom of ...", "the Government of ...", "the Minister of Foreign Affairs of ...".
+const TITLES: &[&str] = &[
+    "Kingdom",
+    "Republic",
+    "Principality",
+    "Sultanate",
+    "Federation",
+    "Commonwealth",
+    "Government",
+    "Minister",
+    "Ministry",
+    "President",
+    "Parliament",
+    "Affairs",
+];
 
 /// The agent of a passive verb at `pos` ("13 minefields laid by the Jordanian military",
 /// "mines planted by Ethiopian forces"): a state's forces named by its adjective.

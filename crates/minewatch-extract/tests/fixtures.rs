@@ -2524,12 +2524,12 @@ fn a_number_reduced_later_in_the_sentence() {
 
 /// From real archived pages whose header was cut (session 13): the facts that name no
 /// state are the state's that the others name (and checked against its data); a
-/// date before "one day after its treaty-mandated deadline" is the destruction's, not
-/// the deadline's; "its Parliament ratified the treaty, which the President signed"
+/// date before "one day after its treaty-mandated deadline" (or "five years prior to
+/// its treaty deadline", session 14) is the event's, not the deadline's; "its Parliament ratified the treaty, which the President signed"
 /// dates the ratification's signing, not the treaty's.
 #[test]
 fn a_page_without_its_title_and_dates_around_a_deadline() {
-    let page = "Mine Ban Policy\n\nLast updated: 1 September 2026\n\nUtopia is a made-up state; Djibouti signed the Mine Ban Treaty on 3 December 1997 and ratified it on 18 May 1998.[1] On 2 March 2003, one day after its treaty-mandated deadline, it destroyed the last of its stockpile of 1,118 antipersonnel mines.[1] On 27 April 2000, its Parliament ratified the treaty,[1] which the President signed on 14 June 2000.[1] Djibouti voted in favor of UNGA Resolution 74/61 on 12 December 2019.[1]\n\n[1] One.\n";
+    let page = "Mine Ban Policy\n\nLast updated: 1 September 2026\n\nUtopia is a made-up state; Djibouti signed the Mine Ban Treaty on 3 December 1997 and ratified it on 18 May 1998.[1] On 2 March 2003, one day after its treaty-mandated deadline, it destroyed the last of its stockpile of 1,118 antipersonnel mines.[1] It was declared free of mines on 5 May 2004, some five years prior to its treaty deadline.[1] On 27 April 2000, its Parliament ratified the treaty,[1] which the President signed on 14 June 2000.[1] Djibouti voted in favor of UNGA Resolution 74/61 on 12 December 2019.[1]\n\n[1] One.\n";
     let doc = minewatch_profile::read(page.as_bytes());
     assert!(doc.header.country_iso3.is_none());
     let facts = extract(&doc);
@@ -2611,5 +2611,77 @@ fn periods_after_figures_and_years_of_a_list() {
             (90.0, Some("2008")),
             (826.0, Some("1999/2008")),
         ]
+    );
+}
+
+/// Someone's words quoted by the profile are not the profile's own claim (session 14,
+/// from a real report quoting a President who said his country had ratified): a
+/// treaty date inside a quotation that a reporting verb introduces is kept, of low
+/// confidence, and no cross-check rests on it; the profile's own dates are checked.
+#[test]
+fn a_treaty_date_in_someones_quoted_words_is_not_the_profiles_claim() {
+    let page = "Tuvalu\n\nMine Ban Policy\n\nLast updated: 1 September 2026\n\nIn 2005 a minister told visiting campaigners that Tuvalu had \u{201c}acceded to the Mine Ban Treaty on 2 March 2004,\u{201d} but no instrument had reached the United Nations.[1] An adviser said that \"the country ratified the treaty on 9 May 2003.\"[1] Tuvalu deposited its instrument of accession on 13 September 2012.[1]\n\n[1] Interview.\n";
+    let doc = minewatch_profile::read(page.as_bytes());
+    let facts = extract(&doc);
+    let got: Vec<(&Value, Confidence)> = of(&facts, "treaty.deposit")
+        .map(|f| (&f.value, f.confidence))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (&Value::Text("2004-03-02".into()), Confidence::Low),
+            (&Value::Text("2003-05-09".into()), Confidence::Low),
+            (&Value::Text("2012-09-13".into()), Confidence::High),
+        ],
+        "{facts:#?}"
+    );
+    // The profile's own date (a year late) still contradicts the data; the quoted ones
+    // neither contradict it nor clash with the profile's.
+    let found: Vec<(&str, bool)> = cross_check(&doc, &facts, &opts("2026-09-01"))
+        .iter()
+        .map(|d| (d.code, d.message.contains("13 September 2012")))
+        .collect();
+    assert_eq!(found, [("contradicts-reference", true)], "{found:?}");
+}
+
+/// The state a sentence is about, on pages cut above their title (session 14, from real
+/// archived reports): named with its formal title ("The Kingdom of Swaziland", "the
+/// Prime Minister of the Cook Islands"), as the state the treaty binds ("entered into
+/// force for Timor-Leste"), or after an opening phrase that names another body ("After
+/// the treaty was ratified by Belize's House of Representatives, Belize deposited");
+/// a city's country in apposition is not the subject ("in Lusaka, Zambia").
+#[test]
+fn the_subject_by_its_title_the_treaty_binding_it_and_after_an_opening_phrase() {
+    let subjects = |body: &str| -> Vec<(String, String)> {
+        let doc = minewatch_profile::read(format!("{body}\n\n[1] One.\n").as_bytes());
+        assert!(doc.header.country_iso3.is_none());
+        extract(&doc)
+            .into_iter()
+            .map(|f| (f.predicate, f.subject))
+            .collect()
+    };
+    let p = |a: &str, b: &str| (a.to_string(), b.to_string());
+    assert_eq!(
+        subjects("The Kingdom of Swaziland signed the Mine Ban Treaty on 4 December 1997.[1]"),
+        [p("treaty.signature", "SWZ")]
+    );
+    assert_eq!(
+        subjects("The Prime Minister of the Cook Islands, Sir Thomas Davis, signed the Mine Ban Treaty on 3 December 1997.[1]"),
+        [p("treaty.signature", "COK")]
+    );
+    assert_eq!(
+        subjects("The Mine Ban Treaty entered into force for Timor-Leste on 1 November 2003.[1]"),
+        [p("treaty.entry_into_force", "TLS")]
+    );
+    assert_eq!(
+        subjects("After the treaty was approved by Belize\u{2019}s Senate, Belize deposited its instrument of ratification on 23 April 1998.[1]"),
+        [p("treaty.deposit", "BLZ")]
+    );
+    // A city's country in apposition does not name the subject.
+    assert_eq!(
+        subjects(
+            "Attended the Fourth Meeting of States Parties in Lusaka, Zambia in September 2013.[1]"
+        ),
+        [p("meeting.attendance", "UNK")]
     );
 }
