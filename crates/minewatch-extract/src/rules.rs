@@ -979,6 +979,23 @@ fn changed_number(before: &str) -> bool {
     let Some(b) = before.strip_suffix(" to ") else {
         return false;
     };
+    // In the active: "as of the end of 2007 it had reduced this number to 260".
+    const NUMBER: [&str; 5] = [
+        "this number",
+        "that number",
+        "the number",
+        "the total",
+        "this total",
+    ];
+    if let Some(v) = NUMBER.iter().find_map(|n| b.strip_suffix(n)) {
+        let verb = v.trim_end().rsplit(' ').next().unwrap_or("");
+        if matches!(
+            verb,
+            "reduced" | "increased" | "decreased" | "lowered" | "raised" | "revised" | "cut"
+        ) {
+            return true;
+        }
+    }
     let Some((b, verb)) = b.rsplit_once(' ') else {
         return false;
     };
@@ -992,15 +1009,7 @@ fn changed_number(before: &str) -> bool {
         .iter()
         .find_map(|a| b.strip_suffix(a))
         .map_or(b, str::trim_end);
-    [
-        "this number",
-        "that number",
-        "the number",
-        "the total",
-        "this total",
-    ]
-    .iter()
-    .any(|w| b.ends_with(w))
+    NUMBER.iter().any(|w| b.ends_with(w))
 }
 
 /// A destroyed figure of a sentence about clearance ("during clearance", "in mined
@@ -1484,14 +1493,27 @@ fn assign_dates(t: &Sent, trig: &[(usize, usize, Ev)]) -> Vec<Option<usize>> {
         .collect();
     let mut claimed = period.clone();
     let mut out = vec![None; trig.len()];
-    // "by its 1 March 2008 deadline": the date standing right before the word is the
+    // "by its 1 March 2008 deadline", "ahead of its 1 December 2005 treaty-mandated
+    // deadline": the date standing right before the word (or its modifier) is the
     // deadline's (not one later in the sentence).
     for (k, &(a, _, ev)) in trig.iter().enumerate() {
         if ev != Ev::DestructionDeadline {
             continue;
         }
         if let Some(i) = (0..t.dates.len()).find(|&i| {
-            !claimed[i] && t.dates[i].end <= a && t.lower[t.dates[i].end..a].trim().is_empty()
+            !claimed[i]
+                && t.dates[i].end <= a
+                && matches!(
+                    t.lower[t.dates[i].end..a].trim(),
+                    "" | "treaty-mandated"
+                        | "treaty mandated"
+                        | "treaty"
+                        | "article 4"
+                        | "original"
+                        | "extended"
+                        | "destruction"
+                        | "stockpile destruction"
+                )
         }) {
             claimed[i] = true;
             out[k] = Some(i);
@@ -2970,14 +2992,29 @@ fn use_reported<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, E
     let after_verb = l[pos..]
         .trim_start_matches(|c: char| c.is_ascii_alphabetic())
         .trim_start();
+    // "he also used the occasion to present ...": what was used is not a mine.
     if [
         "for training",
         "in training",
         "for research",
         "for the training",
+        "the occasion",
+        "this occasion",
+        "the opportunity",
+        "this opportunity",
+        "its statement",
+        "the platform",
     ]
     .iter()
     .any(|w| after_verb.starts_with(w))
+    {
+        return;
+    }
+    // "A military official refuted the statement in Landmine Monitor Report 1999 that
+    // landmines were laid in northern Botswana": a use denied, not reported.
+    if ["refuted", "denied", "rejected", "disputed"]
+        .iter()
+        .any(|w| t.phrase_at(w).any(|k| k < pos))
     {
         return;
     }
@@ -3348,6 +3385,30 @@ fn remaining_after(post: &str) -> bool {
 /// of its", "destroyed the", "finished destroying their".
 fn stockpile_destroyed_before(pre: &str) -> bool {
     let pre = pre.trim_end();
+    // "troops destroyed Cape Verde's stockpile of 1,471 mines": a state's name, in the
+    // possessive, as the determiner (a few words, no clause between).
+    let possessor = || {
+        let name = pre
+            .strip_suffix("'s")
+            .or_else(|| pre.strip_suffix("\u{2019}s"))?;
+        let cut = name
+            .rfind(|c: char| !(c.is_alphanumeric() || c == ' ' || c == '-'))
+            .map_or(0, |k| k + 1);
+        let words: Vec<&str> = name[cut..].split(' ').filter(|w| !w.is_empty()).collect();
+        let verb = words
+            .iter()
+            .rposition(|w| matches!(*w, "destroyed" | "destroying" | "destroy" | "of"))?;
+        // (Not "plans to destroy Angola's stockpile", and "of" only after "destruction".)
+        let ok = match words[verb] {
+            "destroy" => verb == 0 || words[verb - 1] != "to",
+            "of" => verb > 0 && words[verb - 1] == "destruction",
+            _ => true,
+        };
+        (ok && (1..=3).contains(&(words.len() - verb - 1))).then_some(())
+    };
+    if possessor().is_some() {
+        return true;
+    }
     let Some(pre) = ["its", "the", "their", "this", "that", "entire", "remaining"]
         .iter()
         .find_map(|d| pre.strip_suffix(d))
@@ -3869,7 +3930,30 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
                     // "4,960 antipersonnel mines remain, of which 3,960 will be destroyed"
                     || (t.has(kw::DESTROY) || t.para_kw & kw::P_STOCKPILE != 0)
                         && remaining_after(&l[q.phrase_end.max(q.end)..]);
-                if (st && cue || in_stock) && fits(QPred::Stockpile, q) {
+                // "An estimated 1,000 mines were planted during the conflict": mines in
+                // the ground, not in stock.
+                let in_the_ground = {
+                    let rest = l[q.phrase_end.max(q.end)..].trim_start();
+                    let clause = rest.split([',', ';', '.']).next().unwrap_or("");
+                    ["were ", "have been ", "had been ", "was "]
+                        .iter()
+                        .any(|w| clause.starts_with(w))
+                        && clause.split(' ').take(3).any(|w| {
+                            matches!(
+                                w,
+                                "planted"
+                                    | "laid"
+                                    | "used"
+                                    | "emplaced"
+                                    | "found"
+                                    | "cleared"
+                                    | "removed"
+                                    | "lifted"
+                                    | "recovered"
+                            )
+                        })
+                };
+                if (st && cue || in_stock) && !in_the_ground && fits(QPred::Stockpile, q) {
                     QPred::Stockpile
                 } else {
                     continue;
@@ -4405,7 +4489,8 @@ fn as_of(t: &Sent, q: &Quantity, present: bool) -> Option<String> {
                                 && r.split(' ').count() <= 4
                         }))
             });
-        if gap == " in " || gap == " during " || gap == " for " || participle_in {
+        // (So "... and another 200 mines on 2 October 2002".)
+        if gap == " in " || gap == " during " || gap == " for " || gap == " on " || participle_in {
             return Some(d.iso());
         }
     }

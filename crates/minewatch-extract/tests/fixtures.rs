@@ -2495,7 +2495,7 @@ fn converted_amounts_may_be_off_by_rounding_counts_may_not() {
 /// one held before it (session 13, from real profiles).
 #[test]
 fn a_number_reduced_later_in_the_sentence() {
-    let doc = doc_of("Poland initially retained 1,200 antipersonnel mines for training; this number was reduced to 950 by May 2012.[1] Poland first retained 3,000 mines for research, but by the end of 2010 this number had been reduced to 2,400.[1]\n\n[1] One.");
+    let doc = doc_of("Poland initially retained 1,200 antipersonnel mines for training; this number was reduced to 950 by May 2012.[1] Poland first retained 3,000 mines for research, but by the end of 2010 this number had been reduced to 2,400.[1] It initially retained 800 mines for training; as of the end of 2016 it had reduced this number to 640.[1]\n\n[1] One.");
     let facts = extract(&doc);
     let got: Vec<(&str, f64, Option<&str>, Confidence)> = of(&facts, "retained.total")
         .map(|f| {
@@ -2517,6 +2517,9 @@ fn a_number_reduced_later_in_the_sentence() {
             ("POL", 950.0, Some("2012-05"), Confidence::High),
             ("POL", 3000.0, None, Confidence::Low),
             ("POL", 2400.0, Some("2010"), Confidence::High),
+            // The active too (session 14): "it had reduced this number to 640".
+            ("POL", 800.0, None, Confidence::Low),
+            ("POL", 640.0, Some("2016"), Confidence::High),
         ],
         "{facts:#?}"
     );
@@ -2684,4 +2687,81 @@ fn the_subject_by_its_title_the_treaty_binding_it_and_after_an_opening_phrase() 
         ),
         [p("meeting.attendance", "UNK")]
     );
+}
+
+/// Dates of stockpile destruction (session 14, from real reports): a date before "its
+/// ... treaty-mandated deadline" is the deadline's, and the completion keeps the date
+/// it opens with; a figure followed by "on <date>" has that date, not the one the
+/// sentence opened with, nor a "since" of a heading ("Key developments since ...").
+#[test]
+fn dates_of_a_completion_before_its_deadline_and_of_each_figure() {
+    let doc = doc_of("On 3 March 2004, Poland completed destruction of its stockpile of antipersonnel mines, well ahead of its 1 June 2005 treaty-mandated deadline.[1] On 5 May 2002, the army destroyed 300 antipersonnel mines, and another 150 mines on 9 October 2002.[1]\n\nKey developments since May 2003: Poland completed destruction of its stockpile of 8,000 antipersonnel mines on 4 April 2004.[1]\n\n[1] One.");
+    let facts = extract(&doc);
+    let got: Vec<(&str, &Value)> = facts
+        .iter()
+        .filter(|f| f.predicate.starts_with("stockpile.destruction"))
+        .map(|f| (f.predicate.as_str(), &f.value))
+        .collect();
+    assert_eq!(
+        got[..2],
+        [
+            (
+                "stockpile.destruction_completed",
+                &Value::Text("2004-03-03".into())
+            ),
+            (
+                "stockpile.destruction_deadline",
+                &Value::Text("2005-06-01".into())
+            ),
+        ],
+        "{facts:#?}"
+    );
+    let destroyed: Vec<(f64, Option<&str>)> = number_rows(&facts, "stockpile.destroyed")
+        .into_iter()
+        .map(|r| (r.0, r.1))
+        .collect();
+    assert_eq!(
+        destroyed,
+        [
+            (300.0, Some("2002-05-05")),
+            (150.0, Some("2002-10-09")),
+            (8000.0, Some("2004-04-04")),
+        ],
+        "{facts:#?}"
+    );
+}
+
+/// Neither a use nor a stockpile (session 14, from real reports): "used the occasion to
+/// present ...", a use that an official "refuted", and mines "planted during" a
+/// conflict, counted in a section on stockpiles; the use of those mines is kept.
+#[test]
+fn an_occasion_used_a_refuted_use_and_mines_in_the_ground() {
+    let text = "Poland\n\nMine Ban Policy\n\nLast updated: 1 September 2026\n\nUse and stockpiling\n\nAn official confirmed in July 1999 that Poland has never stockpiled antipersonnel mines; he also used the occasion to present a paper on mine clearance.[1] An officer refuted the statement in a Monitor report that mines were laid along the border in 1981.[1] An estimated 2,000 mines were planted during a 1980\u{2013}1985 internal conflict.[1]\n\n[1] One.\n";
+    let doc = minewatch_profile::read(text.as_bytes());
+    let facts = extract(&doc);
+    let got: Vec<(&str, &Value)> = facts
+        .iter()
+        .filter(|f| f.predicate.starts_with("use.") || f.predicate.starts_with("stockpile."))
+        .map(|f| (f.predicate.as_str(), &f.value))
+        .collect();
+    assert_eq!(
+        got,
+        [("use.reported", &Value::Text("1980".into()))],
+        "{facts:#?}"
+    );
+}
+
+/// A stockpile destroyed, its state named in the possessive: "troops destroyed Cape
+/// Verde's stockpile of 1,471 mines" (session 14, from a real profile) is a destruction,
+/// not the stockpile held; "planned to destroy Poland's stockpile of ..." destroyed none.
+#[test]
+fn a_stockpile_destroyed_that_a_possessive_names() {
+    let doc = doc_of("As part of a training operation, foreign engineers destroyed Poland\u{2019}s stockpile of 1,200 antipersonnel mines in June 2006.[1] In 2005 the army planned to destroy Poland's stockpile of 1,300 antipersonnel mines.[1]\n\n[1] One.");
+    let facts = extract(&doc);
+    let got: Vec<(&str, f64)> = facts
+        .iter()
+        .filter(|f| f.predicate.starts_with("stockpile."))
+        .map(|f| (f.predicate.as_str(), f.value.as_number().unwrap()))
+        .collect();
+    assert_eq!(got, [("stockpile.destroyed", 1200.0)], "{facts:#?}");
 }
