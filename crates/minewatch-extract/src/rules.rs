@@ -1464,7 +1464,7 @@ fn event_triggers(t: &Sent) -> Vec<(usize, usize, Ev)> {
 /// previous trigger). A date serves one trigger only.
 fn assign_dates(t: &Sent, trig: &[(usize, usize, Ev)]) -> Vec<Option<usize>> {
     // A period the event covers ("its report for calendar year 2024") is not its date.
-    let period: Vec<bool> = t
+    let mut period: Vec<bool> = t
         .dates
         .iter()
         .map(|d| {
@@ -1475,11 +1475,24 @@ fn assign_dates(t: &Sent, trig: &[(usize, usize, Ev)]) -> Vec<Option<usize>> {
                 "for the year",
                 "for the period",
                 "covering the year",
+                // "for the period from 30 April 2003 to 14 January 2004"
+                "period from",
             ]
             .iter()
             .any(|w| pre.ends_with(w))
         })
         .collect();
+    // The period's end too: "for the period from 30 April 2003 to 14 January 2004".
+    for i in 1..period.len() {
+        if period[i - 1]
+            && matches!(
+                t.lower[t.dates[i - 1].end..t.dates[i].start].trim(),
+                "to" | "-" | "\u{2013}" | "until" | "through"
+            )
+        {
+            period[i] = true;
+        }
+    }
     // A report's due date ("was due by 28 November 2018") is not when it was made.
     let due: Vec<bool> = t
         .dates
@@ -1489,6 +1502,11 @@ fn assign_dates(t: &Sent, trig: &[(usize, usize, Ev)]) -> Vec<Option<usize>> {
             ["due by", "due on", "was due", "due in", "due"]
                 .iter()
                 .any(|w| pre.ends_with(w))
+                // "is due six months later, 28 April 2004"
+                || pre.ends_with("later,")
+                    && pre
+                        .rfind(" due ")
+                        .is_some_and(|k| pre.len() - k < 40 && !pre[k..].contains(['.', ';']))
         })
         .collect();
     let mut claimed = period.clone();
@@ -1841,6 +1859,19 @@ fn events<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, Ev)]) {
         if matches!(ev, Ev::ReportA7 | Ev::ReportCcw) {
             let gap = t.lower.get(b..d.start).unwrap_or("");
             if has(mm!(" not "), gap) || gap.trim_end().ends_with("as of") {
+                continue;
+            }
+            // "he was not aware of the requirement to provide a transparency report": a
+            // report to be made, not one made.
+            let mut from = a.saturating_sub(40);
+            while !t.lower.is_char_boundary(from) {
+                from += 1;
+            }
+            let lead = &t.lower[from..a];
+            if ["requirement to", "obligation to", "need to", "failure to"]
+                .iter()
+                .any(|w| lead.contains(w))
+            {
                 continue;
             }
             // "In its initial Article 7 report, Cyprus declared ... before the program
@@ -2727,6 +2758,12 @@ fn word_runs(s: &str) -> Vec<(usize, usize)> {
 
 fn unga<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
     let l = t.lower;
+    // "voted in favor of UNGA Resolution 68/182, which expressed outrage at Syria's ...
+    // use of cluster munitions": a resolution about cluster munitions (or another
+    // matter they are named in), not the Mine Ban Treaty's.
+    if about_cluster_munitions(t) {
+        return;
+    }
     let votes: [(&'static str, &str); 7] = [
         ("abstained", "abstain"),
         ("voted in favor", "yes"),
@@ -2913,9 +2950,15 @@ fn meeting<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
     if negated(l, pos) {
         return;
     }
-    const ORD: [&str; 10] = [
+    // A meeting of the Convention on Cluster Munitions, or of the CCW's protocol
+    // ("participated in the Fourth Annual Meeting of States Parties" to Amended
+    // Protocol II): not the Mine Ban Treaty's.
+    if about_cluster_munitions(t) || mentions_ccw(t) && !mentions_mbt(t) {
+        return;
+    }
+    const ORD: [&str; 12] = [
         "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
-        "tenth",
+        "tenth", "eleventh", "twelfth",
     ];
     let mut found: Option<(usize, usize)> = None;
     if let Some(i) = find(mm!("review conference"), &l[pos..]).map(|i| i + pos) {

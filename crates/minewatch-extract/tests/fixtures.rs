@@ -2765,3 +2765,42 @@ fn a_stockpile_destroyed_that_a_possessive_names() {
         .collect();
     assert_eq!(got, [("stockpile.destroyed", 1200.0)], "{facts:#?}");
 }
+
+/// Meetings and votes of other instruments are not the Mine Ban Treaty's (session 14,
+/// from real profiles): a meeting of the Convention on Cluster Munitions or of the
+/// CCW's Amended Protocol II, and a vote on a resolution that names cluster munitions
+/// (a resolution on Syria), give no fact; the treaty's "Eleventh Meeting of States
+/// Parties" keeps its ordinal.
+#[test]
+fn meetings_and_votes_of_other_instruments_and_ordinals_past_ten() {
+    let doc = doc_of("Poland attended the Eleventh Meeting of States Parties to the Mine Ban Treaty in Phnom Penh in November\u{2013}December 2011.[1] Poland first attended a meeting of the Convention on Cluster Munitions in November 2010, when it participated in the First Meeting of States Parties in Vientiane.[1] Poland is a State Party to Amended Protocol II of the Convention on Conventional Weapons and participated in the Fourth Annual Meeting of States Parties to the protocol in December 2002.[1] Poland voted in favor of UNGA Resolution 68/182 on 18 December 2013, which condemned the use of cluster munitions in Syria.[1] Poland voted in favor of UNGA Resolution 68/30 on 5 December 2013, promoting universalization of the Mine Ban Treaty.[1]\n\n[1] One.");
+    let facts = extract(&doc);
+    let got: Vec<(&str, &Value)> = facts
+        .iter()
+        .map(|f| (f.predicate.as_str(), &f.value))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "meeting.attendance",
+                &Value::Text("Eleventh Meeting of States Parties".into())
+            ),
+            ("unga.vote", &Value::Text("yes".into())),
+        ],
+        "{facts:#?}"
+    );
+    assert_eq!(facts[1].resolution.as_deref(), Some("68/30"));
+}
+
+/// When an Article 7 report was made (session 14, from real reports): not at either
+/// end of the period it covers ("for the period from 30 April 2003 to 14 January
+/// 2004"), nor when it is due ("is due six months later, 28 April 2004"); a report
+/// someone was "not aware of the requirement to provide" was not made.
+#[test]
+fn a_reports_date_is_neither_its_period_nor_its_due_date() {
+    let doc = doc_of("On 25 April 2004, Poland submitted its third Article 7 report, for the period from 30 April 2003 to 14 January 2004.[1] Its next Article 7 transparency report is due six months later, 28 October 2004.[1] In January 2001 an official told Landmine Monitor that he was not aware of the requirement to provide a transparency report.[1] Its fifth Article 7 report, covering March 2005 to March 2006, is undated.[1]\n\n[1] One.");
+    let facts = extract(&doc);
+    let got: Vec<&Value> = of(&facts, "report.article7").map(|f| &f.value).collect();
+    assert_eq!(got, [&Value::Text("2004-04-25".into())], "{facts:#?}");
+}
