@@ -2960,17 +2960,9 @@ fn meeting<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
         "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
         "tenth", "eleventh", "twelfth",
     ];
-    let mut found: Option<(usize, usize)> = None;
-    if let Some(i) = find(mm!("review conference"), &l[pos..]).map(|i| i + pos) {
-        let mut st = i;
-        for o in ORD {
-            if l[..i].strip_suffix(' ').is_some_and(|x| x.ends_with(o)) {
-                st = i - o.len() - 1;
-            }
-        }
-        found = Some((st, i + "review conference".len()));
-    } else if let Some(i) = find(mm!("meeting of states parties"), &l[pos..]).map(|i| i + pos) {
-        // With its ordinal: "Eighteenth Meeting of States Parties", "18th Meeting ...".
+    // Where a meeting's name starts: at its ordinal, "Eighteenth Meeting of States
+    // Parties", "18th Meeting ...", "Third Review Conference".
+    let with_ordinal = |i: usize| {
         let before = l[..i].trim_end();
         let w = before.rsplit(' ').next().unwrap_or("");
         let numeric = w.starts_with(|c: char| c.is_ascii_digit())
@@ -2980,33 +2972,92 @@ fn meeting<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
             || w.ends_with("tieth")
             || w.split('-').next_back().is_some_and(|x| ORD.contains(&x))
             || numeric;
-        let st = if ordinal { before.len() - w.len() } else { i };
-        found = Some((st, i + "meeting of states parties".len()));
-    } else if let Some(i) = find(mm!("intersessional meetings"), &l[pos..]).map(|i| i + pos) {
-        found = Some((i, i + "intersessional meetings".len()));
-    } else if let Some(i) = t.phrase_at("meetings").find(|&i| i >= pos) {
-        if l[i..].starts_with("meetings of the mine ban treaty")
-            || l[i..].starts_with("meetings of the convention")
-        {
-            found = Some((i, i + "meetings".len()));
+        if ordinal {
+            before.len() - w.len()
+        } else {
+            i
+        }
+    };
+    // Every meeting named after the verb, in order: "the Third Review Conference in
+    // Maputo in June 2014, and more recently the Seventeenth Meeting of States Parties
+    // in Geneva in November 2018" were both attended.
+    let mut found: Vec<(usize, usize)> = Vec::new();
+    for name in [
+        "review conference",
+        "meeting of states parties",
+        "intersessional meetings",
+    ] {
+        let finder = memchr::memmem::Finder::new(name);
+        for i in finder.find_iter(&l.as_bytes()[pos..]).map(|i| i + pos) {
+            let st = if name == "intersessional meetings" {
+                i
+            } else {
+                with_ordinal(i)
+            };
+            found.push((st, i + name.len()));
         }
     }
-    let Some((a, b)) = found else { return };
-    let name = t.s[a..b].to_string();
-    let mut f = cx.fact(t, "meeting.attendance", Value::Text(name), a, b);
-    if let Some(d) = t.dates.iter().find(|d| d.start > b).or(t.dates.first()) {
-        let since = l[..d.start].ends_with("since ");
-        f.date = (!since).then(|| d.iso());
-        f.as_of = Some(if since {
-            format!("{}/..", d.year)
-        } else {
-            d.iso()
-        });
+    if found.is_empty() {
+        if let Some(i) = t.phrase_at("meetings").find(|&i| i >= pos) {
+            if l[i..].starts_with("meetings of the mine ban treaty")
+                || l[i..].starts_with("meetings of the convention")
+            {
+                found.push((i, i + "meetings".len()));
+            }
+        }
     }
-    if has(mm!("observer"), l) {
-        f.role = Some("observer".into());
+    found.sort_unstable();
+    let observer = has(mm!("observer"), l);
+    for (k, &(a, b)) in found.iter().enumerate() {
+        // "attended the Fourth Review Conference in November 2019, but did not attend
+        // the Eighteenth Meeting of States Parties": the meetings after a denial were
+        // not attended.
+        if k > 0 {
+            let gap = &l[found[k - 1].1.min(a)..a];
+            if [
+                " not ",
+                "n't ",
+                "n\u{2019}t ",
+                "absent",
+                "except",
+                "without",
+                "missed",
+            ]
+            .iter()
+            .any(|w| gap.contains(w))
+            {
+                break;
+            }
+        }
+        let name = t.s[a..b].to_string();
+        let mut f = cx.fact(t, "meeting.attendance", Value::Text(name), a, b);
+        // Its date: the first after it, before the next meeting named; for the first
+        // of several, else the last before it ("In June 2014, it attended ..."); for
+        // the only one, else the sentence's first.
+        let next = found.get(k + 1).map_or(l.len(), |x| x.0);
+        let date = t
+            .dates
+            .iter()
+            .find(|d| d.start > b && d.start < next)
+            .or_else(|| match (k, found.len()) {
+                (_, 1) => t.dates.iter().find(|d| d.start > b).or(t.dates.first()),
+                (0, _) => t.dates.iter().rev().find(|d| d.end <= a),
+                _ => None,
+            });
+        if let Some(d) = date {
+            let since = l[..d.start].ends_with("since ");
+            f.date = (!since).then(|| d.iso());
+            f.as_of = Some(if since {
+                format!("{}/..", d.year)
+            } else {
+                d.iso()
+            });
+        }
+        if observer {
+            f.role = Some("observer".into());
+        }
+        cx.push(f);
     }
-    cx.push(f);
 }
 
 fn use_reported<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, Ev)]) {

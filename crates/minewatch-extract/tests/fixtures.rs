@@ -2804,3 +2804,27 @@ fn a_reports_date_is_neither_its_period_nor_its_due_date() {
     let got: Vec<&Value> = of(&facts, "report.article7").map(|f| &f.value).collect();
     assert_eq!(got, [&Value::Text("2004-04-25".into())], "{facts:#?}");
 }
+
+/// Every meeting a sentence says the state attended, each with its own date (session
+/// 14, from real profiles: "including the Third Review Conference in Maputo in June
+/// 2014, and more recently the Seventeenth Meeting of States Parties in Geneva in
+/// November 2018"), up to a denial ("but did not participate in ...").
+#[test]
+fn every_meeting_attended_with_its_own_date_until_a_denial() {
+    let doc = doc_of("Poland regularly attends meetings of the treaty, including the Third Review Conference in Maputo in June 2014, and more recently the Seventeenth Meeting of States Parties in Geneva in November 2018.[1] Poland attended the Thirteenth Meeting of States Parties in December 2013 and intersessional meetings in April 2014, but did not participate in the Fourth Review Conference in November 2019.[1]\n\n[1] One.");
+    let facts = extract(&doc);
+    let got: Vec<(&Value, Option<&str>)> = of(&facts, "meeting.attendance")
+        .map(|f| (&f.value, f.as_of.as_deref()))
+        .collect();
+    let v = |s: &str| Value::Text(s.into());
+    assert_eq!(
+        got,
+        [
+            (&v("Third Review Conference"), Some("2014-06")),
+            (&v("Seventeenth Meeting of States Parties"), Some("2018-11")),
+            (&v("Thirteenth Meeting of States Parties"), Some("2013-12")),
+            (&v("intersessional meetings"), Some("2014-04")),
+        ],
+        "{facts:#?}"
+    );
+}
