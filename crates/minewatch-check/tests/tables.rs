@@ -205,3 +205,12 @@ fn a_contributions_table_by_donor_is_read_by_its_header() {
     let lost = table.replace("\n\n2,792,100\n", "\n\n\n");
     assert_eq!(empty_tables(&lost).len(), 1, "{:?}", empty_tables(&lost));
 }
+
+/// A page cut in the middle of the prose after a key-data box (session 14, from a
+/// real Casualties profile): the last line, a sentence and the start of another
+/// ("... for 2012. Seven"), is no row of the box that lost its values.
+#[test]
+fn prose_cut_after_a_key_data_box_is_no_row() {
+    let cut = format!("{HEAD}Casualties Overview\n\nAll known casualties by end 2012\n\n846 mine/ERW casualties (368 killed; 478 injured)\n\nCasualties in 2012\n\n12 (2011: 6)\n\n2012 casualties by device type\n\n7 ERW; 5 antipersonnel mines\n\nThe national centre recorded 12 mine/ERW casualties for 2012. Seven");
+    assert_eq!(empty_tables(&cut), []);
+}

@@ -638,7 +638,7 @@ fn counted_by(f: &Fact) -> Cow<'static, str> {
 /// The counter a clause names for the figure between `before` and `after` (both
 /// lowercase, the figure's own parentheses blanked), if it names one.
 fn counter_named(before: &str, after: &str, subject: &str) -> Option<Cow<'static, str>> {
-    const VERBS: [&str; 7] = [
+    const VERBS: [&str; 9] = [
         " reported",
         " recorded",
         " registered",
@@ -646,6 +646,10 @@ fn counter_named(before: &str, after: &str, subject: &str) -> Option<Cow<'static
         " documented",
         " counted",
         ", which included",
+        // "A media report provides slightly different figures for casualties in 2017,
+        // where 193 people were killed and injured"
+        " provides",
+        " provided",
     ];
     // "215 casualties ... were reported by Turkey", "158 mine casualties reported by
     // Turkey for 2008": the counter after the figure.

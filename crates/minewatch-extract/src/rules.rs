@@ -1759,9 +1759,13 @@ fn events<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, Ev)]) {
             .iter()
             .filter_map(|w| before.rfind(w))
             .max();
+            // (The treaty named as what the law implements is no subject: "National
+            // legislation implementing the Mine Ban Treaty had already entered into
+            // force on 22 May 1998".)
             if law.is_some_and(|k| {
                 let between = &before[k..];
                 !["treaty", "convention"].iter().any(|w| between.contains(w))
+                    || between.contains("implement")
             }) {
                 continue;
             }
@@ -4363,7 +4367,52 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
                     cut -= 1;
                 }
                 let near = post[..cut].split(['.', ';']).next().unwrap_or("");
-                near.contains('%') || near.contains(" percent")
+                // (Not a change: "represented a 9% decrease from ...".)
+                near.contains("% of")
+                    || near.contains(" percent of")
+                    || near.contains("%)")
+                    || (near.contains('%') || near.contains(" percent"))
+                        && ![
+                            " decrease",
+                            " increase",
+                            " drop",
+                            " rise",
+                            " reduction",
+                            " fall",
+                        ]
+                        .iter()
+                        .any(|w| near.contains(w))
+            };
+            // "Three casualties in 2009 were Thai nationals", "12 were children": a
+            // group among the casualties.
+            let were_group = {
+                let clause = post.split([',', ';', '.', '(']).next().unwrap_or("");
+                clause
+                    .split(" were ")
+                    .nth(1)
+                    .or_else(|| clause.strip_prefix("were "))
+                    .is_some_and(|rest| {
+                        rest.split(' ').take(3).any(|w| {
+                            matches!(
+                                w,
+                                "civilians"
+                                    | "children"
+                                    | "boys"
+                                    | "girls"
+                                    | "men"
+                                    | "women"
+                                    | "adults"
+                                    | "nationals"
+                                    | "deminers"
+                                    | "soldiers"
+                                    | "military"
+                                    | "foreigners"
+                                    | "refugees"
+                                    | "male"
+                                    | "female"
+                            )
+                        })
+                    })
             };
             let each = post.starts_with("each");
             // "nine of the casualties": a part of the whole named after it.
@@ -4384,7 +4433,42 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
             ]
             .iter()
             .any(|w| pre.ends_with(w));
-            if share || each || of_the_total || accounted || of_the || in_parens_of_group {
+            // "contributed more than 13% of its support A$1,000,000 ($903,400) to victim
+            // assistance": the share named just before the figure.
+            let share_before = {
+                let mut from = pre.len().saturating_sub(60);
+                while !pre.is_char_boundary(from) {
+                    from += 1;
+                }
+                // (Within the clause: a figure's own separators are no clause's end.)
+                let near = &pre[from..];
+                let near = [", ", "; ", ". "]
+                    .iter()
+                    .filter_map(|b| near.rfind(b).map(|k| k + b.len()))
+                    .max()
+                    .map_or(near, |k| &near[k..]);
+                // (The figure right after "% of the" is the whole the share is of: "less
+                // than 40% of the 56 casualties reported for 2015".)
+                ["% of ", " percent of "]
+                    .iter()
+                    .filter_map(|w| near.rfind(w).map(|k| &near[k + w.len()..]))
+                    .next_back()
+                    .is_some_and(|rest| {
+                        !matches!(
+                            rest.trim(),
+                            "" | "the" | "these" | "those" | "all" | "all the"
+                        )
+                    })
+            };
+            if share
+                || share_before
+                || were_group && f.predicate == "casualties"
+                || each
+                || of_the_total
+                || accounted
+                || of_the
+                || in_parens_of_group
+            {
                 f.uncertain("a part of a total");
             }
         }
@@ -4557,10 +4641,18 @@ fn as_of(t: &Sent, q: &Quantity, present: bool) -> Option<String> {
         // where another figure's year stands before it; so after a participle, "97
         // casualties recorded in 2023".
         // (Also "159 mine/ERW casualties recorded for Myanmar in 2015".)
+        // The gap's own case, for the names in it.
+        let gap_at = gap.as_ptr() as usize - l.as_ptr() as usize;
         let participle_in = gap
             .strip_prefix(' ')
-            // "the 62 casualties it recorded for 2024": the participle after a pronoun.
+            // "the 62 casualties it recorded for 2024": the participle after a pronoun;
+            // "the 269 casualties CMVIS recorded for 2008", after a body's acronym.
             .map(|g| {
+                let at = gap_at + (gap.len() - g.len());
+                let first = t.s[at..].split(' ').next().unwrap_or("");
+                if first.len() >= 2 && first.bytes().all(|b| b.is_ascii_uppercase()) {
+                    return g.get(first.len() + 1..).unwrap_or(g);
+                }
                 ["it ", "they ", "which ", "that "]
                     .iter()
                     .find_map(|p| g.strip_prefix(p))
@@ -4577,6 +4669,14 @@ fn as_of(t: &Sent, q: &Quantity, present: bool) -> Option<String> {
                     && verb.ends_with("ed")
                     && verb.bytes().all(|b| b.is_ascii_lowercase())
                     && (w == verb
+                        // "casualties recorded annually in 2005 and 2006"
+                        || w.strip_prefix(verb).is_some_and(|r| {
+                            r.strip_prefix(' ').is_some_and(|a| {
+                                a.len() > 3
+                                    && a.ends_with("ly")
+                                    && a.bytes().all(|b| b.is_ascii_lowercase())
+                            })
+                        })
                         || w.strip_prefix(verb).is_some_and(|r| {
                             // "recorded for Myanmar in 2015", "recorded in Egypt in 2012"
                             (r.starts_with(" for ") || r.starts_with(" in "))

@@ -2828,3 +2828,36 @@ fn every_meeting_attended_with_its_own_date_until_a_denial() {
         "{facts:#?}"
     );
 }
+
+/// From real Casualties and Support profiles (session 14): which figure is a total, a
+/// part, another counter's, and for which year; and a law's entry into force.
+#[test]
+fn totals_parts_counters_and_years_of_casualties_and_funds() {
+    let doc = doc_of("In 2009, the national database recorded 244 mine/ERW casualties.[1] Three casualties in 2009 were foreign nationals (one civilian and two military).[1] The 244 casualties in 2009 represented a 9% decrease from the 269 mine/ERW casualties NMAC recorded for 2008.[1] This continued a decline since the peak of close to 1,200 casualties recorded annually in 2005 and 2006.[1] A media report provides slightly different figures for casualties in 2009, where 251 people were killed and injured.[1]\n\nIn 2014, Poland contributed more than 13% of its support \u{20ac}800,000 ($900,000) to victim assistance through the ICRC.[1] National legislation implementing the Mine Ban Treaty had already entered into force on 22 May 1998.[1]\n\n[1] One.");
+    let facts = extract(&doc);
+    let cas: Vec<(f64, Option<&str>, Confidence)> = number_rows(&facts, "casualties");
+    assert_eq!(
+        cas,
+        [
+            (244.0, Some("2009"), Confidence::High),
+            (3.0, Some("2009"), Confidence::Low),
+            (244.0, Some("2009"), Confidence::High),
+            (269.0, Some("2008"), Confidence::High),
+            (1200.0, Some("2005"), Confidence::High),
+            (251.0, Some("2009"), Confidence::High),
+        ],
+        "{facts:#?}"
+    );
+    let spending: Vec<Confidence> = of(&facts, "spending").map(|f| f.confidence).collect();
+    assert!(
+        !spending.is_empty() && spending.iter().all(|c| *c == Confidence::Low),
+        "{facts:#?}"
+    );
+    assert_eq!(
+        of(&facts, "treaty.entry_into_force").count(),
+        0,
+        "{facts:#?}"
+    );
+    // The media's 251 is another counter's: no clash with the database's 244.
+    no_cross_findings(&doc, &facts);
+}

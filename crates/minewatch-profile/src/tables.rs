@@ -81,7 +81,30 @@ fn short_line<'a>(src: &Src<'a>, c: &Chunk) -> Option<&'a str> {
     if matches!(last, '.' | ';' | ':' | ',' | '!' | '?') {
         return None;
     }
+    // Nor is a line with a sentence's end inside it: prose (a page cut in its middle:
+    // "TMAC recorded 12 mine/ERW casualties for 2012. Seven").
+    if sentence_end_inside(u) {
+        return None;
+    }
     Some(line)
+}
+
+/// Whether `t` has a sentence's end before its last word: ". " after a lower-case
+/// word of two letters or more or a figure, then a capital, in a line of six words or
+/// more (not "U.S. Army", "No. 5").
+fn sentence_end_inside(t: &str) -> bool {
+    if t.split_whitespace().nth(5).is_none() {
+        return false;
+    }
+    let b = t.as_bytes();
+    memchr::memmem::find_iter(b, b". ").any(|i| {
+        let next = b.get(i + 2).is_some_and(|c| c.is_ascii_uppercase());
+        let word = &t[..i];
+        let w = word.rsplit(' ').next().unwrap_or("");
+        next && w.len() >= 2
+            && w.bytes()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+    })
 }
 
 fn located(src: &Src, c: &Chunk) -> Located<String> {
