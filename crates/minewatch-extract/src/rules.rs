@@ -953,8 +953,33 @@ fn period_right_after(t: &Sent, q: &Quantity) -> Option<String> {
     let mut rest = &l[q.phrase_end.max(q.end)..];
     if rest.starts_with(" (") {
         rest = &rest[rest.find(')')? + 1..];
+    } else if let Some(open) = l[..q.hedge_start].rfind('(') {
+        // A kind inside the parenthesis after a figure ("426 casualties (116 killed;
+        // 293 injured) from 1999 to 2016"): the period after the parenthesis.
+        if !l[open..q.hedge_start].contains(')') {
+            rest = &rest[rest.find(')')? + 1..];
+        }
     }
     let rest = rest.trim_start();
+    // "... (589 killed and 956 injured) in Vietnam from 1999 to 2008": a period from
+    // one year to another, past a place of a few words.
+    let from_to = || {
+        let clause = &rest[..rest.find([',', ';', '.', '(']).unwrap_or(rest.len())];
+        let k = clause.find("from ").filter(|&k| {
+            k == 0 || clause[..k].starts_with("in ") && clause[..k].split(' ').count() <= 5
+        })?;
+        let at = l.len() - rest.len() + k + "from ".len();
+        let i = t.dates.iter().position(|d| d.start == at)?;
+        let (d0, d1) = (&t.dates[i], t.dates.get(i + 1)?);
+        matches!(
+            l[d0.end..d1.start].trim(),
+            "to" | "until" | "through" | "to the end of"
+        )
+        .then(|| format!("{}/{}", d0.iso(), d1.iso()))
+    };
+    if let Some(p) = from_to() {
+        return Some(p);
+    }
     let rest = [
         "in the period ",
         "for the period ",
@@ -971,6 +996,31 @@ fn period_right_after(t: &Sent, q: &Quantity) -> Option<String> {
     let (d0, d1) = (&t.dates[i], t.dates.get(i + 1)?);
     matches!(l[d0.end..d1.start].trim(), "\u{2013}" | "-")
         .then(|| format!("{}/{}", d0.iso(), d1.iso()))
+}
+
+/// "An estimated 1,000 mines were planted during the conflict", "about 920,000
+/// antipersonnel mines emplaced in border areas": mines in the ground, not in stock.
+fn in_the_ground(l: &str, q: &Quantity) -> bool {
+    const IN_GROUND: [&str; 9] = [
+        "planted",
+        "laid",
+        "used",
+        "emplaced",
+        "found",
+        "cleared",
+        "removed",
+        "lifted",
+        "recovered",
+    ];
+    let rest = l[q.phrase_end.max(q.end)..].trim_start();
+    let clause = rest.split([',', ';', '.']).next().unwrap_or("");
+    let first = clause.split(' ').next().unwrap_or("");
+    // (The participle right after: not "used", which may say what the stock is for.)
+    matches!(first, "planted" | "laid" | "emplaced")
+        || ["were ", "have been ", "had been ", "was "]
+            .iter()
+            .any(|w| clause.starts_with(w))
+            && clause.split(' ').take(3).any(|w| IN_GROUND.contains(&w))
 }
 
 /// "this number was reduced to ", "the total has been increased to ": the words
@@ -1913,6 +1963,10 @@ fn events<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, Ev)]) {
                 "reported that",
                 "announced",
                 "wrote",
+                "explained",
+                "noted",
+                "indicated",
+                "stressed",
             ]
             .iter()
             .any(|w| between.contains(w))
@@ -1920,7 +1974,9 @@ fn events<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, Ev)]) {
                 continue;
             }
         }
-        let mut f = cx.fact(t, ev.predicate(), Value::Text(d.iso()), d.start, d.end);
+        // (A date before the verb: the subject is read up to the verb.)
+        let by = if d.end <= a { a } else { d.start };
+        let mut f = cx.fact_by(t, ev.predicate(), Value::Text(d.iso()), d.start, d.end, by);
         f.as_of = Some(d.iso());
         if let Ev::Deposit(i) = ev {
             let l = t.lower;
@@ -2272,8 +2328,22 @@ fn bare_fact(
 
 impl<'a> Ctx<'a> {
     fn fact(&self, t: &Sent<'a, '_>, predicate: &str, value: Value, vs: usize, ve: usize) -> Fact {
+        self.fact_by(t, predicate, value, vs, ve, vs)
+    }
+    /// [`Ctx::fact`], its subject read before byte `by` of the sentence (its verb,
+    /// where the value stands before it: "On 23 September 2014, Korea's ally, the
+    /// United States, announced ...").
+    fn fact_by(
+        &self,
+        t: &Sent<'a, '_>,
+        predicate: &str,
+        value: Value,
+        vs: usize,
+        ve: usize,
+        by: usize,
+    ) -> Fact {
         let line = self.lines.line_of(t.abs + vs) + 1;
-        let mut who = subject(t, vs, &self.iso3);
+        let mut who = subject(t, by, &self.iso3);
         // Only states join the treaty: "none involving rebels since the treaty entered
         // into force in April 2004" is the state's entry into force.
         if predicate.starts_with("treaty.") && (who == "NSAG" || who == "EU") {
@@ -2339,12 +2409,46 @@ const NSAG: &[&str] = &[
 /// Who the sentence's clause is about: the first state named outside a
 /// prepositional phrase before the value, a non-state armed group, or the profile's state.
 fn subject<'a>(t: &Sent<'a, '_>, pos: usize, own: &str) -> String {
-    let before = &t.s[..pos.min(t.s.len())];
-    let lower_before = &t.lower[..before.len()];
+    let end = pos.min(t.s.len());
+    let lower_before = &t.lower[..end];
     // Clause start: after the last ';'.
     let start = memchr::memrchr(b';', lower_before.as_bytes())
         .map(|p| p + 1)
         .unwrap_or(0);
+    // A reported clause first: "Opposition forces and Russian peacekeepers alleged that
+    // Georgian forces laid new mines" (its subject, where it names one; else the
+    // clause's).
+    const REPORTING: [&str; 10] = [
+        "alleged",
+        "reported",
+        "stated",
+        "said",
+        "claimed",
+        "confirmed",
+        "acknowledged",
+        "admitted",
+        "indicated",
+        "believed",
+    ];
+    let reported = memchr::memmem::rfind(&lower_before.as_bytes()[start..], b" that ")
+        .map(|k| start + k)
+        .filter(|&k| {
+            let verb = lower_before[..k].rsplit(' ').next().unwrap_or("");
+            REPORTING.contains(&verb)
+        });
+    if let Some(k) = reported {
+        if let Some(st) = subject_from(t, end, k + " that ".len()) {
+            return st;
+        }
+    }
+    subject_from(t, end, start).unwrap_or_else(|| own.to_string())
+}
+
+/// The subject [`subject`] finds in the clause from byte `start` to `pos`, if the
+/// clause names one.
+fn subject_from<'a>(t: &Sent<'a, '_>, pos: usize, start: usize) -> Option<String> {
+    let before = &t.s[..pos];
+    let lower_before = &t.lower[..before.len()];
     // The keywords of the clause's words (those starting in it): a group or the EU.
     let mut k = 0;
     for (w, &(b, _)) in t.words.iter().zip(t.bits) {
@@ -2369,10 +2473,10 @@ fn subject<'a>(t: &Sent<'a, '_>, pos: usize, own: &str) -> String {
                 .any(|w| rest.starts_with(w))
         })
     {
-        return "NSAG".into();
+        return Some("NSAG".into());
     }
     if has(kw::EUROPEAN) && has(kw::UNION) {
-        return "EU".into();
+        return Some("EU".into());
     }
     // The clause's words (the sentence's, cut at the value): offsets in `before`,
     // scanned only as far as read (the subject is usually the first word).
@@ -2457,14 +2561,42 @@ fn subject<'a>(t: &Sent<'a, '_>, pos: usize, own: &str) -> String {
                         if name.len() <= 3 && name.chars().any(|c| c.is_lowercase()) {
                             continue;
                         }
-                        hit = Some((st.iso3.clone(), n));
+                        // "Korea's key military ally, the United States, announced":
+                        // the state whose ally (or neighbour) acts is not the actor.
+                        // (The possessive's "s" may be a word of its own.)
+                        let possessive = name.len() < lb + lw2.len() - a
+                            || before[lb + lw2.len()..].starts_with(['\u{2019}', '\''])
+                                && scan(&mut r, i + n)
+                                && word(&r, i + n).1 == "s";
+                        let related = possessive
+                            && (1..=4).any(|k| {
+                                scan(&mut r, i + n - 1 + k) && {
+                                    let w = word(&r, i + n - 1 + k).1;
+                                    let w = w.trim_end_matches(',');
+                                    matches!(
+                                        w,
+                                        "ally"
+                                            | "allies"
+                                            | "neighbor"
+                                            | "neighbour"
+                                            | "neighbors"
+                                            | "neighbours"
+                                            | "partner"
+                                            | "partners"
+                                            | "rival"
+                                            | "adversary"
+                                            | "enemy"
+                                    )
+                                }
+                            });
+                        hit = Some((st.iso3.clone(), n, related));
                         break;
                     }
                 }
             }
-            if let Some((iso, n)) = hit {
-                if !in_pp {
-                    return iso;
+            if let Some((iso, n, related)) = hit {
+                if !in_pp && !related {
+                    return Some(iso);
                 }
                 i += n;
                 continue;
@@ -2505,7 +2637,7 @@ fn subject<'a>(t: &Sent<'a, '_>, pos: usize, own: &str) -> String {
                 }
                 let agent = prev(k).is_some_and(|p| p.eq_ignore_ascii_case("by"));
                 if forces && !compound && (!in_pp || agent) {
-                    return st.iso3.clone();
+                    return Some(st.iso3.clone());
                 }
             }
         } else if wk != AND_THE {
@@ -2513,7 +2645,7 @@ fn subject<'a>(t: &Sent<'a, '_>, pos: usize, own: &str) -> String {
         }
         i += 1;
     }
-    own.to_string()
+    None
 }
 
 /// The words that open an adverbial phrase before a clause's subject.
@@ -3109,8 +3241,10 @@ fn use_reported<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, E
         return;
     }
     // "A military official refuted the statement in Landmine Monitor Report 1999 that
-    // landmines were laid in northern Botswana": a use denied, not reported.
-    if ["refuted", "denied", "rejected", "disputed"]
+    // landmines were laid in northern Botswana": a use refuted, not reported.
+    // (Not "denied": "Myanmar continued to deny reports that government forces used
+    // antipersonnel landmines in 2017, despite evidence" reports the use.)
+    if ["refuted", "rejected", "disputed"]
         .iter()
         .any(|w| t.phrase_at(w).any(|k| k < pos))
     {
@@ -3143,9 +3277,15 @@ fn use_reported<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, E
     let attributive = ["newly", "recently", "freshly", " all"]
         .iter()
         .any(|w| prev.ends_with(w));
+    // "the treaty fails to require those who laid mines in its territory to clear
+    // them": others, unnamed, who laid them.
+    let others = ["those who", "countries that", "states that", "parties that"]
+        .iter()
+        .any(|w| prev.ends_with(w));
     if negated(l, pos)
         || object_denied
         || attributive
+        || others
         || prev.ends_with("minefields")
         || prev.ends_with("minefield")
         // "the types of explosive devices used": a participle after what is used.
@@ -3986,6 +4126,11 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
                 if negated(l, a.min(q.hedge_start)) {
                     continue;
                 }
+                // "a stockpile of 2.97 million mines and about 920,000 mines emplaced in
+                // border areas": the second is not held.
+                if p == QPred::Stockpile && in_the_ground(l, q) {
+                    continue;
+                }
                 // "completed the destruction of its stockpile of 45,000 mines": the
                 // figure is what was destroyed, not what is held.
                 // "the destruction of 66,684 stockpiled mines": the same, the figure first.
@@ -4028,30 +4173,7 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
                     // "4,960 antipersonnel mines remain, of which 3,960 will be destroyed"
                     || (t.has(kw::DESTROY) || t.para_kw & kw::P_STOCKPILE != 0)
                         && remaining_after(&l[q.phrase_end.max(q.end)..]);
-                // "An estimated 1,000 mines were planted during the conflict": mines in
-                // the ground, not in stock.
-                let in_the_ground = {
-                    let rest = l[q.phrase_end.max(q.end)..].trim_start();
-                    let clause = rest.split([',', ';', '.']).next().unwrap_or("");
-                    ["were ", "have been ", "had been ", "was "]
-                        .iter()
-                        .any(|w| clause.starts_with(w))
-                        && clause.split(' ').take(3).any(|w| {
-                            matches!(
-                                w,
-                                "planted"
-                                    | "laid"
-                                    | "used"
-                                    | "emplaced"
-                                    | "found"
-                                    | "cleared"
-                                    | "removed"
-                                    | "lifted"
-                                    | "recovered"
-                            )
-                        })
-                };
-                if (st && cue || in_stock) && !in_the_ground && fits(QPred::Stockpile, q) {
+                if (st && cue || in_stock) && !in_the_ground(l, q) && fits(QPred::Stockpile, q) {
                     QPred::Stockpile
                 } else {
                     continue;
@@ -4432,7 +4554,14 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
                 "making up",
             ]
             .iter()
-            .any(|w| pre.ends_with(w));
+            .any(|w| pre.ends_with(w))
+                // "US$3.2 million in 2004, including $255,000 from the government": a
+                // part of the figure before it (not the killed or injured of a
+                // casualty total, nor a figure by type: parts by what they are).
+                || pre.ends_with(", including")
+                    && qi > 0
+                    && f.casualty.is_none()
+                    && f.mine_type.is_none();
             // "contributed more than 13% of its support A$1,000,000 ($903,400) to victim
             // assistance": the share named just before the figure.
             let share_before = {

@@ -2861,3 +2861,58 @@ fn totals_parts_counters_and_years_of_casualties_and_funds() {
     // The media's 251 is another counter's: no clash with the database's 244.
     no_cross_findings(&doc, &facts);
 }
+
+/// From real policy and casualty reports (session 14): whose act a sentence reports
+/// (the subject of a reported clause, not of its reporter; the ally, not the state
+/// whose ally it is; the name before the verb when the date opens the sentence), mines
+/// emplaced are not a stockpile, "those who laid mines" are not the state, a period
+/// after a parenthesis of kinds, and a part after ", including".
+#[test]
+fn whose_act_emplaced_mines_periods_after_kinds_and_parts_after_including() {
+    let page = "Mine Ban Policy\n\nLast updated: 1 September 2026\n\nOn 26 January 1999, the Solomon Islands deposited its instrument of ratification.[1]\n\nOpposition forces and Russian peacekeepers alleged that Georgian forces laid new mines in the gorge in July 2006.[1] On 23 September 2014, Korea\u{2019}s key military ally, the United States, announced a new policy.[1]\n\nTurkey declared a stockpile of 2.97 million antipersonnel mines and about 920,000 antipersonnel mines emplaced in border areas.[1] In June 2004, Egypt restated its position that the treaty fails to require those who laid mines in its territory to clear them.[1] Turkey recorded 1,545 mine casualties (589 killed and 956 injured) in its border areas from 1999 to the end of 2008.[1] Funding rose to US$3.2 million in 2004, including $255,000 from the government.[1]\n\n[1] One.\n";
+    let doc = minewatch_profile::read(page.as_bytes());
+    let facts = extract(&doc);
+    let who: Vec<(&str, &str)> = facts
+        .iter()
+        .filter(|f| {
+            f.predicate.starts_with("use.")
+                || f.predicate.starts_with("policy.")
+                || f.predicate.starts_with("treaty.")
+        })
+        .map(|f| (f.predicate.as_str(), f.subject.as_str()))
+        .collect();
+    assert_eq!(
+        who,
+        [
+            ("treaty.deposit", "SLB"),
+            ("use.reported", "GEO"),
+            ("policy.announced", "USA"),
+        ],
+        "{facts:#?}"
+    );
+    let stock: Vec<f64> = of(&facts, "stockpile.total")
+        .map(|f| f.value.as_number().unwrap())
+        .collect();
+    assert_eq!(stock, [2_970_000.0], "{facts:#?}");
+    let cas = values_as_of(&facts, "casualties");
+    assert_eq!(
+        cas,
+        [
+            (1545.0, Some("1999/2008")),
+            (589.0, Some("1999/2008")),
+            (956.0, Some("1999/2008")),
+        ],
+        "{facts:#?}"
+    );
+    let spending: Vec<(f64, Confidence)> = of(&facts, "spending")
+        .map(|f| (f.value.as_number().unwrap(), f.confidence))
+        .collect();
+    assert_eq!(
+        spending,
+        [
+            (3_200_000.0, Confidence::High),
+            (255_000.0, Confidence::Low)
+        ],
+        "{facts:#?}"
+    );
+}
