@@ -629,11 +629,15 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
     let mut cx = Ctx {
         doc,
         lines: Lines::new(&doc.text),
-        iso3: doc
-            .header
-            .country_iso3
-            .clone()
-            .unwrap_or_else(|| "UNK".into()),
+        // (The European Union's own profile: its facts are the EU's.)
+        iso3: doc.header.country_iso3.clone().unwrap_or_else(|| {
+            let eu = doc
+                .header
+                .country
+                .as_ref()
+                .is_some_and(|c| matches!(c.value.trim(), "European Union" | "EU"));
+            if eu { "EU" } else { "UNK" }.into()
+        }),
         // About one fact per 250 bytes of text.
         out: Vec::with_capacity(doc.text.len() / 256 + 4),
         sent_start: 0,
@@ -965,15 +969,34 @@ fn period_right_after(t: &Sent, q: &Quantity) -> Option<String> {
     // one year to another, past a place of a few words.
     let from_to = || {
         let clause = &rest[..rest.find([',', ';', '.', '(']).unwrap_or(rest.len())];
+        // ("for the period from 1992 to the end of 2010" too.)
         let k = clause.find("from ").filter(|&k| {
-            k == 0 || clause[..k].starts_with("in ") && clause[..k].split(' ').count() <= 5
+            let lead = &clause[..k];
+            k == 0
+                || matches!(
+                    lead,
+                    "for the period "
+                        | "in the period "
+                        | "during the period "
+                        | "over the period "
+                )
+                || lead.starts_with("in ") && lead.split(' ').count() <= 5
         })?;
         let at = l.len() - rest.len() + k + "from ".len();
         let i = t.dates.iter().position(|d| d.start == at)?;
-        let (d0, d1) = (&t.dates[i], t.dates.get(i + 1)?);
+        let d0 = &t.dates[i];
+        // "from 1998-2002": the second year is no date of its own after a hyphen.
+        let after = &l[d0.end..];
+        if let Some(y) = after.strip_prefix('-').and_then(|r| r.get(..4)) {
+            let whole = !after[5..].starts_with(|c: char| c.is_ascii_alphanumeric());
+            if whole && y.bytes().all(|c| c.is_ascii_digit()) {
+                return Some(format!("{}/{y}", d0.iso()));
+            }
+        }
+        let d1 = t.dates.get(i + 1)?;
         matches!(
             l[d0.end..d1.start].trim(),
-            "to" | "until" | "through" | "to the end of"
+            "to" | "until" | "through" | "to the end of" | "-" | "\u{2013}"
         )
         .then(|| format!("{}/{}", d0.iso(), d1.iso()))
     };
@@ -1862,7 +1885,8 @@ fn events<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, Ev)]) {
         if matches!(ev, Ev::Deposit(_))
             && (domestic_step(t.lower, a, b, t.has(kw::LEGIS))
                 || prospect(t.lower, a, b)
-                || not_yet_deposited(t.lower, b))
+                || not_yet_deposited(t.lower, b)
+                || joined_another(t.lower, b))
         {
             continue;
         }
@@ -2083,6 +2107,35 @@ fn quoted_claim(s: &str, at: usize) -> bool {
     ]
     .iter()
     .any(|w| intro.contains(w))
+}
+
+/// "Since Croatia's accession to the EU in 2013": what was joined is named after
+/// "to" and is not the treaty.
+fn joined_another(l: &str, b: usize) -> bool {
+    let Some(obj) = l[b..].trim_start().strip_prefix("to ") else {
+        return false;
+    };
+    let obj = obj
+        .split([',', ';', '.', '('])
+        .next()
+        .unwrap_or("")
+        .split(" in ")
+        .next()
+        .unwrap_or("")
+        .split(" on ")
+        .next()
+        .unwrap_or("");
+    ![
+        "treaty",
+        "convention",
+        "ottawa",
+        "mine ban",
+        "it",
+        "the ban",
+        "protocol",
+    ]
+    .iter()
+    .any(|w| obj.contains(w))
 }
 
 /// An accession or ratification spoken of as a prospect, not done: "the possibility
@@ -2441,6 +2494,17 @@ fn subject<'a>(t: &Sent<'a, '_>, pos: usize, own: &str) -> String {
             return st;
         }
     }
+    // After an opening phrase, its subject where the rest names one: "Since Croatia's
+    // accession to the EU in 2013, the EU has contributed ...".
+    let clause = &lower_before[start..];
+    let opener = clause.trim_start().split(' ').next().unwrap_or("");
+    if INTRODUCERS.contains(&opener) {
+        if let Some(c) = clause.find(", ") {
+            if let Some(st) = subject_from(t, end, start + c + 2) {
+                return st;
+            }
+        }
+    }
     subject_from(t, end, start).unwrap_or_else(|| own.to_string())
 }
 
@@ -2541,6 +2605,10 @@ fn subject_from<'a>(t: &Sent<'a, '_>, pos: usize, start: usize) -> Option<String
             continue;
         }
         if wk <= MAX_NAME_WORDS {
+            // "the EU has contributed": the European Union by its initials.
+            if !in_pp && word(&r, i).1 == "EU" {
+                return Some("EU".into());
+            }
             // Capitalised: the longest run of words that names a state ("the
             // Democratic Republic of the Congo", not the "Republic of the Congo" in it).
             let mut hit = None;
@@ -4484,11 +4552,21 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
         if f.confidence == Confidence::High {
             let post = l[q.phrase_end.max(q.end)..].trim_start();
             let share = {
-                let mut cut = post.len().min(80);
+                // (Past the figure's other currency: "€35 million (US$36.9 million) went
+                // to Ukraine ..., representing ... (30%) of the total".)
+                let post = match post.strip_prefix('(').and_then(|p| p.split_once(')')) {
+                    Some((inside, rest)) if q.alt.is_some() && !inside.contains('(') => {
+                        rest.trim_start()
+                    }
+                    _ => post,
+                };
+                let mut cut = post.len().min(120);
                 while !post.is_char_boundary(cut) {
                     cut -= 1;
                 }
-                let near = post[..cut].split(['.', ';']).next().unwrap_or("");
+                // (To the sentence's end, not a decimal point's: "(US$27.8) or 22%".)
+                let near = post[..cut].split([';']).next().unwrap_or("");
+                let near = near.split(". ").next().unwrap_or(near);
                 // (Not a change: "represented a 9% decrease from ...".)
                 near.contains("% of")
                     || near.contains(" percent of")
@@ -4589,8 +4667,11 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
                         )
                     })
             };
+            // "allocated more than 80% (€66 million/$75.3 million) of its funding"
+            let share_in_parens = pre.ends_with("% (") || pre.ends_with("percent (");
             if share
                 || share_before
+                || share_in_parens
                 || were_group && f.predicate == "casualties"
                 || each
                 || of_the_total
@@ -4599,6 +4680,26 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
                 || in_parens_of_group
             {
                 f.uncertain("a part of a total");
+            }
+        }
+        // "Norway's five-year commitment of US$120 million to mine action": money
+        // promised over years, not spent in one.
+        if pred == QPred::Spending && f.confidence == Confidence::High {
+            let pre = l[..q.hedge_start].trim_end();
+            let mut from = pre.len().saturating_sub(40);
+            while !pre.is_char_boundary(from) {
+                from += 1;
+            }
+            if [
+                "commitment of",
+                "pledge of",
+                "pledged",
+                "committed to provide",
+            ]
+            .iter()
+            .any(|w| pre[from..].contains(w))
+            {
+                f.uncertain("a pledge or a commitment over years, not money provided in one");
             }
         }
         // "An additional 10 casualties were recorded", "a further 1,200 mines": an

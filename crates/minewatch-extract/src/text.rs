@@ -803,6 +803,8 @@ fn quantity_at(s: &str, lower: &str, i: usize) -> (Option<Quantity>, usize) {
     let mut scaled = false;
     if !words {
         if let Some((ws, we)) = next_word(lower, e) {
+            // "€66 million/$75.3 million": the scale word before a slash.
+            let we = lower[ws..we].find('/').map_or(we, |k| ws + k);
             if ws > e {
                 if let Some(sc) = scale_of(&lower[ws..we]) {
                     // "16.4 million" is 16,400,000, not the 16,399,999.999999998 the

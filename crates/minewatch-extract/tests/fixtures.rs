@@ -2869,7 +2869,7 @@ fn totals_parts_counters_and_years_of_casualties_and_funds() {
 /// after a parenthesis of kinds, and a part after ", including".
 #[test]
 fn whose_act_emplaced_mines_periods_after_kinds_and_parts_after_including() {
-    let page = "Mine Ban Policy\n\nLast updated: 1 September 2026\n\nOn 26 January 1999, the Solomon Islands deposited its instrument of ratification.[1]\n\nOpposition forces and Russian peacekeepers alleged that Georgian forces laid new mines in the gorge in July 2006.[1] On 23 September 2014, Korea\u{2019}s key military ally, the United States, announced a new policy.[1]\n\nTurkey declared a stockpile of 2.97 million antipersonnel mines and about 920,000 antipersonnel mines emplaced in border areas.[1] In June 2004, Egypt restated its position that the treaty fails to require those who laid mines in its territory to clear them.[1] Turkey recorded 1,545 mine casualties (589 killed and 956 injured) in its border areas from 1999 to the end of 2008.[1] Funding rose to US$3.2 million in 2004, including $255,000 from the government.[1]\n\n[1] One.\n";
+    let page = "Mine Ban Policy\n\nLast updated: 1 September 2026\n\nOn 26 January 1999, the Solomon Islands deposited its instrument of ratification.[1]\n\nOpposition forces and Russian peacekeepers alleged that Georgian forces laid new mines in the gorge in July 2006.[1] On 23 September 2014, Korea\u{2019}s key military ally, the United States, announced a new policy.[1]\n\nTurkey declared a stockpile of 2.97 million antipersonnel mines and about 920,000 antipersonnel mines emplaced in border areas.[1] In June 2004, Egypt restated its position that the treaty fails to require those who laid mines in its territory to clear them.[1] Turkey recorded 1,545 mine casualties (589 killed and 956 injured) in its border areas from 1999 to the end of 2008.[1] Turkey registered 828 mine casualties (362 killed; 466 injured) for the period from 1992 to the end of 2010.[1] Funding rose to US$3.2 million in 2004, including $255,000 from the government.[1]\n\n[1] One.\n";
     let doc = minewatch_profile::read(page.as_bytes());
     let facts = extract(&doc);
     let who: Vec<(&str, &str)> = facts
@@ -2901,6 +2901,9 @@ fn whose_act_emplaced_mines_periods_after_kinds_and_parts_after_including() {
             (1545.0, Some("1999/2008")),
             (589.0, Some("1999/2008")),
             (956.0, Some("1999/2008")),
+            (828.0, Some("1992/2010")),
+            (362.0, Some("1992/2010")),
+            (466.0, Some("1992/2010")),
         ],
         "{facts:#?}"
     );
@@ -2912,6 +2915,42 @@ fn whose_act_emplaced_mines_periods_after_kinds_and_parts_after_including() {
         [
             (3_200_000.0, Confidence::High),
             (255_000.0, Confidence::Low)
+        ],
+        "{facts:#?}"
+    );
+}
+
+/// The European Union's own support profile (session 14, from real ones): its facts
+/// are the EU's ("the EU has contributed", after an opening phrase naming a state),
+/// "Croatia's accession to the EU" is no deposit, a share in a parenthesis or after a
+/// decimal figure is a part, "€66 million/$75.3 million" is millions, a five-year
+/// commitment is not a year's money, and "from 1998-2002" is a period.
+#[test]
+fn the_european_unions_support_profile() {
+    let page = "European Union\n\nSupport for Mine Action\n\nLast updated: 1 September 2026\n\nIn 2022, the EU contributed \u{20ac}118 million ($124 million) to mine action.[1] The largest contribution of \u{20ac}35 million (US$36.9 million) went to Ukraine for clearance and capacity-building activities, representing more than one-quarter (30%) of the total.[1] Overall, the EU allocated more than 80% (\u{20ac}66 million/$75.3 million) of its funding to clearance.[1]\n\nSince Croatia\u{2019}s accession to the EU in 2013, the EU has contributed more than \u{20ac}130 million to demining efforts in the country.[1] Its five-year commitment of \u{20ac}100 million to mine action activities came to an end in 2022, but it intends to maintain the same level of funding.[1] It contributed \u{20ac}400 million from 1998-2002.[1]\n\n[1] One.\n";
+    let doc = minewatch_profile::read(page.as_bytes());
+    let facts = extract(&doc);
+    assert_eq!(of(&facts, "treaty.deposit").count(), 0, "{facts:#?}");
+    let got: Vec<(&str, f64, Option<&str>, Confidence)> = of(&facts, "spending")
+        .filter(|f| f.unit.as_deref() == Some("EUR"))
+        .map(|f| {
+            (
+                f.subject.as_str(),
+                f.value.as_number().unwrap(),
+                f.as_of.as_deref(),
+                f.confidence,
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("EU", 118e6, Some("2022"), Confidence::High),
+            ("EU", 35e6, Some("2022"), Confidence::Low),
+            ("EU", 66e6, Some("2022"), Confidence::Low),
+            ("EU", 130e6, Some("2013"), Confidence::High),
+            ("EU", 100e6, Some("2022"), Confidence::Low),
+            ("EU", 400e6, Some("1998/2002"), Confidence::High),
         ],
         "{facts:#?}"
     );
