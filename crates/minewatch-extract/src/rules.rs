@@ -968,9 +968,16 @@ fn period_right_after(t: &Sent, q: &Quantity) -> Option<String> {
     // "... (589 killed and 956 injured) in Vietnam from 1999 to 2008": a period from
     // one year to another, past a place of a few words.
     let from_to = || {
-        let clause = &rest[..rest.find([',', ';', '.', '(']).unwrap_or(rest.len())];
+        // (In the figure's clause: before any comma, period or parenthesis.)
+        let k = find(mm!("from "), rest)?;
+        let cut = memchr::memchr3(b',', b';', b'.', &rest.as_bytes()[..k]).is_some()
+            || memchr::memchr(b'(', &rest.as_bytes()[..k]).is_some();
+        if cut {
+            return None;
+        }
+        let clause = rest;
         // ("for the period from 1992 to the end of 2010" too.)
-        let k = clause.find("from ").filter(|&k| {
+        let k = Some(k).filter(|&k| {
             let lead = &clause[..k];
             k == 0
                 || matches!(
@@ -2396,7 +2403,7 @@ impl<'a> Ctx<'a> {
         by: usize,
     ) -> Fact {
         let line = self.lines.line_of(t.abs + vs) + 1;
-        let mut who = subject(t, by, &self.iso3);
+        let mut who = subject(t, by, &self.iso3, predicate.starts_with("use."));
         // Only states join the treaty: "none involving rebels since the treaty entered
         // into force in April 2004" is the state's entry into force.
         if predicate.starts_with("treaty.") && (who == "NSAG" || who == "EU") {
@@ -2461,16 +2468,16 @@ const NSAG: &[&str] = &[
 
 /// Who the sentence's clause is about: the first state named outside a
 /// prepositional phrase before the value, a non-state armed group, or the profile's state.
-fn subject<'a>(t: &Sent<'a, '_>, pos: usize, own: &str) -> String {
+fn subject<'a>(t: &Sent<'a, '_>, pos: usize, own: &str, allegations: bool) -> String {
     let end = pos.min(t.s.len());
     let lower_before = &t.lower[..end];
     // Clause start: after the last ';'.
     let start = memchr::memrchr(b';', lower_before.as_bytes())
         .map(|p| p + 1)
         .unwrap_or(0);
-    // A reported clause first: "Opposition forces and Russian peacekeepers alleged that
-    // Georgian forces laid new mines" (its subject, where it names one; else the
-    // clause's).
+    // A reported clause first, where `allegations` asks for it (the use of mines):
+    // "Opposition forces and Russian peacekeepers alleged that Georgian forces laid
+    // new mines" (its subject, where it names one; else the clause's).
     const REPORTING: [&str; 10] = [
         "alleged",
         "reported",
@@ -2483,7 +2490,14 @@ fn subject<'a>(t: &Sent<'a, '_>, pos: usize, own: &str) -> String {
         "indicated",
         "believed",
     ];
-    let reported = memchr::memmem::rfind(&lower_before.as_bytes()[start..], b" that ")
+    static THAT: std::sync::OnceLock<memchr::memmem::FinderRev<'static>> =
+        std::sync::OnceLock::new();
+    let that = THAT.get_or_init(|| memchr::memmem::FinderRev::new(" that "));
+    // (Only for what is alleged, use; a forward search first: most clauses have no
+    // "that".)
+    let reported = (allegations && has(mm!(" that "), &lower_before[start..]))
+        .then(|| that.rfind(&lower_before.as_bytes()[start..]))
+        .flatten()
         .map(|k| start + k)
         .filter(|&k| {
             let verb = lower_before[..k].rsplit(' ').next().unwrap_or("");
@@ -2494,18 +2508,43 @@ fn subject<'a>(t: &Sent<'a, '_>, pos: usize, own: &str) -> String {
             return st;
         }
     }
-    // After an opening phrase, its subject where the rest names one: "Since Croatia's
-    // accession to the EU in 2013, the EU has contributed ...".
+    // The clause's subject; a name in an opening phrase only where the rest names
+    // none: "Since Croatia's accession to the EU in 2013, the EU has contributed ...".
+    let Some(found) = subject_from(t, end, start) else {
+        return own.to_string();
+    };
     let clause = &lower_before[start..];
     let opener = clause.trim_start().split(' ').next().unwrap_or("");
     if INTRODUCERS.contains(&opener) {
         if let Some(c) = clause.find(", ") {
-            if let Some(st) = subject_from(t, end, start + c + 2) {
-                return st;
+            // (Only an opening phrase with a name in it can have given the subject.)
+            let phrase = t.s[start..start + c].trim_start();
+            const MONTHS: [&str; 12] = [
+                "January",
+                "February",
+                "March",
+                "April",
+                "May",
+                "June",
+                "July",
+                "August",
+                "September",
+                "October",
+                "November",
+                "December",
+            ];
+            let named = phrase
+                .split(' ')
+                .skip(1)
+                .any(|w| w.starts_with(|c: char| c.is_ascii_uppercase()) && !MONTHS.contains(&w));
+            if named {
+                if let Some(st) = subject_from(t, end, start + c + 2) {
+                    return st;
+                }
             }
         }
     }
-    subject_from(t, end, start).unwrap_or_else(|| own.to_string())
+    found
 }
 
 /// The subject [`subject`] finds in the clause from byte `start` to `pos`, if the
@@ -2515,12 +2554,9 @@ fn subject_from<'a>(t: &Sent<'a, '_>, pos: usize, start: usize) -> Option<String
     let lower_before = &t.lower[..before.len()];
     // The keywords of the clause's words (those starting in it): a group or the EU.
     let mut k = 0;
-    for (w, &(b, _)) in t.words.iter().zip(t.bits) {
-        let o = t.offset(w);
-        if o < start {
-            continue;
-        }
-        if o >= before.len() {
+    let w0 = t.words.partition_point(|w| t.offset(w) < start);
+    for (w, &(b, _)) in t.words[w0..].iter().zip(&t.bits[w0..]) {
+        if t.offset(w) >= before.len() {
             break;
         }
         k |= b;
@@ -3473,7 +3509,7 @@ fn use_reported<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, E
         );
         // Who used them stands before the verb, wherever the date is ("In 2021, the
         // Karen National Liberation Army reportedly used ...").
-        f.subject = agent_after(t, pos).unwrap_or_else(|| subject(t, pos, &cx.iso3));
+        f.subject = agent_after(t, pos).unwrap_or_else(|| subject(t, pos, &cx.iso3, true));
         f.as_of = Some(d.iso());
         if stated {
             f.uncertain("the year of a statement about the use: the use may be earlier");
@@ -4565,14 +4601,15 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
                     cut -= 1;
                 }
                 // (To the sentence's end, not a decimal point's: "(US$27.8) or 22%".)
-                let near = post[..cut].split([';']).next().unwrap_or("");
-                let near = near.split(". ").next().unwrap_or(near);
+                let near = post[..cut].split(';').next().unwrap_or("");
+                let near = find(mm!(". "), near).map_or(near, |k| &near[..k]);
                 // (Not a change: "represented a 9% decrease from ...".)
-                near.contains("% of")
-                    || near.contains(" percent of")
-                    || near.contains("%)")
-                    || (near.contains('%') || near.contains(" percent"))
-                        && ![
+                let pct = memchr::memchr(b'%', near.as_bytes()).is_some();
+                (pct || has(mm!(" percent"), near))
+                    && (near.contains("% of")
+                        || has(mm!(" percent of"), near)
+                        || near.contains("%)")
+                        || ![
                             " decrease",
                             " increase",
                             " drop",
@@ -4581,15 +4618,14 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
                             " fall",
                         ]
                         .iter()
-                        .any(|w| near.contains(w))
+                        .any(|w| near.contains(w)))
             };
             // "Three casualties in 2009 were Thai nationals", "12 were children": a
             // group among the casualties.
-            let were_group = {
+            let were_group = f.predicate == "casualties" && {
                 let clause = post.split([',', ';', '.', '(']).next().unwrap_or("");
-                clause
-                    .split(" were ")
-                    .nth(1)
+                find(mm!(" were "), clause)
+                    .map(|k| &clause[k + " were ".len()..])
                     .or_else(|| clause.strip_prefix("were "))
                     .is_some_and(|rest| {
                         rest.split(' ').take(3).any(|w| {
@@ -4649,11 +4685,17 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
                 }
                 // (Within the clause: a figure's own separators are no clause's end.)
                 let near = &pre[from..];
-                let near = [", ", "; ", ". "]
-                    .iter()
-                    .filter_map(|b| near.rfind(b).map(|k| k + b.len()))
-                    .max()
-                    .map_or(near, |k| &near[k..]);
+                let near = if memchr::memchr(b'%', near.as_bytes()).is_none()
+                    && !has(mm!("percent"), near)
+                {
+                    ""
+                } else {
+                    [", ", "; ", ". "]
+                        .iter()
+                        .filter_map(|b| near.rfind(b).map(|k| k + b.len()))
+                        .max()
+                        .map_or(near, |k| &near[k..])
+                };
                 // (The figure right after "% of the" is the whole the share is of: "less
                 // than 40% of the 56 casualties reported for 2015".)
                 ["% of ", " percent of "]
@@ -4672,7 +4714,7 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
             if share
                 || share_before
                 || share_in_parens
-                || were_group && f.predicate == "casualties"
+                || were_group
                 || each
                 || of_the_total
                 || accounted
@@ -4690,14 +4732,11 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
             while !pre.is_char_boundary(from) {
                 from += 1;
             }
-            if [
-                "commitment of",
-                "pledge of",
-                "pledged",
-                "committed to provide",
-            ]
-            .iter()
-            .any(|w| pre[from..].contains(w))
+            let w = &pre[from..];
+            if has(mm!("commitment of"), w)
+                || has(mm!("pledge of"), w)
+                || has(mm!("pledged"), w)
+                || has(mm!("committed to provide"), w)
             {
                 f.uncertain("a pledge or a commitment over years, not money provided in one");
             }

@@ -93,12 +93,13 @@ fn short_line<'a>(src: &Src<'a>, c: &Chunk) -> Option<&'a str> {
 /// word of two letters or more or a figure, then a capital, in a line of six words or
 /// more (not "U.S. Army", "No. 5").
 fn sentence_end_inside(t: &str) -> bool {
-    if t.split_whitespace().nth(5).is_none() {
+    if memchr::memchr(b'.', t.as_bytes()).is_none() || t.split_whitespace().nth(5).is_none() {
         return false;
     }
     let b = t.as_bytes();
-    memchr::memmem::find_iter(b, b". ").any(|i| {
-        let next = b.get(i + 2).is_some_and(|c| c.is_ascii_uppercase());
+    memchr::memchr_iter(b'.', b).any(|i| {
+        let next =
+            b.get(i + 1) == Some(&b' ') && b.get(i + 2).is_some_and(|c| c.is_ascii_uppercase());
         let word = &t[..i];
         let w = word.rsplit(' ').next().unwrap_or("");
         next && w.len() >= 2
