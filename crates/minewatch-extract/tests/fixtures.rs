@@ -2955,3 +2955,28 @@ fn the_european_unions_support_profile() {
         "{facts:#?}"
     );
 }
+
+/// A Casualties page cut above its title whose facts name a state once at most
+/// (session 14, from real pages): the state its prose names (three times at least,
+/// and in two of three of its mentions of states, or twice and no other) is the
+/// facts' subject; a page naming two states as often keeps them unknown. A vote in a
+/// new clause after a semicolon ("... was in 1997; it abstained during the 22 November
+/// 2002 vote on UNGA Resolution 57/74") is the subject's own.
+#[test]
+fn a_cut_casualties_page_is_about_the_state_its_prose_names() {
+    let page = "Casualties Overview\n\nCasualties in 2012\n\n12 (2011: 6)\n\nThe national centre registered 834 mine/ERW casualties (364 killed; 470 injured) for the period from 1992 to the end of 2011.[1] At least 164 casualties from submunitions were reported in Tajikistan until 2007.[1] Tajikistan\u{2019}s mine action centre recorded 12 casualties for 2012.[1] Most casualties in Tajikistan occurred near the border.[1]\n\n[1] One.\n";
+    let doc = minewatch_profile::read(page.as_bytes());
+    assert!(doc.header.country_iso3.is_none());
+    let facts = extract(&doc);
+    assert!(!facts.is_empty());
+    assert!(facts.iter().all(|f| f.subject == "TJK"), "{facts:#?}");
+    let two = "Casualties Overview\n\nThe national centre registered 834 casualties for the period from 1992 to the end of 2011.[1] Casualties were reported in Tajikistan and in Uzbekistan, in Tajikistan near the border and in Uzbekistan in the valley.[1]\n\n[1] One.\n";
+    let doc = minewatch_profile::read(two.as_bytes());
+    let facts = extract(&doc);
+    assert!(!facts.is_empty());
+    assert!(facts.iter().all(|f| f.subject == "UNK"), "{facts:#?}");
+    let doc = doc_of("The last time Poland voted in favor of a pro-mine ban resolution was in 1997; it abstained during the 22 November 2002 vote on UNGA Resolution 57/74.[1]\n\n[1] One.");
+    let facts = extract(&doc);
+    let votes: Vec<Option<&str>> = of(&facts, "unga.vote").map(|f| f.vote.as_deref()).collect();
+    assert_eq!(votes, [Some("abstain")]);
+}
