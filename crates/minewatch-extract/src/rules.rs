@@ -1875,6 +1875,16 @@ fn events<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, Ev)]) {
             {
                 continue;
             }
+            // "A decree signed on 4 January 2002 ... makes the Mine Ban Treaty binding":
+            // a participle after the text it signs.
+            let head = before.rsplit([',', ';']).next().unwrap_or(before).trim();
+            let last = head.rsplit(' ').next().unwrap_or("");
+            if matches!(
+                last,
+                "decree" | "law" | "bill" | "agreement" | "memorandum" | "order" | "act"
+            ) {
+                continue;
+            }
         }
         // "National implementation legislation entered into force in November 2004",
         // "The bill entered into force on 6 December 2012": a law's entry into force,
@@ -1961,6 +1971,15 @@ fn events<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, Ev)]) {
         let Some(d) = assigned[k].map(|i| &t.dates[i]) else {
             continue;
         };
+        // "It was ... published on 7 April 2000, and entered into force ten days later":
+        // a date given from another, not the event's own.
+        if d.end <= a {
+            let after = t.lower[b..].trim_start();
+            let rel = after.split([',', ';', '.']).next().unwrap_or("");
+            if rel.split(' ').take(4).any(|w| w == "later") {
+                continue;
+            }
+        }
         // "On 2 March 2003, one day after its treaty-mandated deadline, Djibouti
         // destroyed ...": a date before a deadline said to be passed or not yet
         // reached is the event's, not the deadline's.
@@ -4782,6 +4801,27 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
                 || in_parens_of_group
             {
                 f.uncertain("a part of a total");
+            }
+        }
+        // "The ITF had raised more than $127 million from various sources": the money
+        // of a body named by its initials, not a state (in a state's profile, its own).
+        if pred == QPred::Spending && f.confidence == Confidence::High && f.subject == cx.iso3 {
+            let clause_start = t.s[..q.hedge_start.min(t.s.len())]
+                .rfind([';', ':'])
+                .map_or(0, |k| k + 1);
+            let mut words = t.s[clause_start..].split_whitespace();
+            let w0 = words.next().unwrap_or("");
+            let body = if matches!(w0, "The" | "the") {
+                words.next().unwrap_or("")
+            } else {
+                w0
+            };
+            let body = body.trim_end_matches([',', '\u{2019}', '\'', 's']);
+            if (2..=6).contains(&body.len())
+                && body.bytes().all(|b| b.is_ascii_uppercase())
+                && resolve_state(body).is_none()
+            {
+                f.uncertain(format!("money of another body ({body}), not the state's"));
             }
         }
         // "Norway's five-year commitment of US$120 million to mine action": money

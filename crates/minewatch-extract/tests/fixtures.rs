@@ -2980,3 +2980,36 @@ fn a_cut_casualties_page_is_about_the_state_its_prose_names() {
     let votes: Vec<Option<&str>> = of(&facts, "unga.vote").map(|f| f.vote.as_deref()).collect();
     assert_eq!(votes, [Some("abstain")]);
 }
+
+/// From real annual reports (session 14): "A decree signed on 4 January 2002 ...
+/// makes the Mine Ban Treaty binding" signs the decree, not the treaty; a law
+/// "published on 7 April 2000, and entered into force ten days later" gives the
+/// treaty no entry into force; money a body named by its initials raised or spent
+/// ("The ITF had raised more than $127 million") is not the state's.
+#[test]
+fn a_decree_signed_a_date_ten_days_later_and_a_funds_money() {
+    let doc = doc_of("Poland signed the Mine Ban Treaty on 3 December 1997.[1] A decree signed on 4 January 2002 and published on 9 March 2002 makes the Mine Ban Treaty binding domestically.[1] It was signed by the President on 30 March 2000, published on 7 April 2000, and entered into force ten days later.[1]\n\nIn 2003, Poland provided mine action funding of $375,000 to the trust fund.[1] The ITF had raised more than $127 million from various sources and spent $111 million by the end of 2003.[1]\n\n[1] One.");
+    let facts = extract(&doc);
+    let events: Vec<(&str, &Value)> = facts
+        .iter()
+        .filter(|f| f.predicate.starts_with("treaty."))
+        .map(|f| (f.predicate.as_str(), &f.value))
+        .collect();
+    assert_eq!(
+        events,
+        [("treaty.signature", &Value::Text("1997-12-03".into()))],
+        "{facts:#?}"
+    );
+    let money: Vec<(f64, Confidence)> = of(&facts, "spending")
+        .map(|f| (f.value.as_number().unwrap(), f.confidence))
+        .collect();
+    assert_eq!(
+        money,
+        [
+            (375_000.0, Confidence::High),
+            (127_000_000.0, Confidence::Low),
+            (111_000_000.0, Confidence::Low)
+        ],
+        "{facts:#?}"
+    );
+}
