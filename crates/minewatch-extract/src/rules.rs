@@ -1956,6 +1956,31 @@ fn events<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, Ev)]) {
         {
             continue;
         }
+        // "Zimbabwe ratified the CRPD on 23 September 2013": another text ratified.
+        if matches!(ev, Ev::Deposit(_)) {
+            if let Some(obj) = t.lower[b..].trim_start().strip_prefix("the ") {
+                let obj = obj.trim_start_matches(['"', '\u{201c}', '\'']);
+                if ![
+                    "mine ban",
+                    "treaty",
+                    "convention",
+                    "ottawa",
+                    "anti-personnel mine",
+                    "antipersonnel mine",
+                    "1997",
+                    "mbt",
+                    "apmbt",
+                    "ban ",
+                    "landmine",
+                    "land mine",
+                ]
+                .iter()
+                .any(|w| obj.starts_with(w))
+                {
+                    continue;
+                }
+            }
+        }
         if matches!(ev, Ev::Deposit(_))
             && (domestic_step(t.lower, a, b, t.has(kw::LEGIS))
                 || prospect(t.lower, a, b)
@@ -4960,6 +4985,34 @@ fn as_of(t: &Sent, q: &Quantity, present: bool) -> Option<String> {
     }) {
         return Some(format!("{}/{}", w[0].iso(), w[1].iso()));
     }
+    // "Countrywide casualty data for 1997–2010 listed 700 casualties": a span of years
+    // after "for", "in" or "during", the last date before the figure.
+    if let Some(w) = t
+        .dates
+        .windows(2)
+        .rev()
+        .find(|w| w[1].end <= q.hedge_start)
+        .filter(|w| {
+            matches!(l[w[0].end..w[1].start].trim(), "\u{2013}" | "-")
+                && !t
+                    .dates
+                    .iter()
+                    .any(|d| d.start >= w[1].end && d.end <= q.hedge_start)
+                && {
+                    let pre = l[..w[0].start].trim_end();
+                    pre.ends_with(" for") || pre.ends_with(" in") || pre.ends_with(" during")
+                }
+                && {
+                    // (Kinds in a parenthesis after the figure share it: "(105
+                    // killed; 595 injured)".)
+                    let seg = &l[w[1].end..q.hedge_start];
+                    let head = seg.split('(').next().unwrap_or(seg);
+                    !head.contains([';', '.'])
+                }
+        })
+    {
+        return Some(format!("{}/{}", w[0].iso(), w[1].iso()));
+    }
     if let Some((d, gap)) = date_after(t, q, 40) {
         // "€2.4 million ($3.2 million) in 2014": past the other currency's figure.
         let gap = match gap.strip_prefix(" (").and_then(|g| g.split_once(')')) {
@@ -5019,7 +5072,12 @@ fn as_of(t: &Sent, q: &Quantity, present: bool) -> Option<String> {
             .map(|g| {
                 let at = gap_at + (gap.len() - g.len());
                 let first = t.s[at..].split(' ').next().unwrap_or("");
-                if first.len() >= 2 && first.bytes().all(|b| b.is_ascii_uppercase()) {
+                // ("AzCBL" too: a capital first and two at least, letters only.)
+                let acronym = first.len() >= 2
+                    && first.starts_with(|c: char| c.is_ascii_uppercase())
+                    && first.bytes().filter(u8::is_ascii_uppercase).count() >= 2
+                    && first.bytes().all(|b| b.is_ascii_alphabetic());
+                if acronym {
                     return g.get(first.len() + 1..).unwrap_or(g);
                 }
                 ["it ", "they ", "which ", "that "]

@@ -3013,3 +3013,26 @@ fn a_decree_signed_a_date_ten_days_later_and_a_funds_money() {
         "{facts:#?}"
     );
 }
+
+/// From real Casualties profiles (session 14): "Zimbabwe ratified the CRPD" is another
+/// text ratified (the treaty by any of its names still is: "ratified the MBT"); a span
+/// of years before a figure ("data for 1997–2010 listed 700 casualties") is its
+/// period; a year after a body's initials in mixed case ("the 19 casualties AzCBL
+/// identified in 2012") is the figure's.
+#[test]
+fn another_text_ratified_spans_before_figures_and_mixed_case_initials() {
+    let doc = doc_of("Poland ratified the CRPD on 23 September 2013.[1] Poland ratified the MBT on 5 May 1999.[1]\n\nCountrywide casualty data for 1997\u{2013}2010 listed 700 casualties (105 killed; 595 injured).[1] The 2013 total represented a decrease from the 19 casualties PoCBL identified in 2012.[1]\n\n[1] One.");
+    let facts = extract(&doc);
+    let deposits: Vec<&Value> = of(&facts, "treaty.deposit").map(|f| &f.value).collect();
+    assert_eq!(deposits, [&Value::Text("1999-05-05".into())], "{facts:#?}");
+    assert_eq!(
+        values_as_of(&facts, "casualties"),
+        [
+            (700.0, Some("1997/2010")),
+            (105.0, Some("1997/2010")),
+            (595.0, Some("1997/2010")),
+            (19.0, Some("2012")),
+        ],
+        "{facts:#?}"
+    );
+}
