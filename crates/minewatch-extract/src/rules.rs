@@ -1117,12 +1117,16 @@ fn changed_number(before: &str) -> bool {
         return false;
     };
     // In the active: "as of the end of 2007 it had reduced this number to 260".
-    const NUMBER: [&str; 5] = [
+    // ("... initially retained 10,446 mines, but this was reduced to 3,672".)
+    const NUMBER: [&str; 8] = [
         "this number",
         "that number",
         "the number",
         "the total",
         "this total",
+        " this",
+        " that",
+        " it",
     ];
     if let Some(v) = NUMBER.iter().find_map(|n| b.strip_suffix(n)) {
         let verb = v.trim_end().rsplit(' ').next().unwrap_or("");
@@ -1467,6 +1471,8 @@ fn event_triggers(t: &Sent) -> Vec<(usize, usize, Ev)> {
                 "completed stockpile destruction",
                 "completed the stockpile destruction",
                 "finished destroying",
+                "finished destruction",
+                "finished the destruction",
                 "completed destroying",
                 "destruction was completed",
                 "completion of its stockpile destruction",
@@ -2676,7 +2682,10 @@ fn subject_from<'a>(t: &Sent<'a, '_>, pos: usize, start: usize) -> Option<String
     {
         return Some("NSAG".into());
     }
-    if has(kw::EUROPEAN) && has(kw::UNION) {
+    // (So "The European Commission contributed ...".)
+    if has(kw::EUROPEAN)
+        && (has(kw::UNION) || lower_before[start..].contains("european commission"))
+    {
         return Some("EU".into());
     }
     // The clause's words (the sentence's, cut at the value): offsets in `before`,
@@ -3482,7 +3491,8 @@ fn use_reported<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, E
     }
     // "newly planted mines", "recently laid mines": a description of the mines found,
     // not a report of who laid them.
-    let attributive = ["newly", "recently", "freshly", " all"]
+    // (So "equipment formerly used for that purpose".)
+    let attributive = ["newly", "recently", "freshly", " all", "formerly"]
         .iter()
         .any(|w| prev.ends_with(w));
     // "the treaty fails to require those who laid mines in its territory to clear
@@ -3638,6 +3648,8 @@ enum QPred {
 
 /// The words [`qpred_of`] reads (the `QPRED` keyword bit).
 const QPRED_WORDS: &[&str] = &[
+    "eliminated",
+    "eliminating",
     "stockpile",
     "stockpiled",
     "stockpiles",
@@ -3684,7 +3696,7 @@ fn qpred_of(w: &str) -> Option<QPred> {
     Some(match w {
         "stockpile" | "stockpiled" | "stockpiles" | "stocks" | "inventory" | "held" | "holds"
         | "possessed" | "possesses" => QPred::Stockpile,
-        "destroyed" | "destroying" => QPred::Destroyed,
+        "destroyed" | "destroying" | "eliminated" | "eliminating" => QPred::Destroyed,
         "retained" | "retains" | "retain" | "retaining" => QPred::Retained,
         // Only where the purpose says Article 3 (see `q_triggers`).
         "keeps" | "kept" | "keep" | "keeping" => QPred::Retained,
@@ -3728,7 +3740,13 @@ fn q_triggers(l: &str, words: &[&str], bits: &[(u64, u64)]) -> Vec<(usize, usize
                     return None;
                 }
             }
-            qpred_of(w).map(|p| (i, i + w.len(), p))
+            // "2,499 Iranian-produced mines", "U.S.-manufactured": an adjective that says
+            // who made them, not a production reported.
+            let p = qpred_of(w)?;
+            if p == QPred::Production && i > 0 && l.as_bytes()[i - 1] == b'-' {
+                return None;
+            }
+            Some((i, i + w.len(), p))
         })
         .collect()
 }
@@ -4773,6 +4791,9 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
             ]
             .iter()
             .any(|w| pre.ends_with(w))
+                // "This includes about $3.29 million in funding for victim assistance"
+                || (pre.ends_with(" includes") || pre.ends_with(" include"))
+                    && f.mine_type.is_none()
                 // "US$3.2 million in 2004, including $255,000 from the government": a
                 // part of the figure before it (not the killed or injured of a
                 // casualty total, nor a figure by type: parts by what they are).
@@ -4847,6 +4868,23 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
                 && resolve_state(body).is_none()
             {
                 f.uncertain(format!("money of another body ({body}), not the state's"));
+            }
+        }
+        // "1,063 mines were destroyed for training purposes", "destroyed 1,292 mines
+        // previously retained for training": mines retained under Article 3 used up,
+        // not the stockpile's destruction.
+        if pred == QPred::Destroyed && f.confidence == Confidence::High {
+            let post = &l[q.phrase_end.max(q.end)..];
+            let mut cut = post.len().min(60);
+            while !post.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            // (In the figure's own words: not "..., retaining 700 mines for training",
+            // nor "destroyed 21,857 mines and retained 9,999 for training".)
+            let near = post[..cut].split([';', '.', ',']).next().unwrap_or("");
+            let near = find(mm!(" and "), near).map_or(near, |k| &near[..k]);
+            if has(mm!("training"), near) {
+                f.uncertain("mines retained for training, destroyed or used up, not the stockpile's destruction");
             }
         }
         // "Norway's five-year commitment of US$120 million to mine action": money

@@ -3036,3 +3036,61 @@ fn another_text_ratified_spans_before_figures_and_mixed_case_initials() {
         "{facts:#?}"
     );
 }
+
+/// From real Mine Ban Policy profiles of States Parties (session 14): stockpiles
+/// finished, eliminated and retained, what retained mines destroyed are, who made the
+/// mines a state holds, and who contributed.
+#[test]
+fn stockpiles_finished_eliminated_retained_and_made_elsewhere() {
+    let doc = doc_of("Poland finished destruction of its stockpile of 885,872 antipersonnel mines in December 2000.[1] Poland initially retained 10,446 mines for training purposes, but this was reduced to 3,672 by 31 March 2010.[1] In 1999 Poland began the destruction program, eliminating 107,417 mines by April 2000.[1]\n\nIn October 2004, Poland destroyed 810 antipersonnel mines previously retained for training purposes.[1] It destroyed its stockpile of 4,092 antipersonnel mines in November 2000, retaining 700 mines for training purposes.[1] Poland has 2,499 Iranian-produced M18A1 Claymore-type mines.[1] Argentina reports that equipment formerly used for that purpose is now making reinforced concrete.[1]\n\nIn 2003, Poland provided $10 million in mine action funding.[1] This includes about $3.29 million in funding for victim assistance.[1] The European Commission contributed \u{20ac}2.5 million for clearance in 2005.[1]\n\n[1] One.");
+    let facts = extract(&doc);
+    let completed: Vec<&Value> = of(&facts, "stockpile.destruction_completed")
+        .map(|f| &f.value)
+        .collect();
+    assert_eq!(completed, [&Value::Text("2000-12".into())], "{facts:#?}");
+    let retained: Vec<(f64, Confidence)> = of(&facts, "retained.total")
+        .map(|f| (f.value.as_number().unwrap(), f.confidence))
+        .collect();
+    assert_eq!(
+        retained,
+        [
+            (10_446.0, Confidence::Low),
+            (3_672.0, Confidence::High),
+            (700.0, Confidence::High)
+        ],
+        "{facts:#?}"
+    );
+    let destroyed: Vec<(f64, Confidence)> = of(&facts, "stockpile.destroyed")
+        .map(|f| (f.value.as_number().unwrap(), f.confidence))
+        .collect();
+    assert_eq!(
+        destroyed,
+        [
+            (885_872.0, Confidence::High),
+            (107_417.0, Confidence::High),
+            (810.0, Confidence::Low),
+            (4_092.0, Confidence::High),
+        ],
+        "{facts:#?}"
+    );
+    assert_eq!(of(&facts, "production.quantity").count(), 0, "{facts:#?}");
+    assert_eq!(of(&facts, "use.reported").count(), 0, "{facts:#?}");
+    let money: Vec<(&str, f64, Confidence)> = of(&facts, "spending")
+        .map(|f| {
+            (
+                f.subject.as_str(),
+                f.value.as_number().unwrap(),
+                f.confidence,
+            )
+        })
+        .collect();
+    assert_eq!(
+        money,
+        [
+            ("POL", 10e6, Confidence::High),
+            ("POL", 3.29e6, Confidence::Low),
+            ("EU", 2.5e6, Confidence::High),
+        ],
+        "{facts:#?}"
+    );
+}
