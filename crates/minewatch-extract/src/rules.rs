@@ -1146,10 +1146,13 @@ fn changed_number(before: &str) -> bool {
     ) {
         return false;
     }
-    let b = ["was", "has been", "had been", "is", "were"]
-        .iter()
-        .find_map(|a| b.strip_suffix(a))
-        .map_or(b, str::trim_end);
+    // ("... announced in May 2000 that this would be reduced to 4,000")
+    let b = [
+        "was", "has been", "had been", "is", "were", "would be", "will be",
+    ]
+    .iter()
+    .find_map(|a| b.strip_suffix(a))
+    .map_or(b, str::trim_end);
     NUMBER.iter().any(|w| b.ends_with(w))
 }
 
@@ -4623,6 +4626,18 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
             });
             f.casualty = Some(if either { "total" } else { k }.into());
             casualty_scope(&mut f, l, q, &qs, qi, &admitted, &detail, subset_opening);
+        }
+        // "had destroyed 8,104 mines by 30 September 1999": as of the date after "by"
+        // (a count so far).
+        if pred == QPred::Destroyed && pluperfect(&l[..q.hedge_start]) {
+            let after = q.phrase_end.max(q.end);
+            if let Some(d) = t
+                .dates
+                .iter()
+                .find(|d| d.start >= after && l[after..d.start].trim() == "by")
+            {
+                f.as_of = Some(d.iso());
+            }
         }
         // "...; this number was reduced to 643 by May 2012": the number the sentence
         // gave before, of the same state, set anew as of the date after "by".

@@ -3094,3 +3094,26 @@ fn stockpiles_finished_eliminated_retained_and_made_elsewhere() {
         "{facts:#?}"
     );
 }
+
+/// A number to be reduced, and a count so far (session 14, from real reports):
+/// "initially intended to retain 10,000 mines, but announced in May 2000 that this
+/// would be reduced to 4,000"; "had destroyed 8,104 mines by 30 September 1999" holds
+/// as of the date after "by".
+#[test]
+fn a_number_to_be_reduced_and_a_count_by_a_date() {
+    let doc = doc_of("Poland initially intended to retain 10,000 mines, but announced in May 2000 that this would be reduced to 4,000.[1] Poland began stockpile destruction in April 1999 and had destroyed 8,104 mines by 30 September 1999.[1]\n\n[1] One.");
+    let facts = extract(&doc);
+    assert_eq!(
+        number_rows(&facts, "retained.total"),
+        [
+            (10_000.0, Some("2000-05"), Confidence::Low),
+            (4_000.0, Some("2000-05"), Confidence::High),
+        ],
+        "{facts:#?}"
+    );
+    assert_eq!(
+        values_as_of(&facts, "stockpile.destroyed"),
+        [(8_104.0, Some("1999-09-30"))],
+        "{facts:#?}"
+    );
+}
