@@ -58,7 +58,7 @@ pub fn cross_check(doc: &Document, facts: &[Fact], opts: &CrossOptions) -> Vec<D
     treaty_dates(facts, opts, &mut out);
     withdrawal_dates(facts, &mut out);
     conflicting(doc, facts, &mut out);
-    reference(facts, &mut out);
+    reference(doc, facts, &mut out);
     stale(doc, body, opts, &mut out);
     out.sort_by(|a, b| (a.span.start, a.code).cmp(&(b.span.start, b.code)));
     // One finding per place and code (a repeated deposit date must not repeat it).
@@ -1053,10 +1053,33 @@ fn unga() -> Option<&'static Unga> {
     .as_ref()
 }
 
-fn reference(facts: &[Fact], out: &mut Vec<Diagnostic>) {
+fn reference(doc: &Document, facts: &[Fact], out: &mut Vec<Diagnostic>) {
+    // What the profile can speak of: up to its last update, or, without one (a page
+    // cut above its title), the latest year it names. A profile of 2010 saying a
+    // state "abstained on every resolution since 1998" says nothing of 2013's.
+    // (As (year, month, day); a year or a month alone reaches to its end.)
+    let horizon = doc
+        .header
+        .last_updated
+        .as_ref()
+        .map(|d| (d.value.year(), d.value.month(), d.value.day()))
+        .or_else(|| {
+            facts
+                .iter()
+                .filter_map(|f| f.as_of.as_deref())
+                .flat_map(|a| a.split('/'))
+                .filter_map(|p| {
+                    let mut parts = p.split('-').map(|x| x.parse::<u32>().ok());
+                    let y = i32::try_from(parts.next()??).ok()?;
+                    let m = parts.next().flatten().unwrap_or(12);
+                    let d = parts.next().flatten().unwrap_or(31);
+                    Some((y, u8::try_from(m).ok()?, u8::try_from(d).ok()?))
+                })
+                .max()
+        });
     for f in facts.iter().filter(|f| f.confidence == Confidence::High) {
         match f.predicate.as_str() {
-            "unga.vote" => unga_vote(f, out),
+            "unga.vote" => unga_vote(f, horizon, out),
             "treaty.signature" | "treaty.deposit" | "treaty.entry_into_force" => {
                 treaty_status(f, out)
             }
@@ -1066,7 +1089,7 @@ fn reference(facts: &[Fact], out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn unga_vote(f: &Fact, out: &mut Vec<Diagnostic>) {
+fn unga_vote(f: &Fact, horizon: Option<(i32, u8, u8)>, out: &mut Vec<Diagnostic>) {
     let (Some(u), Some(vote)) = (unga(), f.vote.as_deref()) else {
         return;
     };
@@ -1084,6 +1107,9 @@ fn unga_vote(f: &Fact, out: &mut Vec<Diagnostic>) {
         (Some("all"), Some(since)) => {
             let treaty: Vec<&RollCall> = u.calls.iter().filter(|c| c.treaty).collect();
             let until = f.until.unwrap_or(i32::MAX);
+            let known = |c: &RollCall| {
+                horizon.is_none_or(|h| (c.date.year(), c.date.month(), c.date.day()) <= h)
+            };
             let period = match f.until {
                 Some(u) => format!("from {since} to {u}"),
                 None => format!("since {since}"),
@@ -1091,7 +1117,7 @@ fn unga_vote(f: &Fact, out: &mut Vec<Diagnostic>) {
             // A treaty resolution in the period with a different vote.
             for c in treaty
                 .iter()
-                .filter(|c| c.date.year() >= since && c.date.year() <= until)
+                .filter(|c| c.date.year() >= since && c.date.year() <= until && known(c))
             {
                 if let Some(v) = vote_of(&c.resolution) {
                     if v != vote {

@@ -3117,3 +3117,25 @@ fn a_number_to_be_reduced_and_a_count_by_a_date() {
         "{facts:#?}"
     );
 }
+
+/// A claim about every vote "since 1998" speaks of the votes up to the profile's time:
+/// its last update, or without one the latest year it names (session 14: profiles of
+/// 2010–2012 saying Libya "has abstained from every pro-Mine Ban Treaty resolution
+/// since 1998" had been held against its vote for Resolution 68/30 in December 2013).
+#[test]
+fn every_vote_since_a_year_means_up_to_the_profiles_time() {
+    let finds = |updated: &str| -> Vec<String> {
+        let page = format!("Libya\n\nMine Ban Policy\n\nLast updated: {updated}\n\nOn 3 December 2012, Libya abstained from the vote on UNGA Resolution 67/32.[1] Libya has abstained from every pro-Mine Ban Treaty resolution since 1998.[1]\n\n[1] One.\n");
+        let doc = minewatch_profile::read(page.as_bytes());
+        let facts = extract(&doc);
+        cross_check(&doc, &facts, &opts("2026-09-01"))
+            .into_iter()
+            .filter(|d| d.code == "contradicts-reference")
+            .map(|d| d.message.to_string())
+            .collect()
+    };
+    assert_eq!(finds("1 September 2013"), Vec::<String>::new());
+    let later = finds("1 September 2016");
+    assert_eq!(later.len(), 1, "{later:?}");
+    assert!(later[0].contains("68/30"), "{later:?}");
+}
