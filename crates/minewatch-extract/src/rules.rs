@@ -4352,7 +4352,14 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
         });
         let pred = match best {
             Some((a, p, _)) => {
-                if negated(l, a.min(q.hedge_start)) {
+                // (A number set anew is negated only by its own words: "16,000 mines
+                // would be retained, but later reduced this number to 4,000 mines".)
+                let at = if changed_number(&l[..q.hedge_start]) {
+                    q.hedge_start
+                } else {
+                    a.min(q.hedge_start)
+                };
+                if negated(l, at) {
                     continue;
                 }
                 // "a stockpile of 2.97 million mines and about 920,000 mines emplaced in
@@ -4389,6 +4396,20 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
                     QPred::Stockpile
                 } else {
                     p
+                }
+            }
+            // "... reduced this number to 4,000 in 2000, and by the end of 2011 Spain had
+            // further reduced this to 1,718 mines": the number the sentence's last
+            // figure counted, set anew (its trigger too far back to be found).
+            None if changed_number(&l[..q.hedge_start])
+                && fits(QPred::Retained, q)
+                && cx.out[cx.sent_start..].last().is_some_and(|f| {
+                    matches!(f.predicate.as_str(), "retained.total" | "stockpile.total")
+                }) =>
+            {
+                match cx.out[cx.sent_start..].last().map(|f| f.predicate.as_str()) {
+                    Some("retained.total") => QPred::Retained,
+                    _ => QPred::Stockpile,
                 }
             }
             None => {
@@ -4659,9 +4680,12 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
         // "It initially retained 5,000 antipersonnel mines; this number was reduced to
         // 4,291 by the middle of 2012": the first figure held before the sentence's
         // date, not at it.
+        // (Not a number set anew itself: "... but reduced this number to 4,000 in
+        // 2000, and by the end of 2011 ... further reduced this to 1,718".)
         if qs[qi + 1..]
             .iter()
             .any(|o| changed_number(&l[..o.hedge_start]))
+            && !changed_number(&l[..q.hedge_start])
             && [
                 "initially",
                 "originally",

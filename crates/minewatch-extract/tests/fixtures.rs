@@ -3139,3 +3139,24 @@ fn every_vote_since_a_year_means_up_to_the_profiles_time() {
     assert_eq!(later.len(), 1, "{later:?}");
     assert!(later[0].contains("68/30"), "{later:?}");
 }
+
+/// A chain of retained numbers (session 14, from real profiles): "would retain 10,000"
+/// is a plan, but the numbers it was reduced to are the state's ("reduced this number
+/// to 4,000 in 2000, and by the end of 2011 ... had further reduced this to 1,718
+/// mines"; "16,000 mines would be retained, but later reduced this number to 4,000
+/// mines in 2001"); only the first of the chain is an initial figure.
+#[test]
+fn a_chain_of_retained_numbers() {
+    let doc = doc_of("Poland initially announced it would retain 10,000 antipersonnel mines for training and development purposes but reduced this number to 4,000 in 2000, and by the end of 2011 Poland had further reduced this to 1,718 mines.[1]\n\nPoland initially reported that a total of 16,000 mines would be retained, but later reduced this number to 4,500 mines in 2001.[1]\n\n[1] One.");
+    let facts = extract(&doc);
+    assert_eq!(
+        number_rows(&facts, "retained.total"),
+        [
+            (4_000.0, Some("2000"), Confidence::High),
+            (1_718.0, Some("2011"), Confidence::High),
+            (16_000.0, Some("2001"), Confidence::Low),
+            (4_500.0, Some("2001"), Confidence::High),
+        ],
+        "{facts:#?}"
+    );
+}
