@@ -4352,14 +4352,10 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
         });
         let pred = match best {
             Some((a, p, _)) => {
-                // (A number set anew is negated only by its own words: "16,000 mines
-                // would be retained, but later reduced this number to 4,000 mines".)
-                let at = if changed_number(&l[..q.hedge_start]) {
-                    q.hedge_start
-                } else {
-                    a.min(q.hedge_start)
-                };
-                if negated(l, at) {
+                // (A number set anew is the state's, whatever the words about the one
+                // before: "16,000 mines would be retained, but later reduced this number
+                // to 4,000 mines"; "announced ... that this would be reduced to 4,000".)
+                if !changed_number(&l[..q.hedge_start]) && negated(l, a.min(q.hedge_start)) {
                     continue;
                 }
                 // "a stockpile of 2.97 million mines and about 920,000 mines emplaced in
