@@ -1844,9 +1844,21 @@ fn events<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, Ev)]) {
         // was signed is not the treaty.
         if ev == Ev::Signature {
             let after = t.lower[b..].trim_start();
-            if ["a ", "an ", "into ", "off "]
-                .iter()
-                .any(|w| after.starts_with(w))
+            // (So "signed ratification Law 554/2000 approving the treaty".)
+            if [
+                "a ",
+                "an ",
+                "into ",
+                "off ",
+                "ratification",
+                "law ",
+                "decree",
+                "legislation",
+                "bill ",
+                "instrument",
+            ]
+            .iter()
+            .any(|w| after.starts_with(w))
             {
                 continue;
             }
@@ -1953,6 +1965,22 @@ fn events<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, Ev)]) {
                 {
                     continue;
                 }
+            }
+        }
+        // "The formal, national proclamation on entry into force of the ban treaty for
+        // Thailand ... became official when published ... on 6 July 1999": a domestic
+        // text about the entry into force, dated by its own steps.
+        if ev == Ev::Eif && t.lower[a..].starts_with("entry into force") {
+            let mut from = a.saturating_sub(40);
+            while !t.lower.is_char_boundary(from) {
+                from += 1;
+            }
+            let lead = &t.lower[from..a];
+            if ["proclamation", "decree", "notice", "announcement"]
+                .iter()
+                .any(|w| lead.contains(w))
+            {
+                continue;
             }
         }
         // "opportunities for becoming a State Party": a prospect.

@@ -3160,3 +3160,23 @@ fn a_chain_of_retained_numbers() {
         "{facts:#?}"
     );
 }
+
+/// Domestic texts about the treaty (session 14, from real annual reports): "the
+/// President signed ratification Law 554/2000 approving the treaty" is no signature of
+/// the treaty, and "the national proclamation on entry into force of the ban treaty
+/// ... became official when published on 6 July 1999" no entry into force.
+#[test]
+fn a_ratification_law_signed_and_a_proclamation_on_entry_into_force() {
+    let doc = doc_of("Poland signed the Mine Ban Treaty on 3 December 1997 but has not yet ratified. On 14 January 2000 the President signed ratification Law 554/2000 approving the treaty.[1] The formal, national proclamation on entry into force of the ban treaty for Poland was approved by the Cabinet and became official when published in the Gazette on 6 July 1999.[1]\n\n[1] One.");
+    let facts = extract(&doc);
+    let events: Vec<(&str, &Value)> = facts
+        .iter()
+        .filter(|f| f.predicate.starts_with("treaty."))
+        .map(|f| (f.predicate.as_str(), &f.value))
+        .collect();
+    assert_eq!(
+        events,
+        [("treaty.signature", &Value::Text("1997-12-03".into()))],
+        "{facts:#?}"
+    );
+}
