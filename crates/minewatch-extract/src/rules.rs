@@ -2806,6 +2806,10 @@ fn subject_from<'a>(t: &Sent<'a, '_>, pos: usize, start: usize) -> Option<String
                         if name.len() <= 3 && name.chars().any(|c| c.is_lowercase()) {
                             continue;
                         }
+                        // "US$28.6 million": a currency's letters, not a state.
+                        if before[lb + lw2.len()..].starts_with('$') {
+                            continue;
+                        }
                         // "Korea's key military ally, the United States, announced":
                         // the state whose ally (or neighbour) acts is not the actor.
                         // (The possessive's "s" may be a word of its own.)
@@ -3026,6 +3030,8 @@ fn is_preposition(w: &str) -> bool {
             | b"like"
             | b"as"
             | b"than"
+            | b"between"
+            | b"among"
     )
 }
 
@@ -3633,7 +3639,17 @@ fn use_reported<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, E
                         .strip_suffix(" in")
                         .is_some_and(|x| x.ends_with(v))
                 });
-            that_after || in_year_that
+            // "On 25 November 2002, the Minister said the country could not join the
+            // treaty because Israel, who laid ...": a statement's verb between the
+            // date and the use.
+            // (Not an adjective: "an estimated 1,000 mines were laid".)
+            let words: Vec<&str> = l[d.end..pos].split(' ').collect();
+            let said_between = words.iter().enumerate().any(|(k, w)| {
+                STATING.contains(w)
+                    && k > 0
+                    && !matches!(words[k - 1], "an" | "a" | "the" | "were" | "was" | "")
+            });
+            that_after || in_year_that || said_between
         };
         // "used antipersonnel mines after signing the Mine Ban Treaty in 1997": the
         // year of another event the use is placed against.
@@ -4454,6 +4470,26 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
                 }
             }
         };
+        // "543,713 people received mine risk education": people reached, not hit.
+        if matches!(pred, QPred::Casualty(_)) {
+            let rest = l[q.phrase_end.max(q.end)..].trim_start();
+            let rest = rest.strip_prefix("people ").unwrap_or(rest);
+            if [
+                "received",
+                "attended",
+                "benefited",
+                "participated",
+                "were reached",
+                "were trained",
+                "were educated",
+                "took part",
+            ]
+            .iter()
+            .any(|w| rest.starts_with(w))
+            {
+                continue;
+            }
+        }
         // "a reduction of 29 mines from the previous year": a change, not a count.
         if [
             "reduction of",
@@ -4857,6 +4893,9 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
                 // "This includes about $3.29 million in funding for victim assistance"
                 || (pre.ends_with(" includes") || pre.ends_with(" include"))
                     && f.mine_type.is_none()
+                // "a stockpile of 6,782 mines, of which 4,382 would be destroyed" (not
+                // the killed or injured of a casualty total, its kinds)
+                || pre.ends_with("of which") && f.casualty.is_none()
                 // "US$3.2 million in 2004, including $255,000 from the government": a
                 // part of the figure before it (not the killed or injured of a
                 // casualty total, nor a figure by type: parts by what they are).
@@ -4948,6 +4987,33 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
             let near = find(mm!(" and "), near).map_or(near, |k| &near[..k]);
             if has(mm!("training"), near) {
                 f.uncertain("mines retained for training, destroyed or used up, not the stockpile's destruction");
+            }
+        }
+        // "five to ten people were injured or killed by mines every day", "an average
+        // of approximately two casualties every three days": a rate, not a count.
+        if matches!(pred, QPred::Casualty(_)) && f.confidence == Confidence::High {
+            let post = &l[q.phrase_end.max(q.end)..];
+            let mut cut = post.len().min(80);
+            while !post.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            let near = post[..cut].split([';', '.', ',']).next().unwrap_or("");
+            let rate = [
+                "every day",
+                "each day",
+                "per day",
+                " a day",
+                "every month",
+                "per month",
+                " a month",
+                "per week",
+                " a week",
+            ]
+            .iter()
+            .any(|w| near.contains(w))
+                || find(mm!(" every "), near).is_some_and(|k| near[k..].contains(" days"));
+            if rate {
+                f.uncertain("a rate, not a count");
             }
         }
         // "Norway's five-year commitment of US$120 million to mine action": money

@@ -3180,3 +3180,50 @@ fn a_ratification_law_signed_and_a_proclamation_on_entry_into_force() {
         "{facts:#?}"
     );
 }
+
+/// From real annual reports (session 14): people who "received mine risk education"
+/// are no casualties; "five to ten people were injured or killed by mines every day"
+/// is a rate; "of which 4,382 would be destroyed" is a part of the stockpile (the
+/// killed "of which" a casualty total has are its kinds); "US$28.6 million" names no
+/// state; a state in "between Ethiopia and Eritrea" is in a phrase; a use a minister
+/// "said" someone made is dated by the statement.
+#[test]
+fn education_rates_parts_currencies_and_statements() {
+    let doc = doc_of("In 2002, 543,713 people received mine risk education and 287 new landmine casualties were recorded.[1] An estimated five to ten people were injured or killed by mines every day in 1999.[1] By the end of 2017, the Monitor had identified 5,754 casualties, of which 2,554 were killed.[1]\n\nPoland declared a stockpile of 6,782 mines, of which 4,382 would be destroyed and 2,400 mines would be retained for training.[1]\n\nFunding of mine action in Poland increased in 2004, totaling US$28.6 million (compared with $17.46 million in 2003).[1]\n\nIn the 1998-2000 border war between Ethiopia and Eritrea, it appears that thousands of new mines were laid.[1] On 25 November 2002, the Minister said the country could not join the treaty because Russia, who laid the most mines in its territory, had not.[1]\n\n[1] One.");
+    let facts = extract(&doc);
+    let cas: Vec<(&Value, Confidence)> = of(&facts, "casualties")
+        .map(|f| (&f.value, f.confidence))
+        .collect();
+    assert!(
+        !cas.iter().any(|(v, _)| **v == Value::Number(543_713.0)),
+        "{facts:#?}"
+    );
+    assert!(
+        cas.contains(&(&Value::Range([5.0, 10.0]), Confidence::Low)),
+        "{facts:#?}"
+    );
+    assert!(
+        cas.contains(&(&Value::Number(2_554.0), Confidence::High)),
+        "{facts:#?}"
+    );
+    let stock: Vec<(f64, Confidence)> = of(&facts, "stockpile.total")
+        .map(|f| (f.value.as_number().unwrap(), f.confidence))
+        .collect();
+    assert_eq!(
+        stock,
+        [(6_782.0, Confidence::High), (4_382.0, Confidence::Low)],
+        "{facts:#?}"
+    );
+    assert!(
+        of(&facts, "spending").all(|f| f.subject == "POL"),
+        "{facts:#?}"
+    );
+    let uses: Vec<(&str, Confidence)> = of(&facts, "use.reported")
+        .map(|f| (f.subject.as_str(), f.confidence))
+        .collect();
+    assert_eq!(
+        uses,
+        [("POL", Confidence::High), ("RUS", Confidence::Low)],
+        "{facts:#?}"
+    );
+}
