@@ -2341,6 +2341,24 @@ fn prospect(l: &str, a: usize, b: usize) -> bool {
     if !done || modifies {
         return true;
     }
+    // "the SLCBL urged, by letter, that President Sirisena deliver Sri Lanka's
+    // accession": an accession asked for.
+    let clause = &l[..a];
+    let clause = &clause[clause.rfind([';', '.']).map_or(0, |k| k + 1)..];
+    if [
+        "urged",
+        "called for",
+        "called on",
+        "appealed",
+        "requested",
+        "encouraged",
+        "asked",
+    ]
+    .iter()
+    .any(|w| clause.contains(w))
+    {
+        return true;
+    }
     let mut from = a.saturating_sub(32);
     while !l.is_char_boundary(from) {
         from += 1;

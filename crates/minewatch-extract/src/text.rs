@@ -1201,8 +1201,18 @@ fn year_at(s: &str, i: usize) -> Option<(i32, usize)> {
     if i + 4 > b.len() || !b[i..i + 4].iter().all(u8::is_ascii_digit) {
         return None;
     }
-    if b.get(i + 4)
-        .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'/')
+    // (A year glued to the word after it by a lost space is still the year: "the
+    // 75 casualties identified in 2015were ..."; not "1990s", "2nd", a unit.)
+    let glued_word = {
+        let rest = &b[i + 4..];
+        let n = rest.iter().take_while(|c| c.is_ascii_lowercase()).count();
+        n >= 3
+            && !rest.get(n).is_some_and(|c| c.is_ascii_alphanumeric())
+            && !matches!(&rest[..n], b"sqm" | b"km2" | b"kms")
+    };
+    if !glued_word
+        && b.get(i + 4)
+            .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'/')
     {
         return None;
     }

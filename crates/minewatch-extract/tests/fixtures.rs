@@ -3227,3 +3227,18 @@ fn education_rates_parts_currencies_and_statements() {
         "{facts:#?}"
     );
 }
+
+/// From real profiles (session 14): an accession someone "urged" the state to deliver
+/// is a prospect, not a deposit; a year glued to the next word by a lost space ("in
+/// 2015were") is still the year.
+#[test]
+fn an_accession_urged_and_a_year_glued_to_a_word() {
+    let doc = doc_of("On 10 September 2017 the campaign urged, by letter, that the President deliver Poland\u{2019}s accession to the Mine Ban Treaty while in New York.[1]\n\nThe 75 casualties identified in 2015were nearly double the number identified in 2014 (38).[1]\n\n[1] One.");
+    let facts = extract(&doc);
+    assert_eq!(of(&facts, "treaty.deposit").count(), 0, "{facts:#?}");
+    assert_eq!(
+        values_as_of(&facts, "casualties")[0],
+        (75.0, Some("2015")),
+        "{facts:#?}"
+    );
+}
