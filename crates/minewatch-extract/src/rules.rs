@@ -2675,24 +2675,10 @@ fn subject<'a>(t: &Sent<'a, '_>, pos: usize, own: &str, allegations: bool) -> St
         if let Some(c) = clause.find(", ") {
             // (Only an opening phrase with a name in it can have given the subject.)
             let phrase = t.s[start..start + c].trim_start();
-            const MONTHS: [&str; 12] = [
-                "January",
-                "February",
-                "March",
-                "April",
-                "May",
-                "June",
-                "July",
-                "August",
-                "September",
-                "October",
-                "November",
-                "December",
-            ];
-            let named = phrase
-                .split(' ')
-                .skip(1)
-                .any(|w| w.starts_with(|c: char| c.is_ascii_uppercase()) && !MONTHS.contains(&w));
+            let named = phrase.split(' ').skip(1).any(|w| {
+                w.starts_with(|c: char| c.is_ascii_uppercase())
+                    && !minewatch_model::MONTH_NAMES.contains(&w)
+            });
             if named {
                 if let Some(st) = subject_from(t, end, start + c + 2) {
                     return st;
