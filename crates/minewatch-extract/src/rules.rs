@@ -1863,22 +1863,8 @@ fn events<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, Ev)]) {
                 continue;
             }
             // "signed the \u{201c}Declaration of San Jos\u{e9}\u{201d}": another text.
-            if let Some(obj) = after.strip_prefix("the ") {
-                let obj = obj.trim_start_matches(['"', '\u{201c}', '\'']);
-                if ![
-                    "mine ban",
-                    "treaty",
-                    "convention",
-                    "ottawa",
-                    "anti-personnel mine",
-                    "antipersonnel mine",
-                    "1997",
-                ]
-                .iter()
-                .any(|w| obj.starts_with(w))
-                {
-                    continue;
-                }
+            if names_another_text(after) {
+                continue;
             }
             // "the decree of promulgation of the Mine Ban Treaty was signed on ...".
             let before = t.lower[..a].trim_end();
@@ -1994,29 +1980,8 @@ fn events<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, Ev)]) {
             continue;
         }
         // "Zimbabwe ratified the CRPD on 23 September 2013": another text ratified.
-        if matches!(ev, Ev::Deposit(_)) {
-            if let Some(obj) = t.lower[b..].trim_start().strip_prefix("the ") {
-                let obj = obj.trim_start_matches(['"', '\u{201c}', '\'']);
-                if ![
-                    "mine ban",
-                    "treaty",
-                    "convention",
-                    "ottawa",
-                    "anti-personnel mine",
-                    "antipersonnel mine",
-                    "1997",
-                    "mbt",
-                    "apmbt",
-                    "ban ",
-                    "landmine",
-                    "land mine",
-                ]
-                .iter()
-                .any(|w| obj.starts_with(w))
-                {
-                    continue;
-                }
-            }
+        if matches!(ev, Ev::Deposit(_)) && names_another_text(t.lower[b..].trim_start()) {
+            continue;
         }
         if matches!(ev, Ev::Deposit(_))
             && (domestic_step(t.lower, a, b, t.has(kw::LEGIS))
@@ -2252,6 +2217,32 @@ fn quoted_claim(s: &str, at: usize) -> bool {
     ]
     .iter()
     .any(|w| intro.contains(w))
+}
+
+/// Whether the object after a verb of signing or ratifying ("signed the ...",
+/// "ratified the ...") names a text other than the Mine Ban Treaty by any of its
+/// names: "the Declaration of San José", "the CRPD".
+fn names_another_text(after: &str) -> bool {
+    let Some(obj) = after.strip_prefix("the ") else {
+        return false;
+    };
+    let obj = obj.trim_start_matches(['"', '\u{201c}', '\'']);
+    ![
+        "mine ban",
+        "treaty",
+        "convention",
+        "ottawa",
+        "anti-personnel mine",
+        "antipersonnel mine",
+        "1997",
+        "mbt",
+        "apmbt",
+        "ban ",
+        "landmine",
+        "land mine",
+    ]
+    .iter()
+    .any(|w| obj.starts_with(w))
 }
 
 /// "Since Croatia's accession to the EU in 2013": what was joined is named after
