@@ -2553,7 +2553,11 @@ impl<'a> Ctx<'a> {
         let mut who = subject(t, by, &self.iso3, predicate.starts_with("use."));
         // Only states join the treaty: "none involving rebels since the treaty entered
         // into force in April 2004" is the state's entry into force.
-        if predicate.starts_with("treaty.") && (who == "NSAG" || who == "EU") {
+        // Nor are casualties a group's: "mines laid by the Houthi killed 147 people"
+        // counts the state's casualties.
+        if (predicate.starts_with("treaty.") || predicate == "casualties")
+            && (who == "NSAG" || who == "EU")
+        {
             who = self.iso3.clone();
         }
         bare_fact(
@@ -2611,6 +2615,16 @@ const NSAG: &[&str] = &[
     "militias",
     "guerrilla",
     "guerrillas",
+    // Groups by name: "IEDs planted by Boko Haram", "the Houthis".
+    "haram",
+    "shabaab",
+    "houthi",
+    "houthis",
+    "isis",
+    "isil",
+    "daesh",
+    "ltte",
+    "farc",
 ];
 
 /// Who the sentence's clause is about: the first state named outside a
@@ -2947,6 +2961,14 @@ fn agent_after(t: &Sent, pos: usize) -> Option<String> {
     let mut w = words.next()?;
     if w.eq_ignore_ascii_case("the") {
         w = words.next()?;
+    }
+    // "planted by Boko Haram", "laid by the LTTE": a group by its name.
+    let group = |x: &str| {
+        let x = x.trim_end_matches([',', '.', ';']).to_ascii_lowercase();
+        NSAG.contains(&x.as_str())
+    };
+    if group(w) || words.clone().next().is_some_and(group) {
+        return Some("NSAG".into());
     }
     let st = minewatch_refdata::state_of_demonym(w)?;
     let noun = words
@@ -4888,6 +4910,9 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
                 // "This includes about $3.29 million in funding for victim assistance"
                 || (pre.ends_with(" includes") || pre.ends_with(" include"))
                     && f.mine_type.is_none()
+                    && f.casualty.is_none()
+                // "... 44,962 people injured, of whom 9,021 people had amputations"
+                || pre.ends_with("of whom") && f.casualty.is_none()
                 // "a stockpile of 6,782 mines, of which 4,382 would be destroyed" (not
                 // the killed or injured of a casualty total, its kinds)
                 || pre.ends_with("of which") && f.casualty.is_none()
@@ -5140,9 +5165,10 @@ fn as_of(t: &Sent, q: &Quantity, present: bool) -> Option<String> {
                     | "-"
             )
             && {
-                // "from 1999 to 2008", "for the period 1992–2010"
+                // "from 1999 to 2008", "for the period 1992–2010", "For the period of
+                // 1979 to December 2017"
                 let pre = l[..w[0].start].trim_end();
-                pre.ends_with("from") || pre.ends_with("period")
+                pre.ends_with("from") || pre.ends_with("period") || pre.ends_with("period of")
             }
     }) {
         return Some(format!("{}/{}", w[0].iso(), w[1].iso()));

@@ -3242,3 +3242,39 @@ fn an_accession_urged_and_a_year_glued_to_a_word() {
         "{facts:#?}"
     );
 }
+
+/// Non-state armed groups by name (session 14, from real profiles): "IEDs planted by
+/// Boko Haram", "The LTTE ... laid large numbers of mines in 2008" are a group's use;
+/// the casualties "mines laid by the Houthi killed" are still the state's; "For the
+/// period of 1979 to December 2017" is a period; the killed a total "includes" are its
+/// kind, not a part.
+#[test]
+fn groups_by_name_and_the_casualties_of_their_mines() {
+    let doc = doc_of("In 2017, numerous incidents involving casualties from landmines and a range of IEDs planted by Boko Haram were reported.[1] The LTTE resumed using antipersonnel mines in 2006, and apparently laid large numbers of mines in 2008.[1]\n\nIn 2017, mines laid by the Houthi killed 147 people.[1] For the period of 1979 to December 2017, a total of 64,720 mine/ERW casualties were recorded.[1] The figure includes 19,758 people killed and 44,962 people injured.[1]\n\n[1] One.");
+    let facts = extract(&doc);
+    assert!(
+        of(&facts, "use.reported").all(|f| f.subject == "NSAG"),
+        "{facts:#?}"
+    );
+    assert!(of(&facts, "use.reported").count() >= 2, "{facts:#?}");
+    let cas: Vec<(&str, f64, Option<&str>, Confidence)> = of(&facts, "casualties")
+        .map(|f| {
+            (
+                f.subject.as_str(),
+                f.value.as_number().unwrap(),
+                f.as_of.as_deref(),
+                f.confidence,
+            )
+        })
+        .collect();
+    assert_eq!(
+        cas,
+        [
+            ("POL", 147.0, Some("2017"), Confidence::High),
+            ("POL", 64_720.0, Some("1979/2017-12"), Confidence::High),
+            ("POL", 19_758.0, Some("2017-12"), Confidence::High),
+            ("POL", 44_962.0, Some("2017-12"), Confidence::High),
+        ],
+        "{facts:#?}"
+    );
+}
