@@ -38,6 +38,15 @@ fn pairs(facts: &[Fact]) -> Vec<(&str, &Value)> {
         .collect()
 }
 
+/// [`pairs`] of the facts whose predicate starts with one of `prefixes`
+/// (`"treaty."`, `"stockpile."`).
+fn pairs_under<'a>(facts: &'a [Fact], prefixes: &[&str]) -> Vec<(&'a str, &'a Value)> {
+    pairs(facts)
+        .into_iter()
+        .filter(|(p, _)| prefixes.iter().any(|x| p.starts_with(x)))
+        .collect()
+}
+
 /// The facts of one predicate, in order.
 fn of<'a>(facts: &'a [Fact], pred: &'a str) -> impl Iterator<Item = &'a Fact> + 'a {
     facts.iter().filter(move |f| f.predicate == pred)
@@ -2382,10 +2391,7 @@ fn signed_instruments_and_casualties_as_of_a_date() {
 fn an_instrument_not_yet_deposited_and_a_bill_in_force() {
     let doc = doc_of("Poland signed the Mine Ban Treaty on 4 December 1997 and in March 2014 finished its domestic ratification process. As of 20 March 2014, its instrument of ratification had not yet been deposited with the UN.[1] Its instrument of accession is still to be deposited, officials said.[1] The ratification bill was approved on 2 February 2014 and published on 5 February 2014. The bill entered into force on 19 February 2014, two weeks after its publication.[1]\n\n[1] One.");
     let facts = extract(&doc);
-    let got: Vec<(&str, &Value)> = facts
-        .iter()
-        .map(|f| (f.predicate.as_str(), &f.value))
-        .collect();
+    let got = pairs(&facts);
     assert_eq!(
         got,
         [("treaty.signature", &Value::Text("1997-12-04".into()))],
@@ -2528,8 +2534,9 @@ fn a_number_reduced_later_in_the_sentence() {
 /// From real archived pages whose header was cut (session 13): the facts that name no
 /// state are the state's that the others name (and checked against its data); a
 /// date before "one day after its treaty-mandated deadline" (or "five years prior to
-/// its treaty deadline", session 14) is the event's, not the deadline's; "its Parliament ratified the treaty, which the President signed"
-/// dates the ratification's signing, not the treaty's.
+/// its treaty deadline", session 14) is the event's, not the deadline's; "its
+/// Parliament ratified the treaty, which the President signed" dates the
+/// ratification's signing, not the treaty's.
 #[test]
 fn a_page_without_its_title_and_dates_around_a_deadline() {
     let page = "Mine Ban Policy\n\nLast updated: 1 September 2026\n\nUtopia is a made-up state; Djibouti signed the Mine Ban Treaty on 3 December 1997 and ratified it on 18 May 1998.[1] On 2 March 2003, one day after its treaty-mandated deadline, it destroyed the last of its stockpile of 1,118 antipersonnel mines.[1] It was declared free of mines on 5 May 2004, some five years prior to its treaty deadline.[1] On 27 April 2000, its Parliament ratified the treaty,[1] which the President signed on 14 June 2000.[1] Djibouti voted in favor of UNGA Resolution 74/61 on 12 December 2019.[1]\n\n[1] One.\n";
@@ -2697,11 +2704,7 @@ fn the_subject_by_its_title_the_treaty_binding_it_and_after_an_opening_phrase() 
 fn dates_of_a_completion_before_its_deadline_and_of_each_figure() {
     let doc = doc_of("On 3 March 2004, Poland completed destruction of its stockpile of antipersonnel mines, well ahead of its 1 June 2005 treaty-mandated deadline.[1] On 5 May 2002, the army destroyed 300 antipersonnel mines, and another 150 mines on 9 October 2002.[1]\n\nKey developments since May 2003: Poland completed destruction of its stockpile of 8,000 antipersonnel mines on 4 April 2004.[1]\n\n[1] One.");
     let facts = extract(&doc);
-    let got: Vec<(&str, &Value)> = facts
-        .iter()
-        .filter(|f| f.predicate.starts_with("stockpile.destruction"))
-        .map(|f| (f.predicate.as_str(), &f.value))
-        .collect();
+    let got = pairs_under(&facts, &["stockpile.destruction"]);
     assert_eq!(
         got[..2],
         [
@@ -2739,11 +2742,7 @@ fn an_occasion_used_a_refuted_use_and_mines_in_the_ground() {
     let text = "Poland\n\nMine Ban Policy\n\nLast updated: 1 September 2026\n\nUse and stockpiling\n\nAn official confirmed in July 1999 that Poland has never stockpiled antipersonnel mines; he also used the occasion to present a paper on mine clearance.[1] An officer refuted the statement in a Monitor report that mines were laid along the border in 1981.[1] An estimated 2,000 mines were planted during a 1980\u{2013}1985 internal conflict.[1]\n\n[1] One.\n";
     let doc = minewatch_profile::read(text.as_bytes());
     let facts = extract(&doc);
-    let got: Vec<(&str, &Value)> = facts
-        .iter()
-        .filter(|f| f.predicate.starts_with("use.") || f.predicate.starts_with("stockpile."))
-        .map(|f| (f.predicate.as_str(), &f.value))
-        .collect();
+    let got = pairs_under(&facts, &["use.", "stockpile."]);
     assert_eq!(
         got,
         [("use.reported", &Value::Text("1980".into()))],
@@ -2775,10 +2774,7 @@ fn a_stockpile_destroyed_that_a_possessive_names() {
 fn meetings_and_votes_of_other_instruments_and_ordinals_past_ten() {
     let doc = doc_of("Poland attended the Eleventh Meeting of States Parties to the Mine Ban Treaty in Phnom Penh in November\u{2013}December 2011.[1] Poland first attended a meeting of the Convention on Cluster Munitions in November 2010, when it participated in the First Meeting of States Parties in Vientiane.[1] Poland is a State Party to Amended Protocol II of the Convention on Conventional Weapons and participated in the Fourth Annual Meeting of States Parties to the protocol in December 2002.[1] Poland voted in favor of UNGA Resolution 68/182 on 18 December 2013, which condemned the use of cluster munitions in Syria.[1] Poland voted in favor of UNGA Resolution 68/30 on 5 December 2013, promoting universalization of the Mine Ban Treaty.[1]\n\n[1] One.");
     let facts = extract(&doc);
-    let got: Vec<(&str, &Value)> = facts
-        .iter()
-        .map(|f| (f.predicate.as_str(), &f.value))
-        .collect();
+    let got = pairs(&facts);
     assert_eq!(
         got,
         [
@@ -2990,11 +2986,7 @@ fn a_cut_casualties_page_is_about_the_state_its_prose_names() {
 fn a_decree_signed_a_date_ten_days_later_and_a_funds_money() {
     let doc = doc_of("Poland signed the Mine Ban Treaty on 3 December 1997.[1] A decree signed on 4 January 2002 and published on 9 March 2002 makes the Mine Ban Treaty binding domestically.[1] It was signed by the President on 30 March 2000, published on 7 April 2000, and entered into force ten days later.[1]\n\nIn 2003, Poland provided mine action funding of $375,000 to the trust fund.[1] The ITF had raised more than $127 million from various sources and spent $111 million by the end of 2003.[1]\n\n[1] One.");
     let facts = extract(&doc);
-    let events: Vec<(&str, &Value)> = facts
-        .iter()
-        .filter(|f| f.predicate.starts_with("treaty."))
-        .map(|f| (f.predicate.as_str(), &f.value))
-        .collect();
+    let events = pairs_under(&facts, &["treaty."]);
     assert_eq!(
         events,
         [("treaty.signature", &Value::Text("1997-12-03".into()))],
@@ -3169,11 +3161,7 @@ fn a_chain_of_retained_numbers() {
 fn a_ratification_law_signed_and_a_proclamation_on_entry_into_force() {
     let doc = doc_of("Poland signed the Mine Ban Treaty on 3 December 1997 but has not yet ratified. On 14 January 2000 the President signed ratification Law 554/2000 approving the treaty.[1] The formal, national proclamation on entry into force of the ban treaty for Poland was approved by the Cabinet and became official when published in the Gazette on 6 July 1999.[1]\n\n[1] One.");
     let facts = extract(&doc);
-    let events: Vec<(&str, &Value)> = facts
-        .iter()
-        .filter(|f| f.predicate.starts_with("treaty."))
-        .map(|f| (f.predicate.as_str(), &f.value))
-        .collect();
+    let events = pairs_under(&facts, &["treaty."]);
     assert_eq!(
         events,
         [("treaty.signature", &Value::Text("1997-12-03".into()))],
