@@ -1006,6 +1006,118 @@ pub fn glued_words(doc: &Document, wi: &WordIndex, out: &mut Listed) {
     }
 }
 
+/// What may follow a number without a space: ordinals, decades, units ("4th", "1990s",
+/// "155mm", "10km", "$4m", "3pm").
+const NUMBER_SUFFIXES: &[&str] = &[
+    "s", "th", "st", "nd", "rd", "er", "re", "km", "kms", "m", "mm", "cm", "kg", "kgs", "g", "ha",
+    "sqm", "sq", "am", "pm", "bn", "mn", "m2", "x", "h", "hr", "hrs", "ft", "lb", "lbs", "kt",
+    "mt", "t", "l", "ml", "mph", "kw", "mw",
+];
+/// Units that a word may follow, run together with it ("5.1kmof", "55kmcleared").
+const GLUED_UNITS: &[&str] = &["km", "kg", "mm", "cm", "ha", "sqm"];
+
+/// A number run together with the word after it ("identified in 2015were", "90minefields",
+/// "£43.5million", "ratified on 24March 2011", "5.1kmof"): a lost space, where neither an
+/// ordinal, a decade nor a unit follows the number. A token that mixes letters and digits
+/// further on (a hash, "786dfe2a"), a designation (letters first: "M16A1") and anything
+/// in a link are left alone.
+pub fn glued_to_numbers(doc: &Document, wi: &WordIndex, out: &mut Listed) {
+    let text = doc.text.as_str();
+    let b = text.as_bytes();
+    for &(ws, we) in &wi.spans {
+        let (ws, we) = (ws as usize, we as usize);
+        if ws == 0 || !b[ws - 1].is_ascii_digit() {
+            continue;
+        }
+        let word = &text[ws..we];
+        if !word.is_ascii()
+            || b.get(we)
+                .is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'@'))
+        {
+            continue;
+        }
+        // Lower case, or a capitalised word of three letters or more ("24March"); not
+        // capitals ("3D", "4WD").
+        let wb = word.as_bytes();
+        let capitalised = wb[0].is_ascii_uppercase()
+            && wb.len() >= 3
+            && wb[1..].iter().all(u8::is_ascii_lowercase);
+        if !(capitalised || wb.iter().all(u8::is_ascii_lowercase)) || wb.len() < 2 {
+            continue;
+        }
+        let lower = word.to_ascii_lowercase();
+        if !capitalised && NUMBER_SUFFIXES.contains(&lower.as_str()) {
+            continue;
+        }
+        // The number: digits, with commas and points between them, after a space, a
+        // bracket, a currency sign or a slash ("73/61calling"); not inside a name.
+        let mut s = ws;
+        while s > 0
+            && (b[s - 1].is_ascii_digit()
+                || matches!(b[s - 1], b',' | b'.') && s >= 2 && b[s - 2].is_ascii_digit())
+        {
+            s -= 1;
+        }
+        // A number of the form "79/41" is one ("Resolution 79/41calling").
+        if s >= 2 && b[s - 1] == b'/' && b[s - 2].is_ascii_digit() {
+            s -= 1;
+            while s > 0 && b[s - 1].is_ascii_digit() {
+                s -= 1;
+            }
+        }
+        if s > 0
+            && (b[s - 1].is_ascii_alphabetic()
+                || matches!(
+                    b[s - 1],
+                    b'_' | b'-' | b'.' | b'@' | b'#' | b'&' | b'=' | b'+' | b'%'
+                ))
+        {
+            continue;
+        }
+        let tok = token_around(text, ws, we);
+        if tok.contains("://") || tok.contains("www") || tok.contains('@') {
+            continue;
+        }
+        // Where the space was lost: after a unit when a word follows it ("5.1km" and
+        // "of"), else after the number.
+        let in_doc = |w: &str| wi.hashes.contains(&fold_hash(w));
+        let mut cut = ws;
+        if !capitalised && !FUNCTION_WORDS.contains(&lower.as_str()) {
+            for u in GLUED_UNITS {
+                if let Some(rest) = lower.strip_prefix(u) {
+                    // No English word starts "km", "kg", "mm", "cm" or "sqm"; "ha" does
+                    // ("5have"), so after it only a word the profile uses elsewhere.
+                    let word_after = FUNCTION_WORDS.contains(&rest)
+                        || if *u == "ha" {
+                            rest.len() >= 4 && in_doc(rest)
+                        } else {
+                            rest.len() >= 2
+                        };
+                    if word_after {
+                        cut = ws + u.len();
+                        break;
+                    }
+                }
+            }
+        }
+        let glued = &text[s..we];
+        out.push(
+            Diagnostic::new(
+                "glued-words",
+                Severity::Warning,
+                Span::new(s, we),
+                format!(
+                    "\"{glued}\" looks like words run together: \"{}\" and \"{}\"",
+                    &text[s..cut],
+                    &text[cut..we]
+                ),
+            )
+            .with_text(glued)
+            .with_help("insert the missing space"),
+        );
+    }
+}
+
 /// A shingle's entry: its hash, the last paragraph that had it (`u32::MAX`: empty
 /// slot) and in how many paragraphs it stands.
 #[derive(Clone, Copy)]
@@ -1325,6 +1437,33 @@ mod tests {
             );
         }
         assert_eq!(t.len, 10_000);
+    }
+
+    #[test]
+    fn a_number_run_into_a_word_is_split_where_the_space_was_lost() {
+        let doc = minewatch_profile::read(
+            b"Peru\n\nMine Action\n\nLast updated: 1 May 2026\n\nIn 2024were 3.2kmof land and 7kmcleared by 2haves, Resolution 80/12calling, 5have; 1990s, 81mm, 3rd, 2D, 10km, 5ha and M18A1 are not, nor is id 3f9a2b, 12ab3 or www.example.org/2024report.\n",
+        );
+        let wi = WordIndex::new(&doc.text);
+        let mut out = Listed::new(0);
+        glued_to_numbers(&doc, &wi, &mut out);
+        let got: Vec<String> = out
+            .finish()
+            .diagnostics
+            .iter()
+            .map(|d| d.message.to_string())
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "\"2024were\" looks like words run together: \"2024\" and \"were\"",
+                "\"3.2kmof\" looks like words run together: \"3.2km\" and \"of\"",
+                "\"7kmcleared\" looks like words run together: \"7km\" and \"cleared\"",
+                "\"2haves\" looks like words run together: \"2\" and \"haves\"",
+                "\"80/12calling\" looks like words run together: \"80/12\" and \"calling\"",
+                "\"5have\" looks like words run together: \"5\" and \"have\"",
+            ]
+        );
     }
 
     #[test]

@@ -34,7 +34,7 @@ pub const CODES: &[(&str, &str, &str)] = &[
     (
         "glued-words",
         "warning",
-        "Words run together by a lost space.",
+        "Words run together by a lost space, or a word run into a number (\"2015were\", \"5.1kmof\").",
     ),
     (
         "note-lost-link",
@@ -153,6 +153,7 @@ pub fn check_into(doc: &Document, opts: &Options, out: &mut Listed) {
         checks::tables(doc, out);
         let words = checks::WordIndex::new(&doc.text);
         checks::glued_words(doc, &words, out);
+        checks::glued_to_numbers(doc, &words, out);
         checks::near_duplicates(doc, &words, opts, out);
     }
 }
