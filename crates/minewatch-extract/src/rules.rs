@@ -645,12 +645,12 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
     };
     let table = keyword_table();
     let body = doc.body_span();
-    let cluster_profile = doc
+    let mut cluster_profile = doc
         .header
         .profile_type
         .as_ref()
         .is_some_and(|t| t.value.to_ascii_lowercase().contains("cluster"));
-    let mine_action_profile = doc
+    let mut mine_action_profile = doc
         .header
         .profile_type
         .as_ref()
@@ -665,8 +665,34 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
     // Cluster Munitions" above "State Party (Entry into force: 1 March 2013)").
     // (Where it ended: it labels only the block right after it.)
     let mut label_other: Option<usize> = None;
+    let mut prev_end = body.start;
     for p in &doc.paragraphs {
         if !body.contains(p.span) {
+            continue;
+        }
+        // A profile's type standing alone as a title ("Cluster Munition Ban Policy"
+        // below a page's menu, or each part of a page that shows every profile of a
+        // country), as a paragraph or a heading before one: what follows, up to the
+        // next such title, is that profile's. (Written as a title: "Cluster munition
+        // remnants" is a key-data label.)
+        let gap = doc.text.get(prev_end..p.span.start).unwrap_or("");
+        prev_end = p.span.end;
+        let mut title = |line: &str| {
+            let t = line.trim().trim_start_matches('#').trim();
+            let known = matches!(
+                t,
+                "Mine Ban Policy" | "Mine Action" | "Cluster Munition Ban Policy"
+            );
+            if known {
+                cluster_profile = t.starts_with("Cluster");
+                mine_action_profile = t == "Mine Action";
+            }
+            known
+        };
+        for line in gap.lines() {
+            title(line);
+        }
+        if p.text.len() <= 40 && title(&p.text) {
             continue;
         }
         let under_other = label_other.is_some_and(|e| {
@@ -1401,6 +1427,8 @@ fn event_triggers(t: &Sent) -> Vec<(usize, usize, Ev)> {
         // "The President signed Nigeria's instrument of accession on 23 July 2001 and
         // it was formally deposited with the UN on 27 September 2001": the deposit in
         // the passive, the instrument named before (its kind is read from it).
+        // "it was not formally deposited until 23 September 2002": the deposit, then.
+        add(phrases!["deposited until"], Ev::Deposit("ratification"));
         add(phrases!["deposited"], Ev::Deposit("ratification"));
         add(phrases!["instrument of approval"], Ev::Deposit("approval"));
         add(
@@ -1953,6 +1981,33 @@ fn events<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, Ev)]) {
                 }
             }
         }
+        // "Under the Strategic Goods Act, which entered into force on 5 February 2004":
+        // a law named by its title, just before the verb.
+        if ev == Ev::Eif {
+            let pre = t.s[..a].trim_end();
+            let pre = pre
+                .strip_suffix("which")
+                .or_else(|| pre.strip_suffix("that"))
+                .unwrap_or(pre)
+                .trim_end()
+                .trim_end_matches(',')
+                .trim_end();
+            let last = pre.rsplit([' ', '(']).next().unwrap_or("");
+            if matches!(
+                last,
+                "Act"
+                    | "Law"
+                    | "Code"
+                    | "Decree"
+                    | "Ordinance"
+                    | "Regulation"
+                    | "Regulations"
+                    | "Bill"
+                    | "Statute"
+            ) {
+                continue;
+            }
+        }
         // "The formal, national proclamation on entry into force of the ban treaty for
         // Thailand ... became official when published ... on 6 July 1999": a domestic
         // text about the entry into force, dated by its own steps.
@@ -1998,6 +2053,51 @@ fn events<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, Ev)]) {
         let Some(d) = assigned[k].map(|i| &t.dates[i]) else {
             continue;
         };
+        // "submitted its initial Article 7 report, prior to entry into force, on 29
+        // November 2004": the date of what was done before it.
+        if ev == Ev::Eif {
+            let lead = t.lower[..a].trim_end();
+            if lead.ends_with(" prior to")
+                || lead.ends_with(" before")
+                || lead.ends_with(" ahead of")
+            {
+                continue;
+            }
+            // "to clear ... by 1 March 2009, ten years after the treaty entered into
+            // force": a date counted from it.
+            if d.end <= a {
+                let between = &t.lower[d.end..a];
+                let mut w = between
+                    .split(|c: char| !c.is_ascii_alphanumeric())
+                    .filter(|w| !w.is_empty());
+                let counted = w.clone().zip(w.by_ref().skip(1)).any(|(unit, rel)| {
+                    matches!(
+                        unit,
+                        "years" | "year" | "months" | "month" | "days" | "day" | "weeks"
+                    ) && matches!(rel, "after" | "before" | "from")
+                });
+                if counted {
+                    continue;
+                }
+            }
+        }
+        // "its initial transparency report since becoming a State Party, due 27 August
+        // 2003": a date said to be due is a deadline, no event's.
+        if matches!(ev, Ev::Signature | Ev::Deposit(_) | Ev::Eif) {
+            let lead = t.lower[..d.start].trim_end();
+            if lead.ends_with(" due") || lead.ends_with(" due by") || lead.ends_with(" due on") {
+                continue;
+            }
+        }
+        // "in a letter ... on 5 May 2000, adding that its position \u{201c}should be
+        // viewed ... not all the neighboring countries have acceded to the Ottawa
+        // Convention.\u{201d}": an event in quoted words is no event of the date
+        // outside them.
+        if let Some((qa, qb)) = quotation_around(t.s, a) {
+            if d.start < qa || d.end > qb {
+                continue;
+            }
+        }
         // "It was ... published on 7 April 2000, and entered into force ten days later":
         // a date given from another, not the event's own.
         if d.end <= a {
@@ -2191,6 +2291,25 @@ fn events<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, Ev)]) {
     }
 }
 
+/// The quotation byte `at` of sentence `s` stands in, from its opening mark to its
+/// closing one (or the sentence's end): a curly opening mark before `at` not closed
+/// before it, or an odd number of straight marks before it.
+fn quotation_around(s: &str, at: usize) -> Option<(usize, usize)> {
+    let before = &s[..at];
+    if let Some(q) = before.rfind('\u{201c}') {
+        if !before[q..].contains('\u{201d}') {
+            let end = s[at..].find('\u{201d}').map_or(s.len(), |e| at + e + 3);
+            return Some((q, end));
+        }
+    }
+    if !before.contains('"') || before.bytes().filter(|&b| b == b'"').count() % 2 == 0 {
+        return None;
+    }
+    let q = before.rfind('"')?;
+    let end = s[at..].find('"').map_or(s.len(), |e| at + e + 1);
+    Some((q, end))
+}
+
 /// Whether byte `at` of sentence `s` stands inside a quotation that a reporting verb
 /// before it introduces ("told the delegation that it had \u{201c}signed and ratified
 /// ...\u{201d}", "said that \"...\""): an opening mark before `at` not yet closed.
@@ -2332,18 +2451,48 @@ fn prospect(l: &str, a: usize, b: usize) -> bool {
     if !done || modifies {
         return true;
     }
+    // "Ethiopia announced its ratification at the opening of the First Review
+    // Conference ... on 29 November 2004": the day it was announced, not deposited.
+    if matches!(prev_word, "its" | "their")
+        || prev_word.ends_with("'s")
+        || prev_word.ends_with("\u{2019}s")
+    {
+        let verb = prev[..prev.len() - prev_word.len()].trim_end();
+        if [
+            "announced",
+            "declared",
+            "celebrated",
+            "welcomed",
+            "publicized",
+            "proclaimed",
+        ]
+        .iter()
+        .any(|v| verb.ends_with(v))
+        {
+            return true;
+        }
+    }
     // "the SLCBL urged, by letter, that President Sirisena deliver Sri Lanka's
     // accession": an accession asked for.
     let clause = &l[..a];
     let clause = &clause[clause.rfind([';', '.']).map_or(0, |k| k + 1)..];
+    // ("... wrote to the Defense Minister urging him to initiate Latvia's accession")
     if [
         "urged",
+        "urging",
         "called for",
         "called on",
+        "calling for",
+        "calling on",
         "appealed",
+        "appealing",
         "requested",
+        "requesting",
         "encouraged",
+        "encouraging",
         "asked",
+        "asking",
+        "to initiate",
     ]
     .iter()
     .any(|w| clause.contains(w))
@@ -2419,6 +2568,17 @@ fn domestic_step(l: &str, a: usize, b: usize, legislature_named: bool) -> bool {
         // instrument at home, not its deposit.
         let clause = l[..a].rsplit([';', '.']).next().unwrap_or("");
         let tail = clause.trim_end();
+        // "the instrument of ratification was sent to the United Nations on 29 June
+        // 2000. However, it was not formally deposited until ...": sent, not deposited.
+        let rest = &l[b..];
+        let rest = &rest[..rest.find([';', '.']).unwrap_or(rest.len())];
+        if [" sent ", " forwarded ", " transmitted ", " dispatched "]
+            .iter()
+            .any(|w| rest.contains(w))
+            && !rest.contains("deposit")
+        {
+            return true;
+        }
         return (tail.ends_with(" signed") || {
             // "signed Nigeria's instrument", "signed its instrument"
             let mut w = tail.rsplit(' ');
@@ -2428,6 +2588,22 @@ fn domestic_step(l: &str, a: usize, b: usize, legislature_named: bool) -> bool {
                 || matches!(last, "its" | "the" | "an"))
                 && w.next() == Some("signed")
         }) && !clause.contains("deposit");
+    }
+    // "completed all domestic measures necessary for its accession on 30 July 2003":
+    // the steps at home before the deposit.
+    let clause = &l[l[..a].rfind([',', ';', ':', '.']).map_or(0, |k| k + 1)..a];
+    if ["domestic", "internal"].iter().any(|w| clause.contains(w))
+        && [
+            "measures",
+            "procedure",
+            "steps",
+            "requirements",
+            "formalities",
+        ]
+        .iter()
+        .any(|w| clause.contains(w))
+    {
+        return true;
     }
     let after = l[b..].trim_start();
     let object = [

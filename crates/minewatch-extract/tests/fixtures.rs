@@ -3266,3 +3266,67 @@ fn groups_by_name_and_the_casualties_of_their_mines() {
         "{facts:#?}"
     );
 }
+
+/// Dates that are not the treaty's own steps (session 15, from real profiles): an
+/// instrument sent is not deposited, and "not formally deposited until" dates the
+/// deposit; a ratification announced at a conference, domestic measures completed,
+/// and an accession urged are no deposits; an Act's entry into force is the Act's; a
+/// report "prior to entry into force", a date "due", one "ten years after" and an
+/// accession in quoted words date something else.
+#[test]
+fn steps_around_the_deposit_are_not_the_deposit() {
+    let doc = doc_of("Poland signed the Mine Ban Treaty on 4 December 1997. Its parliament approved ratification on 3 March 2012 and the instrument of ratification was forwarded to New York on 9 March 2012. However, it was not formally deposited until 27 December 2012.[1] The treaty entered into force for Poland on 1 June 2013.[1]\n\nPoland announced its ratification at the Twelfth Meeting of States Parties in Geneva on 5 December 2012.[1] In July 2011, the government completed all domestic measures necessary for its accession, it said.[1] In May 2010, a coalition wrote to the Defense Minister urging him to initiate Poland\u{2019}s accession.[1] The Weapons Trade Act, which entered into force on 2 February 2012, bans their export.[1]\n\nPoland submitted its initial Article 7 report, prior to entry into force, on 28 May 2013.[1] It has not submitted an annual update since becoming a State Party, due 30 April 2014.[1] Stockpiles had to be destroyed by 1 June 2017, four years after the treaty entered into force.[1] In a letter of 6 June 2009, the minister added that the region was \u{201c}safer now that its neighbours have acceded to the convention.\u{201d}[1]\n\n[1] One.");
+    let facts = extract(&doc);
+    assert_eq!(
+        pairs_under(&facts, &["treaty."]),
+        [
+            ("treaty.signature", &Value::Text("1997-12-04".into())),
+            ("treaty.deposit", &Value::Text("2012-12-27".into())),
+            ("treaty.entry_into_force", &Value::Text("2013-06-01".into())),
+        ],
+        "{facts:#?}"
+    );
+}
+
+/// A page's parts by their titles (session 15): below a "Cluster Munition Ban
+/// Policy" title, "Became a State Party" and the meetings are the Convention on
+/// Cluster Munitions'; below "Mine Ban Policy" again, the Mine Ban Treaty's. A page
+/// that opens with its type alone names no country.
+#[test]
+fn titles_of_profile_types_start_their_parts() {
+    let text = "Poland\n\nLast updated: 1 September 2026\n\nMine Ban Policy\n\nPoland signed the Mine Ban Treaty on 4 December 1997 and became a State Party on 1 June 2013.[1]\n\nCluster Munition Ban Policy\n\nBecame a State Party on 1 March 2024\n\nAttended the Eleventh Meeting of States Parties in Geneva in September 2023.[1]\n\nMine Ban Policy\n\nPoland attended the Twenty-first Meeting of States Parties in Geneva in November 2023.[1]\n\n[1] One.";
+    let doc = minewatch_profile::read(text.as_bytes());
+    let facts = extract(&doc);
+    let got: Vec<(&str, String)> = facts
+        .iter()
+        .map(|f| (f.predicate.as_str(), format!("{:?}", f.value)))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("treaty.signature", "Text(\"1997-12-04\")".to_string()),
+            (
+                "treaty.entry_into_force",
+                "Text(\"2013-06-01\")".to_string()
+            ),
+            (
+                "meeting.attendance",
+                "Text(\"Twenty-first Meeting of States Parties\")".to_string()
+            ),
+        ],
+        "{facts:#?}"
+    );
+    let only_type = minewatch_profile::read(
+        b"Cluster Munition Ban Policy\n\nLast updated: 2 August 2019\n\nSummary: Poland acceded to the convention on 24 July 2015.\n",
+    );
+    assert_eq!(only_type.header.country, None);
+    assert_eq!(
+        only_type
+            .header
+            .profile_type
+            .as_ref()
+            .map(|t| t.value.as_str()),
+        Some("Cluster Munition Ban Policy")
+    );
+    assert!(extract(&only_type).is_empty(), "{:#?}", extract(&only_type));
+}

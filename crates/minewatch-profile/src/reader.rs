@@ -757,6 +757,15 @@ fn assign_title_lines(
             if let Some((i, l)) = sep {
                 doc.header.country = Some(located(text, Span::new(s.start, s.start + i)));
                 doc.header.profile_type = Some(located(text, Span::new(s.start + i + l, s.end)));
+            } else if PROFILE_TYPES
+                .iter()
+                .any(|p| p.eq_ignore_ascii_case(line.trim()))
+            {
+                // A page that opens with its type alone ("Cluster Munition Ban Policy"
+                // above "Last updated: ..."): no country named.
+                doc.header.profile_type = Some(located(text, *s));
+                kinds[*c] = Some(BlockKind::ProfileType);
+                return;
             } else {
                 doc.header.country = Some(located(text, *s));
             }
