@@ -636,7 +636,11 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
                 .country
                 .as_ref()
                 .is_some_and(|c| matches!(c.value.trim(), "European Union" | "EU"));
-            if eu { "EU" } else { "UNK" }.into()
+            if eu {
+                "EU".into()
+            } else {
+                page_title_state(doc).unwrap_or("UNK").into()
+            }
         }),
         // About one fact per 250 bytes of text.
         out: Vec::with_capacity(doc.text.len() / 256 + 4),
@@ -832,6 +836,49 @@ fn unnamed_subject_from_the_named(out: &mut [Fact]) {
     }
 }
 
+/// The state a page names in its own title below a site's menu, where its header
+/// names none: "UNITED ARAB EMIRATES, Landmine Monitor Report 2005", or a state's name
+/// alone on its line above "Last Updated: ...", a profile's type or "2008 Key Data".
+/// Looked for in the first lines of the body only.
+fn page_title_state(doc: &Document) -> Option<&'static str> {
+    let body = doc.body_span();
+    let mut end = (body.start + 6000).min(body.end);
+    while !doc.text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let mut lines = doc
+        .text
+        .get(body.start..end)?
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .peekable();
+    while let Some(line) = lines.next() {
+        if line.len() > 90 {
+            continue;
+        }
+        if let Some((name, year)) = line.split_once(", Landmine Monitor Report ") {
+            if year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit()) {
+                if let Some(st) = resolve_state(name.trim()) {
+                    return Some(st.iso3.as_str());
+                }
+            }
+            continue;
+        }
+        let Some(next) = lines.peek() else { break };
+        let titled = next.starts_with("Last updated")
+            || next.starts_with("Last Updated")
+            || next.ends_with(" Key Data")
+            || minewatch_profile::PROFILE_TYPES.contains(next);
+        if titled && line.len() <= 60 {
+            if let Some(st) = resolve_state(line) {
+                return Some(st.iso3.as_str());
+            }
+        }
+    }
+    None
+}
+
 /// The state a page cut above its title is about, where its facts name too few states
 /// to tell ("TMAC registered 828 mine/ERW casualties ...", "... were reported in
 /// Tajikistan"): the state its prose names, three times at least and in two of three
@@ -896,6 +943,7 @@ fn other_instrument_label(text: &str) -> bool {
         "ccw",
         "protocol ii",
         "protocol v",
+        "rights of persons with disabilities",
     ]
     .iter()
     .any(|w| l.contains(w))
@@ -2033,6 +2081,15 @@ fn events<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, Ev)]) {
             )
         {
             continue;
+        }
+        // A status box flattened into cells: "Mine Ban Treaty | State Party (Entry into
+        // force: 1 March 1999) ... | Convention on Cluster Munitions | State Party (Entry
+        // into force: 1 March 2013) |": a cell labelled by the one before it.
+        if let Some(k) = t.s[..a].rfind(" | ") {
+            let prev = t.s[..k].rsplit(" | ").next().unwrap_or("");
+            if other_instrument_label(prev.trim()) {
+                continue;
+            }
         }
         // "Zimbabwe ratified the CRPD on 23 September 2013": another text ratified.
         if matches!(ev, Ev::Deposit(_)) && names_another_text(t.lower[b..].trim_start()) {

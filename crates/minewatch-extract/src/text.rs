@@ -127,6 +127,9 @@ pub fn sentences(s: &str) -> Vec<(usize, usize)> {
             // Extend over closing quotes, brackets and footnote refs.
             let mut j = i + 1;
             let mut closed_quote = false;
+            // A footnote reference glued to the next sentence ("1 March 1999.[3 ]The
+            // numbers"): the break stands after it, space or not.
+            let mut after_ref = false;
             loop {
                 if j < b.len() && (b[j] == b'"' || b[j] == b')' || b[j] == b'\'') {
                     if b[j] == b'"' {
@@ -138,16 +141,18 @@ pub fn sentences(s: &str) -> Vec<(usize, usize)> {
                     j += 3;
                 } else if let Some(k) = footnote_ref_end(b, j) {
                     j = k;
+                    after_ref = true;
                 } else {
                     break;
                 }
             }
             let in_quote = (depth > 0 || ascii_open) && !closed_quote;
             let at_end = skip_ws(b, j) >= b.len();
-            let next_ok = j < b.len() && skip_ws(b, j) > j && {
-                let k = skip_ws(b, j);
-                k < b.len() && starts_sentence(&s[k..])
-            };
+            let next_ok =
+                j < b.len() && (skip_ws(b, j) > j || after_ref && b[j].is_ascii_uppercase()) && {
+                    let k = skip_ws(b, j);
+                    k < b.len() && starts_sentence(&s[k..])
+                };
             if (at_end || next_ok) && !in_quote && !(c == b'.' && is_abbreviation(s, i)) {
                 out.push((start, j));
                 if closed_quote {
@@ -1506,6 +1511,18 @@ mod tests {
                 "He said \u{201c}we stop. Then go.\u{201d}",
                 "After that, No. 4 mines were found.",
                 "End"
+            ]
+        );
+        // A reference glued to the next sentence ends its own; a capital glued to a
+        // full stop alone ("U.S.Army") does not.
+        let s = "It entered into force on 1 March 1999.[3 ]The list of joiners follows. Then the U.S.Army left.";
+        let parts: Vec<&str> = sentences(s).into_iter().map(|(a, b)| &s[a..b]).collect();
+        assert_eq!(
+            parts,
+            vec![
+                "It entered into force on 1 March 1999.[3 ]",
+                "The list of joiners follows.",
+                "Then the U.S.Army left."
             ]
         );
     }

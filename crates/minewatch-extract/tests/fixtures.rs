@@ -3330,3 +3330,43 @@ fn titles_of_profile_types_start_their_parts() {
     );
     assert!(extract(&only_type).is_empty(), "{:#?}", extract(&only_type));
 }
+
+/// A page under a site's menu names its state in its own title (session 15): "NAME,
+/// Landmine Monitor Report YYYY", or the name alone above "Last Updated", a profile
+/// type or "YYYY Key Data"; its facts that name no state are that state's.
+#[test]
+fn a_page_title_below_a_menu_names_the_state() {
+    for (text, want) in [
+        ("About Us\nThe Issues\nOrder Publications\nTable of Contents\nCountry Reports\nREPUBLIC OF MOLDOVA, Landmine Monitor Report 2004\nMine Ban Policy\nIt has voted in favor of every pro-ban UN General Assembly resolution since 1996, including Resolution 58/53 on 8 December 2003.\n", "MDA"),
+        ("About Us\nThe Issues\nSend us your feedback on this profile\n\nJordan\n\nLast Updated: 2 July 2012\n\nCasualties\n\nIn 2011, four casualties were recorded.[1]\n\n[1] One.\n", "JOR"),
+        ("About Us\nSub-Sections:\nUntitled document\nMongolia\n2009 Key Data\nIn 2009, two casualties were recorded.\n", "MNG"),
+    ] {
+        let doc = minewatch_profile::read(text.as_bytes());
+        let facts = extract(&doc);
+        assert!(!facts.is_empty(), "{text}");
+        assert!(facts.iter().all(|f| f.subject == want), "{facts:#?}");
+    }
+    // A name alone, above prose: no title.
+    let doc = minewatch_profile::read(
+        b"About Us\n\nThe Issues\n\nJordan\n\nIn 2011, four casualties were recorded.\n",
+    );
+    let facts = extract(&doc);
+    assert!(
+        !facts.is_empty() && facts.iter().all(|f| f.subject == "UNK"),
+        "{facts:#?}"
+    );
+}
+
+/// A status box flattened into cells (session 15): the entry into force in the cell
+/// after "Convention on Cluster Munitions |" is that convention's; the one after "Mine
+/// Ban Treaty |" is the treaty's.
+#[test]
+fn a_cell_after_another_instruments_label_is_not_the_treaty() {
+    let doc = doc_of("Treaty status overview Mine Ban Treaty | State Party (Entry into force: 1 March 1999) Article 5 clearance deadline: 31 December 2026 | Convention on Cluster Munitions | State Party (Entry into force: 1 February 2016) | Convention on the Rights of Persons with Disabilities (CRPD) | State Party (Entry into force: 25 October 2012) |\n\n[1] One.");
+    let facts = extract(&doc);
+    assert_eq!(
+        pairs_under(&facts, &["treaty."]),
+        [("treaty.entry_into_force", &Value::Text("1999-03-01".into()))],
+        "{facts:#?}"
+    );
+}
