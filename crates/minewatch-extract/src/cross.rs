@@ -59,7 +59,7 @@ pub fn cross_check(doc: &Document, facts: &[Fact], opts: &CrossOptions) -> Vec<D
     withdrawal_dates(facts, &mut out);
     conflicting(doc, facts, &mut out);
     reference(doc, facts, &mut out);
-    stale(doc, body, opts, &mut out);
+    stale(doc, body, facts, opts, &mut out);
     out.sort_by(|a, b| (a.span.start, a.code).cmp(&(b.span.start, b.code)));
     // One finding per place and code (a repeated deposit date must not repeat it).
     out.dedup_by(|a, b| a.code == b.code && a.span == b.span);
@@ -1063,20 +1063,7 @@ fn reference(doc: &Document, facts: &[Fact], out: &mut Vec<Diagnostic>) {
         .last_updated
         .as_ref()
         .map(|d| (d.value.year(), d.value.month(), d.value.day()))
-        .or_else(|| {
-            facts
-                .iter()
-                .filter_map(|f| f.as_of.as_deref())
-                .flat_map(|a| a.split('/'))
-                .filter_map(|p| {
-                    let mut parts = p.split('-').map(|x| x.parse::<u32>().ok());
-                    let y = i32::try_from(parts.next()??).ok()?;
-                    let m = parts.next().flatten().unwrap_or(12);
-                    let d = parts.next().flatten().unwrap_or(31);
-                    Some((y, u8::try_from(m).ok()?, u8::try_from(d).ok()?))
-                })
-                .max()
-        });
+        .or_else(|| latest_named(facts));
     for f in facts.iter().filter(|f| f.confidence == Confidence::High) {
         match f.predicate.as_str() {
             "unga.vote" => unga_vote(f, horizon, out),
@@ -1087,6 +1074,25 @@ fn reference(doc: &Document, facts: &[Fact], out: &mut Vec<Diagnostic>) {
             _ => {}
         }
     }
+}
+
+/// The latest time the facts name (their `as_of`, a period by its end), as (year,
+/// month, day); a year or a month alone reaches to its end. Deadlines are times ahead,
+/// not the profile's.
+fn latest_named(facts: &[Fact]) -> Option<(i32, u8, u8)> {
+    facts
+        .iter()
+        .filter(|f| !f.predicate.ends_with("deadline"))
+        .filter_map(|f| f.as_of.as_deref())
+        .flat_map(|a| a.split('/'))
+        .filter_map(|p| {
+            let mut parts = p.split('-').map(|x| x.parse::<u32>().ok());
+            let y = i32::try_from(parts.next()??).ok()?;
+            let m = parts.next().flatten().unwrap_or(12);
+            let d = parts.next().flatten().unwrap_or(31);
+            Some((y, u8::try_from(m).ok()?, u8::try_from(d).ok()?))
+        })
+        .max()
 }
 
 fn unga_vote(f: &Fact, horizon: Option<(i32, u8, u8)>, out: &mut Vec<Diagnostic>) {
@@ -1320,17 +1326,49 @@ fn withdrawal_status(f: &Fact, out: &mut Vec<Diagnostic>) {
 /// `--as-of` where the profile has no date, or one after it): a profile that is stale
 /// as a whole is `stale-profile`'s, once; this finds the figures an update left
 /// behind.
-fn stale(doc: &Document, body: Span, opts: &CrossOptions, out: &mut Vec<Diagnostic>) {
+/// Figures "as of" a date older than the profile's time by more than the threshold:
+/// its last update; without one (a page cut above its title, an archived chapter),
+/// the latest date its facts name, else `--as-of`. (An undated chapter of 2000 saying
+/// "as of March 2000" is not stale for being read in 2026.)
+fn stale(
+    doc: &Document,
+    body: Span,
+    facts: &[Fact],
+    opts: &CrossOptions,
+    out: &mut Vec<Diagnostic>,
+) {
     let updated = doc
         .header
         .last_updated
         .as_ref()
         .map(|d| d.value)
         .filter(|d| *d <= opts.as_of);
-    let reference = updated.unwrap_or(opts.as_of);
-    let before = match updated {
-        Some(d) => format!("the profile's last update ({})", d.long()),
-        None => opts.as_of.long(),
+    let named = if updated.is_none() {
+        latest_named(facts)
+            .or_else(|| {
+                // No fact dated: the latest date the prose names (a year by its end).
+                doc.paragraphs
+                    .iter()
+                    .filter(|p| body.contains(p.span))
+                    .flat_map(|p| crate::text::dates(&p.text))
+                    .filter_map(|d| {
+                        Some((d.year, d.month.unwrap_or(12), d.day.unwrap_or(31)))
+                            .filter(|x| x.1 >= 1 && x.1 <= 12)
+                    })
+                    .max()
+            })
+            .and_then(|(y, m, d)| {
+                let d = (d as u32).min(minewatch_model::days_in_month(y, m) as u32);
+                Date::new(y, m as u32, d).ok().filter(|x| *x < opts.as_of)
+            })
+    } else {
+        None
+    };
+    let reference = updated.or(named).unwrap_or(opts.as_of);
+    let before = match (updated, named) {
+        (Some(d), _) => format!("the profile's last update ({})", d.long()),
+        (None, Some(d)) => format!("the latest date the profile names ({})", d.long()),
+        (None, None) => opts.as_of.long(),
     };
     static AS_OF: OnceLock<memchr::memmem::Finder<'static>> = OnceLock::new();
     let as_of = AS_OF.get_or_init(|| memchr::memmem::Finder::new("as of "));

@@ -1665,6 +1665,27 @@ fn event_triggers(t: &Sent) -> Vec<(usize, usize, Ev)> {
         }
     }
     v.sort_by_key(|x| x.0);
+    // "Its deadline for completion of stockpile destruction is 1 November 2006": the
+    // deadline's date (its own trigger's), not a completion.
+    v.retain(|&(a, _, ev)| {
+        if ev != Ev::DestructionCompleted {
+            return true;
+        }
+        let mut from = a.saturating_sub(24);
+        while !l.is_char_boundary(from) {
+            from += 1;
+        }
+        let lead = &l[from..a];
+        ![
+            "deadline",
+            "target date",
+            "date for",
+            "plan for",
+            "plans for",
+        ]
+        .iter()
+        .any(|w| lead.contains(w))
+    });
     // Keep the policy trigger only when "policy" is its object (within 60 bytes after, or the subject before).
     v.retain(|(a, b, ev)| {
         if *ev != Ev::Policy {
