@@ -100,7 +100,7 @@ pub const CODES: &[(&str, &str, &str)] = &[
     (
         "stale-as-of",
         "warning",
-        "An \"as of <date>\" clause older than the staleness threshold before the profile's last update (or --as-of).",
+        "An \"as of <date>\" clause older than the staleness threshold before the profile's last update (without one, the latest date the profile names).",
     ),
     (
         "too-many-diagnostics",
