@@ -230,8 +230,11 @@ pub(crate) fn build(
                 && blank_before >= 2
                 && matches!(kinds[ci], Some(BlockKind::Paragraph { .. })))
         {
-            // Two or more blank lines where a heading would stand: the heading was lost.
-            starts.push((ci, None, !markdown && blank_before >= 2));
+            // Two or more blank lines where a heading would stand: the heading was lost,
+            // unless the paragraph opens with its own label ("Key developments since
+            // March 1999: ...", "Summary: ...").
+            let lost = !markdown && blank_before >= 2 && !opens_with_label(src.line(c.first));
+            starts.push((ci, None, lost));
         }
         blank_before = 0;
     }
@@ -286,6 +289,26 @@ pub(crate) fn build(
             blocks: (0, 0),
         });
     }
+}
+
+/// Whether a paragraph's first line opens with a label of its own, before a colon:
+/// "Key developments since May 2004:", "Summary:", "Key findings:", "Overview:".
+fn opens_with_label(line: &str) -> bool {
+    let Some((label, _)) = line.split_once(':') else {
+        return false;
+    };
+    label.len() <= 60
+        && !label.contains('.')
+        && [
+            "Key developments",
+            "Key Developments",
+            "Summary",
+            "Key findings",
+            "Key Findings",
+            "Overview",
+        ]
+        .iter()
+        .any(|w| label.starts_with(w))
 }
 
 /// Fill each section's block range once the blocks are final.

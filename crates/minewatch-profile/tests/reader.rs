@@ -505,6 +505,26 @@ fn lost_headings_outside_ban_policy_are_not_guessed() {
         .any(|s| s.heading_lost && s.kind != SectionKind::Other));
 }
 
+/// A paragraph after a run of blank lines that opens with its own label ("Key
+/// developments since May 2004: ...", "Summary: ...") starts a section whose heading
+/// is that label, not a lost one; the same paragraph without it is a lost heading.
+#[test]
+fn a_paragraph_with_its_own_label_lost_no_heading() {
+    let lost = |para: &str| {
+        let doc = read(
+            format!("Chile\n\nMine Ban Policy\n\nLast updated: 1 May 2026\n\nChile signed the treaty.\n\n\n{para}\n").as_bytes(),
+        );
+        doc.sections.iter().filter(|s| s.heading_lost).count()
+    };
+    assert_eq!(
+        lost("Key developments since May 2004: Chile destroyed its stockpile."),
+        0
+    );
+    assert_eq!(lost("Summary: Chile destroyed its stockpile."), 0);
+    assert_eq!(lost("Chile destroyed its stockpile in 2001."), 1);
+    assert_eq!(lost("Chile stated: it destroyed its stockpile in 2001."), 1);
+}
+
 /// The compact stored model expands to exactly the full form.
 fn assert_compact_expands(doc: &minewatch_profile::Document) {
     let compact = doc.stored().to_compact_json();
