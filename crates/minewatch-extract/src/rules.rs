@@ -327,6 +327,10 @@ const KEYWORDS: &[(&str, u64)] = &[
     ("laid", kw::USE),
     ("planted", kw::USE),
     ("emplaced", kw::USE),
+    // "accused the government of emplacing landmines" (see `use_reported`)
+    ("emplacing", kw::USE),
+    ("laying", kw::USE),
+    ("planting", kw::USE),
     ("number", kw::QCUE),
     ("total", kw::QCUE),
     ("estimated", kw::QCUE),
@@ -2879,6 +2883,11 @@ const NSAG: &[&str] = &[
     "daesh",
     "ltte",
     "farc",
+    // "the Shining Path (Sendero Luminoso)", "the PKK", "UNITA", "the ELN".
+    "sendero",
+    "pkk",
+    "unita",
+    "eln",
 ];
 
 /// Who the sentence's clause is about: the first state named outside a
@@ -2921,6 +2930,19 @@ fn subject<'a>(t: &Sent<'a, '_>, pos: usize, own: &str, allegations: bool) -> St
     if let Some(k) = reported {
         if let Some(st) = subject_from(t, end, k + " that ".len()) {
             return st;
+        }
+    }
+    // "the SPLM accused the South Sudanese government of emplacing landmines": the
+    // accused, not the accuser.
+    if allegations {
+        if let Some(k) = [" accused ", " accusing "]
+            .iter()
+            .filter_map(|w| lower_before[start..].rfind(w).map(|k| start + k + w.len()))
+            .max()
+        {
+            if let Some(st) = subject_from(t, end, k) {
+                return st;
+            }
         }
     }
     // The clause's subject; a name in an opening phrase only where the rest names
@@ -3731,12 +3753,30 @@ fn use_reported<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, E
     {
         return;
     }
+    // An accusation of using mines, by a gerund: "accused the government of emplacing
+    // landmines", "alleged ... of laying mines".
+    let accused = || {
+        ["emplacing", "laying", "planting", "using"]
+            .iter()
+            .filter_map(|w| {
+                t.phrase_at(w).find(|&k| {
+                    l[..k].ends_with(" of ")
+                        && (has(mm!("accus"), &l[..k]) || has(mm!("alleg"), &l[..k]))
+                })
+            })
+            .min()
+    };
     let Some(pos) = ["used", "laid", "planted", "emplaced"]
         .iter()
         .find_map(|w| t.phrase_at(w).next())
+        .or_else(accused)
     else {
         return;
     };
+    // "Nor is the peacekeeping force ... believed to have used mines": a denial.
+    if l.starts_with("nor ") || l.starts_with("neither ") {
+        return;
+    }
     let prev = l[..pos].trim_end();
     // "laid no mines", "used none": the object denies the use.
     let object_denied = matches!(

@@ -3381,3 +3381,18 @@ fn a_cell_after_another_instruments_label_is_not_the_treaty() {
         "{facts:#?}"
     );
 }
+
+/// Whose use (session 15): the accused, not the accuser ("the SPLM accused the
+/// government of emplacing landmines"); the Shining Path (Sendero Luminoso), UNITA and
+/// the PKK are groups.
+#[test]
+fn the_accused_uses_and_groups_by_more_names() {
+    let doc = doc_of("In August 2024, the Front accused the Polish government of emplacing landmines along the border.[1] In July 2023, the media reported that the Shining Path (Sendero Luminoso) had used landmines near villages.[1] In 2001, UNITA used antipersonnel mines in the south.[1] Nor is the peacekeeping force that went in during 1997 believed to have used mines.[1]\n\n[1] One.");
+    let facts = extract(&doc);
+    let who: Vec<&str> = facts
+        .iter()
+        .filter(|f| f.predicate.starts_with("use."))
+        .map(|f| f.subject.as_str())
+        .collect();
+    assert_eq!(who, ["POL", "NSAG", "NSAG"], "{facts:#?}");
+}
