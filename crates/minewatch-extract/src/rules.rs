@@ -4231,11 +4231,19 @@ fn stockpile_destroyed_before(pre: &str) -> bool {
     if possessor().is_some() {
         return true;
     }
-    let Some(pre) = ["its", "the", "their", "this", "that", "entire", "remaining"]
-        .iter()
-        .find_map(|d| pre.strip_suffix(d))
-        .map(str::trim_end)
-    else {
+    let Some(pre) = [
+        "its",
+        "the",
+        "their",
+        "this",
+        "that",
+        "entire",
+        "remaining",
+        "a",
+    ]
+    .iter()
+    .find_map(|d| pre.strip_suffix(d))
+    .map(str::trim_end) else {
         return false;
     };
     let pre = pre.strip_suffix("entire").map_or(pre, str::trim_end);
@@ -5417,7 +5425,24 @@ fn as_of(t: &Sent, q: &Quantity, present: bool) -> Option<String> {
         let ds: Vec<&DateMention> = t.dates.iter().filter(|d| d.start > p).take(2).collect();
         // "between 1999 and 2008", "between 1999 and the end of 2016", "Between
         // 2011–2015", and as some profiles have it, "between 1975 to the end of 2017"
+        // (Not where a date of the figure's own stands between it and the period: "1,526
+        // mines were destroyed in 2012 and another 277 ... between 27 July 2013 and 28
+        // February 2014".)
+        let (lo, hi) = if p >= q.end {
+            (q.end, p)
+        } else {
+            (ds.last().map_or(p, |d| d.end), q.hedge_start)
+        };
+        // (A date in parentheses is an aside: "Between 1999 and 2008, the survey
+        // (conducted in 2008) found 2,184 casualties".)
+        let own_date_between = t.dates.iter().any(|d| {
+            d.start >= lo && d.end <= hi && {
+                let gap = &l[lo..d.start];
+                gap.matches('(').count() <= gap.matches(')').count()
+            }
+        });
         if ds.len() == 2
+            && !own_date_between
             && matches!(
                 l[ds[0].end..ds[1].start].trim(),
                 "and" | "and the end of" | "to" | "to the end of" | "\u{2013}" | "-"

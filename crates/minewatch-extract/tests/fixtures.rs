@@ -3396,3 +3396,32 @@ fn the_accused_uses_and_groups_by_more_names() {
         .collect();
     assert_eq!(who, ["POL", "NSAG", "NSAG"], "{facts:#?}");
 }
+
+/// "destroyed a stockpile of N" is a destruction (session 15); a period "between"
+/// two dates holds for its own figures, not for one that has a date of its own
+/// before it (a date in parentheses is an aside).
+#[test]
+fn a_stockpile_destroyed_and_periods_for_their_own_figures() {
+    let doc = doc_of("In 1998, Poland destroyed a stockpile of 7,127 antipersonnel mines.[1] It reported that 1,526 mines were destroyed in 2012 and another 277 mines were destroyed between 27 July 2013 and 28 February 2014.[1] Between 1999 and 2008, a survey (conducted in 2008) found a total of 2,184 casualties.[1]\n\n[1] One.");
+    let facts = extract(&doc);
+    let got: Vec<(&str, f64, Option<&str>)> = facts
+        .iter()
+        .filter_map(|f| {
+            Some((
+                f.predicate.as_str(),
+                f.value.as_number()?,
+                f.as_of.as_deref(),
+            ))
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("stockpile.destroyed", 7127.0, Some("1998")),
+            ("stockpile.destroyed", 1526.0, Some("2012")),
+            ("stockpile.destroyed", 277.0, Some("2013-07-27/2014-02-28")),
+            ("casualties", 2184.0, Some("1999/2008")),
+        ],
+        "{facts:#?}"
+    );
+}
