@@ -4261,6 +4261,29 @@ fn stockpile_destroyed_before(pre: &str) -> bool {
         || pre.ends_with(" destroy") && !pre.ends_with(" to destroy")
 }
 
+/// Whether the words before a figure of retained mines destroy them: "it destroyed 72
+/// mines retained for training" (the verb right before the figure), "had destroyed
+/// its previously retained 586 mines" (the verb, then "retained" as an adjective).
+fn retained_destroyed(pre: &str) -> bool {
+    let words: Vec<&str> = pre.split_whitespace().rev().take(4).collect();
+    let destroy = |w: &str| matches!(w, "destroyed" | "destroying" | "consumed");
+    match words.as_slice() {
+        [w, ..] if destroy(w) => true,
+        [r, rest @ ..] if r.ends_with("retained") => rest
+            .iter()
+            .take_while(|w| {
+                matches!(
+                    **w,
+                    "its" | "the" | "their" | "previously" | "all" | "all of"
+                )
+            })
+            .count()
+            .checked_add(0)
+            .is_some_and(|n| rest.get(n).is_some_and(|w| destroy(w))),
+        _ => false,
+    }
+}
+
 fn fits(p: QPred, q: &Quantity) -> bool {
     match p {
         QPred::Spending => q.currency.is_some(),
@@ -4745,6 +4768,11 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
                                 && !clause.contains(" to be destroyed")
                         })
                 {
+                    QPred::Destroyed
+                } else if p == QPred::Retained && retained_destroyed(&l[..q.hedge_start]) {
+                    // "it destroyed 72 mines retained for training", "destroyed its
+                    // previously retained 586 mines": retained mines destroyed (see
+                    // below: not the stockpile's destruction either).
                     QPred::Destroyed
                 } else if p == QPred::Destroyed
                     && (remaining_before(&l[..q.hedge_start])
@@ -5307,7 +5335,8 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
             // nor "destroyed 21,857 mines and retained 9,999 for training".)
             let near = post[..cut].split([';', '.', ',']).next().unwrap_or("");
             let near = find(mm!(" and "), near).map_or(near, |k| &near[..k]);
-            if has(mm!("training"), near) {
+            let retained_before = best.is_some_and(|(_, p, _)| p == QPred::Retained);
+            if has(mm!("training"), near) || retained_before {
                 f.uncertain("mines retained for training, destroyed or used up, not the stockpile's destruction");
             }
         }
@@ -5563,6 +5592,8 @@ fn as_of(t: &Sent, q: &Quantity, present: bool) -> Option<String> {
         ]
         .iter()
         .any(|w| gap.ends_with(w))
+            // "reducing this number to 599 by 1 January 2011"
+            || gap == " by "
         {
             return Some(format!("../{}", d.iso()));
         }
@@ -5717,6 +5748,18 @@ fn as_of(t: &Sent, q: &Quantity, present: bool) -> Option<String> {
         None if pluperfect(l) => None,
         // A list item stands alone: the item before it is not its context.
         None if crate::text::strip_bullet(t.s).is_some() => None,
+        // "It initially retained 988 mines": the first figure, of no date given, not
+        // of the paragraph's last.
+        None if {
+            let pre = &l[..q.hedge_start];
+            // (Its own clause: not "..., but later reduced this to 4,000".)
+            let clause = &pre[pre.rfind([';', '.', ',']).map_or(0, |k| k + 1)..];
+            let clause = clause.rsplit(" but ").next().unwrap_or(clause);
+            has(mm!("initially"), clause) || has(mm!("originally"), clause)
+        } =>
+        {
+            None
+        }
         // "It retains 14,000 mines": what holds now, or when a report said so.
         None if present => t.dates.context_of_present().map(DateMention::iso),
         None => t.dates.context().map(DateMention::iso),

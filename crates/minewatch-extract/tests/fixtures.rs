@@ -3425,3 +3425,43 @@ fn a_stockpile_destroyed_and_periods_for_their_own_figures() {
         "{facts:#?}"
     );
 }
+
+/// Retained mines destroyed are destroyed, not retained, and not the stockpile's
+/// destruction either (low confidence); a figure "by" a date holds up to it
+/// (session 15).
+#[test]
+fn retained_mines_destroyed_and_figures_by_a_date() {
+    let doc = doc_of("In May 2008, Poland reported that it destroyed 72 mines retained for training.[1] In 2014, it reported that it had destroyed its previously retained 586 MAP-1 mines.[1] It initially retained 988 mines for training purposes, reducing this number to 599 by 1 January 2011.[1]\n\n[1] One.");
+    let facts = extract(&doc);
+    let got: Vec<(&str, f64, Option<&str>, Confidence)> = facts
+        .iter()
+        .filter_map(|f| {
+            Some((
+                f.predicate.as_str(),
+                f.value.as_number()?,
+                f.as_of.as_deref(),
+                f.confidence,
+            ))
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "stockpile.destroyed",
+                72.0,
+                Some("2008-05"),
+                Confidence::Low
+            ),
+            ("stockpile.destroyed", 586.0, Some("2014"), Confidence::Low),
+            ("retained.total", 988.0, None, Confidence::High),
+            (
+                "retained.total",
+                599.0,
+                Some("../2011-01-01"),
+                Confidence::High
+            ),
+        ],
+        "{facts:#?}"
+    );
+}
