@@ -77,7 +77,7 @@ pub mod text;
 
 pub use cross::{cross_check, CrossOptions, CROSS_CODES};
 pub use gazetteer::{find_mines, MineMatch};
-pub use rules::extract;
+pub use rules::{extract, page_state};
 pub use text::Qualifier;
 
 use serde::{Deserialize, Serialize};

@@ -840,11 +840,16 @@ fn unnamed_subject_from_the_named(out: &mut [Fact]) {
     }
 }
 
-/// The state a page names in its own title below a site's menu, where its header
-/// names none: "UNITED ARAB EMIRATES, Landmine Monitor Report 2005", or a state's name
-/// alone on its line above "Last Updated: ...", a profile's type or "2008 Key Data".
-/// Looked for in the first lines of the body only.
+/// [`page_state`]'s code.
 fn page_title_state(doc: &Document) -> Option<&'static str> {
+    page_state(doc).map(|st| st.iso3.as_str())
+}
+
+/// The state a page names in its own title below a site's menu, for a profile whose
+/// header names none: "UNITED ARAB EMIRATES, Landmine Monitor Report 2005", or a
+/// state's name alone on its line above "Last Updated: ...", a profile's type or "2008
+/// Key Data". Looked for in the first lines of the body only.
+pub fn page_state(doc: &Document) -> Option<&'static minewatch_refdata::State> {
     let body = doc.body_span();
     let mut end = (body.start + 6000).min(body.end);
     while !doc.text.is_char_boundary(end) {
@@ -864,7 +869,7 @@ fn page_title_state(doc: &Document) -> Option<&'static str> {
         if let Some((name, year)) = line.split_once(", Landmine Monitor Report ") {
             if year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit()) {
                 if let Some(st) = resolve_state(name.trim()) {
-                    return Some(st.iso3.as_str());
+                    return Some(st);
                 }
             }
             continue;
@@ -876,7 +881,7 @@ fn page_title_state(doc: &Document) -> Option<&'static str> {
             || minewatch_profile::PROFILE_TYPES.contains(next);
         if titled && line.len() <= 60 {
             if let Some(st) = resolve_state(line) {
-                return Some(st.iso3.as_str());
+                return Some(st);
             }
         }
     }

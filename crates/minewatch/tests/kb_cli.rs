@@ -783,3 +783,30 @@ fn an_ingest_killed_midway_keeps_whole_transactions_and_resumes() {
     assert_eq!(again["unchanged"].as_u64(), Some(stored), "{again}");
     assert_eq!(count(&kb), 1100);
 }
+
+/// A page whose header was lost under a site's menu is stored as the profile of the
+/// state its own title names ("REPUBLIC OF MOLDOVA, Landmine Monitor Report 2004"),
+/// not of an unknown subject: `history` lists it.
+#[test]
+fn ingest_keys_a_headerless_page_by_the_state_its_title_names() {
+    let kb = Kb::new();
+    let page = kb.dir.path().join("page.txt");
+    std::fs::write(
+        &page,
+        "About Us\nThe Issues\nTable of Contents\nCountry Reports\n\nREPUBLIC OF MOLDOVA, Landmine Monitor Report 2004\n\nMine Ban Policy\n\nMoldova voted in favor of Resolution 58/53 on 8 December 2003.\n",
+    )
+    .unwrap();
+    kb.ok(&["ingest", page.to_str().unwrap()]);
+    let h = kb.json(&["history", "Moldova"]);
+    let profiles: Vec<&serde_json::Value> = h["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["kind"] == "profile-version")
+        .collect();
+    assert_eq!(profiles.len(), 1, "{h}");
+    assert!(profiles[0]["source"]
+        .as_str()
+        .unwrap()
+        .ends_with("page.txt"));
+}

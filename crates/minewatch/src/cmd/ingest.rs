@@ -55,6 +55,12 @@ pub fn to_input(
     let model = doc.stored().to_compact_json();
     // Each fact as the extractor writes it; the store reads its fields from that.
     let facts = minewatch_extract::extract(&doc);
+    // A page under a site's menu, its header lost: the state its own title names.
+    let titled = if doc.header.country.is_none() {
+        minewatch_extract::page_state(&doc)
+    } else {
+        None
+    };
     // Last: the notes move out of the document.
     let notes = crate::stored_notes::stored_notes(&mut doc);
     let parts = ProfileParts::from_facts(&notes, &facts, |f| &f.subject, |f, o| f.write_json(o))
@@ -63,8 +69,17 @@ pub fn to_input(
         source_path: Some(name.to_string()),
         content_hash,
         byte_len,
-        country: doc.header.country.as_ref().map(|c| c.value.clone()),
-        iso3: doc.header.country_iso3.clone(),
+        country: doc
+            .header
+            .country
+            .as_ref()
+            .map(|c| c.value.clone())
+            .or_else(|| titled.map(|st| st.name.clone())),
+        iso3: doc
+            .header
+            .country_iso3
+            .clone()
+            .or_else(|| titled.map(|st| st.iso3.clone())),
         profile_type: doc.header.profile_type.as_ref().map(|c| c.value.clone()),
         last_updated: doc.header.last_updated.as_ref().map(|c| c.value),
         model_json: model,
