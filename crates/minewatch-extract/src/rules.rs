@@ -697,8 +697,12 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
             }
             known
         };
-        for line in gap.lines() {
-            title(line);
+        // (Most gaps are a blank line or two: no title in them. A title stands right
+        // above its part: the last lines of a gap only, not a whole table's.)
+        if gap.len() > "Mine Action".len() {
+            for line in gap.lines().rev().filter(|l| !l.trim().is_empty()).take(2) {
+                title(line);
+            }
         }
         if p.text.len() <= 40 && title(&p.text) {
             continue;
@@ -2115,7 +2119,10 @@ fn events<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, Ev)]) {
         // A status box flattened into cells: "Mine Ban Treaty | State Party (Entry into
         // force: 1 March 1999) ... | Convention on Cluster Munitions | State Party (Entry
         // into force: 1 March 2013) |": a cell labelled by the one before it.
-        if let Some(k) = t.s[..a].rfind(" | ") {
+        // (A byte search first: most sentences have no cell.)
+        if let Some(k) =
+            memchr::memrchr(b'|', t.s[..a].as_bytes()).and_then(|_| t.s[..a].rfind(" | "))
+        {
             let prev = t.s[..k].rsplit(" | ").next().unwrap_or("");
             if other_instrument_label(prev.trim()) {
                 continue;
@@ -2678,8 +2685,16 @@ fn domestic_step(l: &str, a: usize, b: usize, legislature_named: bool) -> bool {
     }
     // "completed all domestic measures necessary for its accession on 30 July 2003":
     // the steps at home before the deposit.
-    let clause = &l[l[..a].rfind([',', ';', ':', '.']).map_or(0, |k| k + 1)..a];
-    if ["domestic", "internal"].iter().any(|w| clause.contains(w))
+    // (Looked at only where the words stand before the trigger at all.)
+    let before = &l[..a];
+    let named = has(mm!("domestic"), before) || has(mm!("internal"), before);
+    let clause = if named {
+        &before[before.rfind([',', ';', ':', '.']).map_or(0, |k| k + 1)..]
+    } else {
+        ""
+    };
+    if named
+        && ["domestic", "internal"].iter().any(|w| clause.contains(w))
         && [
             "measures",
             "procedure",
