@@ -2121,7 +2121,7 @@ fn events<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, Ev)]) {
         // into force: 1 March 2013) |": a cell labelled by the one before it.
         // (A byte search first: most sentences have no cell.)
         if let Some(k) =
-            memchr::memrchr(b'|', t.s[..a].as_bytes()).and_then(|_| t.s[..a].rfind(" | "))
+            memchr::memrchr(b'|', &t.s.as_bytes()[..a]).and_then(|_| t.s[..a].rfind(" | "))
         {
             let prev = t.s[..k].rsplit(" | ").next().unwrap_or("");
             if other_instrument_label(prev.trim()) {
