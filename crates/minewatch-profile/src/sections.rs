@@ -262,11 +262,12 @@ pub(crate) fn build(
             // A profile of another kind (Mine Action, Casualties, Support for Mine
             // Action) has none of the ban-policy sections: its lost heading is named
             // by no guess.
-            None if doc
-                .header
-                .profile_type
-                .as_ref()
-                .is_some_and(|t| !t.value.to_ascii_lowercase().contains("ban policy")) =>
+            // (Nor has a Cluster Munition Ban Policy profile: its sections are about
+            // cluster munitions.)
+            None if doc.header.profile_type.as_ref().is_some_and(|t| {
+                let t = t.value.to_ascii_lowercase();
+                !t.contains("ban policy") || t.contains("cluster")
+            }) =>
             {
                 SectionKind::Other
             }

@@ -497,6 +497,13 @@ fn lost_headings_outside_ban_policy_are_not_guessed() {
         .map(|s| s.kind)
         .collect();
     assert_eq!(lost, [SectionKind::Other]);
+    // Nor is one in a cluster munition ban policy profile.
+    let ccm = read(format!("Chile\n\nCluster Munition Ban Policy\n\n{body}").as_bytes());
+    assert!(ccm
+        .sections
+        .iter()
+        .filter(|s| s.heading_lost)
+        .all(|s| s.kind == SectionKind::Other));
     // In a ban-policy profile the same text is read for its section.
     let mbp = read(format!("Chile\n\nMine Ban Policy\n\n{body}").as_bytes());
     assert!(mbp
