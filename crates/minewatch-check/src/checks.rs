@@ -631,6 +631,9 @@ pub struct WordIndex {
     /// order, each with whether a lower-case letter stands before a capital in it:
     /// decided during the scan, while the word is at hand.
     pub glue_candidates: Vec<(u32, bool)>,
+    /// Capitalised ASCII words of seven letters or more whose first four letters may
+    /// begin a state's name ([`glued_to_names`]), by index.
+    pub name_candidates: Vec<u32>,
 }
 
 /// Byte classes for the word scan: an ASCII letter, lower case, upper case (`LOWER << 1`,
@@ -664,6 +667,8 @@ impl WordIndex {
         let mut spans = Vec::with_capacity(text.len() / 6);
         let mut hashes = Vec::with_capacity(text.len() / 6);
         let mut glue_candidates = Vec::new();
+        let mut name_candidates = Vec::new();
+        let heads = &state_names().1;
         let b = text.as_bytes();
         let n = b.len();
         let mut i = 0;
@@ -750,6 +755,12 @@ impl WordIndex {
             if joint || i - start >= 6 && is_candidate(&text[start..i], false) {
                 glue_candidates.push((spans.len() as u32, joint));
             }
+            if i - start >= 7 && b[start].is_ascii_uppercase() && !joint && {
+                let bit = head_bit(&b[start..]);
+                heads[bit >> 6] & (1 << (bit & 63)) != 0
+            } {
+                name_candidates.push(spans.len() as u32);
+            }
             spans.push((start as u32, i as u32));
             hashes.push(hash_lower_at(b, start, i));
         }
@@ -757,6 +768,7 @@ impl WordIndex {
             spans,
             hashes,
             glue_candidates,
+            name_candidates,
         }
     }
 
@@ -1003,6 +1015,122 @@ pub fn glued_words(doc: &Document, wi: &WordIndex, out: &mut Listed) {
                 }
             }
         }
+    }
+}
+
+/// The one-word names and aliases of the reference data's states, by their
+/// case-folded hash, and an 8192-bit filter of their first four letters (most words are
+/// turned away by one bit during the word scan).
+fn state_names() -> &'static (IdMap<()>, [u64; 128]) {
+    static NAMES: std::sync::OnceLock<(IdMap<()>, [u64; 128])> = std::sync::OnceLock::new();
+    NAMES.get_or_init(|| {
+        let mut names = IdMap::default();
+        let mut heads = [0u64; 128];
+        for st in minewatch_refdata::states() {
+            for n in std::iter::once(&st.name).chain(&st.aliases) {
+                if n.len() >= 4 && n.bytes().all(|b| b.is_ascii_alphabetic()) {
+                    names.insert(hash_lower(n.as_bytes()), ());
+                    let bit = head_bit(n.as_bytes());
+                    heads[bit >> 6] |= 1 << (bit & 63);
+                }
+            }
+        }
+        (names, heads)
+    })
+}
+
+/// The filter bit of a word's first four letters (any case).
+#[inline(always)]
+fn head_bit(b: &[u8]) -> usize {
+    let h = u32::from_le_bytes([b[0], b[1], b[2], b[3]]) | 0x2020_2020;
+    (h.wrapping_mul(0x9E37_79B1) >> 19) as usize
+}
+
+/// A state's name run into the next word by a lost space: "Namibiahas", "Republic of
+/// the Philippinessigned", "Senegalsigned". The name is one word of the reference
+/// data's names and aliases; what follows is a word the profile uses elsewhere, or one
+/// of the verbs and function words that follow a state's name, of three letters or
+/// more: so no demonym ("Nigerian", "Malians", "Israelis") and no other word that
+/// starts like a state ("Maligned").
+pub fn glued_to_names(doc: &Document, wi: &WordIndex, out: &mut Listed) {
+    let (names, _) = state_names();
+    const AFTER: &[&str] = &[
+        "the",
+        "and",
+        "for",
+        "with",
+        "from",
+        "its",
+        "this",
+        "that",
+        "was",
+        "has",
+        "had",
+        "have",
+        "signed",
+        "ratified",
+        "acceded",
+        "joined",
+        "voted",
+        "attended",
+        "reported",
+        "submitted",
+        "stated",
+        "declared",
+        "destroyed",
+        "used",
+        "became",
+        "did",
+        "does",
+        "also",
+        "said",
+        "announced",
+        "completed",
+        "remains",
+        "continues",
+        "is",
+    ];
+    let text = doc.text.as_str();
+    let b = text.as_bytes();
+    for &k in &wi.name_candidates {
+        let (ws, we) = wi.spans[k as usize];
+        let (ws, we) = (ws as usize, we as usize);
+        let h = wi.hashes[k as usize];
+        let w = &b[ws..we];
+        if !w[1..].iter().all(u8::is_ascii_lowercase) {
+            continue;
+        }
+        // The longest name first ("Nigeria" before "Niger").
+        let Some(k) = (4..=w.len() - 3).rev().find(|&k| {
+            names.contains_key(&hash_lower_at(b, ws, ws + k)) && {
+                let rest = &text[ws + k..we];
+                AFTER.contains(&rest) || {
+                    let rh = hash_lower(rest.as_bytes());
+                    wi.hashes.contains(&rh)
+                }
+            }
+        }) else {
+            continue;
+        };
+        // A word the profile itself uses whole is no slip ("Georgetown" twice).
+        if wi.hashes.iter().filter(|&&x| x == h).count() > 1 {
+            continue;
+        }
+        let glued = &text[ws..we];
+        out.push(
+            Diagnostic::new(
+                "glued-words",
+                Severity::Warning,
+                Span::new(ws, we),
+                format!(
+                    "\"{glued}\" looks like words run together: \"{}\" and \"{}\"",
+                    &glued[..k],
+                    &glued[k..]
+                ),
+            )
+            .with_text(glued)
+            .with_help("insert the missing space"),
+        );
     }
 }
 
@@ -1462,6 +1590,30 @@ mod tests {
                 "\"2haves\" looks like words run together: \"2\" and \"haves\"",
                 "\"80/12calling\" looks like words run together: \"80/12\" and \"calling\"",
                 "\"5have\" looks like words run together: \"5\" and \"have\"",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_state_name_run_into_the_next_word_is_split_after_the_name() {
+        let doc = minewatch_profile::read(
+            b"Peru\n\nMine Ban Policy\n\nLast updated: 1 May 2026\n\nThe Republic of the Philippinessigned the treaty in 1997 and Namibiahas destroyed its stockpile; Nigeriareported it. Nigerian, Malian and Peruvian officials, the Israelis, Omanis and Chadians attended; the claim was maligned, and Perusal of the report followed. Georgetown hosted Georgetown talks.\n",
+        );
+        let wi = WordIndex::new(&doc.text);
+        let mut out = Listed::new(0);
+        glued_to_names(&doc, &wi, &mut out);
+        let got: Vec<String> = out
+            .finish()
+            .diagnostics
+            .iter()
+            .map(|d| d.message.to_string())
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "\"Philippinessigned\" looks like words run together: \"Philippines\" and \"signed\"",
+                "\"Namibiahas\" looks like words run together: \"Namibia\" and \"has\"",
+                "\"Nigeriareported\" looks like words run together: \"Nigeria\" and \"reported\"",
             ]
         );
     }

@@ -34,7 +34,7 @@ pub const CODES: &[(&str, &str, &str)] = &[
     (
         "glued-words",
         "warning",
-        "Words run together by a lost space, or a word run into a number (\"2015were\", \"5.1kmof\").",
+        "Words run together by a lost space, a word run into a number (\"2015were\", \"5.1kmof\") or a state's name run into the next word (\"Namibiahas\").",
     ),
     (
         "note-lost-link",
@@ -154,6 +154,7 @@ pub fn check_into(doc: &Document, opts: &Options, out: &mut Listed) {
         let words = checks::WordIndex::new(&doc.text);
         checks::glued_words(doc, &words, out);
         checks::glued_to_numbers(doc, &words, out);
+        checks::glued_to_names(doc, &words, out);
         checks::near_duplicates(doc, &words, opts, out);
     }
 }
