@@ -7,11 +7,20 @@ use std::process::{Command, Output, Stdio};
 
 use serde_json::Value;
 
-/// Commands that read a state's status use the knowledge base: one per test process,
-/// in the temporary folder, never the user's.
+/// Commands that read a state's status use the knowledge base: one in the build's
+/// folder for test files (reference data only, made on first use and reused), never
+/// the user's and never left behind in the system's temporary folder.
 fn bin() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_minewatch"));
-    let db = std::env::temp_dir().join(format!("minewatch-law-cli-{}.db", std::process::id()));
+    let db = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("minewatch-law-cli.db");
+    // Made afresh by each run (once, before any command): a database an older or newer
+    // build left there is never read.
+    static FRESH: std::sync::Once = std::sync::Once::new();
+    FRESH.call_once(|| {
+        for ext in ["", "-wal", "-shm", "-journal"] {
+            let _ = std::fs::remove_file(format!("{}{ext}", db.display()));
+        }
+    });
     c.env("MINEWATCH_DB", db);
     c
 }
