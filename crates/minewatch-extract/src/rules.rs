@@ -3575,6 +3575,22 @@ fn unga<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
                         && t.lower[..d.start].trim_end().ends_with("in")
                         && !t.lower[..d.start].trim_end().ends_with("since")
                 })
+            })
+            // "voted for the 1996 UNGA Resolution 51/45S": the year the name opens with.
+            .or_else(|| {
+                t.dates.iter().rev().find(|d| {
+                    d.month.is_none()
+                        && d.end <= *a
+                        && matches!(
+                            t.lower[d.end..*a].trim(),
+                            "resolution"
+                                | "unga resolution"
+                                | "general assembly resolution"
+                                | "un general assembly resolution"
+                                | "u.n. general assembly resolution"
+                                | "united nations general assembly resolution"
+                        )
+                })
             });
         if let Some(d) = d {
             f.date = Some(d.iso());

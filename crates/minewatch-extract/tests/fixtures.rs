@@ -3465,3 +3465,15 @@ fn retained_mines_destroyed_and_figures_by_a_date() {
         "{facts:#?}"
     );
 }
+
+/// A vote dated by the year its resolution's name opens with: "the 1996 UNGA
+/// Resolution 51/45S" (session 15).
+#[test]
+fn a_resolution_named_with_its_year_dates_the_vote() {
+    let doc = doc_of("Poland voted for the 1996 UNGA Resolution 51/45S urging states to pursue an agreement banning antipersonnel mines.[1]\n\n[1] One.");
+    let facts = extract(&doc);
+    let votes: Vec<(Option<&str>, Option<&str>)> = of(&facts, "unga.vote")
+        .map(|f| (f.resolution.as_deref(), f.as_of.as_deref()))
+        .collect();
+    assert_eq!(votes, [(Some("51/45S"), Some("1996"))], "{facts:#?}");
+}
