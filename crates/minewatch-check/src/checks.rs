@@ -1567,22 +1567,25 @@ mod tests {
         assert_eq!(t.len, 10_000);
     }
 
+    /// The messages one word check gives on a document.
+    fn messages_of(doc: &Document, check: fn(&Document, &WordIndex, &mut Listed)) -> Vec<String> {
+        let wi = WordIndex::new(&doc.text);
+        let mut out = Listed::new(0);
+        check(doc, &wi, &mut out);
+        out.finish()
+            .diagnostics
+            .iter()
+            .map(|d| d.message.to_string())
+            .collect()
+    }
+
     #[test]
     fn a_number_run_into_a_word_is_split_where_the_space_was_lost() {
         let doc = minewatch_profile::read(
             b"Peru\n\nMine Action\n\nLast updated: 1 May 2026\n\nIn 2024were 3.2kmof land and 7kmcleared by 2haves, Resolution 80/12calling, 5have; 1990s, 81mm, 3rd, 2D, 10km, 5ha and M18A1 are not, nor is id 3f9a2b, 12ab3 or www.example.org/2024report.\n",
         );
-        let wi = WordIndex::new(&doc.text);
-        let mut out = Listed::new(0);
-        glued_to_numbers(&doc, &wi, &mut out);
-        let got: Vec<String> = out
-            .finish()
-            .diagnostics
-            .iter()
-            .map(|d| d.message.to_string())
-            .collect();
         assert_eq!(
-            got,
+            messages_of(&doc, glued_to_numbers),
             [
                 "\"2024were\" looks like words run together: \"2024\" and \"were\"",
                 "\"3.2kmof\" looks like words run together: \"3.2km\" and \"of\"",
@@ -1599,17 +1602,8 @@ mod tests {
         let doc = minewatch_profile::read(
             b"Peru\n\nMine Ban Policy\n\nLast updated: 1 May 2026\n\nThe Republic of the Philippinessigned the treaty in 1997 and Namibiahas destroyed its stockpile; Nigeriareported it. Nigerian, Malian and Peruvian officials, the Israelis, Omanis and Chadians attended; the claim was maligned, and Perusal of the report followed. Georgetown hosted Georgetown talks.\n",
         );
-        let wi = WordIndex::new(&doc.text);
-        let mut out = Listed::new(0);
-        glued_to_names(&doc, &wi, &mut out);
-        let got: Vec<String> = out
-            .finish()
-            .diagnostics
-            .iter()
-            .map(|d| d.message.to_string())
-            .collect();
         assert_eq!(
-            got,
+            messages_of(&doc, glued_to_names),
             [
                 "\"Philippinessigned\" looks like words run together: \"Philippines\" and \"signed\"",
                 "\"Namibiahas\" looks like words run together: \"Namibia\" and \"has\"",
