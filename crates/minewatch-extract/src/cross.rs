@@ -1322,14 +1322,12 @@ fn withdrawal_status(f: &Fact, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// `as of <date>` older than the threshold before the profile's last update (before
-/// `--as-of` where the profile has no date, or one after it): a profile that is stale
-/// as a whole is `stale-profile`'s, once; this finds the figures an update left
-/// behind.
-/// Figures "as of" a date older than the profile's time by more than the threshold:
-/// its last update; without one (a page cut above its title, an archived chapter),
-/// the latest date its facts name, else `--as-of`. (An undated chapter of 2000 saying
-/// "as of March 2000" is not stale for being read in 2026.)
+/// `as of <date>` older than the threshold before the profile's time: its last
+/// update; without one (a page cut above its title, an archived chapter), the latest
+/// date it names (its facts' first, deadlines aside, else its prose's), else `--as-of`
+/// (also where the last update is after it). A profile that is stale as a whole is
+/// `stale-profile`'s, once; this finds the figures an update left behind. (An undated
+/// chapter of 2000 saying "as of March 2000" is not stale for being read in 2026.)
 fn stale(
     doc: &Document,
     body: Span,
