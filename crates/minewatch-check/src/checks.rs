@@ -971,6 +971,16 @@ pub fn glued_words(doc: &Document, wi: &WordIndex, out: &mut Listed) {
             let b: String = chars[i..].iter().collect();
             let b_caps = b.chars().all(|c| c.is_uppercase());
             let mc = matches!(a.as_str(), "Mc" | "Mac" | "O" | "De" | "La" | "Di" | "Van");
+            // A function word run into an acronym: "anERW", "ofNATO" (not "iOS", "eID").
+            if b_caps
+                && b.chars().count() >= 2
+                && a.chars().count() >= 2
+                && a.chars().all(|c| c.is_ascii_lowercase())
+                && FUNCTION_WORDS.contains(&a.as_str())
+            {
+                report(s, w, format!("\"{a}\" and \"{b}\""), out);
+                continue;
+            }
             if !mc && !b_caps && b.chars().count() >= 2 {
                 let a_lower = a.to_lowercase();
                 let function_word = FUNCTION_WORDS.contains(&a_lower.as_str());
@@ -1593,6 +1603,20 @@ mod tests {
                 "\"2haves\" looks like words run together: \"2\" and \"haves\"",
                 "\"80/12calling\" looks like words run together: \"80/12\" and \"calling\"",
                 "\"5have\" looks like words run together: \"5\" and \"have\"",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_function_word_run_into_an_acronym_is_glued() {
+        let doc = minewatch_profile::read(
+            b"Peru\n\nMine Ban Policy\n\nLast updated: 1 May 2026\n\nIt was anERW incident reported ofNATO forces; iOS, eID, DoD, MoD and McDonald are names.\n",
+        );
+        assert_eq!(
+            messages_of(&doc, glued_words),
+            [
+                "\"anERW\" looks like words run together: \"an\" and \"ERW\"",
+                "\"ofNATO\" looks like words run together: \"of\" and \"NATO\"",
             ]
         );
     }
