@@ -1180,7 +1180,15 @@ pub fn glued_to_numbers(doc: &Document, wi: &WordIndex, out: &mut Listed) {
         let capitalised = wb[0].is_ascii_uppercase()
             && wb.len() >= 3
             && wb[1..].iter().all(u8::is_ascii_lowercase);
-        if !(capitalised || wb.iter().all(u8::is_ascii_lowercase)) || wb.len() < 2 {
+        // A unit run into an acronym: "1,061kmSHA" (a suspected hazardous area).
+        let unit_acronym = GLUED_UNITS.iter().find(|u| {
+            wb.len() >= u.len() + 2
+                && wb.starts_with(u.as_bytes())
+                && wb[u.len()..].iter().all(u8::is_ascii_uppercase)
+        });
+        if !(capitalised || unit_acronym.is_some() || wb.iter().all(u8::is_ascii_lowercase))
+            || wb.len() < 2
+        {
             continue;
         }
         let lower = word.to_ascii_lowercase();
@@ -1219,8 +1227,8 @@ pub fn glued_to_numbers(doc: &Document, wi: &WordIndex, out: &mut Listed) {
         // Where the space was lost: after a unit when a word follows it ("5.1km" and
         // "of"), else after the number.
         let in_doc = |w: &str| wi.hashes.contains(&fold_hash(w));
-        let mut cut = ws;
-        if !capitalised && !FUNCTION_WORDS.contains(&lower.as_str()) {
+        let mut cut = ws + unit_acronym.map_or(0, |u| u.len());
+        if !capitalised && unit_acronym.is_none() && !FUNCTION_WORDS.contains(&lower.as_str()) {
             for u in GLUED_UNITS {
                 if let Some(rest) = lower.strip_prefix(u) {
                     // No English word starts "km", "kg", "mm", "cm" or "sqm"; "ha" does
@@ -1592,7 +1600,7 @@ mod tests {
     #[test]
     fn a_number_run_into_a_word_is_split_where_the_space_was_lost() {
         let doc = minewatch_profile::read(
-            b"Peru\n\nMine Action\n\nLast updated: 1 May 2026\n\nIn 2024were 3.2kmof land and 7kmcleared by 2haves, Resolution 80/12calling, 5have; 1990s, 81mm, 3rd, 2D, 10km, 5ha and M18A1 are not, nor is id 3f9a2b, 12ab3 or www.example.org/2024report.\n",
+            b"Peru\n\nMine Action\n\nLast updated: 1 May 2026\n\nIn 2024were 3.2kmof land and 7kmcleared by 2haves, Resolution 80/12calling, 5have, 1,061kmSHA; 1990s, 81mm, 3rd, 2D, 10km, 5ha, 4WD and M18A1 are not, nor is id 3f9a2b, 12ab3 or www.example.org/2024report.\n",
         );
         assert_eq!(
             messages_of(&doc, glued_to_numbers),
@@ -1603,6 +1611,7 @@ mod tests {
                 "\"2haves\" looks like words run together: \"2\" and \"haves\"",
                 "\"80/12calling\" looks like words run together: \"80/12\" and \"calling\"",
                 "\"5have\" looks like words run together: \"5\" and \"have\"",
+                "\"1,061kmSHA\" looks like words run together: \"1,061km\" and \"SHA\"",
             ]
         );
     }
