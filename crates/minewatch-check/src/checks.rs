@@ -634,6 +634,9 @@ pub struct WordIndex {
     /// Capitalised ASCII words of seven letters or more whose first four letters may
     /// begin a state's name ([`glued_to_names`]), by index.
     pub name_candidates: Vec<u32>,
+    /// ASCII words that start with a capital right after a full stop or a bracket
+    /// ([`glued_after_stops`]), by index.
+    pub stop_candidates: Vec<u32>,
 }
 
 /// Byte classes for the word scan: an ASCII letter, lower case, upper case (`LOWER << 1`,
@@ -668,6 +671,7 @@ impl WordIndex {
         let mut hashes = Vec::with_capacity(text.len() / 6);
         let mut glue_candidates = Vec::new();
         let mut name_candidates = Vec::new();
+        let mut stop_candidates = Vec::new();
         let heads = &state_names().1;
         let b = text.as_bytes();
         let n = b.len();
@@ -755,6 +759,9 @@ impl WordIndex {
             if joint || i - start >= 6 && is_candidate(&text[start..i], false) {
                 glue_candidates.push((spans.len() as u32, joint));
             }
+            if start > 0 && matches!(b[start - 1], b'.' | b']') && b[start].is_ascii_uppercase() {
+                stop_candidates.push(spans.len() as u32);
+            }
             if i - start >= 7 && b[start].is_ascii_uppercase() && !joint && {
                 let bit = head_bit(&b[start..]);
                 heads[bit >> 6] & (1 << (bit & 63)) != 0
@@ -769,6 +776,7 @@ impl WordIndex {
             hashes,
             glue_candidates,
             name_candidates,
+            stop_candidates,
         }
     }
 
@@ -1140,6 +1148,74 @@ pub fn glued_to_names(doc: &Document, wi: &WordIndex, out: &mut Listed) {
             )
             .with_text(glued)
             .with_help("insert the missing space"),
+        );
+    }
+}
+
+/// A sentence run into the next by a lost space after its full stop (or after the
+/// footnote reference that ends it): "ratified in 2011.In 2013", "ended in May
+/// 2009.Both sides", "completed in 2003.[3]He". The word after is capitalised and has
+/// lower-case letters ("U.S.A", "Ph.D" are not); the stop follows a lower-case letter,
+/// a digit or a closing mark; nothing in a link or an address.
+pub fn glued_after_stops(doc: &Document, wi: &WordIndex, out: &mut Listed) {
+    let text = doc.text.as_str();
+    let b = text.as_bytes();
+    for &k in &wi.stop_candidates {
+        let (ws, we) = wi.spans[k as usize];
+        let (ws, we) = (ws as usize, we as usize);
+        let w = &b[ws..we];
+        if w.len() < 2 || !w[1..].iter().all(u8::is_ascii_lowercase) {
+            continue;
+        }
+        // The full stop: right before the word, or before a reference "[12]" there.
+        let stop = if b[ws - 1] == b'.' {
+            ws - 1
+        } else {
+            let open = b[..ws - 1].iter().rposition(|&c| c == b'[');
+            match open {
+                Some(o)
+                    if ws - 1 - o <= 6
+                        && o > 0
+                        && b[o - 1] == b'.'
+                        && b[o + 1..ws - 1]
+                            .iter()
+                            .all(|c| c.is_ascii_digit() || *c == b' ')
+                        && b[o + 1..ws - 1].iter().any(u8::is_ascii_digit) =>
+                {
+                    o - 1
+                }
+                _ => continue,
+            }
+        };
+        if stop == 0
+            || !(b[stop - 1].is_ascii_lowercase()
+                || b[stop - 1].is_ascii_digit()
+                || matches!(b[stop - 1], b')' | b'"'))
+        {
+            continue;
+        }
+        let tok = token_around(text, ws, we);
+        if tok.contains("://") || tok.contains("www") || tok.contains('@') || tok.contains('/') {
+            continue;
+        }
+        // The token from the word before the stop to the word after it.
+        let from = text[..stop]
+            .rfind(|c: char| c.is_whitespace())
+            .map_or(0, |p| p + 1);
+        let glued = &text[from..we];
+        out.push(
+            Diagnostic::new(
+                "glued-words",
+                Severity::Warning,
+                Span::new(from, we),
+                format!(
+                    "\"{glued}\" looks like words run together: \"{}\" and \"{}\"",
+                    &text[from..ws],
+                    &text[ws..we]
+                ),
+            )
+            .with_text(glued)
+            .with_help("insert the missing space after the full stop"),
         );
     }
 }
@@ -1626,6 +1702,21 @@ mod tests {
             [
                 "\"anERW\" looks like words run together: \"an\" and \"ERW\"",
                 "\"ofNATO\" looks like words run together: \"of\" and \"NATO\"",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_sentence_run_into_the_next_after_its_stop_is_glued() {
+        let doc = minewatch_profile::read(
+            b"Peru\n\nMine Ban Policy\n\nLast updated: 1 May 2026\n\nIt ratified in 2011.In 2013 it reported. The war ended in May 2009.Both sides agreed. It finished in 2003.[3]He said so. The U.S.Army, the U.S.A, a Ph.D, e.g. its site www.example.Org and mail at a.Name@example.org are not.\n",
+        );
+        assert_eq!(
+            messages_of(&doc, glued_after_stops),
+            [
+                "\"2011.In\" looks like words run together: \"2011.\" and \"In\"",
+                "\"2009.Both\" looks like words run together: \"2009.\" and \"Both\"",
+                "\"2003.[3]He\" looks like words run together: \"2003.[3]\" and \"He\"",
             ]
         );
     }

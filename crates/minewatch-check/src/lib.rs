@@ -34,7 +34,7 @@ pub const CODES: &[(&str, &str, &str)] = &[
     (
         "glued-words",
         "warning",
-        "Words run together by a lost space, a word run into a number (\"2015were\", \"5.1kmof\") or a state's name run into the next word (\"Namibiahas\").",
+        "Words run together by a lost space: between two words, after a full stop, after a number or a state's name (\"Defensefor\", \"2011.In\", \"2015were\", \"Namibiahas\").",
     ),
     (
         "note-lost-link",
@@ -155,6 +155,7 @@ pub fn check_into(doc: &Document, opts: &Options, out: &mut Listed) {
         checks::glued_words(doc, &words, out);
         checks::glued_to_numbers(doc, &words, out);
         checks::glued_to_names(doc, &words, out);
+        checks::glued_after_stops(doc, &words, out);
         checks::near_duplicates(doc, &words, opts, out);
     }
 }
