@@ -148,8 +148,17 @@ pub fn sentences(s: &str) -> Vec<(usize, usize)> {
             }
             let in_quote = (depth > 0 || ascii_open) && !closed_quote;
             let at_end = skip_ws(b, j) >= b.len();
-            let next_ok =
-                j < b.len() && (skip_ws(b, j) > j || after_ref && b[j].is_ascii_uppercase()) && {
+            // (So a stop glued to the next sentence by a lost space, "in 2011.In 2013",
+            // after a lower-case letter or a digit, before a capitalised word.)
+            let glued_stop = j == i + 1
+                && i > 0
+                && (b[i - 1].is_ascii_lowercase() || b[i - 1].is_ascii_digit())
+                && j + 1 < b.len()
+                && b[j].is_ascii_uppercase()
+                && b[j + 1].is_ascii_lowercase();
+            let next_ok = j < b.len()
+                && (skip_ws(b, j) > j || after_ref && b[j].is_ascii_uppercase() || glued_stop)
+                && {
                     let k = skip_ws(b, j);
                     k < b.len() && starts_sentence(&s[k..])
                 };
@@ -1515,14 +1524,15 @@ mod tests {
         );
         // A reference glued to the next sentence ends its own; a capital glued to a
         // full stop alone ("U.S.Army") does not.
-        let s = "It entered into force on 1 March 1999.[3 ]The list of joiners follows. Then the U.S.Army left.";
+        let s = "It entered into force on 1 March 1999.[3 ]The list of joiners follows. Then the U.S.Army left in 2011.In 2013 it came back.";
         let parts: Vec<&str> = sentences(s).into_iter().map(|(a, b)| &s[a..b]).collect();
         assert_eq!(
             parts,
             vec![
                 "It entered into force on 1 March 1999.[3 ]",
                 "The list of joiners follows.",
-                "Then the U.S.Army left."
+                "Then the U.S.Army left in 2011.",
+                "In 2013 it came back."
             ]
         );
     }
