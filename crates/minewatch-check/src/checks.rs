@@ -1220,6 +1220,113 @@ pub fn glued_after_stops(doc: &Document, wi: &WordIndex, out: &mut Listed) {
     }
 }
 
+/// The Windows-1252 byte a character stands for (Latin-1 for U+00A0–U+00FF), where
+/// UTF-8 bytes were read as that encoding: the inverse of the misreading.
+fn cp1252_byte(c: char) -> Option<u8> {
+    Some(match c {
+        '\u{a0}'..='\u{ff}' => c as u32 as u8,
+        // Bytes 0x80–0x9F that Windows-1252 leaves undefined come through as the C1
+        // controls of the same number.
+        '\u{81}' | '\u{8d}' | '\u{8f}' | '\u{90}' | '\u{9d}' => c as u32 as u8,
+        '\u{20ac}' => 0x80,
+        '\u{201a}' => 0x82,
+        '\u{192}' => 0x83,
+        '\u{201e}' => 0x84,
+        '\u{2026}' => 0x85,
+        '\u{2020}' => 0x86,
+        '\u{2021}' => 0x87,
+        '\u{2c6}' => 0x88,
+        '\u{2030}' => 0x89,
+        '\u{160}' => 0x8a,
+        '\u{2039}' => 0x8b,
+        '\u{152}' => 0x8c,
+        '\u{17d}' => 0x8e,
+        '\u{2018}' => 0x91,
+        '\u{2019}' => 0x92,
+        '\u{201c}' => 0x93,
+        '\u{201d}' => 0x94,
+        '\u{2022}' => 0x95,
+        '\u{2013}' => 0x96,
+        '\u{2014}' => 0x97,
+        '\u{2dc}' => 0x98,
+        '\u{2122}' => 0x99,
+        '\u{161}' => 0x9a,
+        '\u{203a}' => 0x9b,
+        '\u{153}' => 0x9c,
+        '\u{17e}' => 0x9e,
+        '\u{178}' => 0x9f,
+        _ => return None,
+    })
+}
+
+/// Text decoded with the wrong encoding and written again as UTF-8 (mojibake): a
+/// quotation mark or dash read as Windows-1252 ("â€œ", "â€™", "â€“") or as Greek
+/// ("β€œ"), an accented letter ("Ã©" for "é"), a no-break space or a sign ("Â°"). Each
+/// is named with what it was.
+pub fn mojibake(doc: &Document, out: &mut Listed) {
+    let text = doc.text.as_str();
+    let b = text.as_bytes();
+    let mut i = 0;
+    while let Some(p) = memchr::memchr2(0xC3, 0xCE, &b[i..]).map(|p| i + p) {
+        i = p + 1;
+        // The lead: "â" or "β" (0xE2 read as Windows-1252 or as Greek), "Ã" (0xC3),
+        // "Â" (0xC2); then the bytes that followed it, read one character each.
+        let lead: u8 = match (b[p], b.get(p + 1)) {
+            (0xC3, Some(0xA2)) | (0xCE, Some(0xB2)) => 0xE2,
+            (0xC3, Some(0x83)) => 0xC3,
+            (0xC3, Some(0x82)) => 0xC2,
+            _ => continue,
+        };
+        let rest = &text[p + 2..];
+        let mut chars = rest.char_indices();
+        let need = if lead == 0xE2 { 2 } else { 1 };
+        let mut bytes = vec![lead];
+        let mut end = p + 2;
+        for _ in 0..need {
+            let Some((k, c)) = chars.next() else { break };
+            match cp1252_byte(c) {
+                Some(x) if (0x80..=0xBF).contains(&x) => {
+                    bytes.push(x);
+                    end = p + 2 + k + c.len_utf8();
+                }
+                _ => break,
+            }
+        }
+        // "â€" alone: the closing quotation mark, whose last byte (0x9D) Windows-1252
+        // does not define and the page dropped.
+        if bytes == [0xE2, 0x80] {
+            bytes.push(0x9D);
+        }
+        if bytes.len() != need + 1 {
+            continue;
+        }
+        let Ok(was) = std::str::from_utf8(&bytes) else {
+            continue;
+        };
+        // ("Â" or "Ã" before a plain letter is a word, not a misreading: only the
+        // bytes a UTF-8 sequence continues with, 0x80–0xBF, were taken above.)
+        let garbled = &text[p..end];
+        let shown = if was == "\u{a0}" {
+            "a no-break space".to_string()
+        } else {
+            format!("\"{was}\"")
+        };
+        out.push(
+            Diagnostic::new(
+                "mojibake",
+                Severity::Warning,
+                Span::new(p, end),
+                format!(
+                    "\"{garbled}\" looks like text decoded with the wrong encoding: it was {shown}"
+                ),
+            )
+            .with_text(garbled)
+            .with_help(format!("take the text again as UTF-8, or write {shown}")),
+        );
+        i = end;
+    }
+}
+
 /// What may follow a number without a space: ordinals, decades, units ("4th", "1990s",
 /// "155mm", "10km", "$4m", "3pm").
 const NUMBER_SUFFIXES: &[&str] = &[
@@ -1719,6 +1826,31 @@ mod tests {
                 "\"2003.[3]He\" looks like words run together: \"2003.[3]\" and \"He\"",
             ]
         );
+    }
+
+    #[test]
+    fn text_decoded_with_the_wrong_encoding_is_named_with_what_it_was() {
+        let doc = minewatch_profile::read(
+            "Peru\n\nMine Ban Policy\n\nLast updated: 1 May 2026\n\nThe law, β€œLey 28824,â€ was passed; itâ€™s in forceâ€”mostly. The Ministerio de RelaciÃ³n said so at 20Â°C,Â\u{a0}twice. Ângela, Ãgua and São Tomé are words.\n".as_bytes(),
+        );
+        let mut out = Listed::new(0);
+        mojibake(&doc, &mut out);
+        let got: Vec<(String, String)> = out
+            .finish()
+            .diagnostics
+            .iter()
+            .map(|d| (d.text.clone().unwrap_or_default(), d.message.to_string()))
+            .collect();
+        let texts: Vec<&str> = got.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(
+            texts,
+            ["β€œ", "â€", "â€™", "â€”", "Ã³", "Â°", "Â\u{a0}"],
+            "{got:#?}"
+        );
+        assert!(got[0].1.ends_with("it was \"\u{201c}\""), "{got:#?}");
+        assert!(got[1].1.ends_with("it was \"\u{201d}\""), "{got:#?}");
+        assert!(got[4].1.ends_with("it was \"ó\""), "{got:#?}");
+        assert!(got[6].1.ends_with("it was a no-break space"), "{got:#?}");
     }
 
     #[test]

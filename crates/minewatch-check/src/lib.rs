@@ -37,6 +37,11 @@ pub const CODES: &[(&str, &str, &str)] = &[
         "Words run together by a lost space: between two words, after a full stop, after a number or a state's name (\"Defensefor\", \"2011.In\", \"2015were\", \"Namibiahas\").",
     ),
     (
+        "mojibake",
+        "warning",
+        "Text decoded with the wrong encoding (\"â€œ\" for \"\u{201c}\", \"Ã©\" for \"é\"), named with what it was.",
+    ),
+    (
         "note-lost-link",
         "warning",
         "A note whose link was stripped, leaving \",.\" or a trailing comma.",
@@ -156,6 +161,7 @@ pub fn check_into(doc: &Document, opts: &Options, out: &mut Listed) {
         checks::glued_to_numbers(doc, &words, out);
         checks::glued_to_names(doc, &words, out);
         checks::glued_after_stops(doc, &words, out);
+        checks::mojibake(doc, out);
         checks::near_duplicates(doc, &words, opts, out);
     }
 }
