@@ -637,6 +637,8 @@ pub struct WordIndex {
     /// ASCII words that start with a capital right after a full stop or a bracket
     /// ([`glued_after_stops`]), by index.
     pub stop_candidates: Vec<u32>,
+    /// See [`WordIndex::counts`].
+    counts: std::sync::OnceLock<IdMap<u32>>,
 }
 
 /// Byte classes for the word scan: an ASCII letter, lower case, upper case (`LOWER << 1`,
@@ -666,6 +668,24 @@ static CLASS: [u8; 256] = {
 };
 
 impl WordIndex {
+    /// How many times each word stands in the document, by hash: built on first use
+    /// (the checks that need it find few candidates; a scan of every word per
+    /// candidate would be quadratic on a hostile file).
+    fn counts(&self) -> &IdMap<u32> {
+        self.counts.get_or_init(|| {
+            let mut m: IdMap<u32> = IdMap::default();
+            for &h in &self.hashes {
+                *m.entry(h).or_insert(0) += 1;
+            }
+            m
+        })
+    }
+
+    /// How many times the word of hash `h` stands in the document.
+    fn count(&self, h: u64) -> u32 {
+        self.counts().get(&h).copied().unwrap_or(0)
+    }
+
     pub fn new(text: &str) -> WordIndex {
         let mut spans = Vec::with_capacity(text.len() / 6);
         let mut hashes = Vec::with_capacity(text.len() / 6);
@@ -777,6 +797,7 @@ impl WordIndex {
             glue_candidates,
             name_candidates,
             stop_candidates,
+            counts: std::sync::OnceLock::new(),
         }
     }
 
@@ -1124,14 +1145,14 @@ pub fn glued_to_names(doc: &Document, wi: &WordIndex, out: &mut Listed) {
                 let rest = &text[ws + k..we];
                 AFTER.contains(&rest) || {
                     let rh = hash_lower(rest.as_bytes());
-                    wi.hashes.contains(&rh)
+                    wi.count(rh) > 0
                 }
             }
         }) else {
             continue;
         };
         // A word the profile itself uses whole is no slip ("Georgetown" twice).
-        if wi.hashes.iter().filter(|&&x| x == h).count() > 1 {
+        if wi.count(h) > 1 {
             continue;
         }
         let glued = &text[ws..we];
@@ -1171,7 +1192,12 @@ pub fn glued_after_stops(doc: &Document, wi: &WordIndex, out: &mut Listed) {
         let stop = if b[ws - 1] == b'.' {
             ws - 1
         } else {
-            let open = b[..ws - 1].iter().rposition(|&c| c == b'[');
+            // (A reference is a few bytes long: never a scan back through the text.)
+            let lo = (ws - 1).saturating_sub(8);
+            let open = b[lo..ws - 1]
+                .iter()
+                .rposition(|&c| c == b'[')
+                .map(|k| lo + k);
             match open {
                 Some(o)
                     if ws - 1 - o <= 6
@@ -1409,7 +1435,7 @@ pub fn glued_to_numbers(doc: &Document, wi: &WordIndex, out: &mut Listed) {
         }
         // Where the space was lost: after a unit when a word follows it ("5.1km" and
         // "of"), else after the number.
-        let in_doc = |w: &str| wi.hashes.contains(&fold_hash(w));
+        let in_doc = |w: &str| wi.count(fold_hash(w)) > 0;
         let mut cut = ws + unit_acronym.map_or(0, |u| u.len());
         if !capitalised && unit_acronym.is_none() && !FUNCTION_WORDS.contains(&lower.as_str()) {
             for u in GLUED_UNITS {
