@@ -31,6 +31,15 @@ shapes = {
     "markdown-headings": "---\ncountry: Utopia\n---\n"
     + "".join(f"# H{i}\n\nText {i}.\n\n" for i in range(k // 16)),
     "brackets": head + "[" * k + "\n",
+    # words run together: a state's name with a word not in the profile, and one with a
+    # verb; a unit with a word; a stop before a capital and a bracket before one
+    "glued": head + "".join(f"Namibiaxyz Namibiahas 5haxyzq{i % 10} 2011.In ]A " for i in range(k // 50))
+    + "\n",
+    # a paragraph of treaty dates and no full stop: thousands of facts in one
+    # "sentence", every entry into force at odds with every deposit
+    "dense-facts": head + "Poland ratified \u201cthe treaty on 1 May 1999 and | State Party (Entry into force: 1 March 2013) | acceded " * (k // 100) + "\n",
+    # mojibake of every kind, back to back
+    "mojibake": head + "\u00e2\u20ac\u0153\u00c3\u00b3\u00c2\u00b0" * (k // 14) + "\n",
     "one-note": head + "Text.[1]\n\n[1] "
     + "Ministry of Examples, \u201cA title,\u201d Geneva, 3 May 2020, " * (k // 60) + "\n",
 }

@@ -341,6 +341,11 @@ fn sums_in_tables(doc: &Document, out: &mut Vec<Diagnostic>) {
 
 fn treaty_dates(facts: &[Fact], opts: &CrossOptions, out: &mut Vec<Diagnostic>) {
     let hi = |f: &&Fact| f.confidence == Confidence::High;
+    // The deposits stated, each (subject, date, instrument) once, at its first mention:
+    // a profile states the same deposit again and again, and a date derived from it is
+    // measured against each distinct one, not against every mention (which made the
+    // findings, and the memory they take, grow with the square of the facts).
+    let mut deposits: Vec<(&str, Date, ConsentInstrument, &Fact)> = Vec::new();
     for dep in facts
         .iter()
         .filter(hi)
@@ -349,43 +354,59 @@ fn treaty_dates(facts: &[Fact], opts: &CrossOptions, out: &mut Vec<Diagnostic>) 
         let Some(dd) = full_date(&dep.value) else {
             continue;
         };
-        // A profile that states two deposit dates for one state, one of them the
-        // reference data's, is measured from that one: the other is
-        // `contradicts-reference`'s and `conflicting-figures`' already, and each date
-        // derived from it would be one more finding of the same slip.
-        let confirmed = minewatch_refdata::mbt_status_of(&dep.subject).and_then(|r| r.deposit_date);
-        if confirmed.is_some_and(|c| {
-            c != dd
-                && facts.iter().filter(hi).any(|o| {
-                    o.predicate == "treaty.deposit"
-                        && o.subject == dep.subject
-                        && full_date(&o.value) == Some(c)
-                })
-        }) {
-            continue;
-        }
         let inst = dep
             .instrument
             .as_deref()
             .and_then(|i| i.parse::<ConsentInstrument>().ok())
             .unwrap_or(ConsentInstrument::Ratification);
-        if inst == ConsentInstrument::Succession {
-            continue; // an explicit date may win over Art. 17
+        if !deposits
+            .iter()
+            .any(|(s, d, i, _)| *s == dep.subject && *d == dd && *i == inst)
+        {
+            deposits.push((dep.subject.as_str(), dd, inst, dep));
         }
-        let eif = law_memo::entry_into_force(dd, inst);
-        let Ok(eif) = eif.as_ref() else {
+        if deposits.len() > 64 {
+            break; // (no real profile states more; a hostile one is not read further)
+        }
+    }
+    // A profile that states two deposit dates for one state, one of them the reference
+    // data's, is measured from that one: the other is `contradicts-reference`'s and
+    // `conflicting-figures`' already, and each date derived from it would be one more
+    // finding of the same slip.
+    let confirmed_stated = |subject: &str, dd: Date| {
+        minewatch_refdata::mbt_status_of(subject)
+            .and_then(|r| r.deposit_date)
+            .is_some_and(|c| {
+                c != dd && deposits.iter().any(|(s, d, _, _)| *s == subject && *d == c)
+            })
+    };
+    let deposits: Vec<_> = deposits
+        .iter()
+        .copied()
+        .filter(|&(s, dd, inst, _)| {
+            // (An explicit date may win over Art. 17 for a succession.)
+            inst != ConsentInstrument::Succession && !confirmed_stated(s, dd)
+        })
+        .collect();
+    // Each stated date is reported once, against the first deposit it disagrees with.
+    for f in facts.iter().filter(hi) {
+        let p = f.predicate.as_str();
+        if p != "treaty.entry_into_force" && p != "stockpile.destruction_deadline" {
+            continue;
+        }
+        let Some(stated) = full_date(&f.value) else {
             continue;
         };
-        for f in facts.iter().filter(hi).filter(|f| f.subject == dep.subject) {
-            let p = f.predicate.as_str();
-            if p != "treaty.entry_into_force" && p != "stockpile.destruction_deadline" {
+        for &(subject, dd, inst, dep) in &deposits {
+            if subject != f.subject {
                 continue;
             }
-            let Some(stated) = full_date(&f.value) else {
+            let eif = law_memo::entry_into_force(dd, inst);
+            let Ok(eif) = eif.as_ref() else {
                 continue;
             };
-            match p {
-                "treaty.entry_into_force" if stated != eif.date => out.push(
+            let finding = match p {
+                "treaty.entry_into_force" if stated != eif.date => Some(
                     Diagnostic::new(
                         "treaty-date-mismatch",
                         Severity::Error,
@@ -406,26 +427,28 @@ fn treaty_dates(facts: &[Fact], opts: &CrossOptions, out: &mut Vec<Diagnostic>) 
                     let d = law_memo::deadlines(dd, inst, opts.as_of);
                     let Ok(d) = d.as_ref() else { continue };
                     let want = &d.stockpile_destruction_deadline;
-                    if stated != want.date {
-                        out.push(
-                            Diagnostic::new(
-                                "treaty-date-mismatch",
-                                Severity::Error,
-                                span(f),
-                                format!(
-                                    "stockpile destruction deadline stated as {}, but {} gives {} (four years after entry into force on {})",
-                                    stated.long(),
-                                    want.article,
-                                    want.date.long(),
-                                    d.entry_into_force.date.long()
-                                ),
-                            )
-                            .with_related(span(dep), "deposit stated here")
-                            .with_help(want.explanation.clone()),
-                        );
-                    }
+                    (stated != want.date).then(|| {
+                        Diagnostic::new(
+                            "treaty-date-mismatch",
+                            Severity::Error,
+                            span(f),
+                            format!(
+                                "stockpile destruction deadline stated as {}, but {} gives {} (four years after entry into force on {})",
+                                stated.long(),
+                                want.article,
+                                want.date.long(),
+                                d.entry_into_force.date.long()
+                            ),
+                        )
+                        .with_related(span(dep), "deposit stated here")
+                        .with_help(want.explanation.clone())
+                    })
                 }
-                _ => {}
+                _ => None,
+            };
+            if let Some(d) = finding {
+                out.push(d);
+                break;
             }
         }
     }

@@ -792,6 +792,7 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
             };
             cx.sent_start = cx.out.len();
             sentence(&mut cx, &sent);
+            share_quotes(&mut cx.out[cx.sent_start..], s, abs);
         }
         drop(para);
         pwords.clear();
@@ -2860,6 +2861,36 @@ impl<'a> Ctx<'a> {
         if !same {
             self.out.push(f);
         }
+    }
+}
+
+/// A sentence's facts quote it whole while their quotes together stay within eight
+/// times its length (or 64 KB): past that (a sentence of hundreds of figures, a
+/// hostile file) each quotes the words around its value only, its span with it, so
+/// that what the facts hold and print stays in proportion to the text.
+fn share_quotes(facts: &mut [Fact], s: &str, abs: usize) {
+    let n = facts.len();
+    if n == 0 || n * s.len() <= (8 * s.len()).max(64 * 1024) {
+        return;
+    }
+    let reach = (4 * s.len() / n).max(40);
+    for f in facts {
+        // (Only the facts quoting this sentence: a table's have their own quotes.)
+        if f.span != [abs, abs + s.len()] {
+            continue;
+        }
+        let (vs, ve) = (f.value_span[0] - abs, f.value_span[1] - abs);
+        let mut a = vs.saturating_sub(reach);
+        while !s.is_char_boundary(a) {
+            a += 1;
+        }
+        let mut b = (ve + reach).min(s.len());
+        while !s.is_char_boundary(b) {
+            b -= 1;
+        }
+        let (a, b) = (a.min(vs), b.max(ve));
+        f.span = [abs + a, abs + b];
+        f.quote = s[a..b].to_string();
     }
 }
 

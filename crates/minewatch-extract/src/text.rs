@@ -181,6 +181,45 @@ pub fn sentences(s: &str) -> Vec<(usize, usize)> {
     if start < end {
         out.push((start, end));
     }
+    if out.iter().any(|&(a, b)| b - a > MAX_SENTENCE) {
+        out = cap_sentences(s, out);
+    }
+    out
+}
+
+/// The longest sentence the rules read whole (bytes). No sentence of a profile comes
+/// near it; a paragraph whose stops were lost (or a hostile file) is read in pieces of
+/// at most this length, cut at a space: the rules look back through their sentence for
+/// each word that starts one, which on a sentence of megabytes was quadratic.
+pub const MAX_SENTENCE: usize = 4096;
+
+/// `sentences` with each one longer than [`MAX_SENTENCE`] cut into pieces at the last
+/// white space before the limit (or at a character boundary where there is none).
+fn cap_sentences(s: &str, sents: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(sents.len());
+    for (mut a, e) in sents {
+        while e - a > MAX_SENTENCE {
+            let mut cut = a + MAX_SENTENCE;
+            while !s.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            let piece_end = b[a..cut]
+                .iter()
+                .rposition(|c| c.is_ascii_whitespace())
+                .map_or(cut, |k| a + k)
+                .max(a + 1);
+            let mut piece_end = piece_end;
+            while !s.is_char_boundary(piece_end) {
+                piece_end += 1;
+            }
+            out.push((a, piece_end));
+            a = skip_ws(b, piece_end);
+        }
+        if a < e {
+            out.push((a, e));
+        }
+    }
     out
 }
 
@@ -1505,6 +1544,27 @@ mod tests {
             starts.sort_unstable();
             assert_eq!(quantities_from(s, &l, starts), quantities(s, &l), "{s}");
         }
+    }
+
+    /// A paragraph whose stops were lost is read in pieces of at most MAX_SENTENCE
+    /// bytes, cut at spaces, that cover all of it.
+    #[test]
+    fn sentences_longer_than_any_real_one_are_read_in_pieces() {
+        let s =
+            "Poland ratified the treaty on 1 May 1999 and \u{201c}acceded\u{201d} ".repeat(2_000);
+        let parts = sentences(&s);
+        assert!(parts.len() > 1);
+        assert!(parts.iter().all(|&(a, b)| b - a <= MAX_SENTENCE && a < b));
+        assert!(parts.windows(2).all(|w| w[0].1 <= w[1].0));
+        let covered: String = parts
+            .iter()
+            .map(|&(a, b)| &s[a..b])
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert_eq!(
+            covered.split_whitespace().collect::<Vec<_>>(),
+            s.split_whitespace().collect::<Vec<_>>()
+        );
     }
 
     #[test]

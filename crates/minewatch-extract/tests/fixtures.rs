@@ -3477,3 +3477,32 @@ fn a_resolution_named_with_its_year_dates_the_vote() {
         .collect();
     assert_eq!(votes, [(Some("51/45S"), Some("1996"))], "{facts:#?}");
 }
+
+/// A paragraph of thousands of treaty dates and no full stop (a hostile file, a page
+/// whose stops were lost; session 15): read in pieces, each fact's quote the words
+/// around its value once a sentence's quotes would outgrow it, and each entry into
+/// force that disagrees with the deposit found once, not once per deposit stated
+/// (which had taken gigabytes).
+#[test]
+fn a_paragraph_of_thousands_of_dates_stays_in_proportion() {
+    let body = "Poland ratified \u{201c}the treaty on 1 May 1999 and | State Party (Entry into force: 1 March 2013) | acceded ".repeat(3_000);
+    let doc = doc_of(&format!("{body}\n\n[1] One."));
+    let facts = extract(&doc);
+    assert!(facts.len() >= 3_000, "{}", facts.len());
+    let quoted: usize = facts.iter().map(|f| f.quote.len()).sum();
+    assert!(quoted <= 16 * doc.text.len(), "{quoted} bytes quoted");
+    for f in &facts {
+        assert!(
+            f.span[0] <= f.value_span[0] && f.value_span[1] <= f.span[1],
+            "{f:?}"
+        );
+        assert_eq!(f.quote.len(), f.span[1] - f.span[0], "{f:?}");
+    }
+    let eifs = of(&facts, "treaty.entry_into_force").count();
+    let diags = cross_check(&doc, &facts, &opts("2026-11-30"));
+    let mismatches = diags
+        .iter()
+        .filter(|d| d.code == "treaty-date-mismatch")
+        .count();
+    assert!(mismatches <= eifs, "{mismatches} findings for {eifs} dates");
+}
