@@ -38,6 +38,8 @@ shapes = {
     # a paragraph of treaty dates and no full stop: thousands of facts in one
     # "sentence", every entry into force at odds with every deposit
     "dense-facts": head + "Poland ratified \u201cthe treaty on 1 May 1999 and | State Party (Entry into force: 1 March 2013) | acceded " * (k // 100) + "\n",
+    # sentences glued at their stops with no space anywhere
+    "glued-stops": head + "x.Ab" * (k // 4) + "\n",
     # mojibake of every kind, back to back
     "mojibake": head + "\u00e2\u20ac\u0153\u00c3\u00b3\u00c2\u00b0" * (k // 14) + "\n",
     "one-note": head + "Text.[1]\n\n[1] "

@@ -818,10 +818,33 @@ fn is_punctuation_at(b: &[u8], i: usize) -> bool {
         .is_some_and(|x| x[0] == 0xE2 && x[1] == 0x80 && (0x90..=0xAF).contains(&x[2]))
 }
 
+/// A `glued-words` finding for `text[from..to]`, two words run together at `cut`.
+fn glued_finding(text: &str, from: usize, cut: usize, to: usize, help: &'static str) -> Diagnostic {
+    let glued = &text[from..to];
+    Diagnostic::new(
+        "glued-words",
+        Severity::Warning,
+        Span::new(from, to),
+        format!(
+            "\"{glued}\" looks like words run together: \"{}\" and \"{}\"",
+            &text[from..cut],
+            &text[cut..to]
+        ),
+    )
+    .with_text(glued)
+    .with_help(help)
+}
+
 /// The whitespace-delimited token around `s..e`, up to `TOKEN_REACH` bytes each side:
 /// a "token" of megabytes without a space is looked at near the word only (a scan to
 /// its ends for every word in it was quadratic: 129 s for 1.1 MB of mojibake).
 fn token_around(text: &str, s: usize, e: usize) -> &str {
+    let (ts, te) = token_bounds(text, s, e);
+    &text[ts..te]
+}
+
+/// Where [`token_around`]'s token starts and ends.
+fn token_bounds(text: &str, s: usize, e: usize) -> (usize, usize) {
     const TOKEN_REACH: usize = 256;
     let mut lo = s.saturating_sub(TOKEN_REACH);
     while !text.is_char_boundary(lo) {
@@ -831,17 +854,17 @@ fn token_around(text: &str, s: usize, e: usize) -> &str {
     while !text.is_char_boundary(hi) {
         hi -= 1;
     }
-    let ts = text[lo..s]
-        .char_indices()
-        .rev()
-        .find(|(_, c)| c.is_whitespace())
-        .map(|(i, c)| lo + i + c.len_utf8())
-        .unwrap_or(lo);
-    let te = text[e..hi]
-        .find(char::is_whitespace)
-        .map(|i| e + i)
-        .unwrap_or(hi);
-    &text[ts..te]
+    // (ASCII white space, byte by byte: always a character boundary.)
+    let b = text.as_bytes();
+    let ts = b[lo..s]
+        .iter()
+        .rposition(u8::is_ascii_whitespace)
+        .map_or(lo, |i| lo + i + 1);
+    let te = b[e..hi]
+        .iter()
+        .position(u8::is_ascii_whitespace)
+        .map_or(hi, |i| e + i);
+    (ts, te)
 }
 
 /// Could this word be two glued together? A case change inside it (`joint`, found
@@ -1166,21 +1189,13 @@ pub fn glued_to_names(doc: &Document, wi: &WordIndex, out: &mut Listed) {
         if wi.count(h) > 1 {
             continue;
         }
-        let glued = &text[ws..we];
-        out.push(
-            Diagnostic::new(
-                "glued-words",
-                Severity::Warning,
-                Span::new(ws, we),
-                format!(
-                    "\"{glued}\" looks like words run together: \"{}\" and \"{}\"",
-                    &glued[..k],
-                    &glued[k..]
-                ),
-            )
-            .with_text(glued)
-            .with_help("insert the missing space"),
-        );
+        out.push(glued_finding(
+            text,
+            ws,
+            ws + k,
+            we,
+            "insert the missing space",
+        ));
     }
 }
 
@@ -1235,25 +1250,16 @@ pub fn glued_after_stops(doc: &Document, wi: &WordIndex, out: &mut Listed) {
         if tok.contains("://") || tok.contains("www") || tok.contains('@') || tok.contains('/') {
             continue;
         }
-        // The token from the word before the stop to the word after it.
-        let from = text[..stop]
-            .rfind(|c: char| c.is_whitespace())
-            .map_or(0, |p| p + 1);
-        let glued = &text[from..we];
-        out.push(
-            Diagnostic::new(
-                "glued-words",
-                Severity::Warning,
-                Span::new(from, we),
-                format!(
-                    "\"{glued}\" looks like words run together: \"{}\" and \"{}\"",
-                    &text[from..ws],
-                    &text[ws..we]
-                ),
-            )
-            .with_text(glued)
-            .with_help("insert the missing space after the full stop"),
-        );
+        // The token from the word before the stop to the word after it (as far back as
+        // `token_around` looks).
+        let from = token_bounds(text, stop, stop).0;
+        out.push(glued_finding(
+            text,
+            from,
+            ws,
+            we,
+            "insert the missing space after the full stop",
+        ));
     }
 }
 
@@ -1466,21 +1472,7 @@ pub fn glued_to_numbers(doc: &Document, wi: &WordIndex, out: &mut Listed) {
                 }
             }
         }
-        let glued = &text[s..we];
-        out.push(
-            Diagnostic::new(
-                "glued-words",
-                Severity::Warning,
-                Span::new(s, we),
-                format!(
-                    "\"{glued}\" looks like words run together: \"{}\" and \"{}\"",
-                    &text[s..cut],
-                    &text[cut..we]
-                ),
-            )
-            .with_text(glued)
-            .with_help("insert the missing space"),
-        );
+        out.push(glued_finding(text, s, cut, we, "insert the missing space"));
     }
 }
 
