@@ -846,14 +846,8 @@ fn token_around(text: &str, s: usize, e: usize) -> &str {
 /// Where [`token_around`]'s token starts and ends.
 fn token_bounds(text: &str, s: usize, e: usize) -> (usize, usize) {
     const TOKEN_REACH: usize = 256;
-    let mut lo = s.saturating_sub(TOKEN_REACH);
-    while !text.is_char_boundary(lo) {
-        lo += 1;
-    }
-    let mut hi = (e + TOKEN_REACH).min(text.len());
-    while !text.is_char_boundary(hi) {
-        hi -= 1;
-    }
+    let lo = minewatch_model::ceil_char_boundary(text, s.saturating_sub(TOKEN_REACH));
+    let hi = minewatch_model::floor_char_boundary(text, e + TOKEN_REACH);
     // (ASCII white space, byte by byte: always a character boundary.)
     let b = text.as_bytes();
     let ts = b[lo..s]

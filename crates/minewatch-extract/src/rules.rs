@@ -856,10 +856,7 @@ fn page_title_state(doc: &Document) -> Option<&'static str> {
 /// Key Data". Looked for in the first lines of the body only.
 pub fn page_state(doc: &Document) -> Option<&'static minewatch_refdata::State> {
     let body = doc.body_span();
-    let mut end = (body.start + 6000).min(body.end);
-    while !doc.text.is_char_boundary(end) {
-        end -= 1;
-    }
+    let end = minewatch_model::floor_char_boundary(&doc.text, (body.start + 6000).min(body.end));
     let mut lines = doc
         .text
         .get(body.start..end)?
@@ -1685,11 +1682,7 @@ fn event_triggers(t: &Sent) -> Vec<(usize, usize, Ev)> {
         if ev != Ev::DestructionCompleted {
             return true;
         }
-        let mut from = a.saturating_sub(24);
-        while !l.is_char_boundary(from) {
-            from += 1;
-        }
-        let lead = &l[from..a];
+        let lead = &l[minewatch_model::ceil_char_boundary(l, a.saturating_sub(24))..a];
         ![
             "deadline",
             "target date",
@@ -2880,14 +2873,8 @@ fn share_quotes(facts: &mut [Fact], s: &str, abs: usize) {
             continue;
         }
         let (vs, ve) = (f.value_span[0] - abs, f.value_span[1] - abs);
-        let mut a = vs.saturating_sub(reach);
-        while !s.is_char_boundary(a) {
-            a += 1;
-        }
-        let mut b = (ve + reach).min(s.len());
-        while !s.is_char_boundary(b) {
-            b -= 1;
-        }
+        let a = minewatch_model::ceil_char_boundary(s, vs.saturating_sub(reach));
+        let b = minewatch_model::floor_char_boundary(s, ve + reach);
         let (a, b) = (a.min(vs), b.max(ve));
         f.span = [abs + a, abs + b];
         f.quote = s[a..b].to_string();

@@ -200,19 +200,13 @@ fn cap_sentences(s: &str, sents: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
     let mut out = Vec::with_capacity(sents.len());
     for (mut a, e) in sents {
         while e - a > MAX_SENTENCE {
-            let mut cut = a + MAX_SENTENCE;
-            while !s.is_char_boundary(cut) {
-                cut -= 1;
-            }
+            let cut = minewatch_model::floor_char_boundary(s, a + MAX_SENTENCE);
             let piece_end = b[a..cut]
                 .iter()
                 .rposition(|c| c.is_ascii_whitespace())
                 .map_or(cut, |k| a + k)
                 .max(a + 1);
-            let mut piece_end = piece_end;
-            while !s.is_char_boundary(piece_end) {
-                piece_end += 1;
-            }
+            let piece_end = minewatch_model::ceil_char_boundary(s, piece_end);
             out.push((a, piece_end));
             a = skip_ws(b, piece_end);
         }

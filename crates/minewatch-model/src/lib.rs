@@ -9,3 +9,37 @@ pub use date::{
     days_in_month, is_leap_year, month_from_name, month_of_prefix, Date, DateError, MONTH_NAMES,
 };
 pub use diag::{Diagnostic, LineCol, LineIndex, Related, Severity, Span};
+
+/// The greatest character boundary of `s` at or before byte `i` (`s.len()` at most):
+/// a byte window cut at any offset, kept inside whole characters. (The standard
+/// library's `str::floor_char_boundary` needs Rust 1.91; this crate supports 1.85.)
+pub fn floor_char_boundary(s: &str, i: usize) -> usize {
+    let mut i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The least character boundary of `s` at or after byte `i` (`s.len()` at most).
+pub fn ceil_char_boundary(s: &str, i: usize) -> usize {
+    let mut i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod boundary_tests {
+    use super::{ceil_char_boundary, floor_char_boundary};
+
+    #[test]
+    fn boundaries_round_to_whole_characters() {
+        let s = "a\u{e9}\u{20ac}b"; // a, é (2 bytes), € (3 bytes), b
+        let floors: Vec<usize> = (0..=9).map(|i| floor_char_boundary(s, i)).collect();
+        let ceils: Vec<usize> = (0..=9).map(|i| ceil_char_boundary(s, i)).collect();
+        assert_eq!(floors, [0, 1, 1, 3, 3, 3, 6, 7, 7, 7]);
+        assert_eq!(ceils, [0, 1, 3, 3, 6, 6, 6, 7, 7, 7]);
+    }
+}
