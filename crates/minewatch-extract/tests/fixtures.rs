@@ -3506,3 +3506,30 @@ fn a_paragraph_of_thousands_of_dates_stays_in_proportion() {
         .count();
     assert!(mismatches <= eifs, "{mismatches} findings for {eifs} dates");
 }
+
+/// A figure whose relative clause dates its destruction held up to that date, not on
+/// it: "a stockpile of 41,200 mines, which it finished destroying on 5 May 2009"
+/// (session 16). A clause of another kind keeps the date as the figure's.
+#[test]
+fn a_stockpile_destroyed_in_its_relative_clause_held_up_to_that_date() {
+    let doc = doc_of("Ruritania had a stockpile of 41,200 antipersonnel mines, which it finished destroying on 5 May 2009.[1] Ruritania declared a stockpile of 9,300 antipersonnel mines, which it reported in March 2012.[1]\n\n[1] One.");
+    let facts = extract(&doc);
+    let got: Vec<(&str, f64, Option<&str>)> = facts
+        .iter()
+        .filter_map(|f| {
+            Some((
+                f.predicate.as_str(),
+                f.value.as_number()?,
+                f.as_of.as_deref(),
+            ))
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("stockpile.total", 41200.0, Some("../2009-05-05")),
+            ("stockpile.total", 9300.0, Some("2012-03")),
+        ],
+        "{facts:#?}"
+    );
+}
