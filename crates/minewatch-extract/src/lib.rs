@@ -352,6 +352,78 @@ impl Fact {
     pub fn value_canonical(&self) -> String {
         self.value.canonical()
     }
+
+    /// What the fact says beyond its predicate, value, time and notes, in words for a
+    /// reader, in a fixed order: "killed", "type PMN-2", "ratification", "resolution
+    /// 74/61", "one of 17 states", "to 3 states: AGO, KHM, IRQ", "cost 2 million USD".
+    pub fn details(&self) -> Vec<String> {
+        let mut d = Vec::new();
+        let money = |m: &Money| format!("{} {}", text::fmt_num(m.value), m.unit);
+        if let Some(c) = &self.casualty {
+            d.push(c.clone());
+        }
+        if let Some(m) = &self.mine_type {
+            d.push(format!("type {m}"));
+        }
+        if let Some(c) = &self.column {
+            d.push(format!("column \"{c}\""));
+        }
+        if let Some(i) = &self.instrument {
+            d.push(i.clone());
+        }
+        if let Some(r) = &self.resolution {
+            d.push(format!("resolution {r}"));
+        }
+        // (A vote's value is its vote already.)
+        if let Some(v) = self
+            .vote
+            .as_ref()
+            .filter(|v| self.value.as_text() != Some(v))
+        {
+            d.push(format!("vote {v}"));
+        }
+        match (self.since, self.until) {
+            (Some(s), Some(u)) => d.push(format!("from {s} to {u}")),
+            (Some(s), None) => d.push(format!("since {s}")),
+            (None, Some(u)) => d.push(format!("until {u}")),
+            (None, None) => {}
+        }
+        if let Some(n) = self.one_of {
+            d.push(format!("one of {n} states"));
+        }
+        if let Some(r) = &self.role {
+            d.push(format!("as {r}"));
+        }
+        // (A date the fact holds for already is not said twice.)
+        if let Some(t) = self
+            .date
+            .as_ref()
+            .filter(|t| self.as_of.as_ref() != Some(t))
+        {
+            let what = if self.predicate == "treaty.withdrawal" {
+                "takes effect"
+            } else {
+                "on"
+            };
+            d.push(format!("{what} {t}"));
+        }
+        match (&self.destination_states, self.destinations) {
+            (Some(s), n) => d.push(format!(
+                "to {} state(s): {}",
+                n.map_or(s.len(), |n| n as usize),
+                s.join(", ")
+            )),
+            (None, Some(n)) => d.push(format!("to {n} state(s)")),
+            (None, None) => {}
+        }
+        if let Some(c) = &self.cost {
+            d.push(format!("cost {}", money(c)));
+        }
+        if let Some(e) = &self.equivalent {
+            d.push(format!("= {}", money(e)));
+        }
+        d
+    }
 }
 
 /// Every predicate the extractor emits, in documentation order.

@@ -250,3 +250,29 @@ fn readme_lists_every_predicate() {
         );
     }
 }
+
+/// The human listing says what each fact says beyond its value: the casualties' kind,
+/// the instrument, the destinations, the mine type (they were in JSON and CSV only).
+#[test]
+fn human_listing_says_each_facts_details() {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("extract_details");
+    std::fs::create_dir_all(&dir).unwrap();
+    let p = dir.join("ruritania.txt");
+    std::fs::write(
+        &p,
+        "Finland\n\nMine Ban Policy\n\nLast updated: 1 October 2026\n\nFinland acceded to the Mine Ban Treaty on 9 January 2012.[1] Between 1985 and 1995, Finland exported 30,000 antipersonnel mines to Angola, Cambodia and Iraq.[1] In 2024, 4 people were killed and 9 injured by mines.[1]\n\n[1] A source of our own, 2025.\n",
+    )
+    .unwrap();
+    let o = run(&["extract", "--format", "human", p.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    for want in [
+        "FIN treaty.deposit = 2012-01-09  (accession; as of 2012-01-09",
+        "FIN transfer.quantity = 30000 mines  (to 3 state(s): AGO, KHM, IRQ; as of 1985/1995",
+        "FIN casualties = 4 people  (killed; as of 2024",
+        "FIN casualties = 9 people  (injured; as of 2024",
+    ] {
+        assert!(out.contains(want), "{want}\n{out}");
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -593,6 +593,12 @@ fn ingest_stores_extracted_facts_as_candidates_with_their_sources() {
         human.contains("note missing from the profile (source gap)"),
         "{human}"
     );
+    // What a fact says beyond its value is listed with it (its stored form read back).
+    let human = kb.ok(&["facts", "USA", "--predicate", "production.quantity"]);
+    assert!(
+        human.contains("production.quantity = 450000 mines [type ADAM; cost 120000000 USD]"),
+        "{human}"
+    );
     // Ingesting again changes nothing: no duplicate candidates.
     kb.ok(&["ingest", seed]);
     assert_eq!(kb.json(&["facts", "USA"])["count"], v["count"]);

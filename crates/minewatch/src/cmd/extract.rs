@@ -147,13 +147,7 @@ pub fn run(args: Args, _g: &Global) -> anyhow::Result<ExitCode> {
                         .as_deref()
                         .map(|u| format!(" {u}"))
                         .unwrap_or_default();
-                    let mut extra = Vec::new();
-                    if let Some(m) = &f.mine_type {
-                        extra.push(format!("type {m}"));
-                    }
-                    if let Some(r) = &f.resolution {
-                        extra.push(format!("resolution {r}"));
-                    }
+                    let mut extra = f.details();
                     if let Some(a) = &f.as_of {
                         extra.push(format!("as of {a}"));
                     }

@@ -78,10 +78,20 @@ pub fn run(args: Args, g: &Global) -> anyhow::Result<ExitCode> {
                     .as_deref()
                     .map(|a| format!(" (as of {a})"))
                     .unwrap_or_default();
+                // What the fact says beyond its value ("killed", "type PMN-2"), read from
+                // its stored form (one that no longer parses shows none).
+                let details = serde_json::from_str::<minewatch_extract::Fact>(&f.fact.fact_json)
+                    .map(|x| x.details())
+                    .unwrap_or_default();
+                let details = if details.is_empty() {
+                    String::new()
+                } else {
+                    format!(" [{}]", details.join("; "))
+                };
                 let notes: Vec<String> = f.fact.notes.iter().map(|n| format!("[{n}]")).collect();
                 writeln!(
                     out,
-                    "{}:{}  {} = {qual}{}{unit}{as_of} {} {}",
+                    "{}:{}  {} = {qual}{}{unit}{details}{as_of} {} {}",
                     f.source_path.as_deref().unwrap_or("?"),
                     f.fact.line,
                     f.fact.predicate,
