@@ -237,7 +237,7 @@ pub fn history<S: Store + ?Sized>(
             date: v.last_updated.or(Some(v.recorded_at.date())),
             kind: "profile-version".into(),
             description: format!(
-                "{} profile, version {} (last updated {}; {} notes, {} errors, {} warnings)",
+                "{} profile, version {} (last updated {}; {} notes; profile checks at ingest: {} errors, {} warnings)",
                 v.profile_type.as_deref().unwrap_or("untyped"),
                 v.version,
                 v.last_updated

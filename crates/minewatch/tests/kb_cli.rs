@@ -816,3 +816,46 @@ fn ingest_keys_a_headerless_page_by_the_state_its_title_names() {
         .unwrap()
         .ends_with("page.txt"));
 }
+
+/// A profile version's stored findings are what `check --no-cross-checks` reports on
+/// it, and the history says so: the cross-checks weigh the text against reference data
+/// that improves between releases, so `check` gives them fresh (a stated entry into
+/// force that Art. 17 contradicts is an error there, not in the stored counts).
+#[test]
+fn stored_findings_are_the_profile_checks_and_say_so() {
+    let kb = Kb::new();
+    let p = kb.dir.path().join("peru.md");
+    std::fs::write(
+        &p,
+        "---\ncountry: Peru\ntype: Mine Ban Policy\nlast_updated: 2026-10-01\n---\n\n# Commitment to the Mine Ban Treaty\n\nPeru signed the Mine Ban Treaty on 3 December 1997 and ratified it on 17 June 1998. It entered into force for Peru on 1 January 1999.[^1]\n\n[^1]: A source of our own, 2025.\n",
+    )
+    .unwrap();
+    let path = p.to_str().unwrap();
+    let counts = |args: &[&str]| {
+        let o = kb.run(args);
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        let diags = v["files"][0]["diagnostics"].as_array().unwrap().clone();
+        let n = |sev: &str| diags.iter().filter(|d| d["severity"] == sev).count();
+        (n("error"), n("warning"), diags)
+    };
+    let (e, w, all) = counts(&["check", "--format", "json", path]);
+    assert!(
+        all.iter().any(|d| d["code"] == "treaty-date-mismatch") && e >= 1,
+        "{all:#?}"
+    );
+    let (pe, pw, _) = counts(&["check", "--format", "json", "--no-cross-checks", path]);
+    assert!((pe, pw) != (e, w));
+    kb.ok(&["ingest", path]);
+    let h = kb.json(&["history", "Peru"]);
+    let version = h["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["kind"] == "profile-version")
+        .expect("the profile version");
+    let want = format!("profile checks at ingest: {pe} errors, {pw} warnings");
+    assert!(
+        version["description"].as_str().unwrap().contains(&want),
+        "{want}: {version}"
+    );
+}
