@@ -292,6 +292,38 @@ pub fn read_owned(bytes: Vec<u8>) -> Document {
     }
 }
 
+/// Whether the input is UTF-16 text, and which kind: by its byte-order mark (read as
+/// two invalid bytes at offsets 0 and 1), or, without one, by its first 512 bytes
+/// holding ASCII with a NUL beside every character (a NUL in every other byte, on one
+/// side, and none on the other).
+fn utf16(text: &[u8], invalid: &[InvalidByte]) -> Option<&'static str> {
+    match invalid {
+        [a, b, ..] if (a.offset, b.offset) == (0, 1) => match (a.byte, b.byte) {
+            (0xFF, 0xFE) => return Some("UTF-16 (little-endian, with a byte-order mark)"),
+            (0xFE, 0xFF) => return Some("UTF-16 (big-endian, with a byte-order mark)"),
+            _ => {}
+        },
+        _ => {}
+    }
+    let head = &text[..text.len().min(512) & !1];
+    if head.len() < 16 {
+        return None;
+    }
+    let pairs = head.len() / 2;
+    let (mut even, mut odd) = (0, 0);
+    for p in head.chunks_exact(2) {
+        even += usize::from(p[0] == 0);
+        odd += usize::from(p[1] == 0);
+    }
+    if odd == pairs && even == 0 {
+        Some("UTF-16 (little-endian)")
+    } else if even == pairs && odd == 0 {
+        Some("UTF-16 (big-endian)")
+    } else {
+        None
+    }
+}
+
 /// Read the decoded text: invalid bytes stand in it as U+001A, one byte each, so its
 /// offsets are the input's.
 fn read_text(text: String, invalid_bytes: Vec<InvalidByte>) -> Document {
@@ -315,8 +347,16 @@ fn read_text(text: String, invalid_bytes: Vec<InvalidByte>) -> Document {
         );
     }
     if let Some(nul) = memchr::memchr(0, text.as_bytes()) {
-        diagnostics.push(
-            Diagnostic::new(
+        // Text saved as UTF-16 (a Windows export) is text, not binary: say which.
+        let d = match utf16(text.as_bytes(), &invalid_bytes) {
+            Some(kind) => Diagnostic::new(
+                "binary-input",
+                Severity::Error,
+                Span::new(0, nul + 1),
+                format!("this is text in {kind}, not UTF-8 (a NUL byte at offset {nul})"),
+            )
+            .with_help("save it as UTF-8, e.g. `iconv -f UTF-16 -t UTF-8 FILE > FILE.txt`"),
+            None => Diagnostic::new(
                 "binary-input",
                 Severity::Error,
                 Span::new(nul, nul + 1),
@@ -325,7 +365,8 @@ fn read_text(text: String, invalid_bytes: Vec<InvalidByte>) -> Document {
                 ),
             )
             .with_help("minewatch reads plain text and Markdown profiles"),
-        );
+        };
+        diagnostics.push(d);
     }
     let lines = split_lines(&text);
     let src = Src { text: &text, lines };
@@ -853,6 +894,48 @@ fn notes(
 
 #[cfg(test)]
 mod tests {
+
+    /// Text saved as UTF-16 is named as such, with or without its byte-order mark, in
+    /// either byte order; a binary file with NULs here and there is still binary; the
+    /// model keeps every byte either way.
+    #[test]
+    fn utf16_text_is_named_not_called_binary() {
+        let text = "Chile\n\nMine Ban Policy\n\nLast updated: 1 October 2026\n";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        let with_bom = |bom: [u8; 2], body: &[u8]| [&bom[..], body].concat();
+        for (bytes, kind) in [
+            (
+                with_bom([0xFF, 0xFE], &le),
+                "UTF-16 (little-endian, with a byte-order mark)",
+            ),
+            (
+                with_bom([0xFE, 0xFF], &be),
+                "UTF-16 (big-endian, with a byte-order mark)",
+            ),
+            (le.clone(), "UTF-16 (little-endian)"),
+            (be.clone(), "UTF-16 (big-endian)"),
+        ] {
+            let doc = read(&bytes);
+            let d = doc
+                .diagnostics
+                .iter()
+                .find(|d| d.code == "binary-input")
+                .expect("an error");
+            assert!(d.message.contains(kind), "{kind}: {}", d.message);
+            assert!(d.help.as_deref().unwrap_or("").contains("UTF-8"));
+            assert_eq!(doc.to_bytes(), bytes);
+        }
+        let mut binary = b"\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00".to_vec();
+        binary.extend((0u8..=255).cycle().take(600));
+        let doc = read(&binary);
+        let d = doc
+            .diagnostics
+            .iter()
+            .find(|d| d.code == "binary-input")
+            .unwrap();
+        assert!(d.message.contains("binary file"), "{}", d.message);
+    }
 
     #[test]
     fn a_short_sentence_with_a_reference_is_not_a_heading() {
