@@ -1685,6 +1685,119 @@ pub fn near_duplicates(doc: &Document, wi: &WordIndex, opts: &Options, out: &mut
     }
 }
 
+/// "31 September 2001", "February 30, 2002": a day its month does not have, in the
+/// body or the notes (the header's own date is `header`'s). The reader takes such a
+/// date at the month's precision; this says why. Found from the month names among the
+/// words already indexed: a cheap mask on each word's hash, then the digits around.
+pub fn impossible_dates(doc: &Document, wi: &WordIndex, out: &mut Listed) {
+    // The months' hashes, and a 256-bit filter on their low bytes.
+    static MONTHS: std::sync::OnceLock<([u64; 12], [u64; 4])> = std::sync::OnceLock::new();
+    let (hashes, mask) = MONTHS.get_or_init(|| {
+        let h = minewatch_model::MONTH_NAMES.map(fold_hash);
+        let mut mask = [0u64; 4];
+        for x in h {
+            mask[(x as usize & 255) >> 6] |= 1 << (x & 63);
+        }
+        (h, mask)
+    });
+    let text = doc.text.as_str();
+    let b = text.as_bytes();
+    let from = doc.body_span().start;
+    // A run of ASCII digits ending before `end` (1..=max of them, not part of a longer
+    // number); its start and value.
+    let digits_before = |end: usize, max: usize| -> Option<(usize, u32)> {
+        let mut s = end;
+        while s > 0 && b[s - 1].is_ascii_digit() && end - s < max + 1 {
+            s -= 1;
+        }
+        let n = end - s;
+        let clean = s == 0 || !(b[s - 1].is_ascii_digit() || matches!(b[s - 1], b',' | b'.'));
+        (n >= 1 && n <= max && clean).then(|| (s, text[s..end].parse().unwrap_or(0)))
+    };
+    let digits_after = |start: usize, max: usize| -> Option<(usize, u32)> {
+        let mut e = start;
+        while e < b.len() && b[e].is_ascii_digit() && e - start < max + 1 {
+            e += 1;
+        }
+        let n = e - start;
+        let clean = e == b.len()
+            || !(b[e].is_ascii_alphanumeric()
+                || b[e] == b',' && b.get(e + 1).is_some_and(u8::is_ascii_digit));
+        (n >= 1 && n <= max && clean).then(|| (e, text[start..e].parse().unwrap_or(0)))
+    };
+    for (k, &h) in wi.hashes.iter().enumerate() {
+        if mask[(h as usize & 255) >> 6] >> (h & 63) & 1 == 0 {
+            continue;
+        }
+        let Some(m) = hashes.iter().position(|&x| x == h) else {
+            continue;
+        };
+        let (ws, we) = (wi.spans[k].0 as usize, wi.spans[k].1 as usize);
+        if ws < from || !b[ws].is_ascii_uppercase() {
+            continue;
+        }
+        // "31 September 2001"
+        let day_first = (ws >= 2 && b[ws - 1] == b' ')
+            .then(|| digits_before(ws - 1, 2))
+            .flatten()
+            .and_then(|(ds, d)| {
+                (b.get(we) == Some(&b' '))
+                    .then(|| digits_after(we + 1, 4))
+                    .flatten()
+                    .filter(|(ye, _)| *ye == we + 5)
+                    .map(|(ye, y)| (ds, d, ye, y))
+            });
+        // "September 31, 2001"
+        let month_first = || {
+            (b.get(we) == Some(&b' '))
+                .then(|| digits_after(we + 1, 2))
+                .flatten()
+                .and_then(|(de, d)| {
+                    let ys = if text[de..].starts_with(", ") {
+                        de + 2
+                    } else {
+                        de + 1
+                    };
+                    (ys <= b.len() && matches!(b.get(de), Some(b',' | b' ')))
+                        .then(|| digits_after(ys, 4))
+                        .flatten()
+                        .filter(|(ye, _)| *ye == ys + 4)
+                        .map(|(ye, y)| (ws, d, ye, y))
+                })
+        };
+        let Some((start, day, end, year)) = day_first.or_else(month_first) else {
+            continue;
+        };
+        let Ok(year) = i32::try_from(year) else {
+            continue;
+        };
+        if !(1000..=2999).contains(&year) {
+            continue;
+        }
+        let days = minewatch_model::days_in_month(year, m as u8 + 1) as u32;
+        if day >= 1 && day <= days {
+            continue;
+        }
+        let name = minewatch_model::MONTH_NAMES[m];
+        let has = if m == 1 {
+            format!("{name} {year} has {days} days")
+        } else {
+            format!("{name} has {days} days")
+        };
+        let written = &text[start..end];
+        out.push(
+            Diagnostic::new(
+                "bad-date",
+                Severity::Warning,
+                Span::new(start, end),
+                format!("\"{written}\" is not a date: {has}"),
+            )
+            .with_text(written)
+            .with_help("correct the day (the date is read as the month alone)"),
+        );
+    }
+}
+
 /// Today's date when `--as-of` is not given.
 pub fn default_as_of() -> Date {
     Date::today()

@@ -80,7 +80,7 @@ pub const CODES: &[(&str, &str, &str)] = &[
     (
         "bad-date",
         "warning",
-        "A last-updated date that cannot be read (in front matter or the header's \"Last updated:\" line).",
+        "A date that cannot be read or does not exist: a last-updated date (in front matter or the header's \"Last updated:\" line), or a day its month does not have (\"31 September 2001\").",
     ),
     (
         "sum-mismatch",
@@ -162,6 +162,7 @@ pub fn check_into(doc: &Document, opts: &Options, out: &mut Listed) {
         checks::glued_to_names(doc, &words, out);
         checks::glued_after_stops(doc, &words, out);
         checks::mojibake(doc, out);
+        checks::impossible_dates(doc, &words, out);
         checks::near_duplicates(doc, &words, opts, out);
     }
 }
