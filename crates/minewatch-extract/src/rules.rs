@@ -5785,29 +5785,30 @@ fn as_of(t: &Sent, q: &Quantity, present: bool) -> Option<String> {
         }
         _ => before,
     };
-    if before.is_none() {
-        // "It had a stockpile of 338,356 mines, which it finished destroying on 22
-        // December 2017": the figure held up to the date its relative clause gives the
-        // destruction, not on it (then there were none).
-        let after = t.dates.iter().filter(usable).find(|d| d.start >= q.end);
-        if let Some(d) = after {
-            let gap = &l[q.end..d.start];
-            let relative = [", which ", ", all of which ", ", most of which "]
-                .iter()
-                .filter_map(|w| gap.find(w).map(|k| &gap[k..]))
-                .next();
-            if relative.is_some_and(|r| {
-                !r.contains([';', '.'])
-                    && ["destroy", "destruction", "eliminat"]
-                        .iter()
-                        .any(|v| r.contains(v))
-            }) {
-                return Some(format!("../{}", d.iso()));
-            }
+    // Without a date before it, the figure's is the first after it.
+    let after = before
+        .is_none()
+        .then(|| t.dates.iter().filter(usable).find(|d| d.start >= q.end))
+        .flatten();
+    // "It had a stockpile of 338,356 mines, which it finished destroying on 22
+    // December 2017": the figure held up to the date its relative clause gives the
+    // destruction, not on it (then there were none).
+    if let Some(d) = after {
+        let gap = &l[q.end..d.start];
+        let relative = [", which ", ", all of which ", ", most of which "]
+            .iter()
+            .filter_map(|w| gap.find(w).map(|k| &gap[k..]))
+            .next();
+        if relative.is_some_and(|r| {
+            !r.contains([';', '.'])
+                && ["destroy", "destruction", "eliminat"]
+                    .iter()
+                    .any(|v| r.contains(v))
+        }) {
+            return Some(format!("../{}", d.iso()));
         }
     }
-    let d = before.or_else(|| t.dates.iter().filter(usable).find(|d| d.start >= q.end));
-    match d {
+    match before.or(after) {
         Some(d) => {
             // "not destroyed any since 2019, when it destroyed 20,000": the figure is
             // for the year the "when" clause names, not for the period since.
