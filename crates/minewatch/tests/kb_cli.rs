@@ -55,6 +55,18 @@ impl Kb {
         serde_json::from_str(&self.ok(&a)).unwrap()
     }
 
+    /// The profile versions `history STATE` lists, in its order.
+    fn profile_versions(&self, state: &str) -> Vec<serde_json::Value> {
+        let h = self.json(&["history", state]);
+        h["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|e| e["kind"] == "profile-version")
+            .cloned()
+            .collect()
+    }
+
     fn fails(&self, args: &[&str]) -> String {
         let o = self.run(args);
         assert_eq!(o.status.code(), Some(2), "{args:?} should fail with exit 2");
@@ -803,14 +815,8 @@ fn ingest_keys_a_headerless_page_by_the_state_its_title_names() {
     )
     .unwrap();
     kb.ok(&["ingest", page.to_str().unwrap()]);
-    let h = kb.json(&["history", "Moldova"]);
-    let profiles: Vec<&serde_json::Value> = h["events"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|e| e["kind"] == "profile-version")
-        .collect();
-    assert_eq!(profiles.len(), 1, "{h}");
+    let profiles = kb.profile_versions("Moldova");
+    assert_eq!(profiles.len(), 1, "{profiles:?}");
     assert!(profiles[0]["source"]
         .as_str()
         .unwrap()
@@ -846,13 +852,8 @@ fn stored_findings_are_the_profile_checks_and_say_so() {
     let (pe, pw, _) = counts(&["check", "--format", "json", "--no-cross-checks", path]);
     assert!((pe, pw) != (e, w));
     kb.ok(&["ingest", path]);
-    let h = kb.json(&["history", "Peru"]);
-    let version = h["events"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|e| e["kind"] == "profile-version")
-        .expect("the profile version");
+    let versions = kb.profile_versions("Peru");
+    let version = versions.first().expect("the profile version");
     let want = format!("profile checks at ingest: {pe} errors, {pw} warnings");
     assert!(
         version["description"].as_str().unwrap().contains(&want),
