@@ -1605,15 +1605,29 @@ fn event_triggers(t: &Sent) -> Vec<(usize, usize, Ev)> {
                 &[
                     "completing the destruction",
                     "completing destruction",
+                    "completing stockpile destruction",
+                    "completing its stockpile destruction",
                     "completing the work",
                     "completing the process",
                 ]
             } else {
-                &["completing the destruction", "completing destruction"]
+                &[
+                    "completing the destruction",
+                    "completing destruction",
+                    "completing stockpile destruction",
+                    "completing its stockpile destruction",
+                ]
+            };
+            // Or the object of a verb that reports it: "Oman reported completing the
+            // destruction of its stockpile on 30 November 2018".
+            let reported = |pre: &str| {
+                ["reported ", "announced ", "declared ", "confirmed "]
+                    .iter()
+                    .any(|v| pre.ends_with(v))
             };
             for p in work {
                 for i in t.phrase_at(p) {
-                    if l[..i].ends_with(", ") {
+                    if l[..i].ends_with(", ") || reported(&l[..i]) {
                         participle.push((i, i + p.len(), Ev::DestructionCompleted));
                     }
                 }
@@ -4338,6 +4352,54 @@ fn retained_destroyed(pre: &str) -> bool {
     }
 }
 
+/// "..., of which 14,000 were PMN mines and 1,200 were M14 mines": a figure after "of
+/// which" (or after "and" in that list) that only a mine type follows, past "were" or
+/// "was", counts mines of that type (its noun phrase is the type). The list must part
+/// a count of mines stated before it.
+fn typed_parts(t: &Sent, qs: &mut [Quantity]) {
+    let l = t.lower;
+    let Some(w) = find(mm!("of which "), l) else {
+        return;
+    };
+    let whole = qs
+        .iter()
+        .any(|q| q.end <= w && matches!(q.unit, Some("mines")));
+    if !whole {
+        return;
+    }
+    let mines = find_mines_from(t.s, l, t.word_starts());
+    let mut prev_end = w;
+    for q in qs.iter_mut().filter(|q| q.hedge_start >= w) {
+        let gap = l[prev_end..q.hedge_start].trim();
+        // Only the list itself: "of which" right before, or "and" / a comma between.
+        if !(gap == "of which" || gap == "and" || gap == "," || gap == ", and") {
+            break;
+        }
+        if q.unit.is_some() || q.currency.is_some() {
+            break;
+        }
+        let rest = &l[q.end..];
+        let Some(after) = rest
+            .strip_prefix(" were ")
+            .or_else(|| rest.strip_prefix(" was "))
+        else {
+            break;
+        };
+        let at = l.len() - after.len();
+        let Some(m) = mines.iter().find(|m| m.start == at) else {
+            break;
+        };
+        let tail = &l[m.end..];
+        let noun = [" mines", " mine"]
+            .iter()
+            .find(|n| tail.starts_with(**n))
+            .map_or(0, |n| n.len());
+        q.unit = Some("mines");
+        q.phrase_end = m.end + noun;
+        prev_end = q.phrase_end;
+    }
+}
+
 fn fits(p: QPred, q: &Quantity) -> bool {
     match p {
         QPred::Spending => q.currency.is_some(),
@@ -4364,6 +4426,11 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
     zero_mines(t, &mut qs);
     if qs.is_empty() {
         return;
+    }
+    // "a stockpile of 15,372 mines, of which 14,000 were PMN mines and 1,200 were M14":
+    // the parts of a count of mines, each named by its type after "were".
+    if has(mm!("of which "), l) && qs.len() > 1 {
+        typed_parts(t, &mut qs);
     }
     // Coordinated figures share the unit of the last: "450,000 ADAM and 13,200 Gator mines".
     for i in (0..qs.len().saturating_sub(1)).rev() {
@@ -5299,7 +5366,9 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
                 || pre.ends_with("of whom") && f.casualty.is_none()
                 // "a stockpile of 6,782 mines, of which 4,382 would be destroyed" (not
                 // the killed or injured of a casualty total, its kinds)
-                || pre.ends_with("of which") && f.casualty.is_none()
+                || pre.ends_with("of which")
+                    && f.casualty.is_none()
+                    && !(f.mine_type.is_some() && name == "stockpile.by_type")
                 // "US$3.2 million in 2004, including $255,000 from the government": a
                 // part of the figure before it (not the killed or injured of a
                 // casualty total, nor a figure by type: parts by what they are).
@@ -5792,13 +5861,19 @@ fn as_of(t: &Sent, q: &Quantity, present: bool) -> Option<String> {
         .flatten();
     // "It had a stockpile of 338,356 mines, which it finished destroying on 22
     // December 2017": the figure held up to the date its relative clause gives the
-    // destruction, not on it (then there were none).
+    // destruction, not on it (then there were none). So "15,372 mines, of which
+    // 14,000 were destroyed in 2016": the 15,372 were held before.
     if let Some(d) = after {
         let gap = &l[q.end..d.start];
-        let relative = [", which ", ", all of which ", ", most of which "]
-            .iter()
-            .filter_map(|w| gap.find(w).map(|k| &gap[k..]))
-            .next();
+        let relative = [
+            ", which ",
+            ", all of which ",
+            ", most of which ",
+            ", of which ",
+        ]
+        .iter()
+        .filter_map(|w| gap.find(w).map(|k| &gap[k..]))
+        .next();
         if relative.is_some_and(|r| {
             !r.contains([';', '.'])
                 && ["destroy", "destruction", "eliminat"]

@@ -3533,3 +3533,76 @@ fn a_stockpile_destroyed_in_its_relative_clause_held_up_to_that_date() {
         "{facts:#?}"
     );
 }
+
+/// "..., of which 14,000 were PMN mines and 1,200 were M14 mines": each part of the
+/// declared stockpile by its type; a part that is no type ("were old") is no fact,
+/// and a part destroyed dates the whole before it (the part itself, a count without
+/// its noun, is left alone).
+#[test]
+fn the_parts_of_a_stockpile_named_after_of_which_are_by_type() {
+    let doc = doc_of("Ruritania declared a stockpile of 8,450 antipersonnel mines, of which 6,000 were PMN mines, 2,000 were PMN-2, and 450 were M14 mines.[1] Ruritania declared a stockpile of 3,100 antipersonnel mines, of which 1,000 were old.[1] It had held 5,500 antipersonnel mines, of which 5,000 were destroyed in 2011.[1]\n\n[1] One.");
+    let facts = extract(&doc);
+    let got: Vec<(&str, f64, Option<&str>, Option<&str>)> = facts
+        .iter()
+        .filter_map(|f| {
+            Some((
+                f.predicate.as_str(),
+                f.value.as_number()?,
+                f.mine_type.as_deref(),
+                f.as_of.as_deref(),
+            ))
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("stockpile.total", 8450.0, None, None),
+            ("stockpile.by_type", 6000.0, Some("PMN"), None),
+            ("stockpile.by_type", 2000.0, Some("PMN-2"), None),
+            ("stockpile.by_type", 450.0, Some("M14"), None),
+            ("stockpile.total", 3100.0, None, None),
+            ("stockpile.total", 5500.0, None, Some("../2011")),
+        ],
+        "{facts:#?}"
+    );
+    assert!(
+        facts.iter().all(|f| f.confidence == Confidence::High),
+        "{facts:#?}"
+    );
+}
+
+/// "Ruritania reported completing the destruction of its stockpile on ...": the
+/// completion a reporting verb names, dated; not where it is denied or looked ahead to.
+#[test]
+fn a_completion_reported_by_a_gerund_is_a_completion() {
+    for (text, want) in [
+        (
+            "Ruritania reported completing the destruction of its stockpile on 30 November 2018.",
+            Some("2018-11-30"),
+        ),
+        (
+            "Ruritania announced completing stockpile destruction in November 2018.",
+            Some("2018-11"),
+        ),
+        (
+            "Ruritania has not reported completing the destruction of its stockpile.",
+            None,
+        ),
+        (
+            "Ruritania expects to have reported completing the destruction by 2027.",
+            None,
+        ),
+    ] {
+        let doc = doc_of(&format!("{text}[1]\n\n[1] One."));
+        let got: Vec<String> = extract(&doc)
+            .iter()
+            .filter(|f| f.predicate == "stockpile.destruction_completed")
+            .filter_map(|f| f.value.as_text().map(String::from))
+            .collect();
+        assert_eq!(
+            got,
+            want.into_iter().map(String::from).collect::<Vec<_>>(),
+            "{text}"
+        );
+    }
+}
