@@ -237,15 +237,15 @@ pub fn history<S: Store + ?Sized>(
             date: v.last_updated.or(Some(v.recorded_at.date())),
             kind: "profile-version".into(),
             description: format!(
-                "{} profile, version {} (last updated {}; {} notes; profile checks at ingest: {} errors, {} warnings)",
+                "{} profile, version {} (last updated {}; {}; profile checks at ingest: {}, {})",
                 v.profile_type.as_deref().unwrap_or("untyped"),
                 v.version,
                 v.last_updated
                     .map(|d| d.to_string())
                     .unwrap_or_else(|| "unknown".into()),
-                v.note_count,
-                v.error_count,
-                v.warning_count
+                counted(v.note_count, "note"),
+                counted(v.error_count, "error"),
+                counted(v.warning_count, "warning")
             ),
             source: v
                 .source_path
@@ -523,3 +523,13 @@ pub fn consistency<S: Store + ?Sized>(store: &S) -> Result<Vec<Finding>> {
 
 /// Re-export for callers that want the rank logic directly.
 pub use status::resolve_ranks;
+
+/// "1 note", "2 notes", "0 errors".
+fn counted(n: impl Into<i64>, noun: &str) -> String {
+    let n = n.into();
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}

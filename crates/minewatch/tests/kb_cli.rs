@@ -611,6 +611,9 @@ fn ingest_stores_extracted_facts_as_candidates_with_their_sources() {
         human.contains("production.quantity = 450000 mines [type ADAM; cost 120000000 USD]"),
         "{human}"
     );
+    // No line of the listing ends in spaces (a fact without notes or a low one had).
+    let all = kb.ok(&["facts", "USA"]);
+    assert!(all.lines().all(|l| l == l.trim_end()), "{all}");
     // Ingesting again changes nothing: no duplicate candidates.
     kb.ok(&["ingest", seed]);
     assert_eq!(kb.json(&["facts", "USA"])["count"], v["count"]);
@@ -639,6 +642,60 @@ fn compliance_reads_stockpile_facts_from_ingested_profiles() {
     assert_eq!(viol.len(), 1, "{v}");
     assert_eq!(viol[0]["from"], "2008-03-01");
     assert_eq!(viol[0]["until"], "2017-04-01");
+}
+
+/// A stockpile figure the profile gives no date is stored but cannot be weighed against
+/// the deadline: compliance says it left it out, and where it stands, instead of saying
+/// nothing is stored.
+#[test]
+fn compliance_names_the_stored_figures_it_could_not_place_in_time() {
+    let kb = Kb::new();
+    let path = kb.dir.path().join("oman.txt");
+    std::fs::write(
+        &path,
+        "Oman\n\nMine Ban Policy\n\nLast updated: 3 March 2023\n\n\
+         Oman declared a stockpile of 15,372 antipersonnel mines in its initial report.[1]\n\n\
+         [1] Initial report, 2015.\n",
+    )
+    .unwrap();
+    kb.ok(&["ingest", path.to_str().unwrap()]);
+    let v = kb.json(&["compliance", "Oman"]);
+    let notes: Vec<&str> = v["notes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n.as_str().unwrap())
+        .collect();
+    let at = format!("{}:7", path.display());
+    assert_eq!(
+        notes,
+        [format!("no stockpile fact stored for Oman can be placed in time: a stockpile of 15372 mines with no date ({at})")],
+        "{v}"
+    );
+    // With a dated completion beside it, the completion is weighed and the figure named.
+    std::fs::write(
+        &path,
+        "Oman\n\nMine Ban Policy\n\nLast updated: 3 March 2024\n\n\
+         Oman declared a stockpile of 15,372 antipersonnel mines in its initial report.[1] \
+         Oman reported completing the destruction of its stockpile on 30 November 2018.[1]\n\n\
+         [1] Initial report, 2015.\n",
+    )
+    .unwrap();
+    kb.ok(&["ingest", path.to_str().unwrap()]);
+    let v = kb.json(&["compliance", "Oman"]);
+    let notes = v["notes"].as_array().unwrap();
+    assert!(
+        notes[0]
+            .as_str()
+            .unwrap()
+            .starts_with("1 stockpile fact(s)"),
+        "{v}"
+    );
+    assert_eq!(
+        notes[1],
+        format!("left out: a stockpile of 15372 mines with no date ({at})").as_str(),
+        "{v}"
+    );
 }
 
 #[test]
@@ -854,9 +911,22 @@ fn stored_findings_are_the_profile_checks_and_say_so() {
     kb.ok(&["ingest", path]);
     let versions = kb.profile_versions("Peru");
     let version = versions.first().expect("the profile version");
-    let want = format!("profile checks at ingest: {pe} errors, {pw} warnings");
+    // ("1 warning", "0 errors": a count of one takes the singular.)
+    let n_of = |n: usize, noun: &str| format!("{n} {noun}{}", if n == 1 { "" } else { "s" });
+    let want = format!(
+        "profile checks at ingest: {}, {}",
+        n_of(pe, "error"),
+        n_of(pw, "warning")
+    );
     assert!(
         version["description"].as_str().unwrap().contains(&want),
         "{want}: {version}"
+    );
+    assert!(
+        version["description"]
+            .as_str()
+            .unwrap()
+            .contains("; 1 note;"),
+        "{version}"
     );
 }

@@ -49,11 +49,17 @@ pub fn run(args: Args, g: &Global) -> anyhow::Result<ExitCode> {
             parse_facts(&text).with_context(|| p.display().to_string())?
         }
         None => {
-            let facts = stored_facts(g, &row.iso3)?;
-            if facts.is_empty() {
+            let (facts, undated) = stored_facts(g, &row.iso3)?;
+            if facts.is_empty() && undated.is_empty() {
                 notes.push(format!(
                     "no stockpile facts are stored for {}: ingest its profiles (minewatch ingest) or pass --facts FILE",
                     row.name
+                ));
+            } else if facts.is_empty() {
+                notes.push(format!(
+                    "no stockpile fact stored for {} can be placed in time: {}",
+                    row.name,
+                    undated.join("; ")
                 ));
             } else {
                 notes.push(format!(
@@ -61,6 +67,9 @@ pub fn run(args: Args, g: &Global) -> anyhow::Result<ExitCode> {
                      a year stands for its first day, a month for its first day)",
                     facts.len()
                 ));
+                if !undated.is_empty() {
+                    notes.push(format!("left out: {}", undated.join("; ")));
+                }
             }
             facts
         }
@@ -95,19 +104,25 @@ fn start_of(as_of: &str) -> Option<minewatch_model::Date> {
 }
 
 /// Stockpile totals and completed destruction among the state's stored candidate facts
-/// (high confidence only), with where each was read.
-fn stored_facts(g: &Global, iso3: &str) -> anyhow::Result<Vec<StockpileFact>> {
+/// (high confidence only), with where each was read; and, said of each, the stockpile
+/// figures and completions left out because they give no single time (a figure with
+/// no date, for a period, or up to a date) — a reader must know they were not weighed.
+fn stored_facts(g: &Global, iso3: &str) -> anyhow::Result<(Vec<StockpileFact>, Vec<String>)> {
     use minewatch_store::Store;
     let store = crate::db_open::open(g)?;
     let mut out = Vec::new();
+    let mut undated = Vec::new();
     for f in store.profile_facts(Some(iso3))? {
         if f.fact.confidence != "high" {
             continue;
         }
-        let source = Some(format!(
-            "{}:{} {}",
+        let at = format!(
+            "{}:{}",
             f.source_path.as_deref().unwrap_or("?"),
-            f.fact.line,
+            f.fact.line
+        );
+        let source = Some(format!(
+            "{at} {}",
             f.fact
                 .notes
                 .iter()
@@ -116,10 +131,18 @@ fn stored_facts(g: &Global, iso3: &str) -> anyhow::Result<Vec<StockpileFact>> {
         ));
         match f.fact.predicate.as_str() {
             "stockpile.total" => {
-                let (Some(date), Ok(quantity)) = (
-                    f.fact.as_of.as_deref().and_then(start_of),
-                    f.fact.value_json.parse::<f64>(),
-                ) else {
+                let Ok(quantity) = f.fact.value_json.parse::<f64>() else {
+                    continue; // a range: no single quantity to weigh
+                };
+                let Some(date) = f.fact.as_of.as_deref().and_then(start_of) else {
+                    undated.push(match f.fact.as_of.as_deref() {
+                        None => format!("a stockpile of {quantity} mines with no date ({at})"),
+                        Some(a) => {
+                            format!(
+                                "a stockpile of {quantity} mines for {a}, not a single time ({at})"
+                            )
+                        }
+                    });
                     continue;
                 };
                 out.push(StockpileFact::Stockpile {
@@ -130,6 +153,10 @@ fn stored_facts(g: &Global, iso3: &str) -> anyhow::Result<Vec<StockpileFact>> {
             }
             "stockpile.destruction_completed" => {
                 let Some(date) = start_of(f.fact.value_json.trim_matches('"')) else {
+                    undated.push(format!(
+                        "a completed destruction dated {} ({at})",
+                        f.fact.value_json.trim_matches('"')
+                    ));
                     continue;
                 };
                 out.push(StockpileFact::DestructionCompleted { date, source });
@@ -138,5 +165,8 @@ fn stored_facts(g: &Global, iso3: &str) -> anyhow::Result<Vec<StockpileFact>> {
         }
     }
     out.sort_by_key(|f| f.date());
-    Ok(out)
+    // (Each version of a profile stores its facts: one mention a place.)
+    let mut seen = std::collections::HashSet::new();
+    undated.retain(|u| seen.insert(u.clone()));
+    Ok((out, undated))
 }

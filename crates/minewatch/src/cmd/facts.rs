@@ -88,21 +88,25 @@ pub fn run(args: Args, g: &Global) -> anyhow::Result<ExitCode> {
                 } else {
                     format!(" [{}]", details.join("; "))
                 };
-                let notes: Vec<String> = f.fact.notes.iter().map(|n| format!("[{n}]")).collect();
-                writeln!(
-                    out,
-                    "{}:{}  {} = {qual}{}{unit}{details}{as_of} {} {}",
+                let notes: String = f.fact.notes.iter().map(|n| format!("[{n}]")).collect();
+                let notes = if notes.is_empty() {
+                    notes
+                } else {
+                    format!(" {notes}")
+                };
+                let line = format!(
+                    "{}:{}  {} = {qual}{}{unit}{details}{as_of}{notes}{}",
                     f.source_path.as_deref().unwrap_or("?"),
                     f.fact.line,
                     f.fact.predicate,
                     f.fact.value_json.trim_matches('"'),
-                    notes.join(""),
                     if f.fact.confidence == "low" {
-                        "(low confidence)"
+                        " (low confidence)"
                     } else {
                         ""
                     }
-                )?;
+                );
+                writeln!(out, "{}", line.trim_end())?;
                 if let Some(t) = &f.source_title {
                     writeln!(
                         out,
