@@ -4485,12 +4485,23 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
     // An elided unit takes the unit of the figure before it: "some 11,000 mines in 2020
     // and nearly 22,000 in 2021", "killed 17 people and injured 24 others".
     for i in 1..qs.len() {
-        // (A number word only before a casualty's verb: "and one unknown".)
-        let word_casualty = qs[i].words
-            && matches!(
-                next_word_lower(l, qs[i].end),
+        // (A number word only before a casualty's verb: "and one unknown", "of whom
+        // four were killed".)
+        let casualty_verb = |w: Option<&str>| {
+            matches!(
+                w,
                 Some("killed" | "injured" | "wounded" | "unknown" | "died")
-            );
+            )
+        };
+        let word_casualty = qs[i].words && {
+            let next = next_word_lower(l, qs[i].end);
+            let rest = l[qs[i].end..].trim_start_matches(' ');
+            casualty_verb(next)
+                || rest
+                    .strip_prefix("were ")
+                    .or_else(|| rest.strip_prefix("was "))
+                    .is_some_and(|r| casualty_verb(next_word_lower(r, 0)))
+        };
         if qs[i].unit.is_some() || qs[i].currency.is_some() || qs[i].words && !word_casualty {
             continue;
         }

@@ -927,16 +927,44 @@ fn quantity_at(s: &str, lower: &str, i: usize) -> (Option<Quantity>, usize) {
         return (None, e);
     }
     // Unit: scan the noun phrase after the figure.
-    let (unit, phrase_end) = unit_after(s, lower, e);
+    let (mut unit, mut phrase_end) = unit_after(s, lower, e);
+    // "one person was killed", "one civilian was injured": one of the people, named in
+    // the singular, by what happened to them (not "one civilian and two military", the
+    // kinds of people of a count).
+    if unit.is_none() && currency.is_none() && v == 1.0 && hi.is_none() {
+        if let Some((_, z)) = next_word(lower, e).filter(|&(a, z)| {
+            matches!(
+                &lower[a..z],
+                "person" | "civilian" | "child" | "casualty" | "deminer" | "soldier" | "victim"
+            ) && next_word(lower, z).is_some_and(|(a2, z2)| {
+                matches!(
+                    &lower[a2..z2],
+                    "was" | "killed" | "injured" | "wounded" | "died"
+                )
+            })
+        }) {
+            unit = Some("people");
+            phrase_end = z;
+        }
+    }
     // A number word counts something it names, or people by their verb ("and one
-    // unknown" after "834 killed, 1,349 injured").
+    // unknown" after "834 killed, 1,349 injured"; "of whom four were killed").
+    let casualty_verb = |w: Option<&str>| {
+        matches!(
+            w,
+            Some("killed" | "injured" | "wounded" | "unknown" | "died")
+        )
+    };
     if words
         && unit.is_none()
         && currency.is_none()
-        && !matches!(
-            next,
-            Some("killed" | "injured" | "wounded" | "unknown" | "died")
-        )
+        && !casualty_verb(next)
+        && !(matches!(next, Some("were" | "was"))
+            && casualty_verb(
+                next_word(lower, e)
+                    .and_then(|(_, z)| next_word(lower, z))
+                    .map(|(a, z)| &lower[a..z]),
+            ))
     {
         return (None, e);
     }

@@ -3606,3 +3606,46 @@ fn a_completion_reported_by_a_gerund_is_a_completion() {
         );
     }
 }
+
+/// Casualties counted in words: "of whom four were killed and five injured", "one
+/// person was killed and two were injured" — each kind a fact, so a breakdown that
+/// does not add up is seen.
+#[test]
+fn casualties_in_number_words_past_were_are_counted_by_kind() {
+    let doc = doc_of("In 2020, the Monitor recorded eight casualties in Ruritania, of whom four were killed and five injured.[1] In 2021, it identified three casualties; one person was killed and two were injured.[1]\n\n[1] One.");
+    let facts = extract(&doc);
+    let got: Vec<(f64, Option<&str>, Option<&str>)> = facts
+        .iter()
+        .filter(|f| f.predicate == "casualties")
+        .filter_map(|f| {
+            Some((
+                f.value.as_number()?,
+                f.casualty.as_deref(),
+                f.as_of.as_deref(),
+            ))
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (8.0, Some("total"), Some("2020")),
+            (4.0, Some("killed"), Some("2020")),
+            (5.0, Some("injured"), Some("2020")),
+            (3.0, Some("total"), Some("2021")),
+            (1.0, Some("killed"), Some("2021")),
+            (2.0, Some("injured"), Some("2021")),
+        ],
+        "{facts:#?}"
+    );
+    let diags = cross_check(&doc, &facts, &CrossOptions::default());
+    let sums: Vec<&str> = diags
+        .iter()
+        .filter(|d| d.code == "sum-mismatch")
+        .map(|d| d.message.as_ref())
+        .collect();
+    assert_eq!(
+        sums,
+        ["the casualties by kind (killed, injured) add up to 9, but the stated total is 8"],
+        "{diags:#?}"
+    );
+}
