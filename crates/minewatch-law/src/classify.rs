@@ -666,6 +666,28 @@ fn evaluate(ins: &Instrument, case: &Case, resolved: &Resolved) -> InstrumentRes
                 }
             }
         }
+        // The Convention's Art. 4 rules, made concrete for a State Party: the day its
+        // stockpile had to be destroyed by, and whether the activity's date is past it
+        // (mines held pending destruction after it are held in breach of Art. 4).
+        if matches!(ins.binding, Binding::MbtParty)
+            && matches!(a.kind, ActivityKind::Stockpile | ActivityKind::Retain)
+            && articles.iter().any(|x| x == "Art. 4")
+        {
+            if let Some((iso, eif, deadline)) = art4_deadline(resolved) {
+                let passed = a.date > deadline;
+                rule_reasons.push(format!(
+                    "Art. 4: {iso}'s stockpile destruction deadline is {deadline} (four years after entry into force on {eif}){}",
+                    if passed {
+                        format!("; on {} it had passed, so mines still held then, other than those retained under Art. 3, are held in breach of Art. 4", a.date)
+                    } else {
+                        format!("; on {} it had not passed", a.date)
+                    }
+                ));
+                if passed {
+                    worst = worst.max(Some(Verdict::Prohibited));
+                }
+            }
+        }
         match worst {
             Some(v) => verdict = v,
             None => {
@@ -692,6 +714,16 @@ fn evaluate(ins: &Instrument, case: &Case, resolved: &Resolved) -> InstrumentRes
         articles,
         reasons,
     }
+}
+
+/// A state actor's Mine Ban Treaty entry into force and its Art. 4 stockpile
+/// destruction deadline, four years later, from the reference data.
+fn art4_deadline(r: &Resolved) -> Option<(&str, Date, Date)> {
+    let iso = r.actor.as_deref()?;
+    let eif = mbt_status_of(iso)?.entry_into_force?;
+    let deadline =
+        crate::deadlines::plus_years(eif, 4, "the stockpile destruction deadline").ok()?;
+    Some((iso, eif, deadline))
 }
 
 /// Answer one case under every embedded instrument, in table order.
@@ -1120,6 +1152,25 @@ mod tests {
                     "Art. 4",
                     "four years after entry into force",
                 )],
+            ),
+            (
+                "held for destruction on the Art. 4 deadline",
+                m16(),
+                act("stockpile", "destruction", "FIN", None, "2016-07-01"),
+                vec![(
+                    "mbt",
+                    true,
+                    true,
+                    R,
+                    "Art. 4",
+                    "deadline is 2016-07-01 (four years after entry into force on 2012-07-01); on 2016-07-01 it had not passed",
+                )],
+            ),
+            (
+                "held for destruction past the Art. 4 deadline",
+                m16(),
+                act("stockpile", "destruction", "FIN", None, "2016-07-02"),
+                vec![("mbt", true, true, X, "Art. 4", "on 2016-07-02 it had passed")],
             ),
             (
                 "training use",
