@@ -2,7 +2,7 @@
 //! by row over its tables. See the crate documentation for the predicates.
 
 use minewatch_model::Span;
-use minewatch_profile::{Document, SectionKind, TableForm};
+use minewatch_profile::{Document, Format, SectionKind, TableForm};
 
 use crate::gazetteer::{find_mines_from, MineMatch};
 use crate::text::{
@@ -630,6 +630,16 @@ struct Ctx<'a> {
 
 /// Extract every fact from a profile's body (paragraphs and tables; never the notes).
 pub fn extract(doc: &Document) -> Vec<Fact> {
+    // Markdown's inline marks ("*3,365* mines", "[its report](https://...)") read as
+    // blanks of their width: offsets stay the text's, the quotes the source's.
+    let blanked: Vec<Option<String>> = if doc.format == Format::Markdown {
+        doc.paragraphs
+            .iter()
+            .map(|p| markdown_blanked(&p.text))
+            .collect()
+    } else {
+        Vec::new()
+    };
     let mut cx = Ctx {
         doc,
         lines: Lines::new(&doc.text),
@@ -674,7 +684,7 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
     // (Where it ended: it labels only the block right after it.)
     let mut label_other: Option<usize> = None;
     let mut prev_end = body.start;
-    for p in &doc.paragraphs {
+    for (pi, p) in doc.paragraphs.iter().enumerate() {
         if !body.contains(p.span) {
             continue;
         }
@@ -715,8 +725,10 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
         label_other = other_instrument_label(&p.text).then_some(p.span.end);
         let section = p.section.and_then(|i| doc.sections.get(i)).map(|s| s.kind);
         cx.para_start = cx.out.len();
+        let masked = blanked.get(pi).and_then(|m| m.as_deref());
+        let ptext: &str = masked.unwrap_or(&p.text);
         plower.clear();
-        plower.push_str(&p.text);
+        plower.push_str(ptext);
         plower.make_ascii_lowercase();
         let plower = plower.as_str();
         // The words: runs of ASCII letters and digits.
@@ -750,13 +762,13 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
             spare_words = pwords.into_iter().map(|_| "").collect();
             continue;
         }
-        sents.extend(sentences(&p.text).into_iter().map(|(a, b)| {
+        sents.extend(sentences(ptext).into_iter().map(|(a, b)| {
             let w0 = pwords.partition_point(|w| off(w) < a);
             let w1 = pwords.partition_point(|w| off(w) < b);
             (a, b, w0, w1)
         }));
         let para = Para {
-            text: &p.text,
+            text: ptext,
             words: &pwords,
             base,
             dates: (0..sents.len()).map(|_| Default::default()).collect(),
@@ -771,7 +783,7 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
             if !read_by_a_rule(kwb, evb, section) {
                 continue;
             }
-            let s = &p.text[a..b];
+            let s = &ptext[a..b];
             let abs = p.span.start + a;
             let notes = doc.references_starting_in(Span::new(abs, abs + s.len()));
             let sent = Sent {
@@ -793,6 +805,18 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
             cx.sent_start = cx.out.len();
             sentence(&mut cx, &sent);
             share_quotes(&mut cx.out[cx.sent_start..], s, abs);
+            if masked.is_some() {
+                // What a fact quotes is the source as written, marks and all.
+                for f in &mut cx.out[cx.sent_start..] {
+                    let q = f.span[0]
+                        .checked_sub(p.span.start)
+                        .zip(f.span[1].checked_sub(p.span.start))
+                        .and_then(|(qa, qb)| p.text.get(qa..qb));
+                    if let Some(q) = q {
+                        f.quote = q.to_string();
+                    }
+                }
+            }
         }
         drop(para);
         pwords.clear();
@@ -814,6 +838,51 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
     cx.out
         .sort_by(|a, b| (a.span[0], a.value_span[0]).cmp(&(b.span[0], b.value_span[0])));
     cx.out
+}
+
+/// A Markdown paragraph with its inline marks blanked, byte for byte: emphasis (`*`,
+/// `**`, `_` at a word's edge), code spans' backticks, and a link's brackets and target
+/// (`[the report](https://...)` reads "the report" and blanks); footnote references
+/// (`[^1]`, `[1]`) stay. `None` when there is nothing to blank.
+fn markdown_blanked(text: &str) -> Option<String> {
+    let b = text.as_bytes();
+    if !b.iter().any(|&c| matches!(c, b'*' | b'_' | b'`' | b'[')) {
+        return None;
+    }
+    let mut out = b.to_vec();
+    let word = |c: u8| c.is_ascii_alphanumeric() || c >= 0x80;
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'*' | b'`' => out[i] = b' ',
+            // Not inside a word ("snake_case", a URL's path).
+            b'_' if !(i > 0 && word(b[i - 1]) && i + 1 < b.len() && word(b[i + 1])) => {
+                out[i] = b' '
+            }
+            b'[' if b.get(i + 1) != Some(&b'^') => {
+                // "[text](target)": the brackets, the parentheses and the target.
+                let close = b[i + 1..].iter().position(|&c| c == b']' || c == b'[');
+                if let Some(k) = close.map(|k| i + 1 + k) {
+                    if b[k] == b']' && b.get(k + 1) == Some(&b'(') {
+                        if let Some(e) = b[k + 2..].iter().position(|&c| c == b')') {
+                            let e = k + 2 + e;
+                            out[i] = b' ';
+                            for c in &mut out[k..=e] {
+                                *c = b' ';
+                            }
+                            i = e + 1;
+                            continue;
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    // Only ASCII bytes and whole characters (a target's) were replaced by spaces.
+    let out = String::from_utf8(out).ok()?;
+    (out != text).then_some(out)
 }
 
 /// A profile whose header names no state (a page cut above its title, a report

@@ -3649,3 +3649,46 @@ fn casualties_in_number_words_past_were_are_counted_by_kind() {
         "{diags:#?}"
     );
 }
+
+/// Markdown's inline marks do not hide a figure or a date ("*3,365* mines", "in
+/// **2009**", "its [report](https://...)"); what a fact quotes is the source, marks and all.
+#[test]
+fn markdown_emphasis_and_links_are_read_through() {
+    let page = "---\ncountry: Ruritania\ntype: Mine Ban Policy\nlast_updated: 2025-10-02\n---\n\n# Stockpile destruction\n\nRuritania completed the destruction of its stockpile in **2009**, according to its [Article 7 report](https://example.org/a7).[^1] It retained *3,365* mines for training as of the end of 2024.[^1] Its snake_case_file reported __1,200__ mines destroyed in 2008.[^1]\n\n[^1]: A source of our own, 2025.\n";
+    let doc = minewatch_profile::read(page.as_bytes());
+    let facts = extract(&doc);
+    let got: Vec<(&str, String, Option<&str>)> = facts
+        .iter()
+        .map(|f| {
+            (
+                f.predicate.as_str(),
+                f.value.canonical(),
+                f.as_of.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "stockpile.destruction_completed",
+                "2009".to_string(),
+                Some("2009")
+            ),
+            ("retained.total", "3365".to_string(), Some("2024")),
+            ("stockpile.destroyed", "1200".to_string(), Some("2008")),
+        ],
+        "{facts:#?}"
+    );
+    assert_eq!(
+        facts[1].quote,
+        "It retained *3,365* mines for training as of the end of 2024.[^1]"
+    );
+    assert!(facts[0]
+        .quote
+        .contains("**2009**, according to its [Article 7 report](https://example.org/a7)"));
+    assert_eq!(
+        &page[facts[1].value_span[0]..facts[1].value_span[1]],
+        "3,365"
+    );
+}

@@ -205,8 +205,11 @@ fn find_url_in_tokens(text: &str) -> Option<String> {
 
 /// The link a token (between white space) is, without the marks around it.
 fn url_token(w: &str) -> Option<String> {
-    let w = w.trim_matches(|c: char| matches!(c, ',' | ';' | '(' | ')' | '<' | '>' | '"'));
-    let w = w.trim_end_matches('.');
+    // A Markdown link's target: "Report](https://example.org/a7),".
+    let w = w.rsplit_once("](").map_or(w, |(_, target)| target);
+    let w = w.trim_start_matches([',', ';', '(', ')', '<', '>', '"']);
+    // (Marks and a sentence's full stop, in any order: "(https://example.org/a).")
+    let w = w.trim_end_matches([',', ';', '(', ')', '<', '>', '"', '.']);
     // Only a token with a slash or a "www." can be a link: skip the rest unallocated.
     let linkish =
         w.contains('/') || (w.len() > 4 && w.as_bytes()[..4].eq_ignore_ascii_case(b"www."));
@@ -336,6 +339,36 @@ fn has_word(text: &str, word: &str) -> bool {
     })
 }
 
+/// `s` with each Markdown link `[text](target)` read as its text ("[Article 7
+/// Report](https://...)" is titled "Article 7 Report"; its target is the note's link).
+fn link_text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(open) = rest.find('[') {
+        let after = &rest[open + 1..];
+        let link = after.find("](").and_then(|k| {
+            let text = &after[..k];
+            let target = &after[k + 2..];
+            (!text.contains(['[', ']']))
+                .then(|| target.find(')').map(|e| (text, k + 2 + e + 1)))
+                .flatten()
+        });
+        match link {
+            Some((text, used)) => {
+                out.push_str(&rest[..open]);
+                out.push_str(text);
+                rest = &after[used..];
+            }
+            None => {
+                out.push_str(&rest[..=open]);
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 pub fn parse(text: &str) -> Citation {
     let mut c = Citation {
         url: find_url(text),
@@ -362,7 +395,7 @@ pub fn parse(text: &str) -> Citation {
     if let Some((open, inner, close, after)) = quote {
         let title = text[inner..close].trim().trim_end_matches(',').trim();
         if !title.is_empty() {
-            c.title = Some(title.to_string());
+            c.title = Some(link_text(title));
         }
         c.author = plausible_author(&text[..open]);
         // After the title: place or publisher, then the date.
@@ -433,6 +466,20 @@ mod tests {
         );
         assert!(plausible_author("Ministry of Examples\u{2003}2004").is_none());
         assert!(plausible_author("Ministry of Examples2004").is_some());
+    }
+
+    /// A note written in Markdown: its link's text is the title, its target the link.
+    #[test]
+    fn a_markdown_link_gives_the_title_its_text_and_the_note_its_link() {
+        let c = parse("Ministry of Defence, \"[Annual Report 2019](https://example.org/r.pdf),\" Vilnius, 4 May 2020.");
+        assert_eq!(c.title.as_deref(), Some("Annual Report 2019"));
+        assert_eq!(c.url.as_deref(), Some("https://example.org/r.pdf"));
+        assert_eq!(c.author.as_deref(), Some("Ministry of Defence"));
+        let c = parse("Statement, 2 May 2020, [online](http://example.org/s).");
+        assert_eq!(c.url.as_deref(), Some("http://example.org/s"));
+        // Brackets that are no link stay as they are.
+        assert_eq!(link_text("[sic] and [a](b"), "[sic] and [a](b");
+        assert_eq!(link_text("a [b](c) d [e](f)"), "a b d e");
     }
 
     #[test]
