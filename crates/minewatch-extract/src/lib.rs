@@ -426,6 +426,22 @@ impl Fact {
     }
 }
 
+/// A unit as a listing writes it beside its figure: in the singular for one ("1
+/// person", "1 mine"), else as stored ("people", "mines").
+pub fn unit_word(unit: &str, one: bool) -> &str {
+    if !one {
+        return unit;
+    }
+    match unit {
+        "people" => "person",
+        "mines" => "mine",
+        "munitions" => "munition",
+        "states" => "state",
+        "devices" => "device",
+        u => u,
+    }
+}
+
 /// Every predicate the extractor emits, in documentation order.
 pub const PREDICATES: &[&str] = &[
     "treaty.signature",

@@ -260,7 +260,7 @@ fn human_listing_says_each_facts_details() {
     let p = dir.join("ruritania.txt");
     std::fs::write(
         &p,
-        "Finland\n\nMine Ban Policy\n\nLast updated: 1 October 2026\n\nFinland acceded to the Mine Ban Treaty on 9 January 2012.[1] Between 1985 and 1995, Finland exported 30,000 antipersonnel mines to Angola, Cambodia and Iraq.[1] In 2024, 4 people were killed and 9 injured by mines.[1]\n\n[1] A source of our own, 2025.\n",
+        "Finland\n\nMine Ban Policy\n\nLast updated: 1 October 2026\n\nFinland acceded to the Mine Ban Treaty on 9 January 2012.[1] Between 1985 and 1995, Finland exported 30,000 antipersonnel mines to Angola, Cambodia and Iraq.[1] In 2024, 4 people were killed and 9 injured by mines.[1] In 2025, one person was killed and 1 injured.[1]\n\n[1] A source of our own, 2025.\n",
     )
     .unwrap();
     let o = run(&["extract", "--format", "human", p.to_str().unwrap()]);
@@ -271,6 +271,9 @@ fn human_listing_says_each_facts_details() {
         "FIN transfer.quantity = 30000 mines  (to 3 state(s): AGO, KHM, IRQ; as of 1985/1995",
         "FIN casualties = 4 people  (killed; as of 2024",
         "FIN casualties = 9 people  (injured; as of 2024",
+        // One is in the singular.
+        "FIN casualties = 1 person  (killed; as of 2025",
+        "FIN casualties = 1 person  (injured; as of 2025",
     ] {
         assert!(out.contains(want), "{want}\n{out}");
     }

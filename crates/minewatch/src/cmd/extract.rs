@@ -142,10 +142,11 @@ pub fn run(args: Args, _g: &Global) -> anyhow::Result<ExitCode> {
                     } else {
                         format!("{} ", f.qualifier.as_str())
                     };
+                    let one = f.value.as_number() == Some(1.0);
                     let unit = f
                         .unit
                         .as_deref()
-                        .map(|u| format!(" {u}"))
+                        .map(|u| format!(" {}", minewatch_extract::unit_word(u, one)))
                         .unwrap_or_default();
                     let mut extra = f.details();
                     if let Some(a) = &f.as_of {

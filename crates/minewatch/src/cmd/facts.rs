@@ -61,11 +61,12 @@ pub fn run(args: Args, g: &Global) -> anyhow::Result<ExitCode> {
                 facts.len()
             )?;
             for f in &facts {
+                let one = f.fact.value_json.parse::<f64>() == Ok(1.0);
                 let unit = f
                     .fact
                     .unit
                     .as_deref()
-                    .map(|u| format!(" {u}"))
+                    .map(|u| format!(" {}", minewatch_extract::unit_word(u, one)))
                     .unwrap_or_default();
                 let qual = if f.fact.qualifier == "exact" {
                     String::new()
