@@ -58,6 +58,8 @@ pub struct ComplianceReport {
     pub stockpile_destruction_deadline: Date,
     pub withdrawal_effective: Option<Date>,
     pub facts: usize,
+    /// Whether there was anything to assess (no facts: no finding either way).
+    pub assessed: bool,
     pub violations: Vec<Violation>,
     pub explanation: String,
 }
@@ -215,7 +217,12 @@ pub fn stockpile_compliance(
             None => violations.push(close(o, None, deadline, "")),
         }
     }
-    let explanation = if violations.is_empty() {
+    let explanation = if facts.is_empty() {
+        format!(
+            "Art. 4: stockpile to be destroyed not later than {} (four years after entry into force on {}); with no stockpile facts, compliance cannot be assessed (which is no finding of compliance)",
+            deadline, entry_into_force
+        )
+    } else if violations.is_empty() {
         format!(
             "Art. 4: stockpile to be destroyed not later than {} (four years after entry into force on {}); no stockpile is reported held after that date in {} fact(s)",
             deadline,
@@ -235,6 +242,7 @@ pub fn stockpile_compliance(
         stockpile_destruction_deadline: deadline,
         withdrawal_effective,
         facts: facts.len(),
+        assessed: !facts.is_empty(),
         violations,
         explanation,
     })

@@ -153,7 +153,9 @@ pub fn render_compliance(c: &ComplianceReport) -> String {
     if let Some(w) = c.withdrawal_effective {
         let _ = writeln!(s, "Withdrawal effective {w}  [Art. 20.3]");
     }
-    if c.violations.is_empty() {
+    if c.facts == 0 {
+        let _ = writeln!(s, "NOT ASSESSED: no stockpile facts.");
+    } else if c.violations.is_empty() {
         let _ = writeln!(s, "No violation found in {} fact(s).", c.facts);
     }
     for v in &c.violations {

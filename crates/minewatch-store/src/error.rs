@@ -66,6 +66,38 @@ pub enum StoreError {
     Json(serde_json::Error),
 }
 
+impl StoreError {
+    /// What the database file itself has to do with this error, for a message that
+    /// names it: `Some("...")` where the error says nothing of the file (a query or a
+    /// write that failed), with a plain word on the usual causes; `None` where the
+    /// message names the file already or is not about it.
+    pub fn about_the_file(&self) -> Option<String> {
+        let code = |e: &rusqlite::Error| match e {
+            rusqlite::Error::SqliteFailure(f, _) => Some(f.code),
+            _ => None,
+        };
+        match self {
+            StoreError::Sqlite(e) => Some(match code(e) {
+                Some(rusqlite::ErrorCode::ReadOnly) => format!(
+                    "the database cannot be written here (the file or its folder is read-only for this user); nothing was written ({e})"
+                ),
+                Some(rusqlite::ErrorCode::DatabaseCorrupt) => format!(
+                    "the database file is damaged ({e}); run `minewatch db check` for details, and restore it from a dump (`minewatch db restore`)"
+                ),
+                Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
+                    format!("the database is locked by another process ({e}); try again when it is done")
+                }
+                Some(rusqlite::ErrorCode::DiskFull) => {
+                    format!("the disk is full ({e}); nothing of the failed write was kept")
+                }
+                _ => format!("database error: {e}"),
+            }),
+            StoreError::Damaged(_) => Some(self.to_string()),
+            _ => None,
+        }
+    }
+}
+
 impl From<rusqlite::Error> for StoreError {
     fn from(e: rusqlite::Error) -> StoreError {
         match e {

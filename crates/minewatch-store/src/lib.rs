@@ -154,6 +154,12 @@ pub trait Store {
         query::votes(self, iso3, known_at)
     }
 
+    /// The storage's own check of its files (pages, indexes): the problems found, none
+    /// when it is sound. The default (a backend without one) finds none.
+    fn integrity(&self) -> Result<Vec<String>> {
+        Ok(Vec::new())
+    }
+
     /// Rows that contradict each other or the treaty's rules.
     fn consistency(&self) -> Result<Vec<Finding>> {
         query::consistency(self)

@@ -9,7 +9,7 @@ use std::time::Duration;
 use minewatch_model::Date;
 use rusqlite::types::Value;
 use rusqlite::{
-    params, Connection, ErrorCode, OptionalExtension, Transaction, TransactionBehavior,
+    params, Connection, ErrorCode, OpenFlags, OptionalExtension, Transaction, TransactionBehavior,
 };
 
 use crate::clock::{Clock, SystemClock, Timestamp};
@@ -195,6 +195,7 @@ pub struct SqliteStore {
     conn: Connection,
     path: Option<PathBuf>,
     clock: Box<dyn Clock>,
+    read_only: bool,
 }
 
 impl std::fmt::Debug for SqliteStore {
@@ -203,6 +204,16 @@ impl std::fmt::Debug for SqliteStore {
             .field("path", &self.path)
             .finish()
     }
+}
+
+/// An error that says the database cannot be written (read-only file or folder, or
+/// the WAL's files cannot be created beside it).
+pub(crate) fn is_read_only(e: &rusqlite::Error) -> bool {
+    matches!(
+        e,
+        rusqlite::Error::SqliteFailure(f, _)
+            if matches!(f.code, ErrorCode::ReadOnly | ErrorCode::CannotOpen | ErrorCode::PermissionDenied)
+    )
 }
 
 fn is_not_a_db(e: &rusqlite::Error) -> bool {
@@ -283,10 +294,75 @@ impl SqliteStore {
             conn,
             path: Some(pb),
             clock,
+            read_only: false,
         };
-        store.configure()?;
+        match store.configure() {
+            Ok(()) => {}
+            // A database we may read but not write (the file, or its folder, is not
+            // ours to write): open it read-only, so questions still get answers; a
+            // command that writes then fails saying so.
+            Err(StoreError::Open { cause, .. }) if is_read_only(&cause) => {
+                let SqliteStore { conn, clock, .. } = store;
+                drop(conn);
+                return SqliteStore::open_read_only(path, clock);
+            }
+            Err(e) => return Err(e),
+        }
         store.check_schema()?;
         Ok(store)
+    }
+
+    /// Open an existing database read-only: `mode=ro`, or, where the WAL's shared-memory
+    /// file cannot be created beside it (a folder we may not write), `immutable=1` (the
+    /// file is then read as it stands, without locking: nothing of ours can change it).
+    fn open_read_only(path: &Path, clock: Box<dyn Clock>) -> Result<SqliteStore> {
+        let pb = path.to_path_buf();
+        let abs = std::path::absolute(path).unwrap_or_else(|_| pb.clone());
+        // A URI path: '%', '?' and '#' escaped (and every byte outside ASCII).
+        let mut uri = String::from("file:");
+        for &b in abs.as_os_str().as_encoded_bytes() {
+            if b.is_ascii_graphic() && !matches!(b, b'%' | b'?' | b'#') || b == b' ' {
+                uri.push(b as char);
+            } else {
+                uri.push_str(&format!("%{b:02X}"));
+            }
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
+            | OpenFlags::SQLITE_OPEN_URI
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let mut last = None;
+        for mode in ["?mode=ro", "?immutable=1"] {
+            let ready = Connection::open_with_flags(format!("{uri}{mode}"), flags).and_then(|c| {
+                c.busy_timeout(Duration::from_secs(5))?;
+                c.pragma_update(None, "foreign_keys", "ON")?;
+                c.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
+                    r.get::<_, i64>(0)
+                })?;
+                Ok(c)
+            });
+            match ready {
+                Ok(conn) => {
+                    let store = SqliteStore {
+                        conn,
+                        path: Some(pb),
+                        clock,
+                        read_only: true,
+                    };
+                    store.check_schema()?;
+                    return Ok(store);
+                }
+                Err(e) => last = Some(e),
+            }
+        }
+        Err(StoreError::Open {
+            path: pb,
+            cause: last.unwrap_or(rusqlite::Error::InvalidQuery),
+        })
+    }
+
+    /// Whether the database was opened read-only (its file or folder is not writable).
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
     }
 
     /// A private in-memory database (for tests).
@@ -296,6 +372,7 @@ impl SqliteStore {
             conn,
             path: None,
             clock,
+            read_only: false,
         };
         store.configure()?;
         Ok(store)
@@ -751,6 +828,18 @@ impl Store for SqliteStore {
         }
     }
 
+    fn integrity(&self) -> Result<Vec<String>> {
+        // Every page and index entry (at most 20 problems reported).
+        let mut st = self.conn.prepare("PRAGMA integrity_check(20)")?;
+        let rows = st.query_map([], |r| r.get::<_, String>(0))?;
+        let found: Vec<String> = rows.collect::<rusqlite::Result<_>>()?;
+        Ok(if found.len() == 1 && found[0] == "ok" {
+            Vec::new()
+        } else {
+            found
+        })
+    }
+
     fn load_reference_data(&mut self) -> Result<LoadReport> {
         if self.schema_version()? < SQLITE_SCHEMA_VERSION {
             self.migrate()?;
@@ -1201,7 +1290,11 @@ impl Store for SqliteStore {
         // The versions with facts about the state (all versions with facts for `None`),
         // then their facts read from the version's JSON.
         let mut st = self.conn.prepare_cached(
-            "SELECT v.id, v.source_path, v.notes_json, v.facts_json, v.recorded_at FROM profile_version v \
+            "SELECT v.id, v.source_path, v.notes_json, v.facts_json, v.recorded_at, \
+                    v.profile_id, v.version, v.last_updated, \
+                    v.id = (SELECT c.id FROM profile_version c WHERE c.profile_id = v.profile_id \
+                            ORDER BY c.last_updated IS NULL, c.last_updated DESC, c.version DESC LIMIT 1) \
+             FROM profile_version v \
              WHERE (?1 IS NULL AND v.facts_json <> '[]') \
                 OR v.id IN (SELECT profile_version_id FROM profile_fact_subject WHERE subject = ?1) \
              ORDER BY v.id",
@@ -1216,6 +1309,9 @@ impl Store for SqliteStore {
             let notes = crate::profile_json::read_notes(&text(2)?).map_err(bad)?;
             let facts = crate::profile_json::read_facts(&text(3)?).map_err(bad)?;
             let recorded_at: String = r.get(4)?;
+            let (profile_id, version): (i64, i64) = (r.get(5)?, r.get(6)?);
+            let last_updated: Option<String> = r.get(7)?;
+            let current: bool = r.get(8)?;
             let mut mine: Vec<StoredProfileFact> = facts
                 .into_iter()
                 .filter(|f| iso3.is_none_or(|c| f.fact.subject == c))
@@ -1223,6 +1319,10 @@ impl Store for SqliteStore {
                     let source = crate::profile_json::fact_source(&notes, &f.fact);
                     StoredProfileFact {
                         profile_version_id: pv_id,
+                        profile_id,
+                        version,
+                        last_updated: last_updated.clone(),
+                        current,
                         status: f.status,
                         source_path: source_path.clone(),
                         source_title: source.as_ref().map(|(_, t)| t.clone()),
@@ -1613,6 +1713,54 @@ impl SqliteStore {
 mod tests {
     use super::*;
     use crate::clock::ManualClock;
+
+    /// A database opened read-only (as one whose file or folder the user may not write
+    /// is) answers questions, and a write fails with an error that says why; the open
+    /// that falls back to it is taken on the errors that mean "not writable" only.
+    #[test]
+    fn a_read_only_database_answers_and_refuses_writes_saying_so() {
+        let dir = tempfile::tempdir().unwrap();
+        // A path a URI must escape.
+        let path = dir.path().join("kb 100%?#.db");
+        {
+            let mut s = SqliteStore::open_initialized(&path).unwrap();
+            s.put_facts(&[fact("c1", "2012-01-09")]).unwrap();
+        }
+        let mut ro = SqliteStore::open_read_only(&path, Box::new(SystemClock)).unwrap();
+        assert!(ro.is_read_only());
+        assert_eq!(ro.schema_version().unwrap(), SQLITE_SCHEMA_VERSION);
+        assert!(
+            ro.migrate().unwrap().is_empty(),
+            "up to date: nothing to write"
+        );
+        assert!(ro.load_reference_data().unwrap().unchanged);
+        assert_eq!(
+            ro.status(
+                "FIN",
+                &crate::StatusQuery::as_of(Date::new(2020, 1, 1).unwrap())
+            )
+            .unwrap()
+            .iso3,
+            "FIN"
+        );
+        let e = ro.put_facts(&[fact("c2", "2013-01-09")]).unwrap_err();
+        let said = e.about_the_file().expect("a database error");
+        assert!(said.contains("read-only"), "{said}");
+        // Which open errors send a database to the read-only path.
+        let failure = |code| {
+            rusqlite::Error::SqliteFailure(
+                rusqlite::ffi::Error {
+                    code,
+                    extended_code: 0,
+                },
+                None,
+            )
+        };
+        assert!(is_read_only(&failure(ErrorCode::ReadOnly)));
+        assert!(is_read_only(&failure(ErrorCode::CannotOpen)));
+        assert!(!is_read_only(&failure(ErrorCode::DatabaseCorrupt)));
+        assert!(!is_read_only(&failure(ErrorCode::DatabaseBusy)));
+    }
 
     /// A fact of `FIN` for the claim `c` dated `d`.
     fn fact(c: &str, d: &str) -> NewFact {

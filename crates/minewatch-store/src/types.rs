@@ -298,6 +298,15 @@ pub struct ProfileInput {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StoredProfileFact {
     pub profile_version_id: i64,
+    /// The profile (a state's profile of one type) and which of its versions this is.
+    pub profile_id: i64,
+    pub version: i64,
+    /// The version's "Last updated" date, where it has one.
+    pub last_updated: Option<String>,
+    /// Whether the version is its profile's current one: the edition last updated
+    /// latest (a version without a date ranks below every dated one; ties go to the
+    /// version recorded last). Facts of earlier editions are its history.
+    pub current: bool,
     /// `candidate`, `accepted` or `rejected`.
     pub status: String,
     /// The profile file it was read from.

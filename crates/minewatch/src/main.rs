@@ -105,7 +105,26 @@ fn main() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("error: {e:#}");
+            // A database error that does not name the file: name it, with the cause in
+            // plain words (read-only, damaged, locked).
+            let about_file = e
+                .chain()
+                .find_map(|c| c.downcast_ref::<minewatch_store::StoreError>())
+                .and_then(|s| s.about_the_file())
+                .zip(db_open::db_path(&cli.global).ok());
+            match about_file {
+                Some((msg, path)) => {
+                    let path = path.display().to_string();
+                    // What the command was doing ("…: migrating the schema"), if said.
+                    let doing = (e.chain().count() > 1).then(|| e.to_string());
+                    match doing {
+                        Some(d) if d.contains(&path) => eprintln!("error: {d}: {msg}"),
+                        Some(d) => eprintln!("error: {path}: {d}: {msg}"),
+                        None => eprintln!("error: {path}: {msg}"),
+                    }
+                }
+                None => eprintln!("error: {e:#}"),
+            }
             ExitCode::from(2)
         }
     }

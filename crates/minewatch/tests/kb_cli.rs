@@ -632,6 +632,21 @@ fn compliance_reads_stockpile_facts_from_ingested_profiles() {
         .as_str()
         .unwrap()
         .contains("no stockpile facts are stored"));
+    // Nothing to weigh is no finding either way: said so, not "no violation".
+    assert_eq!(v["assessed"], false, "{v}");
+    assert!(
+        v["explanation"]
+            .as_str()
+            .unwrap()
+            .contains("compliance cannot be assessed"),
+        "{v}"
+    );
+    let human = kb.ok(&["compliance", "Belarus"]);
+    assert!(
+        human.contains("NOT ASSESSED: no stockpile facts."),
+        "{human}"
+    );
+    assert!(!human.contains("No violation"), "{human}");
     let fixture = concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/../minewatch-extract/tests/fixtures/belarus.txt"
@@ -642,6 +657,85 @@ fn compliance_reads_stockpile_facts_from_ingested_profiles() {
     assert_eq!(viol.len(), 1, "{v}");
     assert_eq!(viol[0]["from"], "2008-03-01");
     assert_eq!(viol[0]["until"], "2017-04-01");
+    let weighed = v["facts"].clone();
+    // A later edition of the same profile repeats its facts: each is weighed once.
+    let later = kb.dir.path().join("belarus.txt");
+    let text = std::fs::read_to_string(fixture).unwrap();
+    let edited = text.replacen(
+        "Last updated:",
+        "Last updated: 2 February 2030\nWas updated:",
+        1,
+    );
+    assert_ne!(edited, text, "the fixture has a last-updated line");
+    std::fs::write(&later, edited).unwrap();
+    kb.ok(&["ingest", later.to_str().unwrap()]);
+    let v = kb.json(&["compliance", "BLR"]);
+    assert_eq!(v["facts"], weighed, "{v}");
+    assert_eq!(v["violations"].as_array().unwrap().len(), 1, "{v}");
+}
+
+/// `facts STATE` lists the current version of each profile (the edition last updated
+/// latest); `--all-versions` adds the earlier ones, each labelled; `--predicate` takes a
+/// predicate or its family and refuses anything else with the nearest names.
+#[test]
+fn facts_are_the_current_editions_unless_all_versions_are_asked() {
+    let kb = Kb::new();
+    let p = kb.dir.path().join("norway.txt");
+    let edition = |updated: &str, withdrawn: &str| {
+        format!("Norway\n\nMine Ban Policy\n\nLast updated: {updated}\n\nNorway ratified the Mine Ban Treaty on 9 July 1998.[1] It destroyed its stockpile of 1,500 antipersonnel mines in {withdrawn}.[1]\n\n[1] A source of our own, 2020.\n")
+    };
+    std::fs::write(&p, edition("1 May 2020", "2001")).unwrap();
+    kb.ok(&["ingest", p.to_str().unwrap()]);
+    std::fs::write(&p, edition("1 May 2021", "2002")).unwrap();
+    kb.ok(&["ingest", p.to_str().unwrap()]);
+    // An older edition ingested last is not the current one.
+    std::fs::write(&p, edition("1 May 2019", "2000")).unwrap();
+    kb.ok(&["ingest", p.to_str().unwrap()]);
+    let v = kb.json(&["facts", "Norway", "--predicate", "stockpile"]);
+    let values: Vec<(String, bool, i64)> = v["facts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["fact"]["as_of"].as_str().unwrap_or("").to_string(),
+                f["current"].as_bool().unwrap(),
+                f["version"].as_i64().unwrap(),
+            )
+        })
+        .collect();
+    assert!(!values.is_empty(), "{v}");
+    assert!(
+        values.iter().all(|(a, c, n)| a == "2002" && *c && *n == 2),
+        "{values:?}"
+    );
+    let all = kb.json(&[
+        "facts",
+        "Norway",
+        "--predicate",
+        "stockpile",
+        "--all-versions",
+    ]);
+    assert_eq!(
+        all["count"].as_u64().unwrap(),
+        3 * v["count"].as_u64().unwrap(),
+        "{all}"
+    );
+    let human = kb.ok(&["facts", "Norway", "--predicate", "stockpile"]);
+    assert!(
+        human.contains("more from earlier versions: --all-versions lists them"),
+        "{human}"
+    );
+    let human = kb.ok(&["facts", "Norway", "--all-versions"]);
+    assert!(
+        human.contains("(v2, current)") && human.contains("(v3, superseded)"),
+        "{human}"
+    );
+    let err = kb.fails(&["facts", "Norway", "--predicate", "stockpile.totl"]);
+    assert!(
+        err.contains("unknown predicate 'stockpile.totl'; did you mean stockpile.total"),
+        "{err}"
+    );
 }
 
 /// A stockpile figure the profile gives no date is stored but cannot be weighed against
@@ -696,6 +790,27 @@ fn compliance_names_the_stored_figures_it_could_not_place_in_time() {
         format!("left out: a stockpile of 15372 mines with no date ({at})").as_str(),
         "{v}"
     );
+}
+
+/// A database file damaged in the middle (a disk fault, a copy cut short and patched):
+/// `db check` finds it and says so, naming the file, instead of a clean bill.
+#[test]
+fn db_check_finds_a_damaged_file() {
+    let kb = Kb::new();
+    let examples = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples");
+    kb.ok(&["ingest", examples]);
+    let out = kb.ok(&["db", "check"]);
+    assert!(out.starts_with("integrity check: ok"), "{out}");
+    // Garbage over pages in the middle of the file (not its header page).
+    let mut bytes = std::fs::read(&kb.db).unwrap();
+    let mid = bytes.len() / 2 / 16384 * 16384;
+    for b in &mut bytes[mid + 100..mid + 16000] {
+        *b = 0xA5;
+    }
+    std::fs::write(&kb.db, &bytes).unwrap();
+    let err = kb.fails(&["db", "check"]);
+    assert!(err.contains(&kb.db.display().to_string()), "{err}");
+    assert!(err.contains("damaged"), "{err}");
 }
 
 #[test]

@@ -112,15 +112,38 @@ fn stored_facts(g: &Global, iso3: &str) -> anyhow::Result<(Vec<StockpileFact>, V
     let store = crate::db_open::open(g)?;
     let mut out = Vec::new();
     let mut undated = Vec::new();
-    for f in store.profile_facts(Some(iso3))? {
-        if f.fact.confidence != "high" {
-            continue;
-        }
-        let at = format!(
+    // Each version of a profile stores its facts: the same figure for the same time
+    // is weighed once, from the newest edition that states it; where editions differ
+    // for a time, the newest edition's figure stands (a correction).
+    let mut facts: Vec<_> = store
+        .profile_facts(Some(iso3))?
+        .into_iter()
+        .filter(|f| f.fact.confidence == "high")
+        .collect();
+    facts.sort_by(|a, b| {
+        (b.current, &b.last_updated, b.version).cmp(&(a.current, &a.last_updated, a.version))
+    });
+    let several = facts
+        .iter()
+        .map(|f| f.profile_version_id)
+        .collect::<std::collections::HashSet<_>>()
+        .len()
+        > 1;
+    let mut taken: std::collections::HashSet<(bool, minewatch_model::Date)> =
+        std::collections::HashSet::new();
+    for f in facts {
+        // (Left-out figures are named by place only: one mention each, whatever the
+        // versions that repeat them.)
+        let place = format!(
             "{}:{}",
             f.source_path.as_deref().unwrap_or("?"),
             f.fact.line
         );
+        let at = if several {
+            format!("{place} (v{})", f.version)
+        } else {
+            place.clone()
+        };
         let source = Some(format!(
             "{at} {}",
             f.fact
@@ -136,15 +159,18 @@ fn stored_facts(g: &Global, iso3: &str) -> anyhow::Result<(Vec<StockpileFact>, V
                 };
                 let Some(date) = f.fact.as_of.as_deref().and_then(start_of) else {
                     undated.push(match f.fact.as_of.as_deref() {
-                        None => format!("a stockpile of {quantity} mines with no date ({at})"),
+                        None => format!("a stockpile of {quantity} mines with no date ({place})"),
                         Some(a) => {
                             format!(
-                                "a stockpile of {quantity} mines for {a}, not a single time ({at})"
+                                "a stockpile of {quantity} mines for {a}, not a single time ({place})"
                             )
                         }
                     });
                     continue;
                 };
+                if !taken.insert((false, date)) {
+                    continue;
+                }
                 out.push(StockpileFact::Stockpile {
                     date,
                     quantity: quantity as u64,
@@ -154,11 +180,14 @@ fn stored_facts(g: &Global, iso3: &str) -> anyhow::Result<(Vec<StockpileFact>, V
             "stockpile.destruction_completed" => {
                 let Some(date) = start_of(f.fact.value_json.trim_matches('"')) else {
                     undated.push(format!(
-                        "a completed destruction dated {} ({at})",
+                        "a completed destruction dated {} ({place})",
                         f.fact.value_json.trim_matches('"')
                     ));
                     continue;
                 };
+                if !taken.insert((true, date)) {
+                    continue;
+                }
                 out.push(StockpileFact::DestructionCompleted { date, source });
             }
             _ => {}

@@ -29,7 +29,7 @@ pub enum DbCommand {
         #[arg(long, value_enum, default_value = "human")]
         format: Format,
     },
-    /// Consistency check: rows that contradict each other or Art. 17 / Art. 20, explained exceptions, unverified rows.
+    /// Integrity of the file, then consistency: rows that contradict each other or Art. 17 / Art. 20, explained exceptions, unverified rows.
     Check {
         #[arg(long, value_enum, default_value = "human")]
         format: Format,
@@ -123,10 +123,26 @@ pub fn run(args: Args, g: &Global) -> anyhow::Result<ExitCode> {
         }
         DbCommand::Check { format } => {
             let store = db_open::open(g)?;
+            // First the file itself: a damaged one answers nothing reliably.
+            let damage = store.integrity()?;
+            if !damage.is_empty() {
+                anyhow::bail!(
+                    "{}: the database file is damaged ({} problem(s) found by the integrity check: {}); restore it from a dump (`minewatch db restore FILE --replace`) or re-create it (`minewatch ingest` again)",
+                    store.location(),
+                    damage.len(),
+                    damage.join("; ")
+                );
+            }
             let findings = store.consistency()?;
             match format {
                 Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(&findings)?)?,
-                Format::Human => print_findings(&mut out, &findings, true)?,
+                Format::Human => {
+                    writeln!(
+                        out,
+                        "integrity check: ok (every page and index of the file)"
+                    )?;
+                    print_findings(&mut out, &findings, true)?
+                }
             }
         }
         DbCommand::Dump { output } => {
@@ -227,10 +243,11 @@ fn print_findings(
     for f in findings {
         *by_code.entry(f.code.as_str()).or_default() += 1;
     }
-    let summary: Vec<String> = by_code.iter().map(|(c, n)| format!("{n} {c}")).collect();
+    let summary: Vec<String> = by_code.iter().map(|(c, n)| format!("{c}: {n}")).collect();
     writeln!(
         out,
-        "consistency check: {warnings} warnings; {}",
+        "consistency check: {warnings} warning{}; {}",
+        if warnings == 1 { "" } else { "s" },
         if summary.is_empty() {
             "nothing to report".into()
         } else {

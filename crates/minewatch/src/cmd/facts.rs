@@ -14,24 +14,85 @@ pub struct Args {
     /// ISO code, name or alias.
     #[arg(value_name = "STATE")]
     pub state: String,
-    /// Only facts with this predicate (e.g. stockpile.total).
+    /// Only facts with this predicate (e.g. stockpile.total), or a family of them
+    /// (stockpile: stockpile.total, stockpile.destroyed, ...).
     #[arg(long)]
     pub predicate: Option<String>,
+    /// Also the facts of earlier versions of each profile (each labelled with its
+    /// version); by default only each profile's current version, the one last updated
+    /// latest.
+    #[arg(long)]
+    pub all_versions: bool,
     #[arg(long, value_enum, default_value = "human")]
     pub format: Format,
 }
 
+/// The predicates `--predicate` takes: one of the extractor's, or the part before its
+/// dot naming a family ("stockpile"); anything else is refused with the nearest names.
+fn check_predicate(p: &str) -> anyhow::Result<()> {
+    let known = minewatch_extract::PREDICATES;
+    let family = |k: &str| k.split('.').next().unwrap_or(k).to_string();
+    if known.contains(&p) || known.iter().any(|k| family(k) == p) {
+        return Ok(());
+    }
+    let mut near: Vec<(usize, &str)> = known.iter().map(|k| (strsim_distance(p, k), *k)).collect();
+    near.sort();
+    let near: Vec<&str> = near
+        .iter()
+        .filter(|(d, _)| *d <= (p.chars().count() / 3).max(2))
+        .take(3)
+        .map(|(_, k)| *k)
+        .collect();
+    let hint = if near.is_empty() {
+        String::new()
+    } else {
+        format!("; did you mean {}?", near.join(", "))
+    };
+    anyhow::bail!(
+        "--predicate: unknown predicate '{p}'{hint} (all: {})",
+        known.join(", ")
+    )
+}
+
+/// Edit distance (Levenshtein), for "did you mean".
+fn strsim_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}
+
 pub fn run(args: Args, g: &Global) -> anyhow::Result<ExitCode> {
+    if let Some(p) = &args.predicate {
+        check_predicate(p)?;
+    }
     let store = db_open::open(g)?;
     let state = db_open::resolve(&store, &args.state)?;
-    let facts: Vec<_> = store
+    let wanted: Vec<_> = store
         .profile_facts(Some(&state.iso3))?
         .into_iter()
         .filter(|f| {
-            args.predicate
-                .as_deref()
-                .is_none_or(|p| f.fact.predicate == p)
+            args.predicate.as_deref().is_none_or(|p| {
+                f.fact.predicate == p
+                    || f.fact
+                        .predicate
+                        .strip_prefix(p)
+                        .is_some_and(|r| r.starts_with('.'))
+            })
         })
+        .collect();
+    let superseded = wanted.iter().filter(|f| !f.current).count();
+    let facts: Vec<_> = wanted
+        .into_iter()
+        .filter(|f| args.all_versions || f.current)
         .collect();
     let mut out = String::new();
     match args.format {
@@ -42,6 +103,9 @@ pub fn run(args: Args, g: &Global) -> anyhow::Result<ExitCode> {
                     serde_json::json!({
                         "status": f.status,
                         "profile_version_id": f.profile_version_id,
+                        "version": f.version,
+                        "last_updated": f.last_updated,
+                        "current": f.current,
                         "source_path": f.source_path,
                         "source": {"title": f.source_title, "url": f.source_url},
                         "recorded_at": f.recorded_at,
@@ -55,11 +119,22 @@ pub fn run(args: Args, g: &Global) -> anyhow::Result<ExitCode> {
         Format::Human => {
             writeln!(
                 out,
-                "{} ({}): {} candidate fact(s) from stored profiles",
+                "{} ({}): {} candidate fact(s) from {}",
                 state.name,
                 state.iso3,
-                facts.len()
+                facts.len(),
+                if args.all_versions {
+                    "every stored version of its profiles"
+                } else {
+                    "the current version of each stored profile"
+                }
             )?;
+            if !args.all_versions && superseded > 0 {
+                writeln!(
+                    out,
+                    "  ({superseded} more from earlier versions: --all-versions lists them)"
+                )?;
+            }
             for f in &facts {
                 let one = f.fact.value_json.parse::<f64>() == Ok(1.0);
                 let unit = f
@@ -95,8 +170,22 @@ pub fn run(args: Args, g: &Global) -> anyhow::Result<ExitCode> {
                 } else {
                     format!(" {notes}")
                 };
+                // (Beside all versions, which one: "v2, superseded".)
+                let version = if args.all_versions {
+                    format!(
+                        " (v{}{})",
+                        f.version,
+                        if f.current {
+                            ", current"
+                        } else {
+                            ", superseded"
+                        }
+                    )
+                } else {
+                    String::new()
+                };
                 let line = format!(
-                    "{}:{}  {} = {qual}{}{unit}{details}{as_of}{notes}{}",
+                    "{}:{}{version}  {} = {qual}{}{unit}{details}{as_of}{notes}{}",
                     f.source_path.as_deref().unwrap_or("?"),
                     f.fact.line,
                     f.fact.predicate,
