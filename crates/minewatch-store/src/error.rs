@@ -55,9 +55,10 @@ pub enum StoreError {
     #[error("restore: {0}")]
     Restore(String),
     #[error(
-        "the database already holds data ({rows} rows); restore only into an empty database, or replace its contents explicitly (--replace)"
+        "the database already holds data ({rows} rows{}); restore only into an empty database (a new --db path), or replace its contents explicitly (--replace)",
+        if *profiles == 0 { ", only the reference data and no profiles: `--replace` loses nothing" } else { "" }
     )]
-    NotEmpty { rows: i64 },
+    NotEmpty { rows: i64, profiles: i64 },
     #[error("invalid input: {0}")]
     Invalid(String),
     #[error("I/O error: {0}")]

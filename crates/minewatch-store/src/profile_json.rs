@@ -402,11 +402,17 @@ pub fn fact_source<'a>(
         .notes
         .iter()
         .find_map(|k| notes.iter().find(|n| n.number == *k))?;
-    let title = n
-        .title
-        .clone()
-        .or_else(|| n.author.clone())
-        .unwrap_or_else(|| n.text.chars().take(120).collect());
+    // Its quoted title; without one, the citation itself ("Angola, Article 7 Report,
+    // Form D, April 2016" says more than its first part, "Angola").
+    let title = n.title.clone().unwrap_or_else(|| {
+        let t = n.text.trim();
+        if t.chars().count() <= 160 {
+            t.to_string()
+        } else {
+            let cut: String = t.chars().take(159).collect();
+            format!("{}…", cut.trim_end())
+        }
+    });
     Some((n, title))
 }
 
@@ -727,9 +733,16 @@ mod tests {
             note(3, None, None),
         ];
         let title = |ns: Vec<u32>| fact_source(&notes, &fact(ns)).map(|(n, t)| (n.number, t));
-        assert_eq!(title(vec![9, 2, 1]), Some((2, "A".into())));
+        // Without a quoted title, the whole citation, not its author alone.
+        assert_eq!(title(vec![9, 2, 1]), Some((2, notes[1].text.clone())));
         assert_eq!(title(vec![1]), Some((1, "T".into())));
         assert_eq!(title(vec![3]).unwrap().1, notes[2].text);
         assert_eq!(title(vec![9]), None);
+        // A long citation is cut at 160 characters.
+        let mut long = note(4, None, Some("A"));
+        long.text = "é".repeat(300);
+        let t = fact_source(&[long], &fact(vec![4])).unwrap().1;
+        assert_eq!(t.chars().count(), 160);
+        assert!(t.ends_with('…'));
     }
 }

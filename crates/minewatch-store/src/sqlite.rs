@@ -1519,7 +1519,13 @@ impl Store for SqliteStore {
         }
         let existing = self.data_rows()?;
         if existing > 0 && !replace {
-            return Err(StoreError::NotEmpty { rows: existing });
+            let profiles: i64 =
+                self.conn
+                    .query_row("SELECT count(*) FROM profile_version", [], |r| r.get(0))?;
+            return Err(StoreError::NotEmpty {
+                rows: existing,
+                profiles,
+            });
         }
         let tx = self
             .conn

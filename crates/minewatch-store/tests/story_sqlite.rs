@@ -478,7 +478,7 @@ fn assert_v4_profile_rows_kept(s: &SqliteStore, c: &rusqlite::Connection) {
     );
     assert_eq!(
         (f.source_title.as_deref(), f.source_url.as_deref()),
-        (Some("Author B"), None)
+        (Some("Author B, undated."), None)
     );
     assert_eq!(
         (f.recorded_at.as_str(), f.fact.span_start, f.fact.line),

@@ -456,6 +456,13 @@ fn dump_and_restore_round_trip() {
     );
     // Into a database that holds data: refused, unless --replace.
     let e = kb.fails(&["db", "restore", d1.to_str().unwrap()]);
+    // (Initialised only: it says the replacing loses nothing.)
+    assert!(e.contains("only the reference data and no profiles"), "{e}");
+    // `-o -` is standard output.
+    let o = kb.run(&["db", "dump", "-o", "-"]);
+    assert!(o.status.success());
+    assert_eq!(o.stdout, std::fs::read(&d1).unwrap());
+    assert!(!std::path::Path::new("-").exists());
     assert!(
         e.contains("already holds data") && e.contains("--replace"),
         "{e}"
@@ -811,6 +818,34 @@ fn db_check_finds_a_damaged_file() {
     let err = kb.fails(&["db", "check"]);
     assert!(err.contains(&kb.db.display().to_string()), "{err}");
     assert!(err.contains("damaged"), "{err}");
+}
+
+/// A file that names no state is stored (it may be a profile whose header was lost)
+/// but not silently: a warning names it, and the JSON summary lists it beside the
+/// files that could not be read.
+#[test]
+fn ingest_warns_of_a_file_of_no_recognised_state_and_lists_failures_in_json() {
+    let kb = Kb::new();
+    let dir = kb.dir.path().join("odd");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("a-note.txt"), "x1\n").unwrap();
+    std::fs::write(dir.join("b-empty.txt"), "").unwrap();
+    let o = kb.run(&["ingest", dir.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2), "the empty file is unreadable");
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("a-note.txt: no state recognised in its header or title"),
+        "{err}"
+    );
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.starts_with("2 profiles: 1 stored as new version, 0 unchanged, 1 unreadable, 1 of no recognised state"), "{out}");
+    std::fs::write(dir.join("a-note.txt"), "x2\n").unwrap();
+    let o = kb.run(&["ingest", "--format", "json", dir.to_str().unwrap()]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["warnings"].as_array().unwrap().len(), 1, "{v}");
+    let errors = v["errors"].as_array().unwrap();
+    assert_eq!(errors.len(), 1, "{v}");
+    assert!(errors[0].as_str().unwrap().contains("b-empty.txt"), "{v}");
 }
 
 #[test]

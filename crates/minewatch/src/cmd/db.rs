@@ -36,7 +36,7 @@ pub enum DbCommand {
     },
     /// Write a full backup as JSON lines (every version and recorded time).
     Dump {
-        /// Write to FILE instead of standard output (written atomically).
+        /// Write to FILE instead of standard output (written atomically; `-`: standard output).
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: Option<PathBuf>,
     },
@@ -147,6 +147,8 @@ pub fn run(args: Args, g: &Global) -> anyhow::Result<ExitCode> {
         }
         DbCommand::Dump { output } => {
             let store = db_open::open(g)?;
+            // `-o -`: standard output, as elsewhere.
+            let output = output.filter(|p| p.as_os_str() != "-");
             match output {
                 Some(path) => {
                     let dir = path

@@ -103,6 +103,8 @@ struct Chunk {
     known: usize,
     bytes: u64,
     unreadable: Vec<String>,
+    /// Stored, with a word of warning (no state recognised).
+    warnings: Vec<String>,
     paths: usize,
 }
 
@@ -118,6 +120,7 @@ fn prepare(
         known: 0,
         bytes: 0,
         unreadable: Vec::new(),
+        warnings: Vec::new(),
         paths: paths.len(),
     };
     for p in paths {
@@ -137,7 +140,15 @@ fn prepare(
                     c.known += 1;
                 } else {
                     match to_input(&inp.name, b, hash, opts) {
-                        Ok(i) => c.inputs.push(i),
+                        Ok(i) => {
+                            if i.iso3.is_none() {
+                                c.warnings.push(format!(
+                                    "{}: no state recognised in its header or title; stored as a profile of an unknown state",
+                                    inp.name
+                                ));
+                            }
+                            c.inputs.push(i)
+                        }
                         Err(e) => c.unreadable.push(e),
                     }
                 }
@@ -180,6 +191,7 @@ pub fn run(args: Args, g: &Global) -> anyhow::Result<ExitCode> {
     let (mut stored, mut unchanged, mut bytes_total) = (0usize, 0usize, 0u64);
     let mut write_secs = 0f64;
     let mut unreadable: Vec<String> = Vec::new();
+    let mut warnings: Vec<String> = Vec::new();
     let workers = chunks::workers();
     let chunks = chunks::chunked(&paths, chunks::BATCH, workers);
     let next = AtomicUsize::new(0);
@@ -244,6 +256,7 @@ pub fn run(args: Args, g: &Global) -> anyhow::Result<ExitCode> {
                 unchanged += c.known;
                 bytes_total += c.bytes;
                 unreadable.extend(c.unreadable);
+                warnings.extend(c.warnings);
                 bar.inc(c.paths as u64);
             }
         }
@@ -273,6 +286,17 @@ pub fn run(args: Args, g: &Global) -> anyhow::Result<ExitCode> {
     for e in &unreadable {
         eprintln!("error: {e}");
     }
+    // (Many files of no state: the first few named, then a count.)
+    const NAMED: usize = 10;
+    for w in warnings.iter().take(NAMED) {
+        eprintln!("warning: {w}");
+    }
+    if warnings.len() > NAMED {
+        eprintln!(
+            "warning: {} more files with no state recognised (--format json lists them all)",
+            warnings.len() - NAMED
+        );
+    }
     match args.format {
         Format::Json => writeln!(out,
             "{}",
@@ -280,12 +304,20 @@ pub fn run(args: Args, g: &Global) -> anyhow::Result<ExitCode> {
                 "stored": stored, "unchanged": unchanged, "unreadable": unreadable.len(),
                 "bytes": bytes_total, "seconds": secs, "write_seconds": write_secs,
                 "database": store.location(),
+                "errors": unreadable, "warnings": warnings,
             })
         )?,
         Format::Human => writeln!(out,
-            "{} profiles: {stored} stored as new versions, {unchanged} unchanged, {} unreadable ({:.1} MB in {:.2} s, {:.1} MB/s; {:.2} s writing) into {}",
+            "{} profile{}: {stored} stored as new version{}, {unchanged} unchanged, {} unreadable{} ({:.1} MB in {:.2} s, {:.1} MB/s; {:.2} s writing) into {}",
             stored + unchanged + unreadable.len(),
+            if stored + unchanged + unreadable.len() == 1 { "" } else { "s" },
+            if stored == 1 { "" } else { "s" },
             unreadable.len(),
+            if warnings.is_empty() {
+                String::new()
+            } else {
+                format!(", {} of no recognised state", warnings.len())
+            },
             bytes_total as f64 / 1e6,
             secs,
             bytes_total as f64 / 1e6 / secs.max(1e-9),
