@@ -52,6 +52,9 @@ pub enum StoreError {
     /// `--known-at` before the knowledge base had recorded any treaty status.
     #[error("no treaty status had been recorded by {known_at}; the knowledge base's first record is from {first}")]
     NothingYetKnown { known_at: String, first: String },
+    /// `--known-at` before the knowledge base had recorded any UN General Assembly vote.
+    #[error("no UN General Assembly votes had been recorded by {known_at}; the knowledge base's first record is from {first}")]
+    VotesNotYetKnown { known_at: String, first: String },
     #[error("restore: {0}")]
     Restore(String),
     #[error(

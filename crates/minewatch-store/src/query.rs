@@ -261,7 +261,36 @@ pub fn history<S: Store + ?Sized>(
         });
     }
     out.sort_by_key(|a| (a.date.is_none(), a.date));
+    if let (Some(known_at), true) = (known_at, out.is_empty()) {
+        // Nothing recorded by then, but later: the knowledge base did not know yet
+        // (an empty timeline would read as "nothing happened"), as `status` says.
+        let first = first_recorded(store, iso3)?;
+        if let Some(first) = first {
+            return Err(StoreError::NotYetKnown {
+                name: state.name.clone(),
+                iso3: state.iso3.clone(),
+                known_at: known_at.to_string(),
+                first: first.to_string(),
+            });
+        }
+    }
     Ok(out)
+}
+
+/// When the knowledge base first recorded anything about a state (a fact of it, or a
+/// profile version), if ever.
+fn first_recorded<S: Store + ?Sized>(store: &S, iso3: &str) -> Result<Option<Timestamp>> {
+    let facts = store.fact_versions(&FactFilter {
+        subject: Some(iso3.into()),
+        all_versions: true,
+        ..FactFilter::default()
+    })?;
+    let profiles = store.profile_versions(Some(iso3), None)?;
+    Ok(facts
+        .iter()
+        .map(|f| f.recorded_at)
+        .chain(profiles.iter().map(|v| v.recorded_at))
+        .min())
 }
 
 /// A state's vote on one roll call.
@@ -299,8 +328,18 @@ pub fn votes<S: Store + ?Sized>(
         ..FactFilter::default()
     })?;
     let by_res: HashMap<&str, &Fact> = facts.iter().map(|f| (f.slot.as_str(), f)).collect();
-    Ok(store
-        .resolutions(known_at)?
+    let resolutions = store.resolutions(known_at)?;
+    if let (Some(known_at), true) = (known_at, resolutions.is_empty()) {
+        // No roll call recorded by then: an empty table would read as "it never voted".
+        let recorded_later = !store.resolutions(None)?.is_empty();
+        if let (true, Some(first)) = (recorded_later, first_recorded(store, iso3)?) {
+            return Err(StoreError::VotesNotYetKnown {
+                known_at: known_at.to_string(),
+                first: first.to_string(),
+            });
+        }
+    }
+    Ok(resolutions
         .into_iter()
         .map(|r| VoteRecord {
             vote: by_res

@@ -238,6 +238,18 @@ fn clear_errors_for_unknown_states_and_bad_dates() {
         e.contains("no treaty status had been recorded by 2020-01-01"),
         "{e}"
     );
+    // So too the timeline and the votes (an empty list would read as "nothing
+    // happened", "never voted").
+    let e = kb.fails(&["history", "FIN", "--known-at", "2020-01-01"]);
+    assert!(
+        e.contains("nothing about Finland (FIN) had been recorded by 2020-01-01"),
+        "{e}"
+    );
+    let e = kb.fails(&["votes", "FIN", "--known-at", "2020-01-01"]);
+    assert!(
+        e.contains("no UN General Assembly votes had been recorded by 2020-01-01"),
+        "{e}"
+    );
     let e = kb.fails(&["history", "Untied States"]);
     assert!(e.contains("did you mean United States"), "{e}");
     let e = kb.fails(&["votes", "Narnia"]);
