@@ -168,6 +168,17 @@ pub fn resolve_state(query: &str) -> Option<&'static State> {
     }
 }
 
+/// A state by its ISO 3166-1 numeric code ("840", "40" or "040" for Austria), for what
+/// a user types; not part of [`resolve_state`], which reads names in text.
+pub fn state_by_numeric(query: &str) -> Option<&'static State> {
+    let q = query.trim();
+    if q.is_empty() || q.len() > 3 || !q.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let code = format!("{q:0>3}");
+    index().states.iter().find(|s| s.numeric == code)
+}
+
 /// [`resolve_state`] the long way: codes in any case, then the folded name.
 fn resolve_folded(idx: &Index, query: &str) -> Option<usize> {
     let q = query.trim();
@@ -216,12 +227,30 @@ fn resolve_folded(idx: &Index, query: &str) -> Option<usize> {
 pub fn suggest_states(query: &str, max: usize) -> Vec<&'static State> {
     let idx = index();
     let f = fold_name(query);
+    if f.is_empty() {
+        return Vec::new();
+    }
+    // A word of several names first ("Korea": North Korea and the Republic of Korea,
+    // "Guinea": Guinea-Bissau, Equatorial Guinea, ...), then the names nearest in
+    // spelling.
+    let word_of = |st: &State| {
+        f.len() >= 4
+            && std::iter::once(&st.name)
+                .chain(&st.aliases)
+                .flat_map(|n| n.split(|c: char| !c.is_alphanumeric()))
+                .any(|w| fold_name(w) == f)
+    };
     let mut scored: Vec<(usize, usize)> = idx
-        .names
+        .states
         .iter()
-        .map(|(n, i)| (levenshtein(&f, n), *i))
-        .filter(|(d, _)| *d <= (f.len() / 3).max(2))
+        .enumerate()
+        .filter(|(_, st)| word_of(st))
+        .map(|(i, _)| (0, i))
         .collect();
+    scored.extend(idx.names.iter().filter_map(|(n, i)| {
+        let d = levenshtein(&f, n);
+        (d <= (f.len() / 3).max(2)).then_some((d + 1, *i))
+    }));
     scored.sort();
     let mut out: Vec<&State> = Vec::new();
     for (_, i) in scored {
@@ -363,5 +392,27 @@ mod tests {
         let s = suggest_states("Finlnd", 3);
         assert_eq!(s[0].iso3, "FIN");
         assert_eq!(suggest_states("Untied States", 1)[0].iso3, "USA");
+        // A word several names share: each of them, before spelling neighbours.
+        let korea: Vec<&str> = suggest_states("Korea", 3)
+            .iter()
+            .map(|s| s.iso3.as_str())
+            .collect();
+        assert!(
+            korea.contains(&"KOR") && korea.contains(&"PRK"),
+            "{korea:?}"
+        );
+        assert!(suggest_states("  ", 3).is_empty());
+    }
+
+    #[test]
+    fn numeric_codes_for_what_users_type() {
+        assert_eq!(state_by_numeric("840").unwrap().iso3, "USA");
+        assert_eq!(state_by_numeric("40").unwrap().iso3, "AUT");
+        assert_eq!(state_by_numeric("040").unwrap().iso3, "AUT");
+        assert!(state_by_numeric("999").is_none());
+        assert!(state_by_numeric("8400").is_none());
+        assert!(state_by_numeric("").is_none());
+        // Not among the names read in text.
+        assert!(resolve_state("840").is_none());
     }
 }

@@ -22,7 +22,14 @@ pub fn resolve<S: Store + ?Sized>(store: &S, query: &str) -> Result<StateInfo> {
             .map(|s| format!("{} ({})", s.name, s.iso3))
             .collect(),
     };
-    let code = match minewatch_refdata::resolve_state(query) {
+    if query.trim().is_empty() {
+        return Err(StoreError::Invalid(
+            "no state given: name one by ISO code (FIN, FI, 246) or name (Finland)".into(),
+        ));
+    }
+    let code = match minewatch_refdata::resolve_state(query)
+        .or_else(|| minewatch_refdata::state_by_numeric(query))
+    {
         Some(s) => s.iso3.clone(),
         None => query.trim().to_ascii_uppercase(),
     };

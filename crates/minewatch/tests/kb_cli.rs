@@ -250,6 +250,14 @@ fn clear_errors_for_unknown_states_and_bad_dates() {
         e.contains("no UN General Assembly votes had been recorded by 2020-01-01"),
         "{e}"
     );
+    let e = kb.fails(&["status", "Korea"]);
+    assert!(
+        e.contains("South Korea (KOR)") && e.contains("North Korea (PRK)"),
+        "{e}"
+    );
+    let e = kb.fails(&["status", ""]);
+    assert!(e.contains("no state given"), "{e}");
+    assert_eq!(kb.json(&["status", "840"])["iso3"], "USA");
     let e = kb.fails(&["history", "Untied States"]);
     assert!(e.contains("did you mean United States"), "{e}");
     let e = kb.fails(&["votes", "Narnia"]);
