@@ -3914,6 +3914,68 @@ fn use_reported<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, E
     if l.starts_with("nor ") || l.starts_with("neither ") {
         return;
     }
+    let mines = find_mines_from(t.s, l, t.word_starts());
+    // The sentence is about mines: it names mines (not only in a body's name: "the UN
+    // Mine Action Service used its own stock of inert training aids"), a type of mine,
+    // or a sentence before it in the paragraph names mines ("... laid new minefields.
+    // Soldiers also used them ...").
+    let names_mines = |words: &[&str]| {
+        words.iter().enumerate().any(|(i, w)| {
+            matches!(
+                *w,
+                "mine"
+                    | "mines"
+                    | "landmine"
+                    | "landmines"
+                    | "minefield"
+                    | "minefields"
+                    | "munition"
+                    | "munitions"
+            ) && words.get(i + 1) != Some(&"action")
+        })
+    };
+    let para = t.dates.para;
+    if !names_mines(t.words)
+        && mines.is_empty()
+        && !(0..t.dates.k).any(|j| {
+            let (_, _, w0, w1) = para.sents[j];
+            names_mines(&para.words[w0..w1])
+        })
+    {
+        return;
+    }
+    // The user a UN body or a non-governmental organisation ("the UN Mine Action
+    // Service used", "UNMAS used", "the HALO Trust used"): not the state's use.
+    let clause = {
+        let pre = &l[..pos];
+        let from = [", ", "; ", " that "]
+            .iter()
+            .filter_map(|w| pre.rfind(w).map(|k| k + w.len()))
+            .max()
+            .unwrap_or(0);
+        &pre[from..]
+    };
+    let organisation = clause.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| {
+        matches!(
+            w,
+            "un" | "unmas" | "undp" | "unicef" | "unops" | "unmiss" | "ngo" | "ngos"
+        )
+    }) || [
+        "united nations",
+        "mine action service",
+        "non-governmental",
+        "nongovernmental",
+        "halo trust",
+        "red cross",
+        "mines advisory group",
+        "people's aid",
+        "demining group",
+    ]
+    .iter()
+    .any(|w| clause.contains(w));
+    if organisation {
+        return;
+    }
     let prev = l[..pos].trim_end();
     // "laid no mines", "used none": the object denies the use.
     let object_denied = matches!(
@@ -4041,7 +4103,6 @@ fn use_reported<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, E
         }
         v
     };
-    let mines = find_mines_from(t.s, l, t.word_starts());
     for d in chosen {
         if l[..d.start].trim_end().ends_with("since") || l[..d.start].trim_end().ends_with("until")
         {

@@ -3692,3 +3692,42 @@ fn markdown_emphasis_and_links_are_read_through() {
         "3,365"
     );
 }
+
+/// [`doc_of`] for a profile of another state.
+fn doc_in(country: &str, body: &str) -> Document {
+    let text =
+        format!("{country}\n\nMine Ban Policy\n\nLast updated: 1 September 2026\n\n{body}\n");
+    minewatch_profile::read(text.as_bytes())
+}
+
+/// "the UN Mine Action Service used its own stock of inert training aids": no mine is
+/// used and the user is a UN body, not the state; a use of mines by the state's forces,
+/// and one in a sentence after a sentence about mines, still are uses.
+#[test]
+fn what_a_un_body_used_is_no_use_of_mines() {
+    let doc = doc_in("South Sudan", "As of 2012, the UN Mine Action Service used its own stock of inert training aids.[1] In 2013, the HALO Trust used mine detection dogs in Jonglei.[1]\n\n[1] One.");
+    let facts = extract(&doc);
+    assert!(of(&facts, "use.reported").next().is_none(), "{facts:#?}");
+    // A UN body that used mines is still not the state.
+    let doc = doc_in(
+        "South Sudan",
+        "In 2014, UNMAS used landmines for demolition training.[1]\n\n[1] One.",
+    );
+    let facts = extract(&doc);
+    assert!(of(&facts, "use.reported").next().is_none(), "{facts:#?}");
+    // The state's forces, with the mines named or in the sentence before.
+    let doc = doc_in("South Sudan", "In 2014, South Sudanese forces used antipersonnel mines near Bor.[1]\n\nGovernment troops laid new minefields around the town in 2015. Soldiers also used them near the airport in 2016, according to the UN Mine Action Service.[1]\n\n[1] One.");
+    let facts = extract(&doc);
+    let years: Vec<(&str, &Value)> = of(&facts, "use.reported")
+        .map(|f| (f.subject.as_str(), &f.value))
+        .collect();
+    assert_eq!(
+        years,
+        [
+            ("SSD", &Value::Text("2014".into())),
+            ("SSD", &Value::Text("2015".into())),
+            ("SSD", &Value::Text("2016".into())),
+        ],
+        "{facts:#?}"
+    );
+}
