@@ -1264,6 +1264,35 @@ fn in_the_ground(l: &str, q: &Quantity) -> bool {
             && clause.split(' ').take(3).any(|w| IN_GROUND.contains(&w))
 }
 
+/// "The military captured an estimated 1,200 mines from the Kachin Independence Army",
+/// "1,200 mines were seized": mines taken from someone else (captured, seized,
+/// confiscated, recovered, or found with someone), not a stockpile the state declares.
+fn taken_from_others(l: &str, q: &Quantity) -> bool {
+    const TAKEN: [&str; 6] = [
+        "captured",
+        "seized",
+        "confiscated",
+        "recovered",
+        "impounded",
+        "found",
+    ];
+    let rest = l[q.phrase_end.max(q.end)..].trim_start();
+    let clause_after = rest.split([',', ';', '.']).next().unwrap_or("");
+    // ("found" only with whom they were found: "found 300 mines in its stockpile" may
+    // be a stockpile.)
+    let taken = |w: &str| TAKEN.contains(&w) && (w != "found" || clause_after.contains("from "));
+    let pre = &l[..q.hedge_start];
+    let clause_before = pre.rsplit([',', ';', '.']).next().unwrap_or(pre);
+    // The verb right before the figure, past a few words ("captured an estimated",
+    // "seized some").
+    let before = clause_before.split_whitespace().rev().take(3).any(taken);
+    let after = ["were ", "have been ", "had been ", "was ", "has been "]
+        .iter()
+        .any(|w| clause_after.starts_with(w))
+        && clause_after.split(' ').take(3).any(taken);
+    before || after
+}
+
 /// "this number was reduced to ", "the total has been increased to ": the words
 /// before a figure that sets anew a number the sentence gave before.
 fn changed_number(before: &str) -> bool {
@@ -5079,6 +5108,11 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
                 }
             }
         };
+        // "captured an estimated 1,200 mines from the Kachin Independence Army": mines
+        // taken from someone, not the state's declared stockpile.
+        if pred == QPred::Stockpile && taken_from_others(l, q) {
+            continue;
+        }
         // "543,713 people received mine risk education": people reached, not hit.
         if matches!(pred, QPred::Casualty(_)) {
             let rest = l[q.phrase_end.max(q.end)..].trim_start();

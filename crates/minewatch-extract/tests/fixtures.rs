@@ -3731,3 +3731,27 @@ fn what_a_un_body_used_is_no_use_of_mines() {
         "{facts:#?}"
     );
 }
+
+/// Mines captured, seized or found with someone are not the state's stockpile; the
+/// stockpile beside them still is.
+#[test]
+fn captured_mines_are_not_a_stockpile() {
+    for text in [
+        "Stockpiling\n\nThe military captured an estimated 1,200 mines from the Kachin Independence Army in 2021.[1]\n\n[1] One.",
+        "The military captured an estimated 1,200 mines from the Kachin Independence Army in 2021.[1]\n\n[1] One.",
+        "Stockpiling\n\nIn 2021, an estimated 1,200 mines were seized from an armed group.[1]\n\n[1] One.",
+    ] {
+        let facts = extract(&doc_in("Myanmar", text));
+        assert!(
+            of(&facts, "stockpile.total").all(|f| f.confidence == Confidence::Low),
+            "{text}\n{facts:#?}"
+        );
+    }
+    let doc = doc_in("Ruritania", "Stockpiling\n\nRuritania holds a stockpile of an estimated 5,000 antipersonnel mines, including mines captured from rebels.[1]\n\n[1] One.");
+    let facts = extract(&doc);
+    assert_eq!(
+        number_rows(&facts, "stockpile.total"),
+        [(5000.0, None, Confidence::High)],
+        "{facts:#?}"
+    );
+}
