@@ -640,6 +640,27 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
     } else {
         Vec::new()
     };
+    // A file with CRLF line endings: each "\r\n" of a hard-wrapped paragraph is joined
+    // as two spaces where the LF file has one ("12 December  2019", "were  PFM-1").
+    // Read without its "\r"s, it reads as the LF file does; the facts' offsets are
+    // mapped back to the input at each paragraph's end.
+    let unwrapped: Vec<Option<Unwrapped>> = if doc.text.contains("\r\n") {
+        doc.paragraphs
+            .iter()
+            .enumerate()
+            .map(|(pi, p)| {
+                let (cut, map) = crlf_removed(doc, p.span)?;
+                let masked = blanked.get(pi).and_then(|m| m.as_deref());
+                Some(Unwrapped {
+                    text: without_bytes(masked.unwrap_or(&p.text), &cut),
+                    source: masked.map(|_| without_bytes(&p.text, &cut)),
+                    map,
+                })
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
     let mut cx = Ctx {
         doc,
         lines: Lines::new(&doc.text),
@@ -726,7 +747,8 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
         let section = p.section.and_then(|i| doc.sections.get(i)).map(|s| s.kind);
         cx.para_start = cx.out.len();
         let masked = blanked.get(pi).and_then(|m| m.as_deref());
-        let ptext: &str = masked.unwrap_or(&p.text);
+        let crlf = unwrapped.get(pi).and_then(Option::as_ref);
+        let ptext: &str = crlf.map(|c| c.text.as_str()).or(masked).unwrap_or(&p.text);
         plower.clear();
         plower.push_str(ptext);
         plower.make_ascii_lowercase();
@@ -785,7 +807,9 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
             }
             let s = &ptext[a..b];
             let abs = p.span.start + a;
-            let notes = doc.references_starting_in(Span::new(abs, abs + s.len()));
+            let in_input =
+                |i: usize| p.span.start + crlf.and_then(|c| c.map.get(i).copied()).unwrap_or(i);
+            let notes = doc.references_starting_in(Span::new(in_input(a), in_input(b)));
             let sent = Sent {
                 s,
                 lower: &plower[a..b],
@@ -811,7 +835,11 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
                     let q = f.span[0]
                         .checked_sub(p.span.start)
                         .zip(f.span[1].checked_sub(p.span.start))
-                        .and_then(|(qa, qb)| p.text.get(qa..qb));
+                        .and_then(|(qa, qb)| {
+                            crlf.and_then(|c| c.source.as_deref())
+                                .unwrap_or(&p.text)
+                                .get(qa..qb)
+                        });
                     if let Some(q) = q {
                         f.quote = q.to_string();
                     }
@@ -819,6 +847,22 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
             }
         }
         drop(para);
+        if let Some(Unwrapped { map, .. }) = crlf {
+            // The offsets of the text read, back to the input's (the quotes stay as the
+            // LF file's: a wrap is one space).
+            let at = |x: &mut usize| {
+                if let Some(i) = x.checked_sub(p.span.start).and_then(|i| map.get(i)) {
+                    *x = p.span.start + i;
+                }
+            };
+            for f in &mut cx.out[cx.para_start..] {
+                f.span
+                    .iter_mut()
+                    .chain(f.value_span.iter_mut())
+                    .for_each(at);
+                f.line = cx.lines.line_of(f.value_span[0]) + 1;
+            }
+        }
         pwords.clear();
         // Empty: collected in place, the allocation is kept.
         spare_words = pwords.into_iter().map(|_| "").collect();
@@ -838,6 +882,50 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
     cx.out
         .sort_by(|a, b| (a.span[0], a.value_span[0]).cmp(&(b.span[0], b.value_span[0])));
     cx.out
+}
+
+/// A paragraph of a CRLF file read without the "\r" of its line endings.
+struct Unwrapped {
+    /// The text read (Markdown's marks blanked).
+    text: String,
+    /// The paragraph's text as written, for quotes (Markdown only).
+    source: Option<String>,
+    /// For each offset of `text`, and its end, the offset in the paragraph's text.
+    map: Vec<usize>,
+}
+
+/// The "\r" of each "\r\n" in the input inside `span` (offsets in the span), and
+/// for each offset of the paragraph's text without them, and its end, the offset in the
+/// paragraph's text; `None` where the paragraph has no "\r\n".
+fn crlf_removed(doc: &Document, span: Span) -> Option<(Vec<usize>, Vec<usize>)> {
+    let src = doc.text.as_bytes().get(span.start..span.end)?;
+    let cut: Vec<usize> = memchr::memmem::find_iter(src, b"\r\n").collect();
+    if cut.is_empty() {
+        return None;
+    }
+    let mut map = Vec::with_capacity(src.len() + 1 - cut.len());
+    let mut last = 0;
+    for &i in &cut {
+        map.extend(last..i);
+        last = i + 1;
+    }
+    map.extend(last..=src.len());
+    Some((cut, map))
+}
+
+/// `text` without the bytes at `cut` (each an ASCII byte: a "\r" joined as a space).
+fn without_bytes(text: &str, cut: &[usize]) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    for &i in cut {
+        if i < last || !text.is_char_boundary(i) || !text.is_char_boundary(i + 1) {
+            continue;
+        }
+        out.push_str(&text[last..i]);
+        last = i + 1;
+    }
+    out.push_str(&text[last..]);
+    out
 }
 
 /// A Markdown paragraph with its inline marks blanked, byte for byte: emphasis (`*`,

@@ -3755,3 +3755,55 @@ fn captured_mines_are_not_a_stockpile() {
         "{facts:#?}"
     );
 }
+
+/// A hard-wrapped profile saved with CRLF line endings gives the facts the LF file
+/// gives (a vote's date wrapped inside it, a type of mine after "were" on the next
+/// line), its offsets the input's.
+#[test]
+fn a_crlf_file_gives_the_facts_of_the_lf_file() {
+    let lf = "Ruritania\n\nMine Ban Policy\n\nLast updated: 1 September 2026\n\nRuritania voted in favor of UN General Assembly Resolution 74/61 on 12 December\n2019, as it has every year.[1] Ruritania declared a stockpile of 8,450 antipersonnel\nmines, of which 6,000 were\nPFM-1 mines and 2,450 were PMN mines.[2]\n\nRuritania signed the Mine Ban Treaty on 3 December 1997 and ratified it on 1\nSeptember 2000.[3]\n\n[1] One.\n[2] Two.\n[3] Three.\n";
+    let crlf = lf.replace('\n', "\r\n");
+    let read = |text: &str| {
+        let doc = minewatch_profile::read(text.as_bytes());
+        let facts = extract(&doc);
+        (doc, facts)
+    };
+    let (_, lf_facts) = read(lf);
+    let (crlf_doc, crlf_facts) = read(&crlf);
+    // Everything but the offsets.
+    let without_offsets = |facts: &[Fact]| -> Vec<serde_json::Value> {
+        facts
+            .iter()
+            .map(|f| {
+                let mut v = serde_json::to_value(f).unwrap();
+                let o = v.as_object_mut().unwrap();
+                o.remove("span");
+                o.remove("value_span");
+                v
+            })
+            .collect()
+    };
+    assert_eq!(
+        without_offsets(&crlf_facts),
+        without_offsets(&lf_facts),
+        "{crlf_facts:#?}"
+    );
+    let vote = of(&crlf_facts, "unga.vote").next().unwrap();
+    assert_eq!(vote.date.as_deref(), Some("2019-12-12"), "{crlf_facts:#?}");
+    let pfm = find(&crlf_facts, "stockpile.by_type", 6000.0);
+    assert_eq!(pfm.mine_type.as_deref(), Some("PFM-1"));
+    assert_eq!(pfm.notes, vec![2]);
+    // The offsets are the CRLF input's.
+    assert_eq!(
+        &crlf_doc.text[pfm.value_span[0]..pfm.value_span[1]],
+        "6,000"
+    );
+    let deposit = of(&crlf_facts, "treaty.deposit").next().unwrap();
+    assert_eq!(
+        &crlf_doc.text[deposit.value_span[0]..deposit.value_span[1]],
+        "1\r\nSeptember 2000"
+    );
+    assert!(crlf_doc.text[deposit.span[0]..deposit.span[1]].starts_with("Ruritania signed"));
+    assert!(crlf_doc.text[deposit.span[0]..deposit.span[1]].ends_with("2000.[3]"));
+    no_cross_findings(&crlf_doc, &crlf_facts);
+}
