@@ -5935,7 +5935,10 @@ fn as_of(t: &Sent, q: &Quantity, present: bool) -> Option<String> {
     {
         return Some(format!("{}/{}", w[0].iso(), w[1].iso()));
     }
-    if let Some((d, gap)) = date_after(t, q, 40) {
+    // "2,000 mines for training, a figure it said it would review in 2026": a date in a
+    // clause about the future after the figure does not date it.
+    let ahead = |d: &DateMention| d.start >= q.end && future_between(&l[q.end..d.start]);
+    if let Some((d, gap)) = date_after(t, q, 40).filter(|(d, _)| !ahead(d)) {
         // "€2.4 million ($3.2 million) in 2014": past the other currency's figure.
         let gap = match gap.strip_prefix(" (").and_then(|g| g.split_once(')')) {
             Some((inside, rest)) if q.alt.is_some() && !inside.contains('(') => rest,
@@ -6041,7 +6044,7 @@ fn as_of(t: &Sent, q: &Quantity, present: bool) -> Option<String> {
     }
     // "two casualties reported by the Mine Action Center (BHMAC) for 2015": the year
     // after the reporter is the figure's.
-    if let Some((d, gap)) = date_after(t, q, 110) {
+    if let Some((d, gap)) = date_after(t, q, 110).filter(|(d, _)| !ahead(d)) {
         let by_reporter = gap
             .strip_prefix(' ')
             .and_then(|g| g.strip_suffix(" for ").or_else(|| g.strip_suffix(" in ")))
@@ -6060,7 +6063,7 @@ fn as_of(t: &Sent, q: &Quantity, present: bool) -> Option<String> {
     }
     let usable = |d: &&DateMention| {
         let pre = l[..d.start].trim_end();
-        !(pre.ends_with("until") || pre.ends_with("by"))
+        !(pre.ends_with("until") || pre.ends_with("by") || ahead(d))
     };
     // "a total of 82,029 mines destroyed: 53,058 in 2005 and 28,971 in 2006": with no
     // date before it, a total whose parts follow a colon holds for their years.
@@ -6178,6 +6181,31 @@ fn as_of(t: &Sent, q: &Quantity, present: bool) -> Option<String> {
         None if present => t.dates.context_of_present().map(DateMention::iso),
         None => t.dates.context().map(DateMention::iso),
     }
+}
+
+/// Whether the words between a figure and a date after it (lowercase) look ahead
+/// ("a figure it said it would review in", "which it will destroy by", "plans to
+/// ... by"): the date is in a clause about the future. (The date's own clause, past
+/// the last comma: not "16,000 mines would be retained, but later reduced this number
+/// to 4,500 mines in 2001".)
+fn future_between(between: &str) -> bool {
+    let clause = between.rsplit([';', ',']).next().unwrap_or(between);
+    [
+        " will ",
+        " would ",
+        " shall ",
+        " plans to ",
+        " plan to ",
+        " planning to ",
+        " intends to ",
+        " intend to ",
+        " expects to ",
+        " expect to ",
+        " aims to ",
+        " aim to ",
+    ]
+    .iter()
+    .any(|w| clause.contains(w))
 }
 
 /// The first date within `window` bytes after a figure's noun phrase, with the

@@ -3807,3 +3807,21 @@ fn a_crlf_file_gives_the_facts_of_the_lf_file() {
     assert!(crlf_doc.text[deposit.span[0]..deposit.span[1]].ends_with("2000.[3]"));
     no_cross_findings(&crlf_doc, &crlf_facts);
 }
+
+/// "a figure it said it would review in 2026": a date in a clause about the future
+/// does not date the figure before it; a date of its own still does.
+#[test]
+fn a_date_looked_ahead_to_does_not_date_a_figure() {
+    let doc = doc_of("Ruritania retained 2,000 antipersonnel mines for training, a figure it said it would review in 2026.[1] Ruritania held 5,000 antipersonnel mines in 2019, which it plans to destroy by 2027.[1] Ruritania retained 1,500 antipersonnel mines in 2020.[1]\n\n[1] One.");
+    let facts = extract(&doc);
+    assert_eq!(
+        values_as_of(&facts, "retained.total"),
+        [(2000.0, None), (1500.0, Some("2020"))],
+        "{facts:#?}"
+    );
+    assert_eq!(
+        values_as_of(&facts, "stockpile.total"),
+        [(5000.0, Some("2019"))],
+        "{facts:#?}"
+    );
+}
