@@ -243,7 +243,7 @@ mod kw {
 
 /// The first words of every event trigger phrase (bit `i` of [`Sent::ev`] is `EV_FIRST[i]`):
 /// a sentence without any has no event.
-const EV_FIRST: [&str; 44] = [
+const EV_FIRST: [&str; 45] = [
     "signed",
     "instrument",
     "ratified",
@@ -288,6 +288,7 @@ const EV_FIRST: [&str; 44] = [
     "reports",
     "signatory",
     "deposited",
+    "been",
 ];
 
 /// The words behind the [`kw`] bits (a word may carry several).
@@ -1696,6 +1697,11 @@ fn event_triggers(t: &Sent) -> Vec<(usize, usize, Ev)> {
                 "state party on",
                 // "has been a State Party since 1 January 2000"
                 "state party since",
+                // "Because it succeeded to the treaty, the convention has been in
+                // force for it since its independence on 9 July 2011" (for it: "has
+                // been in force since 1 March 1999" is the treaty's own)
+                "been in force for it since",
+                "been in force for it from",
             ],
             Ev::Eif,
         );

@@ -3825,3 +3825,45 @@ fn a_date_looked_ahead_to_does_not_date_a_figure() {
         "{facts:#?}"
     );
 }
+
+/// A succession: "has been in force for it since its independence on 9 July 2011" is
+/// the entry into force (South Sudan's, on independence: the reference data's), not a
+/// second deposit; no finding compares it with the deposit or the reference.
+#[test]
+fn in_force_since_independence_after_a_succession_is_the_entry_into_force() {
+    let doc = doc_in("South Sudan", "South Sudan succeeded to the Mine Ban Treaty on 11 November 2011. Because it succeeded to the treaty, the convention has been in force for it since its independence on 9 July 2011.[1]\n\n[1] One.");
+    let facts = extract(&doc);
+    let events: Vec<(&str, &str, &Value, Option<&str>)> = facts
+        .iter()
+        .filter(|f| f.predicate.starts_with("treaty."))
+        .map(|f| {
+            (
+                f.predicate.as_str(),
+                f.subject.as_str(),
+                &f.value,
+                f.instrument.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        events,
+        [
+            (
+                "treaty.deposit",
+                "SSD",
+                &Value::Text("2011-11-11".into()),
+                Some("succession")
+            ),
+            (
+                "treaty.entry_into_force",
+                "SSD",
+                &Value::Text("2011-07-09".into()),
+                None
+            ),
+        ],
+        "{facts:#?}"
+    );
+    let found = cross_check(&doc, &facts, &CrossOptions::default());
+    assert!(found.is_empty(), "{found:#?}");
+    no_cross_findings(&doc, &facts);
+}
