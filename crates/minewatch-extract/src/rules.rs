@@ -243,7 +243,7 @@ mod kw {
 
 /// The first words of every event trigger phrase (bit `i` of [`Sent::ev`] is `EV_FIRST[i]`):
 /// a sentence without any has no event.
-const EV_FIRST: [&str; 44] = [
+const EV_FIRST: [&str; 45] = [
     "signed",
     "instrument",
     "ratified",
@@ -288,6 +288,7 @@ const EV_FIRST: [&str; 44] = [
     "reports",
     "signatory",
     "deposited",
+    "been",
 ];
 
 /// The words behind the [`kw`] bits (a word may carry several).
@@ -640,6 +641,27 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
     } else {
         Vec::new()
     };
+    // A file with CRLF line endings: each "\r\n" of a hard-wrapped paragraph is joined
+    // as two spaces where the LF file has one ("12 December  2019", "were  PFM-1").
+    // Read without its "\r"s, it reads as the LF file does; the facts' offsets are
+    // mapped back to the input at each paragraph's end.
+    let unwrapped: Vec<Option<Unwrapped>> = if doc.text.contains("\r\n") {
+        doc.paragraphs
+            .iter()
+            .enumerate()
+            .map(|(pi, p)| {
+                let (cut, map) = crlf_removed(doc, p.span)?;
+                let masked = blanked.get(pi).and_then(|m| m.as_deref());
+                Some(Unwrapped {
+                    text: without_bytes(masked.unwrap_or(&p.text), &cut),
+                    source: masked.map(|_| without_bytes(&p.text, &cut)),
+                    map,
+                })
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
     let mut cx = Ctx {
         doc,
         lines: Lines::new(&doc.text),
@@ -726,7 +748,8 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
         let section = p.section.and_then(|i| doc.sections.get(i)).map(|s| s.kind);
         cx.para_start = cx.out.len();
         let masked = blanked.get(pi).and_then(|m| m.as_deref());
-        let ptext: &str = masked.unwrap_or(&p.text);
+        let crlf = unwrapped.get(pi).and_then(Option::as_ref);
+        let ptext: &str = crlf.map(|c| c.text.as_str()).or(masked).unwrap_or(&p.text);
         plower.clear();
         plower.push_str(ptext);
         plower.make_ascii_lowercase();
@@ -785,7 +808,9 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
             }
             let s = &ptext[a..b];
             let abs = p.span.start + a;
-            let notes = doc.references_starting_in(Span::new(abs, abs + s.len()));
+            let in_input =
+                |i: usize| p.span.start + crlf.and_then(|c| c.map.get(i).copied()).unwrap_or(i);
+            let notes = doc.references_starting_in(Span::new(in_input(a), in_input(b)));
             let sent = Sent {
                 s,
                 lower: &plower[a..b],
@@ -811,7 +836,11 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
                     let q = f.span[0]
                         .checked_sub(p.span.start)
                         .zip(f.span[1].checked_sub(p.span.start))
-                        .and_then(|(qa, qb)| p.text.get(qa..qb));
+                        .and_then(|(qa, qb)| {
+                            crlf.and_then(|c| c.source.as_deref())
+                                .unwrap_or(&p.text)
+                                .get(qa..qb)
+                        });
                     if let Some(q) = q {
                         f.quote = q.to_string();
                     }
@@ -819,6 +848,22 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
             }
         }
         drop(para);
+        if let Some(Unwrapped { map, .. }) = crlf {
+            // The offsets of the text read, back to the input's (the quotes stay as the
+            // LF file's: a wrap is one space).
+            let at = |x: &mut usize| {
+                if let Some(i) = x.checked_sub(p.span.start).and_then(|i| map.get(i)) {
+                    *x = p.span.start + i;
+                }
+            };
+            for f in &mut cx.out[cx.para_start..] {
+                f.span
+                    .iter_mut()
+                    .chain(f.value_span.iter_mut())
+                    .for_each(at);
+                f.line = cx.lines.line_of(f.value_span[0]) + 1;
+            }
+        }
         pwords.clear();
         // Empty: collected in place, the allocation is kept.
         spare_words = pwords.into_iter().map(|_| "").collect();
@@ -838,6 +883,50 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
     cx.out
         .sort_by(|a, b| (a.span[0], a.value_span[0]).cmp(&(b.span[0], b.value_span[0])));
     cx.out
+}
+
+/// A paragraph of a CRLF file read without the "\r" of its line endings.
+struct Unwrapped {
+    /// The text read (Markdown's marks blanked).
+    text: String,
+    /// The paragraph's text as written, for quotes (Markdown only).
+    source: Option<String>,
+    /// For each offset of `text`, and its end, the offset in the paragraph's text.
+    map: Vec<usize>,
+}
+
+/// The "\r" of each "\r\n" in the input inside `span` (offsets in the span), and
+/// for each offset of the paragraph's text without them, and its end, the offset in the
+/// paragraph's text; `None` where the paragraph has no "\r\n".
+fn crlf_removed(doc: &Document, span: Span) -> Option<(Vec<usize>, Vec<usize>)> {
+    let src = doc.text.as_bytes().get(span.start..span.end)?;
+    let cut: Vec<usize> = memchr::memmem::find_iter(src, b"\r\n").collect();
+    if cut.is_empty() {
+        return None;
+    }
+    let mut map = Vec::with_capacity(src.len() + 1 - cut.len());
+    let mut last = 0;
+    for &i in &cut {
+        map.extend(last..i);
+        last = i + 1;
+    }
+    map.extend(last..=src.len());
+    Some((cut, map))
+}
+
+/// `text` without the bytes at `cut` (each an ASCII byte: a "\r" joined as a space).
+fn without_bytes(text: &str, cut: &[usize]) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    for &i in cut {
+        if i < last || !text.is_char_boundary(i) || !text.is_char_boundary(i + 1) {
+            continue;
+        }
+        out.push_str(&text[last..i]);
+        last = i + 1;
+    }
+    out.push_str(&text[last..]);
+    out
 }
 
 /// A Markdown paragraph with its inline marks blanked, byte for byte: emphasis (`*`,
@@ -1264,6 +1353,35 @@ fn in_the_ground(l: &str, q: &Quantity) -> bool {
             && clause.split(' ').take(3).any(|w| IN_GROUND.contains(&w))
 }
 
+/// "The military captured an estimated 1,200 mines from the Kachin Independence Army",
+/// "1,200 mines were seized": mines taken from someone else (captured, seized,
+/// confiscated, recovered, or found with someone), not a stockpile the state declares.
+fn taken_from_others(l: &str, q: &Quantity) -> bool {
+    const TAKEN: [&str; 6] = [
+        "captured",
+        "seized",
+        "confiscated",
+        "recovered",
+        "impounded",
+        "found",
+    ];
+    let rest = l[q.phrase_end.max(q.end)..].trim_start();
+    let clause_after = rest.split([',', ';', '.']).next().unwrap_or("");
+    // ("found" only with whom they were found: "found 300 mines in its stockpile" may
+    // be a stockpile.)
+    let taken = |w: &str| TAKEN.contains(&w) && (w != "found" || clause_after.contains("from "));
+    let pre = &l[..q.hedge_start];
+    let clause_before = pre.rsplit([',', ';', '.']).next().unwrap_or(pre);
+    // The verb right before the figure, past a few words ("captured an estimated",
+    // "seized some").
+    let before = clause_before.split_whitespace().rev().take(3).any(taken);
+    let after = ["were ", "have been ", "had been ", "was ", "has been "]
+        .iter()
+        .any(|w| clause_after.starts_with(w))
+        && clause_after.split(' ').take(3).any(taken);
+    before || after
+}
+
 /// "this number was reduced to ", "the total has been increased to ": the words
 /// before a figure that sets anew a number the sentence gave before.
 fn changed_number(before: &str) -> bool {
@@ -1579,6 +1697,11 @@ fn event_triggers(t: &Sent) -> Vec<(usize, usize, Ev)> {
                 "state party on",
                 // "has been a State Party since 1 January 2000"
                 "state party since",
+                // "Because it succeeded to the treaty, the convention has been in
+                // force for it since its independence on 9 July 2011" (for it: "has
+                // been in force since 1 March 1999" is the treaty's own)
+                "been in force for it since",
+                "been in force for it from",
             ],
             Ev::Eif,
         );
@@ -3914,6 +4037,68 @@ fn use_reported<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, E
     if l.starts_with("nor ") || l.starts_with("neither ") {
         return;
     }
+    let mines = find_mines_from(t.s, l, t.word_starts());
+    // The sentence is about mines: it names mines (not only in a body's name: "the UN
+    // Mine Action Service used its own stock of inert training aids"), a type of mine,
+    // or a sentence before it in the paragraph names mines ("... laid new minefields.
+    // Soldiers also used them ...").
+    let names_mines = |words: &[&str]| {
+        words.iter().enumerate().any(|(i, w)| {
+            matches!(
+                *w,
+                "mine"
+                    | "mines"
+                    | "landmine"
+                    | "landmines"
+                    | "minefield"
+                    | "minefields"
+                    | "munition"
+                    | "munitions"
+            ) && words.get(i + 1) != Some(&"action")
+        })
+    };
+    let para = t.dates.para;
+    if !names_mines(t.words)
+        && mines.is_empty()
+        && !(0..t.dates.k).any(|j| {
+            let (_, _, w0, w1) = para.sents[j];
+            names_mines(&para.words[w0..w1])
+        })
+    {
+        return;
+    }
+    // The user a UN body or a non-governmental organisation ("the UN Mine Action
+    // Service used", "UNMAS used", "the HALO Trust used"): not the state's use.
+    let clause = {
+        let pre = &l[..pos];
+        let from = [", ", "; ", " that "]
+            .iter()
+            .filter_map(|w| pre.rfind(w).map(|k| k + w.len()))
+            .max()
+            .unwrap_or(0);
+        &pre[from..]
+    };
+    let organisation = clause.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| {
+        matches!(
+            w,
+            "un" | "unmas" | "undp" | "unicef" | "unops" | "unmiss" | "ngo" | "ngos"
+        )
+    }) || [
+        "united nations",
+        "mine action service",
+        "non-governmental",
+        "nongovernmental",
+        "halo trust",
+        "red cross",
+        "mines advisory group",
+        "people's aid",
+        "demining group",
+    ]
+    .iter()
+    .any(|w| clause.contains(w));
+    if organisation {
+        return;
+    }
     let prev = l[..pos].trim_end();
     // "laid no mines", "used none": the object denies the use.
     let object_denied = matches!(
@@ -4041,7 +4226,6 @@ fn use_reported<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, E
         }
         v
     };
-    let mines = find_mines_from(t.s, l, t.word_starts());
     for d in chosen {
         if l[..d.start].trim_end().ends_with("since") || l[..d.start].trim_end().ends_with("until")
         {
@@ -5018,6 +5202,11 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
                 }
             }
         };
+        // "captured an estimated 1,200 mines from the Kachin Independence Army": mines
+        // taken from someone, not the state's declared stockpile.
+        if pred == QPred::Stockpile && taken_from_others(l, q) {
+            continue;
+        }
         // "543,713 people received mine risk education": people reached, not hit.
         if matches!(pred, QPred::Casualty(_)) {
             let rest = l[q.phrase_end.max(q.end)..].trim_start();
@@ -5752,7 +5941,10 @@ fn as_of(t: &Sent, q: &Quantity, present: bool) -> Option<String> {
     {
         return Some(format!("{}/{}", w[0].iso(), w[1].iso()));
     }
-    if let Some((d, gap)) = date_after(t, q, 40) {
+    // "2,000 mines for training, a figure it said it would review in 2026": a date in a
+    // clause about the future after the figure does not date it.
+    let ahead = |d: &DateMention| d.start >= q.end && future_between(&l[q.end..d.start]);
+    if let Some((d, gap)) = date_after(t, q, 40).filter(|(d, _)| !ahead(d)) {
         // "€2.4 million ($3.2 million) in 2014": past the other currency's figure.
         let gap = match gap.strip_prefix(" (").and_then(|g| g.split_once(')')) {
             Some((inside, rest)) if q.alt.is_some() && !inside.contains('(') => rest,
@@ -5858,7 +6050,7 @@ fn as_of(t: &Sent, q: &Quantity, present: bool) -> Option<String> {
     }
     // "two casualties reported by the Mine Action Center (BHMAC) for 2015": the year
     // after the reporter is the figure's.
-    if let Some((d, gap)) = date_after(t, q, 110) {
+    if let Some((d, gap)) = date_after(t, q, 110).filter(|(d, _)| !ahead(d)) {
         let by_reporter = gap
             .strip_prefix(' ')
             .and_then(|g| g.strip_suffix(" for ").or_else(|| g.strip_suffix(" in ")))
@@ -5877,7 +6069,7 @@ fn as_of(t: &Sent, q: &Quantity, present: bool) -> Option<String> {
     }
     let usable = |d: &&DateMention| {
         let pre = l[..d.start].trim_end();
-        !(pre.ends_with("until") || pre.ends_with("by"))
+        !(pre.ends_with("until") || pre.ends_with("by") || ahead(d))
     };
     // "a total of 82,029 mines destroyed: 53,058 in 2005 and 28,971 in 2006": with no
     // date before it, a total whose parts follow a colon holds for their years.
@@ -5995,6 +6187,31 @@ fn as_of(t: &Sent, q: &Quantity, present: bool) -> Option<String> {
         None if present => t.dates.context_of_present().map(DateMention::iso),
         None => t.dates.context().map(DateMention::iso),
     }
+}
+
+/// Whether the words between a figure and a date after it (lowercase) look ahead
+/// ("a figure it said it would review in", "which it will destroy by", "plans to
+/// ... by"): the date is in a clause about the future. (The date's own clause, past
+/// the last comma: not "16,000 mines would be retained, but later reduced this number
+/// to 4,500 mines in 2001".)
+fn future_between(between: &str) -> bool {
+    let clause = between.rsplit([';', ',']).next().unwrap_or(between);
+    [
+        " will ",
+        " would ",
+        " shall ",
+        " plans to ",
+        " plan to ",
+        " planning to ",
+        " intends to ",
+        " intend to ",
+        " expects to ",
+        " expect to ",
+        " aims to ",
+        " aim to ",
+    ]
+    .iter()
+    .any(|w| clause.contains(w))
 }
 
 /// The first date within `window` bytes after a figure's noun phrase, with the

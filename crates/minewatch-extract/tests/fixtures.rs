@@ -3692,3 +3692,178 @@ fn markdown_emphasis_and_links_are_read_through() {
         "3,365"
     );
 }
+
+/// [`doc_of`] for a profile of another state.
+fn doc_in(country: &str, body: &str) -> Document {
+    let text =
+        format!("{country}\n\nMine Ban Policy\n\nLast updated: 1 September 2026\n\n{body}\n");
+    minewatch_profile::read(text.as_bytes())
+}
+
+/// "the UN Mine Action Service used its own stock of inert training aids": no mine is
+/// used and the user is a UN body, not the state; a use of mines by the state's forces,
+/// and one in a sentence after a sentence about mines, still are uses.
+#[test]
+fn what_a_un_body_used_is_no_use_of_mines() {
+    let doc = doc_in("South Sudan", "As of 2012, the UN Mine Action Service used its own stock of inert training aids.[1] In 2013, the HALO Trust used mine detection dogs in Jonglei.[1]\n\n[1] One.");
+    let facts = extract(&doc);
+    assert!(of(&facts, "use.reported").next().is_none(), "{facts:#?}");
+    // A UN body that used mines is still not the state.
+    let doc = doc_in(
+        "South Sudan",
+        "In 2014, UNMAS used landmines for demolition training.[1]\n\n[1] One.",
+    );
+    let facts = extract(&doc);
+    assert!(of(&facts, "use.reported").next().is_none(), "{facts:#?}");
+    // The state's forces, with the mines named or in the sentence before.
+    let doc = doc_in("South Sudan", "In 2014, South Sudanese forces used antipersonnel mines near Bor.[1]\n\nGovernment troops laid new minefields around the town in 2015. Soldiers also used them near the airport in 2016, according to the UN Mine Action Service.[1]\n\n[1] One.");
+    let facts = extract(&doc);
+    let years: Vec<(&str, &Value)> = of(&facts, "use.reported")
+        .map(|f| (f.subject.as_str(), &f.value))
+        .collect();
+    assert_eq!(
+        years,
+        [
+            ("SSD", &Value::Text("2014".into())),
+            ("SSD", &Value::Text("2015".into())),
+            ("SSD", &Value::Text("2016".into())),
+        ],
+        "{facts:#?}"
+    );
+}
+
+/// Mines captured, seized or found with someone are not the state's stockpile; the
+/// stockpile beside them still is.
+#[test]
+fn captured_mines_are_not_a_stockpile() {
+    for text in [
+        "Stockpiling\n\nThe military captured an estimated 1,200 mines from the Kachin Independence Army in 2021.[1]\n\n[1] One.",
+        "The military captured an estimated 1,200 mines from the Kachin Independence Army in 2021.[1]\n\n[1] One.",
+        "Stockpiling\n\nIn 2021, an estimated 1,200 mines were seized from an armed group.[1]\n\n[1] One.",
+    ] {
+        let facts = extract(&doc_in("Myanmar", text));
+        assert!(
+            of(&facts, "stockpile.total").all(|f| f.confidence == Confidence::Low),
+            "{text}\n{facts:#?}"
+        );
+    }
+    let doc = doc_in("Ruritania", "Stockpiling\n\nRuritania holds a stockpile of an estimated 5,000 antipersonnel mines, including mines captured from rebels.[1]\n\n[1] One.");
+    let facts = extract(&doc);
+    assert_eq!(
+        number_rows(&facts, "stockpile.total"),
+        [(5000.0, None, Confidence::High)],
+        "{facts:#?}"
+    );
+}
+
+/// A hard-wrapped profile saved with CRLF line endings gives the facts the LF file
+/// gives (a vote's date wrapped inside it, a type of mine after "were" on the next
+/// line), its offsets the input's.
+#[test]
+fn a_crlf_file_gives_the_facts_of_the_lf_file() {
+    let lf = "Ruritania\n\nMine Ban Policy\n\nLast updated: 1 September 2026\n\nRuritania voted in favor of UN General Assembly Resolution 74/61 on 12 December\n2019, as it has every year.[1] Ruritania declared a stockpile of 8,450 antipersonnel\nmines, of which 6,000 were\nPFM-1 mines and 2,450 were PMN mines.[2]\n\nRuritania signed the Mine Ban Treaty on 3 December 1997 and ratified it on 1\nSeptember 2000.[3]\n\n[1] One.\n[2] Two.\n[3] Three.\n";
+    let crlf = lf.replace('\n', "\r\n");
+    let read = |text: &str| {
+        let doc = minewatch_profile::read(text.as_bytes());
+        let facts = extract(&doc);
+        (doc, facts)
+    };
+    let (_, lf_facts) = read(lf);
+    let (crlf_doc, crlf_facts) = read(&crlf);
+    // Everything but the offsets.
+    let without_offsets = |facts: &[Fact]| -> Vec<serde_json::Value> {
+        facts
+            .iter()
+            .map(|f| {
+                let mut v = serde_json::to_value(f).unwrap();
+                let o = v.as_object_mut().unwrap();
+                o.remove("span");
+                o.remove("value_span");
+                v
+            })
+            .collect()
+    };
+    assert_eq!(
+        without_offsets(&crlf_facts),
+        without_offsets(&lf_facts),
+        "{crlf_facts:#?}"
+    );
+    let vote = of(&crlf_facts, "unga.vote").next().unwrap();
+    assert_eq!(vote.date.as_deref(), Some("2019-12-12"), "{crlf_facts:#?}");
+    let pfm = find(&crlf_facts, "stockpile.by_type", 6000.0);
+    assert_eq!(pfm.mine_type.as_deref(), Some("PFM-1"));
+    assert_eq!(pfm.notes, vec![2]);
+    // The offsets are the CRLF input's.
+    assert_eq!(
+        &crlf_doc.text[pfm.value_span[0]..pfm.value_span[1]],
+        "6,000"
+    );
+    let deposit = of(&crlf_facts, "treaty.deposit").next().unwrap();
+    assert_eq!(
+        &crlf_doc.text[deposit.value_span[0]..deposit.value_span[1]],
+        "1\r\nSeptember 2000"
+    );
+    assert!(crlf_doc.text[deposit.span[0]..deposit.span[1]].starts_with("Ruritania signed"));
+    assert!(crlf_doc.text[deposit.span[0]..deposit.span[1]].ends_with("2000.[3]"));
+    no_cross_findings(&crlf_doc, &crlf_facts);
+}
+
+/// "a figure it said it would review in 2026": a date in a clause about the future
+/// does not date the figure before it; a date of its own still does.
+#[test]
+fn a_date_looked_ahead_to_does_not_date_a_figure() {
+    let doc = doc_of("Ruritania retained 2,000 antipersonnel mines for training, a figure it said it would review in 2026.[1] Ruritania held 5,000 antipersonnel mines in 2019, which it plans to destroy by 2027.[1] Ruritania retained 1,500 antipersonnel mines in 2020.[1]\n\n[1] One.");
+    let facts = extract(&doc);
+    assert_eq!(
+        values_as_of(&facts, "retained.total"),
+        [(2000.0, None), (1500.0, Some("2020"))],
+        "{facts:#?}"
+    );
+    assert_eq!(
+        values_as_of(&facts, "stockpile.total"),
+        [(5000.0, Some("2019"))],
+        "{facts:#?}"
+    );
+}
+
+/// A succession: "has been in force for it since its independence on 9 July 2011" is
+/// the entry into force (South Sudan's, on independence: the reference data's), not a
+/// second deposit; no finding compares it with the deposit or the reference.
+#[test]
+fn in_force_since_independence_after_a_succession_is_the_entry_into_force() {
+    let doc = doc_in("South Sudan", "South Sudan succeeded to the Mine Ban Treaty on 11 November 2011. Because it succeeded to the treaty, the convention has been in force for it since its independence on 9 July 2011.[1]\n\n[1] One.");
+    let facts = extract(&doc);
+    let events: Vec<(&str, &str, &Value, Option<&str>)> = facts
+        .iter()
+        .filter(|f| f.predicate.starts_with("treaty."))
+        .map(|f| {
+            (
+                f.predicate.as_str(),
+                f.subject.as_str(),
+                &f.value,
+                f.instrument.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        events,
+        [
+            (
+                "treaty.deposit",
+                "SSD",
+                &Value::Text("2011-11-11".into()),
+                Some("succession")
+            ),
+            (
+                "treaty.entry_into_force",
+                "SSD",
+                &Value::Text("2011-07-09".into()),
+                None
+            ),
+        ],
+        "{facts:#?}"
+    );
+    let found = cross_check(&doc, &facts, &CrossOptions::default());
+    assert!(found.is_empty(), "{found:#?}");
+    no_cross_findings(&doc, &facts);
+}
