@@ -239,6 +239,8 @@ mod kw {
     pub const DESTROY: u64 = 1 << 41;
     /// A law or decree (see the entry into force in `events`).
     pub const LAW: u64 = 1 << 42;
+    /// Words of a clause about the future ("would review in 2026"): see `FUTURE`.
+    pub const FUTURE: u64 = 1 << 43;
 }
 
 /// The first words of every event trigger phrase (bit `i` of [`Sent::ev`] is `EV_FIRST[i]`):
@@ -371,6 +373,18 @@ const KEYWORDS: &[(&str, u64)] = &[
     ("european", kw::EUROPEAN),
     ("union", kw::UNION),
     ("no", kw::NO),
+    ("will", kw::FUTURE),
+    ("would", kw::FUTURE),
+    ("shall", kw::FUTURE),
+    ("plans", kw::FUTURE),
+    ("plan", kw::FUTURE),
+    ("planning", kw::FUTURE),
+    ("intends", kw::FUTURE),
+    ("intend", kw::FUTURE),
+    ("expects", kw::FUTURE),
+    ("expect", kw::FUTURE),
+    ("aims", kw::FUTURE),
+    ("aim", kw::FUTURE),
 ];
 
 /// Whether a byte of lowercase text is part of a word (an ASCII letter or digit).
@@ -5943,7 +5957,10 @@ fn as_of(t: &Sent, q: &Quantity, present: bool) -> Option<String> {
     }
     // "2,000 mines for training, a figure it said it would review in 2026": a date in a
     // clause about the future after the figure does not date it.
-    let ahead = |d: &DateMention| d.start >= q.end && future_between(&l[q.end..d.start]);
+    // (Most sentences have no word of the future: no clause is looked at.)
+    let ahead = |d: &DateMention| {
+        d.start >= q.end && t.has(kw::FUTURE) && future_between(&l[q.end..d.start])
+    };
     if let Some((d, gap)) = date_after(t, q, 40).filter(|(d, _)| !ahead(d)) {
         // "€2.4 million ($3.2 million) in 2014": past the other currency's figure.
         let gap = match gap.strip_prefix(" (").and_then(|g| g.split_once(')')) {
@@ -6196,23 +6213,24 @@ fn as_of(t: &Sent, q: &Quantity, present: bool) -> Option<String> {
 /// to 4,500 mines in 2001".)
 fn future_between(between: &str) -> bool {
     let clause = between.rsplit([';', ',']).next().unwrap_or(between);
-    [
-        " will ",
-        " would ",
-        " shall ",
-        " plans to ",
-        " plan to ",
-        " planning to ",
-        " intends to ",
-        " intend to ",
-        " expects to ",
-        " expect to ",
-        " aims to ",
-        " aim to ",
-    ]
-    .iter()
-    .any(|w| clause.contains(w))
+    FUTURE.iter().any(|w| clause.contains(w))
 }
+
+/// What a clause about the future says ([`future_between`]).
+const FUTURE: [&str; 12] = [
+    " will ",
+    " would ",
+    " shall ",
+    " plans to ",
+    " plan to ",
+    " planning to ",
+    " intends to ",
+    " intend to ",
+    " expects to ",
+    " expect to ",
+    " aims to ",
+    " aim to ",
+];
 
 /// The first date within `window` bytes after a figure's noun phrase, with the
 /// (lowercase) text between them.
