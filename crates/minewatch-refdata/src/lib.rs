@@ -30,6 +30,9 @@ pub const CCW_APII_CSV: &str = include_str!("../../../data/ccw_apii.csv");
 pub const UNGA_ROLL_CALLS_CSV: &str = include_str!("../../../data/unga/mbt_unga_roll_calls.csv");
 /// `data/unga/mbt_unga_votes_by_country.csv`: each country's vote.
 pub const UNGA_VOTES_CSV: &str = include_str!("../../../data/unga/mbt_unga_votes_by_country.csv");
+/// Plenary adoption dates of treaty resolutions whose voting-dataset date is another
+/// day, each with its source (`data/unga/plenary_dates.csv`).
+pub const UNGA_PLENARY_DATES_CSV: &str = include_str!("../../../data/unga/plenary_dates.csv");
 /// `data/mine_types.csv`: the mine-type gazetteer.
 pub const MINE_TYPES_CSV: &str = include_str!("../../../data/mine_types.csv");
 /// English adjectives of nationality ("Syrian" → SYR), for reading who acted.

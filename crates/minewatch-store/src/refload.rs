@@ -88,9 +88,10 @@ fn empty_meaning(e: EmptyDate) -> &'static str {
     }
 }
 
-/// Sessions whose dataset dates are not the plenary dates (README caveat).
+/// Sessions whose dataset dates are not the plenary dates (the data's README says so
+/// of 53-57; 51's is a week before its plenary date, so 52's is not taken on trust).
 fn date_is_plenary(session: i64) -> bool {
-    !(53..=57).contains(&session)
+    !(51..=57).contains(&session)
 }
 
 /// Hash of the embedded reference data and the loader version (computed once).
@@ -105,6 +106,7 @@ pub fn content_hash() -> &'static str {
             minewatch_refdata::CCW_APII_CSV,
             minewatch_refdata::UNGA_ROLL_CALLS_CSV,
             minewatch_refdata::UNGA_VOTES_CSV,
+            minewatch_refdata::UNGA_PLENARY_DATES_CSV,
         ] {
             h.update(t.as_bytes());
             h.update([0u8]);
@@ -308,32 +310,71 @@ pub fn build() -> Result<RefBatch, StoreError> {
             .parse::<i64>()
             .map_err(|_| StoreError::RefData(format!("{what}: '{s}' is not a number")))
     };
+    // Plenary dates found in the General Assembly's own texts, by resolution.
+    let pd = Table::parse(
+        "data/unga/plenary_dates.csv",
+        minewatch_refdata::UNGA_PLENARY_DATES_CSV,
+    )
+    .map_err(|e| StoreError::RefData(e.to_string()))?;
+    let (p_res, p_date, p_url) = (
+        col(&pd, "resolution")?,
+        col(&pd, "plenary_date")?,
+        col(&pd, "source_url")?,
+    );
+    let mut plenary_dates: std::collections::HashMap<String, (Date, String)> =
+        std::collections::HashMap::new();
+    for r in &pd.records {
+        let f = &r.fields;
+        let d: Date = f[p_date]
+            .trim()
+            .parse()
+            .map_err(|e| StoreError::RefData(format!("plenary date: {e}")))?;
+        plenary_dates.insert(
+            f[p_res].trim().to_string(),
+            (d, f[p_url].trim().to_string()),
+        );
+    }
     let mut resolutions = Vec::new();
     for r in &rc.records {
         let f = &r.fields;
         let session = num(&f[c_sess], "session")?;
         let resolution = f[c_res].trim().to_string();
         let treaty = resolution != "52/38H";
-        let plenary = date_is_plenary(session);
-        let mut caveats = Vec::new();
-        if !plenary {
-            caveats
-                .push("the dataset's date for sessions 53-57 (1998-2002) is not the plenary date");
-        }
+        let dataset_date: Date = f[c_date]
+            .trim()
+            .parse()
+            .map_err(|e| StoreError::RefData(format!("roll call date: {e}")))?;
+        let mut caveats: Vec<String> = Vec::new();
+        let (date, plenary) = match plenary_dates.get(&resolution) {
+            Some((d, url)) => {
+                if *d != dataset_date {
+                    caveats.push(format!(
+                        "adopted in plenary on {d} ({url}); the voting dataset dates it {dataset_date}"
+                    ));
+                }
+                (*d, true)
+            }
+            None => {
+                let plenary = date_is_plenary(session);
+                if !plenary {
+                    caveats.push(format!(
+                        "the voting dataset's date ({dataset_date}); the plenary date is not verified (the dataset's dates for 1996-2002 are not the plenary dates)"
+                    ));
+                }
+                (dataset_date, plenary)
+            }
+        };
         if !treaty {
-            caveats.push("52/38H (1997, \"Banning anti-personnel landmines\") is a different landmine resolution, not the treaty resolution: excluded from treaty votes");
+            caveats.push("52/38H (1997, \"Banning anti-personnel landmines\") is a different landmine resolution, not the treaty resolution: excluded from treaty votes".into());
         }
         if session == 51 {
-            caveats.push("51/45S (1996) called for an international agreement to ban antipersonnel mines, before the treaty existed");
+            caveats.push("51/45S (1996) called for an international agreement to ban antipersonnel mines, before the treaty existed".into());
         }
         resolutions.push(Resolution {
             rcid: num(&f[c_rcid], "rcid")?,
             session,
             resolution,
-            date: f[c_date]
-                .trim()
-                .parse()
-                .map_err(|e| StoreError::RefData(format!("roll call date: {e}")))?,
+            date,
             date_is_plenary: plenary,
             treaty_resolution: treaty,
             caveat: (!caveats.is_empty()).then(|| caveats.join("; ")),

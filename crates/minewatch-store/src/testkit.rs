@@ -381,8 +381,29 @@ pub fn story(
         .all(|v| v.vote.as_deref() == Some("yes")));
     let r5238h = fin_votes.iter().find(|v| v.resolution == "52/38H").unwrap();
     assert!(!r5238h.treaty_resolution);
+    // A plenary date found in the Assembly's own texts replaces the dataset's, which
+    // the caveat keeps; one not found stays the dataset's, marked unverified.
     let r53 = fin_votes.iter().find(|v| v.resolution == "53/77N").unwrap();
-    assert!(!r53.date_is_plenary && r53.caveat.is_some());
+    assert!(r53.date_is_plenary, "{r53:?}");
+    assert_eq!(r53.date, d("1998-12-04"));
+    assert!(
+        r53.caveat
+            .as_deref()
+            .unwrap()
+            .contains("the voting dataset dates it 1998-12-06"),
+        "{r53:?}"
+    );
+    let r51 = fin_votes.iter().find(|v| v.resolution == "51/45S").unwrap();
+    assert_eq!((r51.date, r51.date_is_plenary), (d("1996-12-10"), true));
+    let r52 = fin_votes.iter().find(|v| v.resolution == "52/38A").unwrap();
+    assert!(!r52.date_is_plenary, "{r52:?}");
+    assert!(
+        r52.caveat
+            .as_deref()
+            .unwrap()
+            .contains("the plenary date is not verified"),
+        "{r52:?}"
+    );
     let last = fin_votes.iter().find(|v| v.resolution == "74/61").unwrap();
     assert_eq!((last.yes, last.no, last.abstain), (169, 0, 18));
     let usa_votes = store.votes("USA", None).unwrap();
