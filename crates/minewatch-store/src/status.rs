@@ -115,11 +115,27 @@ pub fn parse_as_of(s: &str) -> Result<Date, StoreError> {
 pub struct StatusSource {
     pub fields: Vec<String>,
     pub title: String,
+    /// The source's link as the data writes it: several are joined by " ; ".
     pub url: Option<String>,
+    /// Each link on its own (what a program should read).
+    pub urls: Vec<String>,
     pub note: Option<String>,
     pub confidence: Confidence,
     /// False for low-confidence rows: not yet verified against a source.
     pub verified: bool,
+}
+
+/// The links in a source's `url` ("https://a ; https://b"), each on its own.
+pub fn split_urls(url: Option<&str>) -> Vec<String> {
+    url.map(|u| {
+        u.split(" ; ")
+            .flat_map(|p| p.split("; "))
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .map(String::from)
+            .collect()
+    })
+    .unwrap_or_default()
 }
 
 /// A state's status on a date. The JSON form has exactly the documented fields.
@@ -227,6 +243,7 @@ pub fn compute_status(state: &StateInfo, facts: &[Fact], as_of: Date) -> StatusR
                 fields: Vec::new(),
                 title: f.source.title.clone(),
                 url: f.source.url.clone(),
+                urls: split_urls(f.source.url.as_deref()),
                 note: f.source.note.clone(),
                 confidence: f.source.confidence,
                 verified: f.source.confidence.verified(),
@@ -251,6 +268,7 @@ pub fn compute_status(state: &StateInfo, facts: &[Fact], as_of: Date) -> StatusR
             fields: vec!["status".into()],
             title: "minewatch states table (data/states.csv)".into(),
             url: None,
+            urls: Vec::new(),
             note: Some(n.clone()),
             confidence: Confidence::High,
             verified: true,
@@ -275,7 +293,11 @@ pub fn compute_status(state: &StateInfo, facts: &[Fact], as_of: Date) -> StatusR
     if let Some(r) = get(p::MBT_REPORTED_STATUS).and_then(|f| f.value_text.clone()) {
         let plain = ["State Party", "not party", "signatory"].contains(&r.as_str());
         if !plain {
-            notes.push(format!("The source's own status line: \"{r}\"."));
+            // (Written when the source was: "withdrawal pending" may since have taken
+            // effect; the status above is computed for the date asked.)
+            notes.push(format!(
+                "The source's own status line, as it stood when written (the status above is computed for {as_of}): \"{r}\"."
+            ));
         }
     }
     if !confidence.verified() {

@@ -59,8 +59,12 @@ pub fn open_bare(g: &Global) -> anyhow::Result<SqliteStore> {
 /// Open the database and apply pending migrations; also returns the versions applied.
 pub fn open_migrated(g: &Global) -> anyhow::Result<(SqliteStore, Vec<u32>)> {
     let path = db_path(g)?;
+    let new = std::fs::symlink_metadata(&path).is_err();
     create_parent(&path)?;
     let mut s = SqliteStore::open(&path)?;
+    if new {
+        eprintln!("note: created a new knowledge base at {}", path.display());
+    }
     let applied = s
         .migrate()
         .with_context(|| format!("{}: migrating the schema", path.display()))?;
@@ -72,8 +76,18 @@ pub fn open_migrated(g: &Global) -> anyhow::Result<(SqliteStore, Vec<u32>)> {
 /// other work goes on.
 pub fn open_unprepared(g: &Global) -> anyhow::Result<SqliteStore> {
     let path = db_path(g)?;
+    let new = std::fs::symlink_metadata(&path).is_err();
     create_parent(&path)?;
-    Ok(SqliteStore::open(&path)?)
+    let store = SqliteStore::open(&path)?;
+    if new {
+        // Said, so that a mistyped --db is seen: a new, empty knowledge base (its
+        // reference data loaded) is not the one the user meant to ask.
+        eprintln!(
+            "note: created a new knowledge base at {} (no profiles yet)",
+            path.display()
+        );
+    }
+    Ok(store)
 }
 
 /// Make an opened database ready for queries, as [`open`] does: its schema migrated,

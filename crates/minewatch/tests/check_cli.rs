@@ -303,6 +303,32 @@ fn gen_corpus_refuses_a_count_that_would_fill_the_disk() {
     assert!(!out.exists(), "nothing written");
 }
 
+/// A smaller corpus written over a larger one leaves the folder holding one corpus, as
+/// its manifest says: the earlier corpus's other profiles go; files it did not write stay.
+#[test]
+fn gen_corpus_over_an_earlier_one_leaves_one_corpus() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("corpus");
+    let gen = |n: &str| {
+        let o = run(&["gen-corpus", "--profiles", n, out.to_str().unwrap()]);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    };
+    gen("12");
+    std::fs::write(out.join("ours.txt"), "kept").unwrap();
+    gen("4");
+    let mut names: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names.len(), 6, "{names:?}");
+    assert!(
+        names.contains(&"ours.txt".to_string()) && names.contains(&"manifest.jsonl".to_string())
+    );
+    let manifest = std::fs::read_to_string(out.join("manifest.jsonl")).unwrap();
+    assert_eq!(manifest.lines().count(), 4);
+}
+
 #[test]
 fn seed_cross_check_contradicts_reference() {
     let o = run(&[

@@ -93,6 +93,20 @@ fn first_use_creates_the_database_and_answers() {
     assert_eq!(v["signature_date"], serde_json::Value::Null);
     assert_eq!(v["confidence"], "high");
     assert!(v["sources"][0]["url"].as_str().unwrap().contains("icbl"));
+    // The source's "withdrawal pending" line is said to be of its time, not now's.
+    let text = kb.ok(&["status", "Finland"]);
+    assert!(
+        text.contains("status line, as it stood when written (the status above is computed for"),
+        "{text}"
+    );
+    // Each link on its own, for programs (the data joins several with " ; ").
+    let urls = v["sources"][0]["urls"].as_array().unwrap();
+    assert!(urls.len() > 1, "{v}");
+    assert!(
+        urls.iter()
+            .all(|u| u.as_str().unwrap().starts_with("http") && !u.as_str().unwrap().contains(' ')),
+        "{v}"
+    );
     let mut keys: Vec<&String> = v.as_object().unwrap().keys().collect();
     keys.sort();
     assert_eq!(
@@ -210,10 +224,29 @@ fn counts_of_states_parties_agree_with_the_data() {
 fn clear_errors_for_unknown_states_and_bad_dates() {
     let kb = Kb::new();
     let e = kb.fails(&["status", "Finlnd"]);
-    assert!(
-        e.starts_with("error: unknown state 'Finlnd'; did you mean Finland (FIN)"),
+    // The first command makes the database, and says so (a mistyped --db is seen).
+    let mut lines = e.lines();
+    assert_eq!(
+        lines.next(),
+        Some(
+            format!(
+                "note: created a new knowledge base at {} (no profiles yet)",
+                kb.db.display()
+            )
+            .as_str()
+        ),
         "{e}"
     );
+    assert!(
+        lines
+            .next()
+            .unwrap()
+            .starts_with("error: unknown state 'Finlnd'; did you mean Finland (FIN)"),
+        "{e}"
+    );
+    // Said once: the next command finds it.
+    let e = kb.fails(&["status", "Finlnd"]);
+    assert!(e.starts_with("error: unknown state 'Finlnd'"), "{e}");
     let e = kb.fails(&["status", "Atlantis"]);
     assert!(e.contains("unknown state 'Atlantis'"), "{e}");
     let e = kb.fails(&["status", "FIN", "--as-of", "1996-12-31"]);

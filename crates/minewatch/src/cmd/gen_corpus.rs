@@ -41,10 +41,31 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
 pub fn run(args: Args, _g: &Global) -> anyhow::Result<ExitCode> {
     std::fs::create_dir_all(&args.out)
         .with_context(|| format!("{}: cannot create folder", args.out.display()))?;
+    let n = usize::try_from(args.profiles).context("--profiles: too many for this machine")?;
+    // A corpus written here before: its files that this one does not write again are
+    // removed (only those its manifest lists), so the folder holds one corpus, as its
+    // new manifest says. Anything else in the folder is left alone.
+    let old_manifest = args.out.join("manifest.jsonl");
+    let stale: Vec<String> = match std::fs::read_to_string(&old_manifest) {
+        Ok(text) => text
+            .lines()
+            .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+            .filter_map(|v| v["file"].as_str().map(String::from))
+            // Only a plain file name of the corpus's own shape, never a path.
+            .filter(|f| {
+                !f.contains(['/', '\\'])
+                    && f.len() > 6
+                    && f.as_bytes()[..5].iter().all(u8::is_ascii_digit)
+                    && f.as_bytes()[5] == b'_'
+            })
+            .collect(),
+        Err(_) => Vec::new(),
+    };
     let mut manifest = String::new();
     let mut bytes = 0usize;
-    let n = usize::try_from(args.profiles).context("--profiles: too many for this machine")?;
+    let mut written = std::collections::HashSet::new();
     for p in minewatch_corpus::corpus(args.seed, n) {
+        written.insert(p.name.clone());
         write_atomic(&args.out.join(&p.name), p.text.as_bytes())?;
         bytes += p.text.len();
         let injected: Vec<serde_json::Value> = p
@@ -55,12 +76,25 @@ pub fn run(args: Args, _g: &Global) -> anyhow::Result<ExitCode> {
         manifest.push_str(&serde_json::json!({"file": p.name, "shape": format!("{:?}", p.shape).to_lowercase(), "injected": injected}).to_string());
         manifest.push('\n');
     }
-    write_atomic(&args.out.join("manifest.jsonl"), manifest.as_bytes())?;
+    write_atomic(&old_manifest, manifest.as_bytes())?;
+    let mut removed = 0usize;
+    for f in stale.iter().filter(|f| !written.contains(*f)) {
+        match std::fs::remove_file(args.out.join(f)) {
+            Ok(()) => removed += 1,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(e).with_context(|| format!("{}: cannot remove", f)),
+        }
+    }
     eprintln!(
-        "wrote {} profiles ({:.1} MB) and manifest.jsonl to {}",
+        "wrote {} profiles ({:.1} MB) and manifest.jsonl to {}{}",
         args.profiles,
         bytes as f64 / 1e6,
-        args.out.display()
+        args.out.display(),
+        if removed > 0 {
+            format!(" (removed the {removed} profiles of the corpus written there before that this one does not have)")
+        } else {
+            String::new()
+        }
     );
     Ok(ExitCode::SUCCESS)
 }

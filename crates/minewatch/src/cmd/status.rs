@@ -97,7 +97,7 @@ pub fn human(r: &StatusRecord) -> String {
             src.confidence,
             src.fields.join(", ")
         );
-        if let Some(u) = &src.url {
+        for u in &src.urls {
             let _ = writeln!(s, "        {u}");
         }
         if let Some(n) = &src.note {
