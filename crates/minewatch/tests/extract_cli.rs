@@ -212,6 +212,17 @@ fn malformed_gold_names_the_line() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("unknown predicate"), "{}", stderr(&o));
 
+    // A gold file with no annotations scores, with a word of warning.
+    let empty = dir.join("empty.gold.jsonl");
+    std::fs::write(&empty, "# nothing yet\n").unwrap();
+    let o = run(&["eval", "--gold", empty.to_str().unwrap(), SEED]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("empty.gold.jsonl: no annotations: every fact extracted"),
+        "{}",
+        stderr(&o)
+    );
+
     let o = run(&["eval", "--gold", GOLD, SEED, SEED]);
     assert_eq!(o.status.code(), Some(2));
     assert!(

@@ -46,6 +46,13 @@ pub fn run(args: Args, _g: &Global) -> anyhow::Result<ExitCode> {
         let gtext = String::from_utf8(gtext)
             .map_err(|_| anyhow::anyhow!("{}: not UTF-8 text", gold.display()))?;
         let g = eval::parse_gold(&gtext).with_context(|| gold.display().to_string())?;
+        if g.is_empty() {
+            eprintln!(
+                "warning: {}: no annotations: every fact extracted from {} counts as a false positive",
+                gold.display(),
+                path.display()
+            );
+        }
         let inp = input::read(path);
         let bytes = inp.bytes.map_err(|e| anyhow::anyhow!(e))?;
         let doc = minewatch_profile::read_owned(bytes);
