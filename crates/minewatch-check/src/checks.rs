@@ -175,10 +175,7 @@ pub fn header(doc: &Document, opts: &Options, out: &mut Listed) {
 
 pub fn sections(doc: &Document, out: &mut Listed) {
     for s in doc.sections.iter().filter(|s| s.heading_lost) {
-        let first_line_end = doc.text[s.span.start..s.span.end]
-            .find('\n')
-            .map(|i| s.span.start + i)
-            .unwrap_or(s.span.end);
+        let first_line_end = first_line_end(&doc.text, s.span);
         let span = Span::new(
             s.span.start,
             first_line_end.min(s.span.start + 80).max(s.span.start),
@@ -214,6 +211,18 @@ fn lost_heading_texts(kind: SectionKind) -> (Cow<'static, str>, Cow<'static, str
             let (m, h) = make();
             (Cow::Owned(m), Cow::Owned(h))
         }
+    }
+}
+
+/// Where the first line of `span` ends: before its "\n", or its "\r\n" (a span
+/// that stops at a line's end holds no "\r": the column after it is the line's
+/// length plus one with either line ending), or the span's end.
+fn first_line_end(text: &str, span: Span) -> usize {
+    match memchr::memchr(b'\n', span.slice(text).as_bytes()) {
+        Some(i) => {
+            span.start + i - usize::from(i > 0 && text.as_bytes()[span.start + i - 1] == b'\r')
+        }
+        None => span.end,
     }
 }
 
@@ -1663,12 +1672,7 @@ pub fn near_duplicates(doc: &Document, wi: &WordIndex, opts: &Options, out: &mut
     pairs.sort_by_key(|((a, b), _)| (*a, *b));
     for ((a, b), j) in pairs {
         let (sa, sb) = (spans[a as usize], spans[b as usize]);
-        let first_line_end = |s: Span| {
-            doc.text[s.start..s.end]
-                .find('\n')
-                .map(|i| s.start + i)
-                .unwrap_or(s.end)
-        };
+        let first_line_end = |s: Span| first_line_end(&doc.text, s);
         out.push(
             Diagnostic::new(
                 "near-duplicate-paragraph",
