@@ -8,6 +8,21 @@ use minewatch_profile::{Document, Format, SectionKind};
 
 use crate::{Listed, Options};
 
+/// A note's number as the profile writes it where `at` (its marker, or a reference
+/// to it) stands: `[^3]` for a Markdown footnote, `[3]` otherwise. (The `note` field
+/// of a diagnostic stays the plain number.)
+fn note_label(doc: &Document, at: Span, number: u32) -> String {
+    if doc
+        .text
+        .get(at.start..)
+        .is_some_and(|t| t.starts_with("[^"))
+    {
+        format!("[^{number}]")
+    } else {
+        format!("[{number}]")
+    }
+}
+
 pub fn notes(doc: &Document, out: &mut Listed) {
     // Each number's first definition, by number (sorted lists rather than maps: a
     // profile has tens of notes and references).
@@ -33,7 +48,10 @@ pub fn notes(doc: &Document, out: &mut Listed) {
                     "duplicate-note",
                     Severity::Error,
                     n.marker,
-                    format!("note [{}] is defined twice", n.number),
+                    format!(
+                        "note {} is defined twice",
+                        note_label(doc, n.marker, n.number)
+                    ),
                 )
                 .with_note(n.number)
                 .with_related(doc.notes[by_number[k].1].marker, "first defined here")
@@ -48,15 +66,16 @@ pub fn notes(doc: &Document, out: &mut Listed) {
     for refs in referenced.chunk_by(|a, b| a.0 == b.0) {
         let number = refs[0].0;
         if first_marker(number).is_none() {
+            let label = note_label(doc, refs[0].1, number);
             let mut d = Diagnostic::new(
                 "missing-note",
                 Severity::Error,
                 refs[0].1,
-                format!("note [{number}] is referenced but missing from the notes list"),
+                format!("note {label} is referenced but missing from the notes list"),
             )
             .with_note(number)
             .with_help(format!(
-                "add the citation for [{number}] to the notes at the end"
+                "add the citation for {label} to the notes at the end"
             ));
             for (_, s) in &refs[1..] {
                 d = d.with_related(*s, "also referenced here");
@@ -72,7 +91,10 @@ pub fn notes(doc: &Document, out: &mut Listed) {
                     "unused-note",
                     Severity::Warning,
                     n.marker,
-                    format!("note [{}] is not referenced anywhere in the text", n.number),
+                    format!(
+                        "note {} is not referenced anywhere in the text",
+                        note_label(doc, n.marker, n.number)
+                    ),
                 )
                 .with_note(n.number)
                 .with_help("cite it where it supports a statement, or remove it"),
@@ -96,7 +118,10 @@ pub fn notes(doc: &Document, out: &mut Listed) {
                     "note-lost-link",
                     Severity::Warning,
                     Span::new(start, end),
-                    format!("note [{}] ends where its link was stripped", n.number),
+                    format!(
+                        "note {} ends where its link was stripped",
+                        note_label(doc, n.marker, n.number)
+                    ),
                 )
                 .with_note(n.number)
                 .with_help("restore the URL from the source page"),
