@@ -251,6 +251,31 @@ fn first_line_end(text: &str, span: Span) -> usize {
     }
 }
 
+/// An empty pipe cell's place, so that a caret stands under it: the blank between
+/// its bars (its span is empty, where the blank ends); a cell a row lacks ("PFM-1 | "
+/// under two columns) is the blank after the row's last bar, if any.
+fn empty_cell_span(text: &str, span: Span) -> Span {
+    if !span.is_empty() {
+        return span;
+    }
+    let blanks = |s: &str| s.len() - s.trim_start_matches([' ', '\t']).len();
+    let before = text.get(..span.start).unwrap_or("");
+    let blank = before.len() - before.trim_end_matches([' ', '\t']).len();
+    if before[..before.len() - blank].ends_with('|') {
+        return Span::new(span.start - blank, span.start);
+    }
+    let after = text.get(span.end..).unwrap_or("");
+    let line = &after[..after.find(['\n', '\r']).unwrap_or(after.len())];
+    let bar = span.end + blanks(line);
+    if let Some(rest) = line[bar - span.end..].strip_prefix('|') {
+        let n = blanks(rest);
+        if n > 0 && n == rest.len() {
+            return Span::new(bar + 1, bar + 1 + n);
+        }
+    }
+    span
+}
+
 fn floor_char(s: &str, mut i: usize) -> usize {
     while i > 0 && !s.is_char_boundary(i) {
         i -= 1;
@@ -379,11 +404,20 @@ pub fn tables(doc: &Document, out: &mut Listed) {
         if empty == 0 {
             continue;
         }
-        let span = t
-            .caption
-            .as_ref()
-            .map(|c| c.span)
-            .unwrap_or_else(|| t.rows.first().map(|r| r.label.span).unwrap_or(t.span));
+        // The caret stands on the first empty cell: in the pipe form the cell itself
+        // (the blank between its bars); in the blank-line form, whose lost values left
+        // only blank lines, the table's caption, or else the row that lost it.
+        let (r0, c0) = lost[0];
+        let span = match t.form {
+            minewatch_profile::TableForm::Pipe => {
+                empty_cell_span(&doc.text, t.rows[r0].cells[c0].span)
+            }
+            minewatch_profile::TableForm::BlankLine => t
+                .caption
+                .as_ref()
+                .map(|c| c.span)
+                .unwrap_or(t.rows[r0].label.span),
+        };
         let name = t
             .caption
             .as_ref()
@@ -399,19 +433,15 @@ pub fn tables(doc: &Document, out: &mut Listed) {
             ),
         )
         .with_help("restore the figures from the source");
-        if let Some(&(ri, _)) = lost.first() {
-            let r = &t.rows[ri];
-            let cols: Vec<usize> = lost
-                .iter()
-                .filter(|(x, _)| *x == ri)
-                .map(|(_, c)| *c)
-                .collect();
-            let what = if cols.len() == r.cells.len() {
+        // Every row that lost a value, with the columns it lost, in both forms.
+        for row_lost in lost.chunk_by(|a, b| a.0 == b.0) {
+            let r = &t.rows[row_lost[0].0];
+            let what = if row_lost.len() == r.cells.len() {
                 "has no values".to_string()
             } else {
-                let names: Vec<String> = cols
+                let names: Vec<String> = row_lost
                     .iter()
-                    .map(|c| match t.columns.get(*c) {
+                    .map(|&(_, c)| match t.columns.get(c) {
                         Some(h) if !h.value.is_empty() => format!("\u{201c}{}\u{201d}", h.value),
                         _ => format!("{}", c + 1),
                     })
