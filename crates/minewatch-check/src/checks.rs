@@ -8,6 +8,21 @@ use minewatch_profile::{Document, Format, SectionKind};
 
 use crate::{Listed, Options};
 
+/// A note's number as the profile writes it where `at` (its marker, or a reference
+/// to it) stands: `[^3]` for a Markdown footnote, `[3]` otherwise. (The `note` field
+/// of a diagnostic stays the plain number.)
+fn note_label(doc: &Document, at: Span, number: u32) -> String {
+    if doc
+        .text
+        .get(at.start..)
+        .is_some_and(|t| t.starts_with("[^"))
+    {
+        format!("[^{number}]")
+    } else {
+        format!("[{number}]")
+    }
+}
+
 pub fn notes(doc: &Document, out: &mut Listed) {
     // Each number's first definition, by number (sorted lists rather than maps: a
     // profile has tens of notes and references).
@@ -33,7 +48,10 @@ pub fn notes(doc: &Document, out: &mut Listed) {
                     "duplicate-note",
                     Severity::Error,
                     n.marker,
-                    format!("note [{}] is defined twice", n.number),
+                    format!(
+                        "note {} is defined twice",
+                        note_label(doc, n.marker, n.number)
+                    ),
                 )
                 .with_note(n.number)
                 .with_related(doc.notes[by_number[k].1].marker, "first defined here")
@@ -48,15 +66,16 @@ pub fn notes(doc: &Document, out: &mut Listed) {
     for refs in referenced.chunk_by(|a, b| a.0 == b.0) {
         let number = refs[0].0;
         if first_marker(number).is_none() {
+            let label = note_label(doc, refs[0].1, number);
             let mut d = Diagnostic::new(
                 "missing-note",
                 Severity::Error,
                 refs[0].1,
-                format!("note [{number}] is referenced but missing from the notes list"),
+                format!("note {label} is referenced but missing from the notes list"),
             )
             .with_note(number)
             .with_help(format!(
-                "add the citation for [{number}] to the notes at the end"
+                "add the citation for {label} to the notes at the end"
             ));
             for (_, s) in &refs[1..] {
                 d = d.with_related(*s, "also referenced here");
@@ -72,7 +91,10 @@ pub fn notes(doc: &Document, out: &mut Listed) {
                     "unused-note",
                     Severity::Warning,
                     n.marker,
-                    format!("note [{}] is not referenced anywhere in the text", n.number),
+                    format!(
+                        "note {} is not referenced anywhere in the text",
+                        note_label(doc, n.marker, n.number)
+                    ),
                 )
                 .with_note(n.number)
                 .with_help("cite it where it supports a statement, or remove it"),
@@ -96,7 +118,10 @@ pub fn notes(doc: &Document, out: &mut Listed) {
                     "note-lost-link",
                     Severity::Warning,
                     Span::new(start, end),
-                    format!("note [{}] ends where its link was stripped", n.number),
+                    format!(
+                        "note {} ends where its link was stripped",
+                        note_label(doc, n.marker, n.number)
+                    ),
                 )
                 .with_note(n.number)
                 .with_help("restore the URL from the source page"),
@@ -175,10 +200,7 @@ pub fn header(doc: &Document, opts: &Options, out: &mut Listed) {
 
 pub fn sections(doc: &Document, out: &mut Listed) {
     for s in doc.sections.iter().filter(|s| s.heading_lost) {
-        let first_line_end = doc.text[s.span.start..s.span.end]
-            .find('\n')
-            .map(|i| s.span.start + i)
-            .unwrap_or(s.span.end);
+        let first_line_end = first_line_end(&doc.text, s.span);
         let span = Span::new(
             s.span.start,
             first_line_end.min(s.span.start + 80).max(s.span.start),
@@ -215,6 +237,43 @@ fn lost_heading_texts(kind: SectionKind) -> (Cow<'static, str>, Cow<'static, str
             (Cow::Owned(m), Cow::Owned(h))
         }
     }
+}
+
+/// Where the first line of `span` ends: before its "\n", or its "\r\n" (a span
+/// that stops at a line's end holds no "\r": the column after it is the line's
+/// length plus one with either line ending), or the span's end.
+fn first_line_end(text: &str, span: Span) -> usize {
+    match memchr::memchr(b'\n', span.slice(text).as_bytes()) {
+        Some(i) => {
+            span.start + i - usize::from(i > 0 && text.as_bytes()[span.start + i - 1] == b'\r')
+        }
+        None => span.end,
+    }
+}
+
+/// An empty pipe cell's place, so that a caret stands under it: the blank between
+/// its bars (its span is empty, where the blank ends); a cell a row lacks ("PFM-1 | "
+/// under two columns) is the blank after the row's last bar, if any.
+fn empty_cell_span(text: &str, span: Span) -> Span {
+    if !span.is_empty() {
+        return span;
+    }
+    let blanks = |s: &str| s.len() - s.trim_start_matches([' ', '\t']).len();
+    let before = text.get(..span.start).unwrap_or("");
+    let blank = before.len() - before.trim_end_matches([' ', '\t']).len();
+    if before[..before.len() - blank].ends_with('|') {
+        return Span::new(span.start - blank, span.start);
+    }
+    let after = text.get(span.end..).unwrap_or("");
+    let line = &after[..after.find(['\n', '\r']).unwrap_or(after.len())];
+    let bar = span.end + blanks(line);
+    if let Some(rest) = line[bar - span.end..].strip_prefix('|') {
+        let n = blanks(rest);
+        if n > 0 && n == rest.len() {
+            return Span::new(bar + 1, bar + 1 + n);
+        }
+    }
+    span
 }
 
 fn floor_char(s: &str, mut i: usize) -> usize {
@@ -345,11 +404,20 @@ pub fn tables(doc: &Document, out: &mut Listed) {
         if empty == 0 {
             continue;
         }
-        let span = t
-            .caption
-            .as_ref()
-            .map(|c| c.span)
-            .unwrap_or_else(|| t.rows.first().map(|r| r.label.span).unwrap_or(t.span));
+        // The caret stands on the first empty cell: in the pipe form the cell itself
+        // (the blank between its bars); in the blank-line form, whose lost values left
+        // only blank lines, the table's caption, or else the row that lost it.
+        let (r0, c0) = lost[0];
+        let span = match t.form {
+            minewatch_profile::TableForm::Pipe => {
+                empty_cell_span(&doc.text, t.rows[r0].cells[c0].span)
+            }
+            minewatch_profile::TableForm::BlankLine => t
+                .caption
+                .as_ref()
+                .map(|c| c.span)
+                .unwrap_or(t.rows[r0].label.span),
+        };
         let name = t
             .caption
             .as_ref()
@@ -365,19 +433,15 @@ pub fn tables(doc: &Document, out: &mut Listed) {
             ),
         )
         .with_help("restore the figures from the source");
-        if let Some(&(ri, _)) = lost.first() {
-            let r = &t.rows[ri];
-            let cols: Vec<usize> = lost
-                .iter()
-                .filter(|(x, _)| *x == ri)
-                .map(|(_, c)| *c)
-                .collect();
-            let what = if cols.len() == r.cells.len() {
+        // Every row that lost a value, with the columns it lost, in both forms.
+        for row_lost in lost.chunk_by(|a, b| a.0 == b.0) {
+            let r = &t.rows[row_lost[0].0];
+            let what = if row_lost.len() == r.cells.len() {
                 "has no values".to_string()
             } else {
-                let names: Vec<String> = cols
+                let names: Vec<String> = row_lost
                     .iter()
-                    .map(|c| match t.columns.get(*c) {
+                    .map(|&(_, c)| match t.columns.get(c) {
                         Some(h) if !h.value.is_empty() => format!("\u{201c}{}\u{201d}", h.value),
                         _ => format!("{}", c + 1),
                     })
@@ -1663,12 +1727,7 @@ pub fn near_duplicates(doc: &Document, wi: &WordIndex, opts: &Options, out: &mut
     pairs.sort_by_key(|((a, b), _)| (*a, *b));
     for ((a, b), j) in pairs {
         let (sa, sb) = (spans[a as usize], spans[b as usize]);
-        let first_line_end = |s: Span| {
-            doc.text[s.start..s.end]
-                .find('\n')
-                .map(|i| s.start + i)
-                .unwrap_or(s.end)
-        };
+        let first_line_end = |s: Span| first_line_end(&doc.text, s);
         out.push(
             Diagnostic::new(
                 "near-duplicate-paragraph",

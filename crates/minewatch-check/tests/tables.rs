@@ -214,3 +214,60 @@ fn prose_cut_after_a_key_data_box_is_no_row() {
     let cut = format!("{HEAD}Casualties Overview\n\nAll known casualties by end 2012\n\n846 mine/ERW casualties (368 killed; 478 injured)\n\nCasualties in 2012\n\n12 (2011: 6)\n\n2012 casualties by device type\n\n7 ERW; 5 antipersonnel mines\n\nThe national centre recorded 12 mine/ERW casualties for 2012. Seven");
     assert_eq!(empty_tables(&cut), []);
 }
+
+/// `empty-table` on a Markdown pipe table points at the first empty cell (it had
+/// pointed at the first row, whole) and lists every row that lost a value with its
+/// columns (it had listed the first one only), as the blank-line form names a row's
+/// columns; the seed's blank-line table still points at its caption.
+#[test]
+fn every_empty_cell_is_listed_and_the_caret_is_on_the_first() {
+    let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/markdown-empty-cells.md");
+    let text = std::fs::read_to_string(p).unwrap();
+    let doc = minewatch_profile::read(text.as_bytes());
+    let opts = Options {
+        as_of: "2026-11-30".parse().unwrap(),
+        ..Options::default()
+    };
+    let idx = minewatch_model::LineIndex::new(&doc.text);
+    let at = |o: usize| {
+        let lc = idx.line_col(&doc.text, o);
+        (lc.line, lc.column)
+    };
+    let diags: Vec<_> = check(&doc, &opts)
+        .into_iter()
+        .filter(|d| d.code == "empty-table")
+        .collect();
+    assert_eq!(diags.len(), 1);
+    let d = &diags[0];
+    // "| OZM-72 | | 300 |": the blank between the bars.
+    assert_eq!((at(d.span.start), at(d.span.end)), ((18, 11), (18, 12)));
+    assert_eq!(d.span.slice(&doc.text), " ");
+    let related: Vec<((usize, usize), &str)> = d
+        .related
+        .iter()
+        .map(|r| (at(r.span.start), r.message.as_str()))
+        .collect();
+    assert_eq!(
+        related,
+        [
+            (
+                (18, 3),
+                "row \"OZM-72\" has no value in column \u{201c}Destroyed\u{201d}"
+            ),
+            (
+                (19, 3),
+                "row \"M14\" has no value in column \u{201c}Remaining\u{201d}"
+            ),
+        ]
+    );
+    // A plain-text pipe row that stops short ("PFM-1 | "): the blank after its bar.
+    let short = format!("{HEAD}Mine type | Quantity\nPFM-1 | \nPOM-2 | 12\n");
+    let doc = minewatch_profile::read(short.as_bytes());
+    let d = check(&doc, &opts)
+        .into_iter()
+        .find(|d| d.code == "empty-table")
+        .unwrap();
+    assert_eq!(d.span.slice(&doc.text), " ");
+    assert_eq!(&doc.text[d.span.start - 2..d.span.start], " |");
+}

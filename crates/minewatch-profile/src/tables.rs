@@ -459,10 +459,78 @@ fn blank_line_table(
                 "N/A" | "N/R" | "n/a" | "NA" | "-" | "\u{2013}" | "\u{2014}" | "None" | "Nil"
             )
     };
+    // A header one blank line above its rows, with no wider gap to close it, whose
+    // rows start with a label of words ("Mine type" / "Destroyed" / "Remaining" over
+    // "DM-31" / "702,354" / "0" / "M16" / ...): the run of words before the first
+    // figure is the header and the first row's label, so the header is one line
+    // shorter than the run, and its width is the rows'. Read so where every row
+    // fits — a label that is no figure ("M16" names a mine, it is no amount), then
+    // figures, one blank line apart — to the end of the run, but for a heading one
+    // blank line above the text after the table. A table that lost a value does not
+    // fit (blank lines stand where it was) and is read as before. The line read as a
+    // caption may be the header's first cell (no heading above the table).
+    let header_rows = |hk: usize| -> Option<(usize, usize)> {
+        let w = (g - hk).checked_sub(1)?;
+        if !(2..=6).contains(&w) || elems.get(g).is_none_or(|&(_, gap)| gap != 1) {
+            return None;
+        }
+        let start = g - 1;
+        if elems[hk + 1..=start].iter().any(|&(_, gap)| gap != 1) {
+            return None;
+        }
+        let figure = |c: usize| {
+            let t = text_of(c);
+            is_numeric_cell(t)
+                || matches!(
+                    t,
+                    "N/A" | "N/R" | "n/a" | "NA" | "-" | "\u{2013}" | "\u{2014}" | "None" | "Nil"
+                )
+        };
+        let mut n = 0;
+        for row in elems[start..].chunks(w) {
+            let fits = row.len() == w
+                && row.iter().all(|&(_, gap)| gap == 1)
+                && !is_numeric_cell(text_of(row[0].0))
+                && !figure_with_words(text_of(row[0].0))
+                && row[1..].iter().all(|&(c, _)| figure(c));
+            if !fits {
+                break;
+            }
+            n += w;
+        }
+        if n < 2 * w {
+            return None;
+        }
+        match &elems[start + n..] {
+            [] => {}
+            [(c, gap)] if *gap == 1 && !figure(*c) && !figure_with_words(text_of(*c)) => {
+                // A heading after the table: one blank line, then text.
+                let blank = chunks.get(c + 1)?;
+                if !blank.blank || blank.last != blank.first || chunks.get(c + 2).is_none() {
+                    return None;
+                }
+            }
+            _ => return None,
+        }
+        Some((start, n))
+    };
+    let mut by_header = None;
+    if columns.is_empty() && bracket_header.is_none() {
+        by_header = header_rows(k);
+        if by_header.is_none() && caption.is_some() && k == 1 {
+            by_header = header_rows(0);
+            if by_header.is_some() {
+                caption = None;
+                k = 0;
+            }
+        }
+    }
     // How many of the lines after the header make such rows: whole rows, and a last
     // one that may stop short (its blank cells marked, or lost); a lone line after
     // them ("Note: N/A=not applicable.") is not one.
-    let used = if columns.is_empty()
+    let used = if by_header.is_some() {
+        0
+    } else if columns.is_empty()
         && (2..=6).contains(&period)
         && elems
             .get(g)
@@ -484,7 +552,10 @@ fn blank_line_table(
     } else {
         0
     };
-    let (mut g, mut period, mut used) = (g, period, used);
+    let (mut g, mut period, mut used) = match by_header {
+        Some((start, n)) => (start, start - k, n),
+        None => (g, period, used),
+    };
     // A header of words one blank line above rows whose cells are words too ("Donor"
     // / "Sector" / "Amount (national currency)" / "Amount ($)" over "US" /
     // "Clearance" / "$22,450,000" / "22,450,000", the contributions tables of

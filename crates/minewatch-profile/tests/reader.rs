@@ -483,6 +483,74 @@ fn table_columns_head_the_cells_in_both_forms() {
     assert_eq!(doc.text, text_cells, "lossless");
 }
 
+/// A blank-line table whose header is closed by no wider gap, over rows that start
+/// with a label of words ("DM-31", "M16": mines' names, not amounts), is read by its
+/// header's width: every row its label and two figures. (Its first row's label had
+/// been taken for a fourth header cell, "M16" for an amount, and the rows read four
+/// wide, the total row's last cell lost.) So with a heading above the table, with a
+/// paragraph above it (its header's first cell is no caption), and with a heading
+/// after it; a table that lost a value is read as before, its loss kept.
+#[test]
+fn a_blank_line_table_is_read_by_its_headers_width() {
+    let cells = "Mine type\n\nDestroyed\n\nRemaining\n\nDM-31\n\n702,354\n\n0\n\nM16\n\n201,440\n\n55,120\n\nM2\n\n30,040\n\n12,400\n\nTotal\n\n933,834\n\n67,520";
+    let head = "Germany\n\nMine Ban Policy\n\nLast updated: 1 May 2024\n\nGermany ratified the Mine Ban Treaty in 1998.[1]\n\n";
+    let tail = "\n\nGermany keeps a few mines for training.[1]\n\n[1] One, 1998.\n";
+    for (above, after, caption) in [
+        (
+            "Stockpile destruction\n\n",
+            "",
+            Some("Stockpile destruction"),
+        ),
+        ("Germany destroyed its stockpile by 2001.[1]\n\n", "", None),
+        (
+            "Stockpile destruction\n\n",
+            "\n\nMines retained",
+            Some("Stockpile destruction"),
+        ),
+    ] {
+        let text = format!("{head}{above}{cells}{after}{tail}");
+        let doc = minewatch_profile::read(text.as_bytes());
+        assert_eq!(doc.to_bytes(), text.as_bytes(), "lossless");
+        assert_eq!(doc.tables.len(), 1, "{text}");
+        let t = &doc.tables[0];
+        assert_eq!(t.caption.as_ref().map(|c| c.value.as_str()), caption);
+        let heads: Vec<&str> = t.columns.iter().map(|c| c.value.as_str()).collect();
+        assert_eq!(heads, ["Destroyed", "Remaining"], "{text}");
+        let rows: Vec<(&str, Vec<Option<&str>>)> = t
+            .rows
+            .iter()
+            .map(|r| {
+                let cells = r.cells.iter().map(|c| c.value.as_deref()).collect();
+                (r.label.value.as_str(), cells)
+            })
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                ("DM-31", vec![Some("702,354"), Some("0")]),
+                ("M16", vec![Some("201,440"), Some("55,120")]),
+                ("M2", vec![Some("30,040"), Some("12,400")]),
+                ("Total", vec![Some("933,834"), Some("67,520")]),
+            ],
+            "{text}"
+        );
+        // Each cell's span is its figure in the input.
+        for r in &t.rows {
+            for c in &r.cells {
+                assert_eq!(Some(c.span.slice(&doc.text)), c.value.as_deref());
+            }
+        }
+    }
+    // A value lost (blank lines where "30,040" stood): still a table with an empty cell.
+    let lost = format!(
+        "{head}Stockpile destruction\n\n{}{tail}",
+        cells.replace("M2\n\n30,040\n\n", "M2\n\n\n\n")
+    );
+    let doc = minewatch_profile::read(lost.as_bytes());
+    assert_eq!(doc.tables.len(), 1);
+    assert!(doc.tables[0].empty_cells() > 0, "{:#?}", doc.tables[0].rows);
+}
+
 /// A lost heading in a profile of another kind than ban policy (Mine Action,
 /// Casualties) is named by no ban-policy guess: "International:" above a list of
 /// demining operators had read as "Mines retained for training and research".
