@@ -433,8 +433,18 @@ pub fn tables(doc: &Document, out: &mut Listed) {
             ),
         )
         .with_help("restore the figures from the source");
-        // Every row that lost a value, with the columns it lost, in both forms.
-        for row_lost in lost.chunk_by(|a, b| a.0 == b.0) {
+        // Every row that lost a value, with the columns it lost, in both forms (the
+        // first ones of a long table: the message says how many rows there are).
+        const ROWS_SHOWN: usize = 12;
+        let rows_lost = lost.chunk_by(|a, b| a.0 == b.0).count();
+        if rows_lost > ROWS_SHOWN {
+            d.message = format!(
+                "{} ({rows_lost} rows; the first {ROWS_SHOWN} are shown)",
+                d.message
+            )
+            .into();
+        }
+        for row_lost in lost.chunk_by(|a, b| a.0 == b.0).take(ROWS_SHOWN) {
             let r = &t.rows[row_lost[0].0];
             let what = if row_lost.len() == r.cells.len() {
                 "has no values".to_string()

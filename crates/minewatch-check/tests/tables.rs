@@ -271,3 +271,42 @@ fn every_empty_cell_is_listed_and_the_caret_is_on_the_first() {
     assert_eq!(d.span.slice(&doc.text), " ");
     assert_eq!(&doc.text[d.span.start - 2..d.span.start], " |");
 }
+
+/// A long table that lost its values lists its first rows, and the message says how
+/// many there are (a listing of hundreds of rows would bury the rest).
+#[test]
+fn a_long_table_lists_its_first_rows_and_counts_them_all() {
+    let mut text = format!("{HEAD}Mine type | Destroyed\n");
+    for i in 0..20 {
+        text.push_str(&format!("PMN-{i} | \n"));
+    }
+    let found = empty_tables(&text);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].0.ends_with("(20 rows; the first 12 are shown)"),
+        "{found:?}"
+    );
+    assert_eq!(found[0].1.len(), 12);
+    assert_eq!(found[0].1[0], "row \"PMN-0\" has no values");
+}
+
+/// A Markdown heading right above a pipe table heads its section; it is not the
+/// table's caption (the message named the table "## Stockpile destruction").
+#[test]
+fn a_markdown_heading_is_no_table_caption() {
+    let text = "---\ncountry: Chile\ntype: Mine Ban Policy\nlast_updated: 2026-05-01\n---\n\n## Stockpile destruction\n\n| Mine type | Destroyed |\n|---|---|\n| PMN | |\n| M14 | 1,000 |\n";
+    let found = empty_tables(text);
+    assert_eq!(
+        found[0].0,
+        "table has 1 of 2 cells empty: their values were lost"
+    );
+    let doc = minewatch_profile::read(text.as_bytes());
+    assert!(
+        doc.sections.iter().any(|s| s
+            .heading
+            .as_ref()
+            .is_some_and(|h| h.text.contains("Stockpile destruction"))),
+        "{:?}",
+        doc.sections
+    );
+}

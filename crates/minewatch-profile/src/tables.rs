@@ -292,7 +292,8 @@ fn pipe_table(
     let mut caption = None;
     if ci >= 2 && chunks[ci - 1].blank && kinds[ci - 2].is_none() {
         if let Some(l) = short_line(src, &chunks[ci - 2]) {
-            if !is_numeric_cell(l) && !l.contains('|') {
+            // (Not a Markdown heading: "## Stockpile destruction" heads its section.)
+            if !is_numeric_cell(l) && !l.contains('|') && !l.trim_start().starts_with('#') {
                 caption = Some(located(src, &chunks[ci - 2]));
                 kinds[ci - 2] = Some(BlockKind::Table { index });
             }
