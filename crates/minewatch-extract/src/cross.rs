@@ -56,7 +56,7 @@ pub fn cross_check(doc: &Document, facts: &[Fact], opts: &CrossOptions) -> Vec<D
     sums_in_tables(doc, &mut out);
     casualty_sums(facts, &mut out);
     treaty_dates(facts, opts, &mut out);
-    withdrawal_dates(facts, &mut out);
+    withdrawal_dates(doc, facts, &mut out);
     conflicting(doc, facts, &mut out);
     reference(doc, facts, &mut out);
     stale(doc, body, facts, opts, &mut out);
@@ -525,40 +525,80 @@ mod law_memo {
     }
 }
 
-/// A stated effective date of a withdrawal earlier than Art. 20.3 allows (six months
-/// after the deposit). A later date may be due to an armed conflict: not settled here.
-fn withdrawal_dates(facts: &[Fact], out: &mut Vec<Diagnostic>) {
+/// A stated effective date of a withdrawal that Art. 20.3 rules out: one earlier than
+/// six months after the deposit, or one later where nothing explains it. Art. 20.3
+/// holds a withdrawal back past the six months only while the state is engaged in an
+/// armed conflict, so a later date is not settled where the profile's words about the
+/// withdrawal speak of a conflict or a war, or where the treaty status data give that
+/// date. The finding points at the effective date where the extractor read it.
+fn withdrawal_dates(doc: &Document, facts: &[Fact], out: &mut Vec<Diagnostic>) {
     for f in facts
         .iter()
         .filter(|f| f.predicate == "treaty.withdrawal" && f.confidence == Confidence::High)
     {
-        let (Some(dep), Some(eff)) = (
-            full_date(&f.value),
-            f.date.as_deref().and_then(|d| d.parse::<Date>().ok()),
-        ) else {
+        let Some((dep, eff, w)) = art20_mismatch(doc, f) else {
             continue;
         };
-        let Ok(w) = minewatch_law::withdrawal(dep, minewatch_law::ArmedConflict::None) else {
-            continue;
+        let message = if eff < w.six_months {
+            format!(
+                "withdrawal stated to take effect on {}, but {} gives {} at the earliest (six months after the deposit on {})",
+                eff.long(),
+                w.article,
+                w.six_months.long(),
+                dep.long()
+            )
+        } else {
+            format!(
+                "withdrawal stated to take effect on {}, but {} gives {} (six months after the deposit on {}); only an armed conflict, which the profile does not mention, would hold it back later",
+                eff.long(),
+                w.article,
+                w.six_months.long(),
+                dep.long()
+            )
         };
-        if eff < w.six_months {
-            out.push(
-                Diagnostic::new(
-                    "treaty-date-mismatch",
-                    Severity::Error,
-                    span(f),
-                    format!(
-                        "withdrawal stated to take effect on {}, but {} gives {} at the earliest (six months after the deposit on {})",
-                        eff.long(),
-                        w.article,
-                        w.six_months.long(),
-                        dep.long()
-                    ),
-                )
-                .with_help(w.explanation),
-            );
+        let mut d = Diagnostic::new(
+            "treaty-date-mismatch",
+            Severity::Error,
+            f.date_span.map_or(span(f), |[a, b]| Span::new(a, b)),
+            message,
+        );
+        if f.date_span.is_some() {
+            d = d.with_related(span(f), "deposit stated here");
+        }
+        out.push(d.with_help(w.explanation));
+    }
+}
+
+/// A withdrawal fact's (deposit, stated effective date, what Art. 20.3 gives) where the
+/// effective date contradicts Art. 20.3 (see [`withdrawal_dates`]).
+fn art20_mismatch(doc: &Document, f: &Fact) -> Option<(Date, Date, minewatch_law::Withdrawal)> {
+    let dep = full_date(&f.value)?;
+    let eff = f.date.as_deref()?.parse::<Date>().ok()?;
+    let w = minewatch_law::withdrawal(dep, minewatch_law::ArmedConflict::None).ok()?;
+    if eff == w.six_months {
+        return None;
+    }
+    if eff > w.six_months {
+        let confirmed = minewatch_refdata::mbt_status_of(&f.subject)
+            .is_some_and(|r| r.withdrawal_effective_date == Some(eff));
+        // The words about it: its sentence, and the next where the date stands there.
+        let end = f.date_span.map_or(f.span[1], |d| d[1].max(f.span[1]));
+        let words = doc
+            .text
+            .get(f.span[0]..end)
+            .unwrap_or(&f.quote)
+            .to_ascii_lowercase();
+        let conflict = words.split(|c: char| !c.is_ascii_alphabetic()).any(|w| {
+            matches!(
+                w,
+                "conflict" | "conflicts" | "war" | "wars" | "hostilities" | "fighting"
+            )
+        });
+        if confirmed || conflict {
+            return None;
         }
     }
+    Some((dep, eff, w))
 }
 
 fn interval(f: &Fact) -> Option<(f64, f64)> {
@@ -1093,7 +1133,7 @@ fn reference(doc: &Document, facts: &[Fact], out: &mut Vec<Diagnostic>) {
             "treaty.signature" | "treaty.deposit" | "treaty.entry_into_force" => {
                 treaty_status(f, out)
             }
-            "treaty.withdrawal" => withdrawal_status(f, out),
+            "treaty.withdrawal" => withdrawal_status(doc, f, out),
             _ => {}
         }
     }
@@ -1301,7 +1341,7 @@ fn status_differs(
 /// "instrument of withdrawal", "notification") is compared: an announcement is dated
 /// otherwise. A state the data show with no withdrawal is not settled (the data may
 /// predate it).
-fn withdrawal_status(f: &Fact, out: &mut Vec<Diagnostic>) {
+fn withdrawal_status(doc: &Document, f: &Fact, out: &mut Vec<Diagnostic>) {
     let Some(row) = minewatch_refdata::mbt_status_of(&f.subject) else {
         return;
     };
@@ -1330,16 +1370,11 @@ fn withdrawal_status(f: &Fact, out: &mut Vec<Diagnostic>) {
         }
     }
     // An effective date Art. 20.3 rules out is `treaty-date-mismatch`'s (one finding).
-    let too_early = |eff: Date| {
-        full_date(&f.value)
-            .and_then(|dep| minewatch_law::withdrawal(dep, minewatch_law::ArmedConflict::None).ok())
-            .is_some_and(|w| eff < w.six_months)
-    };
     if let (Some(stated), Some(known)) = (
         f.date.as_deref().and_then(|d| d.parse::<Date>().ok()),
         row.withdrawal_effective_date,
     ) {
-        if stated != known && !too_early(stated) {
+        if stated != known && art20_mismatch(doc, f).is_none() {
             differ("withdrawal effective", stated, known);
         }
     }

@@ -199,6 +199,11 @@ pub struct Fact {
     pub vote: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
+    /// Where `date` stands in the input (byte offsets), where the extractor read it
+    /// from the text: a withdrawal's effective date, which a finding about it points
+    /// at. Not written out (a fact read back from JSON has none).
+    #[serde(skip)]
+    pub date_span: Option<[usize; 2]>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub since: Option<i32>,
     /// The last year of a "from 1996 to 2019" claim about every resolution.

@@ -874,6 +874,7 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
                 f.span
                     .iter_mut()
                     .chain(f.value_span.iter_mut())
+                    .chain(f.date_span.iter_mut().flatten())
                     .for_each(at);
                 f.line = cx.lines.line_of(f.value_span[0]) + 1;
             }
@@ -2264,6 +2265,10 @@ fn events<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, Ev)]) {
                 .iter()
                 .any(|w| t.lower.contains(w))
             {
+                // "... deposited its instrument of withdrawal on 27 June 2025. The
+                // withdrawal took effect on 27 January 2026.": the effect of the
+                // withdrawal the sentence before dated.
+                effect_of_previous(cx, t, a, b);
                 continue;
             }
             let after = t.lower[b..].trim_start();
@@ -2565,6 +2570,7 @@ fn events<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, Ev)]) {
             );
             f.as_of = Some(dep.iso());
             f.date = effective.map(|e| e.iso());
+            f.date_span = effective.map(|e| [t.abs + e.start, t.abs + e.end]);
         }
         if ev == Ev::UseLast {
             if let Some(p) = find(mm!("with the exception of"), t.lower) {
@@ -2597,6 +2603,47 @@ fn events<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, Ev)]) {
         }
         cx.push(f);
     }
+}
+
+/// "The withdrawal took effect on 27 January 2026." right after a sentence dating the
+/// deposit of an instrument of withdrawal (in the same paragraph): the date is when
+/// that withdrawal takes effect, set as its fact's `date` where none is stated yet.
+/// The trigger (`a..b`) is "withdrawal" after "the", "its" or "this", with "effect"
+/// between it and the date ("took effect on", "will take effect on", "became
+/// effective on"), nothing negated.
+fn effect_of_previous(cx: &mut Ctx<'_>, t: &Sent<'_, '_>, a: usize, b: usize) {
+    let l = t.lower;
+    if &l[a..b] != "withdrawal"
+        || !matches!(l[..a].trim_end(), "the" | "its" | "this")
+        || t.dates.k == 0
+    {
+        return;
+    }
+    let Some(d) = t.dates.iter().find(|d| d.start >= b) else {
+        return;
+    };
+    let gap = &l[b..d.start];
+    // ("The withdrawal of the mission took effect ...": another withdrawal.)
+    if gap.len() > 40
+        || !has(mm!("effect"), gap)
+        || has(mm!(" not "), gap)
+        || gap.starts_with(" of ")
+    {
+        return;
+    }
+    // The sentence right before, where it starts in the input.
+    let para = t.dates.para;
+    let prev = t.abs - para.sents[t.dates.k].0 + para.sents[t.dates.k - 1].0;
+    let Some(f) = cx.out[cx.para_start..cx.sent_start]
+        .iter_mut()
+        .rev()
+        .find(|f| f.predicate == "treaty.withdrawal")
+        .filter(|f| f.span[0] >= prev && f.date.is_none())
+    else {
+        return;
+    };
+    f.date = Some(d.iso());
+    f.date_span = Some([t.abs + d.start, t.abs + d.end]);
 }
 
 /// The quotation byte `at` of sentence `s` stands in, from its opening mark to its
@@ -3009,6 +3056,7 @@ fn bare_fact(
         resolution: None,
         vote: None,
         date: None,
+        date_span: None,
         since: None,
         until: None,
         one_of: None,

@@ -1022,8 +1022,15 @@ fn withdrawal_dates_against_the_reference() {
         "Poland deposited its instrument of withdrawal on 20 August 2025.[1]\n\n[1] One."
     )
     .is_empty());
+    // Later than Art. 20.3 gives, with no armed conflict said: the treaty's finding,
+    // not the data's too.
     assert_eq!(
         codes("Poland deposited its instrument of withdrawal on 20 August 2025, which took effect on 20 March 2026.[1]\n\n[1] One."),
+        ["treaty-date-mismatch: withdrawal stated to take effect on 20 March 2026, but Art. 20.3 gives 20 February 2026 (six months after the deposit on 20 August 2025); only an armed conflict, which the profile does not mention, would hold it back later"]
+    );
+    // Held back by a conflict, as the profile says: the data's date is the question.
+    assert_eq!(
+        codes("Poland deposited its instrument of withdrawal on 20 August 2025, which, Poland being engaged in an armed conflict, took effect on 20 March 2026.[1]\n\n[1] One."),
         ["contradicts-reference: withdrawal effective stated as 20 March 2026, but the treaty status data give 20 February 2026 for Poland"]
     );
     // An announcement is not the deposit.
@@ -3866,4 +3873,88 @@ fn in_force_since_independence_after_a_succession_is_the_entry_into_force() {
     let found = cross_check(&doc, &facts, &CrossOptions::default());
     assert!(found.is_empty(), "{found:#?}");
     no_cross_findings(&doc, &facts);
+}
+
+/// The findings of `code` in `doc`, each with the text its caret is under (as of
+/// 2026-12-01).
+fn findings<'a>(doc: &'a Document, facts: &[Fact], code: &str) -> Vec<&'a str> {
+    cross_check(doc, facts, &opts("2026-12-01"))
+        .into_iter()
+        .filter(|d| d.code == code)
+        .map(|d| &doc.text[d.span.start..d.span.end])
+        .collect()
+}
+
+/// Art. 20.3: a withdrawal takes effect six months after the deposit. A later date is
+/// as wrong as an earlier one unless an armed conflict held it back; the effective
+/// date may stand in the next sentence; the finding points at the effective date.
+#[test]
+fn withdrawal_effect_later_than_article_20_and_in_the_next_sentence() {
+    let doc = doc_in("Norway", "Norway deposited an instrument of withdrawal on 10 March 2026; the withdrawal took effect on 10 October 2026.[1]\n\n[1] One.");
+    let facts = extract(&doc);
+    assert_eq!(
+        findings(&doc, &facts, "treaty-date-mismatch"),
+        ["10 October 2026"]
+    );
+    let all = cross_check(&doc, &facts, &opts("2026-12-01"));
+    assert!(all[0].message.contains("10 September 2026"), "{all:#?}");
+
+    // The effect in the next sentence of the paragraph: the same withdrawal's.
+    let doc = doc_in("Estonia", "Estonia deposited its instrument of withdrawal on 27 June 2025.[1] The withdrawal took effect on 27 January 2026.[1]\n\n[1] One.");
+    let facts = extract(&doc);
+    let w: Vec<_> = of(&facts, "treaty.withdrawal")
+        .map(|f| (f.value.clone(), f.date.as_deref()))
+        .collect();
+    assert_eq!(
+        w,
+        [(Value::Text("2025-06-27".into()), Some("2026-01-27"))],
+        "{facts:#?}"
+    );
+    // (One finding: the reference data's 27 December 2025 is not said twice.)
+    let all = cross_check(&doc, &facts, &opts("2026-12-01"));
+    assert_eq!(all.len(), 1, "{all:#?}");
+    assert_eq!(
+        findings(&doc, &facts, "treaty-date-mismatch"),
+        ["27 January 2026"]
+    );
+
+    // Six months after, in the next sentence: nothing to find.
+    let doc = doc_in("Estonia", "Estonia deposited its instrument of withdrawal on 27 June 2025.[1] The withdrawal took effect on 27 December 2025.[1]\n\n[1] One.");
+    let facts = extract(&doc);
+    assert_eq!(
+        of(&facts, "treaty.withdrawal")
+            .map(|f| f.date.as_deref())
+            .collect::<Vec<_>>(),
+        [Some("2025-12-27")]
+    );
+    no_cross_findings(&doc, &facts);
+
+    // An earlier date: the caret under it, not under the deposit.
+    let doc = doc_of("Poland deposited its instrument of withdrawal on 20 August 2025, which took effect on 20 January 2026.");
+    let facts = extract(&doc);
+    assert_eq!(
+        findings(&doc, &facts, "treaty-date-mismatch"),
+        ["20 January 2026"]
+    );
+
+    // Held back by an armed conflict (Art. 20.3): a later date is not settled here.
+    let doc = doc_in("Norway", "Norway deposited an instrument of withdrawal on 10 March 2026; as it was then engaged in an armed conflict, the withdrawal took effect on 10 October 2026.[1]\n\n[1] One.");
+    let facts = extract(&doc);
+    assert!(findings(&doc, &facts, "treaty-date-mismatch").is_empty());
+
+    // Not the sentence right after the deposit, or another withdrawal's: no effect.
+    for body in [
+        "Norway deposited its instrument of withdrawal on 10 March 2026.[1] It cited the security situation.[1] The withdrawal took effect on 10 October 2026.[1]",
+        "Norway deposited its instrument of withdrawal on 10 March 2026.[1] The withdrawal of the mission took effect on 10 October 2026.[1]",
+    ] {
+        let doc = doc_in("Norway", &format!("{body}\n\n[1] One."));
+        let facts = extract(&doc);
+        assert_eq!(
+            of(&facts, "treaty.withdrawal")
+                .map(|f| f.date.as_deref())
+                .collect::<Vec<_>>(),
+            [None],
+            "{body}"
+        );
+    }
 }
