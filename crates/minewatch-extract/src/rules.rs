@@ -1844,6 +1844,19 @@ fn event_triggers(t: &Sent) -> Vec<(usize, usize, Ev)> {
             add(phrases!["deadline"], Ev::DestructionDeadline);
         }
     }
+    // "Its Article 4 deadline was 1 March 2008": the treaty's Art. 4 deadline is the
+    // stockpile's without the word (not the Convention on Cluster Munitions', whose
+    // Article 4 is clearance).
+    if t.has(kw::DEADLINE)
+        && !other_treaty
+        && !t.cluster_profile
+        && t.para_kw & kw::CLUSTER == 0
+        && !t.has(kw::CLEARANCE)
+        && !has(mm!("article 5"), l)
+        && article_4_deadline(l)
+    {
+        add(phrases!["deadline"], Ev::DestructionDeadline);
+    }
     add(
         phrases![
             "last produced",
@@ -1926,6 +1939,29 @@ fn event_triggers(t: &Sent) -> Vec<(usize, usize, Ev)> {
         has(mm!("policy"), &l[*b..end]) && !has(mm!("fact sheet"), &l[..*a])
     });
     v
+}
+
+/// "Article 4 deadline", "Article 4 stockpile destruction deadline": a deadline named
+/// by the treaty's article on stockpile destruction.
+fn article_4_deadline(l: &str) -> bool {
+    let f = mm!("article 4 ");
+    let mut from = 0;
+    while let Some(i) = f.find(&l.as_bytes()[from..]) {
+        let rest = &l[from + i + "article 4 ".len()..];
+        if [
+            "deadline",
+            "stockpile destruction deadline",
+            "destruction deadline",
+            "stockpile deadline",
+        ]
+        .iter()
+        .any(|w| rest.starts_with(w))
+        {
+            return true;
+        }
+        from += i + 1;
+    }
+    false
 }
 
 /// The date for the trigger at index `k`: the first after it (before the next

@@ -3958,3 +3958,46 @@ fn withdrawal_effect_later_than_article_20_and_in_the_next_sentence() {
         );
     }
 }
+
+/// "Its Article 4 deadline was ...": the treaty's Art. 4 deadline is the stockpile's
+/// without the word "stockpile", and it is measured against four years after entry
+/// into force; the Convention on Cluster Munitions' Article 4 (clearance) is not it.
+#[test]
+fn an_article_4_deadline_is_the_stockpile_destruction_deadline() {
+    let doc = doc_in("Ruritania", "Ruritania acceded to the Mine Ban Treaty on 11 September 2002.[1] Its Article 4 deadline was 1 March 2008.[1]\n\n[1] One.");
+    let facts = extract(&doc);
+    assert_eq!(
+        pairs_under(&facts, &["stockpile."]),
+        [(
+            "stockpile.destruction_deadline",
+            &Value::Text("2008-03-01".into())
+        )],
+        "{facts:#?}"
+    );
+    assert_eq!(
+        findings(&doc, &facts, "treaty-date-mismatch"),
+        ["1 March 2008"]
+    );
+    let all = cross_check(&doc, &facts, &opts("2026-12-01"));
+    assert!(all[0].message.contains("1 March 2007"), "{all:#?}");
+
+    let doc = doc_in("Ruritania", "Ruritania acceded to the Mine Ban Treaty on 11 September 2002.[1] Its Article 4 stockpile destruction deadline was 1 March 2007.[1]\n\n[1] One.");
+    let facts = extract(&doc);
+    assert_eq!(
+        pairs_under(&facts, &["stockpile."]),
+        [(
+            "stockpile.destruction_deadline",
+            &Value::Text("2007-03-01".into())
+        )]
+    );
+    no_cross_findings(&doc, &facts);
+
+    // Not Article 5's, and not the cluster munition convention's Article 4.
+    let doc = doc_in(
+        "Ruritania",
+        "Its Article 5 deadline was 1 March 2013.[1]\n\n[1] One.",
+    );
+    assert!(pairs_under(&extract(&doc), &["stockpile."]).is_empty());
+    let doc = minewatch_profile::read(b"Ruritania\n\nCluster Munition Ban Policy\n\nLast updated: 1 September 2026\n\nIts Article 4 deadline was 1 August 2020.[1]\n\n[1] One.\n");
+    assert!(pairs_under(&extract(&doc), &["stockpile."]).is_empty());
+}
