@@ -391,12 +391,23 @@ fn treaty_dates(facts: &[Fact], opts: &CrossOptions, out: &mut Vec<Diagnostic>) 
     // Each stated date is reported once, against the first deposit it disagrees with.
     for f in facts.iter().filter(hi) {
         let p = f.predicate.as_str();
-        if p != "treaty.entry_into_force" && p != "stockpile.destruction_deadline" {
+        if p != "treaty.entry_into_force"
+            && p != "stockpile.destruction_deadline"
+            && !(p == "clearance.deadline" && original_deadline(f))
+        {
             continue;
         }
         let Some(stated) = full_date(&f.value) else {
             continue;
         };
+        // An original Art. 5 deadline of a state whose deposit the profile does not
+        // state is measured from its stated entry into force.
+        if p == "clearance.deadline" && !deposits.iter().any(|x| x.0 == f.subject) {
+            if let Some(d) = clearance_from_stated_eif(f, stated, facts) {
+                out.push(d);
+            }
+            continue;
+        }
         for &(subject, dd, inst, dep) in &deposits {
             if subject != f.subject {
                 continue;
@@ -444,6 +455,16 @@ fn treaty_dates(facts: &[Fact], opts: &CrossOptions, out: &mut Vec<Diagnostic>) 
                         .with_help(want.explanation.clone())
                     })
                 }
+                "clearance.deadline" => {
+                    let d = law_memo::deadlines(dd, inst, opts.as_of);
+                    let Ok(d) = d.as_ref() else { continue };
+                    let want = &d.clearance_deadline;
+                    (stated != want.date).then(|| {
+                        clearance_mismatch(f, stated, want.date, d.entry_into_force.date)
+                            .with_related(span(dep), "deposit stated here")
+                            .with_help(want.explanation.clone())
+                    })
+                }
                 _ => None,
             };
             if let Some(d) = finding {
@@ -452,6 +473,58 @@ fn treaty_dates(facts: &[Fact], opts: &CrossOptions, out: &mut Vec<Diagnostic>) 
             }
         }
     }
+}
+
+/// A clearance deadline the profile calls the original one ("its original Article 5
+/// deadline", "its initial ..."), not one extended ("extended to", "its new deadline"):
+/// only the original is ten years after entry into force (Art. 5.1); extensions are
+/// granted (Art. 5.3-5.6), so a later deadline is no error.
+fn original_deadline(f: &Fact) -> bool {
+    let before = f.value_span[0]
+        .checked_sub(f.span[0])
+        .and_then(|i| f.quote.get(..i))
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    ["original", "initial"].iter().any(|w| before.contains(w))
+        && !["extend", "extension", "new ", "revised", "current"]
+            .iter()
+            .any(|w| before.contains(w))
+}
+
+/// An original clearance deadline stated as `stated` where Art. 5.1 gives `want`.
+fn clearance_mismatch(f: &Fact, stated: Date, want: Date, eif: Date) -> Diagnostic {
+    Diagnostic::new(
+        "treaty-date-mismatch",
+        Severity::Error,
+        span(f),
+        format!(
+            "original clearance deadline stated as {}, but Art. 5.1 gives {} (ten years after entry into force on {})",
+            stated.long(),
+            want.long(),
+            eif.long()
+        ),
+    )
+}
+
+/// [`clearance_mismatch`] measured from the entry into force the profile states for
+/// the same state (its first), where it states no deposit.
+fn clearance_from_stated_eif(f: &Fact, stated: Date, facts: &[Fact]) -> Option<Diagnostic> {
+    let (eif_fact, eif) = facts.iter().find_map(|e| {
+        (e.predicate == "treaty.entry_into_force"
+            && e.confidence == Confidence::High
+            && e.subject == f.subject)
+            .then(|| full_date(&e.value).map(|d| (e, d)))
+            .flatten()
+    })?;
+    let want = eif.checked_add_years(10)?;
+    (stated != want).then(|| {
+        clearance_mismatch(f, stated, want, eif)
+            .with_related(span(eif_fact), "entry into force stated here")
+            .with_help(format!(
+                "destroy all anti-personnel mines in mined areas under its jurisdiction or control not later than ten years after entry into force: {}",
+                want.long()
+            ))
+    })
 }
 
 /// The law engine's answers remembered (on each thread, for a bounded number of
@@ -961,6 +1034,7 @@ fn what_is_stated(f: &Fact) -> String {
         "treaty.withdrawal" => "the withdrawal".into(),
         "stockpile.destruction_completed" => "the completion of stockpile destruction".into(),
         "stockpile.destruction_deadline" => "the stockpile destruction deadline".into(),
+        "clearance.deadline" => "the clearance deadline".into(),
         "stockpile.total" => "the stockpile".into(),
         "stockpile.by_type" => of_type("the stockpile"),
         "stockpile.destroyed" => of_type("the number of stockpiled mines destroyed"),

@@ -43,6 +43,7 @@
 //! | `stockpile.destroyed` | number | `mine_type` | "destroyed N mines" |
 //! | `stockpile.destruction_completed` | date | | "completed (the) destruction of its stockpile" |
 //! | `stockpile.destruction_deadline` | date | | a stockpile destruction (Art. 4) deadline |
+//! | `clearance.deadline` | date | | an "Article 5 (clearance) deadline", original or extended |
 //! | `retained.total` | number | | "retained/retains N mines" |
 //! | `report.article7` | date | | an Article 7 transparency report submitted/provided |
 //! | `report.ccw_apii` | date | | a report for CCW Amended Protocol II |
@@ -55,8 +56,10 @@
 //! [`CROSS_CODES`]: `sum-mismatch` (a "total of N: a, b and c" sentence, casualties
 //! by kind against their sentence's total, or a table's total row, whose parts do not
 //! add up), `treaty-date-mismatch` (a stated entry into
-//! force, Art. 4 deadline or withdrawal effect that contradicts what `minewatch-law`
-//! gives from the stated deposit, naming the article and the expected date),
+//! force, Art. 4 deadline, original Art. 5 deadline or withdrawal effect that
+//! contradicts what `minewatch-law` gives from the stated deposit (an original Art. 5
+//! deadline also from a stated entry into force), naming the article and the expected
+//! date),
 //! `conflicting-figures` (the same predicate, subject, mine type and time stated with
 //! incompatible values in two sentences), `contradicts-reference` (treaty dates, a withdrawal's deposit and effect
 //! against `data/mbt_status.csv`; votes, vote dates and "one of N states" against the UN General
@@ -468,6 +471,7 @@ pub const PREDICATES: &[&str] = &[
     "stockpile.destroyed",
     "stockpile.destruction_completed",
     "stockpile.destruction_deadline",
+    "clearance.deadline",
     "retained.total",
     "report.article7",
     "report.ccw_apii",

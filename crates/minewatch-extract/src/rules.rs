@@ -1529,6 +1529,7 @@ enum Ev {
     ReportCcw,
     DestructionCompleted,
     DestructionDeadline,
+    ClearanceDeadline,
     ProductionLast,
     TransferLast,
     UseLast,
@@ -1547,6 +1548,7 @@ impl Ev {
             Ev::ReportCcw => "report.ccw_apii",
             Ev::DestructionCompleted => "stockpile.destruction_completed",
             Ev::DestructionDeadline => "stockpile.destruction_deadline",
+            Ev::ClearanceDeadline => "clearance.deadline",
             Ev::ProductionLast => "production.last",
             Ev::TransferLast => "transfer.last",
             Ev::UseLast => "use.last",
@@ -1844,6 +1846,18 @@ fn event_triggers(t: &Sent) -> Vec<(usize, usize, Ev)> {
             add(phrases!["deadline"], Ev::DestructionDeadline);
         }
     }
+    // "Its original Article 5 clearance deadline was 1 March 2012": the treaty's
+    // clearance deadline (the cluster munition convention's is its Article 4).
+    if t.has(kw::DEADLINE) && !other_treaty && !cluster && !other() {
+        add(
+            phrases![
+                "article 5 deadline",
+                "article 5 clearance deadline",
+                "article 5 mine clearance deadline",
+            ],
+            Ev::ClearanceDeadline,
+        );
+    }
     // "Its Article 4 deadline was 1 March 2008": the treaty's Art. 4 deadline is the
     // stockpile's without the word (not the Convention on Cluster Munitions', whose
     // Article 4 is clearance).
@@ -2022,7 +2036,7 @@ fn assign_dates(t: &Sent, trig: &[(usize, usize, Ev)]) -> Vec<Option<usize>> {
     // deadline": the date standing right before the word (or its modifier) is the
     // deadline's (not one later in the sentence).
     for (k, &(a, _, ev)) in trig.iter().enumerate() {
-        if ev != Ev::DestructionDeadline {
+        if !matches!(ev, Ev::DestructionDeadline | Ev::ClearanceDeadline) {
             continue;
         }
         if let Some(i) = (0..t.dates.len()).find(|&i| {
@@ -2402,6 +2416,24 @@ fn events<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, Ev)]) {
         let Some(d) = assigned[k].map(|i| &t.dates[i]) else {
             continue;
         };
+        // A clearance deadline is dated right after its name ("deadline was 1 March
+        // 2012", "deadline of 1 March 2012", "deadline was extended to 1 March 2023")
+        // or right before it ("its 1 March 2009 Article 5 deadline"); not one requested
+        // or sought, which no meeting may grant.
+        if ev == Ev::ClearanceDeadline {
+            let near = if d.start >= b {
+                t.lower[b..d.start].len() <= 40
+            } else {
+                matches!(t.lower[d.end..a].trim(), "" | "original" | "extended")
+            };
+            if !near
+                || ["request", "seek", "sought", "would"]
+                    .iter()
+                    .any(|w| t.lower.contains(w))
+            {
+                continue;
+            }
+        }
         // "submitted its initial Article 7 report, prior to entry into force, on 29
         // November 2004": the date of what was done before it.
         if ev == Ev::Eif {

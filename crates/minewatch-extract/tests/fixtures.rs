@@ -4001,3 +4001,46 @@ fn an_article_4_deadline_is_the_stockpile_destruction_deadline() {
     let doc = minewatch_profile::read(b"Ruritania\n\nCluster Munition Ban Policy\n\nLast updated: 1 September 2026\n\nIts Article 4 deadline was 1 August 2020.[1]\n\n[1] One.\n");
     assert!(pairs_under(&extract(&doc), &["stockpile."]).is_empty());
 }
+
+/// An Art. 5 clearance deadline is `clearance.deadline`; one stated as the original is
+/// ten years after entry into force (Art. 5.1), from a stated deposit or a stated
+/// entry into force; an extended one is not checked (extensions are granted), and a
+/// requested one is no deadline.
+#[test]
+fn an_original_article_5_deadline_is_ten_years_after_entry_into_force() {
+    let deadlines = |facts: &[Fact]| -> Vec<String> {
+        of(facts, "clearance.deadline")
+            .map(|f| f.value.canonical())
+            .collect()
+    };
+    let doc = doc_in("Ruritania", "Ruritania acceded to the Mine Ban Treaty on 11 September 2002.[1] Its original Article 5 clearance deadline was 1 March 2012.[1]\n\n[1] One.");
+    let facts = extract(&doc);
+    assert_eq!(deadlines(&facts), ["2012-03-01"], "{facts:#?}");
+    assert_eq!(
+        findings(&doc, &facts, "treaty-date-mismatch"),
+        ["1 March 2012"]
+    );
+    let all = cross_check(&doc, &facts, &opts("2026-12-01"));
+    assert!(all[0].message.contains("1 March 2013"), "{all:#?}");
+
+    // From a stated entry into force.
+    let doc = doc_in("Ruritania", "The Mine Ban Treaty entered into force for Ruritania on 1 March 2003.[1] Its original Article 5 clearance deadline was 1 March 2012.[1]\n\n[1] One.");
+    let facts = extract(&doc);
+    assert_eq!(
+        findings(&doc, &facts, "treaty-date-mismatch"),
+        ["1 March 2012"]
+    );
+
+    // The original as Art. 5.1 gives it, and an extended one: nothing to find.
+    let doc = doc_in("Ruritania", "Ruritania acceded to the Mine Ban Treaty on 11 September 2002.[1] Its original Article 5 deadline was 1 March 2013.[1] Its Article 5 deadline was extended to 1 March 2023.[1]\n\n[1] One.");
+    let facts = extract(&doc);
+    assert_eq!(deadlines(&facts), ["2013-03-01", "2023-03-01"]);
+    no_cross_findings(&doc, &facts);
+
+    // A requested extension is no deadline; the cluster munition convention's
+    // clearance deadline is not the treaty's.
+    let doc = doc_in("Ruritania", "In 2022, Ruritania requested an extension of its Article 5 deadline to 1 March 2028.[1]\n\n[1] One.");
+    assert!(deadlines(&extract(&doc)).is_empty());
+    let doc = minewatch_profile::read(b"Ruritania\n\nCluster Munition Ban Policy\n\nLast updated: 1 September 2026\n\nIts original Article 4 clearance deadline was 1 August 2020.[1]\n\n[1] One.\n");
+    assert!(deadlines(&extract(&doc)).is_empty());
+}
