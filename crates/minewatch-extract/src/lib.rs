@@ -41,7 +41,7 @@
 //! | `stockpile.total` | number | | "stockpile of N mines", a table's total row |
 //! | `stockpile.by_type` | number | `mine_type`, `column` | a stockpile figure tied to a mine type, a stockpile table row |
 //! | `stockpile.destroyed` | number | `mine_type` | "destroyed N mines" |
-//! | `stockpile.destruction_completed` | date | | "completed (the) destruction of its stockpile" |
+//! | `stockpile.destruction_completed` | date | | "completed (the) destruction of its stockpile", "destroyed its stockpile", "destroyed its last stockpiled mines" |
 //! | `stockpile.destruction_deadline` | date | | a stockpile destruction (Art. 4) deadline |
 //! | `clearance.deadline` | date | | an "Article 5 (clearance) deadline", original or extended |
 //! | `retained.total` | number | | "retained/retains N mines" |

@@ -245,7 +245,7 @@ mod kw {
 
 /// The first words of every event trigger phrase (bit `i` of [`Sent::ev`] is `EV_FIRST[i]`):
 /// a sentence without any has no event.
-const EV_FIRST: [&str; 45] = [
+const EV_FIRST: [&str; 46] = [
     "signed",
     "instrument",
     "ratified",
@@ -291,6 +291,7 @@ const EV_FIRST: [&str; 45] = [
     "signatory",
     "deposited",
     "been",
+    "destroyed",
 ];
 
 /// The words behind the [`kw`] bits (a word may carry several).
@@ -1621,6 +1622,8 @@ fn event_triggers(t: &Sent) -> Vec<(usize, usize, Ev)> {
         }
     };
     let mut participle: Vec<(usize, usize, Ev)> = Vec::new();
+    // "destroyed its stockpile ...": a completion where the sentence names no other.
+    let mut destroyed_whole: Vec<(usize, usize, Ev)> = Vec::new();
     // A sentence about cluster munitions, or any sentence of a cluster munition
     // profile, means the Convention on Cluster Munitions by "the convention"; named
     // outright, the Mine Ban Treaty is meant whatever else the sentence names.
@@ -1845,6 +1848,32 @@ fn event_triggers(t: &Sent) -> Vec<(usize, usize, Ev)> {
         if t.has(kw::DEADLINE) && !t.has(kw::CLEARANCE) && !has(mm!("article 5"), l) {
             add(phrases!["deadline"], Ev::DestructionDeadline);
         }
+        // "Chile destroyed its stockpile of antipersonnel mines on 28 August 2003",
+        // "it destroyed its last stockpiled antipersonnel mines in 2004": the whole
+        // stockpile, or its last mines, destroyed is the destruction completed (not
+        // "destroyed 5,000 mines from its stockpile", "destroyed part of its
+        // stockpile", "its stockpile of PFM-1 mines", nor where it looks ahead).
+        const DESTROYED: u64 = ev_bit("destroyed");
+        if t.ev & DESTROYED != 0 && !ahead() {
+            for p in [
+                "destroyed its stockpile",
+                "destroyed its entire stockpile",
+                "destroyed its whole stockpile",
+                "destroyed its remaining stockpile",
+                "destroyed its stockpiled",
+                "destroyed its last stockpiled",
+                "destroyed its last stockpile",
+                "destroyed the last of its stockpile",
+                "destroyed the last of its stockpiled",
+                "destroyed the remainder of its stockpile",
+            ] {
+                for (i, e) in t.phrase_spans(p) {
+                    if whole_stockpile_named(l, e) {
+                        destroyed_whole.push((i, e, Ev::DestructionCompleted));
+                    }
+                }
+            }
+        }
     }
     // "Its original Article 5 clearance deadline was 1 March 2012": the treaty's
     // clearance deadline (the cluster munition convention's is its Article 4).
@@ -1917,6 +1946,15 @@ fn event_triggers(t: &Sent) -> Vec<(usize, usize, Ev)> {
                 }
             }
         }
+    }
+    // ("destroyed its last mines in 2016, completing the destruction of its stockpile
+    // on 4 November 2016": the completion named.)
+    if !v
+        .iter()
+        .chain(&participle)
+        .any(|x| x.2 == Ev::DestructionCompleted)
+    {
+        participle.append(&mut destroyed_whole);
     }
     for x in participle {
         if !v.iter().any(|(a, b, _)| x.0 < *b && *a < x.1) {
@@ -2979,6 +3017,30 @@ fn some_types(l: &str, b: usize) -> bool {
         || obj.starts_with("some ")
         || obj.starts_with("part ")
         || obj.split(' ').take(4).any(|w| w == "types" || w == "type") && !obj.contains("all ")
+}
+
+/// After "destroyed its stockpile" (ending at `e`): the stockpile of antipersonnel
+/// mines as a whole ("of antipersonnel mines", "of 299,219 mines", nothing), not of
+/// some types ("of PFM-1 mines", "of non-PFM types").
+fn whole_stockpile_named(l: &str, e: usize) -> bool {
+    let rest = l[e..].trim_start();
+    let Some(obj) = rest
+        .strip_prefix("of ")
+        .or_else(|| rest.strip_prefix("antipersonnel "))
+        .or_else(|| rest.strip_prefix("anti-personnel "))
+    else {
+        return true;
+    };
+    let obj = obj.split([';', '.', '(']).next().unwrap_or("");
+    for w in obj.split([' ', ',']).filter(|w| !w.is_empty()) {
+        match w {
+            "mines" | "landmines" | "mine" => return true,
+            "antipersonnel" | "anti-personnel" | "ap" | "all" | "its" | "the" => {}
+            w if w.bytes().all(|c| c.is_ascii_digit()) => {}
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// A step of the domestic procedure, not the deposit with the depositary: "approved

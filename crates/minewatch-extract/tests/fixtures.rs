@@ -1817,6 +1817,14 @@ fn status_box_labels_and_a_number_word_casualty() {
 fn models_antivehicle_mines_clearance_and_use_against_another_event() {
     let doc = doc_of("In August 2003, Kenya destroyed its stockpile of 35,774 antipersonnel mines (9,212 No. 409 blast mines and 4,744 NR 413 fragmentation mines).[1] In 2004, Kenya destroyed 59 antivehicle mines.[1] In 2010, Morocco provided maps of minefields laid during the Western Sahara conflict.[1] Reports indicate that the country used antipersonnel mines after signing the Mine Ban Treaty in 1997.[1]\n\n[1] One.");
     let facts = extract(&doc);
+    // (Its stockpile destroyed in August 2003: the destruction completed then.)
+    assert_eq!(
+        pairs_under(&facts, &["stockpile.destruction_completed"]),
+        [(
+            "stockpile.destruction_completed",
+            &Value::Text("2003-08".into())
+        )]
+    );
     let got: Vec<(&Value, Confidence)> = of(&facts, "stockpile.destroyed")
         .map(|f| (&f.value, f.confidence))
         .collect();
@@ -1829,7 +1837,7 @@ fn models_antivehicle_mines_clearance_and_use_against_another_event() {
         ],
         "{facts:#?}"
     );
-    assert_eq!(facts.len(), 3, "{facts:#?}");
+    assert_eq!(facts.len(), 4, "{facts:#?}");
     assert!(cross_check(&doc, &facts, &opts("2026-09-01")).is_empty());
     let doc = doc_of("In 2003, Kenya destroyed 4,744 NR 413 fragmentation mines.[1] In 2004, it destroyed 9,212 No. 409 blast mines.[1]\n\n[1] One.");
     let got: Vec<f64> = of(&extract(&doc), "stockpile.destroyed")
@@ -3057,7 +3065,16 @@ fn stockpiles_finished_eliminated_retained_and_made_elsewhere() {
     let completed: Vec<&Value> = of(&facts, "stockpile.destruction_completed")
         .map(|f| &f.value)
         .collect();
-    assert_eq!(completed, [&Value::Text("2000-12".into())], "{facts:#?}");
+    // ("It destroyed its stockpile of 4,092 antipersonnel mines in November 2000": a
+    // completion too.)
+    assert_eq!(
+        completed,
+        [
+            &Value::Text("2000-12".into()),
+            &Value::Text("2000-11".into())
+        ],
+        "{facts:#?}"
+    );
     let retained: Vec<(f64, Confidence)> = of(&facts, "retained.total")
         .map(|f| (f.value.as_number().unwrap(), f.confidence))
         .collect();
@@ -4043,4 +4060,48 @@ fn an_original_article_5_deadline_is_ten_years_after_entry_into_force() {
     assert!(deadlines(&extract(&doc)).is_empty());
     let doc = minewatch_profile::read(b"Ruritania\n\nCluster Munition Ban Policy\n\nLast updated: 1 September 2026\n\nIts original Article 4 clearance deadline was 1 August 2020.[1]\n\n[1] One.\n");
     assert!(deadlines(&extract(&doc)).is_empty());
+}
+
+/// "destroyed its stockpile ... on 28 August 2003", "destroyed its last stockpiled
+/// mines in 2004": the destruction completed; not some mines from it, part of it, one
+/// type's, one planned or one denied.
+#[test]
+fn destroying_its_whole_stockpile_is_the_destruction_completed() {
+    let completed = |country: &str, body: &str| -> Vec<(String, String)> {
+        let doc = doc_in(country, &format!("{body}\n\n[1] One."));
+        of(&extract(&doc), "stockpile.destruction_completed")
+            .map(|f| (f.subject.clone(), f.value.canonical()))
+            .collect()
+    };
+    assert_eq!(
+        completed(
+            "Chile",
+            "Chile destroyed its stockpile of antipersonnel mines on 28 August 2003.[1]"
+        ),
+        [("CHL".to_string(), "2003-08-28".to_string())]
+    );
+    assert_eq!(
+        completed(
+            "Estonia",
+            "Estonia reported that it destroyed its last stockpiled antipersonnel mines in 2004.[1]"
+        ),
+        [("EST".to_string(), "2004".to_string())]
+    );
+    assert_eq!(
+        completed(
+            "Chile",
+            "In 2003, Chile destroyed the last of its stockpile.[1]"
+        ),
+        [("CHL".to_string(), "2003".to_string())]
+    );
+    for body in [
+        "Chile destroyed 5,000 mines from its stockpile in 2002.[1]",
+        "Chile destroyed part of its stockpile in 2002.[1]",
+        "Chile plans to destroy its stockpile by 2027.[1]",
+        "Chile expects to have destroyed its stockpile by 2027.[1]",
+        "Chile has not destroyed its stockpile since 2002.[1]",
+        "In 2001, Chile destroyed its stockpile of PFM-1 mines.[1]",
+    ] {
+        assert!(completed("Chile", body).is_empty(), "{body}");
+    }
 }
