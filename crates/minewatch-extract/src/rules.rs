@@ -4418,9 +4418,40 @@ fn use_reported<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, E
         }
         v
     };
+    // "Russian forces have used antipersonnel mines in Ukraine since 2022": the
+    // present perfect with "since" reports use from that year on.
+    let perfect = {
+        let mut w = prev.rsplit(' ');
+        let last = w.next().unwrap_or("");
+        let last = if last == "been" || last == "also" || last.ends_with("ly") {
+            w.next().unwrap_or("")
+        } else {
+            last
+        };
+        // ("There is no evidence that government forces have used antipersonnel
+        // mines since 2015": a use denied before the verb, in any clause.)
+        let denied = l[..pos]
+            .split(|c: char| !c.is_ascii_alphabetic() && c != '\'')
+            .any(|w| {
+                matches!(
+                    w,
+                    "no" | "not"
+                        | "never"
+                        | "nor"
+                        | "neither"
+                        | "without"
+                        | "deny"
+                        | "denied"
+                        | "denies"
+                        | "unconfirmed"
+                ) || w.ends_with("n't")
+            });
+        matches!(last, "have" | "has") && !denied
+    };
     for d in chosen {
-        if l[..d.start].trim_end().ends_with("since") || l[..d.start].trim_end().ends_with("until")
-        {
+        let since = l[..d.start].trim_end().ends_with("since");
+        let since_perfect = since && perfect && d.start > pos;
+        if since && !since_perfect || l[..d.start].trim_end().ends_with("until") {
             continue;
         }
         // "According to a 1993 U.S. State Department report, ... laid millions of
@@ -4478,6 +4509,7 @@ fn use_reported<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, E
         // "used antipersonnel mines after signing the Mine Ban Treaty in 1997": the
         // year of another event the use is placed against.
         if d.start > pos
+            && !since_perfect
             && [" after ", " before ", " since "]
                 .iter()
                 .any(|w| l[pos..d.start].contains(w))
@@ -4495,7 +4527,11 @@ fn use_reported<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, E
         // Who used them stands before the verb, wherever the date is ("In 2021, the
         // Karen National Liberation Army reportedly used ...").
         f.subject = agent_after(t, pos).unwrap_or_else(|| subject(t, pos, &cx.iso3, true));
-        f.as_of = Some(d.iso());
+        f.as_of = Some(if since_perfect {
+            format!("{}/..", d.iso())
+        } else {
+            d.iso()
+        });
         if stated {
             f.uncertain("the year of a statement about the use: the use may be earlier");
         }

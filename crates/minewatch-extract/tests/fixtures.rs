@@ -4105,3 +4105,48 @@ fn destroying_its_whole_stockpile_is_the_destruction_completed() {
         assert!(completed("Chile", body).is_empty(), "{body}");
     }
 }
+
+/// "Russian forces have used antipersonnel mines in Ukraine since 2022": use from that
+/// year on (`2022/..`), by Russia; not where it is denied, nor "used ... after 2022".
+#[test]
+fn a_use_in_the_present_perfect_since_a_year() {
+    let uses = |country: &str, body: &str| -> Vec<(String, String, Option<String>)> {
+        let doc = doc_in(country, &format!("{body}\n\n[1] One."));
+        of(&extract(&doc), "use.reported")
+            .map(|f| (f.subject.clone(), f.value.canonical(), f.as_of.clone()))
+            .collect()
+    };
+    let rus_2022 = |as_of: &str| ("RUS".to_string(), "2022".to_string(), Some(as_of.into()));
+    for country in ["Ukraine", "Russia"] {
+        assert_eq!(
+            uses(
+                country,
+                "Russian forces have used antipersonnel mines in Ukraine since 2022.[1]"
+            ),
+            [rus_2022("2022/..")]
+        );
+    }
+    assert_eq!(
+        uses(
+            "Russia",
+            "Russian forces have reportedly used antipersonnel mines since 24 February 2022.[1]"
+        ),
+        [rus_2022("2022-02-24/..")]
+    );
+    // The simple past with "in" as before; no use where it is denied or "after".
+    assert_eq!(
+        uses(
+            "Russia",
+            "Russian forces used antipersonnel mines in Ukraine in 2022.[1]"
+        ),
+        [rus_2022("2022")]
+    );
+    for body in [
+        "Russia has not used antipersonnel mines since 2022.[1]",
+        "There is no evidence that Russian forces have used antipersonnel mines since 2022.[1]",
+        "Russian forces used antipersonnel mines after 2022.[1]",
+        "Russian forces used antipersonnel mines since 2022.[1]",
+    ] {
+        assert!(uses("Russia", body).is_empty(), "{body}");
+    }
+}
