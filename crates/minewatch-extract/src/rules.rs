@@ -4672,6 +4672,7 @@ fn collapse_spaces(s: &str) -> String {
 /// "retains no mines", "destroyed no antipersonnel mines": a count of none, right after
 /// the verb that says what is counted (no other "no": "no fewer than", "no evidence").
 fn zero_mines(t: &Sent, qs: &mut Vec<Quantity>) {
+    no_longer_any(t, qs);
     if !t.has(kw::NO) {
         return;
     }
@@ -4729,6 +4730,68 @@ fn zero_mines(t: &Sent, qs: &mut Vec<Quantity>) {
             currency: None,
             unit: Some("mines"),
             phrase_end: k + 4 + noun.len(),
+            alt: None,
+            words: true,
+        };
+        let at = qs.partition_point(|x| x.start < start);
+        qs.insert(at, q);
+    }
+}
+
+/// "does not retain any antipersonnel mines", "no longer retains any mines": none
+/// retained, a zero at "any" (as [`zero_mines`] reads "retains no mines").
+fn no_longer_any(t: &Sent, qs: &mut Vec<Quantity>) {
+    let l = t.lower;
+    let mut from = 0;
+    while let Some(k) = find(mm!(" any "), &l[from..]).map(|k| from + k) {
+        from = k + 5;
+        let before = l[..k].trim_end();
+        let Some(aux) = ["retains", "retained", "retain"]
+            .iter()
+            .find_map(|v| before.strip_suffix(v))
+            .map(str::trim_end)
+        else {
+            continue;
+        };
+        let denied = aux.ends_with(" no longer")
+            || aux == "no longer"
+            || aux.ends_with("n't")
+            || ["does not", "do not", "did not", "has not", "have not"]
+                .iter()
+                .any(|w| aux.ends_with(w));
+        if !denied {
+            continue;
+        }
+        let rest = &l[k + 5..];
+        let Some(noun) = [
+            "mines",
+            "antipersonnel mines",
+            "anti-personnel mines",
+            "landmines",
+        ]
+        .iter()
+        .find(|n| {
+            rest.starts_with(**n)
+                && !rest[n.len()..].starts_with(|c: char| c.is_ascii_alphanumeric())
+        }) else {
+            continue;
+        };
+        let start = k + 1;
+        if qs
+            .iter()
+            .any(|q| q.start < k + 5 + noun.len() && start < q.end)
+        {
+            continue;
+        }
+        let q = Quantity {
+            start,
+            end: start + 3,
+            hedge_start: start,
+            num: Num::One(0.0),
+            qualifier: Qualifier::Exact,
+            currency: None,
+            unit: Some("mines"),
+            phrase_end: k + 5 + noun.len(),
             alt: None,
             words: true,
         };
@@ -5343,6 +5406,11 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
         let present = best.is_some_and(|(a, _, _)| {
             let w = next_word_lower(l, a).unwrap_or("");
             matches!(w, "retains" | "holds" | "possesses")
+                // "does not retain any mines", as "retains no mines"
+                || w == "retain"
+                    && ["does not ", "do not ", "doesn't ", "no longer "]
+                        .iter()
+                        .any(|x| l[..a].ends_with(x))
                 || w.ends_with("ing") && ["is ", "are "].iter().any(|x| l[..a].ends_with(x))
                 // "has a stockpile of", "is believed to have a stockpile of"
                 || ["has a ", "have a ", "has an ", "have an "]
@@ -5354,7 +5422,14 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
                 // (A number set anew is the state's, whatever the words about the one
                 // before: "16,000 mines would be retained, but later reduced this number
                 // to 4,000 mines"; "announced ... that this would be reduced to 4,000".)
-                if !changed_number(&l[..q.hedge_start]) && negated(l, a.min(q.hedge_start)) {
+                // (The zero of "does not retain any mines" is the negation's: see
+                // `no_longer_any`.)
+                let none_retained =
+                    matches!(q.num, Num::One(v) if v == 0.0) && l[q.start..].starts_with("any ");
+                if !changed_number(&l[..q.hedge_start])
+                    && !none_retained
+                    && negated(l, a.min(q.hedge_start))
+                {
                     continue;
                 }
                 // "a stockpile of 2.97 million mines and about 920,000 mines emplaced in

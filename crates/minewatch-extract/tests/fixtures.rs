@@ -4150,3 +4150,45 @@ fn a_use_in_the_present_perfect_since_a_year() {
         assert!(uses("Russia", body).is_empty(), "{body}");
     }
 }
+
+/// "does not retain any antipersonnel mines", "no longer retains any mines": none
+/// retained, timed as "retains no mines" is (the present: a report's date, not an
+/// event's); not "whether it retains any", not "any of its stockpiled mines".
+#[test]
+fn retaining_not_any_mines_is_none_retained() {
+    let retained = |body: &str| -> Vec<(f64, Option<String>)> {
+        let doc = doc_in("South Sudan", &format!("{body}\n\n[1] One."));
+        of(&extract(&doc), "retained.total")
+            .map(|f| (f.value.as_number().unwrap(), f.as_of.clone()))
+            .collect()
+    };
+    for (body, as_of) in [
+        ("South Sudan does not retain any antipersonnel mines.[1]", None),
+        ("South Sudan retains no antipersonnel mines.[1]", None),
+        (
+            "In 2019, South Sudan destroyed its last mines.[1] South Sudan no longer retains any mines.[1]",
+            None,
+        ),
+        (
+            "In 2019, South Sudan destroyed its last mines.[1] South Sudan retains no mines.[1]",
+            None,
+        ),
+        (
+            "In its report of 30 April 2024, South Sudan stated that it does not retain any mines.[1]",
+            Some("2024-04-30"),
+        ),
+        ("In 2019, South Sudan did not retain any mines.[1]", Some("2019")),
+    ] {
+        assert_eq!(
+            retained(body),
+            [(0.0, as_of.map(String::from))],
+            "{body}"
+        );
+    }
+    for body in [
+        "It is not known whether South Sudan retains any mines.[1]",
+        "South Sudan does not retain any of its stockpiled mines.[1]",
+    ] {
+        assert!(retained(body).is_empty(), "{body}");
+    }
+}
