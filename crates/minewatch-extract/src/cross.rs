@@ -56,7 +56,7 @@ pub fn cross_check(doc: &Document, facts: &[Fact], opts: &CrossOptions) -> Vec<D
     sums_in_tables(doc, &mut out);
     casualty_sums(facts, &mut out);
     treaty_dates(facts, opts, &mut out);
-    withdrawal_dates(facts, &mut out);
+    withdrawal_dates(doc, facts, &mut out);
     conflicting(doc, facts, &mut out);
     reference(doc, facts, &mut out);
     stale(doc, body, facts, opts, &mut out);
@@ -391,12 +391,23 @@ fn treaty_dates(facts: &[Fact], opts: &CrossOptions, out: &mut Vec<Diagnostic>) 
     // Each stated date is reported once, against the first deposit it disagrees with.
     for f in facts.iter().filter(hi) {
         let p = f.predicate.as_str();
-        if p != "treaty.entry_into_force" && p != "stockpile.destruction_deadline" {
+        if p != "treaty.entry_into_force"
+            && p != "stockpile.destruction_deadline"
+            && !(p == "clearance.deadline" && original_deadline(f))
+        {
             continue;
         }
         let Some(stated) = full_date(&f.value) else {
             continue;
         };
+        // An original Art. 5 deadline of a state whose deposit the profile does not
+        // state is measured from its stated entry into force.
+        if p == "clearance.deadline" && !deposits.iter().any(|x| x.0 == f.subject) {
+            if let Some(d) = clearance_from_stated_eif(f, stated, facts) {
+                out.push(d);
+            }
+            continue;
+        }
         for &(subject, dd, inst, dep) in &deposits {
             if subject != f.subject {
                 continue;
@@ -444,6 +455,16 @@ fn treaty_dates(facts: &[Fact], opts: &CrossOptions, out: &mut Vec<Diagnostic>) 
                         .with_help(want.explanation.clone())
                     })
                 }
+                "clearance.deadline" => {
+                    let d = law_memo::deadlines(dd, inst, opts.as_of);
+                    let Ok(d) = d.as_ref() else { continue };
+                    let want = &d.clearance_deadline;
+                    (stated != want.date).then(|| {
+                        clearance_mismatch(f, stated, want.date, d.entry_into_force.date)
+                            .with_related(span(dep), "deposit stated here")
+                            .with_help(want.explanation.clone())
+                    })
+                }
                 _ => None,
             };
             if let Some(d) = finding {
@@ -452,6 +473,58 @@ fn treaty_dates(facts: &[Fact], opts: &CrossOptions, out: &mut Vec<Diagnostic>) 
             }
         }
     }
+}
+
+/// A clearance deadline the profile calls the original one ("its original Article 5
+/// deadline", "its initial ..."), not one extended ("extended to", "its new deadline"):
+/// only the original is ten years after entry into force (Art. 5.1); extensions are
+/// granted (Art. 5.3-5.6), so a later deadline is no error.
+fn original_deadline(f: &Fact) -> bool {
+    let before = f.value_span[0]
+        .checked_sub(f.span[0])
+        .and_then(|i| f.quote.get(..i))
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    ["original", "initial"].iter().any(|w| before.contains(w))
+        && !["extend", "extension", "new ", "revised", "current"]
+            .iter()
+            .any(|w| before.contains(w))
+}
+
+/// An original clearance deadline stated as `stated` where Art. 5.1 gives `want`.
+fn clearance_mismatch(f: &Fact, stated: Date, want: Date, eif: Date) -> Diagnostic {
+    Diagnostic::new(
+        "treaty-date-mismatch",
+        Severity::Error,
+        span(f),
+        format!(
+            "original clearance deadline stated as {}, but Art. 5.1 gives {} (ten years after entry into force on {})",
+            stated.long(),
+            want.long(),
+            eif.long()
+        ),
+    )
+}
+
+/// [`clearance_mismatch`] measured from the entry into force the profile states for
+/// the same state (its first), where it states no deposit.
+fn clearance_from_stated_eif(f: &Fact, stated: Date, facts: &[Fact]) -> Option<Diagnostic> {
+    let (eif_fact, eif) = facts.iter().find_map(|e| {
+        (e.predicate == "treaty.entry_into_force"
+            && e.confidence == Confidence::High
+            && e.subject == f.subject)
+            .then(|| full_date(&e.value).map(|d| (e, d)))
+            .flatten()
+    })?;
+    let want = eif.checked_add_years(10)?;
+    (stated != want).then(|| {
+        clearance_mismatch(f, stated, want, eif)
+            .with_related(span(eif_fact), "entry into force stated here")
+            .with_help(format!(
+                "destroy all anti-personnel mines in mined areas under its jurisdiction or control not later than ten years after entry into force: {}",
+                want.long()
+            ))
+    })
 }
 
 /// The law engine's answers remembered (on each thread, for a bounded number of
@@ -525,40 +598,80 @@ mod law_memo {
     }
 }
 
-/// A stated effective date of a withdrawal earlier than Art. 20.3 allows (six months
-/// after the deposit). A later date may be due to an armed conflict: not settled here.
-fn withdrawal_dates(facts: &[Fact], out: &mut Vec<Diagnostic>) {
+/// A stated effective date of a withdrawal that Art. 20.3 rules out: one earlier than
+/// six months after the deposit, or one later where nothing explains it. Art. 20.3
+/// holds a withdrawal back past the six months only while the state is engaged in an
+/// armed conflict, so a later date is not settled where the profile's words about the
+/// withdrawal speak of a conflict or a war, or where the treaty status data give that
+/// date. The finding points at the effective date where the extractor read it.
+fn withdrawal_dates(doc: &Document, facts: &[Fact], out: &mut Vec<Diagnostic>) {
     for f in facts
         .iter()
         .filter(|f| f.predicate == "treaty.withdrawal" && f.confidence == Confidence::High)
     {
-        let (Some(dep), Some(eff)) = (
-            full_date(&f.value),
-            f.date.as_deref().and_then(|d| d.parse::<Date>().ok()),
-        ) else {
+        let Some((dep, eff, w)) = art20_mismatch(doc, f) else {
             continue;
         };
-        let Ok(w) = minewatch_law::withdrawal(dep, minewatch_law::ArmedConflict::None) else {
-            continue;
+        let message = if eff < w.six_months {
+            format!(
+                "withdrawal stated to take effect on {}, but {} gives {} at the earliest (six months after the deposit on {})",
+                eff.long(),
+                w.article,
+                w.six_months.long(),
+                dep.long()
+            )
+        } else {
+            format!(
+                "withdrawal stated to take effect on {}, but {} gives {} (six months after the deposit on {}); only an armed conflict, which the profile does not mention, would hold it back later",
+                eff.long(),
+                w.article,
+                w.six_months.long(),
+                dep.long()
+            )
         };
-        if eff < w.six_months {
-            out.push(
-                Diagnostic::new(
-                    "treaty-date-mismatch",
-                    Severity::Error,
-                    span(f),
-                    format!(
-                        "withdrawal stated to take effect on {}, but {} gives {} at the earliest (six months after the deposit on {})",
-                        eff.long(),
-                        w.article,
-                        w.six_months.long(),
-                        dep.long()
-                    ),
-                )
-                .with_help(w.explanation),
-            );
+        let mut d = Diagnostic::new(
+            "treaty-date-mismatch",
+            Severity::Error,
+            f.date_span.map_or(span(f), |[a, b]| Span::new(a, b)),
+            message,
+        );
+        if f.date_span.is_some() {
+            d = d.with_related(span(f), "deposit stated here");
+        }
+        out.push(d.with_help(w.explanation));
+    }
+}
+
+/// A withdrawal fact's (deposit, stated effective date, what Art. 20.3 gives) where the
+/// effective date contradicts Art. 20.3 (see [`withdrawal_dates`]).
+fn art20_mismatch(doc: &Document, f: &Fact) -> Option<(Date, Date, minewatch_law::Withdrawal)> {
+    let dep = full_date(&f.value)?;
+    let eff = f.date.as_deref()?.parse::<Date>().ok()?;
+    let w = minewatch_law::withdrawal(dep, minewatch_law::ArmedConflict::None).ok()?;
+    if eff == w.six_months {
+        return None;
+    }
+    if eff > w.six_months {
+        let confirmed = minewatch_refdata::mbt_status_of(&f.subject)
+            .is_some_and(|r| r.withdrawal_effective_date == Some(eff));
+        // The words about it: its sentence, and the next where the date stands there.
+        let end = f.date_span.map_or(f.span[1], |d| d[1].max(f.span[1]));
+        let words = doc
+            .text
+            .get(f.span[0]..end)
+            .unwrap_or(&f.quote)
+            .to_ascii_lowercase();
+        let conflict = words.split(|c: char| !c.is_ascii_alphabetic()).any(|w| {
+            matches!(
+                w,
+                "conflict" | "conflicts" | "war" | "wars" | "hostilities" | "fighting"
+            )
+        });
+        if confirmed || conflict {
+            return None;
         }
     }
+    Some((dep, eff, w))
 }
 
 fn interval(f: &Fact) -> Option<(f64, f64)> {
@@ -921,6 +1034,7 @@ fn what_is_stated(f: &Fact) -> String {
         "treaty.withdrawal" => "the withdrawal".into(),
         "stockpile.destruction_completed" => "the completion of stockpile destruction".into(),
         "stockpile.destruction_deadline" => "the stockpile destruction deadline".into(),
+        "clearance.deadline" => "the clearance deadline".into(),
         "stockpile.total" => "the stockpile".into(),
         "stockpile.by_type" => of_type("the stockpile"),
         "stockpile.destroyed" => of_type("the number of stockpiled mines destroyed"),
@@ -1093,7 +1207,7 @@ fn reference(doc: &Document, facts: &[Fact], out: &mut Vec<Diagnostic>) {
             "treaty.signature" | "treaty.deposit" | "treaty.entry_into_force" => {
                 treaty_status(f, out)
             }
-            "treaty.withdrawal" => withdrawal_status(f, out),
+            "treaty.withdrawal" => withdrawal_status(doc, f, out),
             _ => {}
         }
     }
@@ -1301,7 +1415,7 @@ fn status_differs(
 /// "instrument of withdrawal", "notification") is compared: an announcement is dated
 /// otherwise. A state the data show with no withdrawal is not settled (the data may
 /// predate it).
-fn withdrawal_status(f: &Fact, out: &mut Vec<Diagnostic>) {
+fn withdrawal_status(doc: &Document, f: &Fact, out: &mut Vec<Diagnostic>) {
     let Some(row) = minewatch_refdata::mbt_status_of(&f.subject) else {
         return;
     };
@@ -1330,16 +1444,11 @@ fn withdrawal_status(f: &Fact, out: &mut Vec<Diagnostic>) {
         }
     }
     // An effective date Art. 20.3 rules out is `treaty-date-mismatch`'s (one finding).
-    let too_early = |eff: Date| {
-        full_date(&f.value)
-            .and_then(|dep| minewatch_law::withdrawal(dep, minewatch_law::ArmedConflict::None).ok())
-            .is_some_and(|w| eff < w.six_months)
-    };
     if let (Some(stated), Some(known)) = (
         f.date.as_deref().and_then(|d| d.parse::<Date>().ok()),
         row.withdrawal_effective_date,
     ) {
-        if stated != known && !too_early(stated) {
+        if stated != known && art20_mismatch(doc, f).is_none() {
             differ("withdrawal effective", stated, known);
         }
     }

@@ -41,8 +41,9 @@
 //! | `stockpile.total` | number | | "stockpile of N mines", a table's total row |
 //! | `stockpile.by_type` | number | `mine_type`, `column` | a stockpile figure tied to a mine type, a stockpile table row |
 //! | `stockpile.destroyed` | number | `mine_type` | "destroyed N mines" |
-//! | `stockpile.destruction_completed` | date | | "completed (the) destruction of its stockpile" |
+//! | `stockpile.destruction_completed` | date | | "completed (the) destruction of its stockpile", "destroyed its stockpile", "destroyed its last stockpiled mines" |
 //! | `stockpile.destruction_deadline` | date | | a stockpile destruction (Art. 4) deadline |
+//! | `clearance.deadline` | date | | an "Article 5 (clearance) deadline", original or extended |
 //! | `retained.total` | number | | "retained/retains N mines" |
 //! | `report.article7` | date | | an Article 7 transparency report submitted/provided |
 //! | `report.ccw_apii` | date | | a report for CCW Amended Protocol II |
@@ -55,8 +56,10 @@
 //! [`CROSS_CODES`]: `sum-mismatch` (a "total of N: a, b and c" sentence, casualties
 //! by kind against their sentence's total, or a table's total row, whose parts do not
 //! add up), `treaty-date-mismatch` (a stated entry into
-//! force, Art. 4 deadline or withdrawal effect that contradicts what `minewatch-law`
-//! gives from the stated deposit, naming the article and the expected date),
+//! force, Art. 4 deadline, original Art. 5 deadline or withdrawal effect that
+//! contradicts what `minewatch-law` gives from the stated deposit (an original Art. 5
+//! deadline also from a stated entry into force), naming the article and the expected
+//! date),
 //! `conflicting-figures` (the same predicate, subject, mine type and time stated with
 //! incompatible values in two sentences), `contradicts-reference` (treaty dates, a withdrawal's deposit and effect
 //! against `data/mbt_status.csv`; votes, vote dates and "one of N states" against the UN General
@@ -199,6 +202,11 @@ pub struct Fact {
     pub vote: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
+    /// Where `date` stands in the input (byte offsets), where the extractor read it
+    /// from the text: a withdrawal's effective date, which a finding about it points
+    /// at. Not written out (a fact read back from JSON has none).
+    #[serde(skip)]
+    pub date_span: Option<[usize; 2]>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub since: Option<i32>,
     /// The last year of a "from 1996 to 2019" claim about every resolution.
@@ -463,6 +471,7 @@ pub const PREDICATES: &[&str] = &[
     "stockpile.destroyed",
     "stockpile.destruction_completed",
     "stockpile.destruction_deadline",
+    "clearance.deadline",
     "retained.total",
     "report.article7",
     "report.ccw_apii",

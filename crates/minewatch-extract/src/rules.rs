@@ -245,7 +245,7 @@ mod kw {
 
 /// The first words of every event trigger phrase (bit `i` of [`Sent::ev`] is `EV_FIRST[i]`):
 /// a sentence without any has no event.
-const EV_FIRST: [&str; 45] = [
+const EV_FIRST: [&str; 46] = [
     "signed",
     "instrument",
     "ratified",
@@ -291,6 +291,7 @@ const EV_FIRST: [&str; 45] = [
     "signatory",
     "deposited",
     "been",
+    "destroyed",
 ];
 
 /// The words behind the [`kw`] bits (a word may carry several).
@@ -874,6 +875,7 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
                 f.span
                     .iter_mut()
                     .chain(f.value_span.iter_mut())
+                    .chain(f.date_span.iter_mut().flatten())
                     .for_each(at);
                 f.line = cx.lines.line_of(f.value_span[0]) + 1;
             }
@@ -1528,6 +1530,7 @@ enum Ev {
     ReportCcw,
     DestructionCompleted,
     DestructionDeadline,
+    ClearanceDeadline,
     ProductionLast,
     TransferLast,
     UseLast,
@@ -1546,6 +1549,7 @@ impl Ev {
             Ev::ReportCcw => "report.ccw_apii",
             Ev::DestructionCompleted => "stockpile.destruction_completed",
             Ev::DestructionDeadline => "stockpile.destruction_deadline",
+            Ev::ClearanceDeadline => "clearance.deadline",
             Ev::ProductionLast => "production.last",
             Ev::TransferLast => "transfer.last",
             Ev::UseLast => "use.last",
@@ -1618,6 +1622,8 @@ fn event_triggers(t: &Sent) -> Vec<(usize, usize, Ev)> {
         }
     };
     let mut participle: Vec<(usize, usize, Ev)> = Vec::new();
+    // "destroyed its stockpile ...": a completion where the sentence names no other.
+    let mut destroyed_whole: Vec<(usize, usize, Ev)> = Vec::new();
     // A sentence about cluster munitions, or any sentence of a cluster munition
     // profile, means the Convention on Cluster Munitions by "the convention"; named
     // outright, the Mine Ban Treaty is meant whatever else the sentence names.
@@ -1842,6 +1848,57 @@ fn event_triggers(t: &Sent) -> Vec<(usize, usize, Ev)> {
         if t.has(kw::DEADLINE) && !t.has(kw::CLEARANCE) && !has(mm!("article 5"), l) {
             add(phrases!["deadline"], Ev::DestructionDeadline);
         }
+        // "Chile destroyed its stockpile of antipersonnel mines on 28 August 2003",
+        // "it destroyed its last stockpiled antipersonnel mines in 2004": the whole
+        // stockpile, or its last mines, destroyed is the destruction completed (not
+        // "destroyed 5,000 mines from its stockpile", "destroyed part of its
+        // stockpile", "its stockpile of PFM-1 mines", nor where it looks ahead).
+        const DESTROYED: u64 = ev_bit("destroyed");
+        if t.ev & DESTROYED != 0 && !ahead() {
+            for p in [
+                "destroyed its stockpile",
+                "destroyed its entire stockpile",
+                "destroyed its whole stockpile",
+                "destroyed its remaining stockpile",
+                "destroyed its stockpiled",
+                "destroyed its last stockpiled",
+                "destroyed its last stockpile",
+                "destroyed the last of its stockpile",
+                "destroyed the last of its stockpiled",
+                "destroyed the remainder of its stockpile",
+            ] {
+                for (i, e) in t.phrase_spans(p) {
+                    if whole_stockpile_named(l, e) {
+                        destroyed_whole.push((i, e, Ev::DestructionCompleted));
+                    }
+                }
+            }
+        }
+    }
+    // "Its original Article 5 clearance deadline was 1 March 2012": the treaty's
+    // clearance deadline (the cluster munition convention's is its Article 4).
+    if t.has(kw::DEADLINE) && !other_treaty && !cluster && !other() {
+        add(
+            phrases![
+                "article 5 deadline",
+                "article 5 clearance deadline",
+                "article 5 mine clearance deadline",
+            ],
+            Ev::ClearanceDeadline,
+        );
+    }
+    // "Its Article 4 deadline was 1 March 2008": the treaty's Art. 4 deadline is the
+    // stockpile's without the word (not the Convention on Cluster Munitions', whose
+    // Article 4 is clearance).
+    if t.has(kw::DEADLINE)
+        && !other_treaty
+        && !t.cluster_profile
+        && t.para_kw & kw::CLUSTER == 0
+        && !t.has(kw::CLEARANCE)
+        && !has(mm!("article 5"), l)
+        && article_4_deadline(l)
+    {
+        add(phrases!["deadline"], Ev::DestructionDeadline);
     }
     add(
         phrases![
@@ -1890,6 +1947,15 @@ fn event_triggers(t: &Sent) -> Vec<(usize, usize, Ev)> {
             }
         }
     }
+    // ("destroyed its last mines in 2016, completing the destruction of its stockpile
+    // on 4 November 2016": the completion named.)
+    if !v
+        .iter()
+        .chain(&participle)
+        .any(|x| x.2 == Ev::DestructionCompleted)
+    {
+        participle.append(&mut destroyed_whole);
+    }
     for x in participle {
         if !v.iter().any(|(a, b, _)| x.0 < *b && *a < x.1) {
             v.push(x);
@@ -1925,6 +1991,29 @@ fn event_triggers(t: &Sent) -> Vec<(usize, usize, Ev)> {
         has(mm!("policy"), &l[*b..end]) && !has(mm!("fact sheet"), &l[..*a])
     });
     v
+}
+
+/// "Article 4 deadline", "Article 4 stockpile destruction deadline": a deadline named
+/// by the treaty's article on stockpile destruction.
+fn article_4_deadline(l: &str) -> bool {
+    let f = mm!("article 4 ");
+    let mut from = 0;
+    while let Some(i) = f.find(&l.as_bytes()[from..]) {
+        let rest = &l[from + i + "article 4 ".len()..];
+        if [
+            "deadline",
+            "stockpile destruction deadline",
+            "destruction deadline",
+            "stockpile deadline",
+        ]
+        .iter()
+        .any(|w| rest.starts_with(w))
+        {
+            return true;
+        }
+        from += i + 1;
+    }
+    false
 }
 
 /// The date for the trigger at index `k`: the first after it (before the next
@@ -1985,7 +2074,7 @@ fn assign_dates(t: &Sent, trig: &[(usize, usize, Ev)]) -> Vec<Option<usize>> {
     // deadline": the date standing right before the word (or its modifier) is the
     // deadline's (not one later in the sentence).
     for (k, &(a, _, ev)) in trig.iter().enumerate() {
-        if ev != Ev::DestructionDeadline {
+        if !matches!(ev, Ev::DestructionDeadline | Ev::ClearanceDeadline) {
             continue;
         }
         if let Some(i) = (0..t.dates.len()).find(|&i| {
@@ -2264,6 +2353,10 @@ fn events<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, Ev)]) {
                 .iter()
                 .any(|w| t.lower.contains(w))
             {
+                // "... deposited its instrument of withdrawal on 27 June 2025. The
+                // withdrawal took effect on 27 January 2026.": the effect of the
+                // withdrawal the sentence before dated.
+                effect_of_previous(cx, t, a, b);
                 continue;
             }
             let after = t.lower[b..].trim_start();
@@ -2361,6 +2454,24 @@ fn events<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, Ev)]) {
         let Some(d) = assigned[k].map(|i| &t.dates[i]) else {
             continue;
         };
+        // A clearance deadline is dated right after its name ("deadline was 1 March
+        // 2012", "deadline of 1 March 2012", "deadline was extended to 1 March 2023")
+        // or right before it ("its 1 March 2009 Article 5 deadline"); not one requested
+        // or sought, which no meeting may grant.
+        if ev == Ev::ClearanceDeadline {
+            let near = if d.start >= b {
+                t.lower[b..d.start].len() <= 40
+            } else {
+                matches!(t.lower[d.end..a].trim(), "" | "original" | "extended")
+            };
+            if !near
+                || ["request", "seek", "sought", "would"]
+                    .iter()
+                    .any(|w| t.lower.contains(w))
+            {
+                continue;
+            }
+        }
         // "submitted its initial Article 7 report, prior to entry into force, on 29
         // November 2004": the date of what was done before it.
         if ev == Ev::Eif {
@@ -2565,6 +2676,7 @@ fn events<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, Ev)]) {
             );
             f.as_of = Some(dep.iso());
             f.date = effective.map(|e| e.iso());
+            f.date_span = effective.map(|e| [t.abs + e.start, t.abs + e.end]);
         }
         if ev == Ev::UseLast {
             if let Some(p) = find(mm!("with the exception of"), t.lower) {
@@ -2597,6 +2709,47 @@ fn events<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, Ev)]) {
         }
         cx.push(f);
     }
+}
+
+/// "The withdrawal took effect on 27 January 2026." right after a sentence dating the
+/// deposit of an instrument of withdrawal (in the same paragraph): the date is when
+/// that withdrawal takes effect, set as its fact's `date` where none is stated yet.
+/// The trigger (`a..b`) is "withdrawal" after "the", "its" or "this", with "effect"
+/// between it and the date ("took effect on", "will take effect on", "became
+/// effective on"), nothing negated.
+fn effect_of_previous(cx: &mut Ctx<'_>, t: &Sent<'_, '_>, a: usize, b: usize) {
+    let l = t.lower;
+    if &l[a..b] != "withdrawal"
+        || !matches!(l[..a].trim_end(), "the" | "its" | "this")
+        || t.dates.k == 0
+    {
+        return;
+    }
+    let Some(d) = t.dates.iter().find(|d| d.start >= b) else {
+        return;
+    };
+    let gap = &l[b..d.start];
+    // ("The withdrawal of the mission took effect ...": another withdrawal.)
+    if gap.len() > 40
+        || !has(mm!("effect"), gap)
+        || has(mm!(" not "), gap)
+        || gap.starts_with(" of ")
+    {
+        return;
+    }
+    // The sentence right before, where it starts in the input.
+    let para = t.dates.para;
+    let prev = t.abs - para.sents[t.dates.k].0 + para.sents[t.dates.k - 1].0;
+    let Some(f) = cx.out[cx.para_start..cx.sent_start]
+        .iter_mut()
+        .rev()
+        .find(|f| f.predicate == "treaty.withdrawal")
+        .filter(|f| f.span[0] >= prev && f.date.is_none())
+    else {
+        return;
+    };
+    f.date = Some(d.iso());
+    f.date_span = Some([t.abs + d.start, t.abs + d.end]);
 }
 
 /// The quotation byte `at` of sentence `s` stands in, from its opening mark to its
@@ -2866,6 +3019,30 @@ fn some_types(l: &str, b: usize) -> bool {
         || obj.split(' ').take(4).any(|w| w == "types" || w == "type") && !obj.contains("all ")
 }
 
+/// After "destroyed its stockpile" (ending at `e`): the stockpile of antipersonnel
+/// mines as a whole ("of antipersonnel mines", "of 299,219 mines", nothing), not of
+/// some types ("of PFM-1 mines", "of non-PFM types").
+fn whole_stockpile_named(l: &str, e: usize) -> bool {
+    let rest = l[e..].trim_start();
+    let Some(obj) = rest
+        .strip_prefix("of ")
+        .or_else(|| rest.strip_prefix("antipersonnel "))
+        .or_else(|| rest.strip_prefix("anti-personnel "))
+    else {
+        return true;
+    };
+    let obj = obj.split([';', '.', '(']).next().unwrap_or("");
+    for w in obj.split([' ', ',']).filter(|w| !w.is_empty()) {
+        match w {
+            "mines" | "landmines" | "mine" => return true,
+            "antipersonnel" | "anti-personnel" | "ap" | "all" | "its" | "the" => {}
+            w if w.bytes().all(|c| c.is_ascii_digit()) => {}
+            _ => return false,
+        }
+    }
+    false
+}
+
 /// A step of the domestic procedure, not the deposit with the depositary: "approved
 /// the ratification bill", "the ratification law", "parliament ratified the treaty"
 /// (the trigger at `a..b`; "instrument of ..." is always the deposit).
@@ -3009,6 +3186,7 @@ fn bare_fact(
         resolution: None,
         vote: None,
         date: None,
+        date_span: None,
         since: None,
         until: None,
         one_of: None,
@@ -4240,9 +4418,40 @@ fn use_reported<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, E
         }
         v
     };
+    // "Russian forces have used antipersonnel mines in Ukraine since 2022": the
+    // present perfect with "since" reports use from that year on.
+    let perfect = {
+        let mut w = prev.rsplit(' ');
+        let last = w.next().unwrap_or("");
+        let last = if last == "been" || last == "also" || last.ends_with("ly") {
+            w.next().unwrap_or("")
+        } else {
+            last
+        };
+        // ("There is no evidence that government forces have used antipersonnel
+        // mines since 2015": a use denied before the verb, in any clause.)
+        let denied = l[..pos]
+            .split(|c: char| !c.is_ascii_alphabetic() && c != '\'')
+            .any(|w| {
+                matches!(
+                    w,
+                    "no" | "not"
+                        | "never"
+                        | "nor"
+                        | "neither"
+                        | "without"
+                        | "deny"
+                        | "denied"
+                        | "denies"
+                        | "unconfirmed"
+                ) || w.ends_with("n't")
+            });
+        matches!(last, "have" | "has") && !denied
+    };
     for d in chosen {
-        if l[..d.start].trim_end().ends_with("since") || l[..d.start].trim_end().ends_with("until")
-        {
+        let since = l[..d.start].trim_end().ends_with("since");
+        let since_perfect = since && perfect && d.start > pos;
+        if since && !since_perfect || l[..d.start].trim_end().ends_with("until") {
             continue;
         }
         // "According to a 1993 U.S. State Department report, ... laid millions of
@@ -4300,6 +4509,7 @@ fn use_reported<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, E
         // "used antipersonnel mines after signing the Mine Ban Treaty in 1997": the
         // year of another event the use is placed against.
         if d.start > pos
+            && !since_perfect
             && [" after ", " before ", " since "]
                 .iter()
                 .any(|w| l[pos..d.start].contains(w))
@@ -4317,7 +4527,11 @@ fn use_reported<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, E
         // Who used them stands before the verb, wherever the date is ("In 2021, the
         // Karen National Liberation Army reportedly used ...").
         f.subject = agent_after(t, pos).unwrap_or_else(|| subject(t, pos, &cx.iso3, true));
-        f.as_of = Some(d.iso());
+        f.as_of = Some(if since_perfect {
+            format!("{}/..", d.iso())
+        } else {
+            d.iso()
+        });
         if stated {
             f.uncertain("the year of a statement about the use: the use may be earlier");
         }
@@ -4458,6 +4672,7 @@ fn collapse_spaces(s: &str) -> String {
 /// "retains no mines", "destroyed no antipersonnel mines": a count of none, right after
 /// the verb that says what is counted (no other "no": "no fewer than", "no evidence").
 fn zero_mines(t: &Sent, qs: &mut Vec<Quantity>) {
+    no_longer_any(t, qs);
     if !t.has(kw::NO) {
         return;
     }
@@ -4515,6 +4730,68 @@ fn zero_mines(t: &Sent, qs: &mut Vec<Quantity>) {
             currency: None,
             unit: Some("mines"),
             phrase_end: k + 4 + noun.len(),
+            alt: None,
+            words: true,
+        };
+        let at = qs.partition_point(|x| x.start < start);
+        qs.insert(at, q);
+    }
+}
+
+/// "does not retain any antipersonnel mines", "no longer retains any mines": none
+/// retained, a zero at "any" (as [`zero_mines`] reads "retains no mines").
+fn no_longer_any(t: &Sent, qs: &mut Vec<Quantity>) {
+    let l = t.lower;
+    let mut from = 0;
+    while let Some(k) = find(mm!(" any "), &l[from..]).map(|k| from + k) {
+        from = k + 5;
+        let before = l[..k].trim_end();
+        let Some(aux) = ["retains", "retained", "retain"]
+            .iter()
+            .find_map(|v| before.strip_suffix(v))
+            .map(str::trim_end)
+        else {
+            continue;
+        };
+        let denied = aux.ends_with(" no longer")
+            || aux == "no longer"
+            || aux.ends_with("n't")
+            || ["does not", "do not", "did not", "has not", "have not"]
+                .iter()
+                .any(|w| aux.ends_with(w));
+        if !denied {
+            continue;
+        }
+        let rest = &l[k + 5..];
+        let Some(noun) = [
+            "mines",
+            "antipersonnel mines",
+            "anti-personnel mines",
+            "landmines",
+        ]
+        .iter()
+        .find(|n| {
+            rest.starts_with(**n)
+                && !rest[n.len()..].starts_with(|c: char| c.is_ascii_alphanumeric())
+        }) else {
+            continue;
+        };
+        let start = k + 1;
+        if qs
+            .iter()
+            .any(|q| q.start < k + 5 + noun.len() && start < q.end)
+        {
+            continue;
+        }
+        let q = Quantity {
+            start,
+            end: start + 3,
+            hedge_start: start,
+            num: Num::One(0.0),
+            qualifier: Qualifier::Exact,
+            currency: None,
+            unit: Some("mines"),
+            phrase_end: k + 5 + noun.len(),
             alt: None,
             words: true,
         };
@@ -5129,6 +5406,11 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
         let present = best.is_some_and(|(a, _, _)| {
             let w = next_word_lower(l, a).unwrap_or("");
             matches!(w, "retains" | "holds" | "possesses")
+                // "does not retain any mines", as "retains no mines"
+                || w == "retain"
+                    && ["does not ", "do not ", "doesn't ", "no longer "]
+                        .iter()
+                        .any(|x| l[..a].ends_with(x))
                 || w.ends_with("ing") && ["is ", "are "].iter().any(|x| l[..a].ends_with(x))
                 // "has a stockpile of", "is believed to have a stockpile of"
                 || ["has a ", "have a ", "has an ", "have an "]
@@ -5140,7 +5422,14 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
                 // (A number set anew is the state's, whatever the words about the one
                 // before: "16,000 mines would be retained, but later reduced this number
                 // to 4,000 mines"; "announced ... that this would be reduced to 4,000".)
-                if !changed_number(&l[..q.hedge_start]) && negated(l, a.min(q.hedge_start)) {
+                // (The zero of "does not retain any mines" is the negation's: see
+                // `no_longer_any`.)
+                let none_retained =
+                    matches!(q.num, Num::One(v) if v == 0.0) && l[q.start..].starts_with("any ");
+                if !changed_number(&l[..q.hedge_start])
+                    && !none_retained
+                    && negated(l, a.min(q.hedge_start))
+                {
                     continue;
                 }
                 // "a stockpile of 2.97 million mines and about 920,000 mines emplaced in

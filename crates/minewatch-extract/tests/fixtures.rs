@@ -1022,8 +1022,15 @@ fn withdrawal_dates_against_the_reference() {
         "Poland deposited its instrument of withdrawal on 20 August 2025.[1]\n\n[1] One."
     )
     .is_empty());
+    // Later than Art. 20.3 gives, with no armed conflict said: the treaty's finding,
+    // not the data's too.
     assert_eq!(
         codes("Poland deposited its instrument of withdrawal on 20 August 2025, which took effect on 20 March 2026.[1]\n\n[1] One."),
+        ["treaty-date-mismatch: withdrawal stated to take effect on 20 March 2026, but Art. 20.3 gives 20 February 2026 (six months after the deposit on 20 August 2025); only an armed conflict, which the profile does not mention, would hold it back later"]
+    );
+    // Held back by a conflict, as the profile says: the data's date is the question.
+    assert_eq!(
+        codes("Poland deposited its instrument of withdrawal on 20 August 2025, which, Poland being engaged in an armed conflict, took effect on 20 March 2026.[1]\n\n[1] One."),
         ["contradicts-reference: withdrawal effective stated as 20 March 2026, but the treaty status data give 20 February 2026 for Poland"]
     );
     // An announcement is not the deposit.
@@ -1810,6 +1817,14 @@ fn status_box_labels_and_a_number_word_casualty() {
 fn models_antivehicle_mines_clearance_and_use_against_another_event() {
     let doc = doc_of("In August 2003, Kenya destroyed its stockpile of 35,774 antipersonnel mines (9,212 No. 409 blast mines and 4,744 NR 413 fragmentation mines).[1] In 2004, Kenya destroyed 59 antivehicle mines.[1] In 2010, Morocco provided maps of minefields laid during the Western Sahara conflict.[1] Reports indicate that the country used antipersonnel mines after signing the Mine Ban Treaty in 1997.[1]\n\n[1] One.");
     let facts = extract(&doc);
+    // (Its stockpile destroyed in August 2003: the destruction completed then.)
+    assert_eq!(
+        pairs_under(&facts, &["stockpile.destruction_completed"]),
+        [(
+            "stockpile.destruction_completed",
+            &Value::Text("2003-08".into())
+        )]
+    );
     let got: Vec<(&Value, Confidence)> = of(&facts, "stockpile.destroyed")
         .map(|f| (&f.value, f.confidence))
         .collect();
@@ -1822,7 +1837,7 @@ fn models_antivehicle_mines_clearance_and_use_against_another_event() {
         ],
         "{facts:#?}"
     );
-    assert_eq!(facts.len(), 3, "{facts:#?}");
+    assert_eq!(facts.len(), 4, "{facts:#?}");
     assert!(cross_check(&doc, &facts, &opts("2026-09-01")).is_empty());
     let doc = doc_of("In 2003, Kenya destroyed 4,744 NR 413 fragmentation mines.[1] In 2004, it destroyed 9,212 No. 409 blast mines.[1]\n\n[1] One.");
     let got: Vec<f64> = of(&extract(&doc), "stockpile.destroyed")
@@ -3050,7 +3065,16 @@ fn stockpiles_finished_eliminated_retained_and_made_elsewhere() {
     let completed: Vec<&Value> = of(&facts, "stockpile.destruction_completed")
         .map(|f| &f.value)
         .collect();
-    assert_eq!(completed, [&Value::Text("2000-12".into())], "{facts:#?}");
+    // ("It destroyed its stockpile of 4,092 antipersonnel mines in November 2000": a
+    // completion too.)
+    assert_eq!(
+        completed,
+        [
+            &Value::Text("2000-12".into()),
+            &Value::Text("2000-11".into())
+        ],
+        "{facts:#?}"
+    );
     let retained: Vec<(f64, Confidence)> = of(&facts, "retained.total")
         .map(|f| (f.value.as_number().unwrap(), f.confidence))
         .collect();
@@ -3866,4 +3890,305 @@ fn in_force_since_independence_after_a_succession_is_the_entry_into_force() {
     let found = cross_check(&doc, &facts, &CrossOptions::default());
     assert!(found.is_empty(), "{found:#?}");
     no_cross_findings(&doc, &facts);
+}
+
+/// The findings of `code` in `doc`, each with the text its caret is under (as of
+/// 2026-12-01).
+fn findings<'a>(doc: &'a Document, facts: &[Fact], code: &str) -> Vec<&'a str> {
+    cross_check(doc, facts, &opts("2026-12-01"))
+        .into_iter()
+        .filter(|d| d.code == code)
+        .map(|d| &doc.text[d.span.start..d.span.end])
+        .collect()
+}
+
+/// Art. 20.3: a withdrawal takes effect six months after the deposit. A later date is
+/// as wrong as an earlier one unless an armed conflict held it back; the effective
+/// date may stand in the next sentence; the finding points at the effective date.
+#[test]
+fn withdrawal_effect_later_than_article_20_and_in_the_next_sentence() {
+    let doc = doc_in("Norway", "Norway deposited an instrument of withdrawal on 10 March 2026; the withdrawal took effect on 10 October 2026.[1]\n\n[1] One.");
+    let facts = extract(&doc);
+    assert_eq!(
+        findings(&doc, &facts, "treaty-date-mismatch"),
+        ["10 October 2026"]
+    );
+    let all = cross_check(&doc, &facts, &opts("2026-12-01"));
+    assert!(all[0].message.contains("10 September 2026"), "{all:#?}");
+
+    // The effect in the next sentence of the paragraph: the same withdrawal's.
+    let doc = doc_in("Estonia", "Estonia deposited its instrument of withdrawal on 27 June 2025.[1] The withdrawal took effect on 27 January 2026.[1]\n\n[1] One.");
+    let facts = extract(&doc);
+    let w: Vec<_> = of(&facts, "treaty.withdrawal")
+        .map(|f| (f.value.clone(), f.date.as_deref()))
+        .collect();
+    assert_eq!(
+        w,
+        [(Value::Text("2025-06-27".into()), Some("2026-01-27"))],
+        "{facts:#?}"
+    );
+    // (One finding: the reference data's 27 December 2025 is not said twice.)
+    let all = cross_check(&doc, &facts, &opts("2026-12-01"));
+    assert_eq!(all.len(), 1, "{all:#?}");
+    assert_eq!(
+        findings(&doc, &facts, "treaty-date-mismatch"),
+        ["27 January 2026"]
+    );
+
+    // Six months after, in the next sentence: nothing to find.
+    let doc = doc_in("Estonia", "Estonia deposited its instrument of withdrawal on 27 June 2025.[1] The withdrawal took effect on 27 December 2025.[1]\n\n[1] One.");
+    let facts = extract(&doc);
+    assert_eq!(
+        of(&facts, "treaty.withdrawal")
+            .map(|f| f.date.as_deref())
+            .collect::<Vec<_>>(),
+        [Some("2025-12-27")]
+    );
+    no_cross_findings(&doc, &facts);
+
+    // An earlier date: the caret under it, not under the deposit.
+    let doc = doc_of("Poland deposited its instrument of withdrawal on 20 August 2025, which took effect on 20 January 2026.");
+    let facts = extract(&doc);
+    assert_eq!(
+        findings(&doc, &facts, "treaty-date-mismatch"),
+        ["20 January 2026"]
+    );
+
+    // Held back by an armed conflict (Art. 20.3): a later date is not settled here.
+    let doc = doc_in("Norway", "Norway deposited an instrument of withdrawal on 10 March 2026; as it was then engaged in an armed conflict, the withdrawal took effect on 10 October 2026.[1]\n\n[1] One.");
+    let facts = extract(&doc);
+    assert!(findings(&doc, &facts, "treaty-date-mismatch").is_empty());
+
+    // Not the sentence right after the deposit, or another withdrawal's: no effect.
+    for body in [
+        "Norway deposited its instrument of withdrawal on 10 March 2026.[1] It cited the security situation.[1] The withdrawal took effect on 10 October 2026.[1]",
+        "Norway deposited its instrument of withdrawal on 10 March 2026.[1] The withdrawal of the mission took effect on 10 October 2026.[1]",
+    ] {
+        let doc = doc_in("Norway", &format!("{body}\n\n[1] One."));
+        let facts = extract(&doc);
+        assert_eq!(
+            of(&facts, "treaty.withdrawal")
+                .map(|f| f.date.as_deref())
+                .collect::<Vec<_>>(),
+            [None],
+            "{body}"
+        );
+    }
+}
+
+/// "Its Article 4 deadline was ...": the treaty's Art. 4 deadline is the stockpile's
+/// without the word "stockpile", and it is measured against four years after entry
+/// into force; the Convention on Cluster Munitions' Article 4 (clearance) is not it.
+#[test]
+fn an_article_4_deadline_is_the_stockpile_destruction_deadline() {
+    let doc = doc_in("Ruritania", "Ruritania acceded to the Mine Ban Treaty on 11 September 2002.[1] Its Article 4 deadline was 1 March 2008.[1]\n\n[1] One.");
+    let facts = extract(&doc);
+    assert_eq!(
+        pairs_under(&facts, &["stockpile."]),
+        [(
+            "stockpile.destruction_deadline",
+            &Value::Text("2008-03-01".into())
+        )],
+        "{facts:#?}"
+    );
+    assert_eq!(
+        findings(&doc, &facts, "treaty-date-mismatch"),
+        ["1 March 2008"]
+    );
+    let all = cross_check(&doc, &facts, &opts("2026-12-01"));
+    assert!(all[0].message.contains("1 March 2007"), "{all:#?}");
+
+    let doc = doc_in("Ruritania", "Ruritania acceded to the Mine Ban Treaty on 11 September 2002.[1] Its Article 4 stockpile destruction deadline was 1 March 2007.[1]\n\n[1] One.");
+    let facts = extract(&doc);
+    assert_eq!(
+        pairs_under(&facts, &["stockpile."]),
+        [(
+            "stockpile.destruction_deadline",
+            &Value::Text("2007-03-01".into())
+        )]
+    );
+    no_cross_findings(&doc, &facts);
+
+    // Not Article 5's, and not the cluster munition convention's Article 4.
+    let doc = doc_in(
+        "Ruritania",
+        "Its Article 5 deadline was 1 March 2013.[1]\n\n[1] One.",
+    );
+    assert!(pairs_under(&extract(&doc), &["stockpile."]).is_empty());
+    let doc = minewatch_profile::read(b"Ruritania\n\nCluster Munition Ban Policy\n\nLast updated: 1 September 2026\n\nIts Article 4 deadline was 1 August 2020.[1]\n\n[1] One.\n");
+    assert!(pairs_under(&extract(&doc), &["stockpile."]).is_empty());
+}
+
+/// An Art. 5 clearance deadline is `clearance.deadline`; one stated as the original is
+/// ten years after entry into force (Art. 5.1), from a stated deposit or a stated
+/// entry into force; an extended one is not checked (extensions are granted), and a
+/// requested one is no deadline.
+#[test]
+fn an_original_article_5_deadline_is_ten_years_after_entry_into_force() {
+    let deadlines = |facts: &[Fact]| -> Vec<String> {
+        of(facts, "clearance.deadline")
+            .map(|f| f.value.canonical())
+            .collect()
+    };
+    let doc = doc_in("Ruritania", "Ruritania acceded to the Mine Ban Treaty on 11 September 2002.[1] Its original Article 5 clearance deadline was 1 March 2012.[1]\n\n[1] One.");
+    let facts = extract(&doc);
+    assert_eq!(deadlines(&facts), ["2012-03-01"], "{facts:#?}");
+    assert_eq!(
+        findings(&doc, &facts, "treaty-date-mismatch"),
+        ["1 March 2012"]
+    );
+    let all = cross_check(&doc, &facts, &opts("2026-12-01"));
+    assert!(all[0].message.contains("1 March 2013"), "{all:#?}");
+
+    // From a stated entry into force.
+    let doc = doc_in("Ruritania", "The Mine Ban Treaty entered into force for Ruritania on 1 March 2003.[1] Its original Article 5 clearance deadline was 1 March 2012.[1]\n\n[1] One.");
+    let facts = extract(&doc);
+    assert_eq!(
+        findings(&doc, &facts, "treaty-date-mismatch"),
+        ["1 March 2012"]
+    );
+
+    // The original as Art. 5.1 gives it, and an extended one: nothing to find.
+    let doc = doc_in("Ruritania", "Ruritania acceded to the Mine Ban Treaty on 11 September 2002.[1] Its original Article 5 deadline was 1 March 2013.[1] Its Article 5 deadline was extended to 1 March 2023.[1]\n\n[1] One.");
+    let facts = extract(&doc);
+    assert_eq!(deadlines(&facts), ["2013-03-01", "2023-03-01"]);
+    no_cross_findings(&doc, &facts);
+
+    // A requested extension is no deadline; the cluster munition convention's
+    // clearance deadline is not the treaty's.
+    let doc = doc_in("Ruritania", "In 2022, Ruritania requested an extension of its Article 5 deadline to 1 March 2028.[1]\n\n[1] One.");
+    assert!(deadlines(&extract(&doc)).is_empty());
+    let doc = minewatch_profile::read(b"Ruritania\n\nCluster Munition Ban Policy\n\nLast updated: 1 September 2026\n\nIts original Article 4 clearance deadline was 1 August 2020.[1]\n\n[1] One.\n");
+    assert!(deadlines(&extract(&doc)).is_empty());
+}
+
+/// "destroyed its stockpile ... on 28 August 2003", "destroyed its last stockpiled
+/// mines in 2004": the destruction completed; not some mines from it, part of it, one
+/// type's, one planned or one denied.
+#[test]
+fn destroying_its_whole_stockpile_is_the_destruction_completed() {
+    let completed = |country: &str, body: &str| -> Vec<(String, String)> {
+        let doc = doc_in(country, &format!("{body}\n\n[1] One."));
+        of(&extract(&doc), "stockpile.destruction_completed")
+            .map(|f| (f.subject.clone(), f.value.canonical()))
+            .collect()
+    };
+    assert_eq!(
+        completed(
+            "Chile",
+            "Chile destroyed its stockpile of antipersonnel mines on 28 August 2003.[1]"
+        ),
+        [("CHL".to_string(), "2003-08-28".to_string())]
+    );
+    assert_eq!(
+        completed(
+            "Estonia",
+            "Estonia reported that it destroyed its last stockpiled antipersonnel mines in 2004.[1]"
+        ),
+        [("EST".to_string(), "2004".to_string())]
+    );
+    assert_eq!(
+        completed(
+            "Chile",
+            "In 2003, Chile destroyed the last of its stockpile.[1]"
+        ),
+        [("CHL".to_string(), "2003".to_string())]
+    );
+    for body in [
+        "Chile destroyed 5,000 mines from its stockpile in 2002.[1]",
+        "Chile destroyed part of its stockpile in 2002.[1]",
+        "Chile plans to destroy its stockpile by 2027.[1]",
+        "Chile expects to have destroyed its stockpile by 2027.[1]",
+        "Chile has not destroyed its stockpile since 2002.[1]",
+        "In 2001, Chile destroyed its stockpile of PFM-1 mines.[1]",
+    ] {
+        assert!(completed("Chile", body).is_empty(), "{body}");
+    }
+}
+
+/// "Russian forces have used antipersonnel mines in Ukraine since 2022": use from that
+/// year on (`2022/..`), by Russia; not where it is denied, nor "used ... after 2022".
+#[test]
+fn a_use_in_the_present_perfect_since_a_year() {
+    let uses = |country: &str, body: &str| -> Vec<(String, String, Option<String>)> {
+        let doc = doc_in(country, &format!("{body}\n\n[1] One."));
+        of(&extract(&doc), "use.reported")
+            .map(|f| (f.subject.clone(), f.value.canonical(), f.as_of.clone()))
+            .collect()
+    };
+    let rus_2022 = |as_of: &str| ("RUS".to_string(), "2022".to_string(), Some(as_of.into()));
+    for country in ["Ukraine", "Russia"] {
+        assert_eq!(
+            uses(
+                country,
+                "Russian forces have used antipersonnel mines in Ukraine since 2022.[1]"
+            ),
+            [rus_2022("2022/..")]
+        );
+    }
+    assert_eq!(
+        uses(
+            "Russia",
+            "Russian forces have reportedly used antipersonnel mines since 24 February 2022.[1]"
+        ),
+        [rus_2022("2022-02-24/..")]
+    );
+    // The simple past with "in" as before; no use where it is denied or "after".
+    assert_eq!(
+        uses(
+            "Russia",
+            "Russian forces used antipersonnel mines in Ukraine in 2022.[1]"
+        ),
+        [rus_2022("2022")]
+    );
+    for body in [
+        "Russia has not used antipersonnel mines since 2022.[1]",
+        "There is no evidence that Russian forces have used antipersonnel mines since 2022.[1]",
+        "Russian forces used antipersonnel mines after 2022.[1]",
+        "Russian forces used antipersonnel mines since 2022.[1]",
+    ] {
+        assert!(uses("Russia", body).is_empty(), "{body}");
+    }
+}
+
+/// "does not retain any antipersonnel mines", "no longer retains any mines": none
+/// retained, timed as "retains no mines" is (the present: a report's date, not an
+/// event's); not "whether it retains any", not "any of its stockpiled mines".
+#[test]
+fn retaining_not_any_mines_is_none_retained() {
+    let retained = |body: &str| -> Vec<(f64, Option<String>)> {
+        let doc = doc_in("South Sudan", &format!("{body}\n\n[1] One."));
+        of(&extract(&doc), "retained.total")
+            .map(|f| (f.value.as_number().unwrap(), f.as_of.clone()))
+            .collect()
+    };
+    for (body, as_of) in [
+        ("South Sudan does not retain any antipersonnel mines.[1]", None),
+        ("South Sudan retains no antipersonnel mines.[1]", None),
+        (
+            "In 2019, South Sudan destroyed its last mines.[1] South Sudan no longer retains any mines.[1]",
+            None,
+        ),
+        (
+            "In 2019, South Sudan destroyed its last mines.[1] South Sudan retains no mines.[1]",
+            None,
+        ),
+        (
+            "In its report of 30 April 2024, South Sudan stated that it does not retain any mines.[1]",
+            Some("2024-04-30"),
+        ),
+        ("In 2019, South Sudan did not retain any mines.[1]", Some("2019")),
+    ] {
+        assert_eq!(
+            retained(body),
+            [(0.0, as_of.map(String::from))],
+            "{body}"
+        );
+    }
+    for body in [
+        "It is not known whether South Sudan retains any mines.[1]",
+        "South Sudan does not retain any of its stockpiled mines.[1]",
+    ] {
+        assert!(retained(body).is_empty(), "{body}");
+    }
 }

@@ -63,6 +63,7 @@ fn full(value: Value, money: f64) -> Fact {
         resolution: Some("74/61".into()),
         vote: Some("yes".into()),
         date: Some("2019-12".into()),
+        date_span: Some([40, 47]),
         since: Some(-5),
         until: Some(2019),
         one_of: Some(3),
