@@ -1531,6 +1531,16 @@ fn stale(
                 _ => Date::new(d.year, 12, 31).ok(),
             };
             let Some(end) = end else { continue };
+            // A figure for a calendar year's end is the newest annual figure until the
+            // next year's report was due (Art. 7.2: by 30 April, covering the year
+            // before): "as of 31 December 2024" in a profile of February 2026 is as new
+            // as any then.
+            if end.month() == 12 && end.day() == 31 {
+                let next_due = Date::new(end.year().saturating_add(2), 4, 30).ok();
+                if next_due.is_some_and(|due| reference <= due) {
+                    continue;
+                }
+            }
             // A threshold past the calendar's end (or past i32::MAX months) is never
             // reached: not stale.
             let months = i32::try_from(opts.stale_after_months).unwrap_or(i32::MAX);
@@ -1546,7 +1556,16 @@ fn stale(
                         Span::new(p.span.start + i, p.span.start + k + d.end),
                         format!("\u{201c}as of {}\u{201d} is {months} months before {before}", &p.text[k..k + d.end]),
                     )
-                    .with_help(format!("update the figure, or keep it if nothing newer exists (threshold: {} months)", opts.stale_after_months)),
+                    .with_help(if end.month() == 12 && end.day() == 31 {
+                        format!(
+                            "update the figure: the annual report covering {} was due by 30 April {} (Art. 7.2); keep it if nothing newer exists (threshold: {} months)",
+                            end.year() + 1,
+                            end.year() + 2,
+                            opts.stale_after_months
+                        )
+                    } else {
+                        format!("update the figure, or keep it if nothing newer exists (threshold: {} months)", opts.stale_after_months)
+                    }),
                 );
             }
         }

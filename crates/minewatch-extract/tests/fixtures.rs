@@ -1681,6 +1681,36 @@ fn stale_as_of_is_measured_from_the_last_update() {
     );
 }
 
+/// A figure for a calendar year's end is the newest annual figure until the report
+/// covering the next year was due (Art. 7.2, by 30 April): not stale before then, even
+/// past the threshold; stale after, saying which report was due.
+#[test]
+fn a_year_end_figure_is_current_until_the_next_annual_report_is_due() {
+    let stale_at = |updated: &str| {
+        let text = format!("Ruritania\n\nMine Ban Policy\n\nLast updated: {updated}\n\nRuritania retained 1,003 antipersonnel mines as of 31 December 2024.[1] It held 500 mines as of June 2024.[1]\n\n[1] One.\n");
+        let doc = minewatch_profile::read(text.as_bytes());
+        cross_check(&doc, &extract(&doc), &opts("2027-06-01"))
+            .into_iter()
+            .filter(|d| d.code == "stale-as-of")
+            .map(|d| (d.message.to_string(), d.help.map(|h| h.to_string())))
+            .collect::<Vec<_>>()
+    };
+    let early = stale_at("5 February 2026");
+    assert_eq!(early.len(), 1, "{early:?}");
+    assert!(early[0].0.contains("as of June 2024"), "{early:?}");
+    let late = stale_at("1 May 2026");
+    assert_eq!(late.len(), 2, "{late:?}");
+    assert!(late[0].0.contains("as of 31 December 2024"), "{late:?}");
+    assert!(
+        late[0]
+            .1
+            .as_deref()
+            .unwrap()
+            .contains("the annual report covering 2025 was due by 30 April 2026"),
+        "{late:?}"
+    );
+}
+
 /// A "key data" box, label above value, as archived profiles open with: "State Party
 /// since" gives the entry into force, "Casualties in 2008" / "0 (2007: 18)" both
 /// years' casualties, a dated "Transparency reporting" the report (a year alone may be
