@@ -155,8 +155,25 @@ pub fn render_compliance(c: &ComplianceReport) -> String {
     }
     if c.facts == 0 {
         let _ = writeln!(s, "NOT ASSESSED: no stockpile facts.");
+    } else if c.as_of <= c.stockpile_destruction_deadline
+        && c.withdrawal_effective
+            .is_none_or(|w| w > c.stockpile_destruction_deadline)
+    {
+        let _ = writeln!(
+            s,
+            "Deadline still to come on {}: no violation yet.",
+            c.as_of
+        );
+    } else if c.violations.is_empty() && !c.open_questions.is_empty() {
+        let _ = writeln!(
+            s,
+            "NOT ASSESSABLE after the deadline: no violation shown, and no compliance either."
+        );
     } else if c.violations.is_empty() {
         let _ = writeln!(s, "No violation found in {} fact(s).", c.facts);
+    }
+    for q in &c.open_questions {
+        let _ = writeln!(s, "OPEN: {q}");
     }
     for v in &c.violations {
         let until = v
@@ -261,15 +278,22 @@ mod tests {
                 source: None,
             },
         ];
-        let mut s =
-            render_compliance(&stockpile_compliance(d("2012-07-01"), &facts, None).unwrap());
+        let mut s = render_compliance(
+            &stockpile_compliance(d("2012-07-01"), &facts, None, d("2026-12-01")).unwrap(),
+        );
         s.push('\n');
         s.push_str(&render_compliance(
-            &stockpile_compliance(d("2012-07-01"), &facts[..2], Some(d("2026-01-10"))).unwrap(),
+            &stockpile_compliance(
+                d("2012-07-01"),
+                &facts[..2],
+                Some(d("2026-01-10")),
+                d("2026-12-01"),
+            )
+            .unwrap(),
         ));
         s.push('\n');
         s.push_str(&render_compliance(
-            &stockpile_compliance(d("2012-07-01"), &facts[..1], None).unwrap(),
+            &stockpile_compliance(d("2012-07-01"), &facts[..1], None, d("2026-12-01")).unwrap(),
         ));
         insta::assert_snapshot!(s);
     }

@@ -715,7 +715,7 @@ fn compliance_reads_stockpile_facts_from_ingested_profiles() {
     let v = kb.json(&["compliance", "BLR"]);
     let viol = v["violations"].as_array().unwrap();
     assert_eq!(viol.len(), 1, "{v}");
-    assert_eq!(viol[0]["from"], "2008-03-01");
+    assert_eq!(viol[0]["from"], "2008-03-02", "the day after the deadline");
     assert_eq!(viol[0]["until"], "2017-04-01");
     let weighed = v["facts"].clone();
     // A later edition of the same profile repeats its facts: each is weighed once.

@@ -651,8 +651,44 @@ fn compliance_cli() {
     ]);
     assert_eq!(v["iso3"], "FIN");
     assert_eq!(v["stockpile_destruction_deadline"], "2016-07-01");
-    assert_eq!(v["violations"][0]["from"], "2016-07-01");
+    assert_eq!(
+        v["violations"][0]["from"], "2016-07-02",
+        "the day after the deadline"
+    );
     assert_eq!(v["violations"][0]["until"], "2018-03-31");
+    // Before the deadline has passed nothing is a violation; a figure before it with
+    // nothing after is an open question, not a violation.
+    let v = ok_json(&[
+        "compliance",
+        "Finland",
+        "--facts",
+        facts.to_str().unwrap(),
+        "--as-of",
+        "2016-07-01",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(v["violations"].as_array().unwrap().len(), 0, "{v}");
+    assert!(
+        v["explanation"].as_str().unwrap().contains("still to come"),
+        "{v}"
+    );
+    let only = dir.path().join("only.json");
+    std::fs::write(
+        &only,
+        r#"[{"kind": "stockpile", "date": "2013-01-01", "quantity": 16500}]"#,
+    )
+    .unwrap();
+    let v = ok_json(&[
+        "compliance",
+        "Finland",
+        "--facts",
+        only.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(v["violations"].as_array().unwrap().len(), 0, "{v}");
+    assert_eq!(v["open_questions"].as_array().unwrap().len(), 1, "{v}");
     let v = ok_json(&["compliance", "NOR", "--format", "json"]);
     assert_eq!(v["violations"].as_array().unwrap().len(), 0);
     assert!(v["notes"][0].as_str().unwrap().contains("--facts"));

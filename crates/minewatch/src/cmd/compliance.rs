@@ -24,6 +24,10 @@ pub struct Args {
     /// [{"kind":"stockpile","date":"YYYY-MM-DD","quantity":N}, {"kind":"destruction_completed","date":"YYYY-MM-DD"}].
     #[arg(long, value_name = "FILE|-")]
     pub facts: Option<PathBuf>,
+    /// Assess as of this date (YYYY-MM-DD; default today): facts after it are not
+    /// weighed, and nothing is a violation before the deadline has passed.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub as_of: Option<String>,
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
 }
@@ -74,7 +78,13 @@ pub fn run(args: Args, g: &Global) -> anyhow::Result<ExitCode> {
             facts
         }
     };
-    let report = stockpile_compliance(eif, &facts, row.withdrawal_effective_date)?;
+    let as_of = match args.as_of.as_deref() {
+        None => minewatch_model::Date::today(),
+        Some(a) => a
+            .parse::<minewatch_model::Date>()
+            .map_err(|e| anyhow::anyhow!("--as-of: {e}"))?,
+    };
+    let report = stockpile_compliance(eif, &facts, row.withdrawal_effective_date, as_of)?;
     let out = Output {
         iso3: row.iso3.clone(),
         name: row.name.clone(),
