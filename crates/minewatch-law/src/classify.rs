@@ -146,7 +146,13 @@ pub struct Case {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct InstrumentResult {
     pub instrument: String,
-    pub ap_mine: bool,
+    /// Whether the device is an anti-personnel mine under the instrument's definition;
+    /// `None` where that turns on a field not given (`depends_on`).
+    pub ap_mine: Option<bool>,
+    /// The fields not given on which the answer turns (the verdict then says what
+    /// each value would give).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub depends_on: Vec<String>,
     pub binding: bool,
     /// The grade (`high`, `medium`, `low`) of the reference data that `binding` rests
     /// on — the state's treaty row, or the date (or what its absence means) of its
@@ -612,7 +618,78 @@ fn push_unique(v: &mut Vec<String>, s: &str) {
 /// Answer one case under one instrument.
 pub fn classify_under(ins: &Instrument, case: &Case) -> Result<InstrumentResult, LawError> {
     let resolved = validate(case)?;
-    Ok(evaluate(ins, case, &resolved))
+    Ok(evaluate_given(ins, case, &resolved))
+}
+
+/// [`evaluate`], where a command-detonated device's person-activation mode is not
+/// given (a Claymore: with a tripwire a person sets it off, an anti-personnel mine;
+/// fired by an operator only, not one): both answers, when they differ, with the
+/// verdict each gives (`restricted` between a permission and a prohibition).
+fn evaluate_given(ins: &Instrument, case: &Case, resolved: &Resolved) -> InstrumentResult {
+    if case.device.activation != Activation::Command || case.device.person_activation_mode.is_some()
+    {
+        return evaluate(ins, case, resolved);
+    }
+    let with = |mode: bool| {
+        let mut c = case.clone();
+        c.device.person_activation_mode = Some(mode);
+        evaluate(ins, &c, resolved)
+    };
+    let (no, yes) = (with(false), with(true));
+    if no.verdict == yes.verdict && no.ap_mine == yes.ap_mine {
+        return no;
+    }
+    let field = "device.person_activation_mode";
+    let verdict = if no.verdict == yes.verdict {
+        no.verdict
+    } else if no.verdict.min(yes.verdict) == Verdict::Permitted
+        && no.verdict.max(yes.verdict) == Verdict::Prohibited
+    {
+        Verdict::Restricted
+    } else {
+        no.verdict.max(yes.verdict)
+    };
+    let mut articles = yes.articles.clone();
+    for a in &no.articles {
+        push_unique(&mut articles, a);
+    }
+    let not_binding = |r: &InstrumentResult| -> Vec<String> {
+        r.reasons
+            .iter()
+            .filter(|x| !x.starts_with("binding: "))
+            .cloned()
+            .collect()
+    };
+    let mut reasons = vec![format!(
+        "not given: {field}; {} if true (a person can set it off, as with a tripwire), {} if false (fired by an operator only)",
+        yes.verdict, no.verdict
+    )];
+    reasons.extend(
+        not_binding(&yes)
+            .into_iter()
+            .map(|x| format!("if true: {x}")),
+    );
+    reasons.extend(
+        not_binding(&no)
+            .into_iter()
+            .map(|x| format!("if false: {x}")),
+    );
+    reasons.extend(
+        yes.reasons
+            .iter()
+            .filter(|x| x.starts_with("binding: "))
+            .cloned(),
+    );
+    InstrumentResult {
+        instrument: yes.instrument,
+        ap_mine: None,
+        depends_on: vec![field.to_string()],
+        binding: yes.binding,
+        binding_confidence: yes.binding_confidence,
+        verdict,
+        articles,
+        reasons,
+    }
 }
 
 fn evaluate(ins: &Instrument, case: &Case, resolved: &Resolved) -> InstrumentResult {
@@ -707,7 +784,8 @@ fn evaluate(ins: &Instrument, case: &Case, resolved: &Resolved) -> InstrumentRes
     reasons.push(format!("binding: {why_bound}"));
     InstrumentResult {
         instrument: ins.id.clone(),
-        ap_mine,
+        ap_mine: Some(ap_mine),
+        depends_on: Vec::new(),
         binding: bound,
         binding_confidence,
         verdict,
@@ -739,7 +817,7 @@ pub fn classify_with(
     let resolved = validate(case)?;
     Ok(instruments
         .iter()
-        .map(|ins| evaluate(ins, case, &resolved))
+        .map(|ins| evaluate_given(ins, case, &resolved))
         .collect())
 }
 
@@ -771,6 +849,46 @@ mod tests {
         &'static str,
         &'static str,
     );
+
+    /// A Claymore whose person-activation mode is not given: the Mine Ban Treaty's
+    /// answer turns on it, and says both (restricted: prohibited with a tripwire,
+    /// permitted fired by an operator), not "permitted" as if it were false.
+    #[test]
+    fn a_claymore_of_unknown_person_mode_gets_both_answers() {
+        let c = case(
+            json!({"name": "M18A1 Claymore", "activation": "command"}),
+            act("use", "operational", "FIN", Some("FIN"), "2020-01-01"),
+        );
+        let rs = results(&c);
+        let mbt = get(&rs, "mbt");
+        assert_eq!(mbt.ap_mine, None);
+        assert_eq!(mbt.depends_on, ["device.person_activation_mode"]);
+        assert_eq!(mbt.verdict, Verdict::Restricted);
+        assert!(
+            mbt.reasons[0]
+                .starts_with("not given: device.person_activation_mode; prohibited if true"),
+            "{mbt:#?}"
+        );
+        assert!(mbt.reasons[0].ends_with("permitted if false (fired by an operator only)"));
+        assert!(
+            mbt.reasons
+                .iter()
+                .filter(|r| r.starts_with("binding: "))
+                .count()
+                == 1
+        );
+        // Given, it is answered as before.
+        let c = case(
+            claymore(false),
+            act("use", "operational", "FIN", Some("FIN"), "2020-01-01"),
+        );
+        let mbt = get(&results(&c), "mbt").clone();
+        assert_eq!(
+            (mbt.ap_mine, mbt.verdict),
+            (Some(false), Verdict::Permitted)
+        );
+        assert!(mbt.depends_on.is_empty());
+    }
 
     fn claymore(person_mode: bool) -> Value {
         json!({"name": "M18A1 Claymore", "activation": "command", "person_activation_mode": person_mode,
@@ -1106,7 +1224,8 @@ mod tests {
                 m16(),
                 act("transfer", "destruction", "GBR", Some("GBR"), "2005-01-01"),
                 vec![
-                    ("mbt", true, true, P, "Art. 3.1", "purpose of destruction"),
+                    // (Art. 3.2, not 3.1: 3.1 is retention for training.)
+                    ("mbt", true, true, P, "Art. 3.2", "purpose of destruction"),
                     (
                         "us-2022",
                         true,
@@ -1369,7 +1488,7 @@ mod tests {
                 let ctx = format!("{name} / {id}: {r:#?}");
                 assert_eq!(
                     (r.ap_mine, r.binding, r.verdict),
-                    (ap, bound, verdict),
+                    (Some(ap), bound, verdict),
                     "{ctx}"
                 );
                 assert!(
@@ -1508,7 +1627,7 @@ mod tests {
         let r = get(&rs, "fra-2030");
         assert_eq!(
             (r.ap_mine, r.binding, r.verdict),
-            (true, true, Verdict::Prohibited)
+            (Some(true), true, Verdict::Prohibited)
         );
         assert_eq!(r.articles, ["FR 1", "FR 2"]);
         let c = case(
@@ -1577,8 +1696,19 @@ mod tests {
                 let rs = classify(&c).unwrap();
                 prop_assert_eq!(rs.len(), 5);
                 let ap = c.device.person_activated();
+                // A command-detonated device whose person-activation mode is not given:
+                // whether it is an anti-personnel mine is not known (either answer, said).
+                let unknown = c.device.activation == Activation::Command
+                    && c.device.person_activation_mode.is_none();
                 for r in &rs {
-                    prop_assert_eq!(r.ap_mine, ap);
+                    if unknown {
+                        prop_assert!(r.ap_mine.is_none() || r.ap_mine == Some(false));
+                        if r.ap_mine.is_none() {
+                            prop_assert_eq!(&r.depends_on, &vec!["device.person_activation_mode".to_string()]);
+                        }
+                        continue;
+                    }
+                    prop_assert_eq!(r.ap_mine, Some(ap));
                     prop_assert!(!r.articles.is_empty());
                     prop_assert!(r.reasons.iter().any(|x| x.starts_with("binding: ")));
                     if r.instrument.starts_with("us-") && actor != "USA" {
@@ -1586,7 +1716,9 @@ mod tests {
                     }
                 }
                 let mbt = &rs[0];
-                if !ap {
+                if unknown {
+                    prop_assert!(mbt.ap_mine.is_none(), "the MBT answer turns on it");
+                } else if !ap {
                     prop_assert_eq!(mbt.verdict, Verdict::Permitted);
                 } else if c.activity.purpose == Purpose::Operational {
                     prop_assert_eq!(mbt.verdict, Verdict::Prohibited);

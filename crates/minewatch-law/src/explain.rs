@@ -126,7 +126,11 @@ pub fn render_classification(case: &Case, results: &[InstrumentResult]) -> Strin
             "\n{}: {}  (anti-personnel mine: {}; binding: {}{})",
             r.instrument,
             r.verdict.as_str().to_uppercase(),
-            if r.ap_mine { "yes" } else { "no" },
+            match r.ap_mine {
+                Some(true) => "yes".to_string(),
+                Some(false) => "no".to_string(),
+                None => format!("not known: {} not given", r.depends_on.join(", ")),
+            },
             if r.binding { "yes" } else { "no" },
             if r.binding_confidence.as_deref() == Some("low") {
                 ", UNVERIFIED"
