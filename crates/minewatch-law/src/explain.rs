@@ -131,7 +131,16 @@ pub fn render_classification(case: &Case, results: &[InstrumentResult]) -> Strin
                 Some(false) => "no".to_string(),
                 None => format!("not known: {} not given", r.depends_on.join(", ")),
             },
-            if r.binding { "yes" } else { "no" },
+            if r.binding {
+                "yes"
+            } else if r.reasons.iter().any(|x| x.starts_with("binding: unknown")
+                || x.starts_with("binding: a non-state armed group is bound in a non-international armed conflict") && x.contains("unknown"))
+            {
+                // (The reference data cannot tell: not "no".)
+                "not known"
+            } else {
+                "no"
+            },
             if r.binding_confidence.as_deref() == Some("low") {
                 ", UNVERIFIED"
             } else {

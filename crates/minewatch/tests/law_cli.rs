@@ -853,4 +853,19 @@ fn deadlines_of_a_withdrawn_state_stop_at_the_withdrawal() {
     assert!(v["stockpile_destruction_deadline"]
         .get("ended_by_withdrawal")
         .is_none());
+    // The status in the header is the one on --as-of, not today's.
+    let head = |as_of: &str| {
+        let o = run(&["deadlines", "Finland", "--as-of", as_of]);
+        String::from_utf8_lossy(&o.stdout)
+            .lines()
+            .next()
+            .unwrap_or("")
+            .to_string()
+    };
+    assert_eq!(head("2025-03-01"), "Finland (FIN): state-party");
+    assert_eq!(
+        head("2025-08-01"),
+        "Finland (FIN): state-party (withdrawal deposited on 2025-07-10, pending)"
+    );
+    assert_eq!(head("2026-11-30"), "Finland (FIN): withdrawn");
 }

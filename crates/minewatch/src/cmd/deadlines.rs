@@ -130,6 +130,27 @@ pub(crate) fn party_row(
     Ok(row)
 }
 
+/// The state's status on `as_of` from its dates (the header of `deadlines STATE
+/// --as-of`: Poland on 2025-12-01 was a State Party with its withdrawal pending, not
+/// the "withdrawn" of today).
+fn status_on(row: &minewatch_refdata::MbtStatusRow, as_of: Date) -> String {
+    let on = |d: Option<Date>| d.is_some_and(|d| d <= as_of);
+    if on(row.withdrawal_effective_date) {
+        "withdrawn".into()
+    } else if on(row.entry_into_force) {
+        match row.withdrawal_deposit_date.filter(|d| *d <= as_of) {
+            Some(d) => format!("state-party (withdrawal deposited on {d}, pending)"),
+            None => "state-party".into(),
+        }
+    } else if on(row.deposit_date) {
+        "instrument deposited, not yet in force".into()
+    } else if on(row.signature_date) {
+        "signatory".into()
+    } else {
+        "not-party".into()
+    }
+}
+
 pub fn run(args: Args, g: &Global) -> anyhow::Result<ExitCode> {
     let as_of = args.as_of.unwrap_or_else(Date::today);
     let out = if let Some(q) = &args.state {
@@ -206,7 +227,7 @@ pub fn run(args: Args, g: &Global) -> anyhow::Result<ExitCode> {
             state: StateInfo {
                 iso3: row.iso3.clone(),
                 name: row.name.clone(),
-                status_2025: row.status_2025.clone(),
+                status_2025: status_on(&row, as_of),
                 source_url: row.source_url.clone(),
                 confidence: row.confidence.clone(),
             },
