@@ -2369,6 +2369,35 @@ fn events<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, Ev)]) {
                     continue;
                 }
             }
+            // "the president signed a decree on withdrawal", "parliament passed a law
+            // on withdrawing", "its decision to withdraw": a step at home, not the
+            // instrument deposited with the Secretary-General (Art. 20.2).
+            let before = t.lower[..a].trim_end();
+            if [
+                "decree on",
+                "decree for",
+                "law on",
+                "bill on",
+                "act on",
+                "resolution on",
+                "decision on",
+                "decision to",
+                "intention to",
+                "plans to",
+                "plan to",
+                "proposal to",
+                "proposed",
+                "called for",
+                "calls for",
+                "vote on",
+                "voted for",
+            ]
+            .iter()
+            .any(|w| before.ends_with(w))
+                && !t.lower[..a].contains("instrument of withdrawal")
+            {
+                continue;
+            }
         }
         // "Under the Strategic Goods Act, which entered into force on 5 February 2004":
         // a law named by its title, just before the verb.
@@ -3221,6 +3250,23 @@ impl<'a> Ctx<'a> {
     ) -> Fact {
         let line = self.lines.line_of(t.abs + vs) + 1;
         let mut who = subject(t, by, &self.iso3, predicate.starts_with("use."));
+        // "The United States last exported mines in 1992. It stockpiles about 3
+        // million": a sentence opening on "It" speaks of the state the sentence before
+        // spoke of, where that was another state than the profile's.
+        // (In a page of no known state, `unnamed_subject_from_the_named` decides.)
+        if who == self.iso3
+            && self.iso3 != "UNK"
+            && (t.lower.starts_with("it ") || t.lower.starts_with("its "))
+        {
+            if let Some(prev) = self.out[self.para_start..self.sent_start].last() {
+                let state = |s: &str| {
+                    s.len() == 3 && s != "UNK" && s.bytes().all(|b| b.is_ascii_uppercase())
+                };
+                if state(&prev.subject) && prev.subject != self.iso3 && prev.subject != "NSAG" {
+                    who = prev.subject.clone();
+                }
+            }
+        }
         // Only states join the treaty: "none involving rebels since the treaty entered
         // into force in April 2004" is the state's entry into force.
         // Nor are casualties a group's: "mines laid by the Houthi killed 147 people"
@@ -5405,7 +5451,7 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
         // not at the paragraph's last date.
         let present = best.is_some_and(|(a, _, _)| {
             let w = next_word_lower(l, a).unwrap_or("");
-            matches!(w, "retains" | "holds" | "possesses")
+            matches!(w, "retains" | "holds" | "possesses" | "stockpiles" | "stocks")
                 // "does not retain any mines", as "retains no mines"
                 || w == "retain"
                     && ["does not ", "do not ", "doesn't ", "no longer "]

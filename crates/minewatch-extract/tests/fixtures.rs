@@ -4222,3 +4222,33 @@ fn retaining_not_any_mines_is_none_retained() {
         assert!(retained(body).is_empty(), "{body}");
     }
 }
+
+/// A decree or a law on withdrawal is a step at home, not the instrument deposited
+/// with the Secretary-General (Art. 20.2): no `treaty.withdrawal` (it had given Ukraine
+/// a withdrawal on the decree's date); a deposit still is one.
+#[test]
+fn a_decree_on_withdrawal_is_no_withdrawal() {
+    let facts = extract(&doc_in(
+        "Ukraine",
+        "Ukraine's president signed a decree on withdrawal from the Mine Ban Treaty on 29 June 2025.[1] Parliament adopted a law on withdrawal from the Ottawa Convention in June 2025.[1] Ruritania deposited its instrument of withdrawal on 17 July 2025.[1]\n\n[1] One.",
+    ));
+    let got: Vec<(&str, String)> = of(&facts, "treaty.withdrawal")
+        .map(|f| (f.subject.as_str(), f.value.canonical()))
+        .collect();
+    assert_eq!(got, [("UKR", "2025-07-17".to_string())], "{facts:#?}");
+}
+
+/// "It" opening a sentence speaks of the state the sentence before spoke of, and a
+/// figure in the present ("It stockpiles ...") is not dated by that sentence's past
+/// event (it had been Ukraine's stockpile, as of the United States' last export).
+#[test]
+fn it_after_another_state_is_that_state_and_the_present_is_undated() {
+    let facts = extract(&doc_in(
+        "Ukraine",
+        "The United States last exported antipersonnel mines in 1992.[1] It stockpiles approximately 3 million antipersonnel mines.[1]\n\n[1] One.",
+    ));
+    let s: Vec<(&str, Option<&str>)> = of(&facts, "stockpile.total")
+        .map(|f| (f.subject.as_str(), f.as_of.as_deref()))
+        .collect();
+    assert_eq!(s, [("USA", None)], "{facts:#?}");
+}
