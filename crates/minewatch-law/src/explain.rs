@@ -108,11 +108,27 @@ pub fn render_classification(case: &Case, results: &[InstrumentResult]) -> Strin
     } else {
         d.name.as_str()
     };
+    // "use by Finland", "stockpiling for training by Finland" (not "training
+    // stockpile by Finland").
+    let doing = match a.kind.as_str() {
+        "use" => "use",
+        "develop" => "development",
+        "produce" => "production",
+        "acquire" => "acquisition",
+        "stockpile" => "stockpiling",
+        "retain" => "retention",
+        "transfer" => "transfer",
+        other => other,
+    };
+    let purpose = match a.purpose.as_str() {
+        "operational" => String::new(),
+        "training" => " for training".to_string(),
+        "destruction" => " for destruction".to_string(),
+        other => format!(" ({other})"),
+    };
     let _ = writeln!(
         s,
-        "{name}: {} {} by {} on {}{}",
-        a.purpose,
-        a.kind,
+        "{name}: {doing}{purpose} by {} on {}{}",
         a.actor,
         a.date,
         a.place
