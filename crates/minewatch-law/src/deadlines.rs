@@ -222,9 +222,19 @@ pub fn entry_into_force(
             ),
         });
     }
+    // Art. 17 names ratification, acceptance, approval and accession: a succession
+    // with no date of its own is dated by the same rule, and said to be.
+    let (article, why) = if instrument == ConsentInstrument::Succession {
+        (
+            format!("{article}, by analogy"),
+            format!("{why} (Art. 17 names ratification, acceptance, approval and accession: a succession without a date of its own is dated by the same rule)"),
+        )
+    } else {
+        (article.to_string(), why)
+    };
     Ok(EntryIntoForce {
         date: rule_date,
-        article: article.into(),
+        article,
         basis,
         art17_rule_date: rule_date,
         explanation: why,
@@ -646,13 +656,15 @@ mod tests {
                 EifBasis::AfterFortieth,
                 "Art. 17.2",
             ),
+            // A succession with no date of its own (Montenegro): the Art. 17.2 rule,
+            // said to be applied by analogy (the article names the other four).
             (
                 "2006-10-23",
                 Succession,
                 None,
                 "2007-04-01",
                 EifBasis::AfterFortieth,
-                "Art. 17.2",
+                "Art. 17.2, by analogy",
             ),
             (
                 "2011-11-11",
