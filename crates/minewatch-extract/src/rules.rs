@@ -4760,28 +4760,32 @@ fn zero_mines(t: &Sent, qs: &mut Vec<Quantity>) {
         }) else {
             continue;
         };
-        let start = k + 1;
-        if qs
-            .iter()
-            .any(|q| q.start < k + 4 + noun.len() && start < q.end)
-        {
-            continue;
-        }
-        let q = Quantity {
-            start,
-            end: start + 2,
-            hedge_start: start,
-            num: Num::One(0.0),
-            qualifier: Qualifier::Exact,
-            currency: None,
-            unit: Some("mines"),
-            phrase_end: k + 4 + noun.len(),
-            alt: None,
-            words: true,
-        };
-        let at = qs.partition_point(|x| x.start < start);
-        qs.insert(at, q);
+        // "no" (two bytes) counts zero mines.
+        insert_zero_mines(qs, k + 1, k + 3, k + 4 + noun.len());
     }
+}
+
+/// A zero count of mines read from words ("no", "any" after a denial) at
+/// `start..end`, its noun phrase ending at `phrase_end`, in order among the figures
+/// (unless a figure already stands there).
+fn insert_zero_mines(qs: &mut Vec<Quantity>, start: usize, end: usize, phrase_end: usize) {
+    if qs.iter().any(|q| q.start < phrase_end && start < q.end) {
+        return;
+    }
+    let q = Quantity {
+        start,
+        end,
+        hedge_start: start,
+        num: Num::One(0.0),
+        qualifier: Qualifier::Exact,
+        currency: None,
+        unit: Some("mines"),
+        phrase_end,
+        alt: None,
+        words: true,
+    };
+    let at = qs.partition_point(|x| x.start < start);
+    qs.insert(at, q);
 }
 
 /// "does not retain any antipersonnel mines", "no longer retains any mines": none
@@ -4822,27 +4826,8 @@ fn no_longer_any(t: &Sent, qs: &mut Vec<Quantity>) {
         }) else {
             continue;
         };
-        let start = k + 1;
-        if qs
-            .iter()
-            .any(|q| q.start < k + 5 + noun.len() && start < q.end)
-        {
-            continue;
-        }
-        let q = Quantity {
-            start,
-            end: start + 3,
-            hedge_start: start,
-            num: Num::One(0.0),
-            qualifier: Qualifier::Exact,
-            currency: None,
-            unit: Some("mines"),
-            phrase_end: k + 5 + noun.len(),
-            alt: None,
-            words: true,
-        };
-        let at = qs.partition_point(|x| x.start < start);
-        qs.insert(at, q);
+        // "any" (three bytes) counts zero mines.
+        insert_zero_mines(qs, k + 1, k + 4, k + 5 + noun.len());
     }
 }
 
