@@ -3458,16 +3458,7 @@ fn the_accused_uses_and_groups_by_more_names() {
 fn a_stockpile_destroyed_and_periods_for_their_own_figures() {
     let doc = doc_of("In 1998, Poland destroyed a stockpile of 7,127 antipersonnel mines.[1] It reported that 1,526 mines were destroyed in 2012 and another 277 mines were destroyed between 27 July 2013 and 28 February 2014.[1] Between 1999 and 2008, a survey (conducted in 2008) found a total of 2,184 casualties.[1]\n\n[1] One.");
     let facts = extract(&doc);
-    let got: Vec<(&str, f64, Option<&str>)> = facts
-        .iter()
-        .filter_map(|f| {
-            Some((
-                f.predicate.as_str(),
-                f.value.as_number()?,
-                f.as_of.as_deref(),
-            ))
-        })
-        .collect();
+    let got = predicate_figure_as_of(&facts);
     assert_eq!(
         got,
         [
@@ -3568,16 +3559,7 @@ fn a_paragraph_of_thousands_of_dates_stays_in_proportion() {
 fn a_stockpile_destroyed_in_its_relative_clause_held_up_to_that_date() {
     let doc = doc_of("Ruritania had a stockpile of 41,200 antipersonnel mines, which it finished destroying on 5 May 2009.[1] Ruritania declared a stockpile of 9,300 antipersonnel mines, which it reported in March 2012.[1]\n\n[1] One.");
     let facts = extract(&doc);
-    let got: Vec<(&str, f64, Option<&str>)> = facts
-        .iter()
-        .filter_map(|f| {
-            Some((
-                f.predicate.as_str(),
-                f.value.as_number()?,
-                f.as_of.as_deref(),
-            ))
-        })
-        .collect();
+    let got = predicate_figure_as_of(&facts);
     assert_eq!(
         got,
         [
@@ -4251,4 +4233,18 @@ fn it_after_another_state_is_that_state_and_the_present_is_undated() {
         .map(|f| (f.subject.as_str(), f.as_of.as_deref()))
         .collect();
     assert_eq!(s, [("USA", None)], "{facts:#?}");
+}
+
+/// Each numeric fact as (predicate, figure, as-of), in order.
+fn predicate_figure_as_of(facts: &[Fact]) -> Vec<(&str, f64, Option<&str>)> {
+    facts
+        .iter()
+        .filter_map(|f| {
+            Some((
+                f.predicate.as_str(),
+                f.value.as_number()?,
+                f.as_of.as_deref(),
+            ))
+        })
+        .collect()
 }
