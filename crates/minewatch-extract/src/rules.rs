@@ -4637,6 +4637,8 @@ const QPRED_WORDS: &[&str] = &[
     "contribution",
     "budget",
     "funding",
+    "provided",
+    "donated",
     "killed",
     "died",
     "injured",
@@ -4657,6 +4659,8 @@ fn qpred_of(w: &str) -> Option<QPred> {
         "exported" | "transferred" | "sold" => QPred::Transfer,
         "spent" | "spending" | "allocated" | "contributed" | "contribution" | "budget"
         | "funding" => QPred::Spending,
+        // "Norway provided US$51.7 million to mine action" (money only: `fits`).
+        "provided" | "donated" => QPred::Spending,
         "killed" | "died" => QPred::Casualty("killed"),
         "injured" | "wounded" => QPred::Casualty("injured"),
         "casualties" => QPred::Casualty("total"),

@@ -4248,3 +4248,22 @@ fn predicate_figure_as_of(facts: &[Fact]) -> Vec<(&str, f64, Option<&str>)> {
         })
         .collect()
 }
+
+/// Money "provided" or "donated" is spending (it was read only after "contributed",
+/// "allocated", ...); mines provided are not money.
+#[test]
+fn money_provided_or_donated_is_spending() {
+    let facts = extract(&doc_in(
+        "Norway",
+        "In 2024, Norway provided US$51.7 million to mine action.[1] Norway donated US$3.5 million in 2025 for clearance in Ukraine.[1] In 2010, Norway provided 500 mines to Denmark for training.[1]\n\n[1] One.",
+    ));
+    let got = predicate_figure_as_of(&facts);
+    assert_eq!(
+        got,
+        [
+            ("spending", 51_700_000.0, Some("2024")),
+            ("spending", 3_500_000.0, Some("2025")),
+        ],
+        "{facts:#?}"
+    );
+}
