@@ -4584,7 +4584,60 @@ fn use_reported<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, E
         if let Some(m) = mines.first() {
             f.mine_type = Some(m.mine.designation.clone());
         }
-        cx.push(f);
+        // "Both government forces and the SPLA-IO used ...", "Government forces and
+        // rebels laid ...": two actors joined before the verb, the state's forces and a
+        // group: a use by each.
+        let other = coordinated_other_actor(&l[..pos], &f.subject, &cx.iso3);
+        cx.push(f.clone());
+        if let Some(o) = other {
+            // (Not through `push`, which takes a second fact of the same value at the
+            // same place for a repeat: this one is another actor's.)
+            f.subject = o;
+            flag_inexact(&mut f);
+            cx.out.push(f);
+        }
+    }
+}
+
+/// The other actor of "<state's forces> and <a group>" (or the reverse) in the words
+/// before a verb of use, given the subject already read: a group ("NSAG") beside the
+/// state's forces, or the state (`own`) beside a group. Only within the verb's own
+/// clause (after its last comma or semicolon), and only where one side names the
+/// state's forces and the other a group.
+fn coordinated_other_actor(before: &str, subject: &str, own: &str) -> Option<String> {
+    let clause = before.rsplit([',', ';']).next().unwrap_or(before);
+    let (a, b) = clause.rsplit_once(" and ")?;
+    let words = |x: &str| -> Vec<String> {
+        x.split(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    let (wa, wb) = (words(a), words(b));
+    let forces = |ws: &[String]| {
+        ws.iter().any(|w| {
+            matches!(
+                w.as_str(),
+                "army" | "forces" | "military" | "troops" | "soldiers"
+            )
+        })
+    };
+    // (Words keep their hyphens here: "spla-io", South Sudan's armed opposition, is a
+    // group where "spla", its army until 2018, is not.)
+    let group = |ws: &[String]| {
+        ws.iter()
+            .any(|w| NSAG.contains(&w.as_str()) || w == "spla-io")
+    };
+    let both = (forces(&wa) && group(&wb)) || (group(&wa) && forces(&wb));
+    if !both {
+        return None;
+    }
+    if subject == "NSAG" {
+        Some(own.to_string())
+    } else if subject == own {
+        Some("NSAG".to_string())
+    } else {
+        None
     }
 }
 
