@@ -3471,6 +3471,11 @@ fn subject_from<'a>(t: &Sent<'a, '_>, pos: usize, start: usize) -> Option<String
         || (has(kw::ARMED) && has(kw::GROUP) && has(kw::NON))
         // "the Islamic State" (not "the Islamic Republic of ... a State Party")
         || (has(kw::ISLAMIC) && has(kw::STATE) && lower_before[start..].contains("islamic state"))
+        // South Sudan's armed opposition, "the SPLA-IO" (the words split at the hyphen,
+        // and "SPLA" alone was the state's army until 2018)
+        || ["spla-io", "splm-io", "spla/io", "splm/io"]
+            .iter()
+            .any(|g| lower_before[start..].contains(g))
         // "the Karen National Liberation Army", "the Liberation Tigers of Tamil Eelam"
         || lower_before[start..].split("liberation ").skip(1).any(|rest| {
             ["army", "front", "tigers", "movement"]

@@ -4275,19 +4275,22 @@ fn money_provided_or_donated_is_spending() {
 fn the_state_forces_and_a_group_joined_each_used() {
     let facts = extract(&doc_in(
         "South Sudan",
-        "Both government forces and the SPLA-IO used antipersonnel mines in 2016.[1] Rebels and government forces laid antipersonnel mines in 2017.[1] Government forces used antipersonnel mines in 2018 and fought rebels.[1]\n\n[1] One.",
+        "Both government forces and the SPLA-IO used antipersonnel mines in 2016.[1] Rebels and government forces laid antipersonnel mines in 2017.[1] Government forces used antipersonnel mines in 2018 and fought rebels.[1] The SPLA-IO laid antipersonnel mines in 2019.[1] The SPLA used antipersonnel mines in 2013.[1]\n\n[1] One.",
     ));
     let got: Vec<(&str, String)> = of(&facts, "use.reported")
         .map(|f| (f.subject.as_str(), f.value.canonical()))
         .collect();
+    // (The SPLA-IO is the armed opposition; the SPLA was the state's army.)
     assert_eq!(
         got,
         [
-            ("SSD", "2016".to_string()),
             ("NSAG", "2016".to_string()),
+            ("SSD", "2016".to_string()),
             ("NSAG", "2017".to_string()),
             ("SSD", "2017".to_string()),
             ("SSD", "2018".to_string()),
+            ("NSAG", "2019".to_string()),
+            ("SSD", "2013".to_string()),
         ],
         "{facts:#?}"
     );
