@@ -499,8 +499,71 @@ fn keyword_table() -> &'static KeywordTable {
     })
 }
 
+/// The first `n` bytes (at most 8) of `b` from `at` as a little-endian integer, the
+/// rest zero: one load where eight bytes are there to read.
+#[inline]
+fn load_le(b: &[u8], at: usize, n: usize) -> u64 {
+    debug_assert!(n <= 8);
+    if let Some(c) = b.get(at..at + 8) {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(c);
+        let x = u64::from_le_bytes(w);
+        if n == 8 {
+            x
+        } else {
+            x & ((1u64 << (8 * n)) - 1)
+        }
+    } else {
+        let mut x = 0u64;
+        for (i, &c) in b[at..at + n].iter().enumerate() {
+            x |= (c as u64) << (8 * i);
+        }
+        x
+    }
+}
+
 impl KeywordTable {
+    /// The bits of the word `b[st..end]` (lowercase), its key read as one or two loads
+    /// ([`word_key`] is the same key, byte by byte).
+    #[inline]
+    fn bits_in(&self, b: &[u8], st: usize, end: usize) -> (u64, u64) {
+        let n = end - st;
+        let first = b[st];
+        let (mut k, e) = if n < 16 && self.lens[first as usize] >> n & 1 != 0 {
+            let lo = load_le(b, st, n.min(8));
+            let hi = if n > 8 { load_le(b, st + 8, n - 8) } else { 0 };
+            self.probe((hi as u128) << 64 | lo as u128)
+        } else {
+            (0, 0)
+        };
+        let w = &b[st..end];
+        match first {
+            b'e' if w.starts_with(b"export") => k |= kw::P_EXPORT,
+            b't' if w.starts_with(b"transfer") => k |= kw::P_TRANSFER,
+            b's' if w.starts_with(b"stockpile") => k |= kw::P_STOCKPILE,
+            _ => {}
+        }
+        (k, e)
+    }
+
+    /// The bits stored under `key` (none for a word that is no keyword).
+    #[inline]
+    fn probe(&self, key: u128) -> (u64, u64) {
+        let mut i = word_slot(key);
+        loop {
+            let x = &self.slots[i];
+            if x.0 == key {
+                return (x.1, x.2);
+            }
+            if x.0 == 0 {
+                return (0, 0);
+            }
+            i = (i + 1) & (self.slots.len() - 1);
+        }
+    }
+
     /// The bits of the word `w` (lowercase).
+    #[cfg(test)]
     fn bits(&self, w: &[u8]) -> (u64, u64) {
         let Some(&first) = w.first() else {
             return (0, 0);
@@ -785,7 +848,7 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
             k = word_end(pb, k);
             if k > st {
                 pwords.push(&plower[st..k]);
-                pbits.push(table.bits(&pb[st..k]));
+                pbits.push(table.bits_in(pb, st, k));
             }
         }
         let base = plower.as_ptr() as usize;
@@ -7290,6 +7353,29 @@ mod tests {
             "conventionalized",
         ] {
             assert_eq!(word_bits(w), (0, 0), "{w}");
+        }
+    }
+
+    /// A word's bits read in place (whole loads inside a longer text, byte by byte at
+    /// its end) are the bits of the word alone.
+    #[test]
+    fn keyword_bits_in_place() {
+        let t = keyword_table();
+        let mut words: Vec<&str> = KEYWORDS.iter().map(|&(w, _)| w).collect();
+        words.extend(EV_FIRST.iter().copied());
+        words.extend(NSAG.iter().copied());
+        words.extend(["the", "of", "stockpiles", "exported", "transfers", "a", "x9"]);
+        words.extend(["abcdefghijklmnop", "abcdefghijklmno", "conventionalized"]);
+        for w in words {
+            for (pre, post) in [("", ""), ("x ", " and more words after it"), ("", "!")] {
+                let text = format!("{pre}{w}{post}");
+                let (st, end) = (pre.len(), pre.len() + w.len());
+                assert_eq!(
+                    t.bits_in(text.as_bytes(), st, end),
+                    t.bits(w.as_bytes()),
+                    "{w:?} in {text:?}"
+                );
+            }
         }
     }
 
