@@ -132,7 +132,7 @@ pub(crate) fn find_mines_from(
     let mut out = Vec::new();
     let b = s.as_bytes();
     let mut next = 0;
-    for mut i in starts {
+    for i in starts {
         if i < next || !b[i].is_ascii_alphanumeric() || !boundary_before(s, i) {
             continue;
         }
@@ -187,12 +187,9 @@ pub(crate) fn find_mines_from(
                 });
                 next = end;
             }
-            None => {
-                while i < b.len() && b[i].is_ascii_alphanumeric() {
-                    i += 1;
-                }
-                next = i;
-            }
+            // (A later start inside this word has a letter or digit before it: no
+            // boundary, passed over without skipping the word here.)
+            None => next = i + 1,
         }
     }
     out
