@@ -19,6 +19,14 @@ macro_rules! mm {
     }};
 }
 
+/// Whether the text `$h` contains the literal `$needle`, by a [`mm!`] finder (made
+/// once; `str::contains` builds a searcher on every call).
+macro_rules! contains {
+    ($h:expr, $needle:literal) => {
+        mm!($needle).find(($h).as_bytes()).is_some()
+    };
+}
+
 /// Whether `h` contains `needle` (a [`mm!`] finder).
 fn has(f: &memchr::memmem::Finder<'_>, h: &str) -> bool {
     f.find(h.as_bytes()).is_some()
@@ -724,7 +732,7 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
     // as two spaces where the LF file has one ("12 December  2019", "were  PFM-1").
     // Read without its "\r"s, it reads as the LF file does; the facts' offsets are
     // mapped back to the input at each paragraph's end.
-    let unwrapped: Vec<Option<Unwrapped>> = if doc.text.contains("\r\n") {
+    let unwrapped: Vec<Option<Unwrapped>> = if contains!(doc.text, "\r\n") {
         doc.paragraphs
             .iter()
             .enumerate()
@@ -1208,17 +1216,13 @@ fn other_instrument_label(text: &str) -> bool {
         return false;
     }
     let l = text.to_ascii_lowercase();
-    [
-        "cluster munition",
-        "conventional weapons",
-        "ccw",
-        "protocol ii",
-        "protocol v",
-        "rights of persons with disabilities",
-    ]
-    .iter()
-    .any(|w| l.contains(w))
-        && !["mine ban", "ottawa"].iter().any(|w| l.contains(w))
+    (contains!(l, "cluster munition")
+        || contains!(l, "conventional weapons")
+        || contains!(l, "ccw")
+        || contains!(l, "protocol ii")
+        || contains!(l, "protocol v")
+        || contains!(l, "rights of persons with disabilities"))
+        && !(contains!(l, "mine ban") || contains!(l, "ottawa"))
 }
 
 /// Whether a sentence with the keyword bits `kw` and event bits `ev` (see [`Sent`]) is
@@ -1471,7 +1475,7 @@ fn taken_from_others(l: &str, q: &Quantity) -> bool {
     let clause_after = rest.split([',', ';', '.']).next().unwrap_or("");
     // ("found" only with whom they were found: "found 300 mines in its stockpile" may
     // be a stockpile.)
-    let taken = |w: &str| TAKEN.contains(&w) && (w != "found" || clause_after.contains("from "));
+    let taken = |w: &str| TAKEN.contains(&w) && (w != "found" || contains!(clause_after, "from "));
     let pre = &l[..q.hedge_start];
     let clause_before = pre.rsplit([',', ';', '.']).next().unwrap_or(pre);
     // The verb right before the figure, past a few words ("captured an estimated",
@@ -1576,19 +1580,16 @@ fn cleared_not_stockpiled(l: &str, q: &Quantity) -> bool {
 /// entry into force is not the treaty's. Victim assistance sections cite the
 /// Convention on the Rights of Persons with Disabilities often.
 fn other_instrument(l: &str) -> bool {
-    const OTHERS: &[&str] = &[
-        "disabilit",
-        "arms trade",
-        "chemical weapons",
-        "biological weapons",
-        "nuclear",
-        "rome statute",
-        "geneva convention",
-        "additional protocol",
-        "small arms",
-        "firearms protocol",
-    ];
-    OTHERS.iter().any(|o| l.contains(o))
+    contains!(l, "disabilit")
+        || contains!(l, "arms trade")
+        || contains!(l, "chemical weapons")
+        || contains!(l, "biological weapons")
+        || contains!(l, "nuclear")
+        || contains!(l, "rome statute")
+        || contains!(l, "geneva convention")
+        || contains!(l, "additional protocol")
+        || contains!(l, "small arms")
+        || contains!(l, "firearms protocol")
 }
 
 /// A sentence about cluster munitions, not antipersonnel mines: it names them (and no
@@ -2209,14 +2210,14 @@ fn assign_dates(t: &Sent, trig: &[(usize, usize, Ev)]) -> Vec<Option<usize>> {
         for (k, x) in trig.iter().enumerate() {
             let on_it = |between: &str| {
                 let b = between.trim_end();
-                b.ends_with(" on its") || b.ends_with(" on the") || b.contains(" on its ")
+                b.ends_with(" on its") || b.ends_with(" on the") || contains!(b, " on its ")
             };
             let start = da.min(t.dates[dl].start);
             if x.2 == Ev::DestructionCompleted
                 && out[k].is_none()
                 && x.1 <= start
                 && on_it(&t.lower[x.1..start])
-                && !t.lower[x.1..start].contains(" by ")
+                && !contains!(t.lower[x.1..start], " by ")
             {
                 out[k] = Some(dl);
             }
@@ -2418,7 +2419,7 @@ fn events<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, Ev)]) {
             if law.is_some_and(|k| {
                 let between = &before[k..];
                 !["treaty", "convention"].iter().any(|w| between.contains(w))
-                    || between.contains("implement")
+                    || contains!(between, "implement")
             }) {
                 continue;
             }
@@ -2427,7 +2428,7 @@ fn events<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, Ev)]) {
         if ev == Ev::Withdrawal {
             // "one of the two clearance organizations withdrew due to lack of
             // funding": a withdrawal in a sentence naming no treaty is not from one.
-            if !t.lower.contains("instrument of withdrawal")
+            if !contains!(t.lower, "instrument of withdrawal")
                 && ![
                     "treaty",
                     "convention",
@@ -2480,7 +2481,7 @@ fn events<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, Ev)]) {
             ]
             .iter()
             .any(|w| before.ends_with(w))
-                && !t.lower[..a].contains("instrument of withdrawal")
+                && !contains!(t.lower[..a], "instrument of withdrawal")
             {
                 continue;
             }
@@ -3085,7 +3086,7 @@ fn prospect(l: &str, a: usize, b: usize) -> bool {
         return true;
     }
     // (Most deposits named by the noun follow "its": look no further.)
-    if before.ends_with(" its ") && !before.contains("of ") {
+    if before.ends_with(" its ") && !contains!(before, "of ") {
         return false;
     }
     [
@@ -3131,7 +3132,7 @@ fn some_types(l: &str, b: usize) -> bool {
     obj.starts_with("non-")
         || obj.starts_with("some ")
         || obj.starts_with("part ")
-        || obj.split(' ').take(4).any(|w| w == "types" || w == "type") && !obj.contains("all ")
+        || obj.split(' ').take(4).any(|w| w == "types" || w == "type") && !contains!(obj, "all ")
 }
 
 /// After "destroyed its stockpile" (ending at `e`): the stockpile of antipersonnel
@@ -3175,7 +3176,7 @@ fn domestic_step(l: &str, a: usize, b: usize, legislature_named: bool) -> bool {
         if [" sent ", " forwarded ", " transmitted ", " dispatched "]
             .iter()
             .any(|w| rest.contains(w))
-            && !rest.contains("deposit")
+            && !contains!(rest, "deposit")
         {
             return true;
         }
@@ -3187,7 +3188,7 @@ fn domestic_step(l: &str, a: usize, b: usize, legislature_named: bool) -> bool {
                 || last.ends_with("\u{2019}s")
                 || matches!(last, "its" | "the" | "an"))
                 && w.next() == Some("signed")
-        }) && !clause.contains("deposit");
+        }) && !contains!(clause, "deposit");
     }
     // "completed all domestic measures necessary for its accession on 30 July 2003":
     // the steps at home before the deposit.
@@ -3556,7 +3557,7 @@ fn subject_from<'a>(t: &Sent<'a, '_>, pos: usize, start: usize) -> Option<String
     if has(kw::NSAG)
         || (has(kw::ARMED) && has(kw::GROUP) && has(kw::NON))
         // "the Islamic State" (not "the Islamic Republic of ... a State Party")
-        || (has(kw::ISLAMIC) && has(kw::STATE) && lower_before[start..].contains("islamic state"))
+        || (has(kw::ISLAMIC) && has(kw::STATE) && contains!(lower_before[start..], "islamic state"))
         // South Sudan's armed opposition, "the SPLA-IO" (the words split at the hyphen,
         // and "SPLA" alone was the state's army until 2018)
         // (One search for "spl" first: most clauses have none.)
@@ -3576,7 +3577,7 @@ fn subject_from<'a>(t: &Sent<'a, '_>, pos: usize, start: usize) -> Option<String
     }
     // (So "The European Commission contributed ...".)
     if has(kw::EUROPEAN)
-        && (has(kw::UNION) || lower_before[start..].contains("european commission"))
+        && (has(kw::UNION) || contains!(lower_before[start..], "european commission"))
     {
         return Some("EU".into());
     }
@@ -4486,7 +4487,7 @@ fn use_reported<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, E
         let last: Vec<&str> = subj.rsplit(' ').take(3).collect();
         if !last
             .iter()
-            .any(|w| w.contains("mine") || matches!(*w, "they" | "these" | "those" | "which"))
+            .any(|w| contains!(w, "mine") || matches!(*w, "they" | "these" | "those" | "which"))
         {
             return;
         }
@@ -4530,7 +4531,7 @@ fn use_reported<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, E
             .take(1)
             .filter(|d| {
                 let between = &l[d.end..pos];
-                !between.contains(", where") && !between.contains(", which")
+                !contains!(between, ", where") && !contains!(between, ", which")
             })
             .collect()
     } else {
@@ -4548,8 +4549,8 @@ fn use_reported<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, E
                 && gap.starts_with(',')
                 && gap.ends_with(" in")
                 && gap.split_whitespace().count() <= 5
-                && !gap.contains(" was ")
-                && !gap.contains(" were ");
+                && !contains!(gap, " was ")
+                && !contains!(gap, " were ");
             if gap == "and" || gap == "," || gap == ", and" || place_list {
                 v.push(w[1]);
             } else {
@@ -5251,7 +5252,7 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
         let gap = &l[qs[p].phrase_end.max(qs[p].end)..qs[i].hedge_start];
         // A wrapped line may leave two spaces ("down from \r\n3,000"): read as one.
         let single;
-        let gap = if gap.contains("  ") {
+        let gap = if contains!(gap, "  ") {
             single = collapse_spaces(gap);
             single.as_str()
         } else {
@@ -5526,7 +5527,7 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
                     .any(|w| l[..q.hedge_start].ends_with(w))
                 // "The casualties included two boys, six civilian men, ..., and two
                 // civilians whose gender was not recorded."
-                || l[..q.hedge_start].contains(" included "))
+                || contains!(l[..q.hedge_start], " included "))
             && matches!(
                 next_word_lower(l, q.end),
                 Some(
@@ -5634,8 +5635,8 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
                                 .iter()
                                 .any(|w| clause.starts_with(w))
                                 && (clause.ends_with(" destroyed")
-                                    || clause.contains(" destroyed "))
-                                && !clause.contains(" to be destroyed")
+                                    || contains!(clause, " destroyed "))
+                                && !contains!(clause, " to be destroyed")
                         })
                 {
                     QPred::Destroyed
@@ -5768,7 +5769,7 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
         // mines during clearance in 2024" beside the stockpile's 2,000 had made a false
         // conflict. Unless the figure itself is said to be stockpiled.
         if pred == QPred::Destroyed
-            && (cleared_not_stockpiled(l, q) || t.mine_action_profile && !l.contains("stockpil"))
+            && (cleared_not_stockpiled(l, q) || t.mine_action_profile && !contains!(l, "stockpil"))
         {
             continue;
         }
@@ -5791,9 +5792,11 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
         }
         // "35 antivehicle mines": not antipersonnel mines.
         let phrase = &l[q.end.min(l.len())..q.phrase_end.max(q.end).min(l.len())];
-        if ["antivehicle", "anti-vehicle", "antitank", "anti-tank"]
-            .iter()
-            .any(|w| phrase.contains(w))
+        if contains!(phrase, "anti")
+            && (contains!(phrase, "antivehicle")
+                || contains!(phrase, "anti-vehicle")
+                || contains!(phrase, "antitank")
+                || contains!(phrase, "anti-tank"))
         {
             continue;
         }
@@ -5876,7 +5879,7 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
                 && qs[..qi].iter().any(|o| {
                     o.unit == q.unit
                         && l.get(o.end..q.hedge_start).is_some_and(|between| {
-                            (between.contains(':') || between.contains("including"))
+                            (between.contains(':') || contains!(between, "including"))
                                 && !between.contains(['.', ';'])
                         })
                 })
@@ -6049,9 +6052,9 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
                 // (Not a change: "represented a 9% decrease from ...".)
                 let pct = memchr::memchr(b'%', near.as_bytes()).is_some();
                 (pct || has(mm!(" percent"), near))
-                    && (near.contains("% of")
+                    && (contains!(near, "% of")
                         || has(mm!(" percent of"), near)
-                        || near.contains("%)")
+                        || contains!(near, "%)")
                         || ![
                             " decrease",
                             " increase",
@@ -6239,7 +6242,7 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
             ]
             .iter()
             .any(|w| near.contains(w))
-                || find(mm!(" every "), near).is_some_and(|k| near[k..].contains(" days"));
+                || find(mm!(" every "), near).is_some_and(|k| contains!(near[k..], " days"));
             if rate {
                 f.uncertain("a rate, not a count");
             }
@@ -6759,11 +6762,11 @@ enum Head {
 impl Head {
     fn of(header: &str) -> Head {
         let h = header.to_ascii_lowercase();
-        if h.contains("year") || h.contains("date") {
+        if contains!(h, "year") || contains!(h, "date") {
             Head::Time
-        } else if h.contains("destroy") {
+        } else if contains!(h, "destroy") {
             Head::Destroyed
-        } else if h.contains("retain") {
+        } else if contains!(h, "retain") {
             Head::Retained
         } else {
             Head::Held
@@ -6787,7 +6790,7 @@ fn tables(cx: &mut Ctx, body: Span) {
             .unwrap_or_default();
         let section = doc.section_at(tb.span.start).map(|s| s.kind);
         let stock =
-            caption.contains("stockpil") || matches!(section, Some(SectionKind::Stockpiling));
+            contains!(caption, "stockpil") || matches!(section, Some(SectionKind::Stockpiling));
         if !stock {
             continue;
         }
@@ -7143,13 +7146,13 @@ fn casualty_scope(
     });
     if matches!(noun, "civilians" | "children" | "deminers" | "soldiers")
         || group_word
-        || l[q.end..clause_end].contains(" among ")
+        || contains!(l[q.end..clause_end], " among ")
     {
         f.uncertain("the casualties of one group of people, a part of the year's");
     }
     // "812 persons wounded by mines were admitted to healthcare facilities": the
     // patients of hospitals, one source's count.
-    if admitted() && (clause.contains("admitted") || l[q.end..].contains(" admitted ")) {
+    if admitted() && (contains!(clause, "admitted") || contains!(l[q.end..], " admitted ")) {
         f.uncertain("the patients admitted to hospitals, one source's count");
     }
     // "UNMAS identified 73 casualties and another five were reported in Abyei":
