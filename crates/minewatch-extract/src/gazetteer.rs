@@ -132,20 +132,30 @@ pub(crate) fn find_mines_from(
     let mut out = Vec::new();
     let b = s.as_bytes();
     let mut next = 0;
+    let idx = index();
+    let lb = lower.as_bytes();
     for i in starts {
-        if i < next || !b[i].is_ascii_alphanumeric() || !boundary_before(s, i) {
+        if i < next || !b[i].is_ascii_alphanumeric() {
+            continue;
+        }
+        // Most words start no name: their first two bytes say so before the boundary
+        // is looked at.
+        let Some((s1, l1)) = b
+            .get(i + 1)
+            .zip(lb.get(i + 1))
+            .map(|(&s1, &l1)| (s1, l1))
+            .filter(|&(s1, l1)| {
+                pair(&idx.fold_pairs, lb[i], l1) || pair(&idx.exact_pairs, b[i], s1)
+            })
+        else {
+            continue;
+        };
+        if !boundary_before(s, i) {
             continue;
         }
         // The first name (longest first) that matches here, from the names whose first
         // two bytes do.
         let mut hit = None;
-        let idx = index();
-        if let Some((s1, l1)) = (b.get(i + 1).zip(lower.as_bytes().get(i + 1)))
-            .map(|(&s1, &l1)| (s1, l1))
-            // Most words start no name.
-            .filter(|&(s1, l1)| {
-                pair(&idx.fold_pairs, lower.as_bytes()[i], l1) || pair(&idx.exact_pairs, b[i], s1)
-            })
         {
             let all = names();
             let l0 = lower.as_bytes()[i];
