@@ -584,6 +584,21 @@ fn digits_at(s: &str, i: usize) -> Option<(f64, usize)> {
             j += 1;
         }
     }
+    // Whole numbers of up to 15 digits (every figure but a few) summed as integers: a
+    // double holds them exactly, as parsing the text would give them.
+    if j - i <= 19 && !b[i..j].contains(&b'.') {
+        let mut v: u64 = 0;
+        let mut n = 0;
+        for &c in &b[i..j] {
+            if c != b',' {
+                v = v * 10 + (c - b'0') as u64;
+                n += 1;
+            }
+        }
+        if n <= 15 {
+            return Some((v as f64, j));
+        }
+    }
     if !groups {
         // Digits and a decimal part as written: parse in place.
         return s[i..j].parse().ok().map(|v| (v, j));
@@ -846,10 +861,18 @@ fn quantity_at(s: &str, lower: &str, i: usize) -> (Option<Quantity>, usize) {
             }
         }
     }
+    // The word after the figure, asked for again only where the figure's end moved.
+    let mut after_at = (usize::MAX, None);
+    let mut word_after = |e: usize| {
+        if after_at.0 != e {
+            after_at = (e, next_word(lower, e));
+        }
+        after_at.1
+    };
     // Scale words: "million", also across extra spaces (wrapped lines).
     let mut scaled = false;
     if !words {
-        if let Some((ws, we)) = next_word(lower, e) {
+        if let Some((ws, we)) = word_after(e) {
             // "€66 million/$75.3 million": the scale word before a slash.
             let we = lower[ws..we].find('/').map_or(we, |k| ws + k);
             if ws > e {
@@ -878,7 +901,7 @@ fn quantity_at(s: &str, lower: &str, i: usize) -> (Option<Quantity>, usize) {
     // Currency words after: "dollars", "US dollars", "euros".
     let mut currency = currency_prefix.map(|(c, _)| c);
     if currency.is_none() {
-        if let Some((ws, we)) = next_word(lower, e) {
+        if let Some((ws, we)) = word_after(e) {
             let w = &lower[ws..we];
             let (cur, end2) = match w {
                 "dollars" | "usd" => (Some("USD"), we),
@@ -907,7 +930,7 @@ fn quantity_at(s: &str, lower: &str, i: usize) -> (Option<Quantity>, usize) {
         && raw_digits.len() == 4
         && raw_digits.bytes().all(|d| d.is_ascii_digit())
         && (1900.0..=2099.0).contains(&v);
-    let next = next_word(lower, e).map(|(a, z)| &lower[a..z]);
+    let next = word_after(e).map(|(a, z)| &lower[a..z]);
     if is_year {
         // A year unless a unit word follows immediately ("1997 mines" is rare; demand
         // it), and always where it opens the text: "2016 casualties by outcome" is a
@@ -1441,6 +1464,20 @@ pub fn fmt_num(v: f64) -> String {
 
 #[cfg(test)]
 mod tests {
+    proptest::proptest! {
+        /// A figure's value is what parsing its digits (without the separators) gives,
+        /// whether summed as an integer or parsed.
+        #[test]
+        fn digits_as_parsed(
+            text in "[0-9]{1,22}(,[0-9]{3}){0,6}(\\.[0-9]{1,4})?[ a-z,.]{0,3}"
+        ) {
+            let got = super::digits_at(&text, 0);
+            let (v, e) = got.expect("digits");
+            let want: f64 = text[..e].replace(',', "").parse().expect("a number");
+            proptest::prop_assert_eq!(v.to_bits(), want.to_bits(), "{}", text);
+        }
+    }
+
     use super::*;
 
     fn q(s: &str) -> Vec<Quantity> {
