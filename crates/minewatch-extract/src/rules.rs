@@ -628,10 +628,11 @@ impl<'a> Lines<'a> {
     }
     /// 0-based line number containing byte `offset`.
     fn line_of(&self, offset: usize) -> usize {
-        // Short distances (within a sentence) byte by byte, longer ones with memchr.
+        // Very short distances byte by byte, longer ones with memchr (a sentence's
+        // length holds a line break or two at most).
         let breaks = |a: usize, b: usize| {
             let r = &self.text[a..b];
-            if r.len() < 256 {
+            if r.len() < 16 {
                 r.iter().filter(|&&c| c == b'\n').count()
             } else {
                 memchr::memchr_iter(b'\n', r).count()
