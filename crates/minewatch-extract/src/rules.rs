@@ -1322,6 +1322,29 @@ impl Sent<'_, '_> {
     }
 }
 
+impl Sent<'_, '_> {
+    /// [`Sent::phrase_spans`] for a trigger phrase whose first word has the event bit
+    /// `first` ([`trigger_bit`]): its first word found by the words' bits, not by
+    /// comparing every word (a word has the bit exactly when it is that word).
+    fn phrase_spans_by_bit(
+        &self,
+        p: &'static str,
+        first: u64,
+    ) -> impl Iterator<Item = (usize, usize)> + '_ {
+        debug_assert_eq!(first, ev_bit(p));
+        let lb = self.lower.as_bytes();
+        self.words
+            .iter()
+            .zip(self.bits)
+            .filter(move |(_, b)| b.1 & first != 0)
+            .map(|(w, _)| self.offset(w))
+            .filter_map(move |i| {
+                let e = loose_end(lb, i, p.as_bytes())?;
+                (e >= lb.len() || !lb[e].is_ascii_alphanumeric()).then_some((i, e))
+            })
+    }
+}
+
 /// Where `p` ends if it starts at `hay[i..]`, a space of `p` matching one or more
 /// spaces of `hay`.
 fn loose_end(hay: &[u8], i: usize, p: &[u8]) -> Option<usize> {
@@ -1702,7 +1725,7 @@ fn event_triggers(t: &Sent) -> Vec<(usize, usize, Ev)> {
             if first != 0 && t.ev & first == 0 {
                 continue;
             }
-            for (i, e) in t.phrase_spans(p) {
+            for (i, e) in t.phrase_spans_by_bit(p, first) {
                 if !v.iter().any(|(a, b, _)| i < *b && *a < e) {
                     v.push((i, e, ev));
                 }
