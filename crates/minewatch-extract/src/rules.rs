@@ -7297,18 +7297,12 @@ pub(crate) fn parse_cell(v: &str) -> Option<f64> {
     {
         return None;
     }
-    let (n, e) = {
-        let qs = quantities(t, t);
-        let q = qs.first()?;
-        if q.end != t.len() {
-            return None;
-        }
-        match q.num {
-            Num::One(x) => (x, q.end),
-            Num::Range(..) => return None,
-        }
-    };
-    (e == t.len()).then_some(n)
+    // The figure [`quantities`] reads in such a cell is its digits from the start (no
+    // other can follow a digit, a comma or a point), and none where they are a year.
+    let (n, e) = crate::text::digits_at(t, 0)?;
+    let year =
+        t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit()) && (1900.0..=2099.0).contains(&n);
+    (e == t.len() && !year).then_some(n)
 }
 
 /// ISO codes of the states named right after the figure as its destinations
@@ -7465,6 +7459,25 @@ mod tests {
             "no marks at all",
         ] {
             assert_eq!(markdown_blanked(t), markdown_blanked_reference(t), "{t}");
+        }
+    }
+
+    proptest::proptest! {
+        /// A cell's number is the one figure `quantities` reads in it, spanning it.
+        #[test]
+        fn parse_cell_as_quantities(
+            v in "((18|19|20|21)[0-9]{2}|[0-9,. ]{0,3}[0-9]{0,5}([,.][0-9]{0,4}){0,3})[.*]{0,2}"
+        ) {
+            let t = v.trim().trim_end_matches('*');
+            let want = if t.is_empty() || !t.bytes().all(|b| b.is_ascii_digit() || b == b',' || b == b'.') {
+                None
+            } else {
+                quantities(t, t).first().and_then(|q| match q.num {
+                    Num::One(x) if q.end == t.len() => Some(x),
+                    _ => None,
+                })
+            };
+            proptest::prop_assert_eq!(parse_cell(&v), want, "{:?}", v);
         }
     }
 

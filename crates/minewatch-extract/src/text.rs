@@ -558,7 +558,7 @@ fn next_word(s: &str, i: usize) -> Option<(usize, usize)> {
 }
 
 /// Parse digits with thousands separators and a decimal part at `i`: (value, end).
-fn digits_at(s: &str, i: usize) -> Option<(f64, usize)> {
+pub(crate) fn digits_at(s: &str, i: usize) -> Option<(f64, usize)> {
     let b = s.as_bytes();
     let mut j = i;
     while j < b.len() && b[j].is_ascii_digit() {
