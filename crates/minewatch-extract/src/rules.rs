@@ -249,6 +249,9 @@ mod kw {
     pub const LAW: u64 = 1 << 42;
     /// Words of a clause about the future ("would review in 2026"): see `FUTURE`.
     pub const FUTURE: u64 = 1 << 43;
+    /// The words that open a group's name `subject_from` reads by its letters: "spla",
+    /// "splm" (of "SPLA-IO", "SPLM/IO") and "liberation" ("Liberation Army").
+    pub const GROUP_NAME: u64 = 1 << 44;
 }
 
 /// The first words of every event trigger phrase (bit `i` of [`Sent::ev`] is `EV_FIRST[i]`):
@@ -394,6 +397,9 @@ const KEYWORDS: &[(&str, u64)] = &[
     ("expect", kw::FUTURE),
     ("aims", kw::FUTURE),
     ("aim", kw::FUTURE),
+    ("spla", kw::GROUP_NAME),
+    ("splm", kw::GROUP_NAME),
+    ("liberation", kw::GROUP_NAME),
 ];
 
 /// Whether a byte of lowercase text is part of a word (an ASCII letter or digit).
@@ -3584,13 +3590,13 @@ fn subject_from<'a>(t: &Sent<'a, '_>, pos: usize, start: usize) -> Option<String
         || (has(kw::ISLAMIC) && has(kw::STATE) && contains!(lower_before[start..], "islamic state"))
         // South Sudan's armed opposition, "the SPLA-IO" (the words split at the hyphen,
         // and "SPLA" alone was the state's army until 2018)
-        // (One search for "spl" first: most clauses have none.)
-        || mm!("spl").find(lower_before[start..].as_bytes()).is_some()
+        // (Only in a clause with one of their words: most have none.)
+        || has(kw::GROUP_NAME)
             && ["spla-io", "splm-io", "spla/io", "splm/io"]
                 .iter()
                 .any(|g| lower_before[start..].contains(g))
         // "the Karen National Liberation Army", "the Liberation Tigers of Tamil Eelam"
-        || mm!("liberation ").find(lower_before[start..].as_bytes()).is_some()
+        || has(kw::GROUP_NAME)
             && lower_before[start..].split("liberation ").skip(1).any(|rest| {
                 ["army", "front", "tigers", "movement"]
                     .iter()
