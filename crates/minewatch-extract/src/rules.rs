@@ -4009,6 +4009,10 @@ impl Runs {
             }
         }
         let b = s.as_bytes();
+        if self.v.capacity() == 0 {
+            // About a word for every six bytes, once (not grown word by word).
+            self.v.reserve(b.len() / 6 + 4);
+        }
         let mut i = self.next;
         while i < b.len() {
             // Over the characters between words, then over a word.

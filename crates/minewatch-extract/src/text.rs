@@ -89,7 +89,8 @@ const SENTENCE_BYTE: [bool; 256] = {
 /// do not end sentences. Footnote references right after the end belong to the sentence.
 pub fn sentences(s: &str) -> Vec<(usize, usize)> {
     let b = s.as_bytes();
-    let mut out = Vec::new();
+    // (A paragraph holds a few sentences: room for them without growing.)
+    let mut out = Vec::with_capacity(8);
     let mut start = skip_ws(b, 0);
     let mut depth: i32 = 0; // curly quotes
     let mut ascii_open = false;
