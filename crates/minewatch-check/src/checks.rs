@@ -1700,41 +1700,71 @@ pub fn near_duplicates(doc: &Document, wi: &WordIndex, opts: &Options, out: &mut
         }
     }
     // Only shingles listed for two paragraphs or more, and not boilerplate, make
-    // pairs: the rest leave before the sort.
+    // pairs: the rest leave.
     shared.retain(|&x| (2..=MAX_POSTINGS as u32).contains(&listed[(x >> 32) as usize]));
-    shared.sort_unstable();
+    let slot = |x: u64| (x >> 32) as usize;
     let para = |x: u64| x as u32;
-    // Shingles shared by a few paragraphs (not boilerplate shared by many) count
-    // towards each pair of them: pairs as (a << 32 | b), counted by sorting.
-    let mut pair_keys: Vec<u64> = Vec::new();
-    for run in shared.chunk_by(|x, y| x >> 32 == y >> 32) {
-        if run.len() < 2 || run.len() > MAX_POSTINGS {
-            continue;
-        }
-        for (k, &a) in run.iter().enumerate() {
-            for &b in &run[k + 1..] {
-                pair_keys.push((para(a) as u64) << 32 | para(b) as u64);
-            }
+    // Each shingle's paragraphs (its postings), without sorting: `shared` is in
+    // paragraph order, so a counting sort by slot leaves every list in order. The
+    // lists lie one after another in `postings`, each ended by `u32::MAX`; `seen`
+    // (done with) becomes where each starts, and `listed[k]` counts down to 0 as the
+    // list of slot `k` is filled from its end.
+    for &x in &shared {
+        seen[slot(x)] = u32::MAX;
+    }
+    let mut next = 0u32;
+    for &x in &shared {
+        let k = slot(x);
+        if seen[k] == u32::MAX {
+            seen[k] = next;
+            next += listed[k] + 1;
         }
     }
-    pair_keys.sort_unstable();
-    let shared = pair_keys
-        .chunk_by(|x, y| x == y)
-        .map(|run| (((run[0] >> 32) as u32, run[0] as u32), run.len()));
-    let mut pairs: Vec<((u32, u32), f64)> = shared
-        .into_iter()
-        .filter_map(|((a, b), n)| {
+    let mut postings = vec![u32::MAX; next as usize];
+    for &x in shared.iter().rev() {
+        let k = slot(x);
+        listed[k] -= 1;
+        postings[(seen[k] + listed[k]) as usize] = para(x);
+    }
+    // Shingles shared by a few paragraphs (not boilerplate shared by many) count
+    // towards each pair of them. Paragraph by paragraph (`shared` holds each one's
+    // shingles together, in order), the later paragraphs sharing each of its
+    // shingles are counted in `together`: they follow it in the shingle's list, and
+    // `listed[k]` (counting up again) says how many of the list came before it. The
+    // pairs so come out in order of (a, b), as they are reported.
+    let mut together = vec![0u32; spans.len()];
+    let mut later: Vec<u32> = Vec::new();
+    let mut pairs: Vec<((u32, u32), f64)> = Vec::new();
+    for run in shared.chunk_by(|x, y| para(*x) == para(*y)) {
+        let a = para(run[0]);
+        for &x in run {
+            let k = slot(x);
+            let at = (seen[k] + listed[k]) as usize;
+            debug_assert_eq!(postings[at], a);
+            listed[k] += 1;
+            for &b in postings[at + 1..].iter().take_while(|&&b| b != u32::MAX) {
+                if together[b as usize] == 0 {
+                    later.push(b);
+                }
+                together[b as usize] += 1;
+            }
+        }
+        later.sort_unstable();
+        for &b in &later {
+            let n = std::mem::take(&mut together[b as usize]);
             let (la, lb) = (lens[a as usize] as f64, lens[b as usize] as f64);
             let n = n as f64;
             // Overlap relative to the shorter paragraph, and to the union.
             let containment = n / la.min(lb);
             let jaccard = n / (la + lb - n);
-            (jaccard >= opts.near_duplicate_threshold
-                || containment >= 0.8 && jaccard >= opts.near_duplicate_threshold * 0.6)
-                .then_some(((a, b), jaccard))
-        })
-        .collect();
-    pairs.sort_by_key(|((a, b), _)| (*a, *b));
+            if jaccard >= opts.near_duplicate_threshold
+                || containment >= 0.8 && jaccard >= opts.near_duplicate_threshold * 0.6
+            {
+                pairs.push(((a, b), jaccard));
+            }
+        }
+        later.clear();
+    }
     for ((a, b), j) in pairs {
         let (sa, sb) = (spans[a as usize], spans[b as usize]);
         let first_line_end = |s: Span| first_line_end(&doc.text, s);
@@ -2158,6 +2188,72 @@ mod tests {
         out
     }
 
+    /// Paragraphs of words of a small vocabulary (`paras`, then copies of them with a
+    /// word changed: (paragraph, at, word)): the fast near-duplicates are the reference's.
+    fn near_duplicates_agree_on(
+        paras: Vec<Vec<usize>>,
+        copies: Vec<(usize, usize, usize)>,
+    ) -> Result<(), TestCaseError> {
+        const VOCAB: [&str; 12] = [
+            "mines",
+            "the",
+            "state",
+            "treaty",
+            "stockpile",
+            "of",
+            "destroyed",
+            "in",
+            "and",
+            "Party",
+            "reported",
+            "2020",
+        ];
+        let mut ps: Vec<Vec<usize>> = paras.clone();
+        for (src, at, word) in copies {
+            let mut p = ps[src % ps.len()].clone();
+            let k = at % p.len();
+            p[k] = word;
+            ps.push(p);
+        }
+        let mut text = String::from("Utopia\n\nMine Ban Policy\n\nLast updated: 1 May 2020\n\n");
+        for p in &ps {
+            let words: Vec<&str> = p.iter().map(|&w| VOCAB[w]).collect();
+            text.push_str(&words.join(" "));
+            text.push_str(".\n\n");
+        }
+        let doc = minewatch_profile::read(text.as_bytes());
+        let wi = WordIndex::new(&doc.text);
+        let mut out = Listed::new(0);
+        near_duplicates(
+            &doc,
+            &wi,
+            &Options {
+                as_of: "2026-11-30".parse().unwrap(),
+                ..Options::default()
+            },
+            &mut out,
+        );
+        let got: Vec<(usize, usize, String)> = out
+            .finish()
+            .diagnostics
+            .iter()
+            .map(|d| {
+                let pct = d
+                    .message
+                    .split('(')
+                    .nth(1)
+                    .unwrap()
+                    .split('%')
+                    .next()
+                    .unwrap()
+                    .to_string();
+                (d.span.start, d.related[0].span.start, pct)
+            })
+            .collect();
+        prop_assert_eq!(got, near_duplicate_pairs_reference(&doc, &wi));
+        Ok(())
+    }
+
     proptest! {
         /// Paragraphs drawn from a small vocabulary, some copied with an edit: the
         /// near-duplicates found are those of the plain reference.
@@ -2166,34 +2262,17 @@ mod tests {
             paras in proptest::collection::vec(proptest::collection::vec(0usize..12, 8..40), 1..12),
             copies in proptest::collection::vec((0usize..12, 0usize..40, 0usize..12), 0..6),
         ) {
-            const VOCAB: [&str; 12] = ["mines", "the", "state", "treaty", "stockpile", "of", "destroyed", "in", "and", "Party", "reported", "2020"];
-            let mut ps: Vec<Vec<usize>> = paras.clone();
-            for (src, at, word) in copies {
-                let mut p = ps[src % ps.len()].clone();
-                let k = at % p.len();
-                p[k] = word;
-                ps.push(p);
-            }
-            let mut text = String::from("Utopia\n\nMine Ban Policy\n\nLast updated: 1 May 2020\n\n");
-            for p in &ps {
-                let words: Vec<&str> = p.iter().map(|&w| VOCAB[w]).collect();
-                text.push_str(&words.join(" "));
-                text.push_str(".\n\n");
-            }
-            let doc = minewatch_profile::read(text.as_bytes());
-            let wi = WordIndex::new(&doc.text);
-            let mut out = Listed::new(0);
-            near_duplicates(&doc, &wi, &Options { as_of: "2026-11-30".parse().unwrap(), ..Options::default() }, &mut out);
-            let got: Vec<(usize, usize, String)> = out
-                .finish()
-                .diagnostics
-                .iter()
-                .map(|d| {
-                    let pct = d.message.split('(').nth(1).unwrap().split('%').next().unwrap().to_string();
-                    (d.span.start, d.related[0].span.start, pct)
-                })
-                .collect();
-            prop_assert_eq!(got, near_duplicate_pairs_reference(&doc, &wi));
+            near_duplicates_agree_on(paras, copies)?;
+        }
+
+        /// As above with many copies of a few paragraphs: shingles in more paragraphs
+        /// than a postings list holds (boilerplate), and paragraphs in many pairs.
+        #[test]
+        fn near_duplicates_agree_with_the_reference_on_many_copies(
+            paras in proptest::collection::vec(proptest::collection::vec(0usize..12, 8..30), 1..4),
+            copies in proptest::collection::vec((0usize..4, 0usize..30, 0usize..12), 10..40),
+        ) {
+            near_duplicates_agree_on(paras, copies)?;
         }
 
         /// The fused scan finds the words the general iterator finds, with the same hashes
