@@ -970,21 +970,63 @@ fn ends_with_ignore_case(w: &str, suffix: &str) -> bool {
         && w.as_bytes()[w.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
 }
 
+/// Where the one case change of `w` is (a lower-case letter, then a capital), if it
+/// has exactly one.
+fn only_joint(w: &str) -> Option<usize> {
+    let mut prev: Option<char> = None;
+    let mut joint = None;
+    for (i, ch) in w.char_indices() {
+        if prev.is_some_and(char::is_lowercase) && ch.is_uppercase() {
+            if joint.is_some() {
+                return None;
+            }
+            joint = Some(i);
+        }
+        prev = Some(ch);
+    }
+    joint
+}
+
+/// A word that could be two glued together, for [`glued_words`].
+struct Candidate<'a> {
+    start: usize,
+    w: &'a str,
+    /// A lower-case letter stands before a capital in it.
+    joint: bool,
+    /// Its [`fold_hash`].
+    hash: u64,
+    /// The length and `fold_hash` of what stands before the function word it ends
+    /// like, if it does.
+    before: Option<(usize, u64)>,
+}
+
 pub fn glued_words(doc: &Document, wi: &WordIndex, out: &mut Listed) {
     let text = doc.text.as_str();
     // The few words that could be glued. Most documents have a handful.
-    // Each with its hash from the word scan.
-    let candidates: Vec<(usize, &str, bool, u64)> = wi
+    // Each with its hash from the word scan, and where it ends like a function word,
+    // the length and hash of what stands before that ending ("product" in
+    // "production"): a word ends like one function word at most ("in" and "on", the
+    // only two ending alike, differ before).
+    let candidates: Vec<Candidate> = wi
         .glue_candidates
         .iter()
         .map(|&(k, joint)| {
             let (a, b) = wi.spans[k as usize];
-            (
-                a as usize,
-                &text[a as usize..b as usize],
+            let w = &text[a as usize..b as usize];
+            let before = suffixes_ending_in(w.as_bytes()[w.len() - 1])
+                .iter()
+                .find(|f| ends_with_ignore_case(w, f))
+                .map(|f| {
+                    let p = &w[..w.len() - f.len()];
+                    (p.len(), fold_hash(p))
+                });
+            Candidate {
+                start: a as usize,
+                w,
                 joint,
-                wi.hashes[k as usize],
-            )
+                hash: wi.hashes[k as usize],
+                before,
+            }
         })
         .collect();
     if candidates.is_empty() {
@@ -998,31 +1040,18 @@ pub fn glued_words(doc: &Document, wi: &WordIndex, out: &mut Listed) {
         needed.insert(h, 0);
         lengths[len.min(64)] = true;
     };
-    for &(_, w, _, h) in &candidates {
-        need(h, w.len());
-        // The halves at a case change: only a word with exactly one is split there
-        // (below), so a word with many ("AbcAbcAbc…") asks for none.
-        let mut prev: Option<char> = None;
-        let mut joint = None;
-        for (i, c) in w.char_indices() {
-            if prev.is_some_and(char::is_lowercase) && c.is_uppercase() {
-                if joint.is_some() {
-                    joint = None;
-                    break;
-                }
-                joint = Some(i);
-            }
-            prev = Some(c);
-        }
-        if let Some(i) = joint {
+    for c in &candidates {
+        let w = c.w;
+        need(c.hash, w.len());
+        // The halves at a case change (there is none unless the word scan saw one):
+        // only a word with exactly one is split there (below), so a word with many
+        // ("AbcAbcAbc…") asks for none.
+        if let Some(i) = c.joint.then(|| only_joint(w)).flatten() {
             need(fold_hash(&w[..i]), i);
             need(fold_hash(&w[i..]), w.len() - i);
         }
-        for f in suffixes_ending_in(w.as_bytes()[w.len() - 1]) {
-            if ends_with_ignore_case(w, f) {
-                let p = &w[..w.len() - f.len()];
-                need(fold_hash(p), p.len());
-            }
+        if let Some((len, h)) = c.before {
+            need(h, len);
         }
     }
     // Count only words of a needed length whose hash is needed; a 1024-bit filter of
@@ -1057,19 +1086,16 @@ pub fn glued_words(doc: &Document, wi: &WordIndex, out: &mut Listed) {
             );
         }
     };
-    for (s, w, joint, h) in candidates {
+    for c in candidates {
+        let (s, w, joint, h) = (c.start, c.w, c.joint, c.hash);
         // Most candidates are long words ending like a function word ("production",
         // "convention"): what stands before the ending is rarely a word of the profile.
         // For plain ASCII words that settles it before anything else is looked at.
         if !joint
             && w.is_ascii()
-            && !suffixes_ending_in(w.as_bytes()[w.len() - 1])
-                .iter()
-                .any(|f| {
-                    ends_with_ignore_case(w, f)
-                        && w.len() - f.len() >= 4
-                        && in_vocab(&w[..w.len() - f.len()], 2)
-                })
+            && !c
+                .before
+                .is_some_and(|(len, h)| len >= 4 && vocab.get(&h).is_some_and(|&n| n >= 2))
         {
             continue;
         }
@@ -2131,6 +2157,13 @@ mod tests {
         }
         let listed: usize = (b'a'..=b'z').map(|c| suffixes_ending_in(c).len()).sum();
         assert_eq!(listed, SUFFIX_WORDS.len());
+        // A word ends like one function word at most (`Candidate::before` keeps one):
+        // none ends another.
+        for f in SUFFIX_WORDS {
+            for g in SUFFIX_WORDS {
+                assert!(f == g || !f.ends_with(g), "{f} {g}");
+            }
+        }
     }
 
     /// The near-duplicate pairs as first written: per-paragraph shingle sets and
