@@ -661,7 +661,13 @@ fn hash_start(len: usize) -> u64 {
 
 #[inline(always)]
 fn hash_step(h: u64, v: u64) -> u64 {
-    (h.rotate_left(5) ^ lower8(v)).wrapping_mul(0x517C_C1B7_2722_0A95)
+    hash_mix(h, lower8(v))
+}
+
+/// [`hash_step`] of eight bytes already lowered.
+#[inline(always)]
+fn hash_mix(h: u64, lowered: u64) -> u64 {
+    (h.rotate_left(5) ^ lowered).wrapping_mul(0x517C_C1B7_2722_0A95)
 }
 
 #[inline(always)]
@@ -828,8 +834,10 @@ impl WordIndex {
                         name_candidates.push(k);
                     }
                     spans.push((start as u32, end as u32));
-                    // `hash_lower_at(b, start, end)`: one masked step of eight bytes.
-                    hashes.push(hash_finish(hash_step(hash_start(run), v & keep)));
+                    // `hash_lower_at(b, start, end)`: one masked step of eight bytes,
+                    // all letters, so lowered by setting bit 0x20 of each.
+                    let lowered = (v | 0x2020_2020_2020_2020) & keep;
+                    hashes.push(hash_finish(hash_mix(hash_start(run), lowered)));
                     // The byte after the word is no letter: past it (a quotation mark
                     // or dash, three bytes).
                     i = end + if after < 0x80 { 1 } else { 3 };
