@@ -804,44 +804,87 @@ impl WordIndex {
                 continue;
             }
             let start = i;
-            // Most words: ASCII letters ending within the eight bytes from their start,
-            // at an ASCII byte or a quotation mark or dash. Their letters, case change
-            // and hash come from those eight bytes at once.
+            // Most words: ASCII letters ending within the sixteen bytes from their
+            // start (fifteen letters at most), at an ASCII byte or a quotation mark or
+            // dash. Their letters, case change and hash come from those bytes eight at a
+            // time, in one step or two.
             if c & LETTER != 0 && i + 8 <= n {
+                const LOW: u64 = 0x2020_2020_2020_2020;
                 let v = load8(&b[i..i + 8]);
                 let letters = letter_bits(v);
                 let run = ((!letters & HIGH).trailing_zeros() / 8) as usize;
-                let end = i + run;
-                let after = (v >> (8 * (run % 8))) as u8;
-                if run < 8 && (after < 0x80 || is_punctuation_at(b, end)) {
+                // Of the word: its length, the byte after it, its last four bytes, its
+                // first letter a capital, a lower-case letter before a capital, its hash
+                // (`hash_lower_at(b, start, end)`: masked steps of eight bytes, all
+                // letters, so lowered by setting bit 0x20 of each). `None`: left to the
+                // loop below.
+                let word = if run < 8 {
                     let keep = (1u64 << (8 * run)) - 1;
                     // A letter is a capital where bit 0x20 is clear (moved up to 0x80).
                     let upper = letters & !(v << 2) & keep;
                     let lower = letters & keep & !upper;
-                    let joint = (lower << 8) & upper != 0;
-                    let capital = upper & 0x80 != 0;
-                    let k = spans.len() as u32;
-                    if joint || run >= 6 && ends_like_function_word((v >> (8 * (run - 4))) as u32) {
-                        glue_candidates.push((k, joint));
+                    Some((
+                        run,
+                        (v >> (8 * run)) as u8,
+                        (v >> (8 * run.max(4) - 32)) as u32,
+                        upper & 0x80 != 0,
+                        (lower << 8) & upper != 0,
+                        hash_mix(hash_start(run), (v | LOW) & keep),
+                    ))
+                } else if i + 16 <= n {
+                    let v2 = load8(&b[i + 8..i + 16]);
+                    let letters2 = letter_bits(v2);
+                    let run2 = ((!letters2 & HIGH).trailing_zeros() / 8) as usize;
+                    (run2 < 8).then(|| {
+                        let keep2 = (1u64 << (8 * run2)) - 1;
+                        let upper = letters & !(v << 2);
+                        let lower = letters & !upper;
+                        let upper2 = letters2 & !(v2 << 2) & keep2;
+                        let lower2 = letters2 & keep2 & !upper2;
+                        let both = (v2 as u128) << 64 | v as u128;
+                        let len = 8 + run2;
+                        let mut h = hash_mix(hash_start(len), v | LOW);
+                        if run2 > 0 {
+                            h = hash_mix(h, (v2 | LOW) & keep2);
+                        }
+                        (
+                            len,
+                            (v2 >> (8 * run2)) as u8,
+                            (both >> (8 * len - 32)) as u32,
+                            upper & 0x80 != 0,
+                            // Inside a step, or across the two.
+                            (lower << 8) & upper != 0
+                                || (lower >> 56) & upper2 != 0
+                                || (lower2 << 8) & upper2 != 0,
+                            h,
+                        )
+                    })
+                } else {
+                    None
+                };
+                if let Some((len, after, tail, capital, joint, h)) = word {
+                    let end = i + len;
+                    if after < 0x80 || is_punctuation_at(b, end) {
+                        let k = spans.len() as u32;
+                        if joint || len >= 6 && ends_like_function_word(tail) {
+                            glue_candidates.push((k, joint));
+                        }
+                        if capital && start > 0 && matches!(b[start - 1], b'.' | b']') {
+                            stop_candidates.push(k);
+                        }
+                        if len >= 7 && capital && !joint && {
+                            let bit = head_bit(&b[start..]);
+                            heads[bit >> 6] & (1 << (bit & 63)) != 0
+                        } {
+                            name_candidates.push(k);
+                        }
+                        spans.push((start as u32, end as u32));
+                        hashes.push(hash_finish(h));
+                        // The byte after the word is no letter: past it (a quotation
+                        // mark or dash, three bytes).
+                        i = end + if after < 0x80 { 1 } else { 3 };
+                        continue;
                     }
-                    if capital && start > 0 && matches!(b[start - 1], b'.' | b']') {
-                        stop_candidates.push(k);
-                    }
-                    if run >= 7 && capital && !joint && {
-                        let bit = head_bit(&b[start..]);
-                        heads[bit >> 6] & (1 << (bit & 63)) != 0
-                    } {
-                        name_candidates.push(k);
-                    }
-                    spans.push((start as u32, end as u32));
-                    // `hash_lower_at(b, start, end)`: one masked step of eight bytes,
-                    // all letters, so lowered by setting bit 0x20 of each.
-                    let lowered = (v | 0x2020_2020_2020_2020) & keep;
-                    hashes.push(hash_finish(hash_mix(hash_start(run), lowered)));
-                    // The byte after the word is no letter: past it (a quotation mark
-                    // or dash, three bytes).
-                    i = end + if after < 0x80 { 1 } else { 3 };
-                    continue;
                 }
             }
             // An ASCII word in one tight loop; anything else through the general iterator.
