@@ -1111,6 +1111,16 @@ fn ends_like_function_word(tail: u32) -> bool {
     t & m1 == v1 || t & m2 == v2
 }
 
+/// The length of the function word such a word ends like, if it does.
+#[inline]
+fn function_word_ending(tail: u32) -> Option<usize> {
+    let t = tail | 0x2020_2020;
+    TAILS[(tail >> 24) as usize]
+        .iter()
+        .find(|&&(m, v)| t & m == v)
+        .map(|&(m, _)| m.count_ones() as usize / 8)
+}
+
 #[inline]
 fn ends_with_ignore_case(w: &str, suffix: &str) -> bool {
     w.len() > suffix.len()
@@ -1158,17 +1168,28 @@ pub fn glued_words(doc: &Document, wi: &WordIndex, out: &mut Listed) {
         .glue_candidates
         .iter()
         .map(|&(k, joint)| {
-            let (a, b) = wi.spans[k as usize];
-            let w = &text[a as usize..b as usize];
-            let before = suffixes_ending_in(w.as_bytes()[w.len() - 1])
-                .iter()
-                .find(|f| ends_with_ignore_case(w, f))
-                .map(|f| {
-                    let p = &w[..w.len() - f.len()];
-                    (p.len(), fold_hash(p))
-                });
+            let (a, b) = (
+                wi.spans[k as usize].0 as usize,
+                wi.spans[k as usize].1 as usize,
+            );
+            let w = &text[a..b];
+            let before = if w.len() >= 6 && w.is_ascii() {
+                // The ending from the last four bytes, as the word scan tells it; what
+                // stands before it hashed in the text (`fold_hash` of ASCII).
+                let t = &text.as_bytes()[b - 4..b];
+                function_word_ending(u32::from_le_bytes([t[0], t[1], t[2], t[3]]))
+                    .map(|f| (w.len() - f, hash_lower_at(text.as_bytes(), a, b - f)))
+            } else {
+                suffixes_ending_in(w.as_bytes()[w.len() - 1])
+                    .iter()
+                    .find(|f| ends_with_ignore_case(w, f))
+                    .map(|f| {
+                        let p = &w[..w.len() - f.len()];
+                        (p.len(), fold_hash(p))
+                    })
+            };
             Candidate {
-                start: a as usize,
+                start: a,
                 w,
                 joint,
                 hash: wi.hashes[k as usize],
@@ -1181,7 +1202,9 @@ pub fn glued_words(doc: &Document, wi: &WordIndex, out: &mut Listed) {
     }
     // The words the decisions need counts of: each candidate, its two halves at a case
     // change, and what stands before a function-word ending.
-    let mut needed: IdMap<u32> = IdMap::default();
+    // (At most four words a candidate: made at that size, never grown.)
+    let mut needed: IdMap<u32> =
+        IdMap::with_capacity_and_hasher(4 * candidates.len(), Default::default());
     let mut lengths = [false; 65];
     let mut need = |h: u64, len: usize| {
         needed.insert(h, 0);
@@ -2517,6 +2540,24 @@ mod tests {
             prop_assert_eq!(&wi.glue_candidates, &r.2);
             prop_assert_eq!(&wi.name_candidates, &r.3);
             prop_assert_eq!(&wi.stop_candidates, &r.4);
+        }
+
+        /// The function-word ending read from a word's last four bytes is the one the
+        /// suffix search finds, in any case.
+        #[test]
+        fn function_word_ending_agrees_with_the_suffix_search(
+            head in "[A-Za-z]{5,8}",
+            end in "(for|the|of|and|with|from|that|to|in|on|by|[a-z]{1,4}|FOR|Of|WiTh|IN|oN)",
+        ) {
+            let w = format!("{head}{end}");
+            let b = w.as_bytes();
+            let tail = u32::from_le_bytes([b[b.len() - 4], b[b.len() - 3], b[b.len() - 2], b[b.len() - 1]]);
+            let searched = suffixes_ending_in(b[b.len() - 1])
+                .iter()
+                .find(|f| ends_with_ignore_case(&w, f))
+                .map(|f| f.len());
+            prop_assert_eq!(function_word_ending(tail), searched);
+            prop_assert_eq!(ends_like_function_word(tail), searched.is_some());
         }
 
         /// The fused scan finds the words the general iterator finds, with the same hashes
