@@ -196,8 +196,12 @@ fn detect_markdown(src: &Src) -> bool {
 /// 2020"). `None`: not a last-updated line.
 pub(crate) fn parse_last_updated(line: &str) -> Option<(usize, Result<Date, &str>)> {
     let t = line.trim_start();
-    let lower: String = t.chars().take(13).collect::<String>().to_ascii_lowercase();
-    if !lower.starts_with("last updated") {
+    // The first twelve bytes, in any case (a line opening otherwise has no copy made).
+    if !t
+        .as_bytes()
+        .get(..12)
+        .is_some_and(|h| h.eq_ignore_ascii_case(b"last updated"))
+    {
         return None;
     }
     let after = &t["last updated".len()..];
@@ -852,10 +856,15 @@ fn notes(
         }
         break;
     }
-    // A notes list needs at least one note chunk.
-    if !(start..chunks.len()).any(|i| !chunks[i].blank && kinds[i].is_none()) {
+    // A notes list needs at least one note chunk. A note a chunk at least: the list
+    // is made at that size (grown only for chunks of several).
+    let note_chunks = (start..chunks.len())
+        .filter(|&i| !chunks[i].blank && kinds[i].is_none())
+        .count();
+    if note_chunks == 0 {
         return chunks.len();
     }
+    doc.notes.reserve_exact(note_chunks);
     for (ci, c) in chunks.iter().enumerate().skip(start) {
         if c.blank || kinds[ci].is_some() {
             continue;
@@ -1025,6 +1034,20 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// A last-updated line is told as when its first thirteen characters were
+        /// copied and lowered.
+        #[test]
+        fn last_updated_lines_are_told_as_before(
+            line in "[ \t]{0,2}(Last updated|LAST UPDATED|last Updated|Last updatéd|Last update|Låst updated|)[: ]{0,2}(1 May 2020|31 February 2020|é|)",
+        ) {
+            let t = line.trim_start();
+            let lower: String = t.chars().take(13).collect::<String>().to_ascii_lowercase();
+            proptest::prop_assert_eq!(
+                parse_last_updated(&line).is_some(),
+                lower.starts_with("last updated")
+            );
+        }
+
         /// Lines and chunks are the reference's, on text of Markdown headings, blank
         /// lines (with spaces), "\r\n" and lone "\r", footnote definitions.
         #[test]
