@@ -632,11 +632,10 @@ fn hash_lower(b: &[u8]) -> u64 {
 /// past the end (masked to the length: the same value as the bytes padded with zeros).
 #[inline(always)]
 fn hash_lower_at(b: &[u8], start: usize, end: usize) -> u64 {
-    let mix = |h: u64, v: u64| (h.rotate_left(5) ^ lower8(v)).wrapping_mul(0x517C_C1B7_2722_0A95);
-    let mut h: u64 = 0x9E37_79B9_7F4A_7C15 ^ (end - start) as u64;
+    let mut h = hash_start(end - start);
     let mut i = start;
     while i + 8 <= end {
-        h = mix(h, load8(&b[i..i + 8]));
+        h = hash_step(h, load8(&b[i..i + 8]));
         i += 8;
     }
     let r = end - i;
@@ -648,8 +647,31 @@ fn hash_lower_at(b: &[u8], start: usize, end: usize) -> u64 {
             x[..r].copy_from_slice(&b[i..end]);
             u64::from_le_bytes(x)
         };
-        h = mix(h, v);
+        h = hash_step(h, v);
     }
+    hash_finish(h)
+}
+
+/// The three parts of [`hash_lower_at`]: the start for `len` bytes, a step of eight
+/// (zeros past the end), the end.
+#[inline(always)]
+fn hash_start(len: usize) -> u64 {
+    0x9E37_79B9_7F4A_7C15 ^ len as u64
+}
+
+#[inline(always)]
+fn hash_step(h: u64, v: u64) -> u64 {
+    hash_mix(h, lower8(v))
+}
+
+/// [`hash_step`] of eight bytes already lowered.
+#[inline(always)]
+fn hash_mix(h: u64, lowered: u64) -> u64 {
+    (h.rotate_left(5) ^ lowered).wrapping_mul(0x517C_C1B7_2722_0A95)
+}
+
+#[inline(always)]
+fn hash_finish(mut h: u64) -> u64 {
     h ^= h >> 33;
     h = h.wrapping_mul(0xFF51_AFD7_ED55_8CCD);
     h ^ (h >> 33)
@@ -767,6 +789,7 @@ impl WordIndex {
         let mut name_candidates = Vec::new();
         let mut stop_candidates = Vec::new();
         let heads = &state_names().1;
+        const HIGH: u64 = 0x8080_8080_8080_8080;
         let b = text.as_bytes();
         let n = b.len();
         let mut i = 0;
@@ -780,15 +803,97 @@ impl WordIndex {
                 i += 3;
                 continue;
             }
-            // An ASCII word in one tight loop; anything else through the general iterator.
             let start = i;
+            // Most words: ASCII letters ending within the sixteen bytes from their
+            // start (fifteen letters at most), at an ASCII byte or a quotation mark or
+            // dash. Their letters, case change and hash come from those bytes eight at a
+            // time, in one step or two.
+            if c & LETTER != 0 && i + 8 <= n {
+                const LOW: u64 = 0x2020_2020_2020_2020;
+                let v = load8(&b[i..i + 8]);
+                let letters = letter_bits(v);
+                let run = ((!letters & HIGH).trailing_zeros() / 8) as usize;
+                // Of the word: its length, the byte after it, its last four bytes, its
+                // first letter a capital, a lower-case letter before a capital, its hash
+                // (`hash_lower_at(b, start, end)`: masked steps of eight bytes, all
+                // letters, so lowered by setting bit 0x20 of each). `None`: left to the
+                // loop below.
+                let word = if run < 8 {
+                    let keep = (1u64 << (8 * run)) - 1;
+                    // A letter is a capital where bit 0x20 is clear (moved up to 0x80).
+                    let upper = letters & !(v << 2) & keep;
+                    let lower = letters & keep & !upper;
+                    Some((
+                        run,
+                        (v >> (8 * run)) as u8,
+                        (v >> (8 * run.max(4) - 32)) as u32,
+                        upper & 0x80 != 0,
+                        (lower << 8) & upper != 0,
+                        hash_mix(hash_start(run), (v | LOW) & keep),
+                    ))
+                } else if i + 16 <= n {
+                    let v2 = load8(&b[i + 8..i + 16]);
+                    let letters2 = letter_bits(v2);
+                    let run2 = ((!letters2 & HIGH).trailing_zeros() / 8) as usize;
+                    (run2 < 8).then(|| {
+                        let keep2 = (1u64 << (8 * run2)) - 1;
+                        let upper = letters & !(v << 2);
+                        let lower = letters & !upper;
+                        let upper2 = letters2 & !(v2 << 2) & keep2;
+                        let lower2 = letters2 & keep2 & !upper2;
+                        let both = (v2 as u128) << 64 | v as u128;
+                        let len = 8 + run2;
+                        let mut h = hash_mix(hash_start(len), v | LOW);
+                        if run2 > 0 {
+                            h = hash_mix(h, (v2 | LOW) & keep2);
+                        }
+                        (
+                            len,
+                            (v2 >> (8 * run2)) as u8,
+                            (both >> (8 * len - 32)) as u32,
+                            upper & 0x80 != 0,
+                            // Inside a step, or across the two.
+                            (lower << 8) & upper != 0
+                                || (lower >> 56) & upper2 != 0
+                                || (lower2 << 8) & upper2 != 0,
+                            h,
+                        )
+                    })
+                } else {
+                    None
+                };
+                if let Some((len, after, tail, capital, joint, h)) = word {
+                    let end = i + len;
+                    if after < 0x80 || is_punctuation_at(b, end) {
+                        let k = spans.len() as u32;
+                        if joint || len >= 6 && ends_like_function_word(tail) {
+                            glue_candidates.push((k, joint));
+                        }
+                        if capital && start > 0 && matches!(b[start - 1], b'.' | b']') {
+                            stop_candidates.push(k);
+                        }
+                        if len >= 7 && capital && !joint && {
+                            let bit = head_bit(&b[start..]);
+                            heads[bit >> 6] & (1 << (bit & 63)) != 0
+                        } {
+                            name_candidates.push(k);
+                        }
+                        spans.push((start as u32, end as u32));
+                        hashes.push(hash_finish(h));
+                        // The byte after the word is no letter: past it (a quotation
+                        // mark or dash, three bytes).
+                        i = end + if after < 0x80 { 1 } else { 3 };
+                        continue;
+                    }
+                }
+            }
+            // An ASCII word in one tight loop; anything else through the general iterator.
             // Bit UPPER of `seen` ends up set where a lower-case letter precedes a capital.
             let mut seen = 0u8;
             let mut prev = 0u8;
             // Eight bytes a step while they last: the run of letters, and whether a
             // lower-case letter stands before a capital in it (also across steps).
             while i + 8 <= n {
-                const HIGH: u64 = 0x8080_8080_8080_8080;
                 let v = load8(&b[i..i + 8]);
                 let letters = letter_bits(v);
                 let run = ((!letters & HIGH).trailing_zeros() / 8) as usize;
@@ -850,7 +955,15 @@ impl WordIndex {
                 }
                 continue;
             }
-            if joint || i - start >= 6 && is_candidate(&text[start..i], false) {
+            if joint
+                || i - start >= 6
+                    && ends_like_function_word(u32::from_le_bytes([
+                        b[i - 4],
+                        b[i - 3],
+                        b[i - 2],
+                        b[i - 1],
+                    ]))
+            {
                 glue_candidates.push((spans.len() as u32, joint));
             }
             if start > 0 && matches!(b[start - 1], b'.' | b']') && b[start].is_ascii_uppercase() {
@@ -948,7 +1061,7 @@ fn is_candidate(w: &str, joint: bool) -> bool {
 }
 
 /// The function words of [`SUFFIX_WORDS`] that end in `last` (any case).
-fn suffixes_ending_in(last: u8) -> &'static [&'static str] {
+const fn suffixes_ending_in(last: u8) -> &'static [&'static str] {
     match last.to_ascii_lowercase() {
         b'r' => &["for"],
         b'e' => &["the"],
@@ -964,27 +1077,124 @@ fn suffixes_ending_in(last: u8) -> &'static [&'static str] {
     }
 }
 
+/// [`suffixes_ending_in`] as (mask, value) pairs on a word's last four bytes, read
+/// as a little-endian `u32` with bit 0x20 set in each (lower case, for letters): by
+/// the word's last byte, at most two, the rest never matching (mask 0, value 1).
+static TAILS: [[(u32, u32); 2]; 256] = {
+    let mut t = [[(0u32, 1u32); 2]; 256];
+    let mut last = 0;
+    while last < 256 {
+        let list = suffixes_ending_in(last as u8);
+        let mut j = 0;
+        while j < list.len() {
+            let f = list[j].as_bytes();
+            let mut value = 0u32;
+            let mut k = 0;
+            while k < f.len() {
+                value |= (f[k] as u32) << (8 * (4 - f.len() + k));
+                k += 1;
+            }
+            t[last][j] = (u32::MAX << (8 * (4 - f.len())), value);
+            j += 1;
+        }
+        last += 1;
+    }
+    t
+};
+
+/// [`is_candidate`]`(w, false)` for a word of six ASCII letters or more whose last
+/// four bytes are `tail` (little-endian): two masked compares instead of a search.
+#[inline(always)]
+fn ends_like_function_word(tail: u32) -> bool {
+    let [(m1, v1), (m2, v2)] = TAILS[(tail >> 24) as usize];
+    let t = tail | 0x2020_2020;
+    t & m1 == v1 || t & m2 == v2
+}
+
+/// The length of the function word such a word ends like, if it does.
+#[inline]
+fn function_word_ending(tail: u32) -> Option<usize> {
+    let t = tail | 0x2020_2020;
+    TAILS[(tail >> 24) as usize]
+        .iter()
+        .find(|&&(m, v)| t & m == v)
+        .map(|&(m, _)| m.count_ones() as usize / 8)
+}
+
 #[inline]
 fn ends_with_ignore_case(w: &str, suffix: &str) -> bool {
     w.len() > suffix.len()
         && w.as_bytes()[w.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
 }
 
+/// Where the one case change of `w` is (a lower-case letter, then a capital), if it
+/// has exactly one.
+fn only_joint(w: &str) -> Option<usize> {
+    let mut prev: Option<char> = None;
+    let mut joint = None;
+    for (i, ch) in w.char_indices() {
+        if prev.is_some_and(char::is_lowercase) && ch.is_uppercase() {
+            if joint.is_some() {
+                return None;
+            }
+            joint = Some(i);
+        }
+        prev = Some(ch);
+    }
+    joint
+}
+
+/// A word that could be two glued together, for [`glued_words`].
+struct Candidate<'a> {
+    start: usize,
+    w: &'a str,
+    /// A lower-case letter stands before a capital in it.
+    joint: bool,
+    /// Its [`fold_hash`].
+    hash: u64,
+    /// The length and `fold_hash` of what stands before the function word it ends
+    /// like, if it does.
+    before: Option<(usize, u64)>,
+}
+
 pub fn glued_words(doc: &Document, wi: &WordIndex, out: &mut Listed) {
     let text = doc.text.as_str();
     // The few words that could be glued. Most documents have a handful.
-    // Each with its hash from the word scan.
-    let candidates: Vec<(usize, &str, bool, u64)> = wi
+    // Each with its hash from the word scan, and where it ends like a function word,
+    // the length and hash of what stands before that ending ("product" in
+    // "production"): a word ends like one function word at most ("in" and "on", the
+    // only two ending alike, differ before).
+    let candidates: Vec<Candidate> = wi
         .glue_candidates
         .iter()
         .map(|&(k, joint)| {
-            let (a, b) = wi.spans[k as usize];
-            (
-                a as usize,
-                &text[a as usize..b as usize],
+            let (a, b) = (
+                wi.spans[k as usize].0 as usize,
+                wi.spans[k as usize].1 as usize,
+            );
+            let w = &text[a..b];
+            let before = if w.len() >= 6 && w.is_ascii() {
+                // The ending from the last four bytes, as the word scan tells it; what
+                // stands before it hashed in the text (`fold_hash` of ASCII).
+                let t = &text.as_bytes()[b - 4..b];
+                function_word_ending(u32::from_le_bytes([t[0], t[1], t[2], t[3]]))
+                    .map(|f| (w.len() - f, hash_lower_at(text.as_bytes(), a, b - f)))
+            } else {
+                suffixes_ending_in(w.as_bytes()[w.len() - 1])
+                    .iter()
+                    .find(|f| ends_with_ignore_case(w, f))
+                    .map(|f| {
+                        let p = &w[..w.len() - f.len()];
+                        (p.len(), fold_hash(p))
+                    })
+            };
+            Candidate {
+                start: a,
+                w,
                 joint,
-                wi.hashes[k as usize],
-            )
+                hash: wi.hashes[k as usize],
+                before,
+            }
         })
         .collect();
     if candidates.is_empty() {
@@ -992,37 +1202,26 @@ pub fn glued_words(doc: &Document, wi: &WordIndex, out: &mut Listed) {
     }
     // The words the decisions need counts of: each candidate, its two halves at a case
     // change, and what stands before a function-word ending.
-    let mut needed: IdMap<u32> = IdMap::default();
+    // (At most four words a candidate: made at that size, never grown.)
+    let mut needed: IdMap<u32> =
+        IdMap::with_capacity_and_hasher(4 * candidates.len(), Default::default());
     let mut lengths = [false; 65];
     let mut need = |h: u64, len: usize| {
         needed.insert(h, 0);
         lengths[len.min(64)] = true;
     };
-    for &(_, w, _, h) in &candidates {
-        need(h, w.len());
-        // The halves at a case change: only a word with exactly one is split there
-        // (below), so a word with many ("AbcAbcAbc…") asks for none.
-        let mut prev: Option<char> = None;
-        let mut joint = None;
-        for (i, c) in w.char_indices() {
-            if prev.is_some_and(char::is_lowercase) && c.is_uppercase() {
-                if joint.is_some() {
-                    joint = None;
-                    break;
-                }
-                joint = Some(i);
-            }
-            prev = Some(c);
-        }
-        if let Some(i) = joint {
+    for c in &candidates {
+        let w = c.w;
+        need(c.hash, w.len());
+        // The halves at a case change (there is none unless the word scan saw one):
+        // only a word with exactly one is split there (below), so a word with many
+        // ("AbcAbcAbc…") asks for none.
+        if let Some(i) = c.joint.then(|| only_joint(w)).flatten() {
             need(fold_hash(&w[..i]), i);
             need(fold_hash(&w[i..]), w.len() - i);
         }
-        for f in suffixes_ending_in(w.as_bytes()[w.len() - 1]) {
-            if ends_with_ignore_case(w, f) {
-                let p = &w[..w.len() - f.len()];
-                need(fold_hash(p), p.len());
-            }
+        if let Some((len, h)) = c.before {
+            need(h, len);
         }
     }
     // Count only words of a needed length whose hash is needed; a 1024-bit filter of
@@ -1057,19 +1256,16 @@ pub fn glued_words(doc: &Document, wi: &WordIndex, out: &mut Listed) {
             );
         }
     };
-    for (s, w, joint, h) in candidates {
+    for c in candidates {
+        let (s, w, joint, h) = (c.start, c.w, c.joint, c.hash);
         // Most candidates are long words ending like a function word ("production",
         // "convention"): what stands before the ending is rarely a word of the profile.
         // For plain ASCII words that settles it before anything else is looked at.
         if !joint
             && w.is_ascii()
-            && !suffixes_ending_in(w.as_bytes()[w.len() - 1])
-                .iter()
-                .any(|f| {
-                    ends_with_ignore_case(w, f)
-                        && w.len() - f.len() >= 4
-                        && in_vocab(&w[..w.len() - f.len()], 2)
-                })
+            && !c
+                .before
+                .is_some_and(|(len, h)| len >= 4 && vocab.get(&h).is_some_and(|&n| n >= 2))
         {
             continue;
         }
@@ -1700,41 +1896,71 @@ pub fn near_duplicates(doc: &Document, wi: &WordIndex, opts: &Options, out: &mut
         }
     }
     // Only shingles listed for two paragraphs or more, and not boilerplate, make
-    // pairs: the rest leave before the sort.
+    // pairs: the rest leave.
     shared.retain(|&x| (2..=MAX_POSTINGS as u32).contains(&listed[(x >> 32) as usize]));
-    shared.sort_unstable();
+    let slot = |x: u64| (x >> 32) as usize;
     let para = |x: u64| x as u32;
-    // Shingles shared by a few paragraphs (not boilerplate shared by many) count
-    // towards each pair of them: pairs as (a << 32 | b), counted by sorting.
-    let mut pair_keys: Vec<u64> = Vec::new();
-    for run in shared.chunk_by(|x, y| x >> 32 == y >> 32) {
-        if run.len() < 2 || run.len() > MAX_POSTINGS {
-            continue;
-        }
-        for (k, &a) in run.iter().enumerate() {
-            for &b in &run[k + 1..] {
-                pair_keys.push((para(a) as u64) << 32 | para(b) as u64);
-            }
+    // Each shingle's paragraphs (its postings), without sorting: `shared` is in
+    // paragraph order, so a counting sort by slot leaves every list in order. The
+    // lists lie one after another in `postings`, each ended by `u32::MAX`; `seen`
+    // (done with) becomes where each starts, and `listed[k]` counts down to 0 as the
+    // list of slot `k` is filled from its end.
+    for &x in &shared {
+        seen[slot(x)] = u32::MAX;
+    }
+    let mut next = 0u32;
+    for &x in &shared {
+        let k = slot(x);
+        if seen[k] == u32::MAX {
+            seen[k] = next;
+            next += listed[k] + 1;
         }
     }
-    pair_keys.sort_unstable();
-    let shared = pair_keys
-        .chunk_by(|x, y| x == y)
-        .map(|run| (((run[0] >> 32) as u32, run[0] as u32), run.len()));
-    let mut pairs: Vec<((u32, u32), f64)> = shared
-        .into_iter()
-        .filter_map(|((a, b), n)| {
+    let mut postings = vec![u32::MAX; next as usize];
+    for &x in shared.iter().rev() {
+        let k = slot(x);
+        listed[k] -= 1;
+        postings[(seen[k] + listed[k]) as usize] = para(x);
+    }
+    // Shingles shared by a few paragraphs (not boilerplate shared by many) count
+    // towards each pair of them. Paragraph by paragraph (`shared` holds each one's
+    // shingles together, in order), the later paragraphs sharing each of its
+    // shingles are counted in `together`: they follow it in the shingle's list, and
+    // `listed[k]` (counting up again) says how many of the list came before it. The
+    // pairs so come out in order of (a, b), as they are reported.
+    let mut together = vec![0u32; spans.len()];
+    let mut later: Vec<u32> = Vec::new();
+    let mut pairs: Vec<((u32, u32), f64)> = Vec::new();
+    for run in shared.chunk_by(|x, y| para(*x) == para(*y)) {
+        let a = para(run[0]);
+        for &x in run {
+            let k = slot(x);
+            let at = (seen[k] + listed[k]) as usize;
+            debug_assert_eq!(postings[at], a);
+            listed[k] += 1;
+            for &b in postings[at + 1..].iter().take_while(|&&b| b != u32::MAX) {
+                if together[b as usize] == 0 {
+                    later.push(b);
+                }
+                together[b as usize] += 1;
+            }
+        }
+        later.sort_unstable();
+        for &b in &later {
+            let n = std::mem::take(&mut together[b as usize]);
             let (la, lb) = (lens[a as usize] as f64, lens[b as usize] as f64);
             let n = n as f64;
             // Overlap relative to the shorter paragraph, and to the union.
             let containment = n / la.min(lb);
             let jaccard = n / (la + lb - n);
-            (jaccard >= opts.near_duplicate_threshold
-                || containment >= 0.8 && jaccard >= opts.near_duplicate_threshold * 0.6)
-                .then_some(((a, b), jaccard))
-        })
-        .collect();
-    pairs.sort_by_key(|((a, b), _)| (*a, *b));
+            if jaccard >= opts.near_duplicate_threshold
+                || containment >= 0.8 && jaccard >= opts.near_duplicate_threshold * 0.6
+            {
+                pairs.push(((a, b), jaccard));
+            }
+        }
+        later.clear();
+    }
     for ((a, b), j) in pairs {
         let (sa, sb) = (spans[a as usize], spans[b as usize]);
         let first_line_end = |s: Span| first_line_end(&doc.text, s);
@@ -2101,6 +2327,13 @@ mod tests {
         }
         let listed: usize = (b'a'..=b'z').map(|c| suffixes_ending_in(c).len()).sum();
         assert_eq!(listed, SUFFIX_WORDS.len());
+        // A word ends like one function word at most (`Candidate::before` keeps one):
+        // none ends another.
+        for f in SUFFIX_WORDS {
+            for g in SUFFIX_WORDS {
+                assert!(f == g || !f.ends_with(g), "{f} {g}");
+            }
+        }
     }
 
     /// The near-duplicate pairs as first written: per-paragraph shingle sets and
@@ -2158,6 +2391,122 @@ mod tests {
         out
     }
 
+    /// The word index as plainly as it can be written: every word of the iterator,
+    /// its joint found char by char. A state name or a capital after a full stop is
+    /// looked for only in words the fast scan reads whole: ASCII, with no character
+    /// before it (since the last word) or right after it that is neither ASCII nor a
+    /// quotation mark or dash.
+    #[allow(clippy::type_complexity)]
+    fn word_index_reference(
+        text: &str,
+    ) -> (
+        Vec<(u32, u32)>,
+        Vec<u64>,
+        Vec<(u32, bool)>,
+        Vec<u32>,
+        Vec<u32>,
+    ) {
+        let b = text.as_bytes();
+        let heads = &state_names().1;
+        let mut r = (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        let mut prev_end = 0;
+        let other = |c: char| !c.is_ascii() && !('\u{2010}'..='\u{202f}').contains(&c);
+        for (k, (s, w)) in words(text).enumerate() {
+            let k = k as u32;
+            let e = s + w.len();
+            let joint = w
+                .chars()
+                .zip(w.chars().skip(1))
+                .any(|(a, c)| a.is_lowercase() && c.is_uppercase());
+            if is_candidate(w, joint) {
+                r.2.push((k, joint));
+            }
+            let whole = w.is_ascii()
+                && !text[prev_end..s].chars().any(other)
+                && !text[e..].chars().next().is_some_and(other);
+            let capital = b[s].is_ascii_uppercase();
+            if whole && capital && s > 0 && matches!(b[s - 1], b'.' | b']') {
+                r.4.push(k);
+            }
+            if whole && capital && w.len() >= 7 && !joint && {
+                let bit = head_bit(&b[s..]);
+                heads[bit >> 6] & (1 << (bit & 63)) != 0
+            } {
+                r.3.push(k);
+            }
+            r.0.push((s as u32, e as u32));
+            r.1.push(fold_hash(w));
+            prev_end = e;
+        }
+        r
+    }
+
+    /// Paragraphs of words of a small vocabulary (`paras`, then copies of them with a
+    /// word changed: (paragraph, at, word)): the fast near-duplicates are the reference's.
+    fn near_duplicates_agree_on(
+        paras: Vec<Vec<usize>>,
+        copies: Vec<(usize, usize, usize)>,
+    ) -> Result<(), TestCaseError> {
+        const VOCAB: [&str; 12] = [
+            "mines",
+            "the",
+            "state",
+            "treaty",
+            "stockpile",
+            "of",
+            "destroyed",
+            "in",
+            "and",
+            "Party",
+            "reported",
+            "2020",
+        ];
+        let mut ps: Vec<Vec<usize>> = paras.clone();
+        for (src, at, word) in copies {
+            let mut p = ps[src % ps.len()].clone();
+            let k = at % p.len();
+            p[k] = word;
+            ps.push(p);
+        }
+        let mut text = String::from("Utopia\n\nMine Ban Policy\n\nLast updated: 1 May 2020\n\n");
+        for p in &ps {
+            let words: Vec<&str> = p.iter().map(|&w| VOCAB[w]).collect();
+            text.push_str(&words.join(" "));
+            text.push_str(".\n\n");
+        }
+        let doc = minewatch_profile::read(text.as_bytes());
+        let wi = WordIndex::new(&doc.text);
+        let mut out = Listed::new(0);
+        near_duplicates(
+            &doc,
+            &wi,
+            &Options {
+                as_of: "2026-11-30".parse().unwrap(),
+                ..Options::default()
+            },
+            &mut out,
+        );
+        let got: Vec<(usize, usize, String)> = out
+            .finish()
+            .diagnostics
+            .iter()
+            .map(|d| {
+                let pct = d
+                    .message
+                    .split('(')
+                    .nth(1)
+                    .unwrap()
+                    .split('%')
+                    .next()
+                    .unwrap()
+                    .to_string();
+                (d.span.start, d.related[0].span.start, pct)
+            })
+            .collect();
+        prop_assert_eq!(got, near_duplicate_pairs_reference(&doc, &wi));
+        Ok(())
+    }
+
     proptest! {
         /// Paragraphs drawn from a small vocabulary, some copied with an edit: the
         /// near-duplicates found are those of the plain reference.
@@ -2166,34 +2515,49 @@ mod tests {
             paras in proptest::collection::vec(proptest::collection::vec(0usize..12, 8..40), 1..12),
             copies in proptest::collection::vec((0usize..12, 0usize..40, 0usize..12), 0..6),
         ) {
-            const VOCAB: [&str; 12] = ["mines", "the", "state", "treaty", "stockpile", "of", "destroyed", "in", "and", "Party", "reported", "2020"];
-            let mut ps: Vec<Vec<usize>> = paras.clone();
-            for (src, at, word) in copies {
-                let mut p = ps[src % ps.len()].clone();
-                let k = at % p.len();
-                p[k] = word;
-                ps.push(p);
-            }
-            let mut text = String::from("Utopia\n\nMine Ban Policy\n\nLast updated: 1 May 2020\n\n");
-            for p in &ps {
-                let words: Vec<&str> = p.iter().map(|&w| VOCAB[w]).collect();
-                text.push_str(&words.join(" "));
-                text.push_str(".\n\n");
-            }
-            let doc = minewatch_profile::read(text.as_bytes());
-            let wi = WordIndex::new(&doc.text);
-            let mut out = Listed::new(0);
-            near_duplicates(&doc, &wi, &Options { as_of: "2026-11-30".parse().unwrap(), ..Options::default() }, &mut out);
-            let got: Vec<(usize, usize, String)> = out
-                .finish()
-                .diagnostics
+            near_duplicates_agree_on(paras, copies)?;
+        }
+
+        /// As above with many copies of a few paragraphs: shingles in more paragraphs
+        /// than a postings list holds (boilerplate), and paragraphs in many pairs.
+        #[test]
+        fn near_duplicates_agree_with_the_reference_on_many_copies(
+            paras in proptest::collection::vec(proptest::collection::vec(0usize..12, 8..30), 1..4),
+            copies in proptest::collection::vec((0usize..4, 0usize..30, 0usize..12), 10..40),
+        ) {
+            near_duplicates_agree_on(paras, copies)?;
+        }
+
+        /// Every list of the word index is the plain reference's, on text with state
+        /// names, capitals after full stops and brackets, function-word endings, and
+        /// the non-ASCII characters that send a word down the general path.
+        #[test]
+        fn word_index_matches_a_plain_reference(text in "([a-z]{1,12}|[A-Z][a-z]{1,12}|[A-Za-z]{6,20}|(Namibia|Senegal|Philippines|Angola|Cambodia)(has|signed|the|)|(produc|informa|condi|Thou|Is|wi|fro|Toron|thereto|Defense)(tion|on|in|and|that|with|from|to|for|of|the|by)|[ÄäÉéΣσЖж]{1,3}|[ ,.;:!?0-9\\-\\]\\[\n]{1,3}|[\u{a0}\u{2010}-\u{2030}]{1,2}){0,80}") {
+            let wi = WordIndex::new(&text);
+            let r = word_index_reference(&text);
+            prop_assert_eq!(&wi.spans, &r.0);
+            prop_assert_eq!(&wi.hashes, &r.1);
+            prop_assert_eq!(&wi.glue_candidates, &r.2);
+            prop_assert_eq!(&wi.name_candidates, &r.3);
+            prop_assert_eq!(&wi.stop_candidates, &r.4);
+        }
+
+        /// The function-word ending read from a word's last four bytes is the one the
+        /// suffix search finds, in any case.
+        #[test]
+        fn function_word_ending_agrees_with_the_suffix_search(
+            head in "[A-Za-z]{5,8}",
+            end in "(for|the|of|and|with|from|that|to|in|on|by|[a-z]{1,4}|FOR|Of|WiTh|IN|oN)",
+        ) {
+            let w = format!("{head}{end}");
+            let b = w.as_bytes();
+            let tail = u32::from_le_bytes([b[b.len() - 4], b[b.len() - 3], b[b.len() - 2], b[b.len() - 1]]);
+            let searched = suffixes_ending_in(b[b.len() - 1])
                 .iter()
-                .map(|d| {
-                    let pct = d.message.split('(').nth(1).unwrap().split('%').next().unwrap().to_string();
-                    (d.span.start, d.related[0].span.start, pct)
-                })
-                .collect();
-            prop_assert_eq!(got, near_duplicate_pairs_reference(&doc, &wi));
+                .find(|f| ends_with_ignore_case(&w, f))
+                .map(|f| f.len());
+            prop_assert_eq!(function_word_ending(tail), searched);
+            prop_assert_eq!(ends_like_function_word(tail), searched.is_some());
         }
 
         /// The fused scan finds the words the general iterator finds, with the same hashes

@@ -362,6 +362,56 @@ pub fn json_file_item(f: &FileReport, indent: usize) -> String {
 
 /// [`json_file_item`] in pieces of about a mebibyte (see [`Pieces`]), written by hand:
 /// the same bytes (tests compare the two), without the serializer's calls per token.
+/// The lines and columns of the byte offsets a file's diagnostics name, as
+/// [`LineIndex::line_col`] gives them, found in one pass over the text up to the last
+/// of them: a file has a handful of diagnostics, and an index of all its lines would
+/// cost more than they do. The newlines between two offsets are counted many bytes a
+/// step; characters are counted only from a line's start (or the offset before).
+struct Positions {
+    /// The offsets, sorted, each with its line and column.
+    at: Vec<(usize, minewatch_model::LineCol)>,
+}
+
+impl Positions {
+    fn new(text: &str, offsets: impl Iterator<Item = usize>) -> Positions {
+        let mut offsets: Vec<usize> = offsets.collect();
+        offsets.sort_unstable();
+        offsets.dedup();
+        let b = text.as_bytes();
+        // `pos` is a character boundary on line `line` (0-based) starting at `start`,
+        // with `chars` characters between them.
+        let (mut pos, mut line, mut start, mut chars) = (0, 0, 0, 0);
+        let at = offsets
+            .into_iter()
+            .map(|offset| {
+                let mut o = offset.min(b.len());
+                if let Some(last) = memchr::memrchr(b'\n', &b[pos..o]) {
+                    line += memchr::memchr_iter(b'\n', &b[pos..o]).count();
+                    start = pos + last + 1;
+                    (pos, chars) = (start, 0);
+                }
+                while o > start && !text.is_char_boundary(o) {
+                    o -= 1;
+                }
+                chars += text[pos..o].chars().count();
+                pos = o;
+                let lc = minewatch_model::LineCol {
+                    line: line + 1,
+                    column: chars + 1,
+                };
+                (offset, lc)
+            })
+            .collect();
+        Positions { at }
+    }
+
+    /// The line and column of `offset`, one of those given.
+    fn line_col(&self, offset: usize) -> minewatch_model::LineCol {
+        let k = self.at.partition_point(|&(o, _)| o < offset);
+        self.at[k].1
+    }
+}
+
 pub fn json_file_pieces(f: &FileReport, indent: usize) -> Vec<Vec<u8>> {
     use minewatch_model::json;
     /// A new line indented by `n` spaces.
@@ -379,7 +429,15 @@ pub fn json_file_pieces(f: &FileReport, indent: usize) -> Vec<Vec<u8>> {
         o.extend_from_slice(name.as_bytes());
         o.extend_from_slice(b"\": ");
     }
-    let (text, idx) = (f.text, LineIndex::new(f.text));
+    let text = f.text;
+    let idx = Positions::new(
+        text,
+        f.diagnostics.iter().flat_map(|d| {
+            [d.span.start, d.span.end]
+                .into_iter()
+                .chain(d.related.iter().map(|r| r.span.start))
+        }),
+    );
     let mut done: Vec<Vec<u8>> = Vec::new();
     let mut o: Vec<u8> = Vec::with_capacity((f.diagnostics.len().min(2048) * 320).max(256));
     o.resize(indent, b' ');
@@ -393,8 +451,8 @@ pub fn json_file_pieces(f: &FileReport, indent: usize) -> Vec<Vec<u8>> {
         }
         nl(&mut o, d0);
         o.push(b'{');
-        let st = idx.line_col(text, d.span.start);
-        let e = idx.line_col(text, d.span.end);
+        let st = idx.line_col(d.span.start);
+        let e = idx.line_col(d.span.end);
         key(&mut o, d1, "code", true);
         json::str(&mut o, d.code);
         key(&mut o, d1, "column", false);
@@ -424,7 +482,7 @@ pub fn json_file_pieces(f: &FileReport, indent: usize) -> Vec<Vec<u8>> {
                 }
                 nl(&mut o, d1 + 2);
                 o.push(b'{');
-                let rc = idx.line_col(text, r.span.start);
+                let rc = idx.line_col(r.span.start);
                 key(&mut o, d1 + 4, "column", true);
                 json::uint(&mut o, rc.column as u64);
                 key(&mut o, d1 + 4, "line", false);
@@ -917,6 +975,27 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// The lines and columns found in one pass are the line index's, on short and
+        /// very long lines, at any offsets (inside a character, past the end, repeated).
+        #[test]
+        fn positions_are_the_line_index_ones(
+            piece in "[a-z \t\u{e9}\u{20ac}\u{1F600}\n]{1,20}",
+            repeats in 1usize..600,
+            cr in proptest::bool::ANY,
+            at in proptest::collection::vec(0.0f64..1.05, 0..12),
+        ) {
+            let mut text = piece.repeat(repeats);
+            if cr {
+                text = text.replace('\n', "\r\n");
+            }
+            let offsets: Vec<usize> = at.iter().map(|a| ((text.len() as f64) * a) as usize).collect();
+            let idx = LineIndex::new(&text);
+            let pos = Positions::new(&text, offsets.iter().copied());
+            for o in offsets {
+                proptest::prop_assert_eq!(pos.line_col(o), idx.line_col(&text, o));
+            }
+        }
+
         /// Showing a window of the line without listing the line's characters gives
         /// what listing them gave, on short and very long lines, spans anywhere.
         #[test]

@@ -111,27 +111,23 @@ fn split_lines(text: &str) -> Vec<Line> {
     // millions of short lines would need twice its final size while it grew).
     let mut lines = Vec::with_capacity(memchr::memchr_iter(b'\n', bytes).count() + 1);
     let mut start = 0;
-    while start < bytes.len() {
-        let nl = memchr_nl(&bytes[start..]).map(|i| start + i);
-        let (end, next) = match nl {
-            Some(i) => (
-                if i > start && bytes[i - 1] == b'\r' {
-                    i - 1
-                } else {
-                    i
-                },
-                i + 1,
-            ),
-            None => (bytes.len(), bytes.len()),
+    // One searcher over the whole text, not a search started afresh for each line.
+    for i in memchr::memchr_iter(b'\n', bytes) {
+        let end = if i > start && bytes[i - 1] == b'\r' {
+            i - 1
+        } else {
+            i
         };
         lines.push(Line { start, end });
-        start = next;
+        start = i + 1;
+    }
+    if start < bytes.len() {
+        lines.push(Line {
+            start,
+            end: bytes.len(),
+        });
     }
     lines
-}
-
-fn memchr_nl(b: &[u8]) -> Option<usize> {
-    memchr::memchr(b'\n', b)
 }
 
 fn is_blank(s: &str) -> bool {
@@ -141,17 +137,18 @@ fn is_blank(s: &str) -> bool {
 
 fn chunks(src: &Src, markdown: bool) -> Vec<Chunk> {
     let mut out: Vec<Chunk> = Vec::new();
+    // Whether the line before (the last of the chunk before) is a Markdown heading:
+    // a heading is a chunk of its own.
+    let mut after_heading = false;
     for i in 0..src.lines.len() {
-        let blank = is_blank(src.line(i));
-        let md_heading = markdown && !blank && is_md_heading(src.line(i)).is_some();
+        let line = src.line(i);
+        let blank = is_blank(line);
+        let md_heading = markdown && !blank && is_md_heading(line).is_some();
         let extend = match out.last() {
-            Some(c) => {
-                c.blank == blank
-                    && !md_heading
-                    && !(markdown && !blank && is_md_heading(src.line(c.last)).is_some())
-            }
+            Some(c) => c.blank == blank && !md_heading && !after_heading,
             None => false,
         };
+        after_heading = md_heading;
         if extend {
             if let Some(c) = out.last_mut() {
                 c.last = i;
@@ -182,17 +179,15 @@ fn detect_markdown(src: &Src) -> bool {
     if src.text.starts_with("---\n") || src.text.starts_with("---\r\n") {
         return true;
     }
-    let mut headings = 0;
-    for i in 0..src.lines.len().min(4000) {
-        let l = src.line(i);
-        if is_md_heading(l).is_some() {
-            headings += 1;
+    // A heading, or a footnote definition, among the first 4000 lines. Most lines
+    // start with neither '#' nor '[': their first byte settles it.
+    let b = src.text.as_bytes();
+    src.lines.iter().take(4000).any(|l| {
+        matches!(b.get(l.start), Some(b'#' | b'[')) && {
+            let l = &src.text[l.start..l.end];
+            is_md_heading(l).is_some() || l.starts_with("[^") && l.contains("]:")
         }
-        if l.starts_with("[^") && l.contains("]:") {
-            return true;
-        }
-    }
-    headings >= 1
+    })
 }
 
 /// Parse "Last updated: 16 November 2020" (any case of "updated", optional zero pad):
@@ -201,8 +196,12 @@ fn detect_markdown(src: &Src) -> bool {
 /// 2020"). `None`: not a last-updated line.
 pub(crate) fn parse_last_updated(line: &str) -> Option<(usize, Result<Date, &str>)> {
     let t = line.trim_start();
-    let lower: String = t.chars().take(13).collect::<String>().to_ascii_lowercase();
-    if !lower.starts_with("last updated") {
+    // The first twelve bytes, in any case (a line opening otherwise has no copy made).
+    if !t
+        .as_bytes()
+        .get(..12)
+        .is_some_and(|h| h.eq_ignore_ascii_case(b"last updated"))
+    {
         return None;
     }
     let after = &t["last updated".len()..];
@@ -857,10 +856,15 @@ fn notes(
         }
         break;
     }
-    // A notes list needs at least one note chunk.
-    if !(start..chunks.len()).any(|i| !chunks[i].blank && kinds[i].is_none()) {
+    // A notes list needs at least one note chunk. A note a chunk at least: the list
+    // is made at that size (grown only for chunks of several).
+    let note_chunks = (start..chunks.len())
+        .filter(|&i| !chunks[i].blank && kinds[i].is_none())
+        .count();
+    if note_chunks == 0 {
         return chunks.len();
     }
+    doc.notes.reserve_exact(note_chunks);
     for (ci, c) in chunks.iter().enumerate().skip(start) {
         if c.blank || kinds[ci].is_some() {
             continue;
@@ -984,5 +988,86 @@ mod tests {
             at = src.next_start(i);
         }
         assert_eq!(at, text.len());
+    }
+
+    /// The line pass as first written: a search for each line's end, and chunks that
+    /// ask again whether the line before is a Markdown heading.
+    #[allow(clippy::type_complexity)]
+    fn lines_and_chunks_reference(
+        text: &str,
+        markdown: bool,
+    ) -> (Vec<(usize, usize)>, Vec<(usize, usize, bool)>) {
+        let b = text.as_bytes();
+        let mut lines = Vec::new();
+        let mut start = 0;
+        while start < b.len() {
+            let (end, next) = match memchr::memchr(b'\n', &b[start..]).map(|i| start + i) {
+                Some(i) => (
+                    if i > start && b[i - 1] == b'\r' {
+                        i - 1
+                    } else {
+                        i
+                    },
+                    i + 1,
+                ),
+                None => (b.len(), b.len()),
+            };
+            lines.push((start, end));
+            start = next;
+        }
+        let line = |i: usize| &text[lines[i].0..lines[i].1];
+        let mut out: Vec<(usize, usize, bool)> = Vec::new();
+        for i in 0..lines.len() {
+            let blank = is_blank(line(i));
+            let md_heading = markdown && !blank && is_md_heading(line(i)).is_some();
+            let extend = out.last().is_some_and(|c| {
+                c.2 == blank
+                    && !md_heading
+                    && !(markdown && !blank && is_md_heading(line(c.1)).is_some())
+            });
+            match out.last_mut() {
+                Some(c) if extend => c.1 = i,
+                _ => out.push((i, i, blank)),
+            }
+        }
+        (lines, out)
+    }
+
+    proptest::proptest! {
+        /// A last-updated line is told as when its first thirteen characters were
+        /// copied and lowered.
+        #[test]
+        fn last_updated_lines_are_told_as_before(
+            line in "[ \t]{0,2}(Last updated|LAST UPDATED|last Updated|Last updatéd|Last update|Låst updated|)[: ]{0,2}(1 May 2020|31 February 2020|é|)",
+        ) {
+            let t = line.trim_start();
+            let lower: String = t.chars().take(13).collect::<String>().to_ascii_lowercase();
+            proptest::prop_assert_eq!(
+                parse_last_updated(&line).is_some(),
+                lower.starts_with("last updated")
+            );
+        }
+
+        /// Lines and chunks are the reference's, on text of Markdown headings, blank
+        /// lines (with spaces), "\r\n" and lone "\r", footnote definitions.
+        #[test]
+        fn lines_and_chunks_agree_with_the_reference(
+            text in "(# H|## Use|#no|text|  |\u{a0}|\\[\\^1\\]: n|\\[1\\] n|\n|\r\n|\r){0,40}",
+            markdown in proptest::bool::ANY,
+        ) {
+            let src = Src { text: &text, lines: split_lines(&text) };
+            let (lines, want) = lines_and_chunks_reference(&text, markdown);
+            let got: Vec<(usize, usize)> = src.lines.iter().map(|l| (l.start, l.end)).collect();
+            proptest::prop_assert_eq!(got, lines);
+            let got: Vec<(usize, usize, bool)> = chunks(&src, markdown).iter().map(|c| (c.first, c.last, c.blank)).collect();
+            proptest::prop_assert_eq!(got, want);
+            // Markdown: a heading or a footnote definition among the first lines.
+            let want_md = text.starts_with("---\n") || text.starts_with("---\r\n")
+                || (0..src.lines.len().min(4000)).any(|i| {
+                    let l = src.line(i);
+                    is_md_heading(l).is_some() || l.starts_with("[^") && l.contains("]:")
+                });
+            proptest::prop_assert_eq!(detect_markdown(&src), want_md);
+        }
     }
 }

@@ -15,8 +15,9 @@ fn is_numeric_cell(s: &str) -> bool {
             t = t[..open].trim_end();
         }
     }
+    // Every character one a figure may have, then a digit among them: prose fails the
+    // first test at its first letter, without the second scanning it for a digit.
     !t.is_empty()
-        && t.chars().any(|c| c.is_ascii_digit())
         && t.chars().all(|c| {
             c.is_ascii_digit()
                 || matches!(
@@ -35,6 +36,7 @@ fn is_numeric_cell(s: &str) -> bool {
                         | '*'
                 )
         })
+        && t.bytes().any(|b| b.is_ascii_digit())
 }
 
 /// The second line of a header cell written on two ("Amount" over "(national
@@ -48,13 +50,20 @@ fn unit_line(line: &str) -> bool {
         && !t[1..t.len() - 1].contains(['(', ')'])
 }
 
+/// Whether `t` has more than `n` characters. A character is one to four bytes: the
+/// length in bytes settles it but between `n` and `4 * n` bytes, where `n + 1` ASCII
+/// bytes first (eight a step) are as many characters; only then are they counted.
+fn more_chars_than(t: &str, n: usize) -> bool {
+    t.len() > n && (t.len() > 4 * n || t.as_bytes()[..=n].is_ascii() || t.chars().count() > n)
+}
+
 /// A short single line that can be a table cell, label or caption (or a header cell
 /// with its unit on a second line: its first line).
 fn short_line<'a>(src: &Src<'a>, c: &Chunk) -> Option<&'a str> {
     if !c.blank && c.last == c.first + 1 && unit_line(src.line(c.last)) {
         let first = src.line(c.first).trim();
         let ok = !first.is_empty()
-            && first.chars().nth(60).is_none()
+            && !more_chars_than(first, 60)
             && !is_numeric_cell(first)
             && !first.ends_with(['.', ';', ':', ',', '!', '?']);
         return ok.then(|| src.line(c.first));
@@ -62,7 +71,7 @@ fn short_line<'a>(src: &Src<'a>, c: &Chunk) -> Option<&'a str> {
     let line = src.single_line(c)?;
     let t = line.trim();
     // More than 100 characters: the 101st exists (no need to count a long line).
-    if t.is_empty() || t.chars().nth(100).is_some() || crate::reader::note_marker(t).is_some() {
+    if t.is_empty() || more_chars_than(t, 100) || crate::reader::note_marker(t).is_some() {
         return None;
     }
     if is_numeric_cell(t) {
@@ -339,8 +348,8 @@ fn blank_line_table(
     doc: &mut Document,
     kinds: &mut [Option<BlockKind>],
 ) -> Option<usize> {
-    short_line(src, &chunks[ci])?;
-    // Gather the run of short single-line chunks, with the blank lines before each.
+    // Gather the run of short single-line chunks, with the blank lines before each
+    // (the first is chunk `ci`, not taken yet: no short line there, no run, no table).
     let mut elems: Vec<(usize, usize)> = Vec::new(); // (chunk, blank lines before)
     let mut gap = 0;
     let mut cj = ci;
@@ -724,4 +733,21 @@ fn blank_line_table(
         notes,
     });
     Some(last_chunk + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The shortcut agrees with counting the characters, on ASCII, accented and
+        /// wider characters, around the lengths where it decides by bytes.
+        #[test]
+        fn more_chars_than_counts_characters(t in "[a-z é€𝄞]{0,130}", n in 0usize..110) {
+            prop_assert_eq!(more_chars_than(&t, n), t.chars().nth(n).is_some());
+            prop_assert_eq!(more_chars_than(&t, 60), t.chars().nth(60).is_some());
+            prop_assert_eq!(more_chars_than(&t, 100), t.chars().nth(100).is_some());
+        }
+    }
 }
