@@ -396,6 +396,12 @@ pub fn build() -> Result<RefBatch, StoreError> {
         col(&vt, "country_code")?,
         col(&vt, "vote")?,
     );
+    // ISO alpha-2 → alpha-3, the first state of each code (as a search of the list in
+    // order finds it): a lookup a vote instead of a scan of every state.
+    let mut by_iso2: std::collections::HashMap<&str, &str> = std::collections::HashMap::new();
+    for s in minewatch_refdata::states() {
+        by_iso2.entry(s.iso2.as_str()).or_insert(s.iso3.as_str());
+    }
     for r in &vt.records {
         let f = &r.fields;
         let code = f[v_code].trim();
@@ -409,8 +415,8 @@ pub fn build() -> Result<RefBatch, StoreError> {
                 ),
             )
         } else {
-            match minewatch_refdata::states().iter().find(|s| s.iso2 == code) {
-                Some(s) => (s.iso3.clone(), None),
+            match by_iso2.get(code) {
+                Some(iso3) => (iso3.to_string(), None),
                 None => {
                     return Err(StoreError::RefData(format!(
                         "data/unga/mbt_unga_votes_by_country.csv line {}: unknown country code '{code}'",
