@@ -68,11 +68,7 @@ pub fn find_dates(text: &str) -> Vec<String> {
     // Only a word whose cleaned form starts with a month's capital can start a date:
     // those capitals are looked for, not every word listed.
     let mut p = 0;
-    while let Some(k) = b[p..]
-        .iter()
-        .position(|c| matches!(c, b'A' | b'D' | b'F' | b'J' | b'M' | b'N' | b'O' | b'S'))
-    {
-        let i = p + k;
+    while let Some(i) = next_month_capital(b, p) {
         p = i + 1;
         // The word is a month's name only if its first three bytes begin one.
         if i + 3 > b.len() || month_of_prefix([b[i], b[i + 1], b[i + 2]]).is_none() {
@@ -129,6 +125,43 @@ pub fn find_dates(text: &str) -> Vec<String> {
         p = le;
     }
     out
+}
+
+/// Whether `c` is a capital a month's name starts with.
+#[inline]
+fn month_capital(c: u8) -> bool {
+    matches!(c, b'A' | b'D' | b'F' | b'J' | b'M' | b'N' | b'O' | b'S')
+}
+
+/// The first byte at or after `p` that is a capital a month's name starts with:
+/// eight bytes a step, their capitals found as a bit mask (most bytes of a note are
+/// no capital), each capital then tested.
+fn next_month_capital(b: &[u8], mut p: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    while let Some(c) = b.get(p..p + 8) {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(c);
+        let x = u64::from_le_bytes(w);
+        // The high bit of each byte in 'A'..='Z' (with the high bit set, a byte minus
+        // the bound never borrows from the next; bytes of 0x80 and above are masked).
+        let y = x | HIGH;
+        let ge_a = y.wrapping_sub(ONES * b'A' as u64);
+        let gt_z = y.wrapping_sub(ONES * (b'Z' as u64 + 1));
+        let mut caps = ge_a & !gt_z & !x & HIGH;
+        while caps != 0 {
+            let k = p + (caps.trailing_zeros() / 8) as usize;
+            if month_capital(b[k]) {
+                return Some(k);
+            }
+            caps &= caps - 1;
+        }
+        p += 8;
+    }
+    b.get(p..)?
+        .iter()
+        .position(|&c| month_capital(c))
+        .map(|k| p + k)
 }
 
 /// A character [`clean`] takes off the ends of a word.
@@ -558,6 +591,18 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// The capitals found eight bytes a step are the ones a byte-by-byte scan finds.
+        #[test]
+        fn month_capitals_as_scanned(
+            text in "[A-Za-z0-9 ,.\u{e9}\u{201c}@\\[\\]`{]{0,40}",
+            from in 0usize..48,
+        ) {
+            let b = text.as_bytes();
+            let from = from.min(b.len());
+            let plain = b[from..].iter().position(|&c| month_capital(c)).map(|k| from + k);
+            proptest::prop_assert_eq!(next_month_capital(b, from), plain);
+        }
+
         /// Dates found in one pass are the dates the plain form finds.
         #[test]
         fn dates_agree_with_the_plain_form(
