@@ -504,15 +504,50 @@ const SMALL: &[(&str, u32)] = &[
 
 /// Whether the word at `i` is (or starts, before a hyphen) a number word.
 fn starts_number_word(lower: &str, i: usize) -> bool {
+    // The run of lowercase letters at `i`, read no further than one past the longest
+    // number word (a longer run is none of them either).
     let b = lower.as_bytes();
+    let end = b.len().min(i + 10);
     let mut j = i;
-    while j < b.len() && b[j].is_ascii_lowercase() {
+    while j < end && b[j].is_ascii_lowercase() {
         j += 1;
     }
-    let w = &lower[i..j];
-    (3..=9).contains(&w.len())
-        && matches!(w.as_bytes()[0], b'o' | b't' | b'f' | b's' | b'e' | b'n')
-        && SMALL.iter().any(|(n, _)| *n == w)
+    is_small_number_word(&b[i.min(j)..j])
+}
+
+/// Whether `w` is one of the words of [`SMALL`] (a match on the bytes, not a search
+/// of the list).
+fn is_small_number_word(w: &[u8]) -> bool {
+    matches!(
+        w,
+        b"one"
+            | b"two"
+            | b"three"
+            | b"four"
+            | b"five"
+            | b"six"
+            | b"seven"
+            | b"eight"
+            | b"nine"
+            | b"ten"
+            | b"eleven"
+            | b"twelve"
+            | b"thirteen"
+            | b"fourteen"
+            | b"fifteen"
+            | b"sixteen"
+            | b"seventeen"
+            | b"eighteen"
+            | b"nineteen"
+            | b"twenty"
+            | b"thirty"
+            | b"forty"
+            | b"fifty"
+            | b"sixty"
+            | b"seventy"
+            | b"eighty"
+            | b"ninety"
+    )
 }
 
 fn scale_of(w: &str) -> Option<f64> {
@@ -525,6 +560,17 @@ fn scale_of(w: &str) -> Option<f64> {
     }
 }
 
+/// The ASCII bytes [`next_word`] takes into a word: letters, digits, '-', '/', '\'', '.'.
+const WORD_ASCII: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 128 {
+        t[c] = (c as u8).is_ascii_alphanumeric() || matches!(c as u8, b'-' | b'/' | b'\'' | b'.');
+        c += 1;
+    }
+    t
+};
+
 /// The next word (letters, digits, '-', '/', '²') starting at or after `i`, skipping
 /// spaces only; returns (start, end).
 fn next_word(s: &str, i: usize) -> Option<(usize, usize)> {
@@ -534,22 +580,24 @@ fn next_word(s: &str, i: usize) -> Option<(usize, usize)> {
         k += 1;
     }
     let st = k;
-    while k < b.len() {
-        let c = b[k];
-        if c < 0x80 {
-            // ASCII: the common case, without decoding.
-            if c.is_ascii_alphanumeric() || matches!(c, b'-' | b'/' | b'\'' | b'.') {
-                k += 1;
+    loop {
+        // The run of ASCII word bytes, a table look-up a byte (the common case,
+        // without decoding).
+        while let Some(&c) = b.get(k) {
+            if !WORD_ASCII[c as usize] {
+                break;
+            }
+            k += 1;
+        }
+        // A non-ASCII character: a letter or digit, '²' or '’' goes on with the word.
+        if b.get(k).is_some_and(|&c| c >= 0x80) {
+            let c = s[k..].chars().next().unwrap_or(' ');
+            if c.is_alphanumeric() || matches!(c, '²' | '\u{2019}') {
+                k += c.len_utf8();
                 continue;
             }
-            break;
         }
-        let c = s[k..].chars().next().unwrap_or(' ');
-        if c.is_alphanumeric() || matches!(c, '²' | '\u{2019}') {
-            k += c.len_utf8();
-        } else {
-            break;
-        }
+        break;
     }
     // A trailing period belongs to the sentence, not the word.
     while k > st && b[k - 1] == b'.' {
@@ -1476,6 +1524,93 @@ mod tests {
             let (v, e) = got.expect("digits");
             let want: f64 = text[..e].replace(',', "").parse().expect("a number");
             proptest::prop_assert_eq!(v.to_bits(), want.to_bits(), "{}", text);
+        }
+    }
+
+    /// [`super::next_word`] as first written, a byte test at a time.
+    fn next_word_by_byte(s: &str, i: usize) -> Option<(usize, usize)> {
+        let b = s.as_bytes();
+        let mut k = i;
+        while k < b.len() && b[k] == b' ' {
+            k += 1;
+        }
+        let st = k;
+        while k < b.len() {
+            let c = b[k];
+            if c < 0x80 {
+                if c.is_ascii_alphanumeric() || matches!(c, b'-' | b'/' | b'\'' | b'.') {
+                    k += 1;
+                    continue;
+                }
+                break;
+            }
+            let c = s[k..].chars().next().unwrap_or(' ');
+            if c.is_alphanumeric() || matches!(c, '²' | '\u{2019}') {
+                k += c.len_utf8();
+            } else {
+                break;
+            }
+        }
+        while k > st && b[k - 1] == b'.' {
+            k -= 1;
+        }
+        (k > st).then_some((st, k))
+    }
+
+    /// [`super::starts_number_word`] as first written: a search of [`super::SMALL`].
+    fn starts_number_word_by_search(lower: &str, i: usize) -> bool {
+        let b = lower.as_bytes();
+        let mut j = i;
+        while j < b.len() && b[j].is_ascii_lowercase() {
+            j += 1;
+        }
+        let w = &lower[i..j];
+        (3..=9).contains(&w.len()) && super::SMALL.iter().any(|(n, _)| *n == w)
+    }
+
+    /// Text made of the pieces the figure reader looks at: hedges, number words,
+    /// word bytes and the characters that end words.
+    fn reader_text() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let piece = prop_oneof![
+            Just(" ".to_string()),
+            Just("  ".to_string()),
+            prop::sample::select(
+                super::HEDGES
+                    .iter()
+                    .map(|h| h.0.to_string())
+                    .collect::<Vec<_>>()
+            ),
+            prop::sample::select(
+                super::SMALL
+                    .iter()
+                    .map(|h| h.0.to_string())
+                    .collect::<Vec<_>>()
+            ),
+            "[a-z]{1,11}",
+            "[A-Za-z0-9./'\\-]{1,4}",
+            prop::sample::select(vec![
+                "é", "²", "\u{2019}", "\u{201d}", "\u{a0}", "€", ",", ";", "(", "x-", "\u{4e00}",
+            ])
+            .prop_map(str::to_string),
+        ];
+        proptest::collection::vec(piece, 0..12).prop_map(|v| v.concat())
+    }
+
+    proptest::proptest! {
+        /// The figure reader's word and number-word scanners answer as the plain
+        /// versions do, at every character boundary.
+        #[test]
+        fn scanners_as_plain_versions(text in reader_text()) {
+            let lower = text.to_ascii_lowercase();
+            for i in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                proptest::prop_assert_eq!(super::next_word(&text, i), next_word_by_byte(&text, i), "{:?} at {}", text, i);
+                proptest::prop_assert_eq!(
+                    super::starts_number_word(&lower, i),
+                    starts_number_word_by_search(&lower, i),
+                    "{:?} at {}", lower, i
+                );
+            }
         }
     }
 
