@@ -610,43 +610,47 @@ fn next_word(s: &str, i: usize) -> Option<(usize, usize)> {
 pub(crate) fn digits_at(s: &str, i: usize) -> Option<(f64, usize)> {
     let b = s.as_bytes();
     let mut j = i;
-    while j < b.len() && b[j].is_ascii_digit() {
+    // The whole digits are summed as they are read (wrapping: the sum is used only for
+    // at most 15 digits, which it holds exactly), and counted.
+    let mut v: u64 = 0;
+    while let Some(&c) = b.get(j) {
+        if !c.is_ascii_digit() {
+            break;
+        }
+        v = v.wrapping_mul(10).wrapping_add((c - b'0') as u64);
         j += 1;
     }
     if j == i {
         return None;
     }
+    let mut n = j - i;
     // ",ddd" groups
     let mut groups = false;
-    while j + 3 < b.len() + 1
-        && b.get(j) == Some(&b',')
-        && b.get(j + 1..j + 4)
-            .is_some_and(|g| g.iter().all(u8::is_ascii_digit))
-        && !b.get(j + 4).is_some_and(u8::is_ascii_digit)
-    {
+    while let Some(&[b',', d1, d2, d3]) = b.get(j..j + 4) {
+        if !(d1.is_ascii_digit() && d2.is_ascii_digit() && d3.is_ascii_digit())
+            || b.get(j + 4).is_some_and(u8::is_ascii_digit)
+        {
+            break;
+        }
         groups = true;
+        v = v.wrapping_mul(1000).wrapping_add(
+            ((d1 - b'0') as u64) * 100 + ((d2 - b'0') as u64) * 10 + (d3 - b'0') as u64,
+        );
+        n += 3;
         j += 4;
     }
+    let mut decimal = false;
     if b.get(j) == Some(&b'.') && b.get(j + 1).is_some_and(u8::is_ascii_digit) {
+        decimal = true;
         j += 1;
         while j < b.len() && b[j].is_ascii_digit() {
             j += 1;
         }
     }
-    // Whole numbers of up to 15 digits (every figure but a few) summed as integers: a
-    // double holds them exactly, as parsing the text would give them.
-    if j - i <= 19 && !b[i..j].contains(&b'.') {
-        let mut v: u64 = 0;
-        let mut n = 0;
-        for &c in &b[i..j] {
-            if c != b',' {
-                v = v * 10 + (c - b'0') as u64;
-                n += 1;
-            }
-        }
-        if n <= 15 {
-            return Some((v as f64, j));
-        }
+    // Whole numbers of up to 15 digits (every figure but a few): a double holds them
+    // exactly, as parsing the text would give them.
+    if !decimal && n <= 15 {
+        return Some((v as f64, j));
     }
     if !groups {
         // Digits and a decimal part as written: parse in place.
@@ -1101,20 +1105,39 @@ fn quantities_simple(s: &str, lower: &str) -> Option<(f64, Option<&'static str>)
     }
 }
 
+/// For each byte, the hedges of [`HEDGES`] that end with it: bit `k` for `HEDGES[k]`.
+const HEDGES_BY_LAST: [u32; 256] = {
+    assert!(HEDGES.len() <= 32);
+    let mut t = [0u32; 256];
+    let mut k = 0;
+    while k < HEDGES.len() {
+        let h = HEDGES[k].0.as_bytes();
+        t[h[h.len() - 1] as usize] |= 1 << k;
+        k += 1;
+    }
+    t
+};
+
 fn hedge_before(lower: &str, i: usize) -> (Qualifier, usize) {
-    let before = lower[..i].trim_end_matches(' ');
-    // Only hedges ending with the byte before can end it.
+    let lb = lower.as_bytes();
+    let mut n = i;
+    while n > 0 && lb[n - 1] == b' ' {
+        n -= 1;
+    }
+    let before = &lower[..n];
+    // Only hedges ending with the byte before can end it: those of its bit set, tried
+    // in the list's order (lowest bit first), as the list is.
     let Some(&last) = before.as_bytes().last() else {
         return (Qualifier::Exact, i);
     };
-    for (h, q) in HEDGES {
-        if h.as_bytes()[h.len() - 1] != last {
-            continue;
-        }
+    let mut set = HEDGES_BY_LAST[last as usize];
+    while set != 0 {
+        let (h, q) = HEDGES[set.trailing_zeros() as usize];
+        set &= set - 1;
         if let Some(p) = before.strip_suffix(h) {
             let ok = p.is_empty() || !p.as_bytes()[p.len() - 1].is_ascii_alphanumeric();
             if ok {
-                return (*q, p.len());
+                return (q, p.len());
             }
         }
     }
@@ -1568,6 +1591,19 @@ mod tests {
         (3..=9).contains(&w.len()) && super::SMALL.iter().any(|(n, _)| *n == w)
     }
 
+    /// [`super::hedge_before`] as first written: every hedge tried in turn.
+    fn hedge_before_by_search(lower: &str, i: usize) -> (super::Qualifier, usize) {
+        let before = lower[..i].trim_end_matches(' ');
+        for (h, q) in super::HEDGES {
+            if let Some(p) = before.strip_suffix(h) {
+                if p.is_empty() || !p.as_bytes()[p.len() - 1].is_ascii_alphanumeric() {
+                    return (*q, p.len());
+                }
+            }
+        }
+        (super::Qualifier::Exact, i)
+    }
+
     /// Text made of the pieces the figure reader looks at: hedges, number words,
     /// word bytes and the characters that end words.
     fn reader_text() -> impl proptest::strategy::Strategy<Value = String> {
@@ -1598,8 +1634,8 @@ mod tests {
     }
 
     proptest::proptest! {
-        /// The figure reader's word and number-word scanners answer as the plain
-        /// versions do, at every character boundary.
+        /// The figure reader's word, number-word and hedge scanners answer as the
+        /// plain versions do, at every character boundary.
         #[test]
         fn scanners_as_plain_versions(text in reader_text()) {
             let lower = text.to_ascii_lowercase();
@@ -1610,6 +1646,7 @@ mod tests {
                     starts_number_word_by_search(&lower, i),
                     "{:?} at {}", lower, i
                 );
+                proptest::prop_assert_eq!(super::hedge_before(&lower, i), hedge_before_by_search(&lower, i), "{:?} at {}", lower, i);
             }
         }
     }
