@@ -507,6 +507,30 @@ fn starts_number_word(lower: &str, i: usize) -> bool {
     // The run of lowercase letters at `i`, read no further than one past the longest
     // number word (a longer run is none of them either).
     let b = lower.as_bytes();
+    // Every number word starts with one of these three letters: most words are told
+    // from them alone.
+    if !matches!(
+        b.get(i..i + 3),
+        Some(
+            b"one"
+                | b"two"
+                | b"thr"
+                | b"fou"
+                | b"fiv"
+                | b"six"
+                | b"sev"
+                | b"eig"
+                | b"nin"
+                | b"ten"
+                | b"ele"
+                | b"twe"
+                | b"thi"
+                | b"fif"
+                | b"for"
+        )
+    ) {
+        return false;
+    }
     let end = b.len().min(i + 10);
     let mut j = i;
     while j < end && b[j].is_ascii_lowercase() {
@@ -758,9 +782,10 @@ pub(crate) fn quantities_from(
             || c == b'$'
             || c == 0xE2
             || c == 0xC2
-            || c == b'U'
-            // "us$" and the first letters of the number words.
-            || matches!(c, b'u' | b'o' | b't' | b'f' | b's' | b'e' | b'n'))
+            // "us$" (a word starting with 'u' is a figure only so: no number word
+            // starts with it) and the first letters of the number words.
+            || matches!(c, b'u' | b'U') && lower.as_bytes()[i..].starts_with(b"us$")
+            || matches!(c, b'o' | b't' | b'f' | b's' | b'e' | b'n'))
         {
             continue;
         }
@@ -927,7 +952,11 @@ fn quantity_at(s: &str, lower: &str, i: usize) -> (Option<Quantity>, usize) {
     if !words {
         if let Some((ws, we)) = word_after(e) {
             // "€66 million/$75.3 million": the scale word before a slash.
-            let we = lower[ws..we].find('/').map_or(we, |k| ws + k);
+            // (A word is short: a byte search, not a call to a searcher.)
+            let we = lower.as_bytes()[ws..we]
+                .iter()
+                .position(|&c| c == b'/')
+                .map_or(we, |k| ws + k);
             if ws > e {
                 if let Some(sc) = scale_of(&lower[ws..we]) {
                     // "16.4 million" is 16,400,000, not the 16,399,999.999999998 the
@@ -973,7 +1002,7 @@ fn quantity_at(s: &str, lower: &str, i: usize) -> (Option<Quantity>, usize) {
     }
     // Percentages are not counts.
     let rest = &lower[e..];
-    if rest.starts_with('%') || rest.trim_start().starts_with("percent") {
+    if rest.starts_with('%') || after_white_space(rest).starts_with("percent") {
         return (None, e);
     }
     let is_year = !words
@@ -1092,6 +1121,22 @@ fn quantity_at(s: &str, lower: &str, i: usize) -> (Option<Quantity>, usize) {
     (Some(q), skip_to.max(i + 1))
 }
 
+/// `t.trim_start()`, with the usual leading ASCII white space passed by bytes (the
+/// rest, from a non-ASCII byte on, is trimmed as `trim_start` does).
+fn after_white_space(t: &str) -> &str {
+    let b = t.as_bytes();
+    let mut k = 0;
+    // (`char::is_whitespace` holds for these ASCII bytes: `u8::is_ascii_whitespace`
+    // leaves out the vertical tab.)
+    while k < b.len() && matches!(b[k], b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r') {
+        k += 1;
+    }
+    if b.get(k).is_some_and(|&c| c >= 0x80) {
+        return t[k..].trim_start();
+    }
+    &t[k..]
+}
+
 /// The first money figure at the start of `s` (for the parenthesised second currency).
 fn quantities_simple(s: &str, lower: &str) -> Option<(f64, Option<&'static str>)> {
     let qs = quantities(s, lower);
@@ -1150,8 +1195,8 @@ fn unit_after(s: &str, lower: &str, e: usize) -> (Option<&'static str>, usize) {
     let mut k = e;
     for _ in 0..8 {
         // Stop at punctuation that ends the phrase.
-        let gap = &s[k..];
-        let trimmed = gap.trim_start_matches(' ');
+        // (Spaces are ASCII: passed by bytes.)
+        let trimmed = &s[skip_spaces(s.as_bytes(), k)..];
         // "9,212 No. 409 blast mines": past the model's number.
         if let Some(r) = trimmed.strip_prefix("No. ") {
             let n = r.bytes().take_while(u8::is_ascii_digit).count();
@@ -1169,13 +1214,17 @@ fn unit_after(s: &str, lower: &str, e: usize) -> (Option<&'static str>, usize) {
                 continue;
             }
         }
-        if trimmed.starts_with([',', ';', ':', '(', '.', '[', '\u{2014}']) {
+        // (By the first byte, and the em dash by its three.)
+        let tb = trimmed.as_bytes();
+        if matches!(tb.first(), Some(b',' | b';' | b':' | b'(' | b'.' | b'['))
+            || tb.starts_with("\u{2014}".as_bytes())
+        {
             break;
         }
         // "nine of the casualties", "12 of these mines": a part of what follows, in
         // its unit.
         if k == e {
-            let lt = lower[k..].trim_start_matches(' ');
+            let lt = &lower[skip_spaces(lower.as_bytes(), k)..];
             if let Some(r) = ["of the ", "of these ", "of those ", "of all "]
                 .iter()
                 .find_map(|p| lt.strip_prefix(p))
@@ -1202,7 +1251,11 @@ fn unit_after(s: &str, lower: &str, e: usize) -> (Option<&'static str>, usize) {
         let w = &lower[ws..we];
         // "Three accidents caused four deminer casualties": another figure starts
         // another phrase.
-        if ws > e && starts_number_word(lower, ws) {
+        // (Only a word starting with one of the number words' first letters is asked.)
+        if ws > e
+            && matches!(w.as_bytes()[0], b'o' | b't' | b'f' | b's' | b'e' | b'n')
+            && starts_number_word(lower, ws)
+        {
             break;
         }
         if w.as_bytes()[0].is_ascii_digit() && digits_at(lower, ws).is_some_and(|(_, z)| z == we) {
@@ -1273,6 +1326,14 @@ fn unit_after(s: &str, lower: &str, e: usize) -> (Option<&'static str>, usize) {
         k = we;
     }
     (None, e)
+}
+
+/// The first byte at or after `k` that is not a space.
+fn skip_spaces(b: &[u8], mut k: usize) -> usize {
+    while k < b.len() && b[k] == b' ' {
+        k += 1;
+    }
+    k
 }
 
 /// How precise a date mention is.
@@ -1648,6 +1709,16 @@ mod tests {
                 );
                 proptest::prop_assert_eq!(super::hedge_before(&lower, i), hedge_before_by_search(&lower, i), "{:?} at {}", lower, i);
             }
+        }
+    }
+
+    proptest::proptest! {
+        /// The percent check's trimming is `trim_start`'s.
+        #[test]
+        fn white_space_passed_as_trim_start_does(
+            t in "[ \t\n\x0b\x0c\r\u{a0}\u{2003}\u{85}p%a]{0,8}"
+        ) {
+            proptest::prop_assert_eq!(super::after_white_space(&t), t.trim_start());
         }
     }
 
