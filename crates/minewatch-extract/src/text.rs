@@ -504,15 +504,74 @@ const SMALL: &[(&str, u32)] = &[
 
 /// Whether the word at `i` is (or starts, before a hyphen) a number word.
 fn starts_number_word(lower: &str, i: usize) -> bool {
+    // The run of lowercase letters at `i`, read no further than one past the longest
+    // number word (a longer run is none of them either).
     let b = lower.as_bytes();
+    // Every number word starts with one of these three letters: most words are told
+    // from them alone.
+    if !matches!(
+        b.get(i..i + 3),
+        Some(
+            b"one"
+                | b"two"
+                | b"thr"
+                | b"fou"
+                | b"fiv"
+                | b"six"
+                | b"sev"
+                | b"eig"
+                | b"nin"
+                | b"ten"
+                | b"ele"
+                | b"twe"
+                | b"thi"
+                | b"fif"
+                | b"for"
+        )
+    ) {
+        return false;
+    }
+    let end = b.len().min(i + 10);
     let mut j = i;
-    while j < b.len() && b[j].is_ascii_lowercase() {
+    while j < end && b[j].is_ascii_lowercase() {
         j += 1;
     }
-    let w = &lower[i..j];
-    (3..=9).contains(&w.len())
-        && matches!(w.as_bytes()[0], b'o' | b't' | b'f' | b's' | b'e' | b'n')
-        && SMALL.iter().any(|(n, _)| *n == w)
+    is_small_number_word(&b[i.min(j)..j])
+}
+
+/// Whether `w` is one of the words of [`SMALL`] (a match on the bytes, not a search
+/// of the list).
+fn is_small_number_word(w: &[u8]) -> bool {
+    matches!(
+        w,
+        b"one"
+            | b"two"
+            | b"three"
+            | b"four"
+            | b"five"
+            | b"six"
+            | b"seven"
+            | b"eight"
+            | b"nine"
+            | b"ten"
+            | b"eleven"
+            | b"twelve"
+            | b"thirteen"
+            | b"fourteen"
+            | b"fifteen"
+            | b"sixteen"
+            | b"seventeen"
+            | b"eighteen"
+            | b"nineteen"
+            | b"twenty"
+            | b"thirty"
+            | b"forty"
+            | b"fifty"
+            | b"sixty"
+            | b"seventy"
+            | b"eighty"
+            | b"ninety"
+    )
 }
 
 fn scale_of(w: &str) -> Option<f64> {
@@ -525,6 +584,17 @@ fn scale_of(w: &str) -> Option<f64> {
     }
 }
 
+/// The ASCII bytes [`next_word`] takes into a word: letters, digits, '-', '/', '\'', '.'.
+const WORD_ASCII: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 128 {
+        t[c] = (c as u8).is_ascii_alphanumeric() || matches!(c as u8, b'-' | b'/' | b'\'' | b'.');
+        c += 1;
+    }
+    t
+};
+
 /// The next word (letters, digits, '-', '/', '²') starting at or after `i`, skipping
 /// spaces only; returns (start, end).
 fn next_word(s: &str, i: usize) -> Option<(usize, usize)> {
@@ -534,22 +604,24 @@ fn next_word(s: &str, i: usize) -> Option<(usize, usize)> {
         k += 1;
     }
     let st = k;
-    while k < b.len() {
-        let c = b[k];
-        if c < 0x80 {
-            // ASCII: the common case, without decoding.
-            if c.is_ascii_alphanumeric() || matches!(c, b'-' | b'/' | b'\'' | b'.') {
-                k += 1;
+    loop {
+        // The run of ASCII word bytes, a table look-up a byte (the common case,
+        // without decoding).
+        while let Some(&c) = b.get(k) {
+            if !WORD_ASCII[c as usize] {
+                break;
+            }
+            k += 1;
+        }
+        // A non-ASCII character: a letter or digit, '²' or '’' goes on with the word.
+        if b.get(k).is_some_and(|&c| c >= 0x80) {
+            let c = s[k..].chars().next().unwrap_or(' ');
+            if c.is_alphanumeric() || matches!(c, '²' | '\u{2019}') {
+                k += c.len_utf8();
                 continue;
             }
-            break;
         }
-        let c = s[k..].chars().next().unwrap_or(' ');
-        if c.is_alphanumeric() || matches!(c, '²' | '\u{2019}') {
-            k += c.len_utf8();
-        } else {
-            break;
-        }
+        break;
     }
     // A trailing period belongs to the sentence, not the word.
     while k > st && b[k - 1] == b'.' {
@@ -562,43 +634,47 @@ fn next_word(s: &str, i: usize) -> Option<(usize, usize)> {
 pub(crate) fn digits_at(s: &str, i: usize) -> Option<(f64, usize)> {
     let b = s.as_bytes();
     let mut j = i;
-    while j < b.len() && b[j].is_ascii_digit() {
+    // The whole digits are summed as they are read (wrapping: the sum is used only for
+    // at most 15 digits, which it holds exactly), and counted.
+    let mut v: u64 = 0;
+    while let Some(&c) = b.get(j) {
+        if !c.is_ascii_digit() {
+            break;
+        }
+        v = v.wrapping_mul(10).wrapping_add((c - b'0') as u64);
         j += 1;
     }
     if j == i {
         return None;
     }
+    let mut n = j - i;
     // ",ddd" groups
     let mut groups = false;
-    while j + 3 < b.len() + 1
-        && b.get(j) == Some(&b',')
-        && b.get(j + 1..j + 4)
-            .is_some_and(|g| g.iter().all(u8::is_ascii_digit))
-        && !b.get(j + 4).is_some_and(u8::is_ascii_digit)
-    {
+    while let Some(&[b',', d1, d2, d3]) = b.get(j..j + 4) {
+        if !(d1.is_ascii_digit() && d2.is_ascii_digit() && d3.is_ascii_digit())
+            || b.get(j + 4).is_some_and(u8::is_ascii_digit)
+        {
+            break;
+        }
         groups = true;
+        v = v.wrapping_mul(1000).wrapping_add(
+            ((d1 - b'0') as u64) * 100 + ((d2 - b'0') as u64) * 10 + (d3 - b'0') as u64,
+        );
+        n += 3;
         j += 4;
     }
+    let mut decimal = false;
     if b.get(j) == Some(&b'.') && b.get(j + 1).is_some_and(u8::is_ascii_digit) {
+        decimal = true;
         j += 1;
         while j < b.len() && b[j].is_ascii_digit() {
             j += 1;
         }
     }
-    // Whole numbers of up to 15 digits (every figure but a few) summed as integers: a
-    // double holds them exactly, as parsing the text would give them.
-    if j - i <= 19 && !b[i..j].contains(&b'.') {
-        let mut v: u64 = 0;
-        let mut n = 0;
-        for &c in &b[i..j] {
-            if c != b',' {
-                v = v * 10 + (c - b'0') as u64;
-                n += 1;
-            }
-        }
-        if n <= 15 {
-            return Some((v as f64, j));
-        }
+    // Whole numbers of up to 15 digits (every figure but a few): a double holds them
+    // exactly, as parsing the text would give them.
+    if !decimal && n <= 15 {
+        return Some((v as f64, j));
     }
     if !groups {
         // Digits and a decimal part as written: parse in place.
@@ -706,9 +782,10 @@ pub(crate) fn quantities_from(
             || c == b'$'
             || c == 0xE2
             || c == 0xC2
-            || c == b'U'
-            // "us$" and the first letters of the number words.
-            || matches!(c, b'u' | b'o' | b't' | b'f' | b's' | b'e' | b'n'))
+            // "us$" (a word starting with 'u' is a figure only so: no number word
+            // starts with it) and the first letters of the number words.
+            || matches!(c, b'u' | b'U') && lower.as_bytes()[i..].starts_with(b"us$")
+            || matches!(c, b'o' | b't' | b'f' | b's' | b'e' | b'n'))
         {
             continue;
         }
@@ -875,7 +952,11 @@ fn quantity_at(s: &str, lower: &str, i: usize) -> (Option<Quantity>, usize) {
     if !words {
         if let Some((ws, we)) = word_after(e) {
             // "€66 million/$75.3 million": the scale word before a slash.
-            let we = lower[ws..we].find('/').map_or(we, |k| ws + k);
+            // (A word is short: a byte search, not a call to a searcher.)
+            let we = lower.as_bytes()[ws..we]
+                .iter()
+                .position(|&c| c == b'/')
+                .map_or(we, |k| ws + k);
             if ws > e {
                 if let Some(sc) = scale_of(&lower[ws..we]) {
                     // "16.4 million" is 16,400,000, not the 16,399,999.999999998 the
@@ -921,7 +1002,7 @@ fn quantity_at(s: &str, lower: &str, i: usize) -> (Option<Quantity>, usize) {
     }
     // Percentages are not counts.
     let rest = &lower[e..];
-    if rest.starts_with('%') || rest.trim_start().starts_with("percent") {
+    if rest.starts_with('%') || after_white_space(rest).starts_with("percent") {
         return (None, e);
     }
     let is_year = !words
@@ -1040,6 +1121,22 @@ fn quantity_at(s: &str, lower: &str, i: usize) -> (Option<Quantity>, usize) {
     (Some(q), skip_to.max(i + 1))
 }
 
+/// `t.trim_start()`, with the usual leading ASCII white space passed by bytes (the
+/// rest, from a non-ASCII byte on, is trimmed as `trim_start` does).
+fn after_white_space(t: &str) -> &str {
+    let b = t.as_bytes();
+    let mut k = 0;
+    // (`char::is_whitespace` holds for these ASCII bytes: `u8::is_ascii_whitespace`
+    // leaves out the vertical tab.)
+    while k < b.len() && matches!(b[k], b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r') {
+        k += 1;
+    }
+    if b.get(k).is_some_and(|&c| c >= 0x80) {
+        return t[k..].trim_start();
+    }
+    &t[k..]
+}
+
 /// The first money figure at the start of `s` (for the parenthesised second currency).
 fn quantities_simple(s: &str, lower: &str) -> Option<(f64, Option<&'static str>)> {
     let qs = quantities(s, lower);
@@ -1053,20 +1150,39 @@ fn quantities_simple(s: &str, lower: &str) -> Option<(f64, Option<&'static str>)
     }
 }
 
+/// For each byte, the hedges of [`HEDGES`] that end with it: bit `k` for `HEDGES[k]`.
+const HEDGES_BY_LAST: [u32; 256] = {
+    assert!(HEDGES.len() <= 32);
+    let mut t = [0u32; 256];
+    let mut k = 0;
+    while k < HEDGES.len() {
+        let h = HEDGES[k].0.as_bytes();
+        t[h[h.len() - 1] as usize] |= 1 << k;
+        k += 1;
+    }
+    t
+};
+
 fn hedge_before(lower: &str, i: usize) -> (Qualifier, usize) {
-    let before = lower[..i].trim_end_matches(' ');
-    // Only hedges ending with the byte before can end it.
+    let lb = lower.as_bytes();
+    let mut n = i;
+    while n > 0 && lb[n - 1] == b' ' {
+        n -= 1;
+    }
+    let before = &lower[..n];
+    // Only hedges ending with the byte before can end it: those of its bit set, tried
+    // in the list's order (lowest bit first), as the list is.
     let Some(&last) = before.as_bytes().last() else {
         return (Qualifier::Exact, i);
     };
-    for (h, q) in HEDGES {
-        if h.as_bytes()[h.len() - 1] != last {
-            continue;
-        }
+    let mut set = HEDGES_BY_LAST[last as usize];
+    while set != 0 {
+        let (h, q) = HEDGES[set.trailing_zeros() as usize];
+        set &= set - 1;
         if let Some(p) = before.strip_suffix(h) {
             let ok = p.is_empty() || !p.as_bytes()[p.len() - 1].is_ascii_alphanumeric();
             if ok {
-                return (*q, p.len());
+                return (q, p.len());
             }
         }
     }
@@ -1079,8 +1195,8 @@ fn unit_after(s: &str, lower: &str, e: usize) -> (Option<&'static str>, usize) {
     let mut k = e;
     for _ in 0..8 {
         // Stop at punctuation that ends the phrase.
-        let gap = &s[k..];
-        let trimmed = gap.trim_start_matches(' ');
+        // (Spaces are ASCII: passed by bytes.)
+        let trimmed = &s[skip_spaces(s.as_bytes(), k)..];
         // "9,212 No. 409 blast mines": past the model's number.
         if let Some(r) = trimmed.strip_prefix("No. ") {
             let n = r.bytes().take_while(u8::is_ascii_digit).count();
@@ -1098,13 +1214,17 @@ fn unit_after(s: &str, lower: &str, e: usize) -> (Option<&'static str>, usize) {
                 continue;
             }
         }
-        if trimmed.starts_with([',', ';', ':', '(', '.', '[', '\u{2014}']) {
+        // (By the first byte, and the em dash by its three.)
+        let tb = trimmed.as_bytes();
+        if matches!(tb.first(), Some(b',' | b';' | b':' | b'(' | b'.' | b'['))
+            || tb.starts_with("\u{2014}".as_bytes())
+        {
             break;
         }
         // "nine of the casualties", "12 of these mines": a part of what follows, in
         // its unit.
         if k == e {
-            let lt = lower[k..].trim_start_matches(' ');
+            let lt = &lower[skip_spaces(lower.as_bytes(), k)..];
             if let Some(r) = ["of the ", "of these ", "of those ", "of all "]
                 .iter()
                 .find_map(|p| lt.strip_prefix(p))
@@ -1131,7 +1251,11 @@ fn unit_after(s: &str, lower: &str, e: usize) -> (Option<&'static str>, usize) {
         let w = &lower[ws..we];
         // "Three accidents caused four deminer casualties": another figure starts
         // another phrase.
-        if ws > e && starts_number_word(lower, ws) {
+        // (Only a word starting with one of the number words' first letters is asked.)
+        if ws > e
+            && matches!(w.as_bytes()[0], b'o' | b't' | b'f' | b's' | b'e' | b'n')
+            && starts_number_word(lower, ws)
+        {
             break;
         }
         if w.as_bytes()[0].is_ascii_digit() && digits_at(lower, ws).is_some_and(|(_, z)| z == we) {
@@ -1202,6 +1326,14 @@ fn unit_after(s: &str, lower: &str, e: usize) -> (Option<&'static str>, usize) {
         k = we;
     }
     (None, e)
+}
+
+/// The first byte at or after `k` that is not a space.
+fn skip_spaces(b: &[u8], mut k: usize) -> usize {
+    while k < b.len() && b[k] == b' ' {
+        k += 1;
+    }
+    k
 }
 
 /// How precise a date mention is.
@@ -1476,6 +1608,117 @@ mod tests {
             let (v, e) = got.expect("digits");
             let want: f64 = text[..e].replace(',', "").parse().expect("a number");
             proptest::prop_assert_eq!(v.to_bits(), want.to_bits(), "{}", text);
+        }
+    }
+
+    /// [`super::next_word`] as first written, a byte test at a time.
+    fn next_word_by_byte(s: &str, i: usize) -> Option<(usize, usize)> {
+        let b = s.as_bytes();
+        let mut k = i;
+        while k < b.len() && b[k] == b' ' {
+            k += 1;
+        }
+        let st = k;
+        while k < b.len() {
+            let c = b[k];
+            if c < 0x80 {
+                if c.is_ascii_alphanumeric() || matches!(c, b'-' | b'/' | b'\'' | b'.') {
+                    k += 1;
+                    continue;
+                }
+                break;
+            }
+            let c = s[k..].chars().next().unwrap_or(' ');
+            if c.is_alphanumeric() || matches!(c, '²' | '\u{2019}') {
+                k += c.len_utf8();
+            } else {
+                break;
+            }
+        }
+        while k > st && b[k - 1] == b'.' {
+            k -= 1;
+        }
+        (k > st).then_some((st, k))
+    }
+
+    /// [`super::starts_number_word`] as first written: a search of [`super::SMALL`].
+    fn starts_number_word_by_search(lower: &str, i: usize) -> bool {
+        let b = lower.as_bytes();
+        let mut j = i;
+        while j < b.len() && b[j].is_ascii_lowercase() {
+            j += 1;
+        }
+        let w = &lower[i..j];
+        (3..=9).contains(&w.len()) && super::SMALL.iter().any(|(n, _)| *n == w)
+    }
+
+    /// [`super::hedge_before`] as first written: every hedge tried in turn.
+    fn hedge_before_by_search(lower: &str, i: usize) -> (super::Qualifier, usize) {
+        let before = lower[..i].trim_end_matches(' ');
+        for (h, q) in super::HEDGES {
+            if let Some(p) = before.strip_suffix(h) {
+                if p.is_empty() || !p.as_bytes()[p.len() - 1].is_ascii_alphanumeric() {
+                    return (*q, p.len());
+                }
+            }
+        }
+        (super::Qualifier::Exact, i)
+    }
+
+    /// Text made of the pieces the figure reader looks at: hedges, number words,
+    /// word bytes and the characters that end words.
+    fn reader_text() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let piece = prop_oneof![
+            Just(" ".to_string()),
+            Just("  ".to_string()),
+            prop::sample::select(
+                super::HEDGES
+                    .iter()
+                    .map(|h| h.0.to_string())
+                    .collect::<Vec<_>>()
+            ),
+            prop::sample::select(
+                super::SMALL
+                    .iter()
+                    .map(|h| h.0.to_string())
+                    .collect::<Vec<_>>()
+            ),
+            "[a-z]{1,11}",
+            "[A-Za-z0-9./'\\-]{1,4}",
+            prop::sample::select(vec![
+                "é", "²", "\u{2019}", "\u{201d}", "\u{a0}", "€", ",", ";", "(", "x-", "\u{4e00}",
+            ])
+            .prop_map(str::to_string),
+        ];
+        proptest::collection::vec(piece, 0..12).prop_map(|v| v.concat())
+    }
+
+    proptest::proptest! {
+        /// The figure reader's word, number-word and hedge scanners answer as the
+        /// plain versions do, at every character boundary.
+        #[test]
+        fn scanners_as_plain_versions(text in reader_text()) {
+            let lower = text.to_ascii_lowercase();
+            for i in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                proptest::prop_assert_eq!(super::next_word(&text, i), next_word_by_byte(&text, i), "{:?} at {}", text, i);
+                proptest::prop_assert_eq!(
+                    super::starts_number_word(&lower, i),
+                    starts_number_word_by_search(&lower, i),
+                    "{:?} at {}", lower, i
+                );
+                proptest::prop_assert_eq!(super::hedge_before(&lower, i), hedge_before_by_search(&lower, i), "{:?} at {}", lower, i);
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// The percent check's trimming is `trim_start`'s.
+        #[test]
+        fn white_space_passed_as_trim_start_does(
+            t in "[ \t\n\x0b\x0c\r\u{a0}\u{2003}\u{85}p%a]{0,8}"
+        ) {
+            proptest::prop_assert_eq!(super::after_white_space(&t), t.trim_start());
         }
     }
 
