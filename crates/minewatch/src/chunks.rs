@@ -1,8 +1,9 @@
 //! How `ingest` cuts its work: chunks of profiles, each read and checked by a worker
-//! and written in one transaction. Shared by `ingest` and its kill test (which must
-//! know where transactions end).
+//! and written in one transaction, alone or with the chunks ready after it (a
+//! transaction ends where a chunk ends). Shared by `ingest` and its kill test (which
+//! must know where transactions can end).
 
-/// Profiles written per transaction (at most: see [`chunked`]).
+/// Profiles per chunk (at most: see [`chunked`]).
 pub const BATCH: usize = 256;
 
 /// The smallest chunk [`chunked`] makes (but for the last).

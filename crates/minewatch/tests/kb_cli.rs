@@ -964,8 +964,8 @@ fn restore_of_endless_input_is_refused_and_changes_nothing() {
 
 /// An ingest killed midway leaves every committed transaction whole and nothing of the
 /// one it was writing: the database opens (back in WAL), passes SQLite's integrity
-/// check, holds a whole number of 256-profile transactions, and the next ingest stores
-/// exactly the rest. Killed twice: as soon as the database file grows (inside the first
+/// check, holds whole chunks only (transactions end where chunks end), and the next
+/// ingest stores exactly the rest. Killed twice: as soon as the database file grows (inside the first
 /// commit, as a rule), then once a commit has completed (its journal gone).
 #[test]
 fn an_ingest_killed_midway_keeps_whole_transactions_and_resumes() {

@@ -159,6 +159,31 @@ fn prepare(
     c
 }
 
+/// The most profiles one transaction takes when ready chunks are written together.
+const GROUP_MAX: usize = 4 * chunks::BATCH;
+
+/// The chunks ready in order from `*want` on (moved out of `pending`, `*want` moved past
+/// them), as long as the profiles taken stay under `max`: none if the next one is not
+/// ready, always a whole chunk, never a gap.
+fn take_run<T>(
+    pending: &mut BTreeMap<usize, T>,
+    want: &mut usize,
+    max: usize,
+    size: impl Fn(&T) -> usize,
+) -> Vec<T> {
+    let mut run = Vec::new();
+    let mut taken = 0;
+    while taken < max {
+        let Some(c) = pending.remove(want) else {
+            break;
+        };
+        *want += 1;
+        taken += size(&c);
+        run.push(c);
+    }
+    run
+}
+
 pub fn run(args: Args, g: &Global) -> anyhow::Result<ExitCode> {
     let mut out = String::new();
     let paths = input::expand(&args.paths);
@@ -227,32 +252,53 @@ pub fn run(args: Args, g: &Global) -> anyhow::Result<ExitCode> {
         let mut pending: BTreeMap<usize, Chunk> = BTreeMap::new();
         let mut want = 0;
         let mut failure: Option<anyhow::Error> = None;
-        for chunk in rx {
-            pending.insert(chunk.index, chunk);
-            while let Some(c) = pending.remove(&want) {
-                want += 1;
-                if failure.is_some() {
-                    continue;
+        loop {
+            // Wait for the next chunk in order (the others wait in `pending`)...
+            if !pending.contains_key(&want) {
+                match rx.recv() {
+                    Ok(c) => {
+                        pending.insert(c.index, c);
+                    }
+                    Err(_) => break,
                 }
-                let t = Instant::now();
-                let result = store.ingest_profiles(&c.inputs);
-                write_secs += t.elapsed().as_secs_f64();
-                match result {
-                    Ok(outcomes) => {
-                        for o in outcomes {
-                            match o {
-                                IngestOutcome::Stored { .. } => stored += 1,
-                                IngestOutcome::Unchanged { .. } => unchanged += 1,
-                            }
+            }
+            // ...and whatever else is ready joins it: the chunks made while the last
+            // transaction was being written go into the next one together (group
+            // commit). A commit waits for the disk (a few fsyncs), so the many small
+            // chunks at the end of a run, made faster than they could be committed one
+            // by one, cost a few commits, not one each. Transactions still end where
+            // chunks end.
+            while let Ok(c) = rx.try_recv() {
+                pending.insert(c.index, c);
+            }
+            let mut group = take_run(&mut pending, &mut want, GROUP_MAX, |c| c.inputs.len());
+            if group.is_empty() || failure.is_some() {
+                continue;
+            }
+            let inputs: Vec<ProfileInput> = group
+                .iter_mut()
+                .flat_map(|c| std::mem::take(&mut c.inputs))
+                .collect();
+            let t = Instant::now();
+            let result = store.ingest_profiles(&inputs);
+            write_secs += t.elapsed().as_secs_f64();
+            match result {
+                Ok(outcomes) => {
+                    for o in outcomes {
+                        match o {
+                            IngestOutcome::Stored { .. } => stored += 1,
+                            IngestOutcome::Unchanged { .. } => unchanged += 1,
                         }
                     }
-                    Err(e) => {
-                        // Stop taking work; earlier chunks stay committed.
-                        next.store(usize::MAX / 2, Ordering::SeqCst);
-                        failure = Some(e.into());
-                        continue;
-                    }
                 }
+                Err(e) => {
+                    // Stop taking work; earlier chunks stay committed.
+                    next.store(usize::MAX / 2, Ordering::SeqCst);
+                    failure = Some(e.into());
+                    continue;
+                }
+            }
+            for c in group {
                 unchanged += c.known;
                 bytes_total += c.bytes;
                 unreadable.extend(c.unreadable);
@@ -331,4 +377,36 @@ pub fn run(args: Args, g: &Global) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::from(2)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::take_run;
+    use std::collections::BTreeMap;
+
+    #[test]
+    fn a_group_is_the_run_of_ready_chunks_in_order_up_to_the_limit() {
+        // Chunks by index, each its size; 3 is not ready yet.
+        let mut pending: BTreeMap<usize, usize> =
+            [(0, 256), (1, 256), (2, 100), (4, 16), (5, 16)].into();
+        let mut want = 0;
+        assert_eq!(
+            take_run(&mut pending, &mut want, 1024, |&n| n),
+            [256, 256, 100]
+        );
+        assert_eq!(want, 3);
+        assert!(
+            take_run(&mut pending, &mut want, 1024, |&n| n).is_empty(),
+            "3 not ready"
+        );
+        pending.insert(3, 300);
+        // The limit stops the run after the chunk that reaches it, never inside one.
+        assert_eq!(take_run(&mut pending, &mut want, 310, |&n| n), [300, 16]);
+        assert_eq!(take_run(&mut pending, &mut want, 1, |&n| n), [16]);
+        assert_eq!(want, 6);
+        assert!(pending.is_empty());
+        // A chunk larger than the limit still goes whole.
+        pending.insert(6, 5000);
+        assert_eq!(take_run(&mut pending, &mut want, 1024, |&n| n), [5000]);
+    }
 }
