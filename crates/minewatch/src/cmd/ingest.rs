@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::mpsc;
 use std::time::Instant;
 
@@ -162,6 +162,19 @@ fn prepare(
 /// The most profiles one transaction takes when ready chunks are written together.
 const GROUP_MAX: usize = 4 * chunks::BATCH;
 
+/// The most input bytes of prepared chunks waiting for the writer before the workers
+/// wait too (a chunk is always let through to an empty queue).
+const QUEUED_MAX: u64 = 8 << 20;
+
+/// Sets its flag when dropped.
+struct SetOnDrop<'a>(&'a AtomicBool);
+
+impl Drop for SetOnDrop<'_> {
+    fn drop(&mut self) {
+        self.0.store(true, Ordering::Release);
+    }
+}
+
 /// The chunks ready in order from `*want` on (moved out of `pending`, `*want` moved past
 /// them), as long as the profiles taken stay under `max`: none if the next one is not
 /// ready, always a whole chunk, never a gap.
@@ -221,20 +234,39 @@ pub fn run(args: Args, g: &Global) -> anyhow::Result<ExitCode> {
     let chunks = chunks::chunked(&paths, chunks::BATCH, workers);
     let next = AtomicUsize::new(0);
     let mut bulk = false;
-    // Workers read, hash, parse and check chunks; this thread writes them, in order, one
-    // transaction per chunk, while the workers go on.
+    // Input bytes of the chunks made and not yet taken by the writer.
+    let queued = AtomicU64::new(0);
+    let writer_gone = AtomicBool::new(false);
+    // Workers read, hash, parse and check chunks; this thread writes them, in order,
+    // while the workers go on.
     let written = std::thread::scope(|s| -> anyhow::Result<()> {
-        // One chunk waits at most: a worker that would run further ahead of the writer
-        // waits instead and leaves the core to the writer, which shares it (more
-        // threads than cores) and would otherwise finish its backlog alone at the end.
-        let (tx, rx) = mpsc::sync_channel::<Chunk>(1);
+        // However this thread leaves (an error included), no worker waits for it.
+        let _gone = SetOnDrop(&writer_gone);
+        // The workers never wait for a writer that is waiting for the disk (a commit
+        // is a few fsyncs): what they make queues up, and the writer commits what has
+        // queued together. Only a backlog of more than QUEUED_MAX bytes of input (about
+        // six times as much in memory) holds them back.
+        let (tx, rx) = mpsc::channel::<Chunk>();
         for _ in 0..workers {
             let tx = tx.clone();
             let (chunks, next, known, opts) = (&chunks, &next, &known, &opts);
+            let (queued, writer_gone) = (&queued, &writer_gone);
             s.spawn(move || loop {
                 let i = next.fetch_add(1, Ordering::SeqCst);
                 let Some(paths) = chunks.get(i) else { break };
-                if tx.send(prepare(i, paths, known, opts)).is_err() {
+                let chunk = prepare(i, paths, known, opts);
+                loop {
+                    let q = queued.load(Ordering::Acquire);
+                    if q == 0
+                        || q + chunk.bytes <= QUEUED_MAX
+                        || writer_gone.load(Ordering::Acquire)
+                    {
+                        break;
+                    }
+                    std::thread::sleep(std::time::Duration::from_micros(200));
+                }
+                queued.fetch_add(chunk.bytes, Ordering::AcqRel);
+                if tx.send(chunk).is_err() {
                     break;
                 }
             });
@@ -257,6 +289,7 @@ pub fn run(args: Args, g: &Global) -> anyhow::Result<ExitCode> {
             if !pending.contains_key(&want) {
                 match rx.recv() {
                     Ok(c) => {
+                        queued.fetch_sub(c.bytes, Ordering::AcqRel);
                         pending.insert(c.index, c);
                     }
                     Err(_) => break,
@@ -269,6 +302,7 @@ pub fn run(args: Args, g: &Global) -> anyhow::Result<ExitCode> {
             // by one, cost a few commits, not one each. Transactions still end where
             // chunks end.
             while let Ok(c) = rx.try_recv() {
+                queued.fetch_sub(c.bytes, Ordering::AcqRel);
                 pending.insert(c.index, c);
             }
             let mut group = take_run(&mut pending, &mut want, GROUP_MAX, |c| c.inputs.len());
