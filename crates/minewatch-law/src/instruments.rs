@@ -95,6 +95,10 @@ pub struct Rule {
     /// Persistent = lacks self-destruction or self-deactivation.
     #[serde(default)]
     pub persistent: Option<bool>,
+    /// The device is (true) or is not (false) an anti-personnel mine: for a policy whose
+    /// scope is every landmine but whose rules tell the two kinds apart (2004 US policy).
+    #[serde(default)]
+    pub ap_mine: Option<bool>,
     #[serde(default)]
     pub delivery: Option<Delivery>,
     #[serde(default)]
@@ -188,6 +192,12 @@ pub fn parse_instruments(json: &str) -> Result<Vec<Instrument>, LawError> {
                     ));
                 }
             }
+            if r.ap_mine == Some(false) && ins.definition.scope == Scope::ApMines {
+                return bad(format!(
+                    "{}: rule '{}' is about devices that are not anti-personnel mines, which the instrument does not cover",
+                    ins.id, r.id
+                ));
+            }
             if !r.place_in.is_empty() && !r.place_not_in.is_empty() {
                 return bad(format!(
                     "{}: rule '{}' has both place_in and place_not_in",
@@ -213,7 +223,7 @@ pub fn parse_instruments(json: &str) -> Result<Vec<Instrument>, LawError> {
     Ok(list)
 }
 
-/// The embedded instruments: `mbt`, `ccw-apii`, `us-2014`, `us-2020`, `us-2022`.
+/// The embedded instruments: `mbt`, `ccw-apii`, `us-2004`, `us-2014`, `us-2020`, `us-2022`.
 pub fn instruments() -> &'static [Instrument] {
     static LIST: OnceLock<Vec<Instrument>> = OnceLock::new();
     LIST.get_or_init(|| {
@@ -237,7 +247,10 @@ mod tests {
     #[test]
     fn embedded_table_is_valid() {
         let ids: Vec<&str> = instruments().iter().map(|i| i.id.as_str()).collect();
-        assert_eq!(ids, ["mbt", "ccw-apii", "us-2014", "us-2020", "us-2022"]);
+        assert_eq!(
+            ids,
+            ["mbt", "ccw-apii", "us-2004", "us-2014", "us-2020", "us-2022"]
+        );
         assert!(instrument("us-2022")
             .unwrap()
             .source
@@ -259,10 +272,15 @@ mod tests {
             } => (*from, *until, superseded_by.clone()),
             other => panic!("{id}: {other:?}"),
         };
+        // The 2004 policy's commitments on persistent and non-detectable mines stood
+        // beside the 2014 changes, until the 2020 policy took over the same ground.
+        let (from04, until04, by04) = span("us-2004");
+        assert_eq!(from04.to_string(), "2004-02-27");
         let (_, until14, by14) = span("us-2014");
         let (from20, until20, by20) = span("us-2020");
         let (from22, until22, _) = span("us-2022");
         assert_eq!((until14, by14.as_deref()), (Some(from20), Some("us-2020")));
+        assert_eq!((until04, by04.as_deref()), (Some(from20), Some("us-2020")));
         assert_eq!((until20, by20.as_deref()), (Some(from22), Some("us-2022")));
         assert_eq!(from20.to_string(), "2020-01-31");
         assert_eq!(from22.to_string(), "2022-06-21");
@@ -292,6 +310,10 @@ mod tests {
             (
                 r#"{"id":"r","verdict":"prohibited","article":"a","text":"t"},{"id":"r","verdict":"permitted","article":"a","text":"t"}"#,
                 "duplicate rule",
+            ),
+            (
+                r#"{"id":"r","ap_mine":false,"verdict":"prohibited","article":"a","text":"t"}"#,
+                "does not cover",
             ),
         ] {
             let e = parse_instruments(&format!("[{}]", base.replace("RULES", rules)))
