@@ -134,6 +134,12 @@ pub struct AnnualReport {
     /// The withdrawal that ended the annual updates took effect on this date.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ended_by_withdrawal: Option<Date>,
+    /// Where a withdrawal ended them: the last annual update that fell due before it
+    /// took effect, and the year it covers (absent if none ever fell due).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last: Option<Date>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last_covers_year: Option<i32>,
 }
 
 /// What to compute deadlines from.
@@ -408,6 +414,8 @@ pub fn deadlines(input: &DeadlineInput) -> Result<Deadlines, LawError> {
             next.year() - 1
         ),
         ended_by_withdrawal: None,
+        last: None,
+        last_covers_year: None,
     };
 
     Ok(Deadlines {
@@ -454,6 +462,27 @@ pub fn end_at_withdrawal(d: &mut Deadlines, effective: Date) {
             effective.long(),
             next.long()
         ));
+        // The last 30 April before the withdrawal took effect (one falling on that
+        // very day is not due), if the updates had begun by then.
+        let year = if (effective.month(), effective.day()) > (4, 30) {
+            effective.year()
+        } else {
+            effective.year() - 1
+        };
+        match Date::new(year, 4, 30).ok().filter(|l| *l >= a.first) {
+            Some(last) => {
+                a.last = Some(last);
+                a.last_covers_year = Some(year - 1);
+                a.explanation.push_str(&format!(
+                    "; the last fell due {} (covering {})",
+                    last.long(),
+                    year - 1
+                ));
+            }
+            None => a
+                .explanation
+                .push_str("; none ever fell due while the state was bound"),
+        }
     }
 }
 
@@ -503,6 +532,18 @@ mod tests {
             r.annual_report_due.ended_by_withdrawal,
             Some(d("2026-01-10"))
         );
+        // The last update the state owed: 30 April 2025, covering 2024.
+        assert_eq!(
+            (
+                r.annual_report_due.last,
+                r.annual_report_due.last_covers_year
+            ),
+            (Some(d("2025-04-30")), Some(2024))
+        );
+        assert!(r
+            .annual_report_due
+            .explanation
+            .ends_with("the last fell due 30 April 2025 (covering 2024)"));
         // The update due 30 April 2026 falls after the withdrawal: none is due.
         i.as_of = d("2025-06-01");
         let mut r = deadlines(&i).unwrap();
@@ -514,10 +555,22 @@ mod tests {
         end_at_withdrawal(&mut r, d("2026-01-10"));
         assert_eq!(r.annual_report_due.next, Some(d("2025-04-30")));
         assert_eq!(r.annual_report_due.ended_by_withdrawal, None);
-        // On the day the withdrawal takes effect nothing further falls due.
+        assert_eq!(r.annual_report_due.last, None);
+        // On the day the withdrawal takes effect nothing further falls due: the last
+        // was the year before.
         let mut r = deadlines(&i).unwrap();
         end_at_withdrawal(&mut r, d("2025-04-30"));
         assert_eq!(r.annual_report_due.next, None);
+        assert_eq!(r.annual_report_due.last, Some(d("2024-04-30")));
+        // A withdrawal before the first update fell due: none ever did.
+        let mut r = deadlines(&i).unwrap();
+        assert_eq!(r.annual_report_due.first, d("2021-04-30"));
+        end_at_withdrawal(&mut r, d("2021-04-30"));
+        assert_eq!(r.annual_report_due.last, None);
+        assert!(r
+            .annual_report_due
+            .explanation
+            .ends_with("none ever fell due while the state was bound"));
     }
 
     #[test]

@@ -62,7 +62,12 @@ pub fn render_deadlines(d: &Deadlines) -> String {
     let a = &d.annual_report_due;
     let next = match (a.next, a.next_covers_year, a.ended_by_withdrawal) {
         (Some(n), Some(y), _) => format!("{n} (covering {y})"),
-        (_, _, Some(w)) => format!("none (the withdrawal took effect {w})"),
+        (_, _, Some(w)) => match (a.last, a.last_covers_year) {
+            (Some(l), Some(y)) => format!(
+                "none (the withdrawal took effect {w}; the last fell due {l}, covering {y})"
+            ),
+            _ => format!("none (the withdrawal took effect {w})"),
+        },
         _ => "none".to_string(),
     };
     let _ = writeln!(
