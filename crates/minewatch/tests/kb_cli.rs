@@ -1062,6 +1062,67 @@ fn an_ingest_killed_midway_keeps_whole_transactions_and_resumes() {
     assert_eq!(count(&kb), 1100);
 }
 
+/// Ctrl-C during an ingest: the transaction under way is committed, the summary says
+/// what was stored (JSON: `"interrupted": true`), the exit code is 130, and the next
+/// ingest stores exactly the rest.
+#[test]
+fn an_interrupted_ingest_says_what_it_stored_and_resumes() {
+    let kb = Kb::new();
+    let corpus = kb.dir.path().join("corpus");
+    let o = kb
+        .cmd()
+        .args(["gen-corpus", "--profiles", "1100", "--seed", "11"])
+        .arg(&corpus)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    kb.ok(&["db", "init"]);
+    let before = std::fs::metadata(&kb.db).unwrap().len();
+    let child = kb
+        .cmd()
+        .arg("--db")
+        .arg(&kb.db)
+        .args(["ingest", "--format", "json"])
+        .arg(&corpus)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Once the first commit is under way, interrupt it.
+    let t = std::time::Instant::now();
+    while std::fs::metadata(&kb.db).map_or(0, |m| m.len()) <= before
+        && t.elapsed() < std::time::Duration::from_secs(60)
+    {
+        std::thread::sleep(std::time::Duration::from_millis(1));
+    }
+    let sent = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(sent.success());
+    let o = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    let summary: serde_json::Value = serde_json::from_slice(&o.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&o.stdout)));
+    let stored = summary["stored"].as_u64().unwrap();
+    if o.status.success() {
+        // (The whole corpus was written before the signal came: nothing to resume.)
+        assert_eq!(stored, 1100, "{summary}");
+        return;
+    }
+    assert_eq!(o.status.code(), Some(130), "{stderr}");
+    assert!(
+        stderr.contains("interrupted: the profiles counted above are stored"),
+        "{stderr}"
+    );
+    assert_eq!(summary["interrupted"], true, "{summary}");
+    assert!(stored < 1100, "{summary}");
+    let again = kb.json(&["ingest", corpus.to_str().unwrap()]);
+    assert_eq!(again["stored"].as_u64(), Some(1100 - stored), "{again}");
+    assert_eq!(again["unchanged"].as_u64(), Some(stored), "{again}");
+    assert!(again.get("interrupted").is_none(), "{again}");
+}
+
 /// A page whose header was lost under a site's menu is stored as the profile of the
 /// state its own title names ("REPUBLIC OF MOLDOVA, Landmine Monitor Report 2004"),
 /// not of an unknown subject: `history` lists it.

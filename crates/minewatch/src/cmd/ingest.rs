@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::mpsc;
+use std::sync::Arc;
 use std::time::Instant;
 
 use minewatch_store::profile_json::ProfileParts;
@@ -237,6 +238,16 @@ pub fn run(args: Args, g: &Global) -> anyhow::Result<ExitCode> {
     // Input bytes of the chunks made and not yet taken by the writer.
     let queued = AtomicU64::new(0);
     let writer_gone = AtomicBool::new(false);
+    // Ctrl-C (or SIGTERM): the first stops the run once the transaction under way is
+    // committed, and the summary says what was stored; a second ends the process at
+    // once (SQLite's journal undoes the transaction under way at the next opening).
+    let interrupted = Arc::new(AtomicBool::new(false));
+    for sig in [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM] {
+        // (Without a handler, a signal ends the run as it always did: still safe.)
+        let _ = signal_hook::flag::register_conditional_shutdown(sig, 130, interrupted.clone());
+        let _ = signal_hook::flag::register(sig, interrupted.clone());
+    }
+    let interrupted = &*interrupted;
     // Workers read, hash, parse and check chunks; this thread writes them, in order,
     // while the workers go on.
     let written = std::thread::scope(|s| -> anyhow::Result<()> {
@@ -252,6 +263,9 @@ pub fn run(args: Args, g: &Global) -> anyhow::Result<ExitCode> {
             let (chunks, next, known, opts) = (&chunks, &next, &known, &opts);
             let (queued, writer_gone) = (&queued, &writer_gone);
             s.spawn(move || loop {
+                if interrupted.load(Ordering::Acquire) {
+                    break;
+                }
                 let i = next.fetch_add(1, Ordering::SeqCst);
                 let Some(paths) = chunks.get(i) else { break };
                 let chunk = prepare(i, paths, known, opts);
@@ -285,6 +299,11 @@ pub fn run(args: Args, g: &Global) -> anyhow::Result<ExitCode> {
         let mut want = 0;
         let mut failure: Option<anyhow::Error> = None;
         loop {
+            if interrupted.load(Ordering::Acquire) {
+                // What is committed stays; nothing more is written.
+                next.store(usize::MAX / 2, Ordering::SeqCst);
+                break;
+            }
             // Wait for the next chunk in order (the others wait in `pending`)...
             if !pending.contains_key(&want) {
                 match rx.recv() {
@@ -340,7 +359,10 @@ pub fn run(args: Args, g: &Global) -> anyhow::Result<ExitCode> {
                 bar.inc(c.paths as u64);
             }
         }
-        if failure.is_none() && (want < chunks.len() || !pending.is_empty()) {
+        if failure.is_none()
+            && !interrupted.load(Ordering::Acquire)
+            && (want < chunks.len() || !pending.is_empty())
+        {
             failure = Some(anyhow::anyhow!(
                 "a worker stopped before reading every file"
             ));
@@ -362,6 +384,7 @@ pub fn run(args: Args, g: &Global) -> anyhow::Result<ExitCode> {
     }
     written?;
     bar.finish_and_clear();
+    let stopped = interrupted.load(Ordering::Acquire);
     let secs = start.elapsed().as_secs_f64();
     for e in &unreadable {
         eprintln!("error: {e}");
@@ -378,15 +401,18 @@ pub fn run(args: Args, g: &Global) -> anyhow::Result<ExitCode> {
         );
     }
     match args.format {
-        Format::Json => writeln!(out,
-            "{}",
-            serde_json::json!({
+        Format::Json => {
+            let mut summary = serde_json::json!({
                 "stored": stored, "unchanged": unchanged, "unreadable": unreadable.len(),
                 "bytes": bytes_total, "seconds": secs, "write_seconds": write_secs,
                 "database": store.location(),
                 "errors": unreadable, "warnings": warnings,
-            })
-        )?,
+            });
+            if stopped {
+                summary["interrupted"] = true.into();
+            }
+            writeln!(out, "{summary}")?
+        }
         Format::Human => writeln!(out,
             "{} profile{}: {stored} stored as new version{}, {unchanged} unchanged, {} unreadable{} ({:.1} MB in {:.2} s, {:.1} MB/s; {:.2} s writing) into {}",
             stored + unchanged + unreadable.len(),
@@ -406,6 +432,12 @@ pub fn run(args: Args, g: &Global) -> anyhow::Result<ExitCode> {
         )?,
     }
     db_open::emit(&out)?;
+    if stopped {
+        eprintln!(
+            "interrupted: the profiles counted above are stored, whole; the others were not stored. Run the same command again to store them."
+        );
+        return Ok(ExitCode::from(130));
+    }
     Ok(if unreadable.is_empty() {
         ExitCode::SUCCESS
     } else {
