@@ -55,6 +55,25 @@ impl Kb {
         serde_json::from_str(&self.ok(&a)).unwrap()
     }
 
+    /// A generated corpus of `n` profiles in the test's folder.
+    fn corpus(&self, n: usize, seed: u64) -> PathBuf {
+        let corpus = self.dir.path().join("corpus");
+        let o = self
+            .cmd()
+            .args([
+                "gen-corpus",
+                "--profiles",
+                &n.to_string(),
+                "--seed",
+                &seed.to_string(),
+            ])
+            .arg(&corpus)
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        corpus
+    }
+
     /// The profile versions `history STATE` lists, in its order.
     fn profile_versions(&self, state: &str) -> Vec<serde_json::Value> {
         let h = self.json(&["history", state]);
@@ -970,14 +989,7 @@ fn restore_of_endless_input_is_refused_and_changes_nothing() {
 #[test]
 fn an_ingest_killed_midway_keeps_whole_transactions_and_resumes() {
     let kb = Kb::new();
-    let corpus = kb.dir.path().join("corpus");
-    let o = kb
-        .cmd()
-        .args(["gen-corpus", "--profiles", "1100", "--seed", "7"])
-        .arg(&corpus)
-        .output()
-        .unwrap();
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let corpus = kb.corpus(1100, 7);
     kb.ok(&["db", "init"]);
     let journal = kb.db.with_extension("db-journal");
     let count = |kb: &Kb| {
@@ -1068,14 +1080,7 @@ fn an_ingest_killed_midway_keeps_whole_transactions_and_resumes() {
 #[test]
 fn an_interrupted_ingest_says_what_it_stored_and_resumes() {
     let kb = Kb::new();
-    let corpus = kb.dir.path().join("corpus");
-    let o = kb
-        .cmd()
-        .args(["gen-corpus", "--profiles", "1100", "--seed", "11"])
-        .arg(&corpus)
-        .output()
-        .unwrap();
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let corpus = kb.corpus(1100, 11);
     kb.ok(&["db", "init"]);
     let before = std::fs::metadata(&kb.db).unwrap().len();
     let child = kb
