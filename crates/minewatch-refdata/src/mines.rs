@@ -116,9 +116,12 @@ mod tests {
     fn gazetteer_loads() {
         let rows = mine_types();
         assert!(rows.len() >= 90, "{} rows", rows.len());
+        // A family named without its model is the family, not one of its models.
         let m16 = mine_type("M16").unwrap();
-        assert_eq!(m16.designation, "M16A1");
+        assert_eq!(m16.designation, "M16");
         assert!(m16.is_antipersonnel());
+        assert_eq!(mine_type("m16a1").unwrap().designation, "M16A1");
+        assert_eq!(mine_type("M16 bounding mine").unwrap().designation, "M16");
         assert_eq!(mine_type("butterfly mine").unwrap().designation, "PFM-1");
         assert!(mine_type("no such mine").is_none());
     }

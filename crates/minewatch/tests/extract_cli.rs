@@ -290,3 +290,33 @@ fn human_listing_says_each_facts_details() {
     }
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// A mine named by its family ("M16") is that family, not one of its models: the
+/// profile does not say M16A1, so neither does the fact.
+#[test]
+fn a_mine_family_named_alone_stays_the_family() {
+    let profile = "Testland\n\nMine Ban Policy\n\nLast updated: 10 October 2025\n\nUse\n\nTroops laid M16 mines near the northern border in 2022.[1] In 2023 they laid M16A1 mines there.[2]\n\nNotes\n\n[1] Ministry of Defence, \"Report,\" 2023.\n[2] Ministry of Defence, \"Report,\" 2024.\n";
+    let mut child = bin()
+        .args(["extract", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(profile.as_bytes())
+        .unwrap();
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v = json(&o);
+    let types: Vec<&str> = v["facts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|f| f["mine_type"].as_str())
+        .collect();
+    assert_eq!(types, ["M16", "M16A1"], "{v}");
+}
