@@ -6036,6 +6036,24 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
                 f.destination_states = Some(names);
             }
         }
+        // "transferred 1,200 mines from its central depot to the engineering school":
+        // mines moved between the state's own bodies or places, no transfer under Art.
+        // 2.4 (which moves mines into or out of a territory); and "transferred 500 mines
+        // retained for training from the army to the police" counts what moved, not
+        // what is retained.
+        if (pred == QPred::Transfer
+            || matches!(pred, QPred::Retained | QPred::Stockpile)
+                && ["transferred ", "moved ", "handed over ", "relocated "]
+                    .iter()
+                    .any(|v| l[..q.hedge_start].contains(v)))
+            && internal_move(&t.s[q.end.min(t.s.len())..], &f.subject)
+        {
+            f.uncertain(if pred == QPred::Transfer {
+                "moved between the state's own bodies or places, not into or out of its territory: no transfer under Art. 2.4"
+            } else {
+                "a number moved between the state's own bodies or places, not the total held"
+            });
+        }
         // "from 200,013 to 13,585": which figure holds when is unclear.
         let pre = &l[..q.hedge_start];
         let next_is_to = qs.get(qi + 1).is_some_and(|n| {
@@ -7313,6 +7331,138 @@ pub(crate) fn parse_cell(v: &str) -> Option<f64> {
     let year =
         t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit()) && (1900.0..=2099.0).contains(&n);
     (e == t.len() && !year).then_some(n)
+}
+
+/// Whether the destination named right after a figure ("… mines from its central
+/// depot to the engineering school", "… to the Ministry of Defence") is one of the
+/// state's own bodies or places: introduced by an article or "its", naming a body or
+/// place, and naming no other state. Capitalised words must be an institution's
+/// ("Ministry", "National", "Army") or the state's own name or adjective: "to the
+/// Ukrainian army" and "to the Korean army" (an adjective two states share) are not
+/// internal. When in doubt, not internal.
+fn internal_move(after: &str, subject: &str) -> bool {
+    const PLACES: &[&str] = &[
+        "army",
+        "armed forces",
+        "military",
+        "police",
+        "gendarmerie",
+        "ministry",
+        "navy",
+        "air force",
+        "border guard",
+        "engineer",
+        "school",
+        "academy",
+        "centre",
+        "center",
+        "depot",
+        "stockpile",
+        "storage",
+        "warehouse",
+        "arsenal",
+        "base",
+        "unit",
+        "battalion",
+        "brigade",
+        "regiment",
+        "corps",
+        "facilit",
+        "demining",
+        "mine action",
+        "authority",
+        "command",
+        "department",
+    ];
+    const INSTITUTION: &[&str] = &[
+        "Ministry",
+        "Defence",
+        "Defense",
+        "Interior",
+        "National",
+        "Army",
+        "Armed",
+        "Forces",
+        "Force",
+        "Air",
+        "Navy",
+        "Naval",
+        "Police",
+        "Gendarmerie",
+        "Border",
+        "Guard",
+        "Guards",
+        "Engineering",
+        "Engineers",
+        "Engineer",
+        "School",
+        "Academy",
+        "Centre",
+        "Center",
+        "Mine",
+        "Mines",
+        "Action",
+        "Authority",
+        "Demining",
+        "Unit",
+        "Battalion",
+        "Brigade",
+        "Regiment",
+        "Corps",
+        "Command",
+        "Department",
+        "Royal",
+        "Military",
+        "Training",
+        "Central",
+        "Depot",
+        "Base",
+        "General",
+        "Staff",
+        "Office",
+        "Agency",
+    ];
+    let Some(to) = find(mm!(" to "), after) else {
+        return false;
+    };
+    // The destination follows the figure closely (its unit and origin in between).
+    if after[..to].split_whitespace().count() > 10 {
+        return false;
+    }
+    let rest = &after[to + 4..];
+    let end = rest
+        .find(['.', ';', ':', '[', '(', ',', '\u{2014}'])
+        .unwrap_or(rest.len());
+    let words: Vec<&str> = rest[..end].split_whitespace().take(8).collect();
+    if !words
+        .first()
+        .is_some_and(|w| matches!(*w, "the" | "its" | "their"))
+    {
+        return false;
+    }
+    let own = |w: &str| {
+        resolve_state(w)
+            .or_else(|| minewatch_refdata::state_of_demonym(w))
+            .is_some_and(|st| st.iso3 == subject)
+    };
+    for w in &words[1..] {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if w.chars().next().is_some_and(char::is_uppercase) && !INSTITUTION.contains(&w) && !own(w)
+        {
+            return false;
+        }
+    }
+    // Nor a state named by several words ("the United States Army").
+    for n in 2..=3 {
+        if words[1..]
+            .windows(n)
+            .any(|ws| resolve_state(&ws.join(" ")).is_some_and(|st| st.iso3 != subject))
+        {
+            return false;
+        }
+    }
+    let phrase = words[1..].join(" ").to_ascii_lowercase();
+    PLACES.iter().any(|p| phrase.contains(p))
 }
 
 /// ISO codes of the states named right after the figure as its destinations
