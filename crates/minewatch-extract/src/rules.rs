@@ -6039,14 +6039,15 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
         // "transferred 1,200 mines from its central depot to the engineering school":
         // mines moved between the state's own bodies or places, no transfer under Art.
         // 2.4 (which moves mines into or out of a territory); and "transferred 500 mines
-        // retained for training from the army to the police" counts what moved, not
-        // what is retained.
+        // retained for training from the army to the police" (a transfer word before
+        // the figure) counts what moved, not what is retained.
+        let after = &t.s[q.end.min(t.s.len())..];
         if (pred == QPred::Transfer
             || matches!(pred, QPred::Retained | QPred::Stockpile)
-                && ["transferred ", "moved ", "handed over ", "relocated "]
+                && trig
                     .iter()
-                    .any(|v| l[..q.hedge_start].contains(v)))
-            && internal_move(&t.s[q.end.min(t.s.len())..], &f.subject)
+                    .any(|&(a, _, p)| p == QPred::Transfer && a < q.hedge_start))
+            && internal_move(after, &f.subject)
         {
             f.uncertain(if pred == QPred::Transfer {
                 "moved between the state's own bodies or places, not into or out of its territory: no transfer under Art. 2.4"
@@ -7430,14 +7431,20 @@ fn internal_move(after: &str, subject: &str) -> bool {
         return false;
     }
     let rest = &after[to + 4..];
+    // Cheap tests first (most destinations are states: "to Angola"): an article or
+    // "its", then a word for a body or place.
+    if !["the ", "its ", "their "]
+        .iter()
+        .any(|a| rest.starts_with(a))
+    {
+        return false;
+    }
     let end = rest
         .find(['.', ';', ':', '[', '(', ',', '\u{2014}'])
         .unwrap_or(rest.len());
-    let words: Vec<&str> = rest[..end].split_whitespace().take(8).collect();
-    if !words
-        .first()
-        .is_some_and(|w| matches!(*w, "the" | "its" | "their"))
-    {
+    let words: Vec<&str> = rest[..end].split_whitespace().skip(1).take(7).collect();
+    let phrase = words.join(" ").to_ascii_lowercase();
+    if !PLACES.iter().any(|p| phrase.contains(p)) {
         return false;
     }
     let own = |w: &str| {
@@ -7445,7 +7452,7 @@ fn internal_move(after: &str, subject: &str) -> bool {
             .or_else(|| minewatch_refdata::state_of_demonym(w))
             .is_some_and(|st| st.iso3 == subject)
     };
-    for w in &words[1..] {
+    for w in &words {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
         if w.chars().next().is_some_and(char::is_uppercase) && !INSTITUTION.contains(&w) && !own(w)
         {
@@ -7453,16 +7460,11 @@ fn internal_move(after: &str, subject: &str) -> bool {
         }
     }
     // Nor a state named by several words ("the United States Army").
-    for n in 2..=3 {
-        if words[1..]
+    !(2..=3).any(|n| {
+        words
             .windows(n)
             .any(|ws| resolve_state(&ws.join(" ")).is_some_and(|st| st.iso3 != subject))
-        {
-            return false;
-        }
-    }
-    let phrase = words[1..].join(" ").to_ascii_lowercase();
-    PLACES.iter().any(|p| phrase.contains(p))
+    })
 }
 
 /// ISO codes of the states named right after the figure as its destinations
