@@ -15,7 +15,10 @@ fn facts(state: &str, sentence: &str) -> Vec<Fact> {
 
 fn one(state: &str, sentence: &str, predicate: &str) -> Fact {
     let fs = facts(state, sentence);
-    let mut of: Vec<Fact> = fs.into_iter().filter(|f| f.predicate == predicate).collect();
+    let mut of: Vec<Fact> = fs
+        .into_iter()
+        .filter(|f| f.predicate == predicate)
+        .collect();
     assert_eq!(of.len(), 1, "{sentence}: {of:?}");
     of.remove(0)
 }
@@ -68,7 +71,10 @@ fn retained_mines_moved_inside_the_state_are_not_the_total_retained() {
         "retained.total",
     );
     assert_eq!(f.confidence, Confidence::Low);
-    assert!(f.reason.as_deref().is_some_and(|r| r.contains("not the total held")));
+    assert!(f
+        .reason
+        .as_deref()
+        .is_some_and(|r| r.contains("not the total held")));
     let f = one(
         "Norway",
         "In 2023, Norway retained 500 mines for training.",
