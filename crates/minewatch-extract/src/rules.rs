@@ -19,6 +19,15 @@ macro_rules! mm {
     }};
 }
 
+/// [`mm!`] for the last match: `mm_rev!("needle").rfind(haystack)`.
+macro_rules! mm_rev {
+    ($needle:literal) => {{
+        static F: std::sync::OnceLock<memchr::memmem::FinderRev<'static>> =
+            std::sync::OnceLock::new();
+        F.get_or_init(|| memchr::memmem::FinderRev::new($needle))
+    }};
+}
+
 /// Whether the text `$h` contains the literal `$needle`, by a [`mm!`] finder (made
 /// once; `str::contains` builds a searcher on every call).
 macro_rules! contains {
@@ -826,7 +835,7 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
         // (Most gaps are a blank line or two: no title in them. A title stands right
         // above its part: the last lines of a gap only, not a whole table's.)
         if gap.len() > "Mine Action".len() {
-            for line in gap.lines().rev().filter(|l| !l.trim().is_empty()).take(2) {
+            for line in last_lines(gap, 2) {
                 title(line);
             }
         }
@@ -978,6 +987,37 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
     cx.out
         .sort_by(|a, b| (a.span[0], a.value_span[0]).cmp(&(b.span[0], b.value_span[0])));
     cx.out
+}
+
+/// The last `n` lines of `text` with more than white space, the last first: what
+/// `text.lines().rev().filter(|l| !l.trim().is_empty()).take(n)` gives, read by
+/// bytes from the end (a gap's lines are few and short: the generic reverse line
+/// reader cost more than what it read).
+fn last_lines(text: &str, n: usize) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    // Whether the next line read ends with a line break (all but the text's last do):
+    // only then is a "\r" before it part of the line ending.
+    let mut ended = false;
+    std::iter::from_fn(move || loop {
+        if rest.is_empty() {
+            return None;
+        }
+        let (head, line) = match rest.bytes().rposition(|c| c == b'\n') {
+            Some(k) => (&rest[..k], &rest[k + 1..]),
+            None => ("", rest),
+        };
+        let line = if ended {
+            line.strip_suffix('\r').unwrap_or(line)
+        } else {
+            line
+        };
+        rest = head;
+        ended = true;
+        if !line.trim().is_empty() {
+            return Some(line);
+        }
+    })
+    .take(n)
 }
 
 /// A paragraph of a CRLF file read without the "\r" of its line endings.
@@ -3513,13 +3553,10 @@ fn subject<'a>(t: &Sent<'a, '_>, pos: usize, own: &str, allegations: bool) -> St
         "indicated",
         "believed",
     ];
-    static THAT: std::sync::OnceLock<memchr::memmem::FinderRev<'static>> =
-        std::sync::OnceLock::new();
-    let that = THAT.get_or_init(|| memchr::memmem::FinderRev::new(" that "));
     // (Only for what is alleged, use; a forward search first: most clauses have no
     // "that".)
     let reported = (allegations && has(mm!(" that "), &lower_before[start..]))
-        .then(|| that.rfind(&lower_before.as_bytes()[start..]))
+        .then(|| mm_rev!(" that ").rfind(&lower_before.as_bytes()[start..]))
         .flatten()
         .map(|k| start + k)
         .filter(|&k| {
@@ -3550,7 +3587,8 @@ fn subject<'a>(t: &Sent<'a, '_>, pos: usize, own: &str, allegations: bool) -> St
         return own.to_string();
     };
     let clause = &lower_before[start..];
-    let opener = clause.trim_start().split(' ').next().unwrap_or("");
+    let opener = clause.trim_start();
+    let opener = memchr::memchr(b' ', opener.as_bytes()).map_or(opener, |k| &opener[..k]);
     if INTRODUCERS.contains(&opener) {
         if let Some(c) = clause.find(", ") {
             // (Only an opening phrase with a name in it can have given the subject.)
@@ -3567,6 +3605,16 @@ fn subject<'a>(t: &Sent<'a, '_>, pos: usize, own: &str, allegations: bool) -> St
         }
     }
     found
+}
+
+/// `w` without the periods at its end (`w.trim_end_matches('.')`, by bytes).
+fn trim_periods(w: &str) -> &str {
+    let b = w.as_bytes();
+    let mut n = b.len();
+    while n > 0 && b[n - 1] == b'.' {
+        n -= 1;
+    }
+    &w[..n]
 }
 
 /// The subject [`subject`] finds in the clause from byte `start` to `pos`, if the
@@ -3629,7 +3677,7 @@ fn subject_from<'a>(t: &Sent<'a, '_>, pos: usize, start: usize) -> Option<String
     };
     let word = |r: &Runs, i: usize| {
         let (a, e, _) = &r.v[i];
-        (*a, before[*a..(*e).min(blen)].trim_end_matches('.'))
+        (*a, trim_periods(&before[*a..(*e).min(blen)]))
     };
     // A word's kind: remembered for the sentence unless the value cuts the word.
     let kind = |r: &Runs, i: usize| {
@@ -3648,8 +3696,8 @@ fn subject_from<'a>(t: &Sent<'a, '_>, pos: usize, start: usize) -> Option<String
     // treaty was ratified by Belize's House of Representatives, Belize deposited ...".
     // (Not an apposition: "attended the meeting in Beirut, Lebanon in 2011".)
     let mut intro = scan(&mut r, first) && {
-        let w = word(&r, first).1.to_ascii_lowercase();
-        INTRODUCERS.contains(&w.as_str())
+        let w = word(&r, first).1;
+        INTRODUCERS.iter().any(|x| x.eq_ignore_ascii_case(w))
     };
     while scan(&mut r, i) {
         if intro && i > first && before[..r.v[i].0].trim_end().ends_with(',') {
@@ -4292,12 +4340,15 @@ fn meeting<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
     // Maputo in June 2014, and more recently the Seventeenth Meeting of States Parties
     // in Geneva in November 2018" were both attended.
     let mut found: Vec<(usize, usize)> = Vec::new();
-    for name in [
-        "review conference",
-        "meeting of states parties",
-        "intersessional meetings",
+    // (The finders made once: building one is dearer than a search of a sentence.)
+    for (name, finder) in [
+        ("review conference", mm!("review conference")),
+        (
+            "meeting of states parties",
+            mm!("meeting of states parties"),
+        ),
+        ("intersessional meetings", mm!("intersessional meetings")),
     ] {
-        let finder = memchr::memmem::Finder::new(name);
         for i in finder.find_iter(&l.as_bytes()[pos..]).map(|i| i + pos) {
             let st = if name == "intersessional meetings" {
                 i
@@ -5491,10 +5542,13 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
         } else {
             q
         };
+        // The words before the figure (its hedge), without the spaces at their end:
+        // many rules below read how they end.
+        let pre_trimmed = l[..q.hedge_start].trim_end();
         // "The 2011 casualties represented ...": a year, not a count.
         {
             let fig = &l[q.start..q.end];
-            let pre = l[..q.hedge_start].trim_end();
+            let pre = pre_trimmed;
             if q.start == q.hedge_start
                 && fig.len() == 4
                 && (fig.starts_with("19") || fig.starts_with("20"))
@@ -5549,7 +5603,7 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
         }
         // "Of the 10,000 mines found in caches, ...": the whole a sentence opens with is
         // what it divides, not a figure it asserts for any predicate.
-        if qi == 0 && l[..q.hedge_start].trim_end() == "of the" {
+        if qi == 0 && pre_trimmed == "of the" {
             continue;
         }
         // "45 casualties, including 10 children": a part of a figure already given,
@@ -5609,7 +5663,7 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
                 rest.starts_with(w)
                     && !rest[w.len()..].starts_with(|c: char| c.is_ascii_alphanumeric())
             });
-            let pre = l[..q.hedge_start].trim_end();
+            let pre = pre_trimmed;
             let before = pre
                 .strip_suffix(',')
                 .map(|p| p.rsplit(' ').next().unwrap_or(""))
@@ -5660,7 +5714,7 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
                 if p == QPred::Stockpile
                     && (stockpile_destroyed_before(&l[..a])
                         || stockpile_destroyed_before(&l[..q.hedge_start])
-                        || l[..q.hedge_start].trim_end().ends_with("destruction of")
+                        || pre_trimmed.ends_with("destruction of")
                         // "71,136 stockpiled mines were newly discovered and destroyed"
                         || {
                             let rest = l[q.phrase_end.max(q.end)..].trim_start();
@@ -5757,14 +5811,14 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
             "fall of",
         ]
         .iter()
-        .any(|w| l[..q.hedge_start].trim_end().ends_with(w))
+        .any(|w| pre_trimmed.ends_with(w))
         {
             continue;
         }
         // "decreased its contribution by SEK30.7 million", "dropped by 1,200 mines": the
         // size of a change.
         {
-            let mut pre = l[..q.hedge_start].trim_end();
+            let mut pre = pre_trimmed;
             // "by SEK30.7 million ($5.1 million)": the figure in parentheses is the
             // one before it, in another currency.
             if let Some(p) = pre.strip_suffix('(') {
@@ -6050,7 +6104,7 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
         // "reported consuming 20 antipersonnel mines", "49 mines were used for
         // training": mines consumed, not held.
         if pred == QPred::Retained {
-            let pre = l[..q.hedge_start].trim_end();
+            let pre = pre_trimmed;
             let post = l[q.phrase_end.max(q.end)..].trim_start();
             if ["consuming", "consumed", "using", "destroying"]
                 .iter()
@@ -6132,13 +6186,14 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
             };
             let each = post.starts_with("each");
             // "nine of the casualties": a part of the whole named after it.
+            let after = l[q.end..].trim_start();
             let of_the = ["of the ", "of these ", "of those ", "of all "]
                 .iter()
-                .any(|p| l[q.end..].trim_start().starts_with(p));
+                .any(|p| after.starts_with(p));
             let of_the_total = l.starts_with("of the total") && l[..q.hedge_start].contains(',');
             // "security forces accounted for 7 casualties", "children made up 49": a
             // group's share of a total.
-            let pre = l[..q.hedge_start].trim_end();
+            let pre = pre_trimmed;
             let accounted = [
                 "accounted for",
                 "account for",
@@ -6176,29 +6231,27 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
                 }
                 // (Within the clause: a figure's own separators are no clause's end.)
                 let near = &pre[from..];
-                let near = if memchr::memchr(b'%', near.as_bytes()).is_none()
-                    && !has(mm!("percent"), near)
-                {
-                    ""
-                } else {
-                    [", ", "; ", ". "]
+                // (No share without a '%' or "percent": most figures have none near, and
+                // nothing is searched for.)
+                (memchr::memchr(b'%', near.as_bytes()).is_some() || has(mm!("percent"), near)) && {
+                    let near = [", ", "; ", ". "]
                         .iter()
                         .filter_map(|b| near.rfind(b).map(|k| k + b.len()))
                         .max()
-                        .map_or(near, |k| &near[k..])
-                };
-                // (The figure right after "% of the" is the whole the share is of: "less
-                // than 40% of the 56 casualties reported for 2015".)
-                ["% of ", " percent of "]
-                    .iter()
-                    .filter_map(|w| near.rfind(w).map(|k| &near[k + w.len()..]))
-                    .next_back()
-                    .is_some_and(|rest| {
-                        !matches!(
-                            rest.trim(),
-                            "" | "the" | "these" | "those" | "all" | "all the"
-                        )
-                    })
+                        .map_or(near, |k| &near[k..]);
+                    // (The figure right after "% of the" is the whole the share is of:
+                    // "less than 40% of the 56 casualties reported for 2015".)
+                    ["% of ", " percent of "]
+                        .iter()
+                        .filter_map(|w| near.rfind(w).map(|k| &near[k + w.len()..]))
+                        .next_back()
+                        .is_some_and(|rest| {
+                            !matches!(
+                                rest.trim(),
+                                "" | "the" | "these" | "those" | "all" | "all the"
+                            )
+                        })
+                }
             };
             // "allocated more than 80% (€66 million/$75.3 million) of its funding"
             let share_in_parens = pre.ends_with("% (") || pre.ends_with("percent (");
@@ -6284,7 +6337,7 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
         // "Norway's five-year commitment of US$120 million to mine action": money
         // promised over years, not spent in one.
         if pred == QPred::Spending && f.confidence == Confidence::High {
-            let pre = l[..q.hedge_start].trim_end();
+            let pre = pre_trimmed;
             let mut from = pre.len().saturating_sub(40);
             while !pre.is_char_boundary(from) {
                 from += 1;
@@ -6301,7 +6354,7 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
         // "An additional 10 casualties were recorded", "a further 1,200 mines": an
         // addition to a figure given elsewhere, not the period's total.
         if f.confidence == Confidence::High {
-            let pre = l[..q.hedge_start].trim_end();
+            let pre = pre_trimmed;
             if ["additional", "another", "a further", "further"]
                 .iter()
                 .any(|w| pre.ends_with(w))
@@ -6615,7 +6668,7 @@ fn as_of(t: &Sent, q: &Quantity, present: bool) -> Option<String> {
     }
     // "since the 1980s some 22,177 casualties had been recorded": every year since
     // the decade began.
-    if let Some(k) = memchr::memmem::rfind(&l.as_bytes()[..q.hedge_start], b"since the ") {
+    if let Some(k) = mm_rev!("since the ").rfind(&l.as_bytes()[..q.hedge_start]) {
         let dec = &l[k + "since the ".len()..q.hedge_start];
         if dec.len() > 5
             && dec.as_bytes()[..4].iter().all(u8::is_ascii_digit)
@@ -7625,5 +7678,26 @@ mod tests {
         assert_ne!(word_bits("stockpiles").0 & kw::P_STOCKPILE, 0);
         assert_ne!(word_bits("stockpile").0 & (kw::P_STOCKPILE | kw::QPRED), 0);
         assert_eq!(word_bits("stockpil").0, 0);
+    }
+
+    proptest::proptest! {
+        /// The last lines read by bytes from the end are those `str::lines` gives.
+        #[test]
+        fn last_lines_as_str_lines(
+            text in "([ a#\t]|\r|\n|\r\n|Mine Action|é){0,30}",
+            n in 0usize..4,
+        ) {
+            let want: Vec<&str> = text.lines().rev().filter(|l| !l.trim().is_empty()).take(n).collect();
+            let got: Vec<&str> = last_lines(&text, n).collect();
+            proptest::prop_assert_eq!(got, want, "{:?}", text);
+        }
+    }
+
+    proptest::proptest! {
+        /// A word's final periods cut by bytes as `trim_end_matches` cuts them.
+        #[test]
+        fn trim_periods_as_trim_end_matches(w in "[a.é ]{0,8}") {
+            proptest::prop_assert_eq!(trim_periods(&w), w.trim_end_matches('.'));
+        }
     }
 }
