@@ -677,10 +677,19 @@ impl FxHasher {
 
 impl std::hash::Hasher for FxHasher {
     fn write(&mut self, bytes: &[u8]) {
-        for c in bytes.chunks(8) {
-            let mut b = [0u8; 8];
-            b[..c.len()].copy_from_slice(c);
-            self.add(u64::from_le_bytes(b));
+        // Eight bytes at a time as little-endian words, the last part word zero-padded
+        // (read byte by byte: a copy of a part word was a call to memcpy).
+        let mut rest = bytes;
+        while let Some((c, tail)) = rest.split_first_chunk::<8>() {
+            self.add(u64::from_le_bytes(*c));
+            rest = tail;
+        }
+        if !rest.is_empty() {
+            let mut x = 0u64;
+            for (i, &c) in rest.iter().enumerate() {
+                x |= (c as u64) << (8 * i);
+            }
+            self.add(x);
         }
     }
     fn write_u8(&mut self, i: u8) {
@@ -804,6 +813,8 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
     let mut spare_words: Vec<&'static str> = Vec::new();
     let mut pbits: Vec<(u64, u64)> = Vec::new();
     let mut sents: Vec<(usize, usize, usize, usize)> = Vec::new();
+    // The word runs `subject` reads in a sentence (handed back empty after each).
+    let mut spare_runs: Vec<(usize, usize, std::cell::Cell<u8>)> = Vec::new();
     // The paragraph before was a label naming another instrument ("Convention on
     // Cluster Munitions" above "State Party (Entry into force: 1 March 2013)").
     // (Where it ended: it labels only the block right after it.)
@@ -928,10 +939,15 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
                 mine_action_profile,
                 notes,
                 dates: Dates { para: &para, k: si },
-                runs: Default::default(),
+                runs: std::cell::RefCell::new(Runs {
+                    v: std::mem::take(&mut spare_runs),
+                    next: 0,
+                }),
             };
             cx.sent_start = cx.out.len();
             sentence(&mut cx, &sent);
+            spare_runs = sent.runs.into_inner().v;
+            spare_runs.clear();
             share_quotes(&mut cx.out[cx.sent_start..], s, abs);
             if masked.is_some() {
                 // What a fact quotes is the source as written, marks and all.
@@ -3589,7 +3605,7 @@ fn subject<'a>(t: &Sent<'a, '_>, pos: usize, own: &str, allegations: bool) -> St
     let clause = &lower_before[start..];
     let opener = clause.trim_start();
     let opener = memchr::memchr(b' ', opener.as_bytes()).map_or(opener, |k| &opener[..k]);
-    if INTRODUCERS.contains(&opener) {
+    if is_introducer(opener) {
         if let Some(c) = clause.find(", ") {
             // (Only an opening phrase with a name in it can have given the subject.)
             let phrase = t.s[start..start + c].trim_start();
@@ -3695,10 +3711,7 @@ fn subject_from<'a>(t: &Sent<'a, '_>, pos: usize, start: usize) -> Option<String
     // A clause opened by an adverbial phrase ends it at its first comma: "After the
     // treaty was ratified by Belize's House of Representatives, Belize deposited ...".
     // (Not an apposition: "attended the meeting in Beirut, Lebanon in 2011".)
-    let mut intro = scan(&mut r, first) && {
-        let w = word(&r, first).1;
-        INTRODUCERS.iter().any(|x| x.eq_ignore_ascii_case(w))
-    };
+    let mut intro = scan(&mut r, first) && { is_introducer(word(&r, first).1) };
     while scan(&mut r, i) {
         if intro && i > first && before[..r.v[i].0].trim_end().ends_with(',') {
             in_pp = false;
@@ -3837,7 +3850,45 @@ fn subject_from<'a>(t: &Sent<'a, '_>, pos: usize, start: usize) -> Option<String
     None
 }
 
+/// Whether `w` (any ASCII case) is a word that opens an adverbial phrase before a
+/// clause's subject (one of [`INTRODUCERS`], matched as bytes, not looked for in the
+/// list).
+fn is_introducer(w: &str) -> bool {
+    let mut buf = [0u8; 9];
+    let Some(l) = buf.get_mut(..w.len()) else {
+        return false;
+    };
+    l.copy_from_slice(w.as_bytes());
+    l.make_ascii_lowercase();
+    matches!(
+        &*l,
+        b"after"
+            | b"although"
+            | b"while"
+            | b"when"
+            | b"since"
+            | b"following"
+            | b"before"
+            | b"once"
+            | b"in"
+            | b"on"
+            | b"during"
+            | b"until"
+            | b"upon"
+            | b"with"
+            | b"despite"
+            | b"through"
+            | b"at"
+            | b"under"
+            | b"because"
+            | b"if"
+            | b"though"
+            | b"as"
+    )
+}
+
 /// The words that open an adverbial phrase before a clause's subject.
+#[cfg(test)]
 const INTRODUCERS: &[&str] = &[
     "after",
     "although",
@@ -3986,9 +4037,10 @@ fn is_preposition(w: &str) -> bool {
 /// How many words the longest state name, alias or code starting with `w` has
 /// (0 when none starts with it; ASCII case-insensitive).
 fn state_first_word(w: &str) -> usize {
-    static FIRST: std::sync::OnceLock<FastMap<String, usize>> = std::sync::OnceLock::new();
+    // (By the words' bytes: the word looked up is lowercased in place, as bytes.)
+    static FIRST: std::sync::OnceLock<FastMap<Vec<u8>, usize>> = std::sync::OnceLock::new();
     let map = FIRST.get_or_init(|| {
-        let mut h: FastMap<String, usize> = FastMap::default();
+        let mut h: FastMap<Vec<u8>, usize> = FastMap::default();
         for st in minewatch_refdata::states() {
             for n in std::iter::once(&st.name)
                 .chain(&st.aliases)
@@ -3997,7 +4049,7 @@ fn state_first_word(w: &str) -> usize {
                 let parts: Vec<&str> = n.split([' ', '-']).filter(|p| !p.is_empty()).collect();
                 if let Some(f) = parts.first() {
                     let e = h
-                        .entry(f.trim_end_matches([',', '.']).to_lowercase())
+                        .entry(f.trim_end_matches([',', '.']).to_lowercase().into_bytes())
                         .or_insert(0);
                     *e = (*e).max(parts.len().min(MAX_NAME_WORDS as usize));
                 }
@@ -4008,16 +4060,22 @@ fn state_first_word(w: &str) -> usize {
     // Lowercase without allocating for the usual short ASCII word.
     let mut buf = [0u8; 40];
     let owned;
-    let lw: &str = if w.len() <= buf.len() && w.is_ascii() {
+    let lw: &[u8] = if w.len() <= buf.len() && w.is_ascii() {
         buf[..w.len()].copy_from_slice(w.as_bytes());
         buf[..w.len()].make_ascii_lowercase();
-        std::str::from_utf8(&buf[..w.len()]).unwrap_or("")
+        &buf[..w.len()]
     } else {
         owned = w.to_lowercase();
-        &owned
+        owned.as_bytes()
     };
-    let f = lw.split('-').next().unwrap_or(lw).trim_end_matches('.');
-    map.get(f).or_else(|| map.get(lw)).copied().unwrap_or(0)
+    // The word up to a hyphen, without final periods. (No key holds a hyphen nor ends
+    // with a period: the whole word, where it differs, is none.)
+    let f = memchr::memchr(b'-', lw).map_or(lw, |k| &lw[..k]);
+    let mut n = f.len();
+    while n > 0 && f[n - 1] == b'.' {
+        n -= 1;
+    }
+    map.get(&f[..n]).copied().unwrap_or(0)
 }
 
 /// The runs of word characters (letters, digits, '.', '-') in a sentence, as far as
@@ -4057,8 +4115,9 @@ impl Runs {
             }
         }
         let b = s.as_bytes();
-        if self.v.capacity() == 0 {
-            // About a word for every six bytes, once (not grown word by word).
+        if self.v.is_empty() {
+            // About a word for every six bytes, once (not grown word by word; the
+            // buffer is the sentence before's, most often big enough).
             self.v.reserve(b.len() / 6 + 4);
         }
         let mut i = self.next;
@@ -7698,6 +7757,53 @@ mod tests {
         #[test]
         fn trim_periods_as_trim_end_matches(w in "[a.é ]{0,8}") {
             proptest::prop_assert_eq!(trim_periods(&w), w.trim_end_matches('.'));
+        }
+    }
+
+    proptest::proptest! {
+        /// The hasher's words as eight-byte chunks, the last zero-padded.
+        #[test]
+        fn fx_write_as_padded_chunks(b in proptest::collection::vec(proptest::num::u8::ANY, 0..40)) {
+            use std::hash::Hasher;
+            let mut want = FxHasher::default();
+            for c in b.chunks(8) {
+                let mut w = [0u8; 8];
+                w[..c.len()].copy_from_slice(c);
+                want.add(u64::from_le_bytes(w));
+            }
+            let mut got = FxHasher::default();
+            got.write(&b);
+            proptest::prop_assert_eq!(got.finish(), want.finish());
+        }
+
+        /// An introducer told by its bytes is one of the list's, in any ASCII case.
+        #[test]
+        fn is_introducer_as_the_list(w in "(after|Although|WHILE|in|IN|as|on|at|If|x|é|following|followings|[a-zA-Z]{0,10})") {
+            proptest::prop_assert_eq!(
+                is_introducer(&w),
+                INTRODUCERS.contains(&w.to_ascii_lowercase().as_str())
+            );
+        }
+
+        /// A word's longest state name by bytes as by the word lowercased, cut at its
+        /// hyphen and final periods, and looked up whole too.
+        #[test]
+        fn state_first_word_as_by_strings(w in "(Democratic|Republic|Korea|South|United|Bosnia|Guinea|DRC|Congo|US|Côte|ÅLAND|x)?(-[A-Za-z]{0,4})?[.]{0,2}") {
+            let lw = w.to_lowercase();
+            let f = lw.split('-').next().unwrap_or(&lw).trim_end_matches('.');
+            let mut want = 0;
+            for st in minewatch_refdata::states() {
+                for n in std::iter::once(&st.name).chain(&st.aliases).chain([&st.iso3, &st.iso2]) {
+                    let parts: Vec<&str> = n.split([' ', '-']).filter(|p| !p.is_empty()).collect();
+                    if let Some(p) = parts.first() {
+                        let k = p.trim_end_matches([',', '.']).to_lowercase();
+                        if k == f || k == lw {
+                            want = want.max(parts.len().min(MAX_NAME_WORDS as usize));
+                        }
+                    }
+                }
+            }
+            proptest::prop_assert_eq!(state_first_word(&w), want, "{:?}", w);
         }
     }
 }
