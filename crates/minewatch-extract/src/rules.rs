@@ -665,6 +665,21 @@ impl<'a> Lines<'a> {
     }
 }
 
+/// `pre`, the ISO form of `a`, `mid`, that of `b` (if any) and `post` as one string
+/// ("2019/2021", "../2016-12-31"): one allocation, where `format!` of each date's
+/// [`DateMention::iso`] made three.
+fn iso_with(pre: &str, a: &DateMention, mid: &str, b: Option<&DateMention>, post: &str) -> String {
+    let mut s = String::with_capacity(pre.len() + mid.len() + post.len() + 20);
+    s.push_str(pre);
+    a.iso_into(&mut s);
+    s.push_str(mid);
+    if let Some(b) = b {
+        b.iso_into(&mut s);
+    }
+    s.push_str(post);
+    s
+}
+
 /// A fast hasher for short keys (lookups only: no iteration order reaches the output).
 #[derive(Default, Clone, Copy)]
 pub(crate) struct FxHasher(u64);
@@ -1497,7 +1512,7 @@ fn period_right_after(t: &Sent, q: &Quantity) -> Option<String> {
             l[d0.end..d1.start].trim(),
             "to" | "until" | "through" | "to the end of" | "-" | "\u{2013}"
         )
-        .then(|| format!("{}/{}", d0.iso(), d1.iso()))
+        .then(|| iso_with("", d0, "/", Some(d1), ""))
     };
     if let Some(p) = from_to() {
         return Some(p);
@@ -1517,7 +1532,7 @@ fn period_right_after(t: &Sent, q: &Quantity) -> Option<String> {
     let i = t.dates.iter().position(|d| d.start == at)?;
     let (d0, d1) = (&t.dates[i], t.dates.get(i + 1)?);
     matches!(l[d0.end..d1.start].trim(), "\u{2013}" | "-")
-        .then(|| format!("{}/{}", d0.iso(), d1.iso()))
+        .then(|| iso_with("", d0, "/", Some(d1), ""))
 }
 
 /// "An estimated 1,000 mines were planted during the conflict", "about 920,000
@@ -3855,13 +3870,11 @@ fn subject_from<'a>(t: &Sent<'a, '_>, pos: usize, start: usize) -> Option<String
 /// list).
 fn is_introducer(w: &str) -> bool {
     let mut buf = [0u8; 9];
-    let Some(l) = buf.get_mut(..w.len()) else {
+    let Some(l) = lowercase_in(&mut buf, w) else {
         return false;
     };
-    l.copy_from_slice(w.as_bytes());
-    l.make_ascii_lowercase();
     matches!(
-        &*l,
+        l,
         b"after"
             | b"although"
             | b"while"
@@ -4005,16 +4018,24 @@ fn word_kind(w: &str) -> u8 {
     }
 }
 
+/// `w` in ASCII lowercase in `buf`, if it fits. (Byte by byte: a short word's copy
+/// by `copy_from_slice` was a call to memcpy.)
+fn lowercase_in<'b>(buf: &'b mut [u8], w: &str) -> Option<&'b [u8]> {
+    let l = buf.get_mut(..w.len())?;
+    for (d, &c) in l.iter_mut().zip(w.as_bytes()) {
+        *d = c.to_ascii_lowercase();
+    }
+    Some(l)
+}
+
 /// The prepositions that open a phrase whose state is not the subject (any ASCII case).
 fn is_preposition(w: &str) -> bool {
     let mut buf = [0u8; 9];
-    let Some(l) = buf.get_mut(..w.len()) else {
+    let Some(l) = lowercase_in(&mut buf, w) else {
         return false;
     };
-    l.copy_from_slice(w.as_bytes());
-    l.make_ascii_lowercase();
     matches!(
-        &*l,
+        l,
         b"in"
             | b"to"
             | b"from"
@@ -4813,7 +4834,7 @@ fn use_reported<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, E
         // Karen National Liberation Army reportedly used ...").
         f.subject = agent_after(t, pos).unwrap_or_else(|| subject(t, pos, &cx.iso3, true));
         f.as_of = Some(if since_perfect {
-            format!("{}/..", d.iso())
+            iso_with("", d, "/..", None, "")
         } else {
             d.iso()
         });
@@ -6503,7 +6524,7 @@ fn as_of(t: &Sent, q: &Quantity, present: bool) -> Option<String> {
                 "and" | "and the end of" | "to" | "to the end of" | "\u{2013}" | "-"
             )
         {
-            return Some(format!("{}/{}", ds[0].iso(), ds[1].iso()));
+            return Some(iso_with("", ds[0], "/", Some(ds[1]), ""));
         }
     }
     // "240 mine/ERW casualties in 2011–2016 (60 killed; ...)", "4,120 ... casualties
@@ -6520,7 +6541,7 @@ fn as_of(t: &Sent, q: &Quantity, present: bool) -> Option<String> {
             if let Some(i) = t.dates.iter().position(|d| d.end == pre) {
                 if let Some(d0) = i.checked_sub(1).map(|k| &t.dates[k]) {
                     if matches!(l[d0.end..t.dates[i].start].trim(), "\u{2013}" | "-") {
-                        return Some(format!("{}/{}", d0.iso(), t.dates[i].iso()));
+                        return Some(iso_with("", d0, "/", Some(&t.dates[i]), ""));
                     }
                 }
             }
@@ -6545,7 +6566,7 @@ fn as_of(t: &Sent, q: &Quantity, present: bool) -> Option<String> {
                 pre.ends_with("from") || pre.ends_with("period") || pre.ends_with("period of")
             }
     }) {
-        return Some(format!("{}/{}", w[0].iso(), w[1].iso()));
+        return Some(iso_with("", &w[0], "/", Some(&w[1]), ""));
     }
     // "Countrywide casualty data for 1997–2010 listed 700 casualties": a span of years
     // after "for", "in" or "during", the last date before the figure.
@@ -6573,7 +6594,7 @@ fn as_of(t: &Sent, q: &Quantity, present: bool) -> Option<String> {
                 }
         })
     {
-        return Some(format!("{}/{}", w[0].iso(), w[1].iso()));
+        return Some(iso_with("", &w[0], "/", Some(&w[1]), ""));
     }
     // "2,000 mines for training, a figure it said it would review in 2026": a date in a
     // clause about the future after the figure does not date it.
@@ -6596,7 +6617,7 @@ fn as_of(t: &Sent, q: &Quantity, present: bool) -> Option<String> {
                         "to" | "until" | "through" | "\u{2013}" | "-"
                     )
             }) {
-                return Some(format!("{}/{}", w[0].iso(), w[1].iso()));
+                return Some(iso_with("", &w[0], "/", Some(&w[1]), ""));
             }
         }
         // "As of May 2009, AMAE recorded 272 casualties (34 killed and 238 injured)
@@ -6627,7 +6648,7 @@ fn as_of(t: &Sent, q: &Quantity, present: bool) -> Option<String> {
             // "reducing this number to 599 by 1 January 2011"
             || gap == " by "
         {
-            return Some(format!("../{}", d.iso()));
+            return Some(iso_with("../", d, "", None, ""));
         }
         // "a further 4,100 in 2003": the year right after the figure is its own, even
         // where another figure's year stands before it; so after a participle, "97
@@ -6789,7 +6810,7 @@ fn as_of(t: &Sent, q: &Quantity, present: bool) -> Option<String> {
                     .iter()
                     .any(|v| r.contains(v))
         }) {
-            return Some(format!("../{}", d.iso()));
+            return Some(iso_with("../", d, "", None, ""));
         }
     }
     match before.or(after) {
@@ -6798,7 +6819,7 @@ fn as_of(t: &Sent, q: &Quantity, present: bool) -> Option<String> {
             // for the year the "when" clause names, not for the period since.
             let when = d.end <= q.hedge_start && has(mm!(", when "), &l[d.end..q.hedge_start]);
             if l[..d.start].trim_end().ends_with("since") && !when {
-                Some(format!("{}/..", d.iso()))
+                Some(iso_with("", d, "/..", None, ""))
             } else {
                 Some(d.iso())
             }
@@ -6990,7 +7011,12 @@ fn tables(cx: &mut Ctx, body: Span) {
                     "stockpile.by_type"
                 };
                 let line = cx.lines.line_of(cell.span.start) + 1;
-                let quote = format!("{} | {}", label, v.trim());
+                // (Joined by hand: `format!` cost more than the rest of the fact.)
+                let v = v.trim();
+                let mut quote = String::with_capacity(label.len() + 3 + v.len());
+                quote.push_str(label);
+                quote.push_str(" | ");
+                quote.push_str(v);
                 let mut f = bare_fact(
                     pred,
                     cx.iso3.clone(),
@@ -7804,6 +7830,26 @@ mod tests {
                 }
             }
             proptest::prop_assert_eq!(state_first_word(&w), want, "{:?}", w);
+        }
+    }
+
+    proptest::proptest! {
+        /// A short word lowercased byte by byte into a buffer is its ASCII lowercase.
+        #[test]
+        fn lowercase_in_as_to_ascii_lowercase(w in "[a-zA-Z0-9é. ]{0,12}") {
+            let mut buf = [0u8; 9];
+            let want = (w.len() <= 9).then(|| w.to_ascii_lowercase());
+            proptest::prop_assert_eq!(lowercase_in(&mut buf, &w).map(|l| l.to_vec()), want.map(String::into_bytes));
+        }
+
+        /// Dates joined in one string as `format!` joins their ISO forms.
+        #[test]
+        fn iso_with_as_format(y0 in 1900i32..2100, m0 in proptest::option::of(1u8..13), y1 in 1900i32..2100, d1 in proptest::option::of(1u8..29)) {
+            let a = DateMention { start: 0, end: 0, year: y0, month: m0, day: None };
+            let b = DateMention { start: 0, end: 0, year: y1, month: Some(2), day: d1 };
+            proptest::prop_assert_eq!(iso_with("", &a, "/", Some(&b), ""), format!("{}/{}", a.iso(), b.iso()));
+            proptest::prop_assert_eq!(iso_with("", &a, "/..", None, ""), format!("{}/..", a.iso()));
+            proptest::prop_assert_eq!(iso_with("../", &b, "", None, ""), format!("../{}", b.iso()));
         }
     }
 }

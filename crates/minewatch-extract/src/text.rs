@@ -1364,41 +1364,36 @@ impl DateMention {
     }
     /// ISO 8601 at the precision written: "2020-01-31", "2019-12", "1997".
     pub fn iso(&self) -> String {
+        let mut out = String::with_capacity(10);
+        self.iso_into(&mut out);
+        out
+    }
+    /// [`Self::iso`] written at the end of `out`.
+    pub fn iso_into(&self, out: &mut String) {
         let small = (0..=9999).contains(&self.year)
             && self.month.is_none_or(|m| m < 100)
             && self.day.is_none_or(|d| d < 100);
         if !small {
-            return match (self.month, self.day) {
-                (Some(m), Some(d)) => format!("{:04}-{:02}-{:02}", self.year, m, d),
-                (Some(m), None) => format!("{:04}-{:02}", self.year, m),
-                _ => format!("{:04}", self.year),
+            use std::fmt::Write;
+            let _ = match (self.month, self.day) {
+                (Some(m), Some(d)) => write!(out, "{:04}-{:02}-{:02}", self.year, m, d),
+                (Some(m), None) => write!(out, "{:04}-{:02}", self.year, m),
+                _ => write!(out, "{:04}", self.year),
             };
+            return;
         }
-        // The usual case, without the formatting machinery.
-        let mut b = [0u8; 10];
+        // The usual case, digit by digit, without the formatting machinery.
+        let digit = |out: &mut String, v: u32| out.push(char::from(b'0' + (v % 10) as u8));
         let y = self.year as u32;
-        b[0] = b'0' + (y / 1000) as u8;
-        b[1] = b'0' + (y / 100 % 10) as u8;
-        b[2] = b'0' + (y / 10 % 10) as u8;
-        b[3] = b'0' + (y % 10) as u8;
-        let two = |b: &mut [u8], v: u8| {
-            b[0] = b'-';
-            b[1] = b'0' + v / 10;
-            b[2] = b'0' + v % 10;
-        };
-        let n = match (self.month, self.day) {
-            (Some(m), Some(d)) => {
-                two(&mut b[4..7], m);
-                two(&mut b[7..10], d);
-                10
-            }
-            (Some(m), None) => {
-                two(&mut b[4..7], m);
-                7
-            }
-            _ => 4,
-        };
-        String::from_utf8_lossy(&b[..n]).into_owned()
+        digit(out, y / 1000);
+        digit(out, y / 100);
+        digit(out, y / 10);
+        digit(out, y);
+        for v in [self.month, self.day].into_iter().map_while(|v| v) {
+            out.push('-');
+            digit(out, v as u32 / 10);
+            digit(out, v as u32);
+        }
     }
     /// The full date, when the day is given.
     pub fn date(&self) -> Option<Date> {
@@ -1608,6 +1603,24 @@ mod tests {
             let (v, e) = got.expect("digits");
             let want: f64 = text[..e].replace(',', "").parse().expect("a number");
             proptest::prop_assert_eq!(v.to_bits(), want.to_bits(), "{}", text);
+        }
+    }
+
+    proptest::proptest! {
+        /// A date's ISO form written digit by digit is what the formatter writes.
+        #[test]
+        fn iso_as_formatted(
+            year in proptest::prop_oneof![-20_000i32..20_000, proptest::num::i32::ANY],
+            month in proptest::option::of(proptest::prop_oneof![1u8..13, proptest::num::u8::ANY]),
+            day in proptest::option::of(proptest::prop_oneof![1u8..32, proptest::num::u8::ANY]),
+        ) {
+            let d = super::DateMention { start: 0, end: 0, year, month, day };
+            let want = match (month, day) {
+                (Some(m), Some(dd)) => format!("{:04}-{:02}-{:02}", year, m, dd),
+                (Some(m), None) => format!("{:04}-{:02}", year, m),
+                _ => format!("{:04}", year),
+            };
+            proptest::prop_assert_eq!(d.iso(), want);
         }
     }
 
