@@ -148,7 +148,7 @@ impl Dates<'_> {
                     from += 1;
                 }
                 let near = pre[from..].to_ascii_lowercase();
-                let near = near.rsplit(';').next().unwrap_or(&near);
+                let near = after_last(&near, b';');
                 [
                     "decrease from",
                     "increase from",
@@ -1450,7 +1450,35 @@ fn loose_end(hay: &[u8], i: usize, p: &[u8]) -> Option<usize> {
 
 /// A phrase's first word.
 fn first_word(p: &str) -> &str {
-    &p[..memchr::memchr(b' ', p.as_bytes()).unwrap_or(p.len())]
+    upto(p, b' ')
+}
+
+/// `s` up to its first byte `c` (ASCII): `s.split(c).next()`, by a byte search (the
+/// pattern searchers of `str` cost more to set up than the short search).
+fn upto(s: &str, c: u8) -> &str {
+    &s[..memchr::memchr(c, s.as_bytes()).unwrap_or(s.len())]
+}
+
+/// `s` after its last byte `c` (ASCII): `s.rsplit(c).next()`, by a byte search.
+fn after_last(s: &str, c: u8) -> &str {
+    &s[memchr::memrchr(c, s.as_bytes()).map_or(0, |k| k + 1)..]
+}
+
+/// The text after the last space of `p`: `p.rsplit(' ').next()`, by a byte search.
+fn last_word(p: &str) -> &str {
+    after_last(p, b' ')
+}
+
+/// `s` up to its first ',', ';' or '.': `s.split([',', ';', '.']).next()`, by a byte
+/// search.
+fn clause_of(s: &str) -> &str {
+    &s[..memchr::memchr3(b',', b';', b'.', s.as_bytes()).unwrap_or(s.len())]
+}
+
+/// `s` after its last ',', ';' or '.': `s.rsplit([',', ';', '.']).next()`, by a byte
+/// search (a search of chars from the end decoded every one).
+fn last_clause_of(s: &str) -> &str {
+    &s[memchr::memrchr3(b',', b';', b'.', s.as_bytes()).map_or(0, |k| k + 1)..]
 }
 
 fn mentions_mbt(t: &Sent) -> bool {
@@ -1550,8 +1578,8 @@ fn in_the_ground(l: &str, q: &Quantity) -> bool {
         "recovered",
     ];
     let rest = l[q.phrase_end.max(q.end)..].trim_start();
-    let clause = rest.split([',', ';', '.']).next().unwrap_or("");
-    let first = clause.split(' ').next().unwrap_or("");
+    let clause = clause_of(rest);
+    let first = first_word(clause);
     // (The participle right after: not "used", which may say what the stock is for.)
     matches!(first, "planted" | "laid" | "emplaced")
         || ["were ", "have been ", "had been ", "was "]
@@ -1573,12 +1601,12 @@ fn taken_from_others(l: &str, q: &Quantity) -> bool {
         "found",
     ];
     let rest = l[q.phrase_end.max(q.end)..].trim_start();
-    let clause_after = rest.split([',', ';', '.']).next().unwrap_or("");
+    let clause_after = clause_of(rest);
     // ("found" only with whom they were found: "found 300 mines in its stockpile" may
     // be a stockpile.)
     let taken = |w: &str| TAKEN.contains(&w) && (w != "found" || contains!(clause_after, "from "));
     let pre = &l[..q.hedge_start];
-    let clause_before = pre.rsplit([',', ';', '.']).next().unwrap_or(pre);
+    let clause_before = last_clause_of(pre);
     // The verb right before the figure, past a few words ("captured an estimated",
     // "seized some").
     let before = clause_before.split_whitespace().rev().take(3).any(taken);
@@ -1608,7 +1636,7 @@ fn changed_number(before: &str) -> bool {
         " it",
     ];
     if let Some(v) = NUMBER.iter().find_map(|n| b.strip_suffix(n)) {
-        let verb = v.trim_end().rsplit(' ').next().unwrap_or("");
+        let verb = last_word(v.trim_end());
         if matches!(
             verb,
             "reduced" | "increased" | "decreased" | "lowered" | "raised" | "revised" | "cut"
@@ -2486,7 +2514,7 @@ fn events<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, Ev)]) {
             // "A decree signed on 4 January 2002 ... makes the Mine Ban Treaty binding":
             // a participle after the text it signs.
             let head = before.rsplit([',', ';']).next().unwrap_or(before).trim();
-            let last = head.rsplit(' ').next().unwrap_or("");
+            let last = last_word(head);
             if matches!(
                 last,
                 "decree" | "law" | "bill" | "agreement" | "memorandum" | "order" | "act"
@@ -2634,7 +2662,7 @@ fn events<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, Ev)]) {
         if ev == Ev::Eif
             && t.lower[a..].starts_with("becoming")
             && matches!(
-                t.lower[..a].trim_end().rsplit(' ').next(),
+                Some(last_word(t.lower[..a].trim_end())),
                 Some("for" | "of" | "towards" | "toward" | "about" | "on" | "to" | "into")
             )
         {
@@ -2738,7 +2766,7 @@ fn events<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, Ev)]) {
         // a date given from another, not the event's own.
         if d.end <= a {
             let after = t.lower[b..].trim_start();
-            let rel = after.split([',', ';', '.']).next().unwrap_or("");
+            let rel = clause_of(after);
             if rel.split(' ').take(4).any(|w| w == "later") {
                 continue;
             }
@@ -3098,7 +3126,7 @@ fn prospect(l: &str, a: usize, b: usize) -> bool {
     // "Angola's accession"); elsewhere it is a topic: "a timeline for ratification",
     // "tackle ratification of the treaty", "its position on ratification".
     let prev = l[..a].trim_end();
-    let prev_word = prev.rsplit(' ').next().unwrap_or("");
+    let prev_word = last_word(prev);
     let done = matches!(
         prev_word,
         "its" | "their" | "his" | "her" | "since" | "after" | "following" | "upon" | "with"
@@ -3229,7 +3257,7 @@ fn some_types(l: &str, b: usize) -> bool {
     }
     let obj = l[b..end].trim_start();
     let obj = obj.strip_prefix("of ").unwrap_or(obj);
-    let obj = obj.split([',', ';', '.']).next().unwrap_or("");
+    let obj = clause_of(obj);
     obj.starts_with("non-")
         || obj.starts_with("some ")
         || obj.starts_with("part ")
@@ -3591,7 +3619,7 @@ fn subject<'a>(t: &Sent<'a, '_>, pos: usize, own: &str, allegations: bool) -> St
         .flatten()
         .map(|k| start + k)
         .filter(|&k| {
-            let verb = lower_before[..k].rsplit(' ').next().unwrap_or("");
+            let verb = last_word(&lower_before[..k]);
             REPORTING.contains(&verb)
         });
     if let Some(k) = reported {
@@ -4402,7 +4430,7 @@ fn meeting<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
     // Parties", "18th Meeting ...", "Third Review Conference".
     let with_ordinal = |i: usize| {
         let before = l[..i].trim_end();
-        let w = before.rsplit(' ').next().unwrap_or("");
+        let w = last_word(before);
         let numeric = w.starts_with(|c: char| c.is_ascii_digit())
             && ["th", "st", "nd", "rd"].iter().any(|x| w.ends_with(x));
         let ordinal = ORD.contains(&w)
@@ -4789,7 +4817,7 @@ fn use_reported<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, E
             // (Each " that " once, its verb looked up: no pattern made per verb.)
             let that_after =
                 memchr::memmem::find_iter(before_verb.as_bytes(), b" that ").any(|k| {
-                    let verb = before_verb[..k].rsplit(' ').next().unwrap_or("");
+                    let verb = last_word(&before_verb[..k]);
                     d.end <= k + 6 && STATING.contains(&verb)
                 });
             // "admitted in 1998 that it had laid"
@@ -5043,7 +5071,7 @@ fn zero_mines(t: &Sent, qs: &mut Vec<Quantity>) {
     let mut from = 0;
     while let Some(k) = find(mm!(" no "), &l[from..]).map(|k| from + k) {
         from = k + 4;
-        let verb = l[..k].rsplit(' ').next().unwrap_or("");
+        let verb = last_word(&l[..k]);
         let counts = matches!(
             verb,
             "retains"
@@ -5600,7 +5628,7 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
             && q.currency.is_none()
             && l[q.end..].starts_with(')')
             && l[..q.hedge_start].strip_suffix('(').is_some_and(|p| {
-                let w = p.trim_end().rsplit(' ').next().unwrap_or("");
+                let w = last_word(p.trim_end());
                 matches!(
                     w,
                     "civilians"
@@ -5746,7 +5774,7 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
             let pre = pre_trimmed;
             let before = pre
                 .strip_suffix(',')
-                .map(|p| p.rsplit(' ').next().unwrap_or(""))
+                .map(last_word)
                 .is_some_and(|w| WHO.contains(&w));
             if after || before {
                 continue;
@@ -5798,7 +5826,7 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
                         // "71,136 stockpiled mines were newly discovered and destroyed"
                         || {
                             let rest = l[q.phrase_end.max(q.end)..].trim_start();
-                            let clause = rest.split([',', ';', '.']).next().unwrap_or("");
+                            let clause = clause_of(rest);
                             ["were ", "have been ", "had been ", "was "]
                                 .iter()
                                 .any(|w| clause.starts_with(w))
@@ -5945,9 +5973,7 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
         // number, not a count.
         {
             let before = &t.s[..q.start.min(t.s.len())];
-            let prev_tok = before
-                .strip_suffix(' ')
-                .map(|b| b.rsplit(' ').next().unwrap_or(""));
+            let prev_tok = before.strip_suffix(' ').map(last_word);
             let digits = &t.s[q.start.min(t.s.len())..q.end.min(t.s.len())];
             let model = prev_tok.is_some_and(|p| {
                 p == "No."
@@ -6215,7 +6241,7 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
                     cut -= 1;
                 }
                 // (To the sentence's end, not a decimal point's: "(US$27.8) or 22%".)
-                let near = post[..cut].split(';').next().unwrap_or("");
+                let near = upto(&post[..cut], b';');
                 let near = find(mm!(". "), near).map_or(near, |k| &near[..k]);
                 // (Not a change: "represented a 9% decrease from ...".)
                 let pct = memchr::memchr(b'%', near.as_bytes()).is_some();
@@ -6380,7 +6406,7 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
             }
             // (In the figure's own words: not "..., retaining 700 mines for training",
             // nor "destroyed 21,857 mines and retained 9,999 for training".)
-            let near = post[..cut].split([';', '.', ',']).next().unwrap_or("");
+            let near = clause_of(&post[..cut]);
             let near = find(mm!(" and "), near).map_or(near, |k| &near[..k]);
             let retained_before = best.is_some_and(|(_, p, _)| p == QPred::Retained);
             if has(mm!("training"), near) || retained_before {
@@ -6662,7 +6688,7 @@ fn as_of(t: &Sent, q: &Quantity, present: bool) -> Option<String> {
             // "the 269 casualties CMVIS recorded for 2008", after a body's acronym.
             .map(|g| {
                 let at = gap_at + (gap.len() - g.len());
-                let first = t.s[at..].split(' ').next().unwrap_or("");
+                let first = first_word(&t.s[at..]);
                 // ("AzCBL" too: a capital first and two at least, letters only.)
                 let acronym = first.len() >= 2
                     && first.starts_with(|c: char| c.is_ascii_uppercase())
@@ -6682,7 +6708,7 @@ fn as_of(t: &Sent, q: &Quantity, present: bool) -> Option<String> {
                     .or_else(|| g.strip_suffix(" for "))
             })
             .is_some_and(|w| {
-                let verb = w.split(' ').next().unwrap_or("");
+                let verb = first_word(w);
                 verb.len() > 4
                     && verb.ends_with("ed")
                     && verb.bytes().all(|b| b.is_ascii_lowercase())
@@ -7134,7 +7160,7 @@ fn key_data(cx: &mut Ctx, body: Span) {
             } else if let Some(y) = label
                 .strip_prefix("all known casualties by end ")
                 .or_else(|| label.strip_prefix("all known casualties by the end of "))
-                .map(|y| y.split(' ').next().unwrap_or(""))
+                .map(first_word)
                 .filter(|y| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()))
             {
                 // "More than 65,000 mine/ERW casualties since 1979": every casualty up
@@ -7300,7 +7326,7 @@ fn casualty_scope(
     // were recorded among security forces": the casualties of one group of
     // people, a part of the year's.
     let phrase = l[q.end..q.phrase_end.max(q.end)].trim();
-    let noun = phrase.rsplit(' ').next().unwrap_or("");
+    let noun = last_word(phrase);
     // "nine civilian casualties", "30 child casualties", "two male casualties"
     let group_word = phrase.split([' ', '/', '-']).any(|w| {
         matches!(
@@ -7850,6 +7876,19 @@ mod tests {
             proptest::prop_assert_eq!(iso_with("", &a, "/", Some(&b), ""), format!("{}/{}", a.iso(), b.iso()));
             proptest::prop_assert_eq!(iso_with("", &a, "/..", None, ""), format!("{}/..", a.iso()));
             proptest::prop_assert_eq!(iso_with("../", &b, "", None, ""), format!("../{}", b.iso()));
+        }
+    }
+
+    proptest::proptest! {
+        /// The pieces cut by byte searches are those `str`'s splits give.
+        #[test]
+        fn byte_cuts_as_str_splits(s in "[a-c ,;.é]{0,16}") {
+            proptest::prop_assert_eq!(first_word(&s), s.split(' ').next().unwrap_or(""));
+            proptest::prop_assert_eq!(upto(&s, b';'), s.split(';').next().unwrap_or(""));
+            proptest::prop_assert_eq!(after_last(&s, b';'), s.rsplit(';').next().unwrap_or(""));
+            proptest::prop_assert_eq!(last_word(&s), s.rsplit(' ').next().unwrap_or(""));
+            proptest::prop_assert_eq!(clause_of(&s), s.split([',', ';', '.']).next().unwrap_or(""));
+            proptest::prop_assert_eq!(last_clause_of(&s), s.rsplit([',', ';', '.']).next().unwrap_or(""));
         }
     }
 }
