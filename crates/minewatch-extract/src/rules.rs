@@ -816,12 +816,12 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
         .header
         .profile_type
         .as_ref()
-        .is_some_and(|t| t.value.to_ascii_lowercase().contains("cluster"));
+        .is_some_and(|t| contains!(t.value.to_ascii_lowercase(), "cluster"));
     let mut mine_action_profile = doc
         .header
         .profile_type
         .as_ref()
-        .is_some_and(|t| t.value.to_ascii_lowercase().contains("mine action"));
+        .is_some_and(|t| contains!(t.value.to_ascii_lowercase(), "mine action"));
     // Buffers for every paragraph (the words' lifetimes end with each paragraph: the
     // word list is handed on empty, its allocation kept).
     let mut plower = String::new();
@@ -1453,6 +1453,22 @@ fn first_word(p: &str) -> &str {
     upto(p, b' ')
 }
 
+/// `s` cut at every match of the [`mm!`] finder `f`: what `s.split(needle)` gives,
+/// without a searcher built for each call.
+fn pieces<'a>(
+    s: &'a str,
+    f: &'static memchr::memmem::Finder<'static>,
+) -> impl Iterator<Item = &'a str> {
+    let n = f.needle().len();
+    f.find_iter(s.as_bytes())
+        .chain([s.len()])
+        .scan(0, move |from, k| {
+            let piece = &s[*from..k];
+            *from = k + n;
+            Some(piece)
+        })
+}
+
 /// `s` up to its first byte `c` (ASCII): `s.split(c).next()`, by a byte search (the
 /// pattern searchers of `str` cost more to set up than the short search).
 fn upto(s: &str, c: u8) -> &str {
@@ -1492,7 +1508,7 @@ fn period_right_after(t: &Sent, q: &Quantity) -> Option<String> {
     let mut rest = &l[q.phrase_end.max(q.end)..];
     if rest.starts_with(" (") {
         rest = &rest[rest.find(')')? + 1..];
-    } else if let Some(open) = l[..q.hedge_start].rfind('(') {
+    } else if let Some(open) = memchr::memrchr(b'(', &l.as_bytes()[..q.hedge_start]) {
         // A kind inside the parenthesis after a figure ("426 casualties (116 killed;
         // 293 injured) from 1999 to 2016"): the period after the parenthesis.
         if !l[open..q.hedge_start].contains(')') {
@@ -1681,7 +1697,7 @@ fn cleared_not_stockpiled(l: &str, q: &Quantity) -> bool {
     // The words around the figure say stockpiled: "its stockpile of 71,864 mines",
     // "3,000 stockpiled mines", "2,000 mines from stockpiles" (looked at first: most
     // destroyed figures are a stockpile's).
-    if window(30, 30).contains("stockpil") {
+    if contains!(window(30, 30), "stockpil") {
         return false;
     }
     // Clearance words near the figure (a long sentence may name clearance elsewhere);
@@ -3002,7 +3018,7 @@ fn effect_of_previous(cx: &mut Ctx<'_>, t: &Sent<'_, '_>, a: usize, b: usize) {
 /// before it, or an odd number of straight marks before it.
 fn quotation_around(s: &str, at: usize) -> Option<(usize, usize)> {
     let before = &s[..at];
-    if let Some(q) = before.rfind('\u{201c}') {
+    if let Some(q) = mm_rev!("\u{201c}").rfind(before.as_bytes()) {
         if !before[q..].contains('\u{201d}') {
             let end = s[at..].find('\u{201d}').map_or(s.len(), |e| at + e + 3);
             return Some((q, end));
@@ -3021,7 +3037,7 @@ fn quotation_around(s: &str, at: usize) -> Option<(usize, usize)> {
 /// ...\u{201d}", "said that \"...\""): an opening mark before `at` not yet closed.
 fn quoted_claim(s: &str, at: usize) -> bool {
     let before = &s[..at];
-    let open = match before.rfind('\u{201c}') {
+    let open = match mm_rev!("\u{201c}").rfind(before.as_bytes()) {
         Some(q) if !before[q..].contains('\u{201d}') => Some(q),
         // Straight quotes: an odd number of them before `at`.
         _ if before.bytes().filter(|&b| b == b'"').count() % 2 == 1 => before.rfind('"'),
@@ -3107,7 +3123,7 @@ fn joined_another(l: &str, b: usize) -> bool {
 fn not_yet_deposited(l: &str, b: usize) -> bool {
     let rest = &l[b..];
     let clause = rest.find([',', ';', '.', '(']).map_or(rest, |e| &rest[..e]);
-    let Some(v) = clause.find("deposit") else {
+    let Some(v) = find(mm!("deposit"), clause) else {
         return false;
     };
     clause[..v].split_whitespace().any(|w| {
@@ -3302,9 +3318,14 @@ fn domestic_step(l: &str, a: usize, b: usize, legislature_named: bool) -> bool {
         // 2000. However, it was not formally deposited until ...": sent, not deposited.
         let rest = &l[b..];
         let rest = &rest[..rest.find([';', '.']).unwrap_or(rest.len())];
-        if [" sent ", " forwarded ", " transmitted ", " dispatched "]
-            .iter()
-            .any(|w| rest.contains(w))
+        if [
+            mm!(" sent "),
+            mm!(" forwarded "),
+            mm!(" transmitted "),
+            mm!(" dispatched "),
+        ]
+        .iter()
+        .any(|w| has(w, rest))
             && !contains!(rest, "deposit")
         {
             return true;
@@ -3834,14 +3855,14 @@ fn subject_from<'a>(t: &Sent<'a, '_>, pos: usize, start: usize) -> Option<String
                                     )
                                 }
                             });
-                        hit = Some((st.iso3.clone(), n, related));
+                        hit = Some((st, n, related));
                         break;
                     }
                 }
             }
-            if let Some((iso, n, related)) = hit {
+            if let Some((st, n, related)) = hit {
                 if !in_pp && !related {
-                    return Some(iso);
+                    return Some(st.iso3.clone());
                 }
                 i += n;
                 continue;
@@ -6561,7 +6582,7 @@ fn as_of(t: &Sent, q: &Quantity, present: bool) -> Option<String> {
     }
     // "... casualties in 2011–2016 (91 killed; 271 injured)": the kinds in the
     // parenthesis after a period hold for it.
-    if let Some(open) = l[..q.hedge_start].rfind('(') {
+    if let Some(open) = memchr::memrchr(b'(', &l.as_bytes()[..q.hedge_start]) {
         if !l[open..q.hedge_start].contains(')') {
             let pre = l[..open].trim_end().len();
             if let Some(i) = t.dates.iter().position(|d| d.end == pre) {
@@ -6861,7 +6882,9 @@ fn as_of(t: &Sent, q: &Quantity, present: bool) -> Option<String> {
             let pre = &l[..q.hedge_start];
             // (Its own clause: not "..., but later reduced this to 4,000".)
             let clause = &pre[pre.rfind([';', '.', ',']).map_or(0, |k| k + 1)..];
-            let clause = clause.rsplit(" but ").next().unwrap_or(clause);
+            let clause = mm_rev!(" but ")
+                .rfind(clause.as_bytes())
+                .map_or(clause, |k| &clause[k + " but ".len()..]);
             has(mm!("initially"), clause) || has(mm!("originally"), clause)
         } =>
         {
@@ -7508,12 +7531,17 @@ fn named_destinations(after: &str) -> Option<Vec<String>> {
         }
     }
     let mut out = Vec::new();
-    for part in list.split(", ").flat_map(|p| p.split(" and ")) {
-        let name = part
-            .trim()
-            .trim_start_matches("and ")
-            .trim_start_matches("the ")
-            .trim();
+    // (Cut by finders made once, the leading words stripped by hand: `str`'s pattern
+    // searchers cost more than the short list.)
+    for part in pieces(list, mm!(", ")).flat_map(|p| pieces(p, mm!(" and "))) {
+        let mut name = part.trim();
+        while let Some(n) = name.strip_prefix("and ") {
+            name = n;
+        }
+        while let Some(n) = name.strip_prefix("the ") {
+            name = n;
+        }
+        let name = name.trim();
         if name.is_empty() {
             continue;
         }
@@ -7889,6 +7917,15 @@ mod tests {
             proptest::prop_assert_eq!(last_word(&s), s.rsplit(' ').next().unwrap_or(""));
             proptest::prop_assert_eq!(clause_of(&s), s.split([',', ';', '.']).next().unwrap_or(""));
             proptest::prop_assert_eq!(last_clause_of(&s), s.rsplit([',', ';', '.']).next().unwrap_or(""));
+        }
+    }
+
+    proptest::proptest! {
+        /// The pieces cut at a finder's matches are those `str::split` gives.
+        #[test]
+        fn pieces_as_str_split(s in "(, | and |and|,| |a|é){0,12}") {
+            proptest::prop_assert_eq!(pieces(&s, mm!(", ")).collect::<Vec<_>>(), s.split(", ").collect::<Vec<_>>());
+            proptest::prop_assert_eq!(pieces(&s, mm!(" and ")).collect::<Vec<_>>(), s.split(" and ").collect::<Vec<_>>());
         }
     }
 }
