@@ -3312,12 +3312,12 @@ fn domestic_step(l: &str, a: usize, b: usize, legislature_named: bool) -> bool {
         // "The President signed Nigeria's instrument of accession ... on 23 July 2001
         // and it was formally deposited ... on 27 September 2001": the signing of the
         // instrument at home, not its deposit.
-        let clause = l[..a].rsplit([';', '.']).next().unwrap_or("");
+        let clause = &l[memchr::memrchr2(b';', b'.', &l.as_bytes()[..a]).map_or(0, |k| k + 1)..a];
         let tail = clause.trim_end();
         // "the instrument of ratification was sent to the United Nations on 29 June
         // 2000. However, it was not formally deposited until ...": sent, not deposited.
         let rest = &l[b..];
-        let rest = &rest[..rest.find([';', '.']).unwrap_or(rest.len())];
+        let rest = &rest[..memchr::memchr2(b';', b'.', rest.as_bytes()).unwrap_or(rest.len())];
         if [
             mm!(" sent "),
             mm!(" forwarded "),
@@ -7477,11 +7477,17 @@ fn outcome_label(label: &str) -> Option<&str> {
 
 /// The lowercase word right after `i` (skipping spaces), if any.
 fn next_word_lower(l: &str, i: usize) -> Option<&str> {
-    let t = l[i..].trim_start_matches(' ');
-    let end = t
-        .find(|c: char| !c.is_ascii_alphanumeric())
-        .unwrap_or(t.len());
-    (end > 0).then(|| &t[..end])
+    // (By bytes: spaces and ASCII letters and digits are bytes of their own.)
+    let b = l.as_bytes();
+    let mut a = i;
+    while a < b.len() && b[a] == b' ' {
+        a += 1;
+    }
+    let mut e = a;
+    while e < b.len() && b[e].is_ascii_alphanumeric() {
+        e += 1;
+    }
+    (e > a).then(|| &l[a..e])
 }
 
 /// A table cell's figure: "1,234", "1234", "~500" (approximate cells are skipped).
@@ -7926,6 +7932,31 @@ mod tests {
         fn pieces_as_str_split(s in "(, | and |and|,| |a|é){0,12}") {
             proptest::prop_assert_eq!(pieces(&s, mm!(", ")).collect::<Vec<_>>(), s.split(", ").collect::<Vec<_>>());
             proptest::prop_assert_eq!(pieces(&s, mm!(" and ")).collect::<Vec<_>>(), s.split(" and ").collect::<Vec<_>>());
+        }
+    }
+
+    /// [`next_word_lower`] as first written, by `str`'s searches.
+    fn next_word_lower_reference(l: &str, i: usize) -> Option<&str> {
+        let t = l[i..].trim_start_matches(' ');
+        let end = t
+            .find(|c: char| !c.is_ascii_alphanumeric())
+            .unwrap_or(t.len());
+        (end > 0).then(|| &t[..end])
+    }
+
+    proptest::proptest! {
+        /// The next word read by bytes is the one `str`'s searches find; so the clause
+        /// before a place cut at its last ';' or '.'.
+        #[test]
+        fn next_word_lower_as_the_reference(s in "[a-c0-9 ,;.é]{0,16}", i in 0usize..17) {
+            let i = i.min(s.len());
+            if s.is_char_boundary(i) {
+                proptest::prop_assert_eq!(next_word_lower(&s, i), next_word_lower_reference(&s, i));
+                proptest::prop_assert_eq!(
+                    &s[memchr::memrchr2(b';', b'.', &s.as_bytes()[..i]).map_or(0, |k| k + 1)..i],
+                    s[..i].rsplit([';', '.']).next().unwrap_or("")
+                );
+            }
         }
     }
 }
