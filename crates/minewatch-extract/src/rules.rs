@@ -5356,14 +5356,15 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
     let l = t.lower;
     // Figures start at word starts or at a currency sign ('$', and the lead bytes of
     // '€' and '£').
-    let mut starts: Vec<usize> = t.word_starts().collect();
-    let signs = memchr::memchr3_iter(b'$', 0xE2, 0xC2, t.s.as_bytes());
-    let n = starts.len();
-    starts.extend(signs);
-    if starts.len() > n {
+    // (Most sentences have no sign: their word starts are read as they are.)
+    let mut qs = if memchr::memchr3(b'$', 0xE2, 0xC2, t.s.as_bytes()).is_none() {
+        quantities_from(t.s, l, t.word_starts())
+    } else {
+        let mut starts: Vec<usize> = t.word_starts().collect();
+        starts.extend(memchr::memchr3_iter(b'$', 0xE2, 0xC2, t.s.as_bytes()));
         starts.sort_unstable();
-    }
-    let mut qs = quantities_from(t.s, l, starts);
+        quantities_from(t.s, l, starts)
+    };
     zero_mines(t, &mut qs);
     if qs.is_empty() {
         return;
@@ -5641,6 +5642,8 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
     });
     let mut production_idx: Vec<usize> = Vec::new();
     let mut cost: Option<Money> = None;
+    // (Most sentences do not say it: `as_of` need not look back for it from each figure.)
+    let since_the = has(mm!("since the "), l);
     for (qi, q) in qs.iter().enumerate() {
         // "Most casualties were civilians (44)": a group's count in parentheses after
         // its name counts people (a part of a total, marked below).
@@ -6055,9 +6058,9 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
                     .map(|c| qs[0].end + c);
                 let whole = colon
                     .filter(|&c| !t.dates.iter().any(|d| d.start > c && d.end <= q.end))
-                    .and_then(|_| as_of(t, &qs[0], false))
+                    .and_then(|_| as_of(t, &qs[0], false, since_the))
                     .filter(|a| a.contains('/'));
-                whole.or_else(|| as_of(t, q, present))
+                whole.or_else(|| as_of(t, q, present, since_the))
             }
         };
         // "reduce the number to 728: 100 PMN mines, 161 Model 51 mines, 467 ...": a
@@ -6537,8 +6540,9 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
 
 /// The time a figure holds for: a date in the sentence ("between 1969 and 1992",
 /// "since 2011", else the nearest before the figure, else the nearest after), else the
-/// paragraph's context.
-fn as_of(t: &Sent, q: &Quantity, present: bool) -> Option<String> {
+/// paragraph's context. (`since_the`: whether the sentence says "since the " at all,
+/// asked once for its figures.)
+fn as_of(t: &Sent, q: &Quantity, present: bool, since_the: bool) -> Option<String> {
     let l = t.lower;
     if let Some(p) = t
         .has(kw::BETWEEN)
@@ -6795,7 +6799,10 @@ fn as_of(t: &Sent, q: &Quantity, present: bool) -> Option<String> {
     }
     // "since the 1980s some 22,177 casualties had been recorded": every year since
     // the decade began.
-    if let Some(k) = mm_rev!("since the ").rfind(&l.as_bytes()[..q.hedge_start]) {
+    if let Some(k) = since_the
+        .then(|| mm_rev!("since the ").rfind(&l.as_bytes()[..q.hedge_start]))
+        .flatten()
+    {
         let dec = &l[k + "since the ".len()..q.hedge_start];
         if dec.len() > 5
             && dec.as_bytes()[..4].iter().all(u8::is_ascii_digit)

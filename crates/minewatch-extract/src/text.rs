@@ -276,13 +276,37 @@ fn starts_sentence(t: &str) -> bool {
     c.is_uppercase() || c.is_ascii_digit() || matches!(c, '\u{201c}' | '"' | '\u{2018}' | '(' | '[')
 }
 
+/// Where the word at the end of `before` starts: past the last white space, '(', '"'
+/// or '\u{201c}'. (Read back by bytes, decoding only the non-ASCII characters: a
+/// search of chars from the end decoded every one.)
+fn word_start(before: &str) -> usize {
+    let b = before.as_bytes();
+    let mut j = b.len();
+    while j > 0 {
+        j -= 1;
+        let c = b[j];
+        if c < 0x80 {
+            // (`char::is_whitespace` holds for these ASCII bytes.)
+            if matches!(
+                c,
+                b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r' | b'(' | b'"'
+            ) {
+                return j + 1;
+            }
+        } else if c >= 0xC0 {
+            // A character's first byte: the character decoded.
+            let ch = before[j..].chars().next().unwrap_or(' ');
+            if ch.is_whitespace() || ch == '\u{201c}' {
+                return j + ch.len_utf8();
+            }
+        }
+    }
+    0
+}
+
 fn is_abbreviation(s: &str, dot: usize) -> bool {
     let before = &s[..dot];
-    let word_start = before
-        .rfind(|c: char| c.is_whitespace() || c == '(' || c == '\u{201c}' || c == '"')
-        .map(|p| p + before[p..].chars().next().map(char::len_utf8).unwrap_or(1))
-        .unwrap_or(0);
-    let word = &before[word_start..];
+    let word = &before[word_start(before)..];
     if word.is_empty() {
         return false;
     }
@@ -1621,6 +1645,18 @@ mod tests {
                 _ => format!("{:04}", year),
             };
             proptest::prop_assert_eq!(d.iso(), want);
+        }
+    }
+
+    proptest::proptest! {
+        /// The word's start read back by bytes is where the search of chars puts it.
+        #[test]
+        fn word_start_as_by_chars(before in "[a-z.( \t\x0b\"\u{201c}\u{201d}\u{a0}\u{2003}é]{0,12}") {
+            let want = before
+                .rfind(|c: char| c.is_whitespace() || c == '(' || c == '\u{201c}' || c == '"')
+                .map(|p| p + before[p..].chars().next().map(char::len_utf8).unwrap_or(1))
+                .unwrap_or(0);
+            proptest::prop_assert_eq!(super::word_start(&before), want);
         }
     }
 
