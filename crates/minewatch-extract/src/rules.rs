@@ -104,15 +104,52 @@ impl Para<'_> {
                 .iter()
                 .any(|w| w.len() == 4 && w.bytes().all(|c| c.is_ascii_digit()))
             {
+                let text = &self.text[a..b];
+                let at = |w: &str| w.as_ptr() as usize - self.base - a;
                 dates_from(
-                    &self.text[a..b],
-                    words.iter().map(|w| w.as_ptr() as usize - self.base - a),
+                    text,
+                    date_start_words(text.as_bytes(), words, at).map(|j| at(words[j])),
                 )
             } else {
                 Vec::new()
             }
         })
     }
+}
+
+/// The words (indices in `words`, the runs of ASCII letters and digits of the text
+/// `s`, at the offsets `at` gives) where a date may start, in order: those at most
+/// two words before a word starting with four digits, a year's. A date ends with
+/// its year, so near its start ("16 November 2020", "November 16, 2020", "December
+/// 2019", "1997", "mid-2002"); the other words need not be read. (Nor passed over: a
+/// word read as a month's name may run on over the words after it where only '.',
+/// '-', '/', '\'' or non-ASCII characters part them, "Nov.mid-2020", so the words so
+/// joined to the first near a year are read too.)
+fn date_start_words<'a>(
+    s: &'a [u8],
+    words: &'a [&str],
+    at: impl Fn(&str) -> usize + 'a,
+) -> impl Iterator<Item = usize> + 'a {
+    // Whether nothing but such characters stands between word `j - 1` and word `j`.
+    let joined = move |j: usize| {
+        s[at(words[j - 1]) + words[j - 1].len()..at(words[j])]
+            .iter()
+            .all(|&c| matches!(c, b'.' | b'-' | b'/' | b'\'') || c >= 0x80)
+    };
+    let mut from = 0;
+    words
+        .iter()
+        .enumerate()
+        .filter(|(_, w)| w.len() >= 4 && w.as_bytes()[..4].iter().all(u8::is_ascii_digit))
+        .flat_map(move |(y, _)| {
+            let mut lo = y.saturating_sub(2);
+            while lo > from && joined(lo) {
+                lo -= 1;
+            }
+            let lo = lo.max(from);
+            from = y + 1;
+            lo..=y
+        })
 }
 
 /// The dates of one sentence of a [`Para`], found when first asked for.
@@ -7964,6 +8001,37 @@ mod tests {
                     s[..i].rsplit([';', '.']).next().unwrap_or("")
                 );
             }
+        }
+    }
+
+    proptest::proptest! {
+        /// The dates found from the words near a year are those found from every word.
+        #[test]
+        fn dates_from_near_years_as_from_every_word(
+            text in "((16|3|November|Nov|Sept|May|Mar|mid|2020|1997|2015were|1990s|20155|x)(\\.|-|/|'|é|\u{2013}|\u{2019}| |  |, |\\. )){0,10}"
+        ) {
+            let lower = text.to_ascii_lowercase();
+            let lb = lower.as_bytes();
+            let mut words: Vec<&str> = Vec::new();
+            let mut k = 0;
+            while k < lb.len() {
+                while k < lb.len() && !is_word_byte(lb[k]) {
+                    k += 1;
+                }
+                let st = k;
+                k = word_end(lb, k);
+                if k > st {
+                    words.push(&lower[st..k]);
+                }
+            }
+            let off = |w: &&str| w.as_ptr() as usize - lower.as_ptr() as usize;
+            let want = dates_from(&text, words.iter().map(off));
+            let got = dates_from(
+                &text,
+                date_start_words(text.as_bytes(), &words, |w| off(&w)).map(|j| off(&words[j])),
+            );
+            let key = |d: &[DateMention]| d.iter().map(|d| (d.start, d.end, d.iso())).collect::<Vec<_>>();
+            proptest::prop_assert_eq!(key(&got), key(&want), "{:?}", text);
         }
     }
 }
