@@ -793,6 +793,26 @@ struct Ctx<'a> {
     para_start: usize,
 }
 
+/// The buffers [`extract`] reads paragraphs with, all empty, kept on each thread from
+/// one profile to the next: grown once, not again for every profile.
+#[derive(Default)]
+struct Buffers {
+    lower: String,
+    words: Vec<&'static str>,
+    bits: Vec<(u64, u64)>,
+    sents: Vec<(usize, usize, usize, usize)>,
+    runs: Vec<(usize, usize, std::cell::Cell<u8>)>,
+}
+
+impl Buffers {
+    /// The longest paragraph (bytes) whose buffers are kept.
+    const KEPT: usize = 1 << 16;
+}
+
+thread_local! {
+    static BUFFERS: std::cell::Cell<Buffers> = Default::default();
+}
+
 /// Extract every fact from a profile's body (paragraphs and tables; never the notes).
 pub fn extract(doc: &Document) -> Vec<Fact> {
     // Markdown's inline marks ("*3,365* mines", "[its report](https://...)") read as
@@ -860,13 +880,15 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
         .as_ref()
         .is_some_and(|t| contains!(t.value.to_ascii_lowercase(), "mine action"));
     // Buffers for every paragraph (the words' lifetimes end with each paragraph: the
-    // word list is handed on empty, its allocation kept).
-    let mut plower = String::new();
-    let mut spare_words: Vec<&'static str> = Vec::new();
-    let mut pbits: Vec<(u64, u64)> = Vec::new();
-    let mut sents: Vec<(usize, usize, usize, usize)> = Vec::new();
-    // The word runs `subject` reads in a sentence (handed back empty after each).
-    let mut spare_runs: Vec<(usize, usize, std::cell::Cell<u8>)> = Vec::new();
+    // word list is handed on empty, its allocation kept; so the word runs `subject`
+    // reads in a sentence, after each), the thread's from the profile before.
+    let Buffers {
+        lower: mut plower,
+        words: mut spare_words,
+        bits: mut pbits,
+        mut sents,
+        runs: mut spare_runs,
+    } = BUFFERS.with(std::cell::Cell::take);
     // The paragraph before was a label naming another instrument ("Convention on
     // Cluster Munitions" above "State Party (Entry into force: 1 March 2013)").
     // (Where it ended: it labels only the block right after it.)
@@ -1039,6 +1061,22 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
         pwords.clear();
         // Empty: collected in place, the allocation is kept.
         spare_words = pwords.into_iter().map(|_| "").collect();
+    }
+    // Handed back for the thread's next profile (empty; not where a huge paragraph
+    // made them huge).
+    if plower.capacity() <= Buffers::KEPT {
+        plower.clear();
+        pbits.clear();
+        sents.clear();
+        BUFFERS.with(|b| {
+            b.set(Buffers {
+                lower: plower,
+                words: spare_words,
+                bits: pbits,
+                sents,
+                runs: spare_runs,
+            })
+        });
     }
     tables(&mut cx, body);
     key_data(&mut cx, body);
