@@ -782,7 +782,8 @@ pub(crate) fn quantities_from(
     starts: impl IntoIterator<Item = usize>,
 ) -> Vec<Quantity> {
     let b = s.as_bytes();
-    let mut out = Vec::new();
+    // (Room for a few at once: the first figure found would allocate anyway.)
+    let mut out = Vec::with_capacity(4);
     let mut next = 0;
     for i in starts {
         if i < next || i >= b.len() || !s.is_char_boundary(i) {
@@ -1509,7 +1510,8 @@ pub(crate) fn date_start(b: &[u8], i: usize) -> bool {
 /// where [`date_start`] holds must be among them (others are passed over).
 pub(crate) fn dates_from(s: &str, starts: impl IntoIterator<Item = usize>) -> Vec<DateMention> {
     let b = s.as_bytes();
-    let mut out: Vec<DateMention> = Vec::new();
+    // (Room for a few at once: the first date found would allocate anyway.)
+    let mut out: Vec<DateMention> = Vec::with_capacity(4);
     let mut next = 0;
     for i in starts {
         if i < next || !date_start(b, i) {
