@@ -906,7 +906,12 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
         let gap = doc.text.get(prev_end..p.span.start).unwrap_or("");
         prev_end = p.span.end;
         let mut title = |line: &str| {
-            let t = line.trim().trim_start_matches('#').trim();
+            // (Every title ends so: most lines are passed over before they are trimmed.)
+            let end = line.trim_end();
+            if !(end.ends_with("Policy") || end.ends_with("Action")) {
+                return false;
+            }
+            let t = end.trim_start().trim_start_matches('#').trim_start();
             let known = matches!(
                 t,
                 "Mine Ban Policy" | "Mine Action" | "Cluster Munition Ban Policy"
@@ -1095,6 +1100,20 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
     cx.out
 }
 
+/// Whether `line` is white space only (`line.trim().is_empty()`), ASCII white space
+/// read by bytes.
+fn is_blank(line: &str) -> bool {
+    match line
+        .bytes()
+        .find(|c| !matches!(c, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r'))
+    {
+        None => true,
+        Some(c) if c < 0x80 => false,
+        // (Non-ASCII: white space or not as `trim` reads it.)
+        Some(_) => line.trim().is_empty(),
+    }
+}
+
 /// The last `n` lines of `text` with more than white space, the last first: what
 /// `text.lines().rev().filter(|l| !l.trim().is_empty()).take(n)` gives, read by
 /// bytes from the end (a gap's lines are few and short: the generic reverse line
@@ -1119,7 +1138,7 @@ fn last_lines(text: &str, n: usize) -> impl Iterator<Item = &str> {
         };
         rest = head;
         ended = true;
-        if !line.trim().is_empty() {
+        if !is_blank(line) {
             return Some(line);
         }
     })
@@ -8077,6 +8096,14 @@ mod tests {
             );
             let key = |d: &[DateMention]| d.iter().map(|d| (d.start, d.end, d.iso())).collect::<Vec<_>>();
             proptest::prop_assert_eq!(key(&got), key(&want), "{:?}", text);
+        }
+    }
+
+    proptest::proptest! {
+        /// A line is blank by bytes as by `trim`.
+        #[test]
+        fn is_blank_as_trim(line in "[ \t\r\n\x0b\x0c\u{a0}\u{2003}a#é]{0,8}") {
+            proptest::prop_assert_eq!(is_blank(&line), line.trim().is_empty());
         }
     }
 }
