@@ -19,6 +19,15 @@ macro_rules! mm {
     }};
 }
 
+/// [`mm!`] for the last match: `mm_rev!("needle").rfind(haystack)`.
+macro_rules! mm_rev {
+    ($needle:literal) => {{
+        static F: std::sync::OnceLock<memchr::memmem::FinderRev<'static>> =
+            std::sync::OnceLock::new();
+        F.get_or_init(|| memchr::memmem::FinderRev::new($needle))
+    }};
+}
+
 /// Whether the text `$h` contains the literal `$needle`, by a [`mm!`] finder (made
 /// once; `str::contains` builds a searcher on every call).
 macro_rules! contains {
@@ -95,15 +104,52 @@ impl Para<'_> {
                 .iter()
                 .any(|w| w.len() == 4 && w.bytes().all(|c| c.is_ascii_digit()))
             {
+                let text = &self.text[a..b];
+                let at = |w: &str| w.as_ptr() as usize - self.base - a;
                 dates_from(
-                    &self.text[a..b],
-                    words.iter().map(|w| w.as_ptr() as usize - self.base - a),
+                    text,
+                    date_start_words(text.as_bytes(), words, at).map(|j| at(words[j])),
                 )
             } else {
                 Vec::new()
             }
         })
     }
+}
+
+/// The words (indices in `words`, the runs of ASCII letters and digits of the text
+/// `s`, at the offsets `at` gives) where a date may start, in order: those at most
+/// two words before a word starting with four digits, a year's. A date ends with
+/// its year, so near its start ("16 November 2020", "November 16, 2020", "December
+/// 2019", "1997", "mid-2002"); the other words need not be read. (Nor passed over: a
+/// word read as a month's name may run on over the words after it where only '.',
+/// '-', '/', '\'' or non-ASCII characters part them, "Nov.mid-2020", so the words so
+/// joined to the first near a year are read too.)
+fn date_start_words<'a>(
+    s: &'a [u8],
+    words: &'a [&str],
+    at: impl Fn(&str) -> usize + 'a,
+) -> impl Iterator<Item = usize> + 'a {
+    // Whether nothing but such characters stands between word `j - 1` and word `j`.
+    let joined = move |j: usize| {
+        s[at(words[j - 1]) + words[j - 1].len()..at(words[j])]
+            .iter()
+            .all(|&c| matches!(c, b'.' | b'-' | b'/' | b'\'') || c >= 0x80)
+    };
+    let mut from = 0;
+    words
+        .iter()
+        .enumerate()
+        .filter(|(_, w)| w.len() >= 4 && w.as_bytes()[..4].iter().all(u8::is_ascii_digit))
+        .flat_map(move |(y, _)| {
+            let mut lo = y.saturating_sub(2);
+            while lo > from && joined(lo) {
+                lo -= 1;
+            }
+            let lo = lo.max(from);
+            from = y + 1;
+            lo..=y
+        })
 }
 
 /// The dates of one sentence of a [`Para`], found when first asked for.
@@ -139,7 +185,7 @@ impl Dates<'_> {
                     from += 1;
                 }
                 let near = pre[from..].to_ascii_lowercase();
-                let near = near.rsplit(';').next().unwrap_or(&near);
+                let near = after_last(&near, b';');
                 [
                     "decrease from",
                     "increase from",
@@ -656,6 +702,21 @@ impl<'a> Lines<'a> {
     }
 }
 
+/// `pre`, the ISO form of `a`, `mid`, that of `b` (if any) and `post` as one string
+/// ("2019/2021", "../2016-12-31"): one allocation, where `format!` of each date's
+/// [`DateMention::iso`] made three.
+fn iso_with(pre: &str, a: &DateMention, mid: &str, b: Option<&DateMention>, post: &str) -> String {
+    let mut s = String::with_capacity(pre.len() + mid.len() + post.len() + 20);
+    s.push_str(pre);
+    a.iso_into(&mut s);
+    s.push_str(mid);
+    if let Some(b) = b {
+        b.iso_into(&mut s);
+    }
+    s.push_str(post);
+    s
+}
+
 /// A fast hasher for short keys (lookups only: no iteration order reaches the output).
 #[derive(Default, Clone, Copy)]
 pub(crate) struct FxHasher(u64);
@@ -668,10 +729,19 @@ impl FxHasher {
 
 impl std::hash::Hasher for FxHasher {
     fn write(&mut self, bytes: &[u8]) {
-        for c in bytes.chunks(8) {
-            let mut b = [0u8; 8];
-            b[..c.len()].copy_from_slice(c);
-            self.add(u64::from_le_bytes(b));
+        // Eight bytes at a time as little-endian words, the last part word zero-padded
+        // (read byte by byte: a copy of a part word was a call to memcpy).
+        let mut rest = bytes;
+        while let Some((c, tail)) = rest.split_first_chunk::<8>() {
+            self.add(u64::from_le_bytes(*c));
+            rest = tail;
+        }
+        if !rest.is_empty() {
+            let mut x = 0u64;
+            for (i, &c) in rest.iter().enumerate() {
+                x |= (c as u64) << (8 * i);
+            }
+            self.add(x);
         }
     }
     fn write_u8(&mut self, i: u8) {
@@ -721,6 +791,26 @@ struct Ctx<'a> {
     /// Where the facts of the paragraph being read start in `out` ("3.4 million of
     /// them" counts what the paragraph's last figure counted).
     para_start: usize,
+}
+
+/// The buffers [`extract`] reads paragraphs with, all empty, kept on each thread from
+/// one profile to the next: grown once, not again for every profile.
+#[derive(Default)]
+struct Buffers {
+    lower: String,
+    words: Vec<&'static str>,
+    bits: Vec<(u64, u64)>,
+    sents: Vec<(usize, usize, usize, usize)>,
+    runs: Vec<(usize, usize, std::cell::Cell<u8>)>,
+}
+
+impl Buffers {
+    /// The longest paragraph (bytes) whose buffers are kept.
+    const KEPT: usize = 1 << 16;
+}
+
+thread_local! {
+    static BUFFERS: std::cell::Cell<Buffers> = Default::default();
 }
 
 /// Extract every fact from a profile's body (paragraphs and tables; never the notes).
@@ -783,18 +873,22 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
         .header
         .profile_type
         .as_ref()
-        .is_some_and(|t| t.value.to_ascii_lowercase().contains("cluster"));
+        .is_some_and(|t| contains!(t.value.to_ascii_lowercase(), "cluster"));
     let mut mine_action_profile = doc
         .header
         .profile_type
         .as_ref()
-        .is_some_and(|t| t.value.to_ascii_lowercase().contains("mine action"));
+        .is_some_and(|t| contains!(t.value.to_ascii_lowercase(), "mine action"));
     // Buffers for every paragraph (the words' lifetimes end with each paragraph: the
-    // word list is handed on empty, its allocation kept).
-    let mut plower = String::new();
-    let mut spare_words: Vec<&'static str> = Vec::new();
-    let mut pbits: Vec<(u64, u64)> = Vec::new();
-    let mut sents: Vec<(usize, usize, usize, usize)> = Vec::new();
+    // word list is handed on empty, its allocation kept; so the word runs `subject`
+    // reads in a sentence, after each), the thread's from the profile before.
+    let Buffers {
+        lower: mut plower,
+        words: mut spare_words,
+        bits: mut pbits,
+        mut sents,
+        runs: mut spare_runs,
+    } = BUFFERS.with(std::cell::Cell::take);
     // The paragraph before was a label naming another instrument ("Convention on
     // Cluster Munitions" above "State Party (Entry into force: 1 March 2013)").
     // (Where it ended: it labels only the block right after it.)
@@ -812,7 +906,12 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
         let gap = doc.text.get(prev_end..p.span.start).unwrap_or("");
         prev_end = p.span.end;
         let mut title = |line: &str| {
-            let t = line.trim().trim_start_matches('#').trim();
+            // (Every title ends so: most lines are passed over before they are trimmed.)
+            let end = line.trim_end();
+            if !(end.ends_with("Policy") || end.ends_with("Action")) {
+                return false;
+            }
+            let t = end.trim_start().trim_start_matches('#').trim_start();
             let known = matches!(
                 t,
                 "Mine Ban Policy" | "Mine Action" | "Cluster Munition Ban Policy"
@@ -826,7 +925,7 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
         // (Most gaps are a blank line or two: no title in them. A title stands right
         // above its part: the last lines of a gap only, not a whole table's.)
         if gap.len() > "Mine Action".len() {
-            for line in gap.lines().rev().filter(|l| !l.trim().is_empty()).take(2) {
+            for line in last_lines(gap, 2) {
                 title(line);
             }
         }
@@ -919,10 +1018,15 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
                 mine_action_profile,
                 notes,
                 dates: Dates { para: &para, k: si },
-                runs: Default::default(),
+                runs: std::cell::RefCell::new(Runs {
+                    v: std::mem::take(&mut spare_runs),
+                    next: 0,
+                }),
             };
             cx.sent_start = cx.out.len();
             sentence(&mut cx, &sent);
+            spare_runs = sent.runs.into_inner().v;
+            spare_runs.clear();
             share_quotes(&mut cx.out[cx.sent_start..], s, abs);
             if masked.is_some() {
                 // What a fact quotes is the source as written, marks and all.
@@ -963,6 +1067,22 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
         // Empty: collected in place, the allocation is kept.
         spare_words = pwords.into_iter().map(|_| "").collect();
     }
+    // Handed back for the thread's next profile (empty; not where a huge paragraph
+    // made them huge).
+    if plower.capacity() <= Buffers::KEPT {
+        plower.clear();
+        pbits.clear();
+        sents.clear();
+        BUFFERS.with(|b| {
+            b.set(Buffers {
+                lower: plower,
+                words: spare_words,
+                bits: pbits,
+                sents,
+                runs: spare_runs,
+            })
+        });
+    }
     tables(&mut cx, body);
     key_data(&mut cx, body);
     if doc.header.country_iso3.is_none() {
@@ -978,6 +1098,51 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
     cx.out
         .sort_by(|a, b| (a.span[0], a.value_span[0]).cmp(&(b.span[0], b.value_span[0])));
     cx.out
+}
+
+/// Whether `line` is white space only (`line.trim().is_empty()`), ASCII white space
+/// read by bytes.
+fn is_blank(line: &str) -> bool {
+    match line
+        .bytes()
+        .find(|c| !matches!(c, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r'))
+    {
+        None => true,
+        Some(c) if c < 0x80 => false,
+        // (Non-ASCII: white space or not as `trim` reads it.)
+        Some(_) => line.trim().is_empty(),
+    }
+}
+
+/// The last `n` lines of `text` with more than white space, the last first: what
+/// `text.lines().rev().filter(|l| !l.trim().is_empty()).take(n)` gives, read by
+/// bytes from the end (a gap's lines are few and short: the generic reverse line
+/// reader cost more than what it read).
+fn last_lines(text: &str, n: usize) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    // Whether the next line read ends with a line break (all but the text's last do):
+    // only then is a "\r" before it part of the line ending.
+    let mut ended = false;
+    std::iter::from_fn(move || loop {
+        if rest.is_empty() {
+            return None;
+        }
+        let (head, line) = match rest.bytes().rposition(|c| c == b'\n') {
+            Some(k) => (&rest[..k], &rest[k + 1..]),
+            None => ("", rest),
+        };
+        let line = if ended {
+            line.strip_suffix('\r').unwrap_or(line)
+        } else {
+            line
+        };
+        rest = head;
+        ended = true;
+        if !is_blank(line) {
+            return Some(line);
+        }
+    })
+    .take(n)
 }
 
 /// A paragraph of a CRLF file read without the "\r" of its line endings.
@@ -1379,7 +1544,51 @@ fn loose_end(hay: &[u8], i: usize, p: &[u8]) -> Option<usize> {
 
 /// A phrase's first word.
 fn first_word(p: &str) -> &str {
-    &p[..memchr::memchr(b' ', p.as_bytes()).unwrap_or(p.len())]
+    upto(p, b' ')
+}
+
+/// `s` cut at every match of the [`mm!`] finder `f`: what `s.split(needle)` gives,
+/// without a searcher built for each call.
+fn pieces<'a>(
+    s: &'a str,
+    f: &'static memchr::memmem::Finder<'static>,
+) -> impl Iterator<Item = &'a str> {
+    let n = f.needle().len();
+    f.find_iter(s.as_bytes())
+        .chain([s.len()])
+        .scan(0, move |from, k| {
+            let piece = &s[*from..k];
+            *from = k + n;
+            Some(piece)
+        })
+}
+
+/// `s` up to its first byte `c` (ASCII): `s.split(c).next()`, by a byte search (the
+/// pattern searchers of `str` cost more to set up than the short search).
+fn upto(s: &str, c: u8) -> &str {
+    &s[..memchr::memchr(c, s.as_bytes()).unwrap_or(s.len())]
+}
+
+/// `s` after its last byte `c` (ASCII): `s.rsplit(c).next()`, by a byte search.
+fn after_last(s: &str, c: u8) -> &str {
+    &s[memchr::memrchr(c, s.as_bytes()).map_or(0, |k| k + 1)..]
+}
+
+/// The text after the last space of `p`: `p.rsplit(' ').next()`, by a byte search.
+fn last_word(p: &str) -> &str {
+    after_last(p, b' ')
+}
+
+/// `s` up to its first ',', ';' or '.': `s.split([',', ';', '.']).next()`, by a byte
+/// search.
+fn clause_of(s: &str) -> &str {
+    &s[..memchr::memchr3(b',', b';', b'.', s.as_bytes()).unwrap_or(s.len())]
+}
+
+/// `s` after its last ',', ';' or '.': `s.rsplit([',', ';', '.']).next()`, by a byte
+/// search (a search of chars from the end decoded every one).
+fn last_clause_of(s: &str) -> &str {
+    &s[memchr::memrchr3(b',', b';', b'.', s.as_bytes()).map_or(0, |k| k + 1)..]
 }
 
 fn mentions_mbt(t: &Sent) -> bool {
@@ -1393,7 +1602,7 @@ fn period_right_after(t: &Sent, q: &Quantity) -> Option<String> {
     let mut rest = &l[q.phrase_end.max(q.end)..];
     if rest.starts_with(" (") {
         rest = &rest[rest.find(')')? + 1..];
-    } else if let Some(open) = l[..q.hedge_start].rfind('(') {
+    } else if let Some(open) = memchr::memrchr(b'(', &l.as_bytes()[..q.hedge_start]) {
         // A kind inside the parenthesis after a figure ("426 casualties (116 killed;
         // 293 injured) from 1999 to 2016"): the period after the parenthesis.
         if !l[open..q.hedge_start].contains(')') {
@@ -1441,7 +1650,7 @@ fn period_right_after(t: &Sent, q: &Quantity) -> Option<String> {
             l[d0.end..d1.start].trim(),
             "to" | "until" | "through" | "to the end of" | "-" | "\u{2013}"
         )
-        .then(|| format!("{}/{}", d0.iso(), d1.iso()))
+        .then(|| iso_with("", d0, "/", Some(d1), ""))
     };
     if let Some(p) = from_to() {
         return Some(p);
@@ -1461,7 +1670,7 @@ fn period_right_after(t: &Sent, q: &Quantity) -> Option<String> {
     let i = t.dates.iter().position(|d| d.start == at)?;
     let (d0, d1) = (&t.dates[i], t.dates.get(i + 1)?);
     matches!(l[d0.end..d1.start].trim(), "\u{2013}" | "-")
-        .then(|| format!("{}/{}", d0.iso(), d1.iso()))
+        .then(|| iso_with("", d0, "/", Some(d1), ""))
 }
 
 /// "An estimated 1,000 mines were planted during the conflict", "about 920,000
@@ -1479,8 +1688,8 @@ fn in_the_ground(l: &str, q: &Quantity) -> bool {
         "recovered",
     ];
     let rest = l[q.phrase_end.max(q.end)..].trim_start();
-    let clause = rest.split([',', ';', '.']).next().unwrap_or("");
-    let first = clause.split(' ').next().unwrap_or("");
+    let clause = clause_of(rest);
+    let first = first_word(clause);
     // (The participle right after: not "used", which may say what the stock is for.)
     matches!(first, "planted" | "laid" | "emplaced")
         || ["were ", "have been ", "had been ", "was "]
@@ -1502,12 +1711,12 @@ fn taken_from_others(l: &str, q: &Quantity) -> bool {
         "found",
     ];
     let rest = l[q.phrase_end.max(q.end)..].trim_start();
-    let clause_after = rest.split([',', ';', '.']).next().unwrap_or("");
+    let clause_after = clause_of(rest);
     // ("found" only with whom they were found: "found 300 mines in its stockpile" may
     // be a stockpile.)
     let taken = |w: &str| TAKEN.contains(&w) && (w != "found" || contains!(clause_after, "from "));
     let pre = &l[..q.hedge_start];
-    let clause_before = pre.rsplit([',', ';', '.']).next().unwrap_or(pre);
+    let clause_before = last_clause_of(pre);
     // The verb right before the figure, past a few words ("captured an estimated",
     // "seized some").
     let before = clause_before.split_whitespace().rev().take(3).any(taken);
@@ -1537,7 +1746,7 @@ fn changed_number(before: &str) -> bool {
         " it",
     ];
     if let Some(v) = NUMBER.iter().find_map(|n| b.strip_suffix(n)) {
-        let verb = v.trim_end().rsplit(' ').next().unwrap_or("");
+        let verb = last_word(v.trim_end());
         if matches!(
             verb,
             "reduced" | "increased" | "decreased" | "lowered" | "raised" | "revised" | "cut"
@@ -1582,7 +1791,7 @@ fn cleared_not_stockpiled(l: &str, q: &Quantity) -> bool {
     // The words around the figure say stockpiled: "its stockpile of 71,864 mines",
     // "3,000 stockpiled mines", "2,000 mines from stockpiles" (looked at first: most
     // destroyed figures are a stockpile's).
-    if window(30, 30).contains("stockpil") {
+    if contains!(window(30, 30), "stockpil") {
         return false;
     }
     // Clearance words near the figure (a long sentence may name clearance elsewhere);
@@ -2415,7 +2624,7 @@ fn events<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, Ev)]) {
             // "A decree signed on 4 January 2002 ... makes the Mine Ban Treaty binding":
             // a participle after the text it signs.
             let head = before.rsplit([',', ';']).next().unwrap_or(before).trim();
-            let last = head.rsplit(' ').next().unwrap_or("");
+            let last = last_word(head);
             if matches!(
                 last,
                 "decree" | "law" | "bill" | "agreement" | "memorandum" | "order" | "act"
@@ -2563,7 +2772,7 @@ fn events<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, Ev)]) {
         if ev == Ev::Eif
             && t.lower[a..].starts_with("becoming")
             && matches!(
-                t.lower[..a].trim_end().rsplit(' ').next(),
+                Some(last_word(t.lower[..a].trim_end())),
                 Some("for" | "of" | "towards" | "toward" | "about" | "on" | "to" | "into")
             )
         {
@@ -2667,7 +2876,7 @@ fn events<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, Ev)]) {
         // a date given from another, not the event's own.
         if d.end <= a {
             let after = t.lower[b..].trim_start();
-            let rel = after.split([',', ';', '.']).next().unwrap_or("");
+            let rel = clause_of(after);
             if rel.split(' ').take(4).any(|w| w == "later") {
                 continue;
             }
@@ -2903,7 +3112,7 @@ fn effect_of_previous(cx: &mut Ctx<'_>, t: &Sent<'_, '_>, a: usize, b: usize) {
 /// before it, or an odd number of straight marks before it.
 fn quotation_around(s: &str, at: usize) -> Option<(usize, usize)> {
     let before = &s[..at];
-    if let Some(q) = before.rfind('\u{201c}') {
+    if let Some(q) = mm_rev!("\u{201c}").rfind(before.as_bytes()) {
         if !before[q..].contains('\u{201d}') {
             let end = s[at..].find('\u{201d}').map_or(s.len(), |e| at + e + 3);
             return Some((q, end));
@@ -2922,10 +3131,13 @@ fn quotation_around(s: &str, at: usize) -> Option<(usize, usize)> {
 /// ...\u{201d}", "said that \"...\""): an opening mark before `at` not yet closed.
 fn quoted_claim(s: &str, at: usize) -> bool {
     let before = &s[..at];
-    let open = match before.rfind('\u{201c}') {
+    let open = match mm_rev!("\u{201c}").rfind(before.as_bytes()) {
         Some(q) if !before[q..].contains('\u{201d}') => Some(q),
         // Straight quotes: an odd number of them before `at`.
-        _ if before.bytes().filter(|&b| b == b'"').count() % 2 == 1 => before.rfind('"'),
+        // (Counted by memchr: a byte loop over the text before was dearer.)
+        _ if memchr::memchr_iter(b'"', before.as_bytes()).count() % 2 == 1 => {
+            memchr::memrchr(b'"', before.as_bytes())
+        }
         _ => None,
     };
     let Some(q) = open else { return false };
@@ -3007,8 +3219,12 @@ fn joined_another(l: &str, b: usize) -> bool {
 /// (within its clause), says there was no deposit.
 fn not_yet_deposited(l: &str, b: usize) -> bool {
     let rest = &l[b..];
-    let clause = rest.find([',', ';', '.', '(']).map_or(rest, |e| &rest[..e]);
-    let Some(v) = clause.find("deposit") else {
+    // (By bytes: the four are ASCII.)
+    let clause = rest
+        .bytes()
+        .position(|c| matches!(c, b',' | b';' | b'.' | b'('))
+        .map_or(rest, |e| &rest[..e]);
+    let Some(v) = find(mm!("deposit"), clause) else {
         return false;
     };
     clause[..v].split_whitespace().any(|w| {
@@ -3027,7 +3243,7 @@ fn prospect(l: &str, a: usize, b: usize) -> bool {
     // "Angola's accession"); elsewhere it is a topic: "a timeline for ratification",
     // "tackle ratification of the treaty", "its position on ratification".
     let prev = l[..a].trim_end();
-    let prev_word = prev.rsplit(' ').next().unwrap_or("");
+    let prev_word = last_word(prev);
     let done = matches!(
         prev_word,
         "its" | "their" | "his" | "her" | "since" | "after" | "following" | "upon" | "with"
@@ -3158,7 +3374,7 @@ fn some_types(l: &str, b: usize) -> bool {
     }
     let obj = l[b..end].trim_start();
     let obj = obj.strip_prefix("of ").unwrap_or(obj);
-    let obj = obj.split([',', ';', '.']).next().unwrap_or("");
+    let obj = clause_of(obj);
     obj.starts_with("non-")
         || obj.starts_with("some ")
         || obj.starts_with("part ")
@@ -3197,15 +3413,20 @@ fn domestic_step(l: &str, a: usize, b: usize, legislature_named: bool) -> bool {
         // "The President signed Nigeria's instrument of accession ... on 23 July 2001
         // and it was formally deposited ... on 27 September 2001": the signing of the
         // instrument at home, not its deposit.
-        let clause = l[..a].rsplit([';', '.']).next().unwrap_or("");
+        let clause = &l[memchr::memrchr2(b';', b'.', &l.as_bytes()[..a]).map_or(0, |k| k + 1)..a];
         let tail = clause.trim_end();
         // "the instrument of ratification was sent to the United Nations on 29 June
         // 2000. However, it was not formally deposited until ...": sent, not deposited.
         let rest = &l[b..];
-        let rest = &rest[..rest.find([';', '.']).unwrap_or(rest.len())];
-        if [" sent ", " forwarded ", " transmitted ", " dispatched "]
-            .iter()
-            .any(|w| rest.contains(w))
+        let rest = &rest[..memchr::memchr2(b';', b'.', rest.as_bytes()).unwrap_or(rest.len())];
+        if [
+            mm!(" sent "),
+            mm!(" forwarded "),
+            mm!(" transmitted "),
+            mm!(" dispatched "),
+        ]
+        .iter()
+        .any(|w| has(w, rest))
             && !contains!(rest, "deposit")
         {
             return true;
@@ -3513,17 +3734,14 @@ fn subject<'a>(t: &Sent<'a, '_>, pos: usize, own: &str, allegations: bool) -> St
         "indicated",
         "believed",
     ];
-    static THAT: std::sync::OnceLock<memchr::memmem::FinderRev<'static>> =
-        std::sync::OnceLock::new();
-    let that = THAT.get_or_init(|| memchr::memmem::FinderRev::new(" that "));
     // (Only for what is alleged, use; a forward search first: most clauses have no
     // "that".)
     let reported = (allegations && has(mm!(" that "), &lower_before[start..]))
-        .then(|| that.rfind(&lower_before.as_bytes()[start..]))
+        .then(|| mm_rev!(" that ").rfind(&lower_before.as_bytes()[start..]))
         .flatten()
         .map(|k| start + k)
         .filter(|&k| {
-            let verb = lower_before[..k].rsplit(' ').next().unwrap_or("");
+            let verb = last_word(&lower_before[..k]);
             REPORTING.contains(&verb)
         });
     if let Some(k) = reported {
@@ -3550,8 +3768,9 @@ fn subject<'a>(t: &Sent<'a, '_>, pos: usize, own: &str, allegations: bool) -> St
         return own.to_string();
     };
     let clause = &lower_before[start..];
-    let opener = clause.trim_start().split(' ').next().unwrap_or("");
-    if INTRODUCERS.contains(&opener) {
+    let opener = clause.trim_start();
+    let opener = memchr::memchr(b' ', opener.as_bytes()).map_or(opener, |k| &opener[..k]);
+    if is_introducer(opener) {
         if let Some(c) = clause.find(", ") {
             // (Only an opening phrase with a name in it can have given the subject.)
             let phrase = t.s[start..start + c].trim_start();
@@ -3567,6 +3786,16 @@ fn subject<'a>(t: &Sent<'a, '_>, pos: usize, own: &str, allegations: bool) -> St
         }
     }
     found
+}
+
+/// `w` without the periods at its end (`w.trim_end_matches('.')`, by bytes).
+fn trim_periods(w: &str) -> &str {
+    let b = w.as_bytes();
+    let mut n = b.len();
+    while n > 0 && b[n - 1] == b'.' {
+        n -= 1;
+    }
+    &w[..n]
 }
 
 /// The subject [`subject`] finds in the clause from byte `start` to `pos`, if the
@@ -3629,7 +3858,7 @@ fn subject_from<'a>(t: &Sent<'a, '_>, pos: usize, start: usize) -> Option<String
     };
     let word = |r: &Runs, i: usize| {
         let (a, e, _) = &r.v[i];
-        (*a, before[*a..(*e).min(blen)].trim_end_matches('.'))
+        (*a, trim_periods(&before[*a..(*e).min(blen)]))
     };
     // A word's kind: remembered for the sentence unless the value cuts the word.
     let kind = |r: &Runs, i: usize| {
@@ -3647,10 +3876,7 @@ fn subject_from<'a>(t: &Sent<'a, '_>, pos: usize, start: usize) -> Option<String
     // A clause opened by an adverbial phrase ends it at its first comma: "After the
     // treaty was ratified by Belize's House of Representatives, Belize deposited ...".
     // (Not an apposition: "attended the meeting in Beirut, Lebanon in 2011".)
-    let mut intro = scan(&mut r, first) && {
-        let w = word(&r, first).1.to_ascii_lowercase();
-        INTRODUCERS.contains(&w.as_str())
-    };
+    let mut intro = scan(&mut r, first) && { is_introducer(word(&r, first).1) };
     while scan(&mut r, i) {
         if intro && i > first && before[..r.v[i].0].trim_end().ends_with(',') {
             in_pp = false;
@@ -3730,14 +3956,14 @@ fn subject_from<'a>(t: &Sent<'a, '_>, pos: usize, start: usize) -> Option<String
                                     )
                                 }
                             });
-                        hit = Some((st.iso3.clone(), n, related));
+                        hit = Some((st, n, related));
                         break;
                     }
                 }
             }
-            if let Some((iso, n, related)) = hit {
+            if let Some((st, n, related)) = hit {
                 if !in_pp && !related {
-                    return Some(iso);
+                    return Some(st.iso3.clone());
                 }
                 i += n;
                 continue;
@@ -3789,7 +4015,43 @@ fn subject_from<'a>(t: &Sent<'a, '_>, pos: usize, start: usize) -> Option<String
     None
 }
 
+/// Whether `w` (any ASCII case) is a word that opens an adverbial phrase before a
+/// clause's subject (one of [`INTRODUCERS`], matched as bytes, not looked for in the
+/// list).
+fn is_introducer(w: &str) -> bool {
+    let mut buf = [0u8; 9];
+    let Some(l) = lowercase_in(&mut buf, w) else {
+        return false;
+    };
+    matches!(
+        l,
+        b"after"
+            | b"although"
+            | b"while"
+            | b"when"
+            | b"since"
+            | b"following"
+            | b"before"
+            | b"once"
+            | b"in"
+            | b"on"
+            | b"during"
+            | b"until"
+            | b"upon"
+            | b"with"
+            | b"despite"
+            | b"through"
+            | b"at"
+            | b"under"
+            | b"because"
+            | b"if"
+            | b"though"
+            | b"as"
+    )
+}
+
 /// The words that open an adverbial phrase before a clause's subject.
+#[cfg(test)]
 const INTRODUCERS: &[&str] = &[
     "after",
     "although",
@@ -3906,16 +4168,24 @@ fn word_kind(w: &str) -> u8 {
     }
 }
 
+/// `w` in ASCII lowercase in `buf`, if it fits. (Byte by byte: a short word's copy
+/// by `copy_from_slice` was a call to memcpy.)
+fn lowercase_in<'b>(buf: &'b mut [u8], w: &str) -> Option<&'b [u8]> {
+    let l = buf.get_mut(..w.len())?;
+    for (d, &c) in l.iter_mut().zip(w.as_bytes()) {
+        *d = c.to_ascii_lowercase();
+    }
+    Some(l)
+}
+
 /// The prepositions that open a phrase whose state is not the subject (any ASCII case).
 fn is_preposition(w: &str) -> bool {
     let mut buf = [0u8; 9];
-    let Some(l) = buf.get_mut(..w.len()) else {
+    let Some(l) = lowercase_in(&mut buf, w) else {
         return false;
     };
-    l.copy_from_slice(w.as_bytes());
-    l.make_ascii_lowercase();
     matches!(
-        &*l,
+        l,
         b"in"
             | b"to"
             | b"from"
@@ -3938,9 +4208,10 @@ fn is_preposition(w: &str) -> bool {
 /// How many words the longest state name, alias or code starting with `w` has
 /// (0 when none starts with it; ASCII case-insensitive).
 fn state_first_word(w: &str) -> usize {
-    static FIRST: std::sync::OnceLock<FastMap<String, usize>> = std::sync::OnceLock::new();
+    // (By the words' bytes: the word looked up is lowercased in place, as bytes.)
+    static FIRST: std::sync::OnceLock<FastMap<Vec<u8>, usize>> = std::sync::OnceLock::new();
     let map = FIRST.get_or_init(|| {
-        let mut h: FastMap<String, usize> = FastMap::default();
+        let mut h: FastMap<Vec<u8>, usize> = FastMap::default();
         for st in minewatch_refdata::states() {
             for n in std::iter::once(&st.name)
                 .chain(&st.aliases)
@@ -3949,7 +4220,7 @@ fn state_first_word(w: &str) -> usize {
                 let parts: Vec<&str> = n.split([' ', '-']).filter(|p| !p.is_empty()).collect();
                 if let Some(f) = parts.first() {
                     let e = h
-                        .entry(f.trim_end_matches([',', '.']).to_lowercase())
+                        .entry(f.trim_end_matches([',', '.']).to_lowercase().into_bytes())
                         .or_insert(0);
                     *e = (*e).max(parts.len().min(MAX_NAME_WORDS as usize));
                 }
@@ -3960,16 +4231,22 @@ fn state_first_word(w: &str) -> usize {
     // Lowercase without allocating for the usual short ASCII word.
     let mut buf = [0u8; 40];
     let owned;
-    let lw: &str = if w.len() <= buf.len() && w.is_ascii() {
+    let lw: &[u8] = if w.len() <= buf.len() && w.is_ascii() {
         buf[..w.len()].copy_from_slice(w.as_bytes());
         buf[..w.len()].make_ascii_lowercase();
-        std::str::from_utf8(&buf[..w.len()]).unwrap_or("")
+        &buf[..w.len()]
     } else {
         owned = w.to_lowercase();
-        &owned
+        owned.as_bytes()
     };
-    let f = lw.split('-').next().unwrap_or(lw).trim_end_matches('.');
-    map.get(f).or_else(|| map.get(lw)).copied().unwrap_or(0)
+    // The word up to a hyphen, without final periods. (No key holds a hyphen nor ends
+    // with a period: the whole word, where it differs, is none.)
+    let f = memchr::memchr(b'-', lw).map_or(lw, |k| &lw[..k]);
+    let mut n = f.len();
+    while n > 0 && f[n - 1] == b'.' {
+        n -= 1;
+    }
+    map.get(&f[..n]).copied().unwrap_or(0)
 }
 
 /// The runs of word characters (letters, digits, '.', '-') in a sentence, as far as
@@ -4009,8 +4286,9 @@ impl Runs {
             }
         }
         let b = s.as_bytes();
-        if self.v.capacity() == 0 {
-            // About a word for every six bytes, once (not grown word by word).
+        if self.v.is_empty() {
+            // About a word for every six bytes, once (not grown word by word; the
+            // buffer is the sentence before's, most often big enough).
             self.v.reserve(b.len() / 6 + 4);
         }
         let mut i = self.next;
@@ -4274,7 +4552,7 @@ fn meeting<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
     // Parties", "18th Meeting ...", "Third Review Conference".
     let with_ordinal = |i: usize| {
         let before = l[..i].trim_end();
-        let w = before.rsplit(' ').next().unwrap_or("");
+        let w = last_word(before);
         let numeric = w.starts_with(|c: char| c.is_ascii_digit())
             && ["th", "st", "nd", "rd"].iter().any(|x| w.ends_with(x));
         let ordinal = ORD.contains(&w)
@@ -4292,12 +4570,15 @@ fn meeting<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
     // Maputo in June 2014, and more recently the Seventeenth Meeting of States Parties
     // in Geneva in November 2018" were both attended.
     let mut found: Vec<(usize, usize)> = Vec::new();
-    for name in [
-        "review conference",
-        "meeting of states parties",
-        "intersessional meetings",
+    // (The finders made once: building one is dearer than a search of a sentence.)
+    for (name, finder) in [
+        ("review conference", mm!("review conference")),
+        (
+            "meeting of states parties",
+            mm!("meeting of states parties"),
+        ),
+        ("intersessional meetings", mm!("intersessional meetings")),
     ] {
-        let finder = memchr::memmem::Finder::new(name);
         for i in finder.find_iter(&l.as_bytes()[pos..]).map(|i| i + pos) {
             let st = if name == "intersessional meetings" {
                 i
@@ -4658,7 +4939,7 @@ fn use_reported<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, E
             // (Each " that " once, its verb looked up: no pattern made per verb.)
             let that_after =
                 memchr::memmem::find_iter(before_verb.as_bytes(), b" that ").any(|k| {
-                    let verb = before_verb[..k].rsplit(' ').next().unwrap_or("");
+                    let verb = last_word(&before_verb[..k]);
                     d.end <= k + 6 && STATING.contains(&verb)
                 });
             // "admitted in 1998 that it had laid"
@@ -4703,7 +4984,7 @@ fn use_reported<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, E
         // Karen National Liberation Army reportedly used ...").
         f.subject = agent_after(t, pos).unwrap_or_else(|| subject(t, pos, &cx.iso3, true));
         f.as_of = Some(if since_perfect {
-            format!("{}/..", d.iso())
+            iso_with("", d, "/..", None, "")
         } else {
             d.iso()
         });
@@ -4912,7 +5193,7 @@ fn zero_mines(t: &Sent, qs: &mut Vec<Quantity>) {
     let mut from = 0;
     while let Some(k) = find(mm!(" no "), &l[from..]).map(|k| from + k) {
         from = k + 4;
-        let verb = l[..k].rsplit(' ').next().unwrap_or("");
+        let verb = last_word(&l[..k]);
         let counts = matches!(
             verb,
             "retains"
@@ -5176,14 +5457,15 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
     let l = t.lower;
     // Figures start at word starts or at a currency sign ('$', and the lead bytes of
     // '€' and '£').
-    let mut starts: Vec<usize> = t.word_starts().collect();
-    let signs = memchr::memchr3_iter(b'$', 0xE2, 0xC2, t.s.as_bytes());
-    let n = starts.len();
-    starts.extend(signs);
-    if starts.len() > n {
+    // (Most sentences have no sign: their word starts are read as they are.)
+    let mut qs = if memchr::memchr3(b'$', 0xE2, 0xC2, t.s.as_bytes()).is_none() {
+        quantities_from(t.s, l, t.word_starts())
+    } else {
+        let mut starts: Vec<usize> = t.word_starts().collect();
+        starts.extend(memchr::memchr3_iter(b'$', 0xE2, 0xC2, t.s.as_bytes()));
         starts.sort_unstable();
-    }
-    let mut qs = quantities_from(t.s, l, starts);
+        quantities_from(t.s, l, starts)
+    };
     zero_mines(t, &mut qs);
     if qs.is_empty() {
         return;
@@ -5461,6 +5743,8 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
     });
     let mut production_idx: Vec<usize> = Vec::new();
     let mut cost: Option<Money> = None;
+    // (Most sentences do not say it: `as_of` need not look back for it from each figure.)
+    let since_the = has(mm!("since the "), l);
     for (qi, q) in qs.iter().enumerate() {
         // "Most casualties were civilians (44)": a group's count in parentheses after
         // its name counts people (a part of a total, marked below).
@@ -5469,7 +5753,7 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
             && q.currency.is_none()
             && l[q.end..].starts_with(')')
             && l[..q.hedge_start].strip_suffix('(').is_some_and(|p| {
-                let w = p.trim_end().rsplit(' ').next().unwrap_or("");
+                let w = last_word(p.trim_end());
                 matches!(
                     w,
                     "civilians"
@@ -5491,10 +5775,13 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
         } else {
             q
         };
+        // The words before the figure (its hedge), without the spaces at their end:
+        // many rules below read how they end.
+        let pre_trimmed = l[..q.hedge_start].trim_end();
         // "The 2011 casualties represented ...": a year, not a count.
         {
             let fig = &l[q.start..q.end];
-            let pre = l[..q.hedge_start].trim_end();
+            let pre = pre_trimmed;
             if q.start == q.hedge_start
                 && fig.len() == 4
                 && (fig.starts_with("19") || fig.starts_with("20"))
@@ -5549,7 +5836,7 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
         }
         // "Of the 10,000 mines found in caches, ...": the whole a sentence opens with is
         // what it divides, not a figure it asserts for any predicate.
-        if qi == 0 && l[..q.hedge_start].trim_end() == "of the" {
+        if qi == 0 && pre_trimmed == "of the" {
             continue;
         }
         // "45 casualties, including 10 children": a part of a figure already given,
@@ -5609,10 +5896,10 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
                 rest.starts_with(w)
                     && !rest[w.len()..].starts_with(|c: char| c.is_ascii_alphanumeric())
             });
-            let pre = l[..q.hedge_start].trim_end();
+            let pre = pre_trimmed;
             let before = pre
                 .strip_suffix(',')
-                .map(|p| p.rsplit(' ').next().unwrap_or(""))
+                .map(last_word)
                 .is_some_and(|w| WHO.contains(&w));
             if after || before {
                 continue;
@@ -5660,11 +5947,11 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
                 if p == QPred::Stockpile
                     && (stockpile_destroyed_before(&l[..a])
                         || stockpile_destroyed_before(&l[..q.hedge_start])
-                        || l[..q.hedge_start].trim_end().ends_with("destruction of")
+                        || pre_trimmed.ends_with("destruction of")
                         // "71,136 stockpiled mines were newly discovered and destroyed"
                         || {
                             let rest = l[q.phrase_end.max(q.end)..].trim_start();
-                            let clause = rest.split([',', ';', '.']).next().unwrap_or("");
+                            let clause = clause_of(rest);
                             ["were ", "have been ", "had been ", "was "]
                                 .iter()
                                 .any(|w| clause.starts_with(w))
@@ -5757,14 +6044,14 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
             "fall of",
         ]
         .iter()
-        .any(|w| l[..q.hedge_start].trim_end().ends_with(w))
+        .any(|w| pre_trimmed.ends_with(w))
         {
             continue;
         }
         // "decreased its contribution by SEK30.7 million", "dropped by 1,200 mines": the
         // size of a change.
         {
-            let mut pre = l[..q.hedge_start].trim_end();
+            let mut pre = pre_trimmed;
             // "by SEK30.7 million ($5.1 million)": the figure in parentheses is the
             // one before it, in another currency.
             if let Some(p) = pre.strip_suffix('(') {
@@ -5811,9 +6098,7 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
         // number, not a count.
         {
             let before = &t.s[..q.start.min(t.s.len())];
-            let prev_tok = before
-                .strip_suffix(' ')
-                .map(|b| b.rsplit(' ').next().unwrap_or(""));
+            let prev_tok = before.strip_suffix(' ').map(last_word);
             let digits = &t.s[q.start.min(t.s.len())..q.end.min(t.s.len())];
             let model = prev_tok.is_some_and(|p| {
                 p == "No."
@@ -5874,9 +6159,9 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
                     .map(|c| qs[0].end + c);
                 let whole = colon
                     .filter(|&c| !t.dates.iter().any(|d| d.start > c && d.end <= q.end))
-                    .and_then(|_| as_of(t, &qs[0], false))
+                    .and_then(|_| as_of(t, &qs[0], false, since_the))
                     .filter(|a| a.contains('/'));
-                whole.or_else(|| as_of(t, q, present))
+                whole.or_else(|| as_of(t, q, present, since_the))
             }
         };
         // "reduce the number to 728: 100 PMN mines, 161 Model 51 mines, 467 ...": a
@@ -6069,7 +6354,7 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
         // "reported consuming 20 antipersonnel mines", "49 mines were used for
         // training": mines consumed, not held.
         if pred == QPred::Retained {
-            let pre = l[..q.hedge_start].trim_end();
+            let pre = pre_trimmed;
             let post = l[q.phrase_end.max(q.end)..].trim_start();
             if ["consuming", "consumed", "using", "destroying"]
                 .iter()
@@ -6100,7 +6385,7 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
                     cut -= 1;
                 }
                 // (To the sentence's end, not a decimal point's: "(US$27.8) or 22%".)
-                let near = post[..cut].split(';').next().unwrap_or("");
+                let near = upto(&post[..cut], b';');
                 let near = find(mm!(". "), near).map_or(near, |k| &near[..k]);
                 // (Not a change: "represented a 9% decrease from ...".)
                 let pct = memchr::memchr(b'%', near.as_bytes()).is_some();
@@ -6151,13 +6436,14 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
             };
             let each = post.starts_with("each");
             // "nine of the casualties": a part of the whole named after it.
+            let after = l[q.end..].trim_start();
             let of_the = ["of the ", "of these ", "of those ", "of all "]
                 .iter()
-                .any(|p| l[q.end..].trim_start().starts_with(p));
+                .any(|p| after.starts_with(p));
             let of_the_total = l.starts_with("of the total") && l[..q.hedge_start].contains(',');
             // "security forces accounted for 7 casualties", "children made up 49": a
             // group's share of a total.
-            let pre = l[..q.hedge_start].trim_end();
+            let pre = pre_trimmed;
             let accounted = [
                 "accounted for",
                 "account for",
@@ -6195,29 +6481,27 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
                 }
                 // (Within the clause: a figure's own separators are no clause's end.)
                 let near = &pre[from..];
-                let near = if memchr::memchr(b'%', near.as_bytes()).is_none()
-                    && !has(mm!("percent"), near)
-                {
-                    ""
-                } else {
-                    [", ", "; ", ". "]
+                // (No share without a '%' or "percent": most figures have none near, and
+                // nothing is searched for.)
+                (memchr::memchr(b'%', near.as_bytes()).is_some() || has(mm!("percent"), near)) && {
+                    let near = [", ", "; ", ". "]
                         .iter()
                         .filter_map(|b| near.rfind(b).map(|k| k + b.len()))
                         .max()
-                        .map_or(near, |k| &near[k..])
-                };
-                // (The figure right after "% of the" is the whole the share is of: "less
-                // than 40% of the 56 casualties reported for 2015".)
-                ["% of ", " percent of "]
-                    .iter()
-                    .filter_map(|w| near.rfind(w).map(|k| &near[k + w.len()..]))
-                    .next_back()
-                    .is_some_and(|rest| {
-                        !matches!(
-                            rest.trim(),
-                            "" | "the" | "these" | "those" | "all" | "all the"
-                        )
-                    })
+                        .map_or(near, |k| &near[k..]);
+                    // (The figure right after "% of the" is the whole the share is of:
+                    // "less than 40% of the 56 casualties reported for 2015".)
+                    ["% of ", " percent of "]
+                        .iter()
+                        .filter_map(|w| near.rfind(w).map(|k| &near[k + w.len()..]))
+                        .next_back()
+                        .is_some_and(|rest| {
+                            !matches!(
+                                rest.trim(),
+                                "" | "the" | "these" | "those" | "all" | "all the"
+                            )
+                        })
+                }
             };
             // "allocated more than 80% (€66 million/$75.3 million) of its funding"
             let share_in_parens = pre.ends_with("% (") || pre.ends_with("percent (");
@@ -6266,7 +6550,7 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
             }
             // (In the figure's own words: not "..., retaining 700 mines for training",
             // nor "destroyed 21,857 mines and retained 9,999 for training".)
-            let near = post[..cut].split([';', '.', ',']).next().unwrap_or("");
+            let near = clause_of(&post[..cut]);
             let near = find(mm!(" and "), near).map_or(near, |k| &near[..k]);
             let retained_before = best.is_some_and(|(_, p, _)| p == QPred::Retained);
             if has(mm!("training"), near) || retained_before {
@@ -6303,7 +6587,7 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
         // "Norway's five-year commitment of US$120 million to mine action": money
         // promised over years, not spent in one.
         if pred == QPred::Spending && f.confidence == Confidence::High {
-            let pre = l[..q.hedge_start].trim_end();
+            let pre = pre_trimmed;
             let mut from = pre.len().saturating_sub(40);
             while !pre.is_char_boundary(from) {
                 from += 1;
@@ -6320,7 +6604,7 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
         // "An additional 10 casualties were recorded", "a further 1,200 mines": an
         // addition to a figure given elsewhere, not the period's total.
         if f.confidence == Confidence::High {
-            let pre = l[..q.hedge_start].trim_end();
+            let pre = pre_trimmed;
             if ["additional", "another", "a further", "further"]
                 .iter()
                 .any(|w| pre.ends_with(w))
@@ -6376,8 +6660,9 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
 
 /// The time a figure holds for: a date in the sentence ("between 1969 and 1992",
 /// "since 2011", else the nearest before the figure, else the nearest after), else the
-/// paragraph's context.
-fn as_of(t: &Sent, q: &Quantity, present: bool) -> Option<String> {
+/// paragraph's context. (`since_the`: whether the sentence says "since the " at all,
+/// asked once for its figures.)
+fn as_of(t: &Sent, q: &Quantity, present: bool, since_the: bool) -> Option<String> {
     let l = t.lower;
     if let Some(p) = t
         .has(kw::BETWEEN)
@@ -6410,7 +6695,7 @@ fn as_of(t: &Sent, q: &Quantity, present: bool) -> Option<String> {
                 "and" | "and the end of" | "to" | "to the end of" | "\u{2013}" | "-"
             )
         {
-            return Some(format!("{}/{}", ds[0].iso(), ds[1].iso()));
+            return Some(iso_with("", ds[0], "/", Some(ds[1]), ""));
         }
     }
     // "240 mine/ERW casualties in 2011–2016 (60 killed; ...)", "4,120 ... casualties
@@ -6421,13 +6706,13 @@ fn as_of(t: &Sent, q: &Quantity, present: bool) -> Option<String> {
     }
     // "... casualties in 2011–2016 (91 killed; 271 injured)": the kinds in the
     // parenthesis after a period hold for it.
-    if let Some(open) = l[..q.hedge_start].rfind('(') {
+    if let Some(open) = memchr::memrchr(b'(', &l.as_bytes()[..q.hedge_start]) {
         if !l[open..q.hedge_start].contains(')') {
             let pre = l[..open].trim_end().len();
             if let Some(i) = t.dates.iter().position(|d| d.end == pre) {
                 if let Some(d0) = i.checked_sub(1).map(|k| &t.dates[k]) {
                     if matches!(l[d0.end..t.dates[i].start].trim(), "\u{2013}" | "-") {
-                        return Some(format!("{}/{}", d0.iso(), t.dates[i].iso()));
+                        return Some(iso_with("", d0, "/", Some(&t.dates[i]), ""));
                     }
                 }
             }
@@ -6452,7 +6737,7 @@ fn as_of(t: &Sent, q: &Quantity, present: bool) -> Option<String> {
                 pre.ends_with("from") || pre.ends_with("period") || pre.ends_with("period of")
             }
     }) {
-        return Some(format!("{}/{}", w[0].iso(), w[1].iso()));
+        return Some(iso_with("", &w[0], "/", Some(&w[1]), ""));
     }
     // "Countrywide casualty data for 1997–2010 listed 700 casualties": a span of years
     // after "for", "in" or "during", the last date before the figure.
@@ -6480,7 +6765,7 @@ fn as_of(t: &Sent, q: &Quantity, present: bool) -> Option<String> {
                 }
         })
     {
-        return Some(format!("{}/{}", w[0].iso(), w[1].iso()));
+        return Some(iso_with("", &w[0], "/", Some(&w[1]), ""));
     }
     // "2,000 mines for training, a figure it said it would review in 2026": a date in a
     // clause about the future after the figure does not date it.
@@ -6503,7 +6788,7 @@ fn as_of(t: &Sent, q: &Quantity, present: bool) -> Option<String> {
                         "to" | "until" | "through" | "\u{2013}" | "-"
                     )
             }) {
-                return Some(format!("{}/{}", w[0].iso(), w[1].iso()));
+                return Some(iso_with("", &w[0], "/", Some(&w[1]), ""));
             }
         }
         // "As of May 2009, AMAE recorded 272 casualties (34 killed and 238 injured)
@@ -6534,7 +6819,7 @@ fn as_of(t: &Sent, q: &Quantity, present: bool) -> Option<String> {
             // "reducing this number to 599 by 1 January 2011"
             || gap == " by "
         {
-            return Some(format!("../{}", d.iso()));
+            return Some(iso_with("../", d, "", None, ""));
         }
         // "a further 4,100 in 2003": the year right after the figure is its own, even
         // where another figure's year stands before it; so after a participle, "97
@@ -6548,7 +6833,7 @@ fn as_of(t: &Sent, q: &Quantity, present: bool) -> Option<String> {
             // "the 269 casualties CMVIS recorded for 2008", after a body's acronym.
             .map(|g| {
                 let at = gap_at + (gap.len() - g.len());
-                let first = t.s[at..].split(' ').next().unwrap_or("");
+                let first = first_word(&t.s[at..]);
                 // ("AzCBL" too: a capital first and two at least, letters only.)
                 let acronym = first.len() >= 2
                     && first.starts_with(|c: char| c.is_ascii_uppercase())
@@ -6568,7 +6853,7 @@ fn as_of(t: &Sent, q: &Quantity, present: bool) -> Option<String> {
                     .or_else(|| g.strip_suffix(" for "))
             })
             .is_some_and(|w| {
-                let verb = w.split(' ').next().unwrap_or("");
+                let verb = first_word(w);
                 verb.len() > 4
                     && verb.ends_with("ed")
                     && verb.bytes().all(|b| b.is_ascii_lowercase())
@@ -6634,7 +6919,10 @@ fn as_of(t: &Sent, q: &Quantity, present: bool) -> Option<String> {
     }
     // "since the 1980s some 22,177 casualties had been recorded": every year since
     // the decade began.
-    if let Some(k) = memchr::memmem::rfind(&l.as_bytes()[..q.hedge_start], b"since the ") {
+    if let Some(k) = since_the
+        .then(|| mm_rev!("since the ").rfind(&l.as_bytes()[..q.hedge_start]))
+        .flatten()
+    {
         let dec = &l[k + "since the ".len()..q.hedge_start];
         if dec.len() > 5
             && dec.as_bytes()[..4].iter().all(u8::is_ascii_digit)
@@ -6696,7 +6984,7 @@ fn as_of(t: &Sent, q: &Quantity, present: bool) -> Option<String> {
                     .iter()
                     .any(|v| r.contains(v))
         }) {
-            return Some(format!("../{}", d.iso()));
+            return Some(iso_with("../", d, "", None, ""));
         }
     }
     match before.or(after) {
@@ -6705,7 +6993,7 @@ fn as_of(t: &Sent, q: &Quantity, present: bool) -> Option<String> {
             // for the year the "when" clause names, not for the period since.
             let when = d.end <= q.hedge_start && has(mm!(", when "), &l[d.end..q.hedge_start]);
             if l[..d.start].trim_end().ends_with("since") && !when {
-                Some(format!("{}/..", d.iso()))
+                Some(iso_with("", d, "/..", None, ""))
             } else {
                 Some(d.iso())
             }
@@ -6721,7 +7009,9 @@ fn as_of(t: &Sent, q: &Quantity, present: bool) -> Option<String> {
             let pre = &l[..q.hedge_start];
             // (Its own clause: not "..., but later reduced this to 4,000".)
             let clause = &pre[pre.rfind([';', '.', ',']).map_or(0, |k| k + 1)..];
-            let clause = clause.rsplit(" but ").next().unwrap_or(clause);
+            let clause = mm_rev!(" but ")
+                .rfind(clause.as_bytes())
+                .map_or(clause, |k| &clause[k + " but ".len()..]);
             has(mm!("initially"), clause) || has(mm!("originally"), clause)
         } =>
         {
@@ -6897,7 +7187,12 @@ fn tables(cx: &mut Ctx, body: Span) {
                     "stockpile.by_type"
                 };
                 let line = cx.lines.line_of(cell.span.start) + 1;
-                let quote = format!("{} | {}", label, v.trim());
+                // (Joined by hand: `format!` cost more than the rest of the fact.)
+                let v = v.trim();
+                let mut quote = String::with_capacity(label.len() + 3 + v.len());
+                quote.push_str(label);
+                quote.push_str(" | ");
+                quote.push_str(v);
                 let mut f = bare_fact(
                     pred,
                     cx.iso3.clone(),
@@ -7015,7 +7310,7 @@ fn key_data(cx: &mut Ctx, body: Span) {
             } else if let Some(y) = label
                 .strip_prefix("all known casualties by end ")
                 .or_else(|| label.strip_prefix("all known casualties by the end of "))
-                .map(|y| y.split(' ').next().unwrap_or(""))
+                .map(first_word)
                 .filter(|y| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()))
             {
                 // "More than 65,000 mine/ERW casualties since 1979": every casualty up
@@ -7181,7 +7476,7 @@ fn casualty_scope(
     // were recorded among security forces": the casualties of one group of
     // people, a part of the year's.
     let phrase = l[q.end..q.phrase_end.max(q.end)].trim();
-    let noun = phrase.rsplit(' ').next().unwrap_or("");
+    let noun = last_word(phrase);
     // "nine civilian casualties", "30 child casualties", "two male casualties"
     let group_word = phrase.split([' ', '/', '-']).any(|w| {
         matches!(
@@ -7309,11 +7604,17 @@ fn outcome_label(label: &str) -> Option<&str> {
 
 /// The lowercase word right after `i` (skipping spaces), if any.
 fn next_word_lower(l: &str, i: usize) -> Option<&str> {
-    let t = l[i..].trim_start_matches(' ');
-    let end = t
-        .find(|c: char| !c.is_ascii_alphanumeric())
-        .unwrap_or(t.len());
-    (end > 0).then(|| &t[..end])
+    // (By bytes: spaces and ASCII letters and digits are bytes of their own.)
+    let b = l.as_bytes();
+    let mut a = i;
+    while a < b.len() && b[a] == b' ' {
+        a += 1;
+    }
+    let mut e = a;
+    while e < b.len() && b[e].is_ascii_alphanumeric() {
+        e += 1;
+    }
+    (e > a).then(|| &l[a..e])
 }
 
 /// A table cell's figure: "1,234", "1234", "~500" (approximate cells are skipped).
@@ -7496,12 +7797,17 @@ fn named_destinations(after: &str) -> Option<Vec<String>> {
         }
     }
     let mut out = Vec::new();
-    for part in list.split(", ").flat_map(|p| p.split(" and ")) {
-        let name = part
-            .trim()
-            .trim_start_matches("and ")
-            .trim_start_matches("the ")
-            .trim();
+    // (Cut by finders made once, the leading words stripped by hand: `str`'s pattern
+    // searchers cost more than the short list.)
+    for part in pieces(list, mm!(", ")).flat_map(|p| pieces(p, mm!(" and "))) {
+        let mut name = part.trim();
+        while let Some(n) = name.strip_prefix("and ") {
+            name = n;
+        }
+        while let Some(n) = name.strip_prefix("the ") {
+            name = n;
+        }
+        let name = name.trim();
         if name.is_empty() {
             continue;
         }
@@ -7777,5 +8083,179 @@ mod tests {
         assert_ne!(word_bits("stockpiles").0 & kw::P_STOCKPILE, 0);
         assert_ne!(word_bits("stockpile").0 & (kw::P_STOCKPILE | kw::QPRED), 0);
         assert_eq!(word_bits("stockpil").0, 0);
+    }
+
+    proptest::proptest! {
+        /// The last lines read by bytes from the end are those `str::lines` gives.
+        #[test]
+        fn last_lines_as_str_lines(
+            text in "([ a#\t]|\r|\n|\r\n|Mine Action|é){0,30}",
+            n in 0usize..4,
+        ) {
+            let want: Vec<&str> = text.lines().rev().filter(|l| !l.trim().is_empty()).take(n).collect();
+            let got: Vec<&str> = last_lines(&text, n).collect();
+            proptest::prop_assert_eq!(got, want, "{:?}", text);
+        }
+    }
+
+    proptest::proptest! {
+        /// A word's final periods cut by bytes as `trim_end_matches` cuts them.
+        #[test]
+        fn trim_periods_as_trim_end_matches(w in "[a.é ]{0,8}") {
+            proptest::prop_assert_eq!(trim_periods(&w), w.trim_end_matches('.'));
+        }
+    }
+
+    proptest::proptest! {
+        /// The hasher's words as eight-byte chunks, the last zero-padded.
+        #[test]
+        fn fx_write_as_padded_chunks(b in proptest::collection::vec(proptest::num::u8::ANY, 0..40)) {
+            use std::hash::Hasher;
+            let mut want = FxHasher::default();
+            for c in b.chunks(8) {
+                let mut w = [0u8; 8];
+                w[..c.len()].copy_from_slice(c);
+                want.add(u64::from_le_bytes(w));
+            }
+            let mut got = FxHasher::default();
+            got.write(&b);
+            proptest::prop_assert_eq!(got.finish(), want.finish());
+        }
+
+        /// An introducer told by its bytes is one of the list's, in any ASCII case.
+        #[test]
+        fn is_introducer_as_the_list(w in "(after|Although|WHILE|in|IN|as|on|at|If|x|é|following|followings|[a-zA-Z]{0,10})") {
+            proptest::prop_assert_eq!(
+                is_introducer(&w),
+                INTRODUCERS.contains(&w.to_ascii_lowercase().as_str())
+            );
+        }
+
+        /// A word's longest state name by bytes as by the word lowercased, cut at its
+        /// hyphen and final periods, and looked up whole too.
+        #[test]
+        fn state_first_word_as_by_strings(w in "(Democratic|Republic|Korea|South|United|Bosnia|Guinea|DRC|Congo|US|Côte|ÅLAND|x)?(-[A-Za-z]{0,4})?[.]{0,2}") {
+            let lw = w.to_lowercase();
+            let f = lw.split('-').next().unwrap_or(&lw).trim_end_matches('.');
+            let mut want = 0;
+            for st in minewatch_refdata::states() {
+                for n in std::iter::once(&st.name).chain(&st.aliases).chain([&st.iso3, &st.iso2]) {
+                    let parts: Vec<&str> = n.split([' ', '-']).filter(|p| !p.is_empty()).collect();
+                    if let Some(p) = parts.first() {
+                        let k = p.trim_end_matches([',', '.']).to_lowercase();
+                        if k == f || k == lw {
+                            want = want.max(parts.len().min(MAX_NAME_WORDS as usize));
+                        }
+                    }
+                }
+            }
+            proptest::prop_assert_eq!(state_first_word(&w), want, "{:?}", w);
+        }
+    }
+
+    proptest::proptest! {
+        /// A short word lowercased byte by byte into a buffer is its ASCII lowercase.
+        #[test]
+        fn lowercase_in_as_to_ascii_lowercase(w in "[a-zA-Z0-9é. ]{0,12}") {
+            let mut buf = [0u8; 9];
+            let want = (w.len() <= 9).then(|| w.to_ascii_lowercase());
+            proptest::prop_assert_eq!(lowercase_in(&mut buf, &w).map(|l| l.to_vec()), want.map(String::into_bytes));
+        }
+
+        /// Dates joined in one string as `format!` joins their ISO forms.
+        #[test]
+        fn iso_with_as_format(y0 in 1900i32..2100, m0 in proptest::option::of(1u8..13), y1 in 1900i32..2100, d1 in proptest::option::of(1u8..29)) {
+            let a = DateMention { start: 0, end: 0, year: y0, month: m0, day: None };
+            let b = DateMention { start: 0, end: 0, year: y1, month: Some(2), day: d1 };
+            proptest::prop_assert_eq!(iso_with("", &a, "/", Some(&b), ""), format!("{}/{}", a.iso(), b.iso()));
+            proptest::prop_assert_eq!(iso_with("", &a, "/..", None, ""), format!("{}/..", a.iso()));
+            proptest::prop_assert_eq!(iso_with("../", &b, "", None, ""), format!("../{}", b.iso()));
+        }
+    }
+
+    proptest::proptest! {
+        /// The pieces cut by byte searches are those `str`'s splits give.
+        #[test]
+        fn byte_cuts_as_str_splits(s in "[a-c ,;.é]{0,16}") {
+            proptest::prop_assert_eq!(first_word(&s), s.split(' ').next().unwrap_or(""));
+            proptest::prop_assert_eq!(upto(&s, b';'), s.split(';').next().unwrap_or(""));
+            proptest::prop_assert_eq!(after_last(&s, b';'), s.rsplit(';').next().unwrap_or(""));
+            proptest::prop_assert_eq!(last_word(&s), s.rsplit(' ').next().unwrap_or(""));
+            proptest::prop_assert_eq!(clause_of(&s), s.split([',', ';', '.']).next().unwrap_or(""));
+            proptest::prop_assert_eq!(last_clause_of(&s), s.rsplit([',', ';', '.']).next().unwrap_or(""));
+        }
+    }
+
+    proptest::proptest! {
+        /// The pieces cut at a finder's matches are those `str::split` gives.
+        #[test]
+        fn pieces_as_str_split(s in "(, | and |and|,| |a|é){0,12}") {
+            proptest::prop_assert_eq!(pieces(&s, mm!(", ")).collect::<Vec<_>>(), s.split(", ").collect::<Vec<_>>());
+            proptest::prop_assert_eq!(pieces(&s, mm!(" and ")).collect::<Vec<_>>(), s.split(" and ").collect::<Vec<_>>());
+        }
+    }
+
+    /// [`next_word_lower`] as first written, by `str`'s searches.
+    fn next_word_lower_reference(l: &str, i: usize) -> Option<&str> {
+        let t = l[i..].trim_start_matches(' ');
+        let end = t
+            .find(|c: char| !c.is_ascii_alphanumeric())
+            .unwrap_or(t.len());
+        (end > 0).then(|| &t[..end])
+    }
+
+    proptest::proptest! {
+        /// The next word read by bytes is the one `str`'s searches find; so the clause
+        /// before a place cut at its last ';' or '.'.
+        #[test]
+        fn next_word_lower_as_the_reference(s in "[a-c0-9 ,;.é]{0,16}", i in 0usize..17) {
+            let i = i.min(s.len());
+            if s.is_char_boundary(i) {
+                proptest::prop_assert_eq!(next_word_lower(&s, i), next_word_lower_reference(&s, i));
+                proptest::prop_assert_eq!(
+                    &s[memchr::memrchr2(b';', b'.', &s.as_bytes()[..i]).map_or(0, |k| k + 1)..i],
+                    s[..i].rsplit([';', '.']).next().unwrap_or("")
+                );
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// The dates found from the words near a year are those found from every word.
+        #[test]
+        fn dates_from_near_years_as_from_every_word(
+            text in "((16|3|November|Nov|Sept|May|Mar|mid|2020|1997|2015were|1990s|20155|x)(\\.|-|/|'|é|\u{2013}|\u{2019}| |  |, |\\. )){0,10}"
+        ) {
+            let lower = text.to_ascii_lowercase();
+            let lb = lower.as_bytes();
+            let mut words: Vec<&str> = Vec::new();
+            let mut k = 0;
+            while k < lb.len() {
+                while k < lb.len() && !is_word_byte(lb[k]) {
+                    k += 1;
+                }
+                let st = k;
+                k = word_end(lb, k);
+                if k > st {
+                    words.push(&lower[st..k]);
+                }
+            }
+            let off = |w: &&str| w.as_ptr() as usize - lower.as_ptr() as usize;
+            let want = dates_from(&text, words.iter().map(off));
+            let got = dates_from(
+                &text,
+                date_start_words(text.as_bytes(), &words, |w| off(&w)).map(|j| off(&words[j])),
+            );
+            let key = |d: &[DateMention]| d.iter().map(|d| (d.start, d.end, d.iso())).collect::<Vec<_>>();
+            proptest::prop_assert_eq!(key(&got), key(&want), "{:?}", text);
+        }
+    }
+
+    proptest::proptest! {
+        /// A line is blank by bytes as by `trim`.
+        #[test]
+        fn is_blank_as_trim(line in "[ \t\r\n\x0b\x0c\u{a0}\u{2003}a#é]{0,8}") {
+            proptest::prop_assert_eq!(is_blank(&line), line.trim().is_empty());
+        }
     }
 }

@@ -276,13 +276,37 @@ fn starts_sentence(t: &str) -> bool {
     c.is_uppercase() || c.is_ascii_digit() || matches!(c, '\u{201c}' | '"' | '\u{2018}' | '(' | '[')
 }
 
+/// Where the word at the end of `before` starts: past the last white space, '(', '"'
+/// or '\u{201c}'. (Read back by bytes, decoding only the non-ASCII characters: a
+/// search of chars from the end decoded every one.)
+fn word_start(before: &str) -> usize {
+    let b = before.as_bytes();
+    let mut j = b.len();
+    while j > 0 {
+        j -= 1;
+        let c = b[j];
+        if c < 0x80 {
+            // (`char::is_whitespace` holds for these ASCII bytes.)
+            if matches!(
+                c,
+                b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r' | b'(' | b'"'
+            ) {
+                return j + 1;
+            }
+        } else if c >= 0xC0 {
+            // A character's first byte: the character decoded.
+            let ch = before[j..].chars().next().unwrap_or(' ');
+            if ch.is_whitespace() || ch == '\u{201c}' {
+                return j + ch.len_utf8();
+            }
+        }
+    }
+    0
+}
+
 fn is_abbreviation(s: &str, dot: usize) -> bool {
     let before = &s[..dot];
-    let word_start = before
-        .rfind(|c: char| c.is_whitespace() || c == '(' || c == '\u{201c}' || c == '"')
-        .map(|p| p + before[p..].chars().next().map(char::len_utf8).unwrap_or(1))
-        .unwrap_or(0);
-    let word = &before[word_start..];
+    let word = &before[word_start(before)..];
     if word.is_empty() {
         return false;
     }
@@ -758,7 +782,8 @@ pub(crate) fn quantities_from(
     starts: impl IntoIterator<Item = usize>,
 ) -> Vec<Quantity> {
     let b = s.as_bytes();
-    let mut out = Vec::new();
+    // (Room for a few at once: the first figure found would allocate anyway.)
+    let mut out = Vec::with_capacity(4);
     let mut next = 0;
     for i in starts {
         if i < next || i >= b.len() || !s.is_char_boundary(i) {
@@ -1364,41 +1389,36 @@ impl DateMention {
     }
     /// ISO 8601 at the precision written: "2020-01-31", "2019-12", "1997".
     pub fn iso(&self) -> String {
+        let mut out = String::with_capacity(10);
+        self.iso_into(&mut out);
+        out
+    }
+    /// [`Self::iso`] written at the end of `out`.
+    pub fn iso_into(&self, out: &mut String) {
         let small = (0..=9999).contains(&self.year)
             && self.month.is_none_or(|m| m < 100)
             && self.day.is_none_or(|d| d < 100);
         if !small {
-            return match (self.month, self.day) {
-                (Some(m), Some(d)) => format!("{:04}-{:02}-{:02}", self.year, m, d),
-                (Some(m), None) => format!("{:04}-{:02}", self.year, m),
-                _ => format!("{:04}", self.year),
+            use std::fmt::Write;
+            let _ = match (self.month, self.day) {
+                (Some(m), Some(d)) => write!(out, "{:04}-{:02}-{:02}", self.year, m, d),
+                (Some(m), None) => write!(out, "{:04}-{:02}", self.year, m),
+                _ => write!(out, "{:04}", self.year),
             };
+            return;
         }
-        // The usual case, without the formatting machinery.
-        let mut b = [0u8; 10];
+        // The usual case, digit by digit, without the formatting machinery.
+        let digit = |out: &mut String, v: u32| out.push(char::from(b'0' + (v % 10) as u8));
         let y = self.year as u32;
-        b[0] = b'0' + (y / 1000) as u8;
-        b[1] = b'0' + (y / 100 % 10) as u8;
-        b[2] = b'0' + (y / 10 % 10) as u8;
-        b[3] = b'0' + (y % 10) as u8;
-        let two = |b: &mut [u8], v: u8| {
-            b[0] = b'-';
-            b[1] = b'0' + v / 10;
-            b[2] = b'0' + v % 10;
-        };
-        let n = match (self.month, self.day) {
-            (Some(m), Some(d)) => {
-                two(&mut b[4..7], m);
-                two(&mut b[7..10], d);
-                10
-            }
-            (Some(m), None) => {
-                two(&mut b[4..7], m);
-                7
-            }
-            _ => 4,
-        };
-        String::from_utf8_lossy(&b[..n]).into_owned()
+        digit(out, y / 1000);
+        digit(out, y / 100);
+        digit(out, y / 10);
+        digit(out, y);
+        for v in [self.month, self.day].into_iter().map_while(|v| v) {
+            out.push('-');
+            digit(out, v as u32 / 10);
+            digit(out, v as u32);
+        }
     }
     /// The full date, when the day is given.
     pub fn date(&self) -> Option<Date> {
@@ -1490,7 +1510,8 @@ pub(crate) fn date_start(b: &[u8], i: usize) -> bool {
 /// where [`date_start`] holds must be among them (others are passed over).
 pub(crate) fn dates_from(s: &str, starts: impl IntoIterator<Item = usize>) -> Vec<DateMention> {
     let b = s.as_bytes();
-    let mut out: Vec<DateMention> = Vec::new();
+    // (Room for a few at once: the first date found would allocate anyway.)
+    let mut out: Vec<DateMention> = Vec::with_capacity(4);
     let mut next = 0;
     for i in starts {
         if i < next || !date_start(b, i) {
@@ -1608,6 +1629,36 @@ mod tests {
             let (v, e) = got.expect("digits");
             let want: f64 = text[..e].replace(',', "").parse().expect("a number");
             proptest::prop_assert_eq!(v.to_bits(), want.to_bits(), "{}", text);
+        }
+    }
+
+    proptest::proptest! {
+        /// A date's ISO form written digit by digit is what the formatter writes.
+        #[test]
+        fn iso_as_formatted(
+            year in proptest::prop_oneof![-20_000i32..20_000, proptest::num::i32::ANY],
+            month in proptest::option::of(proptest::prop_oneof![1u8..13, proptest::num::u8::ANY]),
+            day in proptest::option::of(proptest::prop_oneof![1u8..32, proptest::num::u8::ANY]),
+        ) {
+            let d = super::DateMention { start: 0, end: 0, year, month, day };
+            let want = match (month, day) {
+                (Some(m), Some(dd)) => format!("{:04}-{:02}-{:02}", year, m, dd),
+                (Some(m), None) => format!("{:04}-{:02}", year, m),
+                _ => format!("{:04}", year),
+            };
+            proptest::prop_assert_eq!(d.iso(), want);
+        }
+    }
+
+    proptest::proptest! {
+        /// The word's start read back by bytes is where the search of chars puts it.
+        #[test]
+        fn word_start_as_by_chars(before in "[a-z.( \t\x0b\"\u{201c}\u{201d}\u{a0}\u{2003}é]{0,12}") {
+            let want = before
+                .rfind(|c: char| c.is_whitespace() || c == '(' || c == '\u{201c}' || c == '"')
+                .map(|p| p + before[p..].chars().next().map(char::len_utf8).unwrap_or(1))
+                .unwrap_or(0);
+            proptest::prop_assert_eq!(super::word_start(&before), want);
         }
     }
 
