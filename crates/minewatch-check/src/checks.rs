@@ -1741,12 +1741,12 @@ pub fn glued_to_numbers(doc: &Document, wi: &WordIndex, out: &mut Listed) {
 }
 
 /// A shingle's entry: its hash, the last paragraph that had it (`u32::MAX`: empty
-/// slot) and in how many paragraphs it stands.
+/// slot) and its number (the entries made before it), which stays as the table grows.
 #[derive(Clone, Copy)]
 struct Shingle {
     hash: u64,
     last: u32,
-    count: u32,
+    id: u32,
 }
 
 /// Open addressing with linear probing, kept at most half full.
@@ -1759,7 +1759,7 @@ impl ShingleTable {
     const EMPTY: Shingle = Shingle {
         hash: 0,
         last: u32::MAX,
-        count: 0,
+        id: 0,
     };
 
     fn with_capacity(n: usize) -> ShingleTable {
@@ -1779,7 +1779,7 @@ impl ShingleTable {
         k
     }
 
-    /// The entry for `h`, made (never seen in a paragraph) if new.
+    /// The entry for `h`, made (never seen in a paragraph, numbered `len`) if new.
     fn entry(&mut self, h: u64) -> &mut Shingle {
         let mut k = self.find(h);
         if self.slots[k].last == u32::MAX {
@@ -1792,13 +1792,13 @@ impl ShingleTable {
                 }
                 k = self.find(h);
             }
-            self.len += 1;
             // A new entry: `last` is set by the caller; mark it taken meanwhile.
             self.slots[k] = Shingle {
                 hash: h,
                 last: u32::MAX - 1,
-                count: 0,
+                id: self.len as u32,
             };
+            self.len += 1;
         }
         &mut self.slots[k]
     }
@@ -1855,59 +1855,87 @@ pub fn near_duplicates(doc: &Document, wi: &WordIndex, opts: &Options, out: &mut
         })
     }
     // Every distinct 4-word shingle in an open-addressing table: its hash, the last
-    // paragraph that had it, and how many paragraphs did. One pass, in paragraph order,
-    // also counts each paragraph's distinct shingles. The table grows with the distinct
-    // shingles, not the words: a long profile repeating itself stays small.
-    let mut table =
-        ShingleTable::with_capacity(words.iter().map(|w| w.len()).sum::<usize>().min(4096));
-    let mut lens = vec![0usize; spans.len()];
-    for (i, hs) in words.iter().enumerate() {
-        for h in shingles(hs) {
-            let e = table.entry(h);
-            if e.last != i as u32 {
-                e.last = i as u32;
-                e.count += 1;
-                lens[i] += 1;
-            }
-        }
-    }
+    // paragraph that had it, and its number. One pass, in paragraph order, counts each
+    // paragraph's distinct shingles: those it is the first to have (numbered on from
+    // `born`), and those it has again (collected in `again`). The table grows with the
+    // distinct shingles, not the words: a long profile repeating itself stays small.
     // Paragraphs with fewer than eight distinct shingles take no part. The shingles the
-    // others share, as (slot << 32 | paragraph), sorted: usually a short list.
-    // The shingles are hashed again here rather than kept from the first pass: keeping
-    // them would cost four bytes a word, on a 200 MB file more than the table itself.
+    // others share are listed as (shingle << 32 | paragraph) once a second paragraph
+    // has them (the first, kept in `first`, listed then too): the same pass that
+    // counts the shingles lists them, without hashing them again, and a shingle no
+    // other paragraph has is never listed. `listed` counts the paragraphs of each.
     // A shingle in more than MAX_POSTINGS of them is boilerplate: its list stops one
     // past that (enough to tell), so a profile repeating itself cannot fill memory.
-    let mut seen = vec![u32::MAX; table.slots.len()];
-    let mut listed = vec![0u32; table.slots.len()];
-    let mut shared: Vec<u64> = Vec::new();
+    let capacity = words.iter().map(|w| w.len()).sum::<usize>().min(4096);
+    let mut table = ShingleTable::with_capacity(capacity);
+    let mut lens = vec![0usize; spans.len()];
+    // Of each shingle by number: (first paragraph, paragraphs listed).
+    let mut first: Vec<(u32, u32)> = Vec::with_capacity(capacity);
+    // (Made at sizes that usually last: a paragraph's shingles, and half the table's.)
+    let mut again: Vec<u32> = Vec::with_capacity(words.iter().map(|w| w.len()).max().unwrap_or(0));
+    let mut shared: Vec<u64> = Vec::with_capacity(capacity / 2);
     for (i, hs) in words.iter().enumerate() {
-        if lens[i] < 8 {
-            continue;
-        }
+        let i = i as u32;
+        let born = table.len as u32;
         for h in shingles(hs) {
-            let k = table.find(h);
-            if table.slots[k].count >= 2 && seen[k] != i as u32 {
-                seen[k] = i as u32;
-                if listed[k] <= MAX_POSTINGS as u32 {
-                    listed[k] += 1;
-                    shared.push((k as u64) << 32 | i as u64);
+            let e = table.entry(h);
+            if e.last != i {
+                e.last = i;
+                if e.id < born {
+                    again.push(e.id);
                 }
             }
         }
+        lens[i as usize] = table.len - born as usize + again.len();
+        if lens[i as usize] >= 8 {
+            first.resize(table.len, (i, 1));
+            for &k in &again {
+                let (at, n) = &mut first[k as usize];
+                if *n == 0 {
+                    *at = i;
+                } else if *n <= MAX_POSTINGS as u32 {
+                    if *n == 1 {
+                        shared.push(u64::from(k) << 32 | u64::from(*at));
+                    }
+                    shared.push(u64::from(k) << 32 | u64::from(i));
+                }
+                if *n <= MAX_POSTINGS as u32 {
+                    *n += 1;
+                }
+            }
+        } else {
+            first.resize(table.len, (u32::MAX, 0));
+        }
+        again.clear();
     }
+    let mut listed: Vec<u32> = first.iter().map(|&(_, n)| n).collect();
     // Only shingles listed for two paragraphs or more, and not boilerplate, make
-    // pairs: the rest leave.
+    // pairs: the rest leave. The others are put in paragraph order (a first paragraph
+    // was listed late, when its second came) by a counting sort on the paragraph.
+    let para_of = |x: u64| x as u32 as usize;
+    let mut starts = vec![0u32; spans.len() + 1];
     shared.retain(|&x| (2..=MAX_POSTINGS as u32).contains(&listed[(x >> 32) as usize]));
+    for &x in &shared {
+        starts[para_of(x) + 1] += 1;
+    }
+    for p in 1..starts.len() {
+        starts[p] += starts[p - 1];
+    }
+    let mut sorted = vec![0u64; shared.len()];
+    for &x in &shared {
+        let at = &mut starts[para_of(x)];
+        sorted[*at as usize] = x;
+        *at += 1;
+    }
+    let shared = sorted;
+    let mut seen = vec![u32::MAX; table.len];
     let slot = |x: u64| (x >> 32) as usize;
     let para = |x: u64| x as u32;
     // Each shingle's paragraphs (its postings), without sorting: `shared` is in
-    // paragraph order, so a counting sort by slot leaves every list in order. The
+    // paragraph order, so a counting sort by shingle leaves every list in order. The
     // lists lie one after another in `postings`, each ended by `u32::MAX`; `seen`
-    // (done with) becomes where each starts, and `listed[k]` counts down to 0 as the
-    // list of slot `k` is filled from its end.
-    for &x in &shared {
-        seen[slot(x)] = u32::MAX;
-    }
+    // says where each starts, and `listed[k]` counts down to 0 as the list of
+    // shingle `k` is filled from its end.
     let mut next = 0u32;
     for &x in &shared {
         let k = slot(x);
@@ -2183,16 +2211,15 @@ mod tests {
         let hash = |i: u64| i.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ (i << 7);
         for i in 0..10_000u64 {
             let e = t.entry(hash(i));
-            assert_eq!(e.count, 0, "new entry {i}");
+            assert_eq!((e.last, e.id), (u32::MAX - 1, i as u32), "new entry {i}");
             e.last = i as u32;
-            e.count = 1;
         }
         assert!(t.slots.len() >= 2 * 10_000, "kept at most half full");
         for i in 0..10_000u64 {
             let e = t.entry(hash(i));
             assert_eq!(
-                (e.last, e.count),
-                (i as u32, 1),
+                (e.last, e.id),
+                (i as u32, i as u32),
                 "entry {i} survived the growth"
             );
         }
