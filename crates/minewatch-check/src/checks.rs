@@ -785,9 +785,11 @@ impl WordIndex {
     pub fn new(text: &str) -> WordIndex {
         let mut spans = Vec::with_capacity(text.len() / 6);
         let mut hashes = Vec::with_capacity(text.len() / 6);
-        let mut glue_candidates = Vec::new();
-        let mut name_candidates = Vec::new();
-        let mut stop_candidates = Vec::new();
+        // A few hundred bytes of prose a candidate of each kind (they are read whole
+        // later): made at about that size, not grown from nothing.
+        let mut glue_candidates = Vec::with_capacity(text.len() / 128);
+        let mut name_candidates = Vec::with_capacity(text.len() / 512);
+        let mut stop_candidates = Vec::with_capacity(text.len() / 512);
         let heads = &state_names().1;
         const HIGH: u64 = 0x8080_8080_8080_8080;
         let b = text.as_bytes();
@@ -1836,8 +1838,8 @@ pub fn near_duplicates(doc: &Document, wi: &WordIndex, opts: &Options, out: &mut
     const MAX_POSTINGS: usize = 24;
     let body = doc.body_span();
     // The paragraphs long enough to compare, and their word hashes.
-    let mut spans: Vec<Span> = Vec::new();
-    let mut words: Vec<&[u64]> = Vec::new();
+    let mut spans: Vec<Span> = Vec::with_capacity(doc.paragraphs.len());
+    let mut words: Vec<&[u64]> = Vec::with_capacity(doc.paragraphs.len());
     for p in doc.paragraphs.iter().filter(|p| body.contains(p.span)) {
         let hashes = &wi.hashes[wi.range(p.span)];
         // Prose only: a table's labels repeat by design ("Mwenezi to Sango Border Post

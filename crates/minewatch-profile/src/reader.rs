@@ -136,7 +136,8 @@ fn is_blank(s: &str) -> bool {
 }
 
 fn chunks(src: &Src, markdown: bool) -> Vec<Chunk> {
-    let mut out: Vec<Chunk> = Vec::new();
+    // At most a chunk a line.
+    let mut out: Vec<Chunk> = Vec::with_capacity(src.lines.len());
     // Whether the line before (the last of the chunk before) is a Markdown heading:
     // a heading is a chunk of its own.
     let mut after_heading = false;
