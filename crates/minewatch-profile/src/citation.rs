@@ -299,7 +299,7 @@ pub fn lost_link(text: &str) -> bool {
 /// The author or body, from the text before the title; `None` where that text
 /// reads as a sentence (an explanatory note) rather than a name.
 fn plausible_author(before: &str) -> Option<String> {
-    let mut a = before.trim().trim_end_matches(',').trim();
+    let mut a = trim_field(before);
     for lead in ["See also,", "See also", "See,", "See"] {
         if let Some(rest) = a.strip_prefix(lead) {
             if rest.starts_with([' ', ',']) || rest.is_empty() {
@@ -311,7 +311,7 @@ fn plausible_author(before: &str) -> Option<String> {
     if let Some(p) = rfind_cited_in(a.as_bytes()) {
         a = &a[p + "cited in ".len()..];
     }
-    let a = a.trim().trim_end_matches(',').trim();
+    let a = trim_field(a);
     let sentence_start = [
         "In ",
         "On ",
@@ -338,6 +338,36 @@ fn plausible_author(before: &str) -> Option<String> {
         return None;
     }
     Some(a.to_string())
+}
+
+/// A field of a citation without the white space around it and the commas that end
+/// it: `s.trim().trim_end_matches(',').trim()`. Read byte by byte where the ends are
+/// ASCII (as they nearly always are); where a trim stops at a character beyond ASCII,
+/// which may be white space, the plain trims decide.
+fn trim_field(s: &str) -> &str {
+    // The white space of ASCII (as `char::is_whitespace` has it).
+    let ws = |c: u8| matches!(c, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r');
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() && ws(b[i]) {
+        i += 1;
+    }
+    let mut j = b.len();
+    while j > i && ws(b[j - 1]) {
+        j -= 1;
+    }
+    while j > i && b[j - 1] == b',' {
+        j -= 1;
+    }
+    while j > i && ws(b[j - 1]) {
+        j -= 1;
+    }
+    // (A trim that stopped beyond ASCII stopped every trim after it there too.)
+    if i < j && (b[i] >= 0x80 || b[j - 1] >= 0x80) {
+        return s.trim().trim_end_matches(',').trim();
+    }
+    // Both ends are ASCII bytes: character boundaries.
+    &s[i..j]
 }
 
 /// Where the last "cited in " of `b` starts. Found from its 'd', the one of the
@@ -491,7 +521,7 @@ pub fn parse(text: &str) -> Citation {
             .map(|k| (open, inner, inner + k, inner + k + close_ch.len_utf8()))
     });
     if let Some((open, inner, close, after)) = quote {
-        let title = text[inner..close].trim().trim_end_matches(',').trim();
+        let title = trim_field(&text[inner..close]);
         if !title.is_empty() {
             c.title = Some(link_text(title));
         }
@@ -505,7 +535,7 @@ pub fn parse(text: &str) -> Citation {
                 break;
             }
         }
-        let seg = seg.trim().trim_end_matches(',').trim();
+        let seg = trim_field(seg);
         if !seg.is_empty() && seg.len() <= 80 {
             let first_field = seg.split(',').next().unwrap_or("").trim();
             if PLACES
@@ -710,6 +740,14 @@ mod tests {
                 let plain = if fields.len() >= 2 { plausible_author(fields[0]) } else { None };
                 proptest::prop_assert_eq!(parse(&a).author, plain);
             }
+        }
+
+        /// A field trimmed byte by byte is the field the plain trims give.
+        #[test]
+        fn fields_trim_as_the_plain_trims_do(
+            s in "([ \t\n\x0B\x0C\r,]|\u{a0}|\u{3000}|\u{85}|\u{e9}|a|Z|\\.){0,12}"
+        ) {
+            proptest::prop_assert_eq!(trim_field(&s), s.trim().trim_end_matches(',').trim());
         }
 
         /// Any three bytes begin a month as `month_of_prefix` says.
