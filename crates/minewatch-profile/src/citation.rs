@@ -89,9 +89,7 @@ pub fn find_dates(text: &str) -> Vec<String> {
         {
             continue;
         }
-        let we = text[i..]
-            .find(char::is_whitespace)
-            .map_or(text.len(), |e| i + e);
+        let we = next_where(text, i, true).unwrap_or(text.len());
         let word = &text[ws..we];
         let w = clean(word);
         // A month name starts with a capital (A, D, F, J, M, N, O, S) and has 3 to 10 letters.
@@ -193,11 +191,27 @@ fn is_clean_char(c: char) -> bool {
 
 /// The next word (between white space) at or after byte `from`, as a byte range.
 fn word_after(text: &str, from: usize) -> Option<(usize, usize)> {
-    let s = from + text[from..].find(|c: char| !c.is_whitespace())?;
-    let e = text[s..]
-        .find(char::is_whitespace)
-        .map_or(text.len(), |k| s + k);
-    Some((s, e))
+    let s = next_where(text, from, false)?;
+    Some((s, next_where(text, s, true).unwrap_or(text.len())))
+}
+
+/// The first character at or after byte `from` (a character boundary) that is white
+/// space (`ws`) or is not: the bytes looked at one by one while they are ASCII (as
+/// `char::is_whitespace` has it), the characters from the first beyond ASCII on.
+#[inline]
+fn next_where(text: &str, from: usize, ws: bool) -> Option<usize> {
+    let b = text.as_bytes();
+    let mut i = from;
+    while i < b.len() && b[i] < 0x80 {
+        if matches!(b[i], b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r') == ws {
+            return Some(i);
+        }
+        i += 1;
+    }
+    // `i` is the text's end or the start of a character beyond ASCII.
+    text[i..]
+        .find(|c: char| c.is_whitespace() == ws)
+        .map(|k| i + k)
 }
 
 /// The word (between white space) that ends before byte `before`, as a byte range.
@@ -748,6 +762,20 @@ mod tests {
             s in "([ \t\n\x0B\x0C\r,]|\u{a0}|\u{3000}|\u{85}|\u{e9}|a|Z|\\.){0,12}"
         ) {
             proptest::prop_assert_eq!(trim_field(&s), s.trim().trim_end_matches(',').trim());
+        }
+
+        /// The next (non-)white space found byte by byte is the one the plain search
+        /// finds, from any character boundary.
+        #[test]
+        fn white_space_found_as_the_plain_search_finds(
+            s in "([ \t\n\x0B\x0C\r\x1c,]|\u{a0}|\u{3000}|\u{85}|\u{e9}|a|Z){0,12}",
+            from in 0usize..40,
+        ) {
+            let from = (0..=from.min(s.len())).rev().find(|&k| s.is_char_boundary(k)).unwrap();
+            for ws in [false, true] {
+                let plain = s[from..].find(|c: char| c.is_whitespace() == ws).map(|k| from + k);
+                proptest::prop_assert_eq!(next_where(&s, from, ws), plain);
+            }
         }
 
         /// Any three bytes begin a month as `month_of_prefix` says.
