@@ -875,7 +875,8 @@ impl WordIndex {
                             stop_candidates.push(k);
                         }
                         if len >= 7 && capital && !joint && {
-                            let bit = head_bit(&b[start..]);
+                            // The word's first bytes are those read first.
+                            let bit = head_bit_of(v as u32);
                             heads[bit >> 6] & (1 << (bit & 63)) != 0
                         } {
                             name_candidates.push(k);
@@ -1381,8 +1382,13 @@ fn state_names() -> &'static (IdMap<()>, [u64; 128]) {
 /// The filter bit of a word's first four letters (any case).
 #[inline(always)]
 fn head_bit(b: &[u8]) -> usize {
-    let h = u32::from_le_bytes([b[0], b[1], b[2], b[3]]) | 0x2020_2020;
-    (h.wrapping_mul(0x9E37_79B1) >> 19) as usize
+    head_bit_of(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+}
+
+/// [`head_bit`] of a word whose first four bytes are `first4` (little-endian).
+#[inline(always)]
+fn head_bit_of(first4: u32) -> usize {
+    ((first4 | 0x2020_2020).wrapping_mul(0x9E37_79B1) >> 19) as usize
 }
 
 /// A state's name run into the next word by a lost space: "Namibiahas", "Republic of
