@@ -1917,50 +1917,50 @@ pub fn near_duplicates(doc: &Document, wi: &WordIndex, opts: &Options, out: &mut
         again.clear();
     }
     let mut listed: Vec<u32> = first.iter().map(|&(_, n)| n).collect();
-    // Only shingles listed for two paragraphs or more, and not boilerplate, make
-    // pairs: the rest leave. The others are put in paragraph order (a first paragraph
-    // was listed late, when its second came) by a counting sort on the paragraph.
-    let para_of = |x: u64| x as u32 as usize;
-    let mut starts = vec![0u32; spans.len() + 1];
-    shared.retain(|&x| (2..=MAX_POSTINGS as u32).contains(&listed[(x >> 32) as usize]));
-    for &x in &shared {
-        starts[para_of(x) + 1] += 1;
-    }
-    for p in 1..starts.len() {
-        starts[p] += starts[p - 1];
-    }
-    let mut sorted = vec![0u64; shared.len()];
-    for &x in &shared {
-        let at = &mut starts[para_of(x)];
-        sorted[*at as usize] = x;
-        *at += 1;
-    }
-    let shared = sorted;
-    let mut seen = vec![u32::MAX; table.len];
     let slot = |x: u64| (x >> 32) as usize;
     let para = |x: u64| x as u32;
-    // Each shingle's paragraphs (its postings), without sorting: `shared` is in
-    // paragraph order, so a counting sort by shingle leaves every list in order. The
-    // lists lie one after another in `postings`, each ended by `u32::MAX`; `seen`
-    // says where each starts, and `listed[k]` counts down to 0 as the list of
-    // shingle `k` is filled from its end.
+    // Only shingles listed for two paragraphs or more, and not boilerplate, make
+    // pairs: the rest are passed over. The others' paragraphs (their postings) lie one
+    // after another in `postings`, each list ended by `u32::MAX`, `seen` saying where
+    // each starts (`u32::MAX`: a shingle passed over); and `shared` is put in
+    // paragraph order (a first paragraph was listed late, when its second came) by a
+    // counting sort on the paragraph. One pass counts, one fills, without sorting:
+    // each shingle's paragraphs were listed in order, so going back over `shared`,
+    // each list is filled from its end, `listed[k]` counting down to 0 as it is, and
+    // each paragraph's region in `ends` (its end, moving down).
+    let mut seen = vec![u32::MAX; table.len];
+    let mut ends = vec![0u32; spans.len()];
     let mut next = 0u32;
     for &x in &shared {
         let k = slot(x);
-        if seen[k] == u32::MAX {
-            seen[k] = next;
-            next += listed[k] + 1;
+        if (2..=MAX_POSTINGS as u32).contains(&listed[k]) {
+            ends[para(x) as usize] += 1;
+            if seen[k] == u32::MAX {
+                seen[k] = next;
+                next += listed[k] + 1;
+            }
         }
     }
+    for p in 1..ends.len() {
+        ends[p] += ends[p - 1];
+    }
     let mut postings = vec![u32::MAX; next as usize];
+    let mut sorted = vec![0u64; ends.last().copied().unwrap_or(0) as usize];
     for &x in shared.iter().rev() {
         let k = slot(x);
+        if seen[k] == u32::MAX {
+            continue;
+        }
         listed[k] -= 1;
         postings[(seen[k] + listed[k]) as usize] = para(x);
+        let end = &mut ends[para(x) as usize];
+        *end -= 1;
+        sorted[*end as usize] = x;
     }
+    let shared = sorted;
     // Shingles shared by a few paragraphs (not boilerplate shared by many) count
     // towards each pair of them. Paragraph by paragraph (`shared` holds each one's
-    // shingles together, in order), the later paragraphs sharing each of its
+    // shingles together, the paragraphs in order), the later paragraphs sharing each of its
     // shingles are counted in `together`: they follow it in the shingle's list, and
     // `listed[k]` (counting up again) says how many of the list came before it. The
     // pairs so come out in order of (a, b), as they are reported.
