@@ -2021,13 +2021,14 @@ pub fn near_duplicates(doc: &Document, wi: &WordIndex, opts: &Options, out: &mut
 /// date at the month's precision; this says why. Found from the month names among the
 /// words already indexed: a cheap mask on each word's hash, then the digits around.
 pub fn impossible_dates(doc: &Document, wi: &WordIndex, out: &mut Listed) {
-    // The months' hashes, and a 256-bit filter on their low bytes.
-    static MONTHS: std::sync::OnceLock<([u64; 12], [u64; 4])> = std::sync::OnceLock::new();
+    // The months' hashes, and a filter on their low bytes: a flag a byte value (one
+    // load a word, where a bit would take shifts too).
+    static MONTHS: std::sync::OnceLock<([u64; 12], [bool; 256])> = std::sync::OnceLock::new();
     let (hashes, mask) = MONTHS.get_or_init(|| {
         let h = minewatch_model::MONTH_NAMES.map(fold_hash);
-        let mut mask = [0u64; 4];
+        let mut mask = [false; 256];
         for x in h {
-            mask[(x as usize & 255) >> 6] |= 1 << (x & 63);
+            mask[x as usize & 255] = true;
         }
         (h, mask)
     });
@@ -2057,7 +2058,7 @@ pub fn impossible_dates(doc: &Document, wi: &WordIndex, out: &mut Listed) {
         (n >= 1 && n <= max && clean).then(|| (e, text[start..e].parse().unwrap_or(0)))
     };
     for (k, &h) in wi.hashes.iter().enumerate() {
-        if mask[(h as usize & 255) >> 6] >> (h & 63) & 1 == 0 {
+        if !mask[h as usize & 255] {
             continue;
         }
         let Some(m) = hashes.iter().position(|&x| x == h) else {
