@@ -1227,16 +1227,15 @@ pub fn glued_words(doc: &Document, wi: &WordIndex, out: &mut Listed) {
             need(h, len);
         }
     }
-    // Count only words of a needed length whose hash is needed; a 1024-bit filter of
-    // the needed hashes turns most words away before the map is asked.
-    let mut filter = [0u64; 16];
+    // Count only words of a needed length whose hash is needed; a filter of the needed
+    // hashes' top ten bits (a flag each: one load a word) turns most words away before
+    // the map is asked.
+    let mut filter = [false; 1024];
     for h in needed.keys() {
-        let bit = (h >> 54) as usize;
-        filter[bit >> 6] |= 1 << (bit & 63);
+        filter[(h >> 54) as usize] = true;
     }
     for (&(a, b), h) in wi.spans.iter().zip(&wi.hashes) {
-        let bit = (h >> 54) as usize;
-        if filter[bit >> 6] & (1 << (bit & 63)) != 0 && lengths[((b - a) as usize).min(64)] {
+        if filter[(h >> 54) as usize] && lengths[((b - a) as usize).min(64)] {
             if let Some(n) = needed.get_mut(h) {
                 *n += 1;
             }
