@@ -1661,7 +1661,8 @@ pub fn glued_to_numbers(doc: &Document, wi: &WordIndex, out: &mut Listed) {
     let b = text.as_bytes();
     for &(ws, we) in &wi.spans {
         let (ws, we) = (ws as usize, we as usize);
-        if ws == 0 || !b[ws - 1].is_ascii_digit() {
+        // The byte before the word (none before the text's first: `ws - 1` wraps).
+        if !b.get(ws.wrapping_sub(1)).is_some_and(u8::is_ascii_digit) {
             continue;
         }
         let word = &text[ws..we];
