@@ -1781,10 +1781,13 @@ impl ShingleTable {
     fn find(&self, h: u64) -> usize {
         let mask = self.slots.len() - 1;
         let mut k = (h as usize) & mask;
-        while self.slots[k].last != u32::MAX && self.slots[k].hash != h {
+        loop {
+            let e = &self.slots[k];
+            if e.last == u32::MAX || e.hash == h {
+                return k;
+            }
             k = (k + 1) & mask;
         }
-        k
     }
 
     /// The entry for `h`, made (never seen in a paragraph, numbered `len`) if new.
