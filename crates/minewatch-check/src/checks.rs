@@ -1882,8 +1882,11 @@ pub fn near_duplicates(doc: &Document, wi: &WordIndex, opts: &Options, out: &mut
     let mut lens = vec![0usize; spans.len()];
     // Of each shingle by number: (first paragraph, paragraphs listed).
     let mut first: Vec<(u32, u32)> = Vec::with_capacity(capacity);
-    // (Made at sizes that usually last: a paragraph's shingles, and half the table's.)
-    let mut again: Vec<u32> = Vec::with_capacity(words.iter().map(|w| w.len()).max().unwrap_or(0));
+    // (Made at sizes that usually last: a paragraph's shingles, and half the table's;
+    // no larger than the table is made, as `again` holds no more than its distinct
+    // shingles: one huge paragraph repeating itself keeps it small.)
+    let longest = words.iter().map(|w| w.len()).max().unwrap_or(0);
+    let mut again: Vec<u32> = Vec::with_capacity(longest.min(capacity));
     let mut shared: Vec<u64> = Vec::with_capacity(capacity / 2);
     for (i, hs) in words.iter().enumerate() {
         let i = i as u32;
