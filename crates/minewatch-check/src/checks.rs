@@ -785,9 +785,11 @@ impl WordIndex {
     pub fn new(text: &str) -> WordIndex {
         let mut spans = Vec::with_capacity(text.len() / 6);
         let mut hashes = Vec::with_capacity(text.len() / 6);
-        let mut glue_candidates = Vec::new();
-        let mut name_candidates = Vec::new();
-        let mut stop_candidates = Vec::new();
+        // A few hundred bytes of prose a candidate of each kind (they are read whole
+        // later): made at about that size, not grown from nothing.
+        let mut glue_candidates = Vec::with_capacity(text.len() / 128);
+        let mut name_candidates = Vec::with_capacity(text.len() / 512);
+        let mut stop_candidates = Vec::with_capacity(text.len() / 512);
         let heads = &state_names().1;
         const HIGH: u64 = 0x8080_8080_8080_8080;
         let b = text.as_bytes();
@@ -873,7 +875,8 @@ impl WordIndex {
                             stop_candidates.push(k);
                         }
                         if len >= 7 && capital && !joint && {
-                            let bit = head_bit(&b[start..]);
+                            // The word's first bytes are those read first.
+                            let bit = head_bit_of(v as u32);
                             heads[bit >> 6] & (1 << (bit & 63)) != 0
                         } {
                             name_candidates.push(k);
@@ -1224,16 +1227,15 @@ pub fn glued_words(doc: &Document, wi: &WordIndex, out: &mut Listed) {
             need(h, len);
         }
     }
-    // Count only words of a needed length whose hash is needed; a 1024-bit filter of
-    // the needed hashes turns most words away before the map is asked.
-    let mut filter = [0u64; 16];
+    // Count only words of a needed length whose hash is needed; a filter of the needed
+    // hashes' top ten bits (a flag each: one load a word) turns most words away before
+    // the map is asked.
+    let mut filter = [false; 1024];
     for h in needed.keys() {
-        let bit = (h >> 54) as usize;
-        filter[bit >> 6] |= 1 << (bit & 63);
+        filter[(h >> 54) as usize] = true;
     }
     for (&(a, b), h) in wi.spans.iter().zip(&wi.hashes) {
-        let bit = (h >> 54) as usize;
-        if filter[bit >> 6] & (1 << (bit & 63)) != 0 && lengths[((b - a) as usize).min(64)] {
+        if filter[(h >> 54) as usize] && lengths[((b - a) as usize).min(64)] {
             if let Some(n) = needed.get_mut(h) {
                 *n += 1;
             }
@@ -1379,8 +1381,13 @@ fn state_names() -> &'static (IdMap<()>, [u64; 128]) {
 /// The filter bit of a word's first four letters (any case).
 #[inline(always)]
 fn head_bit(b: &[u8]) -> usize {
-    let h = u32::from_le_bytes([b[0], b[1], b[2], b[3]]) | 0x2020_2020;
-    (h.wrapping_mul(0x9E37_79B1) >> 19) as usize
+    head_bit_of(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+}
+
+/// [`head_bit`] of a word whose first four bytes are `first4` (little-endian).
+#[inline(always)]
+fn head_bit_of(first4: u32) -> usize {
+    ((first4 | 0x2020_2020).wrapping_mul(0x9E37_79B1) >> 19) as usize
 }
 
 /// A state's name run into the next word by a lost space: "Namibiahas", "Republic of
@@ -1654,7 +1661,8 @@ pub fn glued_to_numbers(doc: &Document, wi: &WordIndex, out: &mut Listed) {
     let b = text.as_bytes();
     for &(ws, we) in &wi.spans {
         let (ws, we) = (ws as usize, we as usize);
-        if ws == 0 || !b[ws - 1].is_ascii_digit() {
+        // The byte before the word (none before the text's first: `ws - 1` wraps).
+        if !b.get(ws.wrapping_sub(1)).is_some_and(u8::is_ascii_digit) {
             continue;
         }
         let word = &text[ws..we];
@@ -1741,12 +1749,12 @@ pub fn glued_to_numbers(doc: &Document, wi: &WordIndex, out: &mut Listed) {
 }
 
 /// A shingle's entry: its hash, the last paragraph that had it (`u32::MAX`: empty
-/// slot) and in how many paragraphs it stands.
+/// slot) and its number (the entries made before it), which stays as the table grows.
 #[derive(Clone, Copy)]
 struct Shingle {
     hash: u64,
     last: u32,
-    count: u32,
+    id: u32,
 }
 
 /// Open addressing with linear probing, kept at most half full.
@@ -1759,7 +1767,7 @@ impl ShingleTable {
     const EMPTY: Shingle = Shingle {
         hash: 0,
         last: u32::MAX,
-        count: 0,
+        id: 0,
     };
 
     fn with_capacity(n: usize) -> ShingleTable {
@@ -1773,13 +1781,16 @@ impl ShingleTable {
     fn find(&self, h: u64) -> usize {
         let mask = self.slots.len() - 1;
         let mut k = (h as usize) & mask;
-        while self.slots[k].last != u32::MAX && self.slots[k].hash != h {
+        loop {
+            let e = &self.slots[k];
+            if e.last == u32::MAX || e.hash == h {
+                return k;
+            }
             k = (k + 1) & mask;
         }
-        k
     }
 
-    /// The entry for `h`, made (never seen in a paragraph) if new.
+    /// The entry for `h`, made (never seen in a paragraph, numbered `len`) if new.
     fn entry(&mut self, h: u64) -> &mut Shingle {
         let mut k = self.find(h);
         if self.slots[k].last == u32::MAX {
@@ -1792,13 +1803,13 @@ impl ShingleTable {
                 }
                 k = self.find(h);
             }
-            self.len += 1;
             // A new entry: `last` is set by the caller; mark it taken meanwhile.
             self.slots[k] = Shingle {
                 hash: h,
                 last: u32::MAX - 1,
-                count: 0,
+                id: self.len as u32,
             };
+            self.len += 1;
         }
         &mut self.slots[k]
     }
@@ -1836,8 +1847,8 @@ pub fn near_duplicates(doc: &Document, wi: &WordIndex, opts: &Options, out: &mut
     const MAX_POSTINGS: usize = 24;
     let body = doc.body_span();
     // The paragraphs long enough to compare, and their word hashes.
-    let mut spans: Vec<Span> = Vec::new();
-    let mut words: Vec<&[u64]> = Vec::new();
+    let mut spans: Vec<Span> = Vec::with_capacity(doc.paragraphs.len());
+    let mut words: Vec<&[u64]> = Vec::with_capacity(doc.paragraphs.len());
     for p in doc.paragraphs.iter().filter(|p| body.contains(p.span)) {
         let hashes = &wi.hashes[wi.range(p.span)];
         // Prose only: a table's labels repeat by design ("Mwenezi to Sango Border Post
@@ -1855,76 +1866,107 @@ pub fn near_duplicates(doc: &Document, wi: &WordIndex, opts: &Options, out: &mut
         })
     }
     // Every distinct 4-word shingle in an open-addressing table: its hash, the last
-    // paragraph that had it, and how many paragraphs did. One pass, in paragraph order,
-    // also counts each paragraph's distinct shingles. The table grows with the distinct
-    // shingles, not the words: a long profile repeating itself stays small.
-    let mut table =
-        ShingleTable::with_capacity(words.iter().map(|w| w.len()).sum::<usize>().min(4096));
-    let mut lens = vec![0usize; spans.len()];
-    for (i, hs) in words.iter().enumerate() {
-        for h in shingles(hs) {
-            let e = table.entry(h);
-            if e.last != i as u32 {
-                e.last = i as u32;
-                e.count += 1;
-                lens[i] += 1;
-            }
-        }
-    }
+    // paragraph that had it, and its number. One pass, in paragraph order, counts each
+    // paragraph's distinct shingles: those it is the first to have (numbered on from
+    // `born`), and those it has again (collected in `again`). The table grows with the
+    // distinct shingles, not the words: a long profile repeating itself stays small.
     // Paragraphs with fewer than eight distinct shingles take no part. The shingles the
-    // others share, as (slot << 32 | paragraph), sorted: usually a short list.
-    // The shingles are hashed again here rather than kept from the first pass: keeping
-    // them would cost four bytes a word, on a 200 MB file more than the table itself.
+    // others share are listed as (shingle << 32 | paragraph) once a second paragraph
+    // has them (the first, kept in `first`, listed then too): the same pass that
+    // counts the shingles lists them, without hashing them again, and a shingle no
+    // other paragraph has is never listed. `listed` counts the paragraphs of each.
     // A shingle in more than MAX_POSTINGS of them is boilerplate: its list stops one
     // past that (enough to tell), so a profile repeating itself cannot fill memory.
-    let mut seen = vec![u32::MAX; table.slots.len()];
-    let mut listed = vec![0u32; table.slots.len()];
-    let mut shared: Vec<u64> = Vec::new();
+    let capacity = words.iter().map(|w| w.len()).sum::<usize>().min(4096);
+    let mut table = ShingleTable::with_capacity(capacity);
+    let mut lens = vec![0usize; spans.len()];
+    // Of each shingle by number: (first paragraph, paragraphs listed).
+    let mut first: Vec<(u32, u32)> = Vec::with_capacity(capacity);
+    // (Made at sizes that usually last: a paragraph's shingles, and half the table's;
+    // no larger than the table is made, as `again` holds no more than its distinct
+    // shingles: one huge paragraph repeating itself keeps it small.)
+    let longest = words.iter().map(|w| w.len()).max().unwrap_or(0);
+    let mut again: Vec<u32> = Vec::with_capacity(longest.min(capacity));
+    let mut shared: Vec<u64> = Vec::with_capacity(capacity / 2);
     for (i, hs) in words.iter().enumerate() {
-        if lens[i] < 8 {
-            continue;
-        }
+        let i = i as u32;
+        let born = table.len as u32;
         for h in shingles(hs) {
-            let k = table.find(h);
-            if table.slots[k].count >= 2 && seen[k] != i as u32 {
-                seen[k] = i as u32;
-                if listed[k] <= MAX_POSTINGS as u32 {
-                    listed[k] += 1;
-                    shared.push((k as u64) << 32 | i as u64);
+            let e = table.entry(h);
+            if e.last != i {
+                e.last = i;
+                if e.id < born {
+                    again.push(e.id);
                 }
             }
         }
+        lens[i as usize] = table.len - born as usize + again.len();
+        if lens[i as usize] >= 8 {
+            first.resize(table.len, (i, 1));
+            for &k in &again {
+                let (at, n) = &mut first[k as usize];
+                if *n == 0 {
+                    *at = i;
+                } else if *n <= MAX_POSTINGS as u32 {
+                    if *n == 1 {
+                        shared.push(u64::from(k) << 32 | u64::from(*at));
+                    }
+                    shared.push(u64::from(k) << 32 | u64::from(i));
+                }
+                if *n <= MAX_POSTINGS as u32 {
+                    *n += 1;
+                }
+            }
+        } else {
+            first.resize(table.len, (u32::MAX, 0));
+        }
+        again.clear();
     }
-    // Only shingles listed for two paragraphs or more, and not boilerplate, make
-    // pairs: the rest leave.
-    shared.retain(|&x| (2..=MAX_POSTINGS as u32).contains(&listed[(x >> 32) as usize]));
+    let mut listed: Vec<u32> = first.iter().map(|&(_, n)| n).collect();
     let slot = |x: u64| (x >> 32) as usize;
     let para = |x: u64| x as u32;
-    // Each shingle's paragraphs (its postings), without sorting: `shared` is in
-    // paragraph order, so a counting sort by slot leaves every list in order. The
-    // lists lie one after another in `postings`, each ended by `u32::MAX`; `seen`
-    // (done with) becomes where each starts, and `listed[k]` counts down to 0 as the
-    // list of slot `k` is filled from its end.
-    for &x in &shared {
-        seen[slot(x)] = u32::MAX;
-    }
+    // Only shingles listed for two paragraphs or more, and not boilerplate, make
+    // pairs: the rest are passed over. The others' paragraphs (their postings) lie one
+    // after another in `postings`, each list ended by `u32::MAX`, `seen` saying where
+    // each starts (`u32::MAX`: a shingle passed over); and `shared` is put in
+    // paragraph order (a first paragraph was listed late, when its second came) by a
+    // counting sort on the paragraph. One pass counts, one fills, without sorting:
+    // each shingle's paragraphs were listed in order, so going back over `shared`,
+    // each list is filled from its end, `listed[k]` counting down to 0 as it is, and
+    // each paragraph's region in `ends` (its end, moving down).
+    let mut seen = vec![u32::MAX; table.len];
+    let mut ends = vec![0u32; spans.len()];
     let mut next = 0u32;
     for &x in &shared {
         let k = slot(x);
-        if seen[k] == u32::MAX {
-            seen[k] = next;
-            next += listed[k] + 1;
+        if (2..=MAX_POSTINGS as u32).contains(&listed[k]) {
+            ends[para(x) as usize] += 1;
+            if seen[k] == u32::MAX {
+                seen[k] = next;
+                next += listed[k] + 1;
+            }
         }
     }
+    for p in 1..ends.len() {
+        ends[p] += ends[p - 1];
+    }
     let mut postings = vec![u32::MAX; next as usize];
+    let mut sorted = vec![0u64; ends.last().copied().unwrap_or(0) as usize];
     for &x in shared.iter().rev() {
         let k = slot(x);
+        if seen[k] == u32::MAX {
+            continue;
+        }
         listed[k] -= 1;
         postings[(seen[k] + listed[k]) as usize] = para(x);
+        let end = &mut ends[para(x) as usize];
+        *end -= 1;
+        sorted[*end as usize] = x;
     }
+    let shared = sorted;
     // Shingles shared by a few paragraphs (not boilerplate shared by many) count
     // towards each pair of them. Paragraph by paragraph (`shared` holds each one's
-    // shingles together, in order), the later paragraphs sharing each of its
+    // shingles together, the paragraphs in order), the later paragraphs sharing each of its
     // shingles are counted in `together`: they follow it in the shingle's list, and
     // `listed[k]` (counting up again) says how many of the list came before it. The
     // pairs so come out in order of (a, b), as they are reported.
@@ -1985,13 +2027,14 @@ pub fn near_duplicates(doc: &Document, wi: &WordIndex, opts: &Options, out: &mut
 /// date at the month's precision; this says why. Found from the month names among the
 /// words already indexed: a cheap mask on each word's hash, then the digits around.
 pub fn impossible_dates(doc: &Document, wi: &WordIndex, out: &mut Listed) {
-    // The months' hashes, and a 256-bit filter on their low bytes.
-    static MONTHS: std::sync::OnceLock<([u64; 12], [u64; 4])> = std::sync::OnceLock::new();
+    // The months' hashes, and a filter on their low bytes: a flag a byte value (one
+    // load a word, where a bit would take shifts too).
+    static MONTHS: std::sync::OnceLock<([u64; 12], [bool; 256])> = std::sync::OnceLock::new();
     let (hashes, mask) = MONTHS.get_or_init(|| {
         let h = minewatch_model::MONTH_NAMES.map(fold_hash);
-        let mut mask = [0u64; 4];
+        let mut mask = [false; 256];
         for x in h {
-            mask[(x as usize & 255) >> 6] |= 1 << (x & 63);
+            mask[x as usize & 255] = true;
         }
         (h, mask)
     });
@@ -2021,7 +2064,7 @@ pub fn impossible_dates(doc: &Document, wi: &WordIndex, out: &mut Listed) {
         (n >= 1 && n <= max && clean).then(|| (e, text[start..e].parse().unwrap_or(0)))
     };
     for (k, &h) in wi.hashes.iter().enumerate() {
-        if mask[(h as usize & 255) >> 6] >> (h & 63) & 1 == 0 {
+        if !mask[h as usize & 255] {
             continue;
         }
         let Some(m) = hashes.iter().position(|&x| x == h) else {
@@ -2183,16 +2226,15 @@ mod tests {
         let hash = |i: u64| i.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ (i << 7);
         for i in 0..10_000u64 {
             let e = t.entry(hash(i));
-            assert_eq!(e.count, 0, "new entry {i}");
+            assert_eq!((e.last, e.id), (u32::MAX - 1, i as u32), "new entry {i}");
             e.last = i as u32;
-            e.count = 1;
         }
         assert!(t.slots.len() >= 2 * 10_000, "kept at most half full");
         for i in 0..10_000u64 {
             let e = t.entry(hash(i));
             assert_eq!(
-                (e.last, e.count),
-                (i as u32, 1),
+                (e.last, e.id),
+                (i as u32, i as u32),
                 "entry {i} survived the growth"
             );
         }

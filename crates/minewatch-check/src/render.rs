@@ -414,10 +414,16 @@ impl Positions {
 
 pub fn json_file_pieces(f: &FileReport, indent: usize) -> Vec<Vec<u8>> {
     use minewatch_model::json;
-    /// A new line indented by `n` spaces.
+    /// A new line indented by `n` spaces: copied with the line end from a line of
+    /// spaces (no deeper than a diagnostic's related spans nest), filled beyond that.
     fn nl(o: &mut Vec<u8>, n: usize) {
-        o.push(b'\n');
-        o.resize(o.len() + n, b' ');
+        const LINE: &[u8; 33] = b"\n                                ";
+        if n < LINE.len() {
+            o.extend_from_slice(&LINE[..=n]);
+        } else {
+            o.push(b'\n');
+            o.resize(o.len() + n, b' ');
+        }
     }
     /// `,` unless first, a new line at depth `n`, then `"name": `.
     fn key(o: &mut Vec<u8>, n: usize, name: &str, first: bool) {

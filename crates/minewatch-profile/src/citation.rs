@@ -1,7 +1,9 @@
 //! A note's citation split into its parts: author or body, title (in quotes),
 //! place or publisher, dates, URL, "undated", and whether its link was lost.
 
-use minewatch_model::{month_from_name, month_of_prefix};
+use minewatch_model::month_from_name;
+#[cfg(test)]
+use minewatch_model::month_of_prefix;
 
 use crate::model::Citation;
 
@@ -65,15 +67,12 @@ fn is_day(w: &str) -> bool {
 pub fn find_dates(text: &str) -> Vec<String> {
     let b = text.as_bytes();
     let mut out = Vec::new();
-    // Only a word whose cleaned form starts with a month's capital can start a date:
-    // those capitals are looked for, not every word listed.
+    // Only a word whose cleaned form starts with a month's capital can start a date,
+    // and a month's name only if its first three bytes begin one: those capitals are
+    // looked for, not every word listed.
     let mut p = 0;
     while let Some(i) = next_month_capital(b, p) {
         p = i + 1;
-        // The word is a month's name only if its first three bytes begin one.
-        if i + 3 > b.len() || month_of_prefix([b[i], b[i + 1], b[i + 2]]).is_none() {
-            continue;
-        }
         // The capital must start the word once cleaned: only white space, or the
         // characters `clean` takes off, stand between it and the word's start.
         let mut ws = i;
@@ -90,9 +89,7 @@ pub fn find_dates(text: &str) -> Vec<String> {
         {
             continue;
         }
-        let we = text[i..]
-            .find(char::is_whitespace)
-            .map_or(text.len(), |e| i + e);
+        let we = next_where(text, i, true).unwrap_or(text.len());
         let word = &text[ws..we];
         let w = clean(word);
         // A month name starts with a capital (A, D, F, J, M, N, O, S) and has 3 to 10 letters.
@@ -127,15 +124,41 @@ pub fn find_dates(text: &str) -> Vec<String> {
     out
 }
 
+/// Whether the three bytes at `i` begin a month's name in any ASCII case
+/// ([`month_of_prefix`] finds a month), as one compare of the three bytes: most
+/// capitals of a note begin no month ("Ministry", "Statement"). Setting bit 0x20 of
+/// each byte lowers a capital and turns no other byte into a lower-case letter.
+#[inline]
+fn month_prefix_at(b: &[u8], i: usize) -> bool {
+    const fn key(m: &[u8]) -> u32 {
+        u32::from_le_bytes([m[0], m[1], m[2], 0])
+    }
+    const KEYS: [u32; 12] = {
+        let mut k = [0u32; 12];
+        let mut m = 0;
+        while m < 12 {
+            k[m] = key(minewatch_model::MONTH_NAMES[m].as_bytes()) | 0x0020_2020;
+            m += 1;
+        }
+        k
+    };
+    let Some(x) = b.get(i..i + 3) else {
+        return false;
+    };
+    KEYS.contains(&(key(x) | 0x0020_2020))
+}
+
 /// Whether `c` is a capital a month's name starts with.
 #[inline]
 fn month_capital(c: u8) -> bool {
     matches!(c, b'A' | b'D' | b'F' | b'J' | b'M' | b'N' | b'O' | b'S')
 }
 
-/// The first byte at or after `p` that is a capital a month's name starts with:
-/// eight bytes a step, their capitals found as a bit mask (most bytes of a note are
-/// no capital), each capital then tested.
+/// The first byte at or after `p` that is a capital a month's name starts with,
+/// beginning a month's name's first three letters ([`month_prefix_at`]): eight bytes
+/// a step, their capitals found as a bit mask (most bytes of a note are no capital),
+/// each capital then tested (most capitals begin no month: the scan goes on past
+/// them, not started again after each).
 fn next_month_capital(b: &[u8], mut p: usize) -> Option<usize> {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
@@ -151,17 +174,14 @@ fn next_month_capital(b: &[u8], mut p: usize) -> Option<usize> {
         let mut caps = ge_a & !gt_z & !x & HIGH;
         while caps != 0 {
             let k = p + (caps.trailing_zeros() / 8) as usize;
-            if month_capital(b[k]) {
+            if month_capital(b[k]) && month_prefix_at(b, k) {
                 return Some(k);
             }
             caps &= caps - 1;
         }
         p += 8;
     }
-    b.get(p..)?
-        .iter()
-        .position(|&c| month_capital(c))
-        .map(|k| p + k)
+    (p..b.len()).find(|&k| month_capital(b[k]) && month_prefix_at(b, k))
 }
 
 /// A character [`clean`] takes off the ends of a word.
@@ -171,11 +191,27 @@ fn is_clean_char(c: char) -> bool {
 
 /// The next word (between white space) at or after byte `from`, as a byte range.
 fn word_after(text: &str, from: usize) -> Option<(usize, usize)> {
-    let s = from + text[from..].find(|c: char| !c.is_whitespace())?;
-    let e = text[s..]
-        .find(char::is_whitespace)
-        .map_or(text.len(), |k| s + k);
-    Some((s, e))
+    let s = next_where(text, from, false)?;
+    Some((s, next_where(text, s, true).unwrap_or(text.len())))
+}
+
+/// The first character at or after byte `from` (a character boundary) that is white
+/// space (`ws`) or is not: the bytes looked at one by one while they are ASCII (as
+/// `char::is_whitespace` has it), the characters from the first beyond ASCII on.
+#[inline]
+fn next_where(text: &str, from: usize, ws: bool) -> Option<usize> {
+    let b = text.as_bytes();
+    let mut i = from;
+    while i < b.len() && b[i] < 0x80 {
+        if matches!(b[i], b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r') == ws {
+            return Some(i);
+        }
+        i += 1;
+    }
+    // `i` is the text's end or the start of a character beyond ASCII.
+    text[i..]
+        .find(|c: char| c.is_whitespace() == ws)
+        .map(|k| i + k)
 }
 
 /// The word (between white space) that ends before byte `before`, as a byte range.
@@ -277,7 +313,7 @@ pub fn lost_link(text: &str) -> bool {
 /// The author or body, from the text before the title; `None` where that text
 /// reads as a sentence (an explanatory note) rather than a name.
 fn plausible_author(before: &str) -> Option<String> {
-    let mut a = before.trim().trim_end_matches(',').trim();
+    let mut a = trim_field(before);
     for lead in ["See also,", "See also", "See,", "See"] {
         if let Some(rest) = a.strip_prefix(lead) {
             if rest.starts_with([' ', ',']) || rest.is_empty() {
@@ -286,12 +322,10 @@ fn plausible_author(before: &str) -> Option<String> {
             }
         }
     }
-    static CITED_IN: std::sync::LazyLock<memchr::memmem::FinderRev<'static>> =
-        std::sync::LazyLock::new(|| memchr::memmem::FinderRev::new("cited in "));
-    if let Some(p) = CITED_IN.rfind(a.as_bytes()) {
+    if let Some(p) = rfind_cited_in(a.as_bytes()) {
         a = &a[p + "cited in ".len()..];
     }
-    let a = a.trim().trim_end_matches(',').trim();
+    let a = trim_field(a);
     let sentence_start = [
         "In ",
         "On ",
@@ -320,6 +354,45 @@ fn plausible_author(before: &str) -> Option<String> {
     Some(a.to_string())
 }
 
+/// A field of a citation without the white space around it and the commas that end
+/// it: `s.trim().trim_end_matches(',').trim()`. Read byte by byte where the ends are
+/// ASCII (as they nearly always are); where a trim stops at a character beyond ASCII,
+/// which may be white space, the plain trims decide.
+fn trim_field(s: &str) -> &str {
+    // The white space of ASCII (as `char::is_whitespace` has it).
+    let ws = |c: u8| matches!(c, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r');
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() && ws(b[i]) {
+        i += 1;
+    }
+    let mut j = b.len();
+    while j > i && ws(b[j - 1]) {
+        j -= 1;
+    }
+    while j > i && b[j - 1] == b',' {
+        j -= 1;
+    }
+    while j > i && ws(b[j - 1]) {
+        j -= 1;
+    }
+    // (A trim that stopped beyond ASCII stopped every trim after it there too.)
+    if i < j && (b[i] >= 0x80 || b[j - 1] >= 0x80) {
+        return s.trim().trim_end_matches(',').trim();
+    }
+    // Both ends are ASCII bytes: character boundaries.
+    &s[i..j]
+}
+
+/// Where the last "cited in " of `b` starts. Found from its 'd', the one of the
+/// phrase, looked for from the end with `memrchr`: an author is short and has few.
+fn rfind_cited_in(b: &[u8]) -> Option<usize> {
+    const PHRASE: &[u8] = b"cited in ";
+    memchr::memrchr_iter(b'd', b)
+        .filter_map(|i| i.checked_sub(4))
+        .find(|&p| b[p..].starts_with(PHRASE))
+}
+
 /// Whether `a` has more than 14 words (between white space), or a year among them:
 /// a sentence, not a name. One pass, stopping at the first sign; ASCII text without
 /// decoding it.
@@ -333,6 +406,10 @@ fn more_than_14_words_or_a_year(a: &str) -> bool {
     // The white space of ASCII text (as `split_whitespace` has it).
     let ws = |c: u8| matches!(c, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r');
     let b = a.as_bytes();
+    // Without a digit there is no year: the words are counted eight bytes a step.
+    if let Some(words) = ascii_words_without_digits(b) {
+        return words > 14;
+    }
     let (mut i, mut words) = (0, 0);
     loop {
         while i < b.len() && ws(b[i]) {
@@ -351,6 +428,38 @@ fn more_than_14_words_or_a_year(a: &str) -> bool {
         }
         words += 1;
     }
+}
+
+/// The number of words (between ASCII white space) of ASCII bytes `b`, or `None` if
+/// `b` has an ASCII digit. Eight bytes a step: each byte's class as the high bit of
+/// its byte (ASCII bytes below 0x80, so no sum carries into the next byte), a word
+/// starting at each byte that is no white space after one that is.
+fn ascii_words_without_digits(b: &[u8]) -> Option<usize> {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    // The high bit of each byte of ASCII `x` that is at least `n`.
+    let at_least = |x: u64, n: u8| x + ONES * (0x80 - n as u64);
+    let mut words = 0;
+    // Whether the byte before the step is white space (before the text: as if).
+    let mut after_ws = true;
+    for chunk in b.chunks(8) {
+        // Short at the end: padded with spaces, which add no word and no digit.
+        let mut w = [b' '; 8];
+        w[..chunk.len()].copy_from_slice(chunk);
+        let x = u64::from_le_bytes(w);
+        let digits = at_least(x, b'0') & !at_least(x, b'9' + 1) & HIGH;
+        if digits != 0 {
+            return None;
+        }
+        // A space: no bit left once XORed with 0x20 (zero plus 0x7f leaves high bit clear).
+        let space = !at_least(x ^ (ONES * 0x20), 1) & HIGH;
+        let controls = at_least(x, b'\t') & !at_least(x, b'\r' + 1) & HIGH;
+        let ws = space | controls;
+        let before_ws = (ws << 8) | if after_ws { 0x80 } else { 0 };
+        words += (!ws & before_ws & HIGH).count_ones() as usize;
+        after_ws = ws >> 63 != 0;
+    }
+    Some(words)
 }
 
 /// Whether `word` (ASCII, lowercase) stands in `text` as a whole word, in any ASCII
@@ -426,7 +535,7 @@ pub fn parse(text: &str) -> Citation {
             .map(|k| (open, inner, inner + k, inner + k + close_ch.len_utf8()))
     });
     if let Some((open, inner, close, after)) = quote {
-        let title = text[inner..close].trim().trim_end_matches(',').trim();
+        let title = trim_field(&text[inner..close]);
         if !title.is_empty() {
             c.title = Some(link_text(title));
         }
@@ -440,7 +549,7 @@ pub fn parse(text: &str) -> Citation {
                 break;
             }
         }
-        let seg = seg.trim().trim_end_matches(',').trim();
+        let seg = trim_field(seg);
         if !seg.is_empty() && seg.len() <= 80 {
             let first_field = seg.split(',').next().unwrap_or("").trim();
             if PLACES
@@ -451,9 +560,9 @@ pub fn parse(text: &str) -> Citation {
             }
         }
     } else {
-        let fields: Vec<&str> = text.split(',').map(str::trim).collect();
-        if fields.len() >= 2 {
-            c.author = plausible_author(fields[0]);
+        // The first of two or more comma-separated fields.
+        if let Some((first, _)) = text.split_once(',') {
+            c.author = plausible_author(first.trim());
         }
     }
     c
@@ -591,15 +700,20 @@ mod tests {
     }
 
     proptest::proptest! {
-        /// The capitals found eight bytes a step are the ones a byte-by-byte scan finds.
+        /// The capitals beginning a month found eight bytes a step are the ones a
+        /// byte-by-byte scan finds.
         #[test]
         fn month_capitals_as_scanned(
-            text in "[A-Za-z0-9 ,.\u{e9}\u{201c}@\\[\\]`{]{0,40}",
+            text in "(Jan|JUNE|Jul|Mar|May|MAy|Dec|Sept|Octo|Nov|Aug|Apr|Feb|Fe|ju|[A-Za-z0-9 ,.\u{e9}\u{201c}@\\[\\]`{]){0,30}",
             from in 0usize..48,
         ) {
             let b = text.as_bytes();
             let from = from.min(b.len());
-            let plain = b[from..].iter().position(|&c| month_capital(c)).map(|k| from + k);
+            let plain = (from..b.len()).find(|&k| {
+                month_capital(b[k])
+                    && b.len() >= k + 3
+                    && month_of_prefix([b[k], b[k + 1], b[k + 2]]).is_some()
+            });
             proptest::prop_assert_eq!(next_month_capital(b, from), plain);
         }
 
@@ -609,6 +723,81 @@ mod tests {
             text in "((May|May,|June|Sept|September|sept|MAY|Dec\\.|\\(May|\u{201c}May|\u{201d}June|x-May|AMay|[0-9]{1,2}|[0-9]{1,2},|0|32|1899|1997|2009,|2020\\.|2101|\\(2004\\)|\u{201d}|[a-z]{1,4}|USA|Ottawa)[ \n\u{a0}\u{2003}]{1,2}){0,12}"
         ) {
             proptest::prop_assert_eq!(find_dates(&text), find_dates_plain(&text));
+        }
+    }
+
+    proptest::proptest! {
+        /// The quick author tests agree with the plain ones: the words split at white
+        /// space and each looked at, "cited in " searched from the end, a month's
+        /// prefix from `month_of_prefix`, a note without quotes split at every comma.
+        #[test]
+        fn quick_author_tests_agree_with_the_plain_ones(
+            a in "(([A-Za-z]{1,6}|[0-9]{1,5}|1997|2004|cited in|ited in|cited|\u{a0}|\u{e9})[ \t\n\x0B\x0C\r\x1f,.\u{a0}]{0,2}){0,20}"
+        ) {
+            // As it is, in ASCII, and without digits (the quick path).
+            let ascii: String = a.chars().map(|c| if c.is_ascii() { c } else { ' ' }).collect();
+            let no_digits = ascii.replace(|c: char| c.is_ascii_digit(), "x");
+            for t in [&a, &ascii, &no_digits] {
+                let plain = t.split_whitespace().enumerate().any(|(i, w)| i >= 14 || is_year(w));
+                proptest::prop_assert_eq!(more_than_14_words_or_a_year(t), plain);
+            }
+            let plain = a.as_bytes().windows(9).rposition(|w| w == b"cited in ");
+            proptest::prop_assert_eq!(rfind_cited_in(a.as_bytes()), plain);
+            let b = a.as_bytes();
+            for i in 0..=b.len() {
+                let plain =
+                    b.len() >= i + 3 && month_of_prefix([b[i], b[i + 1], b[i + 2]]).is_some();
+                proptest::prop_assert_eq!(month_prefix_at(b, i), plain);
+            }
+            if !a.contains(['"', '\u{201c}']) {
+                let fields: Vec<&str> = a.split(',').map(str::trim).collect();
+                let plain = if fields.len() >= 2 { plausible_author(fields[0]) } else { None };
+                proptest::prop_assert_eq!(parse(&a).author, plain);
+            }
+        }
+
+        /// A field trimmed byte by byte is the field the plain trims give.
+        #[test]
+        fn fields_trim_as_the_plain_trims_do(
+            s in "([ \t\n\x0B\x0C\r,]|\u{a0}|\u{3000}|\u{85}|\u{e9}|a|Z|\\.){0,12}"
+        ) {
+            proptest::prop_assert_eq!(trim_field(&s), s.trim().trim_end_matches(',').trim());
+        }
+
+        /// The next (non-)white space found byte by byte is the one the plain search
+        /// finds, from any character boundary.
+        #[test]
+        fn white_space_found_as_the_plain_search_finds(
+            s in "([ \t\n\x0B\x0C\r\x1c,]|\u{a0}|\u{3000}|\u{85}|\u{e9}|a|Z){0,12}",
+            from in 0usize..40,
+        ) {
+            let from = (0..=from.min(s.len())).rev().find(|&k| s.is_char_boundary(k)).unwrap();
+            for ws in [false, true] {
+                let plain = s[from..].find(|c: char| c.is_whitespace() == ws).map(|k| from + k);
+                proptest::prop_assert_eq!(next_where(&s, from, ws), plain);
+            }
+        }
+
+        /// Any three bytes begin a month as `month_of_prefix` says.
+        #[test]
+        fn month_prefixes_agree(x in proptest::array::uniform3(proptest::prelude::any::<u8>())) {
+            proptest::prop_assert_eq!(month_prefix_at(&x, 0), month_of_prefix(x).is_some());
+        }
+    }
+
+    #[test]
+    fn month_prefixes_of_every_case() {
+        for m in minewatch_model::MONTH_NAMES {
+            let b = m.as_bytes();
+            for mask in 0..8u8 {
+                let x: Vec<u8> = (0..3)
+                    .map(|k| match mask >> k & 1 {
+                        1 => b[k].to_ascii_uppercase(),
+                        _ => b[k].to_ascii_lowercase(),
+                    })
+                    .collect();
+                assert!(month_prefix_at(&x, 0), "{x:?}");
+            }
         }
     }
 

@@ -136,7 +136,8 @@ fn is_blank(s: &str) -> bool {
 }
 
 fn chunks(src: &Src, markdown: bool) -> Vec<Chunk> {
-    let mut out: Vec<Chunk> = Vec::new();
+    // At most a chunk a line.
+    let mut out: Vec<Chunk> = Vec::with_capacity(src.lines.len());
     // Whether the line before (the last of the chunk before) is a Markdown heading:
     // a heading is a chunk of its own.
     let mut after_heading = false;
@@ -239,7 +240,11 @@ fn located(text: &str, span: Span) -> Located<String> {
 
 /// A note marker at the start of a line: `[12]`, `[12 ]`, `[^12]:`. Returns (number, marker end).
 pub(crate) fn note_marker(line: &str) -> Option<(u32, usize, usize)> {
-    let t = line.trim_start();
+    // Most lines start with a character that is no white space: ASCII then, nothing to trim.
+    let t = match line.as_bytes().first() {
+        Some(&c) if c < 0x80 && !matches!(c, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r') => line,
+        _ => line.trim_start(),
+    };
     let lead = line.len() - t.len();
     let rest = t.strip_prefix('[')?;
     let (caret, rest) = match rest.strip_prefix('^') {
@@ -255,7 +260,10 @@ pub(crate) fn note_marker(line: &str) -> Option<(u32, usize, usize)> {
     if !after[spaces..].starts_with(']') {
         return None;
     }
-    let number: u32 = rest[..digits].parse().ok()?;
+    // One to four digits: a number `parse` would read, read as it goes.
+    let number = rest.as_bytes()[..digits]
+        .iter()
+        .fold(0u32, |n, &d| n * 10 + u32::from(d - b'0'));
     let mut end = lead + 1 + caret + digits + spaces + 1;
     if caret == 1 && line[end..].starts_with(':') {
         end += 1;
@@ -1033,7 +1041,41 @@ mod tests {
         (lines, out)
     }
 
+    /// A note marker as first read: the line trimmed, the number parsed.
+    fn note_marker_plain(line: &str) -> Option<(u32, usize, usize)> {
+        let t = line.trim_start();
+        let lead = line.len() - t.len();
+        let rest = t.strip_prefix('[')?;
+        let (caret, rest) = match rest.strip_prefix('^') {
+            Some(r) => (1, r),
+            None => (0, rest),
+        };
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        if digits == 0 || digits > 4 {
+            return None;
+        }
+        let after = &rest[digits..];
+        let spaces = after.bytes().take_while(|&b| b == b' ').count();
+        if !after[spaces..].starts_with(']') {
+            return None;
+        }
+        let number: u32 = rest[..digits].parse().ok()?;
+        let mut end = lead + 1 + caret + digits + spaces + 1;
+        if caret == 1 && line[end..].starts_with(':') {
+            end += 1;
+        }
+        Some((number, lead, end))
+    }
+
     proptest::proptest! {
+        /// Note markers are read as they were first.
+        #[test]
+        fn note_markers_are_read_as_before(
+            line in "[ \\t\\x0B\u{a0}\u{3000}]{0,2}\\[?\\^?[0-9]{0,5} {0,2}\\]?:?(x|\u{e9}| )?",
+        ) {
+            proptest::prop_assert_eq!(note_marker(&line), note_marker_plain(&line));
+        }
+
         /// A last-updated line is told as when its first thirteen characters were
         /// copied and lowered.
         #[test]

@@ -53,7 +53,8 @@ pub fn scan(text: &str, span: Span, markdown: bool, out: &mut Vec<Reference>) {
 
 pub(crate) fn collect(doc: &mut Document, markdown: bool) {
     let text = doc.text.as_str();
-    let mut refs = Vec::new();
+    // About a reference a note: made at that size, not grown from nothing.
+    let mut refs = Vec::with_capacity(doc.notes.len());
     for p in &doc.paragraphs {
         scan(text, p.span, markdown, &mut refs);
     }

@@ -158,6 +158,9 @@ pub(crate) fn find_tables(
     kinds: &mut [Option<BlockKind>],
 ) {
     let mut ci = body_start;
+    // The run of short lines each chunk may start, gathered in one buffer: most runs
+    // are no table, and a buffer made anew for each would be grown from nothing.
+    let mut elems = Vec::new();
     while ci < notes_start {
         let c = chunks[ci];
         if c.blank || kinds[ci].is_some() {
@@ -168,7 +171,7 @@ pub(crate) fn find_tables(
             ci = end;
             continue;
         }
-        if let Some(end) = blank_line_table(src, chunks, ci, notes_start, doc, kinds) {
+        if let Some(end) = blank_line_table(src, chunks, ci, notes_start, doc, kinds, &mut elems) {
             ci = end;
             continue;
         }
@@ -347,10 +350,12 @@ fn blank_line_table(
     notes_start: usize,
     doc: &mut Document,
     kinds: &mut [Option<BlockKind>],
+    elems: &mut Vec<(usize, usize)>,
 ) -> Option<usize> {
     // Gather the run of short single-line chunks, with the blank lines before each
-    // (the first is chunk `ci`, not taken yet: no short line there, no run, no table).
-    let mut elems: Vec<(usize, usize)> = Vec::new(); // (chunk, blank lines before)
+    // (the first is chunk `ci`, not taken yet: no short line there, no run, no table):
+    // (chunk, blank lines before).
+    elems.clear();
     let mut gap = 0;
     let mut cj = ci;
     let mut max_gap = 0;
@@ -693,7 +698,7 @@ fn blank_line_table(
     }
     let index = doc.tables.len();
     let mut last_chunk = elems.last().map(|e| e.0).unwrap_or(ci);
-    for &(c, _) in &elems {
+    for &(c, _) in elems.iter() {
         kinds[c] = Some(BlockKind::Table { index });
     }
     // Notes under the table ("Note: * ...") belong to it.
