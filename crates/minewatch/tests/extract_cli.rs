@@ -27,6 +27,19 @@ fn run(args: &[&str]) -> Output {
     bin().args(args).output().expect("run minewatch")
 }
 
+/// Run with `input` on standard input.
+fn run_stdin(args: &[&str], input: &[u8]) -> Output {
+    let mut child = bin()
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    child.wait_with_output().unwrap()
+}
+
 fn stdout(o: &Output) -> String {
     String::from_utf8(o.stdout.clone()).unwrap()
 }
@@ -94,20 +107,7 @@ fn human_folder_and_stdin() {
     assert!(out.contains("heldout/angola.txt"), "{out}");
     assert!(out.contains("FIN treaty.deposit = 2012-01-09"), "{out}");
 
-    let mut child = bin()
-        .args(["extract", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(&std::fs::read(SEED).unwrap())
-        .unwrap();
-    let o = child.wait_with_output().unwrap();
+    let o = run_stdin(&["extract", "-"], &std::fs::read(SEED).unwrap());
     assert_eq!(o.status.code(), Some(0));
     let v = json(&o);
     assert_eq!(v["facts"][0]["file"], "<stdin>");
@@ -296,20 +296,7 @@ fn human_listing_says_each_facts_details() {
 #[test]
 fn a_mine_family_named_alone_stays_the_family() {
     let profile = "Testland\n\nMine Ban Policy\n\nLast updated: 10 October 2025\n\nUse\n\nTroops laid M16 mines near the northern border in 2022.[1] In 2023 they laid M16A1 mines there.[2]\n\nNotes\n\n[1] Ministry of Defence, \"Report,\" 2023.\n[2] Ministry of Defence, \"Report,\" 2024.\n";
-    let mut child = bin()
-        .args(["extract", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(profile.as_bytes())
-        .unwrap();
-    let o = child.wait_with_output().unwrap();
+    let o = run_stdin(&["extract", "-"], profile.as_bytes());
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let v = json(&o);
     let types: Vec<&str> = v["facts"]
