@@ -456,6 +456,7 @@ fn is_word_byte(c: u8) -> bool {
 
 /// The end of the run of word bytes ([`is_word_byte`]) starting at `k`: eight bytes at
 /// a time, their non-word bytes found as a bit mask.
+#[cfg(test)]
 fn word_end(b: &[u8], mut k: usize) -> usize {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
@@ -483,6 +484,55 @@ fn word_end(b: &[u8], mut k: usize) -> usize {
         k += 1;
     }
     k
+}
+
+/// The end of the run of word bytes ([`is_word_byte`]) starting at `k` and the start
+/// of the next run after it (or the end of `b`): the eight bytes read for the end most
+/// often show the next word's start too (words apart by one space).
+fn word_span(b: &[u8], mut k: usize) -> (usize, usize) {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    fn in_range(x: u64, lo: u8, hi: u8) -> u64 {
+        let y = x | HIGH;
+        let ge_lo = y.wrapping_sub(ONES * lo as u64);
+        let gt_hi = y.wrapping_sub(ONES * (hi as u64 + 1));
+        ge_lo & !gt_hi & !x & HIGH
+    }
+    let end = loop {
+        let Some(c) = b.get(k..k + 8) else {
+            while k < b.len() && is_word_byte(b[k]) {
+                k += 1;
+            }
+            break k;
+        };
+        let mut w = [0u8; 8];
+        w.copy_from_slice(c);
+        let x = u64::from_le_bytes(w);
+        let word = in_range(x, b'a', b'z') | in_range(x, b'0', b'9');
+        let other = !word & HIGH;
+        if other != 0 {
+            let at = other.trailing_zeros() / 8;
+            // The word bytes after the end among the eight (byte `at` is none).
+            let after = word >> (8 * at);
+            if after != 0 {
+                let e = k + at as usize;
+                return (e, e + (after.trailing_zeros() / 8) as usize);
+            }
+            let e = k + at as usize;
+            // None among the eight: the next is past them.
+            let mut n = k + 8;
+            while n < b.len() && !is_word_byte(b[n]) {
+                n += 1;
+            }
+            return (e, n);
+        }
+        k += 8;
+    };
+    let mut n = end;
+    while n < b.len() && !is_word_byte(b[n]) {
+        n += 1;
+    }
+    (end, n)
 }
 
 /// A word (at most 16 bytes, no NUL) as one integer, for the keyword table.
@@ -597,12 +647,15 @@ impl KeywordTable {
         } else {
             (0, 0)
         };
-        let w = &b[st..end];
-        match first {
-            b'e' if w.starts_with(b"export") => k |= kw::P_EXPORT,
-            b't' if w.starts_with(b"transfer") => k |= kw::P_TRANSFER,
-            b's' if w.starts_with(b"stockpile") => k |= kw::P_STOCKPILE,
-            _ => {}
+        // (Each prefix has six bytes or more; most words have fewer.)
+        if n >= 6 {
+            let w = &b[st..end];
+            match first {
+                b'e' if w.starts_with(b"export") => k |= kw::P_EXPORT,
+                b't' if w.starts_with(b"transfer") => k |= kw::P_TRANSFER,
+                b's' if w.starts_with(b"stockpile") => k |= kw::P_STOCKPILE,
+                _ => {}
+            }
         }
         (k, e)
     }
@@ -954,17 +1007,17 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
         pwords.reserve(plower.len() / 5 + 4);
         pbits.clear();
         pbits.reserve(plower.len() / 5 + 4);
+        // (From each word's start to the next's: `word_span` finds both.)
         let mut k = 0;
+        while k < pb.len() && !is_word_byte(pb[k]) {
+            k += 1;
+        }
         while k < pb.len() {
-            while k < pb.len() && !is_word_byte(pb[k]) {
-                k += 1;
-            }
             let st = k;
-            k = word_end(pb, k);
-            if k > st {
-                pwords.push(&plower[st..k]);
-                pbits.push(table.bits_in(pb, st, k));
-            }
+            let (e, next) = word_span(pb, k);
+            pwords.push(&plower[st..e]);
+            pbits.push(table.bits_in(pb, st, e));
+            k = next;
         }
         let base = plower.as_ptr() as usize;
         let off = |w: &&str| w.as_ptr() as usize - base;
@@ -8071,6 +8124,65 @@ mod tests {
                 j += 1;
             }
             assert_eq!(word_end(&text, k), j, "{k}");
+        }
+    }
+
+    /// The words `word_span` steps through are those of a byte-by-byte scan.
+    fn words_by_spans(b: &[u8]) -> Vec<(usize, usize)> {
+        let mut v = Vec::new();
+        let mut k = 0;
+        while k < b.len() && !is_word_byte(b[k]) {
+            k += 1;
+        }
+        while k < b.len() {
+            let (e, next) = word_span(b, k);
+            v.push((k, e));
+            k = next;
+        }
+        v
+    }
+
+    fn words_by_bytes(b: &[u8]) -> Vec<(usize, usize)> {
+        let mut v = Vec::new();
+        let mut k = 0;
+        while k < b.len() {
+            while k < b.len() && !is_word_byte(b[k]) {
+                k += 1;
+            }
+            let st = k;
+            while k < b.len() && is_word_byte(b[k]) {
+                k += 1;
+            }
+            if k > st {
+                v.push((st, k));
+            }
+        }
+        v
+    }
+
+    #[test]
+    fn word_span_every_byte() {
+        let mut text: Vec<u8> = (0..=255u8).collect();
+        text.extend(b"the treaty of 1997, x9 z0 a/b@c[d`e{f:g aaaaaaaaaaaaaaaaaaaaa");
+        for c in 0..=255u8 {
+            text.extend([b'a', b'b', c, b'9', b'z', b'0', b'q', b'q', b'q', c, c]);
+        }
+        for k in 0..=text.len() {
+            assert_eq!(
+                words_by_spans(&text[k..]),
+                words_by_bytes(&text[k..]),
+                "{k}"
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn word_span_as_byte_by_byte(
+            b in proptest::collection::vec(proptest::sample::select(
+                vec![b'a', b'z', b'0', b'9', b' ', b',', b'.', b'A', 0x80, 0xC3, b'`', b'{', b'/', b':']), 0..40)
+        ) {
+            proptest::prop_assert_eq!(words_by_spans(&b), words_by_bytes(&b));
         }
     }
 
