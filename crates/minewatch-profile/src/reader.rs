@@ -846,24 +846,35 @@ fn notes(
 ) -> usize {
     let mut start = chunks.len();
     let mut ci = chunks.len();
+    // The marker of each chunk's first line from `start` on, last chunk first (none
+    // for a blank chunk or the heading): kept for the notes read below. Made at the
+    // most it can hold (a chunk of the body each), not grown a push at a time.
+    let mut first_markers = Vec::with_capacity(chunks.len().saturating_sub(body_start));
     while ci > body_start {
         ci -= 1;
         let c = &chunks[ci];
         if c.blank {
+            first_markers.push(None);
             continue;
         }
-        if note_marker(src.line(c.first)).is_some() {
+        let m = note_marker(src.line(c.first));
+        if m.is_some() {
+            first_markers.push(m);
             start = ci;
             continue;
         }
         if let Some(line) = src.single_line(c) {
             if is_notes_heading(line) && start < chunks.len() {
                 kinds[ci] = Some(BlockKind::NotesHeading);
+                first_markers.push(None);
                 start = ci;
             }
         }
         break;
     }
+    // Blank chunks before the first note are no part of the list.
+    first_markers.truncate(chunks.len() - start);
+    first_markers.reverse();
     // A notes list needs at least one note chunk. A note a chunk at least: the list
     // is made at that size (grown only for chunks of several).
     let note_chunks = (start..chunks.len())
@@ -881,14 +892,27 @@ fn notes(
             index: doc.notes.len(),
         });
         // Each line that starts with a marker starts a note; other lines continue it.
+        // The marker of the line after a note, found in looking for the note's end,
+        // is kept for the next note (not read again).
         let mut i = c.first;
+        let mut marker = first_markers[ci - start];
         while i <= c.last {
-            let Some((number, mstart, mend)) = note_marker(src.line(i)) else {
+            let Some((number, mstart, mend)) = marker else {
                 i += 1;
+                marker = if i <= c.last {
+                    note_marker(src.line(i))
+                } else {
+                    None
+                };
                 continue;
             };
             let mut j = i;
-            while j < c.last && note_marker(src.line(j + 1)).is_none() {
+            marker = None;
+            while j < c.last {
+                marker = note_marker(src.line(j + 1));
+                if marker.is_some() {
+                    break;
+                }
                 j += 1;
             }
             let l0 = src.lines[i];
@@ -1039,6 +1063,33 @@ mod tests {
             }
         }
         (lines, out)
+    }
+
+    /// Notes one a chunk and several a chunk, with lines that continue a note and
+    /// text before the first marker of a chunk: each note has its number and text.
+    #[test]
+    fn notes_of_one_line_and_several() {
+        let text = "Chile\n\nMine Ban Policy\n\nChile is a State Party.[1]\n\n\
+                    [1] One.\n\n[2] Two,\ngoing on.\n[3] Three.\n\n[4] Four.\n[5] Five,\nand more.\n";
+        let doc = read(text.as_bytes());
+        let got: Vec<(u32, &str)> = doc
+            .notes
+            .iter()
+            .map(|n| (n.number, n.text.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (1, "One."),
+                (2, "Two, going on."),
+                (3, "Three."),
+                (4, "Four."),
+                (5, "Five, and more.")
+            ]
+        );
+        for n in &doc.notes {
+            assert!(n.marker.slice(text).starts_with('['));
+        }
     }
 
     /// A note marker as first read: the line trimmed, the number parsed.

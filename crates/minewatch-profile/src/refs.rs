@@ -37,10 +37,10 @@ pub fn scan(text: &str, span: Span, markdown: bool, out: &mut Vec<Reference>) {
             i = end;
             continue;
         }
-        let number: u32 = std::str::from_utf8(&s[d0..d0 + digits])
-            .ok()
-            .and_then(|n| n.parse().ok())
-            .unwrap_or(0);
+        // One to three digits: the number, read as it goes (no check, no parse).
+        let number = s[d0..d0 + digits]
+            .iter()
+            .fold(0u32, |n, &d| n * 10 + u32::from(d - b'0'));
         if number > 0 {
             out.push(Reference {
                 number,
@@ -82,4 +82,69 @@ pub(crate) fn collect(doc: &mut Document, markdown: bool) {
     refs.sort_by_key(|r| r.span.start);
     refs.dedup();
     doc.references = refs;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The scan as first written: the digits checked as UTF-8, then parsed.
+    fn scan_plain(text: &str, span: Span, markdown: bool, out: &mut Vec<Reference>) {
+        let s = span.slice(text).as_bytes();
+        let mut i = 0;
+        while i < s.len() {
+            if s[i] != b'[' {
+                i += 1;
+                continue;
+            }
+            let mut j = i + 1;
+            if j < s.len() && s[j] == b'^' {
+                j += 1;
+            }
+            let d0 = j;
+            while j < s.len() && s[j].is_ascii_digit() {
+                j += 1;
+            }
+            let digits = j - d0;
+            while j < s.len() && s[j] == b' ' {
+                j += 1;
+            }
+            if digits == 0 || digits > 3 || j >= s.len() || s[j] != b']' {
+                i += 1;
+                continue;
+            }
+            let end = j + 1;
+            let next = s.get(end).copied();
+            if (markdown && next == Some(b'(')) || next == Some(b':') && s[i + 1] == b'^' {
+                i = end;
+                continue;
+            }
+            let number: u32 = std::str::from_utf8(&s[d0..d0 + digits])
+                .ok()
+                .and_then(|n| n.parse().ok())
+                .unwrap_or(0);
+            if number > 0 {
+                out.push(Reference {
+                    number,
+                    span: Span::new(span.start + i, span.start + end),
+                });
+            }
+            i = end;
+        }
+    }
+
+    proptest::proptest! {
+        /// References are found and numbered as by the plain scan.
+        #[test]
+        fn scan_agrees_with_the_plain_scan(
+            text in "(\\[|\\]|\\^|0|1|7|9|00|999|1000| |:|\\(|x|\u{e9})*",
+            markdown in proptest::bool::ANY,
+        ) {
+            let span = Span::new(0, text.len());
+            let (mut got, mut want) = (Vec::new(), Vec::new());
+            scan(&text, span, markdown, &mut got);
+            scan_plain(&text, span, markdown, &mut want);
+            proptest::prop_assert_eq!(got, want);
+        }
+    }
 }

@@ -126,8 +126,9 @@ fn score_words(text: &str, weight: usize, scores: &mut [usize; KEYWORDS.len()]) 
 /// reference, not one inside an abbreviation such as "U.S.".
 fn first_sentence_end(text: &str) -> usize {
     let b = text.as_bytes();
-    for i in 1..b.len() {
-        if b[i] == b'.'
+    // Only the full stops need a look: found by search, not byte by byte.
+    for i in memchr::memchr_iter(b'.', b) {
+        if i >= 1
             && matches!(b.get(i + 1), None | Some(b' ') | Some(b'['))
             && !(b[i - 1].is_ascii_uppercase() && (i < 2 || !b[i - 2].is_ascii_alphabetic()))
         {
@@ -345,7 +346,27 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
+    /// The first sentence's end as first found: every byte looked at.
+    fn first_sentence_end_plain(text: &str) -> usize {
+        let b = text.as_bytes();
+        for i in 1..b.len() {
+            if b[i] == b'.'
+                && matches!(b.get(i + 1), None | Some(b' ') | Some(b'['))
+                && !(b[i - 1].is_ascii_uppercase() && (i < 2 || !b[i - 2].is_ascii_alphabetic()))
+            {
+                return i + 1;
+            }
+        }
+        text.len()
+    }
+
     proptest! {
+        /// The first sentence ends where the byte-by-byte look finds it.
+        #[test]
+        fn first_sentence_end_agrees_with_the_plain_look(text in "(\\.|U|S|a|b| |\\[|1|\u{e9})*") {
+            prop_assert_eq!(first_sentence_end(&text), first_sentence_end_plain(&text));
+        }
+
         /// The pair filter turns away only keywords that are not there: the kind is
         /// the one plain substring searches give.
         #[test]
