@@ -12,7 +12,7 @@ use minewatch_law::{explain, parse_facts, stockpile_compliance, ComplianceReport
 use serde::Serialize;
 
 use super::classify::read_text;
-use super::deadlines::{party_row, Format};
+use super::deadlines::{not_bound, status_row, Format};
 use crate::Global;
 
 #[derive(clap::Args, Debug)]
@@ -36,13 +36,50 @@ pub struct Args {
 struct Output {
     iso3: String,
     name: String,
+    /// Whether Art. 4 binds the state at all (it has deposited an instrument).
+    applies: bool,
+    /// Why it does not, where it does not.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reason: Option<String>,
     #[serde(flatten)]
-    report: ComplianceReport,
+    report: Option<ComplianceReport>,
     notes: Vec<String>,
 }
 
 pub fn run(args: Args, g: &Global) -> anyhow::Result<ExitCode> {
-    let row = party_row(g, &args.state)?;
+    let row = status_row(g, &args.state)?;
+    if let Some(reason) = not_bound(&row) {
+        let mut notes = Vec::new();
+        if let Some(p) = &args.facts {
+            notes.push(format!(
+                "{}: not weighed, Art. 4 does not bind {}",
+                p.display(),
+                row.name
+            ));
+        }
+        let out = Output {
+            iso3: row.iso3.clone(),
+            name: row.name.clone(),
+            applies: false,
+            reason: Some(reason),
+            report: None,
+            notes,
+        };
+        match args.format {
+            Format::Json => println!("{}", serde_json::to_string_pretty(&out)?),
+            Format::Human => {
+                println!("{} ({})", out.name, out.iso3);
+                println!(
+                    "Art. 4 does not bind it: {}",
+                    out.reason.as_deref().unwrap_or_default()
+                );
+                for n in &out.notes {
+                    println!("note: {n}");
+                }
+            }
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
     let eif = row
         .entry_into_force
         .context("entry into force missing in the reference data")?;
@@ -88,14 +125,18 @@ pub fn run(args: Args, g: &Global) -> anyhow::Result<ExitCode> {
     let out = Output {
         iso3: row.iso3.clone(),
         name: row.name.clone(),
-        report,
+        applies: true,
+        reason: None,
+        report: Some(report),
         notes,
     };
     match args.format {
         Format::Json => println!("{}", serde_json::to_string_pretty(&out)?),
         Format::Human => {
             println!("{} ({})", out.name, out.iso3);
-            print!("{}", explain::render_compliance(&out.report));
+            if let Some(r) = &out.report {
+                print!("{}", explain::render_compliance(r));
+            }
             for n in &out.notes {
                 println!("note: {n}");
             }

@@ -57,8 +57,13 @@ struct StateInfo {
 #[derive(Serialize)]
 struct StateDeadlines {
     state: StateInfo,
+    /// Whether the treaty binds the state at all (it has deposited an instrument).
+    applies: bool,
+    /// Why no deadline runs, where none does.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reason: Option<String>,
     #[serde(flatten)]
-    deadlines: Deadlines,
+    deadlines: Option<Deadlines>,
     #[serde(skip_serializing_if = "Option::is_none")]
     withdrawal: Option<Withdrawal>,
     notes: Vec<String>,
@@ -79,10 +84,9 @@ pub(crate) fn resolve(query: &str) -> anyhow::Result<&'static minewatch_refdata:
     bail!("unknown state '{query}'; did you mean {}?", sugg.join(", "))
 }
 
-/// The Mine Ban Treaty status of a state that has deposited an instrument, as the
-/// knowledge base holds it (its best-ranked values; created from the reference data
-/// on first use).
-pub(crate) fn party_row(
+/// The Mine Ban Treaty status of a state, as the knowledge base holds it (its
+/// best-ranked values; created from the reference data on first use).
+pub(crate) fn status_row(
     g: &Global,
     query: &str,
 ) -> anyhow::Result<minewatch_refdata::MbtStatusRow> {
@@ -118,16 +122,83 @@ pub(crate) fn party_row(
         source_note: first.and_then(|s| s.note.clone()).unwrap_or_default(),
         confidence: rec.confidence.as_str().to_string(),
     };
-    if row.deposit_date.is_none() {
-        bail!(
-            "{} ({}) has deposited no instrument: status '{}' (source: {}); no treaty deadlines apply",
-            row.name,
-            row.iso3,
-            row.status_2025,
-            row.source_url
-        );
-    }
     Ok(row)
+}
+
+/// Why the treaty's deadlines do not bind a state, where it has deposited no
+/// instrument; `None` for a state that has.
+pub(crate) fn not_bound(row: &minewatch_refdata::MbtStatusRow) -> Option<String> {
+    if row.deposit_date.is_some() {
+        return None;
+    }
+    let mut why = format!(
+        "{} ({}) has deposited no instrument of ratification, acceptance, approval or \
+         accession (status '{}'): the treaty binds a state from its entry into force for \
+         that state (Art. 17), so no Art. 4, 5 or 7 deadline runs for it",
+        row.name, row.iso3, row.status_2025
+    );
+    if let Some(s) = row.signature_date {
+        why.push_str(&format!(
+            "; it signed on {}: a signatory must refrain from acts that would defeat the \
+             treaty's object and purpose (Vienna Convention on the Law of Treaties, Art. 18), \
+             but no deadline runs until it deposits an instrument",
+            s.long()
+        ));
+    }
+    Some(why)
+}
+
+/// The answer for a state the treaty does not bind: its status, why no deadline runs,
+/// and the source; a successful answer, not an error.
+fn not_party(
+    row: &minewatch_refdata::MbtStatusRow,
+    reason: String,
+    as_of: Date,
+    args: &Args,
+) -> anyhow::Result<ExitCode> {
+    let mut notes = Vec::new();
+    if !args.extensions.is_empty() {
+        notes.push(format!(
+            "{} Art. 5 extension(s) given on the command line not used: no clearance deadline runs",
+            args.extensions.len()
+        ));
+    }
+    let sd = StateDeadlines {
+        state: StateInfo {
+            iso3: row.iso3.clone(),
+            name: row.name.clone(),
+            status_2025: status_on(row, as_of),
+            source_url: row.source_url.clone(),
+            confidence: row.confidence.clone(),
+        },
+        applies: false,
+        reason: Some(reason),
+        deadlines: None,
+        withdrawal: None,
+        notes,
+    };
+    let out = match args.format {
+        Format::Json => serde_json::to_string_pretty(&sd)? + "\n",
+        Format::Human => {
+            let mut s = format!(
+                "{} ({}): {}\nno treaty deadlines: {}\n",
+                sd.state.name,
+                sd.state.iso3,
+                sd.state.status_2025,
+                sd.reason.as_deref().unwrap_or_default()
+            );
+            for n in &sd.notes {
+                s.push_str(&format!("note: {n}\n"));
+            }
+            s.push_str(&format!(
+                "source: {} (confidence {})\n",
+                sd.state.source_url, sd.state.confidence
+            ));
+            s
+        }
+    };
+    print!("{out}");
+    Ok(ExitCode::SUCCESS)
 }
 
 /// The state's status on `as_of` from its dates (the header of `deadlines STATE
@@ -154,7 +225,10 @@ fn status_on(row: &minewatch_refdata::MbtStatusRow, as_of: Date) -> String {
 pub fn run(args: Args, g: &Global) -> anyhow::Result<ExitCode> {
     let as_of = args.as_of.unwrap_or_else(Date::today);
     let out = if let Some(q) = &args.state {
-        let row = party_row(g, q)?;
+        let row = status_row(g, q)?;
+        if let Some(reason) = not_bound(&row) {
+            return not_party(&row, reason, as_of, &args);
+        }
         let deposit = row.deposit_date.context("deposit date")?;
         let instrument: ConsentInstrument = row
             .instrument
@@ -231,7 +305,9 @@ pub fn run(args: Args, g: &Global) -> anyhow::Result<ExitCode> {
                 source_url: row.source_url.clone(),
                 confidence: row.confidence.clone(),
             },
-            deadlines: d,
+            applies: true,
+            reason: None,
+            deadlines: Some(d),
             withdrawal: wd,
             notes,
         };
@@ -242,7 +318,9 @@ pub fn run(args: Args, g: &Global) -> anyhow::Result<ExitCode> {
                     "{} ({}): {}\n",
                     sd.state.name, sd.state.iso3, sd.state.status_2025
                 );
-                s.push_str(&explain::render_deadlines(&sd.deadlines));
+                if let Some(d) = &sd.deadlines {
+                    s.push_str(&explain::render_deadlines(d));
+                }
                 if let Some(w) = &sd.withdrawal {
                     s.push_str(&explain::render_withdrawal(w));
                 }
@@ -274,4 +352,38 @@ pub fn run(args: Args, g: &Global) -> anyhow::Result<ExitCode> {
     };
     print!("{out}");
     Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::not_bound;
+    use minewatch_model::Date;
+
+    fn row(signed: Option<Date>, deposited: Option<Date>) -> minewatch_refdata::MbtStatusRow {
+        minewatch_refdata::MbtStatusRow {
+            iso3: "XXA".into(),
+            name: "Atlantis".into(),
+            status_2025: "signatory".into(),
+            signature_date: signed,
+            deposit_date: deposited,
+            instrument: String::new(),
+            entry_into_force: None,
+            withdrawal_deposit_date: None,
+            withdrawal_effective_date: None,
+            source_url: String::new(),
+            source_note: String::new(),
+            confidence: "high".into(),
+        }
+    }
+
+    #[test]
+    fn a_signatory_is_told_what_its_signature_binds_it_to() {
+        let d = |y, m, d| Date::new(y, m, d).unwrap();
+        let why = not_bound(&row(Some(d(1997, 12, 3)), None)).unwrap();
+        assert!(why.contains("signed on 3 December 1997"), "{why}");
+        assert!(why.contains("Art. 18"), "{why}");
+        let why = not_bound(&row(None, None)).unwrap();
+        assert!(!why.contains("Art. 18"), "{why}");
+        assert_eq!(not_bound(&row(None, Some(d(1998, 1, 1)))), None);
+    }
 }
