@@ -280,6 +280,53 @@ fn dates_past_the_calendar_s_end_are_errors() {
     assert_eq!(v["clearance_deadline"]["date"], "9999-07-01", "{v}");
 }
 
+/// `withdrawal STATE` reads the state's instrument of withdrawal from the knowledge
+/// base; a state without one is answered, not refused.
+#[test]
+fn withdrawal_of_a_state_from_the_knowledge_base() {
+    let v = ok_json(&["withdrawal", "Finland", "--format", "json"]);
+    assert_eq!(v["withdrawal"]["deposited"], "2025-07-10", "{v}");
+    assert_eq!(v["withdrawal"]["effective"], "2026-01-10", "{v}");
+    assert_eq!(v["notes"].as_array().unwrap().len(), 0, "{v}");
+    // An armed conflict holds it back: said against the knowledge base's date.
+    let v = ok_json(&[
+        "withdrawal",
+        "FIN",
+        "--armed-conflict",
+        "ongoing",
+        "--format",
+        "json",
+    ]);
+    assert!(v["withdrawal"]["effective"].is_null(), "{v}");
+    assert!(
+        v["notes"][0].as_str().unwrap().contains("2026-01-10"),
+        "{v}"
+    );
+    let v = ok_json(&["withdrawal", "Norway", "--format", "json"]);
+    assert!(v["withdrawal"].is_null(), "{v}");
+    assert!(v["notes"][0]
+        .as_str()
+        .unwrap()
+        .contains("no instrument of withdrawal"));
+    // Ukraine's notification of 2025 suspended the treaty; it was no Art. 20 withdrawal.
+    let o = run(&["withdrawal", "Ukraine"]);
+    assert_eq!(o.status.code(), Some(0), "{o:?}");
+    let human = String::from_utf8_lossy(&o.stdout);
+    assert!(human.contains("no instrument of withdrawal"), "{human}");
+    assert!(human.contains("not an Art. 20 instrument"), "{human}");
+    let o = run(&["withdrawal", "USA"]);
+    assert!(String::from_utf8_lossy(&o.stdout).contains("nothing to withdraw from"));
+    fails(&run(&["withdrawal"]), &["<STATE|--deposited"]);
+    fails(
+        &run(&["withdrawal", "FIN", "--deposited", "2025-07-10"]),
+        &["cannot be used with"],
+    );
+    fails(
+        &run(&["withdrawal", "Atlantis"]),
+        &["unknown state 'Atlantis'"],
+    );
+}
+
 /// A state that has deposited no instrument gets an answer, not an error: no deadline
 /// runs for it, and why, with the source of its status.
 #[test]
