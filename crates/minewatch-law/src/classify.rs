@@ -305,7 +305,10 @@ fn resolve(field: &str, q: &str) -> Result<String, LawError> {
     };
     Err(LawError::Field {
         field: field.into(),
-        message: format!("unknown state '{q}'{hint}"),
+        message: format!(
+            "unknown state '{}'{hint}",
+            minewatch_refdata::shown_query(q)
+        ),
     })
 }
 

@@ -14,7 +14,7 @@ pub use ccw::{ccw_apii, ccw_apii_of, parse_ccw_apii, CcwApiiRow, EmptyDate};
 pub use mbt::{mbt_status, mbt_status_of, parse_mbt_status, MbtStatusRow};
 pub use mines::{mine_type, mine_types, parse_mine_types, MineType};
 pub use states::{
-    fold_name, levenshtein, resolve_state, state_by_numeric, state_of_demonym, states,
+    fold_name, levenshtein, resolve_state, shown_query, state_by_numeric, state_of_demonym, states,
     suggest_states, AreaKind, State,
 };
 

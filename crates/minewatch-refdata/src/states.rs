@@ -247,10 +247,7 @@ pub fn suggest_states(query: &str, max: usize) -> Vec<&'static State> {
         .filter(|(_, st)| word_of(st))
         .map(|(i, _)| (0, i))
         .collect();
-    scored.extend(idx.names.iter().filter_map(|(n, i)| {
-        let d = levenshtein(&f, n);
-        (d <= (f.len() / 3).max(2)).then_some((d + 1, *i))
-    }));
+    scored.extend(spelling_neighbours(&f, true));
     scored.sort();
     let mut out: Vec<&State> = Vec::new();
     for (_, i) in scored {
@@ -265,6 +262,35 @@ pub fn suggest_states(query: &str, max: usize) -> Vec<&'static State> {
 }
 
 /// Edit distance between two strings (by characters).
+/// The names within a third of the folded query's length in edit distance (at least
+/// 2), as (distance + 1, state index). With `prune`, a name whose length alone puts it
+/// further off is not compared (the distance is at least the difference in length):
+/// a 100 KB query is not 600 long comparisons.
+fn spelling_neighbours(f: &str, prune: bool) -> Vec<(usize, usize)> {
+    let within = (f.len() / 3).max(2);
+    let f_chars = f.chars().count();
+    index()
+        .names
+        .iter()
+        .filter_map(|(n, i)| {
+            if prune && f_chars.abs_diff(n.chars().count()) > within {
+                return None;
+            }
+            let d = levenshtein(f, n);
+            (d <= within).then_some((d + 1, *i))
+        })
+        .collect()
+}
+
+/// A state query as a message quotes it: whole up to 60 characters, else its first 60
+/// and how long it was.
+pub fn shown_query(q: &str) -> std::borrow::Cow<'_, str> {
+    match q.char_indices().nth(60) {
+        None => q.into(),
+        Some((cut, _)) => format!("{}… ({} bytes)", &q[..cut], q.len()).into(),
+    }
+}
+
 pub fn levenshtein(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
     let mut prev: Vec<usize> = (0..=b.len()).collect();
@@ -402,6 +428,46 @@ mod tests {
             "{korea:?}"
         );
         assert!(suggest_states("  ", 3).is_empty());
+    }
+
+    /// Names too far off in length are not compared; the neighbours are those of
+    /// comparing every name, for misspellings of every name and for long queries.
+    #[test]
+    fn pruning_by_length_finds_what_comparing_every_name_does() {
+        let mut queries: Vec<String> = vec!["a".repeat(300), "x".into(), String::new()];
+        for st in states() {
+            let n: Vec<char> = fold_name(&st.name).chars().collect();
+            for k in [0, n.len() / 2, n.len().saturating_sub(1)] {
+                let mut dropped = n.clone();
+                if k < dropped.len() {
+                    dropped.remove(k);
+                }
+                queries.push(dropped.iter().collect());
+                let mut added = n.clone();
+                added.insert(k.min(added.len()), 'x');
+                added.insert(0, 'q');
+                queries.push(added.iter().collect());
+            }
+            queries.push(format!("{} republic of the", fold_name(&st.name)));
+        }
+        let mut pruned = 0;
+        for q in &queries {
+            let (a, b) = (spelling_neighbours(q, true), spelling_neighbours(q, false));
+            assert_eq!(a, b, "{q}");
+            pruned += usize::from(a.is_empty());
+        }
+        assert!(pruned > 0, "no query was far from every name");
+    }
+
+    #[test]
+    fn a_long_query_is_quoted_short() {
+        assert_eq!(shown_query("Atlantis"), "Atlantis");
+        let long = "é".repeat(100);
+        let s = shown_query(&long);
+        assert!(
+            s.starts_with(&"é".repeat(60)) && s.ends_with("… (200 bytes)"),
+            "{s}"
+        );
     }
 
     #[test]

@@ -16,7 +16,7 @@ use crate::{StatusQuery, Store};
 /// Resolve a code, name or alias to a stored state; unknown names get suggestions.
 pub fn resolve<S: Store + ?Sized>(store: &S, query: &str) -> Result<StateInfo> {
     let unknown = || StoreError::UnknownState {
-        query: query.to_string(),
+        query: minewatch_refdata::shown_query(query).into_owned(),
         suggestions: minewatch_refdata::suggest_states(query, 3)
             .iter()
             .map(|s| format!("{} ({})", s.name, s.iso3))

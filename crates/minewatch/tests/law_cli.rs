@@ -325,6 +325,11 @@ fn withdrawal_of_a_state_from_the_knowledge_base() {
         &run(&["withdrawal", "Atlantis"]),
         &["unknown state 'Atlantis'"],
     );
+    // A state's name of 100,000 letters: refused at once, quoted short.
+    let long = "a".repeat(100_000);
+    let o = run(&["withdrawal", &long]);
+    fails(&o, &["unknown state 'aaaa", "… (100000 bytes)"]);
+    assert!(o.stderr.len() < 300, "{}", o.stderr.len());
 }
 
 /// A state that has deposited no instrument gets an answer, not an error: no deadline

@@ -78,10 +78,11 @@ pub(crate) fn resolve(query: &str) -> anyhow::Result<&'static minewatch_refdata:
         .iter()
         .map(|s| format!("{} ({})", s.name, s.iso3))
         .collect();
+    let shown = minewatch_refdata::shown_query(query);
     if sugg.is_empty() {
-        bail!("unknown state '{query}'")
+        bail!("unknown state '{shown}'")
     }
-    bail!("unknown state '{query}'; did you mean {}?", sugg.join(", "))
+    bail!("unknown state '{shown}'; did you mean {}?", sugg.join(", "))
 }
 
 /// The Mine Ban Treaty status of a state, as the knowledge base holds it (its
