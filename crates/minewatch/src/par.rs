@@ -4,15 +4,18 @@
 /// with `ingest`'s, which its kill test shares).
 pub use crate::chunks::workers as threads;
 
-/// Apply `f` to every item on up to `threads` threads and hand the results to `sink`
-/// in input order. Workers take the next few items as they finish (no idle batches;
-/// a few at a time so that a thousand small files are not a thousand wake-ups) and run
-/// at most a window ahead of what `sink` has taken, so memory stays bounded.
+/// Apply `f` to every item on up to `threads` threads (the calling thread one of them)
+/// and hand the results to `sink` in input order. Workers take the next few items as
+/// they finish (no idle batches; a few at a time so that a thousand small files are
+/// not a thousand hand-overs) and run at most a window ahead of what `sink` has taken,
+/// so memory stays bounded. The worker that finishes the chunk next in order feeds it
+/// to `sink` itself, with any later ones already done: no thread waits for results to
+/// arrive, so there is no wake-up per chunk.
 pub fn ordered_parallel<T: Sync, R: Send>(
     items: &[T],
     threads: usize,
     f: impl Fn(&T) -> R + Sync,
-    mut sink: impl FnMut(R) -> anyhow::Result<()>,
+    mut sink: impl FnMut(R) -> anyhow::Result<()> + Send,
 ) -> anyhow::Result<()> {
     use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
     if threads <= 1 || items.len() <= 1 {
@@ -28,47 +31,58 @@ pub fn ordered_parallel<T: Sync, R: Send>(
     let next = AtomicUsize::new(0);
     let emitted = AtomicUsize::new(0);
     let stop = AtomicBool::new(false);
-    std::thread::scope(|s| {
-        let (tx, rx) = std::sync::mpsc::sync_channel::<(usize, Vec<R>)>(window);
-        for _ in 0..threads {
-            let tx = tx.clone();
-            let (next, emitted, stop, f, chunks) = (&next, &emitted, &stop, &f, &chunks);
-            s.spawn(move || loop {
-                let i = next.fetch_add(1, Ordering::Relaxed);
-                if i >= chunks.len() || stop.load(Ordering::Relaxed) {
-                    break;
-                }
-                while i > emitted.load(Ordering::Acquire) + window && !stop.load(Ordering::Relaxed)
-                {
-                    std::thread::sleep(std::time::Duration::from_micros(200));
-                }
-                let results: Vec<R> = chunks[i].iter().map(f).collect();
-                if tx.send((i, results)).is_err() {
-                    break;
-                }
-            });
+    /// What is fed to `sink`, under one lock: the chunks done out of order, the one
+    /// wanted next, the sink, and its first error.
+    struct Emit<R, S> {
+        pending: std::collections::BTreeMap<usize, Vec<R>>,
+        want: usize,
+        sink: S,
+        result: anyhow::Result<()>,
+    }
+    let emit = std::sync::Mutex::new(Emit {
+        pending: std::collections::BTreeMap::new(),
+        want: 0,
+        sink,
+        result: Ok(()),
+    });
+    let work = || loop {
+        let i = next.fetch_add(1, Ordering::Relaxed);
+        if i >= chunks.len() || stop.load(Ordering::Relaxed) {
+            break;
         }
-        drop(tx);
-        let mut pending = std::collections::BTreeMap::new();
-        let mut want = 0;
-        let mut result = Ok(());
-        for (i, rs) in rx {
-            pending.insert(i, rs);
-            while let Some(rs) = pending.remove(&want) {
-                want += 1;
-                emitted.store(want, Ordering::Release);
-                for r in rs {
-                    if result.is_ok() {
-                        result = sink(r);
-                        if result.is_err() {
-                            stop.store(true, Ordering::Relaxed);
-                        }
+        while i > emitted.load(Ordering::Acquire) + window && !stop.load(Ordering::Relaxed) {
+            std::thread::sleep(std::time::Duration::from_micros(200));
+        }
+        let results: Vec<R> = chunks[i].iter().map(&f).collect();
+        // A panic in another worker's sink call leaves the lock poisoned; the scope
+        // re-raises that panic, so the state is taken as it is.
+        let mut e = emit.lock().unwrap_or_else(|p| p.into_inner());
+        e.pending.insert(i, results);
+        loop {
+            let want = e.want;
+            let Some(rs) = e.pending.remove(&want) else {
+                break;
+            };
+            e.want += 1;
+            emitted.store(e.want, Ordering::Release);
+            for r in rs {
+                if e.result.is_ok() {
+                    let Emit { sink, result, .. } = &mut *e;
+                    *result = sink(r);
+                    if result.is_err() {
+                        stop.store(true, Ordering::Relaxed);
                     }
                 }
             }
         }
-        result
-    })
+    };
+    std::thread::scope(|s| {
+        for _ in 1..threads {
+            s.spawn(&work);
+        }
+        work();
+    });
+    emit.into_inner().unwrap_or_else(|p| p.into_inner()).result
 }
 
 #[cfg(test)]

@@ -106,8 +106,9 @@ pub fn run(args: Args, _g: &Global) -> anyhow::Result<ExitCode> {
     };
     let mut unreadable = 0usize;
     let (mut errors, mut warnings, mut files) = (0usize, 0usize, 0usize);
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
+    // Not locked for the whole run: whichever worker's results come next in order
+    // writes them (`par::ordered_parallel`), so the writer moves between threads.
+    let mut out = std::io::BufWriter::with_capacity(64 << 10, std::io::stdout());
     // Every format streams: each file is rendered on a worker, and JSON and SARIF
     // items are written into the document's one array as they come, so memory stays
     // bounded over thousands of files and no single thread serialises the whole report.

@@ -61,8 +61,9 @@ struct Named {
 }
 
 pub fn run(args: Args, _g: &Global) -> anyhow::Result<ExitCode> {
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
+    // Not locked for the whole run: whichever worker's results come next in order
+    // writes them (`par::ordered_parallel`), so the writer moves between threads.
+    let mut out = std::io::BufWriter::with_capacity(64 << 10, std::io::stdout());
     let mut unreadable = 0usize;
     let mut all: Vec<(String, Vec<Fact>)> = Vec::new();
     if args.format == Format::Csv {
