@@ -78,7 +78,7 @@ pub fn ordered_parallel<T: Sync, R: Send>(
     };
     std::thread::scope(|s| {
         for _ in 1..threads {
-            s.spawn(&work);
+            s.spawn(work);
         }
         work();
     });
