@@ -1546,27 +1546,25 @@ impl Sent<'_, '_> {
     }
 }
 
-impl Sent<'_, '_> {
-    /// [`Sent::phrase_spans`] for a trigger phrase whose first word has the event bit
-    /// `first` ([`trigger_bit`]): its first word found by the words' bits, not by
-    /// comparing every word (a word has the bit exactly when it is that word).
-    fn phrase_spans_by_bit(
-        &self,
-        p: &'static str,
-        first: u64,
-    ) -> impl Iterator<Item = (usize, usize)> + '_ {
-        debug_assert_eq!(first, ev_bit(p));
-        let lb = self.lower.as_bytes();
-        self.words
-            .iter()
-            .zip(self.bits)
-            .filter(move |(_, b)| b.1 & first != 0)
-            .map(|(w, _)| self.offset(w))
-            .filter_map(move |i| {
-                let e = loose_end(lb, i, p.as_bytes())?;
-                (e >= lb.len() || !lb[e].is_ascii_alphanumeric()).then_some((i, e))
-            })
-    }
+/// Where the trigger phrase `p`, whose first word has the event bit `first`
+/// ([`trigger_bit`]), stands in the lowercase sentence `lb`, start and end, as
+/// [`Sent::phrase_spans`] finds it: its first word among `ev_words`, the sentence's
+/// words with an event bit (offset and bits, in order), by the bit (a word has the bit
+/// exactly when it is that word).
+fn spans_among<'a>(
+    lb: &'a [u8],
+    ev_words: &'a [(usize, u64)],
+    p: &'static str,
+    first: u64,
+) -> impl Iterator<Item = (usize, usize)> + 'a {
+    debug_assert_eq!(first, ev_bit(p));
+    ev_words
+        .iter()
+        .filter(move |&&(_, b)| b & first != 0)
+        .filter_map(move |&(i, _)| {
+            let e = loose_end(lb, i, p.as_bytes())?;
+            (e >= lb.len() || !lb[e].is_ascii_alphanumeric()).then_some((i, e))
+        })
 }
 
 /// Where `p` ends if it starts at `hay[i..]`, a space of `p` matching one or more
@@ -1971,6 +1969,17 @@ const fn trigger_bit(p: &str) -> u64 {
     b
 }
 
+/// The [`ev_bit`]s of a list of trigger phrases together.
+const fn phrases_mask(phrases: &[(&str, u64)]) -> u64 {
+    let mut m = 0;
+    let mut i = 0;
+    while i < phrases.len() {
+        m |= phrases[i].1;
+        i += 1;
+    }
+    m
+}
+
 /// Trigger phrases with the [`ev_bit`] of their first word, made at compile time.
 macro_rules! phrases {
     ($($p:literal),+ $(,)?) => {{
@@ -1988,18 +1997,48 @@ fn event_triggers(t: &Sent) -> Vec<(usize, usize, Ev)> {
     let mut v: Vec<(usize, usize, Ev)> = Vec::new();
     let ccw = mentions_ccw(t);
     let other_treaty = ccw || t.has(kw::CLUSTER);
+    // The words with an event bit (a few a sentence), with their offsets: each phrase
+    // looks among these for its first word, not among all the sentence's words.
+    let mut few = [(0usize, 0u64); 16];
+    let mut n = 0;
+    let mut many = Vec::new();
+    for (w, &(_, e)) in t.words.iter().zip(t.bits) {
+        if e != 0 {
+            if n < few.len() {
+                few[n] = (t.offset(w), e);
+            } else {
+                if many.is_empty() {
+                    many.extend_from_slice(&few);
+                }
+                many.push((t.offset(w), e));
+            }
+            n += 1;
+        }
+    }
+    let ev_words: &[(usize, u64)] = if n <= few.len() { &few[..n] } else { &many };
+    let lb = l.as_bytes();
     let mut add = |phrases: &[(&'static str, u64)], ev: Ev| {
         for &(p, first) in phrases {
-            if first != 0 && t.ev & first == 0 {
+            if t.ev & first == 0 {
                 continue;
             }
-            for (i, e) in t.phrase_spans_by_bit(p, first) {
+            for (i, e) in spans_among(lb, ev_words, p, first) {
                 if !v.iter().any(|(a, b, _)| i < *b && *a < e) {
                     v.push((i, e, ev));
                 }
             }
         }
     };
+    // `add`, called only where the sentence has the first word of one of the phrases
+    // (their bits together made at compile time).
+    macro_rules! add {
+        ($phrases:expr, $ev:expr $(,)?) => {{
+            const ANY: u64 = phrases_mask($phrases);
+            if t.ev & ANY != 0 {
+                add($phrases, $ev);
+            }
+        }};
+    }
     let mut participle: Vec<(usize, usize, Ev)> = Vec::new();
     // "destroyed its stockpile ...": a completion where the sentence names no other.
     let mut destroyed_whole: Vec<(usize, usize, Ev)> = Vec::new();
@@ -2029,23 +2068,23 @@ fn event_triggers(t: &Sent) -> Vec<(usize, usize, Ev)> {
         )
         && !other();
     if mbt {
-        add(phrases!["signed"], Ev::Signature);
+        add!(phrases!["signed"], Ev::Signature);
         // "after signing it on 3 December 1997": the treaty as the object, not a decree.
-        add(
+        add!(
             phrases!["signing it", "signing the treaty", "signing the convention"],
             Ev::Signature,
         );
     }
     if mbt || policy_ctx {
         // "a signatory since 4 December 1997"
-        add(phrases!["signatory since"], Ev::Signature);
-        add(
+        add!(phrases!["signatory since"], Ev::Signature);
+        add!(
             phrases!["instrument of ratification", "ratified", "ratification"],
             Ev::Deposit("ratification"),
         );
         // "did not ratify it until 25 September 2003": the deposit, on that date (the
         // negation is the phrase's, see `events`).
-        add(
+        add!(
             phrases![
                 "ratify it until",
                 "ratify the treaty until",
@@ -2053,11 +2092,11 @@ fn event_triggers(t: &Sent) -> Vec<(usize, usize, Ev)> {
             ],
             Ev::Deposit("ratification"),
         );
-        add(
+        add!(
             phrases!["instrument of accession", "acceded", "accession"],
             Ev::Deposit("accession"),
         );
-        add(
+        add!(
             phrases![
                 "accede to it until",
                 "accede to the treaty until",
@@ -2065,7 +2104,7 @@ fn event_triggers(t: &Sent) -> Vec<(usize, usize, Ev)> {
             ],
             Ev::Deposit("accession"),
         );
-        add(
+        add!(
             phrases!["instrument of acceptance"],
             Ev::Deposit("acceptance"),
         );
@@ -2073,14 +2112,14 @@ fn event_triggers(t: &Sent) -> Vec<(usize, usize, Ev)> {
         // it was formally deposited with the UN on 27 September 2001": the deposit in
         // the passive, the instrument named before (its kind is read from it).
         // "it was not formally deposited until 23 September 2002": the deposit, then.
-        add(phrases!["deposited until"], Ev::Deposit("ratification"));
-        add(phrases!["deposited"], Ev::Deposit("ratification"));
-        add(phrases!["instrument of approval"], Ev::Deposit("approval"));
-        add(
+        add!(phrases!["deposited until"], Ev::Deposit("ratification"));
+        add!(phrases!["deposited"], Ev::Deposit("ratification"));
+        add!(phrases!["instrument of approval"], Ev::Deposit("approval"));
+        add!(
             phrases!["notification of succession", "succeeded to"],
             Ev::Deposit("succession"),
         );
-        add(
+        add!(
             phrases![
                 "entered into force",
                 "entry into force",
@@ -2104,7 +2143,7 @@ fn event_triggers(t: &Sent) -> Vec<(usize, usize, Ev)> {
             ],
             Ev::Eif,
         );
-        add(
+        add!(
             phrases![
                 "instrument of withdrawal",
                 "withdrew",
@@ -2116,7 +2155,7 @@ fn event_triggers(t: &Sent) -> Vec<(usize, usize, Ev)> {
     }
     // An Article 7 report is the treaty's wherever it is mentioned (unless another treaty's).
     if !other_treaty {
-        add(
+        add!(
             phrases!["article 7 report", "article 7 transparency report"],
             Ev::ReportA7,
         );
@@ -2124,17 +2163,17 @@ fn event_triggers(t: &Sent) -> Vec<(usize, usize, Ev)> {
     // A transparency report not under the CCW or the Convention on Cluster Munitions is
     // the Mine Ban Treaty's Article 7 report.
     if t.has(kw::TRANSPARENCY) && !other_treaty {
-        add(phrases!["transparency report"], Ev::ReportA7);
+        add!(phrases!["transparency report"], Ev::ReportA7);
     }
     if t.has(kw::REPORT) && ccw {
         // "submits the annual reports it requires; its most recent ... on 15 October 2025"
-        add(phrases!["report", "reports"], Ev::ReportCcw);
+        add!(phrases!["report", "reports"], Ev::ReportCcw);
     }
     if t.has(kw::MORATORIUM) && t.has(kw::P_EXPORT | kw::P_TRANSFER) {
-        add(phrases!["moratorium"], Ev::Moratorium);
+        add!(phrases!["moratorium"], Ev::Moratorium);
     }
     if t.has(kw::POLICY) {
-        add(
+        add!(
             phrases!["announced", "issued", "adopted", "unveiled"],
             Ev::Policy,
         );
@@ -2144,7 +2183,7 @@ fn event_triggers(t: &Sent) -> Vec<(usize, usize, Ev)> {
         || t.para_kw & kw::P_STOCKPILE != 0 && !other_treaty)
         && !about_cluster_munitions(t)
     {
-        add(
+        add!(
             phrases![
                 "completed the destruction",
                 "completed destruction",
@@ -2166,7 +2205,7 @@ fn event_triggers(t: &Sent) -> Vec<(usize, usize, Ev)> {
         // "destroyed 1,055,971 mines in all and finished the work in April 2016": the
         // work a sentence about destroying mines speaks of.
         if t.has(kw::DESTROY) {
-            add(
+            add!(
                 phrases![
                     "finished the work",
                     "finished the job",
@@ -2225,7 +2264,7 @@ fn event_triggers(t: &Sent) -> Vec<(usize, usize, Ev)> {
             }
         }
         if t.has(kw::DEADLINE) && !t.has(kw::CLEARANCE) && !has(mm!("article 5"), l) {
-            add(phrases!["deadline"], Ev::DestructionDeadline);
+            add!(phrases!["deadline"], Ev::DestructionDeadline);
         }
         // "Chile destroyed its stockpile of antipersonnel mines on 28 August 2003",
         // "it destroyed its last stockpiled antipersonnel mines in 2004": the whole
@@ -2257,7 +2296,7 @@ fn event_triggers(t: &Sent) -> Vec<(usize, usize, Ev)> {
     // "Its original Article 5 clearance deadline was 1 March 2012": the treaty's
     // clearance deadline (the cluster munition convention's is its Article 4).
     if t.has(kw::DEADLINE) && !other_treaty && !cluster && !other() {
-        add(
+        add!(
             phrases![
                 "article 5 deadline",
                 "article 5 clearance deadline",
@@ -2277,9 +2316,9 @@ fn event_triggers(t: &Sent) -> Vec<(usize, usize, Ev)> {
         && !has(mm!("article 5"), l)
         && article_4_deadline(l)
     {
-        add(phrases!["deadline"], Ev::DestructionDeadline);
+        add!(phrases!["deadline"], Ev::DestructionDeadline);
     }
-    add(
+    add!(
         phrases![
             "last produced",
             "last production",
@@ -2292,14 +2331,14 @@ fn event_triggers(t: &Sent) -> Vec<(usize, usize, Ev)> {
         Ev::ProductionLast,
     );
     if t.has(kw::LAST) && t.has(kw::TIME) && t.has(kw::PRODUCED | kw::PRODUCTION) {
-        add(phrases!["last time"], Ev::ProductionLast);
+        add!(phrases!["last time"], Ev::ProductionLast);
     }
     // Of mines only ("its last transfer of funds" is no export); the first words
     // before the search.
     const TRANSFER_FIRST: u64 =
         ev_bit("last") | ev_bit("stopped") | ev_bit("ceased") | ev_bit("halted");
     if t.ev & TRANSFER_FIRST != 0 && has(mm!("mine"), l) {
-        add(
+        add!(
             phrases![
                 "last exported",
                 "last export",
@@ -2313,7 +2352,7 @@ fn event_triggers(t: &Sent) -> Vec<(usize, usize, Ev)> {
             Ev::TransferLast,
         );
     }
-    add(phrases!["last use", "last used"], Ev::UseLast);
+    add!(phrases!["last use", "last used"], Ev::UseLast);
     // "The last US use of ...": up to two words between "last" and "use".
     if t.has(kw::LAST) {
         for i in t.phrase_at("last") {
@@ -8030,6 +8069,100 @@ mod tests {
                     "{w:?} in {text:?}"
                 );
             }
+        }
+    }
+
+    /// `Sent::phrase_spans_by_bit` as it was: every word of the sentence looked at.
+    fn phrase_spans_by_bit_reference(
+        lower: &str,
+        words: &[&str],
+        bits: &[(u64, u64)],
+        p: &'static str,
+        first: u64,
+    ) -> Vec<(usize, usize)> {
+        let lb = lower.as_bytes();
+        words
+            .iter()
+            .zip(bits)
+            .filter(move |(_, b)| b.1 & first != 0)
+            .map(|(w, _)| w.as_ptr() as usize - lower.as_ptr() as usize)
+            .filter_map(move |i| {
+                let e = loose_end(lb, i, p.as_bytes())?;
+                (e >= lb.len() || !lb[e].is_ascii_alphanumeric()).then_some((i, e))
+            })
+            .collect()
+    }
+
+    /// Every trigger phrase found from the words with an event bit as from all words.
+    fn phrases_among_ev_words_agree(
+        text: &str,
+    ) -> Result<(), proptest::test_runner::TestCaseError> {
+        let lower = text.to_ascii_lowercase();
+        let lb = lower.as_bytes();
+        let table = keyword_table();
+        let (mut words, mut bits) = (Vec::new(), Vec::new());
+        let mut k = 0;
+        while k < lb.len() && !is_word_byte(lb[k]) {
+            k += 1;
+        }
+        while k < lb.len() {
+            let (e, next) = word_span(lb, k);
+            words.push(&lower[k..e]);
+            bits.push(table.bits_in(lb, k, e));
+            k = next;
+        }
+        let ev_words: Vec<(usize, u64)> = words
+            .iter()
+            .zip(&bits)
+            .filter(|(_, b)| b.1 != 0)
+            .map(|(w, b)| (w.as_ptr() as usize - lower.as_ptr() as usize, b.1))
+            .collect();
+        for p in TRIGGER_PHRASES {
+            let first = ev_bit(p);
+            let got: Vec<(usize, usize)> = spans_among(lb, &ev_words, p, first).collect();
+            let want = phrase_spans_by_bit_reference(&lower, &words, &bits, p, first);
+            proptest::prop_assert_eq!(got, want, "{:?} in {:?}", p, text);
+        }
+        Ok(())
+    }
+
+    /// Some trigger phrases (each one's first word in `EV_FIRST`).
+    const TRIGGER_PHRASES: &[&str] = &[
+        "signed",
+        "signing the treaty",
+        "ratify it until",
+        "instrument of ratification",
+        "ratified",
+        "deposited",
+        "entered into force",
+        "state party since",
+        "withdraw from",
+        "last use",
+        "last exported",
+        "completed the destruction",
+        "article 7 report",
+        "transparency report",
+        "deadline",
+    ];
+
+    proptest::proptest! {
+        #[test]
+        fn phrases_among_ev_words(
+            words in proptest::collection::vec(proptest::sample::select(vec![
+                "signed", "Signing", "the", "treaty", "ratify", "it", "until", "instrument",
+                "of", "ratification", "Ratified", "deposited", "entered", "into", "force",
+                "state", "party", "since", "withdraw", "from", "last", "use", "exported",
+                "completed", "destruction", "article", "7", "report", "transparency",
+                "deadline", "mines", "in", "2001", "signed-", "é",
+            ]), 0..24),
+            seps in proptest::collection::vec(proptest::sample::select(vec![" ", "  ", ", ", ". ", "", "-", "\n"]), 24),
+        ) {
+            let mut text = String::new();
+            for (w, s) in words.iter().zip(&seps) {
+                text.push_str(w);
+                text.push_str(s);
+            }
+            phrases_among_ev_words_agree(&text)?;
         }
     }
 
