@@ -298,6 +298,10 @@ mod kw {
     /// The words that open a group's name `subject_from` reads by its letters: "spla",
     /// "splm" (of "SPLA-IO", "SPLM/IO") and "liberation" ("Liberation Army").
     pub const GROUP_NAME: u64 = 1 << 44;
+    /// "which" ("of which ": see `figures`).
+    pub const WHICH: u64 = 1 << 45;
+    /// "any" (" any ": see `no_longer_any`).
+    pub const ANY: u64 = 1 << 46;
 }
 
 /// The first words of every event trigger phrase (bit `i` of [`Sent::ev`] is `EV_FIRST[i]`):
@@ -446,6 +450,8 @@ const KEYWORDS: &[(&str, u64)] = &[
     ("spla", kw::GROUP_NAME),
     ("splm", kw::GROUP_NAME),
     ("liberation", kw::GROUP_NAME),
+    ("which", kw::WHICH),
+    ("any", kw::ANY),
 ];
 
 /// Whether a byte of lowercase text is part of a word (an ASCII letter or digit).
@@ -5350,6 +5356,10 @@ fn insert_zero_mines(qs: &mut Vec<Quantity>, start: usize, end: usize, phrase_en
 /// "does not retain any antipersonnel mines", "no longer retains any mines": none
 /// retained, a zero at "any" (as [`zero_mines`] reads "retains no mines").
 fn no_longer_any(t: &Sent, qs: &mut Vec<Quantity>) {
+    // (" any " is the word "any": a sentence without it has none.)
+    if !t.has(kw::ANY) {
+        return;
+    }
     let l = t.lower;
     let mut from = 0;
     while let Some(k) = find(mm!(" any "), &l[from..]).map(|k| from + k) {
@@ -5564,7 +5574,8 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
     }
     // "a stockpile of 15,372 mines, of which 14,000 were PMN mines and 1,200 were M14":
     // the parts of a count of mines, each named by its type after "were".
-    if has(mm!("of which "), l) && qs.len() > 1 {
+    // (The word "which" first: "of which " is none without it.)
+    if qs.len() > 1 && t.has(kw::WHICH) && has(mm!("of which "), l) {
         typed_parts(t, &mut qs);
     }
     // Coordinated figures share the unit of the last: "450,000 ADAM and 13,200 Gator mines".
