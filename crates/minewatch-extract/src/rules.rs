@@ -1013,7 +1013,9 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
         pwords.reserve(plower.len() / 5 + 4);
         pbits.clear();
         pbits.reserve(plower.len() / 5 + 4);
-        // (From each word's start to the next's: `word_span` finds both.)
+        // (From each word's start to the next's: `word_span` finds both.) The
+        // paragraph's bits joined on the way.
+        let (mut pk, mut pe) = (0, 0);
         let mut k = 0;
         while k < pb.len() && !is_word_byte(pb[k]) {
             k += 1;
@@ -1022,16 +1024,16 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
             let st = k;
             let (e, next) = word_span(pb, k);
             pwords.push(&plower[st..e]);
-            pbits.push(table.bits_in(pb, st, e));
+            let (wk, we) = table.bits_in(pb, st, e);
+            pk |= wk;
+            pe |= we;
+            pbits.push((wk, we));
             k = next;
         }
         let base = plower.as_ptr() as usize;
         let off = |w: &&str| w.as_ptr() as usize - base;
         sents.clear();
         // A paragraph none of whose sentences a rule reads gives nothing.
-        let (pk, pe) = pbits
-            .iter()
-            .fold((0, 0), |(k, e), &(wk, we)| (k | wk, e | we));
         if !read_by_a_rule(pk, pe, section) {
             pwords.clear();
             spare_words = pwords.into_iter().map(|_| "").collect();
