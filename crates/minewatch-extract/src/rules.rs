@@ -3904,13 +3904,26 @@ fn subject_from<'a>(t: &Sent<'a, '_>, pos: usize, start: usize) -> Option<String
     let before = &t.s[..pos];
     let lower_before = &t.lower[..before.len()];
     // The keywords of the clause's words (those starting in it): a group or the EU.
+    // (Only where the sentence has one of the words asked about below: most have
+    // none.)
     let mut k = 0;
-    let w0 = t.words.partition_point(|w| t.offset(w) < start);
-    for (w, &(b, _)) in t.words[w0..].iter().zip(&t.bits[w0..]) {
-        if t.offset(w) >= before.len() {
-            break;
+    const ASKED: u64 = kw::NSAG
+        | kw::ARMED
+        | kw::GROUP
+        | kw::NON
+        | kw::ISLAMIC
+        | kw::STATE
+        | kw::GROUP_NAME
+        | kw::EUROPEAN
+        | kw::UNION;
+    if t.kw & ASKED != 0 {
+        let w0 = t.words.partition_point(|w| t.offset(w) < start);
+        for (w, &(b, _)) in t.words[w0..].iter().zip(&t.bits[w0..]) {
+            if t.offset(w) >= before.len() {
+                break;
+            }
+            k |= b;
         }
-        k |= b;
     }
     let has = |x: u64| k & x != 0;
     if has(kw::NSAG)
