@@ -4132,6 +4132,11 @@ fn subject_from<'a>(t: &Sent<'a, '_>, pos: usize, start: usize) -> Option<String
 /// clause's subject (one of [`INTRODUCERS`], matched as bytes, not looked for in the
 /// list).
 fn is_introducer(w: &str) -> bool {
+    // (Most words are none by their first byte and length.)
+    const FIRST: [u16; 256] = first_byte_lengths(INTRODUCERS);
+    if !maybe_in(&FIRST, w) {
+        return false;
+    }
     let mut buf = [0u8; 9];
     let Some(l) = lowercase_in(&mut buf, w) else {
         return false;
@@ -4164,7 +4169,6 @@ fn is_introducer(w: &str) -> bool {
 }
 
 /// The words that open an adverbial phrase before a clause's subject.
-#[cfg(test)]
 const INTRODUCERS: &[&str] = &[
     "after",
     "although",
@@ -4291,8 +4295,56 @@ fn lowercase_in<'b>(buf: &'b mut [u8], w: &str) -> Option<&'b [u8]> {
     Some(l)
 }
 
+/// The prepositions [`is_preposition`] tells.
+const PREPOSITIONS: &[&str] = &[
+    "in",
+    "to",
+    "from",
+    "of",
+    "at",
+    "with",
+    "by",
+    "against",
+    "on",
+    "for",
+    "including",
+    "like",
+    "as",
+    "than",
+    "between",
+    "among",
+];
+
+/// By a word's first byte (either ASCII case), bit `n` set when some word of `words`
+/// (lowercase, shorter than 16 bytes) has `n` bytes and starts with it.
+const fn first_byte_lengths(words: &[&str]) -> [u16; 256] {
+    let mut t = [0u16; 256];
+    let mut i = 0;
+    while i < words.len() {
+        let w = words[i].as_bytes();
+        assert!(!w.is_empty() && w.len() < 16);
+        t[w[0] as usize] |= 1 << w.len();
+        t[w[0].to_ascii_uppercase() as usize] |= 1 << w.len();
+        i += 1;
+    }
+    t
+}
+
+/// Whether `w` may be one of the words of a [`first_byte_lengths`] table (any ASCII
+/// case): its first byte and length are some word's.
+#[inline]
+fn maybe_in(t: &[u16; 256], w: &str) -> bool {
+    let b = w.as_bytes();
+    !b.is_empty() && b.len() < 16 && t[b[0] as usize] >> b.len() & 1 != 0
+}
+
 /// The prepositions that open a phrase whose state is not the subject (any ASCII case).
 fn is_preposition(w: &str) -> bool {
+    // (Most words are none by their first byte and length.)
+    const FIRST: [u16; 256] = first_byte_lengths(PREPOSITIONS);
+    if !maybe_in(&FIRST, w) {
+        return false;
+    }
     let mut buf = [0u8; 9];
     let Some(l) = lowercase_in(&mut buf, w) else {
         return false;
@@ -8399,6 +8451,15 @@ mod tests {
             proptest::prop_assert_eq!(
                 is_introducer(&w),
                 INTRODUCERS.contains(&w.to_ascii_lowercase().as_str())
+            );
+        }
+
+        /// A preposition told by its bytes is one of the list's, in any ASCII case.
+        #[test]
+        fn is_preposition_as_the_list(w in "(in|To|FROM|of|At|including|Including|includings|Between|x|é|[a-zA-Z]{0,10})") {
+            proptest::prop_assert_eq!(
+                is_preposition(&w),
+                PREPOSITIONS.contains(&w.to_ascii_lowercase().as_str())
             );
         }
 
