@@ -2594,7 +2594,10 @@ fn pronoun_deposit(l: &str, a: usize) -> bool {
 
 fn sentence<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
     let mut trig = event_triggers(t);
-    trig.retain(|&(a, b, _)| &t.lower[a..b] != "deposited" || pronoun_deposit(t.lower, a));
+    // (Most sentences have no trigger: nothing to keep.)
+    if !trig.is_empty() {
+        trig.retain(|&(a, b, _)| &t.lower[a..b] != "deposited" || pronoun_deposit(t.lower, a));
+    }
     if !trig.is_empty() {
         events(cx, t, &trig);
     }
