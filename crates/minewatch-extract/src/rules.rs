@@ -89,7 +89,7 @@ struct Para<'a> {
     base: usize,
     /// Each sentence: (start, end, first word, end of its words).
     sents: &'a [(usize, usize, usize, usize)],
-    dates: Vec<std::cell::OnceCell<Vec<DateMention>>>,
+    dates: &'a [std::cell::OnceCell<Vec<DateMention>>],
 }
 
 impl Para<'_> {
@@ -952,6 +952,9 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
     // Cluster Munitions" above "State Party (Entry into force: 1 March 2013)").
     // (Where it ended: it labels only the block right after it.)
     let mut label_other: Option<usize> = None;
+    // The cells of a paragraph's sentences' dates, made once for the profile (emptied
+    // for each paragraph).
+    let mut date_cells: Vec<std::cell::OnceCell<Vec<DateMention>>> = Vec::new();
     let mut prev_end = body.start;
     for (pi, p) in doc.paragraphs.iter().enumerate() {
         if !body.contains(p.span) {
@@ -1048,7 +1051,11 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
             text: ptext,
             words: &pwords,
             base,
-            dates: (0..sents.len()).map(|_| Default::default()).collect(),
+            dates: {
+                date_cells.clear();
+                date_cells.resize_with(sents.len(), Default::default);
+                &date_cells
+            },
             sents: &sents,
         };
         for (si, &(a, b, w0, w1)) in para.sents.iter().enumerate() {
