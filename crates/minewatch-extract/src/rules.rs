@@ -6,7 +6,7 @@ use minewatch_profile::{Document, Format, SectionKind, TableForm};
 
 use crate::gazetteer::{find_mines_from, MineMatch};
 use crate::text::{
-    dates_from, quantities, quantities_from, sentences, DateMention, Num, Qualifier, Quantity,
+    dates_from, quantities, quantities_from, sentences_into, DateMention, Num, Qualifier, Quantity,
 };
 use crate::{Confidence, Fact, Money, Value};
 
@@ -955,6 +955,8 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
     // The cells of a paragraph's sentences' dates, made once for the profile (emptied
     // for each paragraph).
     let mut date_cells: Vec<std::cell::OnceCell<Vec<DateMention>>> = Vec::new();
+    // A paragraph's sentences (start, end), a buffer made once for the profile.
+    let mut spans: Vec<(usize, usize)> = Vec::with_capacity(8);
     let mut prev_end = body.start;
     for (pi, p) in doc.paragraphs.iter().enumerate() {
         if !body.contains(p.span) {
@@ -1042,7 +1044,8 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
             spare_words = pwords.into_iter().map(|_| "").collect();
             continue;
         }
-        sents.extend(sentences(ptext).into_iter().map(|(a, b)| {
+        sentences_into(ptext, &mut spans);
+        sents.extend(spans.iter().map(|&(a, b)| {
             let w0 = pwords.partition_point(|w| off(w) < a);
             let w1 = pwords.partition_point(|w| off(w) < b);
             (a, b, w0, w1)
