@@ -6,7 +6,8 @@ use minewatch_profile::{Document, Format, SectionKind, TableForm};
 
 use crate::gazetteer::{find_mines_from, MineMatch};
 use crate::text::{
-    dates_from, quantities, quantities_from, sentences_into, DateMention, Num, Qualifier, Quantity,
+    dates_from, quantities, quantities_from_into, sentences_into, DateMention, Num, Qualifier,
+    Quantity,
 };
 use crate::{Confidence, Fact, Money, Value};
 
@@ -850,6 +851,8 @@ struct Ctx<'a> {
     /// Where the facts of the paragraph being read start in `out` ("3.4 million of
     /// them" counts what the paragraph's last figure counted).
     para_start: usize,
+    /// The buffer `figures` reads a sentence's figures into (empty between sentences).
+    qs: Vec<Quantity>,
 }
 
 /// The buffers [`extract`] reads paragraphs with, all empty, kept on each thread from
@@ -925,6 +928,7 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
         out: Vec::with_capacity(doc.text.len() / 256 + 4),
         sent_start: 0,
         para_start: 0,
+        qs: Vec::new(),
     };
     let table = keyword_table();
     let body = doc.body_span();
@@ -5633,6 +5637,15 @@ fn fits(p: QPred, q: &Quantity) -> bool {
 }
 
 fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
+    // (The figures' vector is the context's, kept from one sentence to the next.)
+    let mut qs = std::mem::take(&mut cx.qs);
+    figures_in(cx, t, &mut qs);
+    qs.clear();
+    cx.qs = qs;
+}
+
+/// [`figures`], the sentence's figures read into `qs` (empty).
+fn figures_in<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, qs: &mut Vec<Quantity>) {
     if about_cluster_munitions(t) {
         return;
     }
@@ -5640,15 +5653,15 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
     // Figures start at word starts or at a currency sign ('$', and the lead bytes of
     // '€' and '£').
     // (Most sentences have no sign: their word starts are read as they are.)
-    let mut qs = if memchr::memchr3(b'$', 0xE2, 0xC2, t.s.as_bytes()).is_none() {
-        quantities_from(t.s, l, t.word_starts())
+    if memchr::memchr3(b'$', 0xE2, 0xC2, t.s.as_bytes()).is_none() {
+        quantities_from_into(t.s, l, t.word_starts(), qs)
     } else {
         let mut starts: Vec<usize> = t.word_starts().collect();
         starts.extend(memchr::memchr3_iter(b'$', 0xE2, 0xC2, t.s.as_bytes()));
         starts.sort_unstable();
-        quantities_from(t.s, l, starts)
+        quantities_from_into(t.s, l, starts, qs)
     };
-    zero_mines(t, &mut qs);
+    zero_mines(t, qs);
     if qs.is_empty() {
         return;
     }
@@ -5656,7 +5669,7 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
     // the parts of a count of mines, each named by its type after "were".
     // (The word "which" first: "of which " is none without it.)
     if qs.len() > 1 && t.has(kw::WHICH) && has(mm!("of which "), l) {
-        typed_parts(t, &mut qs);
+        typed_parts(t, qs);
     }
     // Coordinated figures share the unit of the last: "450,000 ADAM and 13,200 Gator mines".
     for i in (0..qs.len().saturating_sub(1)).rev() {

@@ -806,9 +806,20 @@ pub(crate) fn quantities_from(
     lower: &str,
     starts: impl IntoIterator<Item = usize>,
 ) -> Vec<Quantity> {
-    let b = s.as_bytes();
     // (Room for a few at once: the first figure found would allocate anyway.)
     let mut out = Vec::with_capacity(4);
+    quantities_from_into(s, lower, starts, &mut out);
+    out
+}
+
+/// [`quantities_from`] added to `out` (a buffer kept from one sentence to the next).
+pub(crate) fn quantities_from_into(
+    s: &str,
+    lower: &str,
+    starts: impl IntoIterator<Item = usize>,
+    out: &mut Vec<Quantity>,
+) {
+    let b = s.as_bytes();
     let mut next = 0;
     for i in starts {
         if i < next || i >= b.len() || !s.is_char_boundary(i) {
@@ -847,7 +858,6 @@ pub(crate) fn quantities_from(
         out.extend(q);
         next = n;
     }
-    out
 }
 
 /// The figure starting at `i`, if any, and where to look next.
