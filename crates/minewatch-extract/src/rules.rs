@@ -2463,10 +2463,9 @@ fn article_4_deadline(l: &str) -> bool {
 /// previous trigger). A date serves one trigger only.
 fn assign_dates(t: &Sent, trig: &[(usize, usize, Ev)]) -> Vec<Option<usize>> {
     // A period the event covers ("its report for calendar year 2024") is not its date.
-    let mut period: Vec<bool> = t
-        .dates
-        .iter()
-        .map(|d| {
+    let mut period = Flags::new(t.dates.len());
+    for (i, d) in t.dates.iter().enumerate() {
+        let is = {
             let pre = t.lower[..d.start].trim_end();
             [
                 "calendar year",
@@ -2479,24 +2478,26 @@ fn assign_dates(t: &Sent, trig: &[(usize, usize, Ev)]) -> Vec<Option<usize>> {
             ]
             .iter()
             .any(|w| pre.ends_with(w))
-        })
-        .collect();
+        };
+        if is {
+            period.set(i);
+        }
+    }
     // The period's end too: "for the period from 30 April 2003 to 14 January 2004".
-    for i in 1..period.len() {
-        if period[i - 1]
+    for i in 1..t.dates.len() {
+        if period.get(i - 1)
             && matches!(
                 t.lower[t.dates[i - 1].end..t.dates[i].start].trim(),
                 "to" | "-" | "\u{2013}" | "until" | "through"
             )
         {
-            period[i] = true;
+            period.set(i);
         }
     }
     // A report's due date ("was due by 28 November 2018") is not when it was made.
-    let due: Vec<bool> = t
-        .dates
-        .iter()
-        .map(|d| {
+    let mut due = Flags::new(t.dates.len());
+    for (i, d) in t.dates.iter().enumerate() {
+        let is = {
             let pre = t.lower[..d.start].trim_end();
             ["due by", "due on", "was due", "due in", "due"]
                 .iter()
@@ -2506,8 +2507,11 @@ fn assign_dates(t: &Sent, trig: &[(usize, usize, Ev)]) -> Vec<Option<usize>> {
                     && pre
                         .rfind(" due ")
                         .is_some_and(|k| pre.len() - k < 40 && !pre[k..].contains(['.', ';']))
-        })
-        .collect();
+        };
+        if is {
+            due.set(i);
+        }
+    }
     let mut claimed = period.clone();
     let mut out = vec![None; trig.len()];
     // "by its 1 March 2008 deadline", "ahead of its 1 December 2005 treaty-mandated
@@ -2518,7 +2522,7 @@ fn assign_dates(t: &Sent, trig: &[(usize, usize, Ev)]) -> Vec<Option<usize>> {
             continue;
         }
         if let Some(i) = (0..t.dates.len()).find(|&i| {
-            !claimed[i]
+            !claimed.get(i)
                 && t.dates[i].end <= a
                 && matches!(
                     t.lower[t.dates[i].end..a].trim(),
@@ -2532,7 +2536,7 @@ fn assign_dates(t: &Sent, trig: &[(usize, usize, Ev)]) -> Vec<Option<usize>> {
                         | "stockpile destruction"
                 )
         }) {
-            claimed[i] = true;
+            claimed.set(i);
             out[k] = Some(i);
         }
     }
@@ -2544,10 +2548,13 @@ fn assign_dates(t: &Sent, trig: &[(usize, usize, Ev)]) -> Vec<Option<usize>> {
         let report = matches!(trig[k].2, Ev::ReportA7 | Ev::ReportCcw);
         if let Some(i) = (0..t.dates.len()).find(|&i| {
             let d = &t.dates[i];
-            d.start >= b && d.start < next && !(claimed[i] && period[i]) && !(report && due[i])
+            d.start >= b
+                && d.start < next
+                && !(claimed.get(i) && period.get(i))
+                && !(report && due.get(i))
         }) {
-            if !claimed[i] {
-                claimed[i] = true;
+            if !claimed.get(i) {
+                claimed.set(i);
                 out[k] = Some(i);
             }
         }
@@ -2587,13 +2594,44 @@ fn assign_dates(t: &Sent, trig: &[(usize, usize, Ev)]) -> Vec<Option<usize>> {
             .rev()
             .find(|&i| t.dates[i].end <= a && t.dates[i].start >= prev)
         {
-            if !claimed[i] {
-                claimed[i] = true;
+            if !claimed.get(i) {
+                claimed.set(i);
                 out[k] = Some(i);
             }
         }
     }
     out
+}
+
+/// A flag for each of `n` things (a sentence's dates): bits of one word where they fit
+/// (no allocation), a vector beyond.
+#[derive(Clone)]
+struct Flags {
+    bits: u64,
+    more: Vec<bool>,
+}
+
+impl Flags {
+    fn new(n: usize) -> Flags {
+        Flags {
+            bits: 0,
+            more: if n > 64 { vec![false; n] } else { Vec::new() },
+        }
+    }
+    fn get(&self, i: usize) -> bool {
+        if self.more.is_empty() {
+            self.bits >> i & 1 != 0
+        } else {
+            self.more[i]
+        }
+    }
+    fn set(&mut self, i: usize) {
+        if self.more.is_empty() {
+            self.bits |= 1 << i;
+        } else {
+            self.more[i] = true;
+        }
+    }
 }
 
 /// "deposited" is a trigger only after a pronoun for the instrument named before it
@@ -8267,6 +8305,23 @@ mod tests {
                 text.push_str(s);
             }
             phrases_among_ev_words_agree(&text)?;
+        }
+    }
+
+    proptest::proptest! {
+        /// Flags hold what a vector of booleans holds, in a word or beyond.
+        #[test]
+        fn flags_as_bools(n in 0usize..140, sets in proptest::collection::vec(0usize..140, 0..40)) {
+            let mut f = Flags::new(n);
+            let mut v = vec![false; n];
+            for i in sets.into_iter().filter(|&i| i < n) {
+                f.set(i);
+                v[i] = true;
+                let c = f.clone();
+                for (j, &x) in v.iter().enumerate() {
+                    proptest::prop_assert_eq!(c.get(j), x);
+                }
+            }
         }
     }
 
