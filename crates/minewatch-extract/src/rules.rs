@@ -853,6 +853,9 @@ struct Ctx<'a> {
     para_start: usize,
     /// The buffer `figures` reads a sentence's figures into (empty between sentences).
     qs: Vec<Quantity>,
+    /// The buffer `sentence` reads a sentence's event triggers into (empty between
+    /// sentences).
+    trig: Vec<(usize, usize, Ev)>,
 }
 
 /// The buffers [`extract`] reads paragraphs with, all empty, kept on each thread from
@@ -929,6 +932,7 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
         sent_start: 0,
         para_start: 0,
         qs: Vec::new(),
+        trig: Vec::new(),
     };
     let table = keyword_table();
     let body = doc.body_span();
@@ -2010,13 +2014,14 @@ macro_rules! phrases {
     }};
 }
 
-fn event_triggers(t: &Sent) -> Vec<(usize, usize, Ev)> {
+/// The sentence's event triggers (start, end, event), in order, into `v` (empty; a
+/// buffer kept from one sentence to the next).
+fn event_triggers_into(t: &Sent, v: &mut Vec<(usize, usize, Ev)>) {
     // A sentence without the first word of any trigger phrase has no event.
     if t.ev == 0 {
-        return Vec::new();
+        return;
     }
     let l = t.lower;
-    let mut v: Vec<(usize, usize, Ev)> = Vec::new();
     let ccw = mentions_ccw(t);
     let other_treaty = ccw || t.has(kw::CLUSTER);
     // The words with an event bit (a few a sentence), with their offsets: each phrase
@@ -2430,7 +2435,6 @@ fn event_triggers(t: &Sent) -> Vec<(usize, usize, Ev)> {
         }
         has(mm!("policy"), &l[*b..end]) && !has(mm!("fact sheet"), &l[..*a])
     });
-    v
 }
 
 /// "Article 4 deadline", "Article 4 stockpile destruction deadline": a deadline named
@@ -2645,13 +2649,22 @@ fn pronoun_deposit(l: &str, a: usize) -> bool {
 }
 
 fn sentence<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
-    let mut trig = event_triggers(t);
+    // (The triggers' vector is the context's, kept from one sentence to the next.)
+    let mut trig = std::mem::take(&mut cx.trig);
+    sentence_with(cx, t, &mut trig);
+    trig.clear();
+    cx.trig = trig;
+}
+
+/// [`sentence`], its triggers read into `trig` (empty).
+fn sentence_with<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &mut Vec<(usize, usize, Ev)>) {
+    event_triggers_into(t, trig);
     // (Most sentences have no trigger: nothing to keep.)
     if !trig.is_empty() {
         trig.retain(|&(a, b, _)| &t.lower[a..b] != "deposited" || pronoun_deposit(t.lower, a));
     }
     if !trig.is_empty() {
-        events(cx, t, &trig);
+        events(cx, t, trig);
     }
     if t.has(kw::VOTE) {
         unga(cx, t);
@@ -2660,7 +2673,7 @@ fn sentence<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
         meeting(cx, t);
     }
     if t.has(kw::USE) {
-        use_reported(cx, t, &trig);
+        use_reported(cx, t, trig);
     }
     // Without a figure trigger a figure gives a fact only as a stockpile in a
     // stockpiling section with a cue word (see `figures`).
