@@ -1124,7 +1124,6 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
                 }
             }
         }
-        drop(para);
         if let Some(Unwrapped { map, .. }) = crlf {
             // The offsets of the text read, back to the input's (the quotes stay as the
             // LF file's: a wrap is one space).
@@ -6497,7 +6496,7 @@ fn figures_in<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, qs: &mut Vec<Quantity>) {
                             .any(|x| pre.ends_with(x)))
             });
             f.casualty = Some(if either { "total" } else { k }.into());
-            casualty_scope(&mut f, l, q, &qs, qi, &admitted, &detail, subset_opening);
+            casualty_scope(&mut f, l, q, qs, qi, &admitted, &detail, subset_opening);
         }
         // "had destroyed 8,104 mines by 30 September 1999": as of the date after "by"
         // (a count so far).
