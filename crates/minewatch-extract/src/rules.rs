@@ -3279,13 +3279,16 @@ fn effect_of_previous(cx: &mut Ctx<'_>, t: &Sent<'_, '_>, a: usize, b: usize) {
 /// before it, or an odd number of straight marks before it.
 fn quotation_around(s: &str, at: usize) -> Option<(usize, usize)> {
     let before = &s[..at];
-    if let Some(q) = mm_rev!("\u{201c}").rfind(before.as_bytes()) {
+    if let Some(q) = last_open_quote(before.as_bytes()) {
         if !before[q..].contains('\u{201d}') {
             let end = s[at..].find('\u{201d}').map_or(s.len(), |e| at + e + 3);
             return Some((q, end));
         }
     }
-    if !before.contains('"') || before.bytes().filter(|&b| b == b'"').count() % 2 == 0 {
+    // (The straight mark by memchr: `contains` of a char made a searcher.)
+    if memchr::memchr(b'"', before.as_bytes()).is_none()
+        || before.bytes().filter(|&b| b == b'"').count() % 2 == 0
+    {
         return None;
     }
     let q = before.rfind('"')?;
@@ -3293,12 +3296,19 @@ fn quotation_around(s: &str, at: usize) -> Option<(usize, usize)> {
     Some((q, end))
 }
 
+/// Where the last opening curly quote (U+201C, bytes E2 80 9C) of `b` starts: its lead
+/// byte found by memrchr (most sentences have none, or few bytes beyond ASCII),
+/// where a reverse search for the three bytes read every byte.
+fn last_open_quote(b: &[u8]) -> Option<usize> {
+    memchr::memrchr_iter(0xE2, b).find(|&q| b.get(q + 1..q + 3) == Some(&[0x80, 0x9C][..]))
+}
+
 /// Whether byte `at` of sentence `s` stands inside a quotation that a reporting verb
 /// before it introduces ("told the delegation that it had \u{201c}signed and ratified
 /// ...\u{201d}", "said that \"...\""): an opening mark before `at` not yet closed.
 fn quoted_claim(s: &str, at: usize) -> bool {
     let before = &s[..at];
-    let open = match mm_rev!("\u{201c}").rfind(before.as_bytes()) {
+    let open = match last_open_quote(before.as_bytes()) {
         Some(q) if !before[q..].contains('\u{201d}') => Some(q),
         // Straight quotes: an odd number of them before `at`.
         // (Counted by memchr: a byte loop over the text before was dearer.)
@@ -8334,6 +8344,23 @@ mod tests {
                     proptest::prop_assert_eq!(c.get(j), x);
                 }
             }
+        }
+    }
+
+    proptest::proptest! {
+        /// The last opening curly quote found from its lead byte, as `rfind` finds it.
+        #[test]
+        fn last_open_quote_as_rfind(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "\u{201c}", "\u{201d}", "\u{2019}", "\u{2013}", "\u{201c}\u{201c}", "\"", "a", " ", "é", "\u{2003}",
+            ]), 0..16),
+            cut in 0usize..64,
+        ) {
+            let s: String = parts.concat();
+            // Cut anywhere, inside a character too (as bytes).
+            let b = &s.as_bytes()[..cut.min(s.len())];
+            let want = memchr::memmem::rfind(b, "\u{201c}".as_bytes());
+            proptest::prop_assert_eq!(last_open_quote(b), want, "{:?}", b);
         }
     }
 
