@@ -5497,6 +5497,17 @@ fn insert_zero_mines(qs: &mut Vec<Quantity>, start: usize, end: usize, phrase_en
     qs.insert(at, q);
 }
 
+/// Whether `phrase` (lowercase) says "antivehicle", "anti-vehicle", "antitank" or
+/// "anti-tank": read at each "anti" it holds (most hold one, "antipersonnel"), not
+/// searched for as four words.
+fn names_antivehicle(phrase: &str) -> bool {
+    mm!("anti").find_iter(phrase.as_bytes()).any(|k| {
+        let r = &phrase.as_bytes()[k + 4..];
+        let r = r.strip_prefix(b"-").unwrap_or(r);
+        r.starts_with(b"vehicle") || r.starts_with(b"tank")
+    })
+}
+
 /// "does not retain any antipersonnel mines", "no longer retains any mines": none
 /// retained, a zero at "any" (as [`zero_mines`] reads "retains no mines").
 fn no_longer_any(t: &Sent, qs: &mut Vec<Quantity>) {
@@ -6367,12 +6378,7 @@ fn figures_in<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, qs: &mut Vec<Quantity>) {
         }
         // "35 antivehicle mines": not antipersonnel mines.
         let phrase = &l[q.end.min(l.len())..q.phrase_end.max(q.end).min(l.len())];
-        if contains!(phrase, "anti")
-            && (contains!(phrase, "antivehicle")
-                || contains!(phrase, "anti-vehicle")
-                || contains!(phrase, "antitank")
-                || contains!(phrase, "anti-tank"))
-        {
+        if names_antivehicle(phrase) {
             continue;
         }
         let limit = qs.get(qi + 1).map(|n| n.hedge_start).unwrap_or(l.len());
@@ -8361,6 +8367,22 @@ mod tests {
             let b = &s.as_bytes()[..cut.min(s.len())];
             let want = memchr::memmem::rfind(b, "\u{201c}".as_bytes());
             proptest::prop_assert_eq!(last_open_quote(b), want, "{:?}", b);
+        }
+    }
+
+    proptest::proptest! {
+        /// An antivehicle mine's words read at each "anti" as by the four searches.
+        #[test]
+        fn names_antivehicle_as_searches(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "anti", "-", "vehicle", "tank", "personnel", " ", "mines", "antianti", "a", "é",
+            ]), 0..10),
+        ) {
+            let phrase = parts.concat();
+            let want = ["antivehicle", "anti-vehicle", "antitank", "anti-tank"]
+                .iter()
+                .any(|w| phrase.contains(w));
+            proptest::prop_assert_eq!(names_antivehicle(&phrase), want, "{:?}", phrase);
         }
     }
 
