@@ -894,7 +894,10 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
     // as two spaces where the LF file has one ("12 December  2019", "were  PFM-1").
     // Read without its "\r"s, it reads as the LF file does; the facts' offsets are
     // mapped back to the input at each paragraph's end.
-    let unwrapped: Vec<Option<Unwrapped>> = if contains!(doc.text, "\r\n") {
+    // (A '\r' first, by memchr: most files have none, found faster than the pair.)
+    let unwrapped: Vec<Option<Unwrapped>> = if memchr::memchr(b'\r', doc.text.as_bytes())
+        .is_some_and(|i| contains!(doc.text[i..], "\r\n"))
+    {
         doc.paragraphs
             .iter()
             .enumerate()
