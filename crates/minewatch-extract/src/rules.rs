@@ -1833,7 +1833,9 @@ fn changed_number(before: &str) -> bool {
             return true;
         }
     }
-    let Some((b, verb)) = b.rsplit_once(' ') else {
+    // (The last space by memrchr: `rsplit_once` of a char made a searcher.)
+    let Some((b, verb)) = memchr::memrchr(b' ', b.as_bytes()).map(|k| (&b[..k], &b[k + 1..]))
+    else {
         return false;
     };
     if !matches!(
@@ -7212,8 +7214,8 @@ fn as_of(t: &Sent, q: &Quantity, present: bool, since_the: bool) -> Option<Strin
     // "a total of 82,029 mines destroyed: 53,058 in 2005 and 28,971 in 2006": with no
     // date before it, a total whose parts follow a colon holds for their years.
     let after_phrase = q.phrase_end.max(q.end);
-    if let Some(colon) = l[after_phrase..]
-        .find(':')
+    // (By memchr: `find` of a char made a searcher.)
+    if let Some(colon) = memchr::memchr(b':', &l.as_bytes()[after_phrase..])
         .map(|c| after_phrase + c)
         .filter(|&c| c - after_phrase < 80 && !l[after_phrase..c].contains(['.', ';', '/']))
     {
@@ -7317,7 +7319,8 @@ fn as_of(t: &Sent, q: &Quantity, present: bool, since_the: bool) -> Option<Strin
         None if {
             let pre = &l[..q.hedge_start];
             // (Its own clause: not "..., but later reduced this to 4,000".)
-            let clause = &pre[pre.rfind([';', '.', ',']).map_or(0, |k| k + 1)..];
+            let clause =
+                &pre[memchr::memrchr3(b';', b'.', b',', pre.as_bytes()).map_or(0, |k| k + 1)..];
             let clause = mm_rev!(" but ")
                 .rfind(clause.as_bytes())
                 .map_or(clause, |k| &clause[k + " but ".len()..]);
