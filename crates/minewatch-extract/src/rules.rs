@@ -6059,8 +6059,9 @@ fn figures_in<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, qs: &mut Vec<Quantity>) {
     });
     let mut production_idx: Vec<usize> = Vec::new();
     let mut cost: Option<Money> = None;
-    // (Most sentences do not say it: `as_of` need not look back for it from each figure.)
-    let since_the = has(mm!("since the "), l);
+    // (Most sentences do not say it: `as_of` need not look back for it from each figure.
+    // Looked for once, where `as_of` first asks.)
+    let since_the = std::cell::OnceCell::new();
     for (qi, q) in qs.iter().enumerate() {
         // "Most casualties were civilians (44)": a group's count in parentheses after
         // its name counts people (a part of a total, marked below).
@@ -6470,9 +6471,9 @@ fn figures_in<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, qs: &mut Vec<Quantity>) {
                     .map(|c| qs[0].end + c);
                 let whole = colon
                     .filter(|&c| !t.dates.iter().any(|d| d.start > c && d.end <= q.end))
-                    .and_then(|_| as_of(t, &qs[0], false, since_the))
+                    .and_then(|_| as_of(t, &qs[0], false, &since_the))
                     .filter(|a| a.contains('/'));
-                whole.or_else(|| as_of(t, q, present, since_the))
+                whole.or_else(|| as_of(t, q, present, &since_the))
             }
         };
         // "reduce the number to 728: 100 PMN mines, 161 Model 51 mines, 467 ...": a
@@ -6972,8 +6973,13 @@ fn figures_in<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, qs: &mut Vec<Quantity>) {
 /// The time a figure holds for: a date in the sentence ("between 1969 and 1992",
 /// "since 2011", else the nearest before the figure, else the nearest after), else the
 /// paragraph's context. (`since_the`: whether the sentence says "since the " at all,
-/// asked once for its figures.)
-fn as_of(t: &Sent, q: &Quantity, present: bool, since_the: bool) -> Option<String> {
+/// asked once for its figures, where one is read that far.)
+fn as_of(
+    t: &Sent,
+    q: &Quantity,
+    present: bool,
+    since_the: &std::cell::OnceCell<bool>,
+) -> Option<String> {
     let l = t.lower;
     if let Some(p) = t
         .has(kw::BETWEEN)
@@ -7230,7 +7236,7 @@ fn as_of(t: &Sent, q: &Quantity, present: bool, since_the: bool) -> Option<Strin
     }
     // "since the 1980s some 22,177 casualties had been recorded": every year since
     // the decade began.
-    if let Some(k) = since_the
+    if let Some(k) = (*since_the.get_or_init(|| has(mm!("since the "), l)))
         .then(|| mm_rev!("since the ").rfind(&l.as_bytes()[..q.hedge_start]))
         .flatten()
     {
