@@ -136,6 +136,17 @@ pub(crate) fn find_mines_from(
     starts: impl IntoIterator<Item = usize>,
 ) -> Vec<MineMatch> {
     let mut out = Vec::new();
+    find_mines_into(s, lower, starts, &mut out);
+    out
+}
+
+/// [`find_mines_from`] added to `out` (a buffer kept from one sentence to the next).
+pub(crate) fn find_mines_into(
+    s: &str,
+    lower: &str,
+    starts: impl IntoIterator<Item = usize>,
+    out: &mut Vec<MineMatch>,
+) {
     let b = s.as_bytes();
     let mut next = 0;
     let idx = index();
@@ -216,7 +227,6 @@ pub(crate) fn find_mines_from(
             None => next = i + 1,
         }
     }
-    out
 }
 
 /// "DM31" is counted as antipersonnel in one profile and antitank in another, and

@@ -4,7 +4,7 @@
 use minewatch_model::Span;
 use minewatch_profile::{Document, Format, SectionKind, TableForm};
 
-use crate::gazetteer::{find_mines_from, MineMatch};
+use crate::gazetteer::{find_mines_from, find_mines_into, MineMatch};
 use crate::text::{
     dates_from, quantities, quantities_from_into, sentences_into, DateMention, Num, Qualifier,
     Quantity,
@@ -851,8 +851,10 @@ struct Ctx<'a> {
     /// Where the facts of the paragraph being read start in `out` ("3.4 million of
     /// them" counts what the paragraph's last figure counted).
     para_start: usize,
-    /// The buffer `figures` reads a sentence's figures into (empty between sentences).
+    /// The buffers `figures` reads a sentence's figures and mine types into (empty
+    /// between sentences).
     qs: Vec<Quantity>,
+    mines: Vec<MineMatch>,
     /// The buffer `sentence` reads a sentence's event triggers into (empty between
     /// sentences).
     trig: Vec<(usize, usize, Ev)>,
@@ -935,6 +937,7 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
         sent_start: 0,
         para_start: 0,
         qs: Vec::new(),
+        mines: Vec::new(),
         trig: Vec::new(),
     };
     let table = keyword_table();
@@ -5759,13 +5762,22 @@ fn fits(p: QPred, q: &Quantity) -> bool {
 fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
     // (The figures' vector is the context's, kept from one sentence to the next.)
     let mut qs = std::mem::take(&mut cx.qs);
-    figures_in(cx, t, &mut qs);
+    let mut mines = std::mem::take(&mut cx.mines);
+    figures_in(cx, t, &mut qs, &mut mines);
     qs.clear();
+    mines.clear();
     cx.qs = qs;
+    cx.mines = mines;
 }
 
-/// [`figures`], the sentence's figures read into `qs` (empty).
-fn figures_in<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, qs: &mut Vec<Quantity>) {
+/// [`figures`], the sentence's figures read into `qs` and its mine types into `mines`
+/// (both empty).
+fn figures_in<'d>(
+    cx: &mut Ctx<'d>,
+    t: &Sent<'d, '_>,
+    qs: &mut Vec<Quantity>,
+    mines: &mut Vec<MineMatch>,
+) {
     if about_cluster_munitions(t) {
         return;
     }
@@ -6003,11 +6015,9 @@ fn figures_in<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, qs: &mut Vec<Quantity>) {
     let counted = qs
         .iter()
         .any(|q| matches!(q.unit, Some("mines") | Some("munitions")));
-    let mines = if counted {
-        find_mines_from(t.s, l, t.word_starts())
-    } else {
-        Vec::new()
-    };
+    if counted {
+        find_mines_into(t.s, l, t.word_starts(), mines);
+    }
     // Digits inside a designation ("Sakaramiina 65-98") are not figures.
     qs.retain(|q| !mines.iter().any(|m| q.start < m.end && m.start < q.end));
     // "Of the 49 casualties, 16 were killed ...": the parts hold when the whole does,
