@@ -303,6 +303,9 @@ mod kw {
     pub const WHICH: u64 = 1 << 45;
     /// "any" (" any ": see `no_longer_any`).
     pub const ANY: u64 = 1 << 46;
+    /// The words `negated` reads as a negation, and the "t" of "n't" (see
+    /// `negated_in`).
+    pub const NEG: u64 = 1 << 47;
 }
 
 /// The first words of every event trigger phrase (bit `i` of [`Sent::ev`] is `EV_FIRST[i]`):
@@ -453,6 +456,24 @@ const KEYWORDS: &[(&str, u64)] = &[
     ("liberation", kw::GROUP_NAME),
     ("which", kw::WHICH),
     ("any", kw::ANY),
+    ("not", kw::NEG),
+    ("never", kw::NEG),
+    ("no", kw::NEG),
+    ("yet", kw::NEG),
+    ("plans", kw::NEG),
+    ("planned", kw::NEG),
+    ("intends", kw::NEG),
+    ("expected", kw::NEG),
+    ("supposed", kw::NEG),
+    ("would", kw::NEG),
+    ("will", kw::NEG),
+    ("may", kw::NEG),
+    ("could", kw::NEG),
+    ("should", kw::NEG),
+    ("if", kw::NEG),
+    ("whether", kw::NEG),
+    ("refused", kw::NEG),
+    ("t", kw::NEG),
 ];
 
 /// Whether a byte of lowercase text is part of a word (an ASCII letter or digit).
@@ -1489,6 +1510,27 @@ fn read_by_a_rule(kw: u64, ev: u64, section: Option<SectionKind>) -> bool {
     ev != 0
         || kw & (kw::VOTE | kw::MEET | kw::USE | kw::QPRED | kw::STOCK) != 0
         || (kw & kw::QCUE != 0 && matches!(section, Some(SectionKind::Stockpiling)))
+}
+
+/// [`negated`] in the sentence `t` (its lowercase text): false at once where the
+/// sentence has none of the words it reads (nor the "t" of "n't"), when `pos` starts a
+/// word (a place inside one may cut a longer word to a negation's: "no|thing").
+fn negated_in(t: &Sent, pos: usize) -> bool {
+    negated_with(t.lower, t.kw, pos)
+}
+
+/// [`negated_in`] for the lowercase sentence `lower` whose words have the keyword bits
+/// `kw`.
+fn negated_with(lower: &str, kw: u64, pos: usize) -> bool {
+    let at_word = pos == 0
+        || lower
+            .as_bytes()
+            .get(pos - 1)
+            .is_some_and(|c| !c.is_ascii_alphanumeric());
+    if at_word && kw & kw::NEG == 0 {
+        return false;
+    }
+    negated(lower, pos)
 }
 
 /// Whether the words just before `pos` negate or make hypothetical what follows.
@@ -2751,7 +2793,7 @@ fn events<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, Ev)]) {
     let assigned = assign_dates(t, trig);
     for (k, &(a, b, ev)) in trig.iter().enumerate() {
         // "did not ratify it until 2003" says when it did.
-        if negated(t.lower, a) && !t.lower[a..b].ends_with(" until") {
+        if negated_in(t, a) && !t.lower[a..b].ends_with(" until") {
             continue;
         }
         // "signed a decree on withdrawing from the treaty", "signed into law": what
@@ -6259,7 +6301,7 @@ fn figures_in<'d>(
                     matches!(q.num, Num::One(v) if v == 0.0) && l[q.start..].starts_with("any ");
                 if !changed_number(&l[..q.hedge_start])
                     && !none_retained
-                    && negated(l, a.min(q.hedge_start))
+                    && negated_in(t, a.min(q.hedge_start))
                 {
                     continue;
                 }
@@ -8475,6 +8517,45 @@ mod tests {
             let list = parts.concat();
             proptest::prop_assert_eq!(cut_at_stops(&list), cut_at_stops_reference(&list), "{:?}", list);
             proptest::prop_assert_eq!(stop_at(&list), list.find(". "), "{:?}", list);
+        }
+    }
+
+    proptest::proptest! {
+        /// A negation ruled out by the sentence's keyword bits only where `negated`
+        /// finds none, at every place (inside words too).
+        #[test]
+        fn negated_with_bits_as_negated(
+            words in proptest::collection::vec(proptest::sample::select(vec![
+                "not", "never", "no", "yet", "plans", "planned", "intends", "expected",
+                "supposed", "would", "will", "may", "could", "should", "if", "whether",
+                "refused", "won't", "don\u{2019}t", "nothing", "cannot", "it", "signed",
+                "5,000", "t", "é",
+            ]), 0..12),
+            seps in proptest::collection::vec(proptest::sample::select(vec![
+                " ", "  ", "\t", ", ", "; ", " (", "", "\u{a0}", "'", "-",
+            ]), 12),
+        ) {
+            let mut s = String::new();
+            for (w, sep) in words.iter().zip(&seps) {
+                s.push_str(w);
+                s.push_str(sep);
+            }
+            let lower = s.to_ascii_lowercase();
+            let lb = lower.as_bytes();
+            let table = keyword_table();
+            let mut kwb = 0;
+            let mut k = 0;
+            while k < lb.len() && !is_word_byte(lb[k]) {
+                k += 1;
+            }
+            while k < lb.len() {
+                let (e, next) = word_span(lb, k);
+                kwb |= table.bits_in(lb, k, e).0;
+                k = next;
+            }
+            for pos in (0..=lower.len()).filter(|&p| lower.is_char_boundary(p)) {
+                proptest::prop_assert_eq!(negated_with(&lower, kwb, pos), negated(&lower, pos), "{:?} at {}", lower, pos);
+            }
         }
     }
 
