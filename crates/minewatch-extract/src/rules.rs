@@ -5554,6 +5554,20 @@ fn stop_at(s: &str) -> Option<usize> {
     memchr::memchr_iter(b'.', b).find(|&k| b.get(k + 1) == Some(&b' '))
 }
 
+/// Where a destination list ends: at its first '.', ';', ':', '[', '(' or em dash
+/// (`find` of those chars, by bytes: the em dash is the only one beyond ASCII, and its
+/// lead byte starts a character wherever it stands), else at the text's end.
+fn list_end(s: &str) -> usize {
+    let b = s.as_bytes();
+    b.iter()
+        .enumerate()
+        .position(|(i, &c)| {
+            matches!(c, b'.' | b';' | b':' | b'[' | b'(')
+                || c == 0xE2 && b.get(i + 1..i + 3) == Some(&[0x80, 0x94][..])
+        })
+        .unwrap_or(b.len())
+}
+
 /// The words a destination list ends before (each with its spaces), in the order
 /// [`cut_at_stops`] cuts at them.
 const DESTINATION_STOPS: [&str; 8] = [
@@ -8148,9 +8162,7 @@ fn named_destinations(after: &str) -> Option<Vec<String>> {
         return None;
     }
     let rest = &after[to + 4..];
-    let end = rest
-        .find(['.', ';', ':', '[', '(', '\u{2014}'])
-        .unwrap_or(rest.len());
+    let end = list_end(rest);
     let list = cut_at_stops(&rest[..end]);
     let mut out = Vec::new();
     // (Cut by finders made once, the leading words stripped by hand: `str`'s pattern
@@ -8517,6 +8529,12 @@ mod tests {
             let list = parts.concat();
             proptest::prop_assert_eq!(cut_at_stops(&list), cut_at_stops_reference(&list), "{:?}", list);
             proptest::prop_assert_eq!(stop_at(&list), list.find(". "), "{:?}", list);
+            let mut with_marks = list.clone();
+            with_marks.push_str("\u{2014}x\u{2013}[");
+            for s in [&list, &with_marks] {
+                let want = s.find(['.', ';', ':', '[', '(', '\u{2014}']).unwrap_or(s.len());
+                proptest::prop_assert_eq!(list_end(s), want, "{:?}", s);
+            }
         }
     }
 
