@@ -7374,8 +7374,9 @@ fn as_of(
         Some(d) => {
             // "not destroyed any since 2019, when it destroyed 20,000": the figure is
             // for the year the "when" clause names, not for the period since.
-            let when = d.end <= q.hedge_start && has(mm!(", when "), &l[d.end..q.hedge_start]);
-            if l[..d.start].trim_end().ends_with("since") && !when {
+            // (Asked only after "since".)
+            let when = || d.end <= q.hedge_start && has(mm!(", when "), &l[d.end..q.hedge_start]);
+            if l[..d.start].trim_end().ends_with("since") && !when() {
                 Some(iso_with("", d, "/..", None, ""))
             } else {
                 Some(d.iso())
@@ -7390,13 +7391,17 @@ fn as_of(
         // of the paragraph's last.
         None if {
             let pre = &l[..q.hedge_start];
-            // (Its own clause: not "..., but later reduced this to 4,000".)
-            let clause =
-                &pre[memchr::memrchr3(b';', b'.', b',', pre.as_bytes()).map_or(0, |k| k + 1)..];
-            let clause = mm_rev!(" but ")
-                .rfind(clause.as_bytes())
-                .map_or(clause, |k| &clause[k + " but ".len()..]);
-            has(mm!("initially"), clause) || has(mm!("originally"), clause)
+            // (Both words end in "ially": where the text before has none, neither is in
+            // the clause.)
+            has(mm!("ially"), pre) && {
+                // (Its own clause: not "..., but later reduced this to 4,000".)
+                let clause =
+                    &pre[memchr::memrchr3(b';', b'.', b',', pre.as_bytes()).map_or(0, |k| k + 1)..];
+                let clause = mm_rev!(" but ")
+                    .rfind(clause.as_bytes())
+                    .map_or(clause, |k| &clause[k + " but ".len()..]);
+                has(mm!("initially"), clause) || has(mm!("originally"), clause)
+            }
         } =>
         {
             None
