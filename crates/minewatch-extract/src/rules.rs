@@ -2075,25 +2075,33 @@ fn event_triggers_into(t: &Sent, v: &mut Vec<(usize, usize, Ev)>) {
     let other_treaty = ccw || t.has(kw::CLUSTER);
     // The words with an event bit (a few a sentence), with their offsets: each phrase
     // looks among these for its first word, not among all the sentence's words.
-    let mut few = [(0usize, 0u64); 16];
-    let mut n = 0;
-    let mut many = Vec::new();
-    for (w, &(_, e)) in t.words.iter().zip(t.bits) {
-        if e != 0 {
-            if n < few.len() {
-                few[n] = (t.offset(w), e);
-            } else {
-                if many.is_empty() {
-                    many.extend_from_slice(&few);
+    // (Listed when a phrase is first looked for: a sentence whose first words are of
+    // phrases no rule asks about here lists none.)
+    type EvWords = ([(usize, u64); 16], usize, Vec<(usize, u64)>);
+    let listed: std::cell::OnceCell<EvWords> = std::cell::OnceCell::new();
+    let list = || {
+        let mut few = [(0usize, 0u64); 16];
+        let mut n = 0;
+        let mut many = Vec::new();
+        for (w, &(_, e)) in t.words.iter().zip(t.bits) {
+            if e != 0 {
+                if n < few.len() {
+                    few[n] = (t.offset(w), e);
+                } else {
+                    if many.is_empty() {
+                        many.extend_from_slice(&few);
+                    }
+                    many.push((t.offset(w), e));
                 }
-                many.push((t.offset(w), e));
+                n += 1;
             }
-            n += 1;
         }
-    }
-    let ev_words: &[(usize, u64)] = if n <= few.len() { &few[..n] } else { &many };
+        (few, n, many)
+    };
     let lb = l.as_bytes();
     let mut add = |phrases: &[(&'static str, u64)], ev: Ev| {
+        let (few, n, many) = listed.get_or_init(list);
+        let ev_words: &[(usize, u64)] = if *n <= few.len() { &few[..*n] } else { many };
         for &(p, first) in phrases {
             if t.ev & first == 0 {
                 continue;
