@@ -74,7 +74,9 @@ struct Sent<'d, 'a> {
     /// ones unless a stockpile is named.
     mine_action_profile: bool,
     /// The footnote references inside or right after the sentence.
-    notes: &'d [minewatch_profile::Reference],
+    /// (Where, in the input: looked up for each fact, not for every sentence read;
+    /// most give none.)
+    notes_span: Span,
     /// The sentence's dates, found when first asked for.
     dates: Dates<'a>,
     /// The sentence's words as `subject` reads them, scanned as far as needed.
@@ -1109,7 +1111,7 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
             let abs = p.span.start + a;
             let in_input =
                 |i: usize| p.span.start + crlf.and_then(|c| c.map.get(i).copied()).unwrap_or(i);
-            let notes = doc.references_starting_in(Span::new(in_input(a), in_input(b)));
+            let notes_span = Span::new(in_input(a), in_input(b));
             let sent = Sent {
                 s,
                 lower: &plower[a..b],
@@ -1122,7 +1124,7 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
                 section,
                 cluster_profile: cluster_profile || under_other,
                 mine_action_profile,
-                notes,
+                notes_span,
                 dates: Dates { para: &para, k: si },
                 runs: std::cell::RefCell::new(Runs {
                     v: std::mem::take(&mut spare_runs),
@@ -3853,7 +3855,11 @@ impl<'a> Ctx<'a> {
             predicate,
             who,
             value,
-            t.notes.iter().map(|r| r.number).collect(),
+            self.doc
+                .references_starting_in(t.notes_span)
+                .iter()
+                .map(|r| r.number)
+                .collect(),
             line,
             [t.abs, t.abs + t.s.len()],
             [t.abs + vs, t.abs + ve],
