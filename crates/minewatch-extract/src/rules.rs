@@ -878,6 +878,8 @@ struct Ctx<'a> {
     /// between sentences).
     qs: Vec<Quantity>,
     mines: Vec<MineMatch>,
+    /// (And its figure triggers.)
+    qtrig: Vec<(usize, usize, QPred)>,
     /// The buffer `sentence` reads a sentence's event triggers into (empty between
     /// sentences).
     trig: Vec<(usize, usize, Ev)>,
@@ -961,6 +963,7 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
         para_start: 0,
         qs: Vec::new(),
         mines: Vec::new(),
+        qtrig: Vec::new(),
         trig: Vec::new(),
     };
     let table = keyword_table();
@@ -5423,7 +5426,7 @@ fn qpred_of(w: &str) -> Option<QPred> {
         | "possessed" | "possesses" => QPred::Stockpile,
         "destroyed" | "destroying" | "eliminated" | "eliminating" => QPred::Destroyed,
         "retained" | "retains" | "retain" | "retaining" => QPred::Retained,
-        // Only where the purpose says Article 3 (see `q_triggers`).
+        // Only where the purpose says Article 3 (see `q_triggers_into`).
         "keeps" | "kept" | "keep" | "keeping" => QPred::Retained,
         "produced" | "manufactured" | "procured" | "bought" | "purchased" => QPred::Production,
         "exported" | "transferred" | "sold" => QPred::Transfer,
@@ -5442,40 +5445,46 @@ fn qpred_of(w: &str) -> Option<QPred> {
 
 /// Figure triggers from the sentence's words (each word is a slice of `l`), with
 /// their keyword bits: only words with the `QPRED` bit are triggers.
-fn q_triggers(l: &str, words: &[&str], bits: &[(u64, u64)]) -> Vec<(usize, usize, QPred)> {
+fn q_triggers_into(
+    l: &str,
+    words: &[&str],
+    bits: &[(u64, u64)],
+    out: &mut Vec<(usize, usize, QPred)>,
+) {
     let base = l.as_ptr() as usize;
-    words
-        .iter()
-        .zip(bits)
-        .filter(|(_, &(k, _))| k & kw::QPRED != 0)
-        .filter_map(|(w, _)| {
-            let i = w.as_ptr() as usize - base;
-            // "still to be destroyed", "remain to be destroyed": not done.
-            // ("will be destroyed": not yet; "would be retained", reported speech, stays.)
-            let future = ["will be ", "would be ", "shall be "]
-                .iter()
-                .any(|w| l[..i].ends_with(w));
-            if l[..i].ends_with("to be ") || future && w.starts_with("destroy") {
-                return None;
-            }
-            // "keeps no mines for training": kept for a purpose Article 3 allows.
-            if w.starts_with("keep") || *w == "kept" {
-                let purpose = ["training", "research", "development", "article 3"]
+    out.extend(
+        words
+            .iter()
+            .zip(bits)
+            .filter(|(_, &(k, _))| k & kw::QPRED != 0)
+            .filter_map(|(w, _)| {
+                let i = w.as_ptr() as usize - base;
+                // "still to be destroyed", "remain to be destroyed": not done.
+                // ("will be destroyed": not yet; "would be retained", reported speech, stays.)
+                let future = ["will be ", "would be ", "shall be "]
                     .iter()
-                    .any(|p| l[i..].contains(p));
-                if !purpose {
+                    .any(|w| l[..i].ends_with(w));
+                if l[..i].ends_with("to be ") || future && w.starts_with("destroy") {
                     return None;
                 }
-            }
-            // "2,499 Iranian-produced mines", "U.S.-manufactured": an adjective that says
-            // who made them, not a production reported.
-            let p = qpred_of(w)?;
-            if p == QPred::Production && i > 0 && l.as_bytes()[i - 1] == b'-' {
-                return None;
-            }
-            Some((i, i + w.len(), p))
-        })
-        .collect()
+                // "keeps no mines for training": kept for a purpose Article 3 allows.
+                if w.starts_with("keep") || *w == "kept" {
+                    let purpose = ["training", "research", "development", "article 3"]
+                        .iter()
+                        .any(|p| l[i..].contains(p));
+                    if !purpose {
+                        return None;
+                    }
+                }
+                // "2,499 Iranian-produced mines", "U.S.-manufactured": an adjective that says
+                // who made them, not a production reported.
+                let p = qpred_of(w)?;
+                if p == QPred::Production && i > 0 && l.as_bytes()[i - 1] == b'-' {
+                    return None;
+                }
+                Some((i, i + w.len(), p))
+            }),
+    )
 }
 
 /// `s` with every run of spaces made one space.
@@ -5834,11 +5843,14 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
     // (The figures' vector is the context's, kept from one sentence to the next.)
     let mut qs = std::mem::take(&mut cx.qs);
     let mut mines = std::mem::take(&mut cx.mines);
-    figures_in(cx, t, &mut qs, &mut mines);
+    let mut trig = std::mem::take(&mut cx.qtrig);
+    figures_in(cx, t, &mut qs, &mut mines, &mut trig);
     qs.clear();
     mines.clear();
+    trig.clear();
     cx.qs = qs;
     cx.mines = mines;
+    cx.qtrig = trig;
 }
 
 /// [`figures`], the sentence's figures read into `qs` and its mine types into `mines`
@@ -5848,6 +5860,7 @@ fn figures_in<'d>(
     t: &Sent<'d, '_>,
     qs: &mut Vec<Quantity>,
     mines: &mut Vec<MineMatch>,
+    trig: &mut Vec<(usize, usize, QPred)>,
 ) {
     if about_cluster_munitions(t) {
         return;
@@ -6081,7 +6094,7 @@ fn figures_in<'d>(
             }
         }
     }
-    let trig = q_triggers(l, t.words, t.bits);
+    q_triggers_into(l, t.words, t.bits, trig);
     // Mine types matter only for counted mines or munitions.
     let counted = qs
         .iter()
@@ -6194,7 +6207,7 @@ fn figures_in<'d>(
         }
         // The nearest fitting trigger (before the figure preferred).
         let mut best: Option<(usize, QPred, usize)> = None;
-        for &(a, b, p) in &trig {
+        for &(a, b, p) in trig.iter() {
             if !fits(p, q) {
                 continue;
             }
