@@ -4538,19 +4538,28 @@ fn state_first_word(w: &str) -> usize {
         }
         h
     });
-    // Lowercase without allocating for the usual short ASCII word.
-    let mut buf = [0u8; 40];
-    let owned;
-    let lw: &[u8] = if w.len() <= buf.len() && w.is_ascii() {
-        buf[..w.len()].copy_from_slice(w.as_bytes());
-        buf[..w.len()].make_ascii_lowercase();
-        &buf[..w.len()]
-    } else {
-        owned = w.to_lowercase();
-        owned.as_bytes()
-    };
     // The word up to a hyphen, without final periods. (No key holds a hyphen nor ends
     // with a period: the whole word, where it differs, is none.)
+    let b = w.as_bytes();
+    if b.len() <= 40 && b.is_ascii() {
+        // Lowercased up to its hyphen in one pass, on the stack (the usual short ASCII
+        // word: no copy by memcpy, no search for the hyphen by memchr).
+        let mut buf = [0u8; 40];
+        let mut n = 0;
+        for &c in b {
+            if c == b'-' {
+                break;
+            }
+            buf[n] = c.to_ascii_lowercase();
+            n += 1;
+        }
+        while n > 0 && buf[n - 1] == b'.' {
+            n -= 1;
+        }
+        return map.get(&buf[..n]).copied().unwrap_or(0);
+    }
+    let owned = w.to_lowercase();
+    let lw = owned.as_bytes();
     let f = memchr::memchr(b'-', lw).map_or(lw, |k| &lw[..k]);
     let mut n = f.len();
     while n > 0 && f[n - 1] == b'.' {
