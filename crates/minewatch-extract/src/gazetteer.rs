@@ -32,6 +32,9 @@ struct Index {
     /// (case-folded names in `fold_pairs`, the others in `exact_pairs`).
     fold_pairs: Vec<u64>,
     exact_pairs: Vec<u64>,
+    /// The first two bytes of every name, ASCII-lowercased (as the lowercase text shows
+    /// them, whatever their case): a word whose first two are none starts no name.
+    lower_pairs: Vec<u64>,
 }
 
 /// Whether bit `(b0, b1)` of a [`Index`] pair set is set.
@@ -48,6 +51,7 @@ fn index() -> &'static Index {
             exact: vec![Vec::new(); 256],
             fold_pairs: vec![0; 256 * 4],
             exact_pairs: vec![0; 256 * 4],
+            lower_pairs: vec![0; 256 * 4],
         };
         for (i, n) in names().iter().enumerate() {
             let b = n.text.as_bytes();
@@ -58,6 +62,8 @@ fn index() -> &'static Index {
             };
             list[b[0] as usize].push((b[1], i as u16));
             pairs[b[0] as usize * 4 + (b[1] as usize >> 6)] |= 1 << (b[1] & 63);
+            let (l0, l1) = (b[0].to_ascii_lowercase(), b[1].to_ascii_lowercase());
+            idx.lower_pairs[l0 as usize * 4 + (l1 as usize >> 6)] |= 1 << (l1 & 63);
         }
         // By second byte, in name order within it (a stable sort).
         for l in idx.fold.iter_mut().chain(idx.exact.iter_mut()) {
@@ -130,12 +136,31 @@ pub(crate) fn find_mines_from(
     starts: impl IntoIterator<Item = usize>,
 ) -> Vec<MineMatch> {
     let mut out = Vec::new();
+    find_mines_into(s, lower, starts, &mut out);
+    out
+}
+
+/// [`find_mines_from`] added to `out` (a buffer kept from one sentence to the next).
+pub(crate) fn find_mines_into(
+    s: &str,
+    lower: &str,
+    starts: impl IntoIterator<Item = usize>,
+    out: &mut Vec<MineMatch>,
+) {
     let b = s.as_bytes();
     let mut next = 0;
     let idx = index();
     let lb = lower.as_bytes();
     for i in starts {
-        if i < next || !b[i].is_ascii_alphanumeric() {
+        // (The lowercase pair first: it rules out most words in one look.)
+        if i < next
+            || lb
+                .get(i + 1)
+                .is_none_or(|&l1| !pair(&idx.lower_pairs, lb[i], l1))
+        {
+            continue;
+        }
+        if !b[i].is_ascii_alphanumeric() {
             continue;
         }
         // Most words start no name: their first two bytes say so before the boundary
@@ -202,7 +227,6 @@ pub(crate) fn find_mines_from(
             None => next = i + 1,
         }
     }
-    out
 }
 
 /// "DM31" is counted as antipersonnel in one profile and antitank in another, and
@@ -258,6 +282,143 @@ mod tests {
             let s = format!("held 5 {} mines", n.text);
             let m = find_mines(&s, &s.to_ascii_lowercase());
             assert!(m.iter().any(|m| m.start == 7), "{}", n.text);
+        }
+    }
+
+    /// `find_mines_from` as it was, every start's two bytes looked up as written
+    /// (no lowercase pair first), from every byte.
+    fn find_mines_reference(
+        s: &str,
+        lower: &str,
+        starts: impl IntoIterator<Item = usize>,
+    ) -> Vec<MineMatch> {
+        let mut out = Vec::new();
+        let b = s.as_bytes();
+        let mut next = 0;
+        let idx = index();
+        let lb = lower.as_bytes();
+        for i in starts {
+            if i < next || !b[i].is_ascii_alphanumeric() {
+                continue;
+            }
+            // Most words start no name: their first two bytes say so before the boundary
+            // is looked at.
+            let Some((s1, l1)) = b
+                .get(i + 1)
+                .zip(lb.get(i + 1))
+                .map(|(&s1, &l1)| (s1, l1))
+                .filter(|&(s1, l1)| {
+                    pair(&idx.fold_pairs, lb[i], l1) || pair(&idx.exact_pairs, b[i], s1)
+                })
+            else {
+                continue;
+            };
+            if !boundary_before(s, i) {
+                continue;
+            }
+            // The first name (longest first) that matches here, from the names whose first
+            // two bytes do.
+            let mut hit = None;
+            {
+                let all = names();
+                let l0 = lower.as_bytes()[i];
+                // The names with this second byte: a range of the first byte's list.
+                let second = |list: &'static [(u8, u16)], c: u8| {
+                    let r = &list[list.partition_point(|x| x.0 < c)..];
+                    r[..r.partition_point(|x| x.0 == c)].iter().map(|x| x.1)
+                };
+                let mut f = second(&idx.fold[l0 as usize], l1).peekable();
+                let mut x = second(&idx.exact[b[i] as usize], s1).peekable();
+                loop {
+                    // Merge the two lists in name order.
+                    let k = match (f.peek(), x.peek()) {
+                        (Some(&a), Some(&c)) if a < c => f.next(),
+                        (Some(_), Some(_)) => x.next(),
+                        (Some(_), None) => f.next(),
+                        (None, Some(_)) => x.next(),
+                        (None, None) => break,
+                    };
+                    let Some(k) = k else { break };
+                    let n = &all[k as usize];
+                    let hay = if n.fold { lower } else { s };
+                    if hay.as_bytes()[i..].starts_with(n.text.as_bytes())
+                        && boundary_after(s, i + n.text.len())
+                    {
+                        hit = Some(n);
+                        break;
+                    }
+                }
+            }
+            match hit {
+                Some(n) => {
+                    let end = i + n.text.len();
+                    out.push(MineMatch {
+                        start: i,
+                        end,
+                        mine: n.mine,
+                        ambiguity: ambiguity(n.mine, lower),
+                    });
+                    next = end;
+                }
+                // (A later start inside this word has a letter or digit before it: no
+                // boundary, passed over without skipping the word here.)
+                None => next = i + 1,
+            }
+        }
+        out
+    }
+
+    fn as_reference(s: &str) -> Result<(), proptest::test_runner::TestCaseError> {
+        let lower = s.to_ascii_lowercase();
+        let got: Vec<(usize, usize, &str)> = find_mines(s, &lower)
+            .iter()
+            .map(|m| (m.start, m.end, m.mine.designation.as_str()))
+            .collect();
+        let want: Vec<(usize, usize, &str)> = find_mines_reference(s, &lower, 0..s.len())
+            .iter()
+            .map(|m| (m.start, m.end, m.mine.designation.as_str()))
+            .collect();
+        proptest::prop_assert_eq!(got, want, "{:?}", s);
+        Ok(())
+    }
+
+    proptest::proptest! {
+        /// The lowercase pair rules out no start the names' own pairs keep: names,
+        /// their parts and their case changed, between separators.
+        #[test]
+        fn lower_pairs_as_reference(
+            parts in proptest::collection::vec((0usize..10_000, 0u8..4, 0usize..6), 0..10),
+            seps in proptest::collection::vec(proptest::sample::select(vec![
+                " ", "-", "/", "", ", ", "é", "2", "x",
+            ]), 10),
+        ) {
+            let all = names();
+            let mut s = String::new();
+            for ((k, case, cut), sep) in parts.iter().zip(&seps) {
+                let n = &all[k % all.len()].text;
+                let mut w = match case {
+                    0 => n.clone(),
+                    1 => n.to_ascii_lowercase(),
+                    2 => n.to_ascii_uppercase(),
+                    _ => n.chars().enumerate().map(|(i, c)| if i % 2 == 0 { c.to_ascii_uppercase() } else { c.to_ascii_lowercase() }).collect(),
+                };
+                // Some cut short after their first bytes.
+                if *cut > 0 {
+                    let mut e = (*cut).min(w.len());
+                    while !w.is_char_boundary(e) {
+                        e -= 1;
+                    }
+                    w.truncate(e);
+                }
+                s.push_str(&w);
+                s.push_str(sep);
+            }
+            as_reference(&s)?;
+        }
+
+        #[test]
+        fn lower_pairs_as_reference_any_text(s in "[a-zA-Z0-9 /é-]{0,24}") {
+            as_reference(&s)?;
         }
     }
 

@@ -4,9 +4,10 @@
 use minewatch_model::Span;
 use minewatch_profile::{Document, Format, SectionKind, TableForm};
 
-use crate::gazetteer::{find_mines_from, MineMatch};
+use crate::gazetteer::{find_mines_from, find_mines_into, MineMatch};
 use crate::text::{
-    dates_from, quantities, quantities_from, sentences, DateMention, Num, Qualifier, Quantity,
+    dates_from, quantities, quantities_from_into, sentences_into, DateMention, Num, Qualifier,
+    Quantity,
 };
 use crate::{Confidence, Fact, Money, Value};
 
@@ -73,7 +74,9 @@ struct Sent<'d, 'a> {
     /// ones unless a stockpile is named.
     mine_action_profile: bool,
     /// The footnote references inside or right after the sentence.
-    notes: &'d [minewatch_profile::Reference],
+    /// (Where, in the input: looked up for each fact, not for every sentence read;
+    /// most give none.)
+    notes_span: Span,
     /// The sentence's dates, found when first asked for.
     dates: Dates<'a>,
     /// The sentence's words as `subject` reads them, scanned as far as needed.
@@ -89,7 +92,7 @@ struct Para<'a> {
     base: usize,
     /// Each sentence: (start, end, first word, end of its words).
     sents: &'a [(usize, usize, usize, usize)],
-    dates: Vec<std::cell::OnceCell<Vec<DateMention>>>,
+    dates: &'a [std::cell::OnceCell<Vec<DateMention>>],
 }
 
 impl Para<'_> {
@@ -298,6 +301,13 @@ mod kw {
     /// The words that open a group's name `subject_from` reads by its letters: "spla",
     /// "splm" (of "SPLA-IO", "SPLM/IO") and "liberation" ("Liberation Army").
     pub const GROUP_NAME: u64 = 1 << 44;
+    /// "which" ("of which ": see `figures`).
+    pub const WHICH: u64 = 1 << 45;
+    /// "any" (" any ": see `no_longer_any`).
+    pub const ANY: u64 = 1 << 46;
+    /// The words `negated` reads as a negation, and the "t" of "n't" (see
+    /// `negated_in`).
+    pub const NEG: u64 = 1 << 47;
 }
 
 /// The first words of every event trigger phrase (bit `i` of [`Sent::ev`] is `EV_FIRST[i]`):
@@ -446,6 +456,26 @@ const KEYWORDS: &[(&str, u64)] = &[
     ("spla", kw::GROUP_NAME),
     ("splm", kw::GROUP_NAME),
     ("liberation", kw::GROUP_NAME),
+    ("which", kw::WHICH),
+    ("any", kw::ANY),
+    ("not", kw::NEG),
+    ("never", kw::NEG),
+    ("no", kw::NEG),
+    ("yet", kw::NEG),
+    ("plans", kw::NEG),
+    ("planned", kw::NEG),
+    ("intends", kw::NEG),
+    ("expected", kw::NEG),
+    ("supposed", kw::NEG),
+    ("would", kw::NEG),
+    ("will", kw::NEG),
+    ("may", kw::NEG),
+    ("could", kw::NEG),
+    ("should", kw::NEG),
+    ("if", kw::NEG),
+    ("whether", kw::NEG),
+    ("refused", kw::NEG),
+    ("t", kw::NEG),
 ];
 
 /// Whether a byte of lowercase text is part of a word (an ASCII letter or digit).
@@ -844,6 +874,15 @@ struct Ctx<'a> {
     /// Where the facts of the paragraph being read start in `out` ("3.4 million of
     /// them" counts what the paragraph's last figure counted).
     para_start: usize,
+    /// The buffers `figures` reads a sentence's figures and mine types into (empty
+    /// between sentences).
+    qs: Vec<Quantity>,
+    mines: Vec<MineMatch>,
+    /// (And its figure triggers.)
+    qtrig: Vec<(usize, usize, QPred)>,
+    /// The buffer `sentence` reads a sentence's event triggers into (empty between
+    /// sentences).
+    trig: Vec<(usize, usize, Ev)>,
 }
 
 /// The buffers [`extract`] reads paragraphs with, all empty, kept on each thread from
@@ -882,7 +921,10 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
     // as two spaces where the LF file has one ("12 December  2019", "were  PFM-1").
     // Read without its "\r"s, it reads as the LF file does; the facts' offsets are
     // mapped back to the input at each paragraph's end.
-    let unwrapped: Vec<Option<Unwrapped>> = if contains!(doc.text, "\r\n") {
+    // (A '\r' first, by memchr: most files have none, found faster than the pair.)
+    let unwrapped: Vec<Option<Unwrapped>> = if memchr::memchr(b'\r', doc.text.as_bytes())
+        .is_some_and(|i| contains!(doc.text[i..], "\r\n"))
+    {
         doc.paragraphs
             .iter()
             .enumerate()
@@ -919,6 +961,10 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
         out: Vec::with_capacity(doc.text.len() / 256 + 4),
         sent_start: 0,
         para_start: 0,
+        qs: Vec::new(),
+        mines: Vec::new(),
+        qtrig: Vec::new(),
+        trig: Vec::new(),
     };
     let table = keyword_table();
     let body = doc.body_span();
@@ -946,6 +992,11 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
     // Cluster Munitions" above "State Party (Entry into force: 1 March 2013)").
     // (Where it ended: it labels only the block right after it.)
     let mut label_other: Option<usize> = None;
+    // The cells of a paragraph's sentences' dates, made once for the profile (emptied
+    // for each paragraph).
+    let mut date_cells: Vec<std::cell::OnceCell<Vec<DateMention>>> = Vec::new();
+    // A paragraph's sentences (start, end), a buffer made once for the profile.
+    let mut spans: Vec<(usize, usize)> = Vec::with_capacity(8);
     let mut prev_end = body.start;
     for (pi, p) in doc.paragraphs.iter().enumerate() {
         if !body.contains(p.span) {
@@ -1007,7 +1058,9 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
         pwords.reserve(plower.len() / 5 + 4);
         pbits.clear();
         pbits.reserve(plower.len() / 5 + 4);
-        // (From each word's start to the next's: `word_span` finds both.)
+        // (From each word's start to the next's: `word_span` finds both.) The
+        // paragraph's bits joined on the way.
+        let (mut pk, mut pe) = (0, 0);
         let mut k = 0;
         while k < pb.len() && !is_word_byte(pb[k]) {
             k += 1;
@@ -1016,22 +1069,23 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
             let st = k;
             let (e, next) = word_span(pb, k);
             pwords.push(&plower[st..e]);
-            pbits.push(table.bits_in(pb, st, e));
+            let (wk, we) = table.bits_in(pb, st, e);
+            pk |= wk;
+            pe |= we;
+            pbits.push((wk, we));
             k = next;
         }
         let base = plower.as_ptr() as usize;
         let off = |w: &&str| w.as_ptr() as usize - base;
         sents.clear();
         // A paragraph none of whose sentences a rule reads gives nothing.
-        let (pk, pe) = pbits
-            .iter()
-            .fold((0, 0), |(k, e), &(wk, we)| (k | wk, e | we));
         if !read_by_a_rule(pk, pe, section) {
             pwords.clear();
             spare_words = pwords.into_iter().map(|_| "").collect();
             continue;
         }
-        sents.extend(sentences(ptext).into_iter().map(|(a, b)| {
+        sentences_into(ptext, &mut spans);
+        sents.extend(spans.iter().map(|&(a, b)| {
             let w0 = pwords.partition_point(|w| off(w) < a);
             let w1 = pwords.partition_point(|w| off(w) < b);
             (a, b, w0, w1)
@@ -1040,7 +1094,11 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
             text: ptext,
             words: &pwords,
             base,
-            dates: (0..sents.len()).map(|_| Default::default()).collect(),
+            dates: {
+                date_cells.clear();
+                date_cells.resize_with(sents.len(), Default::default);
+                &date_cells
+            },
             sents: &sents,
         };
         for (si, &(a, b, w0, w1)) in para.sents.iter().enumerate() {
@@ -1056,7 +1114,7 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
             let abs = p.span.start + a;
             let in_input =
                 |i: usize| p.span.start + crlf.and_then(|c| c.map.get(i).copied()).unwrap_or(i);
-            let notes = doc.references_starting_in(Span::new(in_input(a), in_input(b)));
+            let notes_span = Span::new(in_input(a), in_input(b));
             let sent = Sent {
                 s,
                 lower: &plower[a..b],
@@ -1069,7 +1127,7 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
                 section,
                 cluster_profile: cluster_profile || under_other,
                 mine_action_profile,
-                notes,
+                notes_span,
                 dates: Dates { para: &para, k: si },
                 runs: std::cell::RefCell::new(Runs {
                     v: std::mem::take(&mut spare_runs),
@@ -1098,7 +1156,6 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
                 }
             }
         }
-        drop(para);
         if let Some(Unwrapped { map, .. }) = crlf {
             // The offsets of the text read, back to the input's (the quotes stay as the
             // LF file's: a wrap is one space).
@@ -1437,7 +1494,8 @@ fn dominant_state_named(doc: &Document, body: Span) -> Option<&'static str> {
 /// what follows in a status box: "Convention on Cluster Munitions", "Convention on
 /// Conventional Weapons", "CCW Amended Protocol II".
 fn other_instrument_label(text: &str) -> bool {
-    if text.len() > 80 || text.contains(['.', ';']) {
+    // (The stops by memchr2: `contains` of chars read the text char by char.)
+    if text.len() > 80 || memchr::memchr2(b'.', b';', text.as_bytes()).is_some() {
         return false;
     }
     let l = text.to_ascii_lowercase();
@@ -1458,6 +1516,27 @@ fn read_by_a_rule(kw: u64, ev: u64, section: Option<SectionKind>) -> bool {
     ev != 0
         || kw & (kw::VOTE | kw::MEET | kw::USE | kw::QPRED | kw::STOCK) != 0
         || (kw & kw::QCUE != 0 && matches!(section, Some(SectionKind::Stockpiling)))
+}
+
+/// [`negated`] in the sentence `t` (its lowercase text): false at once where the
+/// sentence has none of the words it reads (nor the "t" of "n't"), when `pos` starts a
+/// word (a place inside one may cut a longer word to a negation's: "no|thing").
+fn negated_in(t: &Sent, pos: usize) -> bool {
+    negated_with(t.lower, t.kw, pos)
+}
+
+/// [`negated_in`] for the lowercase sentence `lower` whose words have the keyword bits
+/// `kw`.
+fn negated_with(lower: &str, kw: u64, pos: usize) -> bool {
+    let at_word = pos == 0
+        || lower
+            .as_bytes()
+            .get(pos - 1)
+            .is_some_and(|c| !c.is_ascii_alphanumeric());
+    if at_word && kw & kw::NEG == 0 {
+        return false;
+    }
+    negated(lower, pos)
 }
 
 /// Whether the words just before `pos` negate or make hypothetical what follows.
@@ -1546,27 +1625,25 @@ impl Sent<'_, '_> {
     }
 }
 
-impl Sent<'_, '_> {
-    /// [`Sent::phrase_spans`] for a trigger phrase whose first word has the event bit
-    /// `first` ([`trigger_bit`]): its first word found by the words' bits, not by
-    /// comparing every word (a word has the bit exactly when it is that word).
-    fn phrase_spans_by_bit(
-        &self,
-        p: &'static str,
-        first: u64,
-    ) -> impl Iterator<Item = (usize, usize)> + '_ {
-        debug_assert_eq!(first, ev_bit(p));
-        let lb = self.lower.as_bytes();
-        self.words
-            .iter()
-            .zip(self.bits)
-            .filter(move |(_, b)| b.1 & first != 0)
-            .map(|(w, _)| self.offset(w))
-            .filter_map(move |i| {
-                let e = loose_end(lb, i, p.as_bytes())?;
-                (e >= lb.len() || !lb[e].is_ascii_alphanumeric()).then_some((i, e))
-            })
-    }
+/// Where the trigger phrase `p`, whose first word has the event bit `first`
+/// ([`trigger_bit`]), stands in the lowercase sentence `lb`, start and end, as
+/// [`Sent::phrase_spans`] finds it: its first word among `ev_words`, the sentence's
+/// words with an event bit (offset and bits, in order), by the bit (a word has the bit
+/// exactly when it is that word).
+fn spans_among<'a>(
+    lb: &'a [u8],
+    ev_words: &'a [(usize, u64)],
+    p: &'static str,
+    first: u64,
+) -> impl Iterator<Item = (usize, usize)> + 'a {
+    debug_assert_eq!(first, ev_bit(p));
+    ev_words
+        .iter()
+        .filter(move |&&(_, b)| b & first != 0)
+        .filter_map(move |&(i, _)| {
+            let e = loose_end(lb, i, p.as_bytes())?;
+            (e >= lb.len() || !lb[e].is_ascii_alphanumeric()).then_some((i, e))
+        })
 }
 
 /// Where `p` ends if it starts at `hay[i..]`, a space of `p` matching one or more
@@ -1807,7 +1884,9 @@ fn changed_number(before: &str) -> bool {
             return true;
         }
     }
-    let Some((b, verb)) = b.rsplit_once(' ') else {
+    // (The last space by memrchr: `rsplit_once` of a char made a searcher.)
+    let Some((b, verb)) = memchr::memrchr(b' ', b.as_bytes()).map(|k| (&b[..k], &b[k + 1..]))
+    else {
         return false;
     };
     if !matches!(
@@ -1971,6 +2050,17 @@ const fn trigger_bit(p: &str) -> u64 {
     b
 }
 
+/// The [`ev_bit`]s of a list of trigger phrases together.
+const fn phrases_mask(phrases: &[(&str, u64)]) -> u64 {
+    let mut m = 0;
+    let mut i = 0;
+    while i < phrases.len() {
+        m |= phrases[i].1;
+        i += 1;
+    }
+    m
+}
+
 /// Trigger phrases with the [`ev_bit`] of their first word, made at compile time.
 macro_rules! phrases {
     ($($p:literal),+ $(,)?) => {{
@@ -1979,27 +2069,66 @@ macro_rules! phrases {
     }};
 }
 
-fn event_triggers(t: &Sent) -> Vec<(usize, usize, Ev)> {
+/// The sentence's event triggers (start, end, event), in order, into `v` (empty; a
+/// buffer kept from one sentence to the next).
+fn event_triggers_into(t: &Sent, v: &mut Vec<(usize, usize, Ev)>) {
     // A sentence without the first word of any trigger phrase has no event.
     if t.ev == 0 {
-        return Vec::new();
+        return;
     }
     let l = t.lower;
-    let mut v: Vec<(usize, usize, Ev)> = Vec::new();
     let ccw = mentions_ccw(t);
     let other_treaty = ccw || t.has(kw::CLUSTER);
+    // The words with an event bit (a few a sentence), with their offsets: each phrase
+    // looks among these for its first word, not among all the sentence's words.
+    // (Listed when a phrase is first looked for: a sentence whose first words are of
+    // phrases no rule asks about here lists none.)
+    type EvWords = ([(usize, u64); 16], usize, Vec<(usize, u64)>);
+    let listed: std::cell::OnceCell<EvWords> = std::cell::OnceCell::new();
+    let list = || {
+        let mut few = [(0usize, 0u64); 16];
+        let mut n = 0;
+        let mut many = Vec::new();
+        for (w, &(_, e)) in t.words.iter().zip(t.bits) {
+            if e != 0 {
+                if n < few.len() {
+                    few[n] = (t.offset(w), e);
+                } else {
+                    if many.is_empty() {
+                        many.extend_from_slice(&few);
+                    }
+                    many.push((t.offset(w), e));
+                }
+                n += 1;
+            }
+        }
+        (few, n, many)
+    };
+    let lb = l.as_bytes();
     let mut add = |phrases: &[(&'static str, u64)], ev: Ev| {
+        let (few, n, many) = listed.get_or_init(list);
+        let ev_words: &[(usize, u64)] = if *n <= few.len() { &few[..*n] } else { many };
         for &(p, first) in phrases {
-            if first != 0 && t.ev & first == 0 {
+            if t.ev & first == 0 {
                 continue;
             }
-            for (i, e) in t.phrase_spans_by_bit(p, first) {
+            for (i, e) in spans_among(lb, ev_words, p, first) {
                 if !v.iter().any(|(a, b, _)| i < *b && *a < e) {
                     v.push((i, e, ev));
                 }
             }
         }
     };
+    // `add`, called only where the sentence has the first word of one of the phrases
+    // (their bits together made at compile time).
+    macro_rules! add {
+        ($phrases:expr, $ev:expr $(,)?) => {{
+            const ANY: u64 = phrases_mask($phrases);
+            if t.ev & ANY != 0 {
+                add($phrases, $ev);
+            }
+        }};
+    }
     let mut participle: Vec<(usize, usize, Ev)> = Vec::new();
     // "destroyed its stockpile ...": a completion where the sentence names no other.
     let mut destroyed_whole: Vec<(usize, usize, Ev)> = Vec::new();
@@ -2029,23 +2158,23 @@ fn event_triggers(t: &Sent) -> Vec<(usize, usize, Ev)> {
         )
         && !other();
     if mbt {
-        add(phrases!["signed"], Ev::Signature);
+        add!(phrases!["signed"], Ev::Signature);
         // "after signing it on 3 December 1997": the treaty as the object, not a decree.
-        add(
+        add!(
             phrases!["signing it", "signing the treaty", "signing the convention"],
             Ev::Signature,
         );
     }
     if mbt || policy_ctx {
         // "a signatory since 4 December 1997"
-        add(phrases!["signatory since"], Ev::Signature);
-        add(
+        add!(phrases!["signatory since"], Ev::Signature);
+        add!(
             phrases!["instrument of ratification", "ratified", "ratification"],
             Ev::Deposit("ratification"),
         );
         // "did not ratify it until 25 September 2003": the deposit, on that date (the
         // negation is the phrase's, see `events`).
-        add(
+        add!(
             phrases![
                 "ratify it until",
                 "ratify the treaty until",
@@ -2053,11 +2182,11 @@ fn event_triggers(t: &Sent) -> Vec<(usize, usize, Ev)> {
             ],
             Ev::Deposit("ratification"),
         );
-        add(
+        add!(
             phrases!["instrument of accession", "acceded", "accession"],
             Ev::Deposit("accession"),
         );
-        add(
+        add!(
             phrases![
                 "accede to it until",
                 "accede to the treaty until",
@@ -2065,7 +2194,7 @@ fn event_triggers(t: &Sent) -> Vec<(usize, usize, Ev)> {
             ],
             Ev::Deposit("accession"),
         );
-        add(
+        add!(
             phrases!["instrument of acceptance"],
             Ev::Deposit("acceptance"),
         );
@@ -2073,14 +2202,14 @@ fn event_triggers(t: &Sent) -> Vec<(usize, usize, Ev)> {
         // it was formally deposited with the UN on 27 September 2001": the deposit in
         // the passive, the instrument named before (its kind is read from it).
         // "it was not formally deposited until 23 September 2002": the deposit, then.
-        add(phrases!["deposited until"], Ev::Deposit("ratification"));
-        add(phrases!["deposited"], Ev::Deposit("ratification"));
-        add(phrases!["instrument of approval"], Ev::Deposit("approval"));
-        add(
+        add!(phrases!["deposited until"], Ev::Deposit("ratification"));
+        add!(phrases!["deposited"], Ev::Deposit("ratification"));
+        add!(phrases!["instrument of approval"], Ev::Deposit("approval"));
+        add!(
             phrases!["notification of succession", "succeeded to"],
             Ev::Deposit("succession"),
         );
-        add(
+        add!(
             phrases![
                 "entered into force",
                 "entry into force",
@@ -2104,7 +2233,7 @@ fn event_triggers(t: &Sent) -> Vec<(usize, usize, Ev)> {
             ],
             Ev::Eif,
         );
-        add(
+        add!(
             phrases![
                 "instrument of withdrawal",
                 "withdrew",
@@ -2116,7 +2245,7 @@ fn event_triggers(t: &Sent) -> Vec<(usize, usize, Ev)> {
     }
     // An Article 7 report is the treaty's wherever it is mentioned (unless another treaty's).
     if !other_treaty {
-        add(
+        add!(
             phrases!["article 7 report", "article 7 transparency report"],
             Ev::ReportA7,
         );
@@ -2124,17 +2253,17 @@ fn event_triggers(t: &Sent) -> Vec<(usize, usize, Ev)> {
     // A transparency report not under the CCW or the Convention on Cluster Munitions is
     // the Mine Ban Treaty's Article 7 report.
     if t.has(kw::TRANSPARENCY) && !other_treaty {
-        add(phrases!["transparency report"], Ev::ReportA7);
+        add!(phrases!["transparency report"], Ev::ReportA7);
     }
     if t.has(kw::REPORT) && ccw {
         // "submits the annual reports it requires; its most recent ... on 15 October 2025"
-        add(phrases!["report", "reports"], Ev::ReportCcw);
+        add!(phrases!["report", "reports"], Ev::ReportCcw);
     }
     if t.has(kw::MORATORIUM) && t.has(kw::P_EXPORT | kw::P_TRANSFER) {
-        add(phrases!["moratorium"], Ev::Moratorium);
+        add!(phrases!["moratorium"], Ev::Moratorium);
     }
     if t.has(kw::POLICY) {
-        add(
+        add!(
             phrases!["announced", "issued", "adopted", "unveiled"],
             Ev::Policy,
         );
@@ -2144,7 +2273,7 @@ fn event_triggers(t: &Sent) -> Vec<(usize, usize, Ev)> {
         || t.para_kw & kw::P_STOCKPILE != 0 && !other_treaty)
         && !about_cluster_munitions(t)
     {
-        add(
+        add!(
             phrases![
                 "completed the destruction",
                 "completed destruction",
@@ -2166,7 +2295,7 @@ fn event_triggers(t: &Sent) -> Vec<(usize, usize, Ev)> {
         // "destroyed 1,055,971 mines in all and finished the work in April 2016": the
         // work a sentence about destroying mines speaks of.
         if t.has(kw::DESTROY) {
-            add(
+            add!(
                 phrases![
                     "finished the work",
                     "finished the job",
@@ -2225,7 +2354,7 @@ fn event_triggers(t: &Sent) -> Vec<(usize, usize, Ev)> {
             }
         }
         if t.has(kw::DEADLINE) && !t.has(kw::CLEARANCE) && !has(mm!("article 5"), l) {
-            add(phrases!["deadline"], Ev::DestructionDeadline);
+            add!(phrases!["deadline"], Ev::DestructionDeadline);
         }
         // "Chile destroyed its stockpile of antipersonnel mines on 28 August 2003",
         // "it destroyed its last stockpiled antipersonnel mines in 2004": the whole
@@ -2257,7 +2386,7 @@ fn event_triggers(t: &Sent) -> Vec<(usize, usize, Ev)> {
     // "Its original Article 5 clearance deadline was 1 March 2012": the treaty's
     // clearance deadline (the cluster munition convention's is its Article 4).
     if t.has(kw::DEADLINE) && !other_treaty && !cluster && !other() {
-        add(
+        add!(
             phrases![
                 "article 5 deadline",
                 "article 5 clearance deadline",
@@ -2277,9 +2406,9 @@ fn event_triggers(t: &Sent) -> Vec<(usize, usize, Ev)> {
         && !has(mm!("article 5"), l)
         && article_4_deadline(l)
     {
-        add(phrases!["deadline"], Ev::DestructionDeadline);
+        add!(phrases!["deadline"], Ev::DestructionDeadline);
     }
-    add(
+    add!(
         phrases![
             "last produced",
             "last production",
@@ -2292,14 +2421,14 @@ fn event_triggers(t: &Sent) -> Vec<(usize, usize, Ev)> {
         Ev::ProductionLast,
     );
     if t.has(kw::LAST) && t.has(kw::TIME) && t.has(kw::PRODUCED | kw::PRODUCTION) {
-        add(phrases!["last time"], Ev::ProductionLast);
+        add!(phrases!["last time"], Ev::ProductionLast);
     }
     // Of mines only ("its last transfer of funds" is no export); the first words
     // before the search.
     const TRANSFER_FIRST: u64 =
         ev_bit("last") | ev_bit("stopped") | ev_bit("ceased") | ev_bit("halted");
     if t.ev & TRANSFER_FIRST != 0 && has(mm!("mine"), l) {
-        add(
+        add!(
             phrases![
                 "last exported",
                 "last export",
@@ -2313,7 +2442,7 @@ fn event_triggers(t: &Sent) -> Vec<(usize, usize, Ev)> {
             Ev::TransferLast,
         );
     }
-    add(phrases!["last use", "last used"], Ev::UseLast);
+    add!(phrases!["last use", "last used"], Ev::UseLast);
     // "The last US use of ...": up to two words between "last" and "use".
     if t.has(kw::LAST) {
         for i in t.phrase_at("last") {
@@ -2369,7 +2498,6 @@ fn event_triggers(t: &Sent) -> Vec<(usize, usize, Ev)> {
         }
         has(mm!("policy"), &l[*b..end]) && !has(mm!("fact sheet"), &l[..*a])
     });
-    v
 }
 
 /// "Article 4 deadline", "Article 4 stockpile destruction deadline": a deadline named
@@ -2402,10 +2530,9 @@ fn article_4_deadline(l: &str) -> bool {
 /// previous trigger). A date serves one trigger only.
 fn assign_dates(t: &Sent, trig: &[(usize, usize, Ev)]) -> Vec<Option<usize>> {
     // A period the event covers ("its report for calendar year 2024") is not its date.
-    let mut period: Vec<bool> = t
-        .dates
-        .iter()
-        .map(|d| {
+    let mut period = Flags::new(t.dates.len());
+    for (i, d) in t.dates.iter().enumerate() {
+        let is = {
             let pre = t.lower[..d.start].trim_end();
             [
                 "calendar year",
@@ -2418,24 +2545,26 @@ fn assign_dates(t: &Sent, trig: &[(usize, usize, Ev)]) -> Vec<Option<usize>> {
             ]
             .iter()
             .any(|w| pre.ends_with(w))
-        })
-        .collect();
+        };
+        if is {
+            period.set(i);
+        }
+    }
     // The period's end too: "for the period from 30 April 2003 to 14 January 2004".
-    for i in 1..period.len() {
-        if period[i - 1]
+    for i in 1..t.dates.len() {
+        if period.get(i - 1)
             && matches!(
                 t.lower[t.dates[i - 1].end..t.dates[i].start].trim(),
                 "to" | "-" | "\u{2013}" | "until" | "through"
             )
         {
-            period[i] = true;
+            period.set(i);
         }
     }
     // A report's due date ("was due by 28 November 2018") is not when it was made.
-    let due: Vec<bool> = t
-        .dates
-        .iter()
-        .map(|d| {
+    let mut due = Flags::new(t.dates.len());
+    for (i, d) in t.dates.iter().enumerate() {
+        let is = {
             let pre = t.lower[..d.start].trim_end();
             ["due by", "due on", "was due", "due in", "due"]
                 .iter()
@@ -2445,8 +2574,11 @@ fn assign_dates(t: &Sent, trig: &[(usize, usize, Ev)]) -> Vec<Option<usize>> {
                     && pre
                         .rfind(" due ")
                         .is_some_and(|k| pre.len() - k < 40 && !pre[k..].contains(['.', ';']))
-        })
-        .collect();
+        };
+        if is {
+            due.set(i);
+        }
+    }
     let mut claimed = period.clone();
     let mut out = vec![None; trig.len()];
     // "by its 1 March 2008 deadline", "ahead of its 1 December 2005 treaty-mandated
@@ -2457,7 +2589,7 @@ fn assign_dates(t: &Sent, trig: &[(usize, usize, Ev)]) -> Vec<Option<usize>> {
             continue;
         }
         if let Some(i) = (0..t.dates.len()).find(|&i| {
-            !claimed[i]
+            !claimed.get(i)
                 && t.dates[i].end <= a
                 && matches!(
                     t.lower[t.dates[i].end..a].trim(),
@@ -2471,7 +2603,7 @@ fn assign_dates(t: &Sent, trig: &[(usize, usize, Ev)]) -> Vec<Option<usize>> {
                         | "stockpile destruction"
                 )
         }) {
-            claimed[i] = true;
+            claimed.set(i);
             out[k] = Some(i);
         }
     }
@@ -2483,10 +2615,13 @@ fn assign_dates(t: &Sent, trig: &[(usize, usize, Ev)]) -> Vec<Option<usize>> {
         let report = matches!(trig[k].2, Ev::ReportA7 | Ev::ReportCcw);
         if let Some(i) = (0..t.dates.len()).find(|&i| {
             let d = &t.dates[i];
-            d.start >= b && d.start < next && !(claimed[i] && period[i]) && !(report && due[i])
+            d.start >= b
+                && d.start < next
+                && !(claimed.get(i) && period.get(i))
+                && !(report && due.get(i))
         }) {
-            if !claimed[i] {
-                claimed[i] = true;
+            if !claimed.get(i) {
+                claimed.set(i);
                 out[k] = Some(i);
             }
         }
@@ -2526,13 +2661,44 @@ fn assign_dates(t: &Sent, trig: &[(usize, usize, Ev)]) -> Vec<Option<usize>> {
             .rev()
             .find(|&i| t.dates[i].end <= a && t.dates[i].start >= prev)
         {
-            if !claimed[i] {
-                claimed[i] = true;
+            if !claimed.get(i) {
+                claimed.set(i);
                 out[k] = Some(i);
             }
         }
     }
     out
+}
+
+/// A flag for each of `n` things (a sentence's dates): bits of one word where they fit
+/// (no allocation), a vector beyond.
+#[derive(Clone)]
+struct Flags {
+    bits: u64,
+    more: Vec<bool>,
+}
+
+impl Flags {
+    fn new(n: usize) -> Flags {
+        Flags {
+            bits: 0,
+            more: if n > 64 { vec![false; n] } else { Vec::new() },
+        }
+    }
+    fn get(&self, i: usize) -> bool {
+        if self.more.is_empty() {
+            self.bits >> i & 1 != 0
+        } else {
+            self.more[i]
+        }
+    }
+    fn set(&mut self, i: usize) {
+        if self.more.is_empty() {
+            self.bits |= 1 << i;
+        } else {
+            self.more[i] = true;
+        }
+    }
 }
 
 /// "deposited" is a trigger only after a pronoun for the instrument named before it
@@ -2546,10 +2712,22 @@ fn pronoun_deposit(l: &str, a: usize) -> bool {
 }
 
 fn sentence<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
-    let mut trig = event_triggers(t);
-    trig.retain(|&(a, b, _)| &t.lower[a..b] != "deposited" || pronoun_deposit(t.lower, a));
+    // (The triggers' vector is the context's, kept from one sentence to the next.)
+    let mut trig = std::mem::take(&mut cx.trig);
+    sentence_with(cx, t, &mut trig);
+    trig.clear();
+    cx.trig = trig;
+}
+
+/// [`sentence`], its triggers read into `trig` (empty).
+fn sentence_with<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &mut Vec<(usize, usize, Ev)>) {
+    event_triggers_into(t, trig);
+    // (Most sentences have no trigger: nothing to keep.)
     if !trig.is_empty() {
-        events(cx, t, &trig);
+        trig.retain(|&(a, b, _)| &t.lower[a..b] != "deposited" || pronoun_deposit(t.lower, a));
+    }
+    if !trig.is_empty() {
+        events(cx, t, trig);
     }
     if t.has(kw::VOTE) {
         unga(cx, t);
@@ -2558,7 +2736,7 @@ fn sentence<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
         meeting(cx, t);
     }
     if t.has(kw::USE) {
-        use_reported(cx, t, &trig);
+        use_reported(cx, t, trig);
     }
     // Without a figure trigger a figure gives a fact only as a stockpile in a
     // stockpiling section with a cue word (see `figures`).
@@ -2629,7 +2807,7 @@ fn events<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, Ev)]) {
     let assigned = assign_dates(t, trig);
     for (k, &(a, b, ev)) in trig.iter().enumerate() {
         // "did not ratify it until 2003" says when it did.
-        if negated(t.lower, a) && !t.lower[a..b].ends_with(" until") {
+        if negated_in(t, a) && !t.lower[a..b].ends_with(" until") {
             continue;
         }
         // "signed a decree on withdrawing from the treaty", "signed into law": what
@@ -3165,13 +3343,16 @@ fn effect_of_previous(cx: &mut Ctx<'_>, t: &Sent<'_, '_>, a: usize, b: usize) {
 /// before it, or an odd number of straight marks before it.
 fn quotation_around(s: &str, at: usize) -> Option<(usize, usize)> {
     let before = &s[..at];
-    if let Some(q) = mm_rev!("\u{201c}").rfind(before.as_bytes()) {
+    if let Some(q) = last_open_quote(before.as_bytes()) {
         if !before[q..].contains('\u{201d}') {
             let end = s[at..].find('\u{201d}').map_or(s.len(), |e| at + e + 3);
             return Some((q, end));
         }
     }
-    if !before.contains('"') || before.bytes().filter(|&b| b == b'"').count() % 2 == 0 {
+    // (The straight mark by memchr: `contains` of a char made a searcher.)
+    if memchr::memchr(b'"', before.as_bytes()).is_none()
+        || before.bytes().filter(|&b| b == b'"').count() % 2 == 0
+    {
         return None;
     }
     let q = before.rfind('"')?;
@@ -3179,12 +3360,19 @@ fn quotation_around(s: &str, at: usize) -> Option<(usize, usize)> {
     Some((q, end))
 }
 
+/// Where the last opening curly quote (U+201C, bytes E2 80 9C) of `b` starts: its lead
+/// byte found by memrchr (most sentences have none, or few bytes beyond ASCII),
+/// where a reverse search for the three bytes read every byte.
+fn last_open_quote(b: &[u8]) -> Option<usize> {
+    memchr::memrchr_iter(0xE2, b).find(|&q| b.get(q + 1..q + 3) == Some(&[0x80, 0x9C][..]))
+}
+
 /// Whether byte `at` of sentence `s` stands inside a quotation that a reporting verb
 /// before it introduces ("told the delegation that it had \u{201c}signed and ratified
 /// ...\u{201d}", "said that \"...\""): an opening mark before `at` not yet closed.
 fn quoted_claim(s: &str, at: usize) -> bool {
     let before = &s[..at];
-    let open = match mm_rev!("\u{201c}").rfind(before.as_bytes()) {
+    let open = match last_open_quote(before.as_bytes()) {
         Some(q) if !before[q..].contains('\u{201d}') => Some(q),
         // Straight quotes: an odd number of them before `at`.
         // (Counted by memchr: a byte loop over the text before was dearer.)
@@ -3671,7 +3859,11 @@ impl<'a> Ctx<'a> {
             predicate,
             who,
             value,
-            t.notes.iter().map(|r| r.number).collect(),
+            self.doc
+                .references_starting_in(t.notes_span)
+                .iter()
+                .map(|r| r.number)
+                .collect(),
             line,
             [t.abs, t.abs + t.s.len()],
             [t.abs + vs, t.abs + ve],
@@ -3857,13 +4049,26 @@ fn subject_from<'a>(t: &Sent<'a, '_>, pos: usize, start: usize) -> Option<String
     let before = &t.s[..pos];
     let lower_before = &t.lower[..before.len()];
     // The keywords of the clause's words (those starting in it): a group or the EU.
+    // (Only where the sentence has one of the words asked about below: most have
+    // none.)
     let mut k = 0;
-    let w0 = t.words.partition_point(|w| t.offset(w) < start);
-    for (w, &(b, _)) in t.words[w0..].iter().zip(&t.bits[w0..]) {
-        if t.offset(w) >= before.len() {
-            break;
+    const ASKED: u64 = kw::NSAG
+        | kw::ARMED
+        | kw::GROUP
+        | kw::NON
+        | kw::ISLAMIC
+        | kw::STATE
+        | kw::GROUP_NAME
+        | kw::EUROPEAN
+        | kw::UNION;
+    if t.kw & ASKED != 0 {
+        let w0 = t.words.partition_point(|w| t.offset(w) < start);
+        for (w, &(b, _)) in t.words[w0..].iter().zip(&t.bits[w0..]) {
+            if t.offset(w) >= before.len() {
+                break;
+            }
+            k |= b;
         }
-        k |= b;
     }
     let has = |x: u64| k & x != 0;
     if has(kw::NSAG)
@@ -4072,6 +4277,11 @@ fn subject_from<'a>(t: &Sent<'a, '_>, pos: usize, start: usize) -> Option<String
 /// clause's subject (one of [`INTRODUCERS`], matched as bytes, not looked for in the
 /// list).
 fn is_introducer(w: &str) -> bool {
+    // (Most words are none by their first byte and length.)
+    const FIRST: [u16; 256] = first_byte_lengths(INTRODUCERS);
+    if !maybe_in(&FIRST, w) {
+        return false;
+    }
     let mut buf = [0u8; 9];
     let Some(l) = lowercase_in(&mut buf, w) else {
         return false;
@@ -4104,7 +4314,6 @@ fn is_introducer(w: &str) -> bool {
 }
 
 /// The words that open an adverbial phrase before a clause's subject.
-#[cfg(test)]
 const INTRODUCERS: &[&str] = &[
     "after",
     "although",
@@ -4231,8 +4440,56 @@ fn lowercase_in<'b>(buf: &'b mut [u8], w: &str) -> Option<&'b [u8]> {
     Some(l)
 }
 
+/// The prepositions [`is_preposition`] tells.
+const PREPOSITIONS: &[&str] = &[
+    "in",
+    "to",
+    "from",
+    "of",
+    "at",
+    "with",
+    "by",
+    "against",
+    "on",
+    "for",
+    "including",
+    "like",
+    "as",
+    "than",
+    "between",
+    "among",
+];
+
+/// By a word's first byte (either ASCII case), bit `n` set when some word of `words`
+/// (lowercase, shorter than 16 bytes) has `n` bytes and starts with it.
+const fn first_byte_lengths(words: &[&str]) -> [u16; 256] {
+    let mut t = [0u16; 256];
+    let mut i = 0;
+    while i < words.len() {
+        let w = words[i].as_bytes();
+        assert!(!w.is_empty() && w.len() < 16);
+        t[w[0] as usize] |= 1 << w.len();
+        t[w[0].to_ascii_uppercase() as usize] |= 1 << w.len();
+        i += 1;
+    }
+    t
+}
+
+/// Whether `w` may be one of the words of a [`first_byte_lengths`] table (any ASCII
+/// case): its first byte and length are some word's.
+#[inline]
+fn maybe_in(t: &[u16; 256], w: &str) -> bool {
+    let b = w.as_bytes();
+    !b.is_empty() && b.len() < 16 && t[b[0] as usize] >> b.len() & 1 != 0
+}
+
 /// The prepositions that open a phrase whose state is not the subject (any ASCII case).
 fn is_preposition(w: &str) -> bool {
+    // (Most words are none by their first byte and length.)
+    const FIRST: [u16; 256] = first_byte_lengths(PREPOSITIONS);
+    if !maybe_in(&FIRST, w) {
+        return false;
+    }
     let mut buf = [0u8; 9];
     let Some(l) = lowercase_in(&mut buf, w) else {
         return false;
@@ -4281,19 +4538,28 @@ fn state_first_word(w: &str) -> usize {
         }
         h
     });
-    // Lowercase without allocating for the usual short ASCII word.
-    let mut buf = [0u8; 40];
-    let owned;
-    let lw: &[u8] = if w.len() <= buf.len() && w.is_ascii() {
-        buf[..w.len()].copy_from_slice(w.as_bytes());
-        buf[..w.len()].make_ascii_lowercase();
-        &buf[..w.len()]
-    } else {
-        owned = w.to_lowercase();
-        owned.as_bytes()
-    };
     // The word up to a hyphen, without final periods. (No key holds a hyphen nor ends
     // with a period: the whole word, where it differs, is none.)
+    let b = w.as_bytes();
+    if b.len() <= 40 && b.is_ascii() {
+        // Lowercased up to its hyphen in one pass, on the stack (the usual short ASCII
+        // word: no copy by memcpy, no search for the hyphen by memchr).
+        let mut buf = [0u8; 40];
+        let mut n = 0;
+        for &c in b {
+            if c == b'-' {
+                break;
+            }
+            buf[n] = c.to_ascii_lowercase();
+            n += 1;
+        }
+        while n > 0 && buf[n - 1] == b'.' {
+            n -= 1;
+        }
+        return map.get(&buf[..n]).copied().unwrap_or(0);
+    }
+    let owned = w.to_lowercase();
+    let lw = owned.as_bytes();
     let f = memchr::memchr(b'-', lw).map_or(lw, |k| &lw[..k]);
     let mut n = f.len();
     while n > 0 && f[n - 1] == b'.' {
@@ -5169,7 +5435,7 @@ fn qpred_of(w: &str) -> Option<QPred> {
         | "possessed" | "possesses" => QPred::Stockpile,
         "destroyed" | "destroying" | "eliminated" | "eliminating" => QPred::Destroyed,
         "retained" | "retains" | "retain" | "retaining" => QPred::Retained,
-        // Only where the purpose says Article 3 (see `q_triggers`).
+        // Only where the purpose says Article 3 (see `q_triggers_into`).
         "keeps" | "kept" | "keep" | "keeping" => QPred::Retained,
         "produced" | "manufactured" | "procured" | "bought" | "purchased" => QPred::Production,
         "exported" | "transferred" | "sold" => QPred::Transfer,
@@ -5188,40 +5454,46 @@ fn qpred_of(w: &str) -> Option<QPred> {
 
 /// Figure triggers from the sentence's words (each word is a slice of `l`), with
 /// their keyword bits: only words with the `QPRED` bit are triggers.
-fn q_triggers(l: &str, words: &[&str], bits: &[(u64, u64)]) -> Vec<(usize, usize, QPred)> {
+fn q_triggers_into(
+    l: &str,
+    words: &[&str],
+    bits: &[(u64, u64)],
+    out: &mut Vec<(usize, usize, QPred)>,
+) {
     let base = l.as_ptr() as usize;
-    words
-        .iter()
-        .zip(bits)
-        .filter(|(_, &(k, _))| k & kw::QPRED != 0)
-        .filter_map(|(w, _)| {
-            let i = w.as_ptr() as usize - base;
-            // "still to be destroyed", "remain to be destroyed": not done.
-            // ("will be destroyed": not yet; "would be retained", reported speech, stays.)
-            let future = ["will be ", "would be ", "shall be "]
-                .iter()
-                .any(|w| l[..i].ends_with(w));
-            if l[..i].ends_with("to be ") || future && w.starts_with("destroy") {
-                return None;
-            }
-            // "keeps no mines for training": kept for a purpose Article 3 allows.
-            if w.starts_with("keep") || *w == "kept" {
-                let purpose = ["training", "research", "development", "article 3"]
+    out.extend(
+        words
+            .iter()
+            .zip(bits)
+            .filter(|(_, &(k, _))| k & kw::QPRED != 0)
+            .filter_map(|(w, _)| {
+                let i = w.as_ptr() as usize - base;
+                // "still to be destroyed", "remain to be destroyed": not done.
+                // ("will be destroyed": not yet; "would be retained", reported speech, stays.)
+                let future = ["will be ", "would be ", "shall be "]
                     .iter()
-                    .any(|p| l[i..].contains(p));
-                if !purpose {
+                    .any(|w| l[..i].ends_with(w));
+                if l[..i].ends_with("to be ") || future && w.starts_with("destroy") {
                     return None;
                 }
-            }
-            // "2,499 Iranian-produced mines", "U.S.-manufactured": an adjective that says
-            // who made them, not a production reported.
-            let p = qpred_of(w)?;
-            if p == QPred::Production && i > 0 && l.as_bytes()[i - 1] == b'-' {
-                return None;
-            }
-            Some((i, i + w.len(), p))
-        })
-        .collect()
+                // "keeps no mines for training": kept for a purpose Article 3 allows.
+                if w.starts_with("keep") || *w == "kept" {
+                    let purpose = ["training", "research", "development", "article 3"]
+                        .iter()
+                        .any(|p| l[i..].contains(p));
+                    if !purpose {
+                        return None;
+                    }
+                }
+                // "2,499 Iranian-produced mines", "U.S.-manufactured": an adjective that says
+                // who made them, not a production reported.
+                let p = qpred_of(w)?;
+                if p == QPred::Production && i > 0 && l.as_bytes()[i - 1] == b'-' {
+                    return None;
+                }
+                Some((i, i + w.len(), p))
+            }),
+    )
 }
 
 /// `s` with every run of spaces made one space.
@@ -5308,9 +5580,82 @@ fn insert_zero_mines(qs: &mut Vec<Quantity>, start: usize, end: usize, phrase_en
     qs.insert(at, q);
 }
 
+/// Where ". " first stands in `s` (`find(mm!(". "), s)`): at a '.' memchr finds,
+/// followed by a space (the text is short, the finder's setup dearer than the search).
+fn stop_at(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    memchr::memchr_iter(b'.', b).find(|&k| b.get(k + 1) == Some(&b' '))
+}
+
+/// Where a destination list ends: at its first '.', ';', ':', '[', '(' or em dash
+/// (`find` of those chars, by bytes: the em dash is the only one beyond ASCII, and its
+/// lead byte starts a character wherever it stands), else at the text's end.
+fn list_end(s: &str) -> usize {
+    let b = s.as_bytes();
+    b.iter()
+        .enumerate()
+        .position(|(i, &c)| {
+            matches!(c, b'.' | b';' | b':' | b'[' | b'(')
+                || c == 0xE2 && b.get(i + 1..i + 3) == Some(&[0x80, 0x94][..])
+        })
+        .unwrap_or(b.len())
+}
+
+/// The words a destination list ends before (each with its spaces), in the order
+/// [`cut_at_stops`] cuts at them.
+const DESTINATION_STOPS: [&str; 8] = [
+    " in ",
+    " between ",
+    " from ",
+    " during ",
+    " since ",
+    " before ",
+    " after ",
+    " until ",
+];
+
+/// `list` cut at each of [`DESTINATION_STOPS`] in turn (at its first place wholly
+/// inside what is left): each one's first place found in one pass over the spaces,
+/// not by eight searches. (A stop's first place not wholly inside what is left has no
+/// later place that is: the cut is where it was.)
+fn cut_at_stops(list: &str) -> &str {
+    let b = list.as_bytes();
+    let mut first = [usize::MAX; DESTINATION_STOPS.len()];
+    for p in memchr::memchr_iter(b' ', b) {
+        let rest = &b[p..];
+        for (k, w) in DESTINATION_STOPS.iter().enumerate() {
+            if first[k] == usize::MAX && rest.starts_with(w.as_bytes()) {
+                first[k] = p;
+            }
+        }
+    }
+    let mut end = b.len();
+    for (k, w) in DESTINATION_STOPS.iter().enumerate() {
+        if first[k] != usize::MAX && first[k] + w.len() <= end {
+            end = first[k];
+        }
+    }
+    &list[..end]
+}
+
+/// Whether `phrase` (lowercase) says "antivehicle", "anti-vehicle", "antitank" or
+/// "anti-tank": read at each "anti" it holds (most hold one, "antipersonnel"), not
+/// searched for as four words.
+fn names_antivehicle(phrase: &str) -> bool {
+    mm!("anti").find_iter(phrase.as_bytes()).any(|k| {
+        let r = &phrase.as_bytes()[k + 4..];
+        let r = r.strip_prefix(b"-").unwrap_or(r);
+        r.starts_with(b"vehicle") || r.starts_with(b"tank")
+    })
+}
+
 /// "does not retain any antipersonnel mines", "no longer retains any mines": none
 /// retained, a zero at "any" (as [`zero_mines`] reads "retains no mines").
 fn no_longer_any(t: &Sent, qs: &mut Vec<Quantity>) {
+    // (" any " is the word "any": a sentence without it has none.)
+    if !t.has(kw::ANY) {
+        return;
+    }
     let l = t.lower;
     let mut from = 0;
     while let Some(k) = find(mm!(" any "), &l[from..]).map(|k| from + k) {
@@ -5504,6 +5849,28 @@ fn fits(p: QPred, q: &Quantity) -> bool {
 }
 
 fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
+    // (The figures' vector is the context's, kept from one sentence to the next.)
+    let mut qs = std::mem::take(&mut cx.qs);
+    let mut mines = std::mem::take(&mut cx.mines);
+    let mut trig = std::mem::take(&mut cx.qtrig);
+    figures_in(cx, t, &mut qs, &mut mines, &mut trig);
+    qs.clear();
+    mines.clear();
+    trig.clear();
+    cx.qs = qs;
+    cx.mines = mines;
+    cx.qtrig = trig;
+}
+
+/// [`figures`], the sentence's figures read into `qs` and its mine types into `mines`
+/// (both empty).
+fn figures_in<'d>(
+    cx: &mut Ctx<'d>,
+    t: &Sent<'d, '_>,
+    qs: &mut Vec<Quantity>,
+    mines: &mut Vec<MineMatch>,
+    trig: &mut Vec<(usize, usize, QPred)>,
+) {
     if about_cluster_munitions(t) {
         return;
     }
@@ -5511,22 +5878,23 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
     // Figures start at word starts or at a currency sign ('$', and the lead bytes of
     // '€' and '£').
     // (Most sentences have no sign: their word starts are read as they are.)
-    let mut qs = if memchr::memchr3(b'$', 0xE2, 0xC2, t.s.as_bytes()).is_none() {
-        quantities_from(t.s, l, t.word_starts())
+    if memchr::memchr3(b'$', 0xE2, 0xC2, t.s.as_bytes()).is_none() {
+        quantities_from_into(t.s, l, t.word_starts(), qs)
     } else {
         let mut starts: Vec<usize> = t.word_starts().collect();
         starts.extend(memchr::memchr3_iter(b'$', 0xE2, 0xC2, t.s.as_bytes()));
         starts.sort_unstable();
-        quantities_from(t.s, l, starts)
+        quantities_from_into(t.s, l, starts, qs)
     };
-    zero_mines(t, &mut qs);
+    zero_mines(t, qs);
     if qs.is_empty() {
         return;
     }
     // "a stockpile of 15,372 mines, of which 14,000 were PMN mines and 1,200 were M14":
     // the parts of a count of mines, each named by its type after "were".
-    if has(mm!("of which "), l) && qs.len() > 1 {
-        typed_parts(t, &mut qs);
+    // (The word "which" first: "of which " is none without it.)
+    if qs.len() > 1 && t.has(kw::WHICH) && has(mm!("of which "), l) {
+        typed_parts(t, qs);
     }
     // Coordinated figures share the unit of the last: "450,000 ADAM and 13,200 Gator mines".
     for i in (0..qs.len().saturating_sub(1)).rev() {
@@ -5735,16 +6103,14 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
             }
         }
     }
-    let trig = q_triggers(l, t.words, t.bits);
+    q_triggers_into(l, t.words, t.bits, trig);
     // Mine types matter only for counted mines or munitions.
     let counted = qs
         .iter()
         .any(|q| matches!(q.unit, Some("mines") | Some("munitions")));
-    let mines = if counted {
-        find_mines_from(t.s, l, t.word_starts())
-    } else {
-        Vec::new()
-    };
+    if counted {
+        find_mines_into(t.s, l, t.word_starts(), mines);
+    }
     // Digits inside a designation ("Sakaramiina 65-98") are not figures.
     qs.retain(|q| !mines.iter().any(|m| q.start < m.end && m.start < q.end));
     // "Of the 49 casualties, 16 were killed ...": the parts hold when the whole does,
@@ -5796,8 +6162,9 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
     });
     let mut production_idx: Vec<usize> = Vec::new();
     let mut cost: Option<Money> = None;
-    // (Most sentences do not say it: `as_of` need not look back for it from each figure.)
-    let since_the = has(mm!("since the "), l);
+    // (Most sentences do not say it: `as_of` need not look back for it from each figure.
+    // Looked for once, where `as_of` first asks.)
+    let since_the = std::cell::OnceCell::new();
     for (qi, q) in qs.iter().enumerate() {
         // "Most casualties were civilians (44)": a group's count in parentheses after
         // its name counts people (a part of a total, marked below).
@@ -5849,7 +6216,7 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
         }
         // The nearest fitting trigger (before the figure preferred).
         let mut best: Option<(usize, QPred, usize)> = None;
-        for &(a, b, p) in &trig {
+        for &(a, b, p) in trig.iter() {
             if !fits(p, q) {
                 continue;
             }
@@ -5985,7 +6352,7 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
                     matches!(q.num, Num::One(v) if v == 0.0) && l[q.start..].starts_with("any ");
                 if !changed_number(&l[..q.hedge_start])
                     && !none_retained
-                    && negated(l, a.min(q.hedge_start))
+                    && negated_in(t, a.min(q.hedge_start))
                 {
                     continue;
                 }
@@ -6164,12 +6531,7 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
         }
         // "35 antivehicle mines": not antipersonnel mines.
         let phrase = &l[q.end.min(l.len())..q.phrase_end.max(q.end).min(l.len())];
-        if contains!(phrase, "anti")
-            && (contains!(phrase, "antivehicle")
-                || contains!(phrase, "anti-vehicle")
-                || contains!(phrase, "antitank")
-                || contains!(phrase, "anti-tank"))
-        {
+        if names_antivehicle(phrase) {
             continue;
         }
         let limit = qs.get(qi + 1).map(|n| n.hedge_start).unwrap_or(l.len());
@@ -6212,9 +6574,9 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
                     .map(|c| qs[0].end + c);
                 let whole = colon
                     .filter(|&c| !t.dates.iter().any(|d| d.start > c && d.end <= q.end))
-                    .and_then(|_| as_of(t, &qs[0], false, since_the))
+                    .and_then(|_| as_of(t, &qs[0], false, &since_the))
                     .filter(|a| a.contains('/'));
-                whole.or_else(|| as_of(t, q, present, since_the))
+                whole.or_else(|| as_of(t, q, present, &since_the))
             }
         };
         // "reduce the number to 728: 100 PMN mines, 161 Model 51 mines, 467 ...": a
@@ -6303,7 +6665,7 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
                             .any(|x| pre.ends_with(x)))
             });
             f.casualty = Some(if either { "total" } else { k }.into());
-            casualty_scope(&mut f, l, q, &qs, qi, &admitted, &detail, subset_opening);
+            casualty_scope(&mut f, l, q, qs, qi, &admitted, &detail, subset_opening);
         }
         // "had destroyed 8,104 mines by 30 September 1999": as of the date after "by"
         // (a count so far).
@@ -6439,7 +6801,7 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
                 }
                 // (To the sentence's end, not a decimal point's: "(US$27.8) or 22%".)
                 let near = upto(&post[..cut], b';');
-                let near = find(mm!(". "), near).map_or(near, |k| &near[..k]);
+                let near = stop_at(near).map_or(near, |k| &near[..k]);
                 // (Not a change: "represented a 9% decrease from ...".)
                 let pct = memchr::memchr(b'%', near.as_bytes()).is_some();
                 (pct || has(mm!(" percent"), near))
@@ -6714,8 +7076,13 @@ fn figures<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
 /// The time a figure holds for: a date in the sentence ("between 1969 and 1992",
 /// "since 2011", else the nearest before the figure, else the nearest after), else the
 /// paragraph's context. (`since_the`: whether the sentence says "since the " at all,
-/// asked once for its figures.)
-fn as_of(t: &Sent, q: &Quantity, present: bool, since_the: bool) -> Option<String> {
+/// asked once for its figures, where one is read that far.)
+fn as_of(
+    t: &Sent,
+    q: &Quantity,
+    present: bool,
+    since_the: &std::cell::OnceCell<bool>,
+) -> Option<String> {
     let l = t.lower;
     if let Some(p) = t
         .has(kw::BETWEEN)
@@ -6956,8 +7323,8 @@ fn as_of(t: &Sent, q: &Quantity, present: bool, since_the: bool) -> Option<Strin
     // "a total of 82,029 mines destroyed: 53,058 in 2005 and 28,971 in 2006": with no
     // date before it, a total whose parts follow a colon holds for their years.
     let after_phrase = q.phrase_end.max(q.end);
-    if let Some(colon) = l[after_phrase..]
-        .find(':')
+    // (By memchr: `find` of a char made a searcher.)
+    if let Some(colon) = memchr::memchr(b':', &l.as_bytes()[after_phrase..])
         .map(|c| after_phrase + c)
         .filter(|&c| c - after_phrase < 80 && !l[after_phrase..c].contains(['.', ';', '/']))
     {
@@ -6972,7 +7339,7 @@ fn as_of(t: &Sent, q: &Quantity, present: bool, since_the: bool) -> Option<Strin
     }
     // "since the 1980s some 22,177 casualties had been recorded": every year since
     // the decade began.
-    if let Some(k) = since_the
+    if let Some(k) = (*since_the.get_or_init(|| has(mm!("since the "), l)))
         .then(|| mm_rev!("since the ").rfind(&l.as_bytes()[..q.hedge_start]))
         .flatten()
     {
@@ -7044,8 +7411,9 @@ fn as_of(t: &Sent, q: &Quantity, present: bool, since_the: bool) -> Option<Strin
         Some(d) => {
             // "not destroyed any since 2019, when it destroyed 20,000": the figure is
             // for the year the "when" clause names, not for the period since.
-            let when = d.end <= q.hedge_start && has(mm!(", when "), &l[d.end..q.hedge_start]);
-            if l[..d.start].trim_end().ends_with("since") && !when {
+            // (Asked only after "since".)
+            let when = || d.end <= q.hedge_start && has(mm!(", when "), &l[d.end..q.hedge_start]);
+            if l[..d.start].trim_end().ends_with("since") && !when() {
                 Some(iso_with("", d, "/..", None, ""))
             } else {
                 Some(d.iso())
@@ -7060,12 +7428,17 @@ fn as_of(t: &Sent, q: &Quantity, present: bool, since_the: bool) -> Option<Strin
         // of the paragraph's last.
         None if {
             let pre = &l[..q.hedge_start];
-            // (Its own clause: not "..., but later reduced this to 4,000".)
-            let clause = &pre[pre.rfind([';', '.', ',']).map_or(0, |k| k + 1)..];
-            let clause = mm_rev!(" but ")
-                .rfind(clause.as_bytes())
-                .map_or(clause, |k| &clause[k + " but ".len()..]);
-            has(mm!("initially"), clause) || has(mm!("originally"), clause)
+            // (Both words end in "ially": where the text before has none, neither is in
+            // the clause.)
+            has(mm!("ially"), pre) && {
+                // (Its own clause: not "..., but later reduced this to 4,000".)
+                let clause =
+                    &pre[memchr::memrchr3(b';', b'.', b',', pre.as_bytes()).map_or(0, |k| k + 1)..];
+                let clause = mm_rev!(" but ")
+                    .rfind(clause.as_bytes())
+                    .map_or(clause, |k| &clause[k + " but ".len()..]);
+                has(mm!("initially"), clause) || has(mm!("originally"), clause)
+            }
         } =>
         {
             None
@@ -7831,24 +8204,8 @@ fn named_destinations(after: &str) -> Option<Vec<String>> {
         return None;
     }
     let rest = &after[to + 4..];
-    let end = rest
-        .find(['.', ';', ':', '[', '(', '\u{2014}'])
-        .unwrap_or(rest.len());
-    let mut list = &rest[..end];
-    for stop in [
-        mm!(" in "),
-        mm!(" between "),
-        mm!(" from "),
-        mm!(" during "),
-        mm!(" since "),
-        mm!(" before "),
-        mm!(" after "),
-        mm!(" until "),
-    ] {
-        if let Some(i) = find(stop, list) {
-            list = &list[..i];
-        }
-    }
+    let end = list_end(rest);
+    let list = cut_at_stops(&rest[..end]);
     let mut out = Vec::new();
     // (Cut by finders made once, the leading words stripped by hand: `str`'s pattern
     // searchers cost more than the short list.)
@@ -8029,6 +8386,235 @@ mod tests {
                     t.bits(w.as_bytes()),
                     "{w:?} in {text:?}"
                 );
+            }
+        }
+    }
+
+    /// `Sent::phrase_spans_by_bit` as it was: every word of the sentence looked at.
+    fn phrase_spans_by_bit_reference(
+        lower: &str,
+        words: &[&str],
+        bits: &[(u64, u64)],
+        p: &'static str,
+        first: u64,
+    ) -> Vec<(usize, usize)> {
+        let lb = lower.as_bytes();
+        words
+            .iter()
+            .zip(bits)
+            .filter(move |(_, b)| b.1 & first != 0)
+            .map(|(w, _)| w.as_ptr() as usize - lower.as_ptr() as usize)
+            .filter_map(move |i| {
+                let e = loose_end(lb, i, p.as_bytes())?;
+                (e >= lb.len() || !lb[e].is_ascii_alphanumeric()).then_some((i, e))
+            })
+            .collect()
+    }
+
+    /// Every trigger phrase found from the words with an event bit as from all words.
+    fn phrases_among_ev_words_agree(
+        text: &str,
+    ) -> Result<(), proptest::test_runner::TestCaseError> {
+        let lower = text.to_ascii_lowercase();
+        let lb = lower.as_bytes();
+        let table = keyword_table();
+        let (mut words, mut bits) = (Vec::new(), Vec::new());
+        let mut k = 0;
+        while k < lb.len() && !is_word_byte(lb[k]) {
+            k += 1;
+        }
+        while k < lb.len() {
+            let (e, next) = word_span(lb, k);
+            words.push(&lower[k..e]);
+            bits.push(table.bits_in(lb, k, e));
+            k = next;
+        }
+        let ev_words: Vec<(usize, u64)> = words
+            .iter()
+            .zip(&bits)
+            .filter(|(_, b)| b.1 != 0)
+            .map(|(w, b)| (w.as_ptr() as usize - lower.as_ptr() as usize, b.1))
+            .collect();
+        for p in TRIGGER_PHRASES {
+            let first = ev_bit(p);
+            let got: Vec<(usize, usize)> = spans_among(lb, &ev_words, p, first).collect();
+            let want = phrase_spans_by_bit_reference(&lower, &words, &bits, p, first);
+            proptest::prop_assert_eq!(got, want, "{:?} in {:?}", p, text);
+        }
+        Ok(())
+    }
+
+    /// Some trigger phrases (each one's first word in `EV_FIRST`).
+    const TRIGGER_PHRASES: &[&str] = &[
+        "signed",
+        "signing the treaty",
+        "ratify it until",
+        "instrument of ratification",
+        "ratified",
+        "deposited",
+        "entered into force",
+        "state party since",
+        "withdraw from",
+        "last use",
+        "last exported",
+        "completed the destruction",
+        "article 7 report",
+        "transparency report",
+        "deadline",
+    ];
+
+    proptest::proptest! {
+        #[test]
+        fn phrases_among_ev_words(
+            words in proptest::collection::vec(proptest::sample::select(vec![
+                "signed", "Signing", "the", "treaty", "ratify", "it", "until", "instrument",
+                "of", "ratification", "Ratified", "deposited", "entered", "into", "force",
+                "state", "party", "since", "withdraw", "from", "last", "use", "exported",
+                "completed", "destruction", "article", "7", "report", "transparency",
+                "deadline", "mines", "in", "2001", "signed-", "é",
+            ]), 0..24),
+            seps in proptest::collection::vec(proptest::sample::select(vec![" ", "  ", ", ", ". ", "", "-", "\n"]), 24),
+        ) {
+            let mut text = String::new();
+            for (w, s) in words.iter().zip(&seps) {
+                text.push_str(w);
+                text.push_str(s);
+            }
+            phrases_among_ev_words_agree(&text)?;
+        }
+    }
+
+    proptest::proptest! {
+        /// Flags hold what a vector of booleans holds, in a word or beyond.
+        #[test]
+        fn flags_as_bools(n in 0usize..140, sets in proptest::collection::vec(0usize..140, 0..40)) {
+            let mut f = Flags::new(n);
+            let mut v = vec![false; n];
+            for i in sets.into_iter().filter(|&i| i < n) {
+                f.set(i);
+                v[i] = true;
+                let c = f.clone();
+                for (j, &x) in v.iter().enumerate() {
+                    proptest::prop_assert_eq!(c.get(j), x);
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// The last opening curly quote found from its lead byte, as `rfind` finds it.
+        #[test]
+        fn last_open_quote_as_rfind(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "\u{201c}", "\u{201d}", "\u{2019}", "\u{2013}", "\u{201c}\u{201c}", "\"", "a", " ", "é", "\u{2003}",
+            ]), 0..16),
+            cut in 0usize..64,
+        ) {
+            let s: String = parts.concat();
+            // Cut anywhere, inside a character too (as bytes).
+            let b = &s.as_bytes()[..cut.min(s.len())];
+            let want = memchr::memmem::rfind(b, "\u{201c}".as_bytes());
+            proptest::prop_assert_eq!(last_open_quote(b), want, "{:?}", b);
+        }
+    }
+
+    proptest::proptest! {
+        /// An antivehicle mine's words read at each "anti" as by the four searches.
+        #[test]
+        fn names_antivehicle_as_searches(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "anti", "-", "vehicle", "tank", "personnel", " ", "mines", "antianti", "a", "é",
+            ]), 0..10),
+        ) {
+            let phrase = parts.concat();
+            let want = ["antivehicle", "anti-vehicle", "antitank", "anti-tank"]
+                .iter()
+                .any(|w| phrase.contains(w));
+            proptest::prop_assert_eq!(names_antivehicle(&phrase), want, "{:?}", phrase);
+        }
+    }
+
+    /// `cut_at_stops` as it was: eight searches, each in what the ones before left.
+    fn cut_at_stops_reference(mut list: &str) -> &str {
+        for stop in DESTINATION_STOPS {
+            if let Some(i) = list.find(stop) {
+                list = &list[..i];
+            }
+        }
+        list
+    }
+
+    /// Stops sharing a space: the one cut at first hides the other.
+    #[test]
+    fn cut_at_stops_overlapping() {
+        for list in [
+            "x between in y",
+            "a since from b in c",
+            "to Angola in 2001 from its depot",
+            " in  from ",
+        ] {
+            assert_eq!(cut_at_stops(list), cut_at_stops_reference(list), "{list:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1024))]
+        /// A destination list cut in one pass as by the eight searches in turn, stops
+        /// overlapping and repeated; ". " found from its '.' as by `find`.
+        #[test]
+        fn cut_at_stops_as_searches(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                " ", " ", "in", "between", "from", "since", "until",
+                "Angola", ",", ".", "é",
+            ]), 0..14),
+        ) {
+            let list = parts.concat();
+            proptest::prop_assert_eq!(cut_at_stops(&list), cut_at_stops_reference(&list), "{:?}", list);
+            proptest::prop_assert_eq!(stop_at(&list), list.find(". "), "{:?}", list);
+            let mut with_marks = list.clone();
+            with_marks.push_str("\u{2014}x\u{2013}[");
+            for s in [&list, &with_marks] {
+                let want = s.find(['.', ';', ':', '[', '(', '\u{2014}']).unwrap_or(s.len());
+                proptest::prop_assert_eq!(list_end(s), want, "{:?}", s);
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// A negation ruled out by the sentence's keyword bits only where `negated`
+        /// finds none, at every place (inside words too).
+        #[test]
+        fn negated_with_bits_as_negated(
+            words in proptest::collection::vec(proptest::sample::select(vec![
+                "not", "never", "no", "yet", "plans", "planned", "intends", "expected",
+                "supposed", "would", "will", "may", "could", "should", "if", "whether",
+                "refused", "won't", "don\u{2019}t", "nothing", "cannot", "it", "signed",
+                "5,000", "t", "é",
+            ]), 0..12),
+            seps in proptest::collection::vec(proptest::sample::select(vec![
+                " ", "  ", "\t", ", ", "; ", " (", "", "\u{a0}", "'", "-",
+            ]), 12),
+        ) {
+            let mut s = String::new();
+            for (w, sep) in words.iter().zip(&seps) {
+                s.push_str(w);
+                s.push_str(sep);
+            }
+            let lower = s.to_ascii_lowercase();
+            let lb = lower.as_bytes();
+            let table = keyword_table();
+            let mut kwb = 0;
+            let mut k = 0;
+            while k < lb.len() && !is_word_byte(lb[k]) {
+                k += 1;
+            }
+            while k < lb.len() {
+                let (e, next) = word_span(lb, k);
+                kwb |= table.bits_in(lb, k, e).0;
+                k = next;
+            }
+            for pos in (0..=lower.len()).filter(|&p| lower.is_char_boundary(p)) {
+                proptest::prop_assert_eq!(negated_with(&lower, kwb, pos), negated(&lower, pos), "{:?} at {}", lower, pos);
             }
         }
     }
@@ -8240,6 +8826,15 @@ mod tests {
             proptest::prop_assert_eq!(
                 is_introducer(&w),
                 INTRODUCERS.contains(&w.to_ascii_lowercase().as_str())
+            );
+        }
+
+        /// A preposition told by its bytes is one of the list's, in any ASCII case.
+        #[test]
+        fn is_preposition_as_the_list(w in "(in|To|FROM|of|At|including|Including|includings|Between|x|é|[a-zA-Z]{0,10})") {
+            proptest::prop_assert_eq!(
+                is_preposition(&w),
+                PREPOSITIONS.contains(&w.to_ascii_lowercase().as_str())
             );
         }
 

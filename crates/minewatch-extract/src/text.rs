@@ -88,9 +88,17 @@ const SENTENCE_BYTE: [bool; 256] = {
 /// after abbreviations ("U.S.", "Adm.", "No.", "e.g.") and inside open quotation marks
 /// do not end sentences. Footnote references right after the end belong to the sentence.
 pub fn sentences(s: &str) -> Vec<(usize, usize)> {
-    let b = s.as_bytes();
     // (A paragraph holds a few sentences: room for them without growing.)
     let mut out = Vec::with_capacity(8);
+    sentences_into(s, &mut out);
+    out
+}
+
+/// [`sentences`] into `out` (emptied first): a buffer kept from one paragraph to the
+/// next, not a vector made for each.
+pub(crate) fn sentences_into(s: &str, out: &mut Vec<(usize, usize)>) {
+    out.clear();
+    let b = s.as_bytes();
     let mut start = skip_ws(b, 0);
     let mut depth: i32 = 0; // curly quotes
     let mut ascii_open = false;
@@ -183,9 +191,8 @@ pub fn sentences(s: &str) -> Vec<(usize, usize)> {
         out.push((start, end));
     }
     if out.iter().any(|&(a, b)| b - a > MAX_SENTENCE) {
-        out = cap_sentences(s, out);
+        *out = cap_sentences(s, std::mem::take(out));
     }
-    out
 }
 
 /// The longest sentence the rules read whole (bytes). No sentence of a profile comes
@@ -799,9 +806,20 @@ pub(crate) fn quantities_from(
     lower: &str,
     starts: impl IntoIterator<Item = usize>,
 ) -> Vec<Quantity> {
-    let b = s.as_bytes();
     // (Room for a few at once: the first figure found would allocate anyway.)
     let mut out = Vec::with_capacity(4);
+    quantities_from_into(s, lower, starts, &mut out);
+    out
+}
+
+/// [`quantities_from`] added to `out` (a buffer kept from one sentence to the next).
+pub(crate) fn quantities_from_into(
+    s: &str,
+    lower: &str,
+    starts: impl IntoIterator<Item = usize>,
+    out: &mut Vec<Quantity>,
+) {
+    let b = s.as_bytes();
     let mut next = 0;
     for i in starts {
         if i < next || i >= b.len() || !s.is_char_boundary(i) {
@@ -840,7 +858,6 @@ pub(crate) fn quantities_from(
         out.extend(q);
         next = n;
     }
-    out
 }
 
 /// The figure starting at `i`, if any, and where to look next.
