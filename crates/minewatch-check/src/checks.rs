@@ -733,17 +733,23 @@ pub struct WordIndex {
     /// ASCII words that start with a capital right after a full stop or a bracket
     /// ([`glued_after_stops`]), by index.
     pub stop_candidates: Vec<u32>,
+    /// The ASCII words right after an ASCII digit ([`glued_to_numbers`]), by index.
+    pub number_candidates: Vec<u32>,
+    /// The words that start with an ASCII capital and whose hash passes the months'
+    /// filter ([`month_filter`], for [`impossible_dates`]), by index.
+    pub month_candidates: Vec<u32>,
     /// See [`WordIndex::counts`].
     counts: std::sync::OnceLock<IdMap<u32>>,
 }
 
 /// Byte classes for the word scan: an ASCII letter, lower case, upper case (`LOWER << 1`,
-/// so a lower-case class shifted left meets an upper-case one), or a byte of a
-/// multi-byte character.
+/// so a lower-case class shifted left meets an upper-case one), a byte of a
+/// multi-byte character, or an ASCII digit.
 const LETTER: u8 = 1;
 const LOWER: u8 = 2;
 const UPPER: u8 = 4;
 const NON_ASCII: u8 = 8;
+const DIGIT: u8 = 16;
 static CLASS: [u8; 256] = {
     let mut t = [0u8; 256];
     let mut i = 0;
@@ -755,9 +761,28 @@ static CLASS: [u8; 256] = {
             LETTER | UPPER
         } else if b >= 0x80 {
             NON_ASCII
+        } else if b.is_ascii_digit() {
+            DIGIT
         } else {
             0
         };
+        i += 1;
+    }
+    t
+};
+
+/// How far the word scan steps past the byte that ends a word it read whole: one
+/// ASCII byte, a quotation mark or dash (three bytes, led by a byte beyond ASCII), or
+/// none for a digit (the loop's start looks at digits).
+static STEP_AFTER: [u8; 256] = {
+    let mut t = [1u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        if i >= 0x80 {
+            t[i] = 3;
+        } else if (i as u8).is_ascii_digit() {
+            t[i] = 0;
+        }
         i += 1;
     }
     t
@@ -790,15 +815,28 @@ impl WordIndex {
         let mut glue_candidates = Vec::with_capacity(text.len() / 128);
         let mut name_candidates = Vec::with_capacity(text.len() / 512);
         let mut stop_candidates = Vec::with_capacity(text.len() / 512);
+        let mut number_candidates = Vec::with_capacity(text.len() / 256);
+        let mut month_candidates = Vec::with_capacity(text.len() / 512);
         let heads = &state_names().1;
+        let months = &month_filter().1;
         const HIGH: u64 = 0x8080_8080_8080_8080;
         let b = text.as_bytes();
         let n = b.len();
         let mut i = 0;
         while i < n {
             let c = CLASS[b[i] as usize];
-            if c & (LETTER | NON_ASCII) == 0 {
+            if c & (LETTER | NON_ASCII | DIGIT) == 0 {
                 i += 1;
+                continue;
+            }
+            // A digit: the next word is a number candidate if it starts right after.
+            // (Every digit outside the general iterator's reach is passed over here: a
+            // word is never stepped past when a digit ends it.)
+            if c & DIGIT != 0 {
+                i += 1;
+                if b.get(i).is_some_and(u8::is_ascii_alphabetic) {
+                    number_candidates.push(spans.len() as u32);
+                }
                 continue;
             }
             if c & NON_ASCII != 0 && is_punctuation_at(b, i) {
@@ -871,21 +909,28 @@ impl WordIndex {
                         if joint || len >= 6 && ends_like_function_word(tail) {
                             glue_candidates.push((k, joint));
                         }
-                        if capital && start > 0 && matches!(b[start - 1], b'.' | b']') {
-                            stop_candidates.push(k);
-                        }
-                        if len >= 7 && capital && !joint && {
-                            // The word's first bytes are those read first.
-                            let bit = head_bit_of(v as u32);
-                            heads[bit >> 6] & (1 << (bit & 63)) != 0
-                        } {
-                            name_candidates.push(k);
+                        let h = hash_finish(h);
+                        if capital {
+                            if start > 0 && matches!(b[start - 1], b'.' | b']') {
+                                stop_candidates.push(k);
+                            }
+                            if len >= 7 && !joint && {
+                                // The word's first bytes are those read first.
+                                let bit = head_bit_of(v as u32);
+                                heads[bit >> 6] & (1 << (bit & 63)) != 0
+                            } {
+                                name_candidates.push(k);
+                            }
+                            if months[h as usize & 255] {
+                                month_candidates.push(k);
+                            }
                         }
                         spans.push((start as u32, end as u32));
-                        hashes.push(hash_finish(h));
+                        hashes.push(h);
                         // The byte after the word is no letter: past it (a quotation
-                        // mark or dash, three bytes).
-                        i = end + if after < 0x80 { 1 } else { 3 };
+                        // mark or dash, three bytes), unless it is a digit (left to
+                        // the loop's start, which notes a word right after it).
+                        i = end + STEP_AFTER[after as usize] as usize;
                         continue;
                     }
                 }
@@ -951,8 +996,17 @@ impl WordIndex {
                         if is_candidate(w, joint) {
                             glue_candidates.push((spans.len() as u32, joint));
                         }
+                        // A digit the iterator passed over before the word (the
+                        // loop's start looked at those before `start`).
+                        if s > start && b[s - 1].is_ascii_digit() && b[s].is_ascii_alphabetic() {
+                            number_candidates.push(spans.len() as u32);
+                        }
+                        let h = fold_hash(w);
+                        if b[s].is_ascii_uppercase() && months[h as usize & 255] {
+                            month_candidates.push(spans.len() as u32);
+                        }
                         spans.push((s as u32, i as u32));
-                        hashes.push(fold_hash(w));
+                        hashes.push(h);
                     }
                     None => i = n,
                 }
@@ -978,8 +1032,12 @@ impl WordIndex {
             } {
                 name_candidates.push(spans.len() as u32);
             }
+            let h = hash_lower_at(b, start, i);
+            if b[start].is_ascii_uppercase() && months[h as usize & 255] {
+                month_candidates.push(spans.len() as u32);
+            }
             spans.push((start as u32, i as u32));
-            hashes.push(hash_lower_at(b, start, i));
+            hashes.push(h);
         }
         WordIndex {
             spans,
@@ -987,6 +1045,8 @@ impl WordIndex {
             glue_candidates,
             name_candidates,
             stop_candidates,
+            number_candidates,
+            month_candidates,
             counts: std::sync::OnceLock::new(),
         }
     }
@@ -1659,12 +1719,10 @@ const GLUED_UNITS: &[&str] = &["km", "kg", "mm", "cm", "ha", "sqm"];
 pub fn glued_to_numbers(doc: &Document, wi: &WordIndex, out: &mut Listed) {
     let text = doc.text.as_str();
     let b = text.as_bytes();
-    for &(ws, we) in &wi.spans {
+    // The words right after a digit, as the word scan found them.
+    for &k in &wi.number_candidates {
+        let (ws, we) = wi.spans[k as usize];
         let (ws, we) = (ws as usize, we as usize);
-        // The byte before the word (none before the text's first: `ws - 1` wraps).
-        if !b.get(ws.wrapping_sub(1)).is_some_and(u8::is_ascii_digit) {
-            continue;
-        }
         let word = &text[ws..we];
         if !word.is_ascii()
             || b.get(we)
@@ -2022,22 +2080,26 @@ pub fn near_duplicates(doc: &Document, wi: &WordIndex, opts: &Options, out: &mut
     }
 }
 
-/// "31 September 2001", "February 30, 2002": a day its month does not have, in the
-/// body or the notes (the header's own date is `header`'s). The reader takes such a
-/// date at the month's precision; this says why. Found from the month names among the
-/// words already indexed: a cheap mask on each word's hash, then the digits around.
-pub fn impossible_dates(doc: &Document, wi: &WordIndex, out: &mut Listed) {
-    // The months' hashes, and a filter on their low bytes: a flag a byte value (one
-    // load a word, where a bit would take shifts too).
+/// The months' hashes ([`fold_hash`] of their names), and a filter on their low bytes:
+/// a flag a byte value (one load a word, where a bit would take shifts too).
+fn month_filter() -> &'static ([u64; 12], [bool; 256]) {
     static MONTHS: std::sync::OnceLock<([u64; 12], [bool; 256])> = std::sync::OnceLock::new();
-    let (hashes, mask) = MONTHS.get_or_init(|| {
+    MONTHS.get_or_init(|| {
         let h = minewatch_model::MONTH_NAMES.map(fold_hash);
         let mut mask = [false; 256];
         for x in h {
             mask[x as usize & 255] = true;
         }
         (h, mask)
-    });
+    })
+}
+
+/// "31 September 2001", "February 30, 2002": a day its month does not have, in the
+/// body or the notes (the header's own date is `header`'s). The reader takes such a
+/// date at the month's precision; this says why. Found from the month names among the
+/// words already indexed: a cheap mask on each word's hash, then the digits around.
+pub fn impossible_dates(doc: &Document, wi: &WordIndex, out: &mut Listed) {
+    let hashes = &month_filter().0;
     let text = doc.text.as_str();
     let b = text.as_bytes();
     let from = doc.body_span().start;
@@ -2063,10 +2125,10 @@ pub fn impossible_dates(doc: &Document, wi: &WordIndex, out: &mut Listed) {
                 || b[e] == b',' && b.get(e + 1).is_some_and(u8::is_ascii_digit));
         (n >= 1 && n <= max && clean).then(|| (e, text[start..e].parse().unwrap_or(0)))
     };
-    for (k, &h) in wi.hashes.iter().enumerate() {
-        if !mask[h as usize & 255] {
-            continue;
-        }
+    // The capitalised words that may be a month, as the word scan found them.
+    for &k in &wi.month_candidates {
+        let k = k as usize;
+        let h = wi.hashes[k];
         let Some(m) = hashes.iter().position(|&x| x == h) else {
             continue;
         };
@@ -2447,10 +2509,21 @@ mod tests {
         Vec<(u32, bool)>,
         Vec<u32>,
         Vec<u32>,
+        Vec<u32>,
+        Vec<u32>,
     ) {
         let b = text.as_bytes();
         let heads = &state_names().1;
-        let mut r = (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        let months = &month_filter().1;
+        let mut r = (
+            Vec::new(),
+            Vec::new(),
+            Vec::new(),
+            Vec::new(),
+            Vec::new(),
+            Vec::new(),
+            Vec::new(),
+        );
         let mut prev_end = 0;
         let other = |c: char| !c.is_ascii() && !('\u{2010}'..='\u{202f}').contains(&c);
         for (k, (s, w)) in words(text).enumerate() {
@@ -2475,6 +2548,12 @@ mod tests {
                 heads[bit >> 6] & (1 << (bit & 63)) != 0
             } {
                 r.3.push(k);
+            }
+            if s > 0 && b[s - 1].is_ascii_digit() && b[s].is_ascii_alphabetic() {
+                r.5.push(k);
+            }
+            if capital && months[fold_hash(w) as usize & 255] {
+                r.6.push(k);
             }
             r.0.push((s as u32, e as u32));
             r.1.push(fold_hash(w));
@@ -2571,10 +2650,11 @@ mod tests {
         }
 
         /// Every list of the word index is the plain reference's, on text with state
-        /// names, capitals after full stops and brackets, function-word endings, and
-        /// the non-ASCII characters that send a word down the general path.
+        /// names, capitals after full stops and brackets, function-word endings, words
+        /// after digits, months, and the non-ASCII characters that send a word down the
+        /// general path.
         #[test]
-        fn word_index_matches_a_plain_reference(text in "([a-z]{1,12}|[A-Z][a-z]{1,12}|[A-Za-z]{6,20}|(Namibia|Senegal|Philippines|Angola|Cambodia)(has|signed|the|)|(produc|informa|condi|Thou|Is|wi|fro|Toron|thereto|Defense)(tion|on|in|and|that|with|from|to|for|of|the|by)|[ÄäÉéΣσЖж]{1,3}|[ ,.;:!?0-9\\-\\]\\[\n]{1,3}|[\u{a0}\u{2010}-\u{2030}]{1,2}){0,80}") {
+        fn word_index_matches_a_plain_reference(text in "([a-z]{1,12}|[A-Z][a-z]{1,12}|[A-Za-z]{6,20}|(Namibia|Senegal|Philippines|Angola|Cambodia)(has|signed|the|)|(produc|informa|condi|Thou|Is|wi|fro|Toron|thereto|Defense)(tion|on|in|and|that|with|from|to|for|of|the|by)|(January|May|September|june|MARCH|Mayo)|[ÄäÉéΣσЖж]{1,3}|[ ,.;:!?0-9\\-\\]\\[\n]{1,3}|[\u{a0}\u{2010}-\u{2030}]{1,2}){0,80}") {
             let wi = WordIndex::new(&text);
             let r = word_index_reference(&text);
             prop_assert_eq!(&wi.spans, &r.0);
@@ -2582,6 +2662,8 @@ mod tests {
             prop_assert_eq!(&wi.glue_candidates, &r.2);
             prop_assert_eq!(&wi.name_candidates, &r.3);
             prop_assert_eq!(&wi.stop_candidates, &r.4);
+            prop_assert_eq!(&wi.number_candidates, &r.5);
+            prop_assert_eq!(&wi.month_candidates, &r.6);
         }
 
         /// The function-word ending read from a word's last four bytes is the one the
