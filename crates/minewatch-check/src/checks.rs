@@ -1207,12 +1207,74 @@ fn only_joint(w: &str) -> Option<usize> {
     joint
 }
 
+/// How many times each of a few words stands in a document, by hash: open addressing
+/// with linear probing, kept at most half full, made at its final size. A word not
+/// asked for counts 0.
+struct CountTable {
+    /// (hash, count); `u32::MAX` counts an empty slot.
+    slots: Vec<(u64, u32)>,
+}
+
+impl CountTable {
+    const EMPTY: (u64, u32) = (0, u32::MAX);
+
+    /// A table for `n` words at most.
+    fn with_capacity(n: usize) -> CountTable {
+        CountTable {
+            slots: vec![Self::EMPTY; (n * 2).next_power_of_two().max(16)],
+        }
+    }
+
+    /// The slot holding `h`, or the empty slot where it would go.
+    #[inline]
+    fn find(&self, h: u64) -> usize {
+        let mask = self.slots.len() - 1;
+        let mut k = (h as usize) & mask;
+        loop {
+            let e = self.slots[k];
+            if e.1 == u32::MAX || e.0 == h {
+                return k;
+            }
+            k = (k + 1) & mask;
+        }
+    }
+
+    /// Ask for the count of `h` (0 until counted).
+    fn insert(&mut self, h: u64) {
+        let k = self.find(h);
+        if self.slots[k].1 == u32::MAX {
+            self.slots[k] = (h, 0);
+        }
+    }
+
+    /// Count one more of `h`, if it was asked for.
+    #[inline]
+    fn bump(&mut self, h: u64) {
+        let k = self.find(h);
+        if self.slots[k].1 != u32::MAX {
+            self.slots[k].1 += 1;
+        }
+    }
+
+    /// The count of `h` (0 if it was not asked for).
+    fn get(&self, h: u64) -> u32 {
+        let e = self.slots[self.find(h)];
+        if e.1 == u32::MAX {
+            0
+        } else {
+            e.1
+        }
+    }
+}
+
 /// A word that could be two glued together, for [`glued_words`].
 struct Candidate<'a> {
     start: usize,
     w: &'a str,
     /// A lower-case letter stands before a capital in it.
     joint: bool,
+    /// It is ASCII.
+    ascii: bool,
     /// Its [`fold_hash`].
     hash: u64,
     /// The length and `fold_hash` of what stands before the function word it ends
@@ -1227,82 +1289,85 @@ pub fn glued_words(doc: &Document, wi: &WordIndex, out: &mut Listed) {
     // the length and hash of what stands before that ending ("product" in
     // "production"): a word ends like one function word at most ("in" and "on", the
     // only two ending alike, differ before).
-    let candidates: Vec<Candidate> = wi
-        .glue_candidates
-        .iter()
-        .map(|&(k, joint)| {
-            let (a, b) = (
-                wi.spans[k as usize].0 as usize,
-                wi.spans[k as usize].1 as usize,
-            );
-            let w = &text[a..b];
-            let before = if w.len() >= 6 && w.is_ascii() {
-                // The ending from the last four bytes, as the word scan tells it; what
-                // stands before it hashed in the text (`fold_hash` of ASCII).
-                let t = &text.as_bytes()[b - 4..b];
-                function_word_ending(u32::from_le_bytes([t[0], t[1], t[2], t[3]]))
-                    .map(|f| (w.len() - f, hash_lower_at(text.as_bytes(), a, b - f)))
-            } else {
-                suffixes_ending_in(w.as_bytes()[w.len() - 1])
-                    .iter()
-                    .find(|f| ends_with_ignore_case(w, f))
-                    .map(|f| {
-                        let p = &w[..w.len() - f.len()];
-                        (p.len(), fold_hash(p))
-                    })
-            };
-            Candidate {
-                start: a,
-                w,
-                joint,
-                hash: wi.hashes[k as usize],
-                before,
-            }
-        })
-        .collect();
-    if candidates.is_empty() {
+    if wi.glue_candidates.is_empty() {
         return;
     }
+    let tb = text.as_bytes();
     // The words the decisions need counts of: each candidate, its two halves at a case
-    // change, and what stands before a function-word ending.
-    // (At most four words a candidate: made at that size, never grown.)
-    let mut needed: IdMap<u32> =
-        IdMap::with_capacity_and_hasher(4 * candidates.len(), Default::default());
-    let mut lengths = [false; 65];
-    let mut need = |h: u64, len: usize| {
-        needed.insert(h, 0);
-        lengths[len.min(64)] = true;
+    // change, and what stands before a function-word ending (at most four words a
+    // candidate: a table made at that size, never grown), and a filter of their hashes'
+    // top ten bits (a flag each: one load a word turns most words away before the
+    // table is asked).
+    let mut needed = CountTable::with_capacity(4 * wi.glue_candidates.len());
+    let mut filter = [false; 1024];
+    let mut need = |h: u64| {
+        needed.insert(h);
+        filter[(h >> 54) as usize] = true;
     };
-    for c in &candidates {
-        let w = c.w;
-        need(c.hash, w.len());
+    let mut candidates: Vec<Candidate> = Vec::with_capacity(wi.glue_candidates.len());
+    for &(k, joint) in &wi.glue_candidates {
+        let (a, b) = (
+            wi.spans[k as usize].0 as usize,
+            wi.spans[k as usize].1 as usize,
+        );
+        let w = &text[a..b];
+        let ascii = w.is_ascii();
+        let before = if w.len() >= 6 && ascii {
+            // The ending from the last four bytes, as the word scan tells it; what
+            // stands before it hashed in the text (`fold_hash` of ASCII).
+            function_word_ending(u32::from_le_bytes([
+                tb[b - 4],
+                tb[b - 3],
+                tb[b - 2],
+                tb[b - 1],
+            ]))
+            .map(|f| (w.len() - f, hash_lower_at(tb, a, b - f)))
+        } else {
+            suffixes_ending_in(w.as_bytes()[w.len() - 1])
+                .iter()
+                .find(|f| ends_with_ignore_case(w, f))
+                .map(|f| {
+                    let p = &w[..w.len() - f.len()];
+                    (p.len(), fold_hash(p))
+                })
+        };
+        let hash = wi.hashes[k as usize];
+        need(hash);
         // The halves at a case change (there is none unless the word scan saw one):
         // only a word with exactly one is split there (below), so a word with many
         // ("AbcAbcAbc…") asks for none.
-        if let Some(i) = c.joint.then(|| only_joint(w)).flatten() {
-            need(fold_hash(&w[..i]), i);
-            need(fold_hash(&w[i..]), w.len() - i);
+        if let Some(i) = joint.then(|| only_joint(w)).flatten() {
+            need(fold_hash(&w[..i]));
+            need(fold_hash(&w[i..]));
         }
-        if let Some((len, h)) = c.before {
-            need(h, len);
+        if let Some((_, h)) = before {
+            need(h);
         }
+        candidates.push(Candidate {
+            start: a,
+            w,
+            joint,
+            ascii,
+            hash,
+            before,
+        });
     }
-    // Count only words of a needed length whose hash is needed; a filter of the needed
-    // hashes' top ten bits (a flag each: one load a word) turns most words away before
-    // the map is asked.
-    let mut filter = [false; 1024];
-    for h in needed.keys() {
-        filter[(h >> 54) as usize] = true;
-    }
-    for (&(a, b), h) in wi.spans.iter().zip(&wi.hashes) {
-        if filter[(h >> 54) as usize] && lengths[((b - a) as usize).min(64)] {
-            if let Some(n) = needed.get_mut(h) {
-                *n += 1;
+    // Count the needed words (four a step: the filter's loads, one loop's steps).
+    let mut quads = wi.hashes.chunks_exact(4);
+    for q in &mut quads {
+        for &h in q {
+            if filter[(h >> 54) as usize] {
+                needed.bump(h);
             }
         }
     }
+    for &h in quads.remainder() {
+        if filter[(h >> 54) as usize] {
+            needed.bump(h);
+        }
+    }
     let vocab = needed;
-    let in_vocab = |w: &str, min: u32| vocab.get(&fold_hash(w)).copied().unwrap_or(0) >= min;
+    let in_vocab = |w: &str, min: u32| vocab.get(fold_hash(w)) >= min;
     let mut seen: HashSet<(usize, usize)> = HashSet::new();
     let mut report = |s: usize, w: &str, why: String, out: &mut Listed| {
         if seen.insert((s, s + w.len())) {
@@ -1324,10 +1389,10 @@ pub fn glued_words(doc: &Document, wi: &WordIndex, out: &mut Listed) {
         // "convention"): what stands before the ending is rarely a word of the profile.
         // For plain ASCII words that settles it before anything else is looked at.
         if !joint
-            && w.is_ascii()
+            && c.ascii
             && !c
                 .before
-                .is_some_and(|(len, h)| len >= 4 && vocab.get(&h).is_some_and(|&n| n >= 2))
+                .is_some_and(|(len, h)| len >= 4 && vocab.get(h) >= 2)
         {
             continue;
         }
@@ -1402,7 +1467,7 @@ pub fn glued_words(doc: &Document, wi: &WordIndex, out: &mut Listed) {
         }
         // A word glued to a following function word: "Defensefor".
         let lower = w.to_lowercase();
-        if NOT_GLUED.contains(&lower.as_str()) || vocab.get(&h).is_some_and(|&n| n >= 3) {
+        if NOT_GLUED.contains(&lower.as_str()) || vocab.get(h) >= 3 {
             continue;
         }
         for f in SUFFIX_WORDS {
@@ -2664,6 +2729,33 @@ mod tests {
             prop_assert_eq!(&wi.stop_candidates, &r.4);
             prop_assert_eq!(&wi.number_candidates, &r.5);
             prop_assert_eq!(&wi.month_candidates, &r.6);
+        }
+
+        /// The glued-words count table counts as a plain map does: every word asked
+        /// for, as often as it is seen, the others 0 (keys close together, or equal in
+        /// their low bits, so probes run on).
+        #[test]
+        fn count_table_counts_as_a_map(
+            asked in proptest::collection::vec(0u64..48, 0..40),
+            seen in proptest::collection::vec(0u64..64, 0..300),
+            shift in 0u32..40,
+        ) {
+            let key = |x: u64| x << shift;
+            let mut table = CountTable::with_capacity(asked.len());
+            let mut map: HashMap<u64, u32> = HashMap::new();
+            for &x in &asked {
+                table.insert(key(x));
+                map.insert(key(x), 0);
+            }
+            for &x in &seen {
+                table.bump(key(x));
+                if let Some(n) = map.get_mut(&key(x)) {
+                    *n += 1;
+                }
+            }
+            for x in 0..64 {
+                prop_assert_eq!(table.get(key(x)), map.get(&key(x)).copied().unwrap_or(0));
+            }
         }
 
         /// The function-word ending read from a word's last four bytes is the one the
