@@ -86,8 +86,8 @@ fn keyword_match(word: &[u8], kw: &[u8], prefix: bool) -> bool {
 type ByInitials = [Vec<(usize, &'static [u8], bool)>; 26 * 26];
 
 fn initials(word: &[u8]) -> usize {
-    (word[0].to_ascii_lowercase() - b'a') as usize * 26
-        + (word[1].to_ascii_lowercase() - b'a') as usize
+    // Letters only: lowered by their bit 0x20.
+    ((word[0] | 0x20) - b'a') as usize * 26 + ((word[1] | 0x20) - b'a') as usize
 }
 
 fn keywords_by_initials() -> &'static ByInitials {
@@ -103,12 +103,57 @@ fn keywords_by_initials() -> &'static ByInitials {
     })
 }
 
+/// The ASCII letters among eight bytes: 0x80 in each byte that is one.
+#[inline(always)]
+fn letter_bits(v: u64) -> u64 {
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // Lowered, a letter is 'a'..='z'; no byte carries into the next (at most 0x7f + 0x1f).
+    let x = (v | 0x2020_2020_2020_2020) & LOW7;
+    let from_a = x + 0x1f1f_1f1f_1f1f_1f1f;
+    let past_z = x + 0x0505_0505_0505_0505;
+    from_a & !past_z & !v & HIGH
+}
+
+/// Each maximal run of ASCII letters in `b`, in order (what splitting at every other
+/// byte gives, less the empty pieces): a run's letters are passed eight a step.
+#[inline(always)]
+fn for_each_letter_run<'a>(b: &'a [u8], mut f: impl FnMut(&'a [u8])) {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let n = b.len();
+    let mut i = 0;
+    while i < n {
+        if !b[i].is_ascii_alphabetic() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i + 8 <= n {
+            let mut x = [0u8; 8];
+            x.copy_from_slice(&b[i..i + 8]);
+            let run = ((!letter_bits(u64::from_le_bytes(x)) & HIGH).trailing_zeros() / 8) as usize;
+            i += run;
+            if run < 8 {
+                break;
+            }
+        }
+        if i + 8 > n {
+            while i < n && b[i].is_ascii_alphabetic() {
+                i += 1;
+            }
+        }
+        f(&b[start..i]);
+        // The byte after the run (if any) is no letter.
+        i += 1;
+    }
+}
+
 /// Add `weight` to each kind one of whose keywords the words of `text` match.
 fn score_words(text: &str, weight: usize, scores: &mut [usize; KEYWORDS.len()]) {
     let table = keywords_by_initials();
-    for word in text.as_bytes().split(|b| !b.is_ascii_alphabetic()) {
+    for_each_letter_run(text.as_bytes(), |word| {
         if word.len() < 3 {
-            continue;
+            return;
         }
         // Only the keywords with the word's first two letters can match; a kind
         // counts once a word.
@@ -119,7 +164,7 @@ fn score_words(text: &str, weight: usize, scores: &mut [usize; KEYWORDS.len()]) 
                 scores[k] += weight;
             }
         }
-    }
+    });
 }
 
 /// Where the first sentence ends: a full stop followed by a space or a footnote
@@ -361,6 +406,20 @@ mod tests {
     }
 
     proptest! {
+        /// The letter runs are the pieces of a split at every byte that is no ASCII
+        /// letter, less the empty ones.
+        #[test]
+        fn letter_runs_are_the_split_pieces(text in "([a-zA-Z]{1,20}|[ .,0-9@\\[`{]{1,3}|\u{e9}|\u{201c}|\n){0,30}") {
+            let mut runs: Vec<&[u8]> = Vec::new();
+            for_each_letter_run(text.as_bytes(), |w| runs.push(w));
+            let split: Vec<&[u8]> = text
+                .as_bytes()
+                .split(|b| !b.is_ascii_alphabetic())
+                .filter(|w| !w.is_empty())
+                .collect();
+            prop_assert_eq!(runs, split);
+        }
+
         /// The first sentence ends where the byte-by-byte look finds it.
         #[test]
         fn first_sentence_end_agrees_with_the_plain_look(text in "(\\.|U|S|a|b| |\\[|1|\u{e9})*") {
