@@ -643,34 +643,108 @@ impl Document {
 
     /// The body's extent: after the header, before the notes list.
     pub fn body_span(&self) -> Span {
-        let start = self
-            .blocks
-            .iter()
-            .rev()
-            .find(|b| {
-                matches!(
-                    b.kind,
-                    BlockKind::FrontMatter
-                        | BlockKind::Country
-                        | BlockKind::ProfileType
-                        | BlockKind::LastUpdated
-                )
-            })
-            .map(|b| b.span.end)
-            .unwrap_or(0);
-        let end = self
-            .blocks
-            .iter()
-            .find(|b| matches!(b.kind, BlockKind::NotesHeading | BlockKind::Note { .. }))
-            .map(|b| b.span.start)
-            .unwrap_or(self.text.len());
-        Span::new(start.min(end), end)
+        body_span_of(&self.blocks, self.text.len())
     }
+}
+
+fn is_header_block(kind: &BlockKind) -> bool {
+    matches!(
+        kind,
+        BlockKind::FrontMatter
+            | BlockKind::Country
+            | BlockKind::ProfileType
+            | BlockKind::LastUpdated
+    )
+}
+
+fn is_notes_block(kind: &BlockKind) -> bool {
+    matches!(kind, BlockKind::NotesHeading | BlockKind::Note { .. })
+}
+
+/// [`Document::body_span`] of `blocks` in a text of `len` bytes: from the end of the
+/// last header block to the start of the first block of the notes list. One pass
+/// forward to the notes (the last header block before them noted on the way), then
+/// the notes list from its end for a header block among or after it: each block
+/// looked at once, not twice.
+fn body_span_of(blocks: &[Block], len: usize) -> Span {
+    let mut start = 0;
+    let mut notes = blocks.len();
+    for (i, b) in blocks.iter().enumerate() {
+        if is_notes_block(&b.kind) {
+            notes = i;
+            break;
+        }
+        if is_header_block(&b.kind) {
+            start = b.span.end;
+        }
+    }
+    if let Some(b) = blocks[notes..]
+        .iter()
+        .rev()
+        .find(|b| is_header_block(&b.kind))
+    {
+        start = b.span.end;
+    }
+    let end = blocks.get(notes).map_or(len, |b| b.span.start);
+    Span::new(start.min(end), end)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// [`body_span_of`] as first written: the last header block found from the end,
+    /// the first block of the notes from the start.
+    fn body_span_plain(blocks: &[Block], len: usize) -> Span {
+        let start = blocks
+            .iter()
+            .rev()
+            .find(|b| is_header_block(&b.kind))
+            .map(|b| b.span.end)
+            .unwrap_or(0);
+        let end = blocks
+            .iter()
+            .find(|b| is_notes_block(&b.kind))
+            .map(|b| b.span.start)
+            .unwrap_or(len);
+        Span::new(start.min(end), end)
+    }
+
+    proptest! {
+        /// The body is where the plain searches put it, whatever the order of the
+        /// blocks (header blocks among or after the notes too).
+        #[test]
+        fn body_span_agrees_with_the_plain_searches(
+            kinds in proptest::collection::vec(0usize..10, 0..30),
+            widths in proptest::collection::vec(1usize..9, 30),
+            tail in 0usize..5,
+        ) {
+            let mut at = 0;
+            let blocks: Vec<Block> = kinds
+                .iter()
+                .zip(&widths)
+                .map(|(&k, &w)| {
+                    let kind = match k {
+                        0 => BlockKind::Blank { lines: 1 },
+                        1 => BlockKind::FrontMatter,
+                        2 => BlockKind::Country,
+                        3 => BlockKind::ProfileType,
+                        4 => BlockKind::LastUpdated,
+                        5 => BlockKind::Heading { section: 0 },
+                        6 => BlockKind::Paragraph { index: 0 },
+                        7 => BlockKind::Table { index: 0 },
+                        8 => BlockKind::NotesHeading,
+                        _ => BlockKind::Note { index: 0 },
+                    };
+                    let b = Block { kind, span: Span::new(at, at + w) };
+                    at += w;
+                    b
+                })
+                .collect();
+            prop_assert_eq!(body_span_of(&blocks, at + tail), body_span_plain(&blocks, at + tail));
+        }
+    }
 
     /// A block serialises as its kind, internally tagged, followed by its span: the
     /// form `#[serde(flatten)]` gave, key for key and in that order.
