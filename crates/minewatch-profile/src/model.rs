@@ -299,11 +299,7 @@ pub struct Row {
 impl Row {
     /// A total row: its label says "total" in any case ("Grand Total", "TOTAL").
     pub fn is_total(&self) -> bool {
-        self.label
-            .value
-            .as_bytes()
-            .windows(5)
-            .any(|w| w.eq_ignore_ascii_case(b"total"))
+        has_total(self.label.value.as_bytes())
     }
 }
 
@@ -647,6 +643,14 @@ impl Document {
     }
 }
 
+/// Whether "total" stands in `b` in any case: a window compared only where a 't' or
+/// 'T' opens it (bit 0x20 set, only those two bytes are 't').
+fn has_total(b: &[u8]) -> bool {
+    b.len() >= 5
+        && (0..=b.len() - 5)
+            .any(|i| b[i] | 0x20 == b't' && b[i + 1..i + 5].eq_ignore_ascii_case(b"otal"))
+}
+
 fn is_header_block(kind: &BlockKind) -> bool {
     matches!(
         kind,
@@ -712,6 +716,13 @@ mod tests {
     }
 
     proptest! {
+        /// "total" is found where a comparison of every window finds it.
+        #[test]
+        fn has_total_agrees_with_every_window(label in "(t|T|o|O|tal|TAL|total|Total|\u{e9}|4| |x){0,12}") {
+            let b = label.as_bytes();
+            prop_assert_eq!(has_total(b), b.windows(5).any(|w| w.eq_ignore_ascii_case(b"total")));
+        }
+
         /// The body is where the plain searches put it, whatever the order of the
         /// blocks (header blocks among or after the notes too).
         #[test]
