@@ -818,15 +818,16 @@ impl WordIndex {
     }
 
     pub fn new(text: &str) -> WordIndex {
-        let mut spans = Vec::with_capacity(text.len() / 6);
-        let mut hashes = Vec::with_capacity(text.len() / 6);
-        // A few hundred bytes of prose a candidate of each kind (they are read whole
-        // later): made at about that size, not grown from nothing.
-        let mut glue_candidates = Vec::with_capacity(text.len() / 128);
-        let mut name_candidates = Vec::with_capacity(text.len() / 512);
-        let mut stop_candidates = Vec::with_capacity(text.len() / 512);
-        let mut number_candidates = Vec::with_capacity(text.len() / 256);
-        let mut month_candidates = Vec::with_capacity(text.len() / 512);
+        // (Six bytes a word in prose, and more; five, not to grow for most profiles.)
+        let mut spans = Vec::with_capacity(text.len() / 5 + 8);
+        let mut hashes = Vec::with_capacity(text.len() / 5 + 8);
+        // Candidates of each kind, made at about the number a profile has (a glue
+        // candidate every fifty bytes or so, the others rarer), not grown from nothing.
+        let mut glue_candidates = Vec::with_capacity(text.len() / 48);
+        let mut name_candidates = Vec::with_capacity(text.len() / 256);
+        let mut stop_candidates = Vec::with_capacity(text.len() / 256);
+        let mut number_candidates = Vec::with_capacity(text.len() / 64);
+        let mut month_candidates = Vec::with_capacity(text.len() / 96);
         let heads = &state_names().1;
         let months = &month_filter().1;
         const HIGH: u64 = 0x8080_8080_8080_8080;
