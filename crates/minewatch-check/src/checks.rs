@@ -2105,7 +2105,7 @@ pub fn near_duplicates(doc: &Document, wi: &WordIndex, opts: &Options, out: &mut
     // `listed[k]` (counting up again) says how many of the list came before it. The
     // pairs so come out in order of (a, b), as they are reported.
     let mut together = vec![0u32; spans.len()];
-    let mut later: Vec<u32> = Vec::new();
+    let mut later: Vec<u32> = Vec::with_capacity(16);
     let mut pairs: Vec<((u32, u32), f64)> = Vec::new();
     for run in shared.chunk_by(|x, y| para(*x) == para(*y)) {
         let a = para(run[0]);

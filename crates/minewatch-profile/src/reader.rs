@@ -412,7 +412,8 @@ fn read_text(text: String, invalid_bytes: Vec<InvalidByte>) -> Document {
     let mut kinds: Vec<Option<BlockKind>> = vec![None; chunks.len()];
     let body_start = header(&src, &chunks, markdown, &mut doc, &mut kinds);
     let notes_start = notes(&src, &chunks, body_start, &mut doc, &mut kinds);
-    let mut headings: Vec<(usize, Heading)> = Vec::new();
+    // (About ten a profile: made at that size.)
+    let mut headings: Vec<(usize, Heading)> = Vec::with_capacity(16);
     tables::find_tables(&src, &chunks, body_start, notes_start, &mut doc, &mut kinds);
     // At most a paragraph a chunk of the body not taken yet (headings are fewer).
     doc.paragraphs.reserve_exact(
@@ -729,7 +730,7 @@ fn header(
         }
     }
     // Plain-text header: up to three short single-line chunks, the last "Last updated:".
-    let mut seen = Vec::new();
+    let mut seen = Vec::with_capacity(4);
     let mut cj = ci;
     while cj < chunks.len() && seen.len() < 4 {
         let c = chunks[cj];

@@ -268,7 +268,8 @@ pub(crate) fn build(
     kinds: &mut [Option<BlockKind>],
 ) {
     // Section starts: (chunk index, heading).
-    let mut starts: Vec<(usize, Option<Heading>, bool)> = Vec::new();
+    // (A profile has about ten sections: made at that size.)
+    let mut starts: Vec<(usize, Option<Heading>, bool)> = Vec::with_capacity(16);
     let mut hi = headings.into_iter().peekable();
     let mut blank_before = 0;
     for ci in body_start..notes_start {

@@ -167,8 +167,9 @@ pub(crate) fn find_tables(
 ) {
     let mut ci = body_start;
     // The run of short lines each chunk may start, gathered in one buffer: most runs
-    // are no table, and a buffer made anew for each would be grown from nothing.
-    let mut elems = Vec::new();
+    // are no table, and a buffer made anew for each would be grown from nothing
+    // (made at the size most runs stay within).
+    let mut elems = Vec::with_capacity(32);
     while ci < notes_start {
         let c = chunks[ci];
         if c.blank || kinds[ci].is_some() {
@@ -190,7 +191,8 @@ pub(crate) fn find_tables(
 fn split_pipe_row(src: &Src, line_idx: usize) -> Vec<Cell> {
     let l = src.lines[line_idx];
     let line = &src.text[l.start..l.end];
-    let mut cells = Vec::new();
+    // (A few cells a row: made at that size.)
+    let mut cells = Vec::with_capacity(6);
     let trimmed_start = line.len() - line.trim_start().len();
     let body_end = line.trim_end().len();
     let mut s = trimmed_start;
