@@ -428,21 +428,22 @@ pub fn tables(doc: &Document, out: &mut Listed) {
                 .map(|c| c.span)
                 .unwrap_or(t.rows[r0].label.span),
         };
-        let name = t
-            .caption
-            .as_ref()
-            .map(|c| format!(" \"{}\"", c.value))
-            .unwrap_or_default();
-        let mut d = Diagnostic::new(
-            "empty-table",
-            Severity::Warning,
-            span,
-            format!(
-                "table{name} has {empty} of {} cells empty: their values were lost",
-                t.cell_count()
-            ),
-        )
-        .with_help("restore the figures from the source");
+        // "table \"{caption}\" has {empty} of {cells} cells empty: their values were
+        // lost" (no caption, no name), put together without a formatter.
+        let mut message = String::with_capacity(96);
+        message.push_str("table");
+        if let Some(c) = &t.caption {
+            message.push_str(" \"");
+            message.push_str(&c.value);
+            message.push('"');
+        }
+        message.push_str(" has ");
+        push_int(&mut message, empty as i64);
+        message.push_str(" of ");
+        push_int(&mut message, t.cell_count() as i64);
+        message.push_str(" cells empty: their values were lost");
+        let mut d = Diagnostic::new("empty-table", Severity::Warning, span, message)
+            .with_help("restore the figures from the source");
         // Every row that lost a value, with the columns it lost, in both forms (the
         // first ones of a long table: the message says how many rows there are).
         const ROWS_SHOWN: usize = 12;
@@ -456,23 +457,35 @@ pub fn tables(doc: &Document, out: &mut Listed) {
         }
         for row_lost in lost.chunk_by(|a, b| a.0 == b.0).take(ROWS_SHOWN) {
             let r = &t.rows[row_lost[0].0];
-            let what = if row_lost.len() == r.cells.len() {
-                "has no values".to_string()
+            // "row \"{label}\" has no values", or "... has no value in column(s)
+            // {names or numbers, joined by ", "}", put together without a formatter.
+            let mut m = String::with_capacity(r.label.value.len() + 32);
+            m.push_str("row \"");
+            m.push_str(&r.label.value);
+            m.push_str("\" ");
+            if row_lost.len() == r.cells.len() {
+                m.push_str("has no values");
             } else {
-                let names: Vec<String> = row_lost
-                    .iter()
-                    .map(|&(_, c)| match t.columns.get(c) {
-                        Some(h) if !h.value.is_empty() => format!("\u{201c}{}\u{201d}", h.value),
-                        _ => format!("{}", c + 1),
-                    })
-                    .collect();
-                format!(
-                    "has no value in column{} {}",
-                    if names.len() > 1 { "s" } else { "" },
-                    names.join(", ")
-                )
-            };
-            d = d.with_related(r.label.span, format!("row \"{}\" {what}", r.label.value));
+                m.push_str("has no value in column");
+                if row_lost.len() > 1 {
+                    m.push('s');
+                }
+                m.push(' ');
+                for (k, &(_, c)) in row_lost.iter().enumerate() {
+                    if k > 0 {
+                        m.push_str(", ");
+                    }
+                    match t.columns.get(c) {
+                        Some(h) if !h.value.is_empty() => {
+                            m.push('\u{201c}');
+                            m.push_str(&h.value);
+                            m.push('\u{201d}');
+                        }
+                        _ => push_int(&mut m, c as i64 + 1),
+                    }
+                }
+            }
+            d = d.with_related(r.label.span, m);
         }
         out.push(d);
     }
