@@ -12,15 +12,27 @@ use crate::{Listed, Options};
 /// to it) stands: `[^3]` for a Markdown footnote, `[3]` otherwise. (The `note` field
 /// of a diagnostic stays the plain number.)
 fn note_label(doc: &Document, at: Span, number: u32) -> String {
+    note_text(doc, at, number, "", "")
+}
+
+/// `before`, [`note_label`], then `after`: a message about a note, put together
+/// without a formatter.
+fn note_text(doc: &Document, at: Span, number: u32, before: &str, after: &str) -> String {
+    let mut s = String::with_capacity(before.len() + after.len() + 8);
+    s.push_str(before);
     if doc
         .text
         .get(at.start..)
         .is_some_and(|t| t.starts_with("[^"))
     {
-        format!("[^{number}]")
+        s.push_str("[^");
     } else {
-        format!("[{number}]")
+        s.push('[');
     }
+    push_int(&mut s, i64::from(number));
+    s.push(']');
+    s.push_str(after);
+    s
 }
 
 pub fn notes(doc: &Document, out: &mut Listed) {
@@ -48,10 +60,7 @@ pub fn notes(doc: &Document, out: &mut Listed) {
                     "duplicate-note",
                     Severity::Error,
                     n.marker,
-                    format!(
-                        "note {} is defined twice",
-                        note_label(doc, n.marker, n.number)
-                    ),
+                    note_text(doc, n.marker, n.number, "note ", " is defined twice"),
                 )
                 .with_note(n.number)
                 .with_related(doc.notes[by_number[k].1].marker, "first defined here")
@@ -71,12 +80,15 @@ pub fn notes(doc: &Document, out: &mut Listed) {
                 "missing-note",
                 Severity::Error,
                 refs[0].1,
-                format!("note {label} is referenced but missing from the notes list"),
+                [
+                    "note ",
+                    &label,
+                    " is referenced but missing from the notes list",
+                ]
+                .concat(),
             )
             .with_note(number)
-            .with_help(format!(
-                "add the citation for {label} to the notes at the end"
-            ));
+            .with_help(["add the citation for ", &label, " to the notes at the end"].concat());
             for (_, s) in &refs[1..] {
                 d = d.with_related(*s, "also referenced here");
             }
@@ -91,9 +103,12 @@ pub fn notes(doc: &Document, out: &mut Listed) {
                     "unused-note",
                     Severity::Warning,
                     n.marker,
-                    format!(
-                        "note {} is not referenced anywhere in the text",
-                        note_label(doc, n.marker, n.number)
+                    note_text(
+                        doc,
+                        n.marker,
+                        n.number,
+                        "note ",
+                        " is not referenced anywhere in the text",
                     ),
                 )
                 .with_note(n.number)
@@ -118,9 +133,12 @@ pub fn notes(doc: &Document, out: &mut Listed) {
                     "note-lost-link",
                     Severity::Warning,
                     Span::new(start, end),
-                    format!(
-                        "note {} ends where its link was stripped",
-                        note_label(doc, n.marker, n.number)
+                    note_text(
+                        doc,
+                        n.marker,
+                        n.number,
+                        "note ",
+                        " ends where its link was stripped",
                     ),
                 )
                 .with_note(n.number)
