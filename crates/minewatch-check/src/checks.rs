@@ -848,17 +848,51 @@ impl WordIndex {
         self.counts().get(&h).copied().unwrap_or(0)
     }
 
+    #[cfg(test)]
     pub fn new(text: &str) -> WordIndex {
+        WordIndex::new_in(text, None)
+    }
+
+    /// [`WordIndex::new`] in the lists of an index no longer needed, if given (one
+    /// per thread: a profile's lists not allocated anew for every profile).
+    pub fn new_in(text: &str, old: Option<WordIndex>) -> WordIndex {
+        let (
+            mut spans,
+            mut hashes,
+            mut glue_candidates,
+            mut name_candidates,
+            mut stop_candidates,
+            mut number_candidates,
+            mut month_candidates,
+        ) = match old {
+            Some(w) => (
+                w.spans,
+                w.hashes,
+                w.glue_candidates,
+                w.name_candidates,
+                w.stop_candidates,
+                w.number_candidates,
+                w.month_candidates,
+            ),
+            None => Default::default(),
+        };
+        spans.clear();
+        hashes.clear();
+        glue_candidates.clear();
+        name_candidates.clear();
+        stop_candidates.clear();
+        number_candidates.clear();
+        month_candidates.clear();
         // (Six bytes a word in prose, and more; five, not to grow for most profiles.)
-        let mut spans = Vec::with_capacity(text.len() / 5 + 8);
-        let mut hashes = Vec::with_capacity(text.len() / 5 + 8);
+        spans.reserve(text.len() / 5 + 8);
+        hashes.reserve(text.len() / 5 + 8);
         // Candidates of each kind, made at about the number a profile has (a glue
         // candidate every fifty bytes or so, the others rarer), not grown from nothing.
-        let mut glue_candidates = Vec::with_capacity(text.len() / 48);
-        let mut name_candidates = Vec::with_capacity(text.len() / 256);
-        let mut stop_candidates = Vec::with_capacity(text.len() / 256);
-        let mut number_candidates = Vec::with_capacity(text.len() / 64);
-        let mut month_candidates = Vec::with_capacity(text.len() / 96);
+        glue_candidates.reserve(text.len() / 48);
+        name_candidates.reserve(text.len() / 256);
+        stop_candidates.reserve(text.len() / 256);
+        number_candidates.reserve(text.len() / 64);
+        month_candidates.reserve(text.len() / 96);
         let heads = &state_names().1;
         let months = &month_filter().1;
         const HIGH: u64 = 0x8080_8080_8080_8080;
@@ -2792,6 +2826,23 @@ mod tests {
             prop_assert_eq!(&wi.stop_candidates, &r.4);
             prop_assert_eq!(&wi.number_candidates, &r.5);
             prop_assert_eq!(&wi.month_candidates, &r.6);
+        }
+
+        /// An index made in the lists of another is the one made anew.
+        #[test]
+        fn a_word_index_made_in_old_lists_is_made_anew(
+            first in "([A-Za-z]{1,12}|[ ,.0-9\n]{1,3}|May|\u{e9}){0,60}",
+            text in "([A-Za-z]{1,12}|[ ,.0-9\n]{1,3}|May|\u{e9}){0,60}",
+        ) {
+            let old = WordIndex::new(&first);
+            let (wi, fresh) = (WordIndex::new_in(&text, Some(old)), WordIndex::new(&text));
+            prop_assert_eq!(&wi.spans, &fresh.spans);
+            prop_assert_eq!(&wi.hashes, &fresh.hashes);
+            prop_assert_eq!(&wi.glue_candidates, &fresh.glue_candidates);
+            prop_assert_eq!(&wi.name_candidates, &fresh.name_candidates);
+            prop_assert_eq!(&wi.stop_candidates, &fresh.stop_candidates);
+            prop_assert_eq!(&wi.number_candidates, &fresh.number_candidates);
+            prop_assert_eq!(&wi.month_candidates, &fresh.month_candidates);
         }
 
         /// A number written digit by digit is the formatter's.
