@@ -1561,21 +1561,26 @@ pub fn glued_words(doc: &Document, wi: &WordIndex, out: &mut Listed) {
 /// The one-word names and aliases of the reference data's states, by their
 /// case-folded hash, and an 8192-bit filter of their first four letters (most words are
 /// turned away by one bit during the word scan).
-fn state_names() -> &'static (IdMap<()>, [u64; 128]) {
-    static NAMES: std::sync::OnceLock<(IdMap<()>, [u64; 128])> = std::sync::OnceLock::new();
+fn state_names() -> &'static (IdMap<()>, [u64; 128], Vec<u32>) {
+    type Names = (IdMap<()>, [u64; 128], Vec<u32>);
+    static NAMES: std::sync::OnceLock<Names> = std::sync::OnceLock::new();
     NAMES.get_or_init(|| {
         let mut names = IdMap::default();
         let mut heads = [0u64; 128];
+        // By filter bit, the lengths of the names under it: bit `k` for `k` letters
+        // (bit 31 for 31 or more).
+        let mut lengths = vec![0u32; 8192];
         for st in minewatch_refdata::states() {
             for n in std::iter::once(&st.name).chain(&st.aliases) {
                 if n.len() >= 4 && n.bytes().all(|b| b.is_ascii_alphabetic()) {
                     names.insert(hash_lower(n.as_bytes()), ());
                     let bit = head_bit(n.as_bytes());
                     heads[bit >> 6] |= 1 << (bit & 63);
+                    lengths[bit] |= 1 << n.len().min(31);
                 }
             }
         }
-        (names, heads)
+        (names, heads, lengths)
     })
 }
 
@@ -1598,7 +1603,7 @@ fn head_bit_of(first4: u32) -> usize {
 /// more: so no demonym ("Nigerian", "Malians", "Israelis") and no other word that
 /// starts like a state ("Maligned").
 pub fn glued_to_names(doc: &Document, wi: &WordIndex, out: &mut Listed) {
-    let (names, _) = state_names();
+    let (names, _, name_lengths) = state_names();
     const AFTER: &[&str] = &[
         "the",
         "and",
@@ -1645,15 +1650,19 @@ pub fn glued_to_names(doc: &Document, wi: &WordIndex, out: &mut Listed) {
         if !w[1..].iter().all(u8::is_ascii_lowercase) {
             continue;
         }
-        // The longest name first ("Nigeria" before "Niger").
+        // The longest name first ("Nigeria" before "Niger"); only the lengths of the
+        // names with the word's first four letters (their filter bit) looked up.
+        let lengths = name_lengths[head_bit(w)];
         let Some(k) = (4..=w.len() - 3).rev().find(|&k| {
-            names.contains_key(&hash_lower_at(b, ws, ws + k)) && {
-                let rest = &text[ws + k..we];
-                AFTER.contains(&rest) || {
-                    let rh = hash_lower(rest.as_bytes());
-                    wi.count(rh) > 0
+            lengths & (1 << k.min(31)) != 0
+                && names.contains_key(&hash_lower_at(b, ws, ws + k))
+                && {
+                    let rest = &text[ws + k..we];
+                    AFTER.contains(&rest) || {
+                        let rh = hash_lower(rest.as_bytes());
+                        wi.count(rh) > 0
+                    }
                 }
-            }
         }) else {
             continue;
         };
@@ -2564,6 +2573,31 @@ mod tests {
         // A short token is whole.
         let t = "see www.example.org/page now";
         assert_eq!(token_around(t, 8, 11), "www.example.org/page");
+    }
+
+    /// The lengths filter of glued_to_names turns no name away: each name's length is
+    /// among those of its first four letters' bit, whatever the case of the word.
+    #[test]
+    fn every_state_name_passes_the_lengths_filter() {
+        let (names, _, lengths) = state_names();
+        let mut n = 0;
+        for st in minewatch_refdata::states() {
+            for name in std::iter::once(&st.name).chain(&st.aliases) {
+                if name.len() >= 4 && name.bytes().all(|b| b.is_ascii_alphabetic()) {
+                    for w in [
+                        name.clone(),
+                        name.to_ascii_uppercase(),
+                        name.to_ascii_lowercase(),
+                    ] {
+                        assert!(names.contains_key(&hash_lower(w.as_bytes())));
+                        let bit = head_bit(w.as_bytes());
+                        assert!(lengths[bit] & (1 << w.len().min(31)) != 0, "{w}");
+                    }
+                    n += 1;
+                }
+            }
+        }
+        assert!(n > 100, "{n} names");
     }
 
     #[test]
