@@ -2050,10 +2050,16 @@ fn ends_like_a_sentence(text: &str) -> bool {
 }
 
 /// Paragraphs that say nearly the same thing (a copy left behind after editing).
-pub fn near_duplicates(doc: &Document, wi: &WordIndex, opts: &Options, out: &mut Listed) {
+/// (`body`: [`Document::body_span`], asked once for this and [`impossible_dates`].)
+pub fn near_duplicates(
+    doc: &Document,
+    wi: &WordIndex,
+    body: Span,
+    opts: &Options,
+    out: &mut Listed,
+) {
     const SHINGLE: usize = 4;
     const MAX_POSTINGS: usize = 24;
-    let body = doc.body_span();
     // The paragraphs long enough to compare, and their word hashes.
     let mut spans: Vec<Span> = Vec::with_capacity(doc.paragraphs.len());
     let mut words: Vec<&[u64]> = Vec::with_capacity(doc.paragraphs.len());
@@ -2248,11 +2254,11 @@ fn month_filter() -> &'static ([u64; 12], [bool; 256]) {
 /// body or the notes (the header's own date is `header`'s). The reader takes such a
 /// date at the month's precision; this says why. Found from the month names among the
 /// words already indexed: a cheap mask on each word's hash, then the digits around.
-pub fn impossible_dates(doc: &Document, wi: &WordIndex, out: &mut Listed) {
+pub fn impossible_dates(doc: &Document, wi: &WordIndex, body: Span, out: &mut Listed) {
     let hashes = &month_filter().0;
     let text = doc.text.as_str();
     let b = text.as_bytes();
-    let from = doc.body_span().start;
+    let from = body.start;
     // A run of ASCII digits ending before `end` (1..=max of them, not part of a longer
     // number); its start and value.
     let digits_before = |end: usize, max: usize| -> Option<(usize, u32)> {
@@ -2797,6 +2803,7 @@ mod tests {
         near_duplicates(
             &doc,
             &wi,
+            doc.body_span(),
             &Options {
                 as_of: "2026-11-30".parse().unwrap(),
                 ..Options::default()

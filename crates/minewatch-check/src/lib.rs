@@ -168,8 +168,9 @@ pub fn check_into(doc: &Document, opts: &Options, out: &mut Listed) {
         checks::glued_to_names(doc, &words, out);
         checks::glued_after_stops(doc, &words, out);
         checks::mojibake(doc, out);
-        checks::impossible_dates(doc, &words, out);
-        checks::near_duplicates(doc, &words, opts, out);
+        let body = doc.body_span();
+        checks::impossible_dates(doc, &words, body, out);
+        checks::near_duplicates(doc, &words, body, opts, out);
         if words.spans.capacity() <= 1 << 20 {
             WORDS.with(|w| w.set(Some(words)));
         }
