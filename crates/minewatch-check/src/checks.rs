@@ -2072,6 +2072,10 @@ pub fn near_duplicates(
             words.push(hashes);
         }
     }
+    // A pair needs two paragraphs.
+    if spans.len() < 2 {
+        return;
+    }
     fn shingles(hs: &[u64]) -> impl Iterator<Item = u64> + '_ {
         hs.windows(SHINGLE).map(|ws| {
             ws.iter().fold(0xcbf29ce484222325u64, |h, w| {
