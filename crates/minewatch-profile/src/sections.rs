@@ -222,9 +222,15 @@ pub fn classify_heading(h: &str) -> SectionKind {
         let k = pair(w[0], w[1]);
         pairs[k >> 6] |= 1 << (k & 63);
     }
+    // (A heading is short: the keyword compared where its first byte stands, not
+    // looked for by a searcher built for each.)
+    let hb = h.as_bytes();
     let has = |w: &str| {
-        let k = pair(w.as_bytes()[0], w.as_bytes()[1]);
-        pairs[k >> 6] & (1 << (k & 63)) != 0 && h.contains(w)
+        let w = w.as_bytes();
+        let k = pair(w[0], w[1]);
+        pairs[k >> 6] & (1 << (k & 63)) != 0
+            && hb.len() >= w.len()
+            && (0..=hb.len() - w.len()).any(|i| hb[i] == w[0] && hb[i..i + w.len()] == *w)
     };
     classify_lowered_heading(&h, has)
 }
@@ -309,6 +315,14 @@ pub(crate) fn build(
         src.text.len()
     };
     doc.sections.reserve_exact(starts.len());
+    // A profile of another kind (Mine Action, Casualties, Support for Mine Action) has
+    // none of the ban-policy sections: its lost heading is named by no guess. (Nor has
+    // a Cluster Munition Ban Policy profile: its sections are about cluster
+    // munitions.) Told once for all the profile's sections.
+    let other_kind = doc.header.profile_type.as_ref().is_some_and(|t| {
+        let t = t.value.as_bytes();
+        !contains_ignore_ascii_case(t, b"ban policy") || contains_ignore_ascii_case(t, b"cluster")
+    });
     for k in 0..starts.len() {
         let (ci, ref mut heading, heading_lost) = starts[k];
         let heading = heading.take();
@@ -324,18 +338,7 @@ pub(crate) fn build(
                 kinds[ci] = Some(BlockKind::Heading { section: index });
                 classify_heading(&h.text)
             }
-            // A profile of another kind (Mine Action, Casualties, Support for Mine
-            // Action) has none of the ban-policy sections: its lost heading is named
-            // by no guess.
-            // (Nor has a Cluster Munition Ban Policy profile: its sections are about
-            // cluster munitions.)
-            None if doc.header.profile_type.as_ref().is_some_and(|t| {
-                let t = t.value.to_ascii_lowercase();
-                !t.contains("ban policy") || t.contains("cluster")
-            }) =>
-            {
-                SectionKind::Other
-            }
+            None if other_kind => SectionKind::Other,
             None => {
                 // Paragraphs are in text order here: find the section's by binary search.
                 let lo = doc
@@ -355,6 +358,16 @@ pub(crate) fn build(
             blocks: (0, 0),
         });
     }
+}
+
+/// Whether `hay` lowered (ASCII) holds `needle` (lower case): each window compared
+/// in any case, without a lowered copy or a searcher built for a short text.
+fn contains_ignore_ascii_case(hay: &[u8], needle: &[u8]) -> bool {
+    hay.len() >= needle.len()
+        && (0..=hay.len() - needle.len()).any(|i| {
+            hay[i].to_ascii_lowercase() == needle[0]
+                && hay[i..i + needle.len()].eq_ignore_ascii_case(needle)
+        })
 }
 
 /// Whether a paragraph's first line opens with a label of its own, before a colon:
@@ -407,6 +420,19 @@ mod tests {
     }
 
     proptest! {
+        /// A case-blind search finds what a search of the lowered copy finds.
+        #[test]
+        fn contains_ignore_ascii_case_agrees_with_the_lowered_copy(
+            hay in "(Ban|POLICY|ban policy|Ban Policy|Cluster|CLUSTER|clus|\u{e9}|\u{130}| |x){0,8}",
+        ) {
+            for needle in ["ban policy", "cluster"] {
+                prop_assert_eq!(
+                    contains_ignore_ascii_case(hay.as_bytes(), needle.as_bytes()),
+                    hay.to_ascii_lowercase().contains(needle)
+                );
+            }
+        }
+
         /// The letter runs are the pieces of a split at every byte that is no ASCII
         /// letter, less the empty ones.
         #[test]
