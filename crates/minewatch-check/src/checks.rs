@@ -2240,6 +2240,11 @@ pub fn near_duplicates(
     }
 }
 
+/// The value of a few ASCII digits (at most nine: no overflow), read as they go.
+fn digits_value(d: &[u8]) -> u32 {
+    d.iter().fold(0, |n, &c| n * 10 + u32::from(c - b'0'))
+}
+
 /// The months' hashes ([`fold_hash`] of their names), and a filter on their low bytes:
 /// a flag a byte value (one load a word, where a bit would take shifts too).
 fn month_filter() -> &'static ([u64; 12], [bool; 256]) {
@@ -2272,7 +2277,7 @@ pub fn impossible_dates(doc: &Document, wi: &WordIndex, body: Span, out: &mut Li
         }
         let n = end - s;
         let clean = s == 0 || !(b[s - 1].is_ascii_digit() || matches!(b[s - 1], b',' | b'.'));
-        (n >= 1 && n <= max && clean).then(|| (s, text[s..end].parse().unwrap_or(0)))
+        (n >= 1 && n <= max && clean).then(|| (s, digits_value(&b[s..end])))
     };
     let digits_after = |start: usize, max: usize| -> Option<(usize, u32)> {
         let mut e = start;
@@ -2283,7 +2288,7 @@ pub fn impossible_dates(doc: &Document, wi: &WordIndex, body: Span, out: &mut Li
         let clean = e == b.len()
             || !(b[e].is_ascii_alphanumeric()
                 || b[e] == b',' && b.get(e + 1).is_some_and(u8::is_ascii_digit));
-        (n >= 1 && n <= max && clean).then(|| (e, text[start..e].parse().unwrap_or(0)))
+        (n >= 1 && n <= max && clean).then(|| (e, digits_value(&b[start..e])))
     };
     // The capitalised words that may be a month, as the word scan found them.
     for &k in &wi.month_candidates {
@@ -2888,6 +2893,12 @@ mod tests {
             prop_assert_eq!(&wi.stop_candidates, &fresh.stop_candidates);
             prop_assert_eq!(&wi.number_candidates, &fresh.number_candidates);
             prop_assert_eq!(&wi.month_candidates, &fresh.month_candidates);
+        }
+
+        /// Digits read as they go are the number parse reads.
+        #[test]
+        fn digits_value_is_what_parse_reads(d in "[0-9]{1,9}") {
+            prop_assert_eq!(digits_value(d.as_bytes()), d.parse::<u32>().unwrap());
         }
 
         /// A number written digit by digit is the formatter's.
