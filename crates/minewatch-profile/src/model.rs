@@ -599,8 +599,13 @@ impl Document {
         let r0 = self
             .references
             .partition_point(|r| r.span.start < span.start);
-        let r1 = self.references.partition_point(|r| r.span.start < span.end);
-        &self.references[r0..r1.max(r0)]
+        // The span's own references follow the first one: counted from there (a
+        // sentence has few), not found by a second search.
+        let n = self.references[r0..]
+            .iter()
+            .take_while(|r| r.span.start < span.end)
+            .count();
+        &self.references[r0..r0 + n]
     }
 
     /// The stored form of the model (see [`StoredModel`]).
@@ -646,9 +651,39 @@ impl Document {
 /// Whether "total" stands in `b` in any case: a window compared only where a 't' or
 /// 'T' opens it (bit 0x20 set, only those two bytes are 't').
 fn has_total(b: &[u8]) -> bool {
-    b.len() >= 5
-        && (0..=b.len() - 5)
-            .any(|i| b[i] | 0x20 == b't' && b[i + 1..i + 5].eq_ignore_ascii_case(b"otal"))
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    if b.len() < 5 {
+        return false;
+    }
+    let last = b.len() - 5;
+    let mut i = 0;
+    while i <= last {
+        if i + 8 <= b.len() {
+            // Eight bytes a step: the first 't' or 'T' among them (0x74 with bit 0x20
+            // set; the lowest zero byte of the difference is exact), or none.
+            let mut x = [0u8; 8];
+            x.copy_from_slice(&b[i..i + 8]);
+            let d = (u64::from_le_bytes(x) | 0x2020_2020_2020_2020) ^ (ONES * 0x74);
+            let zero = d.wrapping_sub(ONES) & !d & HIGH;
+            if zero == 0 {
+                i += 8;
+                continue;
+            }
+            i += (zero.trailing_zeros() / 8) as usize;
+            if i > last {
+                return false;
+            }
+        } else if b[i] | 0x20 != b't' {
+            i += 1;
+            continue;
+        }
+        if b[i + 1..i + 5].eq_ignore_ascii_case(b"otal") {
+            return true;
+        }
+        i += 1;
+    }
+    false
 }
 
 fn is_header_block(kind: &BlockKind) -> bool {
@@ -718,9 +753,24 @@ mod tests {
     proptest! {
         /// "total" is found where a comparison of every window finds it.
         #[test]
-        fn has_total_agrees_with_every_window(label in "(t|T|o|O|tal|TAL|total|Total|\u{e9}|4| |x){0,12}") {
+        fn has_total_agrees_with_every_window(label in "(t|T|o|O|tal|TAL|total|Total|\u{e9}|4| |x|T\u{1}|4t){0,16}") {
             let b = label.as_bytes();
             prop_assert_eq!(has_total(b), b.windows(5).any(|w| w.eq_ignore_ascii_case(b"total")));
+        }
+
+        /// The references starting in a span are those two searches bound.
+        #[test]
+        fn references_starting_in_agree_with_two_searches(
+            words in proptest::collection::vec("(word|\\[1\\]|\\[2\\]|\\[13\\]|\\.|\n)", 0..60),
+            a in 0usize..400,
+            b in 0usize..400,
+        ) {
+            let text = format!("Chile\n\nMine Ban Policy\n\nLast updated: 1 May 2020\n\n{}\n", words.join(" "));
+            let doc = crate::read(text.as_bytes());
+            let span = Span { start: a, end: b };
+            let r0 = doc.references.partition_point(|r| r.span.start < span.start);
+            let r1 = doc.references.partition_point(|r| r.span.start < span.end);
+            prop_assert_eq!(doc.references_starting_in(span), &doc.references[r0..r1.max(r0)]);
         }
 
         /// The body is where the plain searches put it, whatever the order of the
