@@ -392,12 +392,29 @@ fn opens_with_label(line: &str) -> bool {
 
 /// Fill each section's block range once the blocks are final.
 pub(crate) fn link_blocks(doc: &mut Document) {
-    // Blocks and sections are both in text order: binary searches, no scans.
+    // Blocks and sections are both in text order: each bound found by stepping on from
+    // the last one (a section's blocks follow the previous section's), where the
+    // bounds do not go back; by binary search where they would.
+    let blocks = &doc.blocks;
+    let (mut first, mut end) = (0, 0);
     for s in doc.sections.iter_mut() {
-        let first = doc.blocks.partition_point(|b| b.span.start < s.span.start);
-        let end = doc.blocks.partition_point(|b| b.span.start < s.span.end);
+        first = step_to(blocks, first, s.span.start);
+        end = step_to(blocks, end, s.span.end);
         s.blocks = (first, end.max(first));
     }
+}
+
+/// The number of blocks starting before `at` (as `partition_point` counts them),
+/// stepped on from `from` when that many start before it, else searched for.
+fn step_to(blocks: &[Block], from: usize, at: usize) -> usize {
+    if from > blocks.len() || from > 0 && blocks[from - 1].span.start >= at {
+        return blocks.partition_point(|b| b.span.start < at);
+    }
+    let mut k = from;
+    while k < blocks.len() && blocks[k].span.start < at {
+        k += 1;
+    }
+    k
 }
 
 #[cfg(test)]
@@ -420,6 +437,31 @@ mod tests {
     }
 
     proptest! {
+        /// Sections' blocks are those the binary searches bound, in any order of spans.
+        #[test]
+        fn sections_are_linked_to_the_blocks_the_searches_bound(
+            widths in proptest::collection::vec(1usize..6, 0..30),
+            spans in proptest::collection::vec((0usize..100, 0usize..100), 0..12),
+        ) {
+            let mut at = 0;
+            let blocks: Vec<Block> = widths
+                .iter()
+                .map(|&w| {
+                    at += w;
+                    Block { kind: BlockKind::Paragraph { index: 0 }, span: Span::new(at - w, at) }
+                })
+                .collect();
+            let mut first = 0;
+            let mut end = 0;
+            for &(a, b) in &spans {
+                first = step_to(&blocks, first, a);
+                end = step_to(&blocks, end, b);
+                let f = blocks.partition_point(|x| x.span.start < a);
+                let e = blocks.partition_point(|x| x.span.start < b);
+                prop_assert_eq!((first, end.max(first)), (f, e.max(f)));
+            }
+        }
+
         /// A case-blind search finds what a search of the lowered copy finds.
         #[test]
         fn contains_ignore_ascii_case_agrees_with_the_lowered_copy(
