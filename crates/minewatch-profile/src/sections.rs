@@ -210,8 +210,48 @@ fn classify_content_parts<'a>(first: &str, rest: impl Iterator<Item = &'a str>) 
     best.1
 }
 
-/// Classify a section from its heading.
+/// Classify a section from its heading. Profiles repeat their headings ("Use",
+/// "Production", "Mine Ban Policy"): the kinds of the headings seen are kept on each
+/// thread (256 headings of 64 bytes at most: a file of headings made to collide asks
+/// a few hundred comparisons a heading at worst), each told once.
 pub fn classify_heading(h: &str) -> SectionKind {
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+    /// FNV-1a over the heading's bytes: a short key, hashed in a few steps.
+    #[derive(Default)]
+    struct Fnv(u64);
+    impl std::hash::Hasher for Fnv {
+        fn finish(&self) -> u64 {
+            self.0
+        }
+        fn write(&mut self, bytes: &[u8]) {
+            for &b in bytes {
+                self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+            }
+        }
+    }
+    type Seen = HashMap<Box<str>, SectionKind, std::hash::BuildHasherDefault<Fnv>>;
+    thread_local! {
+        static SEEN: RefCell<Seen> = RefCell::new(Seen::default());
+    }
+    if h.len() > 64 {
+        return classify_heading_anew(h);
+    }
+    if let Some(kind) = SEEN.with(|m| m.borrow().get(h).copied()) {
+        return kind;
+    }
+    let kind = classify_heading_anew(h);
+    SEEN.with(|m| {
+        let mut m = m.borrow_mut();
+        if m.len() < 256 {
+            m.insert(h.into(), kind);
+        }
+    });
+    kind
+}
+
+/// [`classify_heading`] told from the heading itself.
+fn classify_heading_anew(h: &str) -> SectionKind {
     let h = h.to_lowercase();
     // The pairs of adjacent bytes in the heading, as bits of a 256-bit filter: a
     // keyword whose first two bytes are not a pair of it is not in it, and needs no
@@ -504,6 +544,8 @@ mod tests {
                 classify_heading(&h),
                 classify_lowered_heading(&lower, |w| lower.contains(w))
             );
+            // Asked again (kept from the first time), the kind is the same.
+            prop_assert_eq!(classify_heading(&h), classify_heading_anew(&h));
         }
     }
 }
