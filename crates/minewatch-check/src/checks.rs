@@ -1323,8 +1323,10 @@ impl CountTable {
         }
     }
 
-    /// Count one more of `h`, if it was asked for.
+    /// Count one more of `h`, if it was asked for (`u32::MAX` marks an empty slot,
+    /// not a count: the test says so, where a saturating add would hide it).
     #[inline]
+    #[allow(clippy::implicit_saturating_add)]
     fn bump(&mut self, h: u64) {
         let k = self.find(h);
         if self.slots[k].1 != u32::MAX {
