@@ -1372,11 +1372,16 @@ pub fn glued_words(doc: &Document, wi: &WordIndex, out: &mut Listed) {
     }
     let tb = text.as_bytes();
     // The words the decisions need counts of: each candidate, its two halves at a case
-    // change, and what stands before a function-word ending (at most four words a
-    // candidate: a table made at that size, never grown), and a filter of their hashes'
-    // top ten bits (a flag each: one load a word turns most words away before the
-    // table is asked).
-    let mut needed = CountTable::with_capacity(4 * wi.glue_candidates.len());
+    // change, and what stands before a function-word ending (two words a candidate at
+    // most, four with a case change: a table made at that size, never grown), and a
+    // filter of their hashes' top ten bits (a flag each: one load a word turns most
+    // words away before the table is asked).
+    let most = wi
+        .glue_candidates
+        .iter()
+        .map(|&(_, joint)| if joint { 4 } else { 2 })
+        .sum();
+    let mut needed = CountTable::with_capacity(most);
     let mut filter = [false; 1024];
     let mut need = |h: u64| {
         needed.insert(h);
