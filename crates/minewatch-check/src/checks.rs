@@ -36,25 +36,49 @@ fn note_text(doc: &Document, at: Span, number: u32, before: &str, after: &str) -
 }
 
 pub fn notes(doc: &Document, out: &mut Listed) {
-    // Each number's first definition, by number (sorted lists rather than maps: a
-    // profile has tens of notes and references).
-    let mut by_number: Vec<(u32, usize)> = doc
-        .notes
-        .iter()
-        .enumerate()
-        .map(|(i, n)| (n.number, i))
-        .collect();
-    by_number.sort_unstable();
-    by_number.dedup_by_key(|x| x.0);
-    let first_marker = |number: u32| -> Option<Span> {
-        by_number
-            .binary_search_by_key(&number, |x| x.0)
-            .ok()
-            .map(|k| doc.notes[by_number[k].1].marker)
+    // Each number's first definition: by number in a table where the numbers are few
+    // and small (as a profile's are: 1, 2, 3, ...), else in a sorted list (a map would
+    // cost more: a profile has tens of notes and references).
+    let max = doc.notes.iter().map(|n| n.number).max().unwrap_or(0) as usize;
+    let dense: Option<Vec<u32>> = (max <= 4 * doc.notes.len() + 64).then(|| {
+        let mut d = vec![u32::MAX; max + 1];
+        for (i, n) in doc.notes.iter().enumerate() {
+            let e = &mut d[n.number as usize];
+            if *e == u32::MAX {
+                *e = i as u32;
+            }
+        }
+        d
+    });
+    let mut by_number: Vec<(u32, usize)> = Vec::new();
+    if dense.is_none() {
+        by_number = doc
+            .notes
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (n.number, i))
+            .collect();
+        by_number.sort_unstable();
+        by_number.dedup_by_key(|x| x.0);
+    }
+    let first_index = |number: u32| -> Option<usize> {
+        match &dense {
+            Some(d) => d
+                .get(number as usize)
+                .copied()
+                .filter(|&i| i != u32::MAX)
+                .map(|i| i as usize),
+            None => by_number
+                .binary_search_by_key(&number, |x| x.0)
+                .ok()
+                .map(|k| by_number[k].1),
+        }
     };
+    let first_marker =
+        |number: u32| -> Option<Span> { first_index(number).map(|i| doc.notes[i].marker) };
     for (i, n) in doc.notes.iter().enumerate() {
-        let k = by_number.partition_point(|x| x.0 < n.number);
-        if by_number[k].1 != i {
+        let first = first_index(n.number).unwrap_or(i);
+        if first != i {
             out.push(
                 Diagnostic::new(
                     "duplicate-note",
@@ -63,7 +87,7 @@ pub fn notes(doc: &Document, out: &mut Listed) {
                     note_text(doc, n.marker, n.number, "note ", " is defined twice"),
                 )
                 .with_note(n.number)
-                .with_related(doc.notes[by_number[k].1].marker, "first defined here")
+                .with_related(doc.notes[first].marker, "first defined here")
                 .with_help("renumber one of the notes, or remove the copy"),
             );
         }
@@ -2658,6 +2682,120 @@ mod tests {
         }
     }
 
+    /// The notes check as it was: every number found in a sorted list.
+    fn notes_reference(doc: &Document, out: &mut Listed) {
+        // Each number's first definition, by number (sorted lists rather than maps: a
+        // profile has tens of notes and references).
+        let mut by_number: Vec<(u32, usize)> = doc
+            .notes
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (n.number, i))
+            .collect();
+        by_number.sort_unstable();
+        by_number.dedup_by_key(|x| x.0);
+        let first_marker = |number: u32| -> Option<Span> {
+            by_number
+                .binary_search_by_key(&number, |x| x.0)
+                .ok()
+                .map(|k| doc.notes[by_number[k].1].marker)
+        };
+        for (i, n) in doc.notes.iter().enumerate() {
+            let k = by_number.partition_point(|x| x.0 < n.number);
+            if by_number[k].1 != i {
+                out.push(
+                    Diagnostic::new(
+                        "duplicate-note",
+                        Severity::Error,
+                        n.marker,
+                        note_text(doc, n.marker, n.number, "note ", " is defined twice"),
+                    )
+                    .with_note(n.number)
+                    .with_related(doc.notes[by_number[k].1].marker, "first defined here")
+                    .with_help("renumber one of the notes, or remove the copy"),
+                );
+            }
+        }
+        // References by number, each number's in the order of the text.
+        let mut referenced: Vec<(u32, Span)> =
+            doc.references.iter().map(|r| (r.number, r.span)).collect();
+        referenced.sort_by_key(|r| r.0);
+        for refs in referenced.chunk_by(|a, b| a.0 == b.0) {
+            let number = refs[0].0;
+            if first_marker(number).is_none() {
+                let label = note_label(doc, refs[0].1, number);
+                let mut d = Diagnostic::new(
+                    "missing-note",
+                    Severity::Error,
+                    refs[0].1,
+                    [
+                        "note ",
+                        &label,
+                        " is referenced but missing from the notes list",
+                    ]
+                    .concat(),
+                )
+                .with_note(number)
+                .with_help(["add the citation for ", &label, " to the notes at the end"].concat());
+                for (_, s) in &refs[1..] {
+                    d = d.with_related(*s, "also referenced here");
+                }
+                out.push(d);
+            }
+        }
+        let is_referenced = |number: u32| referenced.binary_search_by_key(&number, |r| r.0).is_ok();
+        for n in &doc.notes {
+            if !is_referenced(n.number) && first_marker(n.number) == Some(n.marker) {
+                out.push(
+                    Diagnostic::new(
+                        "unused-note",
+                        Severity::Warning,
+                        n.marker,
+                        note_text(
+                            doc,
+                            n.marker,
+                            n.number,
+                            "note ",
+                            " is not referenced anywhere in the text",
+                        ),
+                    )
+                    .with_note(n.number)
+                    .with_help("cite it where it supports a statement, or remove it"),
+                );
+            }
+            if n.lost_link() {
+                let t = doc
+                    .text
+                    .get(n.span.start..n.span.end)
+                    .unwrap_or("")
+                    .trim_end();
+                let end = n.span.start + t.len();
+                let start = end
+                    - t.chars()
+                        .rev()
+                        .take_while(|c| *c == ',' || *c == '.' || *c == ' ')
+                        .map(char::len_utf8)
+                        .sum::<usize>();
+                out.push(
+                    Diagnostic::new(
+                        "note-lost-link",
+                        Severity::Warning,
+                        Span::new(start, end),
+                        note_text(
+                            doc,
+                            n.marker,
+                            n.number,
+                            "note ",
+                            " ends where its link was stripped",
+                        ),
+                    )
+                    .with_note(n.number)
+                    .with_help("restore the URL from the source page"),
+                );
+            }
+        }
+    }
+
     /// The near-duplicate pairs as first written: per-paragraph shingle sets and
     /// postings lists in ordinary maps. The fast version must agree with it.
     fn near_duplicate_pairs_reference(
@@ -2906,6 +3044,31 @@ mod tests {
         #[test]
         fn digits_value_is_what_parse_reads(d in "[0-9]{1,9}") {
             prop_assert_eq!(digits_value(d.as_bytes()), d.parse::<u32>().unwrap());
+        }
+
+        /// The notes' findings are those of the sorted-list version, whatever the
+        /// numbers (repeated, missing, large) of the notes and references.
+        #[test]
+        fn notes_findings_agree_with_the_sorted_lists(
+            defined in proptest::collection::vec(prop_oneof![1u32..20, 1u32..2000], 0..12),
+            cited in proptest::collection::vec(prop_oneof![1u32..20, 1u32..2000], 0..12),
+        ) {
+            let mut text = String::from("Utopia\n\nMine Ban Policy\n\nLast updated: 1 May 2020\n\n");
+            for n in &cited {
+                text.push_str(&format!("The state said so.[{n}]\n\n"));
+            }
+            text.push_str("Notes\n\n");
+            for n in &defined {
+                text.push_str(&format!("[{n}] A source, 2020,.\n"));
+            }
+            let doc = minewatch_profile::read(text.as_bytes());
+            let (mut got, mut want) = (Listed::new(0), Listed::new(0));
+            notes(&doc, &mut got);
+            notes_reference(&doc, &mut want);
+            let show = |l: Listed| -> Vec<String> {
+                l.finish().diagnostics.iter().map(|d| format!("{d:?}")).collect()
+            };
+            prop_assert_eq!(show(got), show(want));
         }
 
         /// A number written digit by digit is the formatter's.
