@@ -119,7 +119,18 @@ pub fn notes(doc: &Document, out: &mut Listed) {
             out.push(d);
         }
     }
-    let is_referenced = |number: u32| referenced.binary_search_by_key(&number, |r| r.0).is_ok();
+    // The numbers referenced, as flags for those below a thousand (a reference has
+    // three digits at most), the list searched for any other.
+    let mut flags = [false; 1000];
+    for &(number, _) in &referenced {
+        if let Some(f) = flags.get_mut(number as usize) {
+            *f = true;
+        }
+    }
+    let is_referenced = |number: u32| match flags.get(number as usize) {
+        Some(&f) => f,
+        None => referenced.binary_search_by_key(&number, |r| r.0).is_ok(),
+    };
     for n in &doc.notes {
         if !is_referenced(n.number) && first_marker(n.number) == Some(n.marker) {
             out.push(
