@@ -112,9 +112,13 @@ impl Listed {
         let i = match self.codes.iter().position(|c| c.code == d.code) {
             Some(i) => i,
             None => {
+                if self.codes.is_empty() {
+                    // (A file has findings of a few codes: made at that size.)
+                    self.codes.reserve(8);
+                }
                 self.codes.push(CodeList {
                     code: d.code,
-                    kept: Vec::new(),
+                    kept: Vec::with_capacity(4),
                     total: 0,
                     first_out: None,
                 });

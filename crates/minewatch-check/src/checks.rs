@@ -12,49 +12,82 @@ use crate::{Listed, Options};
 /// to it) stands: `[^3]` for a Markdown footnote, `[3]` otherwise. (The `note` field
 /// of a diagnostic stays the plain number.)
 fn note_label(doc: &Document, at: Span, number: u32) -> String {
+    note_text(doc, at, number, "", "")
+}
+
+/// `before`, [`note_label`], then `after`: a message about a note, put together
+/// without a formatter.
+fn note_text(doc: &Document, at: Span, number: u32, before: &str, after: &str) -> String {
+    let mut s = String::with_capacity(before.len() + after.len() + 8);
+    s.push_str(before);
     if doc
         .text
         .get(at.start..)
         .is_some_and(|t| t.starts_with("[^"))
     {
-        format!("[^{number}]")
+        s.push_str("[^");
     } else {
-        format!("[{number}]")
+        s.push('[');
     }
+    push_int(&mut s, i64::from(number));
+    s.push(']');
+    s.push_str(after);
+    s
 }
 
 pub fn notes(doc: &Document, out: &mut Listed) {
-    // Each number's first definition, by number (sorted lists rather than maps: a
-    // profile has tens of notes and references).
-    let mut by_number: Vec<(u32, usize)> = doc
-        .notes
-        .iter()
-        .enumerate()
-        .map(|(i, n)| (n.number, i))
-        .collect();
-    by_number.sort_unstable();
-    by_number.dedup_by_key(|x| x.0);
-    let first_marker = |number: u32| -> Option<Span> {
-        by_number
-            .binary_search_by_key(&number, |x| x.0)
-            .ok()
-            .map(|k| doc.notes[by_number[k].1].marker)
+    // Each number's first definition: by number in a table where the numbers are few
+    // and small (as a profile's are: 1, 2, 3, ...), else in a sorted list (a map would
+    // cost more: a profile has tens of notes and references).
+    let max = doc.notes.iter().map(|n| n.number).max().unwrap_or(0) as usize;
+    let dense: Option<Vec<u32>> = (max <= 4 * doc.notes.len() + 64).then(|| {
+        let mut d = vec![u32::MAX; max + 1];
+        for (i, n) in doc.notes.iter().enumerate() {
+            let e = &mut d[n.number as usize];
+            if *e == u32::MAX {
+                *e = i as u32;
+            }
+        }
+        d
+    });
+    let mut by_number: Vec<(u32, usize)> = Vec::new();
+    if dense.is_none() {
+        by_number = doc
+            .notes
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (n.number, i))
+            .collect();
+        by_number.sort_unstable();
+        by_number.dedup_by_key(|x| x.0);
+    }
+    let first_index = |number: u32| -> Option<usize> {
+        match &dense {
+            Some(d) => d
+                .get(number as usize)
+                .copied()
+                .filter(|&i| i != u32::MAX)
+                .map(|i| i as usize),
+            None => by_number
+                .binary_search_by_key(&number, |x| x.0)
+                .ok()
+                .map(|k| by_number[k].1),
+        }
     };
+    let first_marker =
+        |number: u32| -> Option<Span> { first_index(number).map(|i| doc.notes[i].marker) };
     for (i, n) in doc.notes.iter().enumerate() {
-        let k = by_number.partition_point(|x| x.0 < n.number);
-        if by_number[k].1 != i {
+        let first = first_index(n.number).unwrap_or(i);
+        if first != i {
             out.push(
                 Diagnostic::new(
                     "duplicate-note",
                     Severity::Error,
                     n.marker,
-                    format!(
-                        "note {} is defined twice",
-                        note_label(doc, n.marker, n.number)
-                    ),
+                    note_text(doc, n.marker, n.number, "note ", " is defined twice"),
                 )
                 .with_note(n.number)
-                .with_related(doc.notes[by_number[k].1].marker, "first defined here")
+                .with_related(doc.notes[first].marker, "first defined here")
                 .with_help("renumber one of the notes, or remove the copy"),
             );
         }
@@ -71,19 +104,33 @@ pub fn notes(doc: &Document, out: &mut Listed) {
                 "missing-note",
                 Severity::Error,
                 refs[0].1,
-                format!("note {label} is referenced but missing from the notes list"),
+                [
+                    "note ",
+                    &label,
+                    " is referenced but missing from the notes list",
+                ]
+                .concat(),
             )
             .with_note(number)
-            .with_help(format!(
-                "add the citation for {label} to the notes at the end"
-            ));
+            .with_help(["add the citation for ", &label, " to the notes at the end"].concat());
             for (_, s) in &refs[1..] {
                 d = d.with_related(*s, "also referenced here");
             }
             out.push(d);
         }
     }
-    let is_referenced = |number: u32| referenced.binary_search_by_key(&number, |r| r.0).is_ok();
+    // The numbers referenced, as flags for those below a thousand (a reference has
+    // three digits at most), the list searched for any other.
+    let mut flags = [false; 1000];
+    for &(number, _) in &referenced {
+        if let Some(f) = flags.get_mut(number as usize) {
+            *f = true;
+        }
+    }
+    let is_referenced = |number: u32| match flags.get(number as usize) {
+        Some(&f) => f,
+        None => referenced.binary_search_by_key(&number, |r| r.0).is_ok(),
+    };
     for n in &doc.notes {
         if !is_referenced(n.number) && first_marker(n.number) == Some(n.marker) {
             out.push(
@@ -91,9 +138,12 @@ pub fn notes(doc: &Document, out: &mut Listed) {
                     "unused-note",
                     Severity::Warning,
                     n.marker,
-                    format!(
-                        "note {} is not referenced anywhere in the text",
-                        note_label(doc, n.marker, n.number)
+                    note_text(
+                        doc,
+                        n.marker,
+                        n.number,
+                        "note ",
+                        " is not referenced anywhere in the text",
                     ),
                 )
                 .with_note(n.number)
@@ -118,9 +168,12 @@ pub fn notes(doc: &Document, out: &mut Listed) {
                     "note-lost-link",
                     Severity::Warning,
                     Span::new(start, end),
-                    format!(
-                        "note {} ends where its link was stripped",
-                        note_label(doc, n.marker, n.number)
+                    note_text(
+                        doc,
+                        n.marker,
+                        n.number,
+                        "note ",
+                        " ends where its link was stripped",
                     ),
                 )
                 .with_note(n.number)
@@ -164,12 +217,22 @@ pub fn header(doc: &Document, opts: &Options, out: &mut Listed) {
                         "stale-profile",
                         Severity::Warning,
                         lu.span,
-                        format!(
-                            "last updated {} ({months} months before {}), more than {} months ago",
-                            lu.value.long(),
-                            opts.as_of,
-                            opts.stale_after_months
-                        ),
+                        // "last updated {long} ({months} months before {as_of}), more
+                        // than {stale_after_months} months ago", put together without a
+                        // formatter (hundreds of profiles a run).
+                        {
+                            let mut m = String::with_capacity(96);
+                            m.push_str("last updated ");
+                            lu.value.push_long(&mut m);
+                            m.push_str(" (");
+                            push_int(&mut m, i64::from(months));
+                            m.push_str(" months before ");
+                            opts.as_of.push_iso(&mut m);
+                            m.push_str("), more than ");
+                            push_int(&mut m, i64::from(opts.stale_after_months));
+                            m.push_str(" months ago");
+                            m
+                        },
                     )
                     .with_help("review the profile and update it"),
                 );
@@ -418,21 +481,22 @@ pub fn tables(doc: &Document, out: &mut Listed) {
                 .map(|c| c.span)
                 .unwrap_or(t.rows[r0].label.span),
         };
-        let name = t
-            .caption
-            .as_ref()
-            .map(|c| format!(" \"{}\"", c.value))
-            .unwrap_or_default();
-        let mut d = Diagnostic::new(
-            "empty-table",
-            Severity::Warning,
-            span,
-            format!(
-                "table{name} has {empty} of {} cells empty: their values were lost",
-                t.cell_count()
-            ),
-        )
-        .with_help("restore the figures from the source");
+        // "table \"{caption}\" has {empty} of {cells} cells empty: their values were
+        // lost" (no caption, no name), put together without a formatter.
+        let mut message = String::with_capacity(96);
+        message.push_str("table");
+        if let Some(c) = &t.caption {
+            message.push_str(" \"");
+            message.push_str(&c.value);
+            message.push('"');
+        }
+        message.push_str(" has ");
+        push_int(&mut message, empty as i64);
+        message.push_str(" of ");
+        push_int(&mut message, t.cell_count() as i64);
+        message.push_str(" cells empty: their values were lost");
+        let mut d = Diagnostic::new("empty-table", Severity::Warning, span, message)
+            .with_help("restore the figures from the source");
         // Every row that lost a value, with the columns it lost, in both forms (the
         // first ones of a long table: the message says how many rows there are).
         const ROWS_SHOWN: usize = 12;
@@ -446,23 +510,35 @@ pub fn tables(doc: &Document, out: &mut Listed) {
         }
         for row_lost in lost.chunk_by(|a, b| a.0 == b.0).take(ROWS_SHOWN) {
             let r = &t.rows[row_lost[0].0];
-            let what = if row_lost.len() == r.cells.len() {
-                "has no values".to_string()
+            // "row \"{label}\" has no values", or "... has no value in column(s)
+            // {names or numbers, joined by ", "}", put together without a formatter.
+            let mut m = String::with_capacity(r.label.value.len() + 32);
+            m.push_str("row \"");
+            m.push_str(&r.label.value);
+            m.push_str("\" ");
+            if row_lost.len() == r.cells.len() {
+                m.push_str("has no values");
             } else {
-                let names: Vec<String> = row_lost
-                    .iter()
-                    .map(|&(_, c)| match t.columns.get(c) {
-                        Some(h) if !h.value.is_empty() => format!("\u{201c}{}\u{201d}", h.value),
-                        _ => format!("{}", c + 1),
-                    })
-                    .collect();
-                format!(
-                    "has no value in column{} {}",
-                    if names.len() > 1 { "s" } else { "" },
-                    names.join(", ")
-                )
-            };
-            d = d.with_related(r.label.span, format!("row \"{}\" {what}", r.label.value));
+                m.push_str("has no value in column");
+                if row_lost.len() > 1 {
+                    m.push('s');
+                }
+                m.push(' ');
+                for (k, &(_, c)) in row_lost.iter().enumerate() {
+                    if k > 0 {
+                        m.push_str(", ");
+                    }
+                    match t.columns.get(c) {
+                        Some(h) if !h.value.is_empty() => {
+                            m.push('\u{201c}');
+                            m.push_str(&h.value);
+                            m.push('\u{201d}');
+                        }
+                        _ => push_int(&mut m, c as i64 + 1),
+                    }
+                }
+            }
+            d = d.with_related(r.label.span, m);
         }
         out.push(d);
     }
@@ -733,17 +809,23 @@ pub struct WordIndex {
     /// ASCII words that start with a capital right after a full stop or a bracket
     /// ([`glued_after_stops`]), by index.
     pub stop_candidates: Vec<u32>,
+    /// The ASCII words right after an ASCII digit ([`glued_to_numbers`]), by index.
+    pub number_candidates: Vec<u32>,
+    /// The words that start with an ASCII capital and whose hash passes the months'
+    /// filter ([`month_filter`], for [`impossible_dates`]), by index.
+    pub month_candidates: Vec<u32>,
     /// See [`WordIndex::counts`].
     counts: std::sync::OnceLock<IdMap<u32>>,
 }
 
 /// Byte classes for the word scan: an ASCII letter, lower case, upper case (`LOWER << 1`,
-/// so a lower-case class shifted left meets an upper-case one), or a byte of a
-/// multi-byte character.
+/// so a lower-case class shifted left meets an upper-case one), a byte of a
+/// multi-byte character, or an ASCII digit.
 const LETTER: u8 = 1;
 const LOWER: u8 = 2;
 const UPPER: u8 = 4;
 const NON_ASCII: u8 = 8;
+const DIGIT: u8 = 16;
 static CLASS: [u8; 256] = {
     let mut t = [0u8; 256];
     let mut i = 0;
@@ -755,9 +837,28 @@ static CLASS: [u8; 256] = {
             LETTER | UPPER
         } else if b >= 0x80 {
             NON_ASCII
+        } else if b.is_ascii_digit() {
+            DIGIT
         } else {
             0
         };
+        i += 1;
+    }
+    t
+};
+
+/// How far the word scan steps past the byte that ends a word it read whole: one
+/// ASCII byte, a quotation mark or dash (three bytes, led by a byte beyond ASCII), or
+/// none for a digit (the loop's start looks at digits).
+static STEP_AFTER: [u8; 256] = {
+    let mut t = [1u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        if i >= 0x80 {
+            t[i] = 3;
+        } else if (i as u8).is_ascii_digit() {
+            t[i] = 0;
+        }
         i += 1;
     }
     t
@@ -782,23 +883,71 @@ impl WordIndex {
         self.counts().get(&h).copied().unwrap_or(0)
     }
 
+    #[cfg(test)]
     pub fn new(text: &str) -> WordIndex {
-        let mut spans = Vec::with_capacity(text.len() / 6);
-        let mut hashes = Vec::with_capacity(text.len() / 6);
-        // A few hundred bytes of prose a candidate of each kind (they are read whole
-        // later): made at about that size, not grown from nothing.
-        let mut glue_candidates = Vec::with_capacity(text.len() / 128);
-        let mut name_candidates = Vec::with_capacity(text.len() / 512);
-        let mut stop_candidates = Vec::with_capacity(text.len() / 512);
+        WordIndex::new_in(text, None)
+    }
+
+    /// [`WordIndex::new`] in the lists of an index no longer needed, if given (one
+    /// per thread: a profile's lists not allocated anew for every profile).
+    pub fn new_in(text: &str, old: Option<WordIndex>) -> WordIndex {
+        let (
+            mut spans,
+            mut hashes,
+            mut glue_candidates,
+            mut name_candidates,
+            mut stop_candidates,
+            mut number_candidates,
+            mut month_candidates,
+        ) = match old {
+            Some(w) => (
+                w.spans,
+                w.hashes,
+                w.glue_candidates,
+                w.name_candidates,
+                w.stop_candidates,
+                w.number_candidates,
+                w.month_candidates,
+            ),
+            None => Default::default(),
+        };
+        spans.clear();
+        hashes.clear();
+        glue_candidates.clear();
+        name_candidates.clear();
+        stop_candidates.clear();
+        number_candidates.clear();
+        month_candidates.clear();
+        // (Six bytes a word in prose, and more; five, not to grow for most profiles.)
+        spans.reserve(text.len() / 5 + 8);
+        hashes.reserve(text.len() / 5 + 8);
+        // Candidates of each kind, made at about the number a profile has (a glue
+        // candidate every fifty bytes or so, the others rarer), not grown from nothing.
+        glue_candidates.reserve(text.len() / 48);
+        name_candidates.reserve(text.len() / 256);
+        stop_candidates.reserve(text.len() / 256);
+        number_candidates.reserve(text.len() / 64);
+        month_candidates.reserve(text.len() / 96);
         let heads = &state_names().1;
+        let months = &month_filter().1;
         const HIGH: u64 = 0x8080_8080_8080_8080;
         let b = text.as_bytes();
         let n = b.len();
         let mut i = 0;
         while i < n {
             let c = CLASS[b[i] as usize];
-            if c & (LETTER | NON_ASCII) == 0 {
+            if c & (LETTER | NON_ASCII | DIGIT) == 0 {
                 i += 1;
+                continue;
+            }
+            // A digit: the next word is a number candidate if it starts right after.
+            // (Every digit outside the general iterator's reach is passed over here: a
+            // word is never stepped past when a digit ends it.)
+            if c & DIGIT != 0 {
+                i += 1;
+                if b.get(i).is_some_and(u8::is_ascii_alphabetic) {
+                    number_candidates.push(spans.len() as u32);
+                }
                 continue;
             }
             if c & NON_ASCII != 0 && is_punctuation_at(b, i) {
@@ -871,21 +1020,28 @@ impl WordIndex {
                         if joint || len >= 6 && ends_like_function_word(tail) {
                             glue_candidates.push((k, joint));
                         }
-                        if capital && start > 0 && matches!(b[start - 1], b'.' | b']') {
-                            stop_candidates.push(k);
-                        }
-                        if len >= 7 && capital && !joint && {
-                            // The word's first bytes are those read first.
-                            let bit = head_bit_of(v as u32);
-                            heads[bit >> 6] & (1 << (bit & 63)) != 0
-                        } {
-                            name_candidates.push(k);
+                        let h = hash_finish(h);
+                        if capital {
+                            if start > 0 && matches!(b[start - 1], b'.' | b']') {
+                                stop_candidates.push(k);
+                            }
+                            if len >= 7 && !joint && {
+                                // The word's first bytes are those read first.
+                                let bit = head_bit_of(v as u32);
+                                heads[bit >> 6] & (1 << (bit & 63)) != 0
+                            } {
+                                name_candidates.push(k);
+                            }
+                            if months[h as usize & 255] {
+                                month_candidates.push(k);
+                            }
                         }
                         spans.push((start as u32, end as u32));
-                        hashes.push(hash_finish(h));
+                        hashes.push(h);
                         // The byte after the word is no letter: past it (a quotation
-                        // mark or dash, three bytes).
-                        i = end + if after < 0x80 { 1 } else { 3 };
+                        // mark or dash, three bytes), unless it is a digit (left to
+                        // the loop's start, which notes a word right after it).
+                        i = end + STEP_AFTER[after as usize] as usize;
                         continue;
                     }
                 }
@@ -951,8 +1107,17 @@ impl WordIndex {
                         if is_candidate(w, joint) {
                             glue_candidates.push((spans.len() as u32, joint));
                         }
+                        // A digit the iterator passed over before the word (the
+                        // loop's start looked at those before `start`).
+                        if s > start && b[s - 1].is_ascii_digit() && b[s].is_ascii_alphabetic() {
+                            number_candidates.push(spans.len() as u32);
+                        }
+                        let h = fold_hash(w);
+                        if b[s].is_ascii_uppercase() && months[h as usize & 255] {
+                            month_candidates.push(spans.len() as u32);
+                        }
                         spans.push((s as u32, i as u32));
-                        hashes.push(fold_hash(w));
+                        hashes.push(h);
                     }
                     None => i = n,
                 }
@@ -978,8 +1143,12 @@ impl WordIndex {
             } {
                 name_candidates.push(spans.len() as u32);
             }
+            let h = hash_lower_at(b, start, i);
+            if b[start].is_ascii_uppercase() && months[h as usize & 255] {
+                month_candidates.push(spans.len() as u32);
+            }
             spans.push((start as u32, i as u32));
-            hashes.push(hash_lower_at(b, start, i));
+            hashes.push(h);
         }
         WordIndex {
             spans,
@@ -987,6 +1156,8 @@ impl WordIndex {
             glue_candidates,
             name_candidates,
             stop_candidates,
+            number_candidates,
+            month_candidates,
             counts: std::sync::OnceLock::new(),
         }
     }
@@ -1147,12 +1318,76 @@ fn only_joint(w: &str) -> Option<usize> {
     joint
 }
 
+/// How many times each of a few words stands in a document, by hash: open addressing
+/// with linear probing, kept at most half full, made at its final size. A word not
+/// asked for counts 0.
+struct CountTable {
+    /// (hash, count); `u32::MAX` counts an empty slot.
+    slots: Vec<(u64, u32)>,
+}
+
+impl CountTable {
+    const EMPTY: (u64, u32) = (0, u32::MAX);
+
+    /// A table for `n` words at most.
+    fn with_capacity(n: usize) -> CountTable {
+        CountTable {
+            slots: vec![Self::EMPTY; (n * 2).next_power_of_two().max(16)],
+        }
+    }
+
+    /// The slot holding `h`, or the empty slot where it would go.
+    #[inline]
+    fn find(&self, h: u64) -> usize {
+        let mask = self.slots.len() - 1;
+        let mut k = (h as usize) & mask;
+        loop {
+            let e = self.slots[k];
+            if e.1 == u32::MAX || e.0 == h {
+                return k;
+            }
+            k = (k + 1) & mask;
+        }
+    }
+
+    /// Ask for the count of `h` (0 until counted).
+    fn insert(&mut self, h: u64) {
+        let k = self.find(h);
+        if self.slots[k].1 == u32::MAX {
+            self.slots[k] = (h, 0);
+        }
+    }
+
+    /// Count one more of `h`, if it was asked for (`u32::MAX` marks an empty slot,
+    /// not a count: the test says so, where a saturating add would hide it).
+    #[inline]
+    #[allow(clippy::implicit_saturating_add)]
+    fn bump(&mut self, h: u64) {
+        let k = self.find(h);
+        if self.slots[k].1 != u32::MAX {
+            self.slots[k].1 += 1;
+        }
+    }
+
+    /// The count of `h` (0 if it was not asked for).
+    fn get(&self, h: u64) -> u32 {
+        let e = self.slots[self.find(h)];
+        if e.1 == u32::MAX {
+            0
+        } else {
+            e.1
+        }
+    }
+}
+
 /// A word that could be two glued together, for [`glued_words`].
 struct Candidate<'a> {
     start: usize,
     w: &'a str,
     /// A lower-case letter stands before a capital in it.
     joint: bool,
+    /// It is ASCII.
+    ascii: bool,
     /// Its [`fold_hash`].
     hash: u64,
     /// The length and `fold_hash` of what stands before the function word it ends
@@ -1167,82 +1402,90 @@ pub fn glued_words(doc: &Document, wi: &WordIndex, out: &mut Listed) {
     // the length and hash of what stands before that ending ("product" in
     // "production"): a word ends like one function word at most ("in" and "on", the
     // only two ending alike, differ before).
-    let candidates: Vec<Candidate> = wi
-        .glue_candidates
-        .iter()
-        .map(|&(k, joint)| {
-            let (a, b) = (
-                wi.spans[k as usize].0 as usize,
-                wi.spans[k as usize].1 as usize,
-            );
-            let w = &text[a..b];
-            let before = if w.len() >= 6 && w.is_ascii() {
-                // The ending from the last four bytes, as the word scan tells it; what
-                // stands before it hashed in the text (`fold_hash` of ASCII).
-                let t = &text.as_bytes()[b - 4..b];
-                function_word_ending(u32::from_le_bytes([t[0], t[1], t[2], t[3]]))
-                    .map(|f| (w.len() - f, hash_lower_at(text.as_bytes(), a, b - f)))
-            } else {
-                suffixes_ending_in(w.as_bytes()[w.len() - 1])
-                    .iter()
-                    .find(|f| ends_with_ignore_case(w, f))
-                    .map(|f| {
-                        let p = &w[..w.len() - f.len()];
-                        (p.len(), fold_hash(p))
-                    })
-            };
-            Candidate {
-                start: a,
-                w,
-                joint,
-                hash: wi.hashes[k as usize],
-                before,
-            }
-        })
-        .collect();
-    if candidates.is_empty() {
+    if wi.glue_candidates.is_empty() {
         return;
     }
+    let tb = text.as_bytes();
     // The words the decisions need counts of: each candidate, its two halves at a case
-    // change, and what stands before a function-word ending.
-    // (At most four words a candidate: made at that size, never grown.)
-    let mut needed: IdMap<u32> =
-        IdMap::with_capacity_and_hasher(4 * candidates.len(), Default::default());
-    let mut lengths = [false; 65];
-    let mut need = |h: u64, len: usize| {
-        needed.insert(h, 0);
-        lengths[len.min(64)] = true;
+    // change, and what stands before a function-word ending (two words a candidate at
+    // most, four with a case change: a table made at that size, never grown), and a
+    // filter of their hashes' top ten bits (a flag each: one load a word turns most
+    // words away before the table is asked).
+    let most = wi
+        .glue_candidates
+        .iter()
+        .map(|&(_, joint)| if joint { 4 } else { 2 })
+        .sum();
+    let mut needed = CountTable::with_capacity(most);
+    let mut filter = [false; 1024];
+    let mut need = |h: u64| {
+        needed.insert(h);
+        filter[(h >> 54) as usize] = true;
     };
-    for c in &candidates {
-        let w = c.w;
-        need(c.hash, w.len());
+    let mut candidates: Vec<Candidate> = Vec::with_capacity(wi.glue_candidates.len());
+    for &(k, joint) in &wi.glue_candidates {
+        let (a, b) = (
+            wi.spans[k as usize].0 as usize,
+            wi.spans[k as usize].1 as usize,
+        );
+        let w = &text[a..b];
+        let ascii = w.is_ascii();
+        let before = if w.len() >= 6 && ascii {
+            // The ending from the last four bytes, as the word scan tells it; what
+            // stands before it hashed in the text (`fold_hash` of ASCII).
+            function_word_ending(u32::from_le_bytes([
+                tb[b - 4],
+                tb[b - 3],
+                tb[b - 2],
+                tb[b - 1],
+            ]))
+            .map(|f| (w.len() - f, hash_lower_at(tb, a, b - f)))
+        } else {
+            suffixes_ending_in(w.as_bytes()[w.len() - 1])
+                .iter()
+                .find(|f| ends_with_ignore_case(w, f))
+                .map(|f| {
+                    let p = &w[..w.len() - f.len()];
+                    (p.len(), fold_hash(p))
+                })
+        };
+        let hash = wi.hashes[k as usize];
+        need(hash);
         // The halves at a case change (there is none unless the word scan saw one):
         // only a word with exactly one is split there (below), so a word with many
         // ("AbcAbcAbc…") asks for none.
-        if let Some(i) = c.joint.then(|| only_joint(w)).flatten() {
-            need(fold_hash(&w[..i]), i);
-            need(fold_hash(&w[i..]), w.len() - i);
+        if let Some(i) = joint.then(|| only_joint(w)).flatten() {
+            need(fold_hash(&w[..i]));
+            need(fold_hash(&w[i..]));
         }
-        if let Some((len, h)) = c.before {
-            need(h, len);
+        if let Some((_, h)) = before {
+            need(h);
         }
+        candidates.push(Candidate {
+            start: a,
+            w,
+            joint,
+            ascii,
+            hash,
+            before,
+        });
     }
-    // Count only words of a needed length whose hash is needed; a filter of the needed
-    // hashes' top ten bits (a flag each: one load a word) turns most words away before
-    // the map is asked.
-    let mut filter = [false; 1024];
-    for h in needed.keys() {
-        filter[(h >> 54) as usize] = true;
-    }
-    for (&(a, b), h) in wi.spans.iter().zip(&wi.hashes) {
-        if filter[(h >> 54) as usize] && lengths[((b - a) as usize).min(64)] {
-            if let Some(n) = needed.get_mut(h) {
-                *n += 1;
+    // Count the needed words (four a step: the filter's loads, one loop's steps).
+    let mut quads = wi.hashes.chunks_exact(4);
+    for q in &mut quads {
+        for &h in q {
+            if filter[(h >> 54) as usize] {
+                needed.bump(h);
             }
         }
     }
+    for &h in quads.remainder() {
+        if filter[(h >> 54) as usize] {
+            needed.bump(h);
+        }
+    }
     let vocab = needed;
-    let in_vocab = |w: &str, min: u32| vocab.get(&fold_hash(w)).copied().unwrap_or(0) >= min;
+    let in_vocab = |w: &str, min: u32| vocab.get(fold_hash(w)) >= min;
     let mut seen: HashSet<(usize, usize)> = HashSet::new();
     let mut report = |s: usize, w: &str, why: String, out: &mut Listed| {
         if seen.insert((s, s + w.len())) {
@@ -1264,10 +1507,10 @@ pub fn glued_words(doc: &Document, wi: &WordIndex, out: &mut Listed) {
         // "convention"): what stands before the ending is rarely a word of the profile.
         // For plain ASCII words that settles it before anything else is looked at.
         if !joint
-            && w.is_ascii()
+            && c.ascii
             && !c
                 .before
-                .is_some_and(|(len, h)| len >= 4 && vocab.get(&h).is_some_and(|&n| n >= 2))
+                .is_some_and(|(len, h)| len >= 4 && vocab.get(h) >= 2)
         {
             continue;
         }
@@ -1342,7 +1585,7 @@ pub fn glued_words(doc: &Document, wi: &WordIndex, out: &mut Listed) {
         }
         // A word glued to a following function word: "Defensefor".
         let lower = w.to_lowercase();
-        if NOT_GLUED.contains(&lower.as_str()) || vocab.get(&h).is_some_and(|&n| n >= 3) {
+        if NOT_GLUED.contains(&lower.as_str()) || vocab.get(h) >= 3 {
             continue;
         }
         for f in SUFFIX_WORDS {
@@ -1360,21 +1603,26 @@ pub fn glued_words(doc: &Document, wi: &WordIndex, out: &mut Listed) {
 /// The one-word names and aliases of the reference data's states, by their
 /// case-folded hash, and an 8192-bit filter of their first four letters (most words are
 /// turned away by one bit during the word scan).
-fn state_names() -> &'static (IdMap<()>, [u64; 128]) {
-    static NAMES: std::sync::OnceLock<(IdMap<()>, [u64; 128])> = std::sync::OnceLock::new();
+fn state_names() -> &'static (IdMap<()>, [u64; 128], Vec<u32>) {
+    type Names = (IdMap<()>, [u64; 128], Vec<u32>);
+    static NAMES: std::sync::OnceLock<Names> = std::sync::OnceLock::new();
     NAMES.get_or_init(|| {
         let mut names = IdMap::default();
         let mut heads = [0u64; 128];
+        // By filter bit, the lengths of the names under it: bit `k` for `k` letters
+        // (bit 31 for 31 or more).
+        let mut lengths = vec![0u32; 8192];
         for st in minewatch_refdata::states() {
             for n in std::iter::once(&st.name).chain(&st.aliases) {
                 if n.len() >= 4 && n.bytes().all(|b| b.is_ascii_alphabetic()) {
                     names.insert(hash_lower(n.as_bytes()), ());
                     let bit = head_bit(n.as_bytes());
                     heads[bit >> 6] |= 1 << (bit & 63);
+                    lengths[bit] |= 1 << n.len().min(31);
                 }
             }
         }
-        (names, heads)
+        (names, heads, lengths)
     })
 }
 
@@ -1397,7 +1645,7 @@ fn head_bit_of(first4: u32) -> usize {
 /// more: so no demonym ("Nigerian", "Malians", "Israelis") and no other word that
 /// starts like a state ("Maligned").
 pub fn glued_to_names(doc: &Document, wi: &WordIndex, out: &mut Listed) {
-    let (names, _) = state_names();
+    let (names, _, name_lengths) = state_names();
     const AFTER: &[&str] = &[
         "the",
         "and",
@@ -1444,15 +1692,19 @@ pub fn glued_to_names(doc: &Document, wi: &WordIndex, out: &mut Listed) {
         if !w[1..].iter().all(u8::is_ascii_lowercase) {
             continue;
         }
-        // The longest name first ("Nigeria" before "Niger").
+        // The longest name first ("Nigeria" before "Niger"); only the lengths of the
+        // names with the word's first four letters (their filter bit) looked up.
+        let lengths = name_lengths[head_bit(w)];
         let Some(k) = (4..=w.len() - 3).rev().find(|&k| {
-            names.contains_key(&hash_lower_at(b, ws, ws + k)) && {
-                let rest = &text[ws + k..we];
-                AFTER.contains(&rest) || {
-                    let rh = hash_lower(rest.as_bytes());
-                    wi.count(rh) > 0
+            lengths & (1 << k.min(31)) != 0
+                && names.contains_key(&hash_lower_at(b, ws, ws + k))
+                && {
+                    let rest = &text[ws + k..we];
+                    AFTER.contains(&rest) || {
+                        let rh = hash_lower(rest.as_bytes());
+                        wi.count(rh) > 0
+                    }
                 }
-            }
         }) else {
             continue;
         };
@@ -1659,12 +1911,10 @@ const GLUED_UNITS: &[&str] = &["km", "kg", "mm", "cm", "ha", "sqm"];
 pub fn glued_to_numbers(doc: &Document, wi: &WordIndex, out: &mut Listed) {
     let text = doc.text.as_str();
     let b = text.as_bytes();
-    for &(ws, we) in &wi.spans {
+    // The words right after a digit, as the word scan found them.
+    for &k in &wi.number_candidates {
+        let (ws, we) = wi.spans[k as usize];
         let (ws, we) = (ws as usize, we as usize);
-        // The byte before the word (none before the text's first: `ws - 1` wraps).
-        if !b.get(ws.wrapping_sub(1)).is_some_and(u8::is_ascii_digit) {
-            continue;
-        }
         let word = &text[ws..we];
         if !word.is_ascii()
             || b.get(we)
@@ -1842,10 +2092,16 @@ fn ends_like_a_sentence(text: &str) -> bool {
 }
 
 /// Paragraphs that say nearly the same thing (a copy left behind after editing).
-pub fn near_duplicates(doc: &Document, wi: &WordIndex, opts: &Options, out: &mut Listed) {
+/// (`body`: [`Document::body_span`], asked once for this and [`impossible_dates`].)
+pub fn near_duplicates(
+    doc: &Document,
+    wi: &WordIndex,
+    body: Span,
+    opts: &Options,
+    out: &mut Listed,
+) {
     const SHINGLE: usize = 4;
     const MAX_POSTINGS: usize = 24;
-    let body = doc.body_span();
     // The paragraphs long enough to compare, and their word hashes.
     let mut spans: Vec<Span> = Vec::with_capacity(doc.paragraphs.len());
     let mut words: Vec<&[u64]> = Vec::with_capacity(doc.paragraphs.len());
@@ -1857,6 +2113,10 @@ pub fn near_duplicates(doc: &Document, wi: &WordIndex, opts: &Options, out: &mut
             spans.push(p.span);
             words.push(hashes);
         }
+    }
+    // A pair needs two paragraphs.
+    if spans.len() < 2 {
+        return;
     }
     fn shingles(hs: &[u64]) -> impl Iterator<Item = u64> + '_ {
         hs.windows(SHINGLE).map(|ws| {
@@ -1971,7 +2231,7 @@ pub fn near_duplicates(doc: &Document, wi: &WordIndex, opts: &Options, out: &mut
     // `listed[k]` (counting up again) says how many of the list came before it. The
     // pairs so come out in order of (a, b), as they are reported.
     let mut together = vec![0u32; spans.len()];
-    let mut later: Vec<u32> = Vec::new();
+    let mut later: Vec<u32> = Vec::with_capacity(16);
     let mut pairs: Vec<((u32, u32), f64)> = Vec::new();
     for run in shared.chunk_by(|x, y| para(*x) == para(*y)) {
         let a = para(run[0]);
@@ -2022,25 +2282,34 @@ pub fn near_duplicates(doc: &Document, wi: &WordIndex, opts: &Options, out: &mut
     }
 }
 
-/// "31 September 2001", "February 30, 2002": a day its month does not have, in the
-/// body or the notes (the header's own date is `header`'s). The reader takes such a
-/// date at the month's precision; this says why. Found from the month names among the
-/// words already indexed: a cheap mask on each word's hash, then the digits around.
-pub fn impossible_dates(doc: &Document, wi: &WordIndex, out: &mut Listed) {
-    // The months' hashes, and a filter on their low bytes: a flag a byte value (one
-    // load a word, where a bit would take shifts too).
+/// The value of a few ASCII digits (at most nine: no overflow), read as they go.
+fn digits_value(d: &[u8]) -> u32 {
+    d.iter().fold(0, |n, &c| n * 10 + u32::from(c - b'0'))
+}
+
+/// The months' hashes ([`fold_hash`] of their names), and a filter on their low bytes:
+/// a flag a byte value (one load a word, where a bit would take shifts too).
+fn month_filter() -> &'static ([u64; 12], [bool; 256]) {
     static MONTHS: std::sync::OnceLock<([u64; 12], [bool; 256])> = std::sync::OnceLock::new();
-    let (hashes, mask) = MONTHS.get_or_init(|| {
+    MONTHS.get_or_init(|| {
         let h = minewatch_model::MONTH_NAMES.map(fold_hash);
         let mut mask = [false; 256];
         for x in h {
             mask[x as usize & 255] = true;
         }
         (h, mask)
-    });
+    })
+}
+
+/// "31 September 2001", "February 30, 2002": a day its month does not have, in the
+/// body or the notes (the header's own date is `header`'s). The reader takes such a
+/// date at the month's precision; this says why. Found from the month names among the
+/// words already indexed: a cheap mask on each word's hash, then the digits around.
+pub fn impossible_dates(doc: &Document, wi: &WordIndex, body: Span, out: &mut Listed) {
+    let hashes = &month_filter().0;
     let text = doc.text.as_str();
     let b = text.as_bytes();
-    let from = doc.body_span().start;
+    let from = body.start;
     // A run of ASCII digits ending before `end` (1..=max of them, not part of a longer
     // number); its start and value.
     let digits_before = |end: usize, max: usize| -> Option<(usize, u32)> {
@@ -2050,7 +2319,7 @@ pub fn impossible_dates(doc: &Document, wi: &WordIndex, out: &mut Listed) {
         }
         let n = end - s;
         let clean = s == 0 || !(b[s - 1].is_ascii_digit() || matches!(b[s - 1], b',' | b'.'));
-        (n >= 1 && n <= max && clean).then(|| (s, text[s..end].parse().unwrap_or(0)))
+        (n >= 1 && n <= max && clean).then(|| (s, digits_value(&b[s..end])))
     };
     let digits_after = |start: usize, max: usize| -> Option<(usize, u32)> {
         let mut e = start;
@@ -2061,12 +2330,12 @@ pub fn impossible_dates(doc: &Document, wi: &WordIndex, out: &mut Listed) {
         let clean = e == b.len()
             || !(b[e].is_ascii_alphanumeric()
                 || b[e] == b',' && b.get(e + 1).is_some_and(u8::is_ascii_digit));
-        (n >= 1 && n <= max && clean).then(|| (e, text[start..e].parse().unwrap_or(0)))
+        (n >= 1 && n <= max && clean).then(|| (e, digits_value(&b[start..e])))
     };
-    for (k, &h) in wi.hashes.iter().enumerate() {
-        if !mask[h as usize & 255] {
-            continue;
-        }
+    // The capitalised words that may be a month, as the word scan found them.
+    for &k in &wi.month_candidates {
+        let k = k as usize;
+        let h = wi.hashes[k];
         let Some(m) = hashes.iter().position(|&x| x == h) else {
             continue;
         };
@@ -2133,6 +2402,27 @@ pub fn impossible_dates(doc: &Document, wi: &WordIndex, out: &mut Listed) {
             .with_text(written)
             .with_help("correct the day (the date is read as the month alone)"),
         );
+    }
+}
+
+/// `n` in decimal, as `{}` writes it, added to `out` without a formatter.
+fn push_int(out: &mut String, n: i64) {
+    let mut digits = [0u8; 20];
+    let mut k = digits.len();
+    let mut x = n.unsigned_abs();
+    loop {
+        k -= 1;
+        digits[k] = b'0' + (x % 10) as u8;
+        x /= 10;
+        if x == 0 {
+            break;
+        }
+    }
+    if n < 0 {
+        out.push('-');
+    }
+    for &d in &digits[k..] {
+        out.push(char::from(d));
     }
 }
 
@@ -2342,6 +2632,31 @@ mod tests {
         assert_eq!(token_around(t, 8, 11), "www.example.org/page");
     }
 
+    /// The lengths filter of glued_to_names turns no name away: each name's length is
+    /// among those of its first four letters' bit, whatever the case of the word.
+    #[test]
+    fn every_state_name_passes_the_lengths_filter() {
+        let (names, _, lengths) = state_names();
+        let mut n = 0;
+        for st in minewatch_refdata::states() {
+            for name in std::iter::once(&st.name).chain(&st.aliases) {
+                if name.len() >= 4 && name.bytes().all(|b| b.is_ascii_alphabetic()) {
+                    for w in [
+                        name.clone(),
+                        name.to_ascii_uppercase(),
+                        name.to_ascii_lowercase(),
+                    ] {
+                        assert!(names.contains_key(&hash_lower(w.as_bytes())));
+                        let bit = head_bit(w.as_bytes());
+                        assert!(lengths[bit] & (1 << w.len().min(31)) != 0, "{w}");
+                    }
+                    n += 1;
+                }
+            }
+        }
+        assert!(n > 100, "{n} names");
+    }
+
     #[test]
     fn a_state_name_run_into_the_next_word_is_split_after_the_name() {
         let doc = minewatch_profile::read(
@@ -2374,6 +2689,120 @@ mod tests {
         for f in SUFFIX_WORDS {
             for g in SUFFIX_WORDS {
                 assert!(f == g || !f.ends_with(g), "{f} {g}");
+            }
+        }
+    }
+
+    /// The notes check as it was: every number found in a sorted list.
+    fn notes_reference(doc: &Document, out: &mut Listed) {
+        // Each number's first definition, by number (sorted lists rather than maps: a
+        // profile has tens of notes and references).
+        let mut by_number: Vec<(u32, usize)> = doc
+            .notes
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (n.number, i))
+            .collect();
+        by_number.sort_unstable();
+        by_number.dedup_by_key(|x| x.0);
+        let first_marker = |number: u32| -> Option<Span> {
+            by_number
+                .binary_search_by_key(&number, |x| x.0)
+                .ok()
+                .map(|k| doc.notes[by_number[k].1].marker)
+        };
+        for (i, n) in doc.notes.iter().enumerate() {
+            let k = by_number.partition_point(|x| x.0 < n.number);
+            if by_number[k].1 != i {
+                out.push(
+                    Diagnostic::new(
+                        "duplicate-note",
+                        Severity::Error,
+                        n.marker,
+                        note_text(doc, n.marker, n.number, "note ", " is defined twice"),
+                    )
+                    .with_note(n.number)
+                    .with_related(doc.notes[by_number[k].1].marker, "first defined here")
+                    .with_help("renumber one of the notes, or remove the copy"),
+                );
+            }
+        }
+        // References by number, each number's in the order of the text.
+        let mut referenced: Vec<(u32, Span)> =
+            doc.references.iter().map(|r| (r.number, r.span)).collect();
+        referenced.sort_by_key(|r| r.0);
+        for refs in referenced.chunk_by(|a, b| a.0 == b.0) {
+            let number = refs[0].0;
+            if first_marker(number).is_none() {
+                let label = note_label(doc, refs[0].1, number);
+                let mut d = Diagnostic::new(
+                    "missing-note",
+                    Severity::Error,
+                    refs[0].1,
+                    [
+                        "note ",
+                        &label,
+                        " is referenced but missing from the notes list",
+                    ]
+                    .concat(),
+                )
+                .with_note(number)
+                .with_help(["add the citation for ", &label, " to the notes at the end"].concat());
+                for (_, s) in &refs[1..] {
+                    d = d.with_related(*s, "also referenced here");
+                }
+                out.push(d);
+            }
+        }
+        let is_referenced = |number: u32| referenced.binary_search_by_key(&number, |r| r.0).is_ok();
+        for n in &doc.notes {
+            if !is_referenced(n.number) && first_marker(n.number) == Some(n.marker) {
+                out.push(
+                    Diagnostic::new(
+                        "unused-note",
+                        Severity::Warning,
+                        n.marker,
+                        note_text(
+                            doc,
+                            n.marker,
+                            n.number,
+                            "note ",
+                            " is not referenced anywhere in the text",
+                        ),
+                    )
+                    .with_note(n.number)
+                    .with_help("cite it where it supports a statement, or remove it"),
+                );
+            }
+            if n.lost_link() {
+                let t = doc
+                    .text
+                    .get(n.span.start..n.span.end)
+                    .unwrap_or("")
+                    .trim_end();
+                let end = n.span.start + t.len();
+                let start = end
+                    - t.chars()
+                        .rev()
+                        .take_while(|c| *c == ',' || *c == '.' || *c == ' ')
+                        .map(char::len_utf8)
+                        .sum::<usize>();
+                out.push(
+                    Diagnostic::new(
+                        "note-lost-link",
+                        Severity::Warning,
+                        Span::new(start, end),
+                        note_text(
+                            doc,
+                            n.marker,
+                            n.number,
+                            "note ",
+                            " ends where its link was stripped",
+                        ),
+                    )
+                    .with_note(n.number)
+                    .with_help("restore the URL from the source page"),
+                );
             }
         }
     }
@@ -2447,10 +2876,21 @@ mod tests {
         Vec<(u32, bool)>,
         Vec<u32>,
         Vec<u32>,
+        Vec<u32>,
+        Vec<u32>,
     ) {
         let b = text.as_bytes();
         let heads = &state_names().1;
-        let mut r = (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        let months = &month_filter().1;
+        let mut r = (
+            Vec::new(),
+            Vec::new(),
+            Vec::new(),
+            Vec::new(),
+            Vec::new(),
+            Vec::new(),
+            Vec::new(),
+        );
         let mut prev_end = 0;
         let other = |c: char| !c.is_ascii() && !('\u{2010}'..='\u{202f}').contains(&c);
         for (k, (s, w)) in words(text).enumerate() {
@@ -2475,6 +2915,12 @@ mod tests {
                 heads[bit >> 6] & (1 << (bit & 63)) != 0
             } {
                 r.3.push(k);
+            }
+            if s > 0 && b[s - 1].is_ascii_digit() && b[s].is_ascii_alphabetic() {
+                r.5.push(k);
+            }
+            if capital && months[fold_hash(w) as usize & 255] {
+                r.6.push(k);
             }
             r.0.push((s as u32, e as u32));
             r.1.push(fold_hash(w));
@@ -2522,6 +2968,7 @@ mod tests {
         near_duplicates(
             &doc,
             &wi,
+            doc.body_span(),
             &Options {
                 as_of: "2026-11-30".parse().unwrap(),
                 ..Options::default()
@@ -2571,10 +3018,11 @@ mod tests {
         }
 
         /// Every list of the word index is the plain reference's, on text with state
-        /// names, capitals after full stops and brackets, function-word endings, and
-        /// the non-ASCII characters that send a word down the general path.
+        /// names, capitals after full stops and brackets, function-word endings, words
+        /// after digits, months, and the non-ASCII characters that send a word down the
+        /// general path.
         #[test]
-        fn word_index_matches_a_plain_reference(text in "([a-z]{1,12}|[A-Z][a-z]{1,12}|[A-Za-z]{6,20}|(Namibia|Senegal|Philippines|Angola|Cambodia)(has|signed|the|)|(produc|informa|condi|Thou|Is|wi|fro|Toron|thereto|Defense)(tion|on|in|and|that|with|from|to|for|of|the|by)|[ÄäÉéΣσЖж]{1,3}|[ ,.;:!?0-9\\-\\]\\[\n]{1,3}|[\u{a0}\u{2010}-\u{2030}]{1,2}){0,80}") {
+        fn word_index_matches_a_plain_reference(text in "([a-z]{1,12}|[A-Z][a-z]{1,12}|[A-Za-z]{6,20}|(Namibia|Senegal|Philippines|Angola|Cambodia)(has|signed|the|)|(produc|informa|condi|Thou|Is|wi|fro|Toron|thereto|Defense)(tion|on|in|and|that|with|from|to|for|of|the|by)|(January|May|September|june|MARCH|Mayo)|[ÄäÉéΣσЖж]{1,3}|[ ,.;:!?0-9\\-\\]\\[\n]{1,3}|[\u{a0}\u{2010}-\u{2030}]{1,2}){0,80}") {
             let wi = WordIndex::new(&text);
             let r = word_index_reference(&text);
             prop_assert_eq!(&wi.spans, &r.0);
@@ -2582,6 +3030,93 @@ mod tests {
             prop_assert_eq!(&wi.glue_candidates, &r.2);
             prop_assert_eq!(&wi.name_candidates, &r.3);
             prop_assert_eq!(&wi.stop_candidates, &r.4);
+            prop_assert_eq!(&wi.number_candidates, &r.5);
+            prop_assert_eq!(&wi.month_candidates, &r.6);
+        }
+
+        /// An index made in the lists of another is the one made anew.
+        #[test]
+        fn a_word_index_made_in_old_lists_is_made_anew(
+            first in "([A-Za-z]{1,12}|[ ,.0-9\n]{1,3}|May|\u{e9}){0,60}",
+            text in "([A-Za-z]{1,12}|[ ,.0-9\n]{1,3}|May|\u{e9}){0,60}",
+        ) {
+            let old = WordIndex::new(&first);
+            let (wi, fresh) = (WordIndex::new_in(&text, Some(old)), WordIndex::new(&text));
+            prop_assert_eq!(&wi.spans, &fresh.spans);
+            prop_assert_eq!(&wi.hashes, &fresh.hashes);
+            prop_assert_eq!(&wi.glue_candidates, &fresh.glue_candidates);
+            prop_assert_eq!(&wi.name_candidates, &fresh.name_candidates);
+            prop_assert_eq!(&wi.stop_candidates, &fresh.stop_candidates);
+            prop_assert_eq!(&wi.number_candidates, &fresh.number_candidates);
+            prop_assert_eq!(&wi.month_candidates, &fresh.month_candidates);
+        }
+
+        /// Digits read as they go are the number parse reads.
+        #[test]
+        fn digits_value_is_what_parse_reads(d in "[0-9]{1,9}") {
+            prop_assert_eq!(digits_value(d.as_bytes()), d.parse::<u32>().unwrap());
+        }
+
+        /// The notes' findings are those of the sorted-list version, whatever the
+        /// numbers (repeated, missing, large) of the notes and references.
+        #[test]
+        fn notes_findings_agree_with_the_sorted_lists(
+            defined in proptest::collection::vec(prop_oneof![1u32..20, 1u32..2000], 0..12),
+            cited in proptest::collection::vec(prop_oneof![1u32..20, 1u32..2000], 0..12),
+        ) {
+            let mut text = String::from("Utopia\n\nMine Ban Policy\n\nLast updated: 1 May 2020\n\n");
+            for n in &cited {
+                text.push_str(&format!("The state said so.[{n}]\n\n"));
+            }
+            text.push_str("Notes\n\n");
+            for n in &defined {
+                text.push_str(&format!("[{n}] A source, 2020,.\n"));
+            }
+            let doc = minewatch_profile::read(text.as_bytes());
+            let (mut got, mut want) = (Listed::new(0), Listed::new(0));
+            notes(&doc, &mut got);
+            notes_reference(&doc, &mut want);
+            let show = |l: Listed| -> Vec<String> {
+                l.finish().diagnostics.iter().map(|d| format!("{d:?}")).collect()
+            };
+            prop_assert_eq!(show(got), show(want));
+        }
+
+        /// A number written digit by digit is the formatter's.
+        #[test]
+        fn push_int_writes_what_the_formatter_writes(n in proptest::num::i64::ANY, small in -1000i64..1000) {
+            for x in [n, small] {
+                let mut s = String::from("x");
+                push_int(&mut s, x);
+                prop_assert_eq!(s, format!("x{x}"));
+            }
+        }
+
+        /// The glued-words count table counts as a plain map does: every word asked
+        /// for, as often as it is seen, the others 0 (keys close together, or equal in
+        /// their low bits, so probes run on).
+        #[test]
+        fn count_table_counts_as_a_map(
+            asked in proptest::collection::vec(0u64..48, 0..40),
+            seen in proptest::collection::vec(0u64..64, 0..300),
+            shift in 0u32..40,
+        ) {
+            let key = |x: u64| x << shift;
+            let mut table = CountTable::with_capacity(asked.len());
+            let mut map: HashMap<u64, u32> = HashMap::new();
+            for &x in &asked {
+                table.insert(key(x));
+                map.insert(key(x), 0);
+            }
+            for &x in &seen {
+                table.bump(key(x));
+                if let Some(n) = map.get_mut(&key(x)) {
+                    *n += 1;
+                }
+            }
+            for x in 0..64 {
+                prop_assert_eq!(table.get(key(x)), map.get(&key(x)).copied().unwrap_or(0));
+            }
         }
 
         /// The function-word ending read from a word's last four bytes is the one the

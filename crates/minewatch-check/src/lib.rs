@@ -156,13 +156,23 @@ pub fn check_into(doc: &Document, opts: &Options, out: &mut Listed) {
         checks::sections(doc, out);
         checks::notes(doc, out);
         checks::tables(doc, out);
-        let words = checks::WordIndex::new(&doc.text);
+        // The word index's lists kept on each thread from one profile to the next
+        // (not those of a huge file: let go).
+        thread_local! {
+            static WORDS: std::cell::Cell<Option<checks::WordIndex>> =
+                const { std::cell::Cell::new(None) };
+        }
+        let words = checks::WordIndex::new_in(&doc.text, WORDS.with(|w| w.take()));
         checks::glued_words(doc, &words, out);
         checks::glued_to_numbers(doc, &words, out);
         checks::glued_to_names(doc, &words, out);
         checks::glued_after_stops(doc, &words, out);
         checks::mojibake(doc, out);
-        checks::impossible_dates(doc, &words, out);
-        checks::near_duplicates(doc, &words, opts, out);
+        let body = doc.body_span();
+        checks::impossible_dates(doc, &words, body, out);
+        checks::near_duplicates(doc, &words, body, opts, out);
+        if words.spans.capacity() <= 1 << 20 {
+            WORDS.with(|w| w.set(Some(words)));
+        }
     }
 }

@@ -425,15 +425,31 @@ pub fn json_file_pieces(f: &FileReport, indent: usize) -> Vec<Vec<u8>> {
             o.resize(o.len() + n, b' ');
         }
     }
-    /// `,` unless first, a new line at depth `n`, then `"name": `.
+    /// `,` unless first, a new line at depth `n`, then `"name": `: put together in a
+    /// line of spaces on the stack (the name's copy inlined, `key` being called with
+    /// names known) and added to `o` in one copy.
+    #[inline(always)]
     fn key(o: &mut Vec<u8>, n: usize, name: &str, first: bool) {
-        if !first {
-            o.push(b',');
+        let mut line = [b' '; 64];
+        let comma = usize::from(!first);
+        let len = comma + 1 + n + 1 + name.len() + 3;
+        if len > line.len() {
+            if !first {
+                o.push(b',');
+            }
+            nl(o, n);
+            o.push(b'"');
+            o.extend_from_slice(name.as_bytes());
+            o.extend_from_slice(b"\": ");
+            return;
         }
-        nl(o, n);
-        o.push(b'"');
-        o.extend_from_slice(name.as_bytes());
-        o.extend_from_slice(b"\": ");
+        line[0] = b',';
+        line[comma] = b'\n';
+        let at = comma + 1 + n;
+        line[at] = b'"';
+        line[at + 1..at + 1 + name.len()].copy_from_slice(name.as_bytes());
+        line[len - 3..len].copy_from_slice(b"\": ");
+        o.extend_from_slice(&line[..len]);
     }
     let text = f.text;
     let idx = Positions::new(

@@ -216,12 +216,45 @@ impl Date {
 
     /// "16 November 2020".
     pub fn long(self) -> String {
-        format!(
-            "{} {} {}",
-            self.day,
-            MONTH_NAMES[self.month as usize - 1],
-            self.year
-        )
+        let mut s = String::with_capacity(20);
+        self.push_long(&mut s);
+        s
+    }
+
+    /// [`Date::long`] added to `out`, written digit by digit (no formatter).
+    pub fn push_long(self, out: &mut String) {
+        push_decimal(out, i64::from(self.day));
+        out.push(' ');
+        out.push_str(MONTH_NAMES[self.month as usize - 1]);
+        out.push(' ');
+        push_decimal(out, i64::from(self.year));
+    }
+
+    /// The date as [`Display`](fmt::Display) writes it ("2020-11-16") added to `out`,
+    /// digit by digit for a year of 0 to 9999.
+    pub fn push_iso(self, out: &mut String) {
+        if (0..=9999).contains(&self.year) {
+            let y = self.year as u32;
+            let (m, d) = (u32::from(self.month), u32::from(self.day));
+            let digit = |x: u32| char::from(b'0' + (x % 10) as u8);
+            for c in [
+                digit(y / 1000),
+                digit(y / 100),
+                digit(y / 10),
+                digit(y),
+                '-',
+                digit(m / 10),
+                digit(m),
+                '-',
+                digit(d / 10),
+                digit(d),
+            ] {
+                out.push(c);
+            }
+        } else {
+            use fmt::Write;
+            let _ = write!(out, "{self}");
+        }
     }
 
     /// Parse a date written in prose: "16 November 2020", "November 16, 2020",
@@ -271,6 +304,27 @@ impl FromStr for Date {
             }
         };
         Date::new(num(0..4)? as i32, num(5..7)?, num(8..10)?)
+    }
+}
+
+/// `n` in decimal (as `{}` writes it) added to `out`.
+fn push_decimal(out: &mut String, n: i64) {
+    if n < 0 {
+        out.push('-');
+    }
+    let mut x = n.unsigned_abs();
+    let mut digits = [0u8; 20];
+    let mut k = digits.len();
+    loop {
+        k -= 1;
+        digits[k] = b'0' + (x % 10) as u8;
+        x /= 10;
+        if x == 0 {
+            break;
+        }
+    }
+    for &d in &digits[k..] {
+        out.push(char::from(d));
     }
 }
 
@@ -418,6 +472,19 @@ mod tests {
     }
 
     proptest! {
+        /// The long and ISO forms written digit by digit are the formatter's.
+        #[test]
+        fn long_and_iso_forms_are_the_formatters(days in -4_000_000i64..4_000_000) {
+            let d = Date::from_days(days);
+            prop_assert_eq!(
+                d.long(),
+                format!("{} {} {}", d.day, MONTH_NAMES[d.month as usize - 1], d.year)
+            );
+            let mut iso = String::from("x");
+            d.push_iso(&mut iso);
+            prop_assert_eq!(iso, format!("x{d}"));
+        }
+
         /// Inside the calendar the checked forms are the plain ones; outside, `None`.
         #[test]
         fn checked_arithmetic_agrees_with_the_plain_forms(

@@ -26,17 +26,24 @@ pub fn str(out: &mut Vec<u8>, s: &str) {
     out.reserve(s.len() + 2);
     out.push(b'"');
     let b = s.as_bytes();
+    let n = b.len();
+    let load = |at: usize| {
+        let mut x = [0u8; 8];
+        x.copy_from_slice(&b[at..at + 8]);
+        u64::from_le_bytes(x)
+    };
     let mut from = 0;
     let mut i = 0;
-    while i < b.len() {
-        // Eight bytes a step while none of them needs escaping.
-        if i + 8 <= b.len() {
-            let mut x = [0u8; 8];
-            x.copy_from_slice(&b[i..i + 8]);
-            if !escape_in8(u64::from_le_bytes(x)) {
+    while i < n {
+        // Eight bytes a step while none of them needs escaping; the last few by the
+        // eight that end the string (read again in part) where it is that long.
+        if i + 8 <= n {
+            if !escape_in8(load(i)) {
                 i += 8;
                 continue;
             }
+        } else if n >= 8 && !escape_in8(load(n - 8)) {
+            break;
         }
         let c = b[i];
         i += 1;

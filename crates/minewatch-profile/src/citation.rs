@@ -306,7 +306,7 @@ fn url_token(w: &str) -> Option<String> {
 
 /// Whether the note's link looks stripped: it ends with ",." or a bare comma.
 pub fn lost_link(text: &str) -> bool {
-    let t = text.trim_end();
+    let t = crate::reader::trim_end_ws(text);
     t.ends_with(",.") || t.ends_with(',') || t.ends_with(", .")
 }
 

@@ -299,11 +299,7 @@ pub struct Row {
 impl Row {
     /// A total row: its label says "total" in any case ("Grand Total", "TOTAL").
     pub fn is_total(&self) -> bool {
-        self.label
-            .value
-            .as_bytes()
-            .windows(5)
-            .any(|w| w.eq_ignore_ascii_case(b"total"))
+        has_total(self.label.value.as_bytes())
     }
 }
 
@@ -603,8 +599,13 @@ impl Document {
         let r0 = self
             .references
             .partition_point(|r| r.span.start < span.start);
-        let r1 = self.references.partition_point(|r| r.span.start < span.end);
-        &self.references[r0..r1.max(r0)]
+        // The span's own references follow the first one: counted from there (a
+        // sentence has few), not found by a second search.
+        let n = self.references[r0..]
+            .iter()
+            .take_while(|r| r.span.start < span.end)
+            .count();
+        &self.references[r0..r0 + n]
     }
 
     /// The stored form of the model (see [`StoredModel`]).
@@ -643,34 +644,168 @@ impl Document {
 
     /// The body's extent: after the header, before the notes list.
     pub fn body_span(&self) -> Span {
-        let start = self
-            .blocks
-            .iter()
-            .rev()
-            .find(|b| {
-                matches!(
-                    b.kind,
-                    BlockKind::FrontMatter
-                        | BlockKind::Country
-                        | BlockKind::ProfileType
-                        | BlockKind::LastUpdated
-                )
-            })
-            .map(|b| b.span.end)
-            .unwrap_or(0);
-        let end = self
-            .blocks
-            .iter()
-            .find(|b| matches!(b.kind, BlockKind::NotesHeading | BlockKind::Note { .. }))
-            .map(|b| b.span.start)
-            .unwrap_or(self.text.len());
-        Span::new(start.min(end), end)
+        body_span_of(&self.blocks, self.text.len())
     }
+}
+
+/// Whether "total" stands in `b` in any case: a window compared only where a 't' or
+/// 'T' opens it (bit 0x20 set, only those two bytes are 't').
+fn has_total(b: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    if b.len() < 5 {
+        return false;
+    }
+    let last = b.len() - 5;
+    let mut i = 0;
+    while i <= last {
+        if i + 8 <= b.len() {
+            // Eight bytes a step: the first 't' or 'T' among them (0x74 with bit 0x20
+            // set; the lowest zero byte of the difference is exact), or none.
+            let mut x = [0u8; 8];
+            x.copy_from_slice(&b[i..i + 8]);
+            let d = (u64::from_le_bytes(x) | 0x2020_2020_2020_2020) ^ (ONES * 0x74);
+            let zero = d.wrapping_sub(ONES) & !d & HIGH;
+            if zero == 0 {
+                i += 8;
+                continue;
+            }
+            i += (zero.trailing_zeros() / 8) as usize;
+            if i > last {
+                return false;
+            }
+        } else if b[i] | 0x20 != b't' {
+            i += 1;
+            continue;
+        }
+        if b[i + 1..i + 5].eq_ignore_ascii_case(b"otal") {
+            return true;
+        }
+        i += 1;
+    }
+    false
+}
+
+fn is_header_block(kind: &BlockKind) -> bool {
+    matches!(
+        kind,
+        BlockKind::FrontMatter
+            | BlockKind::Country
+            | BlockKind::ProfileType
+            | BlockKind::LastUpdated
+    )
+}
+
+fn is_notes_block(kind: &BlockKind) -> bool {
+    matches!(kind, BlockKind::NotesHeading | BlockKind::Note { .. })
+}
+
+/// [`Document::body_span`] of `blocks` in a text of `len` bytes: from the end of the
+/// last header block to the start of the first block of the notes list. One pass
+/// forward to the notes (the last header block before them noted on the way), then
+/// the notes list from its end for a header block among or after it: each block
+/// looked at once, not twice.
+fn body_span_of(blocks: &[Block], len: usize) -> Span {
+    let mut start = 0;
+    let mut notes = blocks.len();
+    for (i, b) in blocks.iter().enumerate() {
+        if is_notes_block(&b.kind) {
+            notes = i;
+            break;
+        }
+        if is_header_block(&b.kind) {
+            start = b.span.end;
+        }
+    }
+    if let Some(b) = blocks[notes..]
+        .iter()
+        .rev()
+        .find(|b| is_header_block(&b.kind))
+    {
+        start = b.span.end;
+    }
+    let end = blocks.get(notes).map_or(len, |b| b.span.start);
+    Span::new(start.min(end), end)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// [`body_span_of`] as first written: the last header block found from the end,
+    /// the first block of the notes from the start.
+    fn body_span_plain(blocks: &[Block], len: usize) -> Span {
+        let start = blocks
+            .iter()
+            .rev()
+            .find(|b| is_header_block(&b.kind))
+            .map(|b| b.span.end)
+            .unwrap_or(0);
+        let end = blocks
+            .iter()
+            .find(|b| is_notes_block(&b.kind))
+            .map(|b| b.span.start)
+            .unwrap_or(len);
+        Span::new(start.min(end), end)
+    }
+
+    proptest! {
+        /// "total" is found where a comparison of every window finds it.
+        #[test]
+        fn has_total_agrees_with_every_window(label in "(t|T|o|O|tal|TAL|total|Total|\u{e9}|4| |x|T\u{1}|4t){0,16}") {
+            let b = label.as_bytes();
+            prop_assert_eq!(has_total(b), b.windows(5).any(|w| w.eq_ignore_ascii_case(b"total")));
+        }
+
+        /// The references starting in a span are those two searches bound.
+        #[test]
+        fn references_starting_in_agree_with_two_searches(
+            words in proptest::collection::vec("(word|\\[1\\]|\\[2\\]|\\[13\\]|\\.|\n)", 0..60),
+            a in 0usize..400,
+            b in 0usize..400,
+        ) {
+            let text = format!("Chile\n\nMine Ban Policy\n\nLast updated: 1 May 2020\n\n{}\n", words.join(" "));
+            let doc = crate::read(text.as_bytes());
+            let span = Span { start: a, end: b };
+            let r0 = doc.references.partition_point(|r| r.span.start < span.start);
+            let r1 = doc.references.partition_point(|r| r.span.start < span.end);
+            prop_assert_eq!(doc.references_starting_in(span), &doc.references[r0..r1.max(r0)]);
+        }
+
+        /// The body is where the plain searches put it, whatever the order of the
+        /// blocks (header blocks among or after the notes too).
+        #[test]
+        fn body_span_agrees_with_the_plain_searches(
+            kinds in proptest::collection::vec(0usize..10, 0..30),
+            widths in proptest::collection::vec(1usize..9, 30),
+            tail in 0usize..5,
+        ) {
+            let mut at = 0;
+            let blocks: Vec<Block> = kinds
+                .iter()
+                .zip(&widths)
+                .map(|(&k, &w)| {
+                    let kind = match k {
+                        0 => BlockKind::Blank { lines: 1 },
+                        1 => BlockKind::FrontMatter,
+                        2 => BlockKind::Country,
+                        3 => BlockKind::ProfileType,
+                        4 => BlockKind::LastUpdated,
+                        5 => BlockKind::Heading { section: 0 },
+                        6 => BlockKind::Paragraph { index: 0 },
+                        7 => BlockKind::Table { index: 0 },
+                        8 => BlockKind::NotesHeading,
+                        _ => BlockKind::Note { index: 0 },
+                    };
+                    let b = Block { kind, span: Span::new(at, at + w) };
+                    at += w;
+                    b
+                })
+                .collect();
+            prop_assert_eq!(body_span_of(&blocks, at + tail), body_span_plain(&blocks, at + tail));
+        }
+    }
 
     /// A block serialises as its kind, internally tagged, followed by its span: the
     /// form `#[serde(flatten)]` gave, key for key and in that order.

@@ -223,10 +223,64 @@ fn bad_date(span: Span, written: &str) -> Diagnostic {
     )
 }
 
+/// The white space `char::is_whitespace` tells among ASCII bytes (with the vertical
+/// tab, which `u8::is_ascii_whitespace` leaves out).
+#[inline(always)]
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C)
+}
+
+/// [`str::trim`] by bytes while the ends are ASCII (the plain trim where a character
+/// beyond ASCII stands at an end: it may be white space).
+pub(crate) fn trim_ws(s: &str) -> &str {
+    let b = s.as_bytes();
+    let mut a = 0;
+    while a < b.len() && is_ascii_space(b[a]) {
+        a += 1;
+    }
+    if a == b.len() {
+        return &s[..0];
+    }
+    let mut e = b.len();
+    while is_ascii_space(b[e - 1]) {
+        e -= 1;
+    }
+    if b[a] >= 0x80 || b[e - 1] >= 0x80 {
+        return s.trim();
+    }
+    &s[a..e]
+}
+
+/// [`str::trim_start`] by bytes while the start is ASCII.
+pub(crate) fn trim_start_ws(s: &str) -> &str {
+    let b = s.as_bytes();
+    let mut a = 0;
+    while a < b.len() && is_ascii_space(b[a]) {
+        a += 1;
+    }
+    if a < b.len() && b[a] >= 0x80 {
+        return s.trim_start();
+    }
+    &s[a..]
+}
+
+/// [`str::trim_end`] by bytes while the end is ASCII.
+pub(crate) fn trim_end_ws(s: &str) -> &str {
+    let b = s.as_bytes();
+    let mut e = b.len();
+    while e > 0 && is_ascii_space(b[e - 1]) {
+        e -= 1;
+    }
+    if e > 0 && b[e - 1] >= 0x80 {
+        return s.trim_end();
+    }
+    &s[..e]
+}
+
 fn trim_span(text: &str, span: Span) -> Span {
     let s = span.slice(text);
-    let lead = s.len() - s.trim_start().len();
-    let trail = s.len() - s.trim_end().len();
+    let lead = s.len() - trim_start_ws(s).len();
+    let trail = s.len() - trim_end_ws(s).len();
     Span::new(span.start + lead, (span.end - trail).max(span.start + lead))
 }
 
@@ -412,7 +466,8 @@ fn read_text(text: String, invalid_bytes: Vec<InvalidByte>) -> Document {
     let mut kinds: Vec<Option<BlockKind>> = vec![None; chunks.len()];
     let body_start = header(&src, &chunks, markdown, &mut doc, &mut kinds);
     let notes_start = notes(&src, &chunks, body_start, &mut doc, &mut kinds);
-    let mut headings: Vec<(usize, Heading)> = Vec::new();
+    // (About ten a profile: made at that size.)
+    let mut headings: Vec<(usize, Heading)> = Vec::with_capacity(16);
     tables::find_tables(&src, &chunks, body_start, notes_start, &mut doc, &mut kinds);
     // At most a paragraph a chunk of the body not taken yet (headings are fewer).
     doc.paragraphs.reserve_exact(
@@ -597,7 +652,7 @@ pub(crate) fn join_lines(s: &str) -> String {
 }
 
 fn looks_like_heading(line: &str) -> bool {
-    let t = line.trim();
+    let t = trim_ws(line);
     if t.is_empty() || t.len() > 90 || t.split_whitespace().count() > 12 {
         return false;
     }
@@ -729,7 +784,7 @@ fn header(
         }
     }
     // Plain-text header: up to three short single-line chunks, the last "Last updated:".
-    let mut seen = Vec::new();
+    let mut seen = Vec::with_capacity(4);
     let mut cj = ci;
     while cj < chunks.len() && seen.len() < 4 {
         let c = chunks[cj];
@@ -763,7 +818,7 @@ fn header(
             resolve_country(doc);
             return cj + 1;
         }
-        if line.trim().len() > 80 || line.trim_end().ends_with('.') {
+        if trim_ws(line).len() > 80 || trim_end_ws(line).ends_with('.') {
             break;
         }
         seen.push((cj, Span::new(l.start, l.end)));
@@ -920,7 +975,7 @@ fn notes(
             let marker = Span::new(l0.start + mstart, l0.start + mend);
             let body = Span::new(marker.end, span.end);
             // Trimming before joining is trimming after: line endings are white space.
-            let text = join_lines(body.slice(src.text).trim());
+            let text = join_lines(trim_ws(body.slice(src.text)));
             doc.notes.push(Note::new(number, span, marker, text));
             i = j + 1;
         }
@@ -1119,6 +1174,18 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// The byte trims give the slices the plain trims give (the same bytes of the
+        /// same string), ASCII ends or not.
+        #[test]
+        fn byte_trims_are_the_plain_trims(
+            s in "( |\t|\n|\r|\u{b}|\u{c}|\u{a0}|\u{85}|\u{2003}|\u{3000}|a|\u{e9}|\u{1f600}|\\.){0,12}",
+        ) {
+            let at = |t: &str| (t.as_ptr() as usize - s.as_ptr() as usize, t.len());
+            proptest::prop_assert_eq!(at(trim_ws(&s)), at(s.trim()));
+            proptest::prop_assert_eq!(at(trim_start_ws(&s)), at(s.trim_start()));
+            proptest::prop_assert_eq!(at(trim_end_ws(&s)), at(s.trim_end()));
+        }
+
         /// Note markers are read as they were first.
         #[test]
         fn note_markers_are_read_as_before(

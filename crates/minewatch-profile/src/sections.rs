@@ -86,8 +86,8 @@ fn keyword_match(word: &[u8], kw: &[u8], prefix: bool) -> bool {
 type ByInitials = [Vec<(usize, &'static [u8], bool)>; 26 * 26];
 
 fn initials(word: &[u8]) -> usize {
-    (word[0].to_ascii_lowercase() - b'a') as usize * 26
-        + (word[1].to_ascii_lowercase() - b'a') as usize
+    // Letters only: lowered by their bit 0x20.
+    ((word[0] | 0x20) - b'a') as usize * 26 + ((word[1] | 0x20) - b'a') as usize
 }
 
 fn keywords_by_initials() -> &'static ByInitials {
@@ -103,12 +103,57 @@ fn keywords_by_initials() -> &'static ByInitials {
     })
 }
 
+/// The ASCII letters among eight bytes: 0x80 in each byte that is one.
+#[inline(always)]
+fn letter_bits(v: u64) -> u64 {
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // Lowered, a letter is 'a'..='z'; no byte carries into the next (at most 0x7f + 0x1f).
+    let x = (v | 0x2020_2020_2020_2020) & LOW7;
+    let from_a = x + 0x1f1f_1f1f_1f1f_1f1f;
+    let past_z = x + 0x0505_0505_0505_0505;
+    from_a & !past_z & !v & HIGH
+}
+
+/// Each maximal run of ASCII letters in `b`, in order (what splitting at every other
+/// byte gives, less the empty pieces): a run's letters are passed eight a step.
+#[inline(always)]
+fn for_each_letter_run<'a>(b: &'a [u8], mut f: impl FnMut(&'a [u8])) {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let n = b.len();
+    let mut i = 0;
+    while i < n {
+        if !b[i].is_ascii_alphabetic() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i + 8 <= n {
+            let mut x = [0u8; 8];
+            x.copy_from_slice(&b[i..i + 8]);
+            let run = ((!letter_bits(u64::from_le_bytes(x)) & HIGH).trailing_zeros() / 8) as usize;
+            i += run;
+            if run < 8 {
+                break;
+            }
+        }
+        if i + 8 > n {
+            while i < n && b[i].is_ascii_alphabetic() {
+                i += 1;
+            }
+        }
+        f(&b[start..i]);
+        // The byte after the run (if any) is no letter.
+        i += 1;
+    }
+}
+
 /// Add `weight` to each kind one of whose keywords the words of `text` match.
 fn score_words(text: &str, weight: usize, scores: &mut [usize; KEYWORDS.len()]) {
     let table = keywords_by_initials();
-    for word in text.as_bytes().split(|b| !b.is_ascii_alphabetic()) {
+    for_each_letter_run(text.as_bytes(), |word| {
         if word.len() < 3 {
-            continue;
+            return;
         }
         // Only the keywords with the word's first two letters can match; a kind
         // counts once a word.
@@ -119,7 +164,7 @@ fn score_words(text: &str, weight: usize, scores: &mut [usize; KEYWORDS.len()]) 
                 scores[k] += weight;
             }
         }
-    }
+    });
 }
 
 /// Where the first sentence ends: a full stop followed by a space or a footnote
@@ -165,8 +210,48 @@ fn classify_content_parts<'a>(first: &str, rest: impl Iterator<Item = &'a str>) 
     best.1
 }
 
-/// Classify a section from its heading.
+/// Classify a section from its heading. Profiles repeat their headings ("Use",
+/// "Production", "Mine Ban Policy"): the kinds of the headings seen are kept on each
+/// thread (256 headings of 64 bytes at most: a file of headings made to collide asks
+/// a few hundred comparisons a heading at worst), each told once.
 pub fn classify_heading(h: &str) -> SectionKind {
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+    /// FNV-1a over the heading's bytes: a short key, hashed in a few steps.
+    #[derive(Default)]
+    struct Fnv(u64);
+    impl std::hash::Hasher for Fnv {
+        fn finish(&self) -> u64 {
+            self.0
+        }
+        fn write(&mut self, bytes: &[u8]) {
+            for &b in bytes {
+                self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+            }
+        }
+    }
+    type Seen = HashMap<Box<str>, SectionKind, std::hash::BuildHasherDefault<Fnv>>;
+    thread_local! {
+        static SEEN: RefCell<Seen> = RefCell::new(Seen::default());
+    }
+    if h.len() > 64 {
+        return classify_heading_anew(h);
+    }
+    if let Some(kind) = SEEN.with(|m| m.borrow().get(h).copied()) {
+        return kind;
+    }
+    let kind = classify_heading_anew(h);
+    SEEN.with(|m| {
+        let mut m = m.borrow_mut();
+        if m.len() < 256 {
+            m.insert(h.into(), kind);
+        }
+    });
+    kind
+}
+
+/// [`classify_heading`] told from the heading itself.
+fn classify_heading_anew(h: &str) -> SectionKind {
     let h = h.to_lowercase();
     // The pairs of adjacent bytes in the heading, as bits of a 256-bit filter: a
     // keyword whose first two bytes are not a pair of it is not in it, and needs no
@@ -177,9 +262,15 @@ pub fn classify_heading(h: &str) -> SectionKind {
         let k = pair(w[0], w[1]);
         pairs[k >> 6] |= 1 << (k & 63);
     }
+    // (A heading is short: the keyword compared where its first byte stands, not
+    // looked for by a searcher built for each.)
+    let hb = h.as_bytes();
     let has = |w: &str| {
-        let k = pair(w.as_bytes()[0], w.as_bytes()[1]);
-        pairs[k >> 6] & (1 << (k & 63)) != 0 && h.contains(w)
+        let w = w.as_bytes();
+        let k = pair(w[0], w[1]);
+        pairs[k >> 6] & (1 << (k & 63)) != 0
+            && hb.len() >= w.len()
+            && (0..=hb.len() - w.len()).any(|i| hb[i] == w[0] && hb[i..i + w.len()] == *w)
     };
     classify_lowered_heading(&h, has)
 }
@@ -223,7 +314,8 @@ pub(crate) fn build(
     kinds: &mut [Option<BlockKind>],
 ) {
     // Section starts: (chunk index, heading).
-    let mut starts: Vec<(usize, Option<Heading>, bool)> = Vec::new();
+    // (A profile has about ten sections: made at that size.)
+    let mut starts: Vec<(usize, Option<Heading>, bool)> = Vec::with_capacity(16);
     let mut hi = headings.into_iter().peekable();
     let mut blank_before = 0;
     for ci in body_start..notes_start {
@@ -263,6 +355,14 @@ pub(crate) fn build(
         src.text.len()
     };
     doc.sections.reserve_exact(starts.len());
+    // A profile of another kind (Mine Action, Casualties, Support for Mine Action) has
+    // none of the ban-policy sections: its lost heading is named by no guess. (Nor has
+    // a Cluster Munition Ban Policy profile: its sections are about cluster
+    // munitions.) Told once for all the profile's sections.
+    let other_kind = doc.header.profile_type.as_ref().is_some_and(|t| {
+        let t = t.value.as_bytes();
+        !contains_ignore_ascii_case(t, b"ban policy") || contains_ignore_ascii_case(t, b"cluster")
+    });
     for k in 0..starts.len() {
         let (ci, ref mut heading, heading_lost) = starts[k];
         let heading = heading.take();
@@ -278,18 +378,7 @@ pub(crate) fn build(
                 kinds[ci] = Some(BlockKind::Heading { section: index });
                 classify_heading(&h.text)
             }
-            // A profile of another kind (Mine Action, Casualties, Support for Mine
-            // Action) has none of the ban-policy sections: its lost heading is named
-            // by no guess.
-            // (Nor has a Cluster Munition Ban Policy profile: its sections are about
-            // cluster munitions.)
-            None if doc.header.profile_type.as_ref().is_some_and(|t| {
-                let t = t.value.to_ascii_lowercase();
-                !t.contains("ban policy") || t.contains("cluster")
-            }) =>
-            {
-                SectionKind::Other
-            }
+            None if other_kind => SectionKind::Other,
             None => {
                 // Paragraphs are in text order here: find the section's by binary search.
                 let lo = doc
@@ -309,6 +398,16 @@ pub(crate) fn build(
             blocks: (0, 0),
         });
     }
+}
+
+/// Whether `hay` lowered (ASCII) holds `needle` (lower case): each window compared
+/// in any case, without a lowered copy or a searcher built for a short text.
+fn contains_ignore_ascii_case(hay: &[u8], needle: &[u8]) -> bool {
+    hay.len() >= needle.len()
+        && (0..=hay.len() - needle.len()).any(|i| {
+            hay[i].to_ascii_lowercase() == needle[0]
+                && hay[i..i + needle.len()].eq_ignore_ascii_case(needle)
+        })
 }
 
 /// Whether a paragraph's first line opens with a label of its own, before a colon:
@@ -333,12 +432,29 @@ fn opens_with_label(line: &str) -> bool {
 
 /// Fill each section's block range once the blocks are final.
 pub(crate) fn link_blocks(doc: &mut Document) {
-    // Blocks and sections are both in text order: binary searches, no scans.
+    // Blocks and sections are both in text order: each bound found by stepping on from
+    // the last one (a section's blocks follow the previous section's), where the
+    // bounds do not go back; by binary search where they would.
+    let blocks = &doc.blocks;
+    let (mut first, mut end) = (0, 0);
     for s in doc.sections.iter_mut() {
-        let first = doc.blocks.partition_point(|b| b.span.start < s.span.start);
-        let end = doc.blocks.partition_point(|b| b.span.start < s.span.end);
+        first = step_to(blocks, first, s.span.start);
+        end = step_to(blocks, end, s.span.end);
         s.blocks = (first, end.max(first));
     }
+}
+
+/// The number of blocks starting before `at` (as `partition_point` counts them),
+/// stepped on from `from` when that many start before it, else searched for.
+fn step_to(blocks: &[Block], from: usize, at: usize) -> usize {
+    if from > blocks.len() || from > 0 && blocks[from - 1].span.start >= at {
+        return blocks.partition_point(|b| b.span.start < at);
+    }
+    let mut k = from;
+    while k < blocks.len() && blocks[k].span.start < at {
+        k += 1;
+    }
+    k
 }
 
 #[cfg(test)]
@@ -361,6 +477,58 @@ mod tests {
     }
 
     proptest! {
+        /// Sections' blocks are those the binary searches bound, in any order of spans.
+        #[test]
+        fn sections_are_linked_to_the_blocks_the_searches_bound(
+            widths in proptest::collection::vec(1usize..6, 0..30),
+            spans in proptest::collection::vec((0usize..100, 0usize..100), 0..12),
+        ) {
+            let mut at = 0;
+            let blocks: Vec<Block> = widths
+                .iter()
+                .map(|&w| {
+                    at += w;
+                    Block { kind: BlockKind::Paragraph { index: 0 }, span: Span::new(at - w, at) }
+                })
+                .collect();
+            let mut first = 0;
+            let mut end = 0;
+            for &(a, b) in &spans {
+                first = step_to(&blocks, first, a);
+                end = step_to(&blocks, end, b);
+                let f = blocks.partition_point(|x| x.span.start < a);
+                let e = blocks.partition_point(|x| x.span.start < b);
+                prop_assert_eq!((first, end.max(first)), (f, e.max(f)));
+            }
+        }
+
+        /// A case-blind search finds what a search of the lowered copy finds.
+        #[test]
+        fn contains_ignore_ascii_case_agrees_with_the_lowered_copy(
+            hay in "(Ban|POLICY|ban policy|Ban Policy|Cluster|CLUSTER|clus|\u{e9}|\u{130}| |x){0,8}",
+        ) {
+            for needle in ["ban policy", "cluster"] {
+                prop_assert_eq!(
+                    contains_ignore_ascii_case(hay.as_bytes(), needle.as_bytes()),
+                    hay.to_ascii_lowercase().contains(needle)
+                );
+            }
+        }
+
+        /// The letter runs are the pieces of a split at every byte that is no ASCII
+        /// letter, less the empty ones.
+        #[test]
+        fn letter_runs_are_the_split_pieces(text in "([a-zA-Z]{1,20}|[ .,0-9@\\[`{]{1,3}|\u{e9}|\u{201c}|\n){0,30}") {
+            let mut runs: Vec<&[u8]> = Vec::new();
+            for_each_letter_run(text.as_bytes(), |w| runs.push(w));
+            let split: Vec<&[u8]> = text
+                .as_bytes()
+                .split(|b| !b.is_ascii_alphabetic())
+                .filter(|w| !w.is_empty())
+                .collect();
+            prop_assert_eq!(runs, split);
+        }
+
         /// The first sentence ends where the byte-by-byte look finds it.
         #[test]
         fn first_sentence_end_agrees_with_the_plain_look(text in "(\\.|U|S|a|b| |\\[|1|\u{e9})*") {
@@ -376,6 +544,8 @@ mod tests {
                 classify_heading(&h),
                 classify_lowered_heading(&lower, |w| lower.contains(w))
             );
+            // Asked again (kept from the first time), the kind is the same.
+            prop_assert_eq!(classify_heading(&h), classify_heading_anew(&h));
         }
     }
 }

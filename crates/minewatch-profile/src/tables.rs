@@ -77,7 +77,7 @@ fn short_line<'a>(src: &Src<'a>, c: &Chunk) -> Option<&'a str> {
         return ok.then(|| src.line(c.first));
     }
     let line = src.single_line(c)?;
-    let t = line.trim();
+    let t = crate::reader::trim_ws(line);
     // More than 100 characters: the 101st exists (no need to count a long line).
     if t.is_empty() || more_chars_than(t, 100) || crate::reader::note_marker(t).is_some() {
         return None;
@@ -128,8 +128,8 @@ fn sentence_end_inside(t: &str) -> bool {
 fn located(src: &Src, c: &Chunk) -> Located<String> {
     let l = src.lines[c.first];
     let raw = &src.text[l.start..l.end];
-    let lead = raw.len() - raw.trim_start().len();
-    let t = raw.trim();
+    let lead = raw.len() - crate::reader::trim_start_ws(raw).len();
+    let t = crate::reader::trim_ws(raw);
     let span = Span::new(l.start + lead, l.start + lead + t.len());
     // A header cell with its unit on a second line: both, joined by a space.
     if c.last == c.first + 1 && unit_line(src.line(c.last)) {
@@ -167,8 +167,9 @@ pub(crate) fn find_tables(
 ) {
     let mut ci = body_start;
     // The run of short lines each chunk may start, gathered in one buffer: most runs
-    // are no table, and a buffer made anew for each would be grown from nothing.
-    let mut elems = Vec::new();
+    // are no table, and a buffer made anew for each would be grown from nothing
+    // (made at the size most runs stay within).
+    let mut elems = Vec::with_capacity(32);
     while ci < notes_start {
         let c = chunks[ci];
         if c.blank || kinds[ci].is_some() {
@@ -190,9 +191,10 @@ pub(crate) fn find_tables(
 fn split_pipe_row(src: &Src, line_idx: usize) -> Vec<Cell> {
     let l = src.lines[line_idx];
     let line = &src.text[l.start..l.end];
-    let mut cells = Vec::new();
-    let trimmed_start = line.len() - line.trim_start().len();
-    let body_end = line.trim_end().len();
+    // (A few cells a row: made at that size.)
+    let mut cells = Vec::with_capacity(6);
+    let trimmed_start = line.len() - crate::reader::trim_start_ws(line).len();
+    let body_end = crate::reader::trim_end_ws(line).len();
     let mut s = trimmed_start;
     let mut e = body_end;
     if line[s..e].starts_with('|') {
@@ -214,8 +216,8 @@ fn split_pipe_row(src: &Src, line_idx: usize) -> Vec<Cell> {
 
 fn cell(src: &Src, start: usize, end: usize) -> Cell {
     let raw = &src.text[start..end];
-    let lead = raw.len() - raw.trim_start().len();
-    let t = raw.trim();
+    let lead = raw.len() - crate::reader::trim_start_ws(raw).len();
+    let t = crate::reader::trim_ws(raw);
     let span = Span::new(start + lead, start + lead + t.len());
     if t.is_empty() {
         Cell {
