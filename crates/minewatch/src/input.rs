@@ -105,7 +105,7 @@ pub fn read(p: &Path) -> Input {
     };
     if p.as_os_str() == "-" {
         let name = "<stdin>";
-        let bytes = read_capped(std::io::stdin().lock(), FIRST_CHUNK)
+        let bytes = read_capped(std::io::stdin().lock(), FIRST_CHUNK, Vec::new())
             .map_err(|e| format!("{name}: {}", describe(&e)))
             .and_then(|b| b.ok_or_else(|| too_large(name)));
         return Input {
@@ -115,19 +115,48 @@ pub fn read(p: &Path) -> Input {
     }
     let name = p.display().to_string();
     let bytes = std::fs::File::open(p)
-        .and_then(|f| {
-            // A regular file says its size: refuse a huge one before reading it, read
-            // the others into a buffer of that size (it may still grow meanwhile).
+        .and_then(|mut f| {
+            // Most profiles are a few kilobytes: read whole into this thread's buffer
+            // and copied out at their size, without asking the file system the size.
+            let (head, whole) = SCRATCH.with(|s| -> std::io::Result<(Vec<u8>, bool)> {
+                let mut buf = s.take();
+                buf.clear();
+                buf.reserve(SMALL_FILE);
+                let n = (&mut f).take(SMALL_FILE as u64).read_to_end(&mut buf)?;
+                if n < SMALL_FILE {
+                    let out = buf.clone();
+                    s.set(buf);
+                    return Ok((out, true));
+                }
+                Ok((buf, false))
+            })?;
+            if whole {
+                return Ok(Some(head));
+            }
+            // A larger file, the rest after the head. A regular file says its size:
+            // refuse a huge one before reading more, read the others into a buffer of
+            // that size (it may still grow meanwhile).
             match f.metadata() {
                 Ok(m) if m.is_file() && m.len() > MAX_INPUT_BYTES => Ok(None),
-                // One chunk of the file's size (one more byte tells it did not grow).
-                Ok(m) if m.is_file() => read_capped(f, m.len() as usize + 1),
-                _ => read_capped(f, FIRST_CHUNK),
+                // One chunk of the rest's size (one more byte tells it did not grow),
+                // after the head in the same buffer.
+                Ok(m) if m.is_file() => {
+                    read_capped(f, (m.len() as usize).saturating_sub(head.len()) + 1, head)
+                }
+                _ => read_capped(f, FIRST_CHUNK, head),
             }
         })
         .map_err(|e| format!("{name}: {}", describe(&e)))
         .and_then(|b| b.ok_or_else(|| too_large(&name)));
     Input { name, bytes }
+}
+
+/// A file shorter than this is read whole into a buffer kept per thread
+/// ([`SCRATCH`]) and copied out at its size.
+const SMALL_FILE: usize = 64 << 10;
+
+thread_local! {
+    static SCRATCH: std::cell::Cell<Vec<u8>> = const { std::cell::Cell::new(Vec::new()) };
 }
 
 /// The first chunk read from an input of unknown size.
@@ -137,26 +166,29 @@ const FIRST_CHUNK: usize = 64 << 10;
 /// bytes, then doubling up to 8 MiB) joined at the end, so refusing an endless input
 /// holds no more than the limit, rather than the twice as much a doubling buffer
 /// reaches; an input that fits the first chunk is returned as it is.
-fn read_capped(r: impl Read, first: usize) -> std::io::Result<Option<Vec<u8>>> {
-    let mut r = r.take(MAX_INPUT_BYTES + 1);
+fn read_capped(r: impl Read, first: usize, head: Vec<u8>) -> std::io::Result<Option<Vec<u8>>> {
+    let mut total = head.len() as u64;
+    let mut r = r.take((MAX_INPUT_BYTES + 1).saturating_sub(total));
     let mut chunks: Vec<Vec<u8>> = Vec::new();
-    let mut total = 0u64;
     let mut size = first;
+    // The first chunk goes on after the bytes already read.
+    let mut chunk = head;
+    chunk.reserve_exact(size);
     loop {
-        let mut chunk = Vec::with_capacity(size);
         let n = (&mut r).take(size as u64).read_to_end(&mut chunk)?;
         total += n as u64;
         if total > MAX_INPUT_BYTES {
             return Ok(None);
         }
         let full = n == size;
-        if n > 0 {
+        if !chunk.is_empty() {
             chunks.push(chunk);
         }
         if !full {
             break;
         }
         size = (size * 2).clamp(FIRST_CHUNK, 8 << 20);
+        chunk = Vec::with_capacity(size);
     }
     Ok(Some(if chunks.len() == 1 {
         chunks.pop().unwrap_or_default()
@@ -168,4 +200,51 @@ fn read_capped(r: impl Read, first: usize) -> std::io::Result<Option<Vec<u8>>> {
 /// Parse a YYYY-MM-DD argument with a clear error.
 pub fn parse_date(flag: &str, s: &str) -> anyhow::Result<minewatch_model::Date> {
     s.parse().map_err(|e| anyhow::anyhow!("{flag}: {e}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{read, SMALL_FILE};
+
+    /// Every size around the per-thread buffer's reads back byte for byte, from a file
+    /// and from a named pipe (which says no size and cannot seek).
+    #[test]
+    fn files_of_every_size_around_the_small_buffer_read_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let sizes = [
+            0,
+            1,
+            SMALL_FILE - 1,
+            SMALL_FILE,
+            SMALL_FILE + 1,
+            3 * SMALL_FILE + 7,
+        ];
+        for (i, &n) in sizes.iter().enumerate() {
+            let bytes: Vec<u8> = (0..n).map(|k| (k * 31 + i) as u8).collect();
+            let p = dir.path().join(format!("f{i}.txt"));
+            std::fs::write(&p, &bytes).unwrap();
+            assert_eq!(read(&p).bytes.unwrap(), bytes, "file of {n} bytes");
+            // A small file read after a large one on the same thread: the buffer's
+            // earlier contents are not part of it.
+            let small = dir.path().join("small.txt");
+            std::fs::write(&small, b"abc").unwrap();
+            assert_eq!(read(&small).bytes.unwrap(), b"abc");
+        }
+        #[cfg(unix)]
+        for n in [SMALL_FILE - 1, SMALL_FILE + 1, 2 * SMALL_FILE] {
+            let fifo = dir.path().join(format!("pipe{n}"));
+            let made = std::process::Command::new("mkfifo")
+                .arg(&fifo)
+                .status()
+                .is_ok_and(|s| s.success());
+            if !made {
+                continue;
+            }
+            let bytes: Vec<u8> = (0..n).map(|k| (k * 7) as u8).collect();
+            let (f, b) = (fifo.clone(), bytes.clone());
+            let writer = std::thread::spawn(move || std::fs::write(f, b).unwrap());
+            assert_eq!(read(&fifo).bytes.unwrap(), bytes, "pipe of {n} bytes");
+            writer.join().unwrap();
+        }
+    }
 }
