@@ -957,8 +957,17 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
                 page_title_state(doc).unwrap_or("UNK").into()
             }
         }),
-        // About one fact per 250 bytes of text.
-        out: Vec::with_capacity(doc.text.len() / 256 + 4),
+        // About one fact per 250 bytes of text, and room for one from each table cell
+        // (the table facts come last: a vector grown then copies every fact before).
+        out: Vec::with_capacity(
+            doc.text.len() / 256
+                + 4
+                + doc
+                    .tables
+                    .iter()
+                    .map(|t| t.rows.len() * t.columns.len())
+                    .sum::<usize>(),
+        ),
         sent_start: 0,
         para_start: 0,
         qs: Vec::new(),
