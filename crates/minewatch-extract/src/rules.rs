@@ -1325,6 +1325,8 @@ fn markdown_blanked(text: &str) -> Option<String> {
     let far = usize::MAX;
     let (mut next_bracket, mut next_mark) = (0, 0);
     let mut no_paren_from = far;
+    // Whether a byte was blanked (each a mark, never a space: the text changed).
+    let mut changed = false;
     let mut i = 0;
     while i < b.len() {
         if next_bracket < i {
@@ -1338,10 +1340,14 @@ fn markdown_blanked(text: &str) -> Option<String> {
             break;
         }
         match b[i] {
-            b'*' | b'`' => out[i] = b' ',
+            b'*' | b'`' => {
+                out[i] = b' ';
+                changed = true;
+            }
             // Not inside a word ("snake_case", a URL's path).
             b'_' if !(i > 0 && word(b[i - 1]) && i + 1 < b.len() && word(b[i + 1])) => {
-                out[i] = b' '
+                out[i] = b' ';
+                changed = true;
             }
             b'[' if b.get(i + 1) != Some(&b'^') => {
                 // "[text](target)": the brackets, the parentheses and the target.
@@ -1360,6 +1366,7 @@ fn markdown_blanked(text: &str) -> Option<String> {
                             for c in &mut out[k..=e] {
                                 *c = b' ';
                             }
+                            changed = true;
                             i = e + 1;
                             continue;
                         }
@@ -1370,9 +1377,11 @@ fn markdown_blanked(text: &str) -> Option<String> {
         }
         i += 1;
     }
+    if !changed {
+        return None;
+    }
     // Only ASCII bytes and whole characters (a target's) were replaced by spaces.
-    let out = String::from_utf8(out).ok()?;
-    (out != text).then_some(out)
+    String::from_utf8(out).ok()
 }
 
 /// A profile whose header names no state (a page cut above its title, a report
