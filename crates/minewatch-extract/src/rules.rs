@@ -7551,12 +7551,22 @@ enum Head {
 
 impl Head {
     fn of(header: &str) -> Head {
-        let h = header.to_ascii_lowercase();
-        if contains!(h, "year") || contains!(h, "date") {
+        // Lowercased on the stack (a header is short), else in a copy.
+        let mut buf = [0u8; 64];
+        let owned;
+        let h: &[u8] = match lowercase_in(&mut buf, header) {
+            Some(l) => l,
+            None => {
+                owned = header.to_ascii_lowercase();
+                owned.as_bytes()
+            }
+        };
+        let has = |f: &memchr::memmem::Finder| f.find(h).is_some();
+        if has(mm!("year")) || has(mm!("date")) {
             Head::Time
-        } else if contains!(h, "destroy") {
+        } else if has(mm!("destroy")) {
             Head::Destroyed
-        } else if contains!(h, "retain") {
+        } else if has(mm!("retain")) {
             Head::Retained
         } else {
             Head::Held
