@@ -957,8 +957,17 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
                 page_title_state(doc).unwrap_or("UNK").into()
             }
         }),
-        // About one fact per 250 bytes of text.
-        out: Vec::with_capacity(doc.text.len() / 256 + 4),
+        // About one fact per 250 bytes of text, and room for one from each table cell
+        // (the table facts come last: a vector grown then copies every fact before).
+        out: Vec::with_capacity(
+            doc.text.len() / 256
+                + 4
+                + doc
+                    .tables
+                    .iter()
+                    .map(|t| t.rows.len() * t.columns.len())
+                    .sum::<usize>(),
+        ),
         sent_start: 0,
         para_start: 0,
         qs: Vec::new(),
@@ -1305,10 +1314,14 @@ fn without_bytes(text: &str, cut: &[usize]) -> String {
 /// (`[^1]`, `[1]`) stay. `None` when there is nothing to blank.
 fn markdown_blanked(text: &str) -> Option<String> {
     let b = text.as_bytes();
-    if memchr::memchr3(b'*', b'_', b'`', b).is_none() && memchr::memchr(b'[', b).is_none() {
-        return None;
-    }
-    let mut out = b.to_vec();
+    // The copy, made at the first mark blanked (most paragraphs have none: no copy).
+    // (Nor searched for marks beforehand: the search below finds none as fast.)
+    let mut out: Vec<u8> = Vec::new();
+    let copied = |out: &mut Vec<u8>| {
+        if out.is_empty() {
+            out.extend_from_slice(b);
+        }
+    };
     let word = |c: u8| c.is_ascii_alphanumeric() || c >= 0x80;
     // From one mark to the next: the next '[' and the next of '*', '_', '`' at or after
     // `i`, each searched for again only once `i` has passed it (linear however the
@@ -1329,10 +1342,14 @@ fn markdown_blanked(text: &str) -> Option<String> {
             break;
         }
         match b[i] {
-            b'*' | b'`' => out[i] = b' ',
+            b'*' | b'`' => {
+                copied(&mut out);
+                out[i] = b' ';
+            }
             // Not inside a word ("snake_case", a URL's path).
             b'_' if !(i > 0 && word(b[i - 1]) && i + 1 < b.len() && word(b[i + 1])) => {
-                out[i] = b' '
+                copied(&mut out);
+                out[i] = b' ';
             }
             b'[' if b.get(i + 1) != Some(&b'^') => {
                 // "[text](target)": the brackets, the parentheses and the target.
@@ -1347,6 +1364,7 @@ fn markdown_blanked(text: &str) -> Option<String> {
                         }
                         if let Some(e) = paren {
                             let e = k + 2 + e;
+                            copied(&mut out);
                             out[i] = b' ';
                             for c in &mut out[k..=e] {
                                 *c = b' ';
@@ -1361,9 +1379,12 @@ fn markdown_blanked(text: &str) -> Option<String> {
         }
         i += 1;
     }
+    // (Copied where a byte was blanked, each a mark, never a space: the text changed.)
+    if out.is_empty() {
+        return None;
+    }
     // Only ASCII bytes and whole characters (a target's) were replaced by spaces.
-    let out = String::from_utf8(out).ok()?;
-    (out != text).then_some(out)
+    String::from_utf8(out).ok()
 }
 
 /// A profile whose header names no state (a page cut above its title, a report
@@ -7530,12 +7551,22 @@ enum Head {
 
 impl Head {
     fn of(header: &str) -> Head {
-        let h = header.to_ascii_lowercase();
-        if contains!(h, "year") || contains!(h, "date") {
+        // Lowercased on the stack (a header is short), else in a copy.
+        let mut buf = [0u8; 64];
+        let owned;
+        let h: &[u8] = match lowercase_in(&mut buf, header) {
+            Some(l) => l,
+            None => {
+                owned = header.to_ascii_lowercase();
+                owned.as_bytes()
+            }
+        };
+        let has = |f: &memchr::memmem::Finder| f.find(h).is_some();
+        if has(mm!("year")) || has(mm!("date")) {
             Head::Time
-        } else if contains!(h, "destroy") {
+        } else if has(mm!("destroy")) {
             Head::Destroyed
-        } else if contains!(h, "retain") {
+        } else if has(mm!("retain")) {
             Head::Retained
         } else {
             Head::Held
