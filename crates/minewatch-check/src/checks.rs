@@ -2182,7 +2182,9 @@ pub fn near_duplicates(
         }
         again.clear();
     }
-    let mut listed: Vec<u32> = first.iter().map(|&(_, n)| n).collect();
+    // From here on each shingle's count of paragraphs listed, `listed[k].1` (the
+    // first paragraph, `.0`, no longer needed), used in place.
+    let mut listed = first;
     let slot = |x: u64| (x >> 32) as usize;
     let para = |x: u64| x as u32;
     // Only shingles listed for two paragraphs or more, and not boilerplate, make
@@ -2199,11 +2201,11 @@ pub fn near_duplicates(
     let mut next = 0u32;
     for &x in &shared {
         let k = slot(x);
-        if (2..=MAX_POSTINGS as u32).contains(&listed[k]) {
+        if (2..=MAX_POSTINGS as u32).contains(&listed[k].1) {
             ends[para(x) as usize] += 1;
             if seen[k] == u32::MAX {
                 seen[k] = next;
-                next += listed[k] + 1;
+                next += listed[k].1 + 1;
             }
         }
     }
@@ -2217,8 +2219,8 @@ pub fn near_duplicates(
         if seen[k] == u32::MAX {
             continue;
         }
-        listed[k] -= 1;
-        postings[(seen[k] + listed[k]) as usize] = para(x);
+        listed[k].1 -= 1;
+        postings[(seen[k] + listed[k].1) as usize] = para(x);
         let end = &mut ends[para(x) as usize];
         *end -= 1;
         sorted[*end as usize] = x;
@@ -2237,9 +2239,9 @@ pub fn near_duplicates(
         let a = para(run[0]);
         for &x in run {
             let k = slot(x);
-            let at = (seen[k] + listed[k]) as usize;
+            let at = (seen[k] + listed[k].1) as usize;
             debug_assert_eq!(postings[at], a);
-            listed[k] += 1;
+            listed[k].1 += 1;
             for &b in postings[at + 1..].iter().take_while(|&&b| b != u32::MAX) {
                 if together[b as usize] == 0 {
                     later.push(b);
