@@ -2522,7 +2522,11 @@ mod tests {
         let hash = |i: u64| i.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ (i << 7);
         for i in 0..10_000u64 {
             assert_eq!(t.visit(hash(i), i as u32), None, "new entry {i}");
-            assert_eq!(t.visit(hash(i), i as u32), None, "entry {i} again in its paragraph");
+            assert_eq!(
+                t.visit(hash(i), i as u32),
+                None,
+                "entry {i} again in its paragraph"
+            );
         }
         assert!(t.slots.len() >= 2 * 10_000, "kept at most half full");
         for i in 0..10_000u64 {
@@ -2531,7 +2535,11 @@ mod tests {
                 Some(i as u32),
                 "entry {i} survived the growth, its number kept"
             );
-            assert_eq!(t.visit(hash(i), 10_000), None, "entry {i} seen in paragraph 10000");
+            assert_eq!(
+                t.visit(hash(i), 10_000),
+                None,
+                "entry {i} seen in paragraph 10000"
+            );
         }
         assert_eq!(t.len, 10_000);
     }
