@@ -145,7 +145,11 @@ impl Listed {
     pub fn finish(mut self) -> Tally {
         let max = self.max;
         // (the code a note counts, or "" for a diagnostic; its number; it)
-        let mut all: Vec<(&'static str, u64, Diagnostic)> = Vec::new();
+        // Made at the size it reaches (a list's kept diagnostics, at most `max` of them
+        // when capped, and its note), not grown list by list.
+        let cap = |n: usize| if max > 0 { n.min(max) } else { n };
+        let mut all: Vec<(&'static str, u64, Diagnostic)> =
+            Vec::with_capacity(self.codes.iter().map(|l| cap(l.kept.len()) + 1).sum());
         for mut list in std::mem::take(&mut self.codes) {
             if max > 0 && list.kept.len() > max {
                 list.trim(max);

@@ -2040,28 +2040,36 @@ impl ShingleTable {
         }
     }
 
-    /// The entry for `h`, made (never seen in a paragraph, numbered `len`) if new.
-    fn entry(&mut self, h: u64) -> &mut Shingle {
+    /// Note that paragraph `para` has shingle `h` (paragraphs come in order): the
+    /// shingle's number if an earlier paragraph had it and `para` had not yet, or else
+    /// `None` (a new shingle is numbered `len`, seen first in `para`).
+    fn visit(&mut self, h: u64, para: u32) -> Option<u32> {
         let mut k = self.find(h);
-        if self.slots[k].last == u32::MAX {
-            if (self.len + 1) * 2 > self.slots.len() {
-                let bigger = vec![Self::EMPTY; self.slots.len() * 2];
-                let old = std::mem::replace(&mut self.slots, bigger);
-                for e in old.into_iter().filter(|e| e.last != u32::MAX) {
-                    let j = self.find(e.hash);
-                    self.slots[j] = e;
-                }
-                k = self.find(h);
+        let e = &mut self.slots[k];
+        if e.last != u32::MAX {
+            // Made in an earlier paragraph if not seen in this one yet.
+            if e.last == para {
+                return None;
             }
-            // A new entry: `last` is set by the caller; mark it taken meanwhile.
-            self.slots[k] = Shingle {
-                hash: h,
-                last: u32::MAX - 1,
-                id: self.len as u32,
-            };
-            self.len += 1;
+            e.last = para;
+            return Some(e.id);
         }
-        &mut self.slots[k]
+        if (self.len + 1) * 2 > self.slots.len() {
+            let bigger = vec![Self::EMPTY; self.slots.len() * 2];
+            let old = std::mem::replace(&mut self.slots, bigger);
+            for e in old.into_iter().filter(|e| e.last != u32::MAX) {
+                let j = self.find(e.hash);
+                self.slots[j] = e;
+            }
+            k = self.find(h);
+        }
+        self.slots[k] = Shingle {
+            hash: h,
+            last: para,
+            id: self.len as u32,
+        };
+        self.len += 1;
+        None
     }
 }
 
@@ -2152,12 +2160,8 @@ pub fn near_duplicates(
         let i = i as u32;
         let born = table.len as u32;
         for h in shingles(hs) {
-            let e = table.entry(h);
-            if e.last != i {
-                e.last = i;
-                if e.id < born {
-                    again.push(e.id);
-                }
+            if let Some(id) = table.visit(h, i) {
+                again.push(id);
             }
         }
         lens[i as usize] = table.len - born as usize + again.len();
@@ -2182,7 +2186,9 @@ pub fn near_duplicates(
         }
         again.clear();
     }
-    let mut listed: Vec<u32> = first.iter().map(|&(_, n)| n).collect();
+    // From here on each shingle's count of paragraphs listed, `listed[k].1` (the
+    // first paragraph, `.0`, no longer needed), used in place.
+    let mut listed = first;
     let slot = |x: u64| (x >> 32) as usize;
     let para = |x: u64| x as u32;
     // Only shingles listed for two paragraphs or more, and not boilerplate, make
@@ -2199,11 +2205,11 @@ pub fn near_duplicates(
     let mut next = 0u32;
     for &x in &shared {
         let k = slot(x);
-        if (2..=MAX_POSTINGS as u32).contains(&listed[k]) {
+        if (2..=MAX_POSTINGS as u32).contains(&listed[k].1) {
             ends[para(x) as usize] += 1;
             if seen[k] == u32::MAX {
                 seen[k] = next;
-                next += listed[k] + 1;
+                next += listed[k].1 + 1;
             }
         }
     }
@@ -2217,8 +2223,8 @@ pub fn near_duplicates(
         if seen[k] == u32::MAX {
             continue;
         }
-        listed[k] -= 1;
-        postings[(seen[k] + listed[k]) as usize] = para(x);
+        listed[k].1 -= 1;
+        postings[(seen[k] + listed[k].1) as usize] = para(x);
         let end = &mut ends[para(x) as usize];
         *end -= 1;
         sorted[*end as usize] = x;
@@ -2237,9 +2243,9 @@ pub fn near_duplicates(
         let a = para(run[0]);
         for &x in run {
             let k = slot(x);
-            let at = (seen[k] + listed[k]) as usize;
+            let at = (seen[k] + listed[k].1) as usize;
             debug_assert_eq!(postings[at], a);
-            listed[k] += 1;
+            listed[k].1 += 1;
             for &b in postings[at + 1..].iter().take_while(|&&b| b != u32::MAX) {
                 if together[b as usize] == 0 {
                     later.push(b);
@@ -2515,17 +2521,24 @@ mod tests {
         let mut t = ShingleTable::with_capacity(1);
         let hash = |i: u64| i.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ (i << 7);
         for i in 0..10_000u64 {
-            let e = t.entry(hash(i));
-            assert_eq!((e.last, e.id), (u32::MAX - 1, i as u32), "new entry {i}");
-            e.last = i as u32;
+            assert_eq!(t.visit(hash(i), i as u32), None, "new entry {i}");
+            assert_eq!(
+                t.visit(hash(i), i as u32),
+                None,
+                "entry {i} again in its paragraph"
+            );
         }
         assert!(t.slots.len() >= 2 * 10_000, "kept at most half full");
         for i in 0..10_000u64 {
-            let e = t.entry(hash(i));
             assert_eq!(
-                (e.last, e.id),
-                (i as u32, i as u32),
-                "entry {i} survived the growth"
+                t.visit(hash(i), 10_000),
+                Some(i as u32),
+                "entry {i} survived the growth, its number kept"
+            );
+            assert_eq!(
+                t.visit(hash(i), 10_000),
+                None,
+                "entry {i} seen in paragraph 10000"
             );
         }
         assert_eq!(t.len, 10_000);
