@@ -5742,10 +5742,18 @@ fn stockpile_destroyed_before(pre: &str) -> bool {
         let name = pre
             .strip_suffix("'s")
             .or_else(|| pre.strip_suffix("\u{2019}s"))?;
+        // (An opening quotation mark is part of the name's words: "destroyed “Cape
+        // Verde's"; the cut goes past the character found, whatever its width.)
         let cut = name
-            .rfind(|c: char| !(c.is_alphanumeric() || c == ' ' || c == '-'))
-            .map_or(0, |k| k + 1);
-        let words: Vec<&str> = name[cut..].split(' ').filter(|w| !w.is_empty()).collect();
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| !(c.is_alphanumeric() || matches!(c, ' ' | '-' | '"' | '\u{201C}')))
+            .map_or(0, |(k, c)| k + c.len_utf8());
+        let words: Vec<&str> = name[cut..]
+            .split(' ')
+            .map(|w| w.trim_start_matches(['"', '\u{201C}']))
+            .filter(|w| !w.is_empty())
+            .collect();
         let verb = words
             .iter()
             .rposition(|w| matches!(*w, "destroyed" | "destroying" | "destroy" | "of"))?;

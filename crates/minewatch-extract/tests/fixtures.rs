@@ -2819,6 +2819,23 @@ fn a_stockpile_destroyed_that_a_possessive_names() {
         .map(|f| (f.predicate.as_str(), f.value.as_number().unwrap()))
         .collect();
     assert_eq!(got, [("stockpile.destroyed", 1200.0)], "{facts:#?}");
+    // The name opened by a quotation mark (a multi-byte character before it once
+    // cut the sentence inside that character, found by fuzzing): the same reading.
+    for quote in ["\u{201C}", "\"", "(\u{201C}"] {
+        let doc = doc_of(&format!("In 2006, foreign engineers destroyed {quote}Poland's stockpile of 1,200 antipersonnel mines.[1]\n\n[1] One."));
+        let facts = extract(&doc);
+        let got: Vec<(&str, f64)> = facts
+            .iter()
+            .filter(|f| f.predicate.starts_with("stockpile."))
+            .map(|f| (f.predicate.as_str(), f.value.as_number().unwrap()))
+            .collect();
+        let want: &[(&str, f64)] = if quote.starts_with('(') {
+            &[("stockpile.total", 1200.0)] // a clause between: not read as destroyed
+        } else {
+            &[("stockpile.destroyed", 1200.0)]
+        };
+        assert_eq!(got, want, "{quote}: {facts:#?}");
+    }
 }
 
 /// Meetings and votes of other instruments are not the Mine Ban Treaty's (session 14,
