@@ -85,6 +85,23 @@ pub fn ordered_parallel<T: Sync, R: Send>(
     emit.into_inner().unwrap_or_else(|p| p.into_inner()).result
 }
 
+/// `f`'s result, or, where it panics (a bug in minewatch, not bad input: reading never
+/// fails), an error that names the input and says so; the panic's own message has gone
+/// to standard error already. Used per file, so one file's bug loses no other file.
+pub fn isolated<R>(name: &str, doing: &str, f: impl FnOnce() -> R) -> Result<R, String> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).map_err(|p| {
+        let what = p
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| p.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "no message".into());
+        format!(
+            "{name}: internal error while {doing} this file ({what}): a bug in minewatch, \
+             please report it with the file; the other inputs were processed"
+        )
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::ordered_parallel;
@@ -118,6 +135,34 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn a_panic_on_one_item_is_that_item_s_error() {
+        let items: Vec<usize> = (0..50).collect();
+        let mut got = Vec::new();
+        ordered_parallel(
+            &items,
+            2,
+            |&i| {
+                super::isolated(&format!("f{i}"), "checking", || {
+                    assert!(i != 7, "seven");
+                    i
+                })
+            },
+            |r| {
+                got.push(r);
+                Ok(())
+            },
+        )
+        .unwrap();
+        assert_eq!(got.len(), 50);
+        assert_eq!(got[8], Ok(8));
+        let e = got[7].clone().unwrap_err();
+        assert!(
+            e.starts_with("f7: internal error while checking this file (seven)"),
+            "{e}"
+        );
     }
 
     #[test]

@@ -139,40 +139,44 @@ pub fn run(args: Args, _g: &Global) -> anyhow::Result<ExitCode> {
             Ok(path) => {
                 let inp = input::read(path);
                 let bytes = inp.bytes?;
-                let doc = minewatch_profile::read_owned(bytes);
-                // Counted whole, listed up to the cap.
-                let minewatch_check::Tally {
-                    diagnostics: diags,
-                    errors,
-                    warnings,
-                } = analyze(
-                    &doc,
-                    &opts,
-                    !args.no_cross_checks,
-                    args.max_per_code,
-                    &levels,
-                );
-                let report = FileReport {
-                    path: &inp.name,
-                    text: &doc.text,
-                    diagnostics: &diags,
-                };
-                // A file's report, as items of the document's array (each written
-                // after a separator) made of pieces (written one after another): a
-                // file with a million findings is never one growing buffer.
-                let items: Vec<Vec<Vec<u8>>> = match args.format {
-                    Format::Human => {
-                        let mut p = render::Pieces::default();
-                        render::human_into(&report, color, &mut p);
-                        vec![p.finish()]
-                    }
-                    Format::Json => vec![render::json_file_pieces(&report, indent)],
-                    Format::Sarif => render::sarif_items(&report, indent)
-                        .into_iter()
-                        .map(|r| vec![r.into_bytes()])
-                        .collect(),
-                };
-                Ok((errors, warnings, items))
+                // A bug that panics on one file is that file's error, said as such;
+                // the other files are still checked (exit 2).
+                crate::par::isolated(&inp.name, "checking", || {
+                    let doc = minewatch_profile::read_owned(bytes);
+                    // Counted whole, listed up to the cap.
+                    let minewatch_check::Tally {
+                        diagnostics: diags,
+                        errors,
+                        warnings,
+                    } = analyze(
+                        &doc,
+                        &opts,
+                        !args.no_cross_checks,
+                        args.max_per_code,
+                        &levels,
+                    );
+                    let report = FileReport {
+                        path: &inp.name,
+                        text: &doc.text,
+                        diagnostics: &diags,
+                    };
+                    // A file's report, as items of the document's array (each written
+                    // after a separator) made of pieces (written one after another): a
+                    // file with a million findings is never one growing buffer.
+                    let items: Vec<Vec<Vec<u8>>> = match args.format {
+                        Format::Human => {
+                            let mut p = render::Pieces::default();
+                            render::human_into(&report, color, &mut p);
+                            vec![p.finish()]
+                        }
+                        Format::Json => vec![render::json_file_pieces(&report, indent)],
+                        Format::Sarif => render::sarif_items(&report, indent)
+                            .into_iter()
+                            .map(|r| vec![r.into_bytes()])
+                            .collect(),
+                    };
+                    (errors, warnings, items)
+                })
             }
         },
         |r| {

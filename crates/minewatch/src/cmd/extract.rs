@@ -93,7 +93,14 @@ pub fn run(args: Args, _g: &Global) -> anyhow::Result<ExitCode> {
         let facts = minewatch_extract::extract(&doc);
         Ok((inp.name, facts, warning))
     };
-    crate::par::ordered_parallel(&paths, crate::par::threads(), analyze, |r| {
+    // A bug that panics on one file is that file's error (exit 2), not every file's.
+    let isolated = |p: &Result<std::path::PathBuf, String>| {
+        let name = p
+            .as_ref()
+            .map_or_else(|e| e.clone(), |p| p.display().to_string());
+        crate::par::isolated(&name, "reading facts from", || analyze(p)).and_then(|r| r)
+    };
+    crate::par::ordered_parallel(&paths, crate::par::threads(), isolated, |r| {
         let (name, facts, warning) = match r {
             Ok(x) => x,
             Err(e) => {

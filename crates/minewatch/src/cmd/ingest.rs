@@ -140,7 +140,13 @@ fn prepare(
                 if known.contains(&hash) {
                     c.known += 1;
                 } else {
-                    match to_input(&inp.name, b, hash, opts) {
+                    // A bug that panics on one profile is that profile's error; the
+                    // others are stored.
+                    match crate::par::isolated(&inp.name, "reading", || {
+                        to_input(&inp.name, b, hash, opts)
+                    })
+                    .and_then(|r| r)
+                    {
                         Ok(i) => {
                             if i.iso3.is_none() {
                                 c.warnings.push(format!(
