@@ -3,7 +3,7 @@
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
-use minewatch_model::{Date, Diagnostic, Severity, Span};
+use minewatch_model::{letter_bits, push_decimal as push_int, Date, Diagnostic, Severity, Span};
 use minewatch_profile::{Document, Format, SectionKind};
 
 use crate::{Listed, Options};
@@ -751,18 +751,6 @@ fn hash_finish(mut h: u64) -> u64 {
     h ^= h >> 33;
     h = h.wrapping_mul(0xFF51_AFD7_ED55_8CCD);
     h ^ (h >> 33)
-}
-
-/// The ASCII letters among eight bytes: 0x80 in each byte that is one.
-#[inline(always)]
-fn letter_bits(v: u64) -> u64 {
-    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    // Lowered, a letter is 'a'..='z'; no byte carries into the next (at most 0x7f + 0x1f).
-    let x = (v | 0x2020_2020_2020_2020) & LOW7;
-    let from_a = x + 0x1f1f_1f1f_1f1f_1f1f;
-    let past_z = x + 0x0505_0505_0505_0505;
-    from_a & !past_z & !v & HIGH
 }
 
 #[inline(always)]
@@ -2408,27 +2396,6 @@ pub fn impossible_dates(doc: &Document, wi: &WordIndex, body: Span, out: &mut Li
             .with_text(written)
             .with_help("correct the day (the date is read as the month alone)"),
         );
-    }
-}
-
-/// `n` in decimal, as `{}` writes it, added to `out` without a formatter.
-fn push_int(out: &mut String, n: i64) {
-    let mut digits = [0u8; 20];
-    let mut k = digits.len();
-    let mut x = n.unsigned_abs();
-    loop {
-        k -= 1;
-        digits[k] = b'0' + (x % 10) as u8;
-        x /= 10;
-        if x == 0 {
-            break;
-        }
-    }
-    if n < 0 {
-        out.push('-');
-    }
-    for &d in &digits[k..] {
-        out.push(char::from(d));
     }
 }
 

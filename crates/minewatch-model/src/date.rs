@@ -307,8 +307,8 @@ impl FromStr for Date {
     }
 }
 
-/// `n` in decimal (as `{}` writes it) added to `out`.
-fn push_decimal(out: &mut String, n: i64) {
+/// `n` in decimal (as `{}` writes it) added to `out`, without a formatter.
+pub fn push_decimal(out: &mut String, n: i64) {
     if n < 0 {
         out.push('-');
     }

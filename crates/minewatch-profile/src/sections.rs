@@ -1,7 +1,7 @@
 //! Sections: from headings where they survived, inferred from the content where
 //! extraction lost them (a run of blank lines between topics).
 
-use minewatch_model::Span;
+use minewatch_model::{letter_bits, Span};
 
 use crate::model::*;
 use crate::reader::{Chunk, Src};
@@ -101,18 +101,6 @@ fn keywords_by_initials() -> &'static ByInitials {
         }
         t
     })
-}
-
-/// The ASCII letters among eight bytes: 0x80 in each byte that is one.
-#[inline(always)]
-fn letter_bits(v: u64) -> u64 {
-    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    // Lowered, a letter is 'a'..='z'; no byte carries into the next (at most 0x7f + 0x1f).
-    let x = (v | 0x2020_2020_2020_2020) & LOW7;
-    let from_a = x + 0x1f1f_1f1f_1f1f_1f1f;
-    let past_z = x + 0x0505_0505_0505_0505;
-    from_a & !past_z & !v & HIGH
 }
 
 /// Each maximal run of ASCII letters in `b`, in order (what splitting at every other
