@@ -2812,29 +2812,36 @@ fn an_occasion_used_a_refuted_use_and_mines_in_the_ground() {
 #[test]
 fn a_stockpile_destroyed_that_a_possessive_names() {
     let doc = doc_of("As part of a training operation, foreign engineers destroyed Poland\u{2019}s stockpile of 1,200 antipersonnel mines in June 2006.[1] In 2005 the army planned to destroy Poland's stockpile of 1,300 antipersonnel mines.[1]\n\n[1] One.");
+    // Each stockpile figure with its predicate.
+    let stockpile = |facts: &[Fact]| -> Vec<(String, f64)> {
+        facts
+            .iter()
+            .filter(|f| f.predicate.starts_with("stockpile."))
+            .map(|f| (f.predicate.clone(), f.value.as_number().unwrap()))
+            .collect()
+    };
     let facts = extract(&doc);
-    let got: Vec<(&str, f64)> = facts
-        .iter()
-        .filter(|f| f.predicate.starts_with("stockpile."))
-        .map(|f| (f.predicate.as_str(), f.value.as_number().unwrap()))
-        .collect();
-    assert_eq!(got, [("stockpile.destroyed", 1200.0)], "{facts:#?}");
+    assert_eq!(
+        stockpile(&facts),
+        [("stockpile.destroyed".to_string(), 1200.0)],
+        "{facts:#?}"
+    );
     // The name opened by a quotation mark (a multi-byte character before it once
     // cut the sentence inside that character, found by fuzzing): the same reading.
     for quote in ["\u{201C}", "\"", "(\u{201C}"] {
         let doc = doc_of(&format!("In 2006, foreign engineers destroyed {quote}Poland's stockpile of 1,200 antipersonnel mines.[1]\n\n[1] One."));
         let facts = extract(&doc);
-        let got: Vec<(&str, f64)> = facts
-            .iter()
-            .filter(|f| f.predicate.starts_with("stockpile."))
-            .map(|f| (f.predicate.as_str(), f.value.as_number().unwrap()))
-            .collect();
-        let want: &[(&str, f64)] = if quote.starts_with('(') {
-            &[("stockpile.total", 1200.0)] // a clause between: not read as destroyed
+        // A clause between the verb and the name: not read as destroyed.
+        let want = if quote.starts_with('(') {
+            "stockpile.total"
         } else {
-            &[("stockpile.destroyed", 1200.0)]
+            "stockpile.destroyed"
         };
-        assert_eq!(got, want, "{quote}: {facts:#?}");
+        assert_eq!(
+            stockpile(&facts),
+            [(want.to_string(), 1200.0)],
+            "{quote}: {facts:#?}"
+        );
     }
 }
 

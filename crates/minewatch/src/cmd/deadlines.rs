@@ -44,14 +44,39 @@ pub struct Args {
     pub format: Format,
 }
 
-/// A state, as the reference data has it.
+/// A state, as the reference data has it, with its status on the date asked about.
 #[derive(Serialize)]
-struct StateInfo {
+pub(crate) struct StateInfo {
     iso3: String,
     name: String,
     status_2025: String,
     source_url: String,
     confidence: String,
+}
+
+impl StateInfo {
+    pub(crate) fn of(row: &minewatch_refdata::MbtStatusRow, status: String) -> StateInfo {
+        StateInfo {
+            iso3: row.iso3.clone(),
+            name: row.name.clone(),
+            status_2025: status,
+            source_url: row.source_url.clone(),
+            confidence: row.confidence.clone(),
+        }
+    }
+
+    /// "Finland (FIN): withdrawn", the first line of a state's answer.
+    pub(crate) fn title(&self) -> String {
+        format!("{} ({}): {}", self.name, self.iso3, self.status_2025)
+    }
+
+    /// "source: URL (confidence high)", its last line.
+    pub(crate) fn source_line(&self) -> String {
+        format!(
+            "source: {} (confidence {})",
+            self.source_url, self.confidence
+        )
+    }
 }
 
 #[derive(Serialize)]
@@ -165,13 +190,7 @@ fn not_party(
         ));
     }
     let sd = StateDeadlines {
-        state: StateInfo {
-            iso3: row.iso3.clone(),
-            name: row.name.clone(),
-            status_2025: status_on(row, as_of),
-            source_url: row.source_url.clone(),
-            confidence: row.confidence.clone(),
-        },
+        state: StateInfo::of(row, status_on(row, as_of)),
         applies: false,
         reason: Some(reason),
         deadlines: None,
@@ -182,20 +201,14 @@ fn not_party(
         Format::Json => serde_json::to_string_pretty(&sd)? + "\n",
         Format::Human => {
             let mut s = format!(
-                "{} ({}): {}\nno treaty deadlines: {}\n",
-                sd.state.name,
-                sd.state.iso3,
-                sd.state.status_2025,
+                "{}\nno treaty deadlines: {}\n",
+                sd.state.title(),
                 sd.reason.as_deref().unwrap_or_default()
             );
             for n in &sd.notes {
                 s.push_str(&format!("note: {n}\n"));
             }
-            s.push_str(&format!(
-                "source: {} (confidence {})\n",
-                sd.state.source_url, sd.state.confidence
-            ));
-            s
+            s + &sd.state.source_line() + "\n"
         }
     };
     print!("{out}");
@@ -299,13 +312,7 @@ pub fn run(args: Args, g: &Global) -> anyhow::Result<ExitCode> {
             minewatch_law::end_at_withdrawal(&mut d, w);
         }
         let sd = StateDeadlines {
-            state: StateInfo {
-                iso3: row.iso3.clone(),
-                name: row.name.clone(),
-                status_2025: status_on(&row, as_of),
-                source_url: row.source_url.clone(),
-                confidence: row.confidence.clone(),
-            },
+            state: StateInfo::of(&row, status_on(&row, as_of)),
             applies: true,
             reason: None,
             deadlines: Some(d),
@@ -315,10 +322,7 @@ pub fn run(args: Args, g: &Global) -> anyhow::Result<ExitCode> {
         match args.format {
             Format::Json => serde_json::to_string_pretty(&sd)? + "\n",
             Format::Human => {
-                let mut s = format!(
-                    "{} ({}): {}\n",
-                    sd.state.name, sd.state.iso3, sd.state.status_2025
-                );
+                let mut s = sd.state.title() + "\n";
                 if let Some(d) = &sd.deadlines {
                     s.push_str(&explain::render_deadlines(d));
                 }
@@ -328,11 +332,7 @@ pub fn run(args: Args, g: &Global) -> anyhow::Result<ExitCode> {
                 for n in &sd.notes {
                     s.push_str(&format!("note: {n}\n"));
                 }
-                s.push_str(&format!(
-                    "source: {} (confidence {})\n",
-                    sd.state.source_url, sd.state.confidence
-                ));
-                s
+                s + &sd.state.source_line() + "\n"
             }
         }
     } else {

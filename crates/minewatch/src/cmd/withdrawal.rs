@@ -7,7 +7,7 @@ use minewatch_law::{explain, withdrawal, ArmedConflict, Withdrawal};
 use minewatch_model::Date;
 use serde::Serialize;
 
-use super::deadlines::{status_row, Format};
+use super::deadlines::{status_row, Format, StateInfo};
 use crate::Global;
 
 #[derive(clap::Args, Debug)]
@@ -30,18 +30,10 @@ pub struct Args {
 /// A state's withdrawal: `withdrawal` is `None` where it has deposited none.
 #[derive(Serialize)]
 struct StateWithdrawal {
-    state: State,
+    /// As `deadlines STATE` gives it.
+    state: StateInfo,
     withdrawal: Option<Withdrawal>,
     notes: Vec<String>,
-}
-
-#[derive(Serialize)]
-struct State {
-    iso3: String,
-    name: String,
-    status: String,
-    source_url: String,
-    confidence: String,
 }
 
 pub fn run(args: Args, g: &Global) -> anyhow::Result<ExitCode> {
@@ -94,33 +86,21 @@ pub fn run(args: Args, g: &Global) -> anyhow::Result<ExitCode> {
         }
     };
     let out = StateWithdrawal {
-        state: State {
-            iso3: row.iso3.clone(),
-            name: row.name.clone(),
-            status: row.status_2025.clone(),
-            source_url: row.source_url.clone(),
-            confidence: row.confidence.clone(),
-        },
+        state: StateInfo::of(&row, row.status_2025.clone()),
         withdrawal: w,
         notes,
     };
     match args.format {
         Format::Json => println!("{}", serde_json::to_string_pretty(&out)?),
         Format::Human => {
-            println!(
-                "{} ({}): {}",
-                out.state.name, out.state.iso3, out.state.status
-            );
+            println!("{}", out.state.title());
             if let Some(w) = &out.withdrawal {
                 print!("{}", explain::render_withdrawal(w));
             }
             for n in &out.notes {
                 println!("note: {n}");
             }
-            println!(
-                "source: {} (confidence {})",
-                out.state.source_url, out.state.confidence
-            );
+            println!("{}", out.state.source_line());
         }
     }
     Ok(ExitCode::SUCCESS)
