@@ -2283,6 +2283,12 @@ fn digits_value(d: &[u8]) -> u32 {
 
 /// The months' hashes ([`fold_hash`] of their names), and a filter on their low bytes:
 /// a flag a byte value (one load a word, where a bit would take shifts too).
+/// Build the checks' tables now ([`crate::warm_up`]).
+pub(crate) fn warm_up() {
+    state_names();
+    month_filter();
+}
+
 fn month_filter() -> &'static ([u64; 12], [bool; 256]) {
     static MONTHS: std::sync::OnceLock<([u64; 12], [bool; 256])> = std::sync::OnceLock::new();
     MONTHS.get_or_init(|| {

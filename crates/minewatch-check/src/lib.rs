@@ -135,6 +135,14 @@ impl Default for Options {
     }
 }
 
+/// Build the checks' tables, the reader's and the reference data's now, ahead of the
+/// first document (each is built once, on first use, while any other thread that needs
+/// it waits): a command can do this on one thread while another lists its input.
+pub fn warm_up() {
+    minewatch_profile::warm_up();
+    checks::warm_up();
+}
+
 /// Run every check on a document. The reader's own diagnostics come first;
 /// the result is sorted by position.
 pub fn check(doc: &Document, opts: &Options) -> Vec<Diagnostic> {

@@ -43,6 +43,11 @@ fn pair(set: &[u64], b0: u8, b1: u8) -> bool {
     set[b0 as usize * 4 + (b1 as usize >> 6)] >> (b1 & 63) & 1 != 0
 }
 
+/// Build the gazetteer's index now ([`crate::warm_up`]).
+pub(crate) fn warm_up() {
+    index();
+}
+
 fn index() -> &'static Index {
     static IDX: OnceLock<Index> = OnceLock::new();
     IDX.get_or_init(|| {

@@ -83,6 +83,17 @@ pub use gazetteer::{find_mines, MineMatch};
 pub use rules::{extract, page_state};
 pub use text::Qualifier;
 
+/// Build the extraction's tables, the reader's and the reference data's now, ahead of
+/// the first document (each is built once, on first use, while any other thread that
+/// needs it waits): a command can do this on one thread while another lists its
+/// input. (Not the UN votes' table, three times the rest: only a profile that states a
+/// vote needs it.)
+pub fn warm_up() {
+    minewatch_profile::warm_up();
+    rules::warm_up();
+    gazetteer::warm_up();
+}
+
 use serde::{Deserialize, Serialize};
 
 /// A fact's value: a number, a `[low, high]` range, or text (an ISO date or a term).

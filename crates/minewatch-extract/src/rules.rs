@@ -4538,6 +4538,12 @@ fn is_preposition(w: &str) -> bool {
 
 /// How many words the longest state name, alias or code starting with `w` has
 /// (0 when none starts with it; ASCII case-insensitive).
+/// Build the extraction's tables now ([`crate::warm_up`]).
+pub(crate) fn warm_up() {
+    keyword_table();
+    state_first_word("");
+}
+
 fn state_first_word(w: &str) -> usize {
     // (By the words' bytes: the word looked up is lowercased in place, as bytes.)
     static FIRST: std::sync::OnceLock<FastMap<Vec<u8>, usize>> = std::sync::OnceLock::new();

@@ -90,6 +90,11 @@ fn initials(word: &[u8]) -> usize {
     ((word[0] | 0x20) - b'a') as usize * 26 + ((word[1] | 0x20) - b'a') as usize
 }
 
+/// Build the section keywords' table now ([`crate::warm_up`]).
+pub(crate) fn warm_up() {
+    keywords_by_initials();
+}
+
 fn keywords_by_initials() -> &'static ByInitials {
     static TABLE: std::sync::OnceLock<ByInitials> = std::sync::OnceLock::new();
     TABLE.get_or_init(|| {

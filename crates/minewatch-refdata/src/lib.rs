@@ -37,3 +37,14 @@ pub const UNGA_PLENARY_DATES_CSV: &str = include_str!("../../../data/unga/plenar
 pub const MINE_TYPES_CSV: &str = include_str!("../../../data/mine_types.csv");
 /// English adjectives of nationality ("Syrian" → SYR), for reading who acted.
 pub const DEMONYMS_CSV: &str = include_str!("../../../data/demonyms.csv");
+
+/// Parse now, ahead of their first use, the tables that reading, checking and
+/// extracting any profile use (states and their names, demonyms, treaty status, mine
+/// types): each is parsed once, on first use, and a thread that needs one meanwhile
+/// waits for it. A command can do this on one thread while another lists its input
+/// folders. (Not the CCW table, which profiles are not checked against.)
+pub fn warm_up() {
+    states::warm_up();
+    mbt_status_of("");
+    mine_types();
+}

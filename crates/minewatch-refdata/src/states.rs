@@ -119,6 +119,12 @@ struct Index {
     exact: std::collections::HashMap<String, Option<usize>>,
 }
 
+/// Build the name index and the demonyms' map now ([`crate::warm_up`]).
+pub(crate) fn warm_up() {
+    index();
+    state_of_demonym("");
+}
+
 fn index() -> &'static Index {
     static IDX: OnceLock<Index> = OnceLock::new();
     IDX.get_or_init(|| {

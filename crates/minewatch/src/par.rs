@@ -85,6 +85,26 @@ pub fn ordered_parallel<T: Sync, R: Send>(
     emit.into_inner().unwrap_or_else(|p| p.into_inner()).result
 }
 
+/// Run `f` on a thread of its own while the caller goes on; joined when the returned
+/// guard is dropped. For building the libraries' tables while this thread lists the
+/// input folders: the first documents then wait for no table (or for less of one).
+pub fn in_background(f: impl FnOnce() + Send + 'static) -> Background {
+    Background(Some(std::thread::spawn(f)))
+}
+
+/// See [`in_background`].
+pub struct Background(Option<std::thread::JoinHandle<()>>);
+
+impl Drop for Background {
+    fn drop(&mut self) {
+        if let Some(h) = self.0.take() {
+            // A panic there has been printed, and whatever needed the table has
+            // met the same panic on its own thread (reported per file).
+            let _ = h.join();
+        }
+    }
+}
+
 /// `f`'s result, or, where it panics (a bug in minewatch, not bad input: reading never
 /// fails), an error that names the input and says so; the panic's own message has gone
 /// to standard error already. Used per file, so one file's bug loses no other file.
@@ -105,6 +125,24 @@ pub fn isolated<R>(name: &str, doing: &str, f: impl FnOnce() -> R) -> Result<R, 
 #[cfg(test)]
 mod tests {
     use super::ordered_parallel;
+
+    #[test]
+    fn background_work_is_done_when_its_guard_is_dropped_and_builds_the_tables() {
+        let done = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let flag = done.clone();
+        let guard = super::in_background(move || {
+            // The tables every document needs, built off the calling thread.
+            minewatch_check::warm_up();
+            minewatch_extract::warm_up();
+            std::thread::sleep(std::time::Duration::from_millis(20));
+            flag.store(true, std::sync::atomic::Ordering::SeqCst);
+        });
+        drop(guard);
+        assert!(done.load(std::sync::atomic::Ordering::SeqCst));
+        // And a document read after them is read as any other.
+        let doc = minewatch_profile::read(b"Finland\n\nLast updated: 01 June 2025\n\nText.[1]\n");
+        assert_eq!(doc.header.country_iso3.as_deref(), Some("FIN"));
+    }
 
     #[test]
     fn results_come_in_input_order_for_any_size_and_thread_count() {

@@ -128,6 +128,14 @@ pub fn run(args: Args, _g: &Global) -> anyhow::Result<ExitCode> {
         out.write_all(s.head().as_bytes())?;
     }
     let indent = stream.as_ref().map_or(0, |s| s.indent());
+    // The tables every document needs are built while the folders are listed.
+    let cross = !args.no_cross_checks;
+    let _tables = crate::par::in_background(move || {
+        minewatch_check::warm_up();
+        if cross {
+            minewatch_extract::warm_up();
+        }
+    });
     let paths = input::expand(&args.paths);
     let threads = crate::par::threads();
     // Files are read and checked on every core; results are written in input order.
