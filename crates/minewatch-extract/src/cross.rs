@@ -52,7 +52,7 @@ pub fn cross_check(doc: &Document, facts: &[Fact], opts: &CrossOptions) -> Vec<D
         return out;
     }
     let body = doc.body_span();
-    sums_in_sentences(doc, body, &mut out);
+    sums_in_sentences(doc, body, facts, &mut out);
     sums_in_tables(doc, &mut out);
     casualty_sums(facts, &mut out);
     treaty_dates(facts, opts, &mut out);
@@ -90,8 +90,32 @@ fn fmt(v: f64) -> String {
     out
 }
 
-/// "a total of 1,000 mines: 600 PMN and 300 PFM-1" — the parts must add up.
-fn sums_in_sentences(doc: &Document, body: Span, out: &mut Vec<Diagnostic>) {
+/// Half a unit of the last digit a figure is written with ("$8.2 million": 50,000;
+/// "1,000": 0.5): how far its rounding may take it from what it stands for.
+fn half_unit(written: &str, value: f64) -> f64 {
+    let b = written.as_bytes();
+    let Some(a) = b.iter().position(u8::is_ascii_digit) else {
+        return 0.5;
+    };
+    let e = b[a..]
+        .iter()
+        .position(|c| !(c.is_ascii_digit() || matches!(c, b',' | b'.')))
+        .map_or(b.len(), |k| a + k);
+    let lit = written[a..e].trim_end_matches(['.', ',']);
+    let decimals = lit.rsplit_once('.').map_or(0, |(_, d)| d.len());
+    let Ok(n) = lit.replace(',', "").parse::<f64>() else {
+        return 0.5;
+    };
+    let scale = if n > 0.0 { (value / n).max(1.0) } else { 1.0 };
+    0.5 * scale / 10f64.powi(decimals as i32)
+}
+
+/// "a total of 1,000 mines: 600 PMN and 300 PFM-1" — the parts must add up. A list of
+/// donors after money received ("a total of US$28.4 million: US$12.0 million from the
+/// United States, ...") names the largest donors, not all: its parts are added up only
+/// where the sentence says they are all ("from three donors: ..."), each allowed the
+/// rounding of its last digit.
+fn sums_in_sentences(doc: &Document, body: Span, facts: &[Fact], out: &mut Vec<Diagnostic>) {
     static TOTAL: OnceLock<memchr::memmem::Finder<'static>> = OnceLock::new();
     static TOTAL_OF: OnceLock<memchr::memmem::Finder<'static>> = OnceLock::new();
     let total_word = TOTAL.get_or_init(|| memchr::memmem::Finder::new("total"));
@@ -158,8 +182,39 @@ fn sums_in_sentences(doc: &Document, body: Span, out: &mut Vec<Diagnostic>) {
                 .iter()
                 .map(|q| if let Num::One(v) = q.num { v } else { 0.0 })
                 .sum();
-            if (sum - tv).abs() > 0.5 {
-                let abs = p.span.start + a;
+            let mut tolerance = 0.5;
+            let abs = p.span.start + a;
+            if total.currency.is_some() {
+                // Money received, its donors' parts after it.
+                let within =
+                    |f: &&Fact| abs <= f.value_span[0] && f.value_span[0] < p.span.start + b;
+                let in_sentence = facts.iter().filter(within);
+                let received = in_sentence
+                    .clone()
+                    .find(|f| f.predicate == "support.received");
+                let donor_parts = in_sentence
+                    .clone()
+                    .any(|f| f.predicate == "spending" && f.recipient.is_some());
+                if received.is_some() || donor_parts {
+                    if received
+                        .and_then(|f| f.donors)
+                        .map(|n| usize::from(n.get()))
+                        != Some(parts.len())
+                    {
+                        continue;
+                    }
+                    tolerance = parts
+                        .iter()
+                        .copied()
+                        .chain([total])
+                        .map(|q| {
+                            let v = if let Num::One(v) = q.num { v } else { 0.0 };
+                            half_unit(&s[q.start..q.end], v)
+                        })
+                        .sum();
+                }
+            }
+            if (sum - tv).abs() > tolerance {
                 let mut d = Diagnostic::new(
                     "sum-mismatch",
                     Severity::Warning,
@@ -698,8 +753,10 @@ const DATED_EVENTS: &[&str] = &[
     "treaty.withdrawal",
 ];
 
-/// (predicate, subject, as_of, mine type, unit, column, casualty kind, who counted)
+/// (predicate, subject, as_of, mine type, unit, column, casualty kind, recipient, who
+/// counted)
 type GroupKey<'a> = (
+    &'a str,
     &'a str,
     &'a str,
     &'a str,
@@ -934,6 +991,9 @@ fn conflicting(doc: &Document, facts: &[Fact], out: &mut Vec<Diagnostic>) {
             f.column.as_deref().unwrap_or_default(),
             // The killed and the injured are not two counts of the same.
             f.casualty.as_deref().unwrap_or_default(),
+            // A donor's money for one state is not its money for another, nor its
+            // total.
+            f.recipient.as_deref().unwrap_or_default(),
             // Nor are the state's count and the Monitor's.
             if key_predicate_counted(&f.predicate) {
                 counted_by(f)
@@ -947,7 +1007,7 @@ fn conflicting(doc: &Document, facts: &[Fact], out: &mut Vec<Diagnostic>) {
     // The same figure by every counter: a paragraph's total is its largest whoever
     // counted it (UNMAS's 22 above the 17 "known in detail" leaves 17 a part).
     let same_but_counter = |a: &GroupKey, b: &GroupKey| {
-        (a.0, a.1, a.2, a.3, a.4, a.5, a.6) == (b.0, b.1, b.2, b.3, b.4, b.5, b.6)
+        (a.0, a.1, a.2, a.3, a.4, a.5, a.6, a.7) == (b.0, b.1, b.2, b.3, b.4, b.5, b.6, b.7)
     };
     for wide in groups.chunk_by(|a, b| same_but_counter(&a.0, &b.0)) {
         for g in wide.chunk_by(|a, b| a.0 == b.0) {
@@ -973,7 +1033,7 @@ fn conflicting(doc: &Document, facts: &[Fact], out: &mut Vec<Diagnostic>) {
                     // ("The majority of casualties (156) were male", "$16.2 million to
                     // Cambodia"): a paragraph's total for a year is its largest figure for
                     // it, the others its parts. Only totals are compared.
-                    if matches!(key.0, "casualties" | "spending")
+                    if matches!(key.0, "casualties" | "spending" | "support.received")
                         && (!paragraph_total(a, wide) || !paragraph_total(b, wide))
                     {
                         continue;

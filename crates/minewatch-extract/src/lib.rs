@@ -47,7 +47,8 @@
 //! | `retained.total` | number | | "retained/retains N mines" |
 //! | `report.article7` | date | | an Article 7 transparency report submitted/provided |
 //! | `report.ccw_apii` | date | | a report for CCW Amended Protocol II |
-//! | `spending` | number (money) | `equivalent` (the other currency) | "spent/allocated/contributed $N" |
+//! | `spending` | number (money) | `equivalent` (the other currency), `recipient` (ISO code of the state the money went to, when named: "to clearance in Angola", "to Cambodia") | "spent/allocated/contributed $N"; a donor's part of a list of donors ("the United States ($8.2 million)", "US$12.0 million from Japan"), its subject the donor (a state or `EU`; any other donor gives no fact) |
+//! | `support.received` | number (money) | `donors` (a count: "from six donors") | "X received (a total of) US$N", "international contributions (to mine action in X) totaled US$N", "Donors contributed US$N to mine action in X": money a state received from others, its subject the recipient (the state named, else the profile's); unnamed donors give no `spending` |
 //! | `casualties` | number (people) | `casualty` (`killed`, `injured`, `unknown`, `total`) | "N people were killed/injured", "the status of N people was unknown", "N casualties" |
 //!
 //! # Cross-checks
@@ -173,6 +174,67 @@ pub struct Money {
     pub unit: String,
 }
 
+/// A state's ISO alpha-3 code, or `EU`, held inline (a fact's `recipient`): no
+/// allocation, and nothing to free, for a field most facts leave empty (a `String`
+/// here made every fact's drop dearer on `check`'s path). Written and read as its
+/// text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Code {
+    bytes: [u8; 3],
+    /// (Never zero: `Option<Code>` is four bytes, and `Fact` no larger than before.)
+    len: std::num::NonZeroU8,
+}
+
+impl Code {
+    /// The code of `s`: two or three ASCII capital letters ("AGO", "EU"), else none.
+    pub fn new(s: &str) -> Option<Code> {
+        let b = s.as_bytes();
+        if !(2..=3).contains(&b.len()) || !b.iter().all(u8::is_ascii_uppercase) {
+            return None;
+        }
+        let mut bytes = [0u8; 3];
+        bytes[..b.len()].copy_from_slice(b);
+        Some(Code {
+            bytes,
+            len: std::num::NonZeroU8::new(b.len() as u8)?,
+        })
+    }
+    pub fn as_str(&self) -> &str {
+        // (ASCII capitals only: see `new`.)
+        std::str::from_utf8(&self.bytes[..usize::from(self.len.get())]).unwrap_or_default()
+    }
+}
+
+impl std::ops::Deref for Code {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl std::fmt::Display for Code {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for Code {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for Code {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        Code::new(&s).ok_or_else(|| {
+            serde::de::Error::custom(format!(
+                "'{s}' is not a state code (two or three capital letters)"
+            ))
+        })
+    }
+}
+
 /// How sure the extractor is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -238,6 +300,14 @@ pub struct Fact {
     /// The destination states by ISO code, where the sentence names them all.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub destination_states: Option<Vec<String>>,
+    /// Where money went: the recipient state by ISO code (`spending` that names it,
+    /// a donor's part of a `support.received` list).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recipient: Option<Code>,
+    /// How many donors gave the money received (`support.received`: "from six donors").
+    /// (Never zero, and two bytes: `Fact` keeps its size.)
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub donors: Option<std::num::NonZeroU16>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub casualty: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -359,6 +429,10 @@ impl Fact {
             &self.destination_states,
             |o, v| array(o, v, |o, s| str(o, s)),
         );
+        field(out, "recipient", &self.recipient, |o, c| str(o, c.as_str()));
+        field(out, "donors", &self.donors, |o, v| {
+            uint(o, u64::from(v.get()))
+        });
         field(out, "casualty", &self.casualty, text);
         field(out, "column", &self.column, text);
         out.extend_from_slice(b",\"confidence\":");
@@ -435,6 +509,12 @@ impl Fact {
             (None, Some(n)) => d.push(format!("to {n} state(s)")),
             (None, None) => {}
         }
+        if let Some(r) = &self.recipient {
+            d.push(format!("to {r}"));
+        }
+        if let Some(n) = self.donors {
+            d.push(format!("from {n} donor(s)"));
+        }
         if let Some(c) = &self.cost {
             d.push(format!("cost {}", money(c)));
         }
@@ -487,6 +567,7 @@ pub const PREDICATES: &[&str] = &[
     "report.article7",
     "report.ccw_apii",
     "spending",
+    "support.received",
     "casualties",
 ];
 

@@ -9,7 +9,7 @@ use crate::text::{
     dates_from, quantities, quantities_from_into, sentences_into, DateMention, Num, Qualifier,
     Quantity,
 };
-use crate::{Confidence, Fact, Money, Value};
+use crate::{Code, Confidence, Fact, Money, Value};
 
 /// A substring searcher for a fixed needle, made once (`str::contains` and `str::find`
 /// build one on every call): `mm!("needle").find(haystack)`.
@@ -308,6 +308,11 @@ mod kw {
     /// The words `negated` reads as a negation, and the "t" of "n't" (see
     /// `negated_in`).
     pub const NEG: u64 = 1 << 47;
+    /// Words of money received from others: "received", "totaled", "amounted",
+    /// "donors" (see `support`). They carry the `QPRED` bit too, so that the
+    /// sentence is read (`read_by_a_rule`) and `figures` runs, though `qpred_of`
+    /// makes no trigger of them.
+    pub const SUPPORT: u64 = 1 << 48;
 }
 
 /// The first words of every event trigger phrase (bit `i` of [`Sent::ev`] is `EV_FIRST[i]`):
@@ -476,6 +481,15 @@ const KEYWORDS: &[(&str, u64)] = &[
     ("whether", kw::NEG),
     ("refused", kw::NEG),
     ("t", kw::NEG),
+    ("received", kw::SUPPORT | kw::QPRED),
+    ("receives", kw::SUPPORT | kw::QPRED),
+    ("totaled", kw::SUPPORT | kw::QPRED),
+    ("totalled", kw::SUPPORT | kw::QPRED),
+    ("totaling", kw::SUPPORT | kw::QPRED),
+    ("totalling", kw::SUPPORT | kw::QPRED),
+    ("amounted", kw::SUPPORT | kw::QPRED),
+    ("donors", kw::SUPPORT | kw::QPRED),
+    ("donor", kw::SUPPORT | kw::QPRED),
 ];
 
 /// Whether a byte of lowercase text is part of a word (an ASCII letter or digit).
@@ -2773,7 +2787,10 @@ fn sentence_with<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &mut Vec<(usize, 
 /// mines, and the Thai Border Patrol Police retained 59 mines": two or more figures of
 /// one count, each held by a body of the state, are its parts, not totals — low
 /// confidence, so no cross-check compares them with the state's total.
-fn holders_parts(cx: &mut Ctx<'_>, t: &Sent<'_, '_>) {
+fn holders_parts<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
+    // (The money rules run here, after `figures`, rather than from `sentence_with`:
+    // the hot dispatch keeps its code, and with it its profile in pgo/.)
+    money_rules(cx, t);
     const BODIES: &[&str] = &[
         "army",
         "air force",
@@ -3825,6 +3842,8 @@ fn bare_fact(
         equivalent: None,
         destinations: None,
         destination_states: None,
+        recipient: None,
+        donors: None,
         casualty: None,
         column: None,
         confidence: Confidence::High,
@@ -7105,6 +7124,424 @@ fn figures_in<'d>(
                 }
             }
         }
+    }
+}
+
+// (The money rules below call none of the helpers, nor the generic instances —
+// `str::find` of seven chars, `str::rfind` of four — that only `figures` or
+// `events` call: a second caller changes how the compiler inlines them there, and the
+// profile-guided optimisation's profile (pgo/) no longer matches those functions,
+// which cost `check` 2.6 % more instructions until these were avoided. Their
+// separators are found by bytes instead.)
+
+/// After `figures`: where the sentence's spending went ([`recipients`]), and money
+/// received from others with its donors' parts ([`support`]: only in a sentence with
+/// one of its words and a currency, which most have not).
+// (Never inlined: the caller's code, and with it its profile in pgo/, stays as it
+// was; most sentences only pass through here.)
+#[inline(never)]
+fn money_rules<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
+    // (Most sentences give no fact: nothing to look at.)
+    if cx.out.len() > cx.sent_start {
+        recipients(cx, t);
+    }
+    if t.has(kw::SUPPORT)
+        && (memchr::memchr3(b'$', 0xE2, 0xC2, t.s.as_bytes()).is_some()
+            || has(mm!("dollar"), t.lower)
+            || has(mm!("eur"), t.lower))
+    {
+        support(cx, t);
+    }
+}
+
+/// The money figures of a sentence, those of one amount in a currency only.
+fn money_in(t: &Sent) -> Vec<Quantity> {
+    let mut qs = crate::text::quantities(t.s, t.lower);
+    qs.retain(|q| q.currency.is_some() && matches!(q.num, Num::One(_)));
+    qs
+}
+
+/// The time a money figure of the support rules holds for: the sentence's last date
+/// before it ("In 2024, ... US$21.4 million"), else its first after ("... $13.2
+/// million to mine action in Angola in 2022").
+fn money_as_of(t: &Sent, q: &Quantity) -> Option<String> {
+    let ds: &[DateMention] = &t.dates;
+    ds.iter()
+        .rev()
+        .find(|d| d.end <= q.hedge_start)
+        .or_else(|| ds.iter().find(|d| d.start >= q.end))
+        .map(DateMention::iso)
+}
+
+/// The state (ISO code) or the EU a name stands for as a list of donors or a clause
+/// writes it ("the United States", "and Japan", "the European Union"); none for any
+/// other body ("the Swiss Foundation X", "UNMAS").
+fn state_code(name: &str) -> Option<String> {
+    let n = name.trim_matches(|c: char| c == ' ' || c == ',');
+    let n = n.strip_prefix("and ").unwrap_or(n).trim_start();
+    let n = n
+        .strip_prefix("the ")
+        .or_else(|| n.strip_prefix("The "))
+        .unwrap_or(n);
+    if n.is_empty() || n.len() > 60 || !n.starts_with(|c: char| c.is_ascii_uppercase()) {
+        return None;
+    }
+    if matches!(n, "European Union" | "EU" | "European Commission") {
+        return Some("EU".into());
+    }
+    // (The reference data's own lookup, not the remembering `resolve_state` the
+    // hot rules inline.)
+    minewatch_refdata::resolve_state(n).map(|st| st.iso3.clone())
+}
+
+/// The name of a state written at byte `at` of `s` ("the Democratic Republic of the
+/// Congo", "Angola in 2024", "the United States, US$8.2 million"): the longest run of
+/// its capitalised words (with "of", "the", "and" inside) that [`state_code`] knows.
+fn state_at(s: &str, at: usize) -> Option<String> {
+    let rest = s.get(at..)?;
+    // (The ends of the capitalised words so far, at most nine.)
+    let mut ends = [0usize; 9];
+    let mut n = 0;
+    let mut k = 0;
+    let mut first = true;
+    for w in rest.split(' ') {
+        let bare = &w[..w
+            .bytes()
+            .position(|c| matches!(c, b',' | b'.' | b';' | b':' | b')' | b'[' | b'('))
+            .unwrap_or(w.len())];
+        let cap = bare.starts_with(|c: char| c.is_uppercase());
+        let small = matches!(bare, "of" | "the" | "and") || first && bare == "the";
+        if bare.is_empty() || !(cap || small) || n == ends.len() {
+            break;
+        }
+        if cap {
+            ends[n] = k + bare.len();
+            n += 1;
+        }
+        k += w.len() + 1;
+        first = false;
+        // (A name ends at its punctuation.)
+        if bare.len() < w.len() {
+            break;
+        }
+    }
+    ends[..n].iter().rev().find_map(|&e| {
+        let name = &rest[..e];
+        let name = name
+            .strip_suffix("'s")
+            .or_else(|| name.strip_suffix("\u{2019}s"))
+            .unwrap_or(name);
+        state_code(name)
+    })
+}
+
+/// The first state named after "in", "to" or "for" in `s` (its lowercase `l`): "to
+/// mine action in Angola", "to Cambodia".
+fn state_after_prep(s: &str, l: &str) -> Option<String> {
+    memchr::memchr_iter(b' ', l.as_bytes()).find_map(|k| {
+        let rest = &l[k + 1..];
+        let n = if rest.starts_with("in ") || rest.starts_with("to ") {
+            3
+        } else if rest.starts_with("for ") {
+            4
+        } else {
+            return None;
+        };
+        state_at(s, k + 1 + n)
+    })
+}
+
+/// Where the money of the sentence's spending figures went, as the words after each
+/// name it ("Norway provided US$2.6 million to clearance in Angola in 2024", "$16.2
+/// million to Cambodia"): in its clause, before the next figure. Not the spender
+/// itself.
+fn recipients(cx: &mut Ctx<'_>, t: &Sent<'_, '_>) {
+    let n = cx.out.len();
+    for i in cx.sent_start..n {
+        if cx.out[i].predicate != "spending" || cx.out[i].recipient.is_some() {
+            continue;
+        }
+        let from = cx.out[i].value_span[1].saturating_sub(t.abs);
+        // The next figure of the sentence, if any.
+        let to = cx.out[cx.sent_start..n]
+            .iter()
+            .map(|f| f.value_span[0].saturating_sub(t.abs))
+            .filter(|&a| a >= from)
+            .min()
+            .unwrap_or(t.s.len());
+        if from > to || to > t.s.len() || !t.s.is_char_boundary(from) || !t.s.is_char_boundary(to) {
+            continue;
+        }
+        let r = recipient_in(t, from, to)
+            .and_then(|c| Code::new(&c))
+            .filter(|c| c.as_str() != cx.out[i].subject);
+        cx.out[i].recipient = r;
+    }
+}
+
+/// [`recipients`] for the words `from..to` of the sentence after a figure.
+fn recipient_in(t: &Sent, from: usize, to: usize) -> Option<String> {
+    let seg = &t.lower[from..to];
+    let cut = seg
+        .bytes()
+        .position(|c| matches!(c, b',' | b';' | b'[' | b':' | b'('))
+        .unwrap_or(seg.len());
+    // (To the sentence's end: a stop before a space, not a decimal point's.)
+    let b = &seg.as_bytes()[..cut];
+    let cut = memchr::memchr_iter(b'.', b)
+        .find(|&k| b.get(k + 1).is_none_or(|&c| c == b' '))
+        .unwrap_or(cut);
+    state_after_prep(&t.s[from..from + cut], &seg[..cut])
+}
+
+/// A count of donors ("from six donors", "from 12 donors").
+fn donor_count(l: &str) -> Option<std::num::NonZeroU16> {
+    let k = find(mm!(" donor"), l)?;
+    let after = &l[k + " donor".len()..];
+    if !(after.is_empty() || after.starts_with(['s', ' ', ',', ':', '.', ';'])) {
+        return None;
+    }
+    let mut pre = l[..k].trim_end();
+    for adj in [" international", " foreign", " different", " bilateral"] {
+        pre = pre.strip_suffix(adj).unwrap_or(pre);
+    }
+    let w = last_word(pre);
+    const WORDS: [&str; 20] = [
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+    ];
+    if let Some(i) = WORDS.iter().position(|x| *x == w) {
+        return std::num::NonZeroU16::new(i as u16 + 1);
+    }
+    (!w.is_empty() && w.len() <= 4 && w.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| w.parse().ok())
+        .flatten()
+}
+
+/// Money a state received from others ("Angola received a total of US$28.4
+/// million", "international contributions to mine action in Angola totaled US$21.4
+/// million from six donors", "Donors contributed $13.2 million to mine action in
+/// Angola"): `support.received` for the recipient (the state named, else the
+/// profile's), and each donor's part of a list after it ("the United States ($8.2
+/// million)", "US$12.0 million from Japan") as that donor's `spending`, with the
+/// recipient; a donor that is no state nor the EU gives nothing. Unnamed donors give
+/// no `spending`: what `figures` read from the sentence as spending is taken back.
+fn support<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
+    let (s, l) = (t.s, t.lower);
+    let qs = money_in(t);
+    let Some(q0) = qs.first() else {
+        return;
+    };
+    // The clause of the first figure, past an opening phrase ("In 2024, ").
+    let pre = &l[..q0.hedge_start];
+    let cs = memchr::memrchr(b';', pre.as_bytes()).map_or(0, |k| k + 1);
+    let mut hs = cs;
+    {
+        let clause = &l[cs..q0.hedge_start];
+        let first = clause.trim_start().split(' ').next().unwrap_or("");
+        if is_introducer(first) {
+            if let Some(c) = clause.find(", ") {
+                hs = cs + c + 2;
+            }
+        }
+    }
+    let head = &l[hs..q0.hedge_start];
+    // Words between the verb and the figure: "a total of", "to".
+    let filler = |w: &str| {
+        matches!(
+            w,
+            "a" | "total" | "of" | "to" | "an" | "estimated" | "sum" | "the" | "some" | "about"
+        )
+    };
+    let words: Vec<(usize, &str)> = head
+        .split(' ')
+        .scan(hs, |at, w| {
+            let a = *at;
+            *at += w.len() + 1;
+            Some((a, w))
+        })
+        .filter(|(_, w)| !w.is_empty())
+        .collect();
+    let verb = |pred: &dyn Fn(&str) -> bool| {
+        let v = words.iter().position(|(_, w)| pred(w))?;
+        words[v + 1..].iter().all(|(_, w)| filler(w)).then_some(v)
+    };
+    let own = || (cx.iso3 != "UNK").then(|| cx.iso3.clone());
+    let named_giver = |h: &str| {
+        contains!(h, "'s ")
+            || contains!(h, "\u{2019}s ")
+            || contains!(h, " by ")
+            || contains!(h, " from ")
+    };
+    let recipient: Option<String>;
+    // Whether the givers are unnamed ("Donors contributed ..."): no spending of theirs.
+    let mut unnamed = false;
+    if let Some(v) = verb(&|w| matches!(w, "received" | "receives")) {
+        // "Angola received", "it received"
+        let subj = s[hs..words[v].0].trim();
+        recipient = if matches!(
+            subj,
+            "it" | "It" | "the country" | "The country" | "the government" | "The government"
+        ) {
+            own()
+        } else {
+            state_code(subj)
+        };
+    } else if let Some(v) = verb(&|w| {
+        matches!(
+            w,
+            "totaled" | "totalled" | "totaling" | "totalling" | "amounted"
+        )
+    }) {
+        let np = &l[hs..words[v].0];
+        let support_noun = np.split(' ').any(|w| {
+            matches!(
+                w,
+                "contributions" | "contribution" | "support" | "funding" | "assistance" | "aid"
+            )
+        });
+        if !support_noun || named_giver(np) {
+            return;
+        }
+        let others = np
+            .split(' ')
+            .any(|w| matches!(w, "international" | "donor" | "donors" | "foreign"));
+        recipient =
+            state_after_prep(&s[hs..words[v].0], np).or_else(|| if others { own() } else { None });
+    } else if let Some(v) = verb(&|w| {
+        matches!(
+            w,
+            "contributed" | "provided" | "gave" | "donated" | "allocated" | "granted"
+        )
+    }) {
+        // "Donors", "international donors", "the donors", "several donors"
+        let subj: Vec<&str> = words[..v].iter().map(|(_, w)| *w).collect();
+        let donors = matches!(subj.last(), Some(&"donors"))
+            && subj[..subj.len() - 1].iter().all(|w| {
+                matches!(
+                    *w,
+                    "the"
+                        | "international"
+                        | "other"
+                        | "several"
+                        | "various"
+                        | "foreign"
+                        | "multiple"
+                        | "many"
+                        | "bilateral"
+                )
+            });
+        if !donors {
+            return;
+        }
+        unnamed = true;
+        let clause_end = l[q0.end..]
+            .bytes()
+            .position(|c| c == b';' || c == b'[')
+            .map_or(l.len(), |k| q0.end + k);
+        let from = q0.phrase_end.max(q0.end).min(clause_end);
+        recipient = state_after_prep(&s[from..clause_end], &l[from..clause_end]).or_else(own);
+    } else {
+        return;
+    }
+    let Some(recipient) = recipient else {
+        return;
+    };
+    // A donor's part: "the United States ($8.2 million)", "US$12.0 million from Japan".
+    let donor_of = |q: &Quantity| -> Option<Option<String>> {
+        let after = q.phrase_end.max(q.end);
+        if l[after..].starts_with(" from ") {
+            // (Not "from six donors": no donor named.)
+            let d = state_at(s, after + " from ".len());
+            if d.is_some() || s[after + 6..].starts_with(|c: char| c.is_uppercase()) {
+                return Some(d);
+            }
+            if l[after + 6..].starts_with("the ")
+                && s[after + 10..].starts_with(|c: char| c.is_uppercase())
+            {
+                return Some(d);
+            }
+            return None;
+        }
+        let p = l[..q.hedge_start].strip_suffix('(')?;
+        let a = p
+            .bytes()
+            .rposition(|c| matches!(c, b':' | b',' | b';' | b'('))
+            .map_or(0, |k| k + 1)
+            .max(hs);
+        Some(state_code(s[a..p.len()].trim()))
+    };
+    let total_as_of = money_as_of(t, q0);
+    let money = |q: &Quantity, f: &mut Fact| {
+        f.qualifier = q.qualifier;
+        f.unit = q.unit_str().map(String::from);
+        if let Some((v, c)) = q.alt {
+            f.equivalent = Some(Money {
+                value: v,
+                unit: c.into(),
+            });
+        }
+    };
+    let value = |q: &Quantity| match q.num {
+        Num::One(v) => Value::Number(v),
+        Num::Range(a, b) => Value::Range([a, b]),
+    };
+    let mut new = Vec::new();
+    // The first figure is the total, unless it is a donor's own ("received US$5
+    // million from Norway").
+    let first_is_part = !unnamed && donor_of(q0).is_some();
+    if !first_is_part {
+        let mut f = cx.fact(t, "support.received", value(q0), q0.start, q0.end);
+        f.subject = recipient.clone();
+        money(q0, &mut f);
+        f.as_of = total_as_of.clone();
+        f.donors = donor_count(&l[q0.end..]).or_else(|| donor_count(head));
+        new.push(f);
+    }
+    let parts = if first_is_part { &qs[..] } else { &qs[1..] };
+    for q in parts {
+        let Some(Some(donor)) = donor_of(q) else {
+            continue;
+        };
+        if donor == recipient {
+            continue;
+        }
+        let mut f = cx.fact(t, "spending", value(q), q.start, q.end);
+        f.subject = donor;
+        f.recipient = Code::new(&recipient);
+        money(q, &mut f);
+        f.as_of = money_as_of(t, q).or_else(|| total_as_of.clone());
+        new.push(f);
+    }
+    // What `figures` read from these figures as spending (the recipient's, or the
+    // unnamed donors') is replaced.
+    let cut = t.abs + q0.start;
+    let tail: Vec<Fact> = cx
+        .out
+        .drain(cx.sent_start..)
+        .filter(|f| !(f.predicate == "spending" && f.value_span[0] >= cut))
+        .collect();
+    cx.out.extend(tail);
+    for f in new {
+        cx.push(f);
     }
 }
 

@@ -79,6 +79,8 @@ fn full(value: Value, money: f64) -> Fact {
         }),
         destinations: Some(38),
         destination_states: Some(vec!["AGO".into(), "KHM".into()]),
+        recipient: minewatch_extract::Code::new("AGO"),
+        donors: std::num::NonZeroU16::new(6),
         casualty: Some("killed".into()),
         column: Some("Quantity".into()),
         confidence: Confidence::Low,

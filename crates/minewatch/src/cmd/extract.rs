@@ -33,7 +33,7 @@ struct Located<'a> {
     fact: &'a Fact,
 }
 
-pub const CSV_HEADER: &str = "file,predicate,subject,value,qualifier,unit,as_of,notes,line,span_start,span_end,mine_type,confidence,reason,quote";
+pub const CSV_HEADER: &str = "file,predicate,subject,value,qualifier,unit,as_of,notes,line,span_start,span_end,mine_type,confidence,reason,quote,recipient,donors";
 
 fn csv_field(s: &str) -> String {
     if s.contains([',', '"', '\n', '\r']) {
@@ -140,6 +140,9 @@ pub fn run(args: Args, _g: &Global) -> anyhow::Result<ExitCode> {
                         .to_string(),
                         csv_field(f.reason.as_deref().unwrap_or("")),
                         csv_field(&f.quote),
+                        // (New columns go at the end: tools read the others by place.)
+                        csv_field(f.recipient.as_deref().unwrap_or("")),
+                        f.donors.map(|n| n.to_string()).unwrap_or_default(),
                     ];
                     writeln!(out, "{}", row.join(","))?;
                 }
