@@ -102,7 +102,8 @@ pub trait Store {
     fn end_bulk(&mut self) -> Result<()> {
         Ok(())
     }
-    /// Candidate facts extracted from stored profiles (all versions), optionally for one state.
+    /// Candidate facts extracted from stored profiles (all versions), optionally for one
+    /// state: its own, and those of money others gave it (a fact whose `recipient` it is).
     fn profile_facts(&self, iso3: Option<&str>) -> Result<Vec<StoredProfileFact>>;
     /// The content hashes of every stored profile version (to skip reading unchanged files).
     fn profile_hashes(&self) -> Result<std::collections::HashSet<String>>;

@@ -95,6 +95,8 @@ struct Fields<'a> {
     quote: Cow<'a, str>,
     #[serde(borrow)]
     confidence: Cow<'a, str>,
+    #[serde(default)]
+    recipient: Option<String>,
 }
 
 /// A fact as [`ProfileParts::new`] checks it: the fields [`Fields`] reads, of the
@@ -126,6 +128,10 @@ struct FieldsCheck<'a> {
     quote: Str,
     #[allow(dead_code)]
     confidence: Str,
+    /// The state the money went to, on a donor's `spending` (kept: the version is
+    /// listed under it too).
+    #[serde(default, borrow)]
+    recipient: Option<Cow<'a, str>>,
 }
 
 /// A JSON string, checked and not kept.
@@ -191,14 +197,22 @@ pub struct FactRead {
     pub recorded_at: Option<String>,
 }
 
-/// The subject of fact `i`, given as JSON, once it is checked to be an object with
-/// every field the store reads, of the type it reads it as.
-fn checked_subject(i: usize, f: &str) -> Result<Cow<'_, str>, String> {
+/// The subject of fact `i`, given as JSON, and its recipient where it has one, once it
+/// is checked to be an object with every field the store reads, of the type it reads
+/// it as.
+fn checked_states(i: usize, f: &str) -> Result<(Cow<'_, str>, Option<Cow<'_, str>>), String> {
     if !f.starts_with('{') {
         return Err(format!("fact {i}: not a JSON object"));
     }
     let fields: FieldsCheck<'_> = serde_json::from_str(f).map_err(|e| format!("fact {i}: {e}"))?;
-    Ok(fields.subject)
+    Ok((fields.subject, fields.recipient))
+}
+
+/// Adds `s` to `states` unless it is there.
+fn add_state(states: &mut Vec<String>, s: &str) {
+    if !states.iter().any(|x| x == s) {
+        states.push(s.to_string());
+    }
 }
 
 /// A profile version's notes and candidate facts in the form the store keeps them,
@@ -207,7 +221,9 @@ fn checked_subject(i: usize, f: &str) -> Result<Cow<'_, str>, String> {
 pub struct ProfileParts {
     pub(crate) notes_json: String,
     pub(crate) facts_json: String,
-    /// The states the facts are about, sorted, without repeats.
+    /// The states the facts are about, and those a fact's money went to (a donor's
+    /// `spending` with its `recipient`): the version is listed under each. Sorted,
+    /// without repeats.
     pub(crate) subjects: Vec<String>,
 }
 
@@ -222,9 +238,10 @@ impl ProfileParts {
         let mut subjects: Vec<String> = Vec::new();
         for (i, f) in facts.iter().enumerate() {
             let f = f.as_ref().trim();
-            let subject = checked_subject(i, f)?;
-            if !subjects.iter().any(|s| *s == subject) {
-                subjects.push(subject.into_owned());
+            let (subject, recipient) = checked_states(i, f)?;
+            add_state(&mut subjects, &subject);
+            if let Some(r) = recipient {
+                add_state(&mut subjects, &r);
             }
             if i > 0 {
                 json.push(',');
@@ -244,14 +261,14 @@ impl ProfileParts {
 
     /// From the notes and the facts as typed values (the extractor's), each written
     /// straight into the array by `write` (its JSON object): no JSON text of its own
-    /// per fact, and no second reading of it. `subject` gives a fact's subject. A
-    /// fact's fields come from its type, the same for every fact of it, so the first
-    /// fact's JSON is checked as [`ProfileParts::new`] checks each, with `subject`
-    /// against its own (in debug builds, so in every test, each fact is).
+    /// per fact, and no second reading of it. `states` gives a fact's subject and its
+    /// recipient, if any. A fact's fields come from its type, the same for every fact
+    /// of it, so the first fact's JSON is checked as [`ProfileParts::new`] checks each,
+    /// with `states` against its own (in debug builds, so in every test, each fact is).
     pub fn from_facts<F>(
         notes: &[ProfileNote],
         facts: &[F],
-        subject: impl Fn(&F) -> &str,
+        states: impl Fn(&F) -> (&str, Option<&str>),
         write: impl Fn(&F, &mut Vec<u8>),
     ) -> Result<Self, String> {
         let mut json: Vec<u8> = Vec::with_capacity(2 + facts.len() * 512);
@@ -264,20 +281,26 @@ impl ProfileParts {
             json.extend_from_slice(b"{\"fact\":");
             let start = json.len();
             write(f, &mut json);
-            let s = subject(f);
+            let (s, r) = states(f);
             if i == 0 || cfg!(debug_assertions) {
                 let written =
                     std::str::from_utf8(&json[start..]).map_err(|e| format!("fact {i}: {e}"))?;
-                let own = checked_subject(i, written)?;
+                let (own, own_r) = checked_states(i, written)?;
                 if own != s {
                     return Err(format!(
                         "fact {i}: subject given as {s:?}, but the fact's is {own:?}"
                     ));
                 }
+                if own_r.as_deref() != r {
+                    return Err(format!(
+                        "fact {i}: recipient given as {r:?}, but the fact's is {own_r:?}"
+                    ));
+                }
             }
             json.push(b'}');
-            if !subjects.iter().any(|x| x == s) {
-                subjects.push(s.to_string());
+            add_state(&mut subjects, s);
+            if let Some(r) = r {
+                add_state(&mut subjects, r);
             }
         }
         json.push(b']');
@@ -382,6 +405,7 @@ pub fn read_facts(json: &str) -> Result<Vec<FactRead>, String> {
                     span_end: f.span[1],
                     quote: f.quote.into_owned(),
                     confidence: f.confidence.into_owned(),
+                    recipient: f.recipient,
                     fact_json: el.fact.get().to_string(),
                 },
                 status: el.status.unwrap_or_else(|| "candidate".into()),
@@ -450,6 +474,7 @@ mod tests {
             span_end: 40,
             quote: "It holds \"3 million\".".into(),
             confidence: "high".into(),
+            recipient: None,
             fact_json: "{\"predicate\": \"stockpile.total\", \"x\": [1, 2]}".into(),
         }
     }
@@ -588,6 +613,39 @@ mod tests {
     }
 
     #[test]
+    fn a_donors_recipient_lists_the_version_under_it_too() {
+        let gift = serde_json::json!({
+            "predicate": "spending", "subject": "NOR", "value": 2600000, "qualifier": "exact",
+            "unit": "USD", "as_of": "2024", "notes": [1], "line": 3, "span": [0, 10],
+            "quote": "Norway gave.", "confidence": "high", "recipient": "AGO"
+        })
+        .to_string();
+        let own = fact_json("AGO", "Angola spent.", &[1]);
+        let parts = ProfileParts::new(&[], &[gift.clone(), own]).unwrap();
+        assert_eq!(parts.subjects, vec!["AGO", "NOR"]);
+        let back = parts.facts().unwrap();
+        assert_eq!(back[0].recipient.as_deref(), Some("AGO"));
+        assert_eq!(back[1].recipient, None);
+        // Typed facts the same way; a recipient given that the JSON lacks is refused.
+        let typed = ProfileParts::from_facts(
+            &[],
+            std::slice::from_ref(&gift),
+            |_| ("NOR", Some("AGO")),
+            |f, o| o.extend_from_slice(f.as_bytes()),
+        )
+        .unwrap();
+        assert_eq!(typed.subjects, vec!["AGO", "NOR"]);
+        let e = ProfileParts::from_facts(
+            &[],
+            &[gift],
+            |_| ("NOR", None),
+            |f, o| o.extend_from_slice(f.as_bytes()),
+        )
+        .unwrap_err();
+        assert!(e.contains("recipient"), "{e}");
+    }
+
+    #[test]
     fn typed_facts_are_kept_as_their_json_would_be() {
         let notes = vec![note(1, Some("T"), None)];
         let facts = [
@@ -599,13 +657,15 @@ mod tests {
             .iter()
             .map(|f| serde_json::to_string(f).unwrap())
             .collect();
-        let direct = ProfileParts::from_facts(&notes, &facts, |f| &f.subject, serde_write).unwrap();
+        let direct =
+            ProfileParts::from_facts(&notes, &facts, |f| (f.subject.as_str(), None), serde_write)
+                .unwrap();
         assert_eq!(direct, ProfileParts::new(&notes, &json).unwrap());
         assert_eq!(direct.subjects, vec!["RUS", "USA"]);
         assert_eq!(direct.facts().unwrap()[0].quote, facts[0].quote);
         let none: [Typed; 0] = [];
         assert_eq!(
-            ProfileParts::from_facts(&[], &none, |f| &f.subject, serde_write)
+            ProfileParts::from_facts(&[], &none, |f| (f.subject.as_str(), None), serde_write)
                 .unwrap()
                 .facts_json,
             "[]"
@@ -615,14 +675,15 @@ mod tests {
     #[test]
     fn typed_facts_without_the_fields_or_with_another_subject_are_refused() {
         let facts = [typed("USA", "Q."), typed("FIN", "R.")];
-        let e = ProfileParts::from_facts(&[], &facts, |_| "FIN", serde_write).unwrap_err();
+        let e = ProfileParts::from_facts(&[], &facts, |_| ("FIN", None), serde_write).unwrap_err();
         assert_eq!(
             e,
             "fact 0: subject given as \"FIN\", but the fact's is \"USA\""
         );
         if cfg!(debug_assertions) {
             // Every fact is checked in debug builds.
-            let e = ProfileParts::from_facts(&[], &facts, |_| "USA", serde_write).unwrap_err();
+            let e =
+                ProfileParts::from_facts(&[], &facts, |_| ("USA", None), serde_write).unwrap_err();
             assert_eq!(
                 e,
                 "fact 1: subject given as \"USA\", but the fact's is \"FIN\""
@@ -637,7 +698,8 @@ mod tests {
             subject: "USA",
             predicate: "p",
         }];
-        let e = ProfileParts::from_facts(&[], &short, |f| f.subject, serde_write).unwrap_err();
+        let e =
+            ProfileParts::from_facts(&[], &short, |f| (f.subject, None), serde_write).unwrap_err();
         assert!(e.starts_with("fact 0: missing field"), "{e}");
     }
 

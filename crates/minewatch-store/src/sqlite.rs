@@ -1327,7 +1327,12 @@ impl Store for SqliteStore {
             let current: bool = r.get(8)?;
             let mut mine: Vec<StoredProfileFact> = facts
                 .into_iter()
-                .filter(|f| iso3.is_none_or(|c| f.fact.subject == c))
+                // The state's own facts, and the money others gave it.
+                .filter(|f| {
+                    iso3.is_none_or(|c| {
+                        f.fact.subject == c || f.fact.recipient.as_deref() == Some(c)
+                    })
+                })
                 .map(|f| {
                     let source = crate::profile_json::fact_source(&notes, &f.fact);
                     StoredProfileFact {

@@ -336,6 +336,9 @@ pub struct ProfileFact {
     pub span_end: u64,
     pub quote: String,
     pub confidence: String,
+    /// The state a donor's money went to (`spending` with a `recipient`), where named:
+    /// the fact is listed under that state too.
+    pub recipient: Option<String>,
     /// The whole fact as extracted.
     pub fact_json: String,
 }

@@ -59,9 +59,13 @@ fn main() {
         // As `ingest`: the notes move out of the document last.
         let notes = stored_notes::stored_notes(&mut doc);
         mark(6, &mut t);
-        let parts =
-            ProfileParts::from_facts(&notes, &facts, |f| &f.subject, |f, o| f.write_json(o))
-                .expect("parts");
+        let parts = ProfileParts::from_facts(
+            &notes,
+            &facts,
+            |f| (&f.subject, f.recipient.as_deref()),
+            |f, o| f.write_json(o),
+        )
+        .expect("parts");
         mark(8, &mut t);
         keep += hash.len() + model.len() + dj.len();
         std::hint::black_box(&parts);

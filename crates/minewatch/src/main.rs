@@ -73,7 +73,8 @@ pub enum Command {
     History(cmd::history::Args),
     /// A state's votes on the UN General Assembly treaty resolution, with totals.
     Votes(cmd::votes::Args),
-    /// Candidate facts extracted from a state's stored profiles, with their sources.
+    /// Candidate facts extracted from a state's stored profiles, with their sources (and
+    /// what donors gave it, from any profile).
     Facts(cmd::facts::Args),
     /// Store profiles in the knowledge base as new versions.
     Ingest(cmd::ingest::Args),

@@ -699,6 +699,43 @@ fn ingest_stores_extracted_facts_as_candidates_with_their_sources() {
 }
 
 #[test]
+fn facts_of_a_state_list_what_donors_gave_it_by_whom() {
+    let kb = Kb::new();
+    // Our own Support for Mine Action fixture: money Angola received, and the donors'
+    // parts (each donor's spending, its recipient Angola).
+    let support = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../minewatch-extract/tests/fixtures/support/angola.txt"
+    );
+    kb.ok(&["ingest", support]);
+    let angola = kb.ok(&["facts", "Angola"]);
+    assert!(
+        angola.contains("spending by USA = 8200000 USD [to AGO] (as of 2024)"),
+        "{angola}"
+    );
+    assert!(
+        angola.contains("support.received = 21400000 USD [from 6 donor(s)] (as of 2024)"),
+        "{angola}"
+    );
+    // The donor's own listing has it as its spending, without "by".
+    let usa = kb.ok(&["facts", "United States"]);
+    assert!(
+        usa.contains("spending = 8200000 USD [to AGO] (as of 2024)"),
+        "{usa}"
+    );
+    // In JSON the fact keeps its subject and recipient.
+    let v = kb.json(&["facts", "AGO", "--predicate", "spending"]);
+    let facts = v["facts"].as_array().unwrap();
+    assert!(!facts.is_empty(), "{v}");
+    assert!(facts
+        .iter()
+        .all(|f| f["fact"]["recipient"] == "AGO" && f["fact"]["subject"] != "AGO"));
+    // A state that neither gave nor received has none of them.
+    let finland = kb.run(&["facts", "Finland"]);
+    assert!(!String::from_utf8_lossy(&finland.stdout).contains("spending"));
+}
+
+#[test]
 fn compliance_reads_stockpile_facts_from_ingested_profiles() {
     let kb = Kb::new();
     let v = kb.json(&["compliance", "Belarus"]);

@@ -169,7 +169,8 @@ fn stored_facts(g: &Global, iso3: &str) -> anyhow::Result<(Vec<StockpileFact>, V
     let mut facts: Vec<_> = store
         .profile_facts(Some(iso3))?
         .into_iter()
-        .filter(|f| f.fact.confidence == "high")
+        // (Its own facts, not the money others gave it.)
+        .filter(|f| f.fact.confidence == "high" && f.fact.subject == iso3)
         .collect();
     facts.sort_by(|a, b| {
         (b.current, &b.last_updated, b.version).cmp(&(a.current, &a.last_updated, a.version))

@@ -184,8 +184,14 @@ pub fn run(args: Args, g: &Global) -> anyhow::Result<ExitCode> {
                 } else {
                     String::new()
                 };
+                // Money another gave the state: whose ("spending by USA").
+                let by = if f.fact.subject == state.iso3 {
+                    String::new()
+                } else {
+                    format!(" by {}", f.fact.subject)
+                };
                 let line = format!(
-                    "{}:{}{version}  {} = {qual}{}{unit}{details}{as_of}{notes}{}",
+                    "{}:{}{version}  {}{by} = {qual}{}{unit}{details}{as_of}{notes}{}",
                     f.source_path.as_deref().unwrap_or("?"),
                     f.fact.line,
                     f.fact.predicate,

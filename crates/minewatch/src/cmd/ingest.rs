@@ -64,8 +64,13 @@ pub fn to_input(
     };
     // Last: the notes move out of the document.
     let notes = crate::stored_notes::stored_notes(&mut doc);
-    let parts = ProfileParts::from_facts(&notes, &facts, |f| &f.subject, |f, o| f.write_json(o))
-        .map_err(|e| format!("{name}: {e}; not stored"))?;
+    let parts = ProfileParts::from_facts(
+        &notes,
+        &facts,
+        |f| (&f.subject, f.recipient.as_deref()),
+        |f, o| f.write_json(o),
+    )
+    .map_err(|e| format!("{name}: {e}; not stored"))?;
     Ok(ProfileInput {
         source_path: Some(name.to_string()),
         content_hash,
