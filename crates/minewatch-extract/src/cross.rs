@@ -54,6 +54,7 @@ pub fn cross_check(doc: &Document, facts: &[Fact], opts: &CrossOptions) -> Vec<D
     let body = doc.body_span();
     sums_in_sentences(doc, body, facts, &mut out);
     sums_in_tables(doc, &mut out);
+    donor_sums(doc, facts, &mut out);
     casualty_sums(facts, &mut out);
     treaty_dates(facts, opts, &mut out);
     withdrawal_dates(doc, facts, &mut out);
@@ -182,39 +183,19 @@ fn sums_in_sentences(doc: &Document, body: Span, facts: &[Fact], out: &mut Vec<D
                 .iter()
                 .map(|q| if let Num::One(v) = q.num { v } else { 0.0 })
                 .sum();
-            let mut tolerance = 0.5;
             let abs = p.span.start + a;
-            if total.currency.is_some() {
-                // Money received, its donors' parts after it.
-                let within =
-                    |f: &&Fact| abs <= f.value_span[0] && f.value_span[0] < p.span.start + b;
-                let in_sentence = facts.iter().filter(within);
-                let received = in_sentence
-                    .clone()
-                    .find(|f| f.predicate == "support.received");
-                let donor_parts = in_sentence
-                    .clone()
-                    .any(|f| f.predicate == "spending" && f.recipient.is_some());
-                if received.is_some() || donor_parts {
-                    if received
-                        .and_then(|f| f.donors)
-                        .map(|n| usize::from(n.get()))
-                        != Some(parts.len())
-                    {
-                        continue;
-                    }
-                    tolerance = parts
-                        .iter()
-                        .copied()
-                        .chain([total])
-                        .map(|q| {
-                            let v = if let Num::One(v) = q.num { v } else { 0.0 };
-                            half_unit(&s[q.start..q.end], v)
-                        })
-                        .sum();
-                }
+            // Money received and its donors' parts: `donor_sums`'s, whatever the verb.
+            if total.currency.is_some()
+                && facts.iter().any(|f| {
+                    abs <= f.value_span[0]
+                        && f.value_span[0] < p.span.start + b
+                        && (f.predicate == "support.received"
+                            || f.predicate == "spending" && f.recipient.is_some())
+                })
+            {
+                continue;
             }
-            if (sum - tv).abs() > tolerance {
+            if (sum - tv).abs() > 0.5 {
                 let mut d = Diagnostic::new(
                     "sum-mismatch",
                     Severity::Warning,
@@ -231,6 +212,70 @@ fn sums_in_sentences(doc: &Document, body: Span, facts: &[Fact], out: &mut Vec<D
                 }
                 out.push(d);
             }
+        }
+    }
+}
+
+/// Money received from a stated number of donors, and the donors' parts listed after
+/// it in the sentence ("totaled US$21.4 million from six donors: the United States
+/// ($8.2 million), ...", "received a total of US$10.0 million from three donors:
+/// US$5.0 million from ..."): where as many parts are listed as donors are stated, the
+/// list is complete and must add up to the total, each figure allowed half a unit of
+/// its last digit ("$8.2 million": $50,000). A list of the largest donors only (no
+/// count, or another count) names no whole.
+fn donor_sums(doc: &Document, facts: &[Fact], out: &mut Vec<Diagnostic>) {
+    let amount = |f: &Fact| match f.value {
+        Value::Number(v) if f.qualifier == Qualifier::Exact => Some(v),
+        _ => None,
+    };
+    let written = |f: &Fact| doc.text.get(f.value_span[0]..f.value_span[1]).unwrap_or("");
+    for total in facts.iter().filter(|f| f.predicate == "support.received") {
+        let (Some(n), Some(tv)) = (total.donors, amount(total)) else {
+            continue;
+        };
+        let parts: Vec<&Fact> = facts
+            .iter()
+            .filter(|f| {
+                f.predicate == "spending"
+                    && f.span == total.span
+                    && f.value_span[0] > total.value_span[0]
+                    && f.recipient.as_deref() == Some(total.subject.as_str())
+                    && f.unit == total.unit
+            })
+            .collect();
+        if parts.len() != usize::from(n.get()) {
+            continue;
+        }
+        let Some(values) = parts
+            .iter()
+            .map(|f| amount(f))
+            .collect::<Option<Vec<f64>>>()
+        else {
+            continue;
+        };
+        let sum: f64 = values.iter().sum();
+        let tolerance: f64 = parts
+            .iter()
+            .zip(&values)
+            .map(|(f, &v)| half_unit(written(f), v))
+            .sum::<f64>()
+            + half_unit(written(total), tv);
+        if (sum - tv).abs() > tolerance {
+            let mut d = Diagnostic::new(
+                "sum-mismatch",
+                Severity::Warning,
+                span(total),
+                format!(
+                    "the parts add up to {}, but the stated total is {}",
+                    fmt(sum),
+                    fmt(tv)
+                ),
+            )
+            .with_help("correct the total or the parts");
+            for f in parts {
+                d = d.with_related(span(f), "a part");
+            }
+            out.push(d);
         }
     }
 }

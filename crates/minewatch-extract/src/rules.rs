@@ -7482,9 +7482,11 @@ fn support<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
             return None;
         }
         let p = l[..q.hedge_start].strip_suffix('(')?;
+        // (After the list's colon, a comma or the previous part's parenthesis: "Japan
+        // ($3.1 million) and Norway ($2.6 million)".)
         let a = p
             .bytes()
-            .rposition(|c| matches!(c, b':' | b',' | b';' | b'('))
+            .rposition(|c| matches!(c, b':' | b',' | b';' | b'(' | b')'))
             .map_or(0, |k| k + 1)
             .max(hs);
         Some(state_code(s[a..p.len()].trim()))

@@ -4452,6 +4452,24 @@ fn a_complete_list_of_donors_must_add_up() {
         sums("In 2019, Poland received a total of US$10.0 million from four donors: US$5.0 million from the United States, US$3.0 million from Japan and US$1.0 million from Norway."),
         0
     );
+    // Whatever the verb: "totaled ... from three donors: X ($a), Y ($b) and Z ($c)".
+    assert_eq!(
+        sums("In 2024, international contributions to mine action in Poland totaled US$15.0 million from three donors: the United States ($8.2 million), Japan ($3.1 million) and Norway ($2.6 million)."),
+        1
+    );
+    assert_eq!(
+        sums("In 2024, international contributions to mine action in Poland totaled US$13.9 million from three donors: the United States ($8.2 million), Japan ($3.1 million) and Norway ($2.6 million)."),
+        0
+    );
+    // The finding names the total and points at each part.
+    let doc = doc_of("In 2024, international contributions to mine action in Poland totaled US$15.0 million from three donors: the United States ($8.2 million), Japan ($3.1 million) and Norway ($2.6 million).");
+    let diags = cross_check(&doc, &extract(&doc), &opts("2026-09-01"));
+    let d = diags.iter().find(|d| d.code == "sum-mismatch").unwrap();
+    assert_eq!(
+        d.message,
+        "the parts add up to 13,900,000, but the stated total is 15,000,000"
+    );
+    assert_eq!(d.related.len(), 3);
     // Any other breakdown of a total is checked as before.
     assert_eq!(
         sums("Poland spent a total of $10 million: $6 million on clearance and $3 million on risk education."),
