@@ -85,23 +85,19 @@ pub fn ordered_parallel<T: Sync, R: Send>(
     emit.into_inner().unwrap_or_else(|p| p.into_inner()).result
 }
 
-/// Run `f` on a thread of its own while the caller goes on; joined when the returned
-/// guard is dropped. For building the libraries' tables while this thread lists the
-/// input folders: the first documents then wait for no table (or for less of one).
-pub fn in_background(f: impl FnOnce() + Send + 'static) -> Background {
-    Background(Some(std::thread::spawn(f)))
-}
-
-/// See [`in_background`].
-pub struct Background(Option<std::thread::JoinHandle<()>>);
-
-impl Drop for Background {
-    fn drop(&mut self) {
-        if let Some(h) = self.0.take() {
-            // A panic there has been printed, and whatever needed the table has
-            // met the same panic on its own thread (reported per file).
-            let _ = h.join();
-        }
+/// Build the tables every document needs (`warm`) on a thread of its own while this
+/// thread lists the input folders, if `paths` names a folder: the first documents
+/// then wait for no table, or for less of one. The thread is not waited for: a run
+/// whose folders hold no profile ends without it (building tables nobody reads);
+/// one whose documents need a table waits for it where they use it, as for any
+/// table another thread is building. Files named one by one have no listing to
+/// overlap, and build what they use as they use it.
+pub fn warm_while_listing(paths: &[std::path::PathBuf], warm: fn()) {
+    if paths.iter().any(|p| p.is_dir()) {
+        // (Detached: its handle is dropped.)
+        let _ = std::thread::Builder::new()
+            .name("tables".into())
+            .spawn(warm);
     }
 }
 
@@ -126,19 +122,34 @@ pub fn isolated<R>(name: &str, doing: &str, f: impl FnOnce() -> R) -> Result<R, 
 mod tests {
     use super::ordered_parallel;
 
+    static WARMED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+    fn warm_and_count() {
+        // The tables every document needs, built off the calling thread.
+        minewatch_check::warm_up();
+        minewatch_extract::warm_up();
+        WARMED.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    }
+
     #[test]
-    fn background_work_is_done_when_its_guard_is_dropped_and_builds_the_tables() {
-        let done = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
-        let flag = done.clone();
-        let guard = super::in_background(move || {
-            // The tables every document needs, built off the calling thread.
-            minewatch_check::warm_up();
-            minewatch_extract::warm_up();
-            std::thread::sleep(std::time::Duration::from_millis(20));
-            flag.store(true, std::sync::atomic::Ordering::SeqCst);
-        });
-        drop(guard);
-        assert!(done.load(std::sync::atomic::Ordering::SeqCst));
+    fn tables_are_built_in_the_background_only_for_folders() {
+        use std::sync::atomic::Ordering::SeqCst;
+        let dir = std::env::temp_dir();
+        let file = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml");
+        // A file named alone: nothing started.
+        super::warm_while_listing(std::slice::from_ref(&file), warm_and_count);
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        assert_eq!(WARMED.load(SeqCst), 0);
+        // A folder among the paths: the tables are built, without waiting for them.
+        super::warm_while_listing(&[file, dir], warm_and_count);
+        let t0 = std::time::Instant::now();
+        while WARMED.load(SeqCst) == 0 {
+            assert!(
+                t0.elapsed() < std::time::Duration::from_secs(20),
+                "never built"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
         // And a document read after them is read as any other.
         let doc = minewatch_profile::read(b"Finland\n\nLast updated: 01 June 2025\n\nText.[1]\n");
         assert_eq!(doc.header.country_iso3.as_deref(), Some("FIN"));

@@ -129,13 +129,17 @@ pub fn run(args: Args, _g: &Global) -> anyhow::Result<ExitCode> {
     }
     let indent = stream.as_ref().map_or(0, |s| s.indent());
     // The tables every document needs are built while the folders are listed.
-    let cross = !args.no_cross_checks;
-    let _tables = crate::par::in_background(move || {
-        minewatch_check::warm_up();
-        if cross {
-            minewatch_extract::warm_up();
-        }
-    });
+    crate::par::warm_while_listing(
+        &args.paths,
+        if args.no_cross_checks {
+            minewatch_check::warm_up
+        } else {
+            || {
+                minewatch_check::warm_up();
+                minewatch_extract::warm_up();
+            }
+        },
+    );
     let paths = input::expand(&args.paths);
     let threads = crate::par::threads();
     // Files are read and checked on every core; results are written in input order.

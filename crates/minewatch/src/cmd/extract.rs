@@ -70,7 +70,7 @@ pub fn run(args: Args, _g: &Global) -> anyhow::Result<ExitCode> {
         writeln!(out, "{CSV_HEADER}")?;
     }
     // The tables every document needs are built while the folders are listed.
-    let _tables = crate::par::in_background(minewatch_extract::warm_up);
+    crate::par::warm_while_listing(&args.paths, minewatch_extract::warm_up);
     let paths = input::expand(&args.paths);
     // Read and extract on every core; write in input order.
     let analyze = |p: &Result<std::path::PathBuf, String>| -> Result<(String, Vec<Fact>, Option<String>), String> {
