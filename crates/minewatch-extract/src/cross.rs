@@ -111,11 +111,9 @@ fn half_unit(written: &str, value: f64) -> f64 {
     0.5 * scale / 10f64.powi(decimals as i32)
 }
 
-/// "a total of 1,000 mines: 600 PMN and 300 PFM-1" — the parts must add up. A list of
-/// donors after money received ("a total of US$28.4 million: US$12.0 million from the
-/// United States, ...") names the largest donors, not all: its parts are added up only
-/// where the sentence says they are all ("from three donors: ..."), each allowed the
-/// rounding of its last digit.
+/// "a total of 1,000 mines: 600 PMN and 300 PFM-1" — the parts must add up. Money
+/// received and its donors' parts are [`donor_sums`]'s (a list of the largest donors
+/// names no whole).
 fn sums_in_sentences(doc: &Document, body: Span, facts: &[Fact], out: &mut Vec<Diagnostic>) {
     static TOTAL: OnceLock<memchr::memmem::Finder<'static>> = OnceLock::new();
     static TOTAL_OF: OnceLock<memchr::memmem::Finder<'static>> = OnceLock::new();
