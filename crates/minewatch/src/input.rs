@@ -16,6 +16,16 @@ pub struct Input {
 /// (sorted; hidden entries and README files skipped; symlinked folders not followed),
 /// a file is itself.
 pub fn expand(paths: &[PathBuf]) -> Vec<Result<PathBuf, String>> {
+    expand_found(paths, &mut |_| {})
+}
+
+/// [`expand`], handing each profile found in a folder to `found` as soon as the
+/// folder's listing shows it (in the order of the listing, before the folder's
+/// entries are sorted; work on it can start while the rest is listed).
+pub fn expand_found(
+    paths: &[PathBuf],
+    found: &mut dyn FnMut(&Result<PathBuf, String>),
+) -> Vec<Result<PathBuf, String>> {
     let mut out = Vec::new();
     for p in paths {
         if p.as_os_str() == "-" {
@@ -23,7 +33,7 @@ pub fn expand(paths: &[PathBuf]) -> Vec<Result<PathBuf, String>> {
             continue;
         }
         match std::fs::metadata(p) {
-            Ok(m) if m.is_dir() => walk(p, &mut out),
+            Ok(m) if m.is_dir() => walk(p, &mut out, found),
             Ok(_) => out.push(Ok(p.clone())),
             Err(e) => out.push(Err(format!("{}: {}", p.display(), describe(&e)))),
         }
@@ -31,7 +41,28 @@ pub fn expand(paths: &[PathBuf]) -> Vec<Result<PathBuf, String>> {
     out
 }
 
-fn walk(dir: &Path, out: &mut Vec<Result<PathBuf, String>>) {
+/// Whether a file in a folder is read as a profile, by its name: its extension is one
+/// of [`PROFILE_EXTENSIONS`] (in any case) and it is no README (as [`Path::extension`]
+/// and [`Path::file_stem`] cut the name, from its bytes: no path parsed, no string
+/// made, for each of thousands of files).
+fn is_profile_name(name: &[u8]) -> bool {
+    let Some(dot) = name.iter().rposition(|&c| c == b'.') else {
+        return false;
+    };
+    // (".md" is a hidden file's name, with no extension.)
+    let (stem, ext) = (&name[..dot], &name[dot + 1..]);
+    !stem.is_empty()
+        && PROFILE_EXTENSIONS
+            .iter()
+            .any(|e| ext.eq_ignore_ascii_case(e.as_bytes()))
+        && !stem.eq_ignore_ascii_case(b"readme")
+}
+
+fn walk(
+    dir: &Path,
+    out: &mut Vec<Result<PathBuf, String>>,
+    found: &mut dyn FnMut(&Result<PathBuf, String>),
+) {
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) => {
@@ -39,44 +70,45 @@ fn walk(dir: &Path, out: &mut Vec<Result<PathBuf, String>>) {
             return;
         }
     };
-    // The entry's type comes with the listing (no stat per file on most file systems),
-    // and its name too: siblings sort by name, which is sorting by path.
-    let mut items: Vec<(std::ffi::OsString, PathBuf, Option<std::fs::FileType>)> = entries
-        .filter_map(|e| {
-            e.ok()
-                .map(|e| (e.file_name(), e.path(), e.file_type().ok()))
-        })
-        .collect();
-    items.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    for (name, p, file_type) in items {
-        if name.as_encoded_bytes().starts_with(b".") {
+    // The entry's type comes with the listing (no stat per file on most file systems).
+    // Each profile is handed on as it is seen; the folders and profiles are kept, to
+    // be sorted by path (siblings share the folder's path: by name), so listed.
+    let mut items: Vec<(Result<PathBuf, String>, bool)> = Vec::new();
+    for e in entries.flatten() {
+        let name = e.file_name();
+        let name = name.as_encoded_bytes();
+        if name.starts_with(b".") {
             continue;
         }
-        let meta = match file_type {
-            Some(t) => t,
-            None => match std::fs::symlink_metadata(&p) {
+        let p = e.path();
+        let file_type = match e.file_type() {
+            Ok(t) => t,
+            Err(_) => match std::fs::symlink_metadata(&p) {
                 Ok(m) => m.file_type(),
                 Err(_) => continue,
             },
         };
-        if meta.is_dir() {
-            walk(&p, out);
-        } else if meta.is_file() || meta.is_symlink() && p.is_file() {
-            let ext = p
-                .extension()
-                .and_then(|e| e.to_str())
-                .map(|e| e.to_ascii_lowercase());
-            let readme = p
-                .file_stem()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.eq_ignore_ascii_case("readme"));
-            if !readme
-                && ext
-                    .as_deref()
-                    .is_some_and(|e| PROFILE_EXTENSIONS.contains(&e))
-            {
-                out.push(Ok(p));
-            }
+        if file_type.is_dir() {
+            items.push((Ok(p), true));
+        } else if is_profile_name(name)
+            && (file_type.is_file() || file_type.is_symlink() && p.is_file())
+        {
+            let it = Ok(p);
+            found(&it);
+            items.push((it, false));
+        }
+    }
+    fn key(x: &(Result<PathBuf, String>, bool)) -> &[u8] {
+        match &x.0 {
+            Ok(p) => p.as_os_str().as_encoded_bytes(),
+            Err(_) => &[],
+        }
+    }
+    items.sort_unstable_by(|a, b| key(a).cmp(key(b)));
+    for (it, is_dir) in items {
+        match it {
+            Ok(p) if is_dir => walk(&p, out, found),
+            it => out.push(it),
         }
     }
 }
@@ -205,6 +237,56 @@ pub fn parse_date(flag: &str, s: &str) -> anyhow::Result<minewatch_model::Date> 
 #[cfg(test)]
 mod tests {
     use super::{read, SMALL_FILE};
+
+    /// The names a folder's walk reads, by their bytes, as `Path`'s extension and stem
+    /// say (the rule as it was written first).
+    #[test]
+    fn profile_names_are_told_as_the_path_functions_tell_them() {
+        use std::path::Path;
+        let reference = |name: &str| {
+            let p = Path::new(name);
+            let ext = p
+                .extension()
+                .and_then(|e| e.to_str())
+                .map(|e| e.to_ascii_lowercase());
+            let readme = p
+                .file_stem()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.eq_ignore_ascii_case("readme"));
+            !readme && ext.is_some_and(|e| super::PROFILE_EXTENSIONS.contains(&e.as_str()))
+        };
+        let names = [
+            "a.txt",
+            "a.TXT",
+            "a.Md",
+            "b.markdown",
+            "README.md",
+            "readme.txt",
+            "ReadMe.MD",
+            "README.old.md",
+            "readme",
+            "txt",
+            "a.",
+            "a..txt",
+            ".txt",
+            "..md",
+            "a.txt.bak",
+            "notes.text",
+            "x.mdx",
+            "a b.md",
+            "é.txt",
+            "a.tx",
+            "a.txt ",
+            "readme..md",
+        ];
+        for name in names {
+            assert_eq!(
+                super::is_profile_name(name.as_bytes()),
+                reference(name),
+                "{name:?}"
+            );
+        }
+    }
 
     /// Every size around the per-thread buffer's reads back byte for byte, from a file
     /// and from a named pipe (which says no size and cannot seek).

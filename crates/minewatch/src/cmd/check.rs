@@ -128,24 +128,9 @@ pub fn run(args: Args, _g: &Global) -> anyhow::Result<ExitCode> {
         out.write_all(s.head().as_bytes())?;
     }
     let indent = stream.as_ref().map_or(0, |s| s.indent());
-    // The tables every document needs are built while the folders are listed.
-    crate::par::warm_while_listing(
-        &args.paths,
-        if args.no_cross_checks {
-            minewatch_check::warm_up
-        } else {
-            || {
-                minewatch_check::warm_up();
-                minewatch_extract::warm_up();
-            }
-        },
-    );
-    let paths = input::expand(&args.paths);
-    let threads = crate::par::threads();
     // Files are read and checked on every core; results are written in input order.
-    crate::par::ordered_parallel(
-        &paths,
-        threads,
+    crate::par::over_inputs(
+        &args.paths,
         |p| match p {
             Err(e) => Err(e.clone()),
             Ok(path) => {

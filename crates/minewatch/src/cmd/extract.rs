@@ -69,9 +69,6 @@ pub fn run(args: Args, _g: &Global) -> anyhow::Result<ExitCode> {
     if args.format == Format::Csv {
         writeln!(out, "{CSV_HEADER}")?;
     }
-    // The tables every document needs are built while the folders are listed.
-    crate::par::warm_while_listing(&args.paths, minewatch_extract::warm_up);
-    let paths = input::expand(&args.paths);
     // Read and extract on every core; write in input order.
     let analyze = |p: &Result<std::path::PathBuf, String>| -> Result<(String, Vec<Fact>, Option<String>), String> {
         let path = p.as_ref().map_err(|e| e.clone())?;
@@ -102,7 +99,7 @@ pub fn run(args: Args, _g: &Global) -> anyhow::Result<ExitCode> {
             .map_or_else(|e| e.clone(), |p| p.display().to_string());
         crate::par::isolated(&name, "reading facts from", || analyze(p)).and_then(|r| r)
     };
-    crate::par::ordered_parallel(&paths, crate::par::threads(), isolated, |r| {
+    crate::par::over_inputs(&args.paths, isolated, |r| {
         let (name, facts, warning) = match r {
             Ok(x) => x,
             Err(e) => {
