@@ -70,6 +70,8 @@ where
         done: Vec<(T, R)>,
         taken: usize,
         busy: usize,
+        /// Workers waiting for an item (woken only then: a wake-up is a system call).
+        idle: usize,
         /// The listing is over (no more early work is taken).
         listed: bool,
         /// The ordered run may start (its state is set, or the listing failed).
@@ -80,6 +82,7 @@ where
         done: Vec::new(),
         taken: 0,
         busy: 0,
+        idle: 0,
         listed: false,
         go: false,
     });
@@ -100,13 +103,17 @@ where
         }
     }
     // An early item's worker, if `f` panics, counts it as no longer being done (the
-    // calling thread waits for none; the item is done again in order).
+    // calling thread waits for none; the item is done again in order). The calling
+    // thread waits for the items being done only once the listing is over: only then
+    // is it woken.
     struct Busy<'a, T, R>(&'a Mutex<Early<T, R>>, &'a Condvar);
     impl<T, R> Drop for Busy<'_, T, R> {
         fn drop(&mut self) {
             let mut e = self.0.lock().unwrap_or_else(|p| p.into_inner());
             e.busy -= 1;
-            self.1.notify_all();
+            if e.listed {
+                self.1.notify_all();
+            }
         }
     }
     let worker = || {
@@ -114,7 +121,9 @@ where
         loop {
             let mut e = lock();
             while e.queue.is_empty() && !e.listed {
+                e.idle += 1;
                 e = wake.wait(e).unwrap_or_else(|p| p.into_inner());
+                e.idle -= 1;
             }
             if e.listed || e.taken >= EARLY_MAX {
                 break;
@@ -149,7 +158,9 @@ where
             let mut e = lock();
             if e.taken + e.queue.len() < EARLY_MAX {
                 e.queue.push_back(it.clone());
-                wake.notify_one();
+                if e.idle > 0 {
+                    wake.notify_one();
+                }
             }
         });
         // No more early work; the items being done are waited for.
