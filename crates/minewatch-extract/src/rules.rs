@@ -8142,190 +8142,236 @@ fn tables(cx: &mut Ctx, body: Span) {
 fn key_data(cx: &mut Ctx, body: Span) {
     let doc = cx.doc;
     for tb in &doc.tables {
-        if tb.form != TableForm::BlankLine
-            || !tb.columns.is_empty()
-            || tb.bracket_header.is_some()
-            || !body.contains(Span::new(tb.span.start, tb.span.start))
-        {
+        if tb.bracket_header.is_some() || !body.contains(Span::new(tb.span.start, tb.span.start)) {
             continue;
         }
-        for (i, row) in tb.rows.iter().enumerate() {
-            // The value: the row's own cell, else the next row, one blank line below.
-            let (value, span) = match row.cells.first().and_then(|c| c.value.as_deref()) {
-                Some(v) => (v, row.cells[0].span),
-                None => match tb.rows.get(i + 1) {
-                    Some(next) if next.cells.iter().all(|c| c.value.is_none()) => {
-                        (next.label.value.as_str(), next.label.span)
-                    }
-                    _ => continue,
-                },
-            };
-            let label = row.label.value.to_ascii_lowercase();
-            let label = label.trim_end_matches(':').trim();
-            let dates = crate::text::dates(value);
-            let full = dates
-                .first()
-                .filter(|d| d.start == 0 && d.end == value.trim_end().len());
-            let push =
-                |cx: &mut Ctx, pred: &str, v: Value, vs: (usize, usize), as_of: Option<String>| {
-                    let line = cx.lines.line_of(span.start + vs.0) + 1;
-                    let notes = doc
-                        .references_starting_in(Span::new(row.label.span.start, span.end))
-                        .iter()
-                        .filter(|r| r.span.start >= row.label.span.start && r.span.end <= span.end)
-                        .map(|r| r.number)
-                        .collect();
-                    let mut f = bare_fact(
-                        pred,
-                        cx.iso3.clone(),
-                        v,
-                        notes,
-                        line,
-                        [row.label.span.start, span.end],
-                        [span.start + vs.0, span.start + vs.1],
-                        format!("{} | {}", row.label.value, value),
-                    );
-                    f.as_of = as_of;
-                    if pred == "casualties" {
-                        f.unit = Some("people".into());
-                        f.casualty = Some("total".into());
-                    }
-                    cx.out.push(f);
-                };
-            if label == "state party since" {
-                if let Some(d) = full.filter(|d| d.day.is_some()) {
-                    push(
-                        cx,
-                        "treaty.entry_into_force",
-                        Value::Text(d.iso()),
-                        (d.start, d.end),
-                        Some(d.iso()),
-                    );
+        match tb.form {
+            TableForm::BlankLine if tb.columns.is_empty() => {
+                for (i, row) in tb.rows.iter().enumerate() {
+                    // The value: the row's own cell, else the next row, one blank line
+                    // below.
+                    let (value, span) = match row.cells.first().and_then(|c| c.value.as_deref()) {
+                        Some(v) => (v, row.cells[0].span),
+                        None => match tb.rows.get(i + 1) {
+                            Some(next) if next.cells.iter().all(|c| c.value.is_none()) => {
+                                (next.label.value.as_str(), next.label.span)
+                            }
+                            _ => continue,
+                        },
+                    };
+                    key_pair(cx, (&row.label.value, row.label.span), value, span);
                 }
-            } else if matches!(
-                label,
-                "transparency reporting" | "article 7 reporting" | "latest article 7 report"
-            ) {
-                // A year alone may be the year a report covers: only a month or a day
-                // dates a submission.
-                if let Some(d) = full.filter(|d| d.month.is_some()) {
-                    push(
-                        cx,
-                        "report.article7",
-                        Value::Text(d.iso()),
-                        (d.start, d.end),
-                        Some(d.iso()),
-                    );
-                }
-            } else if let Some(y) = label
-                .strip_prefix("all known casualties by end ")
-                .or_else(|| label.strip_prefix("all known casualties by the end of "))
-                .map(first_word)
-                .filter(|y| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()))
+            }
+            // The same box as "label | value" lines ("| Casualties in 2024 | 12 (2023:
+            // 18) |"): a value column of its own. With no separator line, the reader
+            // takes the first line for the header, of which the table keeps the value
+            // (the label is read back from its line).
+            TableForm::Pipe
+                if tb.columns.len() <= 1 && tb.rows.iter().all(|r| r.cells.len() == 1) =>
             {
-                // "More than 65,000 mine/ERW casualties since 1979": every casualty up
-                // to the end of the year (since the year named, if one is).
-                let lower = value.to_ascii_lowercase();
-                let qs = quantities(value, &lower);
-                let Some(q) = qs.iter().find(|q| q.unit == Some("people")) else {
-                    continue;
-                };
-                let Num::One(n) = q.num else { continue };
-                let from = lower[q.end..]
-                    .split("since ")
-                    .nth(1)
-                    .map(|r| r.get(..4).unwrap_or(""))
-                    .filter(|r| r.len() == 4 && r.bytes().all(|b| b.is_ascii_digit()));
-                let as_of = match from {
-                    Some(f) => format!("{f}/{y}"),
-                    None => format!("../{y}"),
-                };
-                push(
-                    cx,
-                    "casualties",
-                    Value::Number(n),
-                    (q.start, q.end),
-                    Some(as_of),
-                );
-                if let Some(f) = cx.out.last_mut() {
-                    f.qualifier = q.qualifier;
-                }
-            } else if let Some(y) = outcome_label(label) {
-                // "19 killed; 33 injured (2016: 17 killed; 30 injured)": the year's
-                // casualties by outcome, then an earlier year's.
-                let (head, rest) = value.split_once('(').unwrap_or((value, ""));
-                let mut years = vec![(y.to_string(), head, 0)];
-                if let Some((py, pv)) = rest.trim_end_matches(')').split_once(':') {
-                    let py = py.trim();
-                    if py.len() == 4 && py.bytes().all(|b| b.is_ascii_digit()) {
-                        years.push((py.to_string(), pv, value.len() - rest.len() + py.len() + 1));
+                if let Some(first) = tb.columns.first() {
+                    if let Some(label) = label_before(&doc.text, first.span) {
+                        key_pair(cx, (label.value, label.span), &first.value, first.span);
                     }
                 }
-                for (year, part, off) in years {
-                    let mut at = off;
-                    for piece in part.split(';') {
-                        let lead = piece.len() - piece.trim_start().len();
-                        let t = piece.trim();
-                        let (n, kind) = t.split_once(' ').unwrap_or((t, ""));
-                        let kind = match kind.trim() {
-                            "killed" | "dead" => "killed",
-                            "injured" | "wounded" => "injured",
-                            "unknown" | "unknown outcome" => "unknown",
-                            _ => {
-                                at += piece.len() + 1;
-                                continue;
-                            }
-                        };
-                        if let Some(v) = parse_cell(n) {
-                            let s0 = at + lead;
-                            push(
-                                cx,
-                                "casualties",
-                                Value::Number(v),
-                                (s0, s0 + n.len()),
-                                Some(year.clone()),
-                            );
-                            if let Some(f) = cx.out.last_mut() {
-                                f.casualty = Some(kind.into());
-                            }
-                        }
+                for row in &tb.rows {
+                    if let Some(v) = row.cells[0].value.as_deref() {
+                        key_pair(cx, (&row.label.value, row.label.span), v, row.cells[0].span);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The first cell of the line a pipe table's cell at `cell` stands in, before it
+/// ("| State Party since | 1 March 2004 |": "State Party since", for the date's span).
+fn label_before(text: &str, cell: Span) -> Option<minewatch_profile::Located<&str>> {
+    let line_start = text[..cell.start].rfind('\n').map_or(0, |i| i + 1);
+    let before = &text[line_start..cell.start];
+    let inner = before.trim_end().strip_suffix('|')?;
+    let lead = inner.len()
+        - inner
+            .trim_start()
+            .trim_start_matches('|')
+            .trim_start()
+            .len();
+    let label = inner[lead..].trim_end();
+    (!label.is_empty() && !label.contains('|')).then(|| minewatch_profile::Located {
+        value: label,
+        span: Span::new(line_start + lead, line_start + lead + label.len()),
+    })
+}
+
+/// One label and its value in a "key data" box ([`key_data`]): the facts the label
+/// announces. `label`: its text and span; `span`: the value's.
+fn key_pair(cx: &mut Ctx, label: (&str, Span), value: &str, span: Span) {
+    let doc = cx.doc;
+    let (label_text, label_span) = label;
+    let label = label_text.to_ascii_lowercase();
+    let label = label.trim_end_matches(':').trim();
+    let dates = crate::text::dates(value);
+    let full = dates
+        .first()
+        .filter(|d| d.start == 0 && d.end == value.trim_end().len());
+    let push = |cx: &mut Ctx, pred: &str, v: Value, vs: (usize, usize), as_of: Option<String>| {
+        let line = cx.lines.line_of(span.start + vs.0) + 1;
+        let notes = doc
+            .references_starting_in(Span::new(label_span.start, span.end))
+            .iter()
+            .filter(|r| r.span.start >= label_span.start && r.span.end <= span.end)
+            .map(|r| r.number)
+            .collect();
+        let mut f = bare_fact(
+            pred,
+            cx.iso3.clone(),
+            v,
+            notes,
+            line,
+            [label_span.start, span.end],
+            [span.start + vs.0, span.start + vs.1],
+            format!("{} | {}", label_text, value),
+        );
+        f.as_of = as_of;
+        if pred == "casualties" {
+            f.unit = Some("people".into());
+            f.casualty = Some("total".into());
+        }
+        cx.out.push(f);
+    };
+    if label == "state party since" {
+        if let Some(d) = full.filter(|d| d.day.is_some()) {
+            push(
+                cx,
+                "treaty.entry_into_force",
+                Value::Text(d.iso()),
+                (d.start, d.end),
+                Some(d.iso()),
+            );
+        }
+    } else if matches!(
+        label,
+        "transparency reporting" | "article 7 reporting" | "latest article 7 report"
+    ) {
+        // A year alone may be the year a report covers: only a month or a day
+        // dates a submission.
+        if let Some(d) = full.filter(|d| d.month.is_some()) {
+            push(
+                cx,
+                "report.article7",
+                Value::Text(d.iso()),
+                (d.start, d.end),
+                Some(d.iso()),
+            );
+        }
+    } else if let Some(y) = label
+        .strip_prefix("all known casualties by end ")
+        .or_else(|| label.strip_prefix("all known casualties by the end of "))
+        .map(first_word)
+        .filter(|y| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()))
+    {
+        // "More than 65,000 mine/ERW casualties since 1979": every casualty up
+        // to the end of the year (since the year named, if one is).
+        let lower = value.to_ascii_lowercase();
+        let qs = quantities(value, &lower);
+        let Some(q) = qs.iter().find(|q| q.unit == Some("people")) else {
+            return;
+        };
+        let Num::One(n) = q.num else { return };
+        let from = lower[q.end..]
+            .split("since ")
+            .nth(1)
+            .map(|r| r.get(..4).unwrap_or(""))
+            .filter(|r| r.len() == 4 && r.bytes().all(|b| b.is_ascii_digit()));
+        let as_of = match from {
+            Some(f) => format!("{f}/{y}"),
+            None => format!("../{y}"),
+        };
+        push(
+            cx,
+            "casualties",
+            Value::Number(n),
+            (q.start, q.end),
+            Some(as_of),
+        );
+        if let Some(f) = cx.out.last_mut() {
+            f.qualifier = q.qualifier;
+        }
+    } else if let Some(y) = outcome_label(label) {
+        // "19 killed; 33 injured (2016: 17 killed; 30 injured)": the year's
+        // casualties by outcome, then an earlier year's.
+        let (head, rest) = value.split_once('(').unwrap_or((value, ""));
+        let mut years = vec![(y.to_string(), head, 0)];
+        if let Some((py, pv)) = rest.trim_end_matches(')').split_once(':') {
+            let py = py.trim();
+            if py.len() == 4 && py.bytes().all(|b| b.is_ascii_digit()) {
+                years.push((py.to_string(), pv, value.len() - rest.len() + py.len() + 1));
+            }
+        }
+        for (year, part, off) in years {
+            let mut at = off;
+            for piece in part.split(';') {
+                let lead = piece.len() - piece.trim_start().len();
+                let t = piece.trim();
+                let (n, kind) = t.split_once(' ').unwrap_or((t, ""));
+                let kind = match kind.trim() {
+                    "killed" | "dead" => "killed",
+                    "injured" | "wounded" => "injured",
+                    "unknown" | "unknown outcome" => "unknown",
+                    _ => {
                         at += piece.len() + 1;
+                        continue;
+                    }
+                };
+                if let Some(v) = parse_cell(n) {
+                    let s0 = at + lead;
+                    push(
+                        cx,
+                        "casualties",
+                        Value::Number(v),
+                        (s0, s0 + n.len()),
+                        Some(year.clone()),
+                    );
+                    if let Some(f) = cx.out.last_mut() {
+                        f.casualty = Some(kind.into());
                     }
                 }
-            } else if let Some(y) = Some(label.strip_suffix(" (mine/erw)").unwrap_or(label))
-                .and_then(|l| {
-                    l.strip_prefix("casualties in ")
-                        .or_else(|| l.strip_prefix("casualties occurring in "))
-                })
-                .filter(|y| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()))
-            {
-                // "0 (2007: 18)": the year's figure, then an earlier year's.
-                let (head, rest) = value.split_once('(').unwrap_or((value, ""));
-                let Some(n) = parse_cell(head) else { continue };
-                let hs = value.len() - value.trim_start().len();
+                at += piece.len() + 1;
+            }
+        }
+    } else if let Some(y) = Some(label.strip_suffix(" (mine/erw)").unwrap_or(label))
+        .and_then(|l| {
+            l.strip_prefix("casualties in ")
+                .or_else(|| l.strip_prefix("casualties occurring in "))
+        })
+        .filter(|y| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()))
+    {
+        // "0 (2007: 18)": the year's figure, then an earlier year's.
+        let (head, rest) = value.split_once('(').unwrap_or((value, ""));
+        let Some(n) = parse_cell(head) else { return };
+        let hs = value.len() - value.trim_start().len();
+        push(
+            cx,
+            "casualties",
+            Value::Number(n),
+            (hs, hs + head.trim().len()),
+            Some(y.to_string()),
+        );
+        if let Some((py, pn)) = rest.trim_end_matches(')').split_once(':') {
+            let py = py.trim();
+            if let (true, Some(m)) = (
+                py.len() == 4 && py.bytes().all(|b| b.is_ascii_digit()),
+                parse_cell(pn),
+            ) {
+                let at = value.len() - rest.len() + rest.find(pn.trim()).unwrap_or(0);
                 push(
                     cx,
                     "casualties",
-                    Value::Number(n),
-                    (hs, hs + head.trim().len()),
-                    Some(y.to_string()),
+                    Value::Number(m),
+                    (at, at + pn.trim().len()),
+                    Some(py.to_string()),
                 );
-                if let Some((py, pn)) = rest.trim_end_matches(')').split_once(':') {
-                    let py = py.trim();
-                    if let (true, Some(m)) = (
-                        py.len() == 4 && py.bytes().all(|b| b.is_ascii_digit()),
-                        parse_cell(pn),
-                    ) {
-                        let at = value.len() - rest.len() + rest.find(pn.trim()).unwrap_or(0);
-                        push(
-                            cx,
-                            "casualties",
-                            Value::Number(m),
-                            (at, at + pn.trim().len()),
-                            Some(py.to_string()),
-                        );
-                    }
-                }
             }
         }
     }

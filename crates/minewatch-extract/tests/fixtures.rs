@@ -1761,6 +1761,67 @@ fn a_key_data_box_gives_its_facts() {
     );
 }
 
+/// The same box as "label | value" lines, as a page's overview table comes out of
+/// some extractions: with no separator line (the first line is read as the table's
+/// header, its label kept only in the text) and as a Markdown table. Each pair gives
+/// what the blank-line box gives, quoted and placed as written.
+#[test]
+fn a_key_data_box_in_pipe_form_gives_its_facts() {
+    let bare = "Cambodia\n\nCasualties\n\nLast updated: 12 October 2025\n\n| State Party since | 1 January 2000 |\n| Casualties in 2024 | 49 (2023: 62) |\n|  2024 casualties by survival outcome | 11 killed; 38 injured |\n| All known casualties by end 2024 | More than 64,000 mine/ERW casualties since 1979 |\n\nIn 2024, the Monitor recorded 49 casualties in Cambodia.[1]\n\n[1] One.\n";
+    let markdown = bare.replace(
+        "| State Party since |",
+        "| Key data | |\n|---|---|\n| State Party since |",
+    );
+    for text in [bare.to_string(), markdown] {
+        let doc = minewatch_profile::read(text.as_bytes());
+        let facts = extract(&doc);
+        let got: Vec<(&str, &Value, Option<&str>, Option<&str>)> = facts
+            .iter()
+            .map(|f| {
+                (
+                    f.predicate.as_str(),
+                    &f.value,
+                    f.as_of.as_deref(),
+                    f.casualty.as_deref(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "treaty.entry_into_force",
+                    &Value::Text("2000-01-01".into()),
+                    Some("2000-01-01"),
+                    None
+                ),
+                ("casualties", &Value::Number(49.0), Some("2024"), Some("total")),
+                ("casualties", &Value::Number(62.0), Some("2023"), Some("total")),
+                ("casualties", &Value::Number(11.0), Some("2024"), Some("killed")),
+                ("casualties", &Value::Number(38.0), Some("2024"), Some("injured")),
+                (
+                    "casualties",
+                    &Value::Number(64000.0),
+                    Some("1979/2024"),
+                    Some("total")
+                ),
+                ("casualties", &Value::Number(49.0), Some("2024"), Some("total")),
+            ],
+            "{text}\n{facts:#?}"
+        );
+        let first = &facts[0];
+        assert_eq!(first.quote, "State Party since | 1 January 2000");
+        assert_eq!(&doc.text[first.span[0]..first.span[0] + 17], "State Party since");
+        assert_eq!(&doc.text[first.value_span[0]..first.value_span[1]], "1 January 2000");
+        // The box's 49 and the text's agree: nothing conflicts.
+        let diags = cross_check(&doc, &facts, &opts("2025-10-12"));
+        assert!(
+            diags.iter().all(|d| d.code != "conflicting-figures"),
+            "{diags:#?}"
+        );
+    }
+}
+
 /// The casualties of one cause ("mines caused only two casualties") are a part of the
 /// year's, not its total: low confidence, so a box's "Casualties in 2012" / "23" does
 /// not conflict with them (a false `conflicting-figures` on a real profile).
