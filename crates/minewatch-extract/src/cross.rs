@@ -1390,11 +1390,12 @@ fn unga_vote(f: &Fact, horizon: Option<(i32, u8, u8)>, out: &mut Vec<Diagnostic>
                 .max_by_key(|c| c.date)
             {
                 if vote_of(&c.resolution) == Some(vote) {
+                    // At the words to change ("since 1998"), where they were read.
                     out.push(
                         Diagnostic::new(
                             "contradicts-reference",
                             Severity::Warning,
-                            span(f),
+                            f.date_span.map_or(span(f), |[a, b]| Span::new(a, b)),
                             format!(
                                 "the profile says {} has {} every treaty resolution since {since}, but the UNGA vote record shows it {} the treaty resolution in {} too (Resolution {})",
                                 state.name, word(vote), word(vote), c.date.year(), c.resolution

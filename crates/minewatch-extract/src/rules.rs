@@ -4711,25 +4711,33 @@ fn unga<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
     // only when coordinated with it ("abstained on ... in 1999, but has voted in favor
     // of every resolution since 2000"); otherwise it is about others ("..., which 169
     // states supported and 18 abstained on").
-    let mut verbs: Vec<(usize, &'static str)> = votes
+    // (Each with where its phrase ends: a claim about every resolution is placed on
+    // its verb.)
+    let mut verbs: Vec<(usize, &'static str, usize)> = votes
         .iter()
-        .flat_map(|(p, v)| t.phrase_at(p).map(move |i| (i, *v)))
+        .flat_map(|(p, v)| t.phrase_at(p).map(move |i| (i, *v, i + p.len())))
         .collect();
     verbs.sort_unstable();
-    let Some(&(pos, _)) = verbs.first() else {
+    let Some(&(pos, _, _)) = verbs.first() else {
         return;
     };
     if negated(l, pos) {
         return;
     }
-    let own: Vec<(usize, &'static str)> = verbs
+    let own: Vec<(usize, &'static str, usize)> = verbs
         .iter()
         .enumerate()
-        .filter(|&(k, &(p, _))| k == 0 || coordinated_vote(&l[..p]) && !negated(l, p))
+        .filter(|&(k, &(p, _, _))| k == 0 || coordinated_vote(&l[..p]) && !negated(l, p))
         .map(|(_, v)| *v)
         .collect();
     // The vote that governs a mention at `x`: the last of the subject's verbs before it.
-    let vote_at = |x: usize| own.iter().rev().find(|(p, _)| *p < x).unwrap_or(&own[0]).1;
+    let vote_at = |x: usize| {
+        own.iter()
+            .rev()
+            .find(|(p, _, _)| *p < x)
+            .unwrap_or(&own[0])
+            .1
+    };
     // Resolution numbers: "Resolution 74/61" (any mention of "resolution" may carry one).
     let mut numbered: Vec<(String, usize, usize)> = Vec::new();
     for i in t.phrase_at("resolution") {
@@ -4748,18 +4756,21 @@ fn unga<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
     if !t.has(kw::RESOLUTION | kw::RESOLUTIONS) {
         return;
     }
-    // "every ... resolution since 1998", "every ... resolution ... from 1996 to 2019".
-    let since = t
-        .phrase_at("since")
-        .find(|&i| i >= pos)
-        .and_then(|p| t.dates.iter().find(|d| d.start > p && d.start < p + 12));
+    // "every ... resolution since 1998", "every ... resolution ... from 1996 to 2019"
+    // (each with where its phrase stands).
+    let since = t.phrase_at("since").find(|&i| i >= pos).and_then(|p| {
+        t.dates
+            .iter()
+            .find(|d| d.start > p && d.start < p + 12)
+            .map(|d| (d, p))
+    });
     let from_to = t.phrase_at("from").find(|&i| i >= pos).and_then(|p| {
         let a = t
             .dates
             .iter()
             .position(|d| d.start > p && d.start < p + 8)?;
         let b = t.dates.get(a + 1)?;
-        (l[t.dates[a].end..b.start].trim() == "to").then(|| (t.dates[a].year, b.year))
+        (l[t.dates[a].end..b.start].trim() == "to").then(|| (t.dates[a].year, b.year, p, b.end))
     });
     let every_at = ["every", "all", "each"]
         .iter()
@@ -4834,13 +4845,13 @@ fn unga<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
         cx.push(f);
     }
     if every && (since.is_some() || from_to.is_some()) {
-        let (vpos, vote) = own
+        let (vpos, vote, vend) = own
             .iter()
             .rev()
-            .find(|(p, _)| every_at.is_some_and(|e| *p < e))
+            .find(|(p, _, _)| every_at.is_some_and(|e| *p < e))
             .copied()
             .unwrap_or(own[0]);
-        let mut f = cx.fact(t, "unga.vote", Value::Text(vote.into()), vpos, vpos + 1);
+        let mut f = cx.fact(t, "unga.vote", Value::Text(vote.into()), vpos, vend);
         f.vote = Some(vote.into());
         f.resolution = Some("all".into());
         // "... since 1997, except in 2004, when it voted against": the claim is not
@@ -4855,13 +4866,16 @@ fn unga<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
                     .trim()
             ));
         }
-        if let Some(sd) = since {
+        // The years the claim covers: where they stand ("since 1998"), as a date's.
+        if let Some((sd, p)) = since {
             f.since = Some(sd.year);
             f.as_of = Some(format!("{}/..", sd.year));
-        } else if let Some((y0, y1)) = from_to {
+            f.date_span = Some([t.abs + p, t.abs + sd.end]);
+        } else if let Some((y0, y1, p, end)) = from_to {
             f.since = Some(y0);
             f.until = Some(y1);
             f.as_of = Some(format!("{y0}/{y1}"));
+            f.date_span = Some([t.abs + p, t.abs + end]);
         }
         cx.push(f);
     }

@@ -705,6 +705,30 @@ fn each_vote_takes_the_verb_that_governs_it() {
     assert_eq!(facts[0].vote.as_deref(), Some("yes"));
 }
 
+/// A claim about every vote is placed on its verb, and the years it covers where they
+/// stand: a "since" that understates the record is reported at "since 1999" (the words
+/// its help says to change), not at one letter of the verb.
+#[test]
+fn a_claim_about_every_vote_is_placed_on_its_words() {
+    let text = "United States\n\nMine Ban Policy\n\nLast updated: 1 June 2005\n\nThe United States abstained on every annual Mine Ban Treaty resolution since 1999.[1]\n\n[1] One.\n";
+    let doc = minewatch_profile::read(text.as_bytes());
+    let facts = extract(&doc);
+    let all: Vec<&Fact> = of(&facts, "unga.vote").collect();
+    assert_eq!(all.len(), 1, "{facts:#?}");
+    let f = all[0];
+    assert_eq!(f.resolution.as_deref(), Some("all"));
+    assert_eq!(&doc.text[f.value_span[0]..f.value_span[1]], "abstained");
+    let [a, b] = f.date_span.expect("the years' place");
+    assert_eq!(&doc.text[a..b], "since 1999");
+    let diags: Vec<_> = cross_check(&doc, &facts, &opts("2005-06-01"))
+        .into_iter()
+        .filter(|d| d.code == "contradicts-reference")
+        .collect();
+    assert_eq!(diags.len(), 1, "{diags:#?}");
+    assert!(diags[0].message.contains("in 1998 too"), "{diags:#?}");
+    assert_eq!(diags[0].span.slice(&doc.text), "since 1999");
+}
+
 /// "45 mine casualties ..., including 10 children": one count, of people; the part
 /// named by who was hit is not a second count.
 #[test]
@@ -1795,24 +1819,55 @@ fn a_key_data_box_in_pipe_form_gives_its_facts() {
                     Some("2000-01-01"),
                     None
                 ),
-                ("casualties", &Value::Number(49.0), Some("2024"), Some("total")),
-                ("casualties", &Value::Number(62.0), Some("2023"), Some("total")),
-                ("casualties", &Value::Number(11.0), Some("2024"), Some("killed")),
-                ("casualties", &Value::Number(38.0), Some("2024"), Some("injured")),
+                (
+                    "casualties",
+                    &Value::Number(49.0),
+                    Some("2024"),
+                    Some("total")
+                ),
+                (
+                    "casualties",
+                    &Value::Number(62.0),
+                    Some("2023"),
+                    Some("total")
+                ),
+                (
+                    "casualties",
+                    &Value::Number(11.0),
+                    Some("2024"),
+                    Some("killed")
+                ),
+                (
+                    "casualties",
+                    &Value::Number(38.0),
+                    Some("2024"),
+                    Some("injured")
+                ),
                 (
                     "casualties",
                     &Value::Number(64000.0),
                     Some("1979/2024"),
                     Some("total")
                 ),
-                ("casualties", &Value::Number(49.0), Some("2024"), Some("total")),
+                (
+                    "casualties",
+                    &Value::Number(49.0),
+                    Some("2024"),
+                    Some("total")
+                ),
             ],
             "{text}\n{facts:#?}"
         );
         let first = &facts[0];
         assert_eq!(first.quote, "State Party since | 1 January 2000");
-        assert_eq!(&doc.text[first.span[0]..first.span[0] + 17], "State Party since");
-        assert_eq!(&doc.text[first.value_span[0]..first.value_span[1]], "1 January 2000");
+        assert_eq!(
+            &doc.text[first.span[0]..first.span[0] + 17],
+            "State Party since"
+        );
+        assert_eq!(
+            &doc.text[first.value_span[0]..first.value_span[1]],
+            "1 January 2000"
+        );
         // The box's 49 and the text's agree: nothing conflicts.
         let diags = cross_check(&doc, &facts, &opts("2025-10-12"));
         assert!(
