@@ -852,6 +852,38 @@ static STEP_AFTER: [u8; 256] = {
     t
 };
 
+/// The bytes the word scan reads at a time for the mask of their letters.
+const BLOCK: usize = 64;
+
+/// The bit of each byte of `v` whose high bit is set (the only bits set), at once:
+/// bit `k` for byte `k`. The eight high bits, shifted down to bit 0 of their byte,
+/// are each multiplied into a place of their own in the top byte (no two products
+/// meet, so nothing carries).
+#[inline(always)]
+fn byte_mask(high: u64) -> u64 {
+    ((high >> 7).wrapping_mul(0x0102_0408_1020_4080)) >> 56
+}
+
+/// What the byte before a word makes of it: a digit (a number candidate), or a full
+/// stop or a bracket (`STOP`: a stop candidate, if the word starts with a capital).
+const STOP: u8 = 1;
+static BEFORE: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        t[i] = if b.is_ascii_digit() {
+            DIGIT
+        } else if b == b'.' || b == b']' {
+            STOP
+        } else {
+            0
+        };
+        i += 1;
+    }
+    t
+};
+
 impl WordIndex {
     /// How many times each word stands in the document, by hash: built on first use
     /// (the checks that need it find few candidates; a scan of every word per
@@ -879,6 +911,396 @@ impl WordIndex {
     /// [`WordIndex::new`] in the lists of an index no longer needed, if given (one
     /// per thread: a profile's lists not allocated anew for every profile).
     pub fn new_in(text: &str, old: Option<WordIndex>) -> WordIndex {
+        let (
+            mut spans,
+            mut hashes,
+            mut glue_candidates,
+            mut name_candidates,
+            mut stop_candidates,
+            mut number_candidates,
+            mut month_candidates,
+        ) = match old {
+            Some(w) => (
+                w.spans,
+                w.hashes,
+                w.glue_candidates,
+                w.name_candidates,
+                w.stop_candidates,
+                w.number_candidates,
+                w.month_candidates,
+            ),
+            None => Default::default(),
+        };
+        spans.clear();
+        hashes.clear();
+        glue_candidates.clear();
+        name_candidates.clear();
+        stop_candidates.clear();
+        number_candidates.clear();
+        month_candidates.clear();
+        // (Six bytes a word in prose, and more; five, not to grow for most profiles.)
+        spans.reserve(text.len() / 5 + 8);
+        hashes.reserve(text.len() / 5 + 8);
+        // Candidates of each kind, made at about the number a profile has (a glue
+        // candidate every fifty bytes or so, the others rarer), not grown from nothing.
+        glue_candidates.reserve(text.len() / 48);
+        name_candidates.reserve(text.len() / 256);
+        stop_candidates.reserve(text.len() / 256);
+        number_candidates.reserve(text.len() / 64);
+        month_candidates.reserve(text.len() / 96);
+        let heads = &state_names().1;
+        let months = &month_filter().1;
+        const HIGH: u64 = 0x8080_8080_8080_8080;
+        let b = text.as_bytes();
+        let n = b.len();
+        let mut i = 0;
+        // Whether the next step is one of the loop below the blocks (a word or a
+        // character the blocks leave to it).
+        let mut one_step = false;
+        while i < n {
+            // Most of a profile: the words of sixty-four bytes at a time, from a mask
+            // of their letters (a bit a byte), up to the first byte beyond ASCII. The
+            // words of sixteen letters at most that end inside the block are taken
+            // whole from the mask: no step over the bytes between them. `i` is where no
+            // word goes on from before (the start of the text, of a word, or a byte
+            // that is no letter, or one after a byte that is none).
+            if !one_step && i + BLOCK + 16 <= n {
+                let p = i;
+                // (Sixteen bytes more than the block: a word's two steps of eight.)
+                let blk: &[u8; BLOCK + 16] = b[p..p + BLOCK + 16].try_into().unwrap();
+                let mut letters = 0u64;
+                let mut any = 0u64;
+                for k in 0..BLOCK / 8 {
+                    let v = load8(&blk[8 * k..8 * k + 8]);
+                    any |= v;
+                    letters |= byte_mask(letter_bits(v)) << (8 * k);
+                }
+                // The bytes before the first one beyond ASCII: the region read here.
+                let limit = if any & HIGH == 0 {
+                    BLOCK
+                } else {
+                    let mut k = 0;
+                    while load8(&blk[8 * k..8 * k + 8]) & HIGH == 0 {
+                        k += 1;
+                    }
+                    8 * k + (load8(&blk[8 * k..8 * k + 8]) & HIGH).trailing_zeros() as usize / 8
+                };
+                let region = if limit == BLOCK {
+                    u64::MAX
+                } else {
+                    (1u64 << limit) - 1
+                };
+                let letters = letters & region;
+                // (Set past the region: a word that reaches it ends there.)
+                let others = !letters;
+                let mut starts = letters & !(letters << 1);
+                // The byte before the block, for a word that starts it.
+                let first_before = if p > 0 { b[p - 1] } else { b' ' };
+                // Where the step ends: past the region, unless a word is left over.
+                i = p + limit;
+                one_step = limit < BLOCK;
+                while starts != 0 {
+                    const LOW: u64 = 0x2020_2020_2020_2020;
+                    let s = starts.trailing_zeros() as usize;
+                    let len = (others >> s).trailing_zeros() as usize;
+                    if len > 16 || s + len >= limit {
+                        // A word of more than sixteen letters, or one that goes on past
+                        // the block (read from its start in the next, unless it starts
+                        // this one) or to a byte beyond ASCII: left to the loop below.
+                        i = p + s;
+                        one_step = s == 0 || limit < BLOCK || s + len < limit;
+                        break;
+                    }
+                    starts &= starts - 1;
+                    let start = p + s;
+                    let v = load8(&blk[s..s + 8]);
+                    // Bit 0x80 of each byte of the word that is a lower-case letter
+                    // (bit 0x20 set): the first a capital where it is clear, and a
+                    // case change where a capital follows a lower-case letter. The
+                    // hash as in the loop below.
+                    let lower = (v << 2) & HIGH;
+                    let capital = v & 0x20 == 0;
+                    let (joint, h, tail) = if len <= 8 {
+                        let keep = u64::MAX >> (64 - 8 * len);
+                        (
+                            (lower << 8) & !lower & keep != 0,
+                            hash_mix(hash_start(len), (v | LOW) & keep),
+                            (v >> (8 * len.max(4) - 32)) as u32,
+                        )
+                    } else {
+                        let v2 = load8(&blk[s + 8..s + 16]);
+                        let keep2 = u64::MAX >> (128 - 8 * len);
+                        let lower2 = (v2 << 2) & HIGH;
+                        let both = (v2 as u128) << 64 | v as u128;
+                        (
+                            (lower << 8) & !lower != 0
+                                || ((lower >> 56) | (lower2 << 8)) & !lower2 & keep2 != 0,
+                            hash_mix(hash_mix(hash_start(len), v | LOW), (v2 | LOW) & keep2),
+                            (both >> (8 * len - 32)) as u32,
+                        )
+                    };
+                    let k = spans.len() as u32;
+                    if joint || len >= 6 && ends_like_function_word(tail) {
+                        glue_candidates.push((k, joint));
+                    }
+                    let h = hash_finish(h);
+                    // The byte before the word: a digit, or a full stop or bracket.
+                    let before = BEFORE[if s > 0 { blk[s - 1] } else { first_before } as usize];
+                    if before != 0 {
+                        if before & DIGIT != 0 {
+                            number_candidates.push(k);
+                        } else if capital {
+                            stop_candidates.push(k);
+                        }
+                    }
+                    if capital {
+                        if len >= 7 && !joint && {
+                            let bit = head_bit_of(v as u32);
+                            heads[bit >> 6] & (1 << (bit & 63)) != 0
+                        } {
+                            name_candidates.push(k);
+                        }
+                        if months[h as usize & 255] {
+                            month_candidates.push(k);
+                        }
+                    }
+                    spans.push((start as u32, (start + len) as u32));
+                    hashes.push(h);
+                }
+                continue;
+            }
+            one_step = false;
+            let c = CLASS[b[i] as usize];
+            if c & (LETTER | NON_ASCII | DIGIT) == 0 {
+                i += 1;
+                continue;
+            }
+            // A digit: passed over (the word after it notes it).
+            if c & DIGIT != 0 {
+                i += 1;
+                continue;
+            }
+            if c & NON_ASCII != 0 && is_punctuation_at(b, i) {
+                i += 3;
+                continue;
+            }
+            let start = i;
+            // An ASCII word right after an ASCII digit.
+            if c & LETTER != 0 && start > 0 && b[start - 1].is_ascii_digit() {
+                number_candidates.push(spans.len() as u32);
+            }
+            // Most words: ASCII letters ending within the sixteen bytes from their
+            // start (fifteen letters at most), at an ASCII byte or a quotation mark or
+            // dash. Their letters, case change and hash come from those bytes eight at a
+            // time, in one step or two.
+            if c & LETTER != 0 && i + 8 <= n {
+                const LOW: u64 = 0x2020_2020_2020_2020;
+                let v = load8(&b[i..i + 8]);
+                let letters = letter_bits(v);
+                let run = ((!letters & HIGH).trailing_zeros() / 8) as usize;
+                // Of the word: its length, the byte after it, its last four bytes, its
+                // first letter a capital, a lower-case letter before a capital, its hash
+                // (`hash_lower_at(b, start, end)`: masked steps of eight bytes, all
+                // letters, so lowered by setting bit 0x20 of each). `None`: left to the
+                // loop below.
+                let word = if run < 8 {
+                    let keep = (1u64 << (8 * run)) - 1;
+                    // A letter is a capital where bit 0x20 is clear (moved up to 0x80).
+                    let upper = letters & !(v << 2) & keep;
+                    let lower = letters & keep & !upper;
+                    Some((
+                        run,
+                        (v >> (8 * run)) as u8,
+                        (v >> (8 * run.max(4) - 32)) as u32,
+                        upper & 0x80 != 0,
+                        (lower << 8) & upper != 0,
+                        hash_mix(hash_start(run), (v | LOW) & keep),
+                    ))
+                } else if i + 16 <= n {
+                    let v2 = load8(&b[i + 8..i + 16]);
+                    let letters2 = letter_bits(v2);
+                    let run2 = ((!letters2 & HIGH).trailing_zeros() / 8) as usize;
+                    (run2 < 8).then(|| {
+                        let keep2 = (1u64 << (8 * run2)) - 1;
+                        let upper = letters & !(v << 2);
+                        let lower = letters & !upper;
+                        let upper2 = letters2 & !(v2 << 2) & keep2;
+                        let lower2 = letters2 & keep2 & !upper2;
+                        let both = (v2 as u128) << 64 | v as u128;
+                        let len = 8 + run2;
+                        let mut h = hash_mix(hash_start(len), v | LOW);
+                        if run2 > 0 {
+                            h = hash_mix(h, (v2 | LOW) & keep2);
+                        }
+                        (
+                            len,
+                            (v2 >> (8 * run2)) as u8,
+                            (both >> (8 * len - 32)) as u32,
+                            upper & 0x80 != 0,
+                            // Inside a step, or across the two.
+                            (lower << 8) & upper != 0
+                                || (lower >> 56) & upper2 != 0
+                                || (lower2 << 8) & upper2 != 0,
+                            h,
+                        )
+                    })
+                } else {
+                    None
+                };
+                if let Some((len, after, tail, capital, joint, h)) = word {
+                    let end = i + len;
+                    if after < 0x80 || is_punctuation_at(b, end) {
+                        let k = spans.len() as u32;
+                        if joint || len >= 6 && ends_like_function_word(tail) {
+                            glue_candidates.push((k, joint));
+                        }
+                        let h = hash_finish(h);
+                        if capital {
+                            if start > 0 && matches!(b[start - 1], b'.' | b']') {
+                                stop_candidates.push(k);
+                            }
+                            if len >= 7 && !joint && {
+                                // The word's first bytes are those read first.
+                                let bit = head_bit_of(v as u32);
+                                heads[bit >> 6] & (1 << (bit & 63)) != 0
+                            } {
+                                name_candidates.push(k);
+                            }
+                            if months[h as usize & 255] {
+                                month_candidates.push(k);
+                            }
+                        }
+                        spans.push((start as u32, end as u32));
+                        hashes.push(h);
+                        // The byte after the word is no letter: past it (a quotation
+                        // mark or dash, three bytes), unless it is a digit (left to
+                        // the loop's start, which notes a word right after it).
+                        i = end + STEP_AFTER[after as usize] as usize;
+                        continue;
+                    }
+                }
+            }
+            // An ASCII word in one tight loop; anything else through the general iterator.
+            // Bit UPPER of `seen` ends up set where a lower-case letter precedes a capital.
+            let mut seen = 0u8;
+            let mut prev = 0u8;
+            // Eight bytes a step while they last: the run of letters, and whether a
+            // lower-case letter stands before a capital in it (also across steps).
+            while i + 8 <= n {
+                let v = load8(&b[i..i + 8]);
+                let letters = letter_bits(v);
+                let run = ((!letters & HIGH).trailing_zeros() / 8) as usize;
+                let keep = if run == 8 {
+                    u64::MAX
+                } else {
+                    (1u64 << (8 * run)) - 1
+                };
+                let lower = letters & ((v & 0x2020_2020_2020_2020) << 2) & keep;
+                let upper = letters & !lower & keep;
+                if (lower << 8) & upper != 0 || prev & LOWER != 0 && upper & 0x80 != 0 {
+                    seen |= UPPER;
+                }
+                if run > 0 {
+                    prev = if (lower >> (8 * (run - 1))) & 0x80 != 0 {
+                        LOWER
+                    } else {
+                        0
+                    };
+                }
+                i += run;
+                if run < 8 {
+                    break;
+                }
+            }
+            // The last bytes of the text (or a run that reached them) one at a time.
+            if i + 8 > n {
+                while i < n {
+                    let c = CLASS[b[i] as usize];
+                    if c & LETTER == 0 {
+                        break;
+                    }
+                    seen |= (prev << 1) & c;
+                    prev = c;
+                    i += 1;
+                }
+            }
+            let joint = seen & UPPER != 0;
+            // A word that ends at a quotation mark or a dash is whole as read.
+            if i < n && b[i] >= 0x80 && !is_punctuation_at(b, i) || i == start {
+                let mut it = words(text);
+                it.pos = start;
+                match it.next() {
+                    Some((s, w)) => {
+                        i = s + w.len();
+                        let mut prev: Option<char> = None;
+                        let joint = w.chars().any(|c| {
+                            let j = prev.is_some_and(char::is_lowercase) && c.is_uppercase();
+                            prev = Some(c);
+                            j
+                        });
+                        if is_candidate(w, joint) {
+                            glue_candidates.push((spans.len() as u32, joint));
+                        }
+                        // A digit the iterator passed over before the word (the
+                        // loop's start looked at those before `start`).
+                        if s > start && b[s - 1].is_ascii_digit() && b[s].is_ascii_alphabetic() {
+                            number_candidates.push(spans.len() as u32);
+                        }
+                        let h = fold_hash(w);
+                        if b[s].is_ascii_uppercase() && months[h as usize & 255] {
+                            month_candidates.push(spans.len() as u32);
+                        }
+                        spans.push((s as u32, i as u32));
+                        hashes.push(h);
+                    }
+                    None => i = n,
+                }
+                continue;
+            }
+            if joint
+                || i - start >= 6
+                    && ends_like_function_word(u32::from_le_bytes([
+                        b[i - 4],
+                        b[i - 3],
+                        b[i - 2],
+                        b[i - 1],
+                    ]))
+            {
+                glue_candidates.push((spans.len() as u32, joint));
+            }
+            if start > 0 && matches!(b[start - 1], b'.' | b']') && b[start].is_ascii_uppercase() {
+                stop_candidates.push(spans.len() as u32);
+            }
+            if i - start >= 7 && b[start].is_ascii_uppercase() && !joint && {
+                let bit = head_bit(&b[start..]);
+                heads[bit >> 6] & (1 << (bit & 63)) != 0
+            } {
+                name_candidates.push(spans.len() as u32);
+            }
+            let h = hash_lower_at(b, start, i);
+            if b[start].is_ascii_uppercase() && months[h as usize & 255] {
+                month_candidates.push(spans.len() as u32);
+            }
+            spans.push((start as u32, i as u32));
+            hashes.push(h);
+        }
+        WordIndex {
+            spans,
+            hashes,
+            glue_candidates,
+            name_candidates,
+            stop_candidates,
+            number_candidates,
+            month_candidates,
+            counts: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// The word scan as first written, one byte or one word a step: what
+    /// [`WordIndex::new_in`] must agree with on every text.
+    #[cfg(test)]
+    fn new_in_reference(text: &str) -> WordIndex {
+        let old: Option<WordIndex> = None;
         let (
             mut spans,
             mut hashes,
@@ -2436,6 +2858,86 @@ mod tests {
         }
     }
 
+    /// Every list of the index of `text` as the reference scan makes it.
+    fn same_index_as_reference(text: &str) -> Result<(), TestCaseError> {
+        let (a, r) = (WordIndex::new(text), WordIndex::new_in_reference(text));
+        prop_assert_eq!(&a.spans, &r.spans, "spans of {:?}", text);
+        prop_assert_eq!(&a.hashes, &r.hashes, "hashes of {:?}", text);
+        prop_assert_eq!(&a.glue_candidates, &r.glue_candidates, "glue of {:?}", text);
+        prop_assert_eq!(
+            &a.name_candidates,
+            &r.name_candidates,
+            "names of {:?}",
+            text
+        );
+        prop_assert_eq!(
+            &a.stop_candidates,
+            &r.stop_candidates,
+            "stops of {:?}",
+            text
+        );
+        prop_assert_eq!(
+            &a.number_candidates,
+            &r.number_candidates,
+            "numbers of {:?}",
+            text
+        );
+        prop_assert_eq!(
+            &a.month_candidates,
+            &r.month_candidates,
+            "months of {:?}",
+            text
+        );
+        Ok(())
+    }
+
+    /// Prose-like text: words of 1 to 40 letters in both cases, capitals after full
+    /// stops and brackets, digits glued to letters, letters beyond ASCII, the
+    /// three-byte punctuation the scan steps over, and other characters.
+    const PROSE: &str = "([a-z]{1,12}|[A-Z][a-z]{1,12}|[A-Za-z]{1,40}|[A-Z]{2,9}|[a-z]{2,8}[A-Z][a-z]{1,8}|[ ]{1,3}|[.,;:!?()\\[\\]\"'/\n-]|\\. [A-Z][a-z]{0,10}|\\][A-Z][a-z]{0,10}|[0-9]{1,4}|[0-9]{1,3}[A-Za-z]{1,9}|[a-z]{1,6}[0-9]{1,3}|Défense|ThéVolcano|Straße|ЖЖ|[é ßЖ]{1,3}|[a-zé]{1,10}|[\u{2010}-\u{202f}]|\u{2030}|\u{200f}|\u{a0}|January|September|Namibiahas|Philippinessigned|Lebanon|[A-Za-z]{6,9}(for|the|of|and|with|from|that|to|in|on|by)){0,120}";
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        /// The word scan finds exactly what the reference scan finds, on prose-like
+        /// text and on the same text cut short at every length around the scan's steps
+        /// of eight, sixteen and sixty-four bytes.
+        #[test]
+        fn word_index_matches_the_reference_scan(text in PROSE) {
+            same_index_as_reference(&text)?;
+            for cut in [1usize, 2, 3, 7, 8, 9, 15, 16, 17, 23, 24, 25, 31, 32, 33, 63, 64, 65, 71, 72, 73, 79, 80, 81, 95, 96, 97, 127, 128, 129, 143, 144, 145] {
+                if cut < text.len() {
+                    let t = &text[..minewatch_model::floor_char_boundary(&text, cut)];
+                    same_index_as_reference(t)?;
+                }
+            }
+            // And at every offset into it, for the blocks to fall everywhere.
+            for from in 1..text.len().min(70) {
+                if text.is_char_boundary(from) {
+                    same_index_as_reference(&text[from..])?;
+                }
+            }
+        }
+
+        /// The same on any text at all.
+        #[test]
+        fn word_index_matches_the_reference_scan_on_any_text(text in "\\PC{0,200}") {
+            same_index_as_reference(&text)?;
+        }
+
+        /// The same on words of letters and single separators, at any length.
+        #[test]
+        fn word_index_matches_the_reference_scan_on_long_runs(
+            words in proptest::collection::vec(("[A-Za-z]{1,70}", "[ .\\]0-9\u{2014}é]"), 0..40),
+            cut in 0usize..400,
+        ) {
+            let text: String = words.iter().map(|(w, s)| format!("{w}{s}")).collect();
+            same_index_as_reference(&text)?;
+            let t = &text[..minewatch_model::floor_char_boundary(&text, cut)];
+            same_index_as_reference(t)?;
+        }
+    }
+
     #[test]
     fn folded_hashes_ignore_case_only() {
         assert_eq!(fold_hash("Defense"), fold_hash("DEFENSE"));
@@ -2452,6 +2954,14 @@ mod tests {
             lower8(u64::from_le_bytes([0xc1, 0xda, b'Q', 0, 0, 0, 0, 0])),
             u64::from_le_bytes([0xc1, 0xda, b'q', 0, 0, 0, 0, 0])
         );
+    }
+
+    #[test]
+    fn byte_mask_gathers_the_high_bits() {
+        for m in 0..=255u64 {
+            let high = (0..8).fold(0u64, |x, k| x | ((m >> k) & 1) << (8 * k + 7));
+            assert_eq!(byte_mask(high), m, "{m:#x}");
+        }
     }
 
     #[test]
