@@ -864,6 +864,17 @@ fn byte_mask(high: u64) -> u64 {
     ((high >> 7).wrapping_mul(0x0102_0408_1020_4080)) >> 56
 }
 
+/// [`letter_bits`] of the bytes of `v` before the first beyond ASCII, if any (the
+/// bits after it wrong): one test fewer.
+#[inline(always)]
+fn ascii_letter_bits(v: u64) -> u64 {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // Lowered, a letter is 'a'..='z'; an ASCII byte carries into no other (at most
+    // 0x7f + 0x1f), and a carry from a byte beyond it goes up, to the bytes after.
+    let x = v | 0x2020_2020_2020_2020;
+    x.wrapping_add(0x1f1f_1f1f_1f1f_1f1f) & !x.wrapping_add(0x0505_0505_0505_0505) & HIGH
+}
+
 /// What the byte before a word makes of it: a digit (a number candidate), or a full
 /// stop or a bracket (`STOP`: a stop candidate, if the word starts with a capital).
 const STOP: u8 = 1;
@@ -963,27 +974,29 @@ impl WordIndex {
             // words of sixteen letters at most that end inside the block are taken
             // whole from the mask: no step over the bytes between them. `i` is where no
             // word goes on from before (the start of the text, of a word, or a byte
-            // that is no letter, or one after a byte that is none).
-            if !one_step && i + BLOCK + 16 <= n {
+            // that is no letter, or one after a byte that is none). Not at the start of
+            // the text: the block is read with the byte before it.
+            if !one_step && i > 0 && i + BLOCK + 16 <= n {
                 let p = i;
-                // (Sixteen bytes more than the block: a word's two steps of eight.)
-                let blk: &[u8; BLOCK + 16] = b[p..p + BLOCK + 16].try_into().unwrap();
+                // The byte before the block, the block, and sixteen bytes more (a word's
+                // two steps of eight): byte `j` of the block is `blk[j + 1]`.
+                let blk: &[u8; BLOCK + 17] = b[p - 1..p + BLOCK + 16].try_into().unwrap();
                 let mut letters = 0u64;
                 let mut any = 0u64;
                 for k in 0..BLOCK / 8 {
-                    let v = load8(&blk[8 * k..8 * k + 8]);
+                    let v = load8(&blk[8 * k + 1..8 * k + 9]);
                     any |= v;
-                    letters |= byte_mask(letter_bits(v)) << (8 * k);
+                    letters |= byte_mask(ascii_letter_bits(v)) << (8 * k);
                 }
                 // The bytes before the first one beyond ASCII: the region read here.
                 let limit = if any & HIGH == 0 {
                     BLOCK
                 } else {
                     let mut k = 0;
-                    while load8(&blk[8 * k..8 * k + 8]) & HIGH == 0 {
+                    while load8(&blk[8 * k + 1..8 * k + 9]) & HIGH == 0 {
                         k += 1;
                     }
-                    8 * k + (load8(&blk[8 * k..8 * k + 8]) & HIGH).trailing_zeros() as usize / 8
+                    8 * k + (load8(&blk[8 * k + 1..8 * k + 9]) & HIGH).trailing_zeros() as usize / 8
                 };
                 let region = if limit == BLOCK {
                     u64::MAX
@@ -994,8 +1007,6 @@ impl WordIndex {
                 // (Set past the region: a word that reaches it ends there.)
                 let others = !letters;
                 let mut starts = letters & !(letters << 1);
-                // The byte before the block, for a word that starts it.
-                let first_before = if p > 0 { b[p - 1] } else { b' ' };
                 // Where the step ends: past the region, unless a word is left over.
                 i = p + limit;
                 one_step = limit < BLOCK;
@@ -1013,39 +1024,41 @@ impl WordIndex {
                     }
                     starts &= starts - 1;
                     let start = p + s;
-                    let v = load8(&blk[s..s + 8]);
+                    let v = load8(&blk[s + 1..s + 9]);
                     // Bit 0x80 of each byte of the word that is a lower-case letter
                     // (bit 0x20 set): the first a capital where it is clear, and a
                     // case change where a capital follows a lower-case letter. The
                     // hash as in the loop below.
                     let lower = (v << 2) & HIGH;
                     let capital = v & 0x20 == 0;
-                    let (joint, h, tail) = if len <= 8 {
+                    let (joint, h) = if len <= 8 {
                         let keep = u64::MAX >> (64 - 8 * len);
                         (
                             (lower << 8) & !lower & keep != 0,
                             hash_mix(hash_start(len), (v | LOW) & keep),
-                            (v >> (8 * len.max(4) - 32)) as u32,
                         )
                     } else {
-                        let v2 = load8(&blk[s + 8..s + 16]);
+                        let v2 = load8(&blk[s + 9..s + 17]);
                         let keep2 = u64::MAX >> (128 - 8 * len);
                         let lower2 = (v2 << 2) & HIGH;
-                        let both = (v2 as u128) << 64 | v as u128;
                         (
                             (lower << 8) & !lower != 0
                                 || ((lower >> 56) | (lower2 << 8)) & !lower2 & keep2 != 0,
                             hash_mix(hash_mix(hash_start(len), v | LOW), (v2 | LOW) & keep2),
-                            (both >> (8 * len - 32)) as u32,
                         )
                     };
                     let k = spans.len() as u32;
-                    if joint || len >= 6 && ends_like_function_word(tail) {
+                    if joint
+                        || len >= 6
+                            && ends_like_function_word(u32::from_le_bytes(
+                                blk[s + len - 3..s + len + 1].try_into().unwrap(),
+                            ))
+                    {
                         glue_candidates.push((k, joint));
                     }
                     let h = hash_finish(h);
                     // The byte before the word: a digit, or a full stop or bracket.
-                    let before = BEFORE[if s > 0 { blk[s - 1] } else { first_before } as usize];
+                    let before = BEFORE[blk[s] as usize];
                     if before != 0 {
                         if before & DIGIT != 0 {
                             number_candidates.push(k);
@@ -2961,6 +2974,22 @@ mod tests {
         for m in 0..=255u64 {
             let high = (0..8).fold(0u64, |x, k| x | ((m >> k) & 1) << (8 * k + 7));
             assert_eq!(byte_mask(high), m, "{m:#x}");
+        }
+    }
+
+    #[test]
+    fn ascii_letter_bits_are_right_before_the_first_byte_beyond_ascii() {
+        for b in 0..=255u8 {
+            for c in [b'a', b'Z', b'0', 0xff] {
+                let v = u64::from_le_bytes([c, b, b'q', b, 0x7f, b, b'@', b]);
+                let bits = ascii_letter_bits(v).to_le_bytes();
+                for (k, &byte) in v.to_le_bytes().iter().enumerate() {
+                    if byte >= 0x80 {
+                        break;
+                    }
+                    assert_eq!(bits[k] == 0x80, byte.is_ascii_alphabetic(), "{byte:#x}");
+                }
+            }
         }
     }
 
