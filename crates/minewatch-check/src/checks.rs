@@ -856,12 +856,11 @@ static STEP_AFTER: [u8; 256] = {
 const BLOCK: usize = 64;
 
 /// The bit of each byte of `v` whose high bit is set (the only bits set), at once:
-/// bit `k` for byte `k`. The eight high bits, shifted down to bit 0 of their byte,
-/// are each multiplied into a place of their own in the top byte (no two products
-/// meet, so nothing carries).
+/// bit `k` for byte `k`. The eight high bits are each multiplied into a place of
+/// their own in the top byte (no two products meet, so nothing carries).
 #[inline(always)]
 fn byte_mask(high: u64) -> u64 {
-    ((high >> 7).wrapping_mul(0x0102_0408_1020_4080)) >> 56
+    high.wrapping_mul(0x0002_0408_1020_4081) >> 56
 }
 
 /// [`letter_bits`] of the bytes of `v` before the first beyond ASCII, if any (the
@@ -874,6 +873,17 @@ fn ascii_letter_bits(v: u64) -> u64 {
     let x = v | 0x2020_2020_2020_2020;
     x.wrapping_add(0x1f1f_1f1f_1f1f_1f1f) & !x.wrapping_add(0x0505_0505_0505_0505) & HIGH
 }
+
+/// The first `r` bytes of eight, by `r`.
+static KEEP: [u64; 9] = {
+    let mut t = [u64::MAX; 9];
+    let mut r = 0;
+    while r < 8 {
+        t[r] = (1u64 << (8 * r)) - 1;
+        r += 1;
+    }
+    t
+};
 
 /// What the byte before a word makes of it: a digit (a number candidate), or a full
 /// stop or a bracket (`STOP`: a stop candidate, if the word starts with a capital).
@@ -1013,7 +1023,9 @@ impl WordIndex {
                 while starts != 0 {
                     const LOW: u64 = 0x2020_2020_2020_2020;
                     let s = starts.trailing_zeros() as usize;
-                    let len = (others >> s).trailing_zeros() as usize;
+                    // (At most sixty-three: no test for a word that reaches bit 63, left
+                    // to the loop below all the same.)
+                    let len = ((others >> s) | 1 << 63).trailing_zeros() as usize;
                     if len > 16 || s + len >= limit {
                         // A word of more than sixteen letters, or one that goes on past
                         // the block (read from its start in the next, unless it starts
@@ -1032,14 +1044,14 @@ impl WordIndex {
                     let lower = (v << 2) & HIGH;
                     let capital = v & 0x20 == 0;
                     let (joint, h) = if len <= 8 {
-                        let keep = u64::MAX >> (64 - 8 * len);
+                        let keep = KEEP[len];
                         (
                             (lower << 8) & !lower & keep != 0,
                             hash_mix(hash_start(len), (v | LOW) & keep),
                         )
                     } else {
                         let v2 = load8(&blk[s + 9..s + 17]);
-                        let keep2 = u64::MAX >> (128 - 8 * len);
+                        let keep2 = KEEP[len - 8];
                         let lower2 = (v2 << 2) & HIGH;
                         (
                             (lower << 8) & !lower != 0
