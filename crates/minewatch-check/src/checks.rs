@@ -1020,18 +1020,25 @@ impl WordIndex {
                 // Where the step ends: past the region, unless a word is left over.
                 i = p + limit;
                 one_step = limit < BLOCK;
+                // The last word, if it reaches the end of the region: it may go on past
+                // the block (read from its start in the next, unless it starts this
+                // one), or to a byte beyond ASCII (left to the loop below).
+                if limit > 0 && letters >> (limit - 1) & 1 != 0 {
+                    let last = 63 - starts.leading_zeros() as usize;
+                    starts &= !(1u64 << last);
+                    i = p + last;
+                    one_step = last == 0 || limit < BLOCK;
+                }
                 while starts != 0 {
                     const LOW: u64 = 0x2020_2020_2020_2020;
                     let s = starts.trailing_zeros() as usize;
-                    // (At most sixty-three: no test for a word that reaches bit 63, left
-                    // to the loop below all the same.)
+                    // (Each word left ends inside the region. The bit set only spares
+                    // a test for none.)
                     let len = ((others >> s) | 1 << 63).trailing_zeros() as usize;
-                    if len > 16 || s + len >= limit {
-                        // A word of more than sixteen letters, or one that goes on past
-                        // the block (read from its start in the next, unless it starts
-                        // this one) or to a byte beyond ASCII: left to the loop below.
+                    if len > 16 {
+                        // A word of more than sixteen letters: left to the loop below.
                         i = p + s;
-                        one_step = s == 0 || limit < BLOCK || s + len < limit;
+                        one_step = true;
                         break;
                     }
                     starts &= starts - 1;
