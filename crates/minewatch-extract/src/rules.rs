@@ -6,7 +6,7 @@ use minewatch_profile::{Document, Format, SectionKind, TableForm};
 
 use crate::gazetteer::{find_mines_from, find_mines_into, MineMatch};
 use crate::text::{
-    dates_from, quantities, quantities_from_into, sentences_into, DateMention, Num, Qualifier,
+    dates_from_into, quantities, quantities_from_into, sentences_into, DateMention, Num, Qualifier,
     Quantity,
 };
 use crate::{Code, Confidence, Fact, Money, Value};
@@ -93,6 +93,8 @@ struct Para<'a> {
     /// Each sentence: (start, end, first word, end of its words).
     sents: &'a [(usize, usize, usize, usize)],
     dates: &'a [std::cell::OnceCell<Vec<DateMention>>],
+    /// Empty vectors (of the sentences' dates before) to read dates into.
+    pool: &'a std::cell::RefCell<Vec<Vec<DateMention>>>,
 }
 
 impl Para<'_> {
@@ -109,10 +111,17 @@ impl Para<'_> {
             {
                 let text = &self.text[a..b];
                 let at = |w: &str| w.as_ptr() as usize - self.base - a;
-                dates_from(
+                let mut out = self
+                    .pool
+                    .borrow_mut()
+                    .pop()
+                    .unwrap_or_else(|| Vec::with_capacity(4));
+                dates_from_into(
                     text,
                     date_start_words(text.as_bytes(), words, at).map(|j| at(words[j])),
-                )
+                    &mut out,
+                );
+                out
             } else {
                 Vec::new()
             }
@@ -897,6 +906,10 @@ struct Ctx<'a> {
     /// The buffer `sentence` reads a sentence's event triggers into (empty between
     /// sentences).
     trig: Vec<(usize, usize, Ev)>,
+    /// The buffer `events` reads the triggers' dates into (empty between sentences).
+    assigned: Vec<Option<usize>>,
+    /// (And `figures` the places its figures may start, where it lists them.)
+    starts: Vec<usize>,
 }
 
 /// The buffers [`extract`] reads paragraphs with, all empty, kept on each thread from
@@ -908,6 +921,18 @@ struct Buffers {
     bits: Vec<(u64, u64)>,
     sents: Vec<(usize, usize, usize, usize)>,
     runs: Vec<(usize, usize, std::cell::Cell<u8>)>,
+    spans: Vec<(usize, usize)>,
+    /// The cells of a paragraph's sentences' dates, and the emptied vectors of the
+    /// paragraphs before, which the next sentences' dates are read into.
+    date_cells: Vec<std::cell::OnceCell<Vec<DateMention>>>,
+    date_pool: Vec<Vec<DateMention>>,
+    /// The context's sentence buffers (see [`Ctx`]).
+    qs: Vec<Quantity>,
+    mines: Vec<MineMatch>,
+    qtrig: Vec<(usize, usize, QPred)>,
+    trig: Vec<(usize, usize, Ev)>,
+    assigned: Vec<Option<usize>>,
+    starts: Vec<usize>,
 }
 
 impl Buffers {
@@ -955,6 +980,27 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
     } else {
         Vec::new()
     };
+    // Buffers for every paragraph (the words' lifetimes end with each paragraph: the
+    // word list is handed on empty, its allocation kept; so the word runs `subject`
+    // reads in a sentence, after each), and for every sentence, the thread's from the
+    // profile before.
+    let Buffers {
+        lower: mut plower,
+        words: mut spare_words,
+        bits: mut pbits,
+        mut sents,
+        runs: mut spare_runs,
+        mut spans,
+        mut date_cells,
+        date_pool,
+        qs,
+        mines,
+        qtrig,
+        trig,
+        assigned,
+        starts,
+    } = BUFFERS.with(std::cell::Cell::take);
+    let date_pool = std::cell::RefCell::new(date_pool);
     let mut cx = Ctx {
         doc,
         lines: Lines::new(&doc.text),
@@ -984,10 +1030,12 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
         ),
         sent_start: 0,
         para_start: 0,
-        qs: Vec::new(),
-        mines: Vec::new(),
-        qtrig: Vec::new(),
-        trig: Vec::new(),
+        qs,
+        mines,
+        qtrig,
+        trig,
+        assigned,
+        starts,
     };
     let table = keyword_table();
     let body = doc.body_span();
@@ -995,31 +1043,16 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
         .header
         .profile_type
         .as_ref()
-        .is_some_and(|t| contains!(t.value.to_ascii_lowercase(), "cluster"));
+        .is_some_and(|t| has_ignore_ascii_case(&t.value, b"cluster"));
     let mut mine_action_profile = doc
         .header
         .profile_type
         .as_ref()
-        .is_some_and(|t| contains!(t.value.to_ascii_lowercase(), "mine action"));
-    // Buffers for every paragraph (the words' lifetimes end with each paragraph: the
-    // word list is handed on empty, its allocation kept; so the word runs `subject`
-    // reads in a sentence, after each), the thread's from the profile before.
-    let Buffers {
-        lower: mut plower,
-        words: mut spare_words,
-        bits: mut pbits,
-        mut sents,
-        runs: mut spare_runs,
-    } = BUFFERS.with(std::cell::Cell::take);
+        .is_some_and(|t| has_ignore_ascii_case(&t.value, b"mine action"));
     // The paragraph before was a label naming another instrument ("Convention on
     // Cluster Munitions" above "State Party (Entry into force: 1 March 2013)").
     // (Where it ended: it labels only the block right after it.)
     let mut label_other: Option<usize> = None;
-    // The cells of a paragraph's sentences' dates, made once for the profile (emptied
-    // for each paragraph).
-    let mut date_cells: Vec<std::cell::OnceCell<Vec<DateMention>>> = Vec::new();
-    // A paragraph's sentences (start, end), a buffer made once for the profile.
-    let mut spans: Vec<(usize, usize)> = Vec::with_capacity(8);
     let mut prev_end = body.start;
     for (pi, p) in doc.paragraphs.iter().enumerate() {
         if !body.contains(p.span) {
@@ -1118,10 +1151,13 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
             words: &pwords,
             base,
             dates: {
-                date_cells.clear();
+                // (The vectors of the paragraph before's dates, emptied, are read into
+                // again.)
+                recycle_dates(&mut date_cells, &mut date_pool.borrow_mut());
                 date_cells.resize_with(sents.len(), Default::default);
                 &date_cells
             },
+            pool: &date_pool,
             sents: &sents,
         };
         for (si, &(a, b, w0, w1)) in para.sents.iter().enumerate() {
@@ -1206,6 +1242,10 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
         plower.clear();
         pbits.clear();
         sents.clear();
+        let mut date_pool = date_pool.into_inner();
+        recycle_dates(&mut date_cells, &mut date_pool);
+        // (Not where a huge profile left many.)
+        date_pool.truncate(64);
         BUFFERS.with(|b| {
             b.set(Buffers {
                 lower: plower,
@@ -1213,6 +1253,15 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
                 bits: pbits,
                 sents,
                 runs: spare_runs,
+                spans,
+                date_cells,
+                date_pool,
+                qs: std::mem::take(&mut cx.qs),
+                mines: std::mem::take(&mut cx.mines),
+                qtrig: std::mem::take(&mut cx.qtrig),
+                trig: std::mem::take(&mut cx.trig),
+                assigned: std::mem::take(&mut cx.assigned),
+                starts: std::mem::take(&mut cx.starts),
             })
         });
     }
@@ -1231,6 +1280,34 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
     cx.out
         .sort_by(|a, b| (a.span[0], a.value_span[0]).cmp(&(b.span[0], b.value_span[0])));
     cx.out
+}
+
+/// Whether `h` in ASCII lowercase contains `needle` (lowercase ASCII, not empty):
+/// compared in place, not in a lowercase copy.
+fn has_ignore_ascii_case(h: &str, needle: &[u8]) -> bool {
+    let h = h.as_bytes();
+    h.len() >= needle.len()
+        && (0..=h.len() - needle.len()).any(|i| {
+            h[i].to_ascii_lowercase() == needle[0]
+                && h[i..i + needle.len()].eq_ignore_ascii_case(needle)
+        })
+}
+
+/// Empty the cells of a paragraph's dates, each vector that was allocated put back in
+/// `pool`, emptied.
+fn recycle_dates(
+    cells: &mut Vec<std::cell::OnceCell<Vec<DateMention>>>,
+    pool: &mut Vec<Vec<DateMention>>,
+) {
+    for c in cells.iter_mut() {
+        if let Some(mut v) = c.take() {
+            if v.capacity() > 0 {
+                v.clear();
+                pool.push(v);
+            }
+        }
+    }
+    cells.clear();
 }
 
 /// Whether `line` is white space only (`line.trim().is_empty()`), ASCII white space
@@ -2563,7 +2640,8 @@ fn article_4_deadline(l: &str) -> bool {
 /// Assign dates to triggers: each takes the first date after it (before the next
 /// trigger); a trigger with none takes the last unclaimed date before it (after the
 /// previous trigger). A date serves one trigger only.
-fn assign_dates(t: &Sent, trig: &[(usize, usize, Ev)]) -> Vec<Option<usize>> {
+/// (Into `out`, empty.)
+fn assign_dates_into(t: &Sent, trig: &[(usize, usize, Ev)], out: &mut Vec<Option<usize>>) {
     // A period the event covers ("its report for calendar year 2024") is not its date.
     let mut period = Flags::new(t.dates.len());
     for (i, d) in t.dates.iter().enumerate() {
@@ -2615,7 +2693,7 @@ fn assign_dates(t: &Sent, trig: &[(usize, usize, Ev)]) -> Vec<Option<usize>> {
         }
     }
     let mut claimed = period.clone();
-    let mut out = vec![None; trig.len()];
+    out.resize(trig.len(), None);
     // "by its 1 March 2008 deadline", "ahead of its 1 December 2005 treaty-mandated
     // deadline": the date standing right before the word (or its modifier) is the
     // deadline's (not one later in the sentence).
@@ -2702,7 +2780,6 @@ fn assign_dates(t: &Sent, trig: &[(usize, usize, Ev)]) -> Vec<Option<usize>> {
             }
         }
     }
-    out
 }
 
 /// A flag for each of `n` things (a sentence's dates): bits of one word where they fit
@@ -2842,7 +2919,9 @@ fn holders_parts<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
 
 /// The dated events of the sentence's triggers.
 fn events<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, Ev)]) {
-    let assigned = assign_dates(t, trig);
+    // (The dates' vector is the context's, kept from one sentence to the next.)
+    let mut assigned = std::mem::take(&mut cx.assigned);
+    assign_dates_into(t, trig, &mut assigned);
     for (k, &(a, b, ev)) in trig.iter().enumerate() {
         // "did not ratify it until 2003" says when it did.
         if negated_in(t, a) && !t.lower[a..b].ends_with(" until") {
@@ -3333,6 +3412,8 @@ fn events<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, Ev)]) {
         }
         cx.push(f);
     }
+    assigned.clear();
+    cx.assigned = assigned;
 }
 
 /// "The withdrawal took effect on 27 January 2026." right after a sentence dating the
@@ -5949,10 +6030,14 @@ fn figures_in<'d>(
     if memchr::memchr3(b'$', 0xE2, 0xC2, t.s.as_bytes()).is_none() {
         quantities_from_into(t.s, l, t.word_starts(), qs)
     } else {
-        let mut starts: Vec<usize> = t.word_starts().collect();
+        // (Into the context's buffer, kept from one sentence to the next.)
+        let mut starts = std::mem::take(&mut cx.starts);
+        starts.extend(t.word_starts());
         starts.extend(memchr::memchr3_iter(b'$', 0xE2, 0xC2, t.s.as_bytes()));
         starts.sort_unstable();
-        quantities_from_into(t.s, l, starts, qs)
+        quantities_from_into(t.s, l, starts.iter().copied(), qs);
+        starts.clear();
+        cx.starts = starts;
     };
     zero_mines(t, qs);
     if qs.is_empty() {
@@ -6171,7 +6256,10 @@ fn figures_in<'d>(
             }
         }
     }
-    q_triggers_into(l, t.words, t.bits, trig);
+    // (A sentence none of whose words is a figure trigger has none to list.)
+    if t.has(kw::QPRED) {
+        q_triggers_into(l, t.words, t.bits, trig);
+    }
     // Mine types matter only for counted mines or munitions.
     let counted = qs
         .iter()
@@ -8776,6 +8864,7 @@ fn named_destinations(after: &str) -> Option<Vec<String>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::dates_from;
 
     /// Every word of the QPRED bit is a figure trigger, and no other.
     #[test]
