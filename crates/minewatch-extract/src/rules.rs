@@ -1277,9 +1277,33 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
             }
         }
     }
+    sort_facts(&mut cx.out);
     cx.out
-        .sort_by(|a, b| (a.span[0], a.value_span[0]).cmp(&(b.span[0], b.value_span[0])));
-    cx.out
+}
+
+/// Sort facts by place (sentence, then value), stably: the order of the indices sorted
+/// (by place, then index), applied in place by swaps. (A fact is big: a sort moving
+/// the facts themselves shifted each one out of place one slot at a time past the
+/// facts before it, and the key data's and the tables' are made last.)
+fn sort_facts(out: &mut [Fact]) {
+    let key = |f: &Fact| (f.span[0], f.value_span[0]);
+    // (Already in order: nothing to move.)
+    if out.windows(2).all(|w| key(&w[0]) <= key(&w[1])) {
+        return;
+    }
+    let mut order: Vec<usize> = (0..out.len()).collect();
+    order.sort_unstable_by_key(|&i| (key(&out[i]), i));
+    // Slot `i` takes the fact first at `order[i]`: where the swaps before moved it, by
+    // following `order` from there until a slot not yet filled.
+    for i in 0..order.len() {
+        let mut j = order[i];
+        while j < i {
+            j = order[j];
+        }
+        if j != i {
+            out.swap(i, j);
+        }
+    }
 }
 
 /// Whether `h` in ASCII lowercase contains `needle` (lowercase ASCII, not empty):
@@ -8864,6 +8888,42 @@ fn named_destinations(after: &str) -> Option<Vec<String>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `sort_facts` orders as a stable sort by place does.
+    #[test]
+    fn sort_facts_is_a_stable_sort() {
+        let mut seed = 12345u64;
+        let mut next = |m: u64| {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            ((seed >> 33) % m) as usize
+        };
+        for _ in 0..500 {
+            let n = next(40);
+            let facts: Vec<Fact> = (0..n)
+                .map(|i| {
+                    let (s, v) = (next(6), next(6));
+                    bare_fact(
+                        "p",
+                        i.to_string(),
+                        Value::Number(i as f64),
+                        Vec::new(),
+                        1,
+                        [s, s + 1],
+                        [v, v + 1],
+                        String::new(),
+                    )
+                })
+                .collect();
+            let mut want = facts.clone();
+            want.sort_by_key(|f| (f.span[0], f.value_span[0]));
+            let mut got = facts;
+            sort_facts(&mut got);
+            let ids = |v: &[Fact]| v.iter().map(|f| f.subject.clone()).collect::<Vec<_>>();
+            assert_eq!(ids(&got), ids(&want));
+        }
+    }
     use crate::text::dates_from;
 
     /// Every word of the QPRED bit is a figure trigger, and no other.
