@@ -1786,8 +1786,22 @@ fn spans_among<'a>(
 /// spaces of `hay`.
 fn loose_end(hay: &[u8], i: usize, p: &[u8]) -> Option<usize> {
     let rest = hay.get(i..)?;
-    if rest.starts_with(p) {
+    // As written first, and how far that matched.
+    let mut m = 0;
+    while m < p.len() && m < rest.len() && rest[m] == p[m] {
+        m += 1;
+    }
+    if m == p.len() {
         return Some(i + p.len());
+    }
+    // A looser match takes two spaces of `hay` for one of `p`, and before them the two
+    // agree: without two spaces in the part that matched (and the byte after it), none.
+    // (Most phrases looked for differ after their first word.)
+    if !rest[..(m + 1).min(rest.len())]
+        .windows(2)
+        .any(|w| w == b"  ")
+    {
+        return None;
     }
     let (mut h, mut k) = (i, 0);
     while k < p.len() {
@@ -8888,6 +8902,55 @@ fn named_destinations(after: &str) -> Option<Vec<String>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `loose_end` agrees with a plain reading: the phrase as written, else a space of
+    /// the phrase matching one or more spaces.
+    #[test]
+    fn loose_end_is_the_plain_reading() {
+        fn plain(hay: &[u8], i: usize, p: &[u8]) -> Option<usize> {
+            if hay.get(i..)?.starts_with(p) {
+                return Some(i + p.len());
+            }
+            let (mut h, mut k) = (i, 0);
+            while k < p.len() {
+                if p[k] == b' ' {
+                    if hay.get(h) != Some(&b' ') {
+                        return None;
+                    }
+                    while hay.get(h) == Some(&b' ') {
+                        h += 1;
+                    }
+                } else if hay.get(h) == Some(&p[k]) {
+                    h += 1;
+                } else {
+                    return None;
+                }
+                k += 1;
+            }
+            Some(h)
+        }
+        let mut seed = 7u64;
+        let mut next = |m: u64| {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            ((seed >> 33) % m) as usize
+        };
+        let text = |n: usize, next: &mut dyn FnMut(u64) -> usize| -> Vec<u8> {
+            (0..n).map(|_| b"ab  "[next(4)]).collect()
+        };
+        for _ in 0..20_000 {
+            let hay = text(next(12), &mut next);
+            let p = text(1 + next(6), &mut next);
+            for i in 0..=hay.len() {
+                assert_eq!(
+                    loose_end(&hay, i, &p),
+                    plain(&hay, i, &p),
+                    "{hay:?} {i} {p:?}"
+                );
+            }
+        }
+    }
 
     /// `sort_facts` orders as a stable sort by place does.
     #[test]
