@@ -4116,7 +4116,13 @@ const NSAG: &[&str] = &[
 
 /// Who the sentence's clause is about: the first state named outside a
 /// prepositional phrase before the value, a non-state armed group, or the profile's state.
-fn subject<'a>(t: &Sent<'a, '_>, pos: usize, own: &str, allegations: bool) -> String {
+fn subject(t: &Sent, pos: usize, own: &str, allegations: bool) -> String {
+    // (Named as `&'static str` on the way: copied once, here.)
+    subject_in(t, pos, allegations).map_or_else(|| own.to_string(), str::to_string)
+}
+
+/// [`subject`]: the state or group, `None` for the profile's own.
+fn subject_in(t: &Sent, pos: usize, allegations: bool) -> Option<&'static str> {
     let end = pos.min(t.s.len());
     let lower_before = &t.lower[..end];
     // Clause start: after the last ';'.
@@ -4150,7 +4156,7 @@ fn subject<'a>(t: &Sent<'a, '_>, pos: usize, own: &str, allegations: bool) -> St
         });
     if let Some(k) = reported {
         if let Some(st) = subject_from(t, end, k + " that ".len()) {
-            return st;
+            return Some(st);
         }
     }
     // "the SPLM accused the South Sudanese government of emplacing landmines": the
@@ -4162,15 +4168,13 @@ fn subject<'a>(t: &Sent<'a, '_>, pos: usize, own: &str, allegations: bool) -> St
             .max()
         {
             if let Some(st) = subject_from(t, end, k) {
-                return st;
+                return Some(st);
             }
         }
     }
     // The clause's subject; a name in an opening phrase only where the rest names
     // none: "Since Croatia's accession to the EU in 2013, the EU has contributed ...".
-    let Some(found) = subject_from(t, end, start) else {
-        return own.to_string();
-    };
+    let found = subject_from(t, end, start)?;
     let clause = &lower_before[start..];
     let opener = clause.trim_start();
     let opener = memchr::memchr(b' ', opener.as_bytes()).map_or(opener, |k| &opener[..k]);
@@ -4184,12 +4188,12 @@ fn subject<'a>(t: &Sent<'a, '_>, pos: usize, own: &str, allegations: bool) -> St
             });
             if named {
                 if let Some(st) = subject_from(t, end, start + c + 2) {
-                    return st;
+                    return Some(st);
                 }
             }
         }
     }
-    found
+    Some(found)
 }
 
 /// `w` without the periods at its end (`w.trim_end_matches('.')`, by bytes).
@@ -4204,7 +4208,7 @@ fn trim_periods(w: &str) -> &str {
 
 /// The subject [`subject`] finds in the clause from byte `start` to `pos`, if the
 /// clause names one.
-fn subject_from<'a>(t: &Sent<'a, '_>, pos: usize, start: usize) -> Option<String> {
+fn subject_from(t: &Sent, pos: usize, start: usize) -> Option<&'static str> {
     let before = &t.s[..pos];
     let lower_before = &t.lower[..before.len()];
     // The keywords of the clause's words (those starting in it): a group or the EU.
@@ -4249,13 +4253,13 @@ fn subject_from<'a>(t: &Sent<'a, '_>, pos: usize, start: usize) -> Option<String
                     .any(|w| rest.starts_with(w))
             })
     {
-        return Some("NSAG".into());
+        return Some("NSAG");
     }
     // (So "The European Commission contributed ...".)
     if has(kw::EUROPEAN)
         && (has(kw::UNION) || contains!(lower_before[start..], "european commission"))
     {
-        return Some("EU".into());
+        return Some("EU");
     }
     // The clause's words (the sentence's, cut at the value): offsets in `before`,
     // scanned only as far as read (the subject is usually the first word).
@@ -4319,7 +4323,7 @@ fn subject_from<'a>(t: &Sent<'a, '_>, pos: usize, start: usize) -> Option<String
         if wk <= MAX_NAME_WORDS {
             // "the EU has contributed": the European Union by its initials.
             if !in_pp && word(&r, i).1 == "EU" {
-                return Some("EU".into());
+                return Some("EU");
             }
             // Capitalised: the longest run of words that names a state ("the
             // Democratic Republic of the Congo", not the "Republic of the Congo" in it).
@@ -4380,7 +4384,7 @@ fn subject_from<'a>(t: &Sent<'a, '_>, pos: usize, start: usize) -> Option<String
             }
             if let Some((st, n, related)) = hit {
                 if !in_pp && !related {
-                    return Some(st.iso3.clone());
+                    return Some(st.iso3.as_str());
                 }
                 i += n;
                 continue;
@@ -4421,7 +4425,7 @@ fn subject_from<'a>(t: &Sent<'a, '_>, pos: usize, start: usize) -> Option<String
                 }
                 let agent = prev(k).is_some_and(|p| p.eq_ignore_ascii_case("by"));
                 if forces && !compound && (!in_pp || agent) {
-                    return Some(st.iso3.clone());
+                    return Some(st.iso3.as_str());
                 }
             }
         } else if wk != AND_THE {
