@@ -6,7 +6,7 @@ use minewatch_profile::{Document, Format, SectionKind, TableForm};
 
 use crate::gazetteer::{find_mines_from, find_mines_into, MineMatch};
 use crate::text::{
-    dates_from, quantities, quantities_from_into, sentences_into, DateMention, Num, Qualifier,
+    dates_from_into, quantities, quantities_from_into, sentences_into, DateMention, Num, Qualifier,
     Quantity,
 };
 use crate::{Code, Confidence, Fact, Money, Value};
@@ -93,6 +93,8 @@ struct Para<'a> {
     /// Each sentence: (start, end, first word, end of its words).
     sents: &'a [(usize, usize, usize, usize)],
     dates: &'a [std::cell::OnceCell<Vec<DateMention>>],
+    /// Empty vectors (of the sentences' dates before) to read dates into.
+    pool: &'a std::cell::RefCell<Vec<Vec<DateMention>>>,
 }
 
 impl Para<'_> {
@@ -109,10 +111,17 @@ impl Para<'_> {
             {
                 let text = &self.text[a..b];
                 let at = |w: &str| w.as_ptr() as usize - self.base - a;
-                dates_from(
+                let mut out = self
+                    .pool
+                    .borrow_mut()
+                    .pop()
+                    .unwrap_or_else(|| Vec::with_capacity(4));
+                dates_from_into(
                     text,
                     date_start_words(text.as_bytes(), words, at).map(|j| at(words[j])),
-                )
+                    &mut out,
+                );
+                out
             } else {
                 Vec::new()
             }
@@ -897,6 +906,10 @@ struct Ctx<'a> {
     /// The buffer `sentence` reads a sentence's event triggers into (empty between
     /// sentences).
     trig: Vec<(usize, usize, Ev)>,
+    /// The buffer `events` reads the triggers' dates into (empty between sentences).
+    assigned: Vec<Option<usize>>,
+    /// (And `figures` the places its figures may start, where it lists them.)
+    starts: Vec<usize>,
 }
 
 /// The buffers [`extract`] reads paragraphs with, all empty, kept on each thread from
@@ -908,6 +921,18 @@ struct Buffers {
     bits: Vec<(u64, u64)>,
     sents: Vec<(usize, usize, usize, usize)>,
     runs: Vec<(usize, usize, std::cell::Cell<u8>)>,
+    spans: Vec<(usize, usize)>,
+    /// The cells of a paragraph's sentences' dates, and the emptied vectors of the
+    /// paragraphs before, which the next sentences' dates are read into.
+    date_cells: Vec<std::cell::OnceCell<Vec<DateMention>>>,
+    date_pool: Vec<Vec<DateMention>>,
+    /// The context's sentence buffers (see [`Ctx`]).
+    qs: Vec<Quantity>,
+    mines: Vec<MineMatch>,
+    qtrig: Vec<(usize, usize, QPred)>,
+    trig: Vec<(usize, usize, Ev)>,
+    assigned: Vec<Option<usize>>,
+    starts: Vec<usize>,
 }
 
 impl Buffers {
@@ -955,6 +980,27 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
     } else {
         Vec::new()
     };
+    // Buffers for every paragraph (the words' lifetimes end with each paragraph: the
+    // word list is handed on empty, its allocation kept; so the word runs `subject`
+    // reads in a sentence, after each), and for every sentence, the thread's from the
+    // profile before.
+    let Buffers {
+        lower: mut plower,
+        words: mut spare_words,
+        bits: mut pbits,
+        mut sents,
+        runs: mut spare_runs,
+        mut spans,
+        mut date_cells,
+        date_pool,
+        qs,
+        mines,
+        qtrig,
+        trig,
+        assigned,
+        starts,
+    } = BUFFERS.with(std::cell::Cell::take);
+    let date_pool = std::cell::RefCell::new(date_pool);
     let mut cx = Ctx {
         doc,
         lines: Lines::new(&doc.text),
@@ -984,10 +1030,12 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
         ),
         sent_start: 0,
         para_start: 0,
-        qs: Vec::new(),
-        mines: Vec::new(),
-        qtrig: Vec::new(),
-        trig: Vec::new(),
+        qs,
+        mines,
+        qtrig,
+        trig,
+        assigned,
+        starts,
     };
     let table = keyword_table();
     let body = doc.body_span();
@@ -995,31 +1043,16 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
         .header
         .profile_type
         .as_ref()
-        .is_some_and(|t| contains!(t.value.to_ascii_lowercase(), "cluster"));
+        .is_some_and(|t| has_ignore_ascii_case(&t.value, b"cluster"));
     let mut mine_action_profile = doc
         .header
         .profile_type
         .as_ref()
-        .is_some_and(|t| contains!(t.value.to_ascii_lowercase(), "mine action"));
-    // Buffers for every paragraph (the words' lifetimes end with each paragraph: the
-    // word list is handed on empty, its allocation kept; so the word runs `subject`
-    // reads in a sentence, after each), the thread's from the profile before.
-    let Buffers {
-        lower: mut plower,
-        words: mut spare_words,
-        bits: mut pbits,
-        mut sents,
-        runs: mut spare_runs,
-    } = BUFFERS.with(std::cell::Cell::take);
+        .is_some_and(|t| has_ignore_ascii_case(&t.value, b"mine action"));
     // The paragraph before was a label naming another instrument ("Convention on
     // Cluster Munitions" above "State Party (Entry into force: 1 March 2013)").
     // (Where it ended: it labels only the block right after it.)
     let mut label_other: Option<usize> = None;
-    // The cells of a paragraph's sentences' dates, made once for the profile (emptied
-    // for each paragraph).
-    let mut date_cells: Vec<std::cell::OnceCell<Vec<DateMention>>> = Vec::new();
-    // A paragraph's sentences (start, end), a buffer made once for the profile.
-    let mut spans: Vec<(usize, usize)> = Vec::with_capacity(8);
     let mut prev_end = body.start;
     for (pi, p) in doc.paragraphs.iter().enumerate() {
         if !body.contains(p.span) {
@@ -1118,10 +1151,13 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
             words: &pwords,
             base,
             dates: {
-                date_cells.clear();
+                // (The vectors of the paragraph before's dates, emptied, are read into
+                // again.)
+                recycle_dates(&mut date_cells, &mut date_pool.borrow_mut());
                 date_cells.resize_with(sents.len(), Default::default);
                 &date_cells
             },
+            pool: &date_pool,
             sents: &sents,
         };
         for (si, &(a, b, w0, w1)) in para.sents.iter().enumerate() {
@@ -1206,6 +1242,10 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
         plower.clear();
         pbits.clear();
         sents.clear();
+        let mut date_pool = date_pool.into_inner();
+        recycle_dates(&mut date_cells, &mut date_pool);
+        // (Not where a huge profile left many.)
+        date_pool.truncate(64);
         BUFFERS.with(|b| {
             b.set(Buffers {
                 lower: plower,
@@ -1213,6 +1253,15 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
                 bits: pbits,
                 sents,
                 runs: spare_runs,
+                spans,
+                date_cells,
+                date_pool,
+                qs: std::mem::take(&mut cx.qs),
+                mines: std::mem::take(&mut cx.mines),
+                qtrig: std::mem::take(&mut cx.qtrig),
+                trig: std::mem::take(&mut cx.trig),
+                assigned: std::mem::take(&mut cx.assigned),
+                starts: std::mem::take(&mut cx.starts),
             })
         });
     }
@@ -1228,9 +1277,61 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
             }
         }
     }
+    sort_facts(&mut cx.out);
     cx.out
-        .sort_by(|a, b| (a.span[0], a.value_span[0]).cmp(&(b.span[0], b.value_span[0])));
-    cx.out
+}
+
+/// Sort facts by place (sentence, then value), stably: the order of the indices sorted
+/// (by place, then index), applied in place by swaps. (A fact is big: a sort moving
+/// the facts themselves shifted each one out of place one slot at a time past the
+/// facts before it, and the key data's and the tables' are made last.)
+fn sort_facts(out: &mut [Fact]) {
+    let key = |f: &Fact| (f.span[0], f.value_span[0]);
+    // (Already in order: nothing to move.)
+    if out.windows(2).all(|w| key(&w[0]) <= key(&w[1])) {
+        return;
+    }
+    let mut order: Vec<usize> = (0..out.len()).collect();
+    order.sort_unstable_by_key(|&i| (key(&out[i]), i));
+    // Slot `i` takes the fact first at `order[i]`: where the swaps before moved it, by
+    // following `order` from there until a slot not yet filled.
+    for i in 0..order.len() {
+        let mut j = order[i];
+        while j < i {
+            j = order[j];
+        }
+        if j != i {
+            out.swap(i, j);
+        }
+    }
+}
+
+/// Whether `h` in ASCII lowercase contains `needle` (lowercase ASCII, not empty):
+/// compared in place, not in a lowercase copy.
+fn has_ignore_ascii_case(h: &str, needle: &[u8]) -> bool {
+    let h = h.as_bytes();
+    h.len() >= needle.len()
+        && (0..=h.len() - needle.len()).any(|i| {
+            h[i].to_ascii_lowercase() == needle[0]
+                && h[i..i + needle.len()].eq_ignore_ascii_case(needle)
+        })
+}
+
+/// Empty the cells of a paragraph's dates, each vector that was allocated put back in
+/// `pool`, emptied.
+fn recycle_dates(
+    cells: &mut Vec<std::cell::OnceCell<Vec<DateMention>>>,
+    pool: &mut Vec<Vec<DateMention>>,
+) {
+    for c in cells.iter_mut() {
+        if let Some(mut v) = c.take() {
+            if v.capacity() > 0 {
+                v.clear();
+                pool.push(v);
+            }
+        }
+    }
+    cells.clear();
 }
 
 /// Whether `line` is white space only (`line.trim().is_empty()`), ASCII white space
@@ -1685,8 +1786,22 @@ fn spans_among<'a>(
 /// spaces of `hay`.
 fn loose_end(hay: &[u8], i: usize, p: &[u8]) -> Option<usize> {
     let rest = hay.get(i..)?;
-    if rest.starts_with(p) {
+    // As written first, and how far that matched.
+    let mut m = 0;
+    while m < p.len() && m < rest.len() && rest[m] == p[m] {
+        m += 1;
+    }
+    if m == p.len() {
         return Some(i + p.len());
+    }
+    // A looser match takes two spaces of `hay` for one of `p`, and before them the two
+    // agree: without two spaces in the part that matched (and the byte after it), none.
+    // (Most phrases looked for differ after their first word.)
+    if !rest[..(m + 1).min(rest.len())]
+        .windows(2)
+        .any(|w| w == b"  ")
+    {
+        return None;
     }
     let (mut h, mut k) = (i, 0);
     while k < p.len() {
@@ -2563,7 +2678,8 @@ fn article_4_deadline(l: &str) -> bool {
 /// Assign dates to triggers: each takes the first date after it (before the next
 /// trigger); a trigger with none takes the last unclaimed date before it (after the
 /// previous trigger). A date serves one trigger only.
-fn assign_dates(t: &Sent, trig: &[(usize, usize, Ev)]) -> Vec<Option<usize>> {
+/// (Into `out`, empty.)
+fn assign_dates_into(t: &Sent, trig: &[(usize, usize, Ev)], out: &mut Vec<Option<usize>>) {
     // A period the event covers ("its report for calendar year 2024") is not its date.
     let mut period = Flags::new(t.dates.len());
     for (i, d) in t.dates.iter().enumerate() {
@@ -2615,7 +2731,7 @@ fn assign_dates(t: &Sent, trig: &[(usize, usize, Ev)]) -> Vec<Option<usize>> {
         }
     }
     let mut claimed = period.clone();
-    let mut out = vec![None; trig.len()];
+    out.resize(trig.len(), None);
     // "by its 1 March 2008 deadline", "ahead of its 1 December 2005 treaty-mandated
     // deadline": the date standing right before the word (or its modifier) is the
     // deadline's (not one later in the sentence).
@@ -2702,7 +2818,6 @@ fn assign_dates(t: &Sent, trig: &[(usize, usize, Ev)]) -> Vec<Option<usize>> {
             }
         }
     }
-    out
 }
 
 /// A flag for each of `n` things (a sentence's dates): bits of one word where they fit
@@ -2842,7 +2957,9 @@ fn holders_parts<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
 
 /// The dated events of the sentence's triggers.
 fn events<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, Ev)]) {
-    let assigned = assign_dates(t, trig);
+    // (The dates' vector is the context's, kept from one sentence to the next.)
+    let mut assigned = std::mem::take(&mut cx.assigned);
+    assign_dates_into(t, trig, &mut assigned);
     for (k, &(a, b, ev)) in trig.iter().enumerate() {
         // "did not ratify it until 2003" says when it did.
         if negated_in(t, a) && !t.lower[a..b].ends_with(" until") {
@@ -3333,6 +3450,8 @@ fn events<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, Ev)]) {
         }
         cx.push(f);
     }
+    assigned.clear();
+    cx.assigned = assigned;
 }
 
 /// "The withdrawal took effect on 27 January 2026." right after a sentence dating the
@@ -3997,7 +4116,13 @@ const NSAG: &[&str] = &[
 
 /// Who the sentence's clause is about: the first state named outside a
 /// prepositional phrase before the value, a non-state armed group, or the profile's state.
-fn subject<'a>(t: &Sent<'a, '_>, pos: usize, own: &str, allegations: bool) -> String {
+fn subject(t: &Sent, pos: usize, own: &str, allegations: bool) -> String {
+    // (Named as `&'static str` on the way: copied once, here.)
+    subject_in(t, pos, allegations).map_or_else(|| own.to_string(), str::to_string)
+}
+
+/// [`subject`]: the state or group, `None` for the profile's own.
+fn subject_in(t: &Sent, pos: usize, allegations: bool) -> Option<&'static str> {
     let end = pos.min(t.s.len());
     let lower_before = &t.lower[..end];
     // Clause start: after the last ';'.
@@ -4031,7 +4156,7 @@ fn subject<'a>(t: &Sent<'a, '_>, pos: usize, own: &str, allegations: bool) -> St
         });
     if let Some(k) = reported {
         if let Some(st) = subject_from(t, end, k + " that ".len()) {
-            return st;
+            return Some(st);
         }
     }
     // "the SPLM accused the South Sudanese government of emplacing landmines": the
@@ -4043,15 +4168,13 @@ fn subject<'a>(t: &Sent<'a, '_>, pos: usize, own: &str, allegations: bool) -> St
             .max()
         {
             if let Some(st) = subject_from(t, end, k) {
-                return st;
+                return Some(st);
             }
         }
     }
     // The clause's subject; a name in an opening phrase only where the rest names
     // none: "Since Croatia's accession to the EU in 2013, the EU has contributed ...".
-    let Some(found) = subject_from(t, end, start) else {
-        return own.to_string();
-    };
+    let found = subject_from(t, end, start)?;
     let clause = &lower_before[start..];
     let opener = clause.trim_start();
     let opener = memchr::memchr(b' ', opener.as_bytes()).map_or(opener, |k| &opener[..k]);
@@ -4065,12 +4188,12 @@ fn subject<'a>(t: &Sent<'a, '_>, pos: usize, own: &str, allegations: bool) -> St
             });
             if named {
                 if let Some(st) = subject_from(t, end, start + c + 2) {
-                    return st;
+                    return Some(st);
                 }
             }
         }
     }
-    found
+    Some(found)
 }
 
 /// `w` without the periods at its end (`w.trim_end_matches('.')`, by bytes).
@@ -4085,7 +4208,7 @@ fn trim_periods(w: &str) -> &str {
 
 /// The subject [`subject`] finds in the clause from byte `start` to `pos`, if the
 /// clause names one.
-fn subject_from<'a>(t: &Sent<'a, '_>, pos: usize, start: usize) -> Option<String> {
+fn subject_from(t: &Sent, pos: usize, start: usize) -> Option<&'static str> {
     let before = &t.s[..pos];
     let lower_before = &t.lower[..before.len()];
     // The keywords of the clause's words (those starting in it): a group or the EU.
@@ -4130,13 +4253,13 @@ fn subject_from<'a>(t: &Sent<'a, '_>, pos: usize, start: usize) -> Option<String
                     .any(|w| rest.starts_with(w))
             })
     {
-        return Some("NSAG".into());
+        return Some("NSAG");
     }
     // (So "The European Commission contributed ...".)
     if has(kw::EUROPEAN)
         && (has(kw::UNION) || contains!(lower_before[start..], "european commission"))
     {
-        return Some("EU".into());
+        return Some("EU");
     }
     // The clause's words (the sentence's, cut at the value): offsets in `before`,
     // scanned only as far as read (the subject is usually the first word).
@@ -4200,7 +4323,7 @@ fn subject_from<'a>(t: &Sent<'a, '_>, pos: usize, start: usize) -> Option<String
         if wk <= MAX_NAME_WORDS {
             // "the EU has contributed": the European Union by its initials.
             if !in_pp && word(&r, i).1 == "EU" {
-                return Some("EU".into());
+                return Some("EU");
             }
             // Capitalised: the longest run of words that names a state ("the
             // Democratic Republic of the Congo", not the "Republic of the Congo" in it).
@@ -4261,7 +4384,7 @@ fn subject_from<'a>(t: &Sent<'a, '_>, pos: usize, start: usize) -> Option<String
             }
             if let Some((st, n, related)) = hit {
                 if !in_pp && !related {
-                    return Some(st.iso3.clone());
+                    return Some(st.iso3.as_str());
                 }
                 i += n;
                 continue;
@@ -4302,7 +4425,7 @@ fn subject_from<'a>(t: &Sent<'a, '_>, pos: usize, start: usize) -> Option<String
                 }
                 let agent = prev(k).is_some_and(|p| p.eq_ignore_ascii_case("by"));
                 if forces && !compound && (!in_pp || agent) {
-                    return Some(st.iso3.clone());
+                    return Some(st.iso3.as_str());
                 }
             }
         } else if wk != AND_THE {
@@ -5949,10 +6072,14 @@ fn figures_in<'d>(
     if memchr::memchr3(b'$', 0xE2, 0xC2, t.s.as_bytes()).is_none() {
         quantities_from_into(t.s, l, t.word_starts(), qs)
     } else {
-        let mut starts: Vec<usize> = t.word_starts().collect();
+        // (Into the context's buffer, kept from one sentence to the next.)
+        let mut starts = std::mem::take(&mut cx.starts);
+        starts.extend(t.word_starts());
         starts.extend(memchr::memchr3_iter(b'$', 0xE2, 0xC2, t.s.as_bytes()));
         starts.sort_unstable();
-        quantities_from_into(t.s, l, starts, qs)
+        quantities_from_into(t.s, l, starts.iter().copied(), qs);
+        starts.clear();
+        cx.starts = starts;
     };
     zero_mines(t, qs);
     if qs.is_empty() {
@@ -6171,7 +6298,10 @@ fn figures_in<'d>(
             }
         }
     }
-    q_triggers_into(l, t.words, t.bits, trig);
+    // (A sentence none of whose words is a figure trigger has none to list.)
+    if t.has(kw::QPRED) {
+        q_triggers_into(l, t.words, t.bits, trig);
+    }
     // Mine types matter only for counted mines or munitions.
     let counted = qs
         .iter()
@@ -8776,6 +8906,92 @@ fn named_destinations(after: &str) -> Option<Vec<String>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `loose_end` agrees with a plain reading: the phrase as written, else a space of
+    /// the phrase matching one or more spaces.
+    #[test]
+    fn loose_end_is_the_plain_reading() {
+        fn plain(hay: &[u8], i: usize, p: &[u8]) -> Option<usize> {
+            if hay.get(i..)?.starts_with(p) {
+                return Some(i + p.len());
+            }
+            let (mut h, mut k) = (i, 0);
+            while k < p.len() {
+                if p[k] == b' ' {
+                    if hay.get(h) != Some(&b' ') {
+                        return None;
+                    }
+                    while hay.get(h) == Some(&b' ') {
+                        h += 1;
+                    }
+                } else if hay.get(h) == Some(&p[k]) {
+                    h += 1;
+                } else {
+                    return None;
+                }
+                k += 1;
+            }
+            Some(h)
+        }
+        let mut seed = 7u64;
+        let mut next = |m: u64| {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            ((seed >> 33) % m) as usize
+        };
+        let text = |n: usize, next: &mut dyn FnMut(u64) -> usize| -> Vec<u8> {
+            (0..n).map(|_| b"ab  "[next(4)]).collect()
+        };
+        for _ in 0..20_000 {
+            let hay = text(next(12), &mut next);
+            let p = text(1 + next(6), &mut next);
+            for i in 0..=hay.len() {
+                assert_eq!(
+                    loose_end(&hay, i, &p),
+                    plain(&hay, i, &p),
+                    "{hay:?} {i} {p:?}"
+                );
+            }
+        }
+    }
+
+    /// `sort_facts` orders as a stable sort by place does.
+    #[test]
+    fn sort_facts_is_a_stable_sort() {
+        let mut seed = 12345u64;
+        let mut next = |m: u64| {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            ((seed >> 33) % m) as usize
+        };
+        for _ in 0..500 {
+            let n = next(40);
+            let facts: Vec<Fact> = (0..n)
+                .map(|i| {
+                    let (s, v) = (next(6), next(6));
+                    bare_fact(
+                        "p",
+                        i.to_string(),
+                        Value::Number(i as f64),
+                        Vec::new(),
+                        1,
+                        [s, s + 1],
+                        [v, v + 1],
+                        String::new(),
+                    )
+                })
+                .collect();
+            let mut want = facts.clone();
+            want.sort_by_key(|f| (f.span[0], f.value_span[0]));
+            let mut got = facts;
+            sort_facts(&mut got);
+            let ids = |v: &[Fact]| v.iter().map(|f| f.subject.clone()).collect::<Vec<_>>();
+            assert_eq!(ids(&got), ids(&want));
+        }
+    }
+    use crate::text::dates_from;
 
     /// Every word of the QPRED bit is a figure trigger, and no other.
     #[test]

@@ -1548,9 +1548,19 @@ pub(crate) fn date_start(b: &[u8], i: usize) -> bool {
 /// [`dates`] from the places where one may start, in increasing order: every place
 /// where [`date_start`] holds must be among them (others are passed over).
 pub(crate) fn dates_from(s: &str, starts: impl IntoIterator<Item = usize>) -> Vec<DateMention> {
-    let b = s.as_bytes();
     // (Room for a few at once: the first date found would allocate anyway.)
     let mut out: Vec<DateMention> = Vec::with_capacity(4);
+    dates_from_into(s, starts, &mut out);
+    out
+}
+
+/// [`dates_from`], the dates added to `out`.
+pub(crate) fn dates_from_into(
+    s: &str,
+    starts: impl IntoIterator<Item = usize>,
+    out: &mut Vec<DateMention>,
+) {
+    let b = s.as_bytes();
     let mut next = 0;
     for i in starts {
         if i < next || !date_start(b, i) {
@@ -1560,7 +1570,6 @@ pub(crate) fn dates_from(s: &str, starts: impl IntoIterator<Item = usize>) -> Ve
         out.extend(d);
         next = n;
     }
-    out
 }
 
 /// The date starting at `i` (a place where [`date_start`] holds), if any, and where
