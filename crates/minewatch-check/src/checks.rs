@@ -2462,11 +2462,16 @@ impl ShingleTable {
         id: 0,
     };
 
+    #[cfg(test)]
     fn with_capacity(n: usize) -> ShingleTable {
-        ShingleTable {
-            slots: vec![Self::EMPTY; (n * 2).next_power_of_two().max(16)],
-            len: 0,
-        }
+        ShingleTable::with_capacity_in(n, Vec::new())
+    }
+
+    /// An empty table for `n` entries in the slots of one no longer needed.
+    fn with_capacity_in(n: usize, mut slots: Vec<Shingle>) -> ShingleTable {
+        slots.clear();
+        slots.resize((n * 2).next_power_of_two().max(16), Self::EMPTY);
+        ShingleTable { slots, len: 0 }
     }
 
     /// The slot holding `h`, or the empty slot where it would go.
@@ -2552,8 +2557,20 @@ pub fn near_duplicates(
 ) {
     const SHINGLE: usize = 4;
     const MAX_POSTINGS: usize = 24;
+    // The lists are those of the thread's profile before, emptied (not allocated
+    // anew for every profile), and handed back at the end.
+    thread_local! {
+        static LISTS: std::cell::Cell<NearLists> = std::cell::Cell::new(NearLists::default());
+    }
+    let mut lists = LISTS.with(std::cell::Cell::take);
+    let take = |v: &mut Vec<u32>| {
+        let mut v = std::mem::take(v);
+        v.clear();
+        v
+    };
     // The paragraphs long enough to compare, and their word hashes.
-    let mut spans: Vec<Span> = Vec::with_capacity(doc.paragraphs.len());
+    let mut spans: Vec<Span> = std::mem::take(&mut lists.spans);
+    spans.clear();
     let mut words: Vec<&[u64]> = Vec::with_capacity(doc.paragraphs.len());
     for p in doc.paragraphs.iter().filter(|p| body.contains(p.span)) {
         let hashes = &wi.hashes[wi.range(p.span)];
@@ -2566,6 +2583,8 @@ pub fn near_duplicates(
     }
     // A pair needs two paragraphs.
     if spans.len() < 2 {
+        lists.spans = spans;
+        LISTS.with(|l| l.set(lists));
         return;
     }
     fn shingles(hs: &[u64]) -> impl Iterator<Item = u64> + '_ {
@@ -2588,16 +2607,23 @@ pub fn near_duplicates(
     // A shingle in more than MAX_POSTINGS of them is boilerplate: its list stops one
     // past that (enough to tell), so a profile repeating itself cannot fill memory.
     let capacity = words.iter().map(|w| w.len()).sum::<usize>().min(4096);
-    let mut table = ShingleTable::with_capacity(capacity);
-    let mut lens = vec![0usize; spans.len()];
+    let mut table = ShingleTable::with_capacity_in(capacity, std::mem::take(&mut lists.slots));
+    let mut lens = std::mem::take(&mut lists.lens);
+    lens.clear();
+    lens.resize(spans.len(), 0);
     // Of each shingle by number: (first paragraph, paragraphs listed).
-    let mut first: Vec<(u32, u32)> = Vec::with_capacity(capacity);
+    let mut first: Vec<(u32, u32)> = std::mem::take(&mut lists.first);
+    first.clear();
+    first.reserve(capacity);
     // (Made at sizes that usually last: a paragraph's shingles, and half the table's;
     // no larger than the table is made, as `again` holds no more than its distinct
     // shingles: one huge paragraph repeating itself keeps it small.)
     let longest = words.iter().map(|w| w.len()).max().unwrap_or(0);
-    let mut again: Vec<u32> = Vec::with_capacity(longest.min(capacity));
-    let mut shared: Vec<u64> = Vec::with_capacity(capacity / 2);
+    let mut again: Vec<u32> = take(&mut lists.again);
+    again.reserve(longest.min(capacity));
+    let mut shared: Vec<u64> = std::mem::take(&mut lists.shared);
+    shared.clear();
+    shared.reserve(capacity / 2);
     for (i, hs) in words.iter().enumerate() {
         let i = i as u32;
         let born = table.len as u32;
@@ -2642,8 +2668,10 @@ pub fn near_duplicates(
     // each shingle's paragraphs were listed in order, so going back over `shared`,
     // each list is filled from its end, `listed[k]` counting down to 0 as it is, and
     // each paragraph's region in `ends` (its end, moving down).
-    let mut seen = vec![u32::MAX; table.len];
-    let mut ends = vec![0u32; spans.len()];
+    let mut seen = take(&mut lists.seen);
+    seen.resize(table.len, u32::MAX);
+    let mut ends = take(&mut lists.ends);
+    ends.resize(spans.len(), 0);
     let mut next = 0u32;
     for &x in &shared {
         let k = slot(x);
@@ -2658,8 +2686,11 @@ pub fn near_duplicates(
     for p in 1..ends.len() {
         ends[p] += ends[p - 1];
     }
-    let mut postings = vec![u32::MAX; next as usize];
-    let mut sorted = vec![0u64; ends.last().copied().unwrap_or(0) as usize];
+    let mut postings = take(&mut lists.postings);
+    postings.resize(next as usize, u32::MAX);
+    let mut sorted = std::mem::take(&mut lists.sorted);
+    sorted.clear();
+    sorted.resize(ends.last().copied().unwrap_or(0) as usize, 0);
     for &x in shared.iter().rev() {
         let k = slot(x);
         if seen[k] == u32::MAX {
@@ -2671,6 +2702,9 @@ pub fn near_duplicates(
         *end -= 1;
         sorted[*end as usize] = x;
     }
+    // (The shared shingles in paragraph order from here: the list they were made in
+    // kept for the next profile.)
+    lists.sorted = shared;
     let shared = sorted;
     // Shingles shared by a few paragraphs (not boilerplate shared by many) count
     // towards each pair of them. Paragraph by paragraph (`shared` holds each one's
@@ -2678,8 +2712,9 @@ pub fn near_duplicates(
     // shingles are counted in `together`: they follow it in the shingle's list, and
     // `listed[k]` (counting up again) says how many of the list came before it. The
     // pairs so come out in order of (a, b), as they are reported.
-    let mut together = vec![0u32; spans.len()];
-    let mut later: Vec<u32> = Vec::with_capacity(16);
+    let mut together = take(&mut lists.together);
+    together.resize(spans.len(), 0);
+    let mut later: Vec<u32> = take(&mut lists.later);
     let mut pairs: Vec<((u32, u32), f64)> = Vec::new();
     for run in shared.chunk_by(|x, y| para(*x) == para(*y)) {
         let a = para(run[0]);
@@ -2728,6 +2763,42 @@ pub fn near_duplicates(
             .with_help("keep one of them, merging what differs"),
         );
     }
+    // The lists for the thread's next profile (not those a huge profile made huge).
+    if table.slots.capacity() <= 1 << 16 && shared.capacity() <= 1 << 16 {
+        lists = NearLists {
+            spans,
+            slots: table.slots,
+            lens,
+            first: listed,
+            again,
+            shared,
+            seen,
+            ends,
+            postings,
+            sorted: lists.sorted,
+            together,
+            later,
+        };
+        LISTS.with(|l| l.set(lists));
+    }
+}
+
+/// The lists [`near_duplicates`] fills for a profile, kept on each thread for the
+/// next (named as there; `sorted` is the one `shared` is made in).
+#[derive(Default)]
+struct NearLists {
+    spans: Vec<Span>,
+    slots: Vec<Shingle>,
+    lens: Vec<usize>,
+    first: Vec<(u32, u32)>,
+    again: Vec<u32>,
+    shared: Vec<u64>,
+    seen: Vec<u32>,
+    ends: Vec<u32>,
+    postings: Vec<u32>,
+    sorted: Vec<u64>,
+    together: Vec<u32>,
+    later: Vec<u32>,
 }
 
 /// The value of a few ASCII digits (at most nine: no overflow), read as they go.
