@@ -54,8 +54,11 @@ struct Sent<'d, 'a> {
     lower: &'a str,
     /// The lowercase words with their offsets (for cheap trigger gating).
     words: &'a [&'a str],
-    /// Each word's keyword and event bits (see [`KeywordTable`]).
-    bits: &'a [(u64, u64)],
+    /// The words with keyword or event bits (see [`KeywordTable`]), in order: (index
+    /// among the paragraph's words, keyword bits, event bits); most words have none.
+    hits: &'a [(usize, u64, u64)],
+    /// The index of the sentence's first word among the paragraph's.
+    w0: usize,
     /// The keywords among `words` ([`kw`] bits) and the first words of event
     /// triggers among them (bit `i` for `EV_FIRST[i]`): see [`KeywordTable`].
     kw: u64,
@@ -930,7 +933,7 @@ struct Ctx<'a> {
 struct Buffers {
     lower: String,
     words: Vec<&'static str>,
-    bits: Vec<(u64, u64)>,
+    hits: Vec<(usize, u64, u64)>,
     sents: Vec<(usize, usize, usize, usize)>,
     runs: Vec<(usize, usize, std::cell::Cell<u8>)>,
     spans: Vec<(usize, usize)>,
@@ -999,7 +1002,7 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
     let Buffers {
         lower: mut plower,
         words: mut spare_words,
-        bits: mut pbits,
+        hits: mut phits,
         mut sents,
         runs: mut spare_runs,
         mut spans,
@@ -1124,8 +1127,7 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
         let pb = plower.as_bytes();
         let mut pwords: Vec<&str> = std::mem::take(&mut spare_words);
         pwords.reserve(plower.len() / 5 + 4);
-        pbits.clear();
-        pbits.reserve(plower.len() / 5 + 4);
+        phits.clear();
         // (From each word's start to the next's: `word_span` finds both.) The
         // paragraph's bits joined on the way.
         let (mut pk, mut pe) = (0, 0);
@@ -1138,9 +1140,12 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
             let (e, next) = word_span(pb, k);
             pwords.push(&plower[st..e]);
             let (wk, we) = table.bits_in(pb, st, e);
-            pk |= wk;
-            pe |= we;
-            pbits.push((wk, we));
+            // (Most words have no bits: only those that have are listed.)
+            if wk | we != 0 {
+                pk |= wk;
+                pe |= we;
+                phits.push((pwords.len() - 1, wk, we));
+            }
             k = next;
         }
         let base = plower.as_ptr() as usize;
@@ -1173,8 +1178,11 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
             sents: &sents,
         };
         for (si, &(a, b, w0, w1)) in para.sents.iter().enumerate() {
+            // The sentence's words with bits.
+            let h0 = phits.partition_point(|h| h.0 < w0);
+            let h1 = phits.partition_point(|h| h.0 < w1);
             let (mut kwb, mut evb) = (0, 0);
-            for &(k, e) in &pbits[w0..w1] {
+            for &(_, k, e) in &phits[h0..h1] {
                 kwb |= k;
                 evb |= e;
             }
@@ -1190,7 +1198,8 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
                 s,
                 lower: &plower[a..b],
                 words: &pwords[w0..w1],
-                bits: &pbits[w0..w1],
+                hits: &phits[h0..h1],
+                w0,
                 kw: kwb,
                 ev: evb,
                 para_kw: pk,
@@ -1252,7 +1261,7 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
     // made them huge).
     if plower.capacity() <= Buffers::KEPT {
         plower.clear();
-        pbits.clear();
+        phits.clear();
         sents.clear();
         let mut date_pool = date_pool.into_inner();
         recycle_dates(&mut date_cells, &mut date_pool);
@@ -1262,7 +1271,7 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
             b.set(Buffers {
                 lower: plower,
                 words: spare_words,
-                bits: pbits,
+                hits: phits,
                 sents,
                 runs: spare_runs,
                 spans,
@@ -1750,6 +1759,13 @@ impl Sent<'_, '_> {
     /// Whether any of the [`kw`] bits is among the sentence's words.
     fn has(&self, bits: u64) -> bool {
         self.kw & bits != 0
+    }
+    /// The words with keyword or event bits, in order: (word, keyword bits, event
+    /// bits). (The other words' bits are none.)
+    fn keywords(&self) -> impl Iterator<Item = (&str, u64, u64)> + '_ {
+        self.hits
+            .iter()
+            .map(|&(i, k, e)| (self.words[i - self.w0], k, e))
     }
     /// Where the words start (byte offsets), in order.
     fn word_starts(&self) -> impl Iterator<Item = usize> + '_ {
@@ -2260,7 +2276,7 @@ fn event_triggers_into(t: &Sent, v: &mut Vec<(usize, usize, Ev)>) {
         let mut few = [(0usize, 0u64); 16];
         let mut n = 0;
         let mut many = Vec::new();
-        for (w, &(_, e)) in t.words.iter().zip(t.bits) {
+        for (w, _, e) in t.keywords() {
             if e != 0 {
                 if n < few.len() {
                     few[n] = (t.offset(w), e);
@@ -4246,9 +4262,13 @@ fn subject_from(t: &Sent, pos: usize, start: usize) -> Option<&'static str> {
         | kw::EUROPEAN
         | kw::UNION;
     if t.kw & ASKED != 0 {
-        let w0 = t.words.partition_point(|w| t.offset(w) < start);
-        for (w, &(b, _)) in t.words[w0..].iter().zip(&t.bits[w0..]) {
-            if t.offset(w) >= before.len() {
+        // (The words with bits, in order: those before the clause passed over.)
+        for (w, b, _) in t.keywords() {
+            let at = t.offset(w);
+            if at < start {
+                continue;
+            }
+            if at >= before.len() {
                 break;
             }
             k |= b;
@@ -5656,21 +5676,19 @@ fn qpred_of(w: &str) -> Option<QPred> {
     })
 }
 
-/// Figure triggers from the sentence's words (each word is a slice of `l`), with
-/// their keyword bits: only words with the `QPRED` bit are triggers.
-fn q_triggers_into(
+/// Figure triggers from the sentence's words with bits (each word a slice of `l`;
+/// see [`Sent::keywords`]): only words with the `QPRED` bit are triggers.
+fn q_triggers_into<'w>(
     l: &str,
-    words: &[&str],
-    bits: &[(u64, u64)],
+    keywords: impl Iterator<Item = (&'w str, u64, u64)>,
     out: &mut Vec<(usize, usize, QPred)>,
 ) {
     let base = l.as_ptr() as usize;
     out.extend(
-        words
-            .iter()
-            .zip(bits)
-            .filter(|(_, &(k, _))| k & kw::QPRED != 0)
-            .filter_map(|(w, _)| {
+        keywords
+            .filter(|&(_, k, _)| k & kw::QPRED != 0)
+            .map(|(w, _, _)| w)
+            .filter_map(|w| {
                 let i = w.as_ptr() as usize - base;
                 // "still to be destroyed", "remain to be destroyed": not done.
                 // ("will be destroyed": not yet; "would be retained", reported speech, stays.)
@@ -5681,7 +5699,7 @@ fn q_triggers_into(
                     return None;
                 }
                 // "keeps no mines for training": kept for a purpose Article 3 allows.
-                if w.starts_with("keep") || *w == "kept" {
+                if w.starts_with("keep") || w == "kept" {
                     let purpose = ["training", "research", "development", "article 3"]
                         .iter()
                         .any(|p| l[i..].contains(p));
@@ -6321,7 +6339,7 @@ fn figures_in<'d>(
     }
     // (A sentence none of whose words is a figure trigger has none to list.)
     if t.has(kw::QPRED) {
-        q_triggers_into(l, t.words, t.bits, trig);
+        q_triggers_into(l, t.keywords(), trig);
     }
     // Mine types matter only for counted mines or munitions.
     let counted = qs
@@ -9335,6 +9353,85 @@ mod tests {
                 text.push_str(s);
             }
             phrases_among_ev_words_agree(&text)?;
+        }
+    }
+
+    /// [`q_triggers_into`] as it was: every word of the sentence looked at with its
+    /// bits, not only the words that have bits.
+    fn q_triggers_reference(
+        l: &str,
+        words: &[&str],
+        bits: &[(u64, u64)],
+    ) -> Vec<(usize, usize, QPred)> {
+        let base = l.as_ptr() as usize;
+        words
+            .iter()
+            .zip(bits)
+            .filter(|(_, &(k, _))| k & kw::QPRED != 0)
+            .filter_map(|(w, _)| {
+                let i = w.as_ptr() as usize - base;
+                let future = ["will be ", "would be ", "shall be "]
+                    .iter()
+                    .any(|w| l[..i].ends_with(w));
+                if l[..i].ends_with("to be ") || future && w.starts_with("destroy") {
+                    return None;
+                }
+                if w.starts_with("keep") || *w == "kept" {
+                    let purpose = ["training", "research", "development", "article 3"]
+                        .iter()
+                        .any(|p| l[i..].contains(p));
+                    if !purpose {
+                        return None;
+                    }
+                }
+                let p = qpred_of(w)?;
+                if p == QPred::Production && i > 0 && l.as_bytes()[i - 1] == b'-' {
+                    return None;
+                }
+                Some((i, i + w.len(), p))
+            })
+            .collect()
+    }
+
+    proptest::proptest! {
+        /// The figure triggers read from the words with bits (as the paragraph lists
+        /// them, by their index among its words) are those read from every word and
+        /// its bits.
+        #[test]
+        fn q_triggers_from_the_words_with_bits(
+            words in proptest::collection::vec(proptest::sample::select(vec![
+                "Destroyed", "destroyed", "to", "be", "will", "kept", "keeps", "for", "training",
+                "the", "stockpile", "of", "mines", "Iranian-produced", "produced", "held", "2001",
+                "retained", "exported", "killed", "people", "é", "article", "3", "spent",
+            ]), 0..24),
+            seps in proptest::collection::vec(proptest::sample::select(vec![" ", "  ", ", ", ". ", "", "-"]), 24),
+        ) {
+            let mut text = String::new();
+            for (w, s) in words.iter().zip(&seps) {
+                text.push_str(w);
+                text.push_str(s);
+            }
+            let lower = text.to_ascii_lowercase();
+            let lb = lower.as_bytes();
+            let table = keyword_table();
+            let (mut ws, mut bits, mut hits) = (Vec::new(), Vec::new(), Vec::new());
+            let mut k = 0;
+            while k < lb.len() && !is_word_byte(lb[k]) {
+                k += 1;
+            }
+            while k < lb.len() {
+                let (e, next) = word_span(lb, k);
+                ws.push(&lower[k..e]);
+                let (wk, we) = table.bits_in(lb, k, e);
+                bits.push((wk, we));
+                if wk | we != 0 {
+                    hits.push((ws.len() - 1, wk, we));
+                }
+                k = next;
+            }
+            let mut got = Vec::new();
+            q_triggers_into(&lower, hits.iter().map(|&(i, k, e)| (ws[i], k, e)), &mut got);
+            proptest::prop_assert_eq!(got, q_triggers_reference(&lower, &ws, &bits), "{:?}", lower);
         }
     }
 
