@@ -4746,25 +4746,7 @@ pub(crate) fn warm_up() {
 
 fn state_first_word(w: &str) -> usize {
     // (By the words' bytes: the word looked up is lowercased in place, as bytes.)
-    static FIRST: std::sync::OnceLock<FastMap<Vec<u8>, usize>> = std::sync::OnceLock::new();
-    let map = FIRST.get_or_init(|| {
-        let mut h: FastMap<Vec<u8>, usize> = FastMap::default();
-        for st in minewatch_refdata::states() {
-            for n in std::iter::once(&st.name)
-                .chain(&st.aliases)
-                .chain([&st.iso3, &st.iso2])
-            {
-                let parts: Vec<&str> = n.split([' ', '-']).filter(|p| !p.is_empty()).collect();
-                if let Some(f) = parts.first() {
-                    let e = h
-                        .entry(f.trim_end_matches([',', '.']).to_lowercase().into_bytes())
-                        .or_insert(0);
-                    *e = (*e).max(parts.len().min(MAX_NAME_WORDS as usize));
-                }
-            }
-        }
-        h
-    });
+    let words = first_words();
     // The word up to a hyphen, without final periods. (No key holds a hyphen nor ends
     // with a period: the whole word, where it differs, is none.)
     let b = w.as_bytes();
@@ -4783,7 +4765,24 @@ fn state_first_word(w: &str) -> usize {
         while n > 0 && buf[n - 1] == b'.' {
             n -= 1;
         }
-        return map.get(&buf[..n]).copied().unwrap_or(0);
+        if (1..=16).contains(&n) {
+            // (The bytes past the word made zero: periods cut off may stand there.)
+            let mut lo = [0u8; 8];
+            let mut hi = [0u8; 8];
+            lo.copy_from_slice(&buf[..8]);
+            hi.copy_from_slice(&buf[8..16]);
+            let keep = |x: u64, k: usize| {
+                if k >= 8 {
+                    x
+                } else {
+                    x & ((1u64 << (8 * k)) - 1)
+                }
+            };
+            let lo = keep(u64::from_le_bytes(lo), n);
+            let hi = keep(u64::from_le_bytes(hi), n.saturating_sub(8));
+            return words.short(lo, hi, n);
+        }
+        return words.all.get(&buf[..n]).copied().unwrap_or(0);
     }
     let owned = w.to_lowercase();
     let lw = owned.as_bytes();
@@ -4792,7 +4791,87 @@ fn state_first_word(w: &str) -> usize {
     while n > 0 && f[n - 1] == b'.' {
         n -= 1;
     }
-    map.get(&f[..n]).copied().unwrap_or(0)
+    words.all.get(&f[..n]).copied().unwrap_or(0)
+}
+
+/// The first words of the states' names, aliases and codes (lowercase bytes), each
+/// with the most words of a name it starts ([`state_first_word`]).
+struct FirstWords {
+    /// Every first word.
+    all: FastMap<Vec<u8>, usize>,
+    /// Those of 1 to 16 bytes again, as two little-endian integers (zero past the
+    /// word), with their length and their count of words, by [`first_word_slot`] and
+    /// probed linearly (length 0: a free slot): a word's look-up without hashing its
+    /// bytes one by one nor comparing them by memcmp.
+    short: Vec<(u64, u64, u8, u8)>,
+}
+
+impl FirstWords {
+    /// The count of words for the word of `n` bytes (1 to 16) whose bytes are `lo` and
+    /// `hi` (zero past the word); 0 for a word that starts no name.
+    #[inline]
+    fn short(&self, lo: u64, hi: u64, n: usize) -> usize {
+        let mask = self.short.len() - 1;
+        let mut i = first_word_slot(lo, hi, mask);
+        loop {
+            let x = &self.short[i];
+            if x.2 == 0 {
+                return 0;
+            }
+            if x.0 == lo && x.1 == hi && x.2 as usize == n {
+                return x.3 as usize;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+}
+
+/// The slot of a first word in [`FirstWords::short`] (a multiplicative hash).
+fn first_word_slot(lo: u64, hi: u64, mask: usize) -> usize {
+    let h = lo.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ hi.wrapping_mul(0xC2B2_AE3D_27D4_EB4F);
+    (h >> 40) as usize & mask
+}
+
+fn first_words() -> &'static FirstWords {
+    static FIRST: std::sync::OnceLock<FirstWords> = std::sync::OnceLock::new();
+    FIRST.get_or_init(|| {
+        let mut h: FastMap<Vec<u8>, usize> = FastMap::default();
+        for st in minewatch_refdata::states() {
+            for n in std::iter::once(&st.name)
+                .chain(&st.aliases)
+                .chain([&st.iso3, &st.iso2])
+            {
+                let parts: Vec<&str> = n.split([' ', '-']).filter(|p| !p.is_empty()).collect();
+                if let Some(f) = parts.first() {
+                    let e = h
+                        .entry(f.trim_end_matches([',', '.']).to_lowercase().into_bytes())
+                        .or_insert(0);
+                    *e = (*e).max(parts.len().min(MAX_NAME_WORDS as usize));
+                }
+            }
+        }
+        // At most half full (a miss, most words looked up, ends its probe soon).
+        let slots = (2 * h.len()).next_power_of_two().max(16);
+        let mut short = vec![(0u64, 0u64, 0u8, 0u8); slots];
+        for (k, &v) in &h {
+            if !(1..=16).contains(&k.len()) {
+                continue;
+            }
+            let mut buf = [0u8; 16];
+            buf[..k.len()].copy_from_slice(k);
+            let mut lo = [0u8; 8];
+            let mut hi = [0u8; 8];
+            lo.copy_from_slice(&buf[..8]);
+            hi.copy_from_slice(&buf[8..]);
+            let (lo, hi) = (u64::from_le_bytes(lo), u64::from_le_bytes(hi));
+            let mut i = first_word_slot(lo, hi, slots - 1);
+            while short[i].2 != 0 {
+                i = (i + 1) & (slots - 1);
+            }
+            short[i] = (lo, hi, k.len() as u8, v as u8);
+        }
+        FirstWords { all: h, short }
+    })
 }
 
 /// The runs of word characters (letters, digits, '.', '-') in a sentence, as far as
@@ -9207,6 +9286,41 @@ mod tests {
         }
     }
 
+    /// Every first word of 1 to 16 bytes is found in the table of short ones, with its
+    /// count, and every state's name's first word by [`state_first_word`].
+    #[test]
+    fn first_words_short_as_all() {
+        let words = first_words();
+        for (k, &v) in &words.all {
+            if !(1..=16).contains(&k.len()) {
+                continue;
+            }
+            let mut buf = [0u8; 16];
+            buf[..k.len()].copy_from_slice(k);
+            let lo = u64::from_le_bytes(buf[..8].try_into().unwrap());
+            let hi = u64::from_le_bytes(buf[8..].try_into().unwrap());
+            assert_eq!(
+                words.short(lo, hi, k.len()),
+                v,
+                "{:?}",
+                String::from_utf8_lossy(k)
+            );
+        }
+        for st in minewatch_refdata::states() {
+            let first = st
+                .name
+                .split([' ', '-'])
+                .find(|p| !p.is_empty())
+                .unwrap_or("");
+            let key = first.trim_end_matches([',', '.']).to_lowercase();
+            assert_eq!(
+                state_first_word(first),
+                words.all.get(key.as_bytes()).copied().unwrap_or(0),
+                "{first}"
+            );
+        }
+    }
+
     /// A word's bits as the lists give them, read through: what the table's filter by
     /// the word's ends, length and slot must give too.
     fn keyword_bits_reference(w: &str) -> (u64, u64) {
@@ -9809,7 +9923,7 @@ mod tests {
         /// A word's longest state name by bytes as by the word lowercased, cut at its
         /// hyphen and final periods, and looked up whole too.
         #[test]
-        fn state_first_word_as_by_strings(w in "(Democratic|Republic|Korea|South|United|Bosnia|Guinea|DRC|Congo|US|Côte|ÅLAND|x)?(-[A-Za-z]{0,4})?[.]{0,2}") {
+        fn state_first_word_as_by_strings(w in "(Democratic|Republic|Korea|South|United|Bosnia|Guinea|DRC|Congo|US|Côte|ÅLAND|x|[A-Za-z]{1,20})?(-[A-Za-z]{0,4})?[.]{0,2}") {
             let lw = w.to_lowercase();
             let f = lw.split('-').next().unwrap_or(&lw).trim_end_matches('.');
             let mut want = 0;
