@@ -52,8 +52,10 @@ struct Sent<'d, 'a> {
     /// The sentence (paragraph text: line breaks are spaces).
     s: &'d str,
     lower: &'a str,
-    /// The lowercase words with their offsets (for cheap trigger gating).
-    words: &'a [&'a str],
+    /// The lowercase words (for cheap trigger gating): their starts and ends in the
+    /// paragraph's text, where the sentence starts at `start` ([`Sent::word`]).
+    words: &'a [(usize, usize)],
+    start: usize,
     /// The words with keyword or event bits (see [`KeywordTable`]), in order: (index
     /// among the paragraph's words, keyword bits, event bits); most words have none.
     hits: &'a [(usize, u64, u64)],
@@ -90,9 +92,10 @@ struct Sent<'d, 'a> {
 struct Para<'a> {
     /// The paragraph text.
     text: &'a str,
-    /// The paragraph's lowercase words (slices of its lowercase text, at `base`).
-    words: &'a [&'a str],
-    base: usize,
+    /// The paragraph's lowercase text.
+    lower: &'a str,
+    /// Its words: their starts and ends.
+    words: &'a [(usize, usize)],
     /// Each sentence: (start, end, first word, end of its words).
     sents: &'a [(usize, usize, usize, usize)],
     dates: &'a [std::cell::OnceCell<Vec<DateMention>>],
@@ -106,14 +109,14 @@ impl Para<'_> {
         self.dates[k].get_or_init(|| {
             let (a, b, w0, w1) = self.sents[k];
             let words = &self.words[w0..w1];
+            let pb = self.text.as_bytes();
             // Every date has a year, a word of four digits: none, no date. Dates
             // start at word starts.
             if words
                 .iter()
-                .any(|w| w.len() == 4 && w.bytes().all(|c| c.is_ascii_digit()))
+                .any(|&(ws, we)| we - ws == 4 && pb[ws..we].iter().all(u8::is_ascii_digit))
             {
                 let text = &self.text[a..b];
-                let at = |w: &str| w.as_ptr() as usize - self.base - a;
                 let mut out = self
                     .pool
                     .borrow_mut()
@@ -121,7 +124,7 @@ impl Para<'_> {
                     .unwrap_or_else(|| Vec::with_capacity(4));
                 dates_from_into(
                     text,
-                    date_start_words(text.as_bytes(), words, at).map(|j| at(words[j])),
+                    date_start_words(text.as_bytes(), words, a).map(|j| words[j].0 - a),
                     &mut out,
                 );
                 out
@@ -133,7 +136,7 @@ impl Para<'_> {
 }
 
 /// The words (indices in `words`, the runs of ASCII letters and digits of the text
-/// `s`, at the offsets `at` gives) where a date may start, in order: those at most
+/// `s`, their starts and ends less `base` in it) where a date may start, in order: those at most
 /// two words before a word starting with four digits, a year's. A date ends with
 /// its year, so near its start ("16 November 2020", "November 16, 2020", "December
 /// 2019", "1997", "mid-2002"); the other words need not be read. (Nor passed over: a
@@ -142,12 +145,12 @@ impl Para<'_> {
 /// joined to the first near a year are read too.)
 fn date_start_words<'a>(
     s: &'a [u8],
-    words: &'a [&str],
-    at: impl Fn(&str) -> usize + 'a,
+    words: &'a [(usize, usize)],
+    base: usize,
 ) -> impl Iterator<Item = usize> + 'a {
     // Whether nothing but such characters stands between word `j - 1` and word `j`.
     let joined = move |j: usize| {
-        s[at(words[j - 1]) + words[j - 1].len()..at(words[j])]
+        s[words[j - 1].1 - base..words[j].0 - base]
             .iter()
             .all(|&c| matches!(c, b'.' | b'-' | b'/' | b'\'') || c >= 0x80)
     };
@@ -155,7 +158,9 @@ fn date_start_words<'a>(
     words
         .iter()
         .enumerate()
-        .filter(|(_, w)| w.len() >= 4 && w.as_bytes()[..4].iter().all(u8::is_ascii_digit))
+        .filter(move |(_, &(ws, we))| {
+            we - ws >= 4 && s[ws - base..ws - base + 4].iter().all(u8::is_ascii_digit)
+        })
         .flat_map(move |(y, _)| {
             let mut lo = y.saturating_sub(2);
             while lo > from && joined(lo) {
@@ -932,7 +937,7 @@ struct Ctx<'a> {
 #[derive(Default)]
 struct Buffers {
     lower: String,
-    words: Vec<&'static str>,
+    words: Vec<(usize, usize)>,
     hits: Vec<(usize, u64, u64)>,
     sents: Vec<(usize, usize, usize, usize)>,
     runs: Vec<(usize, usize, std::cell::Cell<u8>)>,
@@ -995,9 +1000,9 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
     } else {
         Vec::new()
     };
-    // Buffers for every paragraph (the words' lifetimes end with each paragraph: the
-    // word list is handed on empty, its allocation kept; so the word runs `subject`
-    // reads in a sentence, after each), and for every sentence, the thread's from the
+    // Buffers for every paragraph (the words, as their places in its text, and the word
+    // runs `subject` reads in a sentence, whose lifetimes end with each sentence: handed
+    // on empty, the allocation kept), and for every sentence, the thread's from the
     // profile before.
     let Buffers {
         lower: mut plower,
@@ -1124,27 +1129,24 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
         let plower = plower.as_str();
         // The words: runs of ASCII letters and digits.
         // With each its keyword bits, its key read on the way.
-        let mut pwords: Vec<&str> = std::mem::take(&mut spare_words);
+        let mut pwords = std::mem::take(&mut spare_words);
         let (pk, pe) = scan_words(plower, table, &mut pwords, &mut phits);
-        let base = plower.as_ptr() as usize;
-        let off = |w: &&str| w.as_ptr() as usize - base;
         sents.clear();
         // A paragraph none of whose sentences a rule reads gives nothing.
         if !read_by_a_rule(pk, pe, section) {
-            pwords.clear();
-            spare_words = pwords.into_iter().map(|_| "").collect();
+            spare_words = pwords;
             continue;
         }
         sentences_into(ptext, &mut spans);
         sents.extend(spans.iter().map(|&(a, b)| {
-            let w0 = pwords.partition_point(|w| off(w) < a);
-            let w1 = pwords.partition_point(|w| off(w) < b);
+            let w0 = pwords.partition_point(|w| w.0 < a);
+            let w1 = pwords.partition_point(|w| w.0 < b);
             (a, b, w0, w1)
         }));
         let para = Para {
             text: ptext,
+            lower: plower,
             words: &pwords,
-            base,
             dates: {
                 // (The vectors of the paragraph before's dates, emptied, are read into
                 // again.)
@@ -1176,6 +1178,7 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
                 s,
                 lower: &plower[a..b],
                 words: &pwords[w0..w1],
+                start: a,
                 hits: &phits[h0..h1],
                 w0,
                 kw: kwb,
@@ -1231,9 +1234,7 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
                 f.line = cx.lines.line_of(f.value_span[0]) + 1;
             }
         }
-        pwords.clear();
-        // Empty: collected in place, the allocation is kept.
-        spare_words = pwords.into_iter().map(|_| "").collect();
+        spare_words = pwords;
     }
     // Handed back for the thread's next profile (empty; not where a huge paragraph
     // made them huge).
@@ -1281,15 +1282,17 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
 }
 
 /// The words of the lowercase paragraph text `lower` (runs of ASCII letters and
-/// digits) into `words`, and those with keyword or event bits into `hits` (their index
-/// in `words` and their bits; both emptied first); the paragraph's bits joined. (Not
+/// digits) into `words` as their starts and ends (no slice of the text made for each,
+/// nor its ends checked for character boundaries: a word is ASCII), and those with
+/// keyword or event bits into `hits` (their index in `words` and their bits; both
+/// emptied first); the paragraph's bits joined. (Not
 /// inlined into [`extract`], among whose many values the loop's were kept less well:
 /// −1.4 M instructions over 1,000 profiles.)
 #[inline(never)]
-fn scan_words<'a>(
-    lower: &'a str,
+fn scan_words(
+    lower: &str,
     table: &KeywordTable,
-    words: &mut Vec<&'a str>,
+    words: &mut Vec<(usize, usize)>,
     hits: &mut Vec<(usize, u64, u64)>,
 ) -> (u64, u64) {
     let pb = lower.as_bytes();
@@ -1306,7 +1309,7 @@ fn scan_words<'a>(
     while k < pb.len() {
         let st = k;
         let (e, next) = word_span(pb, k);
-        words.push(&lower[st..e]);
+        words.push((st, e));
         let (wk, we) = table.bits_in(pb, st, e);
         // (Most words have no bits: only those that have are listed.)
         if wk | we != 0 {
@@ -1782,11 +1785,15 @@ impl Sent<'_, '_> {
     fn keywords(&self) -> impl Iterator<Item = (&str, u64, u64)> + '_ {
         self.hits
             .iter()
-            .map(|&(i, k, e)| (self.words[i - self.w0], k, e))
+            .map(|&(i, k, e)| (self.word(self.words[i - self.w0]), k, e))
+    }
+    /// A word (its start and end in the paragraph's text) as a slice of `lower`.
+    fn word(&self, (a, e): (usize, usize)) -> &str {
+        &self.lower[a - self.start..e - self.start]
     }
     /// Where the words start (byte offsets), in order.
     fn word_starts(&self) -> impl Iterator<Item = usize> + '_ {
-        self.words.iter().map(|w| self.offset(w))
+        self.words.iter().map(|w| w.0 - self.start)
     }
     /// Byte offset of a word (a slice of `lower`).
     fn offset(&self, w: &str) -> usize {
@@ -1802,12 +1809,14 @@ impl Sent<'_, '_> {
     /// Where phrase `p` stands, start and end: its spaces match any run of spaces
     /// ("ratify it  until" where a wrapped line ended in a space or in "\r\n").
     fn phrase_spans(&self, p: &'static str) -> impl Iterator<Item = (usize, usize)> + '_ {
-        let first = first_word(p);
+        let first = first_word(p).as_bytes();
         let lb = self.lower.as_bytes();
+        // (Most words differ by their length: compared by it first.)
         self.words
             .iter()
-            .filter(move |w| **w == first)
-            .map(|w| self.offset(w))
+            .filter(move |w| w.1 - w.0 == first.len())
+            .map(|w| w.0 - self.start)
+            .filter(move |&a| lb[a..].starts_with(first))
             .filter_map(move |i| {
                 let e = loose_end(lb, i, p.as_bytes())?;
                 (e >= lb.len() || !lb[e].is_ascii_alphanumeric()).then_some((i, e))
@@ -5329,10 +5338,12 @@ fn use_reported<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, E
     // Mine Action Service used its own stock of inert training aids"), a type of mine,
     // or a sentence before it in the paragraph names mines ("... laid new minefields.
     // Soldiers also used them ...").
-    let names_mines = |words: &[&str]| {
-        words.iter().enumerate().any(|(i, w)| {
+    let para = t.dates.para;
+    let names_mines = |words: &[(usize, usize)]| {
+        let word = |i: usize| words.get(i).map(|&(a, e)| &para.lower[a..e]);
+        words.iter().enumerate().any(|(i, &(a, e))| {
             matches!(
-                *w,
+                &para.lower[a..e],
                 "mine"
                     | "mines"
                     | "landmine"
@@ -5341,10 +5352,9 @@ fn use_reported<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, E
                     | "minefields"
                     | "munition"
                     | "munitions"
-            ) && words.get(i + 1) != Some(&"action")
+            ) && word(i + 1) != Some("action")
         })
     };
-    let para = t.dates.para;
     if !names_mines(t.words)
         && mines.is_empty()
         && !(0..t.dates.k).any(|j| {
@@ -10017,7 +10027,7 @@ mod tests {
         ) {
             let lower = text.to_ascii_lowercase();
             let lb = lower.as_bytes();
-            let mut words: Vec<&str> = Vec::new();
+            let mut words: Vec<(usize, usize)> = Vec::new();
             let mut k = 0;
             while k < lb.len() {
                 while k < lb.len() && !is_word_byte(lb[k]) {
@@ -10026,14 +10036,13 @@ mod tests {
                 let st = k;
                 k = word_end(lb, k);
                 if k > st {
-                    words.push(&lower[st..k]);
+                    words.push((st, k));
                 }
             }
-            let off = |w: &&str| w.as_ptr() as usize - lower.as_ptr() as usize;
-            let want = dates_from(&text, words.iter().map(off));
+            let want = dates_from(&text, words.iter().map(|w| w.0));
             let got = dates_from(
                 &text,
-                date_start_words(text.as_bytes(), &words, |w| off(&w)).map(|j| off(&words[j])),
+                date_start_words(text.as_bytes(), &words, 0).map(|j| words[j].0),
             );
             let key = |d: &[DateMention]| d.iter().map(|d| (d.start, d.end, d.iso())).collect::<Vec<_>>();
             proptest::prop_assert_eq!(key(&got), key(&want), "{:?}", text);
