@@ -1780,24 +1780,17 @@ impl Sent<'_, '_> {
     fn has(&self, bits: u64) -> bool {
         self.kw & bits != 0
     }
-    /// The words with keyword or event bits, in order: (word, keyword bits, event
-    /// bits). (The other words' bits are none.)
-    fn keywords(&self) -> impl Iterator<Item = (&str, u64, u64)> + '_ {
-        self.hits
-            .iter()
-            .map(|&(i, k, e)| (self.word(self.words[i - self.w0]), k, e))
-    }
-    /// A word (its start and end in the paragraph's text) as a slice of `lower`.
-    fn word(&self, (a, e): (usize, usize)) -> &str {
-        &self.lower[a - self.start..e - self.start]
+    /// The words with keyword or event bits, in order: (the word's start and end in
+    /// the sentence, keyword bits, event bits). (The other words' bits are none.)
+    fn keywords(&self) -> impl Iterator<Item = ((usize, usize), u64, u64)> + '_ {
+        self.hits.iter().map(|&(i, k, e)| {
+            let (a, b) = self.words[i - self.w0];
+            ((a - self.start, b - self.start), k, e)
+        })
     }
     /// Where the words start (byte offsets), in order.
     fn word_starts(&self) -> impl Iterator<Item = usize> + '_ {
         self.words.iter().map(|w| w.0 - self.start)
-    }
-    /// Byte offset of a word (a slice of `lower`).
-    fn offset(&self, w: &str) -> usize {
-        w.as_ptr() as usize - self.lower.as_ptr() as usize
     }
     /// Where the phrase `p` (lowercase, starting with a word) stands in the sentence at
     /// word boundaries, in order: every match of `p` in `lower` whose ends are not
@@ -2302,15 +2295,15 @@ fn event_triggers_into(t: &Sent, v: &mut Vec<(usize, usize, Ev)>) {
         let mut few = [(0usize, 0u64); 16];
         let mut n = 0;
         let mut many = Vec::new();
-        for (w, _, e) in t.keywords() {
+        for ((at, _), _, e) in t.keywords() {
             if e != 0 {
                 if n < few.len() {
-                    few[n] = (t.offset(w), e);
+                    few[n] = (at, e);
                 } else {
                     if many.is_empty() {
                         many.extend_from_slice(&few);
                     }
-                    many.push((t.offset(w), e));
+                    many.push((at, e));
                 }
                 n += 1;
             }
@@ -4289,8 +4282,7 @@ fn subject_from(t: &Sent, pos: usize, start: usize) -> Option<&'static str> {
         | kw::UNION;
     if t.kw & ASKED != 0 {
         // (The words with bits, in order: those before the clause passed over.)
-        for (w, b, _) in t.keywords() {
-            let at = t.offset(w);
+        for ((at, _), b, _) in t.keywords() {
             if at < start {
                 continue;
             }
@@ -5782,20 +5774,18 @@ fn qpred_of(w: &str) -> Option<QPred> {
     })
 }
 
-/// Figure triggers from the sentence's words with bits (each word a slice of `l`;
-/// see [`Sent::keywords`]): only words with the `QPRED` bit are triggers.
-fn q_triggers_into<'w>(
+/// Figure triggers from the sentence's words with bits (each word's start and end in
+/// `l`; see [`Sent::keywords`]): only words with the `QPRED` bit are triggers.
+fn q_triggers_into(
     l: &str,
-    keywords: impl Iterator<Item = (&'w str, u64, u64)>,
+    keywords: impl Iterator<Item = ((usize, usize), u64, u64)>,
     out: &mut Vec<(usize, usize, QPred)>,
 ) {
-    let base = l.as_ptr() as usize;
     out.extend(
         keywords
             .filter(|&(_, k, _)| k & kw::QPRED != 0)
-            .map(|(w, _, _)| w)
-            .filter_map(|w| {
-                let i = w.as_ptr() as usize - base;
+            .filter_map(|((i, e), _, _)| {
+                let w = &l[i..e];
                 // "still to be destroyed", "remain to be destroyed": not done.
                 // ("will be destroyed": not yet; "would be retained", reported speech, stays.)
                 let future = ["will be ", "would be ", "shall be "]
@@ -9571,7 +9561,12 @@ mod tests {
                 k = next;
             }
             let mut got = Vec::new();
-            q_triggers_into(&lower, hits.iter().map(|&(i, k, e)| (ws[i], k, e)), &mut got);
+            let at = |w: &str| w.as_ptr() as usize - lower.as_ptr() as usize;
+            q_triggers_into(
+                &lower,
+                hits.iter().map(|&(i, k, e)| ((at(ws[i]), at(ws[i]) + ws[i].len()), k, e)),
+                &mut got,
+            );
             proptest::prop_assert_eq!(got, q_triggers_reference(&lower, &ws, &bits), "{:?}", lower);
         }
     }
