@@ -53,7 +53,8 @@ struct Sent<'d, 'a> {
     s: &'d str,
     lower: &'a str,
     /// The lowercase words (for cheap trigger gating): their starts and ends in the
-    /// paragraph's text, where the sentence starts at `start` ([`Sent::word`]).
+    /// paragraph's text, where the sentence starts at `start` (a word of the sentence
+    /// is `lower[a - start..e - start]`).
     words: &'a [(usize, usize)],
     start: usize,
     /// The words with keyword or event bits (see [`KeywordTable`]), in order: (index
