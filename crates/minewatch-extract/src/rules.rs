@@ -52,10 +52,16 @@ struct Sent<'d, 'a> {
     /// The sentence (paragraph text: line breaks are spaces).
     s: &'d str,
     lower: &'a str,
-    /// The lowercase words with their offsets (for cheap trigger gating).
-    words: &'a [&'a str],
-    /// Each word's keyword and event bits (see [`KeywordTable`]).
-    bits: &'a [(u64, u64)],
+    /// The lowercase words (for cheap trigger gating): their starts and ends in the
+    /// paragraph's text, where the sentence starts at `start` (a word of the sentence
+    /// is `lower[a - start..e - start]`).
+    words: &'a [(usize, usize)],
+    start: usize,
+    /// The words with keyword or event bits (see [`KeywordTable`]), in order: (index
+    /// among the paragraph's words, keyword bits, event bits); most words have none.
+    hits: &'a [(usize, u64, u64)],
+    /// The index of the sentence's first word among the paragraph's.
+    w0: usize,
     /// The keywords among `words` ([`kw`] bits) and the first words of event
     /// triggers among them (bit `i` for `EV_FIRST[i]`): see [`KeywordTable`].
     kw: u64,
@@ -87,9 +93,10 @@ struct Sent<'d, 'a> {
 struct Para<'a> {
     /// The paragraph text.
     text: &'a str,
-    /// The paragraph's lowercase words (slices of its lowercase text, at `base`).
-    words: &'a [&'a str],
-    base: usize,
+    /// The paragraph's lowercase text.
+    lower: &'a str,
+    /// Its words: their starts and ends.
+    words: &'a [(usize, usize)],
     /// Each sentence: (start, end, first word, end of its words).
     sents: &'a [(usize, usize, usize, usize)],
     dates: &'a [std::cell::OnceCell<Vec<DateMention>>],
@@ -103,14 +110,14 @@ impl Para<'_> {
         self.dates[k].get_or_init(|| {
             let (a, b, w0, w1) = self.sents[k];
             let words = &self.words[w0..w1];
+            let pb = self.text.as_bytes();
             // Every date has a year, a word of four digits: none, no date. Dates
             // start at word starts.
             if words
                 .iter()
-                .any(|w| w.len() == 4 && w.bytes().all(|c| c.is_ascii_digit()))
+                .any(|&(ws, we)| we - ws == 4 && pb[ws..we].iter().all(u8::is_ascii_digit))
             {
                 let text = &self.text[a..b];
-                let at = |w: &str| w.as_ptr() as usize - self.base - a;
                 let mut out = self
                     .pool
                     .borrow_mut()
@@ -118,7 +125,7 @@ impl Para<'_> {
                     .unwrap_or_else(|| Vec::with_capacity(4));
                 dates_from_into(
                     text,
-                    date_start_words(text.as_bytes(), words, at).map(|j| at(words[j])),
+                    date_start_words(text.as_bytes(), words, a).map(|j| words[j].0 - a),
                     &mut out,
                 );
                 out
@@ -130,7 +137,7 @@ impl Para<'_> {
 }
 
 /// The words (indices in `words`, the runs of ASCII letters and digits of the text
-/// `s`, at the offsets `at` gives) where a date may start, in order: those at most
+/// `s`, their starts and ends less `base` in it) where a date may start, in order: those at most
 /// two words before a word starting with four digits, a year's. A date ends with
 /// its year, so near its start ("16 November 2020", "November 16, 2020", "December
 /// 2019", "1997", "mid-2002"); the other words need not be read. (Nor passed over: a
@@ -139,12 +146,12 @@ impl Para<'_> {
 /// joined to the first near a year are read too.)
 fn date_start_words<'a>(
     s: &'a [u8],
-    words: &'a [&str],
-    at: impl Fn(&str) -> usize + 'a,
+    words: &'a [(usize, usize)],
+    base: usize,
 ) -> impl Iterator<Item = usize> + 'a {
     // Whether nothing but such characters stands between word `j - 1` and word `j`.
     let joined = move |j: usize| {
-        s[at(words[j - 1]) + words[j - 1].len()..at(words[j])]
+        s[words[j - 1].1 - base..words[j].0 - base]
             .iter()
             .all(|&c| matches!(c, b'.' | b'-' | b'/' | b'\'') || c >= 0x80)
     };
@@ -152,7 +159,9 @@ fn date_start_words<'a>(
     words
         .iter()
         .enumerate()
-        .filter(|(_, w)| w.len() >= 4 && w.as_bytes()[..4].iter().all(u8::is_ascii_digit))
+        .filter(move |(_, &(ws, we))| {
+            we - ws >= 4 && s[ws - base..ws - base + 4].iter().all(u8::is_ascii_digit)
+        })
         .flat_map(move |(y, _)| {
             let mut lo = y.saturating_sub(2);
             while lo > from && joined(lo) {
@@ -622,9 +631,19 @@ const WORD_TABLE_BITS: u32 = 9;
 struct KeywordTable {
     /// (key, kw bits, ev bits) by [`word_slot`], probed linearly; key 0 is a free slot.
     slots: Vec<(u128, u64, u64)>,
-    /// By first byte, bit `n` set when some word of `n` bytes starts with it (most
-    /// words are no keyword: they leave here).
-    lens: [u16; 256],
+    /// By first and last byte ([`end_bytes`]), bit `n` set when some word of `n`
+    /// bytes starts and ends with them (most words are no keyword: they leave here;
+    /// by the first byte alone, about one word in two went on to the probe, by both
+    /// ends one in six).
+    lens: [u16; 1024],
+}
+
+/// The slot of a word's first and last bytes in [`KeywordTable::lens`]: their low five
+/// bits each (a letter's and a digit's may meet in a slot: the table then lets through
+/// a word it need not, never the other way).
+#[inline]
+fn end_bytes(first: u8, last: u8) -> usize {
+    ((first & 31) as usize) << 5 | (last & 31) as usize
 }
 
 fn keyword_table() -> &'static KeywordTable {
@@ -632,13 +651,14 @@ fn keyword_table() -> &'static KeywordTable {
     TABLE.get_or_init(|| {
         let mut t = KeywordTable {
             slots: vec![(0u128, 0u64, 0u64); 1 << WORD_TABLE_BITS],
-            lens: [0; 256],
+            lens: [0; 1024],
         };
         let mut add = |w: &str, k: u64, e: u64| {
             let Some(key) = word_key(w.as_bytes()).filter(|_| (1..16).contains(&w.len())) else {
                 return;
             };
-            t.lens[w.as_bytes()[0] as usize] |= 1 << w.len();
+            let b = w.as_bytes();
+            t.lens[end_bytes(b[0], b[b.len() - 1])] |= 1 << w.len();
             let mut i = word_slot(key);
             while t.slots[i].0 != 0 && t.slots[i].0 != key {
                 i = (i + 1) & (t.slots.len() - 1);
@@ -693,7 +713,7 @@ impl KeywordTable {
     fn bits_in(&self, b: &[u8], st: usize, end: usize) -> (u64, u64) {
         let n = end - st;
         let first = b[st];
-        let (mut k, e) = if n < 16 && self.lens[first as usize] >> n & 1 != 0 {
+        let (mut k, e) = if n < 16 && self.lens[end_bytes(first, b[end - 1])] >> n & 1 != 0 {
             let lo = load_le(b, st, n.min(8));
             let hi = if n > 8 { load_le(b, st + 8, n - 8) } else { 0 };
             self.probe((hi as u128) << 64 | lo as u128)
@@ -735,7 +755,8 @@ impl KeywordTable {
         let Some(&first) = w.first() else {
             return (0, 0);
         };
-        let (mut k, e) = if w.len() < 16 && self.lens[first as usize] >> w.len() & 1 != 0 {
+        let last = w[w.len() - 1];
+        let (mut k, e) = if w.len() < 16 && self.lens[end_bytes(first, last)] >> w.len() & 1 != 0 {
             let key = word_key(w).unwrap_or(0);
             let mut i = word_slot(key);
             loop {
@@ -917,8 +938,8 @@ struct Ctx<'a> {
 #[derive(Default)]
 struct Buffers {
     lower: String,
-    words: Vec<&'static str>,
-    bits: Vec<(u64, u64)>,
+    words: Vec<(usize, usize)>,
+    hits: Vec<(usize, u64, u64)>,
     sents: Vec<(usize, usize, usize, usize)>,
     runs: Vec<(usize, usize, std::cell::Cell<u8>)>,
     spans: Vec<(usize, usize)>,
@@ -980,14 +1001,14 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
     } else {
         Vec::new()
     };
-    // Buffers for every paragraph (the words' lifetimes end with each paragraph: the
-    // word list is handed on empty, its allocation kept; so the word runs `subject`
-    // reads in a sentence, after each), and for every sentence, the thread's from the
+    // Buffers for every paragraph (the words, as their places in its text, and the word
+    // runs `subject` reads in a sentence, whose lifetimes end with each sentence: handed
+    // on empty, the allocation kept), and for every sentence, the thread's from the
     // profile before.
     let Buffers {
         lower: mut plower,
         words: mut spare_words,
-        bits: mut pbits,
+        hits: mut phits,
         mut sents,
         runs: mut spare_runs,
         mut spans,
@@ -1109,47 +1130,24 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
         let plower = plower.as_str();
         // The words: runs of ASCII letters and digits.
         // With each its keyword bits, its key read on the way.
-        let pb = plower.as_bytes();
-        let mut pwords: Vec<&str> = std::mem::take(&mut spare_words);
-        pwords.reserve(plower.len() / 5 + 4);
-        pbits.clear();
-        pbits.reserve(plower.len() / 5 + 4);
-        // (From each word's start to the next's: `word_span` finds both.) The
-        // paragraph's bits joined on the way.
-        let (mut pk, mut pe) = (0, 0);
-        let mut k = 0;
-        while k < pb.len() && !is_word_byte(pb[k]) {
-            k += 1;
-        }
-        while k < pb.len() {
-            let st = k;
-            let (e, next) = word_span(pb, k);
-            pwords.push(&plower[st..e]);
-            let (wk, we) = table.bits_in(pb, st, e);
-            pk |= wk;
-            pe |= we;
-            pbits.push((wk, we));
-            k = next;
-        }
-        let base = plower.as_ptr() as usize;
-        let off = |w: &&str| w.as_ptr() as usize - base;
+        let mut pwords = std::mem::take(&mut spare_words);
+        let (pk, pe) = scan_words(plower, table, &mut pwords, &mut phits);
         sents.clear();
         // A paragraph none of whose sentences a rule reads gives nothing.
         if !read_by_a_rule(pk, pe, section) {
-            pwords.clear();
-            spare_words = pwords.into_iter().map(|_| "").collect();
+            spare_words = pwords;
             continue;
         }
         sentences_into(ptext, &mut spans);
         sents.extend(spans.iter().map(|&(a, b)| {
-            let w0 = pwords.partition_point(|w| off(w) < a);
-            let w1 = pwords.partition_point(|w| off(w) < b);
+            let w0 = pwords.partition_point(|w| w.0 < a);
+            let w1 = pwords.partition_point(|w| w.0 < b);
             (a, b, w0, w1)
         }));
         let para = Para {
             text: ptext,
+            lower: plower,
             words: &pwords,
-            base,
             dates: {
                 // (The vectors of the paragraph before's dates, emptied, are read into
                 // again.)
@@ -1161,8 +1159,11 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
             sents: &sents,
         };
         for (si, &(a, b, w0, w1)) in para.sents.iter().enumerate() {
+            // The sentence's words with bits.
+            let h0 = phits.partition_point(|h| h.0 < w0);
+            let h1 = phits.partition_point(|h| h.0 < w1);
             let (mut kwb, mut evb) = (0, 0);
-            for &(k, e) in &pbits[w0..w1] {
+            for &(_, k, e) in &phits[h0..h1] {
                 kwb |= k;
                 evb |= e;
             }
@@ -1178,7 +1179,9 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
                 s,
                 lower: &plower[a..b],
                 words: &pwords[w0..w1],
-                bits: &pbits[w0..w1],
+                start: a,
+                hits: &phits[h0..h1],
+                w0,
                 kw: kwb,
                 ev: evb,
                 para_kw: pk,
@@ -1232,15 +1235,13 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
                 f.line = cx.lines.line_of(f.value_span[0]) + 1;
             }
         }
-        pwords.clear();
-        // Empty: collected in place, the allocation is kept.
-        spare_words = pwords.into_iter().map(|_| "").collect();
+        spare_words = pwords;
     }
     // Handed back for the thread's next profile (empty; not where a huge paragraph
     // made them huge).
     if plower.capacity() <= Buffers::KEPT {
         plower.clear();
-        pbits.clear();
+        phits.clear();
         sents.clear();
         let mut date_pool = date_pool.into_inner();
         recycle_dates(&mut date_cells, &mut date_pool);
@@ -1250,7 +1251,7 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
             b.set(Buffers {
                 lower: plower,
                 words: spare_words,
-                bits: pbits,
+                hits: phits,
                 sents,
                 runs: spare_runs,
                 spans,
@@ -1279,6 +1280,47 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
     }
     sort_facts(&mut cx.out);
     cx.out
+}
+
+/// The words of the lowercase paragraph text `lower` (runs of ASCII letters and
+/// digits) into `words` as their starts and ends (no slice of the text made for each,
+/// nor its ends checked for character boundaries: a word is ASCII), and those with
+/// keyword or event bits into `hits` (their index in `words` and their bits; both
+/// emptied first); the paragraph's bits joined. (Not
+/// inlined into [`extract`], among whose many values the loop's were kept less well:
+/// −1.4 M instructions over 1,000 profiles.)
+#[inline(never)]
+fn scan_words(
+    lower: &str,
+    table: &KeywordTable,
+    words: &mut Vec<(usize, usize)>,
+    hits: &mut Vec<(usize, u64, u64)>,
+) -> (u64, u64) {
+    let pb = lower.as_bytes();
+    words.clear();
+    words.reserve(lower.len() / 5 + 4);
+    hits.clear();
+    // (From each word's start to the next's: `word_span` finds both.) The
+    // paragraph's bits joined on the way.
+    let (mut pk, mut pe) = (0, 0);
+    let mut k = 0;
+    while k < pb.len() && !is_word_byte(pb[k]) {
+        k += 1;
+    }
+    while k < pb.len() {
+        let st = k;
+        let (e, next) = word_span(pb, k);
+        words.push((st, e));
+        let (wk, we) = table.bits_in(pb, st, e);
+        // (Most words have no bits: only those that have are listed.)
+        if wk | we != 0 {
+            pk |= wk;
+            pe |= we;
+            hits.push((words.len() - 1, wk, we));
+        }
+        k = next;
+    }
+    (pk, pe)
 }
 
 /// Sort facts by place (sentence, then value), stably: the order of the indices sorted
@@ -1739,13 +1781,17 @@ impl Sent<'_, '_> {
     fn has(&self, bits: u64) -> bool {
         self.kw & bits != 0
     }
+    /// The words with keyword or event bits, in order: (the word's start and end in
+    /// the sentence, keyword bits, event bits). (The other words' bits are none.)
+    fn keywords(&self) -> impl Iterator<Item = ((usize, usize), u64, u64)> + '_ {
+        self.hits.iter().map(|&(i, k, e)| {
+            let (a, b) = self.words[i - self.w0];
+            ((a - self.start, b - self.start), k, e)
+        })
+    }
     /// Where the words start (byte offsets), in order.
     fn word_starts(&self) -> impl Iterator<Item = usize> + '_ {
-        self.words.iter().map(|w| self.offset(w))
-    }
-    /// Byte offset of a word (a slice of `lower`).
-    fn offset(&self, w: &str) -> usize {
-        w.as_ptr() as usize - self.lower.as_ptr() as usize
+        self.words.iter().map(|w| w.0 - self.start)
     }
     /// Where the phrase `p` (lowercase, starting with a word) stands in the sentence at
     /// word boundaries, in order: every match of `p` in `lower` whose ends are not
@@ -1757,12 +1803,14 @@ impl Sent<'_, '_> {
     /// Where phrase `p` stands, start and end: its spaces match any run of spaces
     /// ("ratify it  until" where a wrapped line ended in a space or in "\r\n").
     fn phrase_spans(&self, p: &'static str) -> impl Iterator<Item = (usize, usize)> + '_ {
-        let first = first_word(p);
+        let first = first_word(p).as_bytes();
         let lb = self.lower.as_bytes();
+        // (Most words differ by their length: compared by it first.)
         self.words
             .iter()
-            .filter(move |w| **w == first)
-            .map(|w| self.offset(w))
+            .filter(move |w| w.1 - w.0 == first.len())
+            .map(|w| w.0 - self.start)
+            .filter(move |&a| lb[a..].starts_with(first))
             .filter_map(move |i| {
                 let e = loose_end(lb, i, p.as_bytes())?;
                 (e >= lb.len() || !lb[e].is_ascii_alphanumeric()).then_some((i, e))
@@ -2248,15 +2296,15 @@ fn event_triggers_into(t: &Sent, v: &mut Vec<(usize, usize, Ev)>) {
         let mut few = [(0usize, 0u64); 16];
         let mut n = 0;
         let mut many = Vec::new();
-        for (w, &(_, e)) in t.words.iter().zip(t.bits) {
+        for ((at, _), _, e) in t.keywords() {
             if e != 0 {
                 if n < few.len() {
-                    few[n] = (t.offset(w), e);
+                    few[n] = (at, e);
                 } else {
                     if many.is_empty() {
                         many.extend_from_slice(&few);
                     }
-                    many.push((t.offset(w), e));
+                    many.push((at, e));
                 }
                 n += 1;
             }
@@ -4234,9 +4282,12 @@ fn subject_from(t: &Sent, pos: usize, start: usize) -> Option<&'static str> {
         | kw::EUROPEAN
         | kw::UNION;
     if t.kw & ASKED != 0 {
-        let w0 = t.words.partition_point(|w| t.offset(w) < start);
-        for (w, &(b, _)) in t.words[w0..].iter().zip(&t.bits[w0..]) {
-            if t.offset(w) >= before.len() {
+        // (The words with bits, in order: those before the clause passed over.)
+        for ((at, _), b, _) in t.keywords() {
+            if at < start {
+                continue;
+            }
+            if at >= before.len() {
                 break;
             }
             k |= b;
@@ -4697,25 +4748,7 @@ pub(crate) fn warm_up() {
 
 fn state_first_word(w: &str) -> usize {
     // (By the words' bytes: the word looked up is lowercased in place, as bytes.)
-    static FIRST: std::sync::OnceLock<FastMap<Vec<u8>, usize>> = std::sync::OnceLock::new();
-    let map = FIRST.get_or_init(|| {
-        let mut h: FastMap<Vec<u8>, usize> = FastMap::default();
-        for st in minewatch_refdata::states() {
-            for n in std::iter::once(&st.name)
-                .chain(&st.aliases)
-                .chain([&st.iso3, &st.iso2])
-            {
-                let parts: Vec<&str> = n.split([' ', '-']).filter(|p| !p.is_empty()).collect();
-                if let Some(f) = parts.first() {
-                    let e = h
-                        .entry(f.trim_end_matches([',', '.']).to_lowercase().into_bytes())
-                        .or_insert(0);
-                    *e = (*e).max(parts.len().min(MAX_NAME_WORDS as usize));
-                }
-            }
-        }
-        h
-    });
+    let words = first_words();
     // The word up to a hyphen, without final periods. (No key holds a hyphen nor ends
     // with a period: the whole word, where it differs, is none.)
     let b = w.as_bytes();
@@ -4734,7 +4767,24 @@ fn state_first_word(w: &str) -> usize {
         while n > 0 && buf[n - 1] == b'.' {
             n -= 1;
         }
-        return map.get(&buf[..n]).copied().unwrap_or(0);
+        if (1..=16).contains(&n) {
+            // (The bytes past the word made zero: periods cut off may stand there.)
+            let mut lo = [0u8; 8];
+            let mut hi = [0u8; 8];
+            lo.copy_from_slice(&buf[..8]);
+            hi.copy_from_slice(&buf[8..16]);
+            let keep = |x: u64, k: usize| {
+                if k >= 8 {
+                    x
+                } else {
+                    x & ((1u64 << (8 * k)) - 1)
+                }
+            };
+            let lo = keep(u64::from_le_bytes(lo), n);
+            let hi = keep(u64::from_le_bytes(hi), n.saturating_sub(8));
+            return words.short(lo, hi, n);
+        }
+        return words.all.get(&buf[..n]).copied().unwrap_or(0);
     }
     let owned = w.to_lowercase();
     let lw = owned.as_bytes();
@@ -4743,7 +4793,87 @@ fn state_first_word(w: &str) -> usize {
     while n > 0 && f[n - 1] == b'.' {
         n -= 1;
     }
-    map.get(&f[..n]).copied().unwrap_or(0)
+    words.all.get(&f[..n]).copied().unwrap_or(0)
+}
+
+/// The first words of the states' names, aliases and codes (lowercase bytes), each
+/// with the most words of a name it starts ([`state_first_word`]).
+struct FirstWords {
+    /// Every first word.
+    all: FastMap<Vec<u8>, usize>,
+    /// Those of 1 to 16 bytes again, as two little-endian integers (zero past the
+    /// word), with their length and their count of words, by [`first_word_slot`] and
+    /// probed linearly (length 0: a free slot): a word's look-up without hashing its
+    /// bytes one by one nor comparing them by memcmp.
+    short: Vec<(u64, u64, u8, u8)>,
+}
+
+impl FirstWords {
+    /// The count of words for the word of `n` bytes (1 to 16) whose bytes are `lo` and
+    /// `hi` (zero past the word); 0 for a word that starts no name.
+    #[inline]
+    fn short(&self, lo: u64, hi: u64, n: usize) -> usize {
+        let mask = self.short.len() - 1;
+        let mut i = first_word_slot(lo, hi, mask);
+        loop {
+            let x = &self.short[i];
+            if x.2 == 0 {
+                return 0;
+            }
+            if x.0 == lo && x.1 == hi && x.2 as usize == n {
+                return x.3 as usize;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+}
+
+/// The slot of a first word in [`FirstWords::short`] (a multiplicative hash).
+fn first_word_slot(lo: u64, hi: u64, mask: usize) -> usize {
+    let h = lo.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ hi.wrapping_mul(0xC2B2_AE3D_27D4_EB4F);
+    (h >> 40) as usize & mask
+}
+
+fn first_words() -> &'static FirstWords {
+    static FIRST: std::sync::OnceLock<FirstWords> = std::sync::OnceLock::new();
+    FIRST.get_or_init(|| {
+        let mut h: FastMap<Vec<u8>, usize> = FastMap::default();
+        for st in minewatch_refdata::states() {
+            for n in std::iter::once(&st.name)
+                .chain(&st.aliases)
+                .chain([&st.iso3, &st.iso2])
+            {
+                let parts: Vec<&str> = n.split([' ', '-']).filter(|p| !p.is_empty()).collect();
+                if let Some(f) = parts.first() {
+                    let e = h
+                        .entry(f.trim_end_matches([',', '.']).to_lowercase().into_bytes())
+                        .or_insert(0);
+                    *e = (*e).max(parts.len().min(MAX_NAME_WORDS as usize));
+                }
+            }
+        }
+        // At most half full (a miss, most words looked up, ends its probe soon).
+        let slots = (2 * h.len()).next_power_of_two().max(16);
+        let mut short = vec![(0u64, 0u64, 0u8, 0u8); slots];
+        for (k, &v) in &h {
+            if !(1..=16).contains(&k.len()) {
+                continue;
+            }
+            let mut buf = [0u8; 16];
+            buf[..k.len()].copy_from_slice(k);
+            let mut lo = [0u8; 8];
+            let mut hi = [0u8; 8];
+            lo.copy_from_slice(&buf[..8]);
+            hi.copy_from_slice(&buf[8..]);
+            let (lo, hi) = (u64::from_le_bytes(lo), u64::from_le_bytes(hi));
+            let mut i = first_word_slot(lo, hi, slots - 1);
+            while short[i].2 != 0 {
+                i = (i + 1) & (slots - 1);
+            }
+            short[i] = (lo, hi, k.len() as u8, v as u8);
+        }
+        FirstWords { all: h, short }
+    })
 }
 
 /// The runs of word characters (letters, digits, '.', '-') in a sentence, as far as
@@ -5201,10 +5331,12 @@ fn use_reported<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, E
     // Mine Action Service used its own stock of inert training aids"), a type of mine,
     // or a sentence before it in the paragraph names mines ("... laid new minefields.
     // Soldiers also used them ...").
-    let names_mines = |words: &[&str]| {
-        words.iter().enumerate().any(|(i, w)| {
+    let para = t.dates.para;
+    let names_mines = |words: &[(usize, usize)]| {
+        let word = |i: usize| words.get(i).map(|&(a, e)| &para.lower[a..e]);
+        words.iter().enumerate().any(|(i, &(a, e))| {
             matches!(
-                *w,
+                &para.lower[a..e],
                 "mine"
                     | "mines"
                     | "landmine"
@@ -5213,10 +5345,9 @@ fn use_reported<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, E
                     | "minefields"
                     | "munition"
                     | "munitions"
-            ) && words.get(i + 1) != Some(&"action")
+            ) && word(i + 1) != Some("action")
         })
     };
-    let para = t.dates.para;
     if !names_mines(t.words)
         && mines.is_empty()
         && !(0..t.dates.k).any(|j| {
@@ -5644,22 +5775,18 @@ fn qpred_of(w: &str) -> Option<QPred> {
     })
 }
 
-/// Figure triggers from the sentence's words (each word is a slice of `l`), with
-/// their keyword bits: only words with the `QPRED` bit are triggers.
+/// Figure triggers from the sentence's words with bits (each word's start and end in
+/// `l`; see [`Sent::keywords`]): only words with the `QPRED` bit are triggers.
 fn q_triggers_into(
     l: &str,
-    words: &[&str],
-    bits: &[(u64, u64)],
+    keywords: impl Iterator<Item = ((usize, usize), u64, u64)>,
     out: &mut Vec<(usize, usize, QPred)>,
 ) {
-    let base = l.as_ptr() as usize;
     out.extend(
-        words
-            .iter()
-            .zip(bits)
-            .filter(|(_, &(k, _))| k & kw::QPRED != 0)
-            .filter_map(|(w, _)| {
-                let i = w.as_ptr() as usize - base;
+        keywords
+            .filter(|&(_, k, _)| k & kw::QPRED != 0)
+            .filter_map(|((i, e), _, _)| {
+                let w = &l[i..e];
                 // "still to be destroyed", "remain to be destroyed": not done.
                 // ("will be destroyed": not yet; "would be retained", reported speech, stays.)
                 let future = ["will be ", "would be ", "shall be "]
@@ -5669,7 +5796,7 @@ fn q_triggers_into(
                     return None;
                 }
                 // "keeps no mines for training": kept for a purpose Article 3 allows.
-                if w.starts_with("keep") || *w == "kept" {
+                if w.starts_with("keep") || w == "kept" {
                     let purpose = ["training", "research", "development", "article 3"]
                         .iter()
                         .any(|p| l[i..].contains(p));
@@ -6309,7 +6436,7 @@ fn figures_in<'d>(
     }
     // (A sentence none of whose words is a figure trigger has none to list.)
     if t.has(kw::QPRED) {
-        q_triggers_into(l, t.words, t.bits, trig);
+        q_triggers_into(l, t.keywords(), trig);
     }
     // Mine types matter only for counted mines or munitions.
     let counted = qs
@@ -9160,6 +9287,113 @@ mod tests {
         }
     }
 
+    /// Every first word of 1 to 16 bytes is found in the table of short ones, with its
+    /// count, and every state's name's first word by [`state_first_word`].
+    #[test]
+    fn first_words_short_as_all() {
+        let words = first_words();
+        for (k, &v) in &words.all {
+            if !(1..=16).contains(&k.len()) {
+                continue;
+            }
+            let mut buf = [0u8; 16];
+            buf[..k.len()].copy_from_slice(k);
+            let lo = u64::from_le_bytes(buf[..8].try_into().unwrap());
+            let hi = u64::from_le_bytes(buf[8..].try_into().unwrap());
+            assert_eq!(
+                words.short(lo, hi, k.len()),
+                v,
+                "{:?}",
+                String::from_utf8_lossy(k)
+            );
+        }
+        for st in minewatch_refdata::states() {
+            let first = st
+                .name
+                .split([' ', '-'])
+                .find(|p| !p.is_empty())
+                .unwrap_or("");
+            let key = first.trim_end_matches([',', '.']).to_lowercase();
+            assert_eq!(
+                state_first_word(first),
+                words.all.get(key.as_bytes()).copied().unwrap_or(0),
+                "{first}"
+            );
+        }
+    }
+
+    /// A word's bits as the lists give them, read through: what the table's filter by
+    /// the word's ends, length and slot must give too.
+    fn keyword_bits_reference(w: &str) -> (u64, u64) {
+        let (mut k, mut e) = (0, 0);
+        if (1..16).contains(&w.len()) {
+            for &(x, b) in KEYWORDS {
+                if x == w {
+                    k |= b;
+                }
+            }
+            for (i, x) in EV_FIRST.iter().enumerate() {
+                if *x == w {
+                    e |= 1 << i;
+                }
+            }
+            if QPRED_WORDS.contains(&w) {
+                k |= kw::QPRED;
+            }
+            if NSAG.contains(&w) {
+                k |= kw::NSAG;
+            }
+        }
+        for (p, b) in [
+            ("export", kw::P_EXPORT),
+            ("transfer", kw::P_TRANSFER),
+            ("stockpile", kw::P_STOCKPILE),
+        ] {
+            if w.starts_with(p) {
+                k |= b;
+            }
+        }
+        (k, e)
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2048))]
+        /// The table's bits (filtered by the word's first and last bytes and length,
+        /// then probed) are the lists' bits, for the lists' words, words one byte off
+        /// them, and any words.
+        #[test]
+        fn keyword_bits_as_listed(
+            listed in proptest::sample::select(
+                KEYWORDS
+                    .iter()
+                    .map(|&(w, _)| w)
+                    .chain(EV_FIRST.iter().copied())
+                    .chain(QPRED_WORDS.iter().copied())
+                    .chain(NSAG.iter().copied())
+                    .collect::<Vec<_>>()
+            ),
+            edit in 0usize..4,
+            c in "[a-z0-9]",
+            other in "[a-z0-9]{1,17}",
+        ) {
+            let w = match edit {
+                0 => listed.to_string(),
+                1 => format!("{listed}{c}"),
+                2 => format!("{}{c}", &listed[..listed.len() - 1]),
+                _ => other,
+            };
+            let t = keyword_table();
+            proptest::prop_assert_eq!(t.bits(w.as_bytes()), keyword_bits_reference(&w), "{:?}", w);
+            let text = format!("x {w} y");
+            proptest::prop_assert_eq!(
+                t.bits_in(text.as_bytes(), 2, 2 + w.len()),
+                keyword_bits_reference(&w),
+                "{:?}",
+                w
+            );
+        }
+    }
+
     /// `Sent::phrase_spans_by_bit` as it was: every word of the sentence looked at.
     fn phrase_spans_by_bit_reference(
         lower: &str,
@@ -9251,6 +9485,90 @@ mod tests {
                 text.push_str(s);
             }
             phrases_among_ev_words_agree(&text)?;
+        }
+    }
+
+    /// [`q_triggers_into`] as it was: every word of the sentence looked at with its
+    /// bits, not only the words that have bits.
+    fn q_triggers_reference(
+        l: &str,
+        words: &[&str],
+        bits: &[(u64, u64)],
+    ) -> Vec<(usize, usize, QPred)> {
+        let base = l.as_ptr() as usize;
+        words
+            .iter()
+            .zip(bits)
+            .filter(|(_, &(k, _))| k & kw::QPRED != 0)
+            .filter_map(|(w, _)| {
+                let i = w.as_ptr() as usize - base;
+                let future = ["will be ", "would be ", "shall be "]
+                    .iter()
+                    .any(|w| l[..i].ends_with(w));
+                if l[..i].ends_with("to be ") || future && w.starts_with("destroy") {
+                    return None;
+                }
+                if w.starts_with("keep") || *w == "kept" {
+                    let purpose = ["training", "research", "development", "article 3"]
+                        .iter()
+                        .any(|p| l[i..].contains(p));
+                    if !purpose {
+                        return None;
+                    }
+                }
+                let p = qpred_of(w)?;
+                if p == QPred::Production && i > 0 && l.as_bytes()[i - 1] == b'-' {
+                    return None;
+                }
+                Some((i, i + w.len(), p))
+            })
+            .collect()
+    }
+
+    proptest::proptest! {
+        /// The figure triggers read from the words with bits (as the paragraph lists
+        /// them, by their index among its words) are those read from every word and
+        /// its bits.
+        #[test]
+        fn q_triggers_from_the_words_with_bits(
+            words in proptest::collection::vec(proptest::sample::select(vec![
+                "Destroyed", "destroyed", "to", "be", "will", "kept", "keeps", "for", "training",
+                "the", "stockpile", "of", "mines", "Iranian-produced", "produced", "held", "2001",
+                "retained", "exported", "killed", "people", "é", "article", "3", "spent",
+            ]), 0..24),
+            seps in proptest::collection::vec(proptest::sample::select(vec![" ", "  ", ", ", ". ", "", "-"]), 24),
+        ) {
+            let mut text = String::new();
+            for (w, s) in words.iter().zip(&seps) {
+                text.push_str(w);
+                text.push_str(s);
+            }
+            let lower = text.to_ascii_lowercase();
+            let lb = lower.as_bytes();
+            let table = keyword_table();
+            let (mut ws, mut bits, mut hits) = (Vec::new(), Vec::new(), Vec::new());
+            let mut k = 0;
+            while k < lb.len() && !is_word_byte(lb[k]) {
+                k += 1;
+            }
+            while k < lb.len() {
+                let (e, next) = word_span(lb, k);
+                ws.push(&lower[k..e]);
+                let (wk, we) = table.bits_in(lb, k, e);
+                bits.push((wk, we));
+                if wk | we != 0 {
+                    hits.push((ws.len() - 1, wk, we));
+                }
+                k = next;
+            }
+            let mut got = Vec::new();
+            let at = |w: &str| w.as_ptr() as usize - lower.as_ptr() as usize;
+            q_triggers_into(
+                &lower,
+                hits.iter().map(|&(i, k, e)| ((at(ws[i]), at(ws[i]) + ws[i].len()), k, e)),
+                &mut got,
+            );
+            proptest::prop_assert_eq!(got, q_triggers_reference(&lower, &ws, &bits), "{:?}", lower);
         }
     }
 
@@ -9611,7 +9929,7 @@ mod tests {
         /// A word's longest state name by bytes as by the word lowercased, cut at its
         /// hyphen and final periods, and looked up whole too.
         #[test]
-        fn state_first_word_as_by_strings(w in "(Democratic|Republic|Korea|South|United|Bosnia|Guinea|DRC|Congo|US|Côte|ÅLAND|x)?(-[A-Za-z]{0,4})?[.]{0,2}") {
+        fn state_first_word_as_by_strings(w in "(Democratic|Republic|Korea|South|United|Bosnia|Guinea|DRC|Congo|US|Côte|ÅLAND|x|[A-Za-z]{1,20})?(-[A-Za-z]{0,4})?[.]{0,2}") {
             let lw = w.to_lowercase();
             let f = lw.split('-').next().unwrap_or(&lw).trim_end_matches('.');
             let mut want = 0;
@@ -9705,7 +10023,7 @@ mod tests {
         ) {
             let lower = text.to_ascii_lowercase();
             let lb = lower.as_bytes();
-            let mut words: Vec<&str> = Vec::new();
+            let mut words: Vec<(usize, usize)> = Vec::new();
             let mut k = 0;
             while k < lb.len() {
                 while k < lb.len() && !is_word_byte(lb[k]) {
@@ -9714,14 +10032,13 @@ mod tests {
                 let st = k;
                 k = word_end(lb, k);
                 if k > st {
-                    words.push(&lower[st..k]);
+                    words.push((st, k));
                 }
             }
-            let off = |w: &&str| w.as_ptr() as usize - lower.as_ptr() as usize;
-            let want = dates_from(&text, words.iter().map(off));
+            let want = dates_from(&text, words.iter().map(|w| w.0));
             let got = dates_from(
                 &text,
-                date_start_words(text.as_bytes(), &words, |w| off(&w)).map(|j| off(&words[j])),
+                date_start_words(text.as_bytes(), &words, 0).map(|j| words[j].0),
             );
             let key = |d: &[DateMention]| d.iter().map(|d| (d.start, d.end, d.iso())).collect::<Vec<_>>();
             proptest::prop_assert_eq!(key(&got), key(&want), "{:?}", text);
