@@ -39,6 +39,9 @@ pub(crate) struct Chunk {
 pub(crate) struct Src<'a> {
     pub text: &'a str,
     pub lines: Vec<Line>,
+    /// Whether the text holds a "\r" anywhere: without one, every line ending is the
+    /// "\n" at a line's end, and text is joined from the lines ([`Src::joined`]).
+    pub has_cr: bool,
 }
 
 impl<'a> Src<'a> {
@@ -66,6 +69,30 @@ impl<'a> Src<'a> {
     }
     pub fn single_line(&self, c: &Chunk) -> Option<&'a str> {
         (!c.blank && c.first == c.last).then(|| self.line(c.first))
+    }
+    /// [`join_lines`] of the text of `span`, which starts in line `first` or after
+    /// it. Without a "\r" in the text, the line endings inside the span are the "\n"s
+    /// the lines end at: the pieces between them are copied as they are, with no
+    /// search through the bytes (a search a line cost more than the copy).
+    pub fn joined(&self, first: usize, span: Span) -> String {
+        if self.has_cr {
+            return join_lines(span.slice(self.text));
+        }
+        let mut out = String::with_capacity(span.end - span.start);
+        let mut at = span.start;
+        for l in &self.lines[first..] {
+            if l.end >= span.end {
+                break;
+            }
+            // A "\n" before the span (after a trimmed start) is no part of it.
+            if l.end >= at {
+                out.push_str(&self.text[at..l.end]);
+                out.push(' ');
+                at = l.end + 1;
+            }
+        }
+        out.push_str(&self.text[at..span.end]);
+        out
     }
 }
 
@@ -430,7 +457,12 @@ fn read_text(text: String, invalid_bytes: Vec<InvalidByte>) -> Document {
         diagnostics.push(d);
     }
     let lines = split_lines(&text);
-    let src = Src { text: &text, lines };
+    let has_cr = memchr::memchr(b'\r', text.as_bytes()).is_some();
+    let src = Src {
+        text: &text,
+        lines,
+        has_cr,
+    };
     let markdown = detect_markdown(&src);
     let format = if markdown {
         Format::Markdown
@@ -515,7 +547,7 @@ fn read_text(text: String, invalid_bytes: Vec<InvalidByte>) -> Document {
             }
         }
         let span = src.chunk_text_span(c);
-        let joined = join_lines(span.slice(&text));
+        let joined = src.joined(c.first, span);
         kinds[ci] = Some(BlockKind::Paragraph {
             index: doc.paragraphs.len(),
         });
@@ -553,7 +585,7 @@ fn read_text(text: String, invalid_bytes: Vec<InvalidByte>) -> Document {
                     let tspan = src.chunk_text_span(c);
                     doc.paragraphs.push(Paragraph {
                         span: tspan,
-                        text: join_lines(tspan.slice(&text)),
+                        text: src.joined(c.first, tspan),
                         section: None,
                     });
                     BlockKind::Paragraph { index }
@@ -975,7 +1007,10 @@ fn notes(
             let marker = Span::new(l0.start + mstart, l0.start + mend);
             let body = Span::new(marker.end, span.end);
             // Trimming before joining is trimming after: line endings are white space.
-            let text = join_lines(trim_ws(body.slice(src.text)));
+            let raw = body.slice(src.text);
+            let t = trim_ws(raw);
+            let lead = t.as_ptr() as usize - raw.as_ptr() as usize;
+            let text = src.joined(i, Span::new(body.start + lead, body.start + lead + t.len()));
             doc.notes.push(Note::new(number, span, marker, text));
             i = j + 1;
         }
@@ -1052,6 +1087,7 @@ mod tests {
         let src = Src {
             text,
             lines: split_lines(text),
+            has_cr: true,
         };
         assert_eq!(src.lines.capacity(), src.lines.len());
         let got: Vec<(&str, usize)> = (0..src.lines.len())
@@ -1215,7 +1251,7 @@ mod tests {
             text in "(# H|## Use|#no|text|  |\u{a0}|\\[\\^1\\]: n|\\[1\\] n|\n|\r\n|\r){0,40}",
             markdown in proptest::bool::ANY,
         ) {
-            let src = Src { text: &text, lines: split_lines(&text) };
+            let src = Src { text: &text, lines: split_lines(&text), has_cr: text.contains('\r') };
             let (lines, want) = lines_and_chunks_reference(&text, markdown);
             let got: Vec<(usize, usize)> = src.lines.iter().map(|l| (l.start, l.end)).collect();
             proptest::prop_assert_eq!(got, lines);
@@ -1228,6 +1264,37 @@ mod tests {
                     is_md_heading(l).is_some() || l.starts_with("[^") && l.contains("]:")
                 });
             proptest::prop_assert_eq!(detect_markdown(&src), want_md);
+        }
+
+        /// Text joined from the lines is [`join_lines`] of it, for any span that starts
+        /// in or after its first line: trimmed or not, starting or ending at a line
+        /// ending or inside one.
+        #[test]
+        fn text_joined_from_the_lines_is_joined_text(
+            text in "(ab|c|  |\u{e9}|\n|\n\n|\r\n|\r){0,30}",
+            cuts in proptest::collection::vec(0usize..64, 2),
+            trim in proptest::bool::ANY,
+        ) {
+            // The text as it is, and without its "\r"s (the joining from the lines).
+            for text in [text.clone(), text.replace('\r', "")] {
+                let lines = split_lines(&text);
+                let has_cr = text.contains('\r');
+                let src = Src { text: &text, lines, has_cr };
+                let (a, b) = (cuts[0].min(cuts[1]).min(text.len()), cuts[0].max(cuts[1]).min(text.len()));
+                if !(text.is_char_boundary(a) && text.is_char_boundary(b)) || src.lines.is_empty() {
+                    continue;
+                }
+                let mut span = Span::new(a, b);
+                if trim {
+                    span = trim_span(&text, span);
+                }
+                // The line the span starts in (or the last line), and the first line.
+                let first = src.lines.iter().rposition(|l| l.start <= span.start).unwrap_or(0);
+                let want = join_lines(span.slice(&text));
+                for f in [0, first] {
+                    proptest::prop_assert_eq!(&src.joined(f, span), &want);
+                }
+            }
         }
     }
 }

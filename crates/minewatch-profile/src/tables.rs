@@ -723,7 +723,7 @@ fn blank_line_table(
         if kinds[cn].is_none() && is_table_note(src.line(c.first)) {
             let span = src.chunk_text_span(&c);
             notes.push(Located {
-                value: crate::reader::join_lines(span.slice(src.text)),
+                value: src.joined(c.first, span),
                 span,
             });
             kinds[cn] = Some(BlockKind::Table { index });
