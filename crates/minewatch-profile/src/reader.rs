@@ -132,13 +132,44 @@ pub(crate) fn decode(bytes: &[u8]) -> (String, Vec<InvalidByte>) {
     }
 }
 
-fn split_lines(text: &str) -> Vec<Line> {
+/// A text longer than this has its lines counted before they are listed: the list
+/// is then made at its size, never doubled on the way (a file of millions of short
+/// lines would need twice its final size while it grew). Shorter texts are listed in
+/// the thread's list ([`SCRATCH`]) at once, without the count.
+const COUNT_LINES_ABOVE: usize = 64 << 10;
+
+/// The lines of `text`, in `lines` (emptied first).
+fn split_lines_into(text: &str, lines: &mut Vec<Line>) {
     let bytes = text.as_bytes();
-    // Counted first: the list is made at its size, never doubled on the way (a file of
-    // millions of short lines would need twice its final size while it grew).
-    let mut lines = Vec::with_capacity(memchr::memchr_iter(b'\n', bytes).count() + 1);
+    lines.clear();
+    if bytes.len() > COUNT_LINES_ABOVE {
+        lines.reserve_exact(memchr::memchr_iter(b'\n', bytes).count() + 1);
+    }
     let mut start = 0;
     // One searcher over the whole text, not a search started afresh for each line.
+    for i in memchr::memchr_iter(b'\n', bytes) {
+        let end = if i > start && bytes[i - 1] == b'\r' {
+            i - 1
+        } else {
+            i
+        };
+        lines.push(Line { start, end });
+        start = i + 1;
+    }
+    if start < bytes.len() {
+        lines.push(Line {
+            start,
+            end: bytes.len(),
+        });
+    }
+}
+
+/// The lines as listed before: counted first, at any length.
+#[cfg(test)]
+fn split_lines(text: &str) -> Vec<Line> {
+    let bytes = text.as_bytes();
+    let mut lines = Vec::with_capacity(memchr::memchr_iter(b'\n', bytes).count() + 1);
+    let mut start = 0;
     for i in memchr::memchr_iter(b'\n', bytes) {
         let end = if i > start && bytes[i - 1] == b'\r' {
             i - 1
@@ -157,14 +188,31 @@ fn split_lines(text: &str) -> Vec<Line> {
     lines
 }
 
+/// The lists a reading needs only while it reads (its lines, chunks and the kinds of
+/// the chunks), kept on each thread between files: not allocated anew for each.
+#[derive(Default)]
+struct Scratch {
+    lines: Vec<Line>,
+    chunks: Vec<Chunk>,
+    kinds: Vec<Option<BlockKind>>,
+}
+
+/// A list of more lines than this (a megabyte) is not kept for the next file.
+const KEEP_LINES: usize = 1 << 16;
+
+thread_local! {
+    static SCRATCH: std::cell::Cell<Scratch> = std::cell::Cell::new(Scratch::default());
+}
+
 fn is_blank(s: &str) -> bool {
     s.chars()
         .all(|c| c.is_whitespace() || c == '\u{a0}' || c == '\u{feff}')
 }
 
-fn chunks(src: &Src, markdown: bool) -> Vec<Chunk> {
+fn chunks_into(src: &Src, markdown: bool, out: &mut Vec<Chunk>) {
+    out.clear();
     // At most a chunk a line.
-    let mut out: Vec<Chunk> = Vec::with_capacity(src.lines.len());
+    out.reserve(src.lines.len());
     // Whether the line before (the last of the chunk before) is a Markdown heading:
     // a heading is a chunk of its own.
     let mut after_heading = false;
@@ -189,6 +237,12 @@ fn chunks(src: &Src, markdown: bool) -> Vec<Chunk> {
             });
         }
     }
+}
+
+#[cfg(test)]
+fn chunks(src: &Src, markdown: bool) -> Vec<Chunk> {
+    let mut out = Vec::new();
+    chunks_into(src, markdown, &mut out);
     out
 }
 
@@ -456,9 +510,11 @@ fn read_text(text: String, invalid_bytes: Vec<InvalidByte>) -> Document {
         };
         diagnostics.push(d);
     }
-    let lines = split_lines(&text);
+    let mut scratch = SCRATCH.with(|s| s.take());
+    let mut lines = std::mem::take(&mut scratch.lines);
+    split_lines_into(&text, &mut lines);
     let has_cr = memchr::memchr(b'\r', text.as_bytes()).is_some();
-    let src = Src {
+    let mut src = Src {
         text: &text,
         lines,
         has_cr,
@@ -469,7 +525,8 @@ fn read_text(text: String, invalid_bytes: Vec<InvalidByte>) -> Document {
     } else {
         Format::PlainText
     };
-    let chunks = chunks(&src, markdown);
+    let mut chunks = std::mem::take(&mut scratch.chunks);
+    chunks_into(&src, markdown, &mut chunks);
 
     let mut doc = Document {
         format,
@@ -495,7 +552,9 @@ fn read_text(text: String, invalid_bytes: Vec<InvalidByte>) -> Document {
     }
 
     // Kinds assigned per chunk before blocks are built.
-    let mut kinds: Vec<Option<BlockKind>> = vec![None; chunks.len()];
+    let mut kinds = std::mem::take(&mut scratch.kinds);
+    kinds.clear();
+    kinds.resize(chunks.len(), None);
     let body_start = header(&src, &chunks, markdown, &mut doc, &mut kinds);
     let notes_start = notes(&src, &chunks, body_start, &mut doc, &mut kinds);
     // (About ten a profile: made at that size.)
@@ -609,6 +668,12 @@ fn read_text(text: String, invalid_bytes: Vec<InvalidByte>) -> Document {
         p.section = i
             .checked_sub(1)
             .filter(|&i| p.span.start < doc.sections[i].span.end);
+    }
+    scratch.lines = std::mem::take(&mut src.lines);
+    if scratch.lines.capacity() <= KEEP_LINES {
+        scratch.chunks = chunks;
+        scratch.kinds = kinds;
+        SCRATCH.with(|s| s.set(scratch));
     }
     doc.text = text;
     sections::link_blocks(&mut doc);
@@ -1079,6 +1144,22 @@ mod tests {
 
     use super::*;
 
+    fn lines_of(text: &str) -> Vec<Line> {
+        let mut lines = Vec::new();
+        split_lines_into(text, &mut lines);
+        lines
+    }
+
+    /// A long text's lines are counted first: the list is made at its size.
+    #[test]
+    fn a_long_texts_lines_are_listed_at_their_size() {
+        let text = "a line of text\n\r\n".repeat(COUNT_LINES_ABOVE / 8) + "the last";
+        let mut lines = Vec::new();
+        split_lines_into(&text, &mut lines);
+        assert_eq!(lines.capacity(), lines.len());
+        assert_eq!(lines.len(), COUNT_LINES_ABOVE / 4 + 1);
+    }
+
     /// Each line's end and the next line's start, for "\n", "\r\n", a lone "\r" and the
     /// end of the text; the list is made at its size.
     #[test]
@@ -1086,10 +1167,9 @@ mod tests {
         let text = "a\nbc\r\n\r\nd\re\n\nf\r";
         let src = Src {
             text,
-            lines: split_lines(text),
+            lines: lines_of(text),
             has_cr: true,
         };
-        assert_eq!(src.lines.capacity(), src.lines.len());
         let got: Vec<(&str, usize)> = (0..src.lines.len())
             .map(|i| (src.line(i), src.next_start(i)))
             .collect();
@@ -1244,6 +1324,16 @@ mod tests {
             );
         }
 
+        /// The lines listed without their count first are the lines listed after it.
+        #[test]
+        fn lines_listed_without_a_count_are_the_lines(
+            text in "(a|bcdefgh|\n|\r\n|\r|\u{e9}|\u{b}|\u{9}|\u{1f600}){0,60}",
+        ) {
+            let got: Vec<(usize, usize)> = lines_of(&text).iter().map(|l| (l.start, l.end)).collect();
+            let want: Vec<(usize, usize)> = split_lines(&text).iter().map(|l| (l.start, l.end)).collect();
+            proptest::prop_assert_eq!(got, want);
+        }
+
         /// Lines and chunks are the reference's, on text of Markdown headings, blank
         /// lines (with spaces), "\r\n" and lone "\r", footnote definitions.
         #[test]
@@ -1251,7 +1341,7 @@ mod tests {
             text in "(# H|## Use|#no|text|  |\u{a0}|\\[\\^1\\]: n|\\[1\\] n|\n|\r\n|\r){0,40}",
             markdown in proptest::bool::ANY,
         ) {
-            let src = Src { text: &text, lines: split_lines(&text), has_cr: text.contains('\r') };
+            let src = Src { text: &text, lines: lines_of(&text), has_cr: text.contains('\r') };
             let (lines, want) = lines_and_chunks_reference(&text, markdown);
             let got: Vec<(usize, usize)> = src.lines.iter().map(|l| (l.start, l.end)).collect();
             proptest::prop_assert_eq!(got, lines);
@@ -1277,7 +1367,7 @@ mod tests {
         ) {
             // The text as it is, and without its "\r"s (the joining from the lines).
             for text in [text.clone(), text.replace('\r', "")] {
-                let lines = split_lines(&text);
+                let lines = lines_of(&text);
                 let has_cr = text.contains('\r');
                 let src = Src { text: &text, lines, has_cr };
                 let (a, b) = (cuts[0].min(cuts[1]).min(text.len()), cuts[0].max(cuts[1]).min(text.len()));
