@@ -195,6 +195,7 @@ struct Scratch {
     lines: Vec<Line>,
     chunks: Vec<Chunk>,
     kinds: Vec<Option<BlockKind>>,
+    shorts: Vec<tables::Short>,
 }
 
 /// A list of more lines than this (a megabyte) is not kept for the next file.
@@ -559,7 +560,15 @@ fn read_text(text: String, invalid_bytes: Vec<InvalidByte>) -> Document {
     let notes_start = notes(&src, &chunks, body_start, &mut doc, &mut kinds);
     // (About ten a profile: made at that size.)
     let mut headings: Vec<(usize, Heading)> = Vec::with_capacity(16);
-    tables::find_tables(&src, &chunks, body_start, notes_start, &mut doc, &mut kinds);
+    tables::find_tables(
+        &src,
+        &chunks,
+        body_start,
+        notes_start,
+        &mut doc,
+        &mut kinds,
+        &mut scratch.shorts,
+    );
     // At most a paragraph a chunk of the body not taken yet (headings are fewer).
     doc.paragraphs.reserve_exact(
         (body_start..notes_start)
