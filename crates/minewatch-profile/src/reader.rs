@@ -45,6 +45,7 @@ pub(crate) struct Src<'a> {
 }
 
 impl<'a> Src<'a> {
+    #[inline]
     pub fn line(&self, i: usize) -> &'a str {
         let l = self.lines[i];
         &self.text[l.start..l.end]
@@ -67,6 +68,7 @@ impl<'a> Src<'a> {
     pub fn chunk_text_span(&self, c: &Chunk) -> Span {
         Span::new(self.lines[c.first].start, self.lines[c.last].end)
     }
+    #[inline]
     pub fn single_line(&self, c: &Chunk) -> Option<&'a str> {
         (!c.blank && c.first == c.last).then(|| self.line(c.first))
     }
@@ -314,6 +316,7 @@ fn is_ascii_space(b: u8) -> bool {
 
 /// [`str::trim`] by bytes while the ends are ASCII (the plain trim where a character
 /// beyond ASCII stands at an end: it may be white space).
+#[inline(always)]
 pub(crate) fn trim_ws(s: &str) -> &str {
     let b = s.as_bytes();
     let mut a = 0;
@@ -359,8 +362,16 @@ pub(crate) fn trim_end_ws(s: &str) -> &str {
     &s[..e]
 }
 
+/// [`Span::slice`], inlined: the reader slices many short spans (a heading, a note,
+/// a cell), and a call costs as much as the slicing.
+#[inline(always)]
+pub(crate) fn slice(text: &str, span: Span) -> &str {
+    text.get(span.start..span.end).unwrap_or("")
+}
+
+#[inline]
 fn trim_span(text: &str, span: Span) -> Span {
-    let s = span.slice(text);
+    let s = slice(text, span);
     let lead = s.len() - trim_start_ws(s).len();
     let trail = s.len() - trim_end_ws(s).len();
     Span::new(span.start + lead, (span.end - trail).max(span.start + lead))
@@ -369,12 +380,13 @@ fn trim_span(text: &str, span: Span) -> Span {
 fn located(text: &str, span: Span) -> Located<String> {
     let span = trim_span(text, span);
     Located {
-        value: span.slice(text).to_string(),
+        value: slice(text, span).to_string(),
         span,
     }
 }
 
 /// A note marker at the start of a line: `[12]`, `[12 ]`, `[^12]:`. Returns (number, marker end).
+#[inline(always)]
 pub(crate) fn note_marker(line: &str) -> Option<(u32, usize, usize)> {
     // Most lines start with a character that is no white space: ASCII then, nothing to trim.
     let t = match line.as_bytes().first() {
@@ -584,8 +596,7 @@ fn read_text(text: String, invalid_bytes: Vec<InvalidByte>) -> Document {
             if let Some((level, off)) = is_md_heading(src.line(c.first)) {
                 let l = src.lines[c.first];
                 let span = trim_span(&text, Span::new(l.start + off, l.end));
-                let t = span
-                    .slice(&text)
+                let t = slice(&text, span)
                     .trim_end_matches('#')
                     .trim_end()
                     .to_string();
@@ -606,7 +617,7 @@ fn read_text(text: String, invalid_bytes: Vec<InvalidByte>) -> Document {
                 headings.push((
                     ci,
                     Heading {
-                        text: span.slice(&text).to_string(),
+                        text: slice(&text, span).to_string(),
                         span,
                         level: 2,
                     },
@@ -1081,7 +1092,7 @@ fn notes(
             let marker = Span::new(l0.start + mstart, l0.start + mend);
             let body = Span::new(marker.end, span.end);
             // Trimming before joining is trimming after: line endings are white space.
-            let raw = body.slice(src.text);
+            let raw = slice(src.text, body);
             let t = trim_ws(raw);
             let lead = t.as_ptr() as usize - raw.as_ptr() as usize;
             let text = src.joined(i, Span::new(body.start + lead, body.start + lead + t.len()));
