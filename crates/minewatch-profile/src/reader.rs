@@ -569,7 +569,8 @@ fn read_text(text: String, invalid_bytes: Vec<InvalidByte>) -> Document {
     kinds.clear();
     kinds.resize(chunks.len(), None);
     let body_start = header(&src, &chunks, markdown, &mut doc, &mut kinds);
-    let notes_start = notes(&src, &chunks, body_start, &mut doc, &mut kinds);
+    let (notes_start, several_notes_a_chunk) =
+        notes(&src, &chunks, body_start, &mut doc, &mut kinds);
     // (About ten a profile: made at that size.)
     let mut headings: Vec<(usize, Heading)> = Vec::with_capacity(16);
     tables::find_tables(
@@ -673,14 +674,34 @@ fn read_text(text: String, invalid_bytes: Vec<InvalidByte>) -> Document {
         };
         doc.blocks.push(Block { kind, span });
     }
-    // Notes made of several markers in one chunk become several blocks.
-    split_note_blocks(&mut doc);
+    // Notes made of several markers in one chunk become several blocks (a note
+    // chunk's block holds the notes read from it, and only those).
+    if several_notes_a_chunk {
+        split_note_blocks(&mut doc);
+    } else {
+        #[cfg(debug_assertions)]
+        {
+            let blocks = doc.blocks.clone();
+            split_note_blocks(&mut doc);
+            debug_assert_eq!(blocks, doc.blocks);
+        }
+    }
     // Paragraphs do not overlap, so no two start together: an unstable sort gives the
-    // one order (and needs no buffer), and usually they are in order already.
+    // one order (and needs no buffer), and usually they are in order already. Then
+    // each paragraph's block holds its place already (the block starts where the
+    // paragraph does, and was given the paragraph's index as it was made): only a
+    // sort moves them.
     if !doc.paragraphs.is_sorted_by_key(|p| p.span.start) {
         doc.paragraphs.sort_unstable_by_key(|p| p.span.start);
+        reindex_paragraphs(&mut doc);
+    } else {
+        #[cfg(debug_assertions)]
+        {
+            let blocks = doc.blocks.clone();
+            reindex_paragraphs(&mut doc);
+            debug_assert_eq!(blocks, doc.blocks);
+        }
     }
-    reindex_paragraphs(&mut doc);
     for p in doc.paragraphs.iter_mut() {
         let i = doc
             .sections
@@ -1008,14 +1029,15 @@ fn resolve_country(doc: &mut Document) {
     }
 }
 
-/// Find the notes list at the end; returns the first chunk index of the notes (or `chunks.len()`).
+/// Find the notes list at the end; returns the first chunk index of the notes (or
+/// `chunks.len()`), and whether a chunk holds several notes.
 fn notes(
     src: &Src,
     chunks: &[Chunk],
     body_start: usize,
     doc: &mut Document,
     kinds: &mut [Option<BlockKind>],
-) -> usize {
+) -> (usize, bool) {
     let mut start = chunks.len();
     let mut ci = chunks.len();
     // The marker of each chunk's first line from `start` on, last chunk first (none
@@ -1053,8 +1075,9 @@ fn notes(
         .filter(|&i| !chunks[i].blank && kinds[i].is_none())
         .count();
     if note_chunks == 0 {
-        return chunks.len();
+        return (chunks.len(), false);
     }
+    let mut several = false;
     doc.notes.reserve_exact(note_chunks);
     for (ci, c) in chunks.iter().enumerate().skip(start) {
         if c.blank || kinds[ci].is_some() {
@@ -1063,6 +1086,7 @@ fn notes(
         kinds[ci] = Some(BlockKind::Note {
             index: doc.notes.len(),
         });
+        let first_note = doc.notes.len();
         // Each line that starts with a marker starts a note; other lines continue it.
         // The marker of the line after a note, found in looking for the note's end,
         // is kept for the next note (not read again).
@@ -1099,8 +1123,9 @@ fn notes(
             doc.notes.push(Note::new(number, span, marker, text));
             i = j + 1;
         }
+        several |= doc.notes.len() - first_note > 1;
     }
-    start
+    (start, several)
 }
 
 #[cfg(test)]
