@@ -108,10 +108,88 @@ fn keywords_by_initials() -> &'static ByInitials {
     })
 }
 
+/// The bit of each byte of `high` whose high bit is set (the only bits set): bit `k`
+/// for byte `k`. The eight high bits are each multiplied into a place of their own
+/// in the top byte (no two products meet, so nothing carries).
+#[inline(always)]
+fn byte_mask(high: u64) -> u64 {
+    high.wrapping_mul(0x0002_0408_1020_4081) >> 56
+}
+
+/// The ASCII letters of 64 bytes, a bit a byte.
+#[inline(always)]
+fn letter_mask(b: &[u8; 64]) -> u64 {
+    let mut m = 0u64;
+    for k in 0..8 {
+        let mut x = [0u8; 8];
+        x.copy_from_slice(&b[8 * k..8 * k + 8]);
+        m |= byte_mask(letter_bits(u64::from_le_bytes(x))) << (8 * k);
+    }
+    m
+}
+
 /// Each maximal run of ASCII letters in `b`, in order (what splitting at every other
-/// byte gives, less the empty pieces): a run's letters are passed eight a step.
+/// byte gives, less the empty pieces). The text is read 64 bytes at a time, as a
+/// mask of its letters, a bit a byte: the runs are found from the mask, with no step
+/// over the bytes between them (a profile's words are short, and a step a byte
+/// between them cost as much as the words).
 #[inline(always)]
 fn for_each_letter_run<'a>(b: &'a [u8], mut f: impl FnMut(&'a [u8])) {
+    let n = b.len();
+    let mut base = 0;
+    // Where a run that reaches the end of the block before started.
+    let mut open: Option<usize> = None;
+    while base < n {
+        let mut m = match b.get(base..base + 64) {
+            // (Sixty-four bytes: the conversion cannot fail.)
+            Some(block) => letter_mask(block.try_into().unwrap_or(&[0; 64])),
+            None => {
+                // The last bytes, followed by zeros (no letters).
+                let mut last = [0u8; 64];
+                last[..n - base].copy_from_slice(&b[base..]);
+                letter_mask(&last)
+            }
+        };
+        if let Some(s) = open {
+            // The run goes on to the block's first byte that is no letter.
+            let e = (!m).trailing_zeros();
+            if e == 64 {
+                base += 64;
+                continue;
+            }
+            rare(&mut f, &b[s..base + e as usize]);
+            open = None;
+            m &= u64::MAX << e;
+        }
+        while m != 0 {
+            let s = m.trailing_zeros();
+            let len = (!(m >> s)).trailing_zeros();
+            if s + len >= 64 {
+                open = Some(base + s as usize);
+                break;
+            }
+            let start = base + s as usize;
+            f(&b[start..start + len as usize]);
+            m &= u64::MAX << (s + len);
+        }
+        base += 64;
+    }
+    if let Some(s) = open {
+        rare(&mut f, &b[s..]);
+    }
+}
+
+/// `f(word)` where a word runs across blocks (one of eight or so): called out of
+/// line, so that the call for the other words is the only one and is made inline.
+#[inline(never)]
+fn rare<'a>(f: &mut impl FnMut(&'a [u8]), word: &'a [u8]) {
+    f(word)
+}
+
+/// [`for_each_letter_run`] as first written: a byte at a time between the runs, a
+/// run's letters passed eight a step.
+#[cfg(test)]
+fn for_each_letter_run_by_steps<'a>(b: &'a [u8], mut f: impl FnMut(&'a [u8])) {
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let n = b.len();
     let mut i = 0;
@@ -148,16 +226,31 @@ fn score_words(text: &str, weight: usize, scores: &mut [usize; KEYWORDS.len()]) 
         if word.len() < 3 {
             return;
         }
-        // Only the keywords with the word's first two letters can match; a kind
-        // counts once a word.
-        let mut hit = [false; KEYWORDS.len()];
-        for &(k, kw, prefix) in &table[initials(word)] {
-            if !hit[k] && keyword_match(word, kw, prefix) {
-                hit[k] = true;
-                scores[k] += weight;
-            }
+        // Only the keywords with the word's first two letters can match (most words
+        // have none: the comparisons are made out of line, this stays small).
+        let keywords = &table[initials(word)];
+        if !keywords.is_empty() {
+            score_word(word, keywords, weight, scores);
         }
     });
+}
+
+/// Add `weight` to each kind one of whose `keywords` the word matches: a kind counts
+/// once a word.
+#[inline(never)]
+fn score_word(
+    word: &[u8],
+    keywords: &[(usize, &'static [u8], bool)],
+    weight: usize,
+    scores: &mut [usize; KEYWORDS.len()],
+) {
+    let mut hit = [false; KEYWORDS.len()];
+    for &(k, kw, prefix) in keywords {
+        if !hit[k] && keyword_match(word, kw, prefix) {
+            hit[k] = true;
+            scores[k] += weight;
+        }
+    }
 }
 
 /// Where the first sentence ends: a full stop followed by a space or a footnote
@@ -519,7 +612,27 @@ mod tests {
                 .split(|b| !b.is_ascii_alphabetic())
                 .filter(|w| !w.is_empty())
                 .collect();
-            prop_assert_eq!(runs, split);
+            prop_assert_eq!(&runs, &split);
+            let mut by_steps: Vec<&[u8]> = Vec::new();
+            for_each_letter_run_by_steps(text.as_bytes(), |w| by_steps.push(w));
+            prop_assert_eq!(runs, by_steps);
+        }
+
+        /// Runs across the 64-byte blocks, of any length, at any offset: the runs of the
+        /// steps.
+        #[test]
+        fn letter_runs_across_blocks_are_the_runs_of_the_steps(
+            runs in proptest::collection::vec((0usize..140, 0usize..4), 0..12),
+        ) {
+            let mut text = String::new();
+            for (letters, gap) in runs {
+                text.push_str(&"Ab".repeat(letters).as_str()[..letters]);
+                text.push_str([" ", "\u{e9}", ".1", ""][gap]);
+            }
+            let (mut got, mut want): (Vec<&[u8]>, Vec<&[u8]>) = (Vec::new(), Vec::new());
+            for_each_letter_run(text.as_bytes(), |w| got.push(w));
+            for_each_letter_run_by_steps(text.as_bytes(), |w| want.push(w));
+            prop_assert_eq!(got, want);
         }
 
         /// The first sentence ends where the byte-by-byte look finds it.
