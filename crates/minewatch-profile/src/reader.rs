@@ -80,6 +80,10 @@ impl<'a> Src<'a> {
         if self.has_cr {
             return join_lines(span.slice(self.text));
         }
+        // Most notes, and a paragraph of a line: no line ending inside, a copy.
+        if self.lines[first].end >= span.end {
+            return self.text[span.start..span.end].to_string();
+        }
         let mut out = String::with_capacity(span.end - span.start);
         let mut at = span.start;
         for l in &self.lines[first..] {
