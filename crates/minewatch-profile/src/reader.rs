@@ -253,8 +253,17 @@ fn chunks(src: &Src, markdown: bool) -> Vec<Chunk> {
     out
 }
 
-/// `## Heading` → (level, text start offset within the line).
+/// `## Heading` → (level, text start offset within the line). Most lines open with
+/// another byte than '#': told here, where the line is asked about.
+#[inline(always)]
 pub(crate) fn is_md_heading(line: &str) -> Option<(u8, usize)> {
+    if line.as_bytes().first() != Some(&b'#') {
+        return None;
+    }
+    md_heading(line)
+}
+
+fn md_heading(line: &str) -> Option<(u8, usize)> {
     let hashes = line.bytes().take_while(|&b| b == b'#').count();
     if (1..=6).contains(&hashes) && line[hashes..].starts_with([' ', '\t']) {
         let ws = line[hashes..].len() - line[hashes..].trim_start().len();

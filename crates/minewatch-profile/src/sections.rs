@@ -445,10 +445,11 @@ pub(crate) fn build(
     // none of the ban-policy sections: its lost heading is named by no guess. (Nor has
     // a Cluster Munition Ban Policy profile: its sections are about cluster
     // munitions.) Told once for all the profile's sections.
-    let other_kind = doc.header.profile_type.as_ref().is_some_and(|t| {
-        let t = t.value.as_bytes();
-        !contains_ignore_ascii_case(t, b"ban policy") || contains_ignore_ascii_case(t, b"cluster")
-    });
+    let other_kind = doc
+        .header
+        .profile_type
+        .as_ref()
+        .is_some_and(|t| other_kind(&t.value));
     for k in 0..starts.len() {
         let (ci, ref mut heading, heading_lost) = starts[k];
         let heading = heading.take();
@@ -484,6 +485,31 @@ pub(crate) fn build(
             blocks: (0, 0),
         });
     }
+}
+
+/// Whether a profile of type `t` is of another kind than a ban-policy one (none
+/// of its sections is named by a guess). A type the reader knows, as most are
+/// written, is told by [`OTHER_KIND`]: no search.
+fn other_kind(t: &str) -> bool {
+    match crate::reader::PROFILE_TYPES
+        .iter()
+        .position(|p| p.eq_ignore_ascii_case(t))
+    {
+        Some(i) => OTHER_KIND[i],
+        None => other_kind_by_search(t),
+    }
+}
+
+/// [`other_kind_by_search`] of each of [`crate::reader::PROFILE_TYPES`], in order:
+/// only "Mine Ban Policy" is a ban-policy profile ("Cluster Munition Ban Policy" is
+/// about cluster munitions).
+const OTHER_KIND: [bool; 9] = [false, true, true, true, true, true, true, true, true];
+// (A type added to the reader's is added here too.)
+const _: () = assert!(OTHER_KIND.len() == crate::reader::PROFILE_TYPES.len());
+
+fn other_kind_by_search(t: &str) -> bool {
+    let t = t.as_bytes();
+    !contains_ignore_ascii_case(t, b"ban policy") || contains_ignore_ascii_case(t, b"cluster")
 }
 
 /// Whether `hay` lowered (ASCII) holds `needle` (lower case): each window compared
@@ -586,6 +612,21 @@ mod tests {
                 let e = blocks.partition_point(|x| x.span.start < b);
                 prop_assert_eq!((first, end.max(first)), (f, e.max(f)));
             }
+        }
+
+        /// A profile's kind is told as by the search, for the types the reader knows
+        /// in any case and for others.
+        #[test]
+        fn other_kind_is_told_as_by_the_search(
+            i in 0usize..12,
+            upper in proptest::bool::ANY,
+        ) {
+            let t = crate::reader::PROFILE_TYPES
+                .get(i)
+                .copied()
+                .unwrap_or_else(|| ["Ban Policy", "Mine ban policy (cluster)", "Landmine Monitor"][i - 9]);
+            let t = if upper { t.to_ascii_uppercase() } else { t.to_string() };
+            prop_assert_eq!(other_kind(&t), other_kind_by_search(&t));
         }
 
         /// A case-blind search finds what a search of the lowered copy finds.
