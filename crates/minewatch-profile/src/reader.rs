@@ -201,7 +201,12 @@ struct Scratch {
     lines: Vec<Line>,
     chunks: Vec<Chunk>,
     kinds: Vec<Option<BlockKind>>,
-    shorts: Vec<tables::Short>,
+    /// Each note chunk's first marker ([`notes`]).
+    markers: Vec<Option<(u32, usize, usize)>>,
+    /// The headings found, by chunk ([`sections::build`] takes them).
+    headings: Vec<(usize, Heading)>,
+    tables: tables::Lists,
+    sections: sections::Lists,
 }
 
 /// A list of more lines than this (a megabyte) is not kept for the next file.
@@ -582,10 +587,16 @@ fn read_text(text: String, invalid_bytes: Vec<InvalidByte>) -> Document {
     kinds.clear();
     kinds.resize(chunks.len(), None);
     let body_start = header(&src, &chunks, markdown, &mut doc, &mut kinds);
-    let (notes_start, several_notes_a_chunk) =
-        notes(&src, &chunks, body_start, &mut doc, &mut kinds);
-    // (About ten a profile: made at that size.)
-    let mut headings: Vec<(usize, Heading)> = Vec::with_capacity(16);
+    let (notes_start, several_notes_a_chunk) = notes(
+        &src,
+        &chunks,
+        body_start,
+        &mut doc,
+        &mut kinds,
+        &mut scratch.markers,
+    );
+    let mut headings = std::mem::take(&mut scratch.headings);
+    headings.clear();
     tables::find_tables(
         &src,
         &chunks,
@@ -593,7 +604,7 @@ fn read_text(text: String, invalid_bytes: Vec<InvalidByte>) -> Document {
         notes_start,
         &mut doc,
         &mut kinds,
-        &mut scratch.shorts,
+        &mut scratch.tables,
     );
     // At most a paragraph a chunk of the body not taken yet (headings are fewer).
     doc.paragraphs.reserve_exact(
@@ -656,9 +667,10 @@ fn read_text(text: String, invalid_bytes: Vec<InvalidByte>) -> Document {
         body_start,
         notes_start,
         markdown,
-        headings,
+        &mut headings,
         &mut doc,
         &mut kinds,
+        &mut scratch.sections,
     );
 
     // A block a chunk (notes sharing a chunk are split later): made at its size.
@@ -727,6 +739,7 @@ fn read_text(text: String, invalid_bytes: Vec<InvalidByte>) -> Document {
     if scratch.lines.capacity() <= KEEP_LINES {
         scratch.chunks = chunks;
         scratch.kinds = kinds;
+        scratch.headings = headings;
         SCRATCH.with(|s| s.set(scratch));
     }
     doc.text = text;
@@ -935,7 +948,7 @@ fn header(
         }
     }
     // Plain-text header: up to three short single-line chunks, the last "Last updated:".
-    let mut seen = Vec::with_capacity(4);
+    let mut seen = Seen::default();
     let mut cj = ci;
     while cj < chunks.len() && seen.len() < 4 {
         let c = chunks[cj];
@@ -994,6 +1007,28 @@ fn header(
     ci
 }
 
+/// The header's lines seen (chunk, span), four at most: kept in place, not in a list
+/// allocated for each file.
+#[derive(Default)]
+struct Seen {
+    items: [(usize, Span); 4],
+    len: usize,
+}
+
+impl Seen {
+    fn push(&mut self, item: (usize, Span)) {
+        self.items[self.len] = item;
+        self.len += 1;
+    }
+}
+
+impl std::ops::Deref for Seen {
+    type Target = [(usize, Span)];
+    fn deref(&self) -> &[(usize, Span)] {
+        &self.items[..self.len]
+    }
+}
+
 fn assign_title_lines(
     text: &str,
     seen: &[(usize, Span)],
@@ -1050,13 +1085,15 @@ fn notes(
     body_start: usize,
     doc: &mut Document,
     kinds: &mut [Option<BlockKind>],
+    first_markers: &mut Vec<Option<(u32, usize, usize)>>,
 ) -> (usize, bool) {
     let mut start = chunks.len();
     let mut ci = chunks.len();
     // The marker of each chunk's first line from `start` on, last chunk first (none
     // for a blank chunk or the heading): kept for the notes read below. Made at the
     // most it can hold (a chunk of the body each), not grown a push at a time.
-    let mut first_markers = Vec::with_capacity(chunks.len().saturating_sub(body_start));
+    first_markers.clear();
+    first_markers.reserve(chunks.len().saturating_sub(body_start));
     while ci > body_start {
         ci -= 1;
         let c = &chunks[ci];

@@ -388,6 +388,12 @@ fn classify_lowered_heading(h: &str, has: impl Fn(&str) -> bool) -> SectionKind 
     }
 }
 
+/// The list [`build`] works in, kept by the reader between files.
+#[derive(Default)]
+pub(crate) struct Lists {
+    starts: Vec<(usize, Option<Heading>, bool)>,
+}
+
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn build(
     src: &Src,
@@ -395,14 +401,15 @@ pub(crate) fn build(
     body_start: usize,
     notes_start: usize,
     markdown: bool,
-    headings: Vec<(usize, Heading)>,
+    headings: &mut Vec<(usize, Heading)>,
     doc: &mut Document,
     kinds: &mut [Option<BlockKind>],
+    lists: &mut Lists,
 ) {
-    // Section starts: (chunk index, heading).
-    // (A profile has about ten sections: made at that size.)
-    let mut starts: Vec<(usize, Option<Heading>, bool)> = Vec::with_capacity(16);
-    let mut hi = headings.into_iter().peekable();
+    // Section starts: (chunk index, heading, whether the heading was lost).
+    let starts = &mut lists.starts;
+    starts.clear();
+    let mut hi = headings.drain(..).peekable();
     let mut blank_before = 0;
     for ci in body_start..notes_start {
         let c = &chunks[ci];

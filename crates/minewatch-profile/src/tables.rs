@@ -65,6 +65,15 @@ fn more_chars_than(t: &str, n: usize) -> bool {
     t.len() > n && (t.len() > 4 * n || t.as_bytes()[..=n].is_ascii() || t.chars().count() > n)
 }
 
+/// The lists [`find_tables`] works in, kept by the reader between files.
+#[derive(Default)]
+pub(crate) struct Lists {
+    shorts: Vec<Short>,
+    /// The run of short lines each chunk may start, gathered in one list: most runs
+    /// are no table, and a list made anew for each would be grown from nothing.
+    elems: Vec<(usize, usize)>,
+}
+
 /// What a chunk is to a table: no short line, or a short line of words or a figure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Short {
@@ -233,16 +242,13 @@ pub(crate) fn find_tables(
     notes_start: usize,
     doc: &mut Document,
     kinds: &mut [Option<BlockKind>],
-    shorts: &mut Vec<Short>,
+    lists: &mut Lists,
 ) {
+    let Lists { shorts, elems } = lists;
     shorts.clear();
     shorts.resize(notes_start, Short::Unknown);
     let mut shorts = Shorts(shorts);
     let mut ci = body_start;
-    // The run of short lines each chunk may start, gathered in one buffer: most runs
-    // are no table, and a buffer made anew for each would be grown from nothing
-    // (made at the size most runs stay within).
-    let mut elems = Vec::with_capacity(32);
     while ci < notes_start {
         let c = chunks[ci];
         if c.blank || kinds[ci].is_some() {
@@ -253,16 +259,9 @@ pub(crate) fn find_tables(
             ci = end;
             continue;
         }
-        if let Some(end) = blank_line_table(
-            src,
-            chunks,
-            ci,
-            notes_start,
-            doc,
-            kinds,
-            &mut elems,
-            &mut shorts,
-        ) {
+        if let Some(end) =
+            blank_line_table(src, chunks, ci, notes_start, doc, kinds, elems, &mut shorts)
+        {
             ci = end;
             continue;
         }
