@@ -151,9 +151,33 @@ fn split_lines_into(text: &str, lines: &mut Vec<Line>) {
     if bytes.len() > COUNT_LINES_ABOVE {
         lines.reserve_exact(memchr::memchr_iter(b'\n', bytes).count() + 1);
     }
+    // The SSE2 search, which every x86-64 processor has, is made inline here: a line
+    // is some forty bytes, and the call of the searcher chosen at run time (AVX2)
+    // for each cost more than the search.
+    #[cfg(target_arch = "x86_64")]
+    if let Some(one) = memchr::arch::x86_64::sse2::memchr::One::new(b'\n') {
+        return lines_at(bytes, one.iter(bytes), lines);
+    }
+    lines_at(bytes, memchr::memchr_iter(b'\n', bytes), lines)
+}
+
+/// The first `needle` in `hay`, by the SSE2 search made inline on x86-64 (for the
+/// short texts the reader searches, the call of the searcher chosen at run time
+/// costs more than the search), by [`memchr::memchr`] elsewhere.
+#[inline(always)]
+pub(crate) fn find_byte(needle: u8, hay: &[u8]) -> Option<usize> {
+    #[cfg(target_arch = "x86_64")]
+    if let Some(one) = memchr::arch::x86_64::sse2::memchr::One::new(needle) {
+        return one.find(hay);
+    }
+    memchr::memchr(needle, hay)
+}
+
+/// The lines of `bytes` whose "\n"s stand at `newlines`, in order, pushed to `lines`.
+#[inline(always)]
+fn lines_at(bytes: &[u8], newlines: impl Iterator<Item = usize>, lines: &mut Vec<Line>) {
     let mut start = 0;
-    // One searcher over the whole text, not a search started afresh for each line.
-    for i in memchr::memchr_iter(b'\n', bytes) {
+    for i in newlines {
         let end = if i > start && bytes[i - 1] == b'\r' {
             i - 1
         } else {
