@@ -173,6 +173,17 @@ pub(crate) fn find_byte(needle: u8, hay: &[u8]) -> Option<usize> {
     memchr::memchr(needle, hay)
 }
 
+/// Each `needle` in `hay`, in order ([`find_byte`]).
+#[inline(always)]
+pub(crate) fn byte_positions(needle: u8, hay: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let i = at + find_byte(needle, &hay[at..])?;
+        at = i + 1;
+        Some(i)
+    })
+}
+
 /// The lines of `bytes` whose "\n"s stand at `newlines`, in order, pushed to `lines`.
 #[inline(always)]
 fn lines_at(bytes: &[u8], newlines: impl Iterator<Item = usize>, lines: &mut Vec<Line>) {
@@ -543,7 +554,15 @@ fn read_text(text: String, invalid_bytes: Vec<InvalidByte>) -> Document {
             ),
         );
     }
-    if let Some(nul) = memchr::memchr(0, text.as_bytes()) {
+    // A NUL or a "\r", looked for at once: usually neither stands in the text.
+    let (nul, has_cr) = match memchr::memchr2(0, b'\r', text.as_bytes()) {
+        None => (None, false),
+        Some(_) => (
+            memchr::memchr(0, text.as_bytes()),
+            memchr::memchr(b'\r', text.as_bytes()).is_some(),
+        ),
+    };
+    if let Some(nul) = nul {
         // Text saved as UTF-16 (a Windows export) is text, not binary: say which.
         let d = match utf16(text.as_bytes(), &invalid_bytes) {
             Some(kind) => Diagnostic::new(
@@ -568,7 +587,6 @@ fn read_text(text: String, invalid_bytes: Vec<InvalidByte>) -> Document {
     let mut scratch = SCRATCH.with(|s| s.take());
     let mut lines = std::mem::take(&mut scratch.lines);
     split_lines_into(&text, &mut lines);
-    let has_cr = memchr::memchr(b'\r', text.as_bytes()).is_some();
     let mut src = Src {
         text: &text,
         lines,
@@ -1441,6 +1459,20 @@ mod tests {
                 parse_last_updated(&line).is_some(),
                 lower.starts_with("last updated")
             );
+        }
+
+        /// The inline search finds what the searcher chosen at run time finds, in
+        /// texts of any length around the sixteen bytes of a step.
+        #[test]
+        fn the_inline_search_finds_what_memchr_finds(
+            hay in proptest::collection::vec(proptest::sample::select(vec![b'.', b'[', b'a', b' ', 0xC3, 0xA9]), 0..80),
+        ) {
+            for needle in [b'.', b'[', b'x'] {
+                proptest::prop_assert_eq!(find_byte(needle, &hay), memchr::memchr(needle, &hay));
+                let got: Vec<usize> = byte_positions(needle, &hay).collect();
+                let want: Vec<usize> = memchr::memchr_iter(needle, &hay).collect();
+                proptest::prop_assert_eq!(got, want);
+            }
         }
 
         /// The lines listed without their count first are the lines listed after it.

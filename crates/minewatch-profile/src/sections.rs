@@ -258,7 +258,7 @@ fn score_word(
 fn first_sentence_end(text: &str) -> usize {
     let b = text.as_bytes();
     // Only the full stops need a look: found by search, not byte by byte.
-    for i in memchr::memchr_iter(b'.', b) {
+    for i in crate::reader::byte_positions(b'.', b) {
         if i >= 1
             && matches!(b.get(i + 1), None | Some(b' ') | Some(b'['))
             && !(b[i - 1].is_ascii_uppercase() && (i < 2 || !b[i - 2].is_ascii_alphabetic()))

@@ -188,11 +188,13 @@ fn short_line<'a>(src: &Src<'a>, c: &Chunk) -> Option<&'a str> {
 /// word of two letters or more or a figure, then a capital, in a line of six words or
 /// more (not "U.S. Army", "No. 5").
 fn sentence_end_inside(t: &str) -> bool {
-    if memchr::memchr(b'.', t.as_bytes()).is_none() || t.split_whitespace().nth(5).is_none() {
+    if crate::reader::find_byte(b'.', t.as_bytes()).is_none()
+        || t.split_whitespace().nth(5).is_none()
+    {
         return false;
     }
     let b = t.as_bytes();
-    memchr::memchr_iter(b'.', b).any(|i| {
+    crate::reader::byte_positions(b'.', b).any(|i| {
         let next =
             b.get(i + 1) == Some(&b' ') && b.get(i + 2).is_some_and(|c| c.is_ascii_uppercase());
         let word = &t[..i];
@@ -328,7 +330,11 @@ fn pipe_table(
 ) -> Option<usize> {
     let c = chunks[ci];
     let lines = c.first..=c.last;
-    if c.last == c.first || !lines.clone().all(|i| src.line(i).contains('|')) {
+    if c.last == c.first
+        || !lines
+            .clone()
+            .all(|i| crate::reader::find_byte(b'|', src.line(i).as_bytes()).is_some())
+    {
         return None;
     }
     let mut header: Option<Vec<Cell>> = None;
