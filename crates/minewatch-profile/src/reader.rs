@@ -320,7 +320,7 @@ fn detect_markdown(src: &Src) -> bool {
     // A heading, or a footnote definition, among the first 4000 lines. Most lines
     // start with neither '#' nor '[': their first byte settles it.
     let b = src.text.as_bytes();
-    src.lines.iter().take(4000).any(|l| {
+    src.lines[..src.lines.len().min(4000)].iter().any(|l| {
         matches!(b.get(l.start), Some(b'#' | b'[')) && {
             let l = &src.text[l.start..l.end];
             is_md_heading(l).is_some() || l.starts_with("[^") && l.contains("]:")
@@ -899,7 +899,8 @@ fn next_is_prose(
     end: usize,
     kinds: &[Option<BlockKind>],
 ) -> bool {
-    for (cj, c) in chunks.iter().enumerate().take(end).skip(ci + 1) {
+    for cj in ci + 1..end.min(chunks.len()) {
+        let c = &chunks[cj];
         if c.blank {
             continue;
         }
@@ -1171,7 +1172,8 @@ fn notes(
     }
     let mut several = false;
     doc.notes.reserve_exact(note_chunks);
-    for (ci, c) in chunks.iter().enumerate().skip(start) {
+    for ci in start..chunks.len() {
+        let c = &chunks[ci];
         if c.blank || kinds[ci].is_some() {
             continue;
         }
