@@ -557,7 +557,10 @@ pub(crate) fn link_blocks(doc: &mut Document) {
     let blocks = &doc.blocks;
     let (mut first, mut end) = (0, 0);
     for s in doc.sections.iter_mut() {
-        first = step_to(blocks, first, s.span.start);
+        // (A section starts where the one before ended, usually: stepped on from its
+        // end, the blocks between are not walked twice. `step_to` is right from
+        // anywhere.)
+        first = step_to(blocks, first.max(end), s.span.start);
         end = step_to(blocks, end, s.span.end);
         s.blocks = (first, end.max(first));
     }
@@ -613,6 +616,8 @@ mod tests {
             let mut first = 0;
             let mut end = 0;
             for &(a, b) in &spans {
+                // From anywhere: from the end before too, as `link_blocks` steps.
+                prop_assert_eq!(step_to(&blocks, first.max(end), a), step_to(&blocks, first, a));
                 first = step_to(&blocks, first, a);
                 end = step_to(&blocks, end, b);
                 let f = blocks.partition_point(|x| x.span.start < a);
