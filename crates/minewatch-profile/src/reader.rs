@@ -251,9 +251,16 @@ thread_local! {
     static SCRATCH: std::cell::Cell<Scratch> = std::cell::Cell::new(Scratch::default());
 }
 
+#[inline(always)]
 fn is_blank(s: &str) -> bool {
-    s.chars()
-        .all(|c| c.is_whitespace() || c == '\u{a0}' || c == '\u{feff}')
+    // Most lines open with an ASCII byte that is no white space: that settles it.
+    match s.as_bytes().first() {
+        None => true,
+        Some(&b) if b < 0x80 && !is_ascii_space(b) => false,
+        _ => s
+            .chars()
+            .all(|c| c.is_whitespace() || c == '\u{a0}' || c == '\u{feff}'),
+    }
 }
 
 fn chunks_into(src: &Src, markdown: bool, out: &mut Vec<Chunk>) {
@@ -1475,6 +1482,17 @@ mod tests {
                 let want: Vec<usize> = memchr::memchr_iter(needle, &hay).collect();
                 proptest::prop_assert_eq!(got, want);
             }
+        }
+
+        /// A line is blank as when every character was looked at.
+        #[test]
+        fn blank_lines_are_told_as_before(
+            line in "( |\t|\u{b}|\u{c}|\r|\u{a0}|\u{feff}|\u{2003}|\u{85}|a|\u{e9}|\\.){0,6}",
+        ) {
+            let plain = line
+                .chars()
+                .all(|c| c.is_whitespace() || c == '\u{a0}' || c == '\u{feff}');
+            proptest::prop_assert_eq!(is_blank(&line), plain);
         }
 
         /// The lines listed without their count first are the lines listed after it.
