@@ -429,7 +429,7 @@ pub(crate) fn slice(text: &str, span: Span) -> &str {
     text.get(span.start..span.end).unwrap_or("")
 }
 
-#[inline]
+#[inline(always)]
 fn trim_span(text: &str, span: Span) -> Span {
     let s = slice(text, span);
     let lead = s.len() - trim_start_ws(s).len();

@@ -6,15 +6,22 @@ use minewatch_model::Span;
 use crate::model::*;
 use crate::reader::{Chunk, Src};
 
+#[inline(always)]
 fn is_numeric_cell(s: &str) -> bool {
     // A line opening with a letter or a bracket (no white space to trim before it) is
-    // no figure: that byte fails the test below whatever the end, so nothing is trimmed.
+    // no figure: that byte fails the test below whatever the end, so nothing is trimmed
+    // (told where the line is asked about: most lines are words).
     if s.as_bytes()
         .first()
         .is_some_and(|&b| b.is_ascii_alphabetic() || b == b'[' || b == b'(')
     {
         return false;
     }
+    is_numeric_trimmed(s)
+}
+
+/// [`is_numeric_cell`] of a line that does not open with a letter or a bracket.
+fn is_numeric_trimmed(s: &str) -> bool {
     let mut t = s.trim();
     // A figure with its footnote reference: "187[3]".
     if let Some(open) = t.strip_suffix(']').and_then(|x| x.rfind('[')) {
