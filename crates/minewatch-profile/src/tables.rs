@@ -462,6 +462,39 @@ fn blank_line_table(
     elems: &mut Vec<(usize, usize)>,
     shorts: &mut Shorts,
 ) -> Option<usize> {
+    // A table is four short lines at least, one chunk of text after another: where
+    // the chunk of text after this one is no short line, no run from here is one.
+    // That is asked first where this chunk was not asked about yet, as it is cheaper
+    // (a heading above a paragraph: the paragraph is told by its length, and the
+    // heading is never looked at).
+    if shorts.0[ci] == Short::Unknown {
+        let next = (ci + 1..notes_start).find(|&cj| !chunks[cj].blank);
+        if next.is_none_or(|n| kinds[n].is_some() || shorts.get(src, chunks, n) == Short::No) {
+            // (Checked against the run gathered, where debug assertions are on.)
+            #[cfg(debug_assertions)]
+            {
+                let run =
+                    blank_line_table_run(src, chunks, ci, notes_start, doc, kinds, elems, shorts);
+                debug_assert!(run.is_none() && elems.len() <= 1);
+            }
+            return None;
+        }
+    }
+    blank_line_table_run(src, chunks, ci, notes_start, doc, kinds, elems, shorts)
+}
+
+/// [`blank_line_table`] from the run of short lines that starts at chunk `ci`.
+#[allow(clippy::too_many_arguments)]
+fn blank_line_table_run(
+    src: &Src,
+    chunks: &[Chunk],
+    ci: usize,
+    notes_start: usize,
+    doc: &mut Document,
+    kinds: &mut [Option<BlockKind>],
+    elems: &mut Vec<(usize, usize)>,
+    shorts: &mut Shorts,
+) -> Option<usize> {
     // Gather the run of short single-line chunks, with the blank lines before each
     // (the first is chunk `ci`, not taken yet: no short line there, no run, no table):
     // (chunk, blank lines before).
