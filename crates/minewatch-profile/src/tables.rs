@@ -96,6 +96,7 @@ pub(crate) enum Short {
 struct Shorts<'s>(&'s mut [Short]);
 
 impl Shorts<'_> {
+    #[inline(always)]
     fn get(&mut self, src: &Src, chunks: &[Chunk], ci: usize) -> Short {
         if self.0[ci] == Short::Unknown {
             self.0[ci] = short_kind(src, &chunks[ci]);
@@ -107,6 +108,7 @@ impl Shorts<'_> {
 /// Whether a chunk is a short single line that can be a table cell, label or caption
 /// (or a header cell with its unit on a second line: its first line), and whether
 /// that line is a figure ([`is_numeric_cell`]; a header cell over its unit never is).
+#[inline(never)]
 fn short_kind(src: &Src, c: &Chunk) -> Short {
     if !c.blank && c.last == c.first + 1 && unit_line(src.line(c.last)) {
         let first = src.line(c.first).trim();
