@@ -39,9 +39,13 @@ pub(crate) struct Chunk {
 pub(crate) struct Src<'a> {
     pub text: &'a str,
     pub lines: Vec<Line>,
+    /// Whether the text holds a "\r" anywhere: without one, every line ending is the
+    /// "\n" at a line's end, and text is joined from the lines ([`Src::joined`]).
+    pub has_cr: bool,
 }
 
 impl<'a> Src<'a> {
+    #[inline]
     pub fn line(&self, i: usize) -> &'a str {
         let l = self.lines[i];
         &self.text[l.start..l.end]
@@ -64,8 +68,37 @@ impl<'a> Src<'a> {
     pub fn chunk_text_span(&self, c: &Chunk) -> Span {
         Span::new(self.lines[c.first].start, self.lines[c.last].end)
     }
+    #[inline]
     pub fn single_line(&self, c: &Chunk) -> Option<&'a str> {
         (!c.blank && c.first == c.last).then(|| self.line(c.first))
+    }
+    /// [`join_lines`] of the text of `span`, which starts in line `first` or after
+    /// it. Without a "\r" in the text, the line endings inside the span are the "\n"s
+    /// the lines end at: the pieces between them are copied as they are, with no
+    /// search through the bytes (a search a line cost more than the copy).
+    pub fn joined(&self, first: usize, span: Span) -> String {
+        if self.has_cr {
+            return join_lines(span.slice(self.text));
+        }
+        // Most notes, and a paragraph of a line: no line ending inside, a copy.
+        if self.lines[first].end >= span.end {
+            return self.text[span.start..span.end].to_string();
+        }
+        let mut out = String::with_capacity(span.end - span.start);
+        let mut at = span.start;
+        for l in &self.lines[first..] {
+            if l.end >= span.end {
+                break;
+            }
+            // A "\n" before the span (after a trimmed start) is no part of it.
+            if l.end >= at {
+                out.push_str(&self.text[at..l.end]);
+                out.push(' ');
+                at = l.end + 1;
+            }
+        }
+        out.push_str(&self.text[at..span.end]);
+        out
     }
 }
 
@@ -105,13 +138,79 @@ pub(crate) fn decode(bytes: &[u8]) -> (String, Vec<InvalidByte>) {
     }
 }
 
+/// A text longer than this has its lines counted before they are listed: the list
+/// is then made at its size, never doubled on the way (a file of millions of short
+/// lines would need twice its final size while it grew). Shorter texts are listed in
+/// the thread's list ([`SCRATCH`]) at once, without the count.
+const COUNT_LINES_ABOVE: usize = 64 << 10;
+
+/// The lines of `text`, in `lines` (emptied first).
+fn split_lines_into(text: &str, lines: &mut Vec<Line>) {
+    let bytes = text.as_bytes();
+    lines.clear();
+    if bytes.len() > COUNT_LINES_ABOVE {
+        lines.reserve_exact(memchr::memchr_iter(b'\n', bytes).count() + 1);
+    }
+    // The SSE2 search, which every x86-64 processor has, is made inline here: a line
+    // is some forty bytes, and the call of the searcher chosen at run time (AVX2)
+    // for each cost more than the search.
+    #[cfg(target_arch = "x86_64")]
+    if let Some(one) = memchr::arch::x86_64::sse2::memchr::One::new(b'\n') {
+        return lines_at(bytes, one.iter(bytes), lines);
+    }
+    lines_at(bytes, memchr::memchr_iter(b'\n', bytes), lines)
+}
+
+/// The first `needle` in `hay`, by the SSE2 search made inline on x86-64 (for the
+/// short texts the reader searches, the call of the searcher chosen at run time
+/// costs more than the search), by [`memchr::memchr`] elsewhere.
+#[inline(always)]
+pub(crate) fn find_byte(needle: u8, hay: &[u8]) -> Option<usize> {
+    #[cfg(target_arch = "x86_64")]
+    if let Some(one) = memchr::arch::x86_64::sse2::memchr::One::new(needle) {
+        return one.find(hay);
+    }
+    memchr::memchr(needle, hay)
+}
+
+/// Each `needle` in `hay`, in order ([`find_byte`]).
+#[inline(always)]
+pub(crate) fn byte_positions(needle: u8, hay: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let i = at + find_byte(needle, &hay[at..])?;
+        at = i + 1;
+        Some(i)
+    })
+}
+
+/// The lines of `bytes` whose "\n"s stand at `newlines`, in order, pushed to `lines`.
+#[inline(always)]
+fn lines_at(bytes: &[u8], newlines: impl Iterator<Item = usize>, lines: &mut Vec<Line>) {
+    let mut start = 0;
+    for i in newlines {
+        let end = if i > start && bytes[i - 1] == b'\r' {
+            i - 1
+        } else {
+            i
+        };
+        lines.push(Line { start, end });
+        start = i + 1;
+    }
+    if start < bytes.len() {
+        lines.push(Line {
+            start,
+            end: bytes.len(),
+        });
+    }
+}
+
+/// The lines as listed before: counted first, at any length.
+#[cfg(test)]
 fn split_lines(text: &str) -> Vec<Line> {
     let bytes = text.as_bytes();
-    // Counted first: the list is made at its size, never doubled on the way (a file of
-    // millions of short lines would need twice its final size while it grew).
     let mut lines = Vec::with_capacity(memchr::memchr_iter(b'\n', bytes).count() + 1);
     let mut start = 0;
-    // One searcher over the whole text, not a search started afresh for each line.
     for i in memchr::memchr_iter(b'\n', bytes) {
         let end = if i > start && bytes[i - 1] == b'\r' {
             i - 1
@@ -130,14 +229,44 @@ fn split_lines(text: &str) -> Vec<Line> {
     lines
 }
 
-fn is_blank(s: &str) -> bool {
-    s.chars()
-        .all(|c| c.is_whitespace() || c == '\u{a0}' || c == '\u{feff}')
+/// The lists a reading needs only while it reads (its lines, chunks and the kinds of
+/// the chunks), kept on each thread between files: not allocated anew for each.
+#[derive(Default)]
+struct Scratch {
+    lines: Vec<Line>,
+    chunks: Vec<Chunk>,
+    kinds: Vec<Option<BlockKind>>,
+    /// Each note chunk's first marker ([`notes`]).
+    markers: Vec<Option<(u32, usize, usize)>>,
+    /// The headings found, by chunk ([`sections::build`] takes them).
+    headings: Vec<(usize, Heading)>,
+    tables: tables::Lists,
+    sections: sections::Lists,
 }
 
-fn chunks(src: &Src, markdown: bool) -> Vec<Chunk> {
+/// A list of more lines than this (a megabyte) is not kept for the next file.
+const KEEP_LINES: usize = 1 << 16;
+
+thread_local! {
+    static SCRATCH: std::cell::Cell<Scratch> = std::cell::Cell::new(Scratch::default());
+}
+
+#[inline(always)]
+fn is_blank(s: &str) -> bool {
+    // Most lines open with an ASCII byte that is no white space: that settles it.
+    match s.as_bytes().first() {
+        None => true,
+        Some(&b) if b < 0x80 && !is_ascii_space(b) => false,
+        _ => s
+            .chars()
+            .all(|c| c.is_whitespace() || c == '\u{a0}' || c == '\u{feff}'),
+    }
+}
+
+fn chunks_into(src: &Src, markdown: bool, out: &mut Vec<Chunk>) {
+    out.clear();
     // At most a chunk a line.
-    let mut out: Vec<Chunk> = Vec::with_capacity(src.lines.len());
+    out.reserve(src.lines.len());
     // Whether the line before (the last of the chunk before) is a Markdown heading:
     // a heading is a chunk of its own.
     let mut after_heading = false;
@@ -162,11 +291,26 @@ fn chunks(src: &Src, markdown: bool) -> Vec<Chunk> {
             });
         }
     }
+}
+
+#[cfg(test)]
+fn chunks(src: &Src, markdown: bool) -> Vec<Chunk> {
+    let mut out = Vec::new();
+    chunks_into(src, markdown, &mut out);
     out
 }
 
-/// `## Heading` → (level, text start offset within the line).
+/// `## Heading` → (level, text start offset within the line). Most lines open with
+/// another byte than '#': told here, where the line is asked about.
+#[inline(always)]
 pub(crate) fn is_md_heading(line: &str) -> Option<(u8, usize)> {
+    if line.as_bytes().first() != Some(&b'#') {
+        return None;
+    }
+    md_heading(line)
+}
+
+fn md_heading(line: &str) -> Option<(u8, usize)> {
     let hashes = line.bytes().take_while(|&b| b == b'#').count();
     if (1..=6).contains(&hashes) && line[hashes..].starts_with([' ', '\t']) {
         let ws = line[hashes..].len() - line[hashes..].trim_start().len();
@@ -183,7 +327,7 @@ fn detect_markdown(src: &Src) -> bool {
     // A heading, or a footnote definition, among the first 4000 lines. Most lines
     // start with neither '#' nor '[': their first byte settles it.
     let b = src.text.as_bytes();
-    src.lines.iter().take(4000).any(|l| {
+    src.lines[..src.lines.len().min(4000)].iter().any(|l| {
         matches!(b.get(l.start), Some(b'#' | b'[')) && {
             let l = &src.text[l.start..l.end];
             is_md_heading(l).is_some() || l.starts_with("[^") && l.contains("]:")
@@ -232,6 +376,7 @@ fn is_ascii_space(b: u8) -> bool {
 
 /// [`str::trim`] by bytes while the ends are ASCII (the plain trim where a character
 /// beyond ASCII stands at an end: it may be white space).
+#[inline(always)]
 pub(crate) fn trim_ws(s: &str) -> &str {
     let b = s.as_bytes();
     let mut a = 0;
@@ -277,8 +422,16 @@ pub(crate) fn trim_end_ws(s: &str) -> &str {
     &s[..e]
 }
 
+/// [`Span::slice`], inlined: the reader slices many short spans (a heading, a note,
+/// a cell), and a call costs as much as the slicing.
+#[inline(always)]
+pub(crate) fn slice(text: &str, span: Span) -> &str {
+    text.get(span.start..span.end).unwrap_or("")
+}
+
+#[inline(always)]
 fn trim_span(text: &str, span: Span) -> Span {
-    let s = span.slice(text);
+    let s = slice(text, span);
     let lead = s.len() - trim_start_ws(s).len();
     let trail = s.len() - trim_end_ws(s).len();
     Span::new(span.start + lead, (span.end - trail).max(span.start + lead))
@@ -287,12 +440,13 @@ fn trim_span(text: &str, span: Span) -> Span {
 fn located(text: &str, span: Span) -> Located<String> {
     let span = trim_span(text, span);
     Located {
-        value: span.slice(text).to_string(),
+        value: slice(text, span).to_string(),
         span,
     }
 }
 
 /// A note marker at the start of a line: `[12]`, `[12 ]`, `[^12]:`. Returns (number, marker end).
+#[inline(always)]
 pub(crate) fn note_marker(line: &str) -> Option<(u32, usize, usize)> {
     // Most lines start with a character that is no white space: ASCII then, nothing to trim.
     let t = match line.as_bytes().first() {
@@ -407,7 +561,15 @@ fn read_text(text: String, invalid_bytes: Vec<InvalidByte>) -> Document {
             ),
         );
     }
-    if let Some(nul) = memchr::memchr(0, text.as_bytes()) {
+    // A NUL or a "\r", looked for at once: usually neither stands in the text.
+    let (nul, has_cr) = match memchr::memchr2(0, b'\r', text.as_bytes()) {
+        None => (None, false),
+        Some(_) => (
+            memchr::memchr(0, text.as_bytes()),
+            memchr::memchr(b'\r', text.as_bytes()).is_some(),
+        ),
+    };
+    if let Some(nul) = nul {
         // Text saved as UTF-16 (a Windows export) is text, not binary: say which.
         let d = match utf16(text.as_bytes(), &invalid_bytes) {
             Some(kind) => Diagnostic::new(
@@ -429,15 +591,22 @@ fn read_text(text: String, invalid_bytes: Vec<InvalidByte>) -> Document {
         };
         diagnostics.push(d);
     }
-    let lines = split_lines(&text);
-    let src = Src { text: &text, lines };
+    let mut scratch = SCRATCH.with(|s| s.take());
+    let mut lines = std::mem::take(&mut scratch.lines);
+    split_lines_into(&text, &mut lines);
+    let mut src = Src {
+        text: &text,
+        lines,
+        has_cr,
+    };
     let markdown = detect_markdown(&src);
     let format = if markdown {
         Format::Markdown
     } else {
         Format::PlainText
     };
-    let chunks = chunks(&src, markdown);
+    let mut chunks = std::mem::take(&mut scratch.chunks);
+    chunks_into(&src, markdown, &mut chunks);
 
     let mut doc = Document {
         format,
@@ -463,12 +632,29 @@ fn read_text(text: String, invalid_bytes: Vec<InvalidByte>) -> Document {
     }
 
     // Kinds assigned per chunk before blocks are built.
-    let mut kinds: Vec<Option<BlockKind>> = vec![None; chunks.len()];
+    let mut kinds = std::mem::take(&mut scratch.kinds);
+    kinds.clear();
+    kinds.resize(chunks.len(), None);
     let body_start = header(&src, &chunks, markdown, &mut doc, &mut kinds);
-    let notes_start = notes(&src, &chunks, body_start, &mut doc, &mut kinds);
-    // (About ten a profile: made at that size.)
-    let mut headings: Vec<(usize, Heading)> = Vec::with_capacity(16);
-    tables::find_tables(&src, &chunks, body_start, notes_start, &mut doc, &mut kinds);
+    let (notes_start, several_notes_a_chunk) = notes(
+        &src,
+        &chunks,
+        body_start,
+        &mut doc,
+        &mut kinds,
+        &mut scratch.markers,
+    );
+    let mut headings = std::mem::take(&mut scratch.headings);
+    headings.clear();
+    tables::find_tables(
+        &src,
+        &chunks,
+        body_start,
+        notes_start,
+        &mut doc,
+        &mut kinds,
+        &mut scratch.tables,
+    );
     // At most a paragraph a chunk of the body not taken yet (headings are fewer).
     doc.paragraphs.reserve_exact(
         (body_start..notes_start)
@@ -484,8 +670,7 @@ fn read_text(text: String, invalid_bytes: Vec<InvalidByte>) -> Document {
             if let Some((level, off)) = is_md_heading(src.line(c.first)) {
                 let l = src.lines[c.first];
                 let span = trim_span(&text, Span::new(l.start + off, l.end));
-                let t = span
-                    .slice(&text)
+                let t = slice(&text, span)
                     .trim_end_matches('#')
                     .trim_end()
                     .to_string();
@@ -506,7 +691,7 @@ fn read_text(text: String, invalid_bytes: Vec<InvalidByte>) -> Document {
                 headings.push((
                     ci,
                     Heading {
-                        text: span.slice(&text).to_string(),
+                        text: slice(&text, span).to_string(),
                         span,
                         level: 2,
                     },
@@ -515,7 +700,7 @@ fn read_text(text: String, invalid_bytes: Vec<InvalidByte>) -> Document {
             }
         }
         let span = src.chunk_text_span(c);
-        let joined = join_lines(span.slice(&text));
+        let joined = src.joined(c.first, span);
         kinds[ci] = Some(BlockKind::Paragraph {
             index: doc.paragraphs.len(),
         });
@@ -531,9 +716,10 @@ fn read_text(text: String, invalid_bytes: Vec<InvalidByte>) -> Document {
         body_start,
         notes_start,
         markdown,
-        headings,
+        &mut headings,
         &mut doc,
         &mut kinds,
+        &mut scratch.sections,
     );
 
     // A block a chunk (notes sharing a chunk are split later): made at its size.
@@ -553,7 +739,7 @@ fn read_text(text: String, invalid_bytes: Vec<InvalidByte>) -> Document {
                     let tspan = src.chunk_text_span(c);
                     doc.paragraphs.push(Paragraph {
                         span: tspan,
-                        text: join_lines(tspan.slice(&text)),
+                        text: src.joined(c.first, tspan),
                         section: None,
                     });
                     BlockKind::Paragraph { index }
@@ -562,14 +748,34 @@ fn read_text(text: String, invalid_bytes: Vec<InvalidByte>) -> Document {
         };
         doc.blocks.push(Block { kind, span });
     }
-    // Notes made of several markers in one chunk become several blocks.
-    split_note_blocks(&mut doc);
+    // Notes made of several markers in one chunk become several blocks (a note
+    // chunk's block holds the notes read from it, and only those).
+    if several_notes_a_chunk {
+        split_note_blocks(&mut doc);
+    } else {
+        #[cfg(debug_assertions)]
+        {
+            let blocks = doc.blocks.clone();
+            split_note_blocks(&mut doc);
+            debug_assert_eq!(blocks, doc.blocks);
+        }
+    }
     // Paragraphs do not overlap, so no two start together: an unstable sort gives the
-    // one order (and needs no buffer), and usually they are in order already.
+    // one order (and needs no buffer), and usually they are in order already. Then
+    // each paragraph's block holds its place already (the block starts where the
+    // paragraph does, and was given the paragraph's index as it was made): only a
+    // sort moves them.
     if !doc.paragraphs.is_sorted_by_key(|p| p.span.start) {
         doc.paragraphs.sort_unstable_by_key(|p| p.span.start);
+        reindex_paragraphs(&mut doc);
+    } else {
+        #[cfg(debug_assertions)]
+        {
+            let blocks = doc.blocks.clone();
+            reindex_paragraphs(&mut doc);
+            debug_assert_eq!(blocks, doc.blocks);
+        }
     }
-    reindex_paragraphs(&mut doc);
     for p in doc.paragraphs.iter_mut() {
         let i = doc
             .sections
@@ -577,6 +783,13 @@ fn read_text(text: String, invalid_bytes: Vec<InvalidByte>) -> Document {
         p.section = i
             .checked_sub(1)
             .filter(|&i| p.span.start < doc.sections[i].span.end);
+    }
+    scratch.lines = std::mem::take(&mut src.lines);
+    if scratch.lines.capacity() <= KEEP_LINES {
+        scratch.chunks = chunks;
+        scratch.kinds = kinds;
+        scratch.headings = headings;
+        SCRATCH.with(|s| s.set(scratch));
     }
     doc.text = text;
     sections::link_blocks(&mut doc);
@@ -693,7 +906,8 @@ fn next_is_prose(
     end: usize,
     kinds: &[Option<BlockKind>],
 ) -> bool {
-    for (cj, c) in chunks.iter().enumerate().take(end).skip(ci + 1) {
+    for cj in ci + 1..end.min(chunks.len()) {
+        let c = &chunks[cj];
         if c.blank {
             continue;
         }
@@ -784,7 +998,7 @@ fn header(
         }
     }
     // Plain-text header: up to three short single-line chunks, the last "Last updated:".
-    let mut seen = Vec::with_capacity(4);
+    let mut seen = Seen::default();
     let mut cj = ci;
     while cj < chunks.len() && seen.len() < 4 {
         let c = chunks[cj];
@@ -843,6 +1057,28 @@ fn header(
     ci
 }
 
+/// The header's lines seen (chunk, span), four at most: kept in place, not in a list
+/// allocated for each file.
+#[derive(Default)]
+struct Seen {
+    items: [(usize, Span); 4],
+    len: usize,
+}
+
+impl Seen {
+    fn push(&mut self, item: (usize, Span)) {
+        self.items[self.len] = item;
+        self.len += 1;
+    }
+}
+
+impl std::ops::Deref for Seen {
+    type Target = [(usize, Span)];
+    fn deref(&self) -> &[(usize, Span)] {
+        &self.items[..self.len]
+    }
+}
+
 fn assign_title_lines(
     text: &str,
     seen: &[(usize, Span)],
@@ -891,20 +1127,23 @@ fn resolve_country(doc: &mut Document) {
     }
 }
 
-/// Find the notes list at the end; returns the first chunk index of the notes (or `chunks.len()`).
+/// Find the notes list at the end; returns the first chunk index of the notes (or
+/// `chunks.len()`), and whether a chunk holds several notes.
 fn notes(
     src: &Src,
     chunks: &[Chunk],
     body_start: usize,
     doc: &mut Document,
     kinds: &mut [Option<BlockKind>],
-) -> usize {
+    first_markers: &mut Vec<Option<(u32, usize, usize)>>,
+) -> (usize, bool) {
     let mut start = chunks.len();
     let mut ci = chunks.len();
     // The marker of each chunk's first line from `start` on, last chunk first (none
     // for a blank chunk or the heading): kept for the notes read below. Made at the
     // most it can hold (a chunk of the body each), not grown a push at a time.
-    let mut first_markers = Vec::with_capacity(chunks.len().saturating_sub(body_start));
+    first_markers.clear();
+    first_markers.reserve(chunks.len().saturating_sub(body_start));
     while ci > body_start {
         ci -= 1;
         let c = &chunks[ci];
@@ -936,16 +1175,19 @@ fn notes(
         .filter(|&i| !chunks[i].blank && kinds[i].is_none())
         .count();
     if note_chunks == 0 {
-        return chunks.len();
+        return (chunks.len(), false);
     }
+    let mut several = false;
     doc.notes.reserve_exact(note_chunks);
-    for (ci, c) in chunks.iter().enumerate().skip(start) {
+    for ci in start..chunks.len() {
+        let c = &chunks[ci];
         if c.blank || kinds[ci].is_some() {
             continue;
         }
         kinds[ci] = Some(BlockKind::Note {
             index: doc.notes.len(),
         });
+        let first_note = doc.notes.len();
         // Each line that starts with a marker starts a note; other lines continue it.
         // The marker of the line after a note, found in looking for the note's end,
         // is kept for the next note (not read again).
@@ -975,12 +1217,16 @@ fn notes(
             let marker = Span::new(l0.start + mstart, l0.start + mend);
             let body = Span::new(marker.end, span.end);
             // Trimming before joining is trimming after: line endings are white space.
-            let text = join_lines(trim_ws(body.slice(src.text)));
+            let raw = slice(src.text, body);
+            let t = trim_ws(raw);
+            let lead = t.as_ptr() as usize - raw.as_ptr() as usize;
+            let text = src.joined(i, Span::new(body.start + lead, body.start + lead + t.len()));
             doc.notes.push(Note::new(number, span, marker, text));
             i = j + 1;
         }
+        several |= doc.notes.len() - first_note > 1;
     }
-    start
+    (start, several)
 }
 
 #[cfg(test)]
@@ -1044,6 +1290,22 @@ mod tests {
 
     use super::*;
 
+    fn lines_of(text: &str) -> Vec<Line> {
+        let mut lines = Vec::new();
+        split_lines_into(text, &mut lines);
+        lines
+    }
+
+    /// A long text's lines are counted first: the list is made at its size.
+    #[test]
+    fn a_long_texts_lines_are_listed_at_their_size() {
+        let text = "a line of text\n\r\n".repeat(COUNT_LINES_ABOVE / 8) + "the last";
+        let mut lines = Vec::new();
+        split_lines_into(&text, &mut lines);
+        assert_eq!(lines.capacity(), lines.len());
+        assert_eq!(lines.len(), COUNT_LINES_ABOVE / 4 + 1);
+    }
+
     /// Each line's end and the next line's start, for "\n", "\r\n", a lone "\r" and the
     /// end of the text; the list is made at its size.
     #[test]
@@ -1051,9 +1313,9 @@ mod tests {
         let text = "a\nbc\r\n\r\nd\re\n\nf\r";
         let src = Src {
             text,
-            lines: split_lines(text),
+            lines: lines_of(text),
+            has_cr: true,
         };
-        assert_eq!(src.lines.capacity(), src.lines.len());
         let got: Vec<(&str, usize)> = (0..src.lines.len())
             .map(|i| (src.line(i), src.next_start(i)))
             .collect();
@@ -1208,6 +1470,41 @@ mod tests {
             );
         }
 
+        /// The inline search finds what the searcher chosen at run time finds, in
+        /// texts of any length around the sixteen bytes of a step.
+        #[test]
+        fn the_inline_search_finds_what_memchr_finds(
+            hay in proptest::collection::vec(proptest::sample::select(vec![b'.', b'[', b'a', b' ', 0xC3, 0xA9]), 0..80),
+        ) {
+            for needle in [b'.', b'[', b'x'] {
+                proptest::prop_assert_eq!(find_byte(needle, &hay), memchr::memchr(needle, &hay));
+                let got: Vec<usize> = byte_positions(needle, &hay).collect();
+                let want: Vec<usize> = memchr::memchr_iter(needle, &hay).collect();
+                proptest::prop_assert_eq!(got, want);
+            }
+        }
+
+        /// A line is blank as when every character was looked at.
+        #[test]
+        fn blank_lines_are_told_as_before(
+            line in "( |\t|\u{b}|\u{c}|\r|\u{a0}|\u{feff}|\u{2003}|\u{85}|a|\u{e9}|\\.){0,6}",
+        ) {
+            let plain = line
+                .chars()
+                .all(|c| c.is_whitespace() || c == '\u{a0}' || c == '\u{feff}');
+            proptest::prop_assert_eq!(is_blank(&line), plain);
+        }
+
+        /// The lines listed without their count first are the lines listed after it.
+        #[test]
+        fn lines_listed_without_a_count_are_the_lines(
+            text in "(a|bcdefgh|\n|\r\n|\r|\u{e9}|\u{b}|\u{9}|\u{1f600}){0,60}",
+        ) {
+            let got: Vec<(usize, usize)> = lines_of(&text).iter().map(|l| (l.start, l.end)).collect();
+            let want: Vec<(usize, usize)> = split_lines(&text).iter().map(|l| (l.start, l.end)).collect();
+            proptest::prop_assert_eq!(got, want);
+        }
+
         /// Lines and chunks are the reference's, on text of Markdown headings, blank
         /// lines (with spaces), "\r\n" and lone "\r", footnote definitions.
         #[test]
@@ -1215,7 +1512,7 @@ mod tests {
             text in "(# H|## Use|#no|text|  |\u{a0}|\\[\\^1\\]: n|\\[1\\] n|\n|\r\n|\r){0,40}",
             markdown in proptest::bool::ANY,
         ) {
-            let src = Src { text: &text, lines: split_lines(&text) };
+            let src = Src { text: &text, lines: lines_of(&text), has_cr: text.contains('\r') };
             let (lines, want) = lines_and_chunks_reference(&text, markdown);
             let got: Vec<(usize, usize)> = src.lines.iter().map(|l| (l.start, l.end)).collect();
             proptest::prop_assert_eq!(got, lines);
@@ -1228,6 +1525,37 @@ mod tests {
                     is_md_heading(l).is_some() || l.starts_with("[^") && l.contains("]:")
                 });
             proptest::prop_assert_eq!(detect_markdown(&src), want_md);
+        }
+
+        /// Text joined from the lines is [`join_lines`] of it, for any span that starts
+        /// in or after its first line: trimmed or not, starting or ending at a line
+        /// ending or inside one.
+        #[test]
+        fn text_joined_from_the_lines_is_joined_text(
+            text in "(ab|c|  |\u{e9}|\n|\n\n|\r\n|\r){0,30}",
+            cuts in proptest::collection::vec(0usize..64, 2),
+            trim in proptest::bool::ANY,
+        ) {
+            // The text as it is, and without its "\r"s (the joining from the lines).
+            for text in [text.clone(), text.replace('\r', "")] {
+                let lines = lines_of(&text);
+                let has_cr = text.contains('\r');
+                let src = Src { text: &text, lines, has_cr };
+                let (a, b) = (cuts[0].min(cuts[1]).min(text.len()), cuts[0].max(cuts[1]).min(text.len()));
+                if !(text.is_char_boundary(a) && text.is_char_boundary(b)) || src.lines.is_empty() {
+                    continue;
+                }
+                let mut span = Span::new(a, b);
+                if trim {
+                    span = trim_span(&text, span);
+                }
+                // The line the span starts in (or the last line), and the first line.
+                let first = src.lines.iter().rposition(|l| l.start <= span.start).unwrap_or(0);
+                let want = join_lines(span.slice(&text));
+                for f in [0, first] {
+                    proptest::prop_assert_eq!(&src.joined(f, span), &want);
+                }
+            }
         }
     }
 }

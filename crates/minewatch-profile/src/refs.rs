@@ -7,10 +7,10 @@ use crate::model::*;
 
 /// Scan `text[span]` for references, appending them to `out`.
 pub fn scan(text: &str, span: Span, markdown: bool, out: &mut Vec<Reference>) {
-    let s = span.slice(text).as_bytes();
+    let s = crate::reader::slice(text, span).as_bytes();
     let mut i = 0;
     while i < s.len() {
-        match memchr::memchr(b'[', &s[i..]) {
+        match crate::reader::find_byte(b'[', &s[i..]) {
             Some(k) => i += k,
             None => break,
         }

@@ -108,10 +108,88 @@ fn keywords_by_initials() -> &'static ByInitials {
     })
 }
 
+/// The bit of each byte of `high` whose high bit is set (the only bits set): bit `k`
+/// for byte `k`. The eight high bits are each multiplied into a place of their own
+/// in the top byte (no two products meet, so nothing carries).
+#[inline(always)]
+fn byte_mask(high: u64) -> u64 {
+    high.wrapping_mul(0x0002_0408_1020_4081) >> 56
+}
+
+/// The ASCII letters of 64 bytes, a bit a byte.
+#[inline(always)]
+fn letter_mask(b: &[u8; 64]) -> u64 {
+    let mut m = 0u64;
+    for k in 0..8 {
+        let mut x = [0u8; 8];
+        x.copy_from_slice(&b[8 * k..8 * k + 8]);
+        m |= byte_mask(letter_bits(u64::from_le_bytes(x))) << (8 * k);
+    }
+    m
+}
+
 /// Each maximal run of ASCII letters in `b`, in order (what splitting at every other
-/// byte gives, less the empty pieces): a run's letters are passed eight a step.
+/// byte gives, less the empty pieces). The text is read 64 bytes at a time, as a
+/// mask of its letters, a bit a byte: the runs are found from the mask, with no step
+/// over the bytes between them (a profile's words are short, and a step a byte
+/// between them cost as much as the words).
 #[inline(always)]
 fn for_each_letter_run<'a>(b: &'a [u8], mut f: impl FnMut(&'a [u8])) {
+    let n = b.len();
+    let mut base = 0;
+    // Where a run that reaches the end of the block before started.
+    let mut open: Option<usize> = None;
+    while base < n {
+        let mut m = match b.get(base..base + 64) {
+            // (Sixty-four bytes: the conversion cannot fail.)
+            Some(block) => letter_mask(block.try_into().unwrap_or(&[0; 64])),
+            None => {
+                // The last bytes, followed by zeros (no letters).
+                let mut last = [0u8; 64];
+                last[..n - base].copy_from_slice(&b[base..]);
+                letter_mask(&last)
+            }
+        };
+        if let Some(s) = open {
+            // The run goes on to the block's first byte that is no letter.
+            let e = (!m).trailing_zeros();
+            if e == 64 {
+                base += 64;
+                continue;
+            }
+            rare(&mut f, &b[s..base + e as usize]);
+            open = None;
+            m &= u64::MAX << e;
+        }
+        while m != 0 {
+            let s = m.trailing_zeros();
+            let len = (!(m >> s)).trailing_zeros();
+            if s + len >= 64 {
+                open = Some(base + s as usize);
+                break;
+            }
+            let start = base + s as usize;
+            f(&b[start..start + len as usize]);
+            m &= u64::MAX << (s + len);
+        }
+        base += 64;
+    }
+    if let Some(s) = open {
+        rare(&mut f, &b[s..]);
+    }
+}
+
+/// `f(word)` where a word runs across blocks (one of eight or so): called out of
+/// line, so that the call for the other words is the only one and is made inline.
+#[inline(never)]
+fn rare<'a>(f: &mut impl FnMut(&'a [u8]), word: &'a [u8]) {
+    f(word)
+}
+
+/// [`for_each_letter_run`] as first written: a byte at a time between the runs, a
+/// run's letters passed eight a step.
+#[cfg(test)]
+fn for_each_letter_run_by_steps<'a>(b: &'a [u8], mut f: impl FnMut(&'a [u8])) {
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let n = b.len();
     let mut i = 0;
@@ -148,16 +226,31 @@ fn score_words(text: &str, weight: usize, scores: &mut [usize; KEYWORDS.len()]) 
         if word.len() < 3 {
             return;
         }
-        // Only the keywords with the word's first two letters can match; a kind
-        // counts once a word.
-        let mut hit = [false; KEYWORDS.len()];
-        for &(k, kw, prefix) in &table[initials(word)] {
-            if !hit[k] && keyword_match(word, kw, prefix) {
-                hit[k] = true;
-                scores[k] += weight;
-            }
+        // Only the keywords with the word's first two letters can match (most words
+        // have none: the comparisons are made out of line, this stays small).
+        let keywords = &table[initials(word)];
+        if !keywords.is_empty() {
+            score_word(word, keywords, weight, scores);
         }
     });
+}
+
+/// Add `weight` to each kind one of whose `keywords` the word matches: a kind counts
+/// once a word.
+#[inline(never)]
+fn score_word(
+    word: &[u8],
+    keywords: &[(usize, &'static [u8], bool)],
+    weight: usize,
+    scores: &mut [usize; KEYWORDS.len()],
+) {
+    let mut hit = [false; KEYWORDS.len()];
+    for &(k, kw, prefix) in keywords {
+        if !hit[k] && keyword_match(word, kw, prefix) {
+            hit[k] = true;
+            scores[k] += weight;
+        }
+    }
 }
 
 /// Where the first sentence ends: a full stop followed by a space or a footnote
@@ -165,7 +258,7 @@ fn score_words(text: &str, weight: usize, scores: &mut [usize; KEYWORDS.len()]) 
 fn first_sentence_end(text: &str) -> usize {
     let b = text.as_bytes();
     // Only the full stops need a look: found by search, not byte by byte.
-    for i in memchr::memchr_iter(b'.', b) {
+    for i in crate::reader::byte_positions(b'.', b) {
         if i >= 1
             && matches!(b.get(i + 1), None | Some(b' ') | Some(b'['))
             && !(b[i - 1].is_ascii_uppercase() && (i < 2 || !b[i - 2].is_ascii_alphabetic()))
@@ -295,6 +388,12 @@ fn classify_lowered_heading(h: &str, has: impl Fn(&str) -> bool) -> SectionKind 
     }
 }
 
+/// The list [`build`] works in, kept by the reader between files.
+#[derive(Default)]
+pub(crate) struct Lists {
+    starts: Vec<(usize, Option<Heading>, bool)>,
+}
+
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn build(
     src: &Src,
@@ -302,14 +401,15 @@ pub(crate) fn build(
     body_start: usize,
     notes_start: usize,
     markdown: bool,
-    headings: Vec<(usize, Heading)>,
+    headings: &mut Vec<(usize, Heading)>,
     doc: &mut Document,
     kinds: &mut [Option<BlockKind>],
+    lists: &mut Lists,
 ) {
-    // Section starts: (chunk index, heading).
-    // (A profile has about ten sections: made at that size.)
-    let mut starts: Vec<(usize, Option<Heading>, bool)> = Vec::with_capacity(16);
-    let mut hi = headings.into_iter().peekable();
+    // Section starts: (chunk index, heading, whether the heading was lost).
+    let starts = &mut lists.starts;
+    starts.clear();
+    let mut hi = headings.drain(..).peekable();
     let mut blank_before = 0;
     for ci in body_start..notes_start {
         let c = &chunks[ci];
@@ -352,10 +452,11 @@ pub(crate) fn build(
     // none of the ban-policy sections: its lost heading is named by no guess. (Nor has
     // a Cluster Munition Ban Policy profile: its sections are about cluster
     // munitions.) Told once for all the profile's sections.
-    let other_kind = doc.header.profile_type.as_ref().is_some_and(|t| {
-        let t = t.value.as_bytes();
-        !contains_ignore_ascii_case(t, b"ban policy") || contains_ignore_ascii_case(t, b"cluster")
-    });
+    let other_kind = doc
+        .header
+        .profile_type
+        .as_ref()
+        .is_some_and(|t| other_kind(&t.value));
     for k in 0..starts.len() {
         let (ci, ref mut heading, heading_lost) = starts[k];
         let heading = heading.take();
@@ -391,6 +492,31 @@ pub(crate) fn build(
             blocks: (0, 0),
         });
     }
+}
+
+/// Whether a profile of type `t` is of another kind than a ban-policy one (none
+/// of its sections is named by a guess). A type the reader knows, as most are
+/// written, is told by [`OTHER_KIND`]: no search.
+fn other_kind(t: &str) -> bool {
+    match crate::reader::PROFILE_TYPES
+        .iter()
+        .position(|p| p.eq_ignore_ascii_case(t))
+    {
+        Some(i) => OTHER_KIND[i],
+        None => other_kind_by_search(t),
+    }
+}
+
+/// [`other_kind_by_search`] of each of [`crate::reader::PROFILE_TYPES`], in order:
+/// only "Mine Ban Policy" is a ban-policy profile ("Cluster Munition Ban Policy" is
+/// about cluster munitions).
+const OTHER_KIND: [bool; 9] = [false, true, true, true, true, true, true, true, true];
+// (A type added to the reader's is added here too.)
+const _: () = assert!(OTHER_KIND.len() == crate::reader::PROFILE_TYPES.len());
+
+fn other_kind_by_search(t: &str) -> bool {
+    let t = t.as_bytes();
+    !contains_ignore_ascii_case(t, b"ban policy") || contains_ignore_ascii_case(t, b"cluster")
 }
 
 /// Whether `hay` lowered (ASCII) holds `needle` (lower case): each window compared
@@ -431,7 +557,10 @@ pub(crate) fn link_blocks(doc: &mut Document) {
     let blocks = &doc.blocks;
     let (mut first, mut end) = (0, 0);
     for s in doc.sections.iter_mut() {
-        first = step_to(blocks, first, s.span.start);
+        // (A section starts where the one before ended, usually: stepped on from its
+        // end, the blocks between are not walked twice. `step_to` is right from
+        // anywhere.)
+        first = step_to(blocks, first.max(end), s.span.start);
         end = step_to(blocks, end, s.span.end);
         s.blocks = (first, end.max(first));
     }
@@ -487,12 +616,29 @@ mod tests {
             let mut first = 0;
             let mut end = 0;
             for &(a, b) in &spans {
+                // From anywhere: from the end before too, as `link_blocks` steps.
+                prop_assert_eq!(step_to(&blocks, first.max(end), a), step_to(&blocks, first, a));
                 first = step_to(&blocks, first, a);
                 end = step_to(&blocks, end, b);
                 let f = blocks.partition_point(|x| x.span.start < a);
                 let e = blocks.partition_point(|x| x.span.start < b);
                 prop_assert_eq!((first, end.max(first)), (f, e.max(f)));
             }
+        }
+
+        /// A profile's kind is told as by the search, for the types the reader knows
+        /// in any case and for others.
+        #[test]
+        fn other_kind_is_told_as_by_the_search(
+            i in 0usize..12,
+            upper in proptest::bool::ANY,
+        ) {
+            let t = crate::reader::PROFILE_TYPES
+                .get(i)
+                .copied()
+                .unwrap_or_else(|| ["Ban Policy", "Mine ban policy (cluster)", "Landmine Monitor"][i - 9]);
+            let t = if upper { t.to_ascii_uppercase() } else { t.to_string() };
+            prop_assert_eq!(other_kind(&t), other_kind_by_search(&t));
         }
 
         /// A case-blind search finds what a search of the lowered copy finds.
@@ -519,7 +665,27 @@ mod tests {
                 .split(|b| !b.is_ascii_alphabetic())
                 .filter(|w| !w.is_empty())
                 .collect();
-            prop_assert_eq!(runs, split);
+            prop_assert_eq!(&runs, &split);
+            let mut by_steps: Vec<&[u8]> = Vec::new();
+            for_each_letter_run_by_steps(text.as_bytes(), |w| by_steps.push(w));
+            prop_assert_eq!(runs, by_steps);
+        }
+
+        /// Runs across the 64-byte blocks, of any length, at any offset: the runs of the
+        /// steps.
+        #[test]
+        fn letter_runs_across_blocks_are_the_runs_of_the_steps(
+            runs in proptest::collection::vec((0usize..140, 0usize..4), 0..12),
+        ) {
+            let mut text = String::new();
+            for (letters, gap) in runs {
+                text.push_str(&"Ab".repeat(letters).as_str()[..letters]);
+                text.push_str([" ", "\u{e9}", ".1", ""][gap]);
+            }
+            let (mut got, mut want): (Vec<&[u8]>, Vec<&[u8]>) = (Vec::new(), Vec::new());
+            for_each_letter_run(text.as_bytes(), |w| got.push(w));
+            for_each_letter_run_by_steps(text.as_bytes(), |w| want.push(w));
+            prop_assert_eq!(got, want);
         }
 
         /// The first sentence ends where the byte-by-byte look finds it.

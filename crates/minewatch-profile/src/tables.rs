@@ -6,15 +6,22 @@ use minewatch_model::Span;
 use crate::model::*;
 use crate::reader::{Chunk, Src};
 
+#[inline(always)]
 fn is_numeric_cell(s: &str) -> bool {
     // A line opening with a letter or a bracket (no white space to trim before it) is
-    // no figure: that byte fails the test below whatever the end, so nothing is trimmed.
+    // no figure: that byte fails the test below whatever the end, so nothing is trimmed
+    // (told where the line is asked about: most lines are words).
     if s.as_bytes()
         .first()
         .is_some_and(|&b| b.is_ascii_alphabetic() || b == b'[' || b == b'(')
     {
         return false;
     }
+    is_numeric_trimmed(s)
+}
+
+/// [`is_numeric_cell`] of a line that does not open with a letter or a bracket.
+fn is_numeric_trimmed(s: &str) -> bool {
     let mut t = s.trim();
     // A figure with its footnote reference: "187[3]".
     if let Some(open) = t.strip_suffix(']').and_then(|x| x.rfind('[')) {
@@ -65,8 +72,88 @@ fn more_chars_than(t: &str, n: usize) -> bool {
     t.len() > n && (t.len() > 4 * n || t.as_bytes()[..=n].is_ascii() || t.chars().count() > n)
 }
 
+/// The lists [`find_tables`] works in, kept by the reader between files.
+#[derive(Default)]
+pub(crate) struct Lists {
+    shorts: Vec<Short>,
+    /// The run of short lines each chunk may start, gathered in one list: most runs
+    /// are no table, and a list made anew for each would be grown from nothing.
+    elems: Vec<(usize, usize)>,
+}
+
+/// What a chunk is to a table: no short line, or a short line of words or a figure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Short {
+    Unknown,
+    No,
+    Text,
+    Figure,
+}
+
+/// The [`Short`] of each chunk, found on first use: the run of short lines is
+/// gathered from each chunk in turn, and the chunk that ends one run (a paragraph
+/// after a heading) is the next one asked about.
+struct Shorts<'s>(&'s mut [Short]);
+
+impl Shorts<'_> {
+    #[inline(always)]
+    fn get(&mut self, src: &Src, chunks: &[Chunk], ci: usize) -> Short {
+        if self.0[ci] == Short::Unknown {
+            self.0[ci] = short_kind(src, &chunks[ci]);
+        }
+        self.0[ci]
+    }
+}
+
+/// Whether a chunk is a short single line that can be a table cell, label or caption
+/// (or a header cell with its unit on a second line: its first line), and whether
+/// that line is a figure ([`is_numeric_cell`]; a header cell over its unit never is).
+#[inline(never)]
+fn short_kind(src: &Src, c: &Chunk) -> Short {
+    if !c.blank && c.last == c.first + 1 && unit_line(src.line(c.last)) {
+        let first = src.line(c.first).trim();
+        let ok = !first.is_empty()
+            && !more_chars_than(first, 60)
+            && !is_numeric_cell(first)
+            && !first.ends_with(['.', ';', ':', ',', '!', '?']);
+        return if ok { Short::Text } else { Short::No };
+    }
+    let Some(line) = src.single_line(c) else {
+        return Short::No;
+    };
+    let t = crate::reader::trim_ws(line);
+    // More than 100 characters: the 101st exists (no need to count a long line).
+    if t.is_empty() || more_chars_than(t, 100) || crate::reader::note_marker(t).is_some() {
+        return Short::No;
+    }
+    if is_numeric_cell(t) {
+        return Short::Figure;
+    }
+    // A sentence ends in punctuation, also before its footnote references
+    // ("Chile retains 200 mines.[1]"); a label may end in a bracket ("Mine [36]").
+    let mut u = t;
+    while let Some(inner) = u.strip_suffix(']').and_then(|x| x.rsplit_once('[')) {
+        if inner.1.is_empty() || !inner.1.bytes().all(|b| b.is_ascii_digit() || b == b' ') {
+            break;
+        }
+        u = inner.0.trim_end();
+    }
+    let last = u.chars().last().unwrap_or(' ');
+    if matches!(last, '.' | ';' | ':' | ',' | '!' | '?') {
+        return Short::No;
+    }
+    // Nor is a line with a sentence's end inside it: prose (a page cut in its middle:
+    // "TMAC recorded 12 mine/ERW casualties for 2012. Seven").
+    if sentence_end_inside(u) {
+        return Short::No;
+    }
+    Short::Text
+}
+
 /// A short single line that can be a table cell, label or caption (or a header cell
-/// with its unit on a second line: its first line).
+/// with its unit on a second line: its first line), as first asked
+/// ([`short_kind`] now).
+#[cfg(test)]
 fn short_line<'a>(src: &Src<'a>, c: &Chunk) -> Option<&'a str> {
     if !c.blank && c.last == c.first + 1 && unit_line(src.line(c.last)) {
         let first = src.line(c.first).trim();
@@ -110,11 +197,13 @@ fn short_line<'a>(src: &Src<'a>, c: &Chunk) -> Option<&'a str> {
 /// word of two letters or more or a figure, then a capital, in a line of six words or
 /// more (not "U.S. Army", "No. 5").
 fn sentence_end_inside(t: &str) -> bool {
-    if memchr::memchr(b'.', t.as_bytes()).is_none() || t.split_whitespace().nth(5).is_none() {
+    if crate::reader::find_byte(b'.', t.as_bytes()).is_none()
+        || t.split_whitespace().nth(5).is_none()
+    {
         return false;
     }
     let b = t.as_bytes();
-    memchr::memchr_iter(b'.', b).any(|i| {
+    crate::reader::byte_positions(b'.', b).any(|i| {
         let next =
             b.get(i + 1) == Some(&b' ') && b.get(i + 2).is_some_and(|c| c.is_ascii_uppercase());
         let word = &t[..i];
@@ -164,23 +253,26 @@ pub(crate) fn find_tables(
     notes_start: usize,
     doc: &mut Document,
     kinds: &mut [Option<BlockKind>],
+    lists: &mut Lists,
 ) {
+    let Lists { shorts, elems } = lists;
+    shorts.clear();
+    shorts.resize(notes_start, Short::Unknown);
+    let mut shorts = Shorts(shorts);
     let mut ci = body_start;
-    // The run of short lines each chunk may start, gathered in one buffer: most runs
-    // are no table, and a buffer made anew for each would be grown from nothing
-    // (made at the size most runs stay within).
-    let mut elems = Vec::with_capacity(32);
     while ci < notes_start {
         let c = chunks[ci];
         if c.blank || kinds[ci].is_some() {
             ci += 1;
             continue;
         }
-        if let Some(end) = pipe_table(src, chunks, ci, doc, kinds) {
+        if let Some(end) = pipe_table(src, chunks, ci, doc, kinds, &mut shorts) {
             ci = end;
             continue;
         }
-        if let Some(end) = blank_line_table(src, chunks, ci, notes_start, doc, kinds, &mut elems) {
+        if let Some(end) =
+            blank_line_table(src, chunks, ci, notes_start, doc, kinds, elems, &mut shorts)
+        {
             ci = end;
             continue;
         }
@@ -243,10 +335,15 @@ fn pipe_table(
     ci: usize,
     doc: &mut Document,
     kinds: &mut [Option<BlockKind>],
+    shorts: &mut Shorts,
 ) -> Option<usize> {
     let c = chunks[ci];
     let lines = c.first..=c.last;
-    if c.last == c.first || !lines.clone().all(|i| src.line(i).contains('|')) {
+    if c.last == c.first
+        || !lines
+            .clone()
+            .all(|i| crate::reader::find_byte(b'|', src.line(i).as_bytes()).is_some())
+    {
         return None;
     }
     let mut header: Option<Vec<Cell>> = None;
@@ -312,13 +409,16 @@ fn pipe_table(
     let index = doc.tables.len();
     // A short line just above, with a single blank between, is the caption.
     let mut caption = None;
-    if ci >= 2 && chunks[ci - 1].blank && kinds[ci - 2].is_none() {
-        if let Some(l) = short_line(src, &chunks[ci - 2]) {
-            // (Not a Markdown heading: "## Stockpile destruction" heads its section.)
-            if !is_numeric_cell(l) && !l.contains('|') && !l.trim_start().starts_with('#') {
-                caption = Some(located(src, &chunks[ci - 2]));
-                kinds[ci - 2] = Some(BlockKind::Table { index });
-            }
+    if ci >= 2
+        && chunks[ci - 1].blank
+        && kinds[ci - 2].is_none()
+        && shorts.get(src, chunks, ci - 2) != Short::No
+    {
+        let l = src.line(chunks[ci - 2].first);
+        // (Not a Markdown heading: "## Stockpile destruction" heads its section.)
+        if !is_numeric_cell(l) && !l.contains('|') && !l.trim_start().starts_with('#') {
+            caption = Some(located(src, &chunks[ci - 2]));
+            kinds[ci - 2] = Some(BlockKind::Table { index });
         }
     }
     let span = Span::new(
@@ -353,6 +453,7 @@ fn figure_with_words(t: &str) -> bool {
     first.starts_with(|c: char| c.is_ascii_digit()) && !year
 }
 
+#[allow(clippy::too_many_arguments)]
 fn blank_line_table(
     src: &Src,
     chunks: &[Chunk],
@@ -361,6 +462,40 @@ fn blank_line_table(
     doc: &mut Document,
     kinds: &mut [Option<BlockKind>],
     elems: &mut Vec<(usize, usize)>,
+    shorts: &mut Shorts,
+) -> Option<usize> {
+    // A table is four short lines at least, one chunk of text after another: where
+    // the chunk of text after this one is no short line, no run from here is one.
+    // That is asked first where this chunk was not asked about yet, as it is cheaper
+    // (a heading above a paragraph: the paragraph is told by its length, and the
+    // heading is never looked at).
+    if shorts.0[ci] == Short::Unknown {
+        let next = (ci + 1..notes_start).find(|&cj| !chunks[cj].blank);
+        if next.is_none_or(|n| kinds[n].is_some() || shorts.get(src, chunks, n) == Short::No) {
+            // (Checked against the run gathered, where debug assertions are on.)
+            #[cfg(debug_assertions)]
+            {
+                let run =
+                    blank_line_table_run(src, chunks, ci, notes_start, doc, kinds, elems, shorts);
+                debug_assert!(run.is_none() && elems.len() <= 1);
+            }
+            return None;
+        }
+    }
+    blank_line_table_run(src, chunks, ci, notes_start, doc, kinds, elems, shorts)
+}
+
+/// [`blank_line_table`] from the run of short lines that starts at chunk `ci`.
+#[allow(clippy::too_many_arguments)]
+fn blank_line_table_run(
+    src: &Src,
+    chunks: &[Chunk],
+    ci: usize,
+    notes_start: usize,
+    doc: &mut Document,
+    kinds: &mut [Option<BlockKind>],
+    elems: &mut Vec<(usize, usize)>,
+    shorts: &mut Shorts,
 ) -> Option<usize> {
     // Gather the run of short single-line chunks, with the blank lines before each
     // (the first is chunk `ci`, not taken yet: no short line there, no run, no table):
@@ -376,7 +511,7 @@ fn blank_line_table(
             cj += 1;
             continue;
         }
-        if kinds[cj].is_some() || short_line(src, &c).is_none() {
+        if kinds[cj].is_some() || shorts.get(src, chunks, cj) == Short::No {
             break;
         }
         // A "key data" box of labels and values one blank line apart ends at a wider
@@ -402,9 +537,8 @@ fn blank_line_table(
         gap = 0;
         cj += 1;
     }
-    let has_numbers = elems
-        .iter()
-        .any(|&(c, _)| is_numeric_cell(src.line(chunks[c].first)));
+    // (The line of a chunk of the run is a figure where its kind says so.)
+    let has_numbers = elems.iter().any(|&(c, _)| shorts.0[c] == Short::Figure);
     // A "key data" box: labels and values one blank line apart, some values dates or
     // figures with words ("1 August 2000", "0 (2007: 18)").
     let key_data = || {
@@ -723,7 +857,7 @@ fn blank_line_table(
         if kinds[cn].is_none() && is_table_note(src.line(c.first)) {
             let span = src.chunk_text_span(&c);
             notes.push(Located {
-                value: crate::reader::join_lines(span.slice(src.text)),
+                value: src.joined(c.first, span),
                 span,
             });
             kinds[cn] = Some(BlockKind::Table { index });
@@ -771,6 +905,39 @@ mod tests {
     }
 
     proptest! {
+        /// A chunk of one or two lines is a short line as first asked, and a figure
+        /// where its line is one.
+        #[test]
+        fn short_kind_is_short_line_and_the_figure_test(
+            lines in proptest::collection::vec(
+                "( |a|Zb|Mine|\\.|\\. A|x. Y|1|9,0|\\(m2\\)|\\(|\\)|\\[1\\]|\\[|:|\u{e9}|\u{a0}){0,14}",
+                1..3,
+            ),
+            long in proptest::bool::ANY,
+        ) {
+            let mut lines = lines;
+            if long {
+                lines[0] = lines[0].repeat(9);
+            }
+            let text = lines.join("\n");
+            let mut at = 0;
+            let mut ls = Vec::new();
+            for l in &lines {
+                ls.push(crate::reader::Line { start: at, end: at + l.len() });
+                at += l.len() + 1;
+            }
+            let src = Src { text: &text, lines: ls, has_cr: false };
+            let c = Chunk { first: 0, last: lines.len() - 1, blank: false };
+            let want = short_line(&src, &c);
+            let got = short_kind(&src, &c);
+            prop_assert_eq!(got != Short::No, want.is_some());
+            prop_assert_ne!(got, Short::Unknown);
+            if let Some(l) = want {
+                prop_assert_eq!(l, src.line(0));
+                prop_assert_eq!(got == Short::Figure, is_numeric_cell(l));
+            }
+        }
+
         /// A cell is told a figure as by the plain look.
         #[test]
         fn is_numeric_cell_agrees_with_the_plain_look(s in "( |\t|\u{a0}|a|Z|\\[|\\]|\\(|1|9|,|\\.|-|\u{2013}|\u{20ac}|%|\\*|x)*") {
