@@ -2961,8 +2961,11 @@ fn sentence<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>) {
 /// [`sentence`], its triggers read into `trig` (empty).
 fn sentence_with<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &mut Vec<(usize, usize, Ev)>) {
     event_triggers_into(t, trig);
-    // (Most sentences have no trigger: nothing to keep.)
-    if !trig.is_empty() {
+    // (Most sentences have no trigger: nothing to keep. A trigger "deposited" is found
+    // only from a word with that word's event bit: without it, none is looked for.)
+    const DEPOSITED: u64 = ev_bit("deposited");
+    const _: () = assert!(DEPOSITED != 0);
+    if !trig.is_empty() && t.ev & DEPOSITED != 0 {
         trig.retain(|&(a, b, _)| &t.lower[a..b] != "deposited" || pronoun_deposit(t.lower, a));
     }
     if !trig.is_empty() {
@@ -3459,8 +3462,17 @@ fn events<'d>(cx: &mut Ctx<'d>, t: &Sent<'d, '_>, trig: &[(usize, usize, Ev)]) {
         }
         // (A date before the verb: the subject is read up to the verb.)
         let by = if d.end <= a { a } else { d.start };
-        let mut f = cx.fact_by(t, ev.predicate(), Value::Text(d.iso()), d.start, d.end, by);
-        f.as_of = Some(d.iso());
+        // (The date written once, its copy the other: a copy is cheaper.)
+        let iso = d.iso();
+        let mut f = cx.fact_by(
+            t,
+            ev.predicate(),
+            Value::Text(iso.clone()),
+            d.start,
+            d.end,
+            by,
+        );
+        f.as_of = Some(iso);
         if let Ev::Deposit(i) = ev {
             let l = t.lower;
             let inst = [
