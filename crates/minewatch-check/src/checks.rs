@@ -978,6 +978,33 @@ impl WordIndex {
         // Whether the next step is one of the loop below the blocks (a word or a
         // character the blocks leave to it).
         let mut one_step = false;
+        // The spans and hashes of the words, written here first and added to the lists
+        // `WORDS` at a time (a push a word kept the lists' lengths and pointers on the
+        // stack, loaded and stored for every word). `base` words are in the lists,
+        // `held` more here: a word's number is `base + held`.
+        const WORDS: usize = 256;
+        let mut word_spans = [(0u32, 0u32); WORDS];
+        let mut word_hashes = [0u64; WORDS];
+        let mut base = 0;
+        let mut held = 0;
+        macro_rules! flush {
+            () => {
+                spans.extend_from_slice(&word_spans[..held]);
+                hashes.extend_from_slice(&word_hashes[..held]);
+                base += held;
+                held = 0;
+            };
+        }
+        macro_rules! push_word {
+            ($span:expr, $h:expr) => {
+                if held == WORDS {
+                    flush!();
+                }
+                word_spans[held] = $span;
+                word_hashes[held] = $h;
+                held += 1;
+            };
+        }
         while i < n {
             // Most of a profile: the words of sixty-four bytes at a time, from a mask
             // of their letters (a bit a byte), up to the first byte beyond ASCII. The
@@ -987,6 +1014,12 @@ impl WordIndex {
             // that is no letter, or one after a byte that is none). Not at the start of
             // the text: the block is read with the byte before it.
             if !one_step && i > 0 && i + BLOCK + 16 <= n {
+                // Room for the block's words: at most thirty-two (a word's start
+                // follows a byte that is no letter, so no two starts are next to each
+                // other).
+                if held + BLOCK / 2 > WORDS {
+                    flush!();
+                }
                 let p = i;
                 // The byte before the block, the block, and sixteen bytes more (a word's
                 // two steps of eight): byte `j` of the block is `blk[j + 1]`.
@@ -1066,7 +1099,7 @@ impl WordIndex {
                             hash_mix(hash_mix(hash_start(len), v | LOW), (v2 | LOW) & keep2),
                         )
                     };
-                    let k = spans.len() as u32;
+                    let k = (base + held) as u32;
                     if joint
                         || len >= 6
                             && ends_like_function_word(u32::from_le_bytes(
@@ -1096,8 +1129,10 @@ impl WordIndex {
                             month_candidates.push(k);
                         }
                     }
-                    spans.push((start as u32, (start + len) as u32));
-                    hashes.push(h);
+                    // (`held` is below `WORDS` here: the mask only spares a bounds check.)
+                    word_spans[held & (WORDS - 1)] = (start as u32, (start + len) as u32);
+                    word_hashes[held & (WORDS - 1)] = h;
+                    held += 1;
                 }
                 continue;
             }
@@ -1119,7 +1154,7 @@ impl WordIndex {
             let start = i;
             // An ASCII word right after an ASCII digit.
             if c & LETTER != 0 && start > 0 && b[start - 1].is_ascii_digit() {
-                number_candidates.push(spans.len() as u32);
+                number_candidates.push((base + held) as u32);
             }
             // Most words: ASCII letters ending within the sixteen bytes from their
             // start (fifteen letters at most), at an ASCII byte or a quotation mark or
@@ -1182,7 +1217,7 @@ impl WordIndex {
                 if let Some((len, after, tail, capital, joint, h)) = word {
                     let end = i + len;
                     if after < 0x80 || is_punctuation_at(b, end) {
-                        let k = spans.len() as u32;
+                        let k = (base + held) as u32;
                         if joint || len >= 6 && ends_like_function_word(tail) {
                             glue_candidates.push((k, joint));
                         }
@@ -1202,8 +1237,7 @@ impl WordIndex {
                                 month_candidates.push(k);
                             }
                         }
-                        spans.push((start as u32, end as u32));
-                        hashes.push(h);
+                        push_word!((start as u32, end as u32), h);
                         // The byte after the word is no letter: past it (a quotation
                         // mark or dash, three bytes), unless it is a digit (left to
                         // the loop's start, which notes a word right after it).
@@ -1271,19 +1305,18 @@ impl WordIndex {
                             j
                         });
                         if is_candidate(w, joint) {
-                            glue_candidates.push((spans.len() as u32, joint));
+                            glue_candidates.push(((base + held) as u32, joint));
                         }
                         // A digit the iterator passed over before the word (the
                         // loop's start looked at those before `start`).
                         if s > start && b[s - 1].is_ascii_digit() && b[s].is_ascii_alphabetic() {
-                            number_candidates.push(spans.len() as u32);
+                            number_candidates.push((base + held) as u32);
                         }
                         let h = fold_hash(w);
                         if b[s].is_ascii_uppercase() && months[h as usize & 255] {
-                            month_candidates.push(spans.len() as u32);
+                            month_candidates.push((base + held) as u32);
                         }
-                        spans.push((s as u32, i as u32));
-                        hashes.push(h);
+                        push_word!((s as u32, i as u32), h);
                     }
                     None => i = n,
                 }
@@ -1298,24 +1331,25 @@ impl WordIndex {
                         b[i - 1],
                     ]))
             {
-                glue_candidates.push((spans.len() as u32, joint));
+                glue_candidates.push(((base + held) as u32, joint));
             }
             if start > 0 && matches!(b[start - 1], b'.' | b']') && b[start].is_ascii_uppercase() {
-                stop_candidates.push(spans.len() as u32);
+                stop_candidates.push((base + held) as u32);
             }
             if i - start >= 7 && b[start].is_ascii_uppercase() && !joint && {
                 let bit = head_bit(&b[start..]);
                 heads[bit >> 6] & (1 << (bit & 63)) != 0
             } {
-                name_candidates.push(spans.len() as u32);
+                name_candidates.push((base + held) as u32);
             }
             let h = hash_lower_at(b, start, i);
             if b[start].is_ascii_uppercase() && months[h as usize & 255] {
-                month_candidates.push(spans.len() as u32);
+                month_candidates.push((base + held) as u32);
             }
-            spans.push((start as u32, i as u32));
-            hashes.push(h);
+            push_word!((start as u32, i as u32), h);
         }
+        spans.extend_from_slice(&word_spans[..held]);
+        hashes.extend_from_slice(&word_hashes[..held]);
         WordIndex {
             spans,
             hashes,
