@@ -735,6 +735,16 @@ fn hash_start(len: usize) -> u64 {
     0x9E37_79B9_7F4A_7C15 ^ len as u64
 }
 
+/// `hash_mix(hash_start(len), lowered)`, for a word shorter than 2^59 bytes: the start
+/// rotated is the constant rotated with the length shifted in (no bit of it wraps
+/// round), one instruction fewer for every word of the scan.
+#[inline(always)]
+fn hash_first(len: usize, lowered: u64) -> u64 {
+    debug_assert!(len < 1 << 59);
+    (0x9E37_79B9_7F4A_7C15u64.rotate_left(5) ^ (len as u64) << 5 ^ lowered)
+        .wrapping_mul(0x517C_C1B7_2722_0A95)
+}
+
 #[inline(always)]
 fn hash_step(h: u64, v: u64) -> u64 {
     hash_mix(h, lower8(v))
@@ -1087,7 +1097,7 @@ impl WordIndex {
                         let keep = KEEP[len];
                         (
                             (lower << 8) & !lower & keep != 0,
-                            hash_mix(hash_start(len), (v | LOW) & keep),
+                            hash_first(len, (v | LOW) & keep),
                         )
                     } else {
                         let v2 = load8(&blk[s + 9..s + 17]);
@@ -1096,7 +1106,7 @@ impl WordIndex {
                         (
                             (lower << 8) & !lower != 0
                                 || ((lower >> 56) | (lower2 << 8)) & !lower2 & keep2 != 0,
-                            hash_mix(hash_mix(hash_start(len), v | LOW), (v2 | LOW) & keep2),
+                            hash_mix(hash_first(len, v | LOW), (v2 | LOW) & keep2),
                         )
                     };
                     let k = (base + held) as u32;
@@ -3704,6 +3714,12 @@ mod tests {
         #[test]
         fn digits_value_is_what_parse_reads(d in "[0-9]{1,9}") {
             prop_assert_eq!(digits_value(d.as_bytes()), d.parse::<u32>().unwrap());
+        }
+
+        /// A word's first step of the hash taken at once is the start and the step.
+        #[test]
+        fn hash_first_is_the_start_mixed(len in 0usize..1 << 40, v in proptest::num::u64::ANY) {
+            prop_assert_eq!(hash_first(len, v), hash_mix(hash_start(len), v));
         }
 
         /// The notes' findings are those of the sorted-list version, whatever the
