@@ -1778,7 +1778,10 @@ fn function_word_ending(tail: u32) -> Option<usize> {
     TAILS[(tail >> 24) as usize]
         .iter()
         .find(|&&(m, v)| t & m == v)
-        .map(|&(m, _)| m.count_ones() as usize / 8)
+        // (The mask covers the ending's last bytes: its length from where it starts,
+        // a count of the bits not set below it, where a count of those set would be
+        // a dozen instructions without the processor's own.)
+        .map(|&(m, _)| 4 - m.trailing_zeros() as usize / 8)
 }
 
 #[inline]
