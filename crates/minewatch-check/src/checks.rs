@@ -2703,7 +2703,7 @@ pub fn near_duplicates(
     }
     // From here on each shingle's count of paragraphs listed, `listed[k].1` (the
     // first paragraph, `.0`, no longer needed), used in place.
-    let mut listed = first;
+    let mut listed_list = first;
     let slot = |x: u64| (x >> 32) as usize;
     let para = |x: u64| x as u32;
     // Only shingles listed for two paragraphs or more, and not boilerplate, make
@@ -2715,8 +2715,12 @@ pub fn near_duplicates(
     // each shingle's paragraphs were listed in order, so going back over `shared`,
     // each list is filled from its end, `listed[k]` counting down to 0 as it is, and
     // each paragraph's region in `ends` (its end, moving down).
-    let mut seen = take(&mut lists.seen);
-    seen.resize(table.len, u32::MAX);
+    let mut seen_list = take(&mut lists.seen);
+    seen_list.resize(table.len, u32::MAX);
+    // (Both lists by shingle as slices of one length, for the passes below: the
+    // bounds check of a shingle's number serves both.)
+    let shingles = table.len;
+    let (listed, seen) = (&mut listed_list[..shingles], &mut seen_list[..shingles]);
     let mut ends = take(&mut lists.ends);
     ends.resize(spans.len(), 0);
     let mut next = 0u32;
@@ -2816,10 +2820,10 @@ pub fn near_duplicates(
             spans,
             slots: table.slots,
             lens,
-            first: listed,
+            first: listed_list,
             again,
             shared,
-            seen,
+            seen: seen_list,
             ends,
             postings,
             sorted: lists.sorted,
