@@ -2534,9 +2534,28 @@ impl ShingleTable {
         }
     }
 
+    /// Room for `m` entries more, the table kept at most half full: grown (doubled
+    /// as often as that takes) and its entries placed anew.
+    fn reserve(&mut self, m: usize) {
+        let mut size = self.slots.len();
+        while (self.len + m) * 2 > size {
+            size *= 2;
+        }
+        if size != self.slots.len() {
+            let bigger = vec![Self::EMPTY; size];
+            let old = std::mem::replace(&mut self.slots, bigger);
+            for e in old.into_iter().filter(|e| e.last != u32::MAX) {
+                let j = self.find(e.hash);
+                self.slots[j] = e;
+            }
+        }
+    }
+
     /// Note that paragraph `para` has shingle `h` (paragraphs come in order): the
     /// shingle's number if an earlier paragraph had it and `para` had not yet, or else
     /// `None` (a new shingle is numbered `len`, seen first in `para`).
+    /// ([`near_duplicates`] does the same inline, for a batch of shingles at once.)
+    #[cfg(test)]
     fn visit(&mut self, h: u64, para: u32) -> Option<u32> {
         let mut k = self.find(h);
         let e = &mut self.slots[k];
@@ -2549,12 +2568,7 @@ impl ShingleTable {
             return Some(e.id);
         }
         if (self.len + 1) * 2 > self.slots.len() {
-            let bigger = vec![Self::EMPTY; self.slots.len() * 2];
-            let old = std::mem::replace(&mut self.slots, bigger);
-            for e in old.into_iter().filter(|e| e.last != u32::MAX) {
-                let j = self.find(e.hash);
-                self.slots[j] = e;
-            }
+            self.reserve(1);
             k = self.find(h);
         }
         self.slots[k] = Shingle {
@@ -2674,10 +2688,42 @@ pub fn near_duplicates(
     for (i, hs) in words.iter().enumerate() {
         let i = i as u32;
         let born = table.len as u32;
-        for h in shingles(hs) {
-            if let Some(id) = table.visit(h, i) {
-                again.push(id);
+        // The shingles as `ShingleTable::visit` takes them, a batch at a time with
+        // room made for all of it first: the table does not grow inside the batch,
+        // so its slots and length stay in registers (a test for room a shingle kept
+        // them on the stack). A batch of at most 256 keeps the table sized by the
+        // distinct shingles, not by a long paragraph's words.
+        const BATCH: usize = 256;
+        let count = hs.len() + 1 - SHINGLE;
+        for from in (0..count).step_by(BATCH) {
+            let to = (from + BATCH).min(count);
+            table.reserve(to - from);
+            let (slots, mut len) = (&mut table.slots[..], table.len);
+            let mask = slots.len() - 1;
+            for h in shingles(&hs[from..to + SHINGLE - 1]) {
+                let mut k = (h as usize) & mask;
+                loop {
+                    let e = &mut slots[k];
+                    if e.last == u32::MAX {
+                        *e = Shingle {
+                            hash: h,
+                            last: i,
+                            id: len as u32,
+                        };
+                        len += 1;
+                        break;
+                    }
+                    if e.hash == h {
+                        if e.last != i {
+                            e.last = i;
+                            again.push(e.id);
+                        }
+                        break;
+                    }
+                    k = (k + 1) & mask;
+                }
             }
+            table.len = len;
         }
         lens[i as usize] = table.len - born as usize + again.len();
         if lens[i as usize] >= 8 {
@@ -3195,6 +3241,13 @@ mod tests {
             );
         }
         assert_eq!(t.len, 10_000);
+        // Room made for many more at once: every entry kept, the table at most half
+        // full with them.
+        t.reserve(30_000);
+        assert!(t.slots.len() >= 2 * 40_000);
+        for i in 0..10_000u64 {
+            assert_eq!(t.visit(hash(i), 10_001), Some(i as u32), "entry {i} kept");
+        }
     }
 
     /// The messages one word check gives on a document.
@@ -3660,6 +3713,22 @@ mod tests {
             .collect();
         prop_assert_eq!(got, near_duplicate_pairs_reference(&doc, &wi));
         Ok(())
+    }
+
+    /// Long paragraphs with more distinct shingles than the table is first made for:
+    /// it grows between batches of a paragraph's shingles, and the near-duplicates
+    /// found are still those of the plain reference.
+    #[test]
+    fn near_duplicates_agree_with_the_reference_as_the_table_grows() {
+        let mut x = 12345u64;
+        let mut next = || {
+            x = x.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            (x >> 33) as usize % 12
+        };
+        let paras: Vec<Vec<usize>> = (0..3)
+            .map(|_| (0..3000).map(|_| next()).collect())
+            .collect();
+        near_duplicates_agree_on(paras, vec![(0, 5, 3), (1, 2999, 7), (2, 1000, 0)]).unwrap();
     }
 
     proptest! {
