@@ -2769,17 +2769,46 @@ pub fn near_duplicates(
     let (listed, seen) = (&mut listed_list[..shingles], &mut seen_list[..shingles]);
     let mut ends = take(&mut lists.ends);
     ends.resize(spans.len(), 0);
-    let mut next = 0u32;
-    for &x in &shared {
-        let k = slot(x);
-        if (2..=MAX_POSTINGS as u32).contains(&listed[k].1) {
-            ends[para(x) as usize] += 1;
-            if seen[k] == u32::MAX {
-                seen[k] = next;
-                next += listed[k].1 + 1;
+    // (The two passes are functions of their own: their lists then stay in
+    // registers, where in this long function they were loaded from the stack at
+    // every step.)
+    #[inline(never)]
+    fn count(shared: &[u64], listed: &[(u32, u32)], seen: &mut [u32], ends: &mut [u32]) -> u32 {
+        let mut next = 0u32;
+        for &x in shared {
+            let k = (x >> 32) as usize;
+            if (2..=MAX_POSTINGS as u32).contains(&listed[k].1) {
+                ends[x as u32 as usize] += 1;
+                if seen[k] == u32::MAX {
+                    seen[k] = next;
+                    next += listed[k].1 + 1;
+                }
             }
         }
+        next
     }
+    #[inline(never)]
+    fn fill(
+        shared: &[u64],
+        listed: &mut [(u32, u32)],
+        seen: &[u32],
+        ends: &mut [u32],
+        postings: &mut [u32],
+        sorted: &mut [u64],
+    ) {
+        for &x in shared.iter().rev() {
+            let k = (x >> 32) as usize;
+            if seen[k] == u32::MAX {
+                continue;
+            }
+            listed[k].1 -= 1;
+            postings[(seen[k] + listed[k].1) as usize] = x as u32;
+            let end = &mut ends[x as u32 as usize];
+            *end -= 1;
+            sorted[*end as usize] = x;
+        }
+    }
+    let next = count(&shared, listed, seen, &mut ends);
     for p in 1..ends.len() {
         ends[p] += ends[p - 1];
     }
@@ -2788,17 +2817,7 @@ pub fn near_duplicates(
     let mut sorted = std::mem::take(&mut lists.sorted);
     sorted.clear();
     sorted.resize(ends.last().copied().unwrap_or(0) as usize, 0);
-    for &x in shared.iter().rev() {
-        let k = slot(x);
-        if seen[k] == u32::MAX {
-            continue;
-        }
-        listed[k].1 -= 1;
-        postings[(seen[k] + listed[k].1) as usize] = para(x);
-        let end = &mut ends[para(x) as usize];
-        *end -= 1;
-        sorted[*end as usize] = x;
-    }
+    fill(&shared, listed, seen, &mut ends, &mut postings, &mut sorted);
     // (The shared shingles in paragraph order from here: the list they were made in
     // kept for the next profile.)
     lists.sorted = shared;
