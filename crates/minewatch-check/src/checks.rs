@@ -735,6 +735,16 @@ fn hash_start(len: usize) -> u64 {
     0x9E37_79B9_7F4A_7C15 ^ len as u64
 }
 
+/// `hash_mix(hash_start(len), lowered)`, for a word shorter than 2^59 bytes: the start
+/// rotated is the constant rotated with the length shifted in (no bit of it wraps
+/// round), one instruction fewer for every word of the scan.
+#[inline(always)]
+fn hash_first(len: usize, lowered: u64) -> u64 {
+    debug_assert!(len < 1 << 59);
+    (0x9E37_79B9_7F4A_7C15u64.rotate_left(5) ^ (len as u64) << 5 ^ lowered)
+        .wrapping_mul(0x517C_C1B7_2722_0A95)
+}
+
 #[inline(always)]
 fn hash_step(h: u64, v: u64) -> u64 {
     hash_mix(h, lower8(v))
@@ -978,6 +988,33 @@ impl WordIndex {
         // Whether the next step is one of the loop below the blocks (a word or a
         // character the blocks leave to it).
         let mut one_step = false;
+        // The spans and hashes of the words, written here first and added to the lists
+        // `WORDS` at a time (a push a word kept the lists' lengths and pointers on the
+        // stack, loaded and stored for every word). `base` words are in the lists,
+        // `held` more here: a word's number is `base + held`.
+        const WORDS: usize = 256;
+        let mut word_spans = [(0u32, 0u32); WORDS];
+        let mut word_hashes = [0u64; WORDS];
+        let mut base = 0;
+        let mut held = 0;
+        macro_rules! flush {
+            () => {
+                spans.extend_from_slice(&word_spans[..held]);
+                hashes.extend_from_slice(&word_hashes[..held]);
+                base += held;
+                held = 0;
+            };
+        }
+        macro_rules! push_word {
+            ($span:expr, $h:expr) => {
+                if held == WORDS {
+                    flush!();
+                }
+                word_spans[held] = $span;
+                word_hashes[held] = $h;
+                held += 1;
+            };
+        }
         while i < n {
             // Most of a profile: the words of sixty-four bytes at a time, from a mask
             // of their letters (a bit a byte), up to the first byte beyond ASCII. The
@@ -987,6 +1024,12 @@ impl WordIndex {
             // that is no letter, or one after a byte that is none). Not at the start of
             // the text: the block is read with the byte before it.
             if !one_step && i > 0 && i + BLOCK + 16 <= n {
+                // Room for the block's words: at most thirty-two (a word's start
+                // follows a byte that is no letter, so no two starts are next to each
+                // other).
+                if held + BLOCK / 2 > WORDS {
+                    flush!();
+                }
                 let p = i;
                 // The byte before the block, the block, and sixteen bytes more (a word's
                 // two steps of eight): byte `j` of the block is `blk[j + 1]`.
@@ -1054,7 +1097,7 @@ impl WordIndex {
                         let keep = KEEP[len];
                         (
                             (lower << 8) & !lower & keep != 0,
-                            hash_mix(hash_start(len), (v | LOW) & keep),
+                            hash_first(len, (v | LOW) & keep),
                         )
                     } else {
                         let v2 = load8(&blk[s + 9..s + 17]);
@@ -1063,10 +1106,10 @@ impl WordIndex {
                         (
                             (lower << 8) & !lower != 0
                                 || ((lower >> 56) | (lower2 << 8)) & !lower2 & keep2 != 0,
-                            hash_mix(hash_mix(hash_start(len), v | LOW), (v2 | LOW) & keep2),
+                            hash_mix(hash_first(len, v | LOW), (v2 | LOW) & keep2),
                         )
                     };
-                    let k = spans.len() as u32;
+                    let k = (base + held) as u32;
                     if joint
                         || len >= 6
                             && ends_like_function_word(u32::from_le_bytes(
@@ -1096,8 +1139,10 @@ impl WordIndex {
                             month_candidates.push(k);
                         }
                     }
-                    spans.push((start as u32, (start + len) as u32));
-                    hashes.push(h);
+                    // (`held` is below `WORDS` here: the mask only spares a bounds check.)
+                    word_spans[held & (WORDS - 1)] = (start as u32, (start + len) as u32);
+                    word_hashes[held & (WORDS - 1)] = h;
+                    held += 1;
                 }
                 continue;
             }
@@ -1119,7 +1164,7 @@ impl WordIndex {
             let start = i;
             // An ASCII word right after an ASCII digit.
             if c & LETTER != 0 && start > 0 && b[start - 1].is_ascii_digit() {
-                number_candidates.push(spans.len() as u32);
+                number_candidates.push((base + held) as u32);
             }
             // Most words: ASCII letters ending within the sixteen bytes from their
             // start (fifteen letters at most), at an ASCII byte or a quotation mark or
@@ -1182,7 +1227,7 @@ impl WordIndex {
                 if let Some((len, after, tail, capital, joint, h)) = word {
                     let end = i + len;
                     if after < 0x80 || is_punctuation_at(b, end) {
-                        let k = spans.len() as u32;
+                        let k = (base + held) as u32;
                         if joint || len >= 6 && ends_like_function_word(tail) {
                             glue_candidates.push((k, joint));
                         }
@@ -1202,8 +1247,7 @@ impl WordIndex {
                                 month_candidates.push(k);
                             }
                         }
-                        spans.push((start as u32, end as u32));
-                        hashes.push(h);
+                        push_word!((start as u32, end as u32), h);
                         // The byte after the word is no letter: past it (a quotation
                         // mark or dash, three bytes), unless it is a digit (left to
                         // the loop's start, which notes a word right after it).
@@ -1271,19 +1315,18 @@ impl WordIndex {
                             j
                         });
                         if is_candidate(w, joint) {
-                            glue_candidates.push((spans.len() as u32, joint));
+                            glue_candidates.push(((base + held) as u32, joint));
                         }
                         // A digit the iterator passed over before the word (the
                         // loop's start looked at those before `start`).
                         if s > start && b[s - 1].is_ascii_digit() && b[s].is_ascii_alphabetic() {
-                            number_candidates.push(spans.len() as u32);
+                            number_candidates.push((base + held) as u32);
                         }
                         let h = fold_hash(w);
                         if b[s].is_ascii_uppercase() && months[h as usize & 255] {
-                            month_candidates.push(spans.len() as u32);
+                            month_candidates.push((base + held) as u32);
                         }
-                        spans.push((s as u32, i as u32));
-                        hashes.push(h);
+                        push_word!((s as u32, i as u32), h);
                     }
                     None => i = n,
                 }
@@ -1298,24 +1341,25 @@ impl WordIndex {
                         b[i - 1],
                     ]))
             {
-                glue_candidates.push((spans.len() as u32, joint));
+                glue_candidates.push(((base + held) as u32, joint));
             }
             if start > 0 && matches!(b[start - 1], b'.' | b']') && b[start].is_ascii_uppercase() {
-                stop_candidates.push(spans.len() as u32);
+                stop_candidates.push((base + held) as u32);
             }
             if i - start >= 7 && b[start].is_ascii_uppercase() && !joint && {
                 let bit = head_bit(&b[start..]);
                 heads[bit >> 6] & (1 << (bit & 63)) != 0
             } {
-                name_candidates.push(spans.len() as u32);
+                name_candidates.push((base + held) as u32);
             }
             let h = hash_lower_at(b, start, i);
             if b[start].is_ascii_uppercase() && months[h as usize & 255] {
-                month_candidates.push(spans.len() as u32);
+                month_candidates.push((base + held) as u32);
             }
-            spans.push((start as u32, i as u32));
-            hashes.push(h);
+            push_word!((start as u32, i as u32), h);
         }
+        spans.extend_from_slice(&word_spans[..held]);
+        hashes.extend_from_slice(&word_hashes[..held]);
         WordIndex {
             spans,
             hashes,
@@ -1734,7 +1778,10 @@ fn function_word_ending(tail: u32) -> Option<usize> {
     TAILS[(tail >> 24) as usize]
         .iter()
         .find(|&&(m, v)| t & m == v)
-        .map(|&(m, _)| m.count_ones() as usize / 8)
+        // (The mask covers the ending's last bytes: its length from where it starts,
+        // a count of the bits not set below it, where a count of those set would be
+        // a dozen instructions without the processor's own.)
+        .map(|&(m, _)| 4 - m.trailing_zeros() as usize / 8)
 }
 
 #[inline]
@@ -2487,9 +2534,28 @@ impl ShingleTable {
         }
     }
 
+    /// Room for `m` entries more, the table kept at most half full: grown (doubled
+    /// as often as that takes) and its entries placed anew.
+    fn reserve(&mut self, m: usize) {
+        let mut size = self.slots.len();
+        while (self.len + m) * 2 > size {
+            size *= 2;
+        }
+        if size != self.slots.len() {
+            let bigger = vec![Self::EMPTY; size];
+            let old = std::mem::replace(&mut self.slots, bigger);
+            for e in old.into_iter().filter(|e| e.last != u32::MAX) {
+                let j = self.find(e.hash);
+                self.slots[j] = e;
+            }
+        }
+    }
+
     /// Note that paragraph `para` has shingle `h` (paragraphs come in order): the
     /// shingle's number if an earlier paragraph had it and `para` had not yet, or else
     /// `None` (a new shingle is numbered `len`, seen first in `para`).
+    /// ([`near_duplicates`] does the same inline, for a batch of shingles at once.)
+    #[cfg(test)]
     fn visit(&mut self, h: u64, para: u32) -> Option<u32> {
         let mut k = self.find(h);
         let e = &mut self.slots[k];
@@ -2502,12 +2568,7 @@ impl ShingleTable {
             return Some(e.id);
         }
         if (self.len + 1) * 2 > self.slots.len() {
-            let bigger = vec![Self::EMPTY; self.slots.len() * 2];
-            let old = std::mem::replace(&mut self.slots, bigger);
-            for e in old.into_iter().filter(|e| e.last != u32::MAX) {
-                let j = self.find(e.hash);
-                self.slots[j] = e;
-            }
+            self.reserve(1);
             k = self.find(h);
         }
         self.slots[k] = Shingle {
@@ -2627,10 +2688,42 @@ pub fn near_duplicates(
     for (i, hs) in words.iter().enumerate() {
         let i = i as u32;
         let born = table.len as u32;
-        for h in shingles(hs) {
-            if let Some(id) = table.visit(h, i) {
-                again.push(id);
+        // The shingles as `ShingleTable::visit` takes them, a batch at a time with
+        // room made for all of it first: the table does not grow inside the batch,
+        // so its slots and length stay in registers (a test for room a shingle kept
+        // them on the stack). A batch of at most 256 keeps the table sized by the
+        // distinct shingles, not by a long paragraph's words.
+        const BATCH: usize = 256;
+        let count = hs.len() + 1 - SHINGLE;
+        for from in (0..count).step_by(BATCH) {
+            let to = (from + BATCH).min(count);
+            table.reserve(to - from);
+            let (slots, mut len) = (&mut table.slots[..], table.len);
+            let mask = slots.len() - 1;
+            for h in shingles(&hs[from..to + SHINGLE - 1]) {
+                let mut k = (h as usize) & mask;
+                loop {
+                    let e = &mut slots[k];
+                    if e.last == u32::MAX {
+                        *e = Shingle {
+                            hash: h,
+                            last: i,
+                            id: len as u32,
+                        };
+                        len += 1;
+                        break;
+                    }
+                    if e.hash == h {
+                        if e.last != i {
+                            e.last = i;
+                            again.push(e.id);
+                        }
+                        break;
+                    }
+                    k = (k + 1) & mask;
+                }
             }
+            table.len = len;
         }
         lens[i as usize] = table.len - born as usize + again.len();
         if lens[i as usize] >= 8 {
@@ -2656,7 +2749,7 @@ pub fn near_duplicates(
     }
     // From here on each shingle's count of paragraphs listed, `listed[k].1` (the
     // first paragraph, `.0`, no longer needed), used in place.
-    let mut listed = first;
+    let mut listed_list = first;
     let slot = |x: u64| (x >> 32) as usize;
     let para = |x: u64| x as u32;
     // Only shingles listed for two paragraphs or more, and not boilerplate, make
@@ -2668,21 +2761,54 @@ pub fn near_duplicates(
     // each shingle's paragraphs were listed in order, so going back over `shared`,
     // each list is filled from its end, `listed[k]` counting down to 0 as it is, and
     // each paragraph's region in `ends` (its end, moving down).
-    let mut seen = take(&mut lists.seen);
-    seen.resize(table.len, u32::MAX);
+    let mut seen_list = take(&mut lists.seen);
+    seen_list.resize(table.len, u32::MAX);
+    // (Both lists by shingle as slices of one length, for the passes below: the
+    // bounds check of a shingle's number serves both.)
+    let shingles = table.len;
+    let (listed, seen) = (&mut listed_list[..shingles], &mut seen_list[..shingles]);
     let mut ends = take(&mut lists.ends);
     ends.resize(spans.len(), 0);
-    let mut next = 0u32;
-    for &x in &shared {
-        let k = slot(x);
-        if (2..=MAX_POSTINGS as u32).contains(&listed[k].1) {
-            ends[para(x) as usize] += 1;
-            if seen[k] == u32::MAX {
-                seen[k] = next;
-                next += listed[k].1 + 1;
+    // (The two passes are functions of their own: their lists then stay in
+    // registers, where in this long function they were loaded from the stack at
+    // every step.)
+    #[inline(never)]
+    fn count(shared: &[u64], listed: &[(u32, u32)], seen: &mut [u32], ends: &mut [u32]) -> u32 {
+        let mut next = 0u32;
+        for &x in shared {
+            let k = (x >> 32) as usize;
+            if (2..=MAX_POSTINGS as u32).contains(&listed[k].1) {
+                ends[x as u32 as usize] += 1;
+                if seen[k] == u32::MAX {
+                    seen[k] = next;
+                    next += listed[k].1 + 1;
+                }
             }
         }
+        next
     }
+    #[inline(never)]
+    fn fill(
+        shared: &[u64],
+        listed: &mut [(u32, u32)],
+        seen: &[u32],
+        ends: &mut [u32],
+        postings: &mut [u32],
+        sorted: &mut [u64],
+    ) {
+        for &x in shared.iter().rev() {
+            let k = (x >> 32) as usize;
+            if seen[k] == u32::MAX {
+                continue;
+            }
+            listed[k].1 -= 1;
+            postings[(seen[k] + listed[k].1) as usize] = x as u32;
+            let end = &mut ends[x as u32 as usize];
+            *end -= 1;
+            sorted[*end as usize] = x;
+        }
+    }
+    let next = count(&shared, listed, seen, &mut ends);
     for p in 1..ends.len() {
         ends[p] += ends[p - 1];
     }
@@ -2691,17 +2817,7 @@ pub fn near_duplicates(
     let mut sorted = std::mem::take(&mut lists.sorted);
     sorted.clear();
     sorted.resize(ends.last().copied().unwrap_or(0) as usize, 0);
-    for &x in shared.iter().rev() {
-        let k = slot(x);
-        if seen[k] == u32::MAX {
-            continue;
-        }
-        listed[k].1 -= 1;
-        postings[(seen[k] + listed[k].1) as usize] = para(x);
-        let end = &mut ends[para(x) as usize];
-        *end -= 1;
-        sorted[*end as usize] = x;
-    }
+    fill(&shared, listed, seen, &mut ends, &mut postings, &mut sorted);
     // (The shared shingles in paragraph order from here: the list they were made in
     // kept for the next profile.)
     lists.sorted = shared;
@@ -2769,10 +2885,10 @@ pub fn near_duplicates(
             spans,
             slots: table.slots,
             lens,
-            first: listed,
+            first: listed_list,
             again,
             shared,
-            seen,
+            seen: seen_list,
             ends,
             postings,
             sorted: lists.sorted,
@@ -3144,6 +3260,13 @@ mod tests {
             );
         }
         assert_eq!(t.len, 10_000);
+        // Room made for many more at once: every entry kept, the table at most half
+        // full with them.
+        t.reserve(30_000);
+        assert!(t.slots.len() >= 2 * 40_000);
+        for i in 0..10_000u64 {
+            assert_eq!(t.visit(hash(i), 10_001), Some(i as u32), "entry {i} kept");
+        }
     }
 
     /// The messages one word check gives on a document.
@@ -3611,6 +3734,22 @@ mod tests {
         Ok(())
     }
 
+    /// Long paragraphs with more distinct shingles than the table is first made for:
+    /// it grows between batches of a paragraph's shingles, and the near-duplicates
+    /// found are still those of the plain reference.
+    #[test]
+    fn near_duplicates_agree_with_the_reference_as_the_table_grows() {
+        let mut x = 12345u64;
+        let mut next = || {
+            x = x.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            (x >> 33) as usize % 12
+        };
+        let paras: Vec<Vec<usize>> = (0..3)
+            .map(|_| (0..3000).map(|_| next()).collect())
+            .collect();
+        near_duplicates_agree_on(paras, vec![(0, 5, 3), (1, 2999, 7), (2, 1000, 0)]).unwrap();
+    }
+
     proptest! {
         /// Paragraphs drawn from a small vocabulary, some copied with an edit: the
         /// near-duplicates found are those of the plain reference.
@@ -3670,6 +3809,12 @@ mod tests {
         #[test]
         fn digits_value_is_what_parse_reads(d in "[0-9]{1,9}") {
             prop_assert_eq!(digits_value(d.as_bytes()), d.parse::<u32>().unwrap());
+        }
+
+        /// A word's first step of the hash taken at once is the start and the step.
+        #[test]
+        fn hash_first_is_the_start_mixed(len in 0usize..1 << 40, v in proptest::num::u64::ANY) {
+            prop_assert_eq!(hash_first(len, v), hash_mix(hash_start(len), v));
         }
 
         /// The notes' findings are those of the sorted-list version, whatever the
