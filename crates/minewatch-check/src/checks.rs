@@ -2677,7 +2677,6 @@ pub fn near_duplicates(
     // Of each shingle by number: (first paragraph, paragraphs listed).
     let mut first: Vec<(u32, u32)> = std::mem::take(&mut lists.first);
     first.clear();
-    first.reserve(capacity);
     // (Made at sizes that usually last: a paragraph's shingles, and half the table's;
     // no larger than the table is made, as `again` holds no more than its distinct
     // shingles: one huge paragraph repeating itself keeps it small.)
@@ -2686,7 +2685,20 @@ pub fn near_duplicates(
     again.reserve(longest.min(capacity));
     let mut shared: Vec<u64> = std::mem::take(&mut lists.shared);
     shared.clear();
-    shared.reserve(capacity / 2);
+    // With no more paragraphs than a `u64` has bits (most profiles), each shingle's
+    // paragraphs are kept as the bits of one (`masks`, by shingle), and the shingles
+    // that two paragraphs or more have are listed in `multi`: the pairs are counted
+    // from those in a table of all pairs, with none of the postings lists below.
+    let few = spans.len() <= 64;
+    let mut masks: Vec<u64> = std::mem::take(&mut lists.masks);
+    masks.clear();
+    let mut multi: Vec<u32> = take(&mut lists.multi);
+    if few {
+        masks.reserve(capacity);
+    } else {
+        first.reserve(capacity);
+        shared.reserve(capacity / 2);
+    }
     for (i, hs) in words.iter().enumerate() {
         let i = i as u32;
         let born = table.len as u32;
@@ -2728,7 +2740,23 @@ pub fn near_duplicates(
             table.len = len;
         }
         lens[i as usize] = table.len - born as usize + again.len();
-        if lens[i as usize] >= 8 {
+        if few {
+            // A shingle's paragraphs as bits: a new one has this paragraph's, one had
+            // again this paragraph's too (listed in `multi` when it gets its second).
+            if lens[i as usize] >= 8 {
+                let bit = 1u64 << i;
+                masks.resize(table.len, bit);
+                for &k in &again {
+                    let m = &mut masks[k as usize];
+                    if *m != 0 && *m & (*m - 1) == 0 {
+                        multi.push(k);
+                    }
+                    *m |= bit;
+                }
+            } else {
+                masks.resize(table.len, 0);
+            }
+        } else if lens[i as usize] >= 8 {
             first.resize(table.len, (i, 1));
             for &k in &again {
                 let (at, n) = &mut first[k as usize];
@@ -2749,120 +2777,173 @@ pub fn near_duplicates(
         }
         again.clear();
     }
-    // From here on each shingle's count of paragraphs listed, `listed[k].1` (the
-    // first paragraph, `.0`, no longer needed), used in place.
-    let mut listed_list = first;
-    let slot = |x: u64| (x >> 32) as usize;
-    let para = |x: u64| x as u32;
-    // Only shingles listed for two paragraphs or more, and not boilerplate, make
-    // pairs: the rest are passed over. The others' paragraphs (their postings) lie one
-    // after another in `postings`, each list ended by `u32::MAX`, `seen` saying where
-    // each starts (`u32::MAX`: a shingle passed over); and `shared` is put in
-    // paragraph order (a first paragraph was listed late, when its second came) by a
-    // counting sort on the paragraph. One pass counts, one fills, without sorting:
-    // each shingle's paragraphs were listed in order, so going back over `shared`,
-    // each list is filled from its end, `listed[k]` counting down to 0 as it is, and
-    // each paragraph's region in `ends` (its end, moving down).
-    let mut seen_list = take(&mut lists.seen);
-    seen_list.resize(table.len, u32::MAX);
-    // (Both lists by shingle as slices of one length, for the passes below: the
-    // bounds check of a shingle's number serves both.)
-    let shingles = table.len;
-    let (listed, seen) = (&mut listed_list[..shingles], &mut seen_list[..shingles]);
-    let mut ends = take(&mut lists.ends);
-    ends.resize(spans.len(), 0);
-    // (The two passes are functions of their own: their lists then stay in
-    // registers, where in this long function they were loaded from the stack at
-    // every step.)
-    #[inline(never)]
-    fn count(shared: &[u64], listed: &[(u32, u32)], seen: &mut [u32], ends: &mut [u32]) -> u32 {
-        let mut next = 0u32;
-        for &x in shared {
-            let k = (x >> 32) as usize;
-            if (2..=MAX_POSTINGS as u32).contains(&listed[k].1) {
-                ends[x as u32 as usize] += 1;
-                if seen[k] == u32::MAX {
-                    seen[k] = next;
-                    next += listed[k].1 + 1;
-                }
-            }
-        }
-        next
-    }
-    #[inline(never)]
-    fn fill(
-        shared: &[u64],
-        listed: &mut [(u32, u32)],
-        seen: &[u32],
-        ends: &mut [u32],
-        postings: &mut [u32],
-        sorted: &mut [u64],
-    ) {
-        for &x in shared.iter().rev() {
-            let k = (x >> 32) as usize;
-            if seen[k] == u32::MAX {
-                continue;
-            }
-            listed[k].1 -= 1;
-            postings[(seen[k] + listed[k].1) as usize] = x as u32;
-            let end = &mut ends[x as u32 as usize];
-            *end -= 1;
-            sorted[*end as usize] = x;
-        }
-    }
-    let next = count(&shared, listed, seen, &mut ends);
-    for p in 1..ends.len() {
-        ends[p] += ends[p - 1];
-    }
-    let mut postings = take(&mut lists.postings);
-    postings.resize(next as usize, u32::MAX);
-    let mut sorted = std::mem::take(&mut lists.sorted);
-    sorted.clear();
-    sorted.resize(ends.last().copied().unwrap_or(0) as usize, 0);
-    fill(&shared, listed, seen, &mut ends, &mut postings, &mut sorted);
-    // (The shared shingles in paragraph order from here: the list they were made in
-    // kept for the next profile.)
-    lists.sorted = shared;
-    let shared = sorted;
-    // Shingles shared by a few paragraphs (not boilerplate shared by many) count
-    // towards each pair of them. Paragraph by paragraph (`shared` holds each one's
-    // shingles together, the paragraphs in order), the later paragraphs sharing each of its
-    // shingles are counted in `together`: they follow it in the shingle's list, and
-    // `listed[k]` (counting up again) says how many of the list came before it. The
-    // pairs so come out in order of (a, b), as they are reported.
-    let mut together = take(&mut lists.together);
-    together.resize(spans.len(), 0);
-    let mut later: Vec<u32> = take(&mut lists.later);
+    // Whether paragraphs `a` and `b` sharing `n` shingles say nearly the same thing:
+    // their overlap relative to the shorter one, and to the union (the latter given).
+    let near = |a: u32, b: u32, n: u32| {
+        let (la, lb) = (lens[a as usize] as f64, lens[b as usize] as f64);
+        let n = n as f64;
+        let containment = n / la.min(lb);
+        let jaccard = n / (la + lb - n);
+        (jaccard >= opts.near_duplicate_threshold
+            || containment >= 0.8 && jaccard >= opts.near_duplicate_threshold * 0.6)
+            .then_some(jaccard)
+    };
     let mut pairs: Vec<((u32, u32), f64)> = Vec::new();
-    for run in shared.chunk_by(|x, y| para(*x) == para(*y)) {
-        let a = para(run[0]);
-        for &x in run {
-            let k = slot(x);
-            let at = (seen[k] + listed[k].1) as usize;
-            debug_assert_eq!(postings[at], a);
-            listed[k].1 += 1;
-            for &b in postings[at + 1..].iter().take_while(|&&b| b != u32::MAX) {
-                if together[b as usize] == 0 {
-                    later.push(b);
+    let mut together = take(&mut lists.together);
+    if few {
+        /// The count of shingles each pair of paragraphs shares, `together[a * n + b]`
+        /// for paragraphs `a < b` of `n`, from the bits of the shingles in `multi`
+        /// (those two paragraphs or more have).
+        #[inline(never)]
+        fn count_pairs(masks: &[u64], multi: &[u32], n: usize, together: &mut [u32]) {
+            for &k in multi {
+                let m = masks[k as usize];
+                // Boilerplate: in more paragraphs than a postings list holds.
+                if n > MAX_POSTINGS && m.count_ones() as usize > MAX_POSTINGS {
+                    continue;
                 }
-                together[b as usize] += 1;
+                let mut rest = m;
+                while rest != 0 {
+                    let a = rest.trailing_zeros() as usize;
+                    rest &= rest - 1;
+                    let row = &mut together[a * n..a * n + n];
+                    let mut later = rest;
+                    while later != 0 {
+                        row[later.trailing_zeros() as usize] += 1;
+                        later &= later - 1;
+                    }
+                }
             }
         }
-        later.sort_unstable();
-        for &b in &later {
-            let n = std::mem::take(&mut together[b as usize]);
-            let (la, lb) = (lens[a as usize] as f64, lens[b as usize] as f64);
-            let n = n as f64;
-            // Overlap relative to the shorter paragraph, and to the union.
-            let containment = n / la.min(lb);
-            let jaccard = n / (la + lb - n);
-            if jaccard >= opts.near_duplicate_threshold
-                || containment >= 0.8 && jaccard >= opts.near_duplicate_threshold * 0.6
-            {
-                pairs.push(((a, b), jaccard));
+        let n = spans.len();
+        together.resize(n * n, 0);
+        count_pairs(&masks, &multi, n, &mut together);
+        // In order of (a, b), as they are reported.
+        for a in 0..n {
+            for b in a + 1..n {
+                let shared = together[a * n + b];
+                if shared != 0 {
+                    if let Some(j) = near(a as u32, b as u32, shared) {
+                        pairs.push(((a as u32, b as u32), j));
+                    }
+                }
             }
         }
-        later.clear();
+        lists.shared = shared;
+        lists.first = first;
+    } else {
+        // From here on each shingle's count of paragraphs listed, `listed[k].1` (the
+        // first paragraph, `.0`, no longer needed), used in place.
+        let mut listed_list = first;
+        let slot = |x: u64| (x >> 32) as usize;
+        let para = |x: u64| x as u32;
+        // Only shingles listed for two paragraphs or more, and not boilerplate, make
+        // pairs: the rest are passed over. The others' paragraphs (their postings) lie one
+        // after another in `postings`, each list ended by `u32::MAX`, `seen` saying where
+        // each starts (`u32::MAX`: a shingle passed over); and `shared` is put in
+        // paragraph order (a first paragraph was listed late, when its second came) by a
+        // counting sort on the paragraph. One pass counts, one fills, without sorting:
+        // each shingle's paragraphs were listed in order, so going back over `shared`,
+        // each list is filled from its end, `listed[k]` counting down to 0 as it is, and
+        // each paragraph's region in `ends` (its end, moving down).
+        let mut seen_list = take(&mut lists.seen);
+        seen_list.resize(table.len, u32::MAX);
+        // (Both lists by shingle as slices of one length, for the passes below: the
+        // bounds check of a shingle's number serves both.)
+        let shingles = table.len;
+        let (listed, seen) = (&mut listed_list[..shingles], &mut seen_list[..shingles]);
+        let mut ends = take(&mut lists.ends);
+        ends.resize(spans.len(), 0);
+        // (The two passes are functions of their own: their lists then stay in
+        // registers, where in this long function they were loaded from the stack at
+        // every step.)
+        #[inline(never)]
+        fn count(shared: &[u64], listed: &[(u32, u32)], seen: &mut [u32], ends: &mut [u32]) -> u32 {
+            let mut next = 0u32;
+            for &x in shared {
+                let k = (x >> 32) as usize;
+                if (2..=MAX_POSTINGS as u32).contains(&listed[k].1) {
+                    ends[x as u32 as usize] += 1;
+                    if seen[k] == u32::MAX {
+                        seen[k] = next;
+                        next += listed[k].1 + 1;
+                    }
+                }
+            }
+            next
+        }
+        #[inline(never)]
+        fn fill(
+            shared: &[u64],
+            listed: &mut [(u32, u32)],
+            seen: &[u32],
+            ends: &mut [u32],
+            postings: &mut [u32],
+            sorted: &mut [u64],
+        ) {
+            for &x in shared.iter().rev() {
+                let k = (x >> 32) as usize;
+                if seen[k] == u32::MAX {
+                    continue;
+                }
+                listed[k].1 -= 1;
+                postings[(seen[k] + listed[k].1) as usize] = x as u32;
+                let end = &mut ends[x as u32 as usize];
+                *end -= 1;
+                sorted[*end as usize] = x;
+            }
+        }
+        let next = count(&shared, listed, seen, &mut ends);
+        for p in 1..ends.len() {
+            ends[p] += ends[p - 1];
+        }
+        let mut postings = take(&mut lists.postings);
+        postings.resize(next as usize, u32::MAX);
+        let mut sorted = std::mem::take(&mut lists.sorted);
+        sorted.clear();
+        sorted.resize(ends.last().copied().unwrap_or(0) as usize, 0);
+        fill(&shared, listed, seen, &mut ends, &mut postings, &mut sorted);
+        // (The shared shingles in paragraph order from here: the list they were made in
+        // kept for the next profile.)
+        lists.sorted = shared;
+        let shared = sorted;
+        // Shingles shared by a few paragraphs (not boilerplate shared by many) count
+        // towards each pair of them. Paragraph by paragraph (`shared` holds each one's
+        // shingles together, the paragraphs in order), the later paragraphs sharing each of its
+        // shingles are counted in `together`: they follow it in the shingle's list, and
+        // `listed[k]` (counting up again) says how many of the list came before it. The
+        // pairs so come out in order of (a, b), as they are reported.
+        together.resize(spans.len(), 0);
+        let mut later: Vec<u32> = take(&mut lists.later);
+        for run in shared.chunk_by(|x, y| para(*x) == para(*y)) {
+            let a = para(run[0]);
+            for &x in run {
+                let k = slot(x);
+                let at = (seen[k] + listed[k].1) as usize;
+                debug_assert_eq!(postings[at], a);
+                listed[k].1 += 1;
+                for &b in postings[at + 1..].iter().take_while(|&&b| b != u32::MAX) {
+                    if together[b as usize] == 0 {
+                        later.push(b);
+                    }
+                    together[b as usize] += 1;
+                }
+            }
+            later.sort_unstable();
+            for &b in &later {
+                let n = std::mem::take(&mut together[b as usize]);
+                if let Some(j) = near(a, b, n) {
+                    pairs.push(((a, b), j));
+                }
+            }
+            later.clear();
+        }
+        lists.shared = shared;
+        lists.first = listed_list;
+        lists.seen = seen_list;
+        lists.ends = ends;
+        lists.postings = postings;
+        lists.later = later;
     }
     for ((a, b), j) in pairs {
         let (sa, sb) = (spans[a as usize], spans[b as usize]);
@@ -2882,21 +2963,17 @@ pub fn near_duplicates(
         );
     }
     // The lists for the thread's next profile (not those a huge profile made huge).
-    if table.slots.capacity() <= 1 << 16 && shared.capacity() <= 1 << 16 {
-        lists = NearLists {
-            spans,
-            slots: table.slots,
-            lens,
-            first: listed_list,
-            again,
-            shared,
-            seen: seen_list,
-            ends,
-            postings,
-            sorted: lists.sorted,
-            together,
-            later,
-        };
+    if table.slots.capacity() <= 1 << 16
+        && lists.shared.capacity() <= 1 << 16
+        && masks.capacity() <= 1 << 16
+    {
+        lists.spans = spans;
+        lists.slots = table.slots;
+        lists.lens = lens;
+        lists.again = again;
+        lists.together = together;
+        lists.masks = masks;
+        lists.multi = multi;
         LISTS.with(|l| l.set(lists));
     }
 }
@@ -2917,6 +2994,8 @@ struct NearLists {
     sorted: Vec<u64>,
     together: Vec<u32>,
     later: Vec<u32>,
+    masks: Vec<u64>,
+    multi: Vec<u32>,
 }
 
 /// The value of a few ASCII digits (at most nine: no overflow), read as they go.
@@ -3769,6 +3848,16 @@ mod tests {
         fn near_duplicates_agree_with_the_reference_on_many_copies(
             paras in proptest::collection::vec(proptest::collection::vec(0usize..12, 8..30), 1..4),
             copies in proptest::collection::vec((0usize..4, 0usize..30, 0usize..12), 10..40),
+        ) {
+            near_duplicates_agree_on(paras, copies)?;
+        }
+
+        /// As above with about as many paragraphs as a `u64` has bits, and more: the
+        /// pairs counted from each shingle's paragraphs as bits, and from postings lists.
+        #[test]
+        fn near_duplicates_agree_with_the_reference_on_many_paragraphs(
+            paras in proptest::collection::vec(proptest::collection::vec(0usize..12, 11..20), 1..6),
+            copies in proptest::collection::vec((0usize..6, 0usize..20, 0usize..12), 55..90),
         ) {
             near_duplicates_agree_on(paras, copies)?;
         }
