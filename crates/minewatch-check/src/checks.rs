@@ -1872,18 +1872,31 @@ impl CountTable {
 }
 
 /// A word that could be two glued together, for [`glued_words`].
-struct Candidate<'a> {
-    start: usize,
-    w: &'a str,
+struct Candidate {
+    /// Its number in the word index (its span and [`fold_hash`] there).
+    k: u32,
     /// A lower-case letter stands before a capital in it.
     joint: bool,
     /// It is ASCII.
     ascii: bool,
-    /// Its [`fold_hash`].
-    hash: u64,
     /// The length and `fold_hash` of what stands before the function word it ends
     /// like, if it does.
     before: Option<(usize, u64)>,
+}
+
+/// Whether `b[s..e]` is ASCII: a word of sixteen bytes at most, with sixteen bytes
+/// of text from its start, in two loads masked to its length.
+#[inline(always)]
+fn is_ascii_span(b: &[u8], s: usize, e: usize) -> bool {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let n = e - s;
+    if n <= 16 && s + 16 <= b.len() {
+        let lo = load8(&b[s..s + 8]) & KEEP[n.min(8)];
+        let hi = load8(&b[s + 8..s + 16]) & KEEP[n.saturating_sub(8)];
+        (lo | hi) & HIGH == 0
+    } else {
+        b[s..e].is_ascii()
+    }
 }
 
 pub fn glued_words(doc: &Document, wi: &WordIndex, out: &mut Listed) {
@@ -1919,6 +1932,28 @@ pub fn glued_words(doc: &Document, wi: &WordIndex, out: &mut Listed) {
             wi.spans[k as usize].0 as usize,
             wi.spans[k as usize].1 as usize,
         );
+        // Most candidates: ASCII words of six letters or more, with no case change,
+        // ending like a function word ("production", "convention"). Such a word is
+        // looked at further (below) only if what stands before the ending has four
+        // letters or more and stands in the profile twice: that count is asked for,
+        // and the word's own for the decision after; or else it is left here.
+        if !joint && b - a >= 6 && is_ascii_span(tb, a, b) {
+            let tail = u32::from_le_bytes(tb[b - 4..b].try_into().unwrap());
+            if let Some(f) = function_word_ending(tail) {
+                if b - a - f >= 4 {
+                    let h = hash_lower_at(tb, a, b - f);
+                    need(h);
+                    need(wi.hashes[k as usize]);
+                    candidates.push(Candidate {
+                        k,
+                        joint,
+                        ascii: true,
+                        before: Some((b - a - f, h)),
+                    });
+                }
+            }
+            continue;
+        }
         let w = &text[a..b];
         let ascii = w.is_ascii();
         let before = if w.len() >= 6 && ascii {
@@ -1953,11 +1988,9 @@ pub fn glued_words(doc: &Document, wi: &WordIndex, out: &mut Listed) {
             need(h);
         }
         candidates.push(Candidate {
-            start: a,
-            w,
+            k,
             joint,
             ascii,
-            hash,
             before,
         });
     }
@@ -1993,7 +2026,7 @@ pub fn glued_words(doc: &Document, wi: &WordIndex, out: &mut Listed) {
         }
     };
     for c in candidates {
-        let (s, w, joint, h) = (c.start, c.w, c.joint, c.hash);
+        let joint = c.joint;
         // Most candidates are long words ending like a function word ("production",
         // "convention"): what stands before the ending is rarely a word of the profile.
         // For plain ASCII words that settles it before anything else is looked at.
@@ -2005,7 +2038,9 @@ pub fn glued_words(doc: &Document, wi: &WordIndex, out: &mut Listed) {
         {
             continue;
         }
-        let e = s + w.len();
+        let k = c.k as usize;
+        let (s, e, h) = (wi.spans[k].0 as usize, wi.spans[k].1 as usize, wi.hashes[k]);
+        let w = &text[s..e];
         // Skip designations (M16A1, PFM-1), handles, hashtags, URLs, e-mail.
         let before = text[..s].chars().next_back();
         let after = text[e..].chars().next();
