@@ -2524,8 +2524,9 @@ pub fn glued_to_numbers(doc: &Document, wi: &WordIndex, out: &mut Listed) {
     }
 }
 
-/// A shingle's entry: its hash, the last paragraph that had it (`u32::MAX`: empty
-/// slot) and its number (the entries made before it), which stays as the table grows.
+/// A shingle's entry: its hash, the last paragraph that had it (numbered from the
+/// table's `base`: one below, an empty slot) and its number (the entries made before
+/// it), which stays as the table grows.
 #[derive(Clone, Copy)]
 struct Shingle {
     hash: u64,
@@ -2533,29 +2534,43 @@ struct Shingle {
     id: u32,
 }
 
-/// Open addressing with linear probing, kept at most half full.
+/// Open addressing with linear probing, kept at most half full. Its paragraphs are
+/// numbered from `base` (at least 1): an entry of a paragraph below, of an earlier
+/// profile's table made in the same slots, is an empty slot, and the slots need not
+/// be emptied from one profile to the next.
 struct ShingleTable {
     slots: Vec<Shingle>,
     len: usize,
+    base: u32,
 }
 
 impl ShingleTable {
     const EMPTY: Shingle = Shingle {
         hash: 0,
-        last: u32::MAX,
+        last: 0,
         id: 0,
     };
 
     #[cfg(test)]
     fn with_capacity(n: usize) -> ShingleTable {
-        ShingleTable::with_capacity_in(n, Vec::new())
+        ShingleTable::with_capacity_in(n, Vec::new(), 1)
     }
 
-    /// An empty table for `n` entries in the slots of one no longer needed.
-    fn with_capacity_in(n: usize, mut slots: Vec<Shingle>) -> ShingleTable {
-        slots.clear();
-        slots.resize((n * 2).next_power_of_two().max(16), Self::EMPTY);
-        ShingleTable { slots, len: 0 }
+    /// An empty table for `n` entries in the slots of one no longer needed, whose
+    /// paragraphs were numbered below `base` (1: emptied). Slots of about the size
+    /// wanted (up to four times it) are kept as they are, their entries all empty.
+    fn with_capacity_in(n: usize, mut slots: Vec<Shingle>, base: u32) -> ShingleTable {
+        debug_assert!(base >= 1);
+        let size = (n * 2).next_power_of_two().max(16);
+        if base == 1 || slots.len() < size || slots.len() > 4 * size {
+            slots.clear();
+            slots.resize(size, Self::EMPTY);
+        }
+        ShingleTable {
+            slots,
+            len: 0,
+            base,
+        }
     }
 
     /// The slot holding `h`, or the empty slot where it would go.
@@ -2564,7 +2579,7 @@ impl ShingleTable {
         let mut k = (h as usize) & mask;
         loop {
             let e = &self.slots[k];
-            if e.last == u32::MAX || e.hash == h {
+            if e.last < self.base || e.hash == h {
                 return k;
             }
             k = (k + 1) & mask;
@@ -2581,22 +2596,23 @@ impl ShingleTable {
         if size != self.slots.len() {
             let bigger = vec![Self::EMPTY; size];
             let old = std::mem::replace(&mut self.slots, bigger);
-            for e in old.into_iter().filter(|e| e.last != u32::MAX) {
+            for e in old.into_iter().filter(|e| e.last >= self.base) {
                 let j = self.find(e.hash);
                 self.slots[j] = e;
             }
         }
     }
 
-    /// Note that paragraph `para` has shingle `h` (paragraphs come in order): the
-    /// shingle's number if an earlier paragraph had it and `para` had not yet, or else
-    /// `None` (a new shingle is numbered `len`, seen first in `para`).
+    /// Note that paragraph `base + para` has shingle `h` (paragraphs come in order):
+    /// the shingle's number if an earlier paragraph had it and this one had not yet,
+    /// or else `None` (a new shingle is numbered `len`, seen first in this paragraph).
     /// ([`near_duplicates`] does the same inline, for a batch of shingles at once.)
     #[cfg(test)]
     fn visit(&mut self, h: u64, para: u32) -> Option<u32> {
+        let para = self.base + para;
         let mut k = self.find(h);
         let e = &mut self.slots[k];
-        if e.last != u32::MAX {
+        if e.last >= self.base {
             // Made in an earlier paragraph if not seen in this one yet.
             if e.last == para {
                 return None;
@@ -2705,7 +2721,15 @@ pub fn near_duplicates(
     // A shingle in more than MAX_POSTINGS of them is boilerplate: its list stops one
     // past that (enough to tell), so a profile repeating itself cannot fill memory.
     let capacity = words.iter().map(|w| w.len()).sum::<usize>().min(4096);
-    let mut table = ShingleTable::with_capacity_in(capacity, std::mem::take(&mut lists.slots));
+    // (Paragraphs numbered on from the last profile's in the table: numbers that would
+    // run past `u32::MAX` start again from 1, the slots emptied.)
+    let base = match lists.base.checked_add(spans.len() as u32 + 1) {
+        Some(_) if lists.base > 0 => lists.base,
+        _ => 1,
+    };
+    lists.base = base + spans.len() as u32;
+    let mut table =
+        ShingleTable::with_capacity_in(capacity, std::mem::take(&mut lists.slots), base);
     let mut lens = std::mem::take(&mut lists.lens);
     lens.clear();
     lens.resize(spans.len(), 0);
@@ -2737,6 +2761,7 @@ pub fn near_duplicates(
     for (i, hs) in words.iter().enumerate() {
         let i = i as u32;
         let born = table.len as u32;
+        let mark = base + i;
         // The shingles as `ShingleTable::visit` takes them, a batch at a time with
         // room made for all of it first: the table does not grow inside the batch,
         // so its slots and length stay in registers (a test for room a shingle kept
@@ -2753,18 +2778,18 @@ pub fn near_duplicates(
                 let mut k = (h as usize) & mask;
                 loop {
                     let e = &mut slots[k];
-                    if e.last == u32::MAX {
+                    if e.last < base {
                         *e = Shingle {
                             hash: h,
-                            last: i,
+                            last: mark,
                             id: len as u32,
                         };
                         len += 1;
                         break;
                     }
                     if e.hash == h {
-                        if e.last != i {
-                            e.last = i;
+                        if e.last != mark {
+                            e.last = mark;
                             again.push(e.id);
                         }
                         break;
@@ -2831,12 +2856,8 @@ pub fn near_duplicates(
         /// (those two paragraphs or more have).
         #[inline(never)]
         fn count_pairs(masks: &[u64], multi: &[u32], n: usize, together: &mut [u32]) {
-            for &k in multi {
-                let m = masks[k as usize];
-                // Boilerplate: in more paragraphs than a postings list holds.
-                if n > MAX_POSTINGS && m.count_ones() as usize > MAX_POSTINGS {
-                    continue;
-                }
+            // Each pair of the paragraphs of `m`.
+            let mut add = |m: u64| {
                 let mut rest = m;
                 while rest != 0 {
                     let a = rest.trailing_zeros() as usize;
@@ -2846,6 +2867,21 @@ pub fn near_duplicates(
                     while later != 0 {
                         row[later.trailing_zeros() as usize] += 1;
                         later &= later - 1;
+                    }
+                }
+            };
+            if n <= MAX_POSTINGS {
+                for &k in multi {
+                    add(masks[k as usize]);
+                }
+            } else {
+                // (The bits are counted only where there can be too many: a count of
+                // the bits is a dozen instructions without the processor's own.)
+                for &k in multi {
+                    let m = masks[k as usize];
+                    // Boilerplate: in more paragraphs than a postings list holds.
+                    if m.count_ones() as usize <= MAX_POSTINGS {
+                        add(m);
                     }
                 }
             }
@@ -3031,6 +3067,8 @@ struct NearLists {
     later: Vec<u32>,
     masks: Vec<u64>,
     multi: Vec<u32>,
+    /// The number of the next profile's first paragraph in `slots` (0: none yet).
+    base: u32,
 }
 
 /// The value of a few ASCII digits (at most nine: no overflow), read as they go.
@@ -3348,6 +3386,28 @@ mod tests {
                 "one text per kind, borrowed"
             );
         }
+    }
+
+    #[test]
+    fn a_shingle_table_in_the_slots_of_another_starts_empty() {
+        let hash = |i: u64| i.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        let mut t = ShingleTable::with_capacity(100);
+        for i in 0..100u64 {
+            assert_eq!(t.visit(hash(i), 0), None);
+        }
+        assert_eq!(t.visit(hash(5), 1), Some(5));
+        let size = t.slots.len();
+        // The next profile's paragraphs numbered after the two of this one.
+        let mut u = ShingleTable::with_capacity_in(60, t.slots, t.base + 2);
+        assert_eq!(u.slots.len(), size, "the slots kept as they are");
+        for i in (0..100u64).rev() {
+            assert_eq!(u.visit(hash(i), 0), None, "entry {i} new");
+        }
+        assert_eq!(u.len, 100);
+        assert_eq!(u.visit(hash(99), 1), Some(0), "numbered anew");
+        // Numbers started again from 1: the slots emptied.
+        let w = ShingleTable::with_capacity_in(60, u.slots, 1);
+        assert!(w.slots.iter().all(|e| e.last == 0));
     }
 
     #[test]
