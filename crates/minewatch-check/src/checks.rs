@@ -728,6 +728,28 @@ fn hash_lower_at(b: &[u8], start: usize, end: usize) -> u64 {
     hash_finish(h)
 }
 
+/// [`hash_lower_at`] of ASCII letters (lowered by setting bit 0x20 of each, as the
+/// word scan does), sixteen at most with sixteen bytes of text from the first: one
+/// step of eight or two, with no loop.
+#[inline(always)]
+fn hash_letters_at(b: &[u8], start: usize, end: usize) -> u64 {
+    const LOW: u64 = 0x2020_2020_2020_2020;
+    let n = end - start;
+    if n <= 16 && start + 16 <= b.len() {
+        let v = load8(&b[start..start + 8]) | LOW;
+        hash_finish(if n <= 8 {
+            hash_first(n, v & KEEP[n])
+        } else {
+            hash_mix(
+                hash_first(n, v),
+                (load8(&b[start + 8..start + 16]) | LOW) & KEEP[n - 8],
+            )
+        })
+    } else {
+        hash_lower_at(b, start, end)
+    }
+}
+
 /// The three parts of [`hash_lower_at`]: the start for `len` bytes, a step of eight
 /// (zeros past the end), the end.
 #[inline(always)]
@@ -1941,7 +1963,7 @@ pub fn glued_words(doc: &Document, wi: &WordIndex, out: &mut Listed) {
             let tail = u32::from_le_bytes(tb[b - 4..b].try_into().unwrap());
             if let Some(f) = function_word_ending(tail) {
                 if b - a - f >= 4 {
-                    let h = hash_lower_at(tb, a, b - f);
+                    let h = hash_letters_at(tb, a, b - f);
                     need(h);
                     need(wi.hashes[k as usize]);
                     candidates.push(Candidate {
@@ -3308,6 +3330,25 @@ mod tests {
             same_index_as_reference(&text)?;
             let t = &text[..minewatch_model::floor_char_boundary(&text, cut)];
             same_index_as_reference(t)?;
+        }
+    }
+
+    proptest! {
+        /// The hash of a run of letters in one or two steps is the general one, and
+        /// the quick test for ASCII is the library's.
+        #[test]
+        fn hash_letters_at_is_hash_lower_at(
+            text in "[A-Za-z]{1,24}( |\u{e9}|[A-Za-z]{0,20}){0,3}",
+            from in 0usize..24,
+            len in 0usize..24,
+        ) {
+            let b = text.as_bytes();
+            let start = from.min(b.len());
+            let end = (start + len).min(b.len());
+            prop_assert_eq!(is_ascii_span(b, start, end), b[start..end].is_ascii());
+            if b[start..end].iter().all(u8::is_ascii_alphabetic) && end > start {
+                prop_assert_eq!(hash_letters_at(b, start, end), hash_lower_at(b, start, end));
+            }
         }
     }
 
