@@ -1014,29 +1014,34 @@ impl WordIndex {
         let mut one_step = false;
         // The spans and hashes of the words, written here first and added to the lists
         // `WORDS` at a time (a push a word kept the lists' lengths and pointers on the
-        // stack, loaded and stored for every word). `base` words are in the lists,
-        // `held` more here: a word's number is `base + held`.
+        // stack, loaded and stored for every word). `k` words are found, word `k` at
+        // `k % WORDS` here (a ring), the first `flushed` in the lists: one count a
+        // word, where a count of the words here and one of those in the lists took
+        // two.
         const WORDS: usize = 256;
         let mut word_spans = [(0u32, 0u32); WORDS];
         let mut word_hashes = [0u64; WORDS];
-        let mut base = 0;
-        let mut held = 0;
+        let mut k = 0usize;
+        let mut flushed = 0usize;
         macro_rules! flush {
             () => {
-                spans.extend_from_slice(&word_spans[..held]);
-                hashes.extend_from_slice(&word_hashes[..held]);
-                base += held;
-                held = 0;
+                let (from, held) = (flushed % WORDS, k - flushed);
+                let to = (from + held).min(WORDS);
+                spans.extend_from_slice(&word_spans[from..to]);
+                hashes.extend_from_slice(&word_hashes[from..to]);
+                spans.extend_from_slice(&word_spans[..from + held - to]);
+                hashes.extend_from_slice(&word_hashes[..from + held - to]);
+                flushed = k;
             };
         }
         macro_rules! push_word {
             ($span:expr, $h:expr) => {
-                if held == WORDS {
+                if k - flushed == WORDS {
                     flush!();
                 }
-                word_spans[held] = $span;
-                word_hashes[held] = $h;
-                held += 1;
+                word_spans[k % WORDS] = $span;
+                word_hashes[k % WORDS] = $h;
+                k += 1;
             };
         }
         while i < n {
@@ -1051,7 +1056,7 @@ impl WordIndex {
                 // Room for the block's words: at most thirty-two (a word's start
                 // follows a byte that is no letter, so no two starts are next to each
                 // other).
-                if held + BLOCK / 2 > WORDS {
+                if k - flushed + BLOCK / 2 > WORDS {
                     flush!();
                 }
                 let p = i;
@@ -1133,23 +1138,23 @@ impl WordIndex {
                             hash_mix(hash_first(len, v | LOW), (v2 | LOW) & keep2),
                         )
                     };
-                    let k = (base + held) as u32;
+                    let kw = k as u32;
                     if joint
                         || len >= 6
                             && ends_like_function_word(u32::from_le_bytes(
                                 blk[s + len - 3..s + len + 1].try_into().unwrap(),
                             ))
                     {
-                        glue_candidates.push((k, joint));
+                        glue_candidates.push((kw, joint));
                     }
                     let h = hash_finish(h);
                     // The byte before the word: a digit, or a full stop or bracket.
                     let before = BEFORE[blk[s] as usize];
                     if before != 0 {
                         if before & DIGIT != 0 {
-                            number_candidates.push(k);
+                            number_candidates.push(kw);
                         } else if capital {
-                            stop_candidates.push(k);
+                            stop_candidates.push(kw);
                         }
                     }
                     if capital {
@@ -1157,16 +1162,15 @@ impl WordIndex {
                             let bit = head_bit_of(v as u32);
                             heads[bit >> 6] & (1 << (bit & 63)) != 0
                         } {
-                            name_candidates.push(k);
+                            name_candidates.push(kw);
                         }
                         if months[h as usize & 255] {
-                            month_candidates.push(k);
+                            month_candidates.push(kw);
                         }
                     }
-                    // (`held` is below `WORDS` here: the mask only spares a bounds check.)
-                    word_spans[held & (WORDS - 1)] = (start as u32, (start + len) as u32);
-                    word_hashes[held & (WORDS - 1)] = h;
-                    held += 1;
+                    word_spans[k % WORDS] = (start as u32, (start + len) as u32);
+                    word_hashes[k % WORDS] = h;
+                    k += 1;
                 }
                 continue;
             }
@@ -1188,7 +1192,7 @@ impl WordIndex {
             let start = i;
             // An ASCII word right after an ASCII digit.
             if c & LETTER != 0 && start > 0 && b[start - 1].is_ascii_digit() {
-                number_candidates.push((base + held) as u32);
+                number_candidates.push(k as u32);
             }
             // Most words: ASCII letters ending within the sixteen bytes from their
             // start (fifteen letters at most), at an ASCII byte or a quotation mark or
@@ -1251,24 +1255,24 @@ impl WordIndex {
                 if let Some((len, after, tail, capital, joint, h)) = word {
                     let end = i + len;
                     if after < 0x80 || is_punctuation_at(b, end) {
-                        let k = (base + held) as u32;
+                        let kw = k as u32;
                         if joint || len >= 6 && ends_like_function_word(tail) {
-                            glue_candidates.push((k, joint));
+                            glue_candidates.push((kw, joint));
                         }
                         let h = hash_finish(h);
                         if capital {
                             if start > 0 && matches!(b[start - 1], b'.' | b']') {
-                                stop_candidates.push(k);
+                                stop_candidates.push(kw);
                             }
                             if len >= 7 && !joint && {
                                 // The word's first bytes are those read first.
                                 let bit = head_bit_of(v as u32);
                                 heads[bit >> 6] & (1 << (bit & 63)) != 0
                             } {
-                                name_candidates.push(k);
+                                name_candidates.push(kw);
                             }
                             if months[h as usize & 255] {
-                                month_candidates.push(k);
+                                month_candidates.push(kw);
                             }
                         }
                         push_word!((start as u32, end as u32), h);
@@ -1339,16 +1343,16 @@ impl WordIndex {
                             j
                         });
                         if is_candidate(w, joint) {
-                            glue_candidates.push(((base + held) as u32, joint));
+                            glue_candidates.push((k as u32, joint));
                         }
                         // A digit the iterator passed over before the word (the
                         // loop's start looked at those before `start`).
                         if s > start && b[s - 1].is_ascii_digit() && b[s].is_ascii_alphabetic() {
-                            number_candidates.push((base + held) as u32);
+                            number_candidates.push(k as u32);
                         }
                         let h = fold_hash(w);
                         if b[s].is_ascii_uppercase() && months[h as usize & 255] {
-                            month_candidates.push((base + held) as u32);
+                            month_candidates.push(k as u32);
                         }
                         push_word!((s as u32, i as u32), h);
                     }
@@ -1365,25 +1369,25 @@ impl WordIndex {
                         b[i - 1],
                     ]))
             {
-                glue_candidates.push(((base + held) as u32, joint));
+                glue_candidates.push((k as u32, joint));
             }
             if start > 0 && matches!(b[start - 1], b'.' | b']') && b[start].is_ascii_uppercase() {
-                stop_candidates.push((base + held) as u32);
+                stop_candidates.push(k as u32);
             }
             if i - start >= 7 && b[start].is_ascii_uppercase() && !joint && {
                 let bit = head_bit(&b[start..]);
                 heads[bit >> 6] & (1 << (bit & 63)) != 0
             } {
-                name_candidates.push((base + held) as u32);
+                name_candidates.push(k as u32);
             }
             let h = hash_lower_at(b, start, i);
             if b[start].is_ascii_uppercase() && months[h as usize & 255] {
-                month_candidates.push((base + held) as u32);
+                month_candidates.push(k as u32);
             }
             push_word!((start as u32, i as u32), h);
         }
-        spans.extend_from_slice(&word_spans[..held]);
-        hashes.extend_from_slice(&word_hashes[..held]);
+        flush!();
+        debug_assert_eq!(flushed, spans.len());
         WordIndex {
             spans,
             hashes,
@@ -3289,6 +3293,19 @@ mod tests {
     /// Prose-like text: words of 1 to 40 letters in both cases, capitals after full
     /// stops and brackets, digits glued to letters, letters beyond ASCII, the
     /// three-byte punctuation the scan steps over, and other characters.
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+
+        /// The word scan finds what the reference scan finds on texts of many more
+        /// words than it holds before adding them to its lists (a ring of them).
+        #[test]
+        fn word_index_matches_the_reference_scan_on_many_words(
+            text in "([A-Za-z]{1,12}|[ ,.0-9\n]{1,2}|May|\u{e9}t\u{e9}|[a-z]{2,6}[A-Z][a-z]{2}|[A-Za-z]{17,40}|\u{2014}){300,900}"
+        ) {
+            same_index_as_reference(&text)?;
+        }
+    }
+
     const PROSE: &str = "([a-z]{1,12}|[A-Z][a-z]{1,12}|[A-Za-z]{1,40}|[A-Z]{2,9}|[a-z]{2,8}[A-Z][a-z]{1,8}|[ ]{1,3}|[.,;:!?()\\[\\]\"'/\n-]|\\. [A-Z][a-z]{0,10}|\\][A-Z][a-z]{0,10}|[0-9]{1,4}|[0-9]{1,3}[A-Za-z]{1,9}|[a-z]{1,6}[0-9]{1,3}|Défense|ThéVolcano|Straße|ЖЖ|[é ßЖ]{1,3}|[a-zé]{1,10}|[\u{2010}-\u{202f}]|\u{2030}|\u{200f}|\u{a0}|January|September|Namibiahas|Philippinessigned|Lebanon|[A-Za-z]{6,9}(for|the|of|and|with|from|that|to|in|on|by)){0,120}";
 
     proptest! {
