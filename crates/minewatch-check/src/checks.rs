@@ -2784,16 +2784,16 @@ pub fn near_duplicates(
         first.reserve(capacity);
         shared.reserve(capacity / 2);
     }
-    for (i, hs) in words.iter().enumerate() {
-        let i = i as u32;
-        let born = table.len as u32;
-        let mark = base + i;
-        // The shingles as `ShingleTable::visit` takes them, a batch at a time with
-        // room made for all of it first: the table does not grow inside the batch,
-        // so its slots and length stay in registers (a test for room a shingle kept
-        // them on the stack). A batch of at most 256 keeps the table sized by the
-        // distinct shingles, not by a long paragraph's words.
+    // The shingles of words `hs` into the table for paragraph `mark`: `again(id)` for
+    // each one an earlier paragraph had and this one had not yet (a new one is
+    // numbered on). A batch at a time with room made for all of it first: the table
+    // does not grow inside the batch, so its slots and length stay in registers (a
+    // test for room a shingle kept them on the stack). A batch of at most 256 keeps
+    // the table sized by the distinct shingles, not by a long paragraph's words.
+    #[inline(always)]
+    fn visit_all(table: &mut ShingleTable, hs: &[u64], mark: u32, mut again: impl FnMut(u32)) {
         const BATCH: usize = 256;
+        let base = table.base;
         let count = hs.len() + 1 - SHINGLE;
         for from in (0..count).step_by(BATCH) {
             let to = (from + BATCH).min(count);
@@ -2816,7 +2816,7 @@ pub fn near_duplicates(
                     if e.hash == h {
                         if e.last != mark {
                             e.last = mark;
-                            again.push(e.id);
+                            again(e.id);
                         }
                         break;
                     }
@@ -2825,24 +2825,46 @@ pub fn near_duplicates(
             }
             table.len = len;
         }
-        lens[i as usize] = table.len - born as usize + again.len();
+    }
+    for (i, hs) in words.iter().enumerate() {
+        let i = i as u32;
+        let born = table.len;
+        let mark = base + i;
         if few {
             // A shingle's paragraphs as bits: a new one has this paragraph's, one had
             // again this paragraph's too (listed in `multi` when it gets its second).
-            if lens[i as usize] >= 8 {
-                let bit = 1u64 << i;
-                masks.resize(table.len, bit);
-                for &k in &again {
-                    let m = &mut masks[k as usize];
-                    if *m != 0 && *m & (*m - 1) == 0 {
-                        multi.push(k);
-                    }
-                    *m |= bit;
+            // Set as the shingles come, and taken back from a paragraph that turns
+            // out to take no part: it has fewer than eight shingles had again, and
+            // those are noted.
+            let bit = 1u64 << i;
+            let listed = multi.len();
+            let (mut n, mut noted) = (0usize, [0u32; 8]);
+            visit_all(&mut table, hs, mark, |id| {
+                let m = &mut masks[id as usize];
+                if *m != 0 && *m & (*m - 1) == 0 {
+                    multi.push(id);
                 }
+                *m |= bit;
+                if n < 8 {
+                    noted[n] = id;
+                }
+                n += 1;
+            });
+            lens[i as usize] = table.len - born + n;
+            if lens[i as usize] >= 8 {
+                masks.resize(table.len, bit);
             } else {
+                multi.truncate(listed);
+                for &id in &noted[..n] {
+                    masks[id as usize] &= !bit;
+                }
                 masks.resize(table.len, 0);
             }
-        } else if lens[i as usize] >= 8 {
+            continue;
+        }
+        visit_all(&mut table, hs, mark, |id| again.push(id));
+        lens[i as usize] = table.len - born + again.len();
+        if lens[i as usize] >= 8 {
             first.resize(table.len, (i, 1));
             for &k in &again {
                 let (at, n) = &mut first[k as usize];
@@ -3982,6 +4004,16 @@ mod tests {
             .map(|_| (0..3000).map(|_| next()).collect())
             .collect();
         near_duplicates_agree_on(paras, vec![(0, 5, 3), (1, 2999, 7), (2, 1000, 0)]).unwrap();
+    }
+
+    /// A paragraph of one phrase repeated (three distinct shingles, all had by the
+    /// paragraph before) takes no part: what it set for its shingles is taken back,
+    /// and the copy after it is counted once with the paragraph it copies.
+    #[test]
+    fn a_repeated_phrase_between_two_copies_takes_no_part() {
+        let a = vec![0, 5, 1, 0, 5, 1, 2, 3, 4, 6, 7];
+        let repeated = [0, 5, 1].repeat(4);
+        near_duplicates_agree_on(vec![a.clone(), repeated, a], vec![]).unwrap();
     }
 
     proptest! {
