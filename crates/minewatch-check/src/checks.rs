@@ -2903,8 +2903,14 @@ pub fn near_duplicates(
         /// (those two paragraphs or more have).
         #[inline(never)]
         fn count_pairs(masks: &[u64], multi: &[u32], n: usize, together: &mut [u32]) {
-            // Each pair of the paragraphs of `m`.
-            let mut add = |m: u64| {
+            // Each pair of the paragraphs of `m`, `times` shingles more.
+            let mut add = |m: u64, times: u32| {
+                // Boilerplate: in more paragraphs than a postings list holds. (The bits
+                // are counted only where there can be too many: a count of the bits is
+                // a dozen instructions without the processor's own.)
+                if n > MAX_POSTINGS && m.count_ones() as usize > MAX_POSTINGS {
+                    return;
+                }
                 let mut rest = m;
                 while rest != 0 {
                     let a = rest.trailing_zeros() as usize;
@@ -2912,26 +2918,24 @@ pub fn near_duplicates(
                     let row = &mut together[a * n..a * n + n];
                     let mut later = rest;
                     while later != 0 {
-                        row[later.trailing_zeros() as usize] += 1;
+                        row[later.trailing_zeros() as usize] += times;
                         later &= later - 1;
                     }
                 }
             };
-            if n <= MAX_POSTINGS {
-                for &k in multi {
-                    add(masks[k as usize]);
-                }
-            } else {
-                // (The bits are counted only where there can be too many: a count of
-                // the bits is a dozen instructions without the processor's own.)
-                for &k in multi {
-                    let m = masks[k as usize];
-                    // Boilerplate: in more paragraphs than a postings list holds.
-                    if m.count_ones() as usize <= MAX_POSTINGS {
-                        add(m);
-                    }
+            // The shingles of a passage two paragraphs share come one after another
+            // with the same bits: each run of them counted at once.
+            let (mut bits, mut times) = (0u64, 0u32);
+            for &k in multi {
+                let m = masks[k as usize];
+                if m == bits {
+                    times += 1;
+                } else {
+                    add(bits, times);
+                    (bits, times) = (m, 1);
                 }
             }
+            add(bits, times);
         }
         let n = spans.len();
         together.resize(n * n, 0);
