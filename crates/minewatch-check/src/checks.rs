@@ -2550,8 +2550,8 @@ pub fn glued_to_numbers(doc: &Document, wi: &WordIndex, out: &mut Listed) {
 }
 
 /// A shingle's entry: its hash, the last paragraph that had it (numbered from the
-/// table's `base`: one below, an empty slot) and its number (the entries made before
-/// it), which stays as the table grows.
+/// table's `base`; a number below it marks an empty slot) and its number (the
+/// entries made before it), which stays as the table grows.
 #[derive(Clone, Copy)]
 struct Shingle {
     hash: u64,
