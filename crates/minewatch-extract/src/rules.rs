@@ -511,7 +511,7 @@ const KEYWORDS: &[(&str, u64)] = &[
 ];
 
 /// Whether a byte of lowercase text is part of a word (an ASCII letter or digit).
-#[inline]
+#[cfg(test)]
 fn is_word_byte(c: u8) -> bool {
     c.wrapping_sub(b'a') < 26 || c.wrapping_sub(b'0') < 10
 }
@@ -551,6 +551,7 @@ fn word_end(b: &[u8], mut k: usize) -> usize {
 /// The end of the run of word bytes ([`is_word_byte`]) starting at `k` and the start
 /// of the next run after it (or the end of `b`): the eight bytes read for the end most
 /// often show the next word's start too (words apart by one space).
+#[cfg(test)]
 fn word_span(b: &[u8], mut k: usize) -> (usize, usize) {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
@@ -636,6 +637,10 @@ struct KeywordTable {
     /// by the first byte alone, about one word in two went on to the probe, by both
     /// ends one in six).
     lens: [u16; 1024],
+    /// `lens` and, for the first bytes of the prefixes [`KeywordTable::bits_in`]
+    /// tells (any last byte), the lengths from the prefix's up: a word of under 16
+    /// bytes whose bit is not set here has no bits at all.
+    gate: [u16; 1024],
 }
 
 /// The slot of a word's first and last bytes in [`KeywordTable::lens`]: their low five
@@ -652,6 +657,7 @@ fn keyword_table() -> &'static KeywordTable {
         let mut t = KeywordTable {
             slots: vec![(0u128, 0u64, 0u64); 1 << WORD_TABLE_BITS],
             lens: [0; 1024],
+            gate: [0; 1024],
         };
         let mut add = |w: &str, k: u64, e: u64| {
             let Some(key) = word_key(w.as_bytes()).filter(|_| (1..16).contains(&w.len())) else {
@@ -679,9 +685,18 @@ fn keyword_table() -> &'static KeywordTable {
         for w in NSAG {
             add(w, kw::NSAG, 0);
         }
+        t.gate = t.lens;
+        for p in PREFIXES {
+            for last in 0..32 {
+                t.gate[end_bytes(p.as_bytes()[0], last)] |= u16::MAX << p.len();
+            }
+        }
         t
     })
 }
+
+/// The prefixes whose words have bits of their own ([`KeywordTable::bits_in`]).
+const PREFIXES: [&str; 3] = ["export", "transfer", "stockpile"];
 
 /// The first `n` bytes (at most 8) of `b` from `at` as a little-endian integer, the
 /// rest zero: one load where eight bytes are there to read.
@@ -707,6 +722,13 @@ fn load_le(b: &[u8], at: usize, n: usize) -> u64 {
 }
 
 impl KeywordTable {
+    /// Whether a word of `len` bytes that starts with `first` and ends with `last` may
+    /// have bits ([`KeywordTable::gate`]): most words are no keyword, and leave here.
+    #[inline(always)]
+    fn gated(&self, first: u8, last: u8, len: usize) -> bool {
+        len >= 16 || self.gate[end_bytes(first, last)] >> len & 1 != 0
+    }
+
     /// The bits of the word `b[st..end]` (lowercase), its key read as one or two loads
     /// ([`word_key`] is the same key, byte by byte).
     #[inline]
@@ -1289,6 +1311,12 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
 /// emptied first); the paragraph's bits joined. (Not
 /// inlined into [`extract`], among whose many values the loop's were kept less well:
 /// −1.4 M instructions over 1,000 profiles.)
+///
+/// The text is read 64 bytes at a time as a mask of its word bytes, a bit a byte
+/// ([`word_mask`]): each word's start and end are found from the mask, with no step
+/// over the bytes between words (stepping from each word's start to the next's by
+/// [`word_span`] cost about 40 instructions a word; over 1,000 profiles, scan_words
+/// 28.9 → 20.0 M).
 #[inline(never)]
 fn scan_words(
     lower: &str,
@@ -1297,11 +1325,129 @@ fn scan_words(
     hits: &mut Vec<(usize, u64, u64)>,
 ) -> (u64, u64) {
     let pb = lower.as_bytes();
+    let n = pb.len();
     words.clear();
-    words.reserve(lower.len() / 5 + 4);
+    words.reserve(n / 5 + 4);
     hits.clear();
-    // (From each word's start to the next's: `word_span` finds both.) The
-    // paragraph's bits joined on the way.
+    // The paragraph's bits joined on the way.
+    let mut bits = (0, 0);
+    let mut base = 0;
+    // Where a word that reaches the end of the block before started.
+    let mut open: Option<usize> = None;
+    // The last bytes, followed by zeros (no word bytes).
+    let mut tail = [0u8; 64];
+    while base < n {
+        let block: &[u8; 64] = match pb.get(base..base + 64).and_then(|b| b.try_into().ok()) {
+            Some(b) => b,
+            None => {
+                tail[..n - base].copy_from_slice(&pb[base..]);
+                &tail
+            }
+        };
+        let mut m = word_mask(block);
+        if let Some(s) = open {
+            // The word goes on to the block's first byte that is no word byte.
+            let e = (!m).trailing_zeros();
+            if e == 64 {
+                base += 64;
+                continue;
+            }
+            let e = base + e as usize;
+            words.push((s, e));
+            if table.gated(pb[s], pb[e - 1], e - s) {
+                word_bits_into(table, pb, words.len() - 1, s, e, hits, &mut bits);
+            }
+            open = None;
+            m &= u64::MAX << (e - base);
+        }
+        while m != 0 {
+            let s = m.trailing_zeros() as usize;
+            let len = (!(m >> s)).trailing_zeros() as usize;
+            if s + len >= 64 {
+                open = Some(base + s);
+                break;
+            }
+            let st = base + s;
+            words.push((st, st + len));
+            // Its bits looked up only where its length and end bytes let it have
+            // some (its end bytes read from the block).
+            if table.gated(block[s & 63], block[(s + len - 1) & 63], len) {
+                word_bits_into(table, pb, words.len() - 1, st, st + len, hits, &mut bits);
+            }
+            m &= u64::MAX << (s + len);
+        }
+        base += 64;
+    }
+    if let Some(s) = open {
+        words.push((s, n));
+        if table.gated(pb[s], pb[n - 1], n - s) {
+            word_bits_into(table, pb, words.len() - 1, s, n, hits, &mut bits);
+        }
+    }
+    bits
+}
+
+/// [`scan_words`]' look-up of the bits of its word `i`, `pb[st..e]`: joined into
+/// `bits`, and the word listed in `hits` where it has some. (Out of line: most words
+/// are not looked up.)
+#[inline(never)]
+fn word_bits_into(
+    table: &KeywordTable,
+    pb: &[u8],
+    i: usize,
+    st: usize,
+    e: usize,
+    hits: &mut Vec<(usize, u64, u64)>,
+    bits: &mut (u64, u64),
+) {
+    let (wk, we) = table.bits_in(pb, st, e);
+    if wk | we != 0 {
+        bits.0 |= wk;
+        bits.1 |= we;
+        hits.push((i, wk, we));
+    }
+}
+
+/// The word bytes of lowercase text (ASCII letters and digits) of 64 bytes, a bit a
+/// byte (bit `k` for byte `k`).
+#[inline(always)]
+fn word_mask(b: &[u8; 64]) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    /// The high bit of each byte whose value is in `lo..=hi` (both below 0x80).
+    #[inline(always)]
+    fn in_range(x: u64, lo: u8, hi: u8) -> u64 {
+        let y = x | HIGH;
+        let ge_lo = y.wrapping_sub(ONES * lo as u64);
+        let gt_hi = y.wrapping_sub(ONES * (hi as u64 + 1));
+        ge_lo & !gt_hi
+    }
+    let mut m = 0u64;
+    for k in 0..8 {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(&b[8 * k..8 * k + 8]);
+        let x = u64::from_le_bytes(w);
+        // (The bytes of 0x80 and above, whose high bit is set, are none.)
+        let high = (in_range(x, b'a', b'z') | in_range(x, b'0', b'9')) & !x & HIGH;
+        // Each high bit multiplied into a place of its own in the top byte (no two
+        // products meet, so nothing carries).
+        m |= (high.wrapping_mul(0x0002_0408_1020_4081) >> 56) << (8 * k);
+    }
+    m
+}
+
+/// [`scan_words`] as first written: from each word's start to the next's by
+/// [`word_span`].
+#[cfg(test)]
+fn scan_words_by_spans(
+    lower: &str,
+    table: &KeywordTable,
+    words: &mut Vec<(usize, usize)>,
+    hits: &mut Vec<(usize, u64, u64)>,
+) -> (u64, u64) {
+    let pb = lower.as_bytes();
+    words.clear();
+    hits.clear();
     let (mut pk, mut pe) = (0, 0);
     let mut k = 0;
     while k < pb.len() && !is_word_byte(pb[k]) {
@@ -1312,7 +1458,6 @@ fn scan_words(
         let (e, next) = word_span(pb, k);
         words.push((st, e));
         let (wk, we) = table.bits_in(pb, st, e);
-        // (Most words have no bits: only those that have are listed.)
         if wk | we != 0 {
             pk |= wk;
             pe |= we;
@@ -9918,6 +10063,41 @@ mod tests {
                 vec![b'a', b'z', b'0', b'9', b' ', b',', b'.', b'A', 0x80, 0xC3, b'`', b'{', b'/', b':']), 0..40)
         ) {
             proptest::prop_assert_eq!(words_by_spans(&b), words_by_bytes(&b));
+        }
+
+        /// The words and bits read by masks of 64 bytes are those read from each
+        /// word's start to the next's: words of any length, across the blocks, at any
+        /// offset.
+        #[test]
+        fn scan_words_as_by_spans(
+            pieces in proptest::collection::vec(
+                (0usize..8, 0usize..150, proptest::sample::select(vec![" ", ", ", ".", "\u{e9}", "", "\u{201c}", "(", "  "])),
+                0..40,
+            ),
+        ) {
+            const WORDS: [&str; 8] = ["the", "treaty", "stockpiles", "ratified", "x9", "a", "exporting", "destroyed"];
+            let mut text = String::new();
+            for (w, long, gap) in pieces {
+                if long > 120 {
+                    text.push_str(&"ab0".repeat(long - 100));
+                } else {
+                    text.push_str(WORDS[w]);
+                }
+                text.push_str(gap);
+            }
+            let table = keyword_table();
+            let (mut w1, mut h1, mut w2, mut h2) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+            for k in 0..text.len().min(70) {
+                if !text.is_char_boundary(k) {
+                    continue;
+                }
+                let t = &text[k..];
+                let b1 = scan_words(t, table, &mut w1, &mut h1);
+                let b2 = scan_words_by_spans(t, table, &mut w2, &mut h2);
+                proptest::prop_assert_eq!(b1, b2);
+                proptest::prop_assert_eq!(&w1, &w2);
+                proptest::prop_assert_eq!(&h1, &h2);
+            }
         }
     }
 
