@@ -1228,15 +1228,12 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
             pool: &date_pool,
             sents: &sents,
         };
+        // Where the hits of the sentence before ended.
+        let mut hit_end = 0;
         for (si, &(a, b, w0, w1)) in para.sents.iter().enumerate() {
             // The sentence's words with bits.
-            let h0 = phits.partition_point(|h| h.0 < w0);
-            let h1 = phits.partition_point(|h| h.0 < w1);
-            let (mut kwb, mut evb) = (0, 0);
-            for &(_, k, e) in &phits[h0..h1] {
-                kwb |= k;
-                evb |= e;
-            }
+            let (h0, h1, kwb, evb) = sentence_hits(&phits, hit_end, w0, w1);
+            hit_end = h1;
             if !read_by_a_rule(kwb, evb, section) {
                 continue;
             }
@@ -1514,6 +1511,52 @@ fn scan_words_by_spans(
         k = next;
     }
     (pk, pe)
+}
+
+/// The hits (see [`scan_words`]) of the words `w0..w1` of a sentence: where they
+/// start and end in `hits`, and their bits joined. Walked on from `from`, where the
+/// sentence before's ended (the sentences come in order: each hit is passed once, not
+/// looked for by two binary searches a sentence; `from` is at most `hits.len()`), or
+/// from the first hit where one before `from` is the sentence's.
+#[inline]
+fn sentence_hits(
+    hits: &[(usize, u64, u64)],
+    from: usize,
+    w0: usize,
+    w1: usize,
+) -> (usize, usize, u64, u64) {
+    let mut h = match from {
+        k if k > 0 && hits[k - 1].0 >= w0 => 0,
+        k => k,
+    };
+    while h < hits.len() && hits[h].0 < w0 {
+        h += 1;
+    }
+    let h0 = h;
+    let (mut kw, mut ev) = (0, 0);
+    while let Some(&(_, k, e)) = hits.get(h).filter(|x| x.0 < w1) {
+        kw |= k;
+        ev |= e;
+        h += 1;
+    }
+    (h0, h, kw, ev)
+}
+
+/// [`sentence_hits`] by binary searches.
+#[cfg(test)]
+fn sentence_hits_searched(
+    hits: &[(usize, u64, u64)],
+    w0: usize,
+    w1: usize,
+) -> (usize, usize, u64, u64) {
+    let h0 = hits.partition_point(|h| h.0 < w0);
+    let h1 = hits.partition_point(|h| h.0 < w1);
+    let (mut kw, mut ev) = (0, 0);
+    for &(_, k, e) in &hits[h0..h1] {
+        kw |= k;
+        ev |= e;
+    }
+    (h0, h1, kw, ev)
 }
 
 /// Sort facts by place (sentence, then value), stably: the order of the indices sorted
@@ -10111,6 +10154,26 @@ mod tests {
                 vec![b'a', b'z', b'0', b'9', b' ', b',', b'.', b'A', 0x80, 0xC3, b'`', b'{', b'/', b':']), 0..40)
         ) {
             proptest::prop_assert_eq!(words_by_spans(&b), words_by_bytes(&b));
+        }
+
+        /// The hits walked on from sentence to sentence are those the binary
+        /// searches find, for sentences in order or not.
+        #[test]
+        fn sentence_hits_as_searched(
+            mut at in proptest::collection::btree_set(0usize..60, 0..20),
+            cuts in proptest::collection::vec((0usize..64, 0usize..8), 1..12),
+        ) {
+            let hits: Vec<(usize, u64, u64)> = std::mem::take(&mut at)
+                .into_iter()
+                .map(|i| (i, 1 << (i % 64), (i as u64).wrapping_mul(7)))
+                .collect();
+            let mut from = 0;
+            for (w0, n) in cuts {
+                let w1 = w0 + n;
+                let got = sentence_hits(&hits, from, w0, w1);
+                proptest::prop_assert_eq!(got, sentence_hits_searched(&hits, w0, w1));
+                from = got.1;
+            }
         }
 
         /// The remembered answers are the data's, asked again and again (names of
