@@ -1402,16 +1402,17 @@ fn scan_words(
             if table.gated(pb[s], pb[e - 1], e - s) {
                 word_bits_into(table, pb, words.len() - 1, s, e, hits, &mut bits);
             }
-            open = None;
             m &= u64::MAX << (e - base);
         }
+        // A word that reaches the block's end is taken off the mask and read with the
+        // next block (so every word left ends inside this one).
+        let top = (!m).leading_zeros();
+        open = (top > 0).then(|| base + 64 - top as usize);
+        // (With none there, bit 63 is clear already.)
+        m &= !(u64::MAX << (64 - top.max(1)));
         while m != 0 {
             let s = m.trailing_zeros() as usize;
             let len = (!(m >> s)).trailing_zeros() as usize;
-            if s + len >= 64 {
-                open = Some(base + s);
-                break;
-            }
             let st = base + s;
             words.push((st, st + len));
             // Its bits looked up only where its length and end bytes let it have
