@@ -822,11 +822,15 @@ pub(crate) fn quantities_from_into(
     let b = s.as_bytes();
     let mut next = 0;
     for i in starts {
-        if i < next || i >= b.len() || !s.is_char_boundary(i) {
+        // (Most words start with a byte no figure starts with: one look-up for those,
+        // before the other tests.)
+        let Some(&c0) = b.get(i) else {
+            continue;
+        };
+        if !(MAY_START_FIGURE[c0 as usize] || i == 0 && c0.is_ascii_uppercase()) {
             continue;
         }
-        // (Most words start with a byte no figure starts with: one look-up for those.)
-        if !(MAY_START_FIGURE[b[i] as usize] || i == 0 && b[i].is_ascii_uppercase()) {
+        if i < next || !s.is_char_boundary(i) {
             continue;
         }
         // A sentence's first word may be a capitalised number word ("Five people ...").
