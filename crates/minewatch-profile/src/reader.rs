@@ -588,34 +588,40 @@ fn located(text: &str, span: Span) -> Located<String> {
 }
 
 /// A note marker at the start of a line: `[12]`, `[12 ]`, `[^12]:`. Returns (number, marker end).
+/// Read by bytes: each step of the reading as first written (a slice of the string
+/// at each) checked where it cut, and cost more than the test.
 #[inline(always)]
 pub(crate) fn note_marker(line: &str) -> Option<(u32, usize, usize)> {
+    let b = line.as_bytes();
     // Most lines start with a character that is no white space: ASCII then, nothing to trim.
-    let t = match line.as_bytes().first() {
-        Some(&c) if c < 0x80 && !matches!(c, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r') => line,
-        _ => line.trim_start(),
+    let lead = match b.first() {
+        Some(&c) if c < 0x80 && !matches!(c, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r') => 0,
+        _ => line.len() - line.trim_start().len(),
     };
-    let lead = line.len() - t.len();
-    let rest = t.strip_prefix('[')?;
-    let (caret, rest) = match rest.strip_prefix('^') {
-        Some(r) => (1, r),
-        None => (0, rest),
-    };
-    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-    if digits == 0 || digits > 4 {
+    if b.get(lead) != Some(&b'[') {
         return None;
     }
-    let after = &rest[digits..];
-    let spaces = after.bytes().take_while(|&b| b == b' ').count();
-    if !after[spaces..].starts_with(']') {
+    let caret = usize::from(b.get(lead + 1) == Some(&b'^'));
+    let d0 = lead + 1 + caret;
+    // One to four digits: a number `parse` would read, read as it goes (a fifth digit
+    // is enough to say no).
+    let mut j = d0;
+    let mut number = 0u32;
+    while j < b.len() && j - d0 < 5 && b[j].is_ascii_digit() {
+        number = number * 10 + u32::from(b[j] - b'0');
+        j += 1;
+    }
+    if j == d0 || j - d0 > 4 {
         return None;
     }
-    // One to four digits: a number `parse` would read, read as it goes.
-    let number = rest.as_bytes()[..digits]
-        .iter()
-        .fold(0u32, |n, &d| n * 10 + u32::from(d - b'0'));
-    let mut end = lead + 1 + caret + digits + spaces + 1;
-    if caret == 1 && line[end..].starts_with(':') {
+    while j < b.len() && b[j] == b' ' {
+        j += 1;
+    }
+    if b.get(j) != Some(&b']') {
+        return None;
+    }
+    let mut end = j + 1;
+    if caret == 1 && b.get(end) == Some(&b':') {
         end += 1;
     }
     Some((number, lead, end))
@@ -868,32 +874,50 @@ fn read_text(text: String, invalid_bytes: Vec<InvalidByte>) -> Document {
         &mut scratch.sections,
     );
 
-    // A block a chunk (notes sharing a chunk are split later): made at its size.
+    // A block a chunk (notes sharing a chunk are split later): made at its size, in
+    // one extension of the list (no test of its room for each). A chunk's span ends
+    // where the next chunk's first line starts ([`Src::chunk_span`]: the lines tile
+    // the text), the last one's at the text's end.
     doc.blocks.reserve_exact(chunks.len());
-    for (ci, c) in chunks.iter().enumerate() {
-        let span = src.chunk_span(c);
-        let kind = if c.blank {
-            BlockKind::Blank {
-                lines: c.last - c.first + 1,
-            }
-        } else {
-            match kinds[ci] {
-                Some(k) => k,
-                None => {
-                    // Anything unclaimed (e.g. a table's own lines) is part of a paragraph.
-                    let index = doc.paragraphs.len();
-                    let tspan = src.chunk_text_span(c);
-                    doc.paragraphs.push(Paragraph {
-                        span: tspan,
-                        text: src.joined(c.first, tspan),
-                        section: None,
-                    });
-                    BlockKind::Paragraph { index }
-                }
-            }
-        };
-        doc.blocks.push(Block { kind, span });
-    }
+    let paragraphs = &mut doc.paragraphs;
+    // (The first chunk starts the text.)
+    let mut start = 0;
+    doc.blocks.extend(
+        chunks
+            .iter()
+            .zip(&kinds)
+            .enumerate()
+            .map(|(ci, (c, &kind))| {
+                let end = chunks
+                    .get(ci + 1)
+                    .map_or(text.len(), |n| src.lines[n.first].start);
+                let span = Span::new(start, end);
+                debug_assert_eq!(span, src.chunk_span(c));
+                start = end;
+                let kind = if c.blank {
+                    BlockKind::Blank {
+                        lines: c.last - c.first + 1,
+                    }
+                } else {
+                    match kind {
+                        Some(k) => k,
+                        None => {
+                            // Anything unclaimed (e.g. a table's own lines) is part of a
+                            // paragraph.
+                            let index = paragraphs.len();
+                            let tspan = src.chunk_text_span(c);
+                            paragraphs.push(Paragraph {
+                                span: tspan,
+                                text: src.joined(c.first, tspan),
+                                section: None,
+                            });
+                            BlockKind::Paragraph { index }
+                        }
+                    }
+                };
+                Block { kind, span }
+            }),
+    );
     // Notes made of several markers in one chunk become several blocks (a note
     // chunk's block holds the notes read from it, and only those).
     if several_notes_a_chunk {
