@@ -518,7 +518,13 @@ pub fn json_file_pieces(f: &FileReport, indent: usize) -> Vec<Vec<u8>> {
             o.push(b']');
         }
         key(&mut o, d1, "severity", false);
-        json::str(&mut o, d.severity.as_str());
+        // (A severity's name needs no escape: written with its quotes at once.)
+        let quoted: &[u8] = match d.severity {
+            Severity::Note => b"\"note\"",
+            Severity::Warning => b"\"warning\"",
+            Severity::Error => b"\"error\"",
+        };
+        o.extend_from_slice(quoted);
         if let Some(t) = d.text.as_deref() {
             key(&mut o, d1, "text", false);
             json::str(&mut o, t);
