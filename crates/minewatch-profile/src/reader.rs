@@ -64,6 +64,16 @@ impl<'a> Src<'a> {
             Some(_) => end + 2,
         }
     }
+    /// [`note_marker`] of line `i`, read from its bytes (the line as a string, its
+    /// character bounds tested, only to trim white space at its start).
+    #[inline(always)]
+    pub fn note_marker(&self, i: usize) -> Option<(u32, usize, usize)> {
+        let l = self.lines[i];
+        marker_in(&self.text.as_bytes()[l.start..l.end], || {
+            let s = self.line(i);
+            s.len() - s.trim_start().len()
+        })
+    }
     /// The chunk's text without its final line ending.
     pub fn chunk_text_span(&self, c: &Chunk) -> Span {
         Span::new(self.lines[c.first].start, self.lines[c.last].end)
@@ -592,11 +602,17 @@ fn located(text: &str, span: Span) -> Located<String> {
 /// at each) checked where it cut, and cost more than the test.
 #[inline(always)]
 pub(crate) fn note_marker(line: &str) -> Option<(u32, usize, usize)> {
-    let b = line.as_bytes();
+    marker_in(line.as_bytes(), || line.len() - line.trim_start().len())
+}
+
+/// [`note_marker`] of a line's bytes `b`, `lead` the length of its white space at the
+/// start (asked only where it opens with white space or a character beyond ASCII).
+#[inline(always)]
+fn marker_in(b: &[u8], lead: impl FnOnce() -> usize) -> Option<(u32, usize, usize)> {
     // Most lines start with a character that is no white space: ASCII then, nothing to trim.
     let lead = match b.first() {
         Some(&c) if c < 0x80 && !matches!(c, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r') => 0,
-        _ => line.len() - line.trim_start().len(),
+        _ => lead(),
     };
     if b.get(lead) != Some(&b'[') {
         return None;
@@ -1321,7 +1337,7 @@ fn notes(
             first_markers.push(None);
             continue;
         }
-        let m = note_marker(src.line(c.first));
+        let m = src.note_marker(c.first);
         if m.is_some() {
             first_markers.push(m);
             start = ci;
@@ -1367,7 +1383,7 @@ fn notes(
             let Some((number, mstart, mend)) = marker else {
                 i += 1;
                 marker = if i <= c.last {
-                    note_marker(src.line(i))
+                    src.note_marker(i)
                 } else {
                     None
                 };
@@ -1376,7 +1392,7 @@ fn notes(
             let mut j = i;
             marker = None;
             while j < c.last {
-                marker = note_marker(src.line(j + 1));
+                marker = src.note_marker(j + 1);
                 if marker.is_some() {
                     break;
                 }
