@@ -72,7 +72,7 @@ fn span(f: &Fact) -> Span {
 }
 
 fn full_date(v: &Value) -> Option<Date> {
-    v.as_text().and_then(|t| t.parse::<Date>().ok())
+    v.as_text().and_then(Date::parse_iso)
 }
 
 fn fmt(v: f64) -> String {
@@ -744,7 +744,7 @@ fn withdrawal_dates(doc: &Document, facts: &[Fact], out: &mut Vec<Diagnostic>) {
 /// effective date contradicts Art. 20.3 (see [`withdrawal_dates`]).
 fn art20_mismatch(doc: &Document, f: &Fact) -> Option<(Date, Date, minewatch_law::Withdrawal)> {
     let dep = full_date(&f.value)?;
-    let eff = f.date.as_deref()?.parse::<Date>().ok()?;
+    let eff = Date::parse_iso(f.date.as_deref()?)?;
     let w = minewatch_law::withdrawal(dep, minewatch_law::ArmedConflict::None).ok()?;
     if eff == w.six_months {
         return None;
@@ -1549,7 +1549,7 @@ fn withdrawal_status(doc: &Document, f: &Fact, out: &mut Vec<Diagnostic>) {
     }
     // An effective date Art. 20.3 rules out is `treaty-date-mismatch`'s (one finding).
     if let (Some(stated), Some(known)) = (
-        f.date.as_deref().and_then(|d| d.parse::<Date>().ok()),
+        f.date.as_deref().and_then(Date::parse_iso),
         row.withdrawal_effective_date,
     ) {
         if stated != known && art20_mismatch(doc, f).is_none() {
