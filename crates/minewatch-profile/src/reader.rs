@@ -1052,7 +1052,9 @@ pub(crate) fn join_lines(s: &str) -> String {
 
 fn looks_like_heading(line: &str) -> bool {
     let t = trim_ws(line);
-    if t.is_empty() || t.len() > 90 || t.split_whitespace().count() > 12 {
+    // (Thirteen words need 25 bytes at least: a shorter line, most headings, has
+    // its words not counted.)
+    if t.is_empty() || t.len() > 90 || t.len() >= 25 && t.split_whitespace().count() > 12 {
         return false;
     }
     let first = t.chars().next().unwrap_or(' ');
@@ -1470,6 +1472,10 @@ mod tests {
         assert!(looks_like_heading("Use[5]"));
         assert!(looks_like_heading("Stockpile destruction [12]"));
         assert!(looks_like_heading("Transfer"));
+        // Twelve words at most, however short (thirteen take 25 bytes at least).
+        assert!(looks_like_heading("A b c d e f g h i j k l"));
+        assert!(!looks_like_heading("A b c d e f g h i j k l m"));
+        assert!(!looks_like_heading("A\u{a0}b c d e f g h i j k l m"));
         assert_eq!(strip_trailing_refs("Use[5][6] "), "Use");
         assert_eq!(strip_trailing_refs("a [sic]"), "a [sic]");
     }
