@@ -67,12 +67,33 @@ pub fn cross_check(doc: &Document, facts: &[Fact], opts: &CrossOptions) -> Vec<D
     out
 }
 
+/// Where the text after each "as of " (in any case) starts in `text`, in order (a
+/// list only where there is one: most paragraphs have none). The 'f's and 'F's are
+/// stopped at by the SSE2 search made inline, and the bytes around each compared: a
+/// paragraph has a few, and these stops cost fewer instructions than the lowercase
+/// copy of each paragraph that was searched whole before.
+fn after_as_of(text: &str) -> Vec<usize> {
+    let b = text.as_bytes();
+    // ("as of " cannot overlap itself: every one is found.)
+    let hit = |j: usize| {
+        (j >= 4 && b.get(j + 1) == Some(&b' ') && b[j - 4..j].eq_ignore_ascii_case(b"as o"))
+            .then_some(j + 2)
+    };
+    #[cfg(target_arch = "x86_64")]
+    if let Some(two) = memchr::arch::x86_64::sse2::memchr::Two::new(b'f', b'F') {
+        return two.iter(b).filter_map(hit).collect();
+    }
+    memchr::memchr2_iter(b'f', b'F', b)
+        .filter_map(hit)
+        .collect()
+}
+
 fn span(f: &Fact) -> Span {
     Span::new(f.value_span[0], f.value_span[1])
 }
 
 fn full_date(v: &Value) -> Option<Date> {
-    v.as_text().and_then(|t| t.parse::<Date>().ok())
+    v.as_text().and_then(Date::parse_iso)
 }
 
 fn fmt(v: f64) -> String {
@@ -744,7 +765,7 @@ fn withdrawal_dates(doc: &Document, facts: &[Fact], out: &mut Vec<Diagnostic>) {
 /// effective date contradicts Art. 20.3 (see [`withdrawal_dates`]).
 fn art20_mismatch(doc: &Document, f: &Fact) -> Option<(Date, Date, minewatch_law::Withdrawal)> {
     let dep = full_date(&f.value)?;
-    let eff = f.date.as_deref()?.parse::<Date>().ok()?;
+    let eff = Date::parse_iso(f.date.as_deref()?)?;
     let w = minewatch_law::withdrawal(dep, minewatch_law::ArmedConflict::None).ok()?;
     if eff == w.six_months {
         return None;
@@ -1549,7 +1570,7 @@ fn withdrawal_status(doc: &Document, f: &Fact, out: &mut Vec<Diagnostic>) {
     }
     // An effective date Art. 20.3 rules out is `treaty-date-mismatch`'s (one finding).
     if let (Some(stated), Some(known)) = (
-        f.date.as_deref().and_then(|d| d.parse::<Date>().ok()),
+        f.date.as_deref().and_then(Date::parse_iso),
         row.withdrawal_effective_date,
     ) {
         if stated != known && art20_mismatch(doc, f).is_none() {
@@ -1605,21 +1626,12 @@ fn stale(
         (None, Some(d)) => format!("the latest date the profile names ({})", d.long()),
         (None, None) => opts.as_of.long(),
     };
-    static AS_OF: OnceLock<memchr::memmem::Finder<'static>> = OnceLock::new();
-    let as_of = AS_OF.get_or_init(|| memchr::memmem::Finder::new("as of "));
-    // One lowercase buffer for every paragraph (a copy and a SIMD search are cheaper
-    // than stopping at every 'f').
-    let mut l = String::new();
     for p in &doc.paragraphs {
         if !body.contains(p.span) {
             continue;
         }
-        l.clear();
-        l.push_str(&p.text);
-        l.make_ascii_lowercase();
-        let mut k = 0;
-        while let Some(i) = as_of.find(&l.as_bytes()[k..]).map(|i| i + k) {
-            k = i + 6;
+        for k in after_as_of(&p.text) {
+            let i = k - "as of ".len();
             // The date right after (what `dates` finds first, when it starts there).
             let Some(d) = date_at_start(&p.text[k..]) else {
                 continue;
@@ -1679,6 +1691,29 @@ fn stale(
 
 #[cfg(test)]
 mod tests {
+    /// [`after_as_of`] as first found: a lowercase copy searched for "as of ".
+    fn after_as_of_plain(text: &str) -> Vec<usize> {
+        let l = text.to_ascii_lowercase();
+        let finder = memchr::memmem::Finder::new("as of ");
+        let mut out = Vec::new();
+        let mut k = 0;
+        while let Some(i) = finder.find(&l.as_bytes()[k..]).map(|i| i + k) {
+            k = i + 6;
+            out.push(k);
+        }
+        out
+    }
+
+    proptest::proptest! {
+        /// Every "as of " is found where the lowercase copy had it, in any case.
+        #[test]
+        fn as_of_is_found_as_in_the_lowercase_copy(
+            text in "(as of |As Of |AS OF|aS oF |has of|as  of|as of|of |f |F|\u{e9}|a|s| |o|f|\\.|1 May 2020){0,16}",
+        ) {
+            proptest::prop_assert_eq!(super::after_as_of(&text), after_as_of_plain(&text));
+        }
+    }
+
     use super::*;
 
     /// The vote table's rows, split where they stand or read by the full CSV reader

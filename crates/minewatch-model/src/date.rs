@@ -257,19 +257,36 @@ impl Date {
         }
     }
 
+    /// A date written `YYYY-MM-DD`, or `None`: `s.parse::<Date>().ok()` without the
+    /// error, and so without the copy of the text the error holds (most of the text
+    /// asked about is no such date).
+    pub fn parse_iso(s: &str) -> Option<Date> {
+        let b = s.as_bytes();
+        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+            return None;
+        }
+        let num = |r: std::ops::Range<usize>| {
+            b[r].iter().try_fold(0u32, |n, &c| {
+                c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+            })
+        };
+        Date::new(num(0..4)? as i32, num(5..7)?, num(8..10)?).ok()
+    }
+
     /// Parse a date written in prose: "16 November 2020", "November 16, 2020",
     /// "16 Nov. 2020", "2020-11-16".
     pub fn parse_prose(s: &str) -> Option<Date> {
         let s = s.trim();
-        if let Ok(d) = s.parse::<Date>() {
+        if let Some(d) = Date::parse_iso(s) {
             return Some(d);
         }
-        let words: Vec<&str> = s
+        // Three words, or none of this form (the words kept in place, not listed).
+        let mut split = s
             .split(|c: char| c.is_whitespace() || c == ',')
-            .filter(|w| !w.is_empty())
-            .collect();
-        match words.as_slice() {
-            [d, m, y] => {
+            .filter(|w| !w.is_empty());
+        let words = [split.next(), split.next(), split.next(), split.next()];
+        match words {
+            [Some(d), Some(m), Some(y), None] => {
                 if let (Ok(d), Some(m), Ok(y)) =
                     (d.parse::<u32>(), month_from_name(m), y.parse::<i32>())
                 {
@@ -471,7 +488,46 @@ mod tests {
         assert_eq!(last.add_months(6).to_string(), "9999-06-30");
     }
 
+    /// [`Date::parse_prose`] as first written: the ISO form by the parser, the words
+    /// listed.
+    fn parse_prose_plain(s: &str) -> Option<Date> {
+        let s = s.trim();
+        if let Ok(d) = s.parse::<Date>() {
+            return Some(d);
+        }
+        let words: Vec<&str> = s
+            .split(|c: char| c.is_whitespace() || c == ',')
+            .filter(|w| !w.is_empty())
+            .collect();
+        match words.as_slice() {
+            [d, m, y] => {
+                if let (Ok(d), Some(m), Ok(y)) =
+                    (d.parse::<u32>(), month_from_name(m), y.parse::<i32>())
+                {
+                    return Date::new(y, m as u32, d).ok();
+                }
+                if let (Some(m), Ok(d), Ok(y)) =
+                    (month_from_name(d), m.parse::<u32>(), y.parse::<i32>())
+                {
+                    return Date::new(y, m as u32, d).ok();
+                }
+                None
+            }
+            _ => None,
+        }
+    }
+
     proptest! {
+        /// The ISO form without its error is the parser's; prose dates are read as
+        /// first.
+        #[test]
+        fn iso_and_prose_dates_are_read_as_before(
+            s in "[ ,]{0,2}(2020-11-16|2020-02-30|0000-01-01|9999-12-31|20a0-01-01|\\+020-01-01|2020-1-016|[0-9]{1,3}|[0-9]{4}-[0-9]{2}-[0-9]{2}|May|Sept\\.|november|Nov\\.|\\u{e9}|,| |\\t){0,5}",
+        ) {
+            prop_assert_eq!(Date::parse_iso(&s), s.parse::<Date>().ok());
+            prop_assert_eq!(Date::parse_prose(&s), parse_prose_plain(&s));
+        }
+
         /// The long and ISO forms written digit by digit are the formatter's.
         #[test]
         fn long_and_iso_forms_are_the_formatters(days in -4_000_000i64..4_000_000) {

@@ -7,51 +7,77 @@
 
 use crate::Span;
 
-/// Whether any of eight bytes must be escaped: below 0x20, `"` or `\`. (Each test is
-/// exact for "any byte of the eight": a borrow only ever follows a byte that matched.)
+/// The bytes of eight that must be escaped: below 0x20, `"` or `\`, as the high bit
+/// of each in the mask. The lowest bit set is exact (the first such byte); above it,
+/// a borrow may set others. A `"` is told with the bytes below 0x20: with bit 0x02
+/// flipped, it is 0x20 and they stay below it, and no other byte falls below 0x21.
 #[inline(always)]
-fn escape_in8(v: u64) -> bool {
+fn escapes_in8(v: u64) -> u64 {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
-    let below_space = v.wrapping_sub(ONES * 0x20) & !v & HIGH;
-    let q = v ^ (ONES * u64::from(b'"'));
-    let quote = q.wrapping_sub(ONES) & !q & HIGH;
+    let q = v ^ (ONES * 0x02);
+    let below_or_quote = q.wrapping_sub(ONES * 0x21) & !q;
     let k = v ^ (ONES * u64::from(b'\\'));
-    let backslash = k.wrapping_sub(ONES) & !k & HIGH;
-    below_space | quote | backslash != 0
+    let backslash = k.wrapping_sub(ONES) & !k;
+    (below_or_quote | backslash) & HIGH
 }
 
-/// `s` as a JSON string.
-pub fn str(out: &mut Vec<u8>, s: &str) {
-    out.reserve(s.len() + 2);
-    out.push(b'"');
-    let b = s.as_bytes();
+/// Whether `c` must be escaped in a JSON string.
+#[inline(always)]
+fn escaped(c: u8) -> bool {
+    c < 0x20 || c == b'"' || c == b'\\'
+}
+
+/// Where the first byte to escape stands in `b` from `at` on (`b.len()` if none):
+/// eight bytes a step; the last few by the eight that end `b` (read again in part)
+/// where it is that long, one by one where a byte before `at` among those eight is
+/// one to escape (it would hide the ones after it).
+#[inline(always)]
+fn next_escape(b: &[u8], at: usize) -> usize {
     let n = b.len();
     let load = |at: usize| {
         let mut x = [0u8; 8];
         x.copy_from_slice(&b[at..at + 8]);
         u64::from_le_bytes(x)
     };
+    let mut i = at;
+    while i + 8 <= n {
+        let m = escapes_in8(load(i));
+        if m != 0 {
+            return i + (m.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    if i == n {
+        return n;
+    }
+    if n >= 8 {
+        let m = escapes_in8(load(n - 8));
+        if m == 0 {
+            return n;
+        }
+        let first = (m.trailing_zeros() / 8) as usize;
+        if n - 8 + first >= i {
+            return n - 8 + first;
+        }
+    }
+    b[i..].iter().position(|&c| escaped(c)).map_or(n, |k| i + k)
+}
+
+/// `s` as a JSON string: the runs without escapes copied whole, found eight bytes a
+/// step.
+pub fn str(out: &mut Vec<u8>, s: &str) {
+    out.reserve(s.len() + 2);
+    out.push(b'"');
+    let b = s.as_bytes();
     let mut from = 0;
-    let mut i = 0;
-    while i < n {
-        // Eight bytes a step while none of them needs escaping; the last few by the
-        // eight that end the string (read again in part) where it is that long.
-        if i + 8 <= n {
-            if !escape_in8(load(i)) {
-                i += 8;
-                continue;
-            }
-        } else if n >= 8 && !escape_in8(load(n - 8)) {
+    loop {
+        let i = next_escape(b, from);
+        if i >= b.len() {
             break;
         }
-        let c = b[i];
-        i += 1;
-        if c >= 0x20 && c != b'"' && c != b'\\' {
-            continue;
-        }
-        let i = i - 1;
         out.extend_from_slice(&b[from..i]);
+        let c = b[i];
         match c {
             b'"' => out.extend_from_slice(b"\\\""),
             b'\\' => out.extend_from_slice(b"\\\\"),
@@ -206,6 +232,38 @@ mod tests {
         }
         for x in ["", "plain", "a\"b\\c", "\u{1a}\u{0}\n\r\t", every.as_str()] {
             assert_eq!(s(x), serde_json::to_string(x).unwrap(), "{x:?}");
+        }
+    }
+
+    /// Whether any of eight bytes must be escaped, as first tested: each of the three
+    /// kinds on its own.
+    fn escape_in8_plain(v: u64) -> bool {
+        const ONES: u64 = 0x0101_0101_0101_0101;
+        const HIGH: u64 = 0x8080_8080_8080_8080;
+        let below_space = v.wrapping_sub(ONES * 0x20) & !v & HIGH;
+        let q = v ^ (ONES * u64::from(b'"'));
+        let quote = q.wrapping_sub(ONES) & !q & HIGH;
+        let k = v ^ (ONES * u64::from(b'\\'));
+        let backslash = k.wrapping_sub(ONES) & !k & HIGH;
+        below_space | quote | backslash != 0
+    }
+
+    proptest::proptest! {
+        /// The mask of bytes to escape is set where the first test said, and its
+        /// lowest bit is the first such byte.
+        #[test]
+        fn the_escape_mask_finds_the_first_byte_to_escape(
+            bytes in proptest::collection::vec(proptest::prop_oneof![
+                proptest::num::u8::ANY,
+                proptest::sample::select(vec![0u8, 0x1f, 0x20, 0x21, b'"', b'#', b'\\', 0x5b, 0x5d, 0x80, 0xa2, 0xdc]),
+            ], 8),
+        ) {
+            let mut x = [0u8; 8];
+            x.copy_from_slice(&bytes);
+            let m = escapes_in8(u64::from_le_bytes(x));
+            proptest::prop_assert_eq!(m != 0, escape_in8_plain(u64::from_le_bytes(x)));
+            let first = bytes.iter().position(|&c| escaped(c));
+            proptest::prop_assert_eq!(first, (m != 0).then(|| (m.trailing_zeros() / 8) as usize));
         }
     }
 

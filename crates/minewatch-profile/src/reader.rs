@@ -64,6 +64,16 @@ impl<'a> Src<'a> {
             Some(_) => end + 2,
         }
     }
+    /// [`note_marker`] of line `i`, read from its bytes (the line as a string, its
+    /// character bounds tested, only to trim white space at its start).
+    #[inline(always)]
+    pub fn note_marker(&self, i: usize) -> Option<(u32, usize, usize)> {
+        let l = self.lines[i];
+        marker_in(&self.text.as_bytes()[l.start..l.end], || {
+            let s = self.line(i);
+            s.len() - s.trim_start().len()
+        })
+    }
     /// The chunk's text without its final line ending.
     pub fn chunk_text_span(&self, c: &Chunk) -> Span {
         Span::new(self.lines[c.first].start, self.lines[c.last].end)
@@ -144,7 +154,146 @@ pub(crate) fn decode(bytes: &[u8]) -> (String, Vec<InvalidByte>) {
 /// the thread's list ([`SCRATCH`]) at once, without the count.
 const COUNT_LINES_ABOVE: usize = 64 << 10;
 
-/// The lines of `text`, in `lines` (emptied first).
+/// The lines of `text`, in `lines` (emptied first), and their chunks, in `chunks`
+/// (emptied first), in one pass: each line is looked at as its end is found, while
+/// it is at hand, not in a second pass over the list. The chunks are those of
+/// Markdown ([`chunks_into`]: a heading is a chunk of its own); returned is what
+/// tells whether the text is Markdown ([`detect_markdown`]: a heading or a footnote
+/// definition among the first 4000 lines), and whether any line is a Markdown
+/// heading. Where none is, the chunks of plain text are the same.
+fn lines_and_chunks_into(text: &str, lines: &mut Vec<Line>, chunks: &mut Vec<Chunk>) -> LinePass {
+    let bytes = text.as_bytes();
+    lines.clear();
+    chunks.clear();
+    if bytes.len() > COUNT_LINES_ABOVE {
+        let n = memchr::memchr_iter(b'\n', bytes).count() + 1;
+        lines.reserve_exact(n);
+        // At most a chunk a line.
+        chunks.reserve(n);
+    }
+    // The SSE2 search, which every x86-64 processor has, is made inline here: a line
+    // is some forty bytes, and the call of the searcher chosen at run time (AVX2)
+    // for each cost more than the search.
+    #[cfg(target_arch = "x86_64")]
+    if let Some(one) = memchr::arch::x86_64::sse2::memchr::One::new(b'\n') {
+        return lines_and_chunks_at(text, one.iter(bytes), lines, chunks);
+    }
+    lines_and_chunks_at(text, memchr::memchr_iter(b'\n', bytes), lines, chunks)
+}
+
+/// What the line pass tells beside the lines and chunks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct LinePass {
+    /// A Markdown heading or a footnote definition stands among the first 4000 lines.
+    markdown_lines: bool,
+    /// A line is a Markdown heading (anywhere).
+    md_headings: bool,
+}
+
+/// Whether a line opening with '#' (or "[^") is a Markdown heading; noted in
+/// `pass`, with a footnote definition, where it tells the text is Markdown (line `i`
+/// among the first 4000, and not told yet).
+#[inline(never)]
+fn marked_line(line: &str, i: usize, pass: &mut LinePass) -> bool {
+    let heading = line.as_bytes()[0] == b'#' && md_heading(line).is_some();
+    pass.md_headings |= heading;
+    if i < 4000
+        && !pass.markdown_lines
+        && (heading || line.starts_with("[^") && line.contains("]:"))
+    {
+        pass.markdown_lines = true;
+    }
+    heading
+}
+
+/// The lines of `text` whose "\n"s stand at `newlines`, in order, pushed to `lines`,
+/// and their chunks to `chunks` ([`lines_and_chunks_into`]). The chunk being made
+/// is kept in locals (its first line and whether blank) until a line ends it.
+#[inline(always)]
+fn lines_and_chunks_at(
+    text: &str,
+    newlines: impl Iterator<Item = usize>,
+    lines: &mut Vec<Line>,
+    chunks: &mut Vec<Chunk>,
+) -> LinePass {
+    let bytes = text.as_bytes();
+    let mut pass = LinePass {
+        markdown_lines: false,
+        md_headings: false,
+    };
+    // The chunk being made: its first line and whether blank (none before line 0).
+    let (mut first, mut blank_run) = (0, false);
+    let mut after_heading = false;
+    // Each line, in the loop and after it (the last line, without "\n"): written out
+    // in both places (a closure called for each line was not made inline).
+    macro_rules! line {
+        ($start:expr, $end:expr) => {{
+            let (start, end) = ($start, $end);
+            let i = lines.len();
+            lines.push(Line { start, end });
+            // Most lines open with an ASCII byte that is no white space, nor '#' nor
+            // '[': not blank, no heading, nothing more to look at.
+            let (blank, heading) = match bytes.get(start) {
+                _ if start == end => (true, false),
+                Some(&b) if b < 0x80 && !is_ascii_space(b) => {
+                    // A note's "[1]" needs no look; a footnote definition's "[^1]:"
+                    // only while the text is not told Markdown yet.
+                    if b == b'#'
+                        || b == b'['
+                            && bytes.get(start + 1) == Some(&b'^')
+                            && !pass.markdown_lines
+                            && i < 4000
+                    {
+                        (false, marked_line(&text[start..end], i, &mut pass))
+                    } else {
+                        (false, false)
+                    }
+                }
+                _ => (is_blank(&text[start..end]), false),
+            };
+            if i == 0 || blank != blank_run || heading || after_heading {
+                if i > 0 {
+                    chunks.push(Chunk {
+                        first,
+                        last: i - 1,
+                        blank: blank_run,
+                    });
+                }
+                (first, blank_run) = (i, blank);
+            }
+            // (Never read after the last line.)
+            #[allow(unused_assignments)]
+            {
+                after_heading = heading;
+            }
+        }};
+    }
+    let mut start = 0;
+    for i in newlines {
+        let end = if i > start && bytes[i - 1] == b'\r' {
+            i - 1
+        } else {
+            i
+        };
+        line!(start, end);
+        start = i + 1;
+    }
+    if start < bytes.len() {
+        line!(start, bytes.len());
+    }
+    if !lines.is_empty() {
+        chunks.push(Chunk {
+            first,
+            last: lines.len() - 1,
+            blank: blank_run,
+        });
+    }
+    pass
+}
+
+/// The lines of `text`, in `lines` (emptied first), as listed before the line pass
+/// made the chunks too ([`lines_and_chunks_into`]).
+#[cfg(test)]
 fn split_lines_into(text: &str, lines: &mut Vec<Line>) {
     let bytes = text.as_bytes();
     lines.clear();
@@ -185,7 +334,7 @@ pub(crate) fn byte_positions(needle: u8, hay: &[u8]) -> impl Iterator<Item = usi
 }
 
 /// The lines of `bytes` whose "\n"s stand at `newlines`, in order, pushed to `lines`.
-#[inline(always)]
+#[cfg(test)]
 fn lines_at(bytes: &[u8], newlines: impl Iterator<Item = usize>, lines: &mut Vec<Line>) {
     let mut start = 0;
     for i in newlines {
@@ -320,6 +469,9 @@ fn md_heading(line: &str) -> Option<(u8, usize)> {
     }
 }
 
+/// Whether the text is Markdown, as first told: in a pass of its own over the lines
+/// (the line pass tells it now, [`LinePass`]).
+#[cfg(test)]
 fn detect_markdown(src: &Src) -> bool {
     if src.text.starts_with("---\n") || src.text.starts_with("---\r\n") {
         return true;
@@ -446,34 +598,46 @@ fn located(text: &str, span: Span) -> Located<String> {
 }
 
 /// A note marker at the start of a line: `[12]`, `[12 ]`, `[^12]:`. Returns (number, marker end).
+/// Read by bytes: each step of the reading as first written (a slice of the string
+/// at each) checked where it cut, and cost more than the test.
 #[inline(always)]
 pub(crate) fn note_marker(line: &str) -> Option<(u32, usize, usize)> {
+    marker_in(line.as_bytes(), || line.len() - line.trim_start().len())
+}
+
+/// [`note_marker`] of a line's bytes `b`, `lead` the length of its white space at the
+/// start (asked only where it opens with white space or a character beyond ASCII).
+#[inline(always)]
+fn marker_in(b: &[u8], lead: impl FnOnce() -> usize) -> Option<(u32, usize, usize)> {
     // Most lines start with a character that is no white space: ASCII then, nothing to trim.
-    let t = match line.as_bytes().first() {
-        Some(&c) if c < 0x80 && !matches!(c, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r') => line,
-        _ => line.trim_start(),
+    let lead = match b.first() {
+        Some(&c) if c < 0x80 && !matches!(c, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r') => 0,
+        _ => lead(),
     };
-    let lead = line.len() - t.len();
-    let rest = t.strip_prefix('[')?;
-    let (caret, rest) = match rest.strip_prefix('^') {
-        Some(r) => (1, r),
-        None => (0, rest),
-    };
-    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-    if digits == 0 || digits > 4 {
+    if b.get(lead) != Some(&b'[') {
         return None;
     }
-    let after = &rest[digits..];
-    let spaces = after.bytes().take_while(|&b| b == b' ').count();
-    if !after[spaces..].starts_with(']') {
+    let caret = usize::from(b.get(lead + 1) == Some(&b'^'));
+    let d0 = lead + 1 + caret;
+    // One to four digits: a number `parse` would read, read as it goes (a fifth digit
+    // is enough to say no).
+    let mut j = d0;
+    let mut number = 0u32;
+    while j < b.len() && j - d0 < 5 && b[j].is_ascii_digit() {
+        number = number * 10 + u32::from(b[j] - b'0');
+        j += 1;
+    }
+    if j == d0 || j - d0 > 4 {
         return None;
     }
-    // One to four digits: a number `parse` would read, read as it goes.
-    let number = rest.as_bytes()[..digits]
-        .iter()
-        .fold(0u32, |n, &d| n * 10 + u32::from(d - b'0'));
-    let mut end = lead + 1 + caret + digits + spaces + 1;
-    if caret == 1 && line[end..].starts_with(':') {
+    while j < b.len() && b[j] == b' ' {
+        j += 1;
+    }
+    if b.get(j) != Some(&b']') {
+        return None;
+    }
+    let mut end = j + 1;
+    if caret == 1 && b.get(end) == Some(&b':') {
         end += 1;
     }
     Some((number, lead, end))
@@ -593,20 +757,24 @@ fn read_text(text: String, invalid_bytes: Vec<InvalidByte>) -> Document {
     }
     let mut scratch = SCRATCH.with(|s| s.take());
     let mut lines = std::mem::take(&mut scratch.lines);
-    split_lines_into(&text, &mut lines);
+    let mut chunks = std::mem::take(&mut scratch.chunks);
+    let pass = lines_and_chunks_into(&text, &mut lines, &mut chunks);
     let mut src = Src {
         text: &text,
         lines,
         has_cr,
     };
-    let markdown = detect_markdown(&src);
+    let markdown = text.starts_with("---\n") || text.starts_with("---\r\n") || pass.markdown_lines;
     let format = if markdown {
         Format::Markdown
     } else {
         Format::PlainText
     };
-    let mut chunks = std::mem::take(&mut scratch.chunks);
-    chunks_into(&src, markdown, &mut chunks);
+    // The pass made Markdown's chunks: plain text with a Markdown heading past its
+    // first 4000 lines (and none before) has its chunks made again.
+    if !markdown && pass.md_headings {
+        chunks_into(&src, false, &mut chunks);
+    }
 
     let mut doc = Document {
         format,
@@ -722,32 +890,50 @@ fn read_text(text: String, invalid_bytes: Vec<InvalidByte>) -> Document {
         &mut scratch.sections,
     );
 
-    // A block a chunk (notes sharing a chunk are split later): made at its size.
+    // A block a chunk (notes sharing a chunk are split later): made at its size, in
+    // one extension of the list (no test of its room for each). A chunk's span ends
+    // where the next chunk's first line starts ([`Src::chunk_span`]: the lines tile
+    // the text), the last one's at the text's end.
     doc.blocks.reserve_exact(chunks.len());
-    for (ci, c) in chunks.iter().enumerate() {
-        let span = src.chunk_span(c);
-        let kind = if c.blank {
-            BlockKind::Blank {
-                lines: c.last - c.first + 1,
-            }
-        } else {
-            match kinds[ci] {
-                Some(k) => k,
-                None => {
-                    // Anything unclaimed (e.g. a table's own lines) is part of a paragraph.
-                    let index = doc.paragraphs.len();
-                    let tspan = src.chunk_text_span(c);
-                    doc.paragraphs.push(Paragraph {
-                        span: tspan,
-                        text: src.joined(c.first, tspan),
-                        section: None,
-                    });
-                    BlockKind::Paragraph { index }
-                }
-            }
-        };
-        doc.blocks.push(Block { kind, span });
-    }
+    let paragraphs = &mut doc.paragraphs;
+    // (The first chunk starts the text.)
+    let mut start = 0;
+    doc.blocks.extend(
+        chunks
+            .iter()
+            .zip(&kinds)
+            .enumerate()
+            .map(|(ci, (c, &kind))| {
+                let end = chunks
+                    .get(ci + 1)
+                    .map_or(text.len(), |n| src.lines[n.first].start);
+                let span = Span::new(start, end);
+                debug_assert_eq!(span, src.chunk_span(c));
+                start = end;
+                let kind = if c.blank {
+                    BlockKind::Blank {
+                        lines: c.last - c.first + 1,
+                    }
+                } else {
+                    match kind {
+                        Some(k) => k,
+                        None => {
+                            // Anything unclaimed (e.g. a table's own lines) is part of a
+                            // paragraph.
+                            let index = paragraphs.len();
+                            let tspan = src.chunk_text_span(c);
+                            paragraphs.push(Paragraph {
+                                span: tspan,
+                                text: src.joined(c.first, tspan),
+                                section: None,
+                            });
+                            BlockKind::Paragraph { index }
+                        }
+                    }
+                };
+                Block { kind, span }
+            }),
+    );
     // Notes made of several markers in one chunk become several blocks (a note
     // chunk's block holds the notes read from it, and only those).
     if several_notes_a_chunk {
@@ -866,7 +1052,9 @@ pub(crate) fn join_lines(s: &str) -> String {
 
 fn looks_like_heading(line: &str) -> bool {
     let t = trim_ws(line);
-    if t.is_empty() || t.len() > 90 || t.split_whitespace().count() > 12 {
+    // (Thirteen words need 25 bytes at least: a shorter line, most headings, has
+    // its words not counted.)
+    if t.is_empty() || t.len() > 90 || t.len() >= 25 && t.split_whitespace().count() > 12 {
         return false;
     }
     let first = t.chars().next().unwrap_or(' ');
@@ -1151,7 +1339,7 @@ fn notes(
             first_markers.push(None);
             continue;
         }
-        let m = note_marker(src.line(c.first));
+        let m = src.note_marker(c.first);
         if m.is_some() {
             first_markers.push(m);
             start = ci;
@@ -1197,7 +1385,7 @@ fn notes(
             let Some((number, mstart, mend)) = marker else {
                 i += 1;
                 marker = if i <= c.last {
-                    note_marker(src.line(i))
+                    src.note_marker(i)
                 } else {
                     None
                 };
@@ -1206,7 +1394,7 @@ fn notes(
             let mut j = i;
             marker = None;
             while j < c.last {
-                marker = note_marker(src.line(j + 1));
+                marker = src.note_marker(j + 1);
                 if marker.is_some() {
                     break;
                 }
@@ -1284,6 +1472,10 @@ mod tests {
         assert!(looks_like_heading("Use[5]"));
         assert!(looks_like_heading("Stockpile destruction [12]"));
         assert!(looks_like_heading("Transfer"));
+        // Twelve words at most, however short (thirteen take 25 bytes at least).
+        assert!(looks_like_heading("A b c d e f g h i j k l"));
+        assert!(!looks_like_heading("A b c d e f g h i j k l m"));
+        assert!(!looks_like_heading("A\u{a0}b c d e f g h i j k l m"));
         assert_eq!(strip_trailing_refs("Use[5][6] "), "Use");
         assert_eq!(strip_trailing_refs("a [sic]"), "a [sic]");
     }
@@ -1380,6 +1572,20 @@ mod tests {
             }
         }
         (lines, out)
+    }
+
+    /// A Markdown heading past the first 4000 lines does not make the text Markdown,
+    /// nor a chunk of its own there.
+    #[test]
+    fn a_late_heading_leaves_plain_text_plain() {
+        let text = "Chile\n".repeat(4000) + "# Late\nmore\n";
+        let doc = read(text.as_bytes());
+        assert_eq!(doc.format, Format::PlainText);
+        assert_eq!(doc.blocks.len(), 1);
+        let text = "Chile\n".repeat(3999) + "# Late\nmore\n";
+        let doc = read(text.as_bytes());
+        assert_eq!(doc.format, Format::Markdown);
+        assert_eq!(doc.blocks.len(), 3);
     }
 
     /// Notes one a chunk and several a chunk, with lines that continue a note and
@@ -1525,6 +1731,31 @@ mod tests {
                     is_md_heading(l).is_some() || l.starts_with("[^") && l.contains("]:")
                 });
             proptest::prop_assert_eq!(detect_markdown(&src), want_md);
+        }
+
+        /// The one line pass gives the lines, the chunks and the format the passes
+        /// of their own gave (lines, then whether Markdown, then chunks).
+        #[test]
+        fn the_line_pass_is_the_passes_it_replaces(
+            text in "(---\n|# H|## Use|#no|##|text|  |\t|\u{a0}|\u{e9}|\\[\\^1\\]: n|\\[\\^1\\] n|\\[1\\] n|\\[|\n|\r\n|\r){0,40}",
+        ) {
+            let (mut lines, mut made) = (Vec::new(), Vec::new());
+            let pass = lines_and_chunks_into(&text, &mut lines, &mut made);
+            let src = Src { text: &text, lines: lines_of(&text), has_cr: text.contains('\r') };
+            let got: Vec<(usize, usize)> = lines.iter().map(|l| (l.start, l.end)).collect();
+            let want: Vec<(usize, usize)> = src.lines.iter().map(|l| (l.start, l.end)).collect();
+            proptest::prop_assert_eq!(got, want);
+            let markdown = text.starts_with("---\n") || text.starts_with("---\r\n") || pass.markdown_lines;
+            proptest::prop_assert_eq!(markdown, detect_markdown(&src));
+            let want: Vec<(usize, usize, bool)> = chunks(&src, true).iter().map(|c| (c.first, c.last, c.blank)).collect();
+            let got: Vec<(usize, usize, bool)> = made.iter().map(|c| (c.first, c.last, c.blank)).collect();
+            proptest::prop_assert_eq!(&got, &want);
+            // Without a heading, plain text's chunks are Markdown's.
+            let plain: Vec<(usize, usize, bool)> = chunks(&src, false).iter().map(|c| (c.first, c.last, c.blank)).collect();
+            proptest::prop_assert_eq!(pass.md_headings, (0..src.lines.len()).any(|i| is_md_heading(src.line(i)).is_some()));
+            if !pass.md_headings {
+                proptest::prop_assert_eq!(&got, &plain);
+            }
         }
 
         /// Text joined from the lines is [`join_lines`] of it, for any span that starts

@@ -303,16 +303,26 @@ fn classify_content_parts<'a>(first: &str, rest: impl Iterator<Item = &'a str>) 
 pub fn classify_heading(h: &str) -> SectionKind {
     use std::cell::RefCell;
     use std::collections::HashMap;
-    /// FNV-1a over the heading's bytes: a short key, hashed in a few steps.
+    /// FNV-1a over the heading's bytes, eight a step (the last few one by one), and
+    /// its high bits folded into the low ones at the end (a product's low bits follow
+    /// only its factors' low bits, and the table picks a slot by them): a short key,
+    /// hashed in a few steps.
     #[derive(Default)]
     struct Fnv(u64);
     impl std::hash::Hasher for Fnv {
         fn finish(&self) -> u64 {
-            self.0
+            self.0 ^ (self.0 >> 32)
         }
         fn write(&mut self, bytes: &[u8]) {
-            for &b in bytes {
-                self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+            const PRIME: u64 = 0x0100_0000_01b3;
+            let mut words = bytes.chunks_exact(8);
+            for w in &mut words {
+                let mut x = [0u8; 8];
+                x.copy_from_slice(w);
+                self.0 = (self.0 ^ u64::from_le_bytes(x)).wrapping_mul(PRIME);
+            }
+            for &b in words.remainder() {
+                self.0 = (self.0 ^ u64::from(b)).wrapping_mul(PRIME);
             }
         }
     }
