@@ -837,7 +837,38 @@ pub struct WordIndex {
     pub month_candidates: Vec<u32>,
     /// See [`WordIndex::counts`].
     counts: std::sync::OnceLock<IdMap<u32>>,
+    /// The word scan's candidates not yet in their lists (see [`WordIndex::new_in`]),
+    /// kept with the lists from one profile to the next: not set to zeros for each.
+    held: Box<Held>,
 }
+
+/// Room for the candidates of [`HELD`] words, of each kind: see [`WordIndex::new_in`].
+struct Held {
+    glue: [(u32, bool); HELD],
+    name: [u32; HELD],
+    stop: [u32; HELD],
+    number: [u32; HELD],
+    month: [u32; HELD],
+}
+
+impl Held {
+    fn new() -> Box<Held> {
+        Box::new(Held {
+            glue: [(0, false); HELD],
+            name: [0; HELD],
+            stop: [0; HELD],
+            number: [0; HELD],
+            month: [0; HELD],
+        })
+    }
+}
+
+/// The words the word scan holds before it adds them to the index's lists.
+const WORDS: usize = 256;
+
+/// The candidates of each kind it holds at most: one a word, and one more (see
+/// [`WordIndex::new_in`]).
+const HELD: usize = WORDS + 1;
 
 /// Byte classes for the word scan: an ASCII letter, lower case, upper case (`LOWER << 1`,
 /// so a lower-case class shifted left meets an upper-case one), a byte of a
@@ -973,6 +1004,7 @@ impl WordIndex {
             mut stop_candidates,
             mut number_candidates,
             mut month_candidates,
+            mut held,
         ) = match old {
             Some(w) => (
                 w.spans,
@@ -982,8 +1014,18 @@ impl WordIndex {
                 w.stop_candidates,
                 w.number_candidates,
                 w.month_candidates,
+                w.held,
             ),
-            None => Default::default(),
+            None => (
+                Vec::new(),
+                Vec::new(),
+                Vec::new(),
+                Vec::new(),
+                Vec::new(),
+                Vec::new(),
+                Vec::new(),
+                Held::new(),
+            ),
         };
         spans.clear();
         hashes.clear();
@@ -1017,20 +1059,42 @@ impl WordIndex {
         // `k % WORDS` here (a ring), the first `flushed` in the lists: one count a
         // word, where a count of the words here and one of those in the lists took
         // two.
-        const WORDS: usize = 256;
         let mut word_spans = [(0u32, 0u32); WORDS];
         let mut word_hashes = [0u64; WORDS];
         let mut k = 0usize;
         let mut flushed = 0usize;
+        let (mut glue_n, mut name_n, mut stop_n, mut number_n, mut month_n) = (0, 0, 0, 0, 0);
         macro_rules! flush {
             () => {
-                let (from, held) = (flushed % WORDS, k - flushed);
-                let to = (from + held).min(WORDS);
+                let (from, words) = (flushed % WORDS, k - flushed);
+                let to = (from + words).min(WORDS);
                 spans.extend_from_slice(&word_spans[from..to]);
                 hashes.extend_from_slice(&word_hashes[from..to]);
-                spans.extend_from_slice(&word_spans[..from + held - to]);
-                hashes.extend_from_slice(&word_hashes[..from + held - to]);
+                spans.extend_from_slice(&word_spans[..from + words - to]);
+                hashes.extend_from_slice(&word_hashes[..from + words - to]);
                 flushed = k;
+                glue_candidates.extend_from_slice(&held.glue[..glue_n]);
+                name_candidates.extend_from_slice(&held.name[..name_n]);
+                stop_candidates.extend_from_slice(&held.stop[..stop_n]);
+                number_candidates.extend_from_slice(&held.number[..number_n]);
+                month_candidates.extend_from_slice(&held.month[..month_n]);
+                // (Not read after the last flush.)
+                #[allow(unused_assignments)]
+                {
+                    (glue_n, name_n, stop_n, number_n, month_n) = (0, 0, 0, 0, 0);
+                }
+            };
+        }
+        // Each word's candidates are noted in `held` first too, and added to their
+        // lists with the words (a push may call to grow its list, and around such a
+        // call the block loop below kept its values on the stack, stored and loaded for
+        // every word). A list takes one entry a word at most; the words are flushed
+        // once `WORDS` are held, when the next word's candidates may be noted already:
+        // room for one more.
+        macro_rules! note {
+            ($held:ident, $n:ident, $v:expr) => {
+                held.$held[$n] = $v;
+                $n += 1;
             };
         }
         macro_rules! push_word {
@@ -1085,8 +1149,6 @@ impl WordIndex {
                     (1u64 << limit) - 1
                 };
                 let letters = letters & region;
-                // (Set past the region: a word that reaches it ends there.)
-                let others = !letters;
                 let mut starts = letters & !(letters << 1);
                 // Where the step ends: past the region, unless a word is left over.
                 i = p + limit;
@@ -1103,9 +1165,9 @@ impl WordIndex {
                 while starts != 0 {
                     const LOW: u64 = 0x2020_2020_2020_2020;
                     let s = starts.trailing_zeros() as usize;
-                    // (Each word left ends inside the region. The bit set only spares
-                    // a test for none.)
-                    let len = ((others >> s) | 1 << 63).trailing_zeros() as usize;
+                    // (Each word left ends inside the region, at a clear bit of
+                    // `letters`: the bits shifted in past it, set here, are never reached.)
+                    let len = (!(letters >> s)).trailing_zeros() as usize;
                     if len > 16 {
                         // A word of more than sixteen letters: left to the loop below.
                         i = p + s;
@@ -1144,16 +1206,20 @@ impl WordIndex {
                                 blk[s + len - 3..s + len + 1].try_into().unwrap(),
                             ))
                     {
-                        glue_candidates.push((kw, joint));
+                        note!(glue, glue_n, (kw, joint));
                     }
                     let h = hash_finish(h);
-                    // The byte before the word: a digit, or a full stop or bracket.
-                    let before = BEFORE[blk[s] as usize];
-                    if before != 0 {
-                        if before & DIGIT != 0 {
-                            number_candidates.push(kw);
-                        } else if capital {
-                            stop_candidates.push(kw);
+                    // The byte before the word: a digit, or a full stop or bracket. (Most
+                    // are a space or a line's end, below '.': turned away by one compare,
+                    // where the table took a load more.)
+                    if blk[s] >= b'.' {
+                        let before = BEFORE[blk[s] as usize];
+                        if before != 0 {
+                            if before & DIGIT != 0 {
+                                note!(number, number_n, kw);
+                            } else if capital {
+                                note!(stop, stop_n, kw);
+                            }
                         }
                     }
                     if capital {
@@ -1161,10 +1227,10 @@ impl WordIndex {
                             let bit = head_bit_of(v as u32);
                             heads[bit >> 6] & (1 << (bit & 63)) != 0
                         } {
-                            name_candidates.push(kw);
+                            note!(name, name_n, kw);
                         }
                         if months[h as usize & 255] {
-                            month_candidates.push(kw);
+                            note!(month, month_n, kw);
                         }
                     }
                     word_spans[k % WORDS] = (start as u32, (start + len) as u32);
@@ -1191,7 +1257,7 @@ impl WordIndex {
             let start = i;
             // An ASCII word right after an ASCII digit.
             if c & LETTER != 0 && start > 0 && b[start - 1].is_ascii_digit() {
-                number_candidates.push(k as u32);
+                note!(number, number_n, k as u32);
             }
             // Most words: ASCII letters ending within the sixteen bytes from their
             // start (fifteen letters at most), at an ASCII byte or a quotation mark or
@@ -1256,22 +1322,22 @@ impl WordIndex {
                     if after < 0x80 || is_punctuation_at(b, end) {
                         let kw = k as u32;
                         if joint || len >= 6 && ends_like_function_word(tail) {
-                            glue_candidates.push((kw, joint));
+                            note!(glue, glue_n, (kw, joint));
                         }
                         let h = hash_finish(h);
                         if capital {
                             if start > 0 && matches!(b[start - 1], b'.' | b']') {
-                                stop_candidates.push(kw);
+                                note!(stop, stop_n, kw);
                             }
                             if len >= 7 && !joint && {
                                 // The word's first bytes are those read first.
                                 let bit = head_bit_of(v as u32);
                                 heads[bit >> 6] & (1 << (bit & 63)) != 0
                             } {
-                                name_candidates.push(kw);
+                                note!(name, name_n, kw);
                             }
                             if months[h as usize & 255] {
-                                month_candidates.push(kw);
+                                note!(month, month_n, kw);
                             }
                         }
                         push_word!((start as u32, end as u32), h);
@@ -1342,16 +1408,16 @@ impl WordIndex {
                             j
                         });
                         if is_candidate(w, joint) {
-                            glue_candidates.push((k as u32, joint));
+                            note!(glue, glue_n, (k as u32, joint));
                         }
                         // A digit the iterator passed over before the word (the
                         // loop's start looked at those before `start`).
                         if s > start && b[s - 1].is_ascii_digit() && b[s].is_ascii_alphabetic() {
-                            number_candidates.push(k as u32);
+                            note!(number, number_n, k as u32);
                         }
                         let h = fold_hash(w);
                         if b[s].is_ascii_uppercase() && months[h as usize & 255] {
-                            month_candidates.push(k as u32);
+                            note!(month, month_n, k as u32);
                         }
                         push_word!((s as u32, i as u32), h);
                     }
@@ -1368,20 +1434,20 @@ impl WordIndex {
                         b[i - 1],
                     ]))
             {
-                glue_candidates.push((k as u32, joint));
+                note!(glue, glue_n, (k as u32, joint));
             }
             if start > 0 && matches!(b[start - 1], b'.' | b']') && b[start].is_ascii_uppercase() {
-                stop_candidates.push(k as u32);
+                note!(stop, stop_n, k as u32);
             }
             if i - start >= 7 && b[start].is_ascii_uppercase() && !joint && {
                 let bit = head_bit(&b[start..]);
                 heads[bit >> 6] & (1 << (bit & 63)) != 0
             } {
-                name_candidates.push(k as u32);
+                note!(name, name_n, k as u32);
             }
             let h = hash_lower_at(b, start, i);
             if b[start].is_ascii_uppercase() && months[h as usize & 255] {
-                month_candidates.push(k as u32);
+                note!(month, month_n, k as u32);
             }
             push_word!((start as u32, i as u32), h);
         }
@@ -1396,6 +1462,7 @@ impl WordIndex {
             number_candidates,
             month_candidates,
             counts: std::sync::OnceLock::new(),
+            held,
         }
     }
 
@@ -1672,6 +1739,7 @@ impl WordIndex {
             number_candidates,
             month_candidates,
             counts: std::sync::OnceLock::new(),
+            held: Held::new(),
         }
     }
 
@@ -1789,13 +1857,36 @@ static TAILS: [[(u32, u32); 2]; 256] = {
     t
 };
 
+/// [`TAILS`] as one (mask, value) pair a last byte: the bits its pairs agree on. Only
+/// "in" and "on" end alike, and their pair takes a byte before the "n" that differs
+/// from "i" in bits 0x06 ("i", "k", "m", "o"); a word it passes is tested on `TAILS`.
+static TAIL_FILTER: [(u32, u32); 256] = {
+    let mut t = [(0u32, 1u32); 256];
+    let mut last = 0;
+    while last < 256 {
+        let [(m1, v1), (m2, v2)] = TAILS[last];
+        t[last] = if m2 == 0 {
+            (m1, v1)
+        } else {
+            let m = m1 & m2 & !(v1 ^ v2);
+            (m, v1 & m)
+        };
+        last += 1;
+    }
+    t
+};
+
 /// [`is_candidate`]`(w, false)` for a word of six ASCII letters or more whose last
-/// four bytes are `tail` (little-endian): two masked compares instead of a search.
+/// four bytes are `tail` (little-endian): masked compares instead of a search, one
+/// for most words ([`TAIL_FILTER`]), where the two of [`TAILS`] took two.
 #[inline(always)]
 fn ends_like_function_word(tail: u32) -> bool {
-    let [(m1, v1), (m2, v2)] = TAILS[(tail >> 24) as usize];
     let t = tail | 0x2020_2020;
-    t & m1 == v1 || t & m2 == v2
+    let (m, v) = TAIL_FILTER[(tail >> 24) as usize];
+    t & m == v && {
+        let [(m1, v1), (m2, v2)] = TAILS[(tail >> 24) as usize];
+        t & m1 == v1 || t & m2 == v2
+    }
 }
 
 /// The length of the function word such a word ends like, if it does.
@@ -4163,7 +4254,7 @@ mod tests {
         #[test]
         fn function_word_ending_agrees_with_the_suffix_search(
             head in "[A-Za-z]{5,8}",
-            end in "(for|the|of|and|with|from|that|to|in|on|by|[a-z]{1,4}|FOR|Of|WiTh|IN|oN)",
+            end in "(for|the|of|and|with|from|that|to|in|on|by|[a-z]{1,4}|FOR|Of|WiTh|IN|oN|kn|mN|Kn)",
         ) {
             let w = format!("{head}{end}");
             let b = w.as_bytes();
@@ -4174,6 +4265,20 @@ mod tests {
                 .map(|f| f.len());
             prop_assert_eq!(function_word_ending(tail), searched);
             prop_assert_eq!(ends_like_function_word(tail), searched.is_some());
+        }
+
+        /// The test through `TAIL_FILTER` is the two compares of `TAILS` on any four
+        /// bytes, the last two those of function words' endings most often.
+        #[test]
+        fn ends_like_function_word_is_the_two_compares(
+            low in 0u32..1 << 16,
+            before in 0u32..256,
+            last in proptest::sample::select(b"nNrReEfFdDhHmMtToOyYaz".to_vec()),
+        ) {
+            let tail = low | before << 16 | u32::from(last) << 24;
+            let [(m1, v1), (m2, v2)] = TAILS[last as usize];
+            let t = tail | 0x2020_2020;
+            prop_assert_eq!(ends_like_function_word(tail), t & m1 == v1 || t & m2 == v2);
         }
 
         /// The fused scan finds the words the general iterator finds, with the same hashes
